@@ -1,0 +1,25 @@
+"""Custom attributes veille's components read and write on spaCy objects.
+
+Importing this module registers them; registration is idempotent.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+MENTIONS = "mentions"  # name of the span group holding every stored mention
+
+_DOC_ATTRS: dict[str, object] = {"published": None, "events": None, "doc_id": None}
+_SPAN_ATTRS: dict[str, object] = {"actor_id": None, "code": None, "sector": None, "value": None}
+
+
+def register() -> None:
+    for name, default in _DOC_ATTRS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name, default in _SPAN_ATTRS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+
+
+register()
