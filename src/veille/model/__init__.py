@@ -1,0 +1,72 @@
+"""The veille record, as declared in model.yaml: tables, fields and their types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+DUCKDB_TYPES = {
+    "string": "VARCHAR",
+    "integer": "BIGINT",
+    "float": "DOUBLE",
+    "date": "DATE",
+    "timestamp": "TIMESTAMP",
+    "boolean": "BOOLEAN",
+    "json": "JSON",
+    "list": "VARCHAR[]",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    doc: str = ""
+
+    @property
+    def sql_type(self) -> str:
+        return DUCKDB_TYPES[self.type]
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    key: tuple[str, ...]
+    fields: tuple[Field, ...]
+    doc: str = ""
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class Model:
+    version: int
+    tables: dict[str, Table]
+
+    def __getitem__(self, name: str) -> Table:
+        return self.tables[name]
+
+
+@cache
+def load_model() -> Model:
+    raw = yaml.safe_load(resources.files("veille.model").joinpath("model.yaml").read_text("utf-8"))
+    tables = {}
+    for name, spec in raw["tables"].items():
+        fields = []
+        for field_name, field_spec in spec["fields"].items():
+            if field_spec["type"] not in DUCKDB_TYPES:
+                raise ValueError(f"model.yaml: {name}.{field_name}: unknown type {field_spec['type']!r}")
+            fields.append(Field(field_name, field_spec["type"], field_spec.get("doc", "")))
+        tables[name] = Table(name, tuple(spec.get("key", ())), tuple(fields), spec.get("doc", ""))
+    return Model(int(raw["version"]), tables)

@@ -1,0 +1,16 @@
+# The two commands of the README. Both set everything up first (idempotent).
+.PHONY: setup demo test lint
+
+setup:
+	./scripts/setup.sh
+
+demo: setup
+	rm -f examples/demo.duckdb
+	.venv/bin/veille ingest --db examples/demo.duckdb examples/corpus
+	.venv/bin/veille stats --db examples/demo.duckdb
+
+lint: setup
+	.venv/bin/ruff check src tests benchmarks
+
+test: setup lint
+	.venv/bin/python -m pytest -q

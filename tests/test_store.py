@@ -1,0 +1,119 @@
+"""The DuckDB store: schema from model.yaml, migrations, transactional writes, exports."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from veille.model import load_model
+from veille.store import Batch, Store, StoreError
+from veille.store.duckdb_store import MIGRATIONS
+from veille.store.export import export
+
+
+def _batch(doc_id: str = "d1") -> Batch:
+    batch = Batch()
+    batch.add("documents", {"doc_id": doc_id, "source": "a.txt", "text": "Le Kazakhstan.", "lang": "fr"})
+    batch.add("sources", {"doc_id": doc_id, "source": "a.txt"})
+    batch.add("mentions", {"doc_id": doc_id, "source": "a.txt", "start": 3, "end": 13,
+                           "text": "Kazakhstan", "label": "LOC", "code": "KAZ"})
+    batch.add("events", {"event_id": f"{doc_id}-000", "doc_id": doc_id, "type": "AID",
+                         "actor": [{"text": "Arménie", "code": "ARM"}], "context": ["military"],
+                         "size": {"troops": 100}, "reported_by": None, "start": 0, "end": 14})
+    return batch
+
+
+def test_schema_follows_the_model(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    model = load_model()
+    for table in model.tables.values():
+        columns = [r[0] for r in store.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+            [table.name]).fetchall()]
+        assert columns == table.columns
+    assert store.schema_version() == max(MIGRATIONS)
+
+
+def test_reopening_keeps_data_and_version(tmp_path):
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        store.write(_batch())
+    with Store(path) as store:
+        assert store.schema_version() == max(MIGRATIONS)
+        assert store.counts()["documents"] == 1
+        assert store.con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == max(MIGRATIONS)
+
+
+def test_duplicate_documents_and_sources_are_ignored(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    store.write(_batch())
+    batch = Batch()
+    batch.add("documents", {"doc_id": "d1", "source": "b.txt", "text": "other"})
+    batch.add("sources", {"doc_id": "d1", "source": "a.txt"})
+    batch.add("sources", {"doc_id": "d1", "source": "b.txt"})
+    store.write(batch)
+    assert store.counts()["documents"] == 1
+    assert store.counts()["sources"] == 2
+    assert store.known_documents(["d1", "zz"]) == {"d1"}
+
+
+def test_a_failing_batch_writes_nothing(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    batch = _batch()
+    batch.add("sentences", {"doc_id": "d1", "idx": "not a number"})
+    with pytest.raises((duckdb.Error, TypeError, ValueError)):
+        store.write(batch)
+    assert store.counts()["documents"] == 0
+    assert store.counts()["mentions"] == 0
+
+
+def test_read_only_refuses_a_foreign_file(tmp_path):
+    path = tmp_path / "other.duckdb"
+    duckdb.connect(str(path)).execute("CREATE TABLE x (a INT)").close()
+    with pytest.raises(StoreError):
+        Store(path, read_only=True)
+
+
+def test_json_fields_round_trip(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    store.write(_batch())
+    (event,) = store.iter_rows("events")
+    assert event["actor"] == [{"text": "Arménie", "code": "ARM"}]
+    assert event["size"] == {"troops": 100}
+    assert event["context"] == ["military"]
+    assert event["reported_by"] is None
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_exports_have_the_model_columns(tmp_path, fmt):
+    store = Store(tmp_path / "s.duckdb")
+    store.write(_batch("d1"))
+    store.write(_batch("d2"))
+    out = tmp_path / f"events.{fmt}"
+    assert export(store, "events", fmt, out) == 2
+    columns = load_model()["events"].columns
+    if fmt == "jsonl":
+        rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+        assert list(rows[0]) == columns
+        assert rows[0]["size"] == {"troops": 100}
+    elif fmt == "csv":
+        with out.open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        assert list(rows[0]) == columns
+        assert json.loads(rows[0]["actor"]) == [{"text": "Arménie", "code": "ARM"}]
+    else:
+        table = pq.read_table(out)
+        assert table.column_names == columns
+        assert json.loads(table.column("size")[0].as_py()) == {"troops": 100}
+
+
+def test_export_rejects_unknown_names(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    with pytest.raises(ValueError, match="unknown table"):
+        export(store, "nope", "jsonl", tmp_path / "x")
+    with pytest.raises(ValueError, match="unknown format"):
+        export(store, "events", "xml", tmp_path / "x")
