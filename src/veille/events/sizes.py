@@ -1,0 +1,211 @@
+"""Counts attached to an event: troops, dead, injured, arrested (and vague quantities).
+
+Works on plain text (a clause or sentence), so it is independent of the parser:
+``find_quantities`` finds number expressions (digits with French grouping, numbers in
+words, "un millier", "des dizaines"), ``classify`` decides what each one counts from the
+words that follow it, and ``extract_sizes`` keeps the counts that belong to an event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+SIZE_KEYS = ("troops", "dead", "injured", "arrested")
+
+_SPACES = "\u00a0\u202f\u2009\u2007 "
+# 2 500 / 2 500 (nbsp, narrow nbsp) / 3.000 / 12,000 is NOT grouping in French (decimal comma)
+_DIGITS = rf"\d{{1,3}}(?:[{_SPACES}.]\d{{3}})+(?!\d)|\d+(?:,\d+)?"
+
+_UNITS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+    "quinze": 15, "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+    "soixante": 60, "cent": 100, "cents": 100, "mille": 1000,
+}
+_WORD = (
+    r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
+    r"|vingts?|trente|quarante|cinquante|soixante|cents?|mille|et)"
+)
+_WORDS = rf"{_WORD}(?:[- ]{_WORD})*"
+# collective nouns: "un millier de", "une centaine de", "des dizaines de"
+_COLLECTIVE = {
+    "dizaine": 10, "douzaine": 12, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+    "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000, "million": 1_000_000,
+}
+_COLL = r"(?:dizaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier|million)"
+_QUOTE = r"[«»\"“”]?\s*"
+
+_NUMBER_RE = re.compile(
+    rf"(?P<vague>\bdes\s+{_QUOTE}(?P<vcoll>{_COLL})s{_QUOTE}\s*)"
+    rf"|(?P<coll>\b(?:(?P<cnum>{_DIGITS}|{_WORDS})\s+)?(?P<cname>{_COLL})s?\b)"
+    rf"|(?P<num>(?<![\w.,])(?:{_DIGITS})(?![\w%]|\s*%|[.,]\d))"
+    rf"|(?P<words>\b{_WORDS}\b)",
+    re.IGNORECASE,
+)
+_APPROX_RE = re.compile(
+    r"(?:plus\s+d[e']\s*|au\s+moins\s*|près\s+d[e']\s*|environ\s*|quelque\s*|jusqu'à\s*|"
+    r"moins\s+d[e']\s*|pas\s+moins\s+d[e']\s*|une?\s+)$",
+    re.IGNORECASE,
+)
+
+# What follows a number decides what it counts. Order matters: casualties before troops,
+# since "105 militaires arméniens ont été tués" counts dead soldiers.
+_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("dead", re.compile(
+        r"\b(?:morts?|tu[ée]e?s?|décédée?s?|victimes|liquidée?s?|abattue?s?|exécutée?s?|décapitée?s?|"
+        r"vies|trouvé\s+la\s+mort|perdu\s+la\s+vie|périe?s?|cadavres|corps\s+sans\s+vie|pertes\s+humaines)\b",
+        re.IGNORECASE)),
+    ("injured", re.compile(r"\b(?:blessée?s?|hospitalisée?s?)\b", re.IGNORECASE)),
+    ("arrested", re.compile(
+        r"\b(?:arrêtée?s?|arrestations?|interpellée?s?|interpellations?|détenue?s?|détention|"
+        r"incarcérée?s?|emprisonnée?s?|capturée?s?|placée?s?\s+en\s+garde\s+à\s+vue|garde\s+à\s+vue)\b",
+        re.IGNORECASE)),
+    ("troops", re.compile(
+        r"\b(?:soldats?|militaires?|troupes?|hommes|casques\s+bleus|parachutistes|gendarmes|policiers|"
+        r"membres\s+des\s+forces|combattants|marines|réservistes|conscrits|effectifs|personnels?\s+militaires?|"
+        r"contingents?|forces|mercenaires|instructeurs|conseillers\s+militaires|Français)\b",
+        re.IGNORECASE)),
+]
+# words that end the scope of a number (a new clause or list item)
+_STOP_RE = re.compile(r"[;:.!?()—–]|\bdont\b|\bet\s+(?:\d|plus|près|au\s+moins)|,\s*(?:dont|et|alors|mais)\b",
+                      re.IGNORECASE)
+# not counts of people
+_NOT_PEOPLE_RE = re.compile(
+    r"^\s*(?:%|pour\s*cent|ans?\b|années?\b|mois\b|jours?\b|semaines?\b|heures?\b|h\b|minutes?\b|km|kilomètres?|"
+    r"mètres?|euros?|dollars?|roubles?|milliards?|pièces|points?|navires|chars|avions|drones|villes|pays|"
+    r"demandes|fois|millions\s+d'habitants|habitants|janvier|février|mars|avril|mai|juin|juillet|août|"
+    r"septembre|octobre|novembre|décembre|e\b|er\b|ème)",
+    re.IGNORECASE,
+)
+_WINDOW = 110  # characters after a number searched for its cue
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    value: int | None  # None for vague quantities
+    text: str
+    vague: str | None = None  # "des dizaines"
+    lower_bound: bool = False  # "plus de", "au moins"
+
+
+def parse_number(text: str) -> int | None:
+    """An integer from a French number expression: digits with grouping, words, collectives."""
+    text = text.strip().strip("«»\"“” ").lower()
+    if not text:
+        return None
+    squeezed = re.sub(rf"[{_SPACES}]", "", text)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", squeezed):
+        return int(squeezed.replace(".", ""))
+    if re.fullmatch(r"\d+", squeezed):
+        return int(squeezed)
+    if re.fullmatch(r"\d+,\d+", squeezed):
+        return None  # a decimal, not a head count
+    match = re.fullmatch(rf"(?:(.+?)\s+)?({_COLL})s?", text)
+    if match:
+        base = _COLLECTIVE[match.group(2)]
+        lead = match.group(1)
+        if not lead or lead in ("un", "une"):
+            return base
+        factor = parse_number(lead)
+        return factor * base if factor else None
+    if text in _UNITS:
+        return _UNITS[text]
+    try:
+        return int(text2num(text.replace(" et ", "-et-").replace(" ", "-"), "fr"))
+    except (ValueError, TypeError):
+        try:
+            return int(text2num(text, "fr"))
+        except (ValueError, TypeError):
+            return None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Number expressions in ``text`` with their character offsets."""
+    found: list[Quantity] = []
+    for match in _NUMBER_RE.finditer(text):
+        start, end = match.span()
+        before = text[max(0, start - 30):start]
+        lower = bool(_APPROX_RE.search(before)) and not before.rstrip().endswith(("une", "un"))
+        if match.group("vague"):
+            vague = re.sub(r"[«»\"“”]\s*|\s*[«»\"“”]", "", match.group("vague")).strip()
+            found.append(Quantity(start, end, None, match.group(0), vague=re.sub(r"\s+", " ", vague)))
+            continue
+        if match.group("words"):
+            words = match.group("words").strip()
+            if words.lower() in ("un", "une", "et"):
+                continue  # an article, not a count
+            if words.lower().startswith("et"):
+                continue
+            value = parse_number(words)
+        elif match.group("coll"):
+            value = parse_number(match.group(0))
+        else:
+            value = parse_number(match.group("num"))
+            # years and times are not counts
+            if value is not None and re.search(r"\b(?:en|de|depuis|dès|vers|à)\s*$", before) and 1900 <= value <= 2100:
+                continue
+        if value is None:
+            continue
+        found.append(Quantity(start, end, value, match.group(0), lower_bound=lower))
+    return found
+
+
+def classify(text: str, quantity: Quantity) -> str | None:
+    """What a number counts (a SIZE_KEYS key), from the words that follow it."""
+    after = text[quantity.end:quantity.end + _WINDOW]
+    if _NOT_PEOPLE_RE.match(after):
+        return None
+    stop = _STOP_RE.search(after)
+    scope = after[:stop.start()] if stop else after
+    best: tuple[int, str] | None = None
+    for key, pattern in _CUES:
+        match = pattern.search(scope)
+        if not match:
+            continue
+        if key == "troops":
+            # a troop noun only counts right after the number ("2 500 hommes", "100 soldats de")
+            if match.start() > 25:
+                continue
+            # "105 militaires ... tués": casualties win whenever they are in scope
+            if best is not None:
+                continue
+            best = (match.start(), key)
+            continue
+        if best is None or best[1] == "troops" or match.start() < best[0]:
+            best = (match.start(), key)
+    return best[1] if best else None
+
+
+def extract_sizes(text: str, event_type: str | None = None, anchor: int | None = None) -> dict:
+    """Counts in ``text`` (a clause) for an event of ``event_type``.
+
+    ``anchor`` is the trigger's offset in ``text``: when several numbers count the same thing,
+    the one nearest the trigger wins. Vague quantities are kept as text under ``vague``.
+    """
+    sizes: dict = {}
+    distances: dict[str, int] = {}
+    for quantity in find_quantities(text):
+        key = classify(text, quantity)
+        if quantity.vague:
+            if key is not None or _people_follow(text, quantity):
+                sizes.setdefault("vague", quantity.vague)
+            continue
+        if key is None:
+            continue
+        if key == "troops" and event_type in ("ASSAULT",):
+            continue  # soldiers counted in an attack are casualties or nothing
+        distance = abs((anchor if anchor is not None else quantity.start) - quantity.start)
+        if key not in sizes or distance < distances[key]:
+            sizes[key] = quantity.value
+            distances[key] = distance
+    return sizes
+
+
+def _people_follow(text: str, quantity: Quantity) -> bool:
+    after = text[quantity.end:quantity.end + 40]
+    return bool(re.match(r"\s*(?:de\s+|d')?[«»\"“”]?\s*\w+", after))
