@@ -1,0 +1,103 @@
+"""The `veille` command, run as a real process: help, ingest with bad input, stats, export."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEEDS
+
+NOBODY = 65534
+
+
+def veille(*args: str, cwd: Path = ROOT, as_nobody: bool = False, **kwargs) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "120"}
+    preexec = None
+    if as_nobody:
+        env["HOME"] = str(cwd)
+
+        def preexec() -> None:  # drop root so that file permissions apply, as for a normal user
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+
+    return subprocess.run([sys.executable, "-m", "veille.cli", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, preexec_fn=preexec, timeout=300, **kwargs)
+
+
+def test_help_reads_like_a_manual():
+    result = veille("--help")
+    assert result.returncode == 0
+    for command in ("ingest", "export", "stats"):
+        assert command in result.stdout
+    ingest_help = veille("ingest", "--help").stdout
+    assert "--strict" in ingest_help and "--db" in ingest_help and "stdin" in ingest_help
+
+
+@pytest.fixture()
+def bad_folder():
+    """A world-writable folder (so the run can drop root) holding good and bad inputs."""
+    folder = Path(tempfile.mkdtemp(prefix="veille-bad-"))
+    folder.chmod(0o777)
+    inputs = folder / "inputs"
+    inputs.mkdir()
+    shutil.copy(next(SEEDS.glob("002_*.txt")), inputs / "good_seed.txt")
+    (inputs / "good.md").write_text("# Titre\n\nLe président kazakh a demandé l'aide de l'OTSC mercredi.\n", "utf-8")
+    (inputs / "binary.bin").write_bytes(bytes(range(256)) * 40)
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "broken.txt").write_bytes(b"Le pr\xc3\xa9sident \x81\x8d\x8f\x90\x9d \xff\xfe")
+    (inputs / "records.jsonl").write_text(
+        json.dumps({"id": "ok-1", "text": "Moscou a envoyé des troupes au Kazakhstan jeudi."}, ensure_ascii=False)
+        + "\n" + '{"id": "cut", "text": "Erevan a annon', "utf-8")
+    (inputs / "nav.html").write_text("<html><head><title>Accueil</title></head><body><nav><a href='/'>Accueil"
+                                     "</a></nav></body></html>", "utf-8")
+    with (inputs / "huge.txt").open("w", encoding="utf-8") as handle:
+        line = "Le Kazakhstan et la Russie ont signé un accord de coopération militaire. " * 20 + "\n"
+        while handle.tell() < 50 * 1024 * 1024:
+            handle.write(line)
+    secret = inputs / "secret.txt"
+    secret.write_text("Le ministre a déclaré que les troupes resteraient.", "utf-8")
+    secret.chmod(0o000)
+    for path in inputs.iterdir():
+        if path != secret:
+            path.chmod(0o644)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_bad_inputs_are_reported_and_skipped(bad_folder):
+    db = bad_folder / "store.duckdb"
+    as_nobody = os.geteuid() == 0
+    first = veille("ingest", "--db", str(db), "inputs", cwd=bad_folder, as_nobody=as_nobody)
+    output = first.stdout + first.stderr
+    assert first.returncode == 0, output  # good files went in; failures are listed
+    for name in ("binary.bin", "empty.txt", "broken.txt", "records.jsonl:2", "nav.html", "huge.txt",
+                 "secret.txt"):
+        assert name in output, f"{name} not reported:\n{output}"
+    assert "3 new" in output
+    assert "7 failed" in output
+
+    strict = veille("ingest", "--strict", "--db", str(db), "inputs", cwd=bad_folder, as_nobody=as_nobody)
+    assert strict.returncode == 1
+    assert "0 new, 3 duplicate" in strict.stdout + strict.stderr
+
+    stats = veille("stats", "--db", str(db), cwd=bad_folder, as_nobody=as_nobody)
+    assert stats.returncode == 0
+    assert "documents" in stats.stdout
+
+
+def test_stdin_and_export_to_stdout(tmp_path):
+    db = tmp_path / "s.duckdb"
+    text = "Le Premier ministre arménien Nikol Pachinian a annoncé l'envoi de troupes au Kazakhstan."
+    result = veille("ingest", "--quiet", "--db", str(db), "-", input=text)
+    assert result.returncode == 0, result.stderr
+    exported = veille("export", "documents", "--db", str(db))
+    (doc,) = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert doc["text"] == text and doc["source"] == "-"
+    missing = veille("export", "events", "--db", str(tmp_path / "none.duckdb"))
+    assert missing.returncode == 2 and "no store" in missing.stderr

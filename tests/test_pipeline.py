@@ -1,0 +1,138 @@
+"""The ingest flow end to end: real files, the real model, a real DuckDB file."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import DEV, ROOT, SEEDS, read_jsonl
+
+from veille.pipeline import Ingestor
+from veille.store import Store
+from veille.store.export import export
+
+
+def test_seeds_and_dev_give_43_documents(gold_store):
+    report = gold_store["report"]
+    assert report.new == 43, report.as_dict()
+    assert report.failed == 0
+    docs = {Path(d["source"]).name if "://" not in d["source"] else d["source"]: d
+            for d in read_jsonl(gold_store["exports"]["documents"])}
+    assert len(docs) == 43
+    assert all(d["lang"] == "fr" and d["status"] == "parsed" for d in docs.values())
+
+
+def test_seed_metadata_and_clean_text(gold_store):
+    docs = read_jsonl(gold_store["exports"]["documents"])
+    by_name = {Path(d["source"]).name: d for d in docs}
+    blog = next(d for name, d in by_name.items() if name.startswith("002_"))
+    assert blog["title"] == "Kazakhstan : Poutine se méfie de la Turquie aux dents longues"
+    assert blog["byline"] == "Jules Ferry"
+    assert blog["published"] == "2022-01-11" and blog["published_precision"] == "day"
+    for residue in ("**", "](", "<http", "### "):
+        assert residue not in blog["text"]
+    monde = next(d for name, d in by_name.items() if name.startswith("000_"))
+    for boilerplate in ("Il vous reste", "réservée aux abonnés", "apparu en premier sur"):
+        assert boilerplate not in monde["text"]
+    assert "\nSource\n" not in monde["text"]
+
+
+def test_mentions_point_into_the_exported_text(gold_store):
+    texts = {d["doc_id"]: d["text"] for d in read_jsonl(gold_store["exports"]["documents"])}
+    mentions = read_jsonl(gold_store["exports"]["mentions"])
+    assert len(mentions) > 300
+    for mention in mentions:
+        assert texts[mention["doc_id"]][mention["start"]:mention["end"]] == mention["text"]
+    store = gold_store["store"]
+    sentences = store.con.execute("SELECT count(*) FROM sentences").fetchone()[0]
+    assert sentences > 200
+
+
+def test_reingesting_adds_nothing(gold_store, veille_nlp):
+    store = gold_store["store"]
+    before = store.counts()
+    report = Ingestor(store, nlp=veille_nlp).ingest_paths([SEEDS, DEV])
+    assert report.new == 0 and report.duplicates == 43 and report.failed == 0
+    after = store.counts()
+    assert after == before
+
+
+def test_other_languages_are_stored_unsupported(tmp_path, veille_nlp):
+    english = tmp_path / "en.txt"
+    english.write_text("The president asked the alliance for help as protesters stormed the buildings "
+                       "of the government in the largest city of the country on Wednesday.", "utf-8")
+    store = Store(tmp_path / "s.duckdb")
+    report = Ingestor(store, nlp=veille_nlp).ingest_paths([english])
+    assert report.new == 1 and report.unsupported == 1
+    (doc,) = store.iter_rows("documents")
+    assert doc["lang"] == "en" and doc["status"] == "unsupported"
+    assert store.counts()["mentions"] == 0
+
+
+def _corpus(path: Path, n: int) -> Path:
+    records = [json.loads(line) for line in DEV.read_text("utf-8").splitlines()]
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(n):
+            record = dict(records[i % len(records)])
+            record["id"] = f"gen-{i}"
+            record["url"] = f"https://example.org/gen/{i}"
+            record["text"] = f"{record['text']} Dépêche numéro {i} de la série."
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def _comparable(store: Store) -> dict[str, list]:
+    out = {}
+    for table in ("documents", "mentions", "events", "sentences"):
+        rows = list(store.iter_rows(table))
+        for row in rows:
+            row.pop("ingested_at", None)
+        out[table] = sorted(json.dumps(r, sort_keys=True, default=str) for r in rows)
+    return out
+
+
+def test_killed_ingest_is_consistent_and_rerun_completes(tmp_path, veille_nlp):
+    corpus = _corpus(tmp_path / "corpus.jsonl", 90)
+    killed_db = tmp_path / "killed.duckdb"
+    command = [sys.executable, "-m", "veille.cli", "ingest", "--quiet", "--batch-size", "8",
+               "--db", str(killed_db), str(corpus)]
+    process = subprocess.Popen(command, cwd=ROOT, start_new_session=True)
+    wal = killed_db.with_name(killed_db.name + ".wal")
+    deadline = time.monotonic() + 120
+    # wait until at least one batch has been committed, then kill without warning
+    while time.monotonic() < deadline and process.poll() is None:
+        if killed_db.exists() and killed_db.stat().st_size + (wal.stat().st_size if wal.exists() else 0) > 600_000:
+            break
+        time.sleep(0.2)
+    assert process.poll() is None, "ingest finished before it could be killed; make the corpus bigger"
+    time.sleep(1.0)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+    with Store(killed_db) as store:
+        partial = store.counts()
+        assert 0 < partial["documents"] < 90
+        # every stored document has its sentences: batches are all or nothing
+        orphans = store.con.execute(
+            "SELECT count(*) FROM documents d WHERE status = 'parsed' AND NOT EXISTS "
+            "(SELECT 1 FROM sentences s WHERE s.doc_id = d.doc_id)").fetchone()[0]
+        assert orphans == 0
+        report = Ingestor(store, nlp=veille_nlp, batch_size=8).ingest_paths([corpus])
+        assert report.new == 90 - partial["documents"]
+        resumed = _comparable(store)
+
+    with Store(tmp_path / "clean.duckdb") as store:
+        Ingestor(store, nlp=veille_nlp, batch_size=8).ingest_paths([corpus])
+        assert _comparable(store) == resumed
+
+
+def test_export_files_are_what_the_scorer_reads(gold_store, tmp_path):
+    store = gold_store["store"]
+    out = tmp_path / "events.csv"
+    export(store, "events", "csv", out)
+    assert out.read_text("utf-8").splitlines()[0].startswith("event_id,doc_id,source,type")
