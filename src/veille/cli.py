@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -33,7 +33,7 @@ DbOption = Annotated[
 ]
 
 
-class Table_(str, Enum):
+class Table_(StrEnum):
     documents = "documents"
     mentions = "mentions"
     events = "events"
@@ -41,7 +41,7 @@ class Table_(str, Enum):
     sources = "sources"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
@@ -58,6 +58,20 @@ def _open_store(db: Path, *, read_only: bool = False) -> Store:
         raise typer.Exit(2) from error
 
 
+def _dask_client(workers: int, scheduler: str | None):  # -> distributed.Client | None
+    if scheduler:
+        from distributed import Client
+
+        return Client(scheduler)
+    if workers > 0:
+        from distributed import Client
+
+        # a Client given cluster arguments starts a LocalCluster it owns and closes
+        return Client(n_workers=workers, threads_per_worker=1, processes=True,
+                      dashboard_address=None, host="127.0.0.1")
+    return None
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -72,6 +86,12 @@ def ingest(
     boilerplate: Annotated[
         list[Path] | None, typer.Option(help="Extra boilerplate rule files (YAML), added to the shipped ones.")
     ] = None,
+    workers: Annotated[
+        int, typer.Option(help="Parse on a local Dask cluster of this many worker processes (0: in this process).")
+    ] = 0,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Parse on an existing Dask cluster, e.g. tcp://10.0.0.5:8786.")
+    ] = None,
 ) -> None:
     """Read, clean, parse and store news articles.
 
@@ -84,9 +104,10 @@ def ingest(
     from veille.pipeline import Ingestor, IngestReport
 
     store = _open_store(db)
-    ingestor = Ingestor(store, rules=load_rules(boilerplate or ()), batch_size=batch_size,
-                        max_bytes=int(max_mb * 1_000_000))
+    rules = load_rules(boilerplate or ())
+    max_bytes = int(max_mb * 1_000_000)
     stdin = sys.stdin.buffer if "-" in paths else None
+    client = _dask_client(workers, scheduler)
     with Progress(
         SpinnerColumn(),
         TextColumn("[bold]ingesting[/]"),
@@ -103,7 +124,15 @@ def ingest(
             bar.update(task, counts=f"{report.read} read · {report.new} new · "
                                     f"{report.duplicates} duplicate · {report.failed} failed")
 
-        report = ingestor.ingest_paths(paths, stdin=stdin, progress=show)
+        if client is None:
+            ingestor = Ingestor(store, rules=rules, batch_size=batch_size, max_bytes=max_bytes)
+            report = ingestor.ingest_paths(paths, stdin=stdin, progress=show)
+        else:
+            from veille.scale.dask_ingest import ingest_distributed
+
+            with client:
+                report = ingest_distributed(store, paths, client, rules=rules, chunk_size=batch_size,
+                                            max_bytes=max_bytes, stdin=stdin, progress=show)
     store.close()
     for failure in report.failures:
         console.print(f"[yellow]skipped[/] {failure.source}: {failure.reason}", highlight=False)
@@ -161,6 +190,41 @@ def stats(db: DbOption = Path("veille.duckdb")) -> None:
             langs.add_row(str(lang), str(status), f"{count:,}")
         Console().print(langs)
     store.close()
+
+
+@app.command()
+def events(
+    db: DbOption = Path("veille.duckdb"),
+    actor: Annotated[str | None, typer.Option(help="Actor code or id (as actor or recipient), e.g. KAZ.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient code or id.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. MOBILIZE.")] = None,
+    status: Annotated[str | None, typer.Option(help="asserted, reported, future, hypothetical or negated.")] = None,
+    since: Annotated[str | None, typer.Option(help="Events dated on or after this ISO date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events dated on or before this ISO date (or month/year).")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
+) -> None:
+    """Show coded events as a table, newest first, with filters."""
+    from veille.store.queries import EventFilter, find_events, party_label
+
+    store = _open_store(db, read_only=True)
+    try:
+        total, rows = find_events(store, EventFilter(actor=actor, recipient=recipient, type=event_type,
+                                                     status=status, since=since, until=until, limit=limit))
+    except ValueError as error:
+        console.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2) from error
+    finally:
+        store.close()
+    table = Table(title=f"{len(rows)} of {total} events", show_lines=False)
+    for column in ("date", "type", "actor", "recipient", "status", "size", "evidence"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        reporter = f" ({row['reported_by'].get('text')})" if row.get("reported_by") else ""
+        size = ", ".join(f"{k} {v}" for k, v in (row.get("size") or {}).items())
+        table.add_row(row.get("date") or "?", f"{row['type']}" + (f"/{row['mode']}" if row.get("mode") else ""),
+                      party_label(row.get("actor")), party_label(row.get("recipient")),
+                      (row.get("status") or "") + reporter, size, (row.get("sentence") or "")[:160])
+    Console().print(table)
 
 
 if __name__ == "__main__":

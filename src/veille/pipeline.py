@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from veille.ingest.clean import BoilerplateRules, clean_document, load_rules
 from veille.ingest.readers import iter_raw
-from veille.ingest.types import Document, ReadFailure, RawDocument
+from veille.ingest.types import Document, RawDocument, ReadFailure
 from veille.nlp.pipeline import annotations, build_nlp
 from veille.store import Batch, Store
 
@@ -94,7 +94,7 @@ class Ingestor:
         pending: list[Document] = []
         for item in items:
             report.read += 1
-            document = self._clean(item, report)
+            document = clean_item(item, self.rules, report)
             if document is not None:
                 pending.append(document)
             if len(pending) >= self.batch_size:
@@ -108,48 +108,77 @@ class Ingestor:
             progress(report)
         return report
 
-    def _clean(self, item: RawDocument | ReadFailure, report: IngestReport) -> Document | None:
-        if isinstance(item, ReadFailure):
-            report.failures.append(item)
-            return None
-        try:
-            document = clean_document(item, self.rules)
-        except ValueError as error:
-            report.failures.append(ReadFailure(item.source, str(error)))
-            return None
-        if len(document.text) > MAX_NLP_CHARS:
-            reason = f"text too long to parse ({len(document.text):,} characters > {MAX_NLP_CHARS:,})"
-            report.failures.append(ReadFailure(item.source, reason))
-            return None
-        return document
-
     def _flush(self, documents: list[Document], report: IngestReport) -> None:
-        batch = Batch()
         known = self.store.known_documents([d.doc_id for d in documents])
-        fresh: dict[str, Document] = {}
-        now = datetime.now(UTC).replace(tzinfo=None)
-        for document in documents:
-            batch.add("sources", {"doc_id": document.doc_id, "source": document.source,
-                                  "outlet": document.outlet, "seen_at": now})
-            if document.doc_id in known or document.doc_id in fresh:
-                report.duplicates += 1
-            else:
-                fresh[document.doc_id] = document
-        parse = [d for d in fresh.values() if d.lang in SUPPORTED_LANGUAGES]
-        for document, annotated in zip(parse, self._annotate(parse), strict=True):
+        fresh = split_fresh(documents, known, report)
+        batch = source_rows(documents)
+        parse = [d for d in fresh if d.lang in SUPPORTED_LANGUAGES]
+        for document, annotated in zip(parse, annotate(self.nlp, parse, self.nlp_batch_size, self.n_process),
+                                       strict=True):
             add_annotations(batch, document, annotated)
-        for document in fresh.values():
-            supported = document.lang in SUPPORTED_LANGUAGES
-            report.unsupported += not supported
-            batch.add("documents", document_row(document, "parsed" if supported else "unsupported", now))
+        add_documents(batch, fresh, report)
         self.store.write(batch)
         report.new += len(fresh)
 
-    def _annotate(self, documents: list[Document]) -> Iterator[dict[str, list[dict[str, Any]]]]:
-        nlp = self.nlp
-        docs = (_make_doc(nlp, d) for d in documents)
-        for doc in nlp.pipe(docs, batch_size=self.nlp_batch_size, n_process=self.n_process):
-            yield annotations(doc)
+
+def clean_item(item: RawDocument | ReadFailure, rules: BoilerplateRules, report: IngestReport) -> Document | None:
+    """The clean document, or None with the failure recorded in the report."""
+    if isinstance(item, ReadFailure):
+        report.failures.append(item)
+        return None
+    try:
+        document = clean_document(item, rules)
+    except ValueError as error:
+        report.failures.append(ReadFailure(item.source, str(error)))
+        return None
+    if len(document.text) > MAX_NLP_CHARS:
+        reason = f"text too long to parse ({len(document.text):,} characters > {MAX_NLP_CHARS:,})"
+        report.failures.append(ReadFailure(item.source, reason))
+        return None
+    return document
+
+
+def split_fresh(documents: Iterable[Document], known: set[str], report: IngestReport) -> list[Document]:
+    """The documents not stored yet, each once; the others are counted as duplicates."""
+    fresh: dict[str, Document] = {}
+    for document in documents:
+        if document.doc_id in known or document.doc_id in fresh:
+            report.duplicates += 1
+        else:
+            fresh[document.doc_id] = document
+    return list(fresh.values())
+
+
+def source_rows(documents: Iterable[Document]) -> Batch:
+    """A batch holding one `sources` row for every document read, duplicates included."""
+    batch = Batch()
+    now = _now()
+    for document in documents:
+        batch.add("sources", {"doc_id": document.doc_id, "source": document.source,
+                              "outlet": document.outlet, "seen_at": now})
+    return batch
+
+
+def add_documents(batch: Batch, documents: Iterable[Document], report: IngestReport | None = None) -> None:
+    now = _now()
+    for document in documents:
+        supported = document.lang in SUPPORTED_LANGUAGES
+        if report is not None:
+            report.unsupported += not supported
+        batch.add("documents", document_row(document, "parsed" if supported else "unsupported", now))
+
+
+def annotate(
+    nlp: Language, documents: list[Document], batch_size: int = 32, n_process: int = 1
+) -> Iterator[dict[str, list[dict[str, Any]]]]:
+    """Sentences, mentions and events of each document, in order."""
+    docs = (_make_doc(nlp, d) for d in documents)
+    for doc in nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
+        yield annotations(doc)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _make_doc(nlp: Language, document: Document) -> Any:

@@ -55,8 +55,28 @@ def _migration_1(con: duckdb.DuckDBPyConnection, model: Model) -> None:
         con.execute(create_table_sql(table))
 
 
+def _add_columns(con: duckdb.DuckDBPyConnection, table: Table, names: Sequence[str]) -> None:
+    """Add the model's fields `names` to an existing table, skipping those it already has."""
+    present = {r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table.name]).fetchall()}
+    for name in names:
+        if name not in present:
+            spec = table.field(name)
+            con.execute(f"ALTER TABLE {quote(table.name)} ADD COLUMN {quote(spec.name)} {spec.sql_type}")
+
+
+STORY_TABLES = ("signatures", "signature_keys", "story_terms", "stories", "merged_events")
+
+
+def _migration_2(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+    """Stories: documents.story_id and duplicate_of, and the stories step's tables."""
+    _add_columns(con, model["documents"], ["story_id", "duplicate_of"])
+    for name in STORY_TABLES:
+        con.execute(create_table_sql(model[name]))
+
+
 # version -> step; a step brings a store from version-1 to version.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, Model], None]] = {1: _migration_1}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, Model], None]] = {1: _migration_1, 2: _migration_2}
 
 
 @dataclass

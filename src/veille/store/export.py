@@ -79,3 +79,7 @@ def _write_parquet(store: Store, table: str, rows: Iterator[dict[str, Any]], pat
             writer.write_table(pa.table(columns, schema=schema))
             count += len(chunk)
     return count
+
+
+def model_json_fields(table: Any) -> set[str]:
+    return {f.name for f in table.fields if f.type == "json"}

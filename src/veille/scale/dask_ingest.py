@@ -1,0 +1,183 @@
+"""Ingest on a Dask cluster: chunks of clean documents are parsed by workers into Parquet
+shards, and the store takes the shards in, one transaction each.
+
+The driver reads and cleans (cheap), drops documents the store already has, and keeps a
+bounded number of chunks in flight. A chunk's id is a hash of its documents, and a
+worker writes its shard to a temporary folder renamed into place when complete, so a
+chunk that failed or whose worker died is simply computed again (Dask reschedules it)
+and a shard already written is reused. Taking a shard in skips documents already stored,
+so the result is the same documents, mentions and events as a one-process ingest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import IO, Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from distributed import Client, as_completed
+
+from veille.ingest.clean import BoilerplateRules, load_rules
+from veille.ingest.readers import iter_raw
+from veille.ingest.types import Document
+from veille.model import load_model
+from veille.pipeline import (
+    SUPPORTED_LANGUAGES,
+    IngestReport,
+    ProgressCallback,
+    add_annotations,
+    add_documents,
+    annotate,
+    clean_item,
+    source_rows,
+    split_fresh,
+)
+from veille.store import Batch, Store
+from veille.store.duckdb_store import ARROW_TYPES
+from veille.store.export import model_json_fields
+
+SHARD_TABLES = ("documents", "sentences", "mentions", "events")
+_WORKER_NLP: Any = None
+
+
+def chunk_id(documents: Sequence[Document]) -> str:
+    digest = hashlib.sha256("\n".join(d.doc_id for d in documents).encode()).hexdigest()
+    return digest[:20]
+
+
+def process_chunk(documents: list[dict[str, Any]], shard_root: str, ident: str) -> str:
+    """Worker side: parse the documents and write one Parquet file per table. Idempotent."""
+    global _WORKER_NLP
+    final = Path(shard_root) / ident
+    if (final / "_SUCCESS").exists():
+        return str(final)
+    if _WORKER_NLP is None:  # the model is loaded once per worker process
+        from veille.nlp.pipeline import build_nlp
+
+        _WORKER_NLP = build_nlp()
+    docs = [Document(**d) for d in documents]
+    batch = Batch()
+    parse = [d for d in docs if d.lang in SUPPORTED_LANGUAGES]
+    for document, annotated in zip(parse, annotate(_WORKER_NLP, parse), strict=True):
+        add_annotations(batch, document, annotated)
+    add_documents(batch, docs)
+    staging = Path(tempfile.mkdtemp(prefix=f".{ident}-", dir=shard_root))
+    model = load_model()
+    for table in SHARD_TABLES:
+        _write_shard(staging / f"{table}.parquet", model[table], batch.rows.get(table, []))
+    (staging / "_SUCCESS").touch()
+    try:
+        staging.rename(final)
+    except OSError:  # another attempt finished first: its shard is as good as ours
+        shutil.rmtree(staging, ignore_errors=True)
+    return str(final)
+
+
+def _write_shard(path: Path, table: Any, rows: list[dict[str, Any]]) -> None:
+    columns = {}
+    for f in table.fields:
+        values = [row.get(f.name) for row in rows]
+        if f.type == "json":
+            values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+        columns[f.name] = pa.array(values, type=ARROW_TYPES[f.type])
+    pq.write_table(pa.table(columns), path)
+
+
+def read_shard(store: Store, folder: Path) -> Batch:
+    """The rows of a shard as a Batch, JSON fields decoded."""
+    batch = Batch()
+    for table in SHARD_TABLES:
+        json_fields = model_json_fields(store.model[table])
+        for row in pq.read_table(folder / f"{table}.parquet").to_pylist():
+            for name in json_fields:
+                if isinstance(row.get(name), str):
+                    row[name] = json.loads(row[name])
+            batch.add(table, row)
+    return batch
+
+
+def take_shard(store: Store, folder: Path) -> int:
+    """Write a shard's documents not yet stored, with their annotations. Returns how many."""
+    batch = read_shard(store, folder)
+    known = store.known_documents([r["doc_id"] for r in batch.rows.get("documents", [])])
+    if known:
+        for table in SHARD_TABLES:
+            batch.rows[table] = [r for r in batch.rows.get(table, []) if r["doc_id"] not in known]
+    store.write(batch)
+    return len(batch.rows.get("documents", []))
+
+
+def _chunks(
+    items: Iterable[Any], rules: BoilerplateRules, report: IngestReport, size: int
+) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for item in items:
+        report.read += 1
+        document = clean_item(item, rules, report)
+        if document is not None:
+            chunk.append(document)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def ingest_distributed(
+    store: Store,
+    paths: Sequence[str | Path],
+    client: Client,
+    *,
+    rules: BoilerplateRules | None = None,
+    chunk_size: int = 128,
+    max_bytes: int = 10_000_000,
+    shard_root: str | Path | None = None,
+    stdin: IO[str] | IO[bytes] | None = None,
+    progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Ingest `paths` into `store`, parsing on the cluster behind `client`."""
+    report = IngestReport()
+    rules = rules or load_rules()
+    own_root = shard_root is None
+    root = Path(shard_root or tempfile.mkdtemp(prefix="veille-shards-", dir=os.path.dirname(store.path) or None))
+    root.mkdir(parents=True, exist_ok=True)
+    in_flight_limit = max(2, 2 * len(client.scheduler_info().get("workers", {})))
+    futures = as_completed()
+    in_flight: dict[str, set[str]] = {}  # chunk id -> doc ids submitted, not yet stored
+
+    def drain(block_until: int) -> None:
+        while len(in_flight) > block_until:
+            future = next(futures)
+            folder = Path(future.result())
+            in_flight.pop(folder.name, None)
+            report.new += take_shard(store, folder)
+            shutil.rmtree(folder, ignore_errors=True)
+            if progress:
+                progress(report)
+
+    for chunk in _chunks(iter_raw(paths, max_bytes=max_bytes, stdin=stdin), rules, report, chunk_size):
+        store.write(source_rows(chunk))
+        pending = set().union(*in_flight.values()) if in_flight else set()
+        fresh = split_fresh(chunk, store.known_documents([d.doc_id for d in chunk]) | pending, report)
+        report.unsupported += sum(d.lang not in SUPPORTED_LANGUAGES for d in fresh)
+        if not fresh:
+            continue
+        ident = chunk_id(fresh)
+        futures.add(client.submit(process_chunk, [asdict(d) for d in fresh], str(root), ident,
+                                  key=f"veille-chunk-{ident}", retries=3, pure=False))
+        in_flight[ident] = {d.doc_id for d in fresh}
+        drain(in_flight_limit)
+    drain(0)
+    if own_root:
+        shutil.rmtree(root, ignore_errors=True)
+    if progress:
+        progress(report)
+    return report

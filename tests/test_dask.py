@@ -1,0 +1,85 @@
+"""Ingest on a real distributed.LocalCluster: same result as one process, survives a dead worker."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from distributed import Client, LocalCluster
+
+from conftest import DEV, SEEDS
+from veille.pipeline import Ingestor
+from veille.scale.dask_ingest import ingest_distributed, process_chunk
+from veille.store import Store
+
+
+def _snapshot(store: Store) -> dict[str, list[str]]:
+    out = {}
+    for table in ("documents", "mentions", "events", "sentences", "sources"):
+        rows = []
+        for row in store.iter_rows(table):
+            row.pop("ingested_at", None)
+            row.pop("seen_at", None)
+            rows.append(json.dumps(row, sort_keys=True, default=str))
+        out[table] = sorted(rows)
+    return out
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      host="127.0.0.1") as local, Client(local) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def one_process(tmp_path_factory, veille_nlp):
+    store = Store(tmp_path_factory.mktemp("one") / "one.duckdb")
+    Ingestor(store, nlp=veille_nlp).ingest_paths([SEEDS, DEV])
+    yield _snapshot(store)
+    store.close()
+
+
+def test_dask_gives_the_same_store_as_one_process(cluster, one_process, tmp_path):
+    with Store(tmp_path / "dask.duckdb") as store:
+        report = ingest_distributed(store, [SEEDS, DEV], cluster, chunk_size=8)
+        assert report.new == 43 and report.failed == 0
+        assert _snapshot(store) == one_process
+        again = ingest_distributed(store, [SEEDS, DEV], cluster, chunk_size=8)
+        assert again.new == 0 and again.duplicates == 43
+        assert _snapshot(store) == one_process
+
+
+def test_a_worker_killed_mid_run_changes_nothing(cluster, one_process, tmp_path):
+    pids = cluster.run(os.getpid)
+    victim = sorted(pids.values())[0]
+    killed = False
+
+    def kill_once(report) -> None:
+        nonlocal killed
+        if not killed and report.new > 0:
+            os.kill(victim, signal.SIGKILL)
+            killed = True
+
+    with Store(tmp_path / "dask.duckdb") as store:
+        report = ingest_distributed(store, [SEEDS, DEV], cluster, chunk_size=4, progress=kill_once)
+        assert killed
+        assert report.new == 43
+        assert _snapshot(store) == one_process
+    deadline = time.monotonic() + 60  # the nanny restarts the worker
+    while len(cluster.scheduler_info()["workers"]) < 2 and time.monotonic() < deadline:
+        time.sleep(0.5)
+
+
+def test_a_finished_shard_is_reused(tmp_path):
+    folder = tmp_path / "shards"
+    folder.mkdir()
+    done = folder / "abc"
+    done.mkdir()
+    (done / "_SUCCESS").touch()
+    assert process_chunk([], str(folder), "abc") == str(done)
+    assert Path(done).exists()
