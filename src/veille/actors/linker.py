@@ -1,0 +1,867 @@
+"""spaCy component ``veille_actors``: every actor mention of a document, linked.
+
+Runs after ``ner``. Writes ``doc.spans["mentions"]`` with, for each mention,
+``label_`` (PER, LOC, ORG, GPE, MISC, NORP) and ``_.actor_id``, ``_.code``,
+``_.sector`` (None when unknown: the linker never guesses).
+
+Mentions come from
+  1. the gazetteer: a PhraseMatcher over the normalised forms (accents, case,
+     apostrophes, hyphens, transliteration) of every KB name, alias and place;
+  2. descriptions (grammar.py): sector nouns and titles with a demonym or an
+     "of-state" complement ("ministère arménien de la Défense", "le président
+     kazakh"), titles fused with the name they introduce ("le président
+     Kassym-Jomart Tokaïev", "M. Pachinian");
+  3. definite descriptions of a state or an IGO met earlier ("l'alliance
+     militaire", "ce pays d'Asie centrale");
+  4. the statistical NER, whose labels the KB corrects where it is sure.
+
+Resolution, in document order:
+  - people through the role valid at ``doc._.published`` (today when unknown);
+  - role phrases through the KB ("le chef de la diplomatie russe" -> Lavrov);
+  - short names through a full name met earlier ("M. Dupont" after "Jean Dupont");
+  - unknown people through a title in apposition ("le porte-parole du ministère
+    arménien, Vahan Hunanian");
+  - anaphors to the most salient compatible antecedent, when unambiguous;
+  - acronym typos (OSTC) to an IGO the document names elsewhere;
+  - generic nouns ("le gouvernement", "les forces de sécurité") through a KB
+    group named by that noun (la junte), a same-noun antecedent, or else the
+    document's focus state: the state most mentioned (and located) so far, when
+    it clearly leads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from veille.actors.grammar import (
+    Anaphor,
+    Annotations,
+    Description,
+    Grammar,
+    NameHit,
+    Tok,
+)
+from veille.actors.kb import ORIGIN_RANK, KnowledgeBase, to_date
+from veille.actors.lexicon import FORMER, HEAD, HONORIFIC, TITLE, LexEntry
+from veille.actors.model import Actor
+from veille.actors.normalize import damerau_levenshtein, fold, translit_key
+from veille.nlp.extensions import MENTIONS, register
+
+register()
+
+TYPE_LABELS = {"state": "GPE", "igo": "ORG", "organisation": "ORG", "group": "ORG", "person": "PER",
+               "place": "LOC"}
+LOCATIVE = {"a", "au", "aux", "en", "dans", "vers"}
+SKIP_ARTICLES = {"l'", "la", "le", "les"}
+PLACEHOLDER = "\u00a7"
+DECAY = 0.5  # salience lost per sentence of distance
+MARGIN = 2.0  # the focus state must lead the next one by this factor
+SAME_NOUN_WINDOW = {False: 6, True: 2}  # sentences back a same-noun antecedent may be (plural?)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str  # name | person | description | anaphor | norp | ner | typo
+    label: str
+    priority: int = 0  # lower wins among candidates of equal length
+    hit: NameHit | None = None
+    desc: Description | None = None
+    anaphor: Anaphor | None = None
+    person_hit: NameHit | None = None  # the name part of a fused title + name
+    name_start: int = -1  # where the personal name starts (fused mentions)
+    actor_id: str | None = None
+    code: str | None = None
+    sector: str | None = None
+    direct: bool = False  # evidence for the focus state
+    sent: int = 0
+    subject: bool = False
+    lemmas: set[str] = field(default_factory=set)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@lru_cache(maxsize=4)
+def default_kb(extra_files: tuple[str, ...] = ()) -> KnowledgeBase:
+    """The default knowledge base, loaded once per process and set of extra files."""
+    return KnowledgeBase.default([Path(p) for p in extra_files])
+
+
+@Language.factory(
+    "veille_actors",
+    default_config={"extra_files": [], "use_ner": True},
+    requires=["token.pos", "token.dep", "doc.ents"],
+    assigns=["doc.spans"],
+)
+def make_actor_linker(nlp: Language, name: str, extra_files: list[str], use_ner: bool) -> ActorLinker:
+    return ActorLinker(nlp, name, kb=default_kb(tuple(str(p) for p in extra_files)), use_ner=use_ner)
+
+
+class ActorLinker:
+    """Builds its matchers once; per document runs them and a few small loops."""
+
+    def __init__(self, nlp: Language, name: str = "veille_actors", *, kb: KnowledgeBase | None = None,
+                 use_ner: bool = True) -> None:
+        self.name = name
+        self.kb = kb or default_kb()
+        self.use_ner = use_ner
+        self.vocab = nlp.vocab
+        self.grammar = Grammar(self.kb.lexicon)
+        self._tokenizer = nlp.tokenizer
+        self._build_gazetteer()
+        self._build_lexicon()
+
+    # ------------------------------------------------------------------ building
+    def _tokenize(self, text: str) -> list[str]:
+        """Words of a KB name or lexicon phrase, as the pipeline tokenizes text."""
+        if text.endswith(("'", "’")):  # an elided word alone ("de l'") is split off only before a word
+            return [t.text for t in self._tokenizer(text + "X")][:-1]
+        return [t.text for t in self._tokenizer(text)]
+
+    def _shadow(self, words: Sequence[str]) -> Doc:
+        return Doc(self.vocab, words=[w if w.strip() else PLACEHOLDER for w in words])
+
+    def _build_gazetteer(self) -> None:
+        """People keyed by transliteration keys (Tokaïev = Tokayev = Toqaev); other
+        names and places by folded forms (accents, case, apostrophes), so that
+        "Seul" is not "Séoul" nor "Route" "Rutte"."""
+        self.person_names: dict[str, list[tuple[str, str]]] = defaultdict(list)  # key -> [(surface, id)]
+        self.names: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.places: dict[str, tuple[str, str | None]] = {}
+        self.acronyms: dict[str, set[str]] = defaultdict(set)  # IGO acronym -> actor ids
+        self.surnames: dict[str, list[tuple[str, str]]] = defaultdict(list)  # last word key -> (first key, id)
+        self.noun_heads: dict[str, list[str]] = defaultdict(list)  # "junte" -> KB groups named by it
+        person_patterns: dict[str, Doc] = {}
+        patterns: dict[str, Doc] = {}
+        for surface, actor_id in self.kb.names():
+            actor = self.kb.get(actor_id)
+            words = self._tokenize(surface)
+            if actor is None or not words:
+                continue
+            if actor.type == "person":
+                key = " ".join(translit_key(w) for w in words)
+                self.person_names[key].append((surface, actor_id))
+                person_patterns.setdefault(key, self._shadow(key.split(" ")))
+                if len(words) >= 2:
+                    self.surnames[translit_key(words[-1])].append((translit_key(words[0]), actor_id))
+                continue
+            key = " ".join(fold(w) for w in words)
+            self.names[key].append((surface, actor_id))
+            patterns.setdefault(key, self._shadow(key.split(" ")))
+            if _is_acronym(surface) and actor.type == "igo":
+                self.acronyms[surface].add(actor_id)
+            if actor.type != "state" and surface[:1].islower():
+                head = fold(words[0])
+                if actor_id not in self.noun_heads[head]:
+                    self.noun_heads[head].append(actor_id)
+        for surface, code in self.kb.places():
+            key = " ".join(fold(w) for w in self._tokenize(surface))
+            if key.strip() and key not in self.names:
+                self.places[key] = (surface, code)
+                patterns.setdefault(key, self._shadow(key.split(" ")))
+        self.person_matcher = PhraseMatcher(self.vocab, attr="ORTH")
+        self.person_matcher.add("PERSON", list(person_patterns.values()))
+        self.name_matcher = PhraseMatcher(self.vocab, attr="ORTH")
+        self.name_matcher.add("NAME", list(patterns.values()))
+
+    def _build_lexicon(self) -> None:
+        """Lexicon phrases and demonyms keyed by folded forms."""
+        self.lex: dict[str, list[LexEntry]] = defaultdict(list)
+        self.lex_capital: dict[tuple[str, LexEntry], bool] = {}  # only written with a capital
+        self.demonyms: dict[str, str] = {}
+        patterns: dict[str, Doc] = {}
+        for phrase, entry in self.kb.lexicon.phrases:
+            key = " ".join(fold(w) for w in self._tokenize(phrase))
+            if entry not in self.lex[key]:
+                self.lex[key].append(entry)
+            capital = phrase[:1].isupper()
+            self.lex_capital[(key, entry)] = self.lex_capital.get((key, entry), True) and capital
+            patterns.setdefault(key, self._shadow(key.split(" ")))
+        for form, code in self.kb.demonyms():
+            key = " ".join(fold(w) for w in self._tokenize(form))
+            if " " not in key:
+                self.demonyms.setdefault(key, code)
+                patterns.setdefault(key, self._shadow([key]))
+        self.lex_matcher = PhraseMatcher(self.vocab, attr="ORTH")
+        self.lex_matcher.add("LEX", list(patterns.values()))
+
+    # ------------------------------------------------------------------ per document
+    def __call__(self, doc: Doc) -> Doc:
+        day = to_date(doc._.published)
+        ann, name_hits = self._annotate(doc, day)
+        candidates = self._candidates(doc, ann, name_hits)
+        chosen = _select(candidates)
+        _Resolver(self, doc, ann, day).run(chosen)
+        group = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
+        for mention in chosen:
+            span = Span(doc, mention.start, mention.end, label=mention.label)
+            span._.actor_id = mention.actor_id
+            span._.code = mention.code
+            span._.sector = mention.sector
+            group.append(span)
+        doc.spans[MENTIONS] = group
+        return doc
+
+    def _annotate(self, doc: Doc, day: dt.date) -> tuple[Annotations, list[NameHit]]:
+        has_pos, has_dep = doc.has_annotation("POS"), doc.has_annotation("DEP")
+        tokens = [Tok(t.text, fold(t.text), t.pos_ if has_pos else None, t.head.i if has_dep else None)
+                  for t in doc]
+        ann = Annotations(tokens=tokens)
+        tkeys = [translit_key(t.text) for t in doc]
+        fkeys = [t.key for t in tokens]
+        folded = self._shadow(fkeys)
+        for _, start, end in self.lex_matcher(folded):
+            key = " ".join(fkeys[start:end])
+            for entry in self.lex.get(key, ()):
+                if self.lex_capital.get((key, entry)) and not doc[start].text[:1].isupper():
+                    continue
+                ann.lex[start].append((end, entry))
+            if end == start + 1 and key in self.demonyms:
+                ann.demonyms[start] = self.demonyms[key]
+        hits: list[NameHit] = []
+        for _, start, end in self.name_matcher(folded):
+            hit = self._name_hit(doc, fkeys, start, end, day, self.names)
+            if hit is not None:
+                hits.append(hit)
+        for _, start, end in self.person_matcher(self._shadow(tkeys)):
+            hit = self._name_hit(doc, tkeys, start, end, day, self.person_names)
+            if hit is not None:
+                hits.append(hit)
+        # the longest name at each position, and no name inside a longer one
+        hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+        taken = [False] * len(doc)
+        kept: list[NameHit] = []
+        for hit in hits:
+            if any(taken[hit.start:hit.end]):
+                continue
+            kept.append(hit)
+            for i in range(hit.start, hit.end):
+                taken[i] = True
+        for hit in kept:
+            ann.names[hit.start] = hit
+        # demonyms that are part of a name ("Conseil européen") are not demonyms
+        for hit in kept:
+            for i in range(hit.start, hit.end):
+                ann.demonyms.pop(i, None)
+        return ann, kept
+
+    def _name_hit(self, doc: Doc, keys: list[str], start: int, end: int, day: dt.date,
+                  table: dict[str, list[tuple[str, str]]]) -> NameHit | None:
+        key = " ".join(keys[start:end])
+        if key in table:
+            ids: list[str] = []
+            for surface, actor_id in table[key]:
+                if not _case_fits(surface, doc, start, end) or actor_id in ids:
+                    continue
+                if table is self.person_names and end - start == 1 and fold(surface) != fold(doc[start].text) \
+                        and doc[start].pos_ not in ("PROPN", "X") and not doc[start].ent_type_:
+                    continue  # a transliteration match on a single common word ("Route" is not Rutte)
+                ids.append(actor_id)
+            if not ids:
+                return None
+            actors = [a for a in (self.kb.get(i) for i in ids) if a is not None]
+            actors = _best_actors(self.kb, actors, day)
+            codes = {self.kb.affiliation(a, day)[0] for a in actors}
+            code, sector = self.kb.affiliation(actors[0], day) if len(codes) == 1 else (None, None)
+            kind = actors[0].type if len({a.type for a in actors}) == 1 else "organisation"
+            return NameHit(start, end, [a.id for a in actors], code, kind, sector)
+        if table is self.names and key in self.places and _case_fits(self.places[key][0], doc, start, end):
+            surface, code = self.places[key]
+            return NameHit(start, end, [], code, "place")
+        return None
+
+    def _candidates(self, doc: Doc, ann: Annotations, hits: list[NameHit]) -> list[Mention]:
+        out: list[Mention] = []
+        n = len(doc)
+        for hit in hits:
+            if hit.kind == "person" and len(hit.actor_ids) == 1:
+                hit = self._with_first_name(doc, ann, hit)
+            out.append(Mention(hit.start, hit.end, "name", TYPE_LABELS.get(hit.kind, "ORG"), priority=0, hit=hit))
+        ner_people = {e.start: e for e in doc.ents if e.label_ in ("PER", "MISC")} if self.use_ner else {}
+        ent_labels = {e.start: e.label_ for e in doc.ents if len(e) == 1} if self.use_ner else {}
+        # descriptions, and titles fused with the name that follows
+        for i in range(n):
+            if not (ann.first(i, HEAD, TITLE, FORMER) or self.kb.lexicon.ordinal.match(ann.tokens[i].key)):
+                continue
+            desc = self.grammar.description(ann, i)
+            if desc is None:
+                continue
+            person = self._name_after(doc, ann, desc.end, ner_people) if desc.head.kind == TITLE else None
+            if person is not None:
+                end, hit = person
+                out.append(Mention(desc.start, end, "person", "PER", priority=0, desc=desc, person_hit=hit,
+                                   name_start=desc.end))
+                continue
+            if desc.code or desc.anaphor or desc.complement_ids or not desc.head.needs_complement:
+                label = "NORP" if desc.demonym else ("PER" if desc.head.kind == TITLE else
+                                                     "LOC" if desc.head.place else "ORG")
+                out.append(Mention(desc.start, desc.end, "description", label, priority=1, desc=desc))
+        for i in range(n):
+            honorific = ann.first(i, HONORIFIC)
+            if honorific:
+                person = self._name_after(doc, ann, honorific[0], ner_people)
+                if person is not None:
+                    end, hit = person
+                    out.append(Mention(i, end, "person", "PER", priority=0, person_hit=hit, name_start=honorific[0]))
+            anaphor = self.grammar.anaphor(ann, i)
+            if anaphor is not None:
+                out.append(Mention(anaphor.start, anaphor.end, "anaphor", "ORG" if anaphor.kind == "igo" else "GPE",
+                                   priority=2, anaphor=anaphor))
+            token = doc[i]
+            if i in ann.demonyms and token.text[:1].isupper() and i not in ann.names:
+                out.append(Mention(i, i + 1, "norp", "NORP", priority=3))
+            if token.is_upper and token.is_alpha and 3 <= len(token) <= 6 and i not in ann.names:
+                out.append(Mention(i, i + 1, "typo", ent_labels.get(i, "ORG"), priority=3))
+        if self.use_ner:
+            for ent in doc.ents:
+                person = self._fuzzy_person(doc, ent) if ent.label_ in ("PER", "MISC") else None
+                if person is not None:
+                    out.append(Mention(ent.start, ent.end, "name", "PER", priority=0, hit=person))
+                else:
+                    out.append(Mention(ent.start, ent.end, "ner", ent.label_ or "MISC", priority=4))
+        return out
+
+    def _name_after(self, doc: Doc, ann: Annotations, i: int,
+                    ner_people: dict[int, Span]) -> tuple[int, NameHit | None] | None:
+        """A personal name starting at token ``i``: a KB person, an NER person, or
+        a run of capitalised proper nouns."""
+        if i >= len(doc):
+            return None
+        hit = ann.names.get(i)
+        if hit is not None:
+            return (hit.end, hit) if hit.kind == "person" else None
+        ent = ner_people.get(i)
+        if ent is not None and ent.label_ == "PER":
+            fuzzy = self._fuzzy_person(doc, ent)
+            return ent.end, fuzzy
+        j = i
+        while j < len(doc) and j - i < 4 and doc[j].text[:1].isupper() and doc[j].is_alpha and \
+                doc[j].pos_ == "PROPN" and j not in ann.names and j not in ann.demonyms:
+            j += 1
+        return (j, None) if j > i else None
+
+    def _with_first_name(self, doc: Doc, ann: Annotations, hit: NameHit) -> NameHit:
+        """Extend a person's surname to the first name written before it when it is
+        a variant of the KB one ("Sadr Japarov", "Kassem-Jomart Tokaïev")."""
+        named = {i for other in ann.names.values() for i in range(other.start, other.end)}
+        start = hit.start
+        while start > 0 and hit.start - start < 3 and (start - 1) not in ann.demonyms and (start - 1) not in named \
+                and (doc[start - 1].text == "-" or (doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper()
+                                                    and doc[start - 1].pos_ in ("PROPN", "NOUN", "X", ""))):
+            start -= 1
+        while start < hit.start and doc[start].text == "-":
+            start += 1
+        if start == hit.start:
+            return hit
+        first = translit_key("".join(t.text for t in doc[start:hit.start]))
+        actor = self.kb.get(hit.actor_ids[0])
+        if actor is None:
+            return hit
+        firsts = {translit_key("".join(self._tokenize(name)[:-1])) for name in actor.surface_forms()
+                  if len(self._tokenize(name)) >= 2}
+        if any(damerau_levenshtein(first, known) <= 2 for known in firsts if known):
+            return NameHit(start, hit.end, hit.actor_ids, hit.code, hit.kind, hit.sector)
+        return hit
+
+    def _fuzzy_person(self, doc: Doc, ent: Span) -> NameHit | None:
+        """A KB person for a name not written as in the KB: its surname is a KB
+        person's and its first name is within two edits ("Sadr Japarov")."""
+        words = [t for t in ent if t.is_alpha]
+        if len(words) < 2 or not all(t.text[:1].isupper() for t in words):
+            return None
+        last, first = translit_key(words[-1].text), translit_key(words[0].text)
+        candidates = {actor_id for first_key, actor_id in self.surnames.get(last, ())
+                      if damerau_levenshtein(first_key, first) <= 2}
+        if len(candidates) != 1:
+            return None
+        actor = self.kb.get(next(iter(candidates)))
+        if actor is None:
+            return None
+        return NameHit(ent.start, ent.end, [actor.id], None, "person")
+
+
+# ---------------------------------------------------------------------- selection
+def _select(candidates: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: KB-backed ones longest first, then the NER's
+    entities and acronym typos in the gaps."""
+    kb_backed = [m for m in candidates if m.kind not in ("ner", "typo")]
+    others = [m for m in candidates if m.kind in ("ner", "typo")]
+    kb_backed.sort(key=lambda m: (-len(m), m.priority, m.start))
+    others.sort(key=lambda m: (m.priority, -len(m), m.start))
+    taken: set[int] = set()
+    chosen: list[Mention] = []
+    for mention in [*kb_backed, *others]:
+        cells = set(range(mention.start, mention.end))
+        if cells & taken:
+            continue
+        if mention.kind == "typo" and any(m.start == mention.start for m in chosen):
+            continue
+        taken |= cells
+        chosen.append(mention)
+    chosen.sort(key=lambda m: m.start)
+    return chosen
+
+
+# ---------------------------------------------------------------------- resolution
+class _Resolver:
+    def __init__(self, linker: ActorLinker, doc: Doc, ann: Annotations, day: dt.date) -> None:
+        self.kb = linker.kb
+        self.linker = linker
+        self.doc = doc
+        self.ann = ann
+        self.day = day
+        self.history: list[Mention] = []
+        self.people: dict[str, Mention] = {}  # surname key -> mention that named the person
+        self.sent_of = _sentence_index(doc)
+        self.undated = doc._.published is None
+        self.named_codes: dict[str, int] = {}
+
+    def run(self, mentions: list[Mention]) -> None:
+        named_ids = {i for m in mentions if m.hit for i in m.hit.actor_ids}
+        self.all_mentions = mentions
+        for m in mentions:
+            if m.kind == "name" and m.hit is not None and m.hit.code and m.hit.kind != "person":
+                self.named_codes[m.hit.code] = self.named_codes.get(m.hit.code, 0) + 1
+        for mention in mentions:
+            mention.sent = self.sent_of[mention.start]
+            root = self.doc[mention.start:mention.end].root
+            # coordinated subjects are all subjects: "La Russie et la Turquie entretiennent..."
+            mention.subject = root.dep_.startswith("nsubj") or (
+                root.dep_ == "conj" and root.head.dep_.startswith("nsubj"))
+            if mention.desc is not None:
+                mention.lemmas = set(mention.desc.chain)
+            handler = getattr(self, f"_{mention.kind}")
+            handler(mention, named_ids)
+            self._apposition(mention)
+            self.history.append(mention)
+        self._parentheses(mentions)
+
+    def _parentheses(self, mentions: list[Mention]) -> None:
+        """"Comité de sécurité nationale (KNB)": a name and the acronym in
+        parentheses after it are one actor; the known one links the other."""
+        for first, second in zip(mentions, mentions[1:], strict=False):
+            before, after = self.doc[first.end:second.start], self.doc[second.end:second.end + 1]
+            if len(before) != 1 or before[0].text != "(" or not len(after) or after[0].text != ")":
+                continue
+            if first.label == "PER" or second.label == "PER":
+                continue
+            known, unknown = (first, second) if first.code else (second, first)
+            if known.code and unknown.code is None and unknown.kind in ("ner", "typo", "description"):
+                unknown.actor_id, unknown.code, unknown.sector = known.actor_id, known.code, known.sector
+                if known.label in ("ORG", "GPE"):
+                    unknown.label = known.label
+
+    # --- kinds
+    def _name(self, mention: Mention, named_ids: set[str]) -> None:
+        hit = mention.hit
+        assert hit is not None
+        if hit.kind == "place":
+            mention.code, mention.label, mention.direct = hit.code, "LOC", hit.code is not None
+            return
+        actor = self.kb.get(hit.actor_ids[0]) if len(hit.actor_ids) == 1 else None
+        if actor is None:
+            mention.code, mention.sector = hit.code, hit.sector
+            if hit.actor_ids and hit.code is not None:
+                mention.actor_id = hit.actor_ids[0]
+            mention.direct = hit.code is not None and hit.kind == "state"
+            return
+        self._link(mention, actor)
+        mention.label = TYPE_LABELS.get(actor.type, "ORG")
+        mention.direct = actor.type in ("state", "person") and mention.code is not None
+        if actor.type == "person":
+            self._remember(mention, mention.start)
+
+    def _person(self, mention: Mention, named_ids: set[str]) -> None:
+        hit, desc = mention.person_hit, mention.desc
+        actor = self.kb.get(hit.actor_ids[0]) if hit is not None and len(hit.actor_ids) == 1 else None
+        if actor is not None:
+            self._link(mention, actor)
+            title_code = self._title_code(desc, mention) if desc is not None else None
+            role = self.kb.role_on(actor, self.day)
+            concept = desc.concept if desc is not None else None
+            role_concept = self.kb.lexicon.concept_of_title(role.title) if role else None
+            if title_code and (title_code != mention.code or (concept and concept != role_concept)):
+                self._adopt_role(mention, actor, title_code, concept)
+            mention.direct = mention.code is not None
+        else:
+            known = self._known_person(mention.name_start, mention.end)
+            if known is not None:
+                mention.actor_id, mention.code, mention.sector = known.actor_id, known.code, known.sector
+            elif desc is not None:
+                self._description(mention, named_ids)
+                mention.actor_id = None  # the title's usual holder is not this unknown person
+        self._remember(mention, mention.name_start)
+
+    def _description(self, mention: Mention, named_ids: set[str]) -> None:
+        desc = mention.desc
+        assert desc is not None
+        mention.sector = desc.sector
+        code = desc.code
+        if code is None and desc.anaphor is not None:
+            antecedent = self._antecedent(desc.anaphor, mention)
+            if antecedent is None:
+                return  # "soldats de l'alliance": the alliance's, or unknown
+            code = antecedent.code
+        if desc.head.kind == TITLE:
+            self._title(mention, desc, code)
+            return
+        if code is not None:
+            mention.code = code
+            mention.direct = desc.via == "demonym" or desc.complement_kind in ("state", "place")
+            return
+        if desc.ambiguous:
+            return
+        group = self._named_group(desc)
+        if group is not None:
+            self._link(mention, group)
+            return
+        if self._indefinite(mention):
+            return  # "une force de maintien de la paix" is a new entity, not the focus state's
+        same = self._same_noun(mention)
+        if same is not None:
+            mention.code = same.code
+            return
+        mention.code = self._focus(mention)
+
+    def _title(self, mention: Mention, desc: Description, code: str | None) -> None:
+        """A person's title: its holder on the date, else an apposed or earlier
+        person with that role; a title with an unknown name falls back to the
+        focus state, a bare one does not."""
+        if code is not None:
+            mention.code = code
+            mention.direct = desc.via == "demonym" or desc.complement_kind in ("state", "place")
+            if not desc.plural:
+                holder = self._role_holder(desc, code)
+                if holder is not None:
+                    self._link(mention, holder)
+            return
+        if desc.plural or desc.ambiguous:
+            return
+        apposed = self._apposed_person(mention)
+        if apposed is not None:
+            mention.actor_id, mention.code, mention.sector = apposed.actor_id, apposed.code, apposed.sector
+            return
+        if not desc.former:
+            person = self._person_antecedent(desc, mention)
+            if person is not None:
+                mention.actor_id, mention.code, mention.sector = person.actor_id, person.code, person.sector
+                return
+        if mention.kind == "person":
+            mention.code = self._focus(mention)
+
+    def _anaphor(self, mention: Mention, named_ids: set[str]) -> None:
+        assert mention.anaphor is not None
+        antecedent = self._antecedent(mention.anaphor, mention)
+        if antecedent is not None:
+            mention.actor_id, mention.code, mention.sector = antecedent.actor_id, antecedent.code, antecedent.sector
+            mention.label = antecedent.label if antecedent.label in ("ORG", "GPE") else mention.label
+
+    def _norp(self, mention: Mention, named_ids: set[str]) -> None:
+        mention.code = self.ann.demonyms.get(mention.start)
+
+    def _typo(self, mention: Mention, named_ids: set[str]) -> None:
+        text = self.doc[mention.start].text
+        targets = {actor_id for acronym, ids in self.linker.acronyms.items()
+                   if damerau_levenshtein(acronym, text) == 1 for actor_id in ids}
+        targets &= named_ids
+        if len(targets) == 1:
+            actor = self.kb.get(next(iter(targets)))
+            if actor is not None:
+                self._link(mention, actor)
+                mention.label = TYPE_LABELS.get(actor.type, "ORG")
+
+    def _ner(self, mention: Mention, named_ids: set[str]) -> None:
+        if mention.label == "PER":
+            known = self._known_person(mention.start, mention.end)
+            if known is not None:
+                mention.actor_id, mention.code, mention.sector = known.actor_id, known.code, known.sector
+            self._remember(mention, mention.start)
+
+    # --- helpers
+    def _link(self, mention: Mention, actor: Actor) -> None:
+        mention.actor_id = actor.id
+        mention.code, mention.sector = self.kb.affiliation(actor, self.day)
+        if self.undated and actor.type == "person":
+            self._context_role(mention, actor)
+
+    def _context_role(self, mention: Mention, actor: Actor) -> None:
+        """Undated document: of a person's affiliations over time, the one the
+        document names most (Stoltenberg in a NATO story is NATO's)."""
+        codes = {role.code for role in actor.roles if role.code}
+        if len(codes) < 2:
+            return
+        named = self.named_codes
+        best = max(codes, key=lambda code: (named.get(code, 0), code == mention.code))
+        if named.get(best, 0) > named.get(mention.code or "", 0):
+            self._adopt_role(mention, actor, best)
+
+    def _adopt_role(self, mention: Mention, actor: Actor, code: str, concept: str | None = None) -> bool:
+        """Give ``mention`` the person's role with ``code`` (and ``concept`` when
+        one matches; valid on the date if one is, else the latest); False when
+        the person never had one."""
+        roles = [role for role in actor.roles if role.code == code]
+        if not roles:
+            return False
+        fitting = [r for r in roles if concept and self.kb.lexicon.concept_of_title(r.title) == concept]
+        roles = fitting or roles
+        valid = [role for role in roles if role.valid_on(self.day)]
+        role = valid[0] if valid else max(roles, key=lambda r: r.end or r.start or dt.date.min)
+        mention.code, mention.sector = role.code, role.sector or mention.sector
+        return True
+
+    def _remember(self, mention: Mention, name_start: int) -> None:
+        words = [t for t in self.doc[max(name_start, mention.start):mention.end] if t.is_alpha]
+        if words and words[-1].text[:1].isupper():
+            key = translit_key(words[-1].text)
+            previous = self.people.get(key)
+            if previous is None or previous.code is None or mention.code is not None:
+                self.people[key] = mention
+
+    def _known_person(self, start: int, end: int) -> Mention | None:
+        words = [t for t in self.doc[start:end] if t.is_alpha]
+        if not words:
+            return None
+        return self.people.get(translit_key(words[-1].text))
+
+    def _apposed_person(self, mention: Mention) -> Mention | None:
+        """The resolved person just before ", <title>"."""
+        if not self.history:
+            return None
+        previous = self.history[-1]
+        between = self.doc[previous.end:mention.start]
+        if len(between) == 1 and between[0].text == "," and previous.label == "PER" and previous.code \
+                and previous.kind in ("name", "person", "ner"):
+            return previous
+        return None
+
+    def _title_code(self, desc: Description, mention: Mention) -> str | None:
+        if desc.code:
+            return desc.code
+        if desc.anaphor is not None:
+            antecedent = self._antecedent(desc.anaphor, mention)
+            return antecedent.code if antecedent else None
+        return None
+
+    def _apposition(self, mention: Mention) -> None:
+        """"<title>, <unknown person>" and "<unknown person>, <title>": the person
+        takes the title's affiliation."""
+        if not self.history:
+            return
+        previous = self.history[-1]
+        between = self.doc[previous.end:mention.start]
+        if len(between) != 1 or between[0].text != ",":
+            return
+        pairs = ((previous, mention), (mention, previous))
+        for person, title in pairs:
+            is_title = title.kind == "description" and title.desc is not None and title.desc.head.kind == TITLE
+            if is_title and title.code is None and person.label == "PER" and person.code and \
+                    person.kind in ("name", "person") and title.desc is not None and not title.desc.plural:
+                # "Le chef de l'État, Kassym-Jomart Tokaïev, ..."
+                title.actor_id, title.code, title.sector = person.actor_id, person.code, person.sector
+                continue
+            if person.kind == "name" and person.label == "PER" and person.actor_id and title.code and is_title:
+                actor = self.kb.get(person.actor_id)
+                assert title.desc is not None
+                if actor is not None and person.code != title.code:
+                    self._adopt_role(person, actor, title.code, title.desc.concept)
+                if person.code == title.code:
+                    title.actor_id = person.actor_id  # the text says who holds the title
+            if person.label == "PER" and person.code is None and person.kind in ("ner", "person") \
+                    and title.kind == "description" and title.desc is not None \
+                    and title.desc.head.kind == TITLE and title.code is not None:
+                person.code, person.sector = title.code, title.sector
+                self._remember(person, person.name_start if person.name_start >= 0 else person.start)
+
+    def _role_holder(self, desc: Description, code: str | None) -> Actor | None:
+        if desc.former or code is None:
+            return None
+        holders: list[Actor] = []
+        if desc.concept and desc.concept not in ("minister", "leader", "officer", "counterpart", "adviser",
+                                                 "ambassador", "diplomat", "opponent", "mayor", "secretary"):
+            holders = self.kb.holders(desc.concept, code, self.day)
+        elif desc.complement_ids:
+            holders = [a for a in self.kb.title_holders(desc.title, self.day)
+                       if self.kb.affiliation(a, self.day)[0] == code]
+        return holders[0] if len(holders) == 1 else None
+
+    def _salience(self, mention: Mention, fits: Any, margin: float = 1.5, by_actor: bool = False) -> Mention | None:
+        """The antecedent (among earlier mentions that ``fits``) with the best
+        recency-weighted frequency, when it clearly leads the next one."""
+        scores: dict[str, float] = defaultdict(float)
+        best: dict[str, Mention] = {}
+        for earlier in self.history:
+            if earlier.code is None or not fits(earlier):
+                continue
+            key = earlier.actor_id if by_actor and earlier.actor_id else earlier.code
+            weight = (2.0 if earlier.subject else 1.0) * DECAY ** max(0, mention.sent - earlier.sent)
+            scores[key] += weight
+            best[key] = earlier
+        if not scores:
+            return None
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[0][1] < margin * ranked[1][1]:
+            return None
+        return best[ranked[0][0]]
+
+    def _antecedent(self, anaphor: Anaphor, mention: Mention) -> Mention | None:
+        """States: any earlier mention coded with a state (its people and
+        institutions count); IGOs: mentions coded with an IGO carrying the tags."""
+        if anaphor.kind == "state":
+            region_states = self.kb.states_in_region(anaphor.region) if anaphor.region else None
+
+            def fits(m: Mention) -> bool:
+                actor = self.kb.by_code(m.code or "")
+                if actor is None or actor.type != "state" or m.kind == "anaphor":
+                    return False
+                return region_states is None or (m.code or "") in region_states
+            return self._as_actor(self._salience(mention, fits, margin=MARGIN), "GPE")
+
+        def fits_igo(m: Mention) -> bool:
+            actor = self.kb.by_code(m.code or "")
+            if actor is None or actor.type != "igo":
+                return False
+            wanted = [t for t in (anaphor.tag, *anaphor.tags) if t]
+            return all(t in actor.tags for t in wanted)
+        return self._as_actor(self._salience(mention, fits_igo), "ORG")
+
+    def _as_actor(self, found: Mention | None, label: str) -> Mention | None:
+        """The state or IGO an antecedent stands for (not the person or the
+        description that made it salient)."""
+        if found is None:
+            return None
+        actor = self.kb.by_code(found.code or "")
+        if actor is None:
+            return None
+        return Mention(found.start, found.end, "name", label, actor_id=actor.id, code=actor.code)
+
+    def _person_antecedent(self, desc: Description, mention: Mention) -> Mention | None:
+        if not desc.concept or desc.concept in ("counterpart",):
+            return None
+
+        def fits(m: Mention) -> bool:
+            if m.label != "PER" or m.actor_id is None:
+                return False
+            actor = self.kb.get(m.actor_id)
+            role = self.kb.role_on(actor, self.day) if actor else None
+            return role is not None and self.kb.lexicon.concept_of_title(role.title) == desc.concept
+        return self._salience(mention, fits, by_actor=True)
+
+    def _named_group(self, desc: Description) -> Actor | None:
+        """"la junte" -> the one KB group named "junte ..." active on the date in
+        a state the document mentions."""
+        ids = self.linker.noun_heads.get(desc.head.lemma, [])
+        if not ids:
+            return None
+        mentioned = {m.code for m in self.all_mentions if m.kind == "name" and m.code}
+        found = []
+        for actor_id in ids:
+            actor = self.kb.get(actor_id)
+            if actor is None or not any(r.valid_on(self.day) for r in actor.roles):
+                continue
+            code, _ = self.kb.affiliation(actor, self.day)
+            if code in mentioned:
+                found.append(actor)
+        return found[0] if len(found) == 1 else None
+
+    def _same_noun(self, mention: Mention) -> Mention | None:
+        """The latest earlier description sharing one of this one's nouns, a few
+        sentences back at most ("Le ministère a publié..."; plural collectives such
+        as "les troupes" only look at the previous two sentences)."""
+        plural = mention.desc is not None and mention.desc.plural
+        window = SAME_NOUN_WINDOW[plural]
+        for earlier in reversed(self.history):
+            if mention.sent - earlier.sent > window:
+                break
+            if earlier.kind == "description" and earlier.code and earlier.lemmas & mention.lemmas:
+                return earlier
+        return None
+
+    def _focus(self, mention: Mention) -> str | None:
+        """The state most mentioned so far (locations count double), when it
+        leads the next one by MARGIN; the whole document when nothing precedes."""
+        pool = [(m, m.code) for m in self.history if m.direct and m.code]
+        if not pool:  # nothing precedes: the states the whole document names
+            pool = [(m, m.hit.code) for m in self.all_mentions if m.kind == "name" and m.hit is not None
+                    and m.hit.code and m.hit.kind in ("state", "place", "person")]
+        counts: dict[str, float] = defaultdict(float)
+        for m, code in pool:
+            actor = self.kb.by_code(code or "")
+            if actor is None or actor.type != "state":
+                continue
+            counts[code or ""] += 2.0 if self._locative(m) else 1.0
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[0][1] < MARGIN * ranked[1][1]:
+            return None
+        return ranked[0][0]
+
+    def _indefinite(self, mention: Mention) -> bool:
+        """A singular noun phrase introduced by un/une."""
+        i = mention.start - 1
+        return i >= 0 and fold(self.doc[i].text) in ("un", "une")
+
+    def _locative(self, mention: Mention) -> bool:
+        i = mention.start - 1
+        while i >= 0 and fold(self.doc[i].text) in SKIP_ARTICLES:
+            i -= 1
+        return i >= 0 and fold(self.doc[i].text) in LOCATIVE
+
+
+# ---------------------------------------------------------------------- small functions
+def _is_acronym(surface: str) -> bool:
+    return surface.isupper() and surface.isalpha() and 2 <= len(surface) <= 6
+
+
+def _case_fits(surface: str, doc: Doc, start: int, end: int) -> bool:
+    """Acronyms match only as written and outside all-capitals text; names
+    written with a capital need one in the text."""
+    text = doc[start:end].text
+    if _is_acronym(surface):
+        if text != surface:
+            return False
+        for i in (start - 1, end):
+            if 0 <= i < len(doc) and doc[i].is_alpha and len(doc[i]) > 1 and doc[i].is_upper:
+                return False
+        return True
+    if surface[:1].isupper():
+        return doc[start].text[:1].isupper()
+    return True
+
+
+def _best_actors(kb: KnowledgeBase, actors: list[Actor], day: dt.date) -> list[Actor]:
+    """Curated before imported; among several, those active on the date."""
+    top = max(ORIGIN_RANK[a.origin] for a in actors)
+    actors = [a for a in actors if ORIGIN_RANK[a.origin] == top]
+    active = [a for a in actors if kb.active_on(a, day)]
+    actors = active or actors
+    actors.sort(key=lambda a: (a.type != "state", a.id))
+    return actors
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    if doc.has_annotation("SENT_START"):
+        for number, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                index[i] = number
+    return index
+
+
+def mentions_of(doc: Doc) -> Iterable[dict[str, Any]]:
+    """The mentions of a processed document as plain dicts (character offsets)."""
+    for span in doc.spans.get(MENTIONS, []):
+        yield {"start": span.start_char, "end": span.end_char, "text": span.text, "label": span.label_,
+               "actor_id": span._.actor_id, "code": span._.code, "sector": span._.sector}

@@ -1,0 +1,45 @@
+"""Entity-linking accuracy floors on the shared gold (the scorer's score_entities rule)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from veille.actors.evaluate import DEFAULT_SHARED, evaluate, score_entities
+
+SHARED = DEFAULT_SHARED if DEFAULT_SHARED.exists() else Path("/work/shared")
+pytestmark = pytest.mark.skipif(not (SHARED / "gold").exists(), reason="shared gold files not available")
+
+DEV_FLOOR = 0.98  # measured 1.000 (495/495)
+SEEDS_FLOOR = 0.95  # measured 1.000 (90/90)
+
+
+@pytest.fixture(scope="session")
+def actors_nlp() -> Any:
+    from veille.actors.evaluate import build_nlp
+
+    return build_nlp()
+
+
+def test_dev_accuracy_floor(actors_nlp: Any) -> None:
+    result = evaluate(actors_nlp, SHARED, "dev")
+    assert result["entity_occurrences"] >= 450
+    assert result["entity_accuracy"] >= DEV_FLOOR, "\n".join(result.get("entity_errors", []))
+
+
+def test_seeds_accuracy_floor(actors_nlp: Any) -> None:
+    result = evaluate(actors_nlp, SHARED, "seeds")
+    assert result["entity_occurrences"] >= 80
+    assert result["entity_accuracy"] >= SEEDS_FLOOR, "\n".join(result.get("entity_errors", []))
+
+
+def test_local_scorer_agrees_with_the_rule() -> None:
+    gold = [{"doc": "d", "entities": [{"text": "Russie", "actor": "RUS"}, {"text": "OTAN", "actor": "NATO"}]}]
+    documents = [{"source": "d", "text": "La Russie et l'OTAN ; la Russie."}]
+    mentions = [{"source": "d", "start": 3, "end": 9, "code": "RUS"},
+                {"source": "d", "start": 15, "end": 19, "code": None}]
+    result = score_entities(gold, mentions, documents)
+    assert (result["entity_occurrences"], result["entity_linked"]) == (3, 1)
+    assert len(result["entity_errors"]) == 2
