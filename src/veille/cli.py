@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from veille.actors.cli import app as actors_app
 from veille.store import Store, StoreError
 
 app = typer.Typer(
@@ -27,6 +28,7 @@ app = typer.Typer(
     add_completion=False,
 )
 console = Console(stderr=True)
+app.add_typer(actors_app, name="actors")
 
 DbOption = Annotated[
     Path, typer.Option("--db", help="DuckDB store file (created if missing).", envvar="VEILLE_DB")
@@ -225,6 +227,22 @@ def events(
                       party_label(row.get("actor")), party_label(row.get("recipient")),
                       (row.get("status") or "") + reporter, size, (row.get("sentence") or "")[:160])
     Console().print(table)
+
+
+@app.command()
+def serve(
+    db: DbOption = Path("veille.duckdb"),
+    host: Annotated[str, typer.Option(help="Address to listen on (only this machine by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the REST API (/api, schema at /openapi.json) and the web UI over a store, read-only."""
+    import uvicorn
+
+    from veille.serve import create_app
+
+    store = _open_store(db, read_only=True)
+    console.print(f"veille: serving {db} on http://{host}:{port}/ (read-only; Ctrl-C stops)")
+    uvicorn.run(create_app(store), host=host, port=port, log_level="info", server_header=False)
 
 
 if __name__ == "__main__":

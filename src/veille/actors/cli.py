@@ -1,0 +1,138 @@
+"""`veille actors`: list, show, add and import actors of the knowledge base."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import yaml
+from rich.console import Console
+from rich.table import Table
+
+from veille.actors.kb import KnowledgeBase
+from veille.actors.model import Actor
+from veille.actors.userdata import actors_dir, user_files
+
+app = typer.Typer(help="The actor knowledge base: states, IGOs, people and organisations with dated roles.",
+                  no_args_is_help=True)
+out = Console()
+err = Console(stderr=True)
+TYPES = ("state", "igo", "person", "organisation", "group")
+
+
+def _kb() -> KnowledgeBase:
+    return KnowledgeBase.default(user_files())
+
+
+def _name(actor: Actor) -> str:
+    names = actor.names.get("fr") or actor.names.get("en") or next(iter(actor.names.values()), None) or [actor.id]
+    return names[0]
+
+
+@app.command("list")
+def list_actors(
+    query: Annotated[str | None, typer.Argument(help="Text to search in names and aliases.")] = None,
+    actor_type: Annotated[str | None, typer.Option("--type", help="state, igo, person, organisation, group.")] = None,
+    code: Annotated[str | None, typer.Option(help="Only actors affiliated to this code today.")] = None,
+    origin: Annotated[str | None, typer.Option(help="curated, phoenix or user.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
+) -> None:
+    """List actors, optionally searching names."""
+    kb = _kb()
+    actors = kb.search(query, limit=10_000) if query else list(kb)
+    rows = []
+    for actor in actors:
+        affiliation, sector = kb.affiliation(actor)
+        if actor_type and actor.type != actor_type:
+            continue
+        if code and (affiliation or "").upper() != code.upper():
+            continue
+        if origin and actor.origin != origin:
+            continue
+        rows.append((actor, affiliation, sector))
+    table = Table(title=f"{min(len(rows), limit)} of {len(rows)} actors ({len(kb)} in the knowledge base)")
+    for column in ("id", "type", "name", "code", "sector", "origin"):
+        table.add_column(column)
+    for actor, affiliation, sector in rows[:limit]:
+        table.add_row(actor.id, actor.type, _name(actor), affiliation or "", sector or "", actor.origin)
+    out.print(table)
+
+
+@app.command()
+def show(
+    actor: Annotated[str, typer.Argument(help="Actor id or name.")],
+    on: Annotated[str | None, typer.Option(help="Resolve the affiliation on this ISO date (default: today).")] = None,
+) -> None:
+    """Show one actor: names, aliases, dated roles and memberships, affiliation on a date."""
+    kb = _kb()
+    found = kb.get(actor) or next(iter(kb.lookup(actor)), None)
+    if found is None:
+        err.print(f"[red]error:[/] no actor named {actor!r}")
+        raise typer.Exit(1)
+    code, sector = kb.affiliation(found, on)
+    out.print(f"[bold]{_name(found)}[/]  ({found.id}, {found.type}, {found.origin})")
+    out.print(f"affiliation{' on ' + on if on else ''}: {code or '—'} {sector or ''}")
+    out.print(yaml.safe_dump(found.to_dict(), allow_unicode=True, sort_keys=False).rstrip())
+
+
+def _parse_role(text: str) -> dict[str, str]:
+    parts = (text.split("/") + [""] * 5)[:5]
+    keys = ("code", "sector", "title", "start", "end")
+    role = {k: v.strip() for k, v in zip(keys, parts, strict=True) if v.strip()}
+    if "code" not in role:
+        raise typer.BadParameter(
+            f"role {text!r}: expected CODE/SECTOR/title/start/end, e.g. KAZ/GOV/président/2019-03-20")
+    return role
+
+
+@app.command()
+def add(
+    actor_id: Annotated[str, typer.Option("--id", help="Stable id, e.g. smailov.")],
+    name: Annotated[list[str], typer.Option(help="Name (repeatable); the first is the display name.")],
+    actor_type: Annotated[str, typer.Option("--type", help="state, igo, person, organisation, group.")] = "person",
+    alias: Annotated[list[str] | None, typer.Option(help="Other spellings (repeatable).")] = None,
+    code: Annotated[str | None, typer.Option(help="Own code (states: ISO alpha-3; IGOs: NATO, CSTO…).")] = None,
+    sector: Annotated[str | None, typer.Option(help="Sector of a sub-state actor: GOV, MIL, COP…")] = None,
+    role: Annotated[list[str] | None, typer.Option(help="Dated role CODE/SECTOR/title/start/end (repeatable).")] = None,
+    lang: Annotated[str, typer.Option(help="Language of the names.")] = "fr",
+) -> None:
+    """Add (or extend) an actor in your user file; it takes precedence over shipped entries."""
+    if actor_type not in TYPES:
+        raise typer.BadParameter(f"--type must be one of {', '.join(TYPES)}")
+    entry = {"id": actor_id, "type": actor_type, "names": {lang: list(name)}, "aliases": list(alias or []),
+             "roles": [_parse_role(r) for r in role or []]}
+    if code:
+        entry["code"] = code.upper()
+    if sector:
+        entry["sector"] = sector.upper()
+    Actor.from_dict(entry, "user")  # validates before anything is written
+    path = actors_dir() / "user.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    entries = yaml.safe_load(path.read_text("utf-8")) if path.exists() else []
+    entries = [e for e in entries or [] if e.get("id") != actor_id] + [entry]
+    path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), "utf-8")
+    out.print(f"added {actor_id} → {path}")
+
+
+@app.command("import")
+def import_dictionaries(
+    files: Annotated[list[Path], typer.Argument(help="CAMEO/PETRARCH actor or agent dictionaries.")],
+) -> None:
+    """Import CAMEO/PETRARCH (Phoenix) dictionaries: dated actors and agents, never overriding curated ones."""
+    from veille.actors.phoenix import ParseError, parse_files
+
+    folder = actors_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    entries, errors = [], 0
+    for item in parse_files(files):
+        if isinstance(item, ParseError):
+            errors += 1
+            err.print(f"[yellow]skipped[/] {item}", highlight=False)
+        else:
+            entries.append(item)
+    target = folder / ("phoenix-" + "-".join(sorted(p.stem.replace(".", "_") for p in files))[:80] + ".json")
+    target.write_text(json.dumps(entries, ensure_ascii=False, default=str), "utf-8")
+    actors = sum(e.get("type") != "agent" for e in entries)
+    out.print(f"{actors} actors and {len(entries) - actors} agents imported, {errors} lines skipped → {target}")
