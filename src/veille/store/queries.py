@@ -1,14 +1,206 @@
-"""Read-side queries over a store, shared by the CLI and the web API. All parameterised."""
+"""Read-side queries over a store, shared by the CLI and the web API. All parameterised.
+
+Every function takes a `Reader`: a `Store`, or a `Cursor` (one DuckDB connection per
+thread, as the web server uses) — anything with `con` and `model`.
+
+Full-text search (documents, actors) is accent- and case-insensitive without an index:
+the folded query becomes a regular expression whose letters match their accented forms
+("tokaiev" → ``t[oô…]k[aàâ…][iîï…]…``), run by DuckDB's RE2 over the stored text with the
+``i`` flag. Texts are NFC (ingest normalises them), so one class per letter is enough.
+This scans the text column, but RE2 on raw text is fast (≈25 ms for 14 MB of text on one
+core, against ≈750 ms for ``strip_accents(lower(text)) LIKE``), needs no index kept in
+step with ingest, no DuckDB extension download, and the store stays read-only.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from dataclasses import dataclass
-from typing import Any
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
-from veille.store.duckdb_store import Store, quote
+import duckdb
+
+from veille.model import Model
+from veille.store.duckdb_store import quote
 
 STATUSES = ("asserted", "reported", "future", "hypothetical", "negated")
+INTERVALS = ("week", "month", "year")
+MAX_LIMIT = 500
+_ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+class Reader(Protocol):
+    """What the queries need: a DuckDB connection and the declared model (a `Store` is one)."""
+
+    con: duckdb.DuckDBPyConnection
+    model: Model
+
+
+@dataclass
+class Cursor:
+    """A reader on its own DuckDB connection to an open store (`store.con.cursor()`).
+
+    DuckDB connections are not thread-safe; a cursor is a separate connection to the same
+    database, so each request/thread takes one and closes it when done."""
+
+    con: duckdb.DuckDBPyConnection
+    model: Model
+
+    @classmethod
+    def of(cls, store: Reader) -> Cursor:
+        return cls(store.con.cursor(), store.model)
+
+    def close(self) -> None:
+        self.con.close()
+
+
+# -- validation -------------------------------------------------------------------
+class InvalidParameter(ValueError):
+    """A query parameter the queries cannot take; the message says which and why."""
+
+
+def check_date(name: str, value: str | None) -> None:
+    if value is not None and not _ISO_DATE.match(value):
+        raise InvalidParameter(f"{name}: {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def check_page(limit: int, offset: int) -> None:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidParameter(f"limit: {limit} is out of range (1 to {MAX_LIMIT})")
+    if offset < 0:
+        raise InvalidParameter(f"offset: {offset} must be 0 or more")
+
+
+def check_interval(interval: str) -> None:
+    if interval not in INTERVALS:
+        raise InvalidParameter(f"interval: {interval!r} is not one of {', '.join(INTERVALS)}")
+
+
+# -- rows ---------------------------------------------------------------------------
+def _json_fields(model: Model, table: str) -> set[str]:
+    return {f.name for f in model[table].fields if f.type == "json"}
+
+
+def _dicts(reader: Reader, sql: str, params: Sequence[Any] = (), *, table: str | None = None) -> list[dict[str, Any]]:
+    """Rows as dicts; JSON fields of `table` (as declared in the model) decoded."""
+    cursor = reader.con.execute(sql, list(params))
+    names = [c[0] for c in cursor.description or ()]
+    decode = _json_fields(reader.model, table) if table else set()
+    out = []
+    for values in cursor.fetchall():
+        row = dict(zip(names, values, strict=True))
+        for name in decode & row.keys():
+            if isinstance(row[name], str):
+                row[name] = json.loads(row[name])
+        out.append(row)
+    return out
+
+
+def _scalar(reader: Reader, sql: str, params: Sequence[Any] = ()) -> Any:
+    row = reader.con.execute(sql, list(params)).fetchone()
+    return row[0] if row else None
+
+
+def _columns(reader: Reader, table: str, *, exclude: Iterable[str] = (), alias: str = "") -> str:
+    prefix = f"{alias}." if alias else ""
+    skip = set(exclude)
+    return ", ".join(f"{prefix}{quote(c)}" for c in reader.model[table].columns if c not in skip)
+
+
+def has_table(reader: Reader, table: str) -> bool:
+    """Whether the store has this table (the stories tables came with schema version 2)."""
+    if table not in reader.model.tables:
+        return False
+    found = _scalar(reader, "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table])
+    return bool(found)
+
+
+# -- text search --------------------------------------------------------------------
+_VARIANTS = {"a": "aàâäáãå", "c": "cç", "e": "eéèêë", "i": "iîïíì", "n": "nñ", "o": "oôöóòõø", "u": "uùûüú",
+             "y": "yÿý"}
+_LIGATURES = {"oe": "œ", "ae": "æ"}
+_APOSTROPHES = "'’ʼ‘`"
+_DASHES = "-‐‑‒–"
+_TERMS = re.compile(r'"([^"]+)"|«\s*([^»]+?)\s*»|(\S+)')
+MAX_TERMS = 8
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, œ/æ spelled out, one kind of apostrophe."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    for letters, ligature in _LIGATURES.items():
+        text = text.replace(ligature, letters)
+    return "".join("'" if c in _APOSTROPHES else c for c in text)
+
+
+def search_terms(query: str | None) -> list[str]:
+    """Folded terms of a query: words, or phrases in "double quotes" / « guillemets »."""
+    if not query:
+        return []
+    terms = []
+    for match in _TERMS.finditer(query):
+        term = fold(next(g for g in match.groups() if g)).strip(" .,;:!?()[]{}")
+        if term and term not in terms:
+            terms.append(term[:100])
+    if len(terms) > MAX_TERMS:
+        raise InvalidParameter(f"q: too many search terms ({len(terms)}; at most {MAX_TERMS})")
+    return terms
+
+
+def term_pattern(term: str) -> str:
+    """A regular expression (RE2 and Python `re` alike; use case-insensitively) matching the
+    folded term in unfolded text: accents, ligatures, apostrophes and dashes vary."""
+    out: list[str] = []
+    i = 0
+    while i < len(term):
+        pair = term[i : i + 2]
+        char = term[i]
+        if pair in _LIGATURES:
+            out.append(f"(?:{pair}|{_LIGATURES[pair]})")
+            i += 2
+            continue
+        if char in _VARIANTS:
+            out.append(f"[{_VARIANTS[char]}]")
+        elif char in _APOSTROPHES:
+            out.append(f"[{_APOSTROPHES}]")
+        elif char.isspace() or char in _DASHES:
+            if not out or out[-1] != r"[\s\-‐‑‒–]+":
+                out.append(r"[\s\-‐‑‒–]+")
+        else:
+            out.append(re.escape(char))
+        i += 1
+    return "".join(out)
+
+
+def highlight_regex(query: str | None) -> re.Pattern[str] | None:
+    """One Python regex matching any term of the query (for snippets and highlighting)."""
+    terms = search_terms(query)
+    if not terms:
+        return None
+    return re.compile("|".join(term_pattern(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
+
+
+def snippet(text: str, pattern: re.Pattern[str] | None, width: int = 260) -> str:
+    """About `width` characters of `text` around the first match (its start when none)."""
+    text = text or ""
+    match = pattern.search(text) if pattern else None
+    if match is None or match.start() < width // 3:
+        cut = text[:width]
+        return cut + ("…" if len(text) > width else "")
+    start = text.rfind(" ", 0, max(0, match.start() - width // 3)) + 1
+    cut = text[start : start + width]
+    return "…" + cut + ("…" if start + width < len(text) else "")
+
+
+# -- events -------------------------------------------------------------------------
+_PLAIN_KEY = re.compile(r"^[A-Za-z0-9_.:-]+$")  # never escaped in JSON text
+_PARTY = ("EXISTS (SELECT 1 FROM unnest(CAST(json_extract({col}, '$[*]') AS JSON[])) AS p(x) "
+          "WHERE json_extract_string(p.x, '$.code') = ? OR json_extract_string(p.x, '$.actor_id') = ?)")
 
 
 @dataclass
@@ -22,27 +214,35 @@ class EventFilter:
     doc_id: str | None = None
     limit: int = 50
     offset: int = 0
+    story: str | None = None  # events of the documents of this story
+    directed: bool = True  # with actor and recipient: False matches both directions (a dyad)
+
+    def validate(self) -> None:
+        if self.status and self.status not in STATUSES:
+            raise InvalidParameter(f"unknown status {self.status!r}; choose one of {', '.join(STATUSES)}")
+        check_date("since", self.since)
+        check_date("until", self.until)
+        check_page(self.limit, self.offset)
 
     def where(self) -> tuple[str, list[Any]]:
+        self.validate()
         clauses: list[str] = []
         params: list[Any] = []
-        party = "EXISTS (SELECT 1 FROM unnest(CAST(json_extract({col}, '$[*]') AS JSON[])) AS p(x) " \
-                "WHERE json_extract_string(p.x, '$.code') = ? OR json_extract_string(p.x, '$.actor_id') = ?)"
         if self.actor and self.recipient:
-            clauses += [party.format(col="actor"), party.format(col="recipient")]
-            params += [self.actor, self.actor, self.recipient, self.recipient]
+            if self.directed:
+                clauses += [_party("actor", self.actor, params), _party("recipient", self.recipient, params)]
+            else:
+                forward = f"({_party('actor', self.actor, params)} AND {_party('recipient', self.recipient, params)})"
+                backward = f"({_party('actor', self.recipient, params)} AND {_party('recipient', self.actor, params)})"
+                clauses.append(f"({forward} OR {backward})")
         elif self.actor:
-            clauses.append(f"({party.format(col='actor')} OR {party.format(col='recipient')})")
-            params += [self.actor] * 4
+            clauses.append(f"({_party('actor', self.actor, params)} OR {_party('recipient', self.actor, params)})")
         elif self.recipient:
-            clauses.append(party.format(col="recipient"))
-            params += [self.recipient] * 2
+            clauses.append(_party("recipient", self.recipient, params))
         if self.type:
             clauses.append("type = ?")
             params.append(self.type.upper())
         if self.status:
-            if self.status not in STATUSES:
-                raise ValueError(f"unknown status {self.status!r}; choose one of {', '.join(STATUSES)}")
             clauses.append("status = ?")
             params.append(self.status)
         if self.since:
@@ -54,28 +254,48 @@ class EventFilter:
         if self.doc_id:
             clauses.append("doc_id = ?")
             params.append(self.doc_id)
+        if self.story:
+            clauses.append("doc_id IN (SELECT doc_id FROM documents WHERE story_id = ?)")
+            params.append(self.story)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def find_events(store: Store, flt: EventFilter) -> tuple[int, list[dict[str, Any]]]:
+def _party(column: str, key: str, params: list[Any]) -> str:
+    """SQL true when some party of the JSON list in `column` has `key` as code or actor_id
+    (parameters appended to `params`). A plain key is first looked for as a quoted string in the
+    JSON text, a cheap necessary condition that spares most rows the JSON unnesting."""
+    exact = _PARTY.format(col=column)
+    if _PLAIN_KEY.match(key):
+        params += [f'"{key}"', key, key]
+        return f"(contains(CAST({column} AS VARCHAR), ?) AND {exact})"
+    params += [key, key]
+    return exact
+
+
+def find_events(store: Reader, flt: EventFilter) -> tuple[int, list[dict[str, Any]]]:
     """Events matching the filter (newest first) and how many match in all."""
     where, params = flt.where()
-    total = store.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]  # type: ignore[index]
-    columns = store.model["events"].columns
-    json_fields = {f.name for f in store.model["events"].fields if f.type == "json"}
-    rows = store.con.execute(
-        f"SELECT {', '.join(quote(c) for c in columns)} FROM events{where} "
-        "ORDER BY date DESC NULLS LAST, event_id LIMIT ? OFFSET ?",
-        [*params, flt.limit, flt.offset],
-    ).fetchall()
-    out = []
-    for values in rows:
-        row = dict(zip(columns, values, strict=True))
-        for name in json_fields:
-            if isinstance(row[name], str):
-                row[name] = json.loads(row[name])
-        out.append(row)
-    return int(total), out
+    page = store.con.execute(f"SELECT event_id, count(*) OVER () FROM events{where} "
+                             "ORDER BY date DESC NULLS LAST, event_id LIMIT ? OFFSET ?",
+                             [*params, flt.limit, flt.offset]).fetchall()
+    if not page:
+        total = _scalar(store, f"SELECT count(*) FROM events{where}", params) if flt.offset else 0
+        return int(total), []
+    return int(page[0][1]), events_by_id(store, [event_id for event_id, _ in page])
+
+
+def events_by_id(reader: Reader, event_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The events with these ids, in the order given."""
+    rows = _dicts(reader, f"SELECT {_columns(reader, 'events')} FROM events WHERE event_id IN (SELECT unnest(?))",
+                  [list(event_ids)], table="events")
+    by_id = {row["event_id"]: row for row in rows}
+    return [by_id[i] for i in event_ids if i in by_id]
+
+
+def get_event(reader: Reader, event_id: str) -> dict[str, Any] | None:
+    rows = _dicts(reader, f"SELECT {_columns(reader, 'events')} FROM events WHERE event_id = ?", [event_id],
+                  table="events")
+    return rows[0] if rows else None
 
 
 def party_label(parties: list[dict[str, Any]] | dict[str, Any] | None) -> str:
@@ -84,3 +304,408 @@ def party_label(parties: list[dict[str, Any]] | dict[str, Any] | None) -> str:
     if isinstance(parties, dict):
         parties = [parties]
     return ", ".join(f"{p.get('text')} [{p.get('code') or '?'}]" for p in parties)
+
+
+def party_key(party: dict[str, Any]) -> str | None:
+    """The key an actor page is found under: its code, else its actor id."""
+    return party.get("code") or party.get("actor_id") or None
+
+
+def event_series(reader: Reader, flt: EventFilter, interval: str = "month") -> dict[str, Any]:
+    """Events of the filter counted per week/month/year, with their summed PLOVER score
+    (and its cooperative and conflictual parts). Events dated less precisely than the
+    interval (or undated) are not placed; they are counted in `imprecise`."""
+    check_interval(interval)
+    where, params = flt.where()
+    rows = _dicts(
+        reader,
+        f"SELECT {_PERIOD[interval]} AS period, count(*) AS events, coalesce(sum(score), 0) AS score, "
+        "coalesce(sum(score) FILTER (WHERE score > 0), 0) AS cooperation, "
+        "coalesce(sum(score) FILTER (WHERE score < 0), 0) AS conflict "
+        f"FROM events{where} GROUP BY period ORDER BY period NULLS FIRST",
+        params,
+    )
+    imprecise = sum(r["events"] for r in rows if r["period"] is None)
+    return {"interval": interval, "series": [r for r in rows if r["period"] is not None], "imprecise": imprecise}
+
+
+# SQL of an event's period, NULL when its date is less precise than the period.
+_PERIOD = {
+    "week": "strftime(date_trunc('week', TRY_CAST(CASE WHEN length(date) = 10 THEN date END AS DATE)), '%Y-%m-%d')",
+    "month": "CASE WHEN length(date) >= 7 THEN substr(date, 1, 7) END",
+    "year": "CASE WHEN length(date) >= 4 THEN substr(date, 1, 4) END",
+}
+
+
+def _period(date: str | None, interval: str) -> str | None:
+    """The period of an ISO date in Python, as `_PERIOD` computes it in SQL."""
+    if not date:
+        return None
+    if interval == "year":
+        return date[:4] if len(date) >= 4 else None
+    if interval == "month":
+        return date[:7] if len(date) >= 7 else None
+    try:
+        day = dt.date.fromisoformat(date) if len(date) == 10 else None
+    except ValueError:
+        return None
+    return (day - dt.timedelta(days=day.weekday())).isoformat() if day else None
+
+
+# -- parties: partners, dyads, graph --------------------------------------------------
+def _pairs_sql(where: str) -> str:
+    """SQL of the distinct (event_id, score, actor code, recipient code) pairs of the events
+    matching `where`, parties without a code left out."""
+    return (
+        "SELECT DISTINCT event_id, score, a, r FROM ("
+        " SELECT event_id, score, a, unnest(rc) AS r FROM ("
+        "  SELECT event_id, score, unnest(ac) AS a, rc FROM ("
+        "   SELECT event_id, score, json_extract_string(actor, '$[*].code') AS ac,"
+        f"   json_extract_string(recipient, '$[*].code') AS rc FROM events{where}))"
+        ") WHERE a IS NOT NULL AND r IS NOT NULL AND a <> r"
+    )
+
+
+def actor_partners(reader: Reader, key: str, *, since: str | None = None, until: str | None = None,
+                   limit: int = 10) -> dict[str, list[dict[str, Any]]]:
+    """The counterparts (codes) of an actor's events, by summed PLOVER score: `partners` (most
+    cooperative first) and `adversaries` (most conflictual first)."""
+    flt = EventFilter(actor=key, since=since, until=until)
+    where, params = flt.where()
+    side = "list_concat(json_extract_string({col}, '$[*].code'), json_extract_string({col}, '$[*].actor_id')) AS {name}"
+    rows = _dicts(
+        reader,
+        "WITH ev AS (SELECT event_id, score, json_extract_string(actor, '$[*].code') AS ac, "
+        "json_extract_string(recipient, '$[*].code') AS rc, "
+        f"{side.format(col='actor', name='akeys')}, {side.format(col='recipient', name='rkeys')} FROM events{where}), "
+        "sides AS (SELECT event_id, score, unnest(rc) AS other FROM ev WHERE list_contains(akeys, ?) "
+        "UNION ALL SELECT event_id, score, unnest(ac) AS other FROM ev WHERE list_contains(rkeys, ?)), "
+        "uniq AS (SELECT DISTINCT event_id, score, other FROM sides WHERE other IS NOT NULL AND other <> ?) "
+        "SELECT other AS code, count(*) AS events, coalesce(sum(score), 0) AS score, "
+        "coalesce(sum(score) FILTER (WHERE score > 0), 0) AS cooperation, "
+        "coalesce(sum(score) FILTER (WHERE score < 0), 0) AS conflict FROM uniq GROUP BY other",
+        [*params, key, key, key],
+    )
+    partners = sorted((r for r in rows if r["score"] > 0), key=lambda r: (-r["score"], r["code"]))[:limit]
+    adversaries = sorted((r for r in rows if r["score"] < 0), key=lambda r: (r["score"], r["code"]))[:limit]
+    return {"partners": partners, "adversaries": adversaries}
+
+
+def dyad(reader: Reader, a: str, b: str, *, interval: str = "month", since: str | None = None,
+         until: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """Two actors (codes or actor ids): their events in both directions, newest first, and per
+    period the event count and summed score, overall and per direction (a→b, b→a)."""
+    check_interval(interval)
+    both = EventFilter(actor=a, recipient=b, directed=False, since=since, until=until, limit=limit, offset=offset)
+    where, params = both.where()
+    keys = "list_concat(json_extract_string(actor, '$[*].code'), json_extract_string(actor, '$[*].actor_id'))"
+    rows = reader.con.execute(f"SELECT event_id, date, score, {keys} FROM events{where} "
+                              "ORDER BY date DESC NULLS LAST, event_id", params).fetchall()
+    periods: dict[str, dict[str, Any]] = {}
+    imprecise = 0
+    for _, date, score, actor_keys in rows:
+        period = _period(date, interval)
+        if period is None:
+            imprecise += 1
+            continue
+        row = periods.setdefault(period, {"period": period, "events": 0, "score": 0.0, "cooperation": 0.0,
+                                          "conflict": 0.0, "a_to_b": {"events": 0, "score": 0.0},
+                                          "b_to_a": {"events": 0, "score": 0.0}})
+        value = score or 0.0
+        row["events"] += 1
+        row["score"] += value
+        row["cooperation" if value > 0 else "conflict"] += value if value else 0.0
+        direction = row["a_to_b" if a in (actor_keys or ()) else "b_to_a"]
+        direction["events"] += 1
+        direction["score"] += value
+    series = [periods[p] for p in sorted(periods)]
+    events = events_by_id(reader, [r[0] for r in rows[offset : offset + limit]])
+    return {"a": a, "b": b, "interval": interval, "total": len(rows), "limit": limit, "offset": offset,
+            "items": events, "series": series, "imprecise": imprecise,
+            "totals": {"events": len(rows), "score": sum((r[2] or 0.0) for r in rows)}}
+
+
+def graph(reader: Reader, flt: EventFilter, *, max_nodes: int = 60, min_events: int = 1) -> dict[str, Any]:
+    """Actors (codes) as nodes, their events as edges between unordered pairs of codes, over the
+    events of the filter: each edge with its event count and summed / cooperative / conflictual
+    score. The `max_nodes` codes with most events are kept."""
+    if not 1 <= max_nodes <= 500:
+        raise InvalidParameter(f"max_nodes: {max_nodes} is out of range (1 to 500)")
+    if min_events < 1:
+        raise InvalidParameter(f"min_events: {min_events} must be 1 or more")
+    where, params = flt.where()
+    edges = _dicts(
+        reader,
+        f"WITH pairs AS ({_pairs_sql(where)}) "
+        "SELECT least(a, r) AS source, greatest(a, r) AS target, count(*) AS events, "
+        "coalesce(sum(score), 0) AS score, coalesce(sum(score) FILTER (WHERE score > 0), 0) AS cooperation, "
+        "coalesce(sum(score) FILTER (WHERE score < 0), 0) AS conflict, "
+        "count(*) FILTER (WHERE a = least(a, r)) AS forward, count(*) FILTER (WHERE a <> least(a, r)) AS backward "
+        "FROM pairs GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, source, target",
+        [*params, min_events],
+    )
+    weight: dict[str, int] = {}
+    for edge in edges:
+        for end in (edge["source"], edge["target"]):
+            weight[end] = weight.get(end, 0) + edge["events"]
+    kept = set(sorted(weight, key=lambda c: (-weight[c], c))[:max_nodes])
+    edges = [e for e in edges if e["source"] in kept and e["target"] in kept]
+    nodes = [{"code": c, "events": weight[c]} for c in sorted(kept, key=lambda c: (-weight[c], c))]
+    return {"nodes": nodes, "edges": edges, "truncated": len(weight) > len(kept)}
+
+
+# -- documents ----------------------------------------------------------------------
+@dataclass
+class DocumentFilter:
+    query: str | None = None  # words (all must occur in the title or text) or "quoted phrases"
+    outlet: str | None = None
+    since: str | None = None  # published on or after (ISO date)
+    until: str | None = None  # published on or before (ISO date, month or year)
+    actor: str | None = None  # mentions this code or actor_id
+    story: str | None = None
+    lang: str | None = None
+    limit: int = 20
+    offset: int = 0
+
+    def where(self) -> tuple[str, list[Any]]:
+        check_date("since", self.since)
+        check_date("until", self.until)
+        check_page(self.limit, self.offset)
+        clauses: list[str] = []
+        params: list[Any] = []
+        for term in search_terms(self.query):
+            pattern = term_pattern(term)
+            clauses.append("(regexp_matches(coalesce(title, ''), ?, 'i') OR regexp_matches(text, ?, 'i'))")
+            params += [pattern, pattern]
+        if self.outlet:
+            clauses.append("outlet = ?")
+            params.append(self.outlet)
+        if self.since:
+            clauses.append("published >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append("substr(published, 1, ?) <= ?")
+            params += [len(self.until), self.until]
+        if self.actor:
+            clauses.append("doc_id IN (SELECT doc_id FROM mentions WHERE code = ? OR actor_id = ?)")
+            params += [self.actor, self.actor]
+        if self.story:
+            clauses.append("story_id = ?")
+            params.append(self.story)
+        if self.lang:
+            clauses.append("lang = ?")
+            params.append(self.lang)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def find_documents(reader: Reader, flt: DocumentFilter) -> tuple[int, list[dict[str, Any]]]:
+    """Documents matching the filter (newest first) and how many match in all; each row has the
+    document's fields but its text, a `snippet` of the text around the first match and a `lead`
+    (its first words, to name a document without a title)."""
+    where, params = flt.where()
+    page = reader.con.execute(f"SELECT doc_id, count(*) OVER () FROM documents{where} "
+                              "ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?",
+                              [*params, flt.limit, flt.offset]).fetchall()
+    if not page:
+        total = _scalar(reader, f"SELECT count(*) FROM documents{where}", params) if flt.offset else 0
+        return int(total), []
+    ids = [doc_id for doc_id, _ in page]
+    rows = _dicts(reader, f"SELECT {_columns(reader, 'documents')} FROM documents WHERE doc_id IN (SELECT unnest(?))",
+                  [ids], table="documents")
+    by_id = {row["doc_id"]: row for row in rows}
+    pattern = highlight_regex(flt.query)
+    out = []
+    for doc_id in ids:
+        row = by_id[doc_id]
+        text = row.pop("text") or ""
+        row["snippet"] = snippet(text, pattern)
+        row["lead"] = lead(text)
+        out.append(row)
+    return int(page[0][1]), out
+
+
+def lead(text: str, width: int = 90) -> str:
+    """The first words of a text (its first line, cut at a word), to name an untitled document."""
+    first = " ".join((text or "").strip().split("\n", 1)[0].split())
+    if len(first) <= width:
+        return first
+    cut = first[:width].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def get_document(reader: Reader, doc_id: str) -> dict[str, Any] | None:
+    """One document with its mentions and events (by position) and the places it was read from."""
+    rows = _dicts(reader, f"SELECT {_columns(reader, 'documents')} FROM documents WHERE doc_id = ?", [doc_id],
+                  table="documents")
+    if not rows:
+        return None
+    document = rows[0]
+    document["mentions"] = _dicts(
+        reader, f"SELECT {_columns(reader, 'mentions')} FROM mentions WHERE doc_id = ? ORDER BY start, \"end\" DESC",
+        [doc_id], table="mentions")
+    document["events"] = _dicts(
+        reader, f"SELECT {_columns(reader, 'events')} FROM events WHERE doc_id = ? ORDER BY start, event_id",
+        [doc_id], table="events")
+    document["sources"] = _dicts(
+        reader, f"SELECT {_columns(reader, 'sources')} FROM sources WHERE doc_id = ? ORDER BY seen_at, source",
+        [doc_id], table="sources")
+    return document
+
+
+def documents_brief(reader: Reader, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """doc_id → {doc_id, title, outlet, published, url, lead} for the given documents."""
+    ids = sorted(set(doc_ids))
+    if not ids:
+        return {}
+    rows = _dicts(reader, "SELECT doc_id, title, outlet, published, url, left(text, 400) AS text FROM documents "
+                          "WHERE doc_id IN (SELECT unnest(?))", [ids])
+    for row in rows:
+        row["lead"] = lead(row.pop("text") or "")
+    return {r["doc_id"]: r for r in rows}
+
+
+def outlets(reader: Reader) -> list[dict[str, Any]]:
+    return _dicts(reader, "SELECT outlet, count(*) AS documents FROM documents WHERE outlet IS NOT NULL "
+                          "GROUP BY outlet ORDER BY documents DESC, outlet")
+
+
+def store_stats(reader: Reader) -> dict[str, Any]:
+    """Row counts of every table, and the span of publication and event dates."""
+    counts = {name: int(_scalar(reader, f"SELECT count(*) FROM {quote(name)}"))
+              for name in reader.model.tables if has_table(reader, name)}
+    published = reader.con.execute("SELECT min(published), max(published) FROM documents").fetchone() or (None, None)
+    dated = reader.con.execute("SELECT min(date), max(date) FROM events").fetchone() or (None, None)
+    return {"counts": counts, "published": {"first": published[0], "last": published[1]},
+            "event_dates": {"first": dated[0], "last": dated[1]}}
+
+
+# -- actors -------------------------------------------------------------------------
+@dataclass
+class ActorEntry:
+    """An actor as the store knows it: a code (every mention affiliated to it) or an actor id."""
+
+    key: str
+    kind: str  # "code" or "actor"
+    code: str | None
+    actor_id: str | None
+    mentions: int
+    documents: int
+    names: list[str] = field(default_factory=list)  # mention texts, most frequent first
+    folded: list[str] = field(default_factory=list, repr=False)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "kind": self.kind, "code": self.code, "actor_id": self.actor_id,
+                "mentions": self.mentions, "documents": self.documents, "names": self.names[:8]}
+
+
+def actor_catalogue(reader: Reader) -> list[ActorEntry]:
+    """Every code and actor id the mentions carry, most mentioned first. The web server keeps
+    it for the life of the (read-only) store."""
+    rows = reader.con.execute(
+        "WITH keyed AS ("
+        " SELECT code AS key, 'code' AS kind, code, NULL::VARCHAR AS actor_id, text, doc_id FROM mentions"
+        " WHERE code IS NOT NULL"
+        " UNION ALL SELECT actor_id, 'actor', code, actor_id, text, doc_id FROM mentions"
+        " WHERE actor_id IS NOT NULL AND actor_id IS DISTINCT FROM code), "
+        "texts AS (SELECT key, kind, text, count(*) AS n FROM keyed GROUP BY ALL), "
+        "docs AS (SELECT key, kind, mode(code) AS code, any_value(actor_id) AS actor_id, "
+        " count(DISTINCT doc_id) AS documents FROM keyed GROUP BY ALL) "
+        "SELECT t.key, t.kind, any_value(d.code), any_value(d.actor_id), sum(t.n)::BIGINT, any_value(d.documents), "
+        "list(t.text ORDER BY t.n DESC, t.text) FROM texts t JOIN docs d USING (key, kind) "
+        "GROUP BY t.key, t.kind ORDER BY 5 DESC, 1"
+    ).fetchall()
+    return [ActorEntry(key, kind, code, actor_id, int(n), int(docs), list(names),
+                       [fold(key), *(fold(name) for name in names)])
+            for key, kind, code, actor_id, n, docs, names in rows]
+
+
+def find_actors(reader: Reader, query: str | None = None, *, limit: int = 20, offset: int = 0,
+                catalogue: list[ActorEntry] | None = None) -> tuple[int, list[dict[str, Any]]]:
+    """Actors whose code, actor id or any mention text contains the query (folded): keys
+    that match first, then by mentions."""
+    check_page(limit, offset)
+    entries = catalogue if catalogue is not None else actor_catalogue(reader)
+    terms = search_terms(query)
+    if terms:
+        scored = []
+        for rank, entry in enumerate(entries):
+            if all(any(t in form for form in entry.folded) for t in terms):
+                key_hit = any(entry.folded[0].startswith(t) for t in terms)
+                scored.append((0 if key_hit else 1, rank, entry))
+        entries = [entry for *_, entry in sorted(scored, key=lambda s: s[:2])]
+    return len(entries), [e.as_dict() for e in entries[offset : offset + limit]]
+
+
+def actor_entry(reader: Reader, key: str, catalogue: list[ActorEntry] | None = None) -> dict[str, Any] | None:
+    """The catalogue entry of a code or actor id (a code first), or None when no mention carries it."""
+    entries = catalogue if catalogue is not None else actor_catalogue(reader)
+    found = [e for e in entries if e.key == key]
+    found.sort(key=lambda e: e.kind != "code")
+    return found[0].as_dict() if found else None
+
+
+# -- stories ------------------------------------------------------------------------
+STORY_HIDDEN = ("profile", "keys")  # the stories step's internals, not for readers
+
+
+@dataclass
+class StoryFilter:
+    query: str | None = None  # words of the label
+    actor: str | None = None  # one of its main actor codes
+    since: str | None = None  # last date on or after
+    until: str | None = None  # first date on or before
+    min_documents: int = 1
+    limit: int = 20
+    offset: int = 0
+
+    def where(self) -> tuple[str, list[Any]]:
+        check_date("since", self.since)
+        check_date("until", self.until)
+        check_page(self.limit, self.offset)
+        clauses = ["num_documents >= ?"]
+        params: list[Any] = [self.min_documents]
+        for term in search_terms(self.query):
+            clauses.append("regexp_matches(coalesce(label, ''), ?, 'i')")
+            params.append(term_pattern(term))
+        if self.actor:
+            clauses.append("list_contains(actors, ?)")
+            params.append(self.actor)
+        if self.since:
+            clauses.append("last_date >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append("substr(first_date, 1, ?) <= ?")
+            params += [len(self.until), self.until]
+        return " WHERE " + " AND ".join(clauses), params
+
+
+def find_stories(reader: Reader, flt: StoryFilter) -> tuple[int, list[dict[str, Any]]]:
+    """Stories, latest first (then largest); none when the store has no stories table."""
+    where, params = flt.where()
+    if not has_table(reader, "stories"):
+        return 0, []
+    total = _scalar(reader, f"SELECT count(*) FROM stories{where}", params)
+    rows = _dicts(reader, f"SELECT {_columns(reader, 'stories', exclude=STORY_HIDDEN)} FROM stories{where} "
+                          "ORDER BY last_date DESC NULLS LAST, num_documents DESC, seq, story_id LIMIT ? OFFSET ?",
+                  [*params, flt.limit, flt.offset], table="stories")
+    return int(total), rows
+
+
+def get_story(reader: Reader, story_id: str) -> dict[str, Any] | None:
+    """One story with its documents (by date) and its merged events (by date, undated last)."""
+    if not has_table(reader, "stories"):
+        return None
+    rows = _dicts(reader, f"SELECT {_columns(reader, 'stories', exclude=STORY_HIDDEN)} FROM stories "
+                          "WHERE story_id = ?", [story_id], table="stories")
+    if not rows:
+        return None
+    story = rows[0]
+    story["documents"] = _dicts(
+        reader, f"SELECT {_columns(reader, 'documents')} FROM documents WHERE story_id = ? "
+                "ORDER BY published NULLS LAST, doc_id", [story_id], table="documents")
+    for document in story["documents"]:
+        document["lead"] = lead(document.pop("text") or "")
+    story["merged_events"] = _dicts(
+        reader, f"SELECT {_columns(reader, 'merged_events')} FROM merged_events WHERE story_id = ? "
+                "ORDER BY date NULLS LAST, first_reported NULLS LAST, merged_id", [story_id], table="merged_events")
+    return story

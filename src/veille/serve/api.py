@@ -1,0 +1,226 @@
+"""REST API routes (/api/...): thin handlers over `veille.store.queries`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
+
+from veille.serve import schemas
+from veille.serve.app import ServeState, reader, serve_state
+from veille.store import queries
+from veille.store.queries import Cursor, DocumentFilter, EventFilter, InvalidParameter, StoryFilter
+
+router = APIRouter(prefix="/api", responses={
+    404: {"model": schemas.Problem, "description": "unknown id"},
+    422: {"model": schemas.Problem, "description": "a parameter is invalid; the message says which and why"},
+})
+
+Reader = Annotated[Cursor, Depends(reader)]
+State = Annotated[ServeState, Depends(serve_state)]
+DATE_DOC = "ISO date: YYYY, YYYY-MM or YYYY-MM-DD"
+Since = Annotated[str | None, Query(description=f"on or after this date ({DATE_DOC})", max_length=10)]
+Until = Annotated[str | None, Query(description=f"on or before this date ({DATE_DOC}; a month or year includes it "
+                                                "whole)", max_length=10)]
+Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="rows per page")]
+Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+Key = Annotated[str | None, Query(description="actor code (KAZ, CSTO) or actor id (tokayev)", max_length=200)]
+Status = Annotated[Literal["asserted", "reported", "future", "hypothetical", "negated"] | None,
+                   Query(description="event status")]
+Interval = Annotated[Literal["week", "month", "year"], Query(description="period of the series")]
+
+
+@contextmanager
+def parameters() -> Iterator[None]:
+    """Turn the queries' parameter errors into 422 responses with their message."""
+    try:
+        yield
+    except InvalidParameter as error:
+        raise HTTPException(422, str(error)) from error
+
+
+def with_documents(db: Cursor, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    refs = queries.documents_brief(db, (e["doc_id"] for e in events if e.get("doc_id")))
+    for event in events:
+        event["document"] = refs.get(event.get("doc_id") or "")
+    return events
+
+
+def labelled(state: ServeState, entry: dict[str, Any], lang: str = "fr") -> dict[str, Any]:
+    entry["label"] = state.actors.label(entry["key"], lang) or (entry["names"][0] if entry.get("names") else None)
+    return entry
+
+
+@router.get("/stats", response_model=schemas.Stats, summary="What the store holds")
+def stats(db: Reader) -> dict[str, Any]:
+    return {**queries.store_stats(db), "outlets": queries.outlets(db)}
+
+
+@router.get("/documents", response_model=schemas.DocumentPage, summary="Search documents")
+def documents(
+    db: Reader,
+    q: Annotated[str | None, Query(description='words (all must occur, accents and case ignored) or "a phrase"',
+                                   max_length=500)] = None,
+    outlet: Annotated[str | None, Query(description="publishing outlet, exactly", max_length=300)] = None,
+    since: Since = None,
+    until: Until = None,
+    actor: Annotated[str | None, Query(description="documents mentioning this code or actor id",
+                                       max_length=200)] = None,
+    story: Annotated[str | None, Query(description="documents of this story", max_length=200)] = None,
+    lang: Annotated[str | None, Query(description="ISO 639-1 language of the text", max_length=8)] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Documents matching every filter, newest first, with a snippet around the first match."""
+    flt = DocumentFilter(query=q, outlet=outlet, since=since, until=until, actor=actor, story=story, lang=lang,
+                         limit=limit, offset=offset)
+    with parameters():
+        total, rows = queries.find_documents(db, flt)
+    return {"total": total, "limit": limit, "offset": offset, "items": rows}
+
+
+@router.get("/documents/{doc_id}", response_model=schemas.DocumentDetail, summary="One document")
+def document(db: Reader, doc_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+    """A document with its clean text, its mentions and events (offsets into the text) and its sources."""
+    found = queries.get_document(db, doc_id)
+    if found is None:
+        raise HTTPException(404, f"no document {doc_id!r}")
+    return found
+
+
+def event_filter(actor: Key = None, recipient: Key = None,
+                 type: Annotated[str | None, Query(description="PLOVER event type, e.g. MOBILIZE",
+                                                   max_length=40)] = None,
+                 status: Status = None, since: Since = None, until: Until = None,
+                 story: Annotated[str | None, Query(description="events of this story's documents",
+                                                    max_length=200)] = None,
+                 doc_id: Annotated[str | None, Query(description="events of this document", max_length=200)] = None,
+                 limit: Limit = 50, offset: Offset = 0) -> EventFilter:
+    return EventFilter(actor=actor, recipient=recipient, type=type, status=status, since=since, until=until,
+                       story=story, doc_id=doc_id, limit=limit, offset=offset)
+
+
+@router.get("/events", response_model=schemas.EventPage, summary="Search events")
+def events(db: Reader, flt: Annotated[EventFilter, Depends(event_filter)]) -> dict[str, Any]:
+    """Events matching every filter, newest first. `actor` alone matches either side; with
+    `recipient`, the actor side."""
+    with parameters():
+        total, rows = queries.find_events(db, flt)
+    return {"total": total, "limit": flt.limit, "offset": flt.offset, "items": with_documents(db, rows)}
+
+
+@router.get("/events/{event_id}", response_model=schemas.Event, summary="One event")
+def event(db: Reader, event_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+    found = queries.get_event(db, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return with_documents(db, [found])[0]
+
+
+@router.get("/actors", response_model=schemas.ActorPage, summary="Search actors")
+def actors(db: Reader, state: State,
+           q: Annotated[str | None, Query(description="part of a code, actor id or mention text", max_length=200)]
+           = None,
+           limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    """Codes and actor ids the store's mentions carry, matching the query; most mentioned first."""
+    with parameters():
+        total, rows = queries.find_actors(db, q, limit=limit, offset=offset, catalogue=state.catalogue(db))
+    return {"total": total, "limit": limit, "offset": offset, "items": [labelled(state, r) for r in rows]}
+
+
+def actor_detail(db: Cursor, state: ServeState, key: str, *, since: str | None, until: str | None,
+                 interval: str, limit: int, offset: int, lang: str = "fr") -> dict[str, Any] | None:
+    """Everything the actor route and page show; None for an actor the store does not know."""
+    with parameters():
+        total, rows = queries.find_events(db, EventFilter(actor=key, since=since, until=until, limit=limit,
+                                                          offset=offset))
+        entry = queries.actor_entry(db, key, state.catalogue(db))
+        if entry is None and total == 0:
+            return None
+        series = queries.event_series(db, EventFilter(actor=key, since=since, until=until), interval)
+        sides = queries.actor_partners(db, key, since=since, until=until)
+    entry = entry or {"key": key, "kind": "code" if key.isupper() else "actor", "code": None, "actor_id": None,
+                      "mentions": 0, "documents": 0, "names": []}
+    for side in sides.values():
+        for row in side:
+            row["label"] = state.actors.label(row["code"], lang)
+    return {**labelled(state, entry, lang), "knowledge_base": state.actors.describe(key),
+            "events": {"total": total, "limit": limit, "offset": offset, "items": with_documents(db, rows)},
+            "interval": interval, "series": series["series"], "imprecise": series["imprecise"], **sides}
+
+
+@router.get("/actors/{key}", response_model=schemas.ActorDetail, summary="One actor")
+def actor(db: Reader, state: State, key: Annotated[str, Path(max_length=200)], since: Since = None,
+          until: Until = None, interval: Interval = "month", limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """An actor (code or actor id): what the knowledge base says (roles), its events (either side),
+    their timeline, and its strongest partners and adversaries by summed PLOVER score."""
+    found = actor_detail(db, state, key, since=since, until=until, interval=interval, limit=limit, offset=offset)
+    if found is None:
+        raise HTTPException(404, f"no actor {key!r} in this store")
+    return found
+
+
+@router.get("/stories", response_model=schemas.StoryPage, summary="Search stories")
+def stories(db: Reader,
+            q: Annotated[str | None, Query(description="words of the story label", max_length=200)] = None,
+            actor: Annotated[str | None, Query(description="one of its main actor codes", max_length=200)] = None,
+            since: Since = None, until: Until = None,
+            min_documents: Annotated[int, Query(ge=1, description="hide smaller stories")] = 1,
+            limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    """Stories (clusters of documents reporting the same news), latest first."""
+    with parameters():
+        total, rows = queries.find_stories(db, StoryFilter(query=q, actor=actor, since=since, until=until,
+                                                           min_documents=min_documents, limit=limit, offset=offset))
+    return {"total": total, "limit": limit, "offset": offset, "items": rows}
+
+
+@router.get("/stories/{story_id}", response_model=schemas.StoryDetail, summary="One story")
+def story(db: Reader, story_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+    """A story with its documents and its merged events (each with its provenance)."""
+    found = queries.get_story(db, story_id)
+    if found is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    return found
+
+
+@router.get("/dyads/{a}/{b}", response_model=schemas.Dyad, summary="Two actors over time")
+def dyad(db: Reader, state: State, a: Annotated[str, Path(max_length=200)], b: Annotated[str, Path(max_length=200)],
+         interval: Interval = "month", since: Since = None, until: Until = None, limit: Limit = 50,
+         offset: Offset = 0) -> dict[str, Any]:
+    """Events between `a` and `b` (either direction), newest first, and per period their count and
+    summed PLOVER score, overall and per direction."""
+    if a == b:
+        raise HTTPException(422, "b: a dyad needs two different actors")
+    with parameters():
+        found = queries.dyad(db, a, b, interval=interval, since=since, until=until, limit=limit, offset=offset)
+    if found["total"] == 0:
+        catalogue = state.catalogue(db)
+        unknown = [k for k in (a, b) if queries.actor_entry(db, k, catalogue) is None
+                   and queries.find_events(db, EventFilter(actor=k, limit=1))[0] == 0]
+        if unknown:
+            raise HTTPException(404, f"no actor {unknown[0]!r} in this store")
+    found["items"] = with_documents(db, found["items"])
+    found["a_label"], found["b_label"] = state.actors.label(a), state.actors.label(b)
+    return found
+
+
+def window_filter(type: Annotated[str | None, Query(description="PLOVER event type", max_length=40)] = None,
+                  status: Status = None, since: Since = None, until: Until = None,
+                  story: Annotated[str | None, Query(description="events of this story's documents",
+                                                     max_length=200)] = None) -> EventFilter:
+    return EventFilter(type=type, status=status, since=since, until=until, story=story)
+
+
+@router.get("/graph", response_model=schemas.Graph, summary="Actor graph")
+def graph(db: Reader, state: State, flt: Annotated[EventFilter, Depends(window_filter)],
+          max_nodes: Annotated[int, Query(ge=1, le=500, description="keep the codes with most events")] = 60,
+          min_events: Annotated[int, Query(ge=1, description="hide edges with fewer events")] = 1) -> dict[str, Any]:
+    """Codes as nodes, events between two codes as edges (count and summed score), over the events
+    matching the filters (e.g. a time window with `since`/`until`)."""
+    with parameters():
+        found = queries.graph(db, flt, max_nodes=max_nodes, min_events=min_events)
+    for node in found["nodes"]:
+        node["label"] = state.actors.label(node["code"])
+    return found

@@ -1,0 +1,230 @@
+"""The API's response models, derived from the declared model (model.yaml).
+
+A table's row model gets one optional field per declared field, typed from its declared
+type and described by its `doc`; API shapes (pages, a document with its mentions and
+events, a story with its merged events) are compositions of those. Aggregates that are
+not tables (actor summaries, series, graph) are declared here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from veille.model import load_model
+
+PY_TYPES: dict[str, Any] = {
+    "string": str,
+    "integer": int,
+    "float": float,
+    "date": dt.date,
+    "timestamp": dt.datetime,
+    "boolean": bool,
+    "json": Any,
+    "list": list[str],
+}
+
+
+def row_model(table: str, name: str, *, include: Iterable[str] | None = None, exclude: Iterable[str] = (),
+              extra: dict[str, Any] | None = None, doc: str | None = None) -> type[BaseModel]:
+    """A pydantic model of `table`'s rows as model.yaml declares them (every field optional,
+    as the store allows nulls), restricted to `include`, without `exclude`, plus `extra`
+    fields ({name: (type, default or Field)})."""
+    spec = load_model()[table]
+    wanted = set(include) if include is not None else None
+    skip = set(exclude)
+    fields: dict[str, Any] = {}
+    for f in spec.fields:
+        if (wanted is not None and f.name not in wanted) or f.name in skip:
+            continue
+        fields[f.name] = (PY_TYPES[f.type] | None, Field(None, description=f.doc or None))
+    fields.update(extra or {})
+    model = create_model(name, __config__=ConfigDict(extra="ignore"), **fields)
+    model.__doc__ = doc or spec.doc or f"A row of the `{table}` table."
+    return model
+
+
+def page_model(item: type[BaseModel], name: str) -> type[BaseModel]:
+    """A page of results: `items`, out of `total` matching, from `offset`, at most `limit`."""
+    model = create_model(
+        name,
+        total=(int, Field(description="how many match in all")),
+        limit=(int, Field(description="page size asked for")),
+        offset=(int, Field(description="rows skipped before this page")),
+        items=(list[item], Field(description="this page's rows")),  # type: ignore[valid-type]
+    )
+    model.__doc__ = f"A page of {item.__name__} rows and how many match in all."
+    return model
+
+
+DocumentRef = row_model("documents", "DocumentRef", include=("doc_id", "title", "outlet", "published", "url"),
+                        extra={"lead": (str, Field("", description="the text's first words"))},
+                        doc="The document an event was read in.")
+Mention = row_model("mentions", "Mention")
+Source = row_model("sources", "Source")
+Event = row_model("events", "Event", extra={
+    "document": (DocumentRef | None, Field(None, description="title, outlet and date of its document")),
+})
+DocumentHit = row_model("documents", "DocumentHit", exclude=("text",), extra={
+    "snippet": (str, Field("", description="a passage of the text around the first match")),
+    "lead": (str, Field("", description="the text's first words, to name a document without a title")),
+})
+DocumentDetail = row_model("documents", "DocumentDetail", extra={
+    "mentions": (list[Mention], Field(default_factory=list, description="its mentions, by position")),
+    "events": (list[Event], Field(default_factory=list, description="its events, by position")),
+    "sources": (list[Source], Field(default_factory=list, description="every place it was read from")),
+}, doc="A document with its mentions, events and sources.")
+DocumentPage = page_model(DocumentHit, "DocumentPage")
+EventPage = page_model(Event, "EventPage")
+
+StorySummary = row_model("stories", "StorySummary", exclude=("profile", "keys"))
+MergedEvent = row_model("merged_events", "MergedEvent")
+StoryDetail = row_model("stories", "StoryDetail", exclude=("profile", "keys"), extra={
+    "documents": (list[DocumentHit], Field(default_factory=list, description="its documents, by date")),
+    "merged_events": (list[MergedEvent], Field(default_factory=list, description="its merged events, by date")),
+}, doc="A story with its documents and merged events.")
+StoryPage = page_model(StorySummary, "StoryPage")
+
+
+# -- aggregates (not tables) ------------------------------------------------------------
+class ActorSummary(BaseModel):
+    """A code (every mention affiliated to it) or an actor id, as the store's mentions carry it."""
+
+    key: str = Field(description="the code or actor_id; what actor and dyad routes take")
+    kind: str = Field(description="'code' (state or IGO code) or 'actor' (a linked actor_id)")
+    code: str | None = Field(None, description=load_model()["mentions"].field("code").doc)
+    actor_id: str | None = Field(None, description=load_model()["mentions"].field("actor_id").doc)
+    label: str | None = Field(None, description="display name (knowledge base, else the most frequent mention)")
+    mentions: int = Field(description="mentions carrying it")
+    documents: int = Field(description="documents mentioning it")
+    names: list[str] = Field(default_factory=list, description="mention texts, most frequent first")
+
+
+ActorPage = page_model(ActorSummary, "ActorPage")
+
+
+class Role(BaseModel):
+    """A dated role of a knowledge-base actor."""
+
+    code: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+class KnowledgeBaseActor(BaseModel):
+    """What the actor knowledge base says about an actor."""
+
+    id: str
+    type: str
+    code: str | None = None
+    sector: str | None = None
+    names: dict[str, list[str]] = Field(default_factory=dict)
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    members: list[dict[str, Any]] = Field(default_factory=list, description="IGO member states over time")
+
+
+class SeriesPoint(BaseModel):
+    """Events of one period and their summed PLOVER score."""
+
+    period: str = Field(description="YYYY, YYYY-MM, or the Monday (YYYY-MM-DD) of an ISO week")
+    events: int
+    score: float = Field(description="sum of the events' PLOVER scores")
+    cooperation: float = Field(description="sum of the positive scores")
+    conflict: float = Field(description="sum of the negative scores")
+
+
+class Counterpart(BaseModel):
+    """Another actor (code) an actor's events involve, with the summed score of those events."""
+
+    code: str
+    label: str | None = None
+    events: int
+    score: float
+    cooperation: float
+    conflict: float
+
+
+class ActorDetail(ActorSummary):
+    """An actor: its summary, what the knowledge base says, its events, their timeline and its
+    strongest partners and adversaries (by summed PLOVER score)."""
+
+    knowledge_base: KnowledgeBaseActor | None = None
+    events: EventPage  # type: ignore[valid-type]
+    interval: str
+    series: list[SeriesPoint]
+    imprecise: int = Field(description="events dated too coarsely for the interval")
+    partners: list[Counterpart]
+    adversaries: list[Counterpart]
+
+
+class Direction(BaseModel):
+    events: int
+    score: float
+
+
+class DyadPoint(SeriesPoint):
+    a_to_b: Direction
+    b_to_a: Direction
+
+
+class Dyad(BaseModel):
+    """Two actors: their events in both directions and, per period, their count and summed score."""
+
+    a: str
+    b: str
+    a_label: str | None = None
+    b_label: str | None = None
+    interval: str
+    total: int
+    limit: int
+    offset: int
+    items: list[Event]  # type: ignore[valid-type]
+    series: list[DyadPoint]
+    imprecise: int
+    totals: Direction
+
+
+class GraphNode(BaseModel):
+    code: str
+    label: str | None = None
+    events: int = Field(description="events on its edges")
+
+
+class GraphEdge(BaseModel):
+    source: str
+    target: str
+    events: int
+    score: float = Field(description="summed PLOVER score: > 0 cooperation, < 0 conflict")
+    cooperation: float
+    conflict: float
+    forward: int = Field(description="events from source to target")
+    backward: int = Field(description="events from target to source")
+
+
+class Graph(BaseModel):
+    """Actors (codes) as nodes and their events as edges over a time window."""
+
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    truncated: bool = Field(description="true when more codes matched than max_nodes")
+
+
+class Stats(BaseModel):
+    counts: dict[str, int]
+    published: dict[str, str | None]
+    event_dates: dict[str, str | None]
+    outlets: list[dict[str, Any]]
+
+
+class Problem(BaseModel):
+    """An error: what went wrong, in words."""
+
+    error: str = Field(description="not_found, invalid_parameter or internal_error")
+    message: str
+    details: list[str] = Field(default_factory=list)
