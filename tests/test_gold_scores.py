@@ -1,0 +1,51 @@
+"""The scorer in ../shared/tools/score.py on what `veille export` writes: floors at the
+levels reached, so that a change that makes extraction worse fails here."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import GOLD, SHARED
+
+# (gold file, measure) -> floor; the measured values are in the closing notes
+FLOORS = {
+    ("seeds", "entity_accuracy"): 0.95,
+    ("dev", "entity_accuracy"): 0.95,
+    ("seeds", "f1"): 0.85,
+    ("dev", "f1"): 0.75,
+    ("seeds", "status"): 0.85,
+    ("dev", "status"): 0.85,
+    ("seeds", "size"): 0.85,
+    ("dev", "size"): 0.85,
+}
+CEILINGS = {("seeds", "forbidden_hits"): 0}
+
+
+def score(gold_store, gold: str) -> dict:
+    exports = gold_store["exports"]
+    result = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "score.py"), "--gold", str(GOLD / f"{gold}.gold.jsonl"),
+         "--events", str(exports["events"]), "--mentions", str(exports["mentions"]),
+         "--documents", str(exports["documents"]), "--json"],
+        capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def scores(gold_store):
+    return {gold: score(gold_store, gold) for gold in ("seeds", "dev")}
+
+
+@pytest.mark.parametrize(("gold", "measure"), sorted(FLOORS))
+def test_score_floor(scores, gold, measure):
+    value = scores[gold][measure]
+    assert value is not None and value >= FLOORS[gold, measure], scores[gold]
+
+
+@pytest.mark.parametrize(("gold", "measure"), sorted(CEILINGS))
+def test_score_ceiling(scores, gold, measure):
+    assert scores[gold][measure] <= CEILINGS[gold, measure], scores[gold]
