@@ -69,6 +69,16 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         r"contingents?|forces|mercenaires|instructeurs|conseillers\s+militaires|Français)\b",
         re.IGNORECASE)),
 ]
+# a verb before the number: "ont tué 155 soldats", "avoir perdu 50", "coûté la vie à 6 500"
+_BEFORE_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("dead", re.compile(
+        r"\b(?:tué|tuant|abattu|perdu|coûté\s+la\s+vie\s+à|coûté\s+la\s+vie\s+de|fait|faisant|bilan\s+de|"
+        r"nombre\s+de\s+morts\s+à)\s+(?:(?:plus|près|moins)\s+d[e']\s*|au\s+moins\s+|environ\s+|quelque\s+)?$",
+        re.IGNORECASE)),
+    ("injured", re.compile(r"\bblessé\s+(?:(?:plus|près)\s+d[e']\s*|au\s+moins\s+)?$", re.IGNORECASE)),
+    ("arrested", re.compile(
+        r"\b(?:arrêté|interpellé|détenu)\s+(?:(?:plus|près)\s+d[e']\s*|au\s+moins\s+)?$", re.IGNORECASE)),
+]
 # words that end the scope of a number (a new clause or list item)
 _STOP_RE = re.compile(r"[;:.!?()—–]|\bdont\b|\bet\s+(?:\d|plus|près|au\s+moins)|,\s*(?:dont|et|alors|mais)\b",
                       re.IGNORECASE)
@@ -147,7 +157,10 @@ def find_quantities(text: str) -> list[Quantity]:
         else:
             value = parse_number(match.group("num"))
             # years and times are not counts
-            if value is not None and re.search(r"\b(?:en|de|depuis|dès|vers|à)\s*$", before) and 1900 <= value <= 2100:
+            raw = match.group("num")
+            if value is not None and raw.isdigit() and 1900 <= value <= 2100 and re.search(
+                    r"\b(?:en|de|depuis|dès|vers|à|avant|après|juin|mai|[a-zé]+bre|janvier|février|mars|avril|"
+                    r"juillet|août)\s*$", before):
                 continue
         if value is None:
             continue
@@ -156,10 +169,14 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def classify(text: str, quantity: Quantity) -> str | None:
-    """What a number counts (a SIZE_KEYS key), from the words that follow it."""
+    """What a number counts (a SIZE_KEYS key), from the words around it."""
     after = text[quantity.end:quantity.end + _WINDOW]
     if _NOT_PEOPLE_RE.match(after):
         return None
+    before = text[max(0, quantity.start - 40):quantity.start]
+    for key, pattern in _BEFORE_CUES:
+        if pattern.search(before):
+            return key
     stop = _STOP_RE.search(after)
     scope = after[:stop.start()] if stop else after
     best: tuple[int, str] | None = None

@@ -1,0 +1,909 @@
+"""The ``veille_events`` spaCy component: French PLOVER event coding.
+
+For each sentence: find triggers (``lexicon``), drop those that only describe another
+trigger's argument ("a signé un accord" is one event), read actor and recipient
+(``arguments``), status (``status``), counts (``sizes``), place (``places``) and date
+(``dates``), then export one dict per event in the shape of model.yaml's ``events`` table.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from veille.events import places as placemod
+from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Party
+from veille.events.dates import DateIndex, EventDate, event_date, sentence_reference
+from veille.events.lexicon import Entry, Lexicon, score
+from veille.events.sizes import extract_sizes
+from veille.events.status import ASSERTED, FACTUAL, FUTURE, NEGATED, REPORTED, Status, assess, reporter_from_prep
+from veille.nlp.extensions import MENTIONS, register
+
+register()
+
+# verbal acts need someone who speaks: an unnamed or inferred actor is not enough
+_VERBAL = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONCEDE", "CONSULT",
+                     "COOPERATE", "SANCTION"})
+# cooperative acts reported in the future are intentions: AGREE (PLOVER manual, AGREE)
+_FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+_RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# acts a state does to its own people: actor and recipient may share a code
+_DOMESTIC = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
+_CLASH = frozenset({"combat", "affrontement", "guerre", "conflit", "heurt", "bombardement", "accrochage",
+                    "agression", "attaque", "offensive", "frontalier", "frontière", "hostilité", "escalade"})
+_NOMINAL_UP = frozenset({"obj", "obl", "obl:arg", "obl:mod", "nmod", "iobj", "nsubj:pass", "appos", "xcomp",
+                         "conj", "acl", "nsubj"})
+_DEPLOY = frozenset({"déployer", "déploiement", "redéployer", "positionner", "stationner", "envoyer", "envoi",
+                     "dépêcher", "arrivée", "mission", "contingent", "compter", "présent"})
+_MIN_CONFIDENCE = 0.3
+_YIELD_VERBS = frozenset({"accepter", "céder", "transiger", "consentir", "plier", "reculer", "renoncer"})
+_NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_PERSON_NOUNS = frozenset({"président", "dirigeant", "chef", "ministre", "homologue", "leader", "délégation"})
+_SETTING_PREPS = frozenset({"devant", "lors", "pendant", "durant", "issue", "marge", "cours", "terme", "occasion",
+                            "après", "avant"})
+_TEMPORAL_PREPS = frozenset({"avant", "après", "depuis", "dès"})
+_OWN_ACTS = frozenset({"CONCEDE", "RETREAT", "AGREE", "SANCTION", "COERCE", "THREATEN", "REJECT", "SUPPORT"})
+_SPEECH = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
+_SIZED = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT", "PROTEST"})
+
+
+@dataclass
+class Candidate:
+    token: Token
+    entry: Entry
+
+
+class EventCoder:
+    def __init__(self, nlp: Language, name: str = "veille_events", lexicons: Iterable[str] = ()) -> None:
+        self.name = name
+        self.lexicon = Lexicon.load(lexicons)
+        self.finder = ArgumentFinder(self.lexicon)
+        placemod.warm()
+        # nationality adjectives the actor linker knows, to read "des positions arméniennes"
+        self.demonyms: dict[str, str] = {}
+        self.fold = None
+        if "veille_actors" in nlp.pipe_names:
+            linker = nlp.get_pipe("veille_actors")
+            self.demonyms = dict(getattr(linker, "demonyms", {}) or {})
+            if self.demonyms:
+                from veille.actors.normalize import fold
+
+                self.fold = fold
+
+    # ------------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
+        index = MentionIndex(doc, mentions, self.demonyms, self.fold)
+        dates = DateIndex(doc, mentions)
+        focus = placemod.focus_states(doc, mentions)
+        place_mentions = sorted((m for m in mentions if m._.code and m.label_ in ("LOC", "GPE", "FAC")),
+                                key=lambda m: m.start)
+        published = doc._.published
+        text = doc.text  # built on each access: read it once
+        skip = _skipped_tokens(doc, mentions, text)
+        events: list[dict] = []
+        history: list[list[Party]] = []  # subjects of earlier sentences, for pronouns
+        last_place: dict | None = None
+        clashes: Counter | None = None
+        reference: EventDate | None = None
+        last_end: int | None = None
+        sentences = _sentences(doc, text)
+        shared: dict = {"sents": sentences, "codes": {}}
+        for sent in sentences:
+            candidates = self._candidates(sent, skip)
+            if last_end is not None and "\n" in text[last_end:sent.start_char]:
+                last_place = None  # a new paragraph may be about somewhere else
+            last_end = sent.end_char
+            sent_places = placemod.places_in(sent, place_mentions)
+            if sent_places:
+                last_place = sent_places[0]
+            context = _Context(self.finder, index, history, sent, clashes, shared)
+            context.reference = reference
+            sent_events: list[dict] = []
+            for cand in candidates:
+                for event in self._code(cand, context, dates, focus, published, sent, sent_places, last_place):
+                    sent_events.append(event)
+            events.extend(_dedupe(sent_events))
+            clashes = context._clashes
+            reference = sentence_reference(sent, dates) or reference
+            subject = context.sentence_subject()
+            if subject:
+                history.append(subject)
+        doc._.events = events
+        return doc
+
+    # ------------------------------------------------------------------------------------
+    def _candidates(self, sent: Span, skip: list[bool]) -> list[Candidate]:
+        found: dict[int, Candidate] = {}
+        for token in sent:
+            if skip[token.i] or token.is_punct or token.is_space or token.like_num:
+                continue
+            entry = self.lexicon.match(token)
+            if entry is not None:
+                found[token.i] = Candidate(token, entry)
+        # "ces combats", "cette opération": an event already told, unless new facts hang from it
+        for i in list(found):
+            token = found[i].token
+            demonstrative = token.pos_ == "NOUN" and any(
+                c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in token.children)
+            if demonstrative and not any(c.dep_ in ("acl", "acl:relcl") and c.pos_ in ("VERB", "AUX")
+                                         for c in token.children):
+                del found[i]
+        # "avant la rencontre", "après les discussions": a time reference to an event told elsewhere
+        for i in list(found):
+            token = found[i].token
+            if token.pos_ == "NOUN" and any(c.dep_ == "case" and c.lower_ in _TEMPORAL_PREPS for c in token.children) \
+                    and any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children) \
+                    and not any(c.dep_ in ("nmod", "amod", "acl", "acl:relcl") for c in token.children):
+                del found[i]
+        # "des combats qui ont tué 155 soldats": the clause tells the event its noun names
+        for i in list(found):
+            token = found[i].token
+            if token.pos_ == "NOUN" and any(c.dep_ in ("acl:relcl", "acl") and c.i in found
+                                            and found[c.i].entry.type == found[i].entry.type
+                                            and found[c.i].entry.weight >= found[i].entry.weight
+                                            for c in token.children):
+                del found[i]
+        # a trigger inside another trigger's argument describes the same event
+        keep: list[Candidate] = []
+        for cand in found.values():
+            governor = _governing_trigger(cand.token, found)
+            if governor is not None:
+                continue
+            keep.append(cand)
+        return keep
+
+    def _code(self, cand: Candidate, ctx: _Context, dates: DateIndex, focus: list[str], published: str | None,
+              sent: Span, sent_places: list[dict], last_place: dict | None) -> list[dict]:
+        token, entry = cand.token, cand.entry
+        args_token, args_entry = token, entry
+        if entry.transparent:
+            inner = _transparent_noun(token, self.lexicon)
+            if inner is not None:
+                args_entry, args_token = inner  # "a annoncé le retrait du Mali": the noun's parties
+        args = self.finder.find(args_token, args_entry, ctx.index, ctx.resolve)
+        status = assess(token, is_noun=token.pos_ in ("NOUN", "PROPN"), verbal=entry.type in _SPEECH,
+                        own_act=entry.type in _OWN_ACTS, sentence=sent, lemmas=ctx.lemmas())
+        # distributive participle: "26 criminels et 18 membres ... tués" is one event per count
+        groups = self._distributive(token, ctx.index)
+        out = []
+        for region, parties in groups:
+            event = self._event(token, entry, args if parties is None else _with_recipient(args, parties),
+                                status, ctx, dates, focus, published, sent, sent_places, last_place, region)
+            if event is not None:
+                out.append(event)
+        return out
+
+    def _distributive(self, token: Token, index: MentionIndex) -> list[tuple[tuple[int, int] | None, list | None]]:
+        head = token.head
+        # "26 criminels et 18 membres des forces de sécurité tués": climb to the counted noun
+        while head.dep_ == "nmod" and head.pos_ == "NOUN" and not any(c.dep_ == "nummod" for c in head.children):
+            head = head.head
+        if token.dep_ == "acl" and head.pos_ == "NOUN" and head.dep_ == "conj":
+            first = head.head
+            conjuncts = [first, *[c for c in first.children if c.dep_ == "conj" and c.pos_ == "NOUN"]]
+            numbered = [c for c in conjuncts if any(ch.dep_ == "nummod" or ch.like_num for ch in c.children)]
+            if len(numbered) > 1:
+                groups = []
+                for noun in numbered:
+                    toks = [t for t in noun.subtree if not (t.dep_ == "conj" and t.head == noun)]
+                    inner = [t for t in toks if t.i <= noun.i or t.head == noun or t.head.i > noun.i - 1]
+                    start = min(t.i for t in inner)
+                    end = max(t.i for t in inner if not any(t in c.subtree for c in noun.children
+                                                             if c.dep_ == "conj")) + 1
+                    if noun == head:
+                        end = max(end, token.i + 1)
+                    groups.append(((start, end), self.finder.parties(noun, index, follow_conj=False)))
+                return groups
+        return [(None, None)]
+
+    def _size(self, token: Token, event_type: str, region: tuple[int, int] | None, sent: Span) -> dict:
+        if event_type not in _SIZED:
+            return {}
+        doc = token.doc
+        start_tok, end_tok = region if region else _size_region(token)
+        span_text = doc[start_tok:end_tok].text
+        if region is not None and not (start_tok <= token.i < end_tok):
+            span_text = f"{span_text} {token.text}"  # the shared participle says what is counted
+        anchor = max(0, token.idx - doc[start_tok].idx) if start_tok <= token.i < end_tok else None
+        size = extract_sizes(span_text, event_type, anchor)
+        if region is None and not size and _is_count_trigger(token):
+            size = extract_sizes(sent.text, event_type, token.idx - sent.start_char)
+        return size
+
+    def _event(self, token: Token, entry: Entry, args: Arguments, status: Status, ctx: _Context,
+               dates: DateIndex, focus: list[str], published: str | None, sent: Span,
+               sent_places: list[dict], last_place: dict | None, region: tuple[int, int] | None) -> dict | None:
+        event_type, mode = entry.type, entry.mode
+        context = list(entry.context)
+        confidence = entry.weight
+        # a nationality used as a noun ("l'Allemand Simon Geschke", "les Argentins") names people, not a
+        # political actor
+        actor = [p for p in args.actor if (p.code or p.generic) and not _bare_nationality(p)]
+        recipient = [p for p in args.recipient if (p.code or p.generic) and not _same_party(p, actor)]
+
+        # location: the clause's locatives, else the sentence's places, else the previous place
+        location = None
+        for party in args.places:
+            location = placemod.from_party(party)
+            if location:
+                break
+        if location is None and sent_places:
+            location = sent_places[0]
+        if location is None and last_place is not None:
+            location = last_place
+        if location is None and focus:
+            location = {"name": None, "code": focus[0], "lat": None, "lon": None}
+        home = location["code"] if location else (focus[0] if focus else None)
+
+        # victims named as the subject: "l'Azerbaïdjan dit en avoir perdu 50", "105 militaires ont trouvé la mort"
+        if entry.victim and actor:
+            recipient, actor = actor + [p for p in recipient if not _same_party(p, actor)], []
+        # unnamed parties belong to where it happens; unnamed victims of a reported attack are
+        # usually the reporting side's own ("Bakou fait état de 71 militaires tués")
+        named_actor = any(p.code and not p.generic for p in actor)
+        reporter_code = ctx.reporter_code(status.reporter) if status.reporter is not None else None
+        for party in recipient:
+            if party.generic and not party.code and event_type == "ASSAULT" and placemod.is_state(reporter_code) \
+                    and party.sector == "MIL":
+                party.code = reporter_code
+        for party in actor + recipient:
+            if party.generic and not party.code:
+                party.code = home
+        # nested parties: "un document axé sur la coopération avec la Russie", "de remettre à Erevan"
+        actor_codes = {p.code for p in actor}
+        if not recipient or event_type in ("RETREAT",) and all(p.code in actor_codes for p in recipient):
+            nested = [p for p in self.finder.nested(token, args, ctx.index, ctx.resolve)
+                      if p.code not in actor_codes]
+            if event_type in ("AID", "MOBILIZE", "RETREAT", "COOPERATE") and args.theme is not None \
+                    and self.finder._is_material(args.theme, entry):
+                nested = [p for p in nested if p.place or not _inside(p, args.theme)]
+            recipient = [p for p in recipient if p.code not in actor_codes or event_type in _DOMESTIC] + nested
+        # soldiers sent somewhere: the destination is the recipient (AID) — "au Kazakhstan", "y"
+        if event_type in ("AID", "MOBILIZE", "RETREAT") and not recipient:
+            dest = [p for p in args.places if placemod.is_state(p.code)]
+            if not dest and location and location.get("code") and entry.lemma in _DEPLOY:
+                dest_code = location["code"]
+                dest = [Party(text=location.get("name") or dest_code, code=dest_code, place=True)]
+            recipient = [p for p in dest if not any(a.code == p.code for a in actor)]
+        if event_type == "AID" and entry.lemma in _DEPLOY and not recipient:
+            event_type, mode = "MOBILIZE", "troops"
+        # a meeting somewhere: the host is the recipient (PLOVER CONSULT: visitor → host)
+        if event_type == "CONSULT" and not recipient and len(actor) < 2:
+            hosts = [p.code for p in args.places if placemod.is_state(p.code)] or [
+                loc["code"] for loc in sent_places if placemod.is_state(loc.get("code"))]
+            hosts = [c for c in hosts if c not in actor_codes]
+            if hosts:
+                recipient = [Party(text="", code=hosts[0], place=True)]
+        # two-sided violence: "de violents combats opposent l'Arménie et l'Azerbaïdjan"
+        if event_type == "ASSAULT" and not recipient and len({p.code for p in actor}) > 1:
+            first = actor[0].code
+            recipient = [p for p in actor if p.code != first]
+            actor = [p for p in actor if p.code == first]
+        # one-sided violence or repression with no named perpetrator
+        if not actor and event_type in ("ASSAULT", "COERCE", "PROTEST"):
+            victims = {p.code for p in recipient}
+            rival = ctx.rival(victims, sent) if event_type == "ASSAULT" and recipient else None
+            if rival:
+                actor = [Party(text="", code=rival)]
+            elif home:
+                sector = "COP" if event_type == "COERCE" else ("CVL" if event_type == "PROTEST" else None)
+                actor = [Party(text="", code=home, sector=sector, generic=True)]
+            confidence *= 0.8
+            if event_type == "PROTEST" and not recipient and home:
+                recipient = [Party(text="", code=home, sector="GOV", generic=True)]
+            if event_type == "COERCE" and not recipient and home:
+                recipient = [Party(text="", code=home, sector="CVL", generic=True)]
+        if event_type in ("PROTEST",) and actor and not recipient and home:
+            recipient = [Party(text="", code=home, sector="GOV", generic=True)]
+        if event_type == "ASSAULT" and actor and not recipient:
+            # "son offensive militaire en Ukraine": where a state's forces strike abroad
+            places = [p for p in args.places if placemod.is_state(p.code) and p.code not in {a.code for a in actor}]
+            if places:
+                recipient = places[:1]
+        if event_type == "ASSAULT" and actor and not recipient:
+            rival = ctx.rival({p.code for p in actor}, sent) if entry.sym else None
+            if rival:
+                recipient = [Party(text="", code=rival)]
+            elif home and all(p.code == home for p in actor):
+                recipient = [Party(text="", code=home, generic=True)]
+        if event_type == "ASSAULT" and not actor and not recipient and entry.sym:
+            states = ctx.two_sides(sent)
+            if states:
+                actor = [Party(text="", code=states[0])]
+                recipient = [Party(text="", code=states[1])]
+                confidence *= 0.7
+        # a party is not its own recipient in interstate acts
+        if event_type not in _DOMESTIC:
+            codes = {p.code for p in actor}
+            recipient = [p for p in recipient if p.code not in codes]
+
+        # verbal conflict with no addressee, in a story about fighting: the other side
+        if event_type in ("ACCUSE", "THREATEN", "REJECT") and actor and not recipient:
+            rival = ctx.rival({p.code for p in actor}, None)
+            if rival:
+                recipient = [Party(text="", code=rival)]
+        # no recipient named in the clause: the party the document pairs the actor with
+        if actor and not recipient and event_type not in ("PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONSULT") \
+                and not ((entry.sym or event_type in _RECIPROCAL) and len({p.code for p in actor}) > 1):
+            other = ctx.counterpart({p.code for p in actor}, sent)
+            if other:
+                recipient = [Party(text="", code=other)]
+                confidence *= 0.85
+        # symmetric events: the partner goes to the recipient, without inventing a direction
+        if (entry.sym or event_type in _RECIPROCAL or event_type == "ASSAULT") and not recipient \
+                and len({p.code for p in actor}) > 1:
+            first = actor[0].code
+            recipient = [p for p in actor if p.code != first]
+            actor = [p for p in actor if p.code == first]
+        if entry.sym:
+            context.append("reciprocal")
+
+        coded_actor = [p for p in actor if p.code]
+        coded_recipient = [p for p in recipient if p.code]
+        if not coded_actor and not coded_recipient:
+            return None
+        if not coded_actor:
+            return None  # PLOVER events have an actor; a recipient alone is not enough
+        if event_type == "CONSULT" and not coded_recipient:
+            return None  # a meeting needs two sides (PLOVER CONSULT)
+        if entry.needs_args and not args.explicit:
+            return None
+        if event_type in _VERBAL and not named_actor and not any(p.code and not p.generic for p in coded_actor):
+            return None
+        if not coded_actor:
+            confidence *= 0.6
+        elif not named_actor:
+            confidence *= 0.85
+
+        # counts in the event's clause (read for the category the trigger names)
+        size = self._size(token, entry.type if entry.type in _SIZED else event_type, region, sent)
+        if entry.needs_size and not any(k in size for k in ("dead", "injured", "arrested", "troops")):
+            return None
+
+        # auxiliary modes that change the category (PLOVER manual: AGREE, CONCEDE)
+        final_status = status.status
+        if final_status == NEGATED and status.cue == "negation" and entry.lemma in _YIELD_VERBS:
+            # "n'a accepté aucune demande", "ne transigerait pas": a refusal, stated
+            event_type, mode = "REJECT", None
+            final_status = REPORTED if status.reporter is not None else ASSERTED
+        if final_status == FUTURE and event_type in _FUTURE_TO_AGREE:
+            event_type, mode = "AGREE", None
+        elif final_status == FUTURE and event_type == "RETREAT":
+            event_type, mode = "CONCEDE", None
+
+        lemmas = ctx.lemmas()
+        mode = _refine_mode(event_type, mode, lemmas, actor, recipient)
+        context = sorted(set(context) | _contexts(lemmas))
+
+        when = event_date(token, dates, published, ctx.reference, sent)
+        if when.fallback:
+            confidence *= 0.9
+        reporter = None
+        if status.reporter is not None and final_status in (REPORTED, FUTURE):
+            found = ctx.finder_parties(status.reporter)
+            coded = [p for p in found if p.code]
+            if not coded and ctx.lemmas() & {"selon", "après"}:
+                # "ce texte confirme, selon un communiqué du président Sauli Niinistö, que ..."
+                source = reporter_from_prep(token, sent)
+                if source is not None:
+                    coded = [p for p in ctx.finder_parties(source) if p.code]
+            if coded:
+                reporter = {"text": coded[0].text, "actor_id": coded[0].actor_id, "code": coded[0].code}
+            elif found and found[0].generic:
+                reporter = {"text": found[0].text, "actor_id": None, "code": home}
+        if final_status == REPORTED and reporter is None and status.reporter is not None:
+            reporter = {"text": status.reporter.text, "actor_id": None, "code": None}
+        if confidence < _MIN_CONFIDENCE:
+            return None
+        return {
+            "type": event_type,
+            "mode": mode,
+            "context": context,
+            "actor": [p.export() for p in coded_actor],
+            "recipient": [p.export() for p in coded_recipient],
+            "status": final_status,
+            "reported_by": reporter,
+            "date": when.date,
+            "date_precision": when.precision,
+            "date_text": when.text,
+            "date_fallback": when.fallback,
+            "size": size,
+            "location": location,
+            "sentence": sent.text,
+            "start": sent.start_char,
+            "end": sent.end_char,
+            "trigger": token.text,
+            "score": score(event_type, mode),
+            "confidence": round(min(1.0, confidence), 3),
+        }
+
+
+class _Context:
+    """Per-sentence helpers: pronoun resolution against the sentence and earlier subjects."""
+
+    def __init__(self, finder: ArgumentFinder, index: MentionIndex, history: list[list[Party]], sent: Span,
+                 clashes: Counter | None = None, shared: dict | None = None):
+        self.finder = finder
+        self.index = index
+        self.history = history
+        self.sent = sent
+        self._clashes: Counter | None = clashes
+        self.reference: EventDate | None = None
+        self._lemmas: frozenset[str] | None = None
+        self._states: dict[int, list[str]] = shared.setdefault("states", {}) if shared is not None else {}
+        self._sents: list[Span] | None = shared.get("sents") if shared else None
+        self._codes: dict[int, set] = shared.setdefault("codes", {}) if shared is not None else {}
+
+    def lemmas(self) -> frozenset[str]:
+        if self._lemmas is None:
+            self._lemmas = frozenset(t.lemma_.lower() for t in self.sent)
+        return self._lemmas
+
+    def states(self, sent: Span) -> list[str]:
+        """States named in a sentence, in order (cached per sentence)."""
+        cache = self._states
+        found = cache.get(sent.start)
+        if found is None:
+            found = cache[sent.start] = _sentence_states(sent, self.index)
+        return found
+
+    def reporter_code(self, token: Token) -> str | None:
+        coded = [p for p in self.finder_parties(token) if p.code]
+        return coded[0].code if coded else None
+
+    def rival(self, codes: set, sent: Span | None) -> str | None:
+        """The other side: a state named in the sentence, else the state the document pairs with
+        ``codes`` in sentences about fighting."""
+        for code in self.states(sent) if sent is not None else []:
+            if code not in codes:
+                return code
+        pairs = self.clashes()
+        best = None
+        for (a, b), _count in pairs.most_common():
+            if a in codes and b not in codes:
+                best = b
+            elif b in codes and a not in codes:
+                best = a
+            if best:
+                return best
+        return None
+
+    def counterpart(self, codes: set, sent: Span) -> str | None:
+        """The state or organisation most often named with ``codes`` in the sentences around."""
+        counts: Counter = Counter()
+        sents = self._sentences()
+        here = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+        for k, other in enumerate(sents):
+            found = self._sentence_codes(k, other)
+            if not (codes & found):
+                continue
+            weight = 1.0 / (1 + abs(k - here))
+            for code in found - codes:
+                counts[code] += weight
+        if not counts:
+            return None
+        code, weight = counts.most_common(1)[0]
+        return code if weight >= 0.5 else None
+
+    def _sentences(self) -> list[Span]:
+        if self._sents is None:
+            self._sents = list(self.sent.doc.sents)
+        return self._sents
+
+    def _sentence_codes(self, k: int, sent: Span) -> set:
+        cached = self._codes.get(k)
+        if cached is None:
+            cached = set()
+            seen: set[int] = set()
+            for token in sent:
+                mention = self.index.at(token)
+                if mention is None or id(mention) in seen:
+                    continue
+                seen.add(id(mention))
+                if isinstance(mention, Span) and mention.label_ in ("LOC", "GPE") and placemod.is_locative(mention):
+                    continue  # "la guerre en Ukraine": a place, not a party
+                if mention._.code and mention.label_ not in ("DATE", "TIME"):
+                    code = mention._.code
+                    if placemod.is_state(code) or code.isupper():
+                        cached.add(code)
+            self._codes[k] = cached
+        return cached
+
+    def two_sides(self, sent: Span) -> list[str] | None:
+        states = self.states(sent)
+        if len(states) >= 2:
+            return states[:2]
+        pairs = self.clashes()
+        if pairs:
+            (a, b), _ = pairs.most_common(1)[0]
+            if not states or states[0] in (a, b):
+                return [a, b]
+        return None
+
+    def clashes(self) -> Counter:
+        if self._clashes is None:
+            self._clashes = Counter()
+            for sent in self._sentences():
+                if any(t.lemma_.lower() in _CLASH for t in sent):
+                    states = sorted(self.states(sent))
+                    for i, a in enumerate(states):
+                        for b in states[i + 1:]:
+                            self._clashes[(a, b)] += 1
+        return self._clashes
+
+    def finder_parties(self, token: Token) -> list[Party]:
+        if token.pos_ == "PRON" and token.lower_ in ("qui", "que", "lequel", "laquelle"):
+            return self.finder.parties(token, self.index)
+        if token.pos_ == "NOUN" and self.index.at(token) is None:
+            # "selon un nouveau bilan annoncé par le Premier ministre", "un communiqué du Kremlin"
+            found = self.finder.parties(token, self.index)
+            if any(p.code for p in found):
+                return found
+            for inner in token.subtree:
+                if inner != token and self.index.at(inner) is not None and self.index.at(inner)._.code:
+                    return self.finder.parties(inner, self.index)
+            return found
+        if token.pos_ == "PRON":
+            target = self.resolve(token)
+            if target is None:
+                return []
+            return target if isinstance(target, list) else self.finder.parties(target, self.index)
+        return self.finder.parties(token, self.index)
+
+    def resolve(self, token: Token) -> Token | list[Party] | None:
+        lower = token.lower_
+        if token.pos_ == "NOUN":
+            return self._compound(token)
+        if token.lower_ in ("qui", "que", "qu'", "lequel", "laquelle"):
+            return None
+        # possessive: "leur rencontre", "son accord" → the clause's subject
+        if token.dep_ == "det" or token.morph.get("Poss"):
+            noun = token.head
+            verb = noun
+            for _ in range(4):
+                if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+                    break
+                verb = verb.head
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubj:pass") and child != noun and not noun.is_ancestor(child):
+                    if child.pos_ != "PRON":
+                        return child
+                    return self.resolve(child)
+            return self._previous()
+        verb = token.head
+        if token.dep_ in ("nsubj", "nsubj:pass", "expl:subj") or lower in ("lui", "eux", "elle"):
+            # "a déclaré qu'il avait envoyé": the speaker
+            current = verb
+            for _ in range(4):
+                if current.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and current.head != current:
+                    current = current.head
+                    for child in current.children:
+                        if child.dep_ in ("nsubj",) and child.pos_ != "PRON":
+                            return child
+                    continue
+                break
+            return self._previous(prefer_other=None)
+        # object clitics ("pour leur demander", "l'ont mise en garde"): the last party named before
+        # that is not the verb's own subject
+        own: set[str] = set()
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and child != token:
+                own |= {p.code for p in self.finder_parties(child) if p.code} if child.pos_ != "PRON" else set()
+        current = verb
+        while current.dep_ in ("xcomp", "advcl", "conj", "acl") and current.head != current:
+            current = current.head
+            for child in current.children:
+                if child.dep_ == "nsubj" and child.pos_ != "PRON":
+                    own |= {p.code for p in self.finder.parties(child, self.index) if p.code}
+        fallback = None
+        for i in range(token.i - 1, self.sent.start - 1, -1):
+            mention = self.index.by_token[i]
+            if mention is None or not mention._.code or mention._.code in own:
+                continue
+            if mention.label_ in ("LOC", "GPE") and isinstance(mention, Span) and placemod.is_locative(mention):
+                continue  # "À Téhéran, Poutine l'avait mis en garde": a place, not the one warned
+            head = mention.root
+            while head.dep_ == "conj" and head.head != head and self.index.at(head.head) is not None:
+                head = head.head
+            if head.dep_ in ("nsubj", "nsubj:pass"):
+                return head  # "Ankara annonce une offensive, contre laquelle la Russie l'a mise en garde"
+            fallback = fallback or head
+        return fallback or self._previous()
+
+    def _compound(self, token: Token) -> list[Party] | None:
+        """The last group of parties named, of the size the phrase says ("les deux dirigeants")."""
+        size = next((_NUMBER_WORDS.get(c.lower_) for c in token.children if c.lower_ in _NUMBER_WORDS), 2)
+        people = token.lemma_.lower() in _PERSON_NOUNS
+        fallback = None
+        seen: set[int] = set()
+        for i in range(token.i - 1, max(-1, token.i - 200), -1):
+            mention = self.index.by_token[i]
+            if mention is None or not mention._.code or id(mention) in seen:
+                continue
+            seen.add(id(mention))
+            parties = self.finder.parties(mention.root, self.index)
+            if people and not all(p.label == "PER" or p.sector for p in parties if p.code):
+                continue  # "les deux présidents" are people, not "l'Ukraine, la Syrie"
+            codes = {p.code for p in parties if p.code}
+            if len(codes) == size:
+                return [p for p in parties if p.code]
+            if len(codes) >= 2 and fallback is None:
+                fallback = [p for p in parties if p.code]
+        return fallback
+
+    def _previous(self, prefer_other: str | None = None) -> list[Party] | None:
+        for parties in reversed(self.history[-3:]):
+            coded = [p for p in parties if p.code and not p.generic]
+            if coded:
+                return coded
+        return None
+
+    def sentence_subject(self) -> list[Party]:
+        root = next((t for t in self.sent if t.dep_ == "ROOT"), self.sent.root)
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ != "PRON":
+                return [p for p in self.finder.parties(child, self.index) if p.code]
+            if child.dep_ == "nsubj" and child.pos_ == "PRON":
+                target = self.resolve(child)
+                if isinstance(target, list):
+                    return target
+        return []
+
+
+_TIME_LABELS = frozenset({"DATE", "TIME", "DURATION"})
+_END_PUNCT = (".", "!", "?", "»", "…", '"', ":", ";")
+
+
+_SENTENCE_END = (".", "!", "?", "…", "»", '"', ";", ":", ")")
+
+
+def _sentences(doc: Doc, text: str) -> list[Span]:
+    """The parser's sentences, re-joined where it cut inside one: a piece that does not end like a
+    sentence and is not followed by a line break continues in the next ("Erdogan a appelé vendredi
+    en Ouzbékistan | les États turciques ... à renforcer leur coopération")."""
+    out: list[Span] = []
+    start = None
+    sents = list(doc.sents)
+    for k, sent in enumerate(sents):
+        if start is None:
+            start = sent.start
+        piece = text[sent.start_char:sent.end_char]
+        following = sents[k + 1] if k + 1 < len(sents) else None
+        gap = text[sent.end_char:following.start_char] if following is not None else ""
+        if following is None or piece.rstrip().endswith(_SENTENCE_END) or "\n" in gap or "\n" in piece[-2:]:
+            out.append(doc[start:sent.end])
+            start = None
+    return out
+
+
+def _skipped_tokens(doc: Doc, mentions: list[Span], text: str) -> list[bool]:
+    """Tokens that cannot trigger an event: words of a multi-word name ("Organisation du traité de
+    sécurité collective") and headings or captions (a paragraph without a finite verb, or one that
+    does not end like a sentence): they restate what the body says."""
+    skip = [False] * len(doc)
+    for mention in mentions:
+        if mention.label_ not in _TIME_LABELS and len(mention) > 1:
+            for i in range(mention.start, mention.end):
+                skip[i] = True
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        block = text[start:end].strip()
+        if block:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span) and _is_heading(block, span):
+                for i in range(span.start, span.end):
+                    skip[i] = True
+        start = end + 1
+    return skip
+
+
+def _is_heading(block: str, span: Span) -> bool:
+    if not block.rstrip("*_ ").endswith(_END_PUNCT):
+        return True
+    if len(span) > 25:
+        return False
+    return not any("Fin" in t.morph.get("VerbForm") for t in span)
+
+
+def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate | None:
+    """The trigger whose argument ``token`` is part of, if any (within a few nominal hops): "a signé
+    un accord", "un mémorandum levant son blocage", "leur volonté de renforcer", "a accepté de soutenir"."""
+    is_noun = token.pos_ in ("NOUN", "PROPN", "ADJ")
+    # a present participle or an infinitive completing a noun ("un mémorandum levant son blocage", "leur
+    # volonté de renforcer"); a past participle tells an event of its own ("les restrictions décidées par")
+    participle = token.pos_ == "VERB" and token.dep_ in ("acl", "amod") and (
+        ("Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"))
+        or "Inf" in token.morph.get("VerbForm"))
+    own = found.get(token.i)
+    current = token
+    for _ in range(4):
+        dep = current.dep_
+        head = current.head
+        nominal = is_noun or participle or current != token
+        if head == current or dep in ("acl:relcl", "ccomp", "parataxis", "csubj"):
+            return None
+        if dep == "conj" and not (is_noun and current == token):
+            return None
+        if dep == "advcl":
+            # "pour leur demander": a speech act of its own; "se sont entendus pour renforcer": one event;
+            # the demands of a protest are its topic
+            if head.i in found and (found[head.i].entry.type == "PROTEST" or (
+                    own is not None and own.entry.type not in _SPEECH
+                    and any(c.lower_ in ("pour", "afin") for c in current.children))):
+                return found[head.i]
+            return None
+        if dep in ("nsubj", "nsubj:pass"):
+            if current == token and is_noun and head.i in found:
+                return found[head.i]  # "les combats opposent ...", "les tirs ont cessé": one event
+            return None
+        if dep not in _NOMINAL_UP:
+            return None
+        if is_noun and current == token and dep.startswith("obl") and any(
+                c.dep_ in ("case", "fixed") and c.lower_ in _SETTING_PREPS for c in current.children):
+            return None  # "devant une session de l'OTSC", "à l'issue de leur rencontre": the setting, an event
+        if head.i in found:
+            if dep == "conj" or found[head.i].entry.needs_args or found[head.i].entry.needs_size:
+                return None  # a weak governor ("un contingent de 2 500 hommes déployé") does not absorb
+            if not nominal and dep != "xcomp":
+                return None
+            return found[head.i]
+        if not nominal and dep != "xcomp":
+            return None
+        current = head
+    return None
+
+
+def _transparent_noun(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
+    for child in token.children:
+        if child.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl"):
+            inner = lexicon.match(child)
+            if inner is not None:
+                return inner, child
+    return None
+
+
+def _with_recipient(args: Arguments, parties: list[Party] | None) -> Arguments:
+    if parties is None:
+        return args
+    return Arguments(actor=args.actor, recipient=parties, theme=args.theme, places=args.places,
+                     explicit=args.explicit, passive=args.passive)
+
+
+# words of the clause that say how (PLOVER modes) ...
+_ASSAULT_MODES = (
+    ("drone", frozenset({"drone"})),
+    ("aerial", frozenset({"aérien", "aviation", "avion", "bombardier", "hélicoptère", "raid"})),
+    ("heavy-weapons", frozenset({"artillerie", "obus", "roquette", "char", "missile", "mortier", "calibre"})),
+    ("explosives", frozenset({"explosif", "bombe", "mine", "kamikaze", "attentat"})),
+    ("crowd-control", frozenset({"lacrymogène", "canon", "matraque", "air"})),
+    ("firearms", frozenset({"balle", "fusil", "arme", "tir", "tirer", "kalachnikov"})),
+    ("primitive", frozenset({"couteau", "machette", "pierre", "incendier", "feu"})),
+)
+_PHONE = frozenset({"téléphone", "téléphonique", "visioconférence", "vidéoconférence"})
+# ... and what about (PLOVER contexts)
+_CONTEXTS = (
+    ("military", frozenset({"militaire", "armée", "soldat", "troupe", "défense", "contingent", "régiment"})),
+    ("peacekeeping", frozenset({"maintien", "paix", "casque"})),
+    ("terrorism", frozenset({"terroriste", "terrorisme", "antiterroriste", "djihadiste", "jihadiste"})),
+    ("economic", frozenset({"économique", "économie", "commercial", "échange", "commerce", "investissement",
+                            "énergie", "énergétique", "gaz", "pétrole"})),
+    ("diplomatic", frozenset({"diplomatique", "diplomatie", "ambassadeur", "ministre", "sommet"})),
+    ("repression", frozenset({"répression", "réprimer", "manifestant"})),
+    ("human_security", frozenset({"carburant", "prix", "céréale", "alimentaire"})),
+)
+
+
+def _refine_mode(event_type: str, mode: str | None, lemmas: frozenset[str], actor: list,
+                 recipient: list) -> str | None:
+    if event_type == "ASSAULT" and mode is None:
+        for name, words in _ASSAULT_MODES:
+            if lemmas & words:
+                return name
+    if event_type == "CONSULT":
+        if lemmas & _PHONE:
+            return "phone"
+        if mode is None and any(not placemod.is_state(p.code) for p in actor + recipient if p.code):
+            return "multilateral"
+    if event_type == "MOBILIZE" and mode is None:
+        return "troops"
+    return mode
+
+
+def _contexts(lemmas: frozenset[str]) -> set[str]:
+    found = {name for name, words in _CONTEXTS if lemmas & words}
+    if "peacekeeping" in found and not {"maintien", "casque"} & lemmas:
+        found.discard("peacekeeping")
+    return found
+
+
+def _bare_nationality(party: Party) -> bool:
+    token = party.token
+    return (party.sector is None and not party.generic and token is not None and party.text[:1].isupper()
+            and _mention_label(party) == "NORP")
+
+
+def _mention_label(party: Party) -> str | None:
+    return party.label
+
+
+def _inside(party: Party, root: Token) -> bool:
+    return party.token is not None and (party.token == root or root.is_ancestor(party.token))
+
+
+def _same_party(party: Party, others: list[Party]) -> bool:
+    return any(o.start == party.start and o.end == party.end and o.text == party.text and o.text for o in others)
+
+
+def _sentence_states(sent: Span, index: MentionIndex) -> list[str]:
+    out: list[str] = []
+    for token in sent:
+        mention = index.at(token)
+        if mention is not None and placemod.is_state(mention._.code) and mention._.code not in out:
+            out.append(mention._.code)
+    return out
+
+
+def _size_region(token: Token) -> tuple[int, int]:
+    """Tokens whose numbers may count the event: the trigger's phrase and, for a participle or a
+    verb, its subject/object phrases (other clauses left out)."""
+    anchor = token.head if token.dep_ in ("acl", "amod") and token.pos_ in ("VERB", "ADJ") else token
+    low = high = anchor.i
+    stack = [anchor]
+    while stack:
+        node = stack.pop()
+        low, high = min(low, node.i), max(high, node.i)
+        for child in node.children:
+            if child.dep_ in ("acl:relcl", "ccomp", "advcl", "parataxis") or (
+                    child.dep_ == "conj" and child.pos_ == "VERB"):
+                continue
+            stack.append(child)
+    return low, high + 1
+
+
+def _is_count_trigger(token: Token) -> bool:
+    return token.lemma_.lower() in ("bilan", "mort", "perte", "blessé", "victime", "compter", "recenser")
+
+
+def _dedupe(events: list[dict]) -> list[dict]:
+    """One event per (type, actor, recipient, status) in a sentence, unless their counts differ."""
+    kept: list[dict] = []
+    for event in events:
+        key = _key(event)
+        twin = next((k for k in kept if _key(k) == key and (
+            _recipients(k) <= _recipients(event) or _recipients(event) <= _recipients(k))), None)
+        if twin is None:
+            kept.append(event)
+            continue
+        if event["size"] and twin["size"] and any(
+                event["size"].get(k) not in (None, twin["size"].get(k)) for k in event["size"]):
+            kept.append(event)
+            continue
+        for k, v in event["size"].items():
+            twin["size"].setdefault(k, v)
+        if len(_recipients(event)) > len(_recipients(twin)):
+            twin["recipient"] = event["recipient"]
+        twin["confidence"] = max(twin["confidence"], event["confidence"])
+    return kept
+
+
+def _key(event: dict) -> tuple:
+    return (event["type"], tuple(sorted(p["code"] or "" for p in event["actor"])), event["status"] in FACTUAL)
+
+
+def _recipients(event: dict) -> set:
+    return {p["code"] for p in event["recipient"]}
+
+
+@Language.factory("veille_events", default_config={"lexicons": []})
+def make_events(nlp: Language, name: str, lexicons: list[str]) -> EventCoder:
+    return EventCoder(nlp, name, lexicons)
+
+
+__all__ = ["ASSERTED", "EventCoder", "make_events"]

@@ -1,0 +1,170 @@
+"""The date of an event: a temporal expression of its own clause, else of its sentence, else the
+document's publication date (``date_fallback``).
+
+Temporal expressions are the DATE/TIME spans of ``doc.spans["mentions"]`` with a TIMEX3
+``_.value`` (written by ``veille_timex``); the precision comes from the value's shape or from
+the ``Timex`` records the tagger keeps in ``doc.user_data["veille_timex"]``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})")
+_DATE_LABELS = frozenset({"DATE", "TIME"})
+
+
+@dataclass(frozen=True)
+class EventDate:
+    date: str | None
+    precision: str | None
+    text: str | None
+    fallback: bool
+
+
+def precision_of(value: str | None) -> str | None:
+    if not value:
+        return None
+    match = _DATE_RE.match(value)
+    if not match:
+        return None
+    if match.group(3):
+        return "day"
+    if match.group(2):
+        return "month"
+    return "year"
+
+
+def normalise(value: str | None) -> str | None:
+    """The calendar part of a TIMEX3 value ("2022-01-07T15:00" → "2022-01-07"; an ISO week → its
+    Thursday, the day that decides the week's month), or None."""
+    if not value:
+        return None
+    week = _WEEK_RE.match(value)
+    if week:
+        try:
+            day = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 4)
+        except ValueError:
+            return week.group(1)
+        return day.isoformat()
+    match = _DATE_RE.match(value)
+    if not match:
+        return None
+    return "-".join(part for part in match.groups() if part)
+
+
+class DateIndex:
+    """Dated temporal expressions of a document, by token position."""
+
+    def __init__(self, doc: Doc, mentions: list[Span]) -> None:
+        precisions: dict[tuple[int, int], str] = {}
+        for timex in doc.user_data.get("veille_timex", []) or []:
+            start, end = getattr(timex, "start", None), getattr(timex, "end", None)
+            precision = getattr(timex, "precision", None)
+            if start is not None and precision:
+                precisions[(start, end)] = precision
+        self.spans: list[tuple[Span, str, str | None]] = []
+        for span in mentions:
+            if span.label_ not in _DATE_LABELS:
+                continue
+            value = normalise(span._.value)
+            if value is None:
+                continue
+            precision = (precisions.get((span.start_char, span.end_char))
+                         or precisions.get((span.start, span.end)) or precision_of(value))
+            if precision == "week":
+                precision = "day" if _WEEK_RE.match(span._.value or "") is None else "week"
+            # the tagger's precision may be coarser than the value ("2022-01" for "en janvier")
+            if precision in ("day", "week") and precision_of(value) != "day":
+                precision = precision_of(value)
+            self.spans.append((span, value, precision))
+        self.spans.sort(key=lambda item: item[0].start)
+
+    def in_range(self, start: int, end: int) -> list[tuple[Span, str, str | None]]:
+        return [item for item in self.spans if start <= item[0].start and item[0].end <= end]
+
+
+def _own(timex: Span, trigger: Token) -> bool:
+    """The expression dates the trigger's own clause, not a phrase inside it ("la tentative de coup
+    d'État de juillet 2016", "la guerre de 2020")."""
+    root = timex.root
+    head = root.head
+    if _nominal_date(timex):
+        return head == trigger  # "la réunion du 19 juillet" dates the meeting itself
+    if head == trigger:
+        return True
+    anchor = trigger
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        if root.is_ancestor(trigger) is False and trigger.is_ancestor(root) and not any(
+                t.dep_ == "acl:relcl" and t.is_ancestor(root) and trigger.is_ancestor(t) for t in trigger.subtree):
+            return True  # inside the noun's own phrase: "la levée du veto turc la veille"
+        while anchor.pos_ not in ("VERB", "AUX") and anchor.head != anchor and anchor.dep_ != "ROOT":
+            anchor = anchor.head
+        if head == anchor:
+            return True
+    # an adjunct clause of the trigger: "Réunis à Sotchi ce 5 août, ... se sont mis d'accord"
+    if head.dep_ in ("advcl", "xcomp", "acl") and head.head in (trigger, anchor):
+        return True
+    return _governs(timex, trigger)
+
+
+def _nominal_date(timex: Span) -> bool:
+    """"de 2020", "du 5 janvier": a date complementing a noun."""
+    doc = timex.doc
+    first = doc[timex.start]
+    before = doc[timex.start - 1] if timex.start > 0 else None
+    return first.lower_ in ("de", "du", "d'") or (before is not None and before.lower_ in ("de", "du", "d'", "d’"))
+
+
+def _governs(timex: Span, trigger: Token) -> bool:
+    """The expression modifies the trigger or a word the trigger depends on ("a déclaré vendredi
+    qu'il avait envoyé"), not some other phrase ("la tentative de coup d'État de juillet 2016")."""
+    root = timex.root
+    head = root.head
+    if head.i in range(timex.start, timex.end) or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    if not (root.dep_.startswith("obl") or root.dep_ in ("advmod", "nmod", "nmod:tmod")):
+        return False
+    return head == trigger or head.is_ancestor(trigger)
+
+
+def event_date(trigger: Token, index: DateIndex, published: str | None,
+               reference: EventDate | None = None, sentence: Span | None = None) -> EventDate:
+    """The date of the event whose trigger is ``trigger``.
+
+    ``reference`` is the narrative time so far (the last date the text set in an earlier
+    sentence): a sentence without its own date continues the story told before it.
+    """
+    sent = sentence if sentence is not None else trigger.sent
+    candidates = index.in_range(sent.start, sent.end)
+    if candidates:
+        own = [c for c in candidates if _own(c[0], trigger)]
+        if own:
+            span, value, precision = min(own, key=lambda c: abs(c[0].start - trigger.i))
+            return EventDate(value, precision, span.text, False)
+    if reference is not None and reference.date and not reference.fallback:
+        return reference
+    if published:
+        value = normalise(published)
+        return EventDate(value, precision_of(value), None, True)
+    return EventDate(None, None, None, True)
+
+
+def sentence_reference(sent: Span, index: DateIndex) -> EventDate | None:
+    """The date a sentence sets for what follows: an expression hanging from its main verb."""
+    roots = {t.i for t in sent if t.dep_ == "ROOT"}
+    for span, value, precision in index.in_range(sent.start, sent.end):
+        head = span.root.head
+        if precision not in ("day", "week"):
+            continue  # years, months and seasons set a background, not the story's day
+        before = span.doc[max(0, span.start - 2):span.start]
+        if any(t.lower_ in ("depuis", "dès", "avant", "après", "jusqu'") for t in before):
+            continue
+        if head.i in roots or (head.head.i in roots and head.dep_ in ("conj", "xcomp", "ccomp")):
+            return EventDate(value, precision, span.text, False)
+    return None

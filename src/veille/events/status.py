@@ -1,0 +1,429 @@
+"""PLOVER auxiliary modes of an event: asserted, reported, future, hypothetical, negated.
+
+``assess(trigger)`` climbs from the trigger through the clauses that govern it (xcomp, ccomp,
+conj, advcl, support verbs of a noun) and reads the grammar on the way: negation
+("ne ... pas/jamais/plus", "aucun", "sans"), conditional mood and modal or opinion verbs
+(hypothetical), future tense, "aller" + infinitive and planning verbs (future), speech
+verbs and "selon X" / "d'après X" (reported, with the speaker).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+ASSERTED, REPORTED, FUTURE, HYPOTHETICAL, NEGATED = "asserted", "reported", "future", "hypothetical", "negated"
+FACTUAL = frozenset({ASSERTED, REPORTED})
+_RANK = {ASSERTED: 0, REPORTED: 1, FUTURE: 2, HYPOTHETICAL: 3, NEGATED: 4}
+
+SPEECH_VERBS = frozenset({
+    "déclarer", "dire", "affirmer", "annoncer", "indiquer", "ajouter", "préciser", "expliquer", "assurer",
+    "confirmer", "rapporter", "raconter", "souligner", "révéler", "signaler", "communiquer", "répondre",
+    "insister", "rappeler", "noter", "observer", "témoigner", "prétendre", "écrire", "publier",
+    "reconnaître", "avouer", "admettre", "démentir", "nier", "recenser", "dénombrer", "officialiser",
+    "claironner", "marteler", "répéter", "estimer", "considérer",
+    "juger", "avertir", "prévenir", "alerter", "informer", "mentionner", "citer",
+    "détailler", "évoquer", "faire",  # "faire état de", "faire savoir"
+})
+# verbs after which the embedded event is an opinion, a wish or a possibility
+OPINION_VERBS = frozenset({
+    "penser", "croire", "supposer", "imaginer", "espérer", "souhaiter", "vouloir", "rêver", "craindre",
+    "redouter", "prédire", "pronostiquer", "sembler", "paraître", "risquer", "pouvoir", "envisager",
+    "douter", "soupçonner", "spéculer", "parier", "hésiter", "menacer", "demander", "exiger", "appeler",
+    "réclamer", "exhorter", "inviter", "presser", "plaider", "militer", "proposer", "suggérer", "chercher",
+    "viser", "ambitionner", "tenter", "essayer", "refuser", "rejeter", "ignorer",
+    "accuser", "reprocher", "dénoncer", "qualifier", "décrire", "présenter",
+})
+# verbs after which the embedded event is planned or announced for later
+PLANNING_VERBS = frozenset({
+    "prévoir", "projeter", "compter", "devoir", "aller", "apprêter", "promettre", "engager", "planifier",
+    "programmer", "préparer", "s'apprêter", "annoncer",
+})
+# aspect verbs that let the embedded event through unchanged ("ont commencé à quitter")
+ASPECT_VERBS = frozenset({"commencer", "continuer", "poursuivre", "recommencer", "finir", "achever",
+                          "cesser", "arrêter", "reprendre", "venir", "parvenir", "réussir"})
+NEGATORS = frozenset({"pas", "jamais", "plus", "guère", "nullement", "aucunement", "point", "nulle"})
+_PLANNED_ADJ = frozenset({"imminent", "futur", "prochain", "prévu", "programmé", "annoncé", "envisagé"})
+_POSSIBLE_ADJ = frozenset({"possible", "éventuel", "potentiel", "hypothétique", "probable", "présumé",
+                           "supposé", "prétendu"})
+_HYPO_NOUNS = frozenset({"rêve", "hypothèse", "possibilité", "risque", "scénario", "perspective", "espoir",
+                         "crainte", "projet", "ambition", "intention", "volonté", "menace", "plan"})
+_REPORT_PREPS = frozenset({"selon", "d'après"})
+_NOMINAL_DEPS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "conj",
+                           "appos", "iobj", "dep", "expl:subj"})
+_CLAUSE_UP = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "parataxis", "csubj"})
+
+
+@dataclass(frozen=True)
+class Status:
+    status: str
+    reporter: Token | None = None  # head token of whoever asserts it (reported)
+    cue: str | None = None
+
+
+def _aux(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+
+
+def _is_negated(verb: Token) -> bool:
+    has_ne = False
+    has_neg = False
+    restrictive = False
+    for child in verb.children:
+        lower = child.lower_
+        if lower in ("ne", "n'", "n’"):
+            has_ne = True
+        elif child.dep_ == "advmod" and child.lemma_.lower() in NEGATORS:
+            has_neg = True
+        elif lower == "que" and child.dep_ in ("advmod", "mark", "fixed"):
+            restrictive = True
+        elif child.dep_ in ("nsubj", "nsubj:pass", "obj") and (
+                (child.pos_ in ("PRON", "DET") and child.lemma_.lower() in ("aucun", "personne", "rien"))
+                or any(d.lemma_.lower() in ("aucun", "nul") and d.dep_ == "det" for d in child.children)):
+            has_neg = True
+        elif child.dep_ == "mark" and lower == "sans":
+            return True
+    # "ne ... pas": the negator may hang from the auxiliary's slot or from an infinitive's xcomp
+    if has_ne and not has_neg:
+        has_neg = any(c.lemma_.lower() in NEGATORS for c in verb.subtree if c.dep_ == "advmod" and
+                      c.head == verb)
+    if has_ne and not has_neg and not restrictive:
+        # "n'a pas" with "pas" attached elsewhere in the clause
+        right = [t for t in verb.doc[verb.i:min(len(verb.doc), verb.i + 3)] if t.lower_ in NEGATORS]
+        left = [t for t in verb.doc[max(0, verb.i - 4):verb.i] if t.lower_ in NEGATORS]
+        has_neg = bool(right or left)
+    return has_neg and not restrictive or (has_neg and not has_ne and verb.pos_ in ("VERB", "AUX"))
+
+
+_IRREGULAR_STEMS = ("ser", "aur", "pourr", "devr", "fer", "ir", "viendr", "voudr", "faudr", "saur", "verr",
+                    "enverr", "tiendr", "obtiendr", "maintiendr", "prévaudr", "vaudr", "courr", "mourr")
+_COND_ENDINGS = ("aient", "ait", "ais", "ions", "iez")
+_FUT_ENDINGS = ("ont", "ons", "ez", "ai", "as", "a")
+
+
+def _stems(token: Token) -> list[str]:
+    lemma = token.lemma_.lower()
+    stems = [lemma]
+    if lemma.endswith("re"):
+        stems.append(lemma[:-1])  # prendre → prendr-
+    if lemma.endswith("yer"):
+        stems.append(lemma[:-3] + "ier")  # envoyer → enverr- is irregular; payer → paier-
+    return stems + [s for s in _IRREGULAR_STEMS if lemma.startswith(s[:2])]
+
+
+def _form_is(token: Token, endings: tuple[str, ...]) -> bool:
+    """The verb form is stem + ending: the model's morphology misses some conditionals
+    ("inviteraient" tagged present indicative)."""
+    if token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm"):
+        return False
+    lower = token.lower_
+    return any(lower == stem + ending for stem in _stems(token) for ending in endings)
+
+
+def _mood_tense(verb: Token) -> tuple[bool, bool, bool]:
+    """(conditional, future, aller-future) on a verb or its auxiliaries."""
+    cond = fut = going = False
+    for token in [verb, *_aux(verb)]:
+        mood = token.morph.get("Mood")
+        tense = token.morph.get("Tense")
+        if "Cnd" in mood or ("Imp" not in tense and _form_is(token, _COND_ENDINGS)):
+            cond = True
+        elif "Fut" in tense or ("Past" not in tense and _form_is(token, _FUT_ENDINGS)):
+            fut = True
+        if token != verb and token.lemma_ == "aller" and ("Pres" in tense or "Imp" in tense):
+            going = True
+    return cond, fut, going
+
+
+def _past(verb: Token) -> bool:
+    for token in [verb, *_aux(verb)]:
+        if token.morph.get("Tense") and set(token.morph.get("Tense")) & {"Past", "Imp"}:
+            return True
+    return False
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "expl:subj"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "obl:agent":
+            return child
+    return None
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause a noun trigger belongs to (a verb trigger is its own)."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") or current.dep_ not in _NOMINAL_DEPS or current.head == current:
+            return current
+        current = current.head
+    return current
+
+
+def reporter_from_prep(trigger: Token, sentence: Span | None = None) -> Token | None:
+    """The source of "selon X" / "d'après X" attached to the trigger or to a word that governs it."""
+    for token in sentence if sentence is not None else trigger.sent:
+        lower = token.lower_
+        if not (lower in ("selon", "d'après", "d’après") or (
+                lower == "après" and token.i > 0 and token.doc[token.i - 1].lower_ in ("d'", "d’"))):
+            continue
+        head = token
+        while head.dep_ in ("case", "fixed", "mark") and head.head != head:
+            head = head.head
+        attach = head.head if head.pos_ in ("PROPN", "NOUN", "PRON") else head
+        in_scope = attach in (head, trigger) or attach.is_ancestor(trigger) or (
+            attach.dep_ == "ROOT" and not any(t.dep_ in ("acl:relcl", "acl") and t.is_ancestor(trigger)
+                                              for t in attach.subtree))
+        if not in_scope:
+            continue
+        # the source is the first name after the preposition ("Selon M. Pachinian, ...")
+        for nxt in token.doc[token.i + 1:min(len(token.doc), token.i + 7)]:
+            if nxt.pos_ in ("PROPN", "NOUN", "PRON") and nxt.lower_ not in ("m.", "mme"):
+                return nxt
+            if nxt.is_punct and nxt.text not in ("'", "’", "."):
+                break
+    return None
+
+
+_NOUN_OWN = frozenset(_PLANNED_ADJ | _POSSIBLE_ADJ)
+_SOURCE_PREPS = frozenset({"selon", "après", "d'après"})
+_ATTRIBUTION = SPEECH_VERBS | _SOURCE_PREPS
+_PURPOSE_MARKS = frozenset({"pour", "afin"})
+_PURPOSE_HEADS = frozenset({"destiner", "viser", "chercher", "servir"})
+
+
+def _purpose(clause: Token) -> bool:
+    """An infinitive of purpose: "pour aider", "afin de", "destinée à protéger"."""
+    if "Inf" not in clause.morph.get("VerbForm"):
+        return False
+    if any(c.dep_ in ("mark", "case") and c.lower_ in _PURPOSE_MARKS for c in clause.children):
+        return True
+    return clause.head.lemma_.lower() in _PURPOSE_HEADS
+
+
+# announcing one's own measure is the measure ("a annoncé la levée de son veto", "le retrait")
+ANNOUNCE_VERBS = frozenset({"annoncer", "confirmer", "officialiser", "proclamer", "décréter", "acter"})
+
+
+def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, own_act: bool = False,
+           sentence: Span | None = None, lemmas: frozenset[str] | None = None) -> Status:
+    """The status of the event whose trigger is ``trigger``.
+
+    ``verbal``: the event is a speech act (REQUEST, ACCUSE ...): "pour leur demander" reports
+    what was said, whereas "pour aider" states an aim, not an event. ``lemmas``: the sentence's
+    lemmas, when known, spare looking for sources in sentences that name none.
+    """
+    attributable = lemmas is None or bool(lemmas & _ATTRIBUTION)
+    is_noun = trigger.pos_ in ("NOUN", "PROPN") if is_noun is None else is_noun
+    if is_noun and any(c.dep_ == "nsubj" for c in trigger.children):
+        is_noun = False  # a verb the tagger took for a noun ("la Turquie menace de ...")
+    found = ASSERTED
+    reporter: Token | None = None
+    cue: str | None = None
+
+    # a noun told by its own past clause ("des combats qui ont tué 155 soldats") is a fact, whatever
+    # the sentence does with it ("pour mettre fin à ...")
+    grounded = is_noun and any(
+        c.dep_ in ("acl:relcl", "acl") and c.pos_ in ("VERB", "AUX") and _past(c) and not _is_negated(c)
+        and not _mood_tense(c)[0] for c in trigger.children)
+
+    def raise_to(status: str, why: str) -> None:
+        nonlocal found, cue
+        if grounded and status in (FUTURE, HYPOTHETICAL) and why not in _NOUN_OWN:
+            return
+        if _RANK[status] > _RANK[found]:
+            found, cue = status, why
+
+    # the noun's own modifiers: "l'envoi imminent", "composantes possibles", "aucun accord"
+    if is_noun:
+        for child in trigger.children:
+            lemma = child.lemma_.lower()
+            if child.dep_ == "amod" and lemma in _PLANNED_ADJ:
+                raise_to(FUTURE, lemma)
+            elif child.dep_ == "amod" and lemma in _POSSIBLE_ADJ:
+                raise_to(HYPOTHETICAL, lemma)
+            elif child.dep_ == "det" and lemma in ("aucun", "nul"):
+                raise_to(NEGATED, lemma)
+        if trigger.head.lemma_.lower() in _HYPO_NOUNS and trigger.dep_ == "nmod":
+            raise_to(HYPOTHETICAL, trigger.head.lemma_)
+        if trigger.head.lemma_.lower() in _POSSIBLE_ADJ:
+            raise_to(HYPOTHETICAL, trigger.head.lemma_)
+
+    # climb: from a noun through the phrases that hold it up to its verb, then through the clauses
+    # that govern that verb
+    current = trigger
+    local = not is_noun  # a noun has no mood; its verb's is read when we get there
+    speech_past = False  # a past speech verb turns a conditional into a future-in-the-past
+    via_adjunct = False
+    via_subject = False
+    top = trigger
+    for _depth in range(10):
+        lemma = current.lemma_.lower()
+        is_verbal = current.pos_ in ("VERB", "AUX", "ADJ")
+        if local and is_verbal:
+            cond, fut, going = _mood_tense(current)
+            # a noun subject does not share its verb's negation ("Ni le geste ... n'ont ramené le calme")
+            if not via_subject and _is_negated(current):
+                raise_to(NEGATED, "negation")
+            if cond:
+                raise_to(HYPOTHETICAL, "conditional")
+            if fut or going:
+                raise_to(FUTURE, "future")
+            if via_subject and lemma in ("prévoir", "programmer", "attendre", "envisager") and current.pos_ == "VERB":
+                raise_to(FUTURE, lemma)  # "un tête-à-tête est prévu"
+            if any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in current.children):
+                raise_to(HYPOTHETICAL, "si")
+        if current != trigger and is_verbal and current.pos_ != "ADJ" and not via_adjunct:
+            if lemma in PLANNING_VERBS and not (lemma == "annoncer" and _past(current)):
+                if lemma == "devoir" and _mood_tense(current)[0]:
+                    raise_to(HYPOTHETICAL, lemma)
+                else:
+                    raise_to(FUTURE, lemma)
+            elif lemma in OPINION_VERBS and lemma not in SPEECH_VERBS:
+                raise_to(HYPOTHETICAL, lemma)
+            announces_it = own_act and is_noun and trigger.dep_ == "obj" and trigger.head == current \
+                and lemma in ANNOUNCE_VERBS
+            if lemma in SPEECH_VERBS and reporter is None and _speech_use(current) and not announces_it \
+                    and not via_subject:
+                reporter = _subject(current) or _inverted_subject(current)
+                speech_past = _past(current)
+                raise_to(REPORTED, lemma)
+        top = current
+        dep = current.dep_
+        if current.head == current:
+            break
+        parent = current.head
+        if current != trigger and current.pos_ == "NOUN" and any(
+                c.dep_ == "amod" and c.lemma_.lower() in _POSSIBLE_ADJ for c in current.children):
+            raise_to(HYPOTHETICAL, "possible")  # "composantes possibles de la force ..."
+        if current.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and dep in _NOMINAL_DEPS:
+            via_subject = dep in ("nsubj", "nsubj:pass") and parent.pos_ in ("VERB", "AUX", "ADJ")
+            # an adjunct ("devant une session", "dans un mémorandum") sets the scene of the verb: it is
+            # not what the verb thinks, plans or asks
+            via_adjunct = dep in ("obl", "obl:mod") and parent.pos_ in ("VERB", "AUX", "ADJ")
+            local = True
+            current = parent
+            continue
+        via_subject = via_adjunct = False
+        if dep not in _CLAUSE_UP:
+            break
+        if not verbal and not is_noun and dep in ("advcl", "acl", "xcomp", "obl", "obl:mod") and _purpose(current):
+            raise_to(HYPOTHETICAL, "purpose")
+            break
+        if dep == "conj":
+            local = False  # "n'ont accepté aucune ... et appliquent un embargo": own negation, mood, tense
+            current = parent
+            continue  # a coordinated verb shares its first conjunct's governors
+        # "pour leur demander", "alors que la foule prenait": own assertion level
+        if dep == "advcl" and not any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in current.children) \
+                and parent.lemma_.lower() not in SPEECH_VERBS:
+            break
+        if dep == "acl" and current.pos_ != "VERB":
+            break
+        local = True
+        current = parent
+    # an incise after the clause: "..., a annoncé jeudi Armen Grigoryan", "..., a-t-il déclaré"
+    if reporter is None and found in (ASSERTED, FUTURE, HYPOTHETICAL) and attributable:
+        incise = _incise(top, trigger)
+        if incise is not None:
+            reporter = _inverted_subject(incise)
+            speech_past = _past(incise)
+            raise_to(REPORTED, incise.lemma_.lower())
+    # the parse lost the link: read the words ("X a annoncé mardi, dans un discours, qu'au moins ...")
+    if reporter is None and found in (ASSERTED, FUTURE, HYPOTHETICAL) and sentence is not None and attributable:
+        frame = _linear_speech_frame(trigger, sentence)
+        if frame is not None:
+            reporter = frame
+            speech_past = True
+            raise_to(REPORTED, "que")
+    # "selon X", "d'après X" governing the trigger's clause
+    if (found == ASSERTED or reporter is None) and (lemmas is None or lemmas & _SOURCE_PREPS):
+        prep_reporter = reporter_from_prep(trigger, sentence)
+        if prep_reporter is not None:
+            if found == ASSERTED:
+                raise_to(REPORTED, "selon")
+            reporter = reporter or prep_reporter
+    # conditional under a past speech verb is the future-in-the-past ("a annoncé que ... inviteraient")
+    if found == HYPOTHETICAL and cue == "conditional" and speech_past and not _opinion_above(trigger):
+        found, cue = FUTURE, "future-in-past"
+    return Status(found, reporter if found in (REPORTED, FUTURE, HYPOTHETICAL) else None, cue)
+
+
+def _linear_speech_frame(trigger: Token, sentence: Span) -> Token | None:
+    """A speech verb before "que" before the trigger, or after a comma after it with its subject
+    following ("..., a annoncé jeudi Armen Grigoryan"); returns the speaker."""
+    doc = trigger.doc
+    que = None
+    for i in range(trigger.i - 1, sentence.start - 1, -1):
+        token = doc[i]
+        if token.text in (".", ";", "!", "?"):
+            break
+        if token.lower_ in ("que", "qu'", "qu’") and token.pos_ in ("SCONJ", "PRON"):
+            que = token
+            break
+    if que is not None:
+        for i in range(que.i - 1, max(sentence.start - 1, que.i - 12), -1):
+            token = doc[i]
+            if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB" and _speech_use(token):
+                subject = _subject(token)
+                return subject if subject is not None else None
+    for i in range(trigger.i + 1, sentence.end):
+        token = doc[i]
+        if token.text in (".", ";", "!", "?"):
+            break
+        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB" and _speech_use(token):
+            before = doc[i - 1] if i > 0 else None
+            after_comma = before is not None and (before.text == "," or (before.pos_ == "AUX" and i > 1 and
+                                                                          doc[i - 2].text == ","))
+            if after_comma:
+                subject = _inverted_subject(token)
+                if subject is not None:
+                    return subject
+    return None
+
+
+def _incise(top: Token, trigger: Token) -> Token | None:
+    """A speech verb with its subject after it, following the clause: ", a annoncé jeudi X"."""
+    heads = [top]
+    root = top
+    while root.head != root:
+        root = root.head
+    if root != top:
+        heads.append(root)
+    for head in heads:
+        for child in head.children:
+            if child.i > trigger.i and child.lemma_.lower() in SPEECH_VERBS and child.dep_ in (
+                    "parataxis", "conj", "advcl", "ccomp", "dep", "acl") and _speech_use(child) \
+                    and _inverted_subject(child) is not None:
+                return child
+    return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The subject of an incise, after its verb (often parsed as an object): "a annoncé X", "a-t-il dit"."""
+    for child in verb.children:
+        if child.i > verb.i and (child.dep_ in ("nsubj", "obj", "nsubj:pass", "expl:subj") or
+                                 child.lower_.startswith("-")) and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+    return None
+
+
+def _speech_use(verb: Token) -> bool:
+    """``faire`` is a speech verb only in "faire état de", "faire savoir"."""
+    if verb.lemma_.lower() != "faire":
+        return True
+    return any(c.lemma_.lower() in ("état", "savoir", "part") for c in verb.children)
+
+
+def _opinion_above(trigger: Token) -> bool:
+    current = trigger
+    for _ in range(6):
+        if current.head == current:
+            return False
+        current = current.head
+        if current.lemma_.lower() in OPINION_VERBS - {"pouvoir"}:
+            return True
+    return False

@@ -1,0 +1,26 @@
+"""Small helpers for the event coder's tests (the model comes from the session fixture)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+
+def code(nlp: Language, text: str, published: str | None = "2022-01-11") -> list[dict]:
+    """The events the full pipeline codes in ``text``."""
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)._.events or []
+
+
+def codes(parties: list[dict] | dict | None) -> set[str]:
+    if isinstance(parties, dict):
+        parties = [parties]
+    return {p["code"] for p in parties or [] if p.get("code")}
+
+
+def find(events: list[dict], event_type: str | None = None, trigger: str | None = None) -> dict | None:
+    """The first event of that type (and trigger word, if given)."""
+    for event in events:
+        if (event_type is None or event["type"] == event_type) and (trigger is None or event["trigger"] == trigger):
+            return event
+    return None

@@ -1,0 +1,118 @@
+"""Actor and recipient from the dependency parse (real model, real actor linker)."""
+
+from __future__ import annotations
+
+from veille.events.testing import code, codes, find
+
+
+def test_passive_agent_is_the_actor(veille_nlp) -> None:
+    events = code(veille_nlp, "Les troupes font partie d'un contingent militaire de 2 500 hommes déployé par la "
+                              "Russie au Kazakhstan.")
+    event = find(events, "AID") or find(events, "MOBILIZE")
+    assert event is not None
+    assert "RUS" in codes(event["actor"])
+    assert event["size"] == {"troops": 2500}
+
+
+def test_passive_without_agent_keeps_the_victim_as_recipient(veille_nlp) -> None:
+    events = code(veille_nlp, "Au Kazakhstan, le ministère de l'Intérieur a déclaré que 18 policiers ont été tués "
+                              "depuis le début des manifestations.")
+    event = find(events, "ASSAULT")
+    assert event is not None
+    assert codes(event["recipient"]) == {"KAZ"}
+    assert event["size"]["dead"] == 18
+
+
+def test_oblique_partner_of_a_reciprocal_event(veille_nlp) -> None:
+    events = code(veille_nlp, "M. Pachinian s'est entretenu vendredi par téléphone avec le président russe "
+                              "Vladimir Poutine.")
+    event = find(events, "CONSULT")
+    assert event is not None
+    assert codes(event["actor"]) == {"ARM"}
+    assert codes(event["recipient"]) == {"RUS"}
+    assert "reciprocal" in event["context"]
+
+
+def test_partner_inside_the_object_phrase(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Parlement kazakh a ratifié un document axé sur la coopération avec la Russie.")
+    event = find(events, "AGREE")
+    assert event is not None
+    assert codes(event["actor"]) == {"KAZ"}
+    assert codes(event["recipient"]) == {"RUS"}
+
+
+def test_auprès_de_names_the_other_side(veille_nlp) -> None:
+    events = code(veille_nlp, "En 2021, le Kazakhstan a acquis des drones et des blindés auprès de la Turquie.")
+    event = find(events, "COOPERATE")
+    assert event is not None
+    assert codes(event["actor"]) == {"KAZ"}
+    assert "TUR" in codes(event["recipient"])
+
+
+def test_coordinated_objects(veille_nlp) -> None:
+    events = code(veille_nlp, "Ankara accusait la Suède et la Finlande d'abriter des terroristes.")
+    event = find(events, "ACCUSE")
+    assert event is not None
+    assert codes(event["actor"]) == {"TUR"}
+    assert codes(event["recipient"]) == {"SWE", "FIN"}
+
+
+def test_coordinated_subjects_of_a_reciprocal_event(veille_nlp) -> None:
+    events = code(veille_nlp, "Le président russe Vladimir Poutine et son homologue turc Recep Tayyip Erdogan se "
+                              "sont entendus vendredi pour renforcer la coopération énergétique.")
+    event = find(events, "AGREE")
+    assert event is not None
+    assert codes(event["actor"]) | codes(event["recipient"]) == {"RUS", "TUR"}
+    assert codes(event["actor"]) != codes(event["recipient"])
+    assert len([e for e in events if e["status"] in ("asserted", "reported")]) == 1  # one event, not two
+
+
+def test_infinitive_control_recipient_of_a_request(veille_nlp) -> None:
+    events = code(veille_nlp, "Mercredi, le président kazakh Qasym-Zhomart Toqaev a demandé à l'alliance "
+                              "militaire de l'OTSC d'intervenir d'urgence.")
+    event = find(events, "REQUEST")
+    assert event is not None
+    assert codes(event["actor"]) == {"KAZ"}
+    assert codes(event["recipient"]) == {"CSTO"}
+
+
+def test_infinitive_control_subject(veille_nlp) -> None:
+    events = code(veille_nlp, "Les troupes de l'OTSC ont commencé à quitter le Kazakhstan.")
+    event = find(events, "RETREAT")
+    assert event is not None
+    assert codes(event["actor"]) == {"CSTO"}
+    assert codes(event["recipient"]) == {"KAZ"}
+
+
+def test_noun_trigger_with_de_complement(veille_nlp) -> None:
+    events = code(veille_nlp, "L'écrivain explique le déploiement des soldats de l'OTSC au Kazakhstan par la "
+                              "crainte russe.")
+    event = find(events, "AID")
+    assert event is not None
+    assert codes(event["actor"]) == {"CSTO"}
+    assert codes(event["recipient"]) == {"KAZ"}
+
+
+def test_pronoun_subject_of_a_reported_clause_is_the_speaker(veille_nlp) -> None:
+    events = code(veille_nlp, "Le ministère arménien de la Défense a déclaré qu'il avait envoyé 100 soldats au "
+                              "Kazakhstan.")
+    event = find(events, "AID")
+    assert event is not None
+    assert codes(event["actor"]) == {"ARM"}
+    assert codes(event["recipient"]) == {"KAZ"}
+
+
+def test_unnamed_protesters_belong_to_the_country(veille_nlp) -> None:
+    events = code(veille_nlp, "Au Kazakhstan, des manifestants se sont rendus maîtres de plusieurs bâtiments "
+                              "gouvernementaux à Almaty.")
+    event = find(events, "PROTEST")
+    assert event is not None
+    assert codes(event["actor"]) == {"KAZ"}
+
+
+def test_sentence_offsets_point_into_the_text(veille_nlp) -> None:
+    text = "Premier paragraphe sans événement. La Turquie a signé un mémorandum avec la Suède."
+    doc = veille_nlp.make_doc(text)
+    doc = veille_nlp(doc)
+    for event in doc._.events:
+        assert doc.text[event["start"]:event["end"]] == event["sentence"]

@@ -1,0 +1,48 @@
+"""Score floor of the event coder on the shared gold files, with the shared scorer."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from veille.events.evaluate import _dev_docs, _seed_docs, run
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+pytestmark = pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="shared/ not available")
+
+
+def _score(veille_nlp, tmp_path: Path, name: str, docs, gold: str) -> dict:
+    events = tmp_path / f"{name}.events.jsonl"
+    run(veille_nlp, docs, events)
+    result = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "score.py"), "--gold", str(SHARED / "gold" / gold),
+         "--events", str(events), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(result.stdout)
+
+
+@pytest.mark.slow
+def test_seeds_floor(veille_nlp, tmp_path: Path) -> None:
+    result = _score(veille_nlp, tmp_path, "seeds", _seed_docs(SHARED), "seeds.gold.jsonl")
+    assert result["forbidden_hits"] == 0
+    assert result["f1"] >= 0.90
+    assert result["status"] >= 0.85 and result["size"] >= 0.85 and result["date"] >= 0.85
+    assert result["direction"] >= 0.85
+
+
+@pytest.mark.slow
+def test_dev_floor(veille_nlp, tmp_path: Path) -> None:
+    result = _score(veille_nlp, tmp_path, "dev", _dev_docs(SHARED), "dev.gold.jsonl")
+    assert result["f1"] >= 0.85
+    assert result["precision"] >= 0.88
+    assert result["status"] >= 0.90 and result["size"] >= 0.90
+    assert result["direction"] >= 0.78
+    assert result["date"] >= 0.60  # bounded by documents without any absolute date (see the coder's notes)
+    assert result["forbidden_hits"] == 0
+    assert result["factuality_errors"] <= 1

@@ -1,0 +1,79 @@
+"""One sentence per PLOVER event type the French lexicon maps (real model, real linker)."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.events.lexicon import PLOVER_TYPES, SCORES, Lexicon, score
+from veille.events.testing import code, codes
+
+CASES = [
+    ("AGREE", "La Turquie a signé un accord de coopération avec la Suède.", {"TUR"}, {"SWE"}),
+    ("CONSULT", "Vladimir Poutine a rencontré Recep Tayyip Erdogan à Sotchi.", {"RUS"}, {"TUR"}),
+    ("SUPPORT", "Vladimir Poutine a remercié Recep Tayyip Erdogan pour son aide.", {"RUS"}, {"TUR"}),
+    ("CONCEDE", "La Turquie a annoncé la levée de son veto à l'adhésion de la Suède.", {"TUR"}, None),
+    ("COOPERATE", "En 2021, le Kazakhstan a acquis des drones auprès de la Turquie.", {"KAZ"}, {"TUR"}),
+    ("AID", "L'Arménie a envoyé cent soldats au Kazakhstan.", {"ARM"}, {"KAZ"}),
+    ("RETREAT", "Les troupes de l'OTSC ont commencé à quitter le Kazakhstan.", {"CSTO"}, {"KAZ"}),
+    ("REQUEST", "Le président kazakh a demandé à l'OTSC d'intervenir.", {"KAZ"}, {"CSTO"}),
+    ("ACCUSE", "Ankara accusait la Suède et la Finlande d'abriter des terroristes.", {"TUR"}, {"SWE", "FIN"}),
+    ("REJECT", "La Russie a rejeté la demande de l'Ukraine.", {"RUS"}, None),
+    ("THREATEN", "La Turquie menace la Syrie d'une nouvelle offensive.", {"TUR"}, {"SYR"}),
+    ("PROTEST", "À Almaty, des milliers de manifestants ont manifesté contre le gouvernement kazakh.", {"KAZ"},
+     None),
+    ("SANCTION", "L'Union européenne a imposé des sanctions à la Russie.", {"EU"}, {"RUS"}),
+    ("MOBILIZE", "La Russie a massé des troupes près de la frontière ukrainienne.", {"RUS"}, None),
+    ("COERCE", "La police kazakhe a arrêté 7 939 personnes à Almaty.", {"KAZ"}, {"KAZ"}),
+    ("ASSAULT", "L'armée azerbaïdjanaise a bombardé des positions arméniennes.", {"AZE"}, {"ARM"}),
+]
+
+
+@pytest.mark.parametrize(("event_type", "text", "actor", "recipient"), CASES, ids=[c[0] for c in CASES])
+def test_type_family(veille_nlp, event_type: str, text: str, actor: set, recipient: set | None) -> None:
+    events = [e for e in code(veille_nlp, text) if e["type"] == event_type]
+    assert events, code(veille_nlp, text)
+    event = events[0]
+    assert event["status"] in ("asserted", "reported")
+    assert actor <= codes(event["actor"])
+    if recipient is not None:
+        assert recipient <= codes(event["recipient"])
+    assert event["score"] == score(event_type, event["mode"])
+    assert 0 < event["confidence"] <= 1
+
+
+def test_every_type_is_in_the_lexicon() -> None:
+    lexicon = Lexicon.load()
+    found = {entry.type for entries in lexicon.entries.values() for entry in entries}
+    assert found == set(PLOVER_TYPES)
+    assert sum(len(v) for v in lexicon.entries.values()) >= 300
+
+
+def test_scores_follow_the_manual() -> None:
+    assert SCORES["AID"] == 10 and SCORES["ASSAULT"] == -9 and SCORES["COERCE:arrest"] == -7
+    assert score("CONSULT", "phone") == 1.5
+    assert score("RETREAT", None) == 6.5
+    assert score("REQUEST", "no-such-mode") == 0
+
+
+def test_user_lexicon_extends_the_packaged_one(tmp_path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("types:\n  PROTEST:\n    - {lemma: charivari, pos: NOUN, mode: demo}\n", "utf-8")
+    lexicon = Lexicon.load([extra])
+    assert [e.type for e in lexicon.entries["charivari"]] == ["PROTEST"]
+    assert "manifestation" in lexicon.entries
+
+
+def test_future_cooperation_is_coded_as_agree(veille_nlp) -> None:
+    events = code(veille_nlp, "L'Organisation des États turciques tiendra le 11 novembre à Samarcande son "
+                              "premier sommet.", "2022-11-01")
+    assert [(e["type"], e["status"]) for e in events] == [("AGREE", "future")]
+
+
+def test_announcing_ones_own_measure_is_the_measure(veille_nlp) -> None:
+    events = code(veille_nlp, "La Turquie a annoncé la levée de son veto.")
+    assert [(e["type"], e["status"]) for e in events] == [("CONCEDE", "asserted")]
+
+
+def test_refusal_stated_with_a_negation_is_a_reject(veille_nlp) -> None:
+    events = code(veille_nlp, "Emmanuel Macron a répondu qu'il ne transigerait pas sur la sécurité des soldats.")
+    assert any(e["type"] == "REJECT" and e["status"] in ("asserted", "reported") for e in events)

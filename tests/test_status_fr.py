@@ -1,0 +1,82 @@
+"""PLOVER auxiliary modes read from French grammar, with the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.events.status import ASSERTED, FUTURE, HYPOTHETICAL, NEGATED, REPORTED, assess
+from veille.events.testing import code, codes, find
+
+
+def _status(nlp, text: str, trigger: str):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    return assess(token)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # asserted
+        ("Le Kazakhstan a acquis des drones auprès de la Turquie.", "acquis", ASSERTED),
+        ("Les troupes de l'OTSC ont commencé à quitter le Kazakhstan.", "quitter", ASSERTED),
+        # reported: speech verbs, "selon", incises
+        ("Le ministère a déclaré qu'il avait envoyé 100 soldats au Kazakhstan.", "envoyé", REPORTED),
+        ("Il a ajouté que 18 policiers ont été tués.", "tués", REPORTED),
+        ("Selon la police, des dizaines de manifestants ont été abattus.", "abattus", REPORTED),
+        ("D'après lui, des forces terroristes ont attaqué la ville.", "attaqué", REPORTED),
+        ("Le vice-ministre a fait état de plus d'un millier de blessés.", "blessés", REPORTED),
+        ("L'Arménie et l'Azerbaïdjan ont négocié un cessez-le-feu, a annoncé jeudi Armen Grigoryan.",
+         "négocié", REPORTED),
+        # future
+        ("Il a annoncé que l'organisation allait envoyer des troupes.", "envoyer", FUTURE),
+        ("Tokaïev assure qu'ils se retireront bientôt.", "retireront", FUTURE),
+        ("L'alliance prévoit de déployer une force de réaction rapide.", "déployer", FUTURE),
+        ("Le retrait complet doit prendre dix jours.", "retrait", FUTURE),
+        ("Stoltenberg a annoncé que les pays membres inviteraient les deux candidats.", "inviteraient", FUTURE),
+        # hypothetical
+        ("Erdogan pourrait quitter le pouvoir en 2023.", "quitter", HYPOTHETICAL),
+        ("Si la Russie attaquait, l'OTAN réagirait.", "attaquait", HYPOTHETICAL),
+        ("Certains analystes pensent que la Russie a menacé la Turquie.", "menacé", HYPOTHETICAL),
+        ("Le régiment aurait été placé en alerte.", "placé", HYPOTHETICAL),
+        ("Des blogueurs citent des composantes possibles de la force d'intervention.", "intervention",
+         HYPOTHETICAL),
+        # negated
+        ("Erevan n'avait pas encore prévu d'évacuer les citoyens arméniens.", "évacuer", NEGATED),
+        ("Aucun d'entre eux n'a été blessé.", "blessé", NEGATED),
+        ("Bakou a reconnu des pertes sans les chiffrer.", "chiffrer", NEGATED),
+        ("La Russie n'a jamais attaqué l'Ukraine.", "attaqué", NEGATED),
+        # "ne ... que" restricts, it does not negate
+        ("Les autorités n'avaient reconnu que 26 manifestants tués.", "tués", REPORTED),
+        ("La police n'a arrêté que trois personnes.", "arrêté", ASSERTED),
+    ],
+)
+def test_status(veille_nlp, text: str, trigger: str, expected: str) -> None:
+    assert _status(veille_nlp, text, trigger).status == expected
+
+
+def test_coordinated_verbs_keep_their_own_negation(veille_nlp) -> None:
+    text = "Les deux pays n'ont accepté aucune demande et appliquent un embargo sur les ventes d'armes à Ankara."
+    assert _status(veille_nlp, text, "appliquent").status == ASSERTED
+
+
+def test_noun_subject_does_not_take_its_verbs_negation(veille_nlp) -> None:
+    text = "Ni le geste sur le prix du gaz, ni le limogeage du gouvernement n'ont ramené le calme."
+    assert _status(veille_nlp, text, "limogeage").status == ASSERTED
+
+
+def test_reported_by_is_the_speaker(veille_nlp) -> None:
+    events = code(veille_nlp, "Le ministère arménien de la Défense a déclaré vendredi 7 janvier qu'il avait "
+                              "envoyé 100 soldats au Kazakhstan.")
+    event = find(events, "AID")
+    assert event is not None
+    assert event["status"] == REPORTED
+    assert codes(event["reported_by"]) == {"ARM"}
+
+
+def test_hypothetical_and_negated_events_are_never_factual(veille_nlp) -> None:
+    text = ("Erdogan pourrait quitter le pouvoir en 2023. Erevan n'avait pas encore prévu d'évacuer les "
+            "citoyens arméniens du Kazakhstan. Aucun d'entre eux n'a été blessé dans les troubles.")
+    for event in code(veille_nlp, text):
+        if "pourrait" in event["sentence"] or "n'avait pas" in event["sentence"] or "Aucun" in event["sentence"]:
+            assert event["status"] not in (ASSERTED, REPORTED), event
