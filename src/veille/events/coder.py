@@ -487,7 +487,8 @@ class _Context:
                 counts[code] += weight
         if not counts:
             return None
-        code, weight = counts.most_common(1)[0]
+        # ties broken by code, not by set order (which changes from one process to another)
+        code, weight = min(counts.items(), key=lambda item: (-item[1], item[0]))
         return code if weight >= 0.5 else None
 
     def _sentences(self) -> list[Span]:
