@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.events import places as placemod
 from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Party
-from veille.events.dates import DateIndex, EventDate, event_date, sentence_reference
+from veille.events.dates import DateIndex, EventDate, event_date, lead_date, sentence_reference
 from veille.events.lexicon import Entry, Lexicon, score
 from veille.events.sizes import extract_sizes
 from veille.events.status import ASSERTED, FACTUAL, FUTURE, NEGATED, REPORTED, Status, assess, reporter_from_prep
@@ -89,9 +89,9 @@ class EventCoder:
         history: list[list[Party]] = []  # subjects of earlier sentences, for pronouns
         last_place: dict | None = None
         clashes: Counter | None = None
-        reference: EventDate | None = None
         last_end: int | None = None
         sentences = _sentences(doc, text)
+        reference = lead_date(sentences, dates, published)
         shared: dict = {"sents": sentences, "codes": {}}
         for sent in sentences:
             candidates = self._candidates(sent, skip)

@@ -155,6 +155,32 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
     return EventDate(None, None, None, True)
 
 
+LEAD_SENTENCES = 3
+LEAD_WINDOW_DAYS = 7
+
+
+def lead_date(sentences: list[Span], index: DateIndex, published: str | None) -> EventDate | None:
+    """The day a news text is about, as its lead gives it: the first day-precise date in its
+    first sentences that lies in the week before publication (or in the publication month when
+    only the month is known). Undated sentences fall back to it before the publication date:
+    a report published on the 6th about "vendredi" is about the 5th."""
+    if not sentences:
+        return None
+    published_value = normalise(published)
+    published_precision = precision_of(published_value)
+    end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end
+    for span, value, precision in index.in_range(sentences[0].start, end):
+        if precision != "day":
+            continue
+        if published_precision == "day":
+            gap = (dt.date.fromisoformat(published_value) - dt.date.fromisoformat(value[:10])).days  # type: ignore[arg-type]
+            if 0 <= gap <= LEAD_WINDOW_DAYS:
+                return EventDate(value, precision, span.text, False)
+        elif published_value and value.startswith(published_value):
+            return EventDate(value, precision, span.text, False)
+    return None
+
+
 def sentence_reference(sent: Span, index: DateIndex) -> EventDate | None:
     """The date a sentence sets for what follows: an expression hanging from its main verb."""
     roots = {t.i for t in sent if t.dep_ == "ROOT"}
