@@ -3,13 +3,13 @@
     .venv/bin/python benchmarks/stories_scaling.py [--sizes 1000 5000 20000] [--batch 500]
 
 Each store is filled the way ingest fills it: batches of documents (with mentions and
-events) written in one transaction, then `veille.stories.update` on the batch. Only
-the update is timed. Synthetic news: stories of 1 to 30 articles spread over a year,
-each with its topic words, named actors, country codes, event types and a few days'
-span, on a Zipfian background vocabulary; 3% of articles are republications (new
-header and footer). Printed per store size: overall ms/doc, ms/doc for the last
-1,000 documents (the marginal cost at that size), rows written, and the pairwise story
-F1 against the generator's stories as a sanity check.
+events) written in one transaction, then `veille.stories.update` on the batch. Only the
+update is timed. Synthetic news as a stream: about 50 new articles a day, stories of 1
+to 30 articles over a few days, each with its topic words, named actors, country codes
+and event types, on a Zipfian background vocabulary; 3% of articles are republications
+(new header and footer, no date). Printed per store size: overall ms/doc, seconds per
+1,000 documents for the last 1,000 (the marginal cost at that size), row counts, the
+pairwise story F1 against the generator's stories (a sanity check) and the file size.
 """
 
 from __future__ import annotations
@@ -28,8 +28,25 @@ from veille import stories
 from veille.store import Batch, Store
 
 SYLLABLES = [c + v for c in "bcdfgklmnprstvz" for v in ("a", "e", "i", "o", "u", "ou", "an", "on")]
-TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+DOCS_PER_DAY = 50
+TYPES = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
 
 
 def pseudo_word(rng: random.Random, syllables: int) -> str:
@@ -46,17 +63,20 @@ class Generator:
         self.outlets = [f"{pseudo_word(rng, 3)}.example" for _ in range(300)]
         self.story_number = 0
 
-    def new_story(self) -> dict[str, Any]:
+    def new_story(self, position: int) -> dict[str, Any]:
         rng = self.rng
         self.story_number += 1
         return {
             "label": self.story_number,
             "size": min(30, int(rng.expovariate(1 / 5)) + 1),
             "topic": [pseudo_word(rng, rng.randint(2, 4)) for _ in range(40)],
-            "names": [(pseudo_word(rng, 3).capitalize(), rng.choice(["PER", "ORG", "LOC"]), rng.choice(self.codes))
-                      for _ in range(rng.randint(3, 6))],
+            "names": [
+                (pseudo_word(rng, 3).capitalize(), rng.choice(["PER", "ORG", "LOC"]), rng.choice(self.codes))
+                for _ in range(rng.randint(3, 6))
+            ],
             "types": rng.sample(TYPES, rng.randint(1, 3)),
-            "day": date(2022, 1, 1) + timedelta(days=rng.randrange(365)),
+            # a stream: about DOCS_PER_DAY new articles a day
+            "day": date(2022, 1, 1) + timedelta(days=position // DOCS_PER_DAY),
         }
 
     def article(self, story: dict[str, Any]) -> tuple[str, list[tuple[int, int, str, str, str]], str]:
@@ -84,16 +104,30 @@ class Generator:
         while len(docs) < size:
             if docs and self.rng.random() < 0.03:
                 source = self.rng.choice(docs[-2000:])
-                text = f"Publié par {self.rng.choice(self.outlets)}. " + source["text"] + " Lire aussi nos dossiers."
-                docs.append({**source, "text": text, "outlet": self.rng.choice(self.outlets), "published": None})
+                text = (
+                    f"Publié par {self.rng.choice(self.outlets)}. "
+                    + source["text"]
+                    + " Lire aussi nos dossiers."
+                )
+                docs.append(
+                    {**source, "text": text, "outlet": self.rng.choice(self.outlets), "published": None}
+                )
                 continue
             if not active or self.rng.random() < 0.2:
-                active.append(self.new_story())
+                active.append(self.new_story(len(docs)))
             story = self.rng.choice(active[-50:])
             text, mentions, published = self.article(story)
-            docs.append({"text": text, "mentions": mentions, "published": published, "story": story["label"],
-                         "outlet": self.rng.choice(self.outlets), "types": story["types"],
-                         "codes": [n[2] for n in story["names"]]})
+            docs.append(
+                {
+                    "text": text,
+                    "mentions": mentions,
+                    "published": published,
+                    "story": story["label"],
+                    "outlet": self.rng.choice(self.outlets),
+                    "types": story["types"],
+                    "codes": [n[2] for n in story["names"]],
+                }
+            )
             story["size"] -= 1
             if story["size"] <= 0:
                 active.remove(story)
@@ -108,22 +142,55 @@ def write_batch(store: Store, docs: list[dict[str, Any]], when: datetime, rng: r
         doc["doc_id"] = doc_id
         ids.append(doc_id)
         source = f"{doc['outlet']}/{doc_id}"
-        batch.add("documents", {"doc_id": doc_id, "source": source, "text": doc["text"], "lang": "fr",
-                                "status": "parsed", "published": doc["published"], "outlet": doc["outlet"],
-                                "ingested_at": when})
+        batch.add(
+            "documents",
+            {
+                "doc_id": doc_id,
+                "source": source,
+                "text": doc["text"],
+                "lang": "fr",
+                "status": "parsed",
+                "published": doc["published"],
+                "outlet": doc["outlet"],
+                "ingested_at": when,
+            },
+        )
         batch.add("sources", {"doc_id": doc_id, "source": source, "outlet": doc["outlet"], "seen_at": when})
-        batch.extend("mentions", ({"doc_id": doc_id, "source": source, "start": s, "end": e, "text": t, "label": label,
-                                   "code": code} for s, e, t, label, code in doc["mentions"]))
+        batch.extend(
+            "mentions",
+            (
+                {
+                    "doc_id": doc_id,
+                    "source": source,
+                    "start": s,
+                    "end": e,
+                    "text": t,
+                    "label": label,
+                    "code": code,
+                }
+                for s, e, t, label, code in doc["mentions"]
+            ),
+        )
         for number in range(rng.randint(1, 3)):
             codes = rng.sample(doc["codes"], 2)
-            batch.add("events", {
-                "event_id": f"{doc_id}-{number:03d}", "doc_id": doc_id, "source": source,
-                "type": rng.choice(doc["types"]), "status": rng.choice(["asserted", "asserted", "reported"]),
-                "actor": [{"text": codes[0], "code": codes[0]}], "recipient": [{"text": codes[1], "code": codes[1]}],
-                "date": doc["published"], "date_precision": "day" if doc["published"] else None,
-                "size": {"dead": rng.choice([10, 12, 20])} if rng.random() < 0.2 else None,
-                "sentence": doc["text"][:120], "start": 0, "end": 120,
-            })
+            batch.add(
+                "events",
+                {
+                    "event_id": f"{doc_id}-{number:03d}",
+                    "doc_id": doc_id,
+                    "source": source,
+                    "type": rng.choice(doc["types"]),
+                    "status": rng.choice(["asserted", "asserted", "reported"]),
+                    "actor": [{"text": codes[0], "code": codes[0]}],
+                    "recipient": [{"text": codes[1], "code": codes[1]}],
+                    "date": doc["published"],
+                    "date_precision": "day" if doc["published"] else None,
+                    "size": {"dead": rng.choice([10, 12, 20])} if rng.random() < 0.2 else None,
+                    "sentence": doc["text"][:120],
+                    "start": 0,
+                    "end": 120,
+                },
+            )
     store.write(batch)
     return ids
 
@@ -171,8 +238,11 @@ def run(size: int, batch_size: int, folder: Path) -> dict[str, Any]:
         "ms_per_doc": 1000 * total / size,
         "s_per_1000_last": 1000 * last / counted,
         "stories": counts["stories"],
-        "republications": int(store.con.execute(
-            "SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL").fetchall()[0][0]),
+        "republications": int(
+            store.con.execute("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL").fetchall()[0][
+                0
+            ]
+        ),
         "merged_events": counts["merged_events"],
         "signature_keys": counts["signature_keys"],
         "story_pair_f1": pair_f1(store, docs),
@@ -183,18 +253,26 @@ def run(size: int, batch_size: int, folder: Path) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     parser.add_argument("--batch", type=int, default=500, help="documents per ingest batch")
     args = parser.parse_args()
-    print(f"{'docs':>7} {'ms/doc':>8} {'s/1k (last 1k)':>15} {'stories':>8} {'copies':>7} {'merged':>8} "
-          f"{'keys':>9} {'pair F1':>8} {'MB':>6}")
+    print(
+        f"{'docs':>7} {'ms/doc':>8} {'s/1k (last 1k)':>15} {'stories':>8} {'copies':>7} {'merged':>8} "
+        f"{'keys':>9} {'pair F1':>8} {'MB':>6}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             r = run(size, args.batch, Path(tmp))
-            print(f"{r['documents']:>7} {r['ms_per_doc']:>8.2f} {r['s_per_1000_last']:>15.2f} {r['stories']:>8} "
-                  f"{r['republications']:>7} {r['merged_events']:>8} {r['signature_keys']:>9} "
-                  f"{r['story_pair_f1']:>8.3f} {r['file_mb']:>6.1f}", flush=True)
+            print(
+                f"{r['documents']:>7} {r['ms_per_doc']:>8.2f} {r['s_per_1000_last']:>15.2f} "
+                f"{r['stories']:>8} "
+                f"{r['republications']:>7} {r['merged_events']:>8} {r['signature_keys']:>9} "
+                f"{r['story_pair_f1']:>8.3f} {r['file_mb']:>6.1f}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,21 @@
+"""Stories: republications, story clusters and merged events.
+
+Run after each ingest batch is committed (its own transaction)::
+
+    from veille import stories
+    stories.update(store, doc_ids)   # the batch's doc ids in ingest order, identical copies included
+    stories.update(store)            # or: every stored document not processed yet (catch-up)
+    stories.rebuild(store)           # forget and redo everything, in the original order
+
+and read with `list_stories`, `story_timeline` and `merged_events` (plain dicts).
+
+- `dedup`: MinHash LSH signatures (datasketch) and shingle containment → documents.duplicate_of
+- `profile`: document features and story profiles, similarity, time window
+- `merge`: events of a story merged into real-world events with provenance
+- `engine`: the incremental step over the store; `read`: read helpers
+"""
+
+from veille.stories.engine import StoryUpdate, rebuild, update
+from veille.stories.read import list_stories, merged_events, story_timeline
+
+__all__ = ["StoryUpdate", "list_stories", "merged_events", "rebuild", "story_timeline", "update"]

@@ -1,0 +1,676 @@
+"""The stories step: republications, story clusters and merged events, kept up to date
+in the store after each ingest batch.
+
+`update(store, doc_ids)` processes the documents not seen before, one at a time in
+ingest order, against everything stored: it never re-reads old texts (their MinHash
+signatures and the story profiles are in the store) and never re-clusters old
+documents. Processing is sequential and only depends on what came before, so a corpus
+ingested in several batches gets the same stories as in one.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from veille.store import Store
+from veille.store.duckdb_store import ARROW_TYPES, STORY_TABLES, quote
+from veille.stories import dedup
+from veille.stories.dedup import Computed, Signature
+from veille.stories.merge import DocInfo, merge_story
+from veille.stories.profile import (
+    CANDIDATES,
+    JOIN,
+    MIN_WORDS,
+    N_KEY,
+    RECENT_DOCS,
+    WINDOW_DAYS,
+    DocFeatures,
+    Idf,
+    Story,
+    doc_features,
+    doc_vector,
+    similarity,
+)
+from veille.stories.text import stable_id, words
+
+REBUILD_CHUNK = 1000
+
+
+@dataclass
+class StoryUpdate:
+    """What one run of the stories step did."""
+
+    documents: int = 0  # documents processed (new to the step)
+    republications: list[tuple[str, str]] = field(default_factory=list)  # (copy, original)
+    stories_created: list[str] = field(default_factory=list)
+    stories_updated: list[str] = field(default_factory=list)  # every story touched, created ones included
+    merged_events: int = 0  # merged_events rows rewritten
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "republications": len(self.republications),
+            "stories_created": len(self.stories_created),
+            "stories_updated": len(self.stories_updated),
+            "merged_events": self.merged_events,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+# -- public API -----------------------------------------------------------------------
+def update(store: Store, doc_ids: Sequence[str] | None = None) -> StoryUpdate:
+    """Bring republications, stories and merged events up to date, in one transaction.
+
+    `doc_ids`: the documents of the batch just written, in ingest order (identical
+    copies included: their stories get the new carriers). Documents the step has
+    already processed are only refreshed. With None, every stored document the step
+    has not processed yet is taken, in ingest order (catching up after a crash)."""
+    started = time.perf_counter()
+    with store.transaction() as con:
+        result = _Run(con).run(doc_ids)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def rebuild(store: Store, *, chunk: int = REBUILD_CHUNK) -> StoryUpdate:
+    """Forget every republication, story and merged event, and redo them all in ingest order."""
+    started = time.perf_counter()
+    # the order they were processed in, else the order they were stored in
+    ordered = [
+        r[0]
+        for r in store.con.execute(
+            "SELECT d.doc_id FROM documents d LEFT JOIN signatures s USING (doc_id) "
+            "ORDER BY s.seq NULLS LAST, d.ingested_at NULLS LAST, d.rowid"
+        ).fetchall()
+    ]
+    with store.transaction() as con:
+        for name in STORY_TABLES:
+            con.execute(f"DELETE FROM {quote(name)}")
+        con.execute(
+            "UPDATE documents SET story_id = NULL, duplicate_of = NULL "
+            "WHERE story_id IS NOT NULL OR duplicate_of IS NOT NULL"
+        )
+    total = StoryUpdate()
+    for start in range(0, len(ordered), chunk):
+        step = update(store, ordered[start : start + chunk])
+        total.documents += step.documents
+        total.republications += step.republications
+        total.stories_created += step.stories_created
+        total.stories_updated = sorted(set(total.stories_updated) | set(step.stories_updated))
+    total.merged_events = _scalar(store.con, "SELECT count(*) FROM merged_events")
+    total.seconds = time.perf_counter() - started
+    return total
+
+
+# -- one run --------------------------------------------------------------------------
+class _Run:
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.result = StoryUpdate()
+
+    def run(self, doc_ids: Sequence[str] | None) -> StoryUpdate:
+        fresh, touched = self._select(doc_ids)
+        affected: set[str] = set()
+        if touched:
+            affected |= {
+                r[0]
+                for r in self.con.execute(
+                    "SELECT DISTINCT story_id FROM documents WHERE doc_id IN (SELECT unnest(?)) "
+                    "AND story_id IS NOT NULL",
+                    [touched],
+                ).fetchall()
+            }
+        if fresh:
+            affected |= self._process(fresh)
+        if affected:
+            self._refresh(sorted(affected))
+        self.result.stories_updated = sorted(affected)
+        return self.result
+
+    def _select(self, doc_ids: Sequence[str] | None) -> tuple[list[dict[str, Any]], list[str]]:
+        """Rows of the documents to process (in order) and ids of those already processed."""
+        columns = "d.doc_id, d.text, d.title, d.published, d.outlet, d.source"
+        if doc_ids is None:
+            rows = self.con.execute(
+                f"SELECT {columns} FROM documents d ANTI JOIN signatures s USING (doc_id) "
+                "ORDER BY d.ingested_at NULLS LAST, d.rowid"
+            ).fetchall()
+            return [_row(columns, r) for r in rows], []
+        ordered = list(dict.fromkeys(doc_ids))
+        rows = self.con.execute(
+            f"SELECT {columns}, s.doc_id IS NOT NULL FROM documents d LEFT JOIN signatures s USING (doc_id) "
+            "WHERE d.doc_id IN (SELECT unnest(?))",
+            [ordered],
+        ).fetchall()
+        found = {r[0]: r for r in rows}
+        fresh = [_row(columns, found[d][:-1]) for d in ordered if d in found and not found[d][-1]]
+        touched = [d for d in ordered if d in found and found[d][-1]]
+        return fresh, touched
+
+    # -- processing -------------------------------------------------------------------
+    def _process(self, docs: list[dict[str, Any]]) -> set[str]:
+        con = self.con
+        next_seq = _scalar(con, "SELECT coalesce(max(seq) + 1, 0) FROM signatures")
+        computed: list[Computed] = []
+        for offset, doc in enumerate(docs):
+            doc["seq"] = next_seq + offset
+            doc["words"] = words(doc.get("text") or "")
+            computed.append(
+                dedup.compute(doc["doc_id"], doc["seq"], doc.get("published"), doc["words"])
+            )
+        pairs = self._candidate_pairs(computed)
+        known = self._known_signatures(
+            {seq for found in pairs.values() for seq, _ in found},
+            {c.signature.seq: c.signature for c in computed},
+        )
+        story_of = self._stories_of([s.doc_id for s in known.values()])
+        features = self._features(docs)
+
+        deduper = dedup.Deduper(known)
+        clusterer = _Clusterer(con, features)
+        self.result.documents = len(docs)
+        for doc, item in zip(docs, computed, strict=True):
+            signature = item.signature
+            original, flipped = deduper.process(signature, pairs.get(signature.seq, []))
+            feats = features[doc["doc_id"]]
+            if original is not None and story_of.get(original):
+                story_id = story_of[original]
+                clusterer.attach(story_id)
+            elif flipped is not None and story_of.get(flipped):
+                story_id = story_of[flipped]
+                clusterer.join(feats, story_id)
+            else:
+                story_id = clusterer.place(feats)
+            story_of[signature.doc_id] = story_id
+            doc["story_id"] = story_id
+
+        self._write_signatures(computed)
+        self._write_documents(docs, computed, deduper.flips)
+        clusterer.save()
+        self.result.stories_created = clusterer.created
+        batch = {c.signature.doc_id for c in computed}
+        self.result.republications = [
+            (c.signature.doc_id, c.signature.duplicate_of) for c in computed if c.signature.duplicate_of
+        ]
+        self.result.republications += [
+            (old.doc_id, str(old.duplicate_of)) for old, _ in deduper.flips if old.doc_id not in batch
+        ]
+        return clusterer.touched
+
+    def _candidate_pairs(self, computed: list[Computed]) -> dict[int, list[tuple[int, int]]]:
+        seqs, kinds, keys = [], [], []
+        for item in computed:
+            seq = item.signature.seq
+            for kind, values in ((dedup.KIND_BAND, item.band_keys), (dedup.KIND_SAMPLE, item.sample_keys)):
+                seqs.extend([seq] * len(values))
+                kinds.extend([kind] * len(values))
+                keys.extend(values.tolist())
+        batch_keys = pa.table(
+            {
+                "seq": pa.array(seqs, pa.int64()),
+                "kind": pa.array(kinds, pa.int64()),
+                "key": pa.array(keys, pa.int64()),
+            }
+        )
+        self.con.register("_veille_batch_keys", batch_keys)
+        try:
+            rows = self.con.execute(
+                """
+                SELECT q.seq, k.seq,
+                       count(*) FILTER (WHERE q.kind = 1) AS samples,
+                       count(*) FILTER (WHERE q.kind = 0) AS bands
+                FROM _veille_batch_keys q
+                JOIN (SELECT seq, kind, key FROM signature_keys
+                      UNION ALL SELECT seq, kind, key FROM _veille_batch_keys) k
+                  ON k.kind = q.kind AND k.key = q.key AND k.seq < q.seq
+                GROUP BY ALL
+                HAVING bands > 0 OR samples >= 2
+                ORDER BY 1, 2
+                """
+            ).fetchall()
+        finally:
+            self.con.unregister("_veille_batch_keys")
+        pairs: dict[int, list[tuple[int, int]]] = {}
+        for qseq, cseq, samples, _bands in rows:
+            pairs.setdefault(int(qseq), []).append((int(cseq), int(samples)))
+        return pairs
+
+    def _known_signatures(self, seqs: set[int], batch: dict[int, Signature]) -> dict[int, Signature]:
+        """Stored signatures of candidates (and of their originals), by seq."""
+        known: dict[int, Signature] = {}
+        stored = sorted(s for s in seqs if s not in batch)
+        if not stored:
+            return known
+        columns = "doc_id, seq, published, shingles, samples, minhash, duplicate_of, jaccard, containment"
+        rows = self.con.execute(
+            f"SELECT {columns} FROM signatures WHERE seq IN (SELECT unnest(?)) OR doc_id IN "
+            "(SELECT duplicate_of FROM signatures WHERE seq IN (SELECT unnest(?)))",
+            [stored, stored],
+        ).fetchall()
+        for doc_id, seq, published, shingles, samples, minhash, duplicate_of, jaccard, containment in rows:
+            known[int(seq)] = Signature(
+                doc_id,
+                int(seq),
+                published,
+                int(shingles),
+                int(samples),
+                Signature.decode(minhash),
+                duplicate_of,
+                jaccard,
+                containment,
+            )
+        return known
+
+    def _stories_of(self, doc_ids: list[str]) -> dict[str, str]:
+        if not doc_ids:
+            return {}
+        rows = self.con.execute(
+            "SELECT doc_id, story_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [doc_ids]
+        ).fetchall()
+        return {d: s for d, s in rows if s}
+
+    def _features(self, docs: list[dict[str, Any]]) -> dict[str, DocFeatures]:
+        ids = [d["doc_id"] for d in docs]
+        mentions: dict[str, list[dict[str, Any]]] = {}
+        for doc_id, label, text, actor_id, code in self.con.execute(
+            "SELECT doc_id, label, text, actor_id, code FROM mentions WHERE doc_id IN (SELECT unnest(?)) "
+            'ORDER BY doc_id, start, "end"',
+            [ids],
+        ).fetchall():
+            mentions.setdefault(doc_id, []).append(
+                {"label": label, "text": text, "actor_id": actor_id, "code": code}
+            )
+        events: dict[str, list[dict[str, Any]]] = {}
+        for doc_id, etype, actor, recipient, location in self.con.execute(
+            "SELECT doc_id, type, actor, recipient, location FROM events WHERE doc_id IN (SELECT unnest(?)) "
+            "ORDER BY event_id",
+            [ids],
+        ).fetchall():
+            events.setdefault(doc_id, []).append(
+                {
+                    "type": etype,
+                    "actor": _json(actor),
+                    "recipient": _json(recipient),
+                    "location": _json(location),
+                }
+            )
+        return {
+            d["doc_id"]: doc_features(d, mentions.get(d["doc_id"], []), events.get(d["doc_id"], []))
+            for d in docs
+        }
+
+    # -- writing ----------------------------------------------------------------------
+    def _write_signatures(self, computed: list[Computed]) -> None:
+        rows = []
+        key_seqs, key_kinds, key_values = [], [], []
+        for item in computed:
+            s = item.signature
+            rows.append(
+                {
+                    "doc_id": s.doc_id,
+                    "seq": s.seq,
+                    "published": s.published,
+                    "shingles": s.shingles,
+                    "samples": s.samples,
+                    "minhash": s.encode(),
+                    "duplicate_of": s.duplicate_of,
+                    "jaccard": s.jaccard,
+                    "containment": s.containment,
+                }
+            )
+            for kind, values in ((dedup.KIND_BAND, item.band_keys), (dedup.KIND_SAMPLE, item.sample_keys)):
+                key_seqs.append(np.full(len(values), s.seq, dtype=np.int64))
+                key_kinds.append(np.full(len(values), kind, dtype=np.int64))
+                key_values.append(values)
+        insert_rows(self.con, "signatures", rows)
+        if key_seqs:
+            frame = pa.table(
+                {
+                    "seq": np.concatenate(key_seqs),
+                    "kind": np.concatenate(key_kinds),
+                    "key": np.concatenate(key_values),
+                }
+            )
+            self.con.register("_veille_keys", frame)
+            try:
+                self.con.execute("INSERT INTO signature_keys SELECT seq, kind, key FROM _veille_keys")
+            finally:
+                self.con.unregister("_veille_keys")
+
+    def _write_documents(
+        self, docs: list[dict[str, Any]], computed: list[Computed], flips: list[tuple[Signature, Signature]]
+    ) -> None:
+        frame = pa.table(
+            {
+                "doc_id": pa.array([d["doc_id"] for d in docs], pa.string()),
+                "story_id": pa.array([d["story_id"] for d in docs], pa.string()),
+                "duplicate_of": pa.array([c.signature.duplicate_of for c in computed], pa.string()),
+            }
+        )
+        self.con.register("_veille_docs", frame)
+        try:
+            self.con.execute(
+                "UPDATE documents SET story_id = u.story_id, duplicate_of = u.duplicate_of "
+                "FROM _veille_docs u WHERE documents.doc_id = u.doc_id"
+            )
+        finally:
+            self.con.unregister("_veille_docs")
+        batch = {c.signature.doc_id for c in computed}
+        for old, new in flips:
+            # stored copies of the old original now point to the new one
+            for table in ("documents", "signatures"):
+                self.con.execute(
+                    f"UPDATE {table} SET duplicate_of = ? WHERE duplicate_of = ?", [new.doc_id, old.doc_id]
+                )
+            if old.doc_id not in batch:
+                self.con.execute(
+                    "UPDATE documents SET duplicate_of = ? WHERE doc_id = ?", [new.doc_id, old.doc_id]
+                )
+                self.con.execute(
+                    "UPDATE signatures SET duplicate_of = ?, jaccard = ?, containment = ? WHERE doc_id = ?",
+                    [new.doc_id, old.jaccard, old.containment, old.doc_id],
+                )
+
+    # -- story rows and merged events ---------------------------------------------------
+    def _refresh(self, story_ids: list[str]) -> None:
+        con = self.con
+        docs: dict[str, dict[str, DocInfo]] = {}
+        extra: dict[str, list[str]] = {}
+        for doc_id, outlet in con.execute(
+            "SELECT s.doc_id, s.outlet FROM sources s JOIN documents d USING (doc_id) "
+            "WHERE d.story_id IN (SELECT unnest(?)) ORDER BY s.seen_at, s.source",
+            [story_ids],
+        ).fetchall():
+            if outlet:
+                extra.setdefault(doc_id, []).append(outlet)
+        for story_id, doc_id, seq, outlet, source, published, duplicate_of in con.execute(
+            "SELECT d.story_id, d.doc_id, s.seq, d.outlet, d.source, d.published, d.duplicate_of "
+            "FROM documents d JOIN signatures s USING (doc_id) WHERE d.story_id IN (SELECT unnest(?)) "
+            "ORDER BY s.seq",
+            [story_ids],
+        ).fetchall():
+            carriers = tuple(dict.fromkeys(o for o in extra.get(doc_id, []) if o != outlet))
+            docs.setdefault(story_id, {})[doc_id] = DocInfo(
+                doc_id, int(seq), outlet, source, published, duplicate_of or doc_id, carriers
+            )
+        events: dict[str, list[dict[str, Any]]] = {}
+        spec = STORE_JSON["events"]
+        cursor = con.execute(
+            "SELECT d.story_id, e.* FROM events e JOIN documents d USING (doc_id) "
+            "WHERE d.story_id IN (SELECT unnest(?)) ORDER BY e.event_id",
+            [story_ids],
+        )
+        names = [c[0] for c in cursor.description][1:]
+        for story_id, *values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            for name in spec:
+                row[name] = _json(row.get(name))
+            events.setdefault(story_id, []).append(row)
+
+        merged_rows: list[dict[str, Any]] = []
+        for story_id in story_ids:
+            merged_rows.extend(merge_story(story_id, docs.get(story_id, {}), events.get(story_id, [])))
+        con.execute("DELETE FROM merged_events WHERE story_id IN (SELECT unnest(?))", [story_ids])
+        insert_rows(con, "merged_events", merged_rows)
+        self.result.merged_events = len(merged_rows)
+
+        # statistics of the story rows written by the clusterer
+        stats = {}
+        for story_id, members in docs.items():
+            originals = [d for d in members.values() if not d.is_copy]
+            carriers: list[str] = []
+            for d in members.values():
+                for outlet in (d.outlet or d.source or d.doc_id, *d.carriers):
+                    if outlet not in carriers:
+                        carriers.append(outlet)
+            published = sorted(d.published for d in members.values() if d.published)
+            stats[story_id] = (
+                len(members),
+                len({d.outlet or d.source or d.doc_id for d in originals}),
+                carriers,
+                published[0] if published else None,
+                published[-1] if published else None,
+            )
+        frame = pa.table(
+            {
+                "story_id": pa.array(list(stats), pa.string()),
+                "num_documents": pa.array([s[0] for s in stats.values()], pa.int64()),
+                "num_sources": pa.array([s[1] for s in stats.values()], pa.int64()),
+                "carriers": pa.array([s[2] for s in stats.values()], pa.list_(pa.string())),
+                "first_date": pa.array([s[3] for s in stats.values()], pa.string()),
+                "last_date": pa.array([s[4] for s in stats.values()], pa.string()),
+            }
+        )
+        con.register("_veille_stats", frame)
+        try:
+            con.execute(
+                "UPDATE stories SET num_documents = u.num_documents, num_sources = u.num_sources, "
+                "carriers = u.carriers, first_date = u.first_date, last_date = u.last_date, "
+                "updated_at = ? FROM _veille_stats u WHERE stories.story_id = u.story_id",
+                [_now()],
+            )
+        finally:
+            con.unregister("_veille_stats")
+
+
+STORE_JSON = {"events": ("actor", "recipient", "reported_by", "size", "location")}
+
+
+class _Clusterer:
+    """Incremental single-pass clustering of documents into stories."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, features: dict[str, DocFeatures]) -> None:
+        self.con = con
+        keys = sorted(set().union(*(f.feature_keys() for f in features.values()))) if features else []
+        # candidate stories share a lookup key with a document and are near it in time (see
+        # Story.in_window): this query takes a superset (partial dates compare as strings,
+        # hence the month of margin)
+        dated = [f for f in features.values() if f.interval]
+        dated_keys = sorted(set().union(*(f.feature_keys() for f in dated)))
+        margin = timedelta(days=WINDOW_DAYS + 31)
+        low = (min(f.interval[0] for f in dated) - margin).isoformat() if dated else ""
+        high = (max(f.interval[1] for f in dated) + margin).isoformat() if dated else ""
+        recent = min((f.seq for f in features.values()), default=0) - RECENT_DOCS
+        self.stories: dict[str, Story] = {}
+        for row in _dict_rows(
+            con,
+            "SELECT story_id, seq, keys, profile FROM stories WHERE story_id IN "
+            "(SELECT DISTINCT story_id FROM "
+            " (SELECT story_id, unnest(keys) AS k, first_date, last_date, "
+            "  CAST(profile->>'last_seq' AS BIGINT) AS last_seq FROM stories) "
+            " WHERE (k IN (SELECT unnest(?)) AND last_seq >= ?)"
+            " OR (k IN (SELECT unnest(?)) AND last_date >= ? AND first_date <= ?))",
+            [keys, recent, dated_keys, low, high],
+        ):
+            row["profile"] = _json(row["profile"])
+            story = Story.from_row(row)
+            self.stories[story.story_id] = story
+        self.index: dict[str, set[str]] = {}
+        for story in self.stories.values():
+            for key in story.keys:
+                self.index.setdefault(key, set()).add(story.story_id)
+        wanted = sorted(
+            set(keys)
+            | {f"{k}:{t}" for s in self.stories.values() for k, c in s.counts.items() for t in c}
+            | {N_KEY}
+        )
+        df = dict(
+            con.execute(
+                "SELECT term, df FROM story_terms WHERE term IN (SELECT unnest(?))", [wanted]
+            ).fetchall()
+        )
+        self.idf = Idf({k: int(v) for k, v in df.items() if k != N_KEY}, int(df.get(N_KEY, 0)))
+        self.counted: set[str] = set()
+        self.next_seq = _scalar(con, "SELECT coalesce(max(seq) + 1, 0) FROM stories")
+        self.created: list[str] = []
+        self.touched: set[str] = set()
+
+    def _load(self, story_id: str) -> Story:
+        if story_id not in self.stories:
+            rows = _dict_rows(
+                self.con,
+                "SELECT story_id, seq, keys, profile FROM stories WHERE story_id = ?",
+                [story_id],
+            )
+            rows[0]["profile"] = _json(rows[0]["profile"])
+            story = Story.from_row(rows[0])
+            self.stories[story_id] = story
+            for key in story.keys:
+                self.index.setdefault(key, set()).add(story_id)
+            missing = [
+                f"{k}:{t}" for k, c in story.counts.items() for t in c if f"{k}:{t}" not in self.idf.df
+            ]
+            for term, df in self.con.execute(
+                "SELECT term, df FROM story_terms WHERE term IN (SELECT unnest(?))", [missing]
+            ).fetchall():
+                self.idf.df[term] = int(df)
+        return self.stories[story_id]
+
+    def _count(self, doc: DocFeatures) -> None:
+        keys = doc.feature_keys()
+        self.idf.add(keys)
+        self.counted |= keys
+
+    def _add(self, story: Story, doc: DocFeatures) -> None:
+        old = set(story.keys)
+        story.add(doc, self.idf)
+        for key in old - set(story.keys):
+            self.index.get(key, set()).discard(story.story_id)
+        for key in story.keys:
+            self.index.setdefault(key, set()).add(story.story_id)
+        self.touched.add(story.story_id)
+
+    def attach(self, story_id: str) -> None:
+        """A republication: it belongs to its original's story and adds nothing to its profile."""
+        self.touched.add(story_id)
+
+    def join(self, doc: DocFeatures, story_id: str) -> None:
+        self._count(doc)
+        self._add(self._load(story_id), doc)
+
+    def place(self, doc: DocFeatures) -> str:
+        self._count(doc)
+        shared: dict[str, int] = {}
+        for key in doc.feature_keys():
+            for story_id in self.index.get(key, ()):
+                shared[story_id] = shared.get(story_id, 0) + 1
+        ranked = sorted(
+            (s for s in shared if self.stories[s].in_window(doc)),
+            key=lambda s: (-shared[s], self.stories[s].seq),
+        )[:CANDIDATES]
+        best: Story | None = None
+        best_score = 0.0
+        vector = doc_vector(doc, self.idf) if ranked else None
+        for story_id in ranked:
+            story = self.stories[story_id]
+            score, words = similarity(vector, story)  # type: ignore[arg-type]
+            if words >= MIN_WORDS and score >= JOIN and (score > best_score or best is None):
+                best, best_score = story, score
+        if best is None:
+            best = Story(f"S-{stable_id(doc.doc_id)}", self.next_seq)
+            self.next_seq += 1
+            self.stories[best.story_id] = best
+            self.created.append(best.story_id)
+        self._add(best, doc)
+        return best.story_id
+
+    def save(self) -> None:
+        con = self.con
+        if self.counted:
+            terms = sorted(self.counted) + [N_KEY]
+            values = [self.idf.df.get(t, 0) for t in terms[:-1]] + [self.idf.documents]
+            con.execute("DELETE FROM story_terms WHERE term IN (SELECT unnest(?))", [terms])
+            insert_rows(
+                con, "story_terms", [{"term": t, "df": v} for t, v in zip(terms, values, strict=True)]
+            )
+        changed = [s for s in self.stories.values() if s.changed]
+        if not changed:
+            return
+        con.execute(
+            "DELETE FROM stories WHERE story_id IN (SELECT unnest(?))", [[s.story_id for s in changed]]
+        )
+        now = _now()
+        rows = []
+        for story in sorted(changed, key=lambda s: s.seq):
+            actors, types = story.label_parts()
+            rows.append(
+                {
+                    "story_id": story.story_id,
+                    "label": story.label(),
+                    "actors": actors,
+                    "event_types": types,
+                    "keys": story.keys,
+                    "profile": story.profile(),
+                    "seq": story.seq,
+                    "updated_at": now,
+                    "num_documents": 0,
+                    "num_sources": 0,
+                }
+            )
+        insert_rows(con, "stories", rows)
+
+
+# -- helpers ----------------------------------------------------------------------------
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert rows into a model table (JSON fields serialised), in the model's column order."""
+    if not rows:
+        return
+    from veille.model import load_model
+
+    spec = load_model()[table]
+    arrays = []
+    for f in spec.fields:
+        values = [row.get(f.name) for row in rows]
+        if f.type == "json":
+            values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+        arrays.append(pa.array(values, type=ARROW_TYPES[f.type]))
+    frame = pa.Table.from_arrays(arrays, names=spec.columns)
+    select = ", ".join(
+        f"CAST({quote(f.name)} AS JSON)" if f.type == "json" else quote(f.name) for f in spec.fields
+    )
+    con.register("_veille_rows", frame)
+    try:
+        con.execute(f"INSERT INTO {quote(table)} SELECT {select} FROM _veille_rows")
+    finally:
+        con.unregister("_veille_rows")
+
+
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    rows = con.execute(sql).fetchall()
+    return int(rows[0][0]) if rows and rows[0][0] is not None else 0
+
+
+def _dict_rows(
+    con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
+) -> list[dict[str, Any]]:
+    cursor = con.execute(sql, params or [])
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+
+
+def _row(columns: str, values: Iterable[Any]) -> dict[str, Any]:
+    names = [c.strip().split(".")[-1] for c in columns.split(",")]
+    return dict(zip(names, values, strict=True))
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except json.JSONDecodeError:
+            return value
+    return value
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)

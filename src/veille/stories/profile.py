@@ -1,0 +1,341 @@
+"""Document features and story profiles, and the similarity between them.
+
+A document is described by five kinds of features, each a bag of terms:
+
+- ``w`` content words (folded, lightly stemmed, stop words removed),
+- ``e`` named actors: linked actor ids, else person surnames and organisation names,
+- ``p`` places: location mentions and the events' location codes,
+- ``c`` linked actor codes (states, IGOs) of its mentions and of its events' parties,
+- ``t`` PLOVER types of its events.
+
+A story's profile keeps, per term, how many of its documents have it, and the span
+of their published dates. Similarity is a weighted mean, over the kinds both sides
+have, of TF-IDF cosines (document frequencies from the whole store, kept in
+`story_terms`); content words always count, and a document joins a story only when
+its words agree too, so two texts that merely share a country do not join.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from veille.stories.text import content_terms, fold, name_key, words
+
+KINDS = ("w", "e", "p", "c", "t")
+WEIGHTS: dict[str, float] = {"w": 0.45, "e": 0.2, "p": 0.1, "c": 0.15, "t": 0.1}
+# a document joins the most similar story when the score reaches JOIN and its words
+# alone reach MIN_WORDS; documents published more than WINDOW_DAYS from a story's span
+# never join it (see Story.in_window for undated ones).
+JOIN = 0.24
+MIN_WORDS = 0.09
+WINDOW_DAYS = 10
+RECENT_DOCS = 5000
+# profile size: terms kept per kind (by document count) and lookup keys per kind
+PROFILE_TERMS: dict[str, int] = {"w": 300, "e": 60, "p": 40, "c": 30, "t": 16}
+KEY_TERMS: dict[str, int] = {"w": 12, "e": 8, "p": 6, "c": 6, "t": 3}
+CANDIDATES = 20
+
+PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+SKIP_LABELS = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "DURATION",
+        "SET",
+        "MONEY",
+        "PERCENT",
+        "CARDINAL",
+        "ORDINAL",
+        "QUANTITY",
+        "NUMBER",
+        "TIMEX",
+    }
+)
+N_KEY = ""  # story_terms row holding the number of documents counted
+
+
+def parse_published(value: str | None) -> tuple[dt.date, dt.date, bool] | None:
+    """The interval a published date covers, and whether it is day-precise."""
+    if not value:
+        return None
+    try:
+        parts = [int(p) for p in str(value)[:10].split("-")]
+        if len(parts) >= 3:
+            day = dt.date(parts[0], parts[1], parts[2])
+            return day, day, True
+        if len(parts) == 2:
+            start = dt.date(parts[0], parts[1], 1)
+            following = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+            return start, following - dt.timedelta(days=1), False
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31), False
+    except ValueError:
+        return None
+
+
+@dataclass
+class DocFeatures:
+    doc_id: str
+    seq: int
+    published: str | None
+    terms: dict[str, Counter[str]]
+    surface: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.interval = parse_published(self.published)
+        self.days = (self.interval[0].toordinal(), self.interval[1].toordinal()) if self.interval else None
+
+    def feature_keys(self) -> set[str]:
+        return {f"{kind}:{term}" for kind, counts in self.terms.items() for term in counts}
+
+
+def _codes(parties: Any) -> list[str]:
+    if isinstance(parties, dict):
+        parties = [parties]
+    found = []
+    for party in parties or []:
+        if isinstance(party, dict) and party.get("code"):
+            found.append(str(party["code"]).upper())
+    return found
+
+
+def doc_features(
+    doc: Mapping[str, Any], mentions: Iterable[Mapping[str, Any]], events: Iterable[Mapping[str, Any]]
+) -> DocFeatures:
+    """Features of one stored document from its text, mentions and events rows."""
+    terms: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
+    surface: dict[str, str] = {}
+    text = doc.get("text") or ""
+    title = doc.get("title") or ""
+    tokens = doc.get("words")
+    tokens = words(text) if tokens is None else tokens
+    terms["w"] = content_terms(words(title) + tokens if title and title not in text else tokens)
+    for mention in mentions:
+        label = str(mention.get("label") or "")
+        if label in SKIP_LABELS:
+            continue
+        if mention.get("code"):
+            terms["c"][str(mention["code"]).upper()] += 1
+        name = str(mention.get("text") or "")
+        if label in PLACE_LABELS:
+            kind, key = "p", name_key(name)
+        elif mention.get("actor_id"):
+            kind, key = "e", "@" + fold(str(mention["actor_id"]))
+        else:
+            kind, key = "e", name_key(name, surname=label == "PER")
+        if len(key) < 2:
+            continue
+        terms[kind][key] += 1
+        surface.setdefault(f"{kind}:{key}", name)
+    for event in events:
+        if event.get("type"):
+            terms["t"][str(event["type"])] += 1
+        for code in _codes(event.get("actor")) + _codes(event.get("recipient")):
+            terms["c"][code] += 1
+        location = event.get("location")
+        if isinstance(location, dict) and location.get("code"):
+            terms["p"]["@" + str(location["code"]).upper()] += 1
+    return DocFeatures(
+        str(doc["doc_id"]),
+        int(doc["seq"]),
+        doc.get("published"),
+        {k: v for k, v in terms.items() if v},
+        surface,
+    )
+
+
+class Idf:
+    """Document frequencies of features, updated as documents are counted."""
+
+    def __init__(self, df: dict[str, int], documents: int) -> None:
+        self.df = df
+        self.documents = documents
+
+    def add(self, keys: Iterable[str]) -> None:
+        self.documents += 1
+        for key in keys:
+            self.df[key] = self.df.get(key, 0) + 1
+
+    def __call__(self, key: str) -> float:
+        return math.log((1 + self.documents) / (1 + self.df.get(key, 0))) + 1.0
+
+
+@dataclass
+class Story:
+    story_id: str
+    seq: int
+    documents: int = 0  # documents whose features are in the profile
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    surface: dict[str, str] = field(default_factory=dict)
+    day_span: list[str] | None = None
+    coarse_span: list[str] | None = None
+    keys: list[str] = field(default_factory=list)
+    norms: dict[str, float] = field(default_factory=dict)  # TF-IDF norms per kind, as of the last update
+    last_seq: int = -1  # seq of the last document added
+    changed: bool = False
+    _span_cache: tuple[list[str], tuple[int, int]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    # -- profile ------------------------------------------------------------------
+    def add(self, doc: DocFeatures, idf: Idf) -> None:
+        self.documents += 1
+        self.keys = []
+        self.norms = {}
+        for kind in KINDS:
+            mine = self.counts.get(kind, {})
+            for term in doc.terms.get(kind, ()):
+                mine[term] = mine.get(term, 0) + 1
+            if not mine:
+                continue
+            weight = {t: c * idf(f"{kind}:{t}") for t, c in mine.items()}
+            ranked = sorted(weight, key=lambda t: (-weight[t], t))
+            if len(ranked) > PROFILE_TERMS[kind]:
+                ranked = ranked[: PROFILE_TERMS[kind]]
+                mine = {t: mine[t] for t in ranked}
+            self.counts[kind] = mine
+            self.keys.extend(f"{kind}:{t}" for t in ranked[: KEY_TERMS[kind]])
+            # rounded so that a profile read back from the store compares exactly the same
+            self.norms[kind] = round(math.sqrt(sum(weight[t] ** 2 for t in ranked)), 9)
+        for key, text in doc.surface.items():
+            self.surface.setdefault(key, text)
+        self.surface = {k: v for k, v in self.surface.items() if k[2:] in self.counts.get(k[0], {})}
+        self.add_date(doc.published)
+        self.last_seq = max(self.last_seq, doc.seq)
+        self.changed = True
+
+    def add_date(self, published: str | None) -> None:
+        interval = parse_published(published)
+        if interval is None:
+            return
+        start, end, day = interval
+        attr = "day_span" if day else "coarse_span"
+        span = getattr(self, attr)
+        if span is None:
+            span = [start.isoformat(), end.isoformat()]
+        else:
+            span = [min(span[0], start.isoformat()), max(span[1], end.isoformat())]
+        setattr(self, attr, span)
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """The date span (day ordinals) of its day-precise documents, else of the others."""
+        span = self.day_span or self.coarse_span
+        if not span:
+            return None
+        if self._span_cache is None or self._span_cache[0] != span:
+            days = (dt.date.fromisoformat(span[0]).toordinal(), dt.date.fromisoformat(span[1]).toordinal())
+            self._span_cache = (list(span), days)
+        return self._span_cache[1]
+
+    def in_window(self, doc: DocFeatures) -> bool:
+        """Near enough in time: published dates at most WINDOW_DAYS apart, or, when either
+        side has no date, the story took a document among the last RECENT_DOCS processed."""
+        interval, span = doc.days, self.span
+        if interval is None or span is None:
+            return self.last_seq >= doc.seq - RECENT_DOCS
+        return max(interval[0] - span[1], span[0] - interval[1]) <= WINDOW_DAYS
+
+    # -- persistence ----------------------------------------------------------------
+    def profile(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "counts": self.counts,
+            "surface": self.surface,
+            "day_span": self.day_span,
+            "coarse_span": self.coarse_span,
+            "norms": self.norms,
+            "last_seq": self.last_seq,
+        }
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Story:
+        profile = row["profile"] or {}
+        return cls(
+            row["story_id"],
+            int(row["seq"]),
+            int(profile.get("documents", 0)),
+            {k: dict(v) for k, v in (profile.get("counts") or {}).items()},
+            dict(profile.get("surface") or {}),
+            profile.get("day_span"),
+            profile.get("coarse_span"),
+            list(row.get("keys") or []),
+            {k: float(v) for k, v in (profile.get("norms") or {}).items()},
+            int(profile.get("last_seq", -1)),
+        )
+
+    def top(self, kind: str, n: int) -> list[str]:
+        counts = self.counts.get(kind, {})
+        return sorted(counts, key=lambda t: (-counts[t], t))[:n]
+
+    def label_parts(self) -> tuple[list[str], list[str]]:
+        actors = self.top("c", 3)
+        if not actors:
+            actors = [self.surface.get(f"e:{t}", t) for t in self.top("e", 3)]
+            actors += [
+                self.surface.get(f"p:{t}", t) for t in self.top("p", 3 - len(actors)) if not t.startswith("@")
+            ]
+        return actors, self.top("t", 3)
+
+    def label(self) -> str:
+        actors, types = self.label_parts()
+        text = ", ".join(actors) or "?"
+        return f"{text} — {', '.join(types[:2])}" if types else text
+
+
+@dataclass
+class DocVector:
+    """A document's TF-IDF weights, computed once per document: `weights[kind][term]` is
+    (1 + log tf) · idf², ready to be multiplied by a story's count of the term."""
+
+    doc: DocFeatures
+    weights: dict[str, dict[str, float]]
+    norms: dict[str, float]
+
+
+def doc_vector(doc: DocFeatures, idf: Idf) -> DocVector:
+    weights: dict[str, dict[str, float]] = {}
+    norms: dict[str, float] = {}
+    for kind, counts in doc.terms.items():
+        mine: dict[str, float] = {}
+        total = 0.0
+        for term, count in counts.items():
+            w = idf(f"{kind}:{term}")
+            a = (1.0 + math.log(count)) * w
+            total += a * a
+            mine[term] = a * w
+        weights[kind] = mine
+        norms[kind] = math.sqrt(total)
+    return DocVector(doc, weights, norms)
+
+
+def similarity(vector: DocVector, story: Story) -> tuple[float, float]:
+    """(score, content-word cosine) of a document against a story profile.
+
+    The story's norms are those of its last update (document frequencies move a little
+    between updates), so that a comparison costs one look-up per document term."""
+    total = weight = 0.0
+    words = 0.0
+    for kind in KINDS:
+        mine = vector.weights.get(kind)
+        theirs = story.counts.get(kind)
+        if kind != "w" and (not mine or not theirs):
+            continue
+        cosine = 0.0
+        if mine and theirs and story.norms.get(kind):
+            dot = 0.0
+            for term, w in mine.items():
+                count = theirs.get(term)
+                if count:
+                    dot += w * count
+            if dot:
+                cosine = min(1.0, dot / (vector.norms[kind] * story.norms[kind]))
+        if kind == "w":
+            words = cosine
+        total += WEIGHTS[kind] * cosine
+        weight += WEIGHTS[kind]
+    return (total / weight if weight else 0.0), words
