@@ -14,6 +14,7 @@ from rich.table import Table
 
 from veille.actors.cli import app as actors_app
 from veille.store import Store, StoreError
+from veille.store.queries import party_label
 
 app = typer.Typer(
     help=(
@@ -39,6 +40,8 @@ class Table_(StrEnum):
     documents = "documents"
     mentions = "mentions"
     events = "events"
+    merged_events = "merged-events"
+    stories = "stories"
     sentences = "sentences"
     sources = "sources"
 
@@ -155,12 +158,12 @@ def export(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Output file (default: stdout).")] = None,
 ) -> None:
-    """Export documents, mentions or events as JSON Lines, CSV or Parquet."""
+    """Export documents, mentions, events, merged events or stories as JSON Lines, CSV or Parquet."""
     from veille.store.export import export as run_export
 
     store = _open_store(db, read_only=True)
     try:
-        count = run_export(store, table.value, fmt.value, output)
+        count = run_export(store, table.value.replace("-", "_"), fmt.value, output)
     except ValueError as error:
         console.print(f"[red]error:[/] {error}")
         raise typer.Exit(2) from error
@@ -243,6 +246,61 @@ def serve(
     store = _open_store(db, read_only=True)
     console.print(f"veille: serving {db} on http://{host}:{port}/ (read-only; Ctrl-C stops)")
     uvicorn.run(create_app(store), host=host, port=port, log_level="info", server_header=False)
+
+
+@app.command("stories")
+def list_stories(
+    db: DbOption = Path("veille.duckdb"),
+    query: Annotated[str | None, typer.Argument(help="Only stories whose label mentions this.")] = None,
+    min_documents: Annotated[int, typer.Option(help="Hide stories with fewer documents.")] = 2,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
+) -> None:
+    """List stories (clusters of documents about the same events across outlets)."""
+    from veille.stories import list_stories as find
+
+    store = _open_store(db, read_only=True)
+    rows = find(store, min_documents=min_documents, limit=limit, query=query)
+    store.close()
+    table = Table(title=f"{len(rows)} stories")
+    for column in ("story", "label", "from", "to", "documents", "sources"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(row["story_id"], row["label"], str(row["first_date"] or "?"), str(row["last_date"] or "?"),
+                      str(row["num_documents"]), str(row["num_sources"]))
+    Console().print(table)
+
+
+@app.command("story")
+def show_story(
+    story_id: Annotated[str, typer.Argument(help="A story id from 'veille stories'.")],
+    db: DbOption = Path("veille.duckdb"),
+) -> None:
+    """Tell one story as a dated timeline of merged events with their sources."""
+    from veille.stories import story_timeline
+
+    store = _open_store(db, read_only=True)
+    story = story_timeline(store, story_id)
+    store.close()
+    if story is None:
+        console.print(f"[red]error:[/] no story {story_id!r}")
+        raise typer.Exit(2)
+    screen = Console()
+    screen.print(f"[bold]{story['label']}[/]  {story.get('first_date') or '?'} → {story.get('last_date') or '?'}"
+                 f"  ·  {story['num_documents']} documents, {story['num_sources']} sources")
+    for event in story["events"]:
+        flags = " [red]conflicting figures[/]" if event.get("conflicting") else ""
+        flags += " [yellow]disputed[/]" if event.get("disputed") else ""
+        screen.print(f"\n[bold]{event.get('date') or '?'}[/]  {event['type']}  "
+                     f"{party_label(event.get('actor'))} → {party_label(event.get('recipient'))}  "
+                     f"[{event.get('status')}] · {event['num_sources']} sources{flags}", highlight=False)
+        for size_key, info in (event.get("size") or {}).items():
+            values = info.get("values") or [] if isinstance(info, dict) else []
+            told = "; ".join(f"{v.get('value')} ({', '.join(v.get('outlets') or [])})" for v in values)
+            if told:
+                screen.print(f"    {size_key}: {told}", highlight=False)
+        for mention in event.get("provenance") or []:
+            screen.print(f"    – {mention.get('outlet') or mention.get('source')}: "
+                         f"{(mention.get('sentence') or '')[:140]}", highlight=False)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from typing import IO, Any
 
 from spacy.language import Language
 
+from veille import stories
 from veille.ingest.clean import BoilerplateRules, clean_document, load_rules
 from veille.ingest.readers import iter_raw
 from veille.ingest.types import Document, RawDocument, ReadFailure
@@ -119,6 +120,8 @@ class Ingestor:
         add_documents(batch, fresh, report)
         self.store.write(batch)
         report.new += len(fresh)
+        # every document read, copies included: their outlets count as carriers of the story
+        stories.update(self.store, [d.doc_id for d in documents])
 
 
 def clean_item(item: RawDocument | ReadFailure, rules: BoilerplateRules, report: IngestReport) -> Document | None:

@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from distributed import Client, as_completed
 
+from veille import stories
 from veille.ingest.clean import BoilerplateRules, load_rules
 from veille.ingest.readers import iter_raw
 from veille.ingest.types import Document
@@ -176,6 +177,7 @@ def ingest_distributed(
         in_flight[ident] = {d.doc_id for d in fresh}
         drain(in_flight_limit)
     drain(0)
+    stories.update(store)  # every stored document not yet placed, in ingest order
     if own_root:
         shutil.rmtree(root, ignore_errors=True)
     if progress:
