@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -153,6 +154,13 @@ def ingest_distributed(
     in_flight_limit = max(2, 2 * len(client.scheduler_info().get("workers", {})))
     futures = as_completed()
     in_flight: dict[str, set[str]] = {}  # chunk id -> doc ids submitted, not yet stored
+    # Stories are built in input order, whatever order the shards come back in, so that they
+    # come out as in a one-process ingest: (chunk id or None, every doc id the chunk read).
+    story_queue: deque[tuple[str | None, list[str]]] = deque()
+
+    def place_stories() -> None:
+        while story_queue and (story_queue[0][0] is None or story_queue[0][0] not in in_flight):
+            stories.update(store, story_queue.popleft()[1])
 
     def drain(block_until: int) -> None:
         while len(in_flight) > block_until:
@@ -161,6 +169,7 @@ def ingest_distributed(
             in_flight.pop(folder.name, None)
             report.new += take_shard(store, folder)
             shutil.rmtree(folder, ignore_errors=True)
+            place_stories()
             if progress:
                 progress(report)
 
@@ -170,14 +179,17 @@ def ingest_distributed(
         fresh = split_fresh(chunk, store.known_documents([d.doc_id for d in chunk]) | pending, report)
         report.unsupported += sum(d.lang not in SUPPORTED_LANGUAGES for d in fresh)
         if not fresh:
+            story_queue.append((None, [d.doc_id for d in chunk]))
+            place_stories()
             continue
         ident = chunk_id(fresh)
+        story_queue.append((ident, [d.doc_id for d in chunk]))
         futures.add(client.submit(process_chunk, [asdict(d) for d in fresh], str(root), ident,
                                   key=f"veille-chunk-{ident}", retries=3, pure=False))
         in_flight[ident] = {d.doc_id for d in fresh}
         drain(in_flight_limit)
     drain(0)
-    stories.update(store)  # every stored document not yet placed, in ingest order
+    place_stories()
     if own_root:
         shutil.rmtree(root, ignore_errors=True)
     if progress:
