@@ -4,6 +4,8 @@ built from ../shared (seeds and dev corpus), each made once per test session."""
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,9 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 DEV = SHARED / "corpus" / "dev" / "articles.jsonl"
 GOLD = SHARED / "gold"
+
+# Hermetic tests: the user's own actors folder (~/.veille/actors) must not change the results.
+os.environ["VEILLE_ACTORS_DIR"] = tempfile.mkdtemp(prefix="veille-test-actors-")
 
 
 @pytest.fixture(scope="session")
