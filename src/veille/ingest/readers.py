@@ -146,6 +146,9 @@ def _read_file(path: Path, info: os.stat_result, max_bytes: int) -> Iterator[Ite
     if not stat.S_ISREG(info.st_mode):
         yield ReadFailure(source, "not a regular file")
         return
+    if path.suffix.lower() in JSONL_EXTENSIONS:
+        yield from _stream_jsonl(path, max_bytes)
+        return
     if info.st_size > max_bytes:
         yield ReadFailure(source, _too_large(info.st_size, max_bytes))
         return
@@ -373,8 +376,43 @@ def _json_error(error: json.JSONDecodeError) -> str:
     return f"invalid JSON ({error.msg} {where} {error.colno})"
 
 
-def _read_jsonl(text: str, source: str) -> Iterator[Item]:
-    for number, line in enumerate(text.split("\n"), 1):
+JSONL_EXTENSIONS = (".jsonl", ".ndjson")
+
+
+def _stream_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
+    """A JSON Lines file read one record at a time: memory does not grow with the file,
+    and the size limit applies to each record."""
+    source = str(path)
+    found = False
+    try:
+        with path.open("rb") as handle:
+            for number, raw in enumerate(handle, 1):
+                if number == 1:
+                    raw = raw.removeprefix(b"\xef\xbb\xbf")
+                if not raw.strip():
+                    continue
+                found = True
+                if len(raw) > max_bytes:
+                    yield ReadFailure(f"{source}:{number}", _too_large(len(raw), max_bytes))
+                    continue
+                if is_binary(raw):
+                    yield ReadFailure(f"{source}:{number}", "binary data, not text")
+                    continue
+                try:
+                    line = normalize_text(decode_bytes(raw))
+                except DecodeError as error:
+                    yield ReadFailure(f"{source}:{number}", str(error))
+                    continue
+                yield from _read_jsonl(line, source, first_line=number)
+    except OSError as error:
+        yield ReadFailure(source, _os_reason(error))
+        return
+    if not found:
+        yield ReadFailure(source, "empty file")
+
+
+def _read_jsonl(text: str, source: str, first_line: int = 1) -> Iterator[Item]:
+    for number, line in enumerate(text.split("\n"), first_line):
         if not line.strip():
             continue
         try:
