@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 import spacy
-from veille.ingest.readers import iter_raw
 
 from veille.ingest.clean import clean_document, load_rules
+from veille.ingest.readers import iter_raw
 from veille.ingest.types import RawDocument
 from veille.nlp.pipeline import MODEL, build_nlp
 from veille.pipeline import Ingestor

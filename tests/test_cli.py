@@ -11,7 +11,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SEEDS
 
 # Root reads any file; without these capabilities file permissions apply to it as to anyone.

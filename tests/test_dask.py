@@ -9,9 +9,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import DEV, SEEDS
 from distributed import Client, LocalCluster
 
-from conftest import DEV, SEEDS
 from veille.pipeline import Ingestor
 from veille.scale.dask_ingest import ingest_distributed, process_chunk
 from veille.store import Store

@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import GOLD, SHARED
 
 # (gold file, measure) -> floor; the measured values are in the closing notes

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from conftest import DEV, ROOT, SEEDS, read_jsonl
+
 from veille.pipeline import Ingestor
 from veille.store import Store
 from veille.store.export import export

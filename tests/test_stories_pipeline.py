@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import GOLD, SHARED
+
 from veille import stories
 from veille.store.export import export
 
