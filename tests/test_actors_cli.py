@@ -58,3 +58,21 @@ def test_import_the_phoenix_dictionaries(tmp_path):
     assert result.returncode == 0, result.stderr
     imported = int(result.stdout.split(" actors")[0].split()[-1])
     assert imported > 25_000
+
+
+def test_add_twice_extends_the_entry(tmp_path):
+    first = actors(tmp_path, "add", "--id", "smailov", "--name", "Alikhan Smaïlov",
+                   "--role", "KAZ/GOV/vice-premier ministre/2018-02-01/2019-02-25")
+    second = actors(tmp_path, "add", "--id", "smailov", "--name", "Alikhan Smaïlov", "--alias", "Smailov",
+                    "--role", "KAZ/GOV/premier ministre/2022-01-11")
+    assert first.returncode == 0 and second.returncode == 0 and "extended" in second.stdout
+    text = (tmp_path / "actors" / "user.yaml").read_text("utf-8")
+    assert "vice-premier ministre" in text and "premier ministre" in text and "Smailov" in text
+
+
+def test_an_import_that_reads_nothing_changes_nothing(tmp_path):
+    broken = tmp_path / "broken.actors.txt"
+    broken.write_text("BROKEN_LINE [KAZGOV 9008223]\n", "utf-8")
+    result = actors(tmp_path, "import", str(broken))
+    assert result.returncode == 1 and "unchanged" in result.stderr
+    assert not list((tmp_path / "actors").glob("phoenix-*.json"))

@@ -117,3 +117,19 @@ def test_export_rejects_unknown_names(tmp_path):
         export(store, "nope", "jsonl", tmp_path / "x")
     with pytest.raises(ValueError, match="unknown format"):
         export(store, "events", "xml", tmp_path / "x")
+
+
+def test_an_older_store_is_upgraded_when_opened_for_writing(tmp_path):
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
+    MIGRATIONS[1](con, load_model())
+    con.execute("INSERT INTO schema_version VALUES (1, now())")
+    con.close()
+    with pytest.raises(StoreError, match="schema version 1.*veille migrate"):
+        Store(path, read_only=True)
+    with Store(path) as store:
+        assert store.schema_version() == max(MIGRATIONS)
+        store.write(_batch())
+    with Store(path, read_only=True) as store:
+        assert store.counts()["documents"] == 1

@@ -164,13 +164,23 @@ def export(
     store = _open_store(db, read_only=True)
     try:
         count = run_export(store, table.value.replace("-", "_"), fmt.value, output)
-    except ValueError as error:
+    except BrokenPipeError as error:  # `veille export ... | head`
+        raise typer.Exit(0) from error
+    except (ValueError, OSError) as error:
         console.print(f"[red]error:[/] {error}")
         raise typer.Exit(2) from error
     finally:
         store.close()
     if output:
         console.print(f"{count} {table.value} → {output}")
+
+
+@app.command()
+def migrate(db: DbOption = Path("veille.duckdb")) -> None:
+    """Bring a store's schema up to the version this veille writes (ingest does it too)."""
+    store = _open_store(db)
+    console.print(f"{db}: schema version {store.schema_version()}")
+    store.close()
 
 
 @app.command()

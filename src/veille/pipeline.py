@@ -92,6 +92,7 @@ class Ingestor:
         self, items: Iterable[RawDocument | ReadFailure], *, progress: ProgressCallback | None = None
     ) -> IngestReport:
         report = IngestReport()
+        stories.update(self.store)  # documents a crashed run stored but never placed in stories
         pending: list[Document] = []
         for item in items:
             report.read += 1

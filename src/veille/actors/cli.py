@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -110,10 +112,29 @@ def add(
     Actor.from_dict(entry, "user")  # validates before anything is written
     path = actors_dir() / "user.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    entries = yaml.safe_load(path.read_text("utf-8")) if path.exists() else []
-    entries = [e for e in entries or [] if e.get("id") != actor_id] + [entry]
-    path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), "utf-8")
-    out.print(f"added {actor_id} → {path}")
+    entries = (yaml.safe_load(path.read_text("utf-8")) if path.exists() else None) or []
+    existing = next((e for e in entries if e.get("id") == actor_id), None)
+    if existing is None:
+        entries.append(entry)
+    else:  # extend: keep what was there, add the new names, aliases and roles
+        for language, names in entry["names"].items():
+            known = existing.setdefault("names", {}).setdefault(language, [])
+            known += [n for n in names if n not in known]
+        existing["aliases"] = [*existing.get("aliases", []),
+                               *(a for a in entry["aliases"] if a not in existing.get("aliases", []))]
+        existing["roles"] = [*entry["roles"], *(r for r in existing.get("roles", []) if r not in entry["roles"])]
+        existing["type"] = actor_type
+        for key in ("code", "sector"):
+            if key in entry:
+                existing[key] = entry[key]
+    _write_atomically(path, yaml.safe_dump(entries, allow_unicode=True, sort_keys=False))
+    out.print(f"{'extended' if existing else 'added'} {actor_id} → {path}")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, "utf-8")
+    os.replace(partial, path)
 
 
 @app.command("import")
@@ -132,7 +153,12 @@ def import_dictionaries(
             err.print(f"[yellow]skipped[/] {item}", highlight=False)
         else:
             entries.append(item)
-    target = folder / ("phoenix-" + "-".join(sorted(p.stem.replace(".", "_") for p in files))[:80] + ".json")
-    target.write_text(json.dumps(entries, ensure_ascii=False, default=str), "utf-8")
+    if not entries:
+        err.print("[red]error:[/] nothing could be imported; the actors folder is unchanged")
+        raise typer.Exit(1)
+    names = sorted(str(p.resolve()) for p in files)
+    digest = hashlib.sha256("\n".join(names).encode()).hexdigest()[:10]
+    target = folder / f"phoenix-{Path(names[0]).stem.replace('.', '_')[:40]}-{digest}.json"
+    _write_atomically(target, json.dumps(entries, ensure_ascii=False, default=str))
     actors = sum(e.get("type") != "agent" for e in entries)
     out.print(f"{actors} actors and {len(entries) - actors} agents imported, {errors} lines skipped → {target}")

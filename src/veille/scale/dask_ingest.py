@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import tempfile
+import threading
+import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
@@ -48,6 +49,7 @@ from veille.store.export import model_json_fields
 
 SHARD_TABLES = ("documents", "sentences", "mentions", "events")
 _WORKER_NLP: Any = None
+_WORKER_LOCK = threading.Lock()
 
 
 def chunk_id(documents: Sequence[Document]) -> str:
@@ -61,10 +63,11 @@ def process_chunk(documents: list[dict[str, Any]], shard_root: str, ident: str) 
     final = Path(shard_root) / ident
     if (final / "_SUCCESS").exists():
         return str(final)
-    if _WORKER_NLP is None:  # the model is loaded once per worker process
-        from veille.nlp.pipeline import build_nlp
+    with _WORKER_LOCK:  # the model is loaded once per worker process, even with several threads
+        if _WORKER_NLP is None:
+            from veille.nlp.pipeline import build_nlp
 
-        _WORKER_NLP = build_nlp()
+            _WORKER_NLP = build_nlp()
     docs = [Document(**d) for d in documents]
     batch = Batch()
     parse = [d for d in docs if d.lang in SUPPORTED_LANGUAGES]
@@ -106,12 +109,15 @@ def read_shard(store: Store, folder: Path) -> Batch:
     return batch
 
 
-def take_shard(store: Store, folder: Path) -> int:
-    """Write a shard's documents not yet stored, with their annotations. Returns how many."""
+def take_shard(store: Store, folder: Path, sources: Batch | None = None) -> int:
+    """Write a shard's documents not yet stored, with their annotations (and the chunk's
+    source rows, in the same transaction). Returns how many documents were new."""
     batch = read_shard(store, folder)
+    if sources is not None:
+        batch.extend("sources", sources.rows.get("sources", []))
     known = store.known_documents([r["doc_id"] for r in batch.rows.get("documents", [])])
     if known:
-        for table in SHARD_TABLES:
+        for table in SHARD_TABLES:  # sources are kept: every copy read is recorded
             batch.rows[table] = [r for r in batch.rows.get(table, []) if r["doc_id"] not in known]
     store.write(batch)
     return len(batch.rows.get("documents", []))
@@ -149,11 +155,25 @@ def ingest_distributed(
     report = IngestReport()
     rules = rules or load_rules()
     own_root = shard_root is None
-    root = Path(shard_root or tempfile.mkdtemp(prefix="veille-shards-", dir=os.path.dirname(store.path) or None))
+    # an absolute folder next to the store: on a multi-machine cluster, a shared file system
+    near_store = Path(store.path).resolve().parent if store.path != ":memory:" else None
+    root = Path(shard_root or tempfile.mkdtemp(prefix="veille-shards-", dir=near_store)).resolve()
     root.mkdir(parents=True, exist_ok=True)
+    run = uuid.uuid4().hex[:8]  # task keys of concurrent ingests on one scheduler never collide
+    try:
+        return _run(store, paths, client, root, run, rules, chunk_size, max_bytes, stdin, progress, report)
+    finally:
+        if own_root:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def _run(store: Store, paths: Sequence[str | Path], client: Client, root: Path, run: str,
+         rules: BoilerplateRules, chunk_size: int, max_bytes: int, stdin: IO[str] | IO[bytes] | None,
+         progress: ProgressCallback | None, report: IngestReport) -> IngestReport:
     in_flight_limit = max(2, 2 * len(client.scheduler_info().get("workers", {})))
     futures = as_completed()
     in_flight: dict[str, set[str]] = {}  # chunk id -> doc ids submitted, not yet stored
+    chunk_sources: dict[str, Batch] = {}  # chunk id -> its source rows, written with its shard
     # Stories are built in input order, whatever order the shards come back in, so that they
     # come out as in a one-process ingest: (chunk id or None, every doc id the chunk read).
     story_queue: deque[tuple[str | None, list[str]]] = deque()
@@ -167,31 +187,31 @@ def ingest_distributed(
             future = next(futures)
             folder = Path(future.result())
             in_flight.pop(folder.name, None)
-            report.new += take_shard(store, folder)
+            report.new += take_shard(store, folder, chunk_sources.pop(folder.name, None))
             shutil.rmtree(folder, ignore_errors=True)
             place_stories()
             if progress:
                 progress(report)
 
+    stories.update(store)  # documents a crashed run stored but never placed in stories
     for chunk in _chunks(iter_raw(paths, max_bytes=max_bytes, stdin=stdin), rules, report, chunk_size):
-        store.write(source_rows(chunk))
         pending = set().union(*in_flight.values()) if in_flight else set()
         fresh = split_fresh(chunk, store.known_documents([d.doc_id for d in chunk]) | pending, report)
         report.unsupported += sum(d.lang not in SUPPORTED_LANGUAGES for d in fresh)
         if not fresh:
+            store.write(source_rows(chunk))
             story_queue.append((None, [d.doc_id for d in chunk]))
             place_stories()
             continue
         ident = chunk_id(fresh)
         story_queue.append((ident, [d.doc_id for d in chunk]))
+        chunk_sources[ident] = source_rows(chunk)
         futures.add(client.submit(process_chunk, [asdict(d) for d in fresh], str(root), ident,
-                                  key=f"veille-chunk-{ident}", retries=3, pure=False))
+                                  key=f"veille-chunk-{run}-{ident}", retries=3, pure=False))
         in_flight[ident] = {d.doc_id for d in fresh}
         drain(in_flight_limit)
     drain(0)
     place_stories()
-    if own_root:
-        shutil.rmtree(root, ignore_errors=True)
     if progress:
         progress(report)
     return report

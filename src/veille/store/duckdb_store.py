@@ -109,10 +109,20 @@ class Store:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as error:
             raise StoreError(f"cannot open store {self.path}: {error}") from error
-        if not read_only:
-            self.migrate()
-        elif self.schema_version() != max(MIGRATIONS):
-            raise StoreError(f"{self.path} is not a veille store at schema version {max(MIGRATIONS)}")
+        try:
+            if not read_only:
+                self.migrate()
+            version, latest = self.schema_version(), max(MIGRATIONS)
+            if version > latest:
+                raise StoreError(f"{self.path} is at schema version {version}, newer than this veille "
+                                 f"({latest}): upgrade veille")
+            if read_only and version < latest:
+                found = f"at schema version {version}" if version else "not a veille store"
+                raise StoreError(f"{self.path} is {found}; upgrade it with "
+                                 f"'veille migrate --db {self.path}'")
+        except BaseException:
+            self.con.close()
+            raise
 
     # -- schema -----------------------------------------------------------------
     def schema_version(self) -> int:
@@ -169,7 +179,8 @@ class Store:
             f"CAST({quote(f.name)} AS JSON)" if f.type == "json" else quote(f.name) for f in table.fields
         )
         verb = "INSERT OR IGNORE" if table.name in PRIMARY_KEYED else "INSERT"
-        self.con.execute(f"{verb} INTO {quote(table.name)} SELECT {select} FROM frame")
+        columns = ", ".join(quote(c) for c in table.columns)
+        self.con.execute(f"{verb} INTO {quote(table.name)} ({columns}) SELECT {select} FROM frame")
 
     # -- reading ----------------------------------------------------------------
     def counts(self) -> dict[str, int]:
