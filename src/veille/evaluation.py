@@ -1,0 +1,32 @@
+"""The shared gold corpus as veille reads it, for the component evaluation scripts.
+
+Records are (gold key, clean text, published): the key is what the gold files and the
+scorer use (a file's name, else the record's url), the text comes through the real
+readers and cleaning, so a component is measured on what `veille ingest` would give it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from veille.ingest.clean import clean_document
+from veille.ingest.readers import iter_raw
+from veille.ingest.types import RawDocument
+
+DEFAULT_SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+Record = tuple[str, str, str | None]
+GOLD_INPUTS = {"seeds": ("seeds",), "dev": ("corpus", "dev", "articles.jsonl")}
+
+
+def gold_key(source: str) -> str:
+    return source if "://" in source else Path(source).name
+
+
+def gold_records(shared: Path, which: str) -> list[Record]:
+    """The clean documents of one gold set ("seeds" or "dev")."""
+    records = []
+    for item in iter_raw([shared.joinpath(*GOLD_INPUTS[which])]):
+        if isinstance(item, RawDocument):
+            document = clean_document(item)
+            records.append((gold_key(document.source), document.text, document.published))
+    return records
