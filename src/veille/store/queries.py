@@ -245,12 +245,7 @@ class EventFilter:
         if self.status:
             clauses.append("status = ?")
             params.append(self.status)
-        if self.since:
-            clauses.append("date >= ?")
-            params.append(self.since)
-        if self.until:
-            clauses.append("substr(date, 1, ?) <= ?")
-            params += [len(self.until), self.until]
+        _date_range(clauses, params, self.since, self.until, starts="date", ends="date")
         if self.doc_id:
             clauses.append("doc_id = ?")
             params.append(self.doc_id)
@@ -258,6 +253,18 @@ class EventFilter:
             clauses.append("doc_id IN (SELECT doc_id FROM documents WHERE story_id = ?)")
             params.append(self.story)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _date_range(clauses: list[str], params: list[Any], since: str | None, until: str | None, *,
+                starts: str, ends: str) -> None:
+    """Rows whose `starts` column is on or after `since` and whose `ends` column is on or
+    before `until` (an ISO date, or a month or year prefix, compared at its own precision)."""
+    if since:
+        clauses.append(f"{starts} >= ?")
+        params.append(since)
+    if until:
+        clauses.append(f"substr({ends}, 1, ?) <= ?")
+        params += [len(until), until]
 
 
 def _party(column: str, key: str, params: list[Any]) -> str:
@@ -480,12 +487,7 @@ class DocumentFilter:
         if self.outlet:
             clauses.append("outlet = ?")
             params.append(self.outlet)
-        if self.since:
-            clauses.append("published >= ?")
-            params.append(self.since)
-        if self.until:
-            clauses.append("substr(published, 1, ?) <= ?")
-            params += [len(self.until), self.until]
+        _date_range(clauses, params, self.since, self.until, starts="published", ends="published")
         if self.actor:
             clauses.append("doc_id IN (SELECT doc_id FROM mentions WHERE code = ? OR actor_id = ?)")
             params += [self.actor, self.actor]
@@ -670,12 +672,7 @@ class StoryFilter:
         if self.actor:
             clauses.append("list_contains(actors, ?)")
             params.append(self.actor)
-        if self.since:
-            clauses.append("last_date >= ?")
-            params.append(self.since)
-        if self.until:
-            clauses.append("substr(first_date, 1, ?) <= ?")
-            params += [len(self.until), self.until]
+        _date_range(clauses, params, self.since, self.until, starts="last_date", ends="first_date")
         return " WHERE " + " AND ".join(clauses), params
 
 
