@@ -14,7 +14,6 @@ from veille.events.evaluate import run
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
-pytestmark = pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="shared/ not available")
 
 
 def _score(veille_nlp, tmp_path: Path, name: str, docs, gold: str) -> dict:

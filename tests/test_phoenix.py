@@ -58,13 +58,10 @@ def role(code: str | None, sector: str | None, start: str | None, end: str | Non
 
 # --------------------------------------------------------------------------- real dictionaries
 
-needs_data = pytest.mark.skipif(not all(p.exists() for p in ALL_FILES), reason="petrarch2 data missing")
 
 
 @pytest.fixture(scope="module")
 def real() -> dict[str, Any]:
-    if not all(p.exists() for p in ALL_FILES):
-        pytest.skip("petrarch2 data missing")
     registry = Registry()
     per_file: dict[Path, list[Any]] = {}
     started = time.perf_counter()
@@ -75,7 +72,6 @@ def real() -> dict[str, Any]:
     return {"per_file": per_file, "records": by_id(records), "elapsed": elapsed, "registry": registry}
 
 
-@needs_data
 @pytest.mark.slow
 def test_real_files_give_tens_of_thousands_of_actors(real: dict[str, Any]) -> None:
     per_file = real["per_file"]
@@ -95,13 +91,11 @@ def test_real_files_give_tens_of_thousands_of_actors(real: dict[str, Any]) -> No
     assert real["registry"].skipped["duplicate"] > 1_000
 
 
-@needs_data
 @pytest.mark.slow
 def test_real_import_is_fast(real: dict[str, Any]) -> None:
     assert real["elapsed"] < 20  # a couple of seconds normally; generous for loaded CI
 
 
-@needs_data
 @pytest.mark.slow
 def test_real_records_are_well_formed(real: dict[str, Any]) -> None:
     records = real["records"]
@@ -124,7 +118,6 @@ def test_real_records_are_well_formed(real: dict[str, Any]) -> None:
                 assert r["start"] <= r["end"]
 
 
-@needs_data
 @pytest.mark.slow
 def test_real_putin(real: dict[str, Any]) -> None:
     putin = real["records"]["phoenix:vladimir_putin"]
@@ -138,7 +131,6 @@ def test_real_putin(real: dict[str, Any]) -> None:
     assert putin["cameo"] == ["RUSELI", "RUSGOV"]
 
 
-@needs_data
 @pytest.mark.slow
 def test_real_kazakh_leaders(real: dict[str, Any]) -> None:
     tokayev = real["records"]["phoenix:kasymzhomart_tokayev"]
@@ -152,7 +144,6 @@ def test_real_kazakh_leaders(real: dict[str, Any]) -> None:
     assert role("KAZ", "ELI", "1958-01-01", "2000-01-01") in nazarbayev["roles"]
 
 
-@needs_data
 @pytest.mark.slow
 def test_real_entries_from_each_file(real: dict[str, Any]) -> None:
     records = real["records"]
@@ -204,7 +195,6 @@ def test_real_entries_from_each_file(real: dict[str, Any]) -> None:
     assert "Congresswomen" in records["phoenix-agent:congressman"]["aliases"]
 
 
-@needs_data
 @pytest.mark.slow
 def test_real_import_summary() -> None:
     summary = import_summary(ALL_FILES)
@@ -221,7 +211,6 @@ def test_real_import_summary() -> None:
     assert all(len(f["error_samples"]) <= 5 for f in files.values())
 
 
-@needs_data
 def test_sniff_real_files() -> None:
     assert [sniff_kind(p) for p in ALL_FILES] == ["actors", "actors", "actors", "agents"]
 
@@ -674,7 +663,6 @@ def test_parser_never_raises_and_errors_carry_line_numbers(
 # --------------------------------------------------------------------------- knowledge base contract
 
 
-@needs_data
 @pytest.mark.slow
 def test_actor_dicts_load_into_the_actor_model(real: dict[str, Any]) -> None:
     model = pytest.importorskip("veille.actors.model")

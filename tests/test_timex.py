@@ -319,7 +319,6 @@ def test_as_calendar():
 # --- real texts
 
 
-@pytest.mark.skipif(SEED_002 is None, reason="../shared/seeds not available")
 def test_seed_002():
     text = SEED_002.read_text("utf-8")
     timexes = tag(text, "2022-01-11")
@@ -344,7 +343,6 @@ def _dev() -> dict[str, dict]:
     return {d["id"]: d for d in map(json.loads, DEV.read_text("utf-8").splitlines())}
 
 
-@pytest.mark.skipif(not DEV.exists(), reason="../shared corpus not available")
 def test_dev_corpus_runs_and_resolves_key_dates():
     docs = _dev()
     assert len(docs) == 41
