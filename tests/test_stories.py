@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import duckdb
-import pytest
 
 from veille import stories
 from veille.model import load_model
@@ -619,8 +618,6 @@ def test_dev_corpus_texts_stream_identically(tmp_path):
 
     from conftest import DEV
 
-    if not DEV.exists():
-        pytest.skip("no dev corpus")
     states = []
     for batches in (1, 3):
         corpus = Corpus()
