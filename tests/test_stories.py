@@ -214,7 +214,9 @@ class Corpus:
         self.ids.append(doc_id)
         return doc_id
 
-    def write(self, store: Store, batches: int = 1, *, run: bool = True) -> list[stories.StoryUpdate]:
+    def write(
+        self, store: Store, batches: int = 1, *, run: bool = True, merge: bool = True
+    ) -> list[stories.StoryUpdate]:
         size = -(-len(self.items) // batches)
         updates = []
         for start in range(0, len(self.items), size):
@@ -226,7 +228,7 @@ class Corpus:
                         merged.add(table, {**row, "ingested_at": self.when} if table == "documents" else row)
             store.write(merged)
             if run:
-                updates.append(stories.update(store, self.ids[start : start + size]))
+                updates.append(stories.update(store, self.ids[start : start + size], merge=merge))
         return updates
 
 
@@ -296,7 +298,7 @@ def test_a_version_1_store_is_upgraded(tmp_path):
     con.execute("INSERT INTO schema_version VALUES (1, now())")
     con.close()
     with Store(path) as store:
-        assert store.schema_version() == max(MIGRATIONS) == 2
+        assert store.schema_version() == max(MIGRATIONS) == 3
         columns = [
             r[0]
             for r in store.con.execute(
@@ -308,6 +310,28 @@ def test_a_version_1_store_is_upgraded(tmp_path):
         assert store.counts()["documents"] == 1
         for name in STORY_TABLES:
             assert name in store.counts()
+        assert _columns(store, "stories") == load_model()["stories"].columns
+
+
+def _columns(store: Store, table: str) -> list[str]:
+    return [r[0] for r in store.con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+        [table]).fetchall()]
+
+
+def test_a_version_2_store_keeps_its_merged_events_current(tmp_path):
+    path = tmp_path / "v2.duckdb"
+    with Store(path) as store:
+        _corpus().write(store)
+        merged = store.counts()["merged_events"]
+        store.con.execute("ALTER TABLE stories DROP COLUMN merged_at")
+        store.con.execute("DELETE FROM schema_version WHERE version = 3")
+    with Store(path) as store:
+        assert store.schema_version() == 3
+        assert _columns(store, "stories") == load_model()["stories"].columns
+        assert _scalar(store, "SELECT count(*) FROM stories WHERE merged_at IS NULL") == 0
+        assert stories.merge_stale(store).stories_updated == []
+        assert store.counts()["merged_events"] == merged > 0
 
 
 # -- republications -------------------------------------------------------------------------
@@ -600,6 +624,30 @@ def test_three_batches_give_the_same_stories_as_one(tmp_path):
     one.close()
     stories.rebuild(rebuilt)
     assert _state(rebuilt)[0] == _state(three)[0]
+
+
+def _scalar(store: Store, sql: str) -> int:
+    return store.con.execute(sql).fetchone()[0]
+
+
+def test_merging_once_at_the_end_gives_the_same_merged_events(tmp_path):
+    every_batch = Store(tmp_path / "every.duckdb")
+    _corpus().write(every_batch, batches=3)
+    deferred = Store(tmp_path / "deferred.duckdb")
+    _corpus().write(deferred, batches=3, merge=False)
+    stale = _scalar(deferred, "SELECT count(*) FROM stories WHERE merged_at IS NULL")
+    assert stale == _scalar(deferred, "SELECT count(*) FROM stories") > 0
+    assert deferred.counts()["merged_events"] == 0
+    done = stories.merge_stale(deferred, chunk=2)  # several transactions
+    assert len(done.stories_updated) == stale and done.merged_events == every_batch.counts()["merged_events"]
+    assert _state(deferred) == _state(every_batch)
+    assert _scalar(deferred, "SELECT count(*) FROM stories WHERE merged_at IS NULL") == 0
+    assert stories.merge_stale(deferred).stories_updated == []
+    # a later batch touching one story marks only that story stale
+    corpus = Corpus()
+    corpus.doc(MALI_2 + " Les soldats sont rentrés.", "rfi.fr", "2022-02-18")
+    corpus.write(deferred, merge=False)
+    assert _scalar(deferred, "SELECT count(*) FROM stories WHERE merged_at IS NULL") == 1
 
 
 def test_update_without_ids_catches_up(tmp_path):

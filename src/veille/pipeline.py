@@ -92,7 +92,7 @@ class Ingestor:
         self, items: Iterable[RawDocument | ReadFailure], *, progress: ProgressCallback | None = None
     ) -> IngestReport:
         report = IngestReport()
-        stories.update(self.store)  # documents a crashed run stored but never placed in stories
+        stories.update(self.store, merge=False)  # documents a crashed run stored but never placed in stories
         pending: list[Document] = []
         for item in items:
             report.read += 1
@@ -106,6 +106,7 @@ class Ingestor:
                 progress(report)
         if pending:
             self._flush(pending, report)
+        stories.merge_stale(self.store)  # each story touched by this run (or a crashed one) merged once
         if progress:
             progress(report)
         return report
@@ -122,7 +123,7 @@ class Ingestor:
         self.store.write(batch)
         report.new += len(fresh)
         # every document read, copies included: their outlets count as carriers of the story
-        stories.update(self.store, [d.doc_id for d in documents])
+        stories.update(self.store, [d.doc_id for d in documents], merge=False)
 
 
 def clean_item(item: RawDocument | ReadFailure, rules: BoilerplateRules, report: IngestReport) -> Document | None:

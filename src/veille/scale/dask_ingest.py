@@ -180,7 +180,7 @@ def _run(store: Store, paths: Sequence[str | Path], client: Client, root: Path, 
 
     def place_stories() -> None:
         while story_queue and (story_queue[0][0] is None or story_queue[0][0] not in in_flight):
-            stories.update(store, story_queue.popleft()[1])
+            stories.update(store, story_queue.popleft()[1], merge=False)
 
     def drain(block_until: int) -> None:
         while len(in_flight) > block_until:
@@ -193,7 +193,7 @@ def _run(store: Store, paths: Sequence[str | Path], client: Client, root: Path, 
             if progress:
                 progress(report)
 
-    stories.update(store)  # documents a crashed run stored but never placed in stories
+    stories.update(store, merge=False)  # documents a crashed run stored but never placed in stories
     for chunk in _chunks(iter_raw(paths, max_bytes=max_bytes, stdin=stdin), rules, report, chunk_size):
         pending = set().union(*in_flight.values()) if in_flight else set()
         fresh = split_fresh(chunk, store.known_documents([d.doc_id for d in chunk]) | pending, report)
@@ -212,6 +212,7 @@ def _run(store: Store, paths: Sequence[str | Path], client: Client, root: Path, 
         drain(in_flight_limit)
     drain(0)
     place_stories()
+    stories.merge_stale(store)
     if progress:
         progress(report)
     return report

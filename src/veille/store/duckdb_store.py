@@ -75,8 +75,16 @@ def _migration_2(con: duckdb.DuckDBPyConnection, model: Model) -> None:
         con.execute(create_table_sql(model[name]))
 
 
+def _migration_3(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+    """Merged events computed once per ingest run: stories.merged_at (null: stale)."""
+    _add_columns(con, model["stories"], ["merged_at"])
+    con.execute("UPDATE stories SET merged_at = updated_at")
+
+
 # version -> step; a step brings a store from version-1 to version.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, Model], None]] = {1: _migration_1, 2: _migration_2}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, Model], None]] = {
+    1: _migration_1, 2: _migration_2, 3: _migration_3,
+}
 
 
 @dataclass

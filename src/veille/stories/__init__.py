@@ -4,6 +4,8 @@ Run after each ingest batch is committed (its own transaction)::
 
     from veille import stories
     stories.update(store, doc_ids)   # the batch's doc ids in ingest order, identical copies included
+    stories.update(store, doc_ids, merge=False)  # ... leaving merged events stale, then once per run:
+    stories.merge_stale(store)       # recompute the merged events of the stories marked stale
     stories.update(store)            # or: every stored document not processed yet (catch-up)
     stories.rebuild(store)           # forget and redo everything, in the original order
 
@@ -15,7 +17,7 @@ and read with `list_stories`, `story_timeline` and `merged_events` (plain dicts)
 - `engine`: the incremental step over the store; `read`: read helpers
 """
 
-from veille.stories.engine import StoryUpdate, rebuild, update
+from veille.stories.engine import StoryUpdate, merge_stale, rebuild, update
 from veille.stories.read import list_stories, merged_events, story_timeline
 
-__all__ = ["StoryUpdate", "list_stories", "merged_events", "rebuild", "story_timeline", "update"]
+__all__ = ["StoryUpdate", "list_stories", "merge_stale", "merged_events", "rebuild", "story_timeline", "update"]

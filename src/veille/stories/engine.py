@@ -43,6 +43,7 @@ from veille.stories.profile import (
 from veille.stories.text import stable_id, words
 
 REBUILD_CHUNK = 1000
+MERGE_CHUNK = 200
 
 
 @dataclass
@@ -68,18 +69,42 @@ class StoryUpdate:
 
 
 # -- public API -----------------------------------------------------------------------
-def update(store: Store, doc_ids: Sequence[str] | None = None) -> StoryUpdate:
+def update(store: Store, doc_ids: Sequence[str] | None = None, *, merge: bool = True) -> StoryUpdate:
     """Bring republications, stories and merged events up to date, in one transaction.
 
     `doc_ids`: the documents of the batch just written, in ingest order (identical
     copies included: their stories get the new carriers). Documents the step has
     already processed are only refreshed. With None, every stored document the step
-    has not processed yet is taken, in ingest order (catching up after a crash)."""
+    has not processed yet is taken, in ingest order (catching up after a crash).
+
+    With `merge=False` the merged events of the stories touched are only marked stale
+    (`stories.merged_at` null) and left for `merge_stale`: an ingest run merges each
+    story once at its end instead of once per batch."""
     started = time.perf_counter()
     with store.transaction() as con:
-        result = _Run(con).run(doc_ids)
+        result = _Run(con).run(doc_ids, merge=merge)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def merge_stale(store: Store, *, chunk: int = MERGE_CHUNK) -> StoryUpdate:
+    """Recompute the merged events of every story marked stale, `chunk` stories per transaction
+    (memory is bounded by the largest stories, not by the corpus)."""
+    started = time.perf_counter()
+    total = StoryUpdate()
+    while True:
+        stale = [r[0] for r in store.con.execute(
+            "SELECT story_id FROM stories WHERE merged_at IS NULL ORDER BY seq LIMIT ?", [chunk]
+        ).fetchall()]
+        if not stale:
+            break
+        with store.transaction() as con:
+            run = _Run(con)
+            run._merge(stale)
+            total.merged_events += run.result.merged_events
+        total.stories_updated += stale
+    total.seconds = time.perf_counter() - started
+    return total
 
 
 def rebuild(store: Store, *, chunk: int = REBUILD_CHUNK) -> StoryUpdate:
@@ -102,11 +127,12 @@ def rebuild(store: Store, *, chunk: int = REBUILD_CHUNK) -> StoryUpdate:
         )
     total = StoryUpdate()
     for start in range(0, len(ordered), chunk):
-        step = update(store, ordered[start : start + chunk])
+        step = update(store, ordered[start : start + chunk], merge=False)
         total.documents += step.documents
         total.republications += step.republications
         total.stories_created += step.stories_created
         total.stories_updated = sorted(set(total.stories_updated) | set(step.stories_updated))
+    merge_stale(store)
     total.merged_events = _scalar(store.con, "SELECT count(*) FROM merged_events")
     total.seconds = time.perf_counter() - started
     return total
@@ -118,7 +144,7 @@ class _Run:
         self.con = con
         self.result = StoryUpdate()
 
-    def run(self, doc_ids: Sequence[str] | None) -> StoryUpdate:
+    def run(self, doc_ids: Sequence[str] | None, *, merge: bool = True) -> StoryUpdate:
         fresh, touched = self._select(doc_ids)
         affected: set[str] = set()
         if touched:
@@ -133,7 +159,7 @@ class _Run:
         if fresh:
             affected |= self._process(fresh)
         if affected:
-            self._refresh(sorted(affected))
+            self._refresh(sorted(affected), merge=merge)
         self.result.stories_updated = sorted(affected)
         return self.result
 
@@ -382,7 +408,17 @@ class _Run:
                 )
 
     # -- story rows and merged events ---------------------------------------------------
-    def _refresh(self, story_ids: list[str]) -> None:
+    def _refresh(self, story_ids: list[str], *, merge: bool = True) -> None:
+        docs = self._members(story_ids)
+        if merge:
+            self._merge(story_ids, docs)
+        else:
+            self.con.execute("UPDATE stories SET merged_at = NULL WHERE story_id IN (SELECT unnest(?))",
+                             [story_ids])
+        self._statistics(docs)
+
+    def _members(self, story_ids: list[str]) -> dict[str, dict[str, DocInfo]]:
+        """The documents of each story, with the outlets that carried them, in processing order."""
         con = self.con
         docs: dict[str, dict[str, DocInfo]] = {}
         extra: dict[str, list[str]] = {}
@@ -403,6 +439,13 @@ class _Run:
             docs.setdefault(story_id, {})[doc_id] = DocInfo(
                 doc_id, int(seq), outlet, source, published, duplicate_of or doc_id, carriers
             )
+        return docs
+
+    def _merge(self, story_ids: list[str], docs: dict[str, dict[str, DocInfo]] | None = None) -> None:
+        """Recompute the merged events of these stories."""
+        con = self.con
+        if docs is None:
+            docs = self._members(story_ids)
         events: dict[str, list[dict[str, Any]]] = {}
         spec = STORE_JSON["events"]
         cursor = con.execute(
@@ -423,8 +466,11 @@ class _Run:
         con.execute("DELETE FROM merged_events WHERE story_id IN (SELECT unnest(?))", [story_ids])
         insert_rows(con, "merged_events", merged_rows)
         self.result.merged_events = len(merged_rows)
+        con.execute("UPDATE stories SET merged_at = ? WHERE story_id IN (SELECT unnest(?))", [_now(), story_ids])
 
-        # statistics of the story rows written by the clusterer
+    def _statistics(self, docs: dict[str, dict[str, DocInfo]]) -> None:
+        """Counts, carriers and dates of the story rows written by the clusterer."""
+        con = self.con
         stats = {}
         for story_id, members in docs.items():
             originals = [d for d in members.values() if not d.is_copy]
