@@ -10,7 +10,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from veille.events.timex import USER_DATA_KEY, Timex, as_calendar, doc_timexes, parse_number, tag
+from veille.events.timex import _WORD as _WORD_RE
+from veille.events.timex import (
+    CUE_MARGIN,
+    USER_DATA_KEY,
+    Timex,
+    _candidates,
+    _is_cue,
+    _windows,
+    as_calendar,
+    doc_timexes,
+    parse_number,
+    tag,
+)
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED_002 = next((SHARED / "seeds").glob("002_*.txt"), None) if (SHARED / "seeds").exists() else None
@@ -492,3 +504,45 @@ def test_component_in_the_project_pipeline():
     assert [(s.text, s.label_, s._.value) for s in doc.spans[MENTIONS] if s.label_ == "DATE"] == [
         ("vendredi 7 janvier", "DATE", "2022-01-07")
     ]
+
+
+# -- scanning only around cues gives what a scan of the whole text gives -------------------------
+def _readings(text: str, windows=None) -> list[tuple]:
+    return [(c.start, c.end, c.priority, repr(c.items)) for c in _candidates(text, windows)]
+
+
+def _corpus_texts() -> list[str]:
+    return [text for text, *_ in CASES] + NOT_DATES + [d["text"] for d in _dev().values()]
+
+
+def test_windowed_scan_equals_the_full_scan():
+    texts = _corpus_texts()
+    assert len(texts) > 180
+    found = 0
+    for text in texts:
+        whole = _readings(text, [(0, len(text))])
+        assert _readings(text) == whole, text
+        found += len(whole)
+    assert found > 250
+
+
+def test_every_reading_lies_within_the_margin_of_a_cue():
+    for text in _corpus_texts():
+        windows = _windows(text)
+        for start, end, *_ in _readings(text, [(0, len(text))]):
+            assert any(w_start <= start and end <= w_end for w_start, w_end in windows), (text, start, end)
+            cued = [w for w in _WORD_RE.finditer(text, start, end) if _is_cue(w.group())]
+            assert cued, text[start:end]
+            # the reading reaches at most half the margin beyond its cues: room for longer unseen forms
+            assert cued[0].start() - start <= CUE_MARGIN // 2 and end - cued[-1].end() <= CUE_MARGIN // 2
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS + ["Kazakhstan", "soldats", "a", "déclaré", "."]), max_size=40).map(" ".join))
+def test_windowed_scan_equals_the_full_scan_on_word_salad(text):
+    assert _readings(text) == _readings(text, [(0, len(text))])
+
+
+def test_a_text_without_cues_is_not_scanned():
+    assert _windows("Le président a rencontré son homologue pour parler de la coopération.") == []
+    assert _windows("Il l'a annoncé mardi.") == [(0, 21)]

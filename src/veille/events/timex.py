@@ -729,11 +729,80 @@ _PATTERNS: list[tuple[str, Builder]] = [
 
 _COMPILED: list[tuple[re.Pattern[str], Builder]] = [(re.compile(p, re.IGNORECASE), b) for p, b in _PATTERNS]
 
+# Every pattern's match contains a cue: a digit, or a form of the lexicon sections below, or
+# one of the words the patterns spell out themselves. The patterns are only run in windows
+# around cues (most of a text has none), which gives the same matches as a scan of the whole
+# text as long as no match reaches further than CUE_MARGIN characters from its cues
+# (tests/test_timex.py checks both on the test table and the dev corpus).
+_CUE_SECTIONS = ("months", "weekdays", "units", "parts_of_day", "seasons", "deictic_days", "deictic_parts_of_day",
+                 "anaphoric_days", "relative_units", "vague", "ordinals", "numbers", "approximate_numbers")
+_PATTERN_WORDS = ("minuit", "midi", "heure", "heures", "trimestre", "semestre", "années")
+CUE_MARGIN = 40
 
-def _candidates(text: str) -> list[_Cand]:
+
+def _cue_forms() -> set[str]:
+    forms: set[str] = set(_PATTERN_WORDS)
+    for section in _CUE_SECTIONS:
+        table = _LEX[section]
+        for key in table:
+            forms.add(str(key))
+            values = table[key] if isinstance(table, dict) else None
+            if isinstance(values, list) and all(isinstance(v, str) for v in values):
+                forms.update(values)  # spellings (months), not codes (seasons)
+    return forms
+
+
+# Function words never serve as a cue: a form of several words is cued by its most specific one.
+_NOT_CUES = {"la", "le", "les", "l", "au", "aux", "de", "du", "des", "d", "ce", "cet", "cette", "même", "à", "a",
+             "en", "plus", "peu", "pour", "nos", "jusqu", "qu", "un", "une"}
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _cue_words() -> frozenset[str]:
+    words: set[str] = set()
+    for form in _cue_forms():
+        parts = [w for w in _WORD.findall(form.lower()) if not w.isdigit()]
+        specific = [w for w in parts if w not in _NOT_CUES]
+        if len(parts) == 1:
+            words.update(specific)  # "un jour", "une semaine": the unit is the cue
+        elif specific:
+            words.add(max(specific, key=len))
+        else:
+            words.update(parts)
+    return frozenset(words)
+
+
+_CUE_WORDS = _cue_words()
+
+
+def _is_cue(word: str, cue_words: frozenset[str] = _CUE_WORDS) -> bool:
+    lowered = word.lower()
+    return (lowered in cue_words or (lowered[-1] == "s" and lowered[:-1] in cue_words)  # "tous les lundis"
+            or any(c.isdigit() for c in word))
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Disjoint extents of the text around its cues, in order."""
+    windows: list[tuple[int, int]] = []
+    cue_words = _CUE_WORDS
+    for cue in _WORD.finditer(text):
+        if not _is_cue(cue.group(), cue_words):
+            continue
+        start, end = max(0, cue.start() - CUE_MARGIN), min(len(text), cue.end() + CUE_MARGIN)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _candidates(text: str, windows: list[tuple[int, int]] | None = None) -> list[_Cand]:
+    """Every pattern's readings, the longest kept where they overlap. `windows`: where to
+    scan (default: around the cues; [(0, len(text))] scans everything)."""
     cands: list[_Cand] = []
+    extents = _windows(text) if windows is None else windows
     for priority, (rx, builder) in enumerate(_COMPILED):
-        for m in rx.finditer(text):
+        for m in (m for start, end in extents for m in rx.finditer(text, start, end)):
             if m.end("core") <= m.start("core"):
                 continue
             items = builder(m, text)
