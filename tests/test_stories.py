@@ -298,7 +298,7 @@ def test_a_version_1_store_is_upgraded(tmp_path):
     con.execute("INSERT INTO schema_version VALUES (1, now())")
     con.close()
     with Store(path) as store:
-        assert store.schema_version() == max(MIGRATIONS) == 3
+        assert store.schema_version() == max(MIGRATIONS) == 4
         columns = [
             r[0]
             for r in store.con.execute(
@@ -325,12 +325,19 @@ def test_a_version_2_store_keeps_its_merged_events_current(tmp_path):
         _corpus().write(store)
         merged = store.counts()["merged_events"]
         store.con.execute("ALTER TABLE stories DROP COLUMN merged_at")
-        store.con.execute("DELETE FROM schema_version WHERE version = 3")
+        store.con.execute("ALTER TABLE events DROP COLUMN date_anchor")
+        store.con.execute("DELETE FROM schema_version WHERE version >= 3")
     with Store(path) as store:
-        assert store.schema_version() == 3
+        assert store.schema_version() == max(MIGRATIONS)
         assert _columns(store, "stories") == load_model()["stories"].columns
-        assert _scalar(store, "SELECT count(*) FROM stories WHERE merged_at IS NULL") == 0
-        assert stories.merge_stale(store).stories_updated == []
+        assert _columns(store, "events") == load_model()["events"].columns
+        # migration 3 keeps merged events current; 4 marks stale only the stories a document without
+        # a publication day belongs to (their events may be dated from the story)
+        undated = {r[0] for r in store.con.execute(
+            "SELECT story_id FROM documents WHERE published IS NULL OR length(published) < 10").fetchall()}
+        stale = {r[0] for r in store.con.execute("SELECT story_id FROM stories WHERE merged_at IS NULL").fetchall()}
+        assert stale == undated and 0 < len(stale) < _scalar(store, "SELECT count(*) FROM stories")
+        assert sorted(stories.merge_stale(store).stories_updated) == sorted(stale)
         assert store.counts()["merged_events"] == merged > 0
 
 

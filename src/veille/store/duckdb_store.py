@@ -81,9 +81,18 @@ def _migration_3(con: duckdb.DuckDBPyConnection, model: Model) -> None:
     con.execute("UPDATE stories SET merged_at = updated_at")
 
 
+def _migration_4(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+    """Events dated from their story: events.date_anchor (the story's day a relative date was resolved
+    against). The stories holding a document without a publication day are marked stale: the next
+    merge dates their events."""
+    _add_columns(con, model["events"], ["date_anchor"])
+    con.execute("UPDATE stories SET merged_at = NULL WHERE story_id IN (SELECT story_id FROM documents "
+                "WHERE published IS NULL OR length(published) < 10)")
+
+
 # version -> step; a step brings a store from version-1 to version.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, Model], None]] = {
-    1: _migration_1, 2: _migration_2, 3: _migration_3,
+    1: _migration_1, 2: _migration_2, 3: _migration_3, 4: _migration_4,
 }
 
 

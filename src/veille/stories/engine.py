@@ -24,6 +24,7 @@ import pyarrow as pa
 from veille.store import Store
 from veille.store.duckdb_store import ARROW_TYPES, STORY_TABLES, quote
 from veille.stories import dedup
+from veille.stories.dating import date_from_stories
 from veille.stories.dedup import Computed, Signature
 from veille.stories.merge import DocInfo, merge_story
 from veille.stories.profile import (
@@ -446,6 +447,8 @@ class _Run:
         con = self.con
         if docs is None:
             docs = self._members(story_ids)
+        # documents without a publication day: their relative dates counted from the story's days
+        date_from_stories(con, docs)
         events: dict[str, list[dict[str, Any]]] = {}
         spec = STORE_JSON["events"]
         cursor = con.execute(
