@@ -31,6 +31,7 @@ def test_help_reads_like_a_manual():
         assert command in result.stdout
     ingest_help = veille("ingest", "--help").stdout
     assert "--strict" in ingest_help and "--db" in ingest_help and "stdin" in ingest_help
+    assert "--processes" in ingest_help and "--memory-limit" in ingest_help and "--workers" in ingest_help
 
 
 @pytest.fixture()
@@ -90,3 +91,20 @@ def test_stdin_and_export_to_stdout(tmp_path):
     assert doc["text"] == text and doc["source"] == "<stdin>"
     missing = veille("export", "events", "--db", str(tmp_path / "none.duckdb"))
     assert missing.returncode == 2 and "no store" in missing.stderr
+
+
+def test_two_processes_store_what_one_stores(tmp_path):
+    exports = {}
+    for processes in ("1", "2"):
+        db = tmp_path / f"p{processes}.duckdb"
+        result = veille("ingest", "--db", str(db), "--processes", processes, "--memory-limit", "128MB", str(SEEDS))
+        assert result.returncode == 0, result.stderr
+        out = tmp_path / f"events-{processes}.jsonl"
+        assert veille("export", "events", "--db", str(db), "-o", str(out)).returncode == 0
+        exports[processes] = sorted(out.read_text("utf-8").splitlines())
+    assert len(exports["1"]) >= 10 and exports["1"] == exports["2"]
+
+
+def test_a_bad_memory_limit_is_refused(tmp_path):
+    result = veille("ingest", "--db", str(tmp_path / "m.duckdb"), "--memory-limit", "beaucoup", str(SEEDS))
+    assert result.returncode == 2 and "expected a size" in result.stdout + result.stderr

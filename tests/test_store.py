@@ -133,3 +133,20 @@ def test_an_older_store_is_upgraded_when_opened_for_writing(tmp_path):
         store.write(_batch())
     with Store(path, read_only=True) as store:
         assert store.counts()["documents"] == 1
+
+
+def test_memory_limit_caps_duckdb_cache(tmp_path):
+    with Store(tmp_path / "capped.duckdb", memory_limit="64MB") as store:
+        limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        assert limit.replace(" ", "").upper() in {"64.0MIB", "61.0MIB", "64MB", "61.0MB", "64.0MB"}, limit
+        store.write(_one_document("d1"))
+        assert store.counts()["documents"] == 1
+    with pytest.raises(StoreError, match="expected a size"):
+        Store(tmp_path / "bad.duckdb", memory_limit="lots'; DROP TABLE documents; --")
+    assert not (tmp_path / "bad.duckdb").exists()
+
+
+def _one_document(doc_id: str) -> Batch:
+    batch = Batch()
+    batch.add("documents", {"doc_id": doc_id, "text": "Le Kazakhstan."})
+    return batch

@@ -52,12 +52,17 @@ class Format(StrEnum):
     parquet = "parquet"
 
 
-def _open_store(db: Path, *, read_only: bool = False) -> Store:
+# DuckDB's buffer pool while ingesting: enough for the per-batch queries; unset it would keep
+# most of the growing file cached and memory would grow with the corpus.
+INGEST_MEMORY_LIMIT = "256MB"
+
+
+def _open_store(db: Path, *, read_only: bool = False, memory_limit: str | None = None) -> Store:
     if read_only and not db.exists():
         console.print(f"[red]error:[/] no store at {db} (run 'veille ingest --db {db} ...' first)")
         raise typer.Exit(2)
     try:
-        return Store(db, read_only=read_only)
+        return Store(db, read_only=read_only, memory_limit=memory_limit)
     except StoreError as error:
         console.print(f"[red]error:[/] {error}")
         raise typer.Exit(2) from error
@@ -97,6 +102,12 @@ def ingest(
     scheduler: Annotated[
         str | None, typer.Option(help="Parse on an existing Dask cluster, e.g. tcp://10.0.0.5:8786.")
     ] = None,
+    processes: Annotated[
+        int, typer.Option(min=1, help="Parse with this many processes on this machine (spaCy's n_process).")
+    ] = 1,
+    memory_limit: Annotated[
+        str, typer.Option(help="Cap on the store's cache (DuckDB memory_limit), so memory stays flat.")
+    ] = INGEST_MEMORY_LIMIT,
 ) -> None:
     """Read, clean, parse and store news articles.
 
@@ -108,7 +119,7 @@ def ingest(
     from veille.ingest.clean import load_rules
     from veille.pipeline import Ingestor, IngestReport
 
-    store = _open_store(db)
+    store = _open_store(db, memory_limit=memory_limit)
     rules = load_rules(boilerplate or ())
     max_bytes = int(max_mb * 1_000_000)
     stdin = sys.stdin.buffer if "-" in paths else None
@@ -130,7 +141,7 @@ def ingest(
                                     f"{report.duplicates} duplicate · {report.failed} failed")
 
         if client is None:
-            ingestor = Ingestor(store, rules=rules, batch_size=batch_size, max_bytes=max_bytes)
+            ingestor = Ingestor(store, rules=rules, batch_size=batch_size, max_bytes=max_bytes, n_process=processes)
             report = ingestor.ingest_paths(paths, stdin=stdin, progress=show)
         else:
             from veille.scale.dask_ingest import ingest_distributed

@@ -9,6 +9,7 @@ re-running completes it (documents already stored are skipped by id).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -116,17 +117,27 @@ class StoreError(RuntimeError):
     pass
 
 
+_MEMORY = re.compile(r"\d+(?:\.\d+)?\s*(?:[KMGT]i?B)", re.IGNORECASE)
+
+
 class Store:
     """A veille store in one DuckDB file (or ':memory:')."""
 
-    def __init__(self, path: str | Path = "veille.duckdb", *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = "veille.duckdb", *, read_only: bool = False,
+                 memory_limit: str | None = None) -> None:
+        """`memory_limit` ("256MB", "2GB"): DuckDB's buffer pool cap. Unset, DuckDB keeps up to
+        80 % of RAM of the file cached, so a long ingest would grow with the store."""
         self.path = str(path)
         self.model = load_model()
+        if memory_limit is not None and not _MEMORY.fullmatch(memory_limit.strip()):
+            raise StoreError(f"memory limit {memory_limit!r}: expected a size such as 256MB or 2GB")
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as error:
             raise StoreError(f"cannot open store {self.path}: {error}") from error
         try:
+            if memory_limit is not None:
+                self.con.execute(f"SET memory_limit = '{memory_limit.strip()}'")
             if not read_only:
                 self.migrate()
             version, latest = self.schema_version(), max(MIGRATIONS)
