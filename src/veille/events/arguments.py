@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 from spacy.tokens import Doc, Span, Token
 
+from veille.events.features import morph
 from veille.events.lexicon import Entry, Lexicon
 
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
@@ -231,7 +232,7 @@ class ArgumentFinder:
         has_avoir = any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in children) and not any(
             c.dep_ == "aux:pass" for c in children)
         passive = not has_avoir and any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children)
-        participle = verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm")
+        participle = verb.dep_ in ("acl", "amod") and "Part" in morph(verb, "VerbForm")
         if participle and not any(c.dep_ in ("nsubj", "obj") for c in children):
             passive = True  # "2 500 hommes déployé par la Russie", "18 membres ... tués"
         args.passive = passive
@@ -413,7 +414,7 @@ class ArgumentFinder:
                 if found:
                     return found
         for child in noun.children:
-            if child.dep_ == "det" and child.morph.get("Poss"):
+            if child.dep_ == "det" and morph(child, "Poss"):
                 target = resolve(child)
                 if target is not None:
                     return target if isinstance(target, list) else self.parties(target, index)
@@ -433,7 +434,7 @@ class ArgumentFinder:
             if dep == "amod" and index.at(child) is not None:
                 owners.extend(p for p in [_party(index.at(child), child)] if not _same(p, owners))
                 args.explicit = True
-            elif dep == "det" and child.morph.get("Poss"):
+            elif dep == "det" and morph(child, "Poss"):
                 target = resolve(child)
                 if target is not None:
                     found = target if isinstance(target, list) else self.parties(target, index)
@@ -565,7 +566,7 @@ def _phrase(root: Token, limit: int = 40) -> list[Token]:
 def _orphan_subject(verb: Token) -> Token | None:
     """The noun right before a finite verb (and its auxiliaries) that has no subject."""
     first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux") or c.lower_ in ("se", "s'")])
-    if not any("Fin" in t.morph.get("VerbForm") for t in [verb, *verb.children] if t.i <= verb.i):
+    if not any("Fin" in morph(t, "VerbForm") for t in [verb, *verb.children] if t.i <= verb.i):
         return None
     doc = verb.doc
     for i in range(first - 1, max(-1, first - 4), -1):

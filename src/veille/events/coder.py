@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.events import places as placemod
 from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Party
 from veille.events.dates import DateIndex, EventDate, event_date, lead_date, sentence_reference
+from veille.events.features import morph
 from veille.events.lexicon import Entry, Lexicon, score
 from veille.events.sizes import extract_sizes
 from veille.events.status import ASSERTED, FACTUAL, FUTURE, NEGATED, REPORTED, Status, assess, reporter_from_prep
@@ -129,7 +130,7 @@ class EventCoder:
         for i in list(found):
             token = found[i].token
             demonstrative = token.pos_ == "NOUN" and any(
-                c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in token.children)
+                c.dep_ == "det" and "Dem" in morph(c, "PronType") for c in token.children)
             if demonstrative and not any(c.dep_ in ("acl", "acl:relcl") and c.pos_ in ("VERB", "AUX")
                                          for c in token.children):
                 del found[i]
@@ -137,7 +138,7 @@ class EventCoder:
         for i in list(found):
             token = found[i].token
             if token.pos_ == "NOUN" and any(c.dep_ == "case" and c.lower_ in _TEMPORAL_PREPS for c in token.children) \
-                    and any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children) \
+                    and any(c.dep_ == "det" and "Def" in morph(c, "Definite") for c in token.children) \
                     and not any(c.dep_ in ("nmod", "amod", "acl", "acl:relcl") for c in token.children):
                 del found[i]
         # "des combats qui ont tué 155 soldats": the clause tells the event its noun names
@@ -563,7 +564,7 @@ class _Context:
         if token.lower_ in ("qui", "que", "qu'", "lequel", "laquelle"):
             return None
         # possessive: "leur rencontre", "son accord" → the clause's subject
-        if token.dep_ == "det" or token.morph.get("Poss"):
+        if token.dep_ == "det" or morph(token, "Poss"):
             noun = token.head
             verb = noun
             for _ in range(4):
@@ -710,7 +711,7 @@ def _is_heading(block: str, span: Span) -> bool:
         return True
     if len(span) > 25:
         return False
-    return not any("Fin" in t.morph.get("VerbForm") for t in span)
+    return not any("Fin" in morph(t, "VerbForm") for t in span)
 
 
 def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate | None:
@@ -720,8 +721,8 @@ def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate |
     # a present participle or an infinitive completing a noun ("un mémorandum levant son blocage", "leur
     # volonté de renforcer"); a past participle tells an event of its own ("les restrictions décidées par")
     participle = token.pos_ == "VERB" and token.dep_ in ("acl", "amod") and (
-        ("Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"))
-        or "Inf" in token.morph.get("VerbForm"))
+        ("Part" in morph(token, "VerbForm") and "Pres" in morph(token, "Tense"))
+        or "Inf" in morph(token, "VerbForm"))
     own = found.get(token.i)
     current = token
     for _ in range(4):

@@ -14,6 +14,8 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Token
 
+from veille.events.features import morph
+
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -199,9 +201,9 @@ class Lexicon:
         return None
 
     def _fits(self, token: Token, entry: Entry, loose: bool = False) -> bool:
-        if entry.number and entry.number not in token.morph.get("Number") and not loose:
+        if entry.number and entry.number not in morph(token, "Number") and not loose:
             return False
-        if entry.verbform and entry.verbform not in token.morph.get("VerbForm") and not loose:
+        if entry.verbform and entry.verbform not in morph(token, "VerbForm") and not loose:
             return False
         near = _near_lemmas(token)
         if entry.with_ and not (entry.with_ & near):

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from veille.events.features import morph
+
 ASSERTED, REPORTED, FUTURE, HYPOTHETICAL, NEGATED = "asserted", "reported", "future", "hypothetical", "negated"
 FACTUAL = frozenset({ASSERTED, REPORTED})
 _RANK = {ASSERTED: 0, REPORTED: 1, FUTURE: 2, HYPOTHETICAL: 3, NEGATED: 4}
@@ -115,7 +117,7 @@ def _stems(token: Token) -> list[str]:
 def _form_is(token: Token, endings: tuple[str, ...]) -> bool:
     """The verb form is stem + ending: the model's morphology misses some conditionals
     ("inviteraient" tagged present indicative)."""
-    if token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm"):
+    if token.pos_ not in ("VERB", "AUX") or "Fin" not in morph(token, "VerbForm"):
         return False
     lower = token.lower_
     return any(lower == stem + ending for stem in _stems(token) for ending in endings)
@@ -125,8 +127,8 @@ def _mood_tense(verb: Token) -> tuple[bool, bool, bool]:
     """(conditional, future, aller-future) on a verb or its auxiliaries."""
     cond = fut = going = False
     for token in [verb, *_aux(verb)]:
-        mood = token.morph.get("Mood")
-        tense = token.morph.get("Tense")
+        mood = morph(token, "Mood")
+        tense = morph(token, "Tense")
         if "Cnd" in mood or ("Imp" not in tense and _form_is(token, _COND_ENDINGS)):
             cond = True
         elif "Fut" in tense or ("Past" not in tense and _form_is(token, _FUT_ENDINGS)):
@@ -137,10 +139,7 @@ def _mood_tense(verb: Token) -> tuple[bool, bool, bool]:
 
 
 def _past(verb: Token) -> bool:
-    for token in [verb, *_aux(verb)]:
-        if token.morph.get("Tense") and set(token.morph.get("Tense")) & {"Past", "Imp"}:
-            return True
-    return False
+    return any("Past" in morph(token, "Tense") or "Imp" in morph(token, "Tense") for token in [verb, *_aux(verb)])
 
 
 def _subject(verb: Token) -> Token | None:
@@ -197,7 +196,7 @@ _PURPOSE_HEADS = frozenset({"destiner", "viser", "chercher", "servir"})
 
 def _purpose(clause: Token) -> bool:
     """An infinitive of purpose: "pour aider", "afin de", "destinée à protéger"."""
-    if "Inf" not in clause.morph.get("VerbForm"):
+    if "Inf" not in morph(clause, "VerbForm"):
         return False
     if any(c.dep_ in ("mark", "case") and c.lower_ in _PURPOSE_MARKS for c in clause.children):
         return True
