@@ -112,9 +112,16 @@ class Mention:
     recipients: set[str]
     sizes: dict[str, int]
     sentence: str
+    # read from the event once: `fit` asks for them for every candidate
+    date: str | None = None
+    fallback: bool = False
+    location_code: str | None = None
+    type: str = ""
 
     @classmethod
     def of(cls, event: dict[str, Any], doc: DocInfo) -> Mention:
+        location = event.get("location")
+        code = location.get("code") if isinstance(location, dict) else None
         return cls(
             event,
             doc,
@@ -124,22 +131,11 @@ class Mention:
             _codes(event.get("recipient")),
             _sizes(event.get("size")),
             fold(" ".join(str(event.get("sentence") or "").split())),
+            event.get("date") or None,
+            bool(event.get("date_fallback")),
+            str(code).upper() if code else None,
+            str(event.get("type")),
         )
-
-    @property
-    def date(self) -> str | None:
-        return self.event.get("date") or None
-
-    @property
-    def fallback(self) -> bool:
-        return bool(self.event.get("date_fallback"))
-
-    @property
-    def location_code(self) -> str | None:
-        location = self.event.get("location")
-        if isinstance(location, dict) and location.get("code"):
-            return str(location["code"]).upper()
-        return None
 
 
 def dates_agree(a: str | None, b: str | None, tolerance: int) -> bool:
@@ -166,6 +162,7 @@ class Merged:
         self.sentences: set[str] = set()
         self.types: set[str] = set()
         self.dates: set[tuple[str | None, bool]] = set()
+        self.date_values: set[str] = set()  # the dates of `dates` that are set
         self.places: set[str] = set()
         self.sizes: dict[str, set[int]] = {}
         self.doc_sizes: dict[str, list[dict[str, int]]] = {}
@@ -181,8 +178,10 @@ class Merged:
         self.recipients |= mention.recipients
         if mention.sentence:
             self.sentences.add(mention.sentence)
-        self.types.add(str(mention.event.get("type")))
+        self.types.add(mention.type)
         self.dates.add((mention.date, mention.fallback))
+        if mention.date:
+            self.date_values.add(mention.date)
         if mention.location_code:
             self.places.add(mention.location_code)
         for key, value in mention.sizes.items():
@@ -218,9 +217,9 @@ class Merged:
                 return None  # the same text gives two figures: two events
         if mention.location_code and self.places and mention.location_code not in self.places:
             return None
-        exact_date = bool(mention.date) and any(date == mention.date for date, _ in self.dates)
-        same_type = str(mention.event.get("type")) in self.types
-        undated = not mention.date or not any(date for date, _ in self.dates)
+        exact_date = bool(mention.date) and mention.date in self.date_values
+        same_type = mention.type in self.types
+        undated = not mention.date or not self.date_values
         disagree = any(self.sizes.get(k, {v}) != {v} for k, v in mention.sizes.items())
         if undated and not same_sentence and (not same_type or disagree):
             return None  # no date to check: only the same type, with figures that agree

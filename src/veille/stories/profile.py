@@ -18,6 +18,7 @@ its words agree too, so two texts that merely share a country do not join.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -59,6 +60,7 @@ SKIP_LABELS = frozenset(
 N_KEY = ""  # story_terms row holding the number of documents counted
 
 
+@functools.lru_cache(maxsize=4096)  # merging compares the same few dates again and again
 def parse_published(value: str | None) -> tuple[dt.date, dt.date, bool] | None:
     """The interval a published date covers, and whether it is day-precise."""
     if not value:
