@@ -83,10 +83,13 @@ class MentionIndex:
     """Token → covering actor mention, built once per document."""
 
     def __init__(self, doc: Doc, mentions: list[Span], demonyms: Mapping[str, str] | None = None,
-                 fold: Callable[[str], str] | None = None) -> None:
+                 fold: Callable[[str], str] | None = None, tokens: list[Token] | None = None) -> None:
         self.doc = doc
         self.by_token: list[Span | Demonym | None] = [None] * len(doc)
-        coded = [m for m in mentions if m._.code]
+        # span._ attributes are slow to read: the code of each mention (by id), read once
+        self.codes: dict[int, str | None] = {id(m): m._.code for m in mentions}
+        self._fields: dict[int, tuple[str, str | None, str | None, str | None]] = {}
+        coded = [m for m in mentions if self.codes[id(m)]]
         # longest first, so a token keeps the widest mention that covers it
         for mention in sorted(coded, key=lambda m: -(m.end - m.start)):
             for i in range(mention.start, mention.end):
@@ -94,19 +97,33 @@ class MentionIndex:
                     self.by_token[i] = mention
         if demonyms and fold is not None:
             covered = {i for m in coded for i in range(m.start, m.end)}
-            for token in doc:
+            for token in doc if tokens is None else tokens:
                 if token.pos_ == "ADJ" and token.dep_ in ("amod", "conj") and token.i not in covered:
                     code = demonyms.get(fold(token.text))
                     if code:
-                        self.by_token[token.i] = Demonym(token, code)
+                        demonym = self.by_token[token.i] = Demonym(token, code)
+                        self.codes[id(demonym)] = code
 
     def at(self, token: Token) -> Span | None:
         return self.by_token[token.i]
 
+    def code_of(self, mention: Span | Demonym) -> str | None:
+        """``mention._.code`` of a mention of the document."""
+        return self.codes[id(mention)]
 
-def _party(mention: Span, token: Token) -> Party:
+    def fields(self, mention: Span | Demonym) -> tuple[str, str | None, str | None, str | None]:
+        """``mention.text`` and ``mention._.code``, ``actor_id``, ``sector`` (read once per mention)."""
+        found = self._fields.get(id(mention))
+        if found is None:
+            ext = mention._
+            found = self._fields[id(mention)] = (mention.text, ext.code, ext.actor_id, ext.sector)
+        return found
+
+
+def _party(mention: Span, token: Token, index: MentionIndex) -> Party:
+    text, code, actor_id, sector = index.fields(mention)
     return Party(
-        text=mention.text, code=mention._.code, actor_id=mention._.actor_id, sector=mention._.sector,
+        text=text, code=code, actor_id=actor_id, sector=sector,
         token=token, start=mention.start_char, end=mention.end_char, place=mention.label_ in PLACE_LABELS,
         label=mention.label_,
     )
@@ -130,7 +147,7 @@ class ArgumentFinder:
                 return self.parties(counted, index, depth + 1, follow_conj)
         mention = index.at(token)
         if mention is not None:
-            found.append(_party(mention, token))
+            found.append(_party(mention, token, index))
         else:
             inner = self._inner_mention(token, index)
             if inner:
@@ -173,7 +190,7 @@ class ArgumentFinder:
                         continue
                     mention = index.at(child)
                     if mention is not None and not (mention.label_ in PLACE_LABELS and _locative(child)):
-                        party = _party(mention, child)
+                        party = _party(mention, child, index)
                         if not _same(party, found):
                             found.append(party)
                         continue
@@ -312,9 +329,9 @@ class ArgumentFinder:
                 continue
             for token in _phrase(root):
                 mention = index.at(token)
-                if mention is None or not mention._.code:
+                if mention is None or not index.code_of(mention):
                     continue
-                party = _party(mention, token)
+                party = _party(mention, token, index)
                 if not _same(party, found):
                     found.append(party)
         return found
@@ -407,7 +424,7 @@ class ArgumentFinder:
             if child.dep_ == "amod":
                 mention = index.at(child)
                 if mention is not None:
-                    return [_party(mention, child)]
+                    return [_party(mention, child, index)]
         for child in noun.children:
             if child.dep_ == "nmod" and _case(child) in ("de", "du", "des", "d'"):
                 found = self._np(child, index, resolve)
@@ -432,7 +449,7 @@ class ArgumentFinder:
             dep = child.dep_
             prep = _case(child)
             if dep == "amod" and index.at(child) is not None:
-                owners.extend(p for p in [_party(index.at(child), child)] if not _same(p, owners))
+                owners.extend(p for p in [_party(index.at(child), child, index)] if not _same(p, owners))
                 args.explicit = True
             elif dep == "det" and morph(child, "Poss"):
                 target = resolve(child)

@@ -8,9 +8,10 @@ trigger's argument ("a signé un accord" is one event), read actor and recipient
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -53,6 +54,18 @@ _SIZED = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT", "PROTEST"
 
 
 @dataclass
+class _DocCache:
+    """What every sentence of a document reads, built once per document."""
+
+    text: str
+    tokens: list[Token]  # the document's tokens (doc[i] would build a new one each time)
+    lemmas: list[str]  # lower-cased lemma of each token
+    sents: list[Span]  # the sentences the coder reads (parser's, re-joined)
+    states: dict[int, list[str]] = field(default_factory=dict)  # sentence start → states named
+    codes: dict[int, set] = field(default_factory=dict)  # sentence number → codes named
+
+
+@dataclass
 class Candidate:
     token: Token
     entry: Entry
@@ -78,11 +91,13 @@ class EventCoder:
     # ------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
-        index = MentionIndex(doc, mentions, self.demonyms, self.fold)
+        tokens = list(doc)  # doc[i] builds a new Token on each access: build them once
+        index = MentionIndex(doc, mentions, self.demonyms, self.fold, tokens)
         dates = DateIndex(doc, mentions)
-        focus = placemod.focus_states(doc, mentions)
-        place_mentions = sorted((m for m in mentions if m._.code and m.label_ in ("LOC", "GPE", "FAC")),
+        focus = placemod.focus_states(doc, mentions, index.code_of)
+        place_mentions = sorted((m for m in mentions if index.code_of(m) and m.label_ in ("LOC", "GPE", "FAC")),
                                 key=lambda m: m.start)
+        place_starts = [m.start for m in place_mentions]
         published = doc._.published
         text = doc.text  # built on each access: read it once
         skip = _skipped_tokens(doc, mentions, text)
@@ -93,13 +108,15 @@ class EventCoder:
         last_end: int | None = None
         sentences = _sentences(doc, text)
         reference = lead_date(sentences, dates, published)
-        shared: dict = {"sents": sentences, "codes": {}}
+        shared = _DocCache(text=text, tokens=tokens, lemmas=[t.lemma_.lower() for t in tokens], sents=sentences)
         for sent in sentences:
-            candidates = self._candidates(sent, skip)
+            candidates = self._candidates(sent, skip, shared)
             if last_end is not None and "\n" in text[last_end:sent.start_char]:
                 last_place = None  # a new paragraph may be about somewhere else
             last_end = sent.end_char
-            sent_places = placemod.places_in(sent, place_mentions)
+            # the place mentions that start in the sentence (the others are not its places)
+            inside = place_mentions[bisect_left(place_starts, sent.start):bisect_left(place_starts, sent.end)]
+            sent_places = placemod.places_in(sent, inside)
             if sent_places:
                 last_place = sent_places[0]
             context = _Context(self.finder, index, history, sent, clashes, shared)
@@ -118,10 +135,13 @@ class EventCoder:
         return doc
 
     # ------------------------------------------------------------------------------------
-    def _candidates(self, sent: Span, skip: list[bool]) -> list[Candidate]:
+    def _candidates(self, sent: Span, skip: list[bool], shared: _DocCache) -> list[Candidate]:
         found: dict[int, Candidate] = {}
-        for token in sent:
+        lemmas = shared.lemmas
+        for token in shared.tokens[sent.start:sent.end]:
             if skip[token.i] or token.is_punct or token.is_space or token.like_num:
+                continue
+            if not self.lexicon.may_match(lemmas[token.i], token.pos_):
                 continue
             entry = self.lexicon.match(token)
             if entry is not None:
@@ -415,7 +435,7 @@ class EventCoder:
             "date_fallback": when.fallback,
             "size": size,
             "location": location,
-            "sentence": sent.text,
+            "sentence": ctx.shared.text[sent.start_char:sent.end_char],
             "start": sent.start_char,
             "end": sent.end_char,
             "trigger": token.text,
@@ -428,21 +448,21 @@ class _Context:
     """Per-sentence helpers: pronoun resolution against the sentence and earlier subjects."""
 
     def __init__(self, finder: ArgumentFinder, index: MentionIndex, history: list[list[Party]], sent: Span,
-                 clashes: Counter | None = None, shared: dict | None = None):
+                 clashes: Counter | None, shared: _DocCache):
         self.finder = finder
         self.index = index
         self.history = history
         self.sent = sent
+        self.shared = shared
         self._clashes: Counter | None = clashes
         self.reference: EventDate | None = None
         self._lemmas: frozenset[str] | None = None
-        self._states: dict[int, list[str]] = shared.setdefault("states", {}) if shared is not None else {}
-        self._sents: list[Span] | None = shared.get("sents") if shared else None
-        self._codes: dict[int, set] = shared.setdefault("codes", {}) if shared is not None else {}
+        self._states = shared.states
+        self._codes = shared.codes
 
     def lemmas(self) -> frozenset[str]:
         if self._lemmas is None:
-            self._lemmas = frozenset(t.lemma_.lower() for t in self.sent)
+            self._lemmas = frozenset(self.shared.lemmas[self.sent.start:self.sent.end])
         return self._lemmas
 
     def states(self, sent: Span) -> list[str]:
@@ -477,7 +497,7 @@ class _Context:
     def counterpart(self, codes: set, sent: Span) -> str | None:
         """The state or organisation most often named with ``codes`` in the sentences around."""
         counts: Counter = Counter()
-        sents = self._sentences()
+        sents = self.shared.sents
         here = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
         for k, other in enumerate(sents):
             found = self._sentence_codes(k, other)
@@ -492,27 +512,20 @@ class _Context:
         code, weight = min(counts.items(), key=lambda item: (-item[1], item[0]))
         return code if weight >= 0.5 else None
 
-    def _sentences(self) -> list[Span]:
-        if self._sents is None:
-            self._sents = list(self.sent.doc.sents)
-        return self._sents
-
     def _sentence_codes(self, k: int, sent: Span) -> set:
         cached = self._codes.get(k)
         if cached is None:
             cached = set()
             seen: set[int] = set()
-            for token in sent:
-                mention = self.index.at(token)
+            for mention in self.index.by_token[sent.start:sent.end]:
                 if mention is None or id(mention) in seen:
                     continue
                 seen.add(id(mention))
                 if isinstance(mention, Span) and mention.label_ in ("LOC", "GPE") and placemod.is_locative(mention):
                     continue  # "la guerre en Ukraine": a place, not a party
-                if mention._.code and mention.label_ not in ("DATE", "TIME"):
-                    code = mention._.code
-                    if placemod.is_state(code) or code.isupper():
-                        cached.add(code)
+                code = self.index.code_of(mention)
+                if code and mention.label_ not in ("DATE", "TIME") and (placemod.is_state(code) or code.isupper()):
+                    cached.add(code)
             self._codes[k] = cached
         return cached
 
@@ -530,8 +543,9 @@ class _Context:
     def clashes(self) -> Counter:
         if self._clashes is None:
             self._clashes = Counter()
-            for sent in self._sentences():
-                if any(t.lemma_.lower() in _CLASH for t in sent):
+            lemmas = self.shared.lemmas
+            for sent in self.shared.sents:
+                if not _CLASH.isdisjoint(lemmas[sent.start:sent.end]):
                     states = sorted(self.states(sent))
                     for i, a in enumerate(states):
                         for b in states[i + 1:]:
@@ -547,7 +561,7 @@ class _Context:
             if any(p.code for p in found):
                 return found
             for inner in token.subtree:
-                if inner != token and self.index.at(inner) is not None and self.index.at(inner)._.code:
+                if inner != token and self.index.at(inner) is not None and self.index.code_of(self.index.at(inner)):
                     return self.finder.parties(inner, self.index)
             return found
         if token.pos_ == "PRON":
@@ -605,7 +619,7 @@ class _Context:
         fallback = None
         for i in range(token.i - 1, self.sent.start - 1, -1):
             mention = self.index.by_token[i]
-            if mention is None or not mention._.code or mention._.code in own:
+            if mention is None or not self.index.code_of(mention) or self.index.code_of(mention) in own:
                 continue
             if mention.label_ in ("LOC", "GPE") and isinstance(mention, Span) and placemod.is_locative(mention):
                 continue  # "À Téhéran, Poutine l'avait mis en garde": a place, not the one warned
@@ -625,7 +639,7 @@ class _Context:
         seen: set[int] = set()
         for i in range(token.i - 1, max(-1, token.i - 200), -1):
             mention = self.index.by_token[i]
-            if mention is None or not mention._.code or id(mention) in seen:
+            if mention is None or not self.index.code_of(mention) or id(mention) in seen:
                 continue
             seen.add(id(mention))
             parties = self.finder.parties(mention.root, self.index)
@@ -646,7 +660,7 @@ class _Context:
         return None
 
     def sentence_subject(self) -> list[Party]:
-        root = next((t for t in self.sent if t.dep_ == "ROOT"), self.sent.root)
+        root = next((t for t in self.shared.tokens[self.sent.start:self.sent.end] if t.dep_ == "ROOT"), self.sent.root)
         for child in root.children:
             if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ != "PRON":
                 return [p for p in self.finder.parties(child, self.index) if p.code]
@@ -845,10 +859,9 @@ def _same_party(party: Party, others: list[Party]) -> bool:
 
 def _sentence_states(sent: Span, index: MentionIndex) -> list[str]:
     out: list[str] = []
-    for token in sent:
-        mention = index.at(token)
-        if mention is not None and placemod.is_state(mention._.code) and mention._.code not in out:
-            out.append(mention._.code)
+    for mention in index.by_token[sent.start:sent.end]:
+        if mention is not None and placemod.is_state(index.code_of(mention)) and index.code_of(mention) not in out:
+            out.append(index.code_of(mention))
     return out
 
 

@@ -178,6 +178,11 @@ class Lexicon:
             for end in ends:
                 self.forms.setdefault(stem + end, lemma)
 
+    def may_match(self, lemma: str, pos: str) -> bool:
+        """False when no entry can match a token of lower-cased lemma ``lemma`` and tag ``pos`` (a cheap
+        test before ``match``)."""
+        return lemma in self.entries or pos == "PROPN"
+
     def match(self, token: Token) -> Entry | None:
         """The most specific entry whose constraints ``token`` satisfies, or None."""
         candidates = self.entries.get(token.lemma_.lower())
@@ -191,21 +196,25 @@ class Lexicon:
         if not candidates:
             return None
         verb_like = token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)
+        near: set[str] | None = None  # the words around, read once for all the entries tried
         for entry in candidates:
             if entry.pos and token.pos_ not in entry.pos and not by_form and not (verb_like and "VERB" in entry.pos):
                 continue
             if by_form and entry.pos and "VERB" not in entry.pos:
                 continue
-            if self._fits(token, entry, loose=by_form):
+            if near is None and (entry.with_ or entry.not_with):
+                near = _near_lemmas(token)
+            if self._fits(token, entry, loose=by_form, near=near):
                 return entry
         return None
 
-    def _fits(self, token: Token, entry: Entry, loose: bool = False) -> bool:
+    def _fits(self, token: Token, entry: Entry, loose: bool = False, near: set[str] | None = None) -> bool:
         if entry.number and entry.number not in morph(token, "Number") and not loose:
             return False
         if entry.verbform and entry.verbform not in morph(token, "VerbForm") and not loose:
             return False
-        near = _near_lemmas(token)
+        if near is None and (entry.with_ or entry.not_with):
+            near = _near_lemmas(token)
         if entry.with_ and not (entry.with_ & near):
             return False
         if entry.not_with and entry.not_with & near:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -114,12 +115,13 @@ def from_span(span: Span) -> dict | None:
     return None
 
 
-def focus_states(doc: Doc, mentions: list[Span]) -> list[str]:
-    """States the document is about, most prominent first (mention counts, early ones weigh more)."""
+def focus_states(doc: Doc, mentions: list[Span], code_of: Callable[[Span], str | None] | None = None) -> list[str]:
+    """States the document is about, most prominent first (mention counts, early ones weigh more).
+    ``code_of``: the mentions' codes when already read (``span._.code`` is slow)."""
     counts: Counter[str] = Counter()
     size = max(1, len(doc))
     for mention in mentions:
-        code = mention._.code
+        code = mention._.code if code_of is None else code_of(mention)
         if is_state(code):
             counts[code] += 1.0 + (1.0 - mention.start / size)
     return [code for code, _ in counts.most_common()]

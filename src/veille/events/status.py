@@ -10,6 +10,7 @@ verbs and "selon X" / "d'après X" (reported, with the speaker).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -104,14 +105,15 @@ _COND_ENDINGS = ("aient", "ait", "ais", "ions", "iez")
 _FUT_ENDINGS = ("ont", "ons", "ez", "ai", "as", "a")
 
 
-def _stems(token: Token) -> list[str]:
-    lemma = token.lemma_.lower()
+@cache
+def _stems(lemma: str) -> tuple[str, ...]:
+    """Stems of the future and conditional of a verb of (lower-cased) lemma ``lemma``."""
     stems = [lemma]
     if lemma.endswith("re"):
         stems.append(lemma[:-1])  # prendre → prendr-
     if lemma.endswith("yer"):
         stems.append(lemma[:-3] + "ier")  # envoyer → enverr- is irregular; payer → paier-
-    return stems + [s for s in _IRREGULAR_STEMS if lemma.startswith(s[:2])]
+    return tuple(stems + [s for s in _IRREGULAR_STEMS if lemma.startswith(s[:2])])
 
 
 def _form_is(token: Token, endings: tuple[str, ...]) -> bool:
@@ -120,7 +122,7 @@ def _form_is(token: Token, endings: tuple[str, ...]) -> bool:
     if token.pos_ not in ("VERB", "AUX") or "Fin" not in morph(token, "VerbForm"):
         return False
     lower = token.lower_
-    return any(lower == stem + ending for stem in _stems(token) for ending in endings)
+    return any(lower.startswith(stem) and lower[len(stem):] in endings for stem in _stems(token.lemma_.lower()))
 
 
 def _mood_tense(verb: Token) -> tuple[bool, bool, bool]:
