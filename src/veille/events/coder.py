@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -99,7 +100,7 @@ class EventCoder:
                                 key=lambda m: m.start)
         place_starts = [m.start for m in place_mentions]
         published = doc._.published
-        text = doc.text  # built on each access: read it once
+        text = "".join([t.text_with_ws for t in tokens])  # doc.text, built once from the tokens at hand
         skip = _skipped_tokens(doc, mentions, text)
         events: list[dict] = []
         history: list[list[Party]] = []  # subjects of earlier sentences, for pronouns
@@ -108,7 +109,7 @@ class EventCoder:
         last_end: int | None = None
         sentences = _sentences(doc, text)
         reference = lead_date(sentences, dates, published)
-        shared = _DocCache(text=text, tokens=tokens, lemmas=[t.lemma_.lower() for t in tokens], sents=sentences)
+        shared = _DocCache(text=text, tokens=tokens, lemmas=_lower_lemmas(doc), sents=sentences)
         for sent in sentences:
             candidates = self._candidates(sent, skip, shared)
             if last_end is not None and "\n" in text[last_end:sent.start_char]:
@@ -139,9 +140,9 @@ class EventCoder:
         found: dict[int, Candidate] = {}
         lemmas = shared.lemmas
         for token in shared.tokens[sent.start:sent.end]:
-            if skip[token.i] or token.is_punct or token.is_space or token.like_num:
+            if skip[token.i] or not self.lexicon.may_match(lemmas[token.i], token.pos_):
                 continue
-            if not self.lexicon.may_match(lemmas[token.i], token.pos_):
+            if token.is_punct or token.is_space or token.like_num:
                 continue
             entry = self.lexicon.match(token)
             if entry is not None:
@@ -222,12 +223,14 @@ class EventCoder:
                 return groups
         return [(None, None)]
 
-    def _size(self, token: Token, event_type: str, region: tuple[int, int] | None, sent: Span) -> dict:
+    def _size(self, token: Token, event_type: str, region: tuple[int, int] | None, sent: Span, text: str) -> dict:
         if event_type not in _SIZED:
             return {}
         doc = token.doc
         start_tok, end_tok = region if region else _size_region(token)
-        span_text = doc[start_tok:end_tok].text
+        span = doc[start_tok:end_tok]
+        # the document's text read once: a Span builds its own from its tokens
+        span_text = text[span.start_char:span.end_char] if end_tok > start_tok else span.text
         if region is not None and not (start_tok <= token.i < end_tok):
             span_text = f"{span_text} {token.text}"  # the shared participle says what is counted
         anchor = max(0, token.idx - doc[start_tok].idx) if start_tok <= token.i < end_tok else None
@@ -382,7 +385,7 @@ class EventCoder:
             confidence *= 0.85
 
         # counts in the event's clause (read for the category the trigger names)
-        size = self._size(token, entry.type if entry.type in _SIZED else event_type, region, sent)
+        size = self._size(token, entry.type if entry.type in _SIZED else event_type, region, sent, ctx.shared.text)
         if entry.needs_size and not any(k in size for k in ("dead", "injured", "arrested", "troops")):
             return None
 
@@ -694,6 +697,22 @@ def _sentences(doc: Doc, text: str) -> list[Span]:
         if following is None or piece.rstrip().endswith(_SENTENCE_END) or "\n" in gap or "\n" in piece[-2:]:
             out.append(doc[start:sent.end])
             start = None
+    return out
+
+
+# lemma hash → lower-cased lemma, for all documents (a vocabulary's lemmas are few)
+_LOWER_LEMMAS: dict[int, str] = {}
+
+
+def _lower_lemmas(doc: Doc) -> list[str]:
+    """``token.lemma_.lower()`` of every token, from one array of lemma hashes."""
+    out = []
+    strings = doc.vocab.strings
+    for key in doc.to_array(LEMMA).tolist():
+        lower = _LOWER_LEMMAS.get(key)
+        if lower is None:
+            lower = _LOWER_LEMMAS[key] = strings[key].lower()
+        out.append(lower)
     return out
 
 
