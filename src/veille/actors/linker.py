@@ -5,7 +5,7 @@ Runs after ``ner``. Writes ``doc.spans["mentions"]`` with, for each mention,
 ``_.sector`` (None when unknown: the linker never guesses).
 
 Mentions come from
-  1. the gazetteer: a PhraseMatcher over the normalised forms (accents, case,
+  1. the gazetteer: a phrase index over the normalised forms (accents, case,
      apostrophes, hyphens, transliteration) of every KB name, alias and place;
   2. descriptions (grammar.py): sector nouns and titles with a demonym or an
      "of-state" complement ("ministère arménien de la Défense", "le président
@@ -37,10 +37,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+import numpy
+from spacy import attrs
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span
 
 from veille.actors.grammar import (
@@ -64,9 +66,17 @@ TYPE_LABELS = {"state": "GPE", "igo": "ORG", "organisation": "ORG", "group": "OR
 LOCATIVE = {"a", "au", "aux", "en", "dans", "vers"}
 SKIP_ARTICLES = {"l'", "la", "le", "les"}
 PLACEHOLDER = "\u00a7"
+WORD_CACHE_SIZE = 200_000  # word forms whose keys are remembered (emptied when full)
 DECAY = 0.5  # salience lost per sentence of distance
 MARGIN = 2.0  # the focus state must lead the next one by this factor
 SAME_NOUN_WINDOW = {False: 6, True: 2}  # sentences back a same-noun antecedent may be (plural?)
+
+
+class _Word(NamedTuple):
+    text: str
+    key: str  # folded
+    tkey: str  # transliteration key
+    ordinal: bool  # "45e"
 
 
 @dataclass
@@ -120,8 +130,12 @@ class ActorLinker:
         self.vocab = nlp.vocab
         self.grammar = Grammar(self.kb.lexicon)
         self._tokenizer = nlp.tokenizer
+        self._words: dict[int, _Word] = {}  # orth id -> keys of the word form, see _word
         self._build_gazetteer()
         self._build_lexicon()
+        # both only read tables built above; the same names recur from document to document
+        self._surname_matches = lru_cache(maxsize=20_000)(self._surname_matches)  # type: ignore[method-assign]
+        self._acronyms_near = lru_cache(maxsize=20_000)(self._acronyms_near)  # type: ignore[method-assign]
 
     # ------------------------------------------------------------------ building
     def _tokenize(self, text: str) -> list[str]:
@@ -130,8 +144,6 @@ class ActorLinker:
             return [t.text for t in self._tokenizer(text + "X")][:-1]
         return [t.text for t in self._tokenizer(text)]
 
-    def _shadow(self, words: Sequence[str]) -> Doc:
-        return Doc(self.vocab, words=[w if w.strip() else PLACEHOLDER for w in words])
 
     def _build_gazetteer(self) -> None:
         """People keyed by transliteration keys (Tokaïev = Tokayev = Toqaev); other
@@ -143,8 +155,8 @@ class ActorLinker:
         self.acronyms: dict[str, set[str]] = defaultdict(set)  # IGO acronym -> actor ids
         self.surnames: dict[str, list[tuple[str, str]]] = defaultdict(list)  # last word key -> (first key, id)
         self.noun_heads: dict[str, list[str]] = defaultdict(list)  # "junte" -> KB groups named by it
-        person_patterns: dict[str, Doc] = {}
-        patterns: dict[str, Doc] = {}
+        self.person_matcher = PhraseIndex()
+        self.name_matcher = PhraseIndex()
         for surface, actor_id in self.kb.names():
             actor = self.kb.get(actor_id)
             words = self._tokenize(surface)
@@ -153,13 +165,13 @@ class ActorLinker:
             if actor.type == "person":
                 key = " ".join(translit_key(w) for w in words)
                 self.person_names[key].append((surface, actor_id))
-                person_patterns.setdefault(key, self._shadow(key.split(" ")))
+                self.person_matcher.add(key.split(" "))
                 if len(words) >= 2:
                     self.surnames[translit_key(words[-1])].append((translit_key(words[0]), actor_id))
                 continue
             key = " ".join(fold(w) for w in words)
             self.names[key].append((surface, actor_id))
-            patterns.setdefault(key, self._shadow(key.split(" ")))
+            self.name_matcher.add(key.split(" "))
             if _is_acronym(surface) and actor.type == "igo":
                 self.acronyms[surface].add(actor_id)
             if actor.type != "state" and surface[:1].islower():
@@ -170,78 +182,89 @@ class ActorLinker:
             key = " ".join(fold(w) for w in self._tokenize(surface))
             if key.strip() and key not in self.names:
                 self.places[key] = (surface, code)
-                patterns.setdefault(key, self._shadow(key.split(" ")))
-        self.person_matcher = PhraseMatcher(self.vocab, attr="ORTH")
-        self.person_matcher.add("PERSON", list(person_patterns.values()))
-        self.name_matcher = PhraseMatcher(self.vocab, attr="ORTH")
-        self.name_matcher.add("NAME", list(patterns.values()))
+                self.name_matcher.add(key.split(" "))
 
     def _build_lexicon(self) -> None:
         """Lexicon phrases and demonyms keyed by folded forms."""
         self.lex: dict[str, list[LexEntry]] = defaultdict(list)
         self.lex_capital: dict[tuple[str, LexEntry], bool] = {}  # only written with a capital
         self.demonyms: dict[str, str] = {}
-        patterns: dict[str, Doc] = {}
+        self.lex_matcher = PhraseIndex()
         for phrase, entry in self.kb.lexicon.phrases:
             key = " ".join(fold(w) for w in self._tokenize(phrase))
             if entry not in self.lex[key]:
                 self.lex[key].append(entry)
             capital = phrase[:1].isupper()
             self.lex_capital[(key, entry)] = self.lex_capital.get((key, entry), True) and capital
-            patterns.setdefault(key, self._shadow(key.split(" ")))
+            self.lex_matcher.add(key.split(" "))
         for form, code in self.kb.demonyms():
             key = " ".join(fold(w) for w in self._tokenize(form))
             if " " not in key:
                 self.demonyms.setdefault(key, code)
-                patterns.setdefault(key, self._shadow([key]))
-        self.lex_matcher = PhraseMatcher(self.vocab, attr="ORTH")
-        self.lex_matcher.add("LEX", list(patterns.values()))
+                self.lex_matcher.add([key])
 
     # ------------------------------------------------------------------ per document
     def __call__(self, doc: Doc) -> Doc:
         day = to_date(doc._.published)
-        ann, name_hits = self._annotate(doc, day)
-        candidates = self._candidates(doc, ann, name_hits)
+        ann, name_hits, ordinals = self._annotate(doc, day)
+        candidates = self._candidates(doc, ann, name_hits, ordinals)
         chosen = _select(candidates)
         _Resolver(self, doc, ann, day).run(chosen)
         group = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         for mention in chosen:
             span = Span(doc, mention.start, mention.end, label=mention.label)
-            span._.actor_id = mention.actor_id
-            span._.code = mention.code
-            span._.sector = mention.sector
+            extension = span._
+            extension.actor_id, extension.code, extension.sector = mention.actor_id, mention.code, mention.sector
             group.append(span)
         doc.spans[MENTIONS] = group
         return doc
 
-    def _annotate(self, doc: Doc, day: dt.date) -> tuple[Annotations, list[NameHit]]:
+    def _word(self, orth: int) -> _Word:
+        """The keys of a word form, memoised by orth id."""
+        if len(self._words) >= WORD_CACHE_SIZE:
+            self._words.clear()
+        text = self.vocab.strings[orth]
+        key = fold(text)
+        word = _Word(text, key, translit_key(text), self.kb.lexicon.ordinal.match(key) is not None)
+        self._words[orth] = word
+        return word
+
+    def _annotate(self, doc: Doc, day: dt.date) -> tuple[Annotations, list[NameHit], set[int]]:
+        """Lexicon phrases, demonyms and KB names of the document; also the
+        positions of ordinals ("45e")."""
         has_pos, has_dep = doc.has_annotation("POS"), doc.has_annotation("DEP")
-        tokens = [Tok(t.text, fold(t.text), t.pos_ if has_pos else None, t.head.i if has_dep else None)
-                  for t in doc]
+        # form, part of speech and absolute head index of every token, read in one go (no Token objects)
+        words = [self._words.get(orth) or self._word(orth) for orth in doc.to_array(attrs.ORTH).tolist()]
+        n = len(words)
+        array = doc.to_array([attrs.POS, attrs.HEAD]).astype(numpy.int64)  # heads relative to the token
+        tags = [POS_NAMES[p] for p in array[:, 0].tolist()] if has_pos else [None] * n
+        heads = (array[:, 1] + numpy.arange(n)).tolist() if has_dep else [None] * n
+        tokens = [Tok(word.text, word.key, tag, head) for word, tag, head in zip(words, tags, heads, strict=True)]
         ann = Annotations(tokens=tokens)
-        tkeys = [translit_key(t.text) for t in doc]
-        fkeys = [t.key for t in tokens]
-        folded = self._shadow(fkeys)
-        for _, start, end in self.lex_matcher(folded):
+        texts = [word.text for word in words]
+        fkeys = [word.key for word in words]
+        tkeys = [word.tkey for word in words]
+        ordinals = {i for i, word in enumerate(words) if word.ordinal}
+        for start, end in self.lex_matcher(fkeys):
             key = " ".join(fkeys[start:end])
             for entry in self.lex.get(key, ()):
-                if self.lex_capital.get((key, entry)) and not doc[start].text[:1].isupper():
+                if self.lex_capital.get((key, entry)) and not texts[start][:1].isupper():
                     continue
                 ann.lex[start].append((end, entry))
             if end == start + 1 and key in self.demonyms:
                 ann.demonyms[start] = self.demonyms[key]
         hits: list[NameHit] = []
-        for _, start, end in self.name_matcher(folded):
-            hit = self._name_hit(doc, fkeys, start, end, day, self.names)
+        for start, end in self.name_matcher(fkeys):
+            hit = self._name_hit(doc, ann, fkeys, start, end, day, self.names)
             if hit is not None:
                 hits.append(hit)
-        for _, start, end in self.person_matcher(self._shadow(tkeys)):
-            hit = self._name_hit(doc, tkeys, start, end, day, self.person_names)
+        for start, end in self.person_matcher(tkeys):
+            hit = self._name_hit(doc, ann, tkeys, start, end, day, self.person_names)
             if hit is not None:
                 hits.append(hit)
         # the longest name at each position, and no name inside a longer one
         hits.sort(key=lambda h: (-(h.end - h.start), h.start))
-        taken = [False] * len(doc)
+        taken = [False] * n
         kept: list[NameHit] = []
         for hit in hits:
             if any(taken[hit.start:hit.end]):
@@ -255,18 +278,19 @@ class ActorLinker:
         for hit in kept:
             for i in range(hit.start, hit.end):
                 ann.demonyms.pop(i, None)
-        return ann, kept
+        return ann, kept, ordinals
 
-    def _name_hit(self, doc: Doc, keys: list[str], start: int, end: int, day: dt.date,
+    def _name_hit(self, doc: Doc, ann: Annotations, keys: list[str], start: int, end: int, day: dt.date,
                   table: dict[str, list[tuple[str, str]]]) -> NameHit | None:
         key = " ".join(keys[start:end])
+        tokens = ann.tokens
         if key in table:
             ids: list[str] = []
             for surface, actor_id in table[key]:
-                if not _case_fits(surface, doc, start, end) or actor_id in ids:
+                if not _case_fits(surface, doc, tokens, start, end) or actor_id in ids:
                     continue
-                if table is self.person_names and end - start == 1 and fold(surface) != fold(doc[start].text) \
-                        and doc[start].pos_ not in ("PROPN", "X") and not doc[start].ent_type_:
+                if table is self.person_names and end - start == 1 and fold(surface) != tokens[start].key \
+                        and _pos(tokens[start]) not in ("PROPN", "X") and not doc[start].ent_type_:
                     continue  # a transliteration match on a single common word ("Route" is not Rutte)
                 ids.append(actor_id)
             if not ids:
@@ -277,23 +301,25 @@ class ActorLinker:
             code, sector = self.kb.affiliation(actors[0], day) if len(codes) == 1 else (None, None)
             kind = actors[0].type if len({a.type for a in actors}) == 1 else "organisation"
             return NameHit(start, end, [a.id for a in actors], code, kind, sector)
-        if table is self.names and key in self.places and _case_fits(self.places[key][0], doc, start, end):
+        if table is self.names and key in self.places and _case_fits(self.places[key][0], doc, tokens, start, end):
             surface, code = self.places[key]
             return NameHit(start, end, [], code, "place")
         return None
 
-    def _candidates(self, doc: Doc, ann: Annotations, hits: list[NameHit]) -> list[Mention]:
+    def _candidates(self, doc: Doc, ann: Annotations, hits: list[NameHit], ordinals: set[int]) -> list[Mention]:
         out: list[Mention] = []
         n = len(doc)
         for hit in hits:
             if hit.kind == "person" and len(hit.actor_ids) == 1:
                 hit = self._with_first_name(doc, ann, hit)
             out.append(Mention(hit.start, hit.end, "name", TYPE_LABELS.get(hit.kind, "ORG"), priority=0, hit=hit))
-        ner_people = {e.start: e for e in doc.ents if e.label_ in ("PER", "MISC")} if self.use_ner else {}
-        ent_labels = {e.start: e.label_ for e in doc.ents if len(e) == 1} if self.use_ner else {}
+        ents = doc.ents if self.use_ner else ()
+        ner_people = {e.start: e for e in ents if e.label_ in ("PER", "MISC")}
+        ent_labels = {e.start: e.label_ for e in ents if len(e) == 1}
+        tokens = ann.tokens
         # descriptions, and titles fused with the name that follows
         for i in range(n):
-            if not (ann.first(i, HEAD, TITLE, FORMER) or self.kb.lexicon.ordinal.match(ann.tokens[i].key)):
+            if not ((i in ann.lex and ann.first(i, HEAD, TITLE, FORMER)) or i in ordinals):
                 continue
             desc = self.grammar.description(ann, i)
             if desc is None:
@@ -309,46 +335,48 @@ class ActorLinker:
                                                      "LOC" if desc.head.place else "ORG")
                 out.append(Mention(desc.start, desc.end, "description", label, priority=1, desc=desc))
         for i in range(n):
-            honorific = ann.first(i, HONORIFIC)
-            if honorific:
-                person = self._name_after(doc, ann, honorific[0], ner_people)
-                if person is not None:
-                    end, hit = person
-                    out.append(Mention(i, end, "person", "PER", priority=0, person_hit=hit, name_start=honorific[0]))
-            anaphor = self.grammar.anaphor(ann, i)
-            if anaphor is not None:
-                out.append(Mention(anaphor.start, anaphor.end, "anaphor", "ORG" if anaphor.kind == "igo" else "GPE",
-                                   priority=2, anaphor=anaphor))
-            token = doc[i]
-            if i in ann.demonyms and token.text[:1].isupper() and i not in ann.names:
+            if i in ann.lex:  # honorifics and anaphors start with a lexicon phrase
+                honorific = ann.first(i, HONORIFIC)
+                if honorific:
+                    person = self._name_after(doc, ann, honorific[0], ner_people)
+                    if person is not None:
+                        end, hit = person
+                        out.append(Mention(i, end, "person", "PER", priority=0, person_hit=hit,
+                                           name_start=honorific[0]))
+                anaphor = self.grammar.anaphor(ann, i)
+                if anaphor is not None:
+                    out.append(Mention(anaphor.start, anaphor.end, "anaphor",
+                                       "ORG" if anaphor.kind == "igo" else "GPE", priority=2, anaphor=anaphor))
+            text = tokens[i].text
+            if i in ann.demonyms and text[:1].isupper() and i not in ann.names:
                 out.append(Mention(i, i + 1, "norp", "NORP", priority=3))
-            if token.is_upper and token.is_alpha and 3 <= len(token) <= 6 and i not in ann.names:
+            if 3 <= len(text) <= 6 and text.isupper() and text.isalpha() and i not in ann.names:
                 out.append(Mention(i, i + 1, "typo", ent_labels.get(i, "ORG"), priority=3))
-        if self.use_ner:
-            for ent in doc.ents:
-                person = self._fuzzy_person(doc, ent) if ent.label_ in ("PER", "MISC") else None
-                if person is not None:
-                    out.append(Mention(ent.start, ent.end, "name", "PER", priority=0, hit=person))
-                else:
-                    out.append(Mention(ent.start, ent.end, "ner", ent.label_ or "MISC", priority=4))
+        for ent in ents:
+            person = self._fuzzy_person(ann, ent) if ent.label_ in ("PER", "MISC") else None
+            if person is not None:
+                out.append(Mention(ent.start, ent.end, "name", "PER", priority=0, hit=person))
+            else:
+                out.append(Mention(ent.start, ent.end, "ner", ent.label_ or "MISC", priority=4))
         return out
 
     def _name_after(self, doc: Doc, ann: Annotations, i: int,
                     ner_people: dict[int, Span]) -> tuple[int, NameHit | None] | None:
         """A personal name starting at token ``i``: a KB person, an NER person, or
         a run of capitalised proper nouns."""
-        if i >= len(doc):
+        tokens = ann.tokens
+        if i >= len(tokens):
             return None
         hit = ann.names.get(i)
         if hit is not None:
             return (hit.end, hit) if hit.kind == "person" else None
         ent = ner_people.get(i)
         if ent is not None and ent.label_ == "PER":
-            fuzzy = self._fuzzy_person(doc, ent)
+            fuzzy = self._fuzzy_person(ann, ent)
             return ent.end, fuzzy
         j = i
-        while j < len(doc) and j - i < 4 and doc[j].text[:1].isupper() and doc[j].is_alpha and \
-                doc[j].pos_ == "PROPN" and j not in ann.names and j not in ann.demonyms:
+        while j < len(tokens) and j - i < 4 and tokens[j].capitalised and tokens[j].text.isalpha() and \
+                tokens[j].pos == "PROPN" and j not in ann.names and j not in ann.demonyms:
             j += 1
         return (j, None) if j > i else None
 
@@ -356,16 +384,18 @@ class ActorLinker:
         """Extend a person's surname to the first name written before it when it is
         a variant of the KB one ("Sadr Japarov", "Kassem-Jomart Tokaïev")."""
         named = {i for other in ann.names.values() for i in range(other.start, other.end)}
+        tokens = ann.tokens
         start = hit.start
         while start > 0 and hit.start - start < 3 and (start - 1) not in ann.demonyms and (start - 1) not in named \
-                and (doc[start - 1].text == "-" or (doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper()
-                                                    and doc[start - 1].pos_ in ("PROPN", "NOUN", "X", ""))):
+                and (tokens[start - 1].text == "-" or (tokens[start - 1].text.isalpha()
+                                                       and tokens[start - 1].capitalised
+                                                       and _pos(tokens[start - 1]) in ("PROPN", "NOUN", "X", ""))):
             start -= 1
-        while start < hit.start and doc[start].text == "-":
+        while start < hit.start and tokens[start].text == "-":
             start += 1
         if start == hit.start:
             return hit
-        first = translit_key("".join(t.text for t in doc[start:hit.start]))
+        first = translit_key("".join(t.text for t in tokens[start:hit.start]))
         actor = self.kb.get(hit.actor_ids[0])
         if actor is None:
             return hit
@@ -375,21 +405,69 @@ class ActorLinker:
             return NameHit(start, hit.end, hit.actor_ids, hit.code, hit.kind, hit.sector)
         return hit
 
-    def _fuzzy_person(self, doc: Doc, ent: Span) -> NameHit | None:
+    def _fuzzy_person(self, ann: Annotations, ent: Span) -> NameHit | None:
         """A KB person for a name not written as in the KB: its surname is a KB
         person's and its first name is within two edits ("Sadr Japarov")."""
-        words = [t for t in ent if t.is_alpha]
-        if len(words) < 2 or not all(t.text[:1].isupper() for t in words):
+        words = [t.text for t in ann.tokens[ent.start:ent.end] if t.text.isalpha()]
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
             return None
-        last, first = translit_key(words[-1].text), translit_key(words[0].text)
-        candidates = {actor_id for first_key, actor_id in self.surnames.get(last, ())
-                      if damerau_levenshtein(first_key, first) <= 2}
+        candidates = self._surname_matches(translit_key(words[-1]), translit_key(words[0]))
         if len(candidates) != 1:
             return None
-        actor = self.kb.get(next(iter(candidates)))
+        actor = self.kb.get(candidates[0])
         if actor is None:
             return None
         return NameHit(ent.start, ent.end, [actor.id], None, "person")
+
+
+    def _surname_matches(self, last: str, first: str) -> list[str]:
+        """KB people with surname key ``last`` and a first name within two edits of ``first``."""
+        return sorted({actor_id for first_key, actor_id in self.surnames.get(last, ())
+                       if damerau_levenshtein(first_key, first) <= 2})
+
+    def _acronyms_near(self, text: str) -> set[str]:
+        """IGOs whose acronym is one edit away from ``text`` (a typo: OSTC for OTSC)."""
+        return {actor_id for acronym, ids in self.acronyms.items()
+                if damerau_levenshtein(acronym, text) == 1 for actor_id in ids}
+
+
+# ---------------------------------------------------------------------- phrase lookup
+class PhraseIndex:
+    """Every occurrence of known phrases in a sequence of token keys, as a
+    PhraseMatcher on ORTH finds them (overlaps included, by start then end), without
+    building a spaCy Doc of the keys."""
+
+    def __init__(self) -> None:
+        self._phrases: set[tuple[str, ...]] = set()
+        self._lengths: dict[str, list[int]] = {}  # first word -> lengths of the phrases it starts
+
+    def add(self, words: Sequence[str]) -> None:
+        phrase = tuple(_word(w) for w in words)
+        self._phrases.add(phrase)
+        lengths = self._lengths.setdefault(phrase[0], [])
+        if len(phrase) not in lengths:
+            lengths.append(len(phrase))
+            lengths.sort()
+
+    def __call__(self, keys: Sequence[str]) -> list[tuple[int, int]]:
+        words = [k if k.strip() else PLACEHOLDER for k in keys]  # as _word() does
+        n = len(words)
+        found: list[tuple[int, int]] = []
+        for start, word in enumerate(words):
+            lengths = self._lengths.get(word)
+            if lengths is None:
+                continue
+            for size in lengths:
+                if start + size > n:
+                    break
+                if size == 1 or tuple(words[start:start + size]) in self._phrases:
+                    found.append((start, start + size))
+        return found
+
+
+def _word(key: str) -> str:
+    """A key as a matchable word: blank ones become a placeholder."""
+    return key if key.strip() else PLACEHOLDER
 
 
 # ---------------------------------------------------------------------- selection
@@ -421,6 +499,8 @@ class _Resolver:
         self.linker = linker
         self.doc = doc
         self.ann = ann
+        self.tokens = ann.tokens
+        self.deps = doc.to_array(attrs.DEP).tolist()  # dependency label ids
         self.day = day
         self.history: list[Mention] = []
         self.people: dict[str, Mention] = {}  # surname key -> mention that named the person
@@ -436,10 +516,7 @@ class _Resolver:
                 self.named_codes[m.hit.code] = self.named_codes.get(m.hit.code, 0) + 1
         for mention in mentions:
             mention.sent = self.sent_of[mention.start]
-            root = self.doc[mention.start:mention.end].root
-            # coordinated subjects are all subjects: "La Russie et la Turquie entretiennent..."
-            mention.subject = root.dep_.startswith("nsubj") or (
-                root.dep_ == "conj" and root.head.dep_.startswith("nsubj"))
+            mention.subject = self._subject(mention)
             if mention.desc is not None:
                 mention.lemmas = set(mention.desc.chain)
             handler = getattr(self, f"_{mention.kind}")
@@ -448,12 +525,32 @@ class _Resolver:
             self.history.append(mention)
         self._parentheses(mentions)
 
+    def _subject(self, mention: Mention) -> bool:
+        # coordinated subjects are all subjects: "La Russie et la Turquie entretiennent..."
+        if len(mention) == 1:  # a one-token span is its own root
+            root = mention.start
+            head = self.tokens[root].head
+            head = root if head is None else head
+            dep, head_dep = self._dep(root), self._dep(head)
+        else:
+            token = self.doc[mention.start:mention.end].root
+            dep, head_dep = token.dep_, token.head.dep_
+        return dep.startswith("nsubj") or (dep == "conj" and head_dep.startswith("nsubj"))
+
+    def _dep(self, i: int) -> str:
+        return self.doc.vocab.strings[self.deps[i]]
+
+    def _between(self, end: int, start: int, text: str) -> bool:
+        """Whether the only token between two mentions is ``text``."""
+        return start - end == 1 and self.tokens[end].text == text
+
     def _parentheses(self, mentions: list[Mention]) -> None:
         """"Comité de sécurité nationale (KNB)": a name and the acronym in
         parentheses after it are one actor; the known one links the other."""
+        tokens = self.tokens
         for first, second in zip(mentions, mentions[1:], strict=False):
-            before, after = self.doc[first.end:second.start], self.doc[second.end:second.end + 1]
-            if len(before) != 1 or before[0].text != "(" or not len(after) or after[0].text != ")":
+            if not self._between(first.end, second.start, "(") or second.end >= len(tokens) \
+                    or tokens[second.end].text != ")":
                 continue
             if first.label == "PER" or second.label == "PER":
                 continue
@@ -572,10 +669,7 @@ class _Resolver:
         mention.code = self.ann.demonyms.get(mention.start)
 
     def _typo(self, mention: Mention, named_ids: set[str]) -> None:
-        text = self.doc[mention.start].text
-        targets = {actor_id for acronym, ids in self.linker.acronyms.items()
-                   if damerau_levenshtein(acronym, text) == 1 for actor_id in ids}
-        targets &= named_ids
+        targets = self.linker._acronyms_near(self.tokens[mention.start].text) & named_ids
         if len(targets) == 1:
             actor = self.kb.get(next(iter(targets)))
             if actor is not None:
@@ -622,26 +716,25 @@ class _Resolver:
         return True
 
     def _remember(self, mention: Mention, name_start: int) -> None:
-        words = [t for t in self.doc[max(name_start, mention.start):mention.end] if t.is_alpha]
-        if words and words[-1].text[:1].isupper():
-            key = translit_key(words[-1].text)
+        words = [t.text for t in self.tokens[max(name_start, mention.start):mention.end] if t.text.isalpha()]
+        if words and words[-1][:1].isupper():
+            key = translit_key(words[-1])
             previous = self.people.get(key)
             if previous is None or previous.code is None or mention.code is not None:
                 self.people[key] = mention
 
     def _known_person(self, start: int, end: int) -> Mention | None:
-        words = [t for t in self.doc[start:end] if t.is_alpha]
+        words = [t.text for t in self.tokens[start:end] if t.text.isalpha()]
         if not words:
             return None
-        return self.people.get(translit_key(words[-1].text))
+        return self.people.get(translit_key(words[-1]))
 
     def _apposed_person(self, mention: Mention) -> Mention | None:
         """The resolved person just before ", <title>"."""
         if not self.history:
             return None
         previous = self.history[-1]
-        between = self.doc[previous.end:mention.start]
-        if len(between) == 1 and between[0].text == "," and previous.label == "PER" and previous.code \
+        if self._between(previous.end, mention.start, ",") and previous.label == "PER" and previous.code \
                 and previous.kind in ("name", "person", "ner"):
             return previous
         return None
@@ -660,8 +753,7 @@ class _Resolver:
         if not self.history:
             return
         previous = self.history[-1]
-        between = self.doc[previous.end:mention.start]
-        if len(between) != 1 or between[0].text != ",":
+        if not self._between(previous.end, mention.start, ","):
             return
         pairs = ((previous, mention), (mention, previous))
         for person, title in pairs:
@@ -811,13 +903,13 @@ class _Resolver:
     def _indefinite(self, mention: Mention) -> bool:
         """A singular noun phrase introduced by un/une."""
         i = mention.start - 1
-        return i >= 0 and fold(self.doc[i].text) in ("un", "une")
+        return i >= 0 and self.tokens[i].key in ("un", "une")
 
     def _locative(self, mention: Mention) -> bool:
         i = mention.start - 1
-        while i >= 0 and fold(self.doc[i].text) in SKIP_ARTICLES:
+        while i >= 0 and self.tokens[i].key in SKIP_ARTICLES:
             i -= 1
-        return i >= 0 and fold(self.doc[i].text) in LOCATIVE
+        return i >= 0 and self.tokens[i].key in LOCATIVE
 
 
 # ---------------------------------------------------------------------- small functions
@@ -825,20 +917,26 @@ def _is_acronym(surface: str) -> bool:
     return surface.isupper() and surface.isalpha() and 2 <= len(surface) <= 6
 
 
-def _case_fits(surface: str, doc: Doc, start: int, end: int) -> bool:
+def _case_fits(surface: str, doc: Doc, tokens: list[Tok], start: int, end: int) -> bool:
     """Acronyms match only as written and outside all-capitals text; names
     written with a capital need one in the text."""
-    text = doc[start:end].text
     if _is_acronym(surface):
-        if text != surface:
+        if doc[start:end].text != surface:
             return False
-        for i in (start - 1, end):
-            if 0 <= i < len(doc) and doc[i].is_alpha and len(doc[i]) > 1 and doc[i].is_upper:
-                return False
-        return True
+        return not any(0 <= i < len(tokens) and _is_capitals(tokens[i].text) for i in (start - 1, end))
     if surface[:1].isupper():
-        return doc[start].text[:1].isupper()
+        return tokens[start].capitalised
     return True
+
+
+def _is_capitals(text: str) -> bool:
+    """An all-capitals word of two letters or more (spaCy's is_alpha and is_upper)."""
+    return text.isalpha() and len(text) > 1 and text.isupper()
+
+
+def _pos(token: Tok) -> str:
+    """The token's part of speech as spaCy's ``pos_`` gives it ("" when untagged)."""
+    return token.pos or ""
 
 
 def _best_actors(kb: KnowledgeBase, actors: list[Actor], day: dt.date) -> list[Actor]:
