@@ -46,16 +46,17 @@ def annotations(doc: Doc) -> dict[str, list[dict[str, Any]]]:
         if key in seen:
             continue
         seen.add(key)
+        ext = span._  # one extension accessor per span, not one per attribute
         mentions.append(
             {
                 "start": span.start_char,
                 "end": span.end_char,
                 "text": span.text,
                 "label": span.label_,
-                "actor_id": span._.actor_id,
-                "code": span._.code,
-                "sector": span._.sector,
-                "value": span._.value,
+                "actor_id": ext.actor_id,
+                "code": ext.code,
+                "sector": ext.sector,
+                "value": ext.value,
             }
         )
     events = list(doc._.events or [])
