@@ -30,7 +30,7 @@ def test_oblique_partner_of_a_reciprocal_event(veille_nlp) -> None:
     assert event is not None
     assert codes(event["actor"]) == {"ARM"}
     assert codes(event["recipient"]) == {"RUS"}
-    assert "reciprocal" in event["context"]
+    assert event["symmetric"] and "reciprocal" not in event["context"]
 
 
 def test_partner_inside_the_object_phrase(veille_nlp) -> None:

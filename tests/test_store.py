@@ -150,3 +150,19 @@ def _one_document(doc_id: str) -> Batch:
     batch = Batch()
     batch.add("documents", {"doc_id": doc_id, "text": "Le Kazakhstan."})
     return batch
+
+
+def test_version_4_reciprocal_context_becomes_the_symmetric_flag(tmp_path):
+    path = tmp_path / "v4.duckdb"
+    with Store(path) as store:
+        batch = _one_document("d1")
+        for number, context in enumerate((["reciprocal", "economic"], ["military"], None)):
+            batch.add("events", {"event_id": f"d1-{number:03d}", "doc_id": "d1", "type": "CONSULT",
+                                 "context": context})
+        store.write(batch)
+        store.con.execute('ALTER TABLE events DROP COLUMN "symmetric"')
+        store.con.execute("DELETE FROM schema_version WHERE version = 5")
+    with Store(path) as store:
+        assert store.schema_version() == 5
+        rows = store.con.execute('SELECT context, "symmetric" FROM events ORDER BY event_id').fetchall()
+        assert rows == [(["economic"], True), (["military"], False), (None, False)]

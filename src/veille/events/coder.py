@@ -364,8 +364,6 @@ class EventCoder:
             first = actor[0].code
             recipient = [p for p in actor if p.code != first]
             actor = [p for p in actor if p.code == first]
-        if entry.sym:
-            context.append("reciprocal")
 
         coded_actor = [p for p in actor if p.code]
         coded_recipient = [p for p in recipient if p.code]
@@ -428,6 +426,7 @@ class EventCoder:
             "type": event_type,
             "mode": mode,
             "context": context,
+            "symmetric": bool(entry.sym),
             "actor": [p.export() for p in coded_actor],
             "recipient": [p.export() for p in coded_recipient],
             "status": final_status,

@@ -91,9 +91,16 @@ def _migration_4(con: duckdb.DuckDBPyConnection, model: Model) -> None:
                 "WHERE published IS NULL OR length(published) < 10)")
 
 
+def _migration_5(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+    """Reciprocal events flagged by events.symmetric, no longer by a "reciprocal" context (not PLOVER's)."""
+    _add_columns(con, model["events"], ["symmetric"])
+    con.execute("UPDATE events SET \"symmetric\" = coalesce(list_contains(context, 'reciprocal'), false), "
+                "context = list_filter(context, lambda c: c <> 'reciprocal')")
+
+
 # version -> step; a step brings a store from version-1 to version.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, Model], None]] = {
-    1: _migration_1, 2: _migration_2, 3: _migration_3, 4: _migration_4,
+    1: _migration_1, 2: _migration_2, 3: _migration_3, 4: _migration_4, 5: _migration_5,
 }
 
 
