@@ -278,11 +278,13 @@ def lead_date(sentences: list[Span], index: DateIndex, published: str | None) ->
 
 def sentence_reference(sent: Span, index: DateIndex) -> EventDate | None:
     """The date a sentence sets for what follows: an expression hanging from its main verb."""
-    roots = {t.i for t in sent if t.dep_ == "ROOT"}
+    roots: set[int] | None = None  # the sentence's roots, read only when a day is in it
     for span, value, precision in index.in_range(sent.start, sent.end):
-        head = span.root.head
         if precision not in ("day", "week"):
             continue  # years, months and seasons set a background, not the story's day
+        if roots is None:
+            roots = {t.i for t in sent if t.dep_ == "ROOT"}
+        head = span.root.head
         before = span.doc[max(0, span.start - 2):span.start]
         if any(t.lower_ in ("depuis", "dès", "avant", "après", "jusqu'") for t in before):
             continue
