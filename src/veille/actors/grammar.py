@@ -51,7 +51,7 @@ ARTICLE_CONNECTORS = {"du", "des", "de la", "de l'"}
 TAG_MODIFIERS = {"militaire": "military", "militaires": "military"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     """What the grammar needs to know about a token."""
 

@@ -72,11 +72,19 @@ MARGIN = 2.0  # the focus state must lead the next one by this factor
 SAME_NOUN_WINDOW = {False: 6, True: 2}  # sentences back a same-noun antecedent may be (plural?)
 
 
+_Reading = tuple[tuple[str, ...], str | None, str, str | None]  # actor ids, code, kind, sector
+
+
 class _Word(NamedTuple):
+    """What the linker needs to know about a word form."""
+
     text: str
     key: str  # folded
     tkey: str  # transliteration key
+    key_word: str  # the folded form as the phrase indexes see it
+    tkey_word: str  # the transliteration key as the phrase indexes see it
     ordinal: bool  # "45e"
+    acronym: bool  # three to six capital letters (maybe a typo for a known acronym)
 
 
 @dataclass
@@ -206,8 +214,8 @@ class ActorLinker:
     # ------------------------------------------------------------------ per document
     def __call__(self, doc: Doc) -> Doc:
         day = to_date(doc._.published)
-        ann, name_hits, ordinals = self._annotate(doc, day)
-        candidates = self._candidates(doc, ann, name_hits, ordinals)
+        ann, name_hits, words = self._annotate(doc, day)
+        candidates = self._candidates(doc, ann, name_hits, words)
         chosen = _select(candidates)
         _Resolver(self, doc, ann, day).run(chosen)
         group = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
@@ -225,13 +233,14 @@ class ActorLinker:
             self._words.clear()
         text = self.vocab.strings[orth]
         key = fold(text)
-        word = _Word(text, key, translit_key(text), self.kb.lexicon.ordinal.match(key) is not None)
+        tkey = translit_key(text)
+        word = _Word(text, key, tkey, _matchable(key), _matchable(tkey), self.kb.lexicon.ordinal.match(key) is not None,
+                     3 <= len(text) <= 6 and text.isupper() and text.isalpha())
         self._words[orth] = word
         return word
 
-    def _annotate(self, doc: Doc, day: dt.date) -> tuple[Annotations, list[NameHit], set[int]]:
-        """Lexicon phrases, demonyms and KB names of the document; also the
-        positions of ordinals ("45e")."""
+    def _annotate(self, doc: Doc, day: dt.date) -> tuple[Annotations, list[NameHit], list[_Word]]:
+        """Lexicon phrases, demonyms and KB names of the document; also its words."""
         has_pos, has_dep = doc.has_annotation("POS"), doc.has_annotation("DEP")
         # form, part of speech and absolute head index of every token, read in one go (no Token objects)
         words = [self._words.get(orth) or self._word(orth) for orth in doc.to_array(attrs.ORTH).tolist()]
@@ -244,8 +253,8 @@ class ActorLinker:
         texts = [word.text for word in words]
         fkeys = [word.key for word in words]
         tkeys = [word.tkey for word in words]
-        ordinals = {i for i, word in enumerate(words) if word.ordinal}
-        for start, end in self.lex_matcher(fkeys):
+        key_words = [word.key_word for word in words]
+        for start, end in self.lex_matcher(key_words):
             key = " ".join(fkeys[start:end])
             for entry in self.lex.get(key, ()):
                 if self.lex_capital.get((key, entry)) and not texts[start][:1].isupper():
@@ -254,12 +263,13 @@ class ActorLinker:
             if end == start + 1 and key in self.demonyms:
                 ann.demonyms[start] = self.demonyms[key]
         hits: list[NameHit] = []
-        for start, end in self.name_matcher(fkeys):
-            hit = self._name_hit(doc, ann, fkeys, start, end, day, self.names)
+        readings: dict[tuple[str, ...], _Reading] = {}  # the same names recur in a document
+        for start, end in self.name_matcher(key_words):
+            hit = self._name_hit(doc, ann, fkeys, start, end, day, self.names, readings)
             if hit is not None:
                 hits.append(hit)
-        for start, end in self.person_matcher(tkeys):
-            hit = self._name_hit(doc, ann, tkeys, start, end, day, self.person_names)
+        for start, end in self.person_matcher([word.tkey_word for word in words]):
+            hit = self._name_hit(doc, ann, tkeys, start, end, day, self.person_names, readings)
             if hit is not None:
                 hits.append(hit)
         # the longest name at each position, and no name inside a longer one
@@ -278,10 +288,10 @@ class ActorLinker:
         for hit in kept:
             for i in range(hit.start, hit.end):
                 ann.demonyms.pop(i, None)
-        return ann, kept, ordinals
+        return ann, kept, words
 
     def _name_hit(self, doc: Doc, ann: Annotations, keys: list[str], start: int, end: int, day: dt.date,
-                  table: dict[str, list[tuple[str, str]]]) -> NameHit | None:
+                  table: dict[str, list[tuple[str, str]]], readings: dict[tuple[str, ...], _Reading]) -> NameHit | None:
         key = " ".join(keys[start:end])
         tokens = ann.tokens
         if key in table:
@@ -295,20 +305,27 @@ class ActorLinker:
                 ids.append(actor_id)
             if not ids:
                 return None
-            actors = [a for a in (self.kb.get(i) for i in ids) if a is not None]
-            actors = _best_actors(self.kb, actors, day)
-            codes = {self.kb.affiliation(a, day)[0] for a in actors}
-            code, sector = self.kb.affiliation(actors[0], day) if len(codes) == 1 else (None, None)
-            kind = actors[0].type if len({a.type for a in actors}) == 1 else "organisation"
-            return NameHit(start, end, [a.id for a in actors], code, kind, sector)
+            reading = readings.get(tuple(ids))
+            if reading is None:
+                reading = readings[tuple(ids)] = self._reading(ids, day)
+            actor_ids, code, kind, sector = reading
+            return NameHit(start, end, list(actor_ids), code, kind, sector)
         if table is self.names and key in self.places and _case_fits(self.places[key][0], doc, tokens, start, end):
             surface, code = self.places[key]
             return NameHit(start, end, [], code, "place")
         return None
 
-    def _candidates(self, doc: Doc, ann: Annotations, hits: list[NameHit], ordinals: set[int]) -> list[Mention]:
+    def _reading(self, ids: list[str], day: dt.date) -> _Reading:
+        """The actors a name stands for on the date, their affiliation and type."""
+        actors = [a for a in (self.kb.get(i) for i in ids) if a is not None]
+        actors = _best_actors(self.kb, actors, day)
+        codes = {self.kb.affiliation(a, day)[0] for a in actors}
+        code, sector = self.kb.affiliation(actors[0], day) if len(codes) == 1 else (None, None)
+        kind = actors[0].type if len({a.type for a in actors}) == 1 else "organisation"
+        return tuple(a.id for a in actors), code, kind, sector
+
+    def _candidates(self, doc: Doc, ann: Annotations, hits: list[NameHit], words: list[_Word]) -> list[Mention]:
         out: list[Mention] = []
-        n = len(doc)
         for hit in hits:
             if hit.kind == "person" and len(hit.actor_ids) == 1:
                 hit = self._with_first_name(doc, ann, hit)
@@ -317,9 +334,10 @@ class ActorLinker:
         ner_people = {e.start: e for e in ents if e.label_ in ("PER", "MISC")}
         ent_labels = {e.start: e.label_ for e in ents if len(e) == 1}
         tokens = ann.tokens
-        # descriptions, and titles fused with the name that follows
-        for i in range(n):
-            if not ((i in ann.lex and ann.first(i, HEAD, TITLE, FORMER)) or i in ordinals):
+        # descriptions, and titles fused with the name that follows (they start with a lexicon phrase or an ordinal)
+        ordinals = [i for i, word in enumerate(words) if word.ordinal]
+        for i in sorted({*ann.lex, *ordinals}):
+            if not (ann.first(i, HEAD, TITLE, FORMER) or words[i].ordinal):
                 continue
             desc = self.grammar.description(ann, i)
             if desc is None:
@@ -334,8 +352,10 @@ class ActorLinker:
                 label = "NORP" if desc.demonym else ("PER" if desc.head.kind == TITLE else
                                                      "LOC" if desc.head.place else "ORG")
                 out.append(Mention(desc.start, desc.end, "description", label, priority=1, desc=desc))
-        for i in range(n):
-            if i in ann.lex:  # honorifics and anaphors start with a lexicon phrase
+        # honorifics and anaphors (they start with a lexicon phrase), demonyms, acronyms
+        acronyms = [i for i, word in enumerate(words) if word.acronym]
+        for i in sorted({*ann.lex, *ann.demonyms, *acronyms}):
+            if i in ann.lex:
                 honorific = ann.first(i, HONORIFIC)
                 if honorific:
                     person = self._name_after(doc, ann, honorific[0], ner_people)
@@ -347,10 +367,9 @@ class ActorLinker:
                 if anaphor is not None:
                     out.append(Mention(anaphor.start, anaphor.end, "anaphor",
                                        "ORG" if anaphor.kind == "igo" else "GPE", priority=2, anaphor=anaphor))
-            text = tokens[i].text
-            if i in ann.demonyms and text[:1].isupper() and i not in ann.names:
+            if i in ann.demonyms and tokens[i].capitalised and i not in ann.names:
                 out.append(Mention(i, i + 1, "norp", "NORP", priority=3))
-            if 3 <= len(text) <= 6 and text.isupper() and text.isalpha() and i not in ann.names:
+            if words[i].acronym and i not in ann.names:
                 out.append(Mention(i, i + 1, "typo", ent_labels.get(i, "ORG"), priority=3))
         for ent in ents:
             person = self._fuzzy_person(ann, ent) if ent.label_ in ("PER", "MISC") else None
@@ -442,22 +461,20 @@ class PhraseIndex:
         self._lengths: dict[str, list[int]] = {}  # first word -> lengths of the phrases it starts
 
     def add(self, words: Sequence[str]) -> None:
-        phrase = tuple(_word(w) for w in words)
+        phrase = tuple(_matchable(w) for w in words)
         self._phrases.add(phrase)
         lengths = self._lengths.setdefault(phrase[0], [])
         if len(phrase) not in lengths:
             lengths.append(len(phrase))
             lengths.sort()
 
-    def __call__(self, keys: Sequence[str]) -> list[tuple[int, int]]:
-        words = [k if k.strip() else PLACEHOLDER for k in keys]  # as _word() does
+    def __call__(self, words: Sequence[str]) -> list[tuple[int, int]]:
+        """``words``: token keys passed through ``_matchable``."""
         n = len(words)
         found: list[tuple[int, int]] = []
-        for start, word in enumerate(words):
-            lengths = self._lengths.get(word)
-            if lengths is None:
-                continue
-            for size in lengths:
+        firsts = self._lengths
+        for start in [i for i, word in enumerate(words) if word in firsts]:
+            for size in firsts[words[start]]:
                 if start + size > n:
                     break
                 if size == 1 or tuple(words[start:start + size]) in self._phrases:
@@ -465,7 +482,7 @@ class PhraseIndex:
         return found
 
 
-def _word(key: str) -> str:
+def _matchable(key: str) -> str:
     """A key as a matchable word: blank ones become a placeholder."""
     return key if key.strip() else PLACEHOLDER
 
