@@ -36,9 +36,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    raws = [r for r in iter_raw(args.paths) if isinstance(r, RawDocument)]
     rules = load_rules()
-    texts = [clean_document(r, rules).text for r in raws]
+    raws, texts = [], []
+    for raw in iter_raw(args.paths):
+        if not isinstance(raw, RawDocument):
+            continue
+        try:
+            texts.append(clean_document(raw, rules).text)
+        except ValueError:
+            continue  # nothing left after cleaning: not a document for either side
+        raws.append(raw)
     chars = sum(map(len, texts))
     print(f"{len(texts)} documents, {chars:,} characters")
 

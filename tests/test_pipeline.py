@@ -145,3 +145,17 @@ def test_export_files_are_what_the_scorer_reads(gold_store, tmp_path):
     out = tmp_path / "events.csv"
     export(store, "events", "csv", out)
     assert out.read_text("utf-8").splitlines()[0].startswith("event_id,doc_id,source,type")
+
+
+def test_doc_text_is_kept_once_and_equals_spacy_text():
+    import spacy
+
+    from veille.nlp.extensions import TEXT_KEY, doc_text
+
+    nlp = spacy.blank("fr")
+    doc = nlp.make_doc("Le Kazakhstan  a demandé l'aide de l'OTSC.\n")
+    assert TEXT_KEY not in doc.user_data
+    assert doc_text(doc) == doc.text == "Le Kazakhstan  a demandé l'aide de l'OTSC.\n"
+    assert doc.user_data[TEXT_KEY] == doc.text
+    restored = type(doc)(nlp.vocab).from_bytes(doc.to_bytes())  # n_process ships Docs as bytes
+    assert restored.user_data[TEXT_KEY] == doc.text

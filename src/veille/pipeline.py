@@ -18,6 +18,7 @@ from veille import stories
 from veille.ingest.clean import BoilerplateRules, clean_document, load_rules
 from veille.ingest.readers import iter_raw
 from veille.ingest.types import Document, RawDocument, ReadFailure
+from veille.nlp.extensions import TEXT_KEY
 from veille.nlp.pipeline import annotations, build_nlp
 from veille.store import Batch, Store
 
@@ -188,6 +189,7 @@ def _now() -> datetime:
 
 def _make_doc(nlp: Language, document: Document) -> Any:
     doc = nlp.make_doc(document.text)
+    doc.user_data[TEXT_KEY] = document.text  # spaCy's doc.text would rebuild it from the tokens
     doc._.published = document.published
     doc._.doc_id = document.doc_id
     return doc

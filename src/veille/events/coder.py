@@ -24,7 +24,7 @@ from veille.events.features import morph
 from veille.events.lexicon import Entry, Lexicon, score
 from veille.events.sizes import extract_sizes
 from veille.events.status import ASSERTED, FACTUAL, FUTURE, NEGATED, REPORTED, Status, assess, reporter_from_prep
-from veille.nlp.extensions import MENTIONS, register
+from veille.nlp.extensions import MENTIONS, doc_text, register
 
 register()
 
@@ -100,7 +100,7 @@ class EventCoder:
                                 key=lambda m: m.start)
         place_starts = [m.start for m in place_mentions]
         published = doc._.published
-        text = "".join([t.text_with_ws for t in tokens])  # doc.text, built once from the tokens at hand
+        text = doc_text(doc)
         skip = _skipped_tokens(doc, mentions, text)
         events: list[dict] = []
         history: list[list[Party]] = []  # subjects of earlier sentences, for pronouns

@@ -84,7 +84,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from veille.nlp.extensions import MENTIONS  # importing it registers doc._.published, span._.value
+from veille.nlp.extensions import MENTIONS, doc_text  # importing it registers doc._.published, span._.value
 
 __all__ = ["Timex", "TimexComponent", "USER_DATA_KEY", "as_calendar", "doc_timexes", "parse_number", "tag"]
 
@@ -1387,7 +1387,7 @@ class TimexComponent:
         self.tense: Tense = tense
 
     def __call__(self, doc: Doc) -> Doc:
-        timexes = tag(doc.text, doc._.published, tense=self.tense)
+        timexes = tag(doc_text(doc), doc._.published, tense=self.tense)
         doc.user_data[USER_DATA_KEY] = timexes
         spans = []
         for t in timexes:

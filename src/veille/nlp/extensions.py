@@ -8,9 +8,19 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 MENTIONS = "mentions"  # name of the span group holding every stored mention
+TEXT_KEY = "veille.text"  # Doc.user_data key holding the document's text
 
 _DOC_ATTRS: dict[str, object] = {"published": None, "events": None, "doc_id": None}
 _SPAN_ATTRS: dict[str, object] = {"actor_id": None, "code": None, "sector": None, "value": None}
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text. spaCy rebuilds `doc.text` from every token on each call; a Doc's
+    text never changes, so it is kept in `user_data` (set up front by veille's ingest)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def register() -> None:
