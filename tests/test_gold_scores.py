@@ -17,7 +17,7 @@ FLOORS = {
     ("seeds", "f1"): 0.90,
     ("dev", "f1"): 0.85,
     ("seeds", "direction"): 0.90,
-    ("dev", "direction"): 0.78,
+    ("dev", "direction"): 0.80,  # the target; 0.804 reached
     ("seeds", "status"): 0.90,
     ("dev", "status"): 0.90,
     ("seeds", "size"): 0.90,
