@@ -1,6 +1,6 @@
 """Memory over a long ingest: peak RSS after 1,000 … N documents, in one run.
 
-    .venv/bin/python benchmarks/memory_flat.py 50000 [--memory-limit 256MB] [--keep DIR]
+    .venv/bin/python benchmarks/memory_flat.py 50000 [--memory-limit 128MB] [--keep DIR]
 
 Generates the corpus with generate_corpus.py (a feed of synthetic French documents), then
 ingests it in one process exactly as `veille ingest` does (same batch size, same store cache
