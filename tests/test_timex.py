@@ -546,3 +546,18 @@ def test_windowed_scan_equals_the_full_scan_on_word_salad(text):
 def test_a_text_without_cues_is_not_scanned():
     assert _windows("Le président a rencontré son homologue pour parler de la coopération.") == []
     assert _windows("Il l'a annoncé mardi.") == [(0, 21)]
+
+
+def test_a_window_never_ends_inside_a_word():
+    # the window around "12" ends inside "maintenant": "en mai" must not be read there
+    text = "Le 12 " + "a" * 15 + " Moscou a répondu en maintenant ses troupes, en mairie et en maison."
+    assert _readings(text) == _readings(text, [(0, len(text))])
+    assert not [t for t in tag(text, "2022-01-11") if t.text.lower().startswith("en ma")]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS + ["maintenant", "mairie", "maison", "marsouin", "juillettiste", "hiérarchie",
+                                          "2 500", "1 500 000", "-", "là", "a" * 30, "b" * 37]),
+                max_size=40).map(" ".join))
+def test_windowed_scan_equals_the_full_scan_on_cut_words(text):
+    assert _readings(text) == _readings(text, [(0, len(text))])

@@ -699,12 +699,16 @@ def _sentences(doc: Doc, text: str) -> list[Span]:
     return out
 
 
-# lemma hash → lower-cased lemma, for all documents (a vocabulary's lemmas are few)
+# lemma hash → lower-cased lemma, shared by documents; emptied when full (names and numbers
+# are their own lemmas, so the set of lemmas grows with the corpus)
 _LOWER_LEMMAS: dict[int, str] = {}
+_LOWER_LEMMAS_MAX = 50_000
 
 
 def _lower_lemmas(doc: Doc) -> list[str]:
     """``token.lemma_.lower()`` of every token, from one array of lemma hashes."""
+    if len(_LOWER_LEMMAS) > _LOWER_LEMMAS_MAX:
+        _LOWER_LEMMAS.clear()
     out = []
     strings = doc.vocab.strings
     for key in doc.to_array(LEMMA).tolist():

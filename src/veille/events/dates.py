@@ -257,8 +257,10 @@ def lead_date(sentences: list[Span], index: DateIndex, published: str | None) ->
     published_value = normalise(published)
     published_precision = precision_of(published_value)
     # count typographic sentences: pieces cut at ";" or ":" belong to the sentence they continue
-    count, end = 0, sentences[-1].end
-    for sent in sentences:
+    # (at most twice as many pieces, for texts without full stops: headlines, lists)
+    pieces = sentences[: 2 * LEAD_SENTENCES]
+    count, end = 0, pieces[-1].end
+    for sent in pieces:
         if sent.text.rstrip().endswith(_FULL_STOP):
             count += 1
             if count == LEAD_SENTENCES:

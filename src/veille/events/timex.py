@@ -764,7 +764,7 @@ def _cue_words() -> frozenset[str]:
         parts = [w for w in _WORD.findall(form.lower()) if not w.isdigit()]
         specific = [w for w in parts if w not in _NOT_CUES]
         if len(parts) == 1:
-            words.update(specific)  # "un jour", "une semaine": the unit is the cue
+            words.update(specific)  # not "un", "une": in "un jour" the unit is the cue
         elif specific:
             words.add(max(specific, key=len))
         else:
@@ -781,6 +781,21 @@ def _is_cue(word: str, cue_words: frozenset[str] = _CUE_WORDS) -> bool:
             or any(c.isdigit() for c in word))
 
 
+def _window_end(text: str, end: int) -> int:
+    """`end` moved past the rest of the word it cuts, the blank after it and the next word: the
+    regex engine takes a window's end for the text's end, so a cut word ("en mai|ntenant") would
+    look complete, and lookaheads (" 500" after a year) read that far."""
+    n = len(text)
+    end = min(end, n)
+    while end < n and not text[end].isspace():
+        end += 1
+    while end < n and text[end].isspace():
+        end += 1
+    while end < n and not text[end].isspace():
+        end += 1
+    return end
+
+
 def _windows(text: str) -> list[tuple[int, int]]:
     """Disjoint extents of the text around its cues, in order."""
     windows: list[tuple[int, int]] = []
@@ -788,7 +803,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
     for cue in _WORD.finditer(text):
         if not _is_cue(cue.group(), cue_words):
             continue
-        start, end = max(0, cue.start() - CUE_MARGIN), min(len(text), cue.end() + CUE_MARGIN)
+        start, end = max(0, cue.start() - CUE_MARGIN), _window_end(text, cue.end() + CUE_MARGIN)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)
         else:

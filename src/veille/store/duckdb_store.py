@@ -95,7 +95,7 @@ def _migration_5(con: duckdb.DuckDBPyConnection, model: Model) -> None:
     """Reciprocal events flagged by events.symmetric, no longer by a "reciprocal" context (not PLOVER's)."""
     _add_columns(con, model["events"], ["symmetric"])
     con.execute("UPDATE events SET \"symmetric\" = coalesce(list_contains(context, 'reciprocal'), false), "
-                "context = list_filter(context, lambda c: c <> 'reciprocal')")
+                "context = [c FOR c IN context IF c <> 'reciprocal']")
 
 
 # version -> step; a step brings a store from version-1 to version.
