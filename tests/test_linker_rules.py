@@ -331,3 +331,19 @@ def test_matchers_are_built_once_and_linking_is_cheap(actors_nlp: Any) -> None:
     per_doc = (time.perf_counter() - started) / 5
     assert linker.name_matcher is matcher
     assert per_doc < 0.5, per_doc
+
+
+def test_the_linker_survives_pickling_with_its_caches(actors_nlp) -> None:
+    # spaCy's n_process pickles the pipeline where processes are spawned (macOS, newer Pythons)
+    import pickle
+
+    text = "Le président kazakh Tokaïev a demandé l'aide de l'OSTC. L'OTSC a répondu. Sadr Japarov aussi."
+    before = link(actors_nlp, text)  # fills the word and fuzzy-lookup caches
+    linker = actors_nlp.get_pipe("veille_actors")
+    copy = pickle.loads(pickle.dumps(linker))
+    doc = actors_nlp.make_doc(text)
+    doc._.published = "2022-01-10"
+    for name, proc in actors_nlp.pipeline:
+        doc = copy(doc) if name == "veille_actors" else proc(doc)
+    after = [(s.start_char, s.end_char, s._.code) for s in doc.spans[MENTIONS]]
+    assert after == [(m.start, m.end, m.code) for m in before] and any(m.code == "CSTO" for m in before)

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -43,6 +43,7 @@ import numpy
 from spacy import attrs
 from spacy.language import Language
 from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from veille.actors.grammar import (
@@ -66,7 +67,8 @@ TYPE_LABELS = {"state": "GPE", "igo": "ORG", "organisation": "ORG", "group": "OR
 LOCATIVE = {"a", "au", "aux", "en", "dans", "vers"}
 SKIP_ARTICLES = {"l'", "la", "le", "les"}
 PLACEHOLDER = "\u00a7"
-WORD_CACHE_SIZE = 200_000  # word forms whose keys are remembered (emptied when full)
+WORD_CACHE_SIZE = 50_000  # word forms whose keys are remembered (emptied when full)
+FUZZY_CACHE_SIZE = 20_000  # fuzzy name and acronym lookups remembered (emptied when full)
 DECAY = 0.5  # salience lost per sentence of distance
 MARGIN = 2.0  # the focus state must lead the next one by this factor
 SAME_NOUN_WINDOW = {False: 6, True: 2}  # sentences back a same-noun antecedent may be (plural?)
@@ -141,9 +143,9 @@ class ActorLinker:
         self._words: dict[int, _Word] = {}  # orth id -> keys of the word form, see _word
         self._build_gazetteer()
         self._build_lexicon()
-        # both only read tables built above; the same names recur from document to document
-        self._surname_matches = lru_cache(maxsize=20_000)(self._surname_matches)  # type: ignore[method-assign]
-        self._acronyms_near = lru_cache(maxsize=20_000)(self._acronyms_near)  # type: ignore[method-assign]
+        # fuzzy lookups only read tables built above, and the same names recur from document to
+        # document: remembered (plain dicts, emptied when full, so the linker stays picklable)
+        self._fuzzy: dict[tuple[str, str, str], tuple[str, ...]] = {}
 
     # ------------------------------------------------------------------ building
     def _tokenize(self, text: str) -> list[str]:
@@ -227,11 +229,11 @@ class ActorLinker:
         doc.spans[MENTIONS] = group
         return doc
 
-    def _word(self, orth: int) -> _Word:
-        """The keys of a word form, memoised by orth id."""
+    def _word(self, orth: int, strings: StringStore) -> _Word:
+        """The keys of a word form, memoised by orth id (a hash of the text, the same in any vocab)."""
         if len(self._words) >= WORD_CACHE_SIZE:
             self._words.clear()
-        text = self.vocab.strings[orth]
+        text = strings[orth]
         key = fold(text)
         tkey = translit_key(text)
         word = _Word(text, key, tkey, _matchable(key), _matchable(tkey), self.kb.lexicon.ordinal.match(key) is not None,
@@ -243,7 +245,8 @@ class ActorLinker:
         """Lexicon phrases, demonyms and KB names of the document; also its words."""
         has_pos, has_dep = doc.has_annotation("POS"), doc.has_annotation("DEP")
         # form, part of speech and absolute head index of every token, read in one go (no Token objects)
-        words = [self._words.get(orth) or self._word(orth) for orth in doc.to_array(attrs.ORTH).tolist()]
+        strings = doc.vocab.strings
+        words = [self._words.get(orth) or self._word(orth, strings) for orth in doc.to_array(attrs.ORTH).tolist()]
         n = len(words)
         array = doc.to_array([attrs.POS, attrs.HEAD]).astype(numpy.int64)  # heads relative to the token
         tags = [POS_NAMES[p] for p in array[:, 0].tolist()] if has_pos else [None] * n
@@ -439,15 +442,25 @@ class ActorLinker:
         return NameHit(ent.start, ent.end, [actor.id], None, "person")
 
 
-    def _surname_matches(self, last: str, first: str) -> list[str]:
-        """KB people with surname key ``last`` and a first name within two edits of ``first``."""
-        return sorted({actor_id for first_key, actor_id in self.surnames.get(last, ())
-                       if damerau_levenshtein(first_key, first) <= 2})
+    def _remembered(self, key: tuple[str, str, str], compute: Callable[[], Iterable[str]]) -> tuple[str, ...]:
+        found = self._fuzzy.get(key)
+        if found is None:
+            if len(self._fuzzy) >= FUZZY_CACHE_SIZE:
+                self._fuzzy.clear()
+            found = self._fuzzy[key] = tuple(compute())
+        return found
 
-    def _acronyms_near(self, text: str) -> set[str]:
+    def _surname_matches(self, last: str, first: str) -> tuple[str, ...]:
+        """KB people with surname key ``last`` and a first name within two edits of ``first``."""
+        return self._remembered(("surname", last, first), lambda: sorted(
+            {actor_id for first_key, actor_id in self.surnames.get(last, ())
+             if damerau_levenshtein(first_key, first) <= 2}))
+
+    def _acronyms_near(self, text: str) -> frozenset[str]:
         """IGOs whose acronym is one edit away from ``text`` (a typo: OSTC for OTSC)."""
-        return {actor_id for acronym, ids in self.acronyms.items()
-                if damerau_levenshtein(acronym, text) == 1 for actor_id in ids}
+        return frozenset(self._remembered(("acronym", text, ""), lambda: sorted(
+            {actor_id for acronym, ids in self.acronyms.items()
+             if damerau_levenshtein(acronym, text) == 1 for actor_id in ids})))
 
 
 # ---------------------------------------------------------------------- phrase lookup
