@@ -26,14 +26,13 @@ def run_mode(mode: str, corpus: Path, db: Path) -> dict:
     from veille.nlp.pipeline import MODEL
     from veille.store import Store
 
-    start = time.perf_counter()
     if mode == "bare":
         import spacy
 
         nlp = spacy.load(MODEL)
+        start_parse = time.perf_counter()  # like the other modes: the model is loaded first
         texts = (json.loads(line)["text"] for line in corpus.open(encoding="utf-8"))
         count = sum(1 for _ in nlp.pipe(texts, batch_size=32))
-        start_parse = start
     elif mode in ("one", "two"):
         from veille.nlp.pipeline import build_nlp
         from veille.pipeline import Ingestor
