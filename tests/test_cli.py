@@ -108,3 +108,26 @@ def test_two_processes_store_what_one_stores(tmp_path):
 def test_a_bad_memory_limit_is_refused(tmp_path):
     result = veille("ingest", "--db", str(tmp_path / "m.duckdb"), "--memory-limit", "beaucoup", str(SEEDS))
     assert result.returncode == 2 and "expected a size" in result.stdout + result.stderr
+
+
+def test_migrate_recomputes_stale_merged_events(tmp_path):
+    import duckdb
+
+    db = tmp_path / "m.duckdb"
+    assert veille("ingest", "--db", str(db), str(SEEDS)).returncode == 0
+    con = duckdb.connect(str(db))
+    merged = con.execute("SELECT count(*) FROM merged_events").fetchone()[0]
+    con.execute("UPDATE stories SET merged_at = NULL")
+    con.execute("DELETE FROM merged_events")
+    con.close()
+    result = veille("migrate", "--db", str(db))
+    assert result.returncode == 0 and "recomputed" in result.stdout + result.stderr, result
+    con = duckdb.connect(str(db))
+    assert con.execute("SELECT count(*) FROM merged_events").fetchone()[0] == merged > 0
+    assert con.execute("SELECT count(*) FROM stories WHERE merged_at IS NULL").fetchone()[0] == 0
+    con.close()
+
+
+def test_processes_and_dask_workers_are_exclusive(tmp_path):
+    result = veille("ingest", "--db", str(tmp_path / "x.duckdb"), "--processes", "2", "--workers", "2", str(SEEDS))
+    assert result.returncode == 2 and "one or the other" in " ".join((result.stdout + result.stderr).split())

@@ -124,6 +124,10 @@ def ingest(
     rules = load_rules(boilerplate or ())
     max_bytes = int(max_mb * 1_000_000)
     stdin = sys.stdin.buffer if "-" in paths else None
+    if processes > 1 and (workers or scheduler):
+        console.print("[red]error:[/] --processes parses in this machine's processes; with --workers or "
+                      "--scheduler the Dask workers parse: give one or the other")
+        raise typer.Exit(2)
     client = _dask_client(workers, scheduler)
     with Progress(
         SpinnerColumn(),
@@ -190,8 +194,13 @@ def export(
 @app.command()
 def migrate(db: DbOption = Path("veille.duckdb")) -> None:
     """Bring a store's schema up to the version this veille writes (ingest does it too)."""
+    from veille import stories
+
     store = _open_store(db)
-    console.print(f"{db}: schema version {store.schema_version()}")
+    merged = stories.merge_stale(store)  # stories an upgrade marked for recomputing (new columns)
+    console.print(f"{db}: schema version {store.schema_version()}"
+                  + (f", merged events of {len(merged.stories_updated)} stories recomputed"
+                     if merged.stories_updated else ""))
     store.close()
 
 

@@ -220,7 +220,7 @@ def date_from_stories(con: duckdb.DuckDBPyConnection, docs: Mapping[str, Mapping
     ).fetchall():
         sentences.setdefault(doc_id, []).append((int(start), int(end)))
     event_updates: list[dict[str, Any]] = []
-    mention_updates: list[dict[str, Any]] = []
+    mention_updates: dict[tuple[str, int, int, str], dict[str, Any]] = {}  # one value per mention
     for doc_id in ids:
         text, published = texts[doc_id]
         dates, values = redate(text or "", published, targets[doc_id], candidates.get(doc_id, []),
@@ -233,12 +233,12 @@ def date_from_stories(con: duckdb.DuckDBPyConnection, docs: Mapping[str, Mapping
             # the mention of the expression covers it (spaCy spans are expanded to whole tokens)
             for m_start, m_end, m_label, m_value in stored.get(doc_id, []):
                 if m_label == t_label and m_start <= t_start and t_end <= m_end and m_value != value:
-                    mention_updates.append({"doc_id": doc_id, "start": m_start, "end": m_end, "label": m_label,
-                                            "value": value})
+                    mention_updates.setdefault((doc_id, m_start, m_end, m_label), {
+                        "doc_id": doc_id, "start": m_start, "end": m_end, "label": m_label, "value": value})
     if event_updates:
         _update(con, "events", ["event_id"], event_updates)
     if mention_updates:
-        _update(con, "mentions", ["doc_id", "start", "end", "label"], mention_updates)
+        _update(con, "mentions", ["doc_id", "start", "end", "label"], list(mention_updates.values()))
     return len(event_updates)
 
 
