@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CHECKPOINTS = (1_000, 2_000, 5_000, 10_000, 20_000, 30_000, 40_000, 50_000, 100_000)
+CHECKPOINTS = (1_000, 2_000, 3_000, 4_000, 5_000, 7_500, 10_000, 20_000, 30_000, 40_000, 50_000, 100_000)
 
 
 def rss_mb() -> float:
@@ -63,10 +63,12 @@ def main() -> None:
                 mark = marks.pop(0)
                 elapsed = time.perf_counter() - started
                 size = sum(p.stat().st_size for p in (db, Path(f"{db}.wal")) if p.exists()) / 2**20
+                duck = store.con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0] or 0
                 print(f"{mark:>7} docs  {report.new / elapsed:6.2f} docs/s  RSS {rss_mb():6.0f} MB  "
-                      f"peak {peak_mb():6.0f} MB  store {size:7.0f} MB", flush=True)
+                      f"peak {peak_mb():6.0f} MB  DuckDB {duck / 2**20:5.0f} MB  store {size:7.0f} MB", flush=True)
 
-        with Store(db, memory_limit=args.memory_limit or INGEST_MEMORY_LIMIT) as store:
+        store = Store(db, memory_limit=args.memory_limit or INGEST_MEMORY_LIMIT)
+        with store:
             report = Ingestor(store, nlp=nlp).ingest_paths([corpus], progress=checkpoint)
         elapsed = time.perf_counter() - started
         print(f"done: {report.new} documents in {elapsed:.0f} s ({report.new / elapsed:.2f} docs/s), "
