@@ -15,7 +15,7 @@ ANAPHOR a definite description ("l'alliance", "ce pays d'Asie centrale").
     "45e régiment aéroporté russe"            -> RUS, MIL
     "soldats de l'alliance"                   -> anaphor left to the linker
 
-The linker builds the annotations from spaCy tokens and PhraseMatchers; ``describe_text``
+The linker builds the annotations from spaCy tokens and its phrase index; ``describe_text``
 builds them from a plain string for the knowledge base.
 """
 
