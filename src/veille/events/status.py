@@ -10,7 +10,7 @@ verbs and "selon X" / "d'après X" (reported, with the speaker).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -105,7 +105,7 @@ _COND_ENDINGS = ("aient", "ait", "ais", "ions", "iez")
 _FUT_ENDINGS = ("ont", "ons", "ez", "ai", "as", "a")
 
 
-@cache
+@lru_cache(maxsize=4096)  # verb lemmas: a bounded few recur; unknown ones must not grow it forever
 def _stems(lemma: str) -> tuple[str, ...]:
     """Stems of the future and conditional of a verb of (lower-cased) lemma ``lemma``."""
     stems = [lemma]

@@ -736,7 +736,7 @@ _COMPILED: list[tuple[re.Pattern[str], Builder]] = [(re.compile(p, re.IGNORECASE
 # (tests/test_timex.py checks both on the test table and the dev corpus).
 _CUE_SECTIONS = ("months", "weekdays", "units", "parts_of_day", "seasons", "deictic_days", "deictic_parts_of_day",
                  "anaphoric_days", "relative_units", "vague", "ordinals", "numbers", "approximate_numbers")
-_PATTERN_WORDS = ("minuit", "midi", "heure", "heures", "trimestre", "semestre", "années")
+_PATTERN_WORDS = ("minuit", "trimestre", "semestre")  # spelt out by the patterns, in no lexicon section
 CUE_MARGIN = 40
 
 
