@@ -19,13 +19,13 @@ from pathlib import Path
 
 import spacy
 
-from veille.cli import INGEST_MEMORY_LIMIT
 from veille.ingest.clean import clean_document, load_rules
 from veille.ingest.readers import iter_raw
 from veille.ingest.types import RawDocument
 from veille.nlp.pipeline import MODEL, build_nlp
 from veille.pipeline import Ingestor
 from veille.store import Store
+from veille.store.duckdb_store import INGEST_MEMORY_LIMIT
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

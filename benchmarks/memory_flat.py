@@ -40,10 +40,10 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="write corpus and store here instead of a temporary folder")
     args = parser.parse_args()
 
-    from veille.cli import INGEST_MEMORY_LIMIT
     from veille.nlp.pipeline import build_nlp
     from veille.pipeline import Ingestor, IngestReport
     from veille.store import Store
+    from veille.store.duckdb_store import INGEST_MEMORY_LIMIT
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)

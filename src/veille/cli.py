@@ -14,6 +14,7 @@ from rich.table import Table
 
 from veille.actors.cli import app as actors_app
 from veille.store import Store, StoreError
+from veille.store.duckdb_store import INGEST_MEMORY_LIMIT
 from veille.store.queries import party_label
 
 app = typer.Typer(
@@ -51,11 +52,6 @@ class Format(StrEnum):
     csv = "csv"
     parquet = "parquet"
 
-
-# DuckDB's buffer pool while ingesting: enough for the per-batch queries (larger ones spill to
-# disk). Unset, DuckDB keeps the growing file cached and memory grows with the store: over a
-# 20,000-document run RSS grew by about the store's size (132 MB) with a 256MB cap.
-INGEST_MEMORY_LIMIT = "128MB"
 
 
 def _open_store(db: Path, *, read_only: bool = False, memory_limit: str | None = None) -> Store:
