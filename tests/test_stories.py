@@ -687,3 +687,74 @@ def test_dev_corpus_texts_stream_identically(tmp_path):
         assert copies == [("godudunews.pages.dev",), ("lematin.ch",)]
         states.append(_state(store))
     assert states[0] == states[1]
+
+
+def test_a_story_covers_at_most_max_span_days():
+    from collections import Counter as Bag
+
+    from veille.stories.profile import MAX_SPAN_DAYS, WINDOW_DAYS, DocFeatures, Idf, Story
+
+    def features(seq: int, published: str | None) -> DocFeatures:
+        return DocFeatures(f"d{seq}", seq, published, {"w": Bag({"otsc": 1, "kazakhstan": 1})})
+
+    story, idf = Story("S-1", 0), Idf({}, 0)
+    start = datetime(2022, 1, 1)
+    day = 0
+    while day < 10 * MAX_SPAN_DAYS:  # a document every WINDOW_DAYS // 2 days, each near the last one
+        doc = features(day, (start + timedelta(days=day)).date().isoformat())
+        if not story.in_window(doc):
+            break
+        story.add(doc, idf)
+        day += WINDOW_DAYS // 2
+    assert MAX_SPAN_DAYS - WINDOW_DAYS // 2 < day - WINDOW_DAYS // 2 <= MAX_SPAN_DAYS
+    assert day <= MAX_SPAN_DAYS + WINDOW_DAYS // 2
+    # a month-precise or undated document does not stretch the days: it may still join
+    assert story.in_window(features(day + 1, "2022-01"))
+    assert story.in_window(features(day + 1, None))
+    # nor does a day inside the span
+    assert story.in_window(features(day + 1, "2022-01-03"))
+
+
+def test_merged_events_built_a_few_mentions_at_a_time_are_the_same(tmp_path):
+    import json
+
+    from veille.stories.merge import DocInfo, merge_story, merge_story_chunks
+
+    store = Store(tmp_path / "s.duckdb")
+    _corpus().write(store)
+    docs: dict[str, DocInfo] = {}
+    for doc_id, seq, outlet, source, published, original in store.con.execute(
+        "SELECT d.doc_id, s.seq, d.outlet, d.source, d.published, coalesce(d.duplicate_of, d.doc_id) "
+        "FROM documents d JOIN signatures s USING (doc_id)"
+    ).fetchall():
+        docs[doc_id] = DocInfo(doc_id, seq, outlet, source, published, original)
+    cursor = store.con.execute("SELECT * FROM events ORDER BY event_id")
+    names = [c[0] for c in cursor.description]
+    events = []
+    for values in cursor.fetchall():
+        row = dict(zip(names, values, strict=True))
+        for name in ("actor", "recipient", "reported_by", "size", "location"):
+            row[name] = json.loads(row[name]) if isinstance(row[name], str) else row[name]
+        events.append(row)
+    by_id = {str(e["event_id"]): e for e in events}
+    asked: list[int] = []
+
+    def fetch(ids: list[str]) -> dict[str, dict[str, Any]]:
+        asked.append(len(ids))
+        return {i: by_id[i] for i in ids}
+
+    whole = merge_story("S", docs, events)
+    chunks = list(merge_story_chunks("S", docs, iter(events), fetch, chunk=1))
+    assert [row for rows in chunks for row in rows] == whole
+    assert len(chunks) == len(whole) > 1
+    assert sum(asked) == sum(len(r["provenance"]) for r in whole)
+
+
+def test_merging_a_few_documents_per_transaction_gives_the_same_merged_events(tmp_path):
+    every_batch = Store(tmp_path / "every.duckdb")
+    _corpus().write(every_batch)
+    deferred = Store(tmp_path / "deferred.duckdb")
+    _corpus().write(deferred, merge=False)
+    done = stories.merge_stale(deferred, documents=1)
+    assert len(done.stories_updated) == _scalar(deferred, "SELECT count(*) FROM stories")
+    assert _state(deferred) == _state(every_batch)

@@ -176,6 +176,7 @@ def redate(text: str, published: str | None, anchor: str | None, events: Sequenc
 
 # -- the store ---------------------------------------------------------------------------
 _COLUMNS = ("date", "date_precision", "date_text", "date_fallback", "date_anchor")
+REDATE_CHUNK = 200  # documents whose texts are held at once
 
 
 def date_from_stories(con: duckdb.DuckDBPyConnection, docs: Mapping[str, Mapping[str, DocInfo]]) -> int:
@@ -187,9 +188,11 @@ def date_from_stories(con: duckdb.DuckDBPyConnection, docs: Mapping[str, Mapping
         for doc in members.values():
             if not _day(doc.published):
                 targets[doc.doc_id] = story_anchor(doc, members.values())
-    if not targets:
-        return 0
     ids = list(targets)
+    return sum(_redate(con, ids[i : i + REDATE_CHUNK], targets) for i in range(0, len(ids), REDATE_CHUNK))
+
+
+def _redate(con: duckdb.DuckDBPyConnection, ids: list[str], targets: Mapping[str, str | None]) -> int:
     candidates: dict[str, list[dict[str, Any]]] = {}
     cursor = con.execute(
         "SELECT event_id, doc_id, start, \"end\", trigger, date, date_precision, date_text, date_fallback, "

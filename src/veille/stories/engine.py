@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -26,7 +26,7 @@ from veille.store.duckdb_store import ARROW_TYPES, STORY_TABLES, quote
 from veille.stories import dedup
 from veille.stories.dating import date_from_stories
 from veille.stories.dedup import Computed, Signature
-from veille.stories.merge import DocInfo, merge_story
+from veille.stories.merge import DocInfo, merge_story_chunks
 from veille.stories.profile import (
     CANDIDATES,
     JOIN,
@@ -45,6 +45,7 @@ from veille.stories.text import stable_id, words
 
 REBUILD_CHUNK = 1000
 MERGE_CHUNK = 200
+MERGE_DOCUMENTS = 1_000
 
 
 @dataclass
@@ -88,15 +89,23 @@ def update(store: Store, doc_ids: Sequence[str] | None = None, *, merge: bool = 
     return result
 
 
-def merge_stale(store: Store, *, chunk: int = MERGE_CHUNK) -> StoryUpdate:
-    """Recompute the merged events of every story marked stale, `chunk` stories per transaction
-    (memory is bounded by the largest stories, not by the corpus)."""
+def merge_stale(store: Store, *, chunk: int = MERGE_CHUNK, documents: int = MERGE_DOCUMENTS) -> StoryUpdate:
+    """Recompute the merged events of every story marked stale, in transactions of at most
+    `chunk` stories and about `documents` documents (memory is bounded by the largest story,
+    not by the corpus)."""
     started = time.perf_counter()
     total = StoryUpdate()
     while True:
-        stale = [r[0] for r in store.con.execute(
-            "SELECT story_id FROM stories WHERE merged_at IS NULL ORDER BY seq LIMIT ?", [chunk]
-        ).fetchall()]
+        stale: list[str] = []
+        size = 0
+        for story_id, count in store.con.execute(
+            "SELECT story_id, coalesce(num_documents, 0) FROM stories WHERE merged_at IS NULL "
+            "ORDER BY seq LIMIT ?", [chunk]
+        ).fetchall():
+            if stale and size + count > documents:
+                break
+            stale.append(story_id)
+            size += count
         if not stale:
             break
         with store.transaction() as con:
@@ -443,33 +452,50 @@ class _Run:
         return docs
 
     def _merge(self, story_ids: list[str], docs: dict[str, dict[str, DocInfo]] | None = None) -> None:
-        """Recompute the merged events of these stories."""
+        """Recompute the merged events of these stories, one story at a time (a long story is
+        grouped from the few fields merging reads, then written a chunk of records at a time)."""
         con = self.con
         if docs is None:
             docs = self._members(story_ids)
         # documents without a publication day: their relative dates counted from the story's days
         date_from_stories(con, docs)
-        events: dict[str, list[dict[str, Any]]] = {}
-        spec = STORE_JSON["events"]
-        cursor = con.execute(
-            "SELECT d.story_id, e.* FROM events e JOIN documents d USING (doc_id) "
-            "WHERE d.story_id IN (SELECT unnest(?)) ORDER BY e.event_id",
-            [story_ids],
-        )
-        names = [c[0] for c in cursor.description][1:]
-        for story_id, *values in cursor.fetchall():
-            row = dict(zip(names, values, strict=True))
-            for name in spec:
-                row[name] = _json(row.get(name))
-            events.setdefault(story_id, []).append(row)
-
-        merged_rows: list[dict[str, Any]] = []
-        for story_id in story_ids:
-            merged_rows.extend(merge_story(story_id, docs.get(story_id, {}), events.get(story_id, [])))
         con.execute("DELETE FROM merged_events WHERE story_id IN (SELECT unnest(?))", [story_ids])
-        insert_rows(con, "merged_events", merged_rows)
-        self.result.merged_events = len(merged_rows)
+        written = 0
+        for story_id in story_ids:
+            for rows in merge_story_chunks(
+                story_id, docs.get(story_id, {}), self._grouping_fields(story_id), self._full_events
+            ):
+                insert_rows(con, "merged_events", rows)
+                written += len(rows)
+        self.result.merged_events = written
         con.execute("UPDATE stories SET merged_at = ? WHERE story_id IN (SELECT unnest(?))", [_now(), story_ids])
+
+    def _grouping_fields(self, story_id: str) -> Iterator[dict[str, Any]]:
+        """What merging reads of each event of a story, streamed in event id order."""
+        cursor = self.con.execute(
+            f"SELECT {', '.join(quote(c) for c in GROUPING_COLUMNS)} FROM events "
+            "WHERE doc_id IN (SELECT doc_id FROM documents WHERE story_id = ?) ORDER BY event_id",
+            [story_id],
+        )
+        names = [c[0] for c in cursor.description]
+        while rows := cursor.fetchmany(FETCH_ROWS):
+            for values in rows:
+                row = dict(zip(names, values, strict=True))
+                for name in STORE_JSON["events"]:
+                    if name in row:
+                        row[name] = _json(row[name])
+                yield row
+
+    def _full_events(self, event_ids: list[str]) -> dict[str, dict[str, Any]]:
+        cursor = self.con.execute("SELECT * FROM events WHERE event_id IN (SELECT unnest(?))", [event_ids])
+        names = [c[0] for c in cursor.description]
+        events = {}
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            for name in STORE_JSON["events"]:
+                row[name] = _json(row.get(name))
+            events[str(row["event_id"])] = row
+        return events
 
     def _statistics(self, docs: dict[str, dict[str, DocInfo]]) -> None:
         """Counts, carriers and dates of the story rows written by the clusterer."""
@@ -513,6 +539,9 @@ class _Run:
 
 
 STORE_JSON = {"events": ("actor", "recipient", "reported_by", "size", "location")}
+GROUPING_COLUMNS = ("event_id", "doc_id", "start", "type", "status", "date", "date_fallback",
+                    "actor", "recipient", "size", "location", "sentence")
+FETCH_ROWS = 2_000
 
 
 class _Clusterer:

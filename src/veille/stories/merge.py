@@ -18,13 +18,17 @@ Two event mentions of the same story are the same real-world event when:
 Mentions are taken in processing order, originals first; each joins the best
 compatible merged event or starts one. Mentions from republications only ever join
 (they are not new events), but their outlets are counted as carriers.
+
+Grouping only needs a few fields of each event (`Mention.slim`), so a long story is
+grouped from slim mentions and its records are built a chunk of groups at a time
+(`merge_story_chunks`): memory follows the story's number of events, not their text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,6 +63,8 @@ STATUS_GROUP = {
 }
 STATUS_ORDER = ("asserted", "reported", "negated", "future", "hypothetical")
 SIZE_KEYS = ("troops", "dead", "injured", "arrested")
+SLIM_KEYS = ("event_id", "doc_id", "start", "type")
+RECORD_CHUNK = 5_000  # mentions whose full events are held at once when building records
 DAY_TOLERANCE = 1
 FALLBACK_TOLERANCE = 7
 
@@ -136,6 +142,11 @@ class Mention:
             str(code).upper() if code else None,
             str(event.get("type")),
         )
+
+    def slim(self) -> Mention:
+        """The same mention holding only what grouping reads of its event."""
+        self.event = {k: self.event.get(k) for k in SLIM_KEYS}
+        return self
 
 
 def dates_agree(a: str | None, b: str | None, tolerance: int) -> bool:
@@ -474,12 +485,52 @@ def record(
     }
 
 
+def _copies(docs: Mapping[str, DocInfo]) -> dict[str, list[DocInfo]]:
+    copies: dict[str, list[DocInfo]] = {}
+    for doc in sorted(docs.values(), key=lambda d: d.seq):
+        copies.setdefault(doc.original, []).append(doc)
+    return copies
+
+
 def merge_story(
     story_id: str, docs: Mapping[str, DocInfo], events: Iterable[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """merged_events rows of one story from its documents and their events rows."""
     mentions = [Mention.of(e, docs[e["doc_id"]]) for e in events if e.get("doc_id") in docs and e.get("type")]
-    copies: dict[str, list[DocInfo]] = {}
-    for doc in sorted(docs.values(), key=lambda d: d.seq):
-        copies.setdefault(doc.original, []).append(doc)
+    copies = _copies(docs)
     return [record(story_id, m, docs, copies) for m in merge_mentions(mentions)]
+
+
+def merge_story_chunks(
+    story_id: str,
+    docs: Mapping[str, DocInfo],
+    events: Iterable[dict[str, Any]],
+    fetch: Callable[[list[str]], Mapping[str, dict[str, Any]]],
+    chunk: int = RECORD_CHUNK,
+) -> Iterator[list[dict[str, Any]]]:
+    """The rows of `merge_story`, in lists, holding little at once: `events` (an iterator
+    is fine) only needs the fields `Mention.of` reads; `fetch(event_ids)` gives the full
+    events rows by id, asked for about `chunk` mentions at a time."""
+    mentions = (
+        Mention.of(e, docs[e["doc_id"]]).slim() for e in events if e.get("doc_id") in docs and e.get("type")
+    )
+    groups = merge_mentions(mentions)
+    copies = _copies(docs)
+    start = 0
+    while start < len(groups):
+        end, size = start, 0
+        while end < len(groups) and (end == start or size + len(groups[end].members) <= chunk):
+            size += len(groups[end].members)
+            end += 1
+        part = groups[start:end]
+        full = fetch([str(m.event["event_id"]) for g in part for m in g.members])
+        rows = []
+        for group in part:
+            members = [Mention.of(full[str(m.event["event_id"])], m.doc) for m in group.members]
+            merged = Merged(members[0])
+            for mention in members[1:]:
+                merged.add(mention)
+            rows.append(record(story_id, merged, docs, copies))
+        del full
+        yield rows
+        start = end

@@ -31,10 +31,13 @@ KINDS = ("w", "e", "p", "c", "t")
 WEIGHTS: dict[str, float] = {"w": 0.45, "e": 0.2, "p": 0.1, "c": 0.15, "t": 0.1}
 # a document joins the most similar story when the score reaches JOIN and its words
 # alone reach MIN_WORDS; documents published more than WINDOW_DAYS from a story's span
-# never join it (see Story.in_window for undated ones).
+# never join it (see Story.in_window for undated ones). A story covers at most
+# MAX_SPAN_DAYS of day-precise publication dates: a subject that runs longer goes on
+# as a new story, so a story (and what merging its events holds in memory) stays bounded.
 JOIN = 0.24
 MIN_WORDS = 0.09
 WINDOW_DAYS = 10
+MAX_SPAN_DAYS = 30
 RECENT_DOCS = 5000
 # profile size: terms kept per kind (by document count) and lookup keys per kind
 PROFILE_TERMS: dict[str, int] = {"w": 300, "e": 60, "p": 40, "c": 30, "t": 16}
@@ -90,6 +93,7 @@ class DocFeatures:
     def __post_init__(self) -> None:
         self.interval = parse_published(self.published)
         self.days = (self.interval[0].toordinal(), self.interval[1].toordinal()) if self.interval else None
+        self.day_precise = bool(self.interval and self.interval[2])
 
     def feature_keys(self) -> set[str]:
         return {f"{kind}:{term}" for kind, counts in self.terms.items() for term in counts}
@@ -224,6 +228,11 @@ class Story:
         setattr(self, attr, span)
 
     @property
+    def day_days(self) -> tuple[int, int] | None:
+        """The date span (day ordinals) of its day-precise documents."""
+        return self.span if self.day_span else None
+
+    @property
     def span(self) -> tuple[int, int] | None:
         """The date span (day ordinals) of its day-precise documents, else of the others."""
         span = self.day_span or self.coarse_span
@@ -236,11 +245,17 @@ class Story:
 
     def in_window(self, doc: DocFeatures) -> bool:
         """Near enough in time: published dates at most WINDOW_DAYS apart, or, when either
-        side has no date, the story took a document among the last RECENT_DOCS processed."""
+        side has no date, the story took a document among the last RECENT_DOCS processed;
+        and a day-precise document does not stretch the story's days beyond MAX_SPAN_DAYS."""
         interval, span = doc.days, self.span
         if interval is None or span is None:
             return self.last_seq >= doc.seq - RECENT_DOCS
-        return max(interval[0] - span[1], span[0] - interval[1]) <= WINDOW_DAYS
+        if max(interval[0] - span[1], span[0] - interval[1]) > WINDOW_DAYS:
+            return False
+        days = self.day_days
+        if days is None or not doc.day_precise:
+            return True
+        return max(days[1], interval[1]) - min(days[0], interval[0]) <= MAX_SPAN_DAYS
 
     # -- persistence ----------------------------------------------------------------
     def profile(self) -> dict[str, Any]:
