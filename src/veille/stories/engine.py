@@ -471,10 +471,10 @@ class _Run:
         con.execute("UPDATE stories SET merged_at = ? WHERE story_id IN (SELECT unnest(?))", [_now(), story_ids])
 
     def _grouping_fields(self, story_id: str) -> Iterator[dict[str, Any]]:
-        """What merging reads of each event of a story, streamed in event id order."""
+        """What merging reads of each event of a story, streamed (merging puts them in order)."""
         cursor = self.con.execute(
             f"SELECT {', '.join(quote(c) for c in GROUPING_COLUMNS)} FROM events "
-            "WHERE doc_id IN (SELECT doc_id FROM documents WHERE story_id = ?) ORDER BY event_id",
+            "WHERE doc_id IN (SELECT doc_id FROM documents WHERE story_id = ?)",
             [story_id],
         )
         names = [c[0] for c in cursor.description]
