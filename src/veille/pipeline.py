@@ -1,18 +1,22 @@
 """The ingest flow: read → clean → skip known → NLP → store, in bounded batches.
 
-Each batch is parsed with `nlp.pipe` and written in one transaction, so memory stays
+The whole input goes through one lazy `nlp.pipe` (so `n_process` workers are started once
+per run) and each batch is written in one transaction, in input order, so memory stays
 flat whatever the corpus size and an interrupted run is completed by running it again.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from veille import stories
 from veille.ingest.clean import BoilerplateRules, clean_document, load_rules
@@ -92,39 +96,87 @@ class Ingestor:
     def ingest_raw(
         self, items: Iterable[RawDocument | ReadFailure], *, progress: ProgressCallback | None = None
     ) -> IngestReport:
+        """One `nlp.pipe` over the whole stream (its worker processes started once), each
+        write batch stored in one transaction as soon as its last document comes out."""
         report = IngestReport()
         stories.update(self.store, merge=False)  # documents a crashed run stored but never placed in stories
-        pending: list[Document] = []
-        for item in items:
-            report.read += 1
-            document = clean_item(item, self.rules, report)
-            if document is not None:
-                pending.append(document)
-            if len(pending) >= self.batch_size:
-                self._flush(pending, report)
-                pending = []
-            if progress:
-                progress(report)
-        if pending:
-            self._flush(pending, report)
+        run = _Run(report, progress)
+        stream = self._stream(items, run)
+        with closing(self.nlp.pipe(stream, as_tuples=True, batch_size=self.nlp_batch_size,
+                                   n_process=self.n_process)) as parsed:
+            for doc, document in parsed:
+                if document is None:  # end of a batch: every document of it is parsed
+                    self._write(run.batches.popleft(), run)
+                else:
+                    run.batches[0].parsed.append((document, annotations(doc)))
         stories.merge_stale(self.store)  # each story touched by this run (or a crashed one) merged once
         if progress:
             progress(report)
         return report
 
-    def _flush(self, documents: list[Document], report: IngestReport) -> None:
-        known = self.store.known_documents([d.doc_id for d in documents])
-        fresh = split_fresh(documents, known, report)
-        batch = source_rows(documents)
-        parse = [d for d in fresh if d.lang in SUPPORTED_LANGUAGES]
-        for document, annotated in zip(parse, annotate(self.nlp, parse, self.nlp_batch_size, self.n_process),
-                                       strict=True):
+    def _stream(self, items: Iterable[RawDocument | ReadFailure], run: _Run) -> Iterator[tuple[Doc, Document | None]]:
+        """The documents to parse, with themselves as context, each write batch closed by an
+        empty marker Doc; pulled lazily by `nlp.pipe`, which keeps a bounded number in flight."""
+        for documents in self._read(items, run):
+            ids = [d.doc_id for d in documents]
+            # stored, or read earlier in this run and still in the pipeline
+            known = self.store.known_documents(ids) | run.in_flight.intersection(ids)
+            fresh = split_fresh(documents, known, run.report)
+            run.in_flight.update(d.doc_id for d in fresh)
+            run.batches.append(_Pending(documents, fresh))
+            for document in fresh:
+                if document.lang in SUPPORTED_LANGUAGES:
+                    yield _make_doc(self.nlp, document), document
+            # a marker for every batch, so that one with nothing to parse is written in turn too
+            yield self.nlp.make_doc(""), None
+
+    def _read(self, items: Iterable[RawDocument | ReadFailure], run: _Run) -> Iterator[list[Document]]:
+        """Clean documents in write batches of `batch_size` (copies included)."""
+        pending: list[Document] = []
+        for item in items:
+            run.report.read += 1
+            document = clean_item(item, self.rules, run.report)
+            if document is not None:
+                pending.append(document)
+            if run.progress:
+                run.progress(run.report)
+            if len(pending) >= self.batch_size:
+                yield pending
+                pending = []
+        if pending:
+            yield pending
+
+    def _write(self, pending: _Pending, run: _Run) -> None:
+        batch = source_rows(pending.documents)
+        for document, annotated in pending.parsed:
             add_annotations(batch, document, annotated)
-        add_documents(batch, fresh, report)
+        add_documents(batch, pending.fresh, run.report)
         self.store.write(batch)
-        report.new += len(fresh)
+        run.in_flight.difference_update(d.doc_id for d in pending.fresh)  # the store knows them now
+        run.report.new += len(pending.fresh)
         # every document read, copies included: their outlets count as carriers of the story
-        stories.update(self.store, [d.doc_id for d in documents], merge=False)
+        stories.update(self.store, [d.doc_id for d in pending.documents], merge=False)
+        if run.progress:
+            run.progress(run.report)
+
+
+@dataclass
+class _Pending:
+    """A write batch whose documents are in the pipeline."""
+
+    documents: list[Document]  # every clean document read, copies included
+    fresh: list[Document]  # the first copy of each document not stored yet
+    parsed: list[tuple[Document, dict[str, list[dict[str, Any]]]]] = field(default_factory=list)
+
+
+@dataclass
+class _Run:
+    """The state of one ingest run, shared by the reading and the writing side."""
+
+    report: IngestReport
+    progress: ProgressCallback | None
+    batches: deque[_Pending] = field(default_factory=deque)  # read, not written yet, in input order
+    in_flight: set[str] = field(default_factory=set)  # doc ids of those batches' fresh documents
 
 
 def clean_item(item: RawDocument | ReadFailure, rules: BoilerplateRules, report: IngestReport) -> Document | None:
