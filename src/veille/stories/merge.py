@@ -27,8 +27,9 @@ grouped from slim mentions and its records are built a chunk of groups at a time
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,16 +109,16 @@ def _sizes(size: Any) -> dict[str, int]:
     return {k: int(v) for k, v in size.items() if k in SIZE_KEYS and isinstance(v, int | float)}
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     event: dict[str, Any]
     doc: DocInfo
     family: str
     group: str
-    actors: set[str]
-    recipients: set[str]
+    actors: Set[str]
+    recipients: Set[str]
     sizes: dict[str, int]
-    sentence: str
+    sentence: str | int  # folded text, or its digest once slim
     # read from the event once: `fit` asks for them for every candidate
     date: str | None = None
     fallback: bool = False
@@ -143,9 +144,15 @@ class Mention:
             str(event.get("type")),
         )
 
-    def slim(self) -> Mention:
-        """The same mention holding only what grouping reads of its event."""
+    def slim(self, shared: dict[Any, Any]) -> Mention:
+        """The same mention holding only what grouping reads: a few fields of its event, a
+        digest of its sentence, and party sets shared with the mentions that have the same."""
         self.event = {k: self.event.get(k) for k in SLIM_KEYS}
+        if self.sentence:
+            digest = hashlib.blake2b(str(self.sentence).encode(), digest_size=8).digest()
+            self.sentence = int.from_bytes(digest, "big") or 1
+        self.actors = shared.setdefault(frozenset(self.actors), frozenset(self.actors))
+        self.recipients = shared.setdefault(frozenset(self.recipients), frozenset(self.recipients))
         return self
 
 
@@ -170,7 +177,7 @@ class Merged:
         self.members: list[Mention] = []
         self.actors: set[str] = set()
         self.recipients: set[str] = set()
-        self.sentences: set[str] = set()
+        self.sentences: set[str | int] = set()
         self.types: set[str] = set()
         self.dates: set[tuple[str | None, bool]] = set()
         self.date_values: set[str] = set()  # the dates of `dates` that are set
@@ -275,7 +282,7 @@ class _Bucket:
         self.order: dict[int, int] = {}
         self.by_date: dict[tuple[str, int] | None, set[int]] = {}
         self.by_code: dict[str, set[int]] = {}
-        self.by_sentence: dict[str, set[int]] = {}
+        self.by_sentence: dict[str | int, set[int]] = {}
         self.by_type: dict[str, set[int]] = {}
 
     def register(self, merged: Merged, mention: Mention) -> None:
@@ -511,8 +518,9 @@ def merge_story_chunks(
     """The rows of `merge_story`, in lists, holding little at once: `events` (an iterator
     is fine) only needs the fields `Mention.of` reads; `fetch(event_ids)` gives the full
     events rows by id, asked for about `chunk` mentions at a time."""
+    shared: dict[Any, Any] = {}
     mentions = (
-        Mention.of(e, docs[e["doc_id"]]).slim() for e in events if e.get("doc_id") in docs and e.get("type")
+        Mention.of(e, docs[e["doc_id"]]).slim(shared) for e in events if e.get("doc_id") in docs and e.get("type")
     )
     groups = merge_mentions(mentions)
     copies = _copies(docs)
