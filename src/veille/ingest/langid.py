@@ -115,7 +115,19 @@ def _profiles() -> dict[str, dict[str, float]]:
     return {lang: {word: 1.0 / owners[word] for word in words} for lang, words in sets.items()}
 
 
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, tuple[tuple[str, float], ...]]:
+    """Each stop word's (language, weight) pairs: one lookup per word of the text."""
+    pairs: dict[str, list[tuple[str, float]]] = {}
+    for lang, profile in _profiles().items():
+        for word, weight in profile.items():
+            pairs.setdefault(word, []).append((lang, weight))
+    return {word: tuple(found) for word, found in pairs.items()}
+
+
 def _non_latin(letters: str) -> str | None:
+    if max(letters) < "\u0250":
+        return None  # every letter is Latin
     scripts = Counter(_script(ch) for ch in letters)
     scripts.pop(None, None)
     if not scripts:
@@ -135,18 +147,24 @@ def _non_latin(letters: str) -> str | None:
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, or 'und' when there is too little to tell."""
     text = unicodedata.normalize("NFC", text[:40_000])
-    letters = "".join(ch for ch in text if ch.isalpha())
+    letters = "".join(filter(str.isalpha, text))
     if not letters:
         return UNDETERMINED
     other = _non_latin(letters)
     if other:
         return other
     lowered = text.lower().replace("’", "'")
-    words = [w if _ELIDED.match(w) else w.rstrip("'") for w in _WORD.findall(lowered)][:MAX_WORDS]
+    words = [
+        w if not w.endswith("'") or _ELIDED.match(w) else w.rstrip("'")
+        for w in _WORD.findall(lowered)[:MAX_WORDS]
+    ]
     if not words:
         return UNDETERMINED
-    profiles = _profiles()
-    scores = {lang: sum(profile.get(w, 0.0) for w in words) for lang, profile in profiles.items()}
+    weights = _weights()
+    scores = dict.fromkeys(_profiles(), 0.0)
+    for word in words:
+        for lang, weight in weights.get(word, ()):
+            scores[lang] += weight
     if max(scores.values()) == 0:
         return UNDETERMINED
     joined = " ".join(words)
