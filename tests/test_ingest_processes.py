@@ -151,3 +151,33 @@ def test_the_stream_is_read_lazily(tmp_path, veille_nlp):
         report = Ingestor(store, nlp=veille_nlp, batch_size=3, nlp_batch_size=2).ingest_raw(items())
         assert report.new == 40 and store.counts()["documents"] == 40
     assert at_first_write[0] <= 12  # a few batches ahead, not the whole stream
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+@pytest.mark.parametrize("where", ["write", "read"])
+def test_an_error_stops_the_run_and_a_rerun_completes(tmp_path, corpus, veille_nlp, where, n_process):
+    """With two processes, the workers stop too (spaCy would wait for them forever)."""
+    with Store(tmp_path / "failed.duckdb") as store:
+        write = store.write
+        calls = [0]
+
+        def failing_write(batch: Batch) -> None:
+            calls[0] += 1
+            if calls[0] == 2:
+                raise OSError("disk full")
+            write(batch)
+
+        def failing_progress(report: IngestReport) -> None:
+            if report.read == 7:
+                raise OSError("disk full")
+
+        if where == "write":
+            store.write = failing_write  # type: ignore[method-assign]
+        ingestor = Ingestor(store, nlp=veille_nlp, batch_size=3, nlp_batch_size=2, n_process=n_process)
+        with pytest.raises(OSError, match="disk full"):
+            ingestor.ingest_paths([corpus], progress=failing_progress if where == "read" else None)
+        partial = store.counts()["documents"]
+        assert partial == 2 if where == "write" else partial < 8  # batches are all or nothing
+        store.write = write  # type: ignore[method-assign]
+        report = ingestor.ingest_paths([corpus])
+        assert report.new + partial == 8  # B01 too: not stored before this run

@@ -101,14 +101,25 @@ class Ingestor:
         report = IngestReport()
         stories.update(self.store, merge=False)  # documents a crashed run stored but never placed in stories
         run = _Run(report, progress)
-        stream = self._stream(items, run)
-        with closing(self.nlp.pipe(stream, as_tuples=True, batch_size=self.nlp_batch_size,
-                                   n_process=self.n_process)) as parsed:
+        parsed = self.nlp.pipe(self._stream(items, run), as_tuples=True, batch_size=self.nlp_batch_size,
+                               n_process=self.n_process)
+        with closing(parsed):
             for doc, document in parsed:
-                if document is None:  # end of a batch: every document of it is parsed
-                    self._write(run.batches.popleft(), run)
-                else:
-                    run.batches[0].parsed.append((document, annotations(doc)))
+                if run.error is not None:
+                    continue  # what the workers still held, parsed for nothing
+                try:
+                    if document is None:  # end of a batch: every document of it is parsed
+                        self._write(run.batches.popleft(), run)
+                    else:
+                        run.batches[0].parsed.append((document, annotations(doc)))
+                except Exception as error:
+                    run.error = error
+                    # the stream stops; spaCy's workers must hand back what they hold before they
+                    # can exit (closing the pipe early waits for them forever), one process need not
+                    if self.n_process == 1:
+                        break
+        if run.error is not None:
+            raise run.error
         stories.merge_stale(self.store)  # each story touched by this run (or a crashed one) merged once
         if progress:
             progress(report)
@@ -117,18 +128,25 @@ class Ingestor:
     def _stream(self, items: Iterable[RawDocument | ReadFailure], run: _Run) -> Iterator[tuple[Doc, Document | None]]:
         """The documents to parse, with themselves as context, each write batch closed by an
         empty marker Doc; pulled lazily by `nlp.pipe`, which keeps a bounded number in flight."""
-        for documents in self._read(items, run):
-            ids = [d.doc_id for d in documents]
-            # stored, or read earlier in this run and still in the pipeline
-            known = self.store.known_documents(ids) | run.in_flight.intersection(ids)
-            fresh = split_fresh(documents, known, run.report)
-            run.in_flight.update(d.doc_id for d in fresh)
-            run.batches.append(_Pending(documents, fresh))
-            for document in fresh:
-                if document.lang in SUPPORTED_LANGUAGES:
-                    yield _make_doc(self.nlp, document), document
-            # a marker for every batch, so that one with nothing to parse is written in turn too
-            yield self.nlp.make_doc(""), None
+        try:
+            for documents in self._read(items, run):
+                if run.error is not None:  # writing failed: the run stops
+                    return
+                ids = [d.doc_id for d in documents]
+                # stored, or read earlier in this run and still in the pipeline
+                known = self.store.known_documents(ids) | run.in_flight.intersection(ids)
+                fresh = split_fresh(documents, known, run.report)
+                run.in_flight.update(d.doc_id for d in fresh)
+                run.batches.append(_Pending(documents, fresh))
+                for document in fresh:
+                    if run.error is not None:
+                        return
+                    if document.lang in SUPPORTED_LANGUAGES:
+                        yield _make_doc(self.nlp, document), document
+                # a marker for every batch, so that one with nothing to parse is written in turn too
+                yield self.nlp.make_doc(""), None
+        except Exception as error:  # raised inside spaCy's loop, it would wait for its workers forever
+            run.error = error
 
     def _read(self, items: Iterable[RawDocument | ReadFailure], run: _Run) -> Iterator[list[Document]]:
         """Clean documents in write batches of `batch_size` (copies included)."""
@@ -177,6 +195,7 @@ class _Run:
     progress: ProgressCallback | None
     batches: deque[_Pending] = field(default_factory=deque)  # read, not written yet, in input order
     in_flight: set[str] = field(default_factory=set)  # doc ids of those batches' fresh documents
+    error: Exception | None = None  # the first error, reading or writing: the run stops
 
 
 def clean_item(item: RawDocument | ReadFailure, rules: BoilerplateRules, report: IngestReport) -> Document | None:
