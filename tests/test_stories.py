@@ -758,3 +758,19 @@ def test_merging_a_few_documents_per_transaction_gives_the_same_merged_events(tm
     done = stories.merge_stale(deferred, documents=1)
     assert len(done.stories_updated) == _scalar(deferred, "SELECT count(*) FROM stories")
     assert _state(deferred) == _state(every_batch)
+
+
+def test_long_stories_are_merged_in_chunks_with_the_same_result(tmp_path, monkeypatch):
+    from veille.stories import engine
+
+    whole = Store(tmp_path / "whole.duckdb")
+    _corpus().write(whole, merge=False)
+    stories.merge_stale(whole)
+    monkeypatch.setattr(engine, "RECORD_CHUNK", 0)  # every story takes the long-story path
+    chunked = Store(tmp_path / "chunked.duckdb")
+    _corpus().write(chunked, merge=False)
+    stories.merge_stale(chunked)
+    assert _state(chunked) == _state(whole)
+    columns = "merged_id, type, actor, recipient, date, status, size, provenance"
+    query = f"SELECT {columns} FROM merged_events ORDER BY merged_id"
+    assert chunked.con.execute(query).fetchall() == whole.con.execute(query).fetchall()

@@ -26,7 +26,7 @@ from veille.store.duckdb_store import ARROW_TYPES, STORY_TABLES, quote
 from veille.stories import dedup
 from veille.stories.dating import date_from_stories
 from veille.stories.dedup import Computed, Signature
-from veille.stories.merge import DocInfo, merge_story_chunks
+from veille.stories.merge import RECORD_CHUNK, DocInfo, merge_story, merge_story_chunks
 from veille.stories.profile import (
     CANDIDATES,
     JOIN,
@@ -460,8 +460,20 @@ class _Run:
         # documents without a publication day: their relative dates counted from the story's days
         date_from_stories(con, docs)
         con.execute("DELETE FROM merged_events WHERE story_id IN (SELECT unnest(?))", [story_ids])
-        written = 0
+        sizes = dict(con.execute(
+            "SELECT d.story_id, count(*) FROM events e JOIN documents d USING (doc_id) "
+            "WHERE d.story_id IN (SELECT unnest(?)) GROUP BY d.story_id", [story_ids]
+        ).fetchall())
+        # stories of up to RECORD_CHUNK events: read whole, together
+        small = [s for s in story_ids if sizes.get(s, 0) <= RECORD_CHUNK]
+        events = self._story_events(small)
+        rows = [row for s in small for row in merge_story(s, docs.get(s, {}), events.get(s, []))]
+        del events
+        insert_rows(con, "merged_events", rows)
+        written = len(rows)
         for story_id in story_ids:
+            if sizes.get(story_id, 0) <= RECORD_CHUNK:
+                continue
             for rows in merge_story_chunks(
                 story_id, docs.get(story_id, {}), self._grouping_fields(story_id), self._full_events
             ):
@@ -487,15 +499,32 @@ class _Run:
                 yield row
 
     def _full_events(self, event_ids: list[str]) -> dict[str, dict[str, Any]]:
-        cursor = self.con.execute("SELECT * FROM events WHERE event_id IN (SELECT unnest(?))", [event_ids])
+        return {
+            str(row["event_id"]): row
+            for row in self._event_rows("SELECT * FROM events WHERE event_id IN (SELECT unnest(?))", event_ids)
+        }
+
+    def _story_events(self, story_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        events: dict[str, list[dict[str, Any]]] = {}
+        for row in self._event_rows(
+            "SELECT d.story_id AS _story, e.* FROM events e JOIN documents d USING (doc_id) "
+            "WHERE d.story_id IN (SELECT unnest(?))", story_ids
+        ):
+            events.setdefault(row.pop("_story"), []).append(row)
+        return events
+
+    def _event_rows(self, sql: str, values: list[str]) -> list[dict[str, Any]]:
+        if not values:
+            return []
+        cursor = self.con.execute(sql, [values])
         names = [c[0] for c in cursor.description]
-        events = {}
-        for values in cursor.fetchall():
-            row = dict(zip(names, values, strict=True))
+        rows = []
+        for record in cursor.fetchall():
+            row = dict(zip(names, record, strict=True))
             for name in STORE_JSON["events"]:
                 row[name] = _json(row.get(name))
-            events[str(row["event_id"])] = row
-        return events
+            rows.append(row)
+        return rows
 
     def _statistics(self, docs: dict[str, dict[str, DocInfo]]) -> None:
         """Counts, carriers and dates of the story rows written by the clusterer."""
