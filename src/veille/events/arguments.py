@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.events.features import morph
 from veille.events.lexicon import Entry, Lexicon
+from veille.events.view import DocView, view_of
 
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 _PERSONAL = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "leur", "leurs", "les", "la", "le", "l'",
@@ -83,7 +84,7 @@ class MentionIndex:
     """Token → covering actor mention, built once per document."""
 
     def __init__(self, doc: Doc, mentions: list[Span], demonyms: Mapping[str, str] | None = None,
-                 fold: Callable[[str], str] | None = None, tokens: list[Token] | None = None) -> None:
+                 fold: Callable[[str], str] | None = None, view: DocView | None = None) -> None:
         self.doc = doc
         self.by_token: list[Span | Demonym | None] = [None] * len(doc)
         # span._ attributes are slow to read: the code of each mention (by id), read once
@@ -97,11 +98,13 @@ class MentionIndex:
                     self.by_token[i] = mention
         if demonyms and fold is not None:
             covered = {i for m in coded for i in range(m.start, m.end)}
-            for token in doc if tokens is None else tokens:
-                if token.pos_ == "ADJ" and token.dep_ in ("amod", "conj") and token.i not in covered:
-                    code = demonyms.get(fold(token.text))
+            view = view or view_of(doc)
+            tags, deps, texts = view.pos, view.dep, view.text
+            for i in range(len(doc)):
+                if tags[i] == "ADJ" and deps[i] in ("amod", "conj") and i not in covered:
+                    code = demonyms.get(fold(texts[i]))
                     if code:
-                        demonym = self.by_token[token.i] = Demonym(token, code)
+                        demonym = self.by_token[i] = Demonym(view.token(i), code)
                         self.codes[id(demonym)] = code
 
     def at(self, token: Token) -> Span | None:
@@ -159,13 +162,19 @@ class ArgumentFinder:
                                        start=token.idx, end=token.idx + len(token.text), generic=True))
         if follow_conj and depth < 4:
             # coordinated parties; the parser may hang them on any word of a multi-word name
-            heads = [token] if mention is None else [t for t in mention if t.head.i in range(mention.start, mention.end)
-                                                     or t == token]
+            view = view_of(token.doc)
+            deps, tags = view.dep, view.pos
+            if mention is None:
+                heads = [token.i]
+            else:
+                start, end = mention.start, mention.end
+                heads = [k for k in range(start, end) if start <= view.head[k] < end or k == token.i]
             for head in heads:
-                for child in head.children:
-                    if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and (
-                            mention is None or not (mention.start <= child.i < mention.end)):
-                        found.extend(p for p in self.parties(child, index, depth + 1) if not _same(p, found))
+                for child in view.kids(head):
+                    if deps[child] == "conj" and tags[child] in ("NOUN", "PROPN", "PRON", "ADJ") and (
+                            mention is None or not (mention.start <= child < mention.end)):
+                        found.extend(p for p in self.parties(view.token(child), index, depth + 1)
+                                     if not _same(p, found))
         return found
 
     def _agentive(self, token: Token, index: MentionIndex) -> bool:
@@ -180,17 +189,21 @@ class ArgumentFinder:
     def _inner_mention(self, token: Token, index: MentionIndex) -> list[Party]:
         """Mentions inside the phrase: "les soldats de l'OTSC", "des militaires russes", "les chefs de
         la diplomatie turque, finlandaise et suédoise" (all those found at the nearest depth)."""
-        frontier = [token]
+        view = view_of(token.doc)  # read as lists: Tokens built only for the mentions found
+        deps, tags, kids, by_token = view.dep, view.pos, view.kids, index.by_token
+        frontier = [token.i]
         for _ in range(2):
-            nxt: list[Token] = []
+            nxt: list[int] = []
             found: list[Party] = []
             for node in frontier:
-                for child in node.children:
-                    if child.dep_ in _SKIP_DEPS and not (child.dep_ == "conj" and child.pos_ == "ADJ"):
+                for child in kids(node):
+                    dep = deps[child]
+                    if dep in _SKIP_DEPS and not (dep == "conj" and tags[child] == "ADJ"):
                         continue
-                    mention = index.at(child)
-                    if mention is not None and not (mention.label_ in PLACE_LABELS and _locative(child)):
-                        party = _party(mention, child, index)
+                    mention = by_token[child]
+                    if mention is not None and not (mention.label_ in PLACE_LABELS
+                                                    and _locative(view.token(child))):
+                        party = _party(mention, view.token(child), index)
                         if not _same(party, found):
                             found.append(party)
                         continue
@@ -605,20 +618,24 @@ _PREP_ADVERBS = frozenset({"auprès", "face", "près", "loin", "lors", "autour"}
 
 
 def _case(token: Token) -> str | None:
-    if token.head != token and token.head.lower_ in _PREP_ADVERBS and token.head.dep_ == "advmod":
-        return token.head.lower_  # "auprès de la Turquie" parsed as advmod + obl
-    preps = [c for c in token.children if c.dep_ == "case"]
+    view = view_of(token.doc)  # read as lists: no Token built
+    lowers, deps = view.lower, view.dep
+    i = token.i
+    head = view.head[i]
+    if head != i and lowers[head] in _PREP_ADVERBS and deps[head] == "advmod":
+        return lowers[head]  # "auprès de la Turquie" parsed as advmod + obl
+    preps = [j for j in view.kids(i) if deps[j] == "case"]
     if not preps:
         return None
     first = preps[0]
-    lower = first.lower_
-    if lower in ("d'", "d’") and len(preps) > 1 and preps[1].lower_ == "après":
+    lower = lowers[first]
+    if lower in ("d'", "d’") and len(preps) > 1 and lowers[preps[1]] == "après":
         return "d'après"
     if lower in ("au", "aux"):
         return "à"
     if lower in ("du", "des", "d'", "d’"):
         return "de"
-    return first.lemma_.lower() if first.lemma_ else lower
+    return view.lemma[first] or lower
 
 
 def _locative(token: Token) -> bool:

@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -24,6 +23,7 @@ from veille.events.features import morph
 from veille.events.lexicon import Entry, Lexicon, score
 from veille.events.sizes import extract_sizes
 from veille.events.status import ASSERTED, FACTUAL, FUTURE, NEGATED, REPORTED, Status, assess, reporter_from_prep
+from veille.events.view import DocView, active
 from veille.nlp.extensions import MENTIONS, doc_text, register
 
 register()
@@ -59,7 +59,7 @@ class _DocCache:
     """What every sentence of a document reads, built once per document."""
 
     text: str
-    tokens: list[Token]  # the document's tokens (doc[i] would build a new one each time)
+    view: DocView  # the document's parse as lists (doc[i] would build a new Token each time)
     lemmas: list[str]  # lower-cased lemma of each token
     sents: list[Span]  # the sentences the coder reads (parser's, re-joined)
     states: dict[int, list[str]] = field(default_factory=dict)  # sentence start → states named
@@ -91,9 +91,13 @@ class EventCoder:
 
     # ------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        with active(DocView(doc)) as view:
+            doc._.events = self._code_doc(doc, view)
+        return doc
+
+    def _code_doc(self, doc: Doc, view: DocView) -> list[dict]:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
-        tokens = list(doc)  # doc[i] builds a new Token on each access: build them once
-        index = MentionIndex(doc, mentions, self.demonyms, self.fold, tokens)
+        index = MentionIndex(doc, mentions, self.demonyms, self.fold, view)
         dates = DateIndex(doc, mentions)
         focus = placemod.focus_states(doc, mentions, index.code_of)
         place_mentions = sorted((m for m in mentions if index.code_of(m) and m.label_ in ("LOC", "GPE", "FAC")),
@@ -109,7 +113,7 @@ class EventCoder:
         last_end: int | None = None
         sentences = _sentences(doc, text)
         reference = lead_date(sentences, dates, published)
-        shared = _DocCache(text=text, tokens=tokens, lemmas=_lower_lemmas(doc), sents=sentences)
+        shared = _DocCache(text=text, view=view, lemmas=view.lemma, sents=sentences)
         for sent in sentences:
             candidates = self._candidates(sent, skip, shared)
             if last_end is not None and "\n" in text[last_end:sent.start_char]:
@@ -132,21 +136,23 @@ class EventCoder:
             subject = context.sentence_subject()
             if subject:
                 history.append(subject)
-        doc._.events = events
-        return doc
+        return events
 
     # ------------------------------------------------------------------------------------
     def _candidates(self, sent: Span, skip: list[bool], shared: _DocCache) -> list[Candidate]:
         found: dict[int, Candidate] = {}
-        lemmas = shared.lemmas
-        for token in shared.tokens[sent.start:sent.end]:
-            if skip[token.i] or not self.lexicon.may_match(lemmas[token.i], token.pos_):
+        view = shared.view
+        lemmas, tags = view.lemma, view.pos
+        entries = self.lexicon.entries  # Lexicon.may_match, inlined: most words are no trigger
+        for i in range(sent.start, sent.end):
+            if skip[i] or not (lemmas[i] in entries or tags[i] == "PROPN"):
                 continue
+            token = view.token(i)
             if token.is_punct or token.is_space or token.like_num:
                 continue
             entry = self.lexicon.match(token)
             if entry is not None:
-                found[token.i] = Candidate(token, entry)
+                found[i] = Candidate(token, entry)
         # "ces combats", "cette opération": an event already told, unless new facts hang from it
         for i in list(found):
             token = found[i].token
@@ -662,7 +668,9 @@ class _Context:
         return None
 
     def sentence_subject(self) -> list[Party]:
-        root = next((t for t in self.shared.tokens[self.sent.start:self.sent.end] if t.dep_ == "ROOT"), self.sent.root)
+        deps = self.shared.view.dep
+        root_i = next((i for i in range(self.sent.start, self.sent.end) if deps[i] == "ROOT"), None)
+        root = self.sent.root if root_i is None else self.shared.view.token(root_i)
         for child in root.children:
             if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ != "PRON":
                 return [p for p in self.finder.parties(child, self.index) if p.code]
@@ -696,26 +704,6 @@ def _sentences(doc: Doc, text: str) -> list[Span]:
         if following is None or piece.rstrip().endswith(_SENTENCE_END) or "\n" in gap or "\n" in piece[-2:]:
             out.append(doc[start:sent.end])
             start = None
-    return out
-
-
-# lemma hash → lower-cased lemma, shared by documents; emptied when full (names and numbers
-# are their own lemmas, so the set of lemmas grows with the corpus)
-_LOWER_LEMMAS: dict[int, str] = {}
-_LOWER_LEMMAS_MAX = 50_000
-
-
-def _lower_lemmas(doc: Doc) -> list[str]:
-    """``token.lemma_.lower()`` of every token, from one array of lemma hashes."""
-    if len(_LOWER_LEMMAS) > _LOWER_LEMMAS_MAX:
-        _LOWER_LEMMAS.clear()
-    out = []
-    strings = doc.vocab.strings
-    for key in doc.to_array(LEMMA).tolist():
-        lower = _LOWER_LEMMAS.get(key)
-        if lower is None:
-            lower = _LOWER_LEMMAS[key] = strings[key].lower()
-        out.append(lower)
     return out
 
 

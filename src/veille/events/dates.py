@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from veille.events.status import SPEECH_VERBS
+from veille.events.view import view_of
+from veille.nlp.extensions import doc_text
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})")
@@ -260,8 +262,9 @@ def lead_date(sentences: list[Span], index: DateIndex, published: str | None) ->
     # (at most twice as many pieces, for texts without full stops: headlines, lists)
     pieces = sentences[: 2 * LEAD_SENTENCES]
     count, end = 0, pieces[-1].end
+    text = doc_text(pieces[0].doc)  # a Span would build its text from its tokens
     for sent in pieces:
-        if sent.text.rstrip().endswith(_FULL_STOP):
+        if text[sent.start_char:sent.end_char].rstrip().endswith(_FULL_STOP):
             count += 1
             if count == LEAD_SENTENCES:
                 end = sent.end
@@ -284,11 +287,14 @@ def sentence_reference(sent: Span, index: DateIndex) -> EventDate | None:
     for span, value, precision in index.in_range(sent.start, sent.end):
         if precision not in ("day", "week"):
             continue  # years, months and seasons set a background, not the story's day
+        view = view_of(sent.doc)
         if roots is None:
-            roots = {t.i for t in sent if t.dep_ == "ROOT"}
+            deps = view.dep
+            roots = {i for i in range(sent.start, sent.end) if deps[i] == "ROOT"}
         head = span.root.head
-        before = span.doc[max(0, span.start - 2):span.start]
-        if any(t.lower_ in ("depuis", "dès", "avant", "après", "jusqu'") for t in before):
+        lowers = view.lower
+        if any(lowers[i] in ("depuis", "dès", "avant", "après", "jusqu'")
+               for i in range(max(0, span.start - 2), span.start)):
             continue
         if head.i in roots or (head.head.i in roots and head.dep_ in ("conj", "xcomp", "ccomp")):
             return EventDate(value, precision, span.text, False)

@@ -15,6 +15,7 @@ import yaml
 from spacy.tokens import Token
 
 from veille.events.features import morph
+from veille.events.view import view_of
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -239,14 +240,17 @@ def _near_lemmas(token: Token) -> set[str]:
     """Lemmas of the children and grandchildren of ``token`` and of its head (for "état d'urgence",
     "prendre d'assaut", "levée du veto", "placé en alerte")."""
     out: set[str] = set()
-    for child in token.children:
-        out.add(child.lemma_.lower())
-        out.add(child.lower_)
-        for grandchild in child.children:
-            if grandchild.dep_ not in ("acl:relcl", "advcl", "ccomp", "conj"):
-                out.add(grandchild.lemma_.lower())
-    if token.head != token:
-        out.add(token.head.lemma_.lower())
+    view = view_of(token.doc)  # read as lists: no Token built
+    lemmas, lowers, deps, kids = view.lemma, view.lower, view.dep, view.kids
+    i = token.i
+    for child in kids(i):
+        out.add(lemmas[child])
+        out.add(lowers[child])
+        for grandchild in kids(child):
+            if deps[grandchild] not in ("acl:relcl", "advcl", "ccomp", "conj"):
+                out.add(lemmas[grandchild])
+    if view.head[i] != i:
+        out.add(lemmas[view.head[i]])
     return out
 
 

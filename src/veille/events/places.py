@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from veille.events.arguments import PLACE_LABELS, Party
+from veille.events.view import view_of
 
 # IGO and other non-state codes are never a location
 _NOT_STATES = frozenset({"NATO", "CSTO", "OTS", "EU", "UN", "SCO", "EAEU", "CIS", "OSCE", "AU", "ECOWAS", "G7",
@@ -132,13 +133,14 @@ _LOCATIVE = frozenset({"à", "au", "aux", "en", "dans", "près"})
 
 def is_locative(mention: Span) -> bool:
     """Named as a place ("à Almaty", "au Kazakhstan"), not as an actor ("la Russie a déployé")."""
-    doc = mention.doc
-    before = doc[mention.start - 1] if mention.start > 0 else None
-    if before is not None and before.lower_ in _LOCATIVE:
+    view = view_of(mention.doc)  # read as lists: no Token built
+    lowers, deps = view.lower, view.dep
+    start = mention.start
+    if start > 0 and lowers[start - 1] in _LOCATIVE:
         return True
-    if before is not None and before.pos_ == "DET" and mention.start > 1 and doc[mention.start - 2].lower_ in _LOCATIVE:
+    if start > 0 and view.pos[start - 1] == "DET" and start > 1 and lowers[start - 2] in _LOCATIVE:
         return True
-    return any(c.dep_ == "case" and c.lower_ in _LOCATIVE for c in mention.root.children)
+    return any(deps[j] == "case" and lowers[j] in _LOCATIVE for j in view.kids(mention.root.i))
 
 
 def places_in(span: Span, mentions_by_sent: list[Span]) -> list[dict]:

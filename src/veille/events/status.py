@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from veille.events.features import morph
+from veille.events.view import view_of
 
 ASSERTED, REPORTED, FUTURE, HYPOTHETICAL, NEGATED = "asserted", "reported", "future", "hypothetical", "negated"
 FACTUAL = frozenset({ASSERTED, REPORTED})
@@ -66,36 +67,40 @@ class Status:
 
 
 def _aux(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    view = view_of(token.doc)
+    deps = view.dep
+    return [view.token(j) for j in view.kids(token.i) if deps[j].startswith("aux") or deps[j] == "cop"]
 
 
 def _is_negated(verb: Token) -> bool:
     has_ne = False
     has_neg = False
     restrictive = False
-    for child in verb.children:
-        lower = child.lower_
+    view = view_of(verb.doc)  # read as lists: no Token built
+    lowers, deps, lemmas, kids = view.lower, view.dep, view.lemma, view.kids
+    i = verb.i
+    for j in kids(i):
+        lower, dep = lowers[j], deps[j]
         if lower in ("ne", "n'", "n’"):
             has_ne = True
-        elif child.dep_ == "advmod" and child.lemma_.lower() in NEGATORS:
+        elif dep == "advmod" and lemmas[j] in NEGATORS:
             has_neg = True
-        elif lower == "que" and child.dep_ in ("advmod", "mark", "fixed"):
+        elif lower == "que" and dep in ("advmod", "mark", "fixed"):
             restrictive = True
-        elif child.dep_ in ("nsubj", "nsubj:pass", "obj") and (
-                (child.pos_ in ("PRON", "DET") and child.lemma_.lower() in ("aucun", "personne", "rien"))
-                or any(d.lemma_.lower() in ("aucun", "nul") and d.dep_ == "det" for d in child.children)):
+        elif dep in ("nsubj", "nsubj:pass", "obj") and (
+                (view.pos[j] in ("PRON", "DET") and lemmas[j] in ("aucun", "personne", "rien"))
+                or any(lemmas[d] in ("aucun", "nul") and deps[d] == "det" for d in kids(j))):
             has_neg = True
-        elif child.dep_ == "mark" and lower == "sans":
+        elif dep == "mark" and lower == "sans":
             return True
     # "ne ... pas": the negator may hang from the auxiliary's slot or from an infinitive's xcomp
     if has_ne and not has_neg:
-        has_neg = any(c.lemma_.lower() in NEGATORS for c in verb.subtree if c.dep_ == "advmod" and
-                      c.head == verb)
+        # the subtree's words headed by the verb: its children (and itself when it is a root)
+        has_neg = any(lemmas[j] in NEGATORS for j in kids(i) if deps[j] == "advmod") or (
+            view.head[i] == i and deps[i] == "advmod" and lemmas[i] in NEGATORS)
     if has_ne and not has_neg and not restrictive:
         # "n'a pas" with "pas" attached elsewhere in the clause
-        right = [t for t in verb.doc[verb.i:min(len(verb.doc), verb.i + 3)] if t.lower_ in NEGATORS]
-        left = [t for t in verb.doc[max(0, verb.i - 4):verb.i] if t.lower_ in NEGATORS]
-        has_neg = bool(right or left)
+        has_neg = any(lowers[k] in NEGATORS for k in range(max(0, i - 4), min(view.n, i + 3)))
     return has_neg and not restrictive or (has_neg and not has_ne and verb.pos_ in ("VERB", "AUX"))
 
 
@@ -144,6 +149,13 @@ def _past(verb: Token) -> bool:
     return any("Past" in morph(token, "Tense") or "Imp" in morph(token, "Tense") for token in [verb, *_aux(verb)])
 
 
+def _has_child(token: Token, dep: str, lowers: tuple[str, ...]) -> bool:
+    """Whether a child of ``token`` has dependency ``dep`` and one of the lower-cased forms ``lowers``."""
+    view = view_of(token.doc)
+    deps, forms = view.dep, view.lower
+    return any(deps[j] == dep and forms[j] in lowers for j in view.kids(token.i))
+
+
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "expl:subj"):
@@ -166,11 +178,15 @@ def _clause_verb(token: Token) -> Token:
 
 def reporter_from_prep(trigger: Token, sentence: Span | None = None) -> Token | None:
     """The source of "selon X" / "d'après X" attached to the trigger or to a word that governs it."""
-    for token in sentence if sentence is not None else trigger.sent:
-        lower = token.lower_
+    span = sentence if sentence is not None else trigger.sent
+    view = view_of(trigger.doc)
+    lowers = view.lower
+    for k in range(span.start, span.end):
+        lower = lowers[k]
         if not (lower in ("selon", "d'après", "d’après") or (
-                lower == "après" and token.i > 0 and token.doc[token.i - 1].lower_ in ("d'", "d’"))):
+                lower == "après" and k > 0 and lowers[k - 1] in ("d'", "d’"))):
             continue
+        token = view.token(k)
         head = token
         while head.dep_ in ("case", "fixed", "mark") and head.head != head:
             head = head.head
@@ -275,7 +291,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 raise_to(FUTURE, "future")
             if via_subject and lemma in ("prévoir", "programmer", "attendre", "envisager") and current.pos_ == "VERB":
                 raise_to(FUTURE, lemma)  # "un tête-à-tête est prévu"
-            if any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in current.children):
+            if _has_child(current, "mark", ("si", "s'")):
                 raise_to(HYPOTHETICAL, "si")
         if current != trigger and is_verbal and current.pos_ != "ADJ" and not via_adjunct:
             if lemma in PLANNING_VERBS and not (lemma == "annoncer" and _past(current)):
@@ -319,7 +335,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             current = parent
             continue  # a coordinated verb shares its first conjunct's governors
         # "pour leur demander", "alors que la foule prenait": own assertion level
-        if dep == "advcl" and not any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in current.children) \
+        if dep == "advcl" and not _has_child(current, "mark", ("si", "s'")) \
                 and parent.lemma_.lower() not in SPEECH_VERBS:
             break
         if dep == "acl" and current.pos_ != "VERB":
@@ -356,31 +372,27 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
 def _linear_speech_frame(trigger: Token, sentence: Span) -> Token | None:
     """A speech verb before "que" before the trigger, or after a comma after it with its subject
     following ("..., a annoncé jeudi Armen Grigoryan"); returns the speaker."""
-    doc = trigger.doc
+    view = view_of(trigger.doc)  # read as lists: no Token built for the words passed over
+    texts, lowers, lemmas, tags = view.text, view.lower, view.lemma, view.pos
     que = None
     for i in range(trigger.i - 1, sentence.start - 1, -1):
-        token = doc[i]
-        if token.text in (".", ";", "!", "?"):
+        if texts[i] in (".", ";", "!", "?"):
             break
-        if token.lower_ in ("que", "qu'", "qu’") and token.pos_ in ("SCONJ", "PRON"):
-            que = token
+        if lowers[i] in ("que", "qu'", "qu’") and tags[i] in ("SCONJ", "PRON"):
+            que = i
             break
     if que is not None:
-        for i in range(que.i - 1, max(sentence.start - 1, que.i - 12), -1):
-            token = doc[i]
-            if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB" and _speech_use(token):
-                subject = _subject(token)
+        for i in range(que - 1, max(sentence.start - 1, que - 12), -1):
+            if lemmas[i] in SPEECH_VERBS and tags[i] == "VERB" and _speech_use(view.token(i)):
+                subject = _subject(view.token(i))
                 return subject if subject is not None else None
     for i in range(trigger.i + 1, sentence.end):
-        token = doc[i]
-        if token.text in (".", ";", "!", "?"):
+        if texts[i] in (".", ";", "!", "?"):
             break
-        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB" and _speech_use(token):
-            before = doc[i - 1] if i > 0 else None
-            after_comma = before is not None and (before.text == "," or (before.pos_ == "AUX" and i > 1 and
-                                                                          doc[i - 2].text == ","))
+        if lemmas[i] in SPEECH_VERBS and tags[i] == "VERB" and _speech_use(view.token(i)):
+            after_comma = i > 0 and (texts[i - 1] == "," or (tags[i - 1] == "AUX" and i > 1 and texts[i - 2] == ","))
             if after_comma:
-                subject = _inverted_subject(token)
+                subject = _inverted_subject(view.token(i))
                 if subject is not None:
                     return subject
     return None

@@ -1,0 +1,108 @@
+"""A document's parse as plain Python lists, read once per document.
+
+``doc[i]``, ``token.head`` and ``token.children`` build a new Token object on every access, and
+``token.dep_``, ``token.lemma_`` decode a new string each time: the event coder's scans over a
+sentence read these lists instead, and build Tokens only for the words they keep.
+"""
+
+from __future__ import annotations
+
+import numpy
+from spacy import attrs
+from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Token
+
+# string hash → string, and → lower-cased string, shared by documents; emptied when full (names and
+# numbers are their own lemmas, so the set grows with the corpus)
+_STRINGS: dict[int, str] = {}
+_LOWER: dict[int, str] = {}
+_MAX_STRINGS = 100_000
+
+_ATTRS = [attrs.ORTH, attrs.LOWER, attrs.LEMMA, attrs.DEP, attrs.POS, attrs.HEAD, attrs.IS_PUNCT]
+
+
+class DocView:
+    """Per token: text, lower-cased form, lower-cased lemma, POS, dependency, head index, is_punct."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        n = self.n = len(doc)
+        if len(_STRINGS) > _MAX_STRINGS:
+            _STRINGS.clear()
+            _LOWER.clear()
+        strings = doc.vocab.strings
+        array = doc.to_array(_ATTRS) if n else numpy.zeros((0, len(_ATTRS)), dtype="uint64")
+        # the string columns through their distinct values (a few hundred per document)
+        keys, inverse = numpy.unique(array[:, :4], return_inverse=True)
+        names = [_string(key, strings) for key in keys.tolist()]
+        lowered = [_lower(key, strings) for key in keys.tolist()]
+        orth, lower, lemma, dep = inverse.reshape(n, 4).T.tolist() if n else ([], [], [], [])
+        self.text = [names[k] for k in orth]
+        self.lower = [names[k] for k in lower]
+        self.lemma = [lowered[k] for k in lemma]  # token.lemma_.lower()
+        self.dep = [names[k] for k in dep]
+        self.pos = [POS_NAMES[p] for p in array[:, 4].tolist()]
+        # heads come relative and unsigned: back to signed offsets, then to indices
+        self.head = (array[:, 5].astype(numpy.int64) + numpy.arange(n)).tolist()
+        self.is_punct = [bool(p) for p in array[:, 6].tolist()]
+        self._tokens: list[Token | None] = [None] * n
+        self._order: list[int] = []  # children of every token, grouped by head (see kids)
+        self._starts: list[int] | None = None
+
+    def kids(self, i: int) -> list[int]:
+        """Indices of the children of token ``i``, in order (as ``token.children``)."""
+        if self._starts is None:
+            # tokens sorted by head (stably: in order among siblings), roots left out
+            heads = numpy.array(self.head, dtype=numpy.int64)
+            children = numpy.flatnonzero(heads != numpy.arange(self.n))
+            order = numpy.argsort(heads[children], kind="stable")
+            self._order = children[order].tolist()
+            self._starts = numpy.searchsorted(heads[children][order], numpy.arange(self.n + 1)).tolist()
+        starts = self._starts
+        return self._order[starts[i]:starts[i + 1]]
+
+    def token(self, i: int) -> Token:
+        """``doc[i]``, built once."""
+        token = self._tokens[i]
+        if token is None:
+            token = self._tokens[i] = self.doc[i]
+        return token
+
+
+def _string(key: int, strings: StringStore) -> str:
+    found = _STRINGS.get(key)
+    if found is None:
+        found = _STRINGS[key] = strings[key]
+    return found
+
+
+def _lower(key: int, strings: StringStore) -> str:
+    found = _LOWER.get(key)
+    if found is None:
+        found = _LOWER[key] = _string(key, strings).lower()
+    return found
+
+
+_ACTIVE: list[DocView] = []  # the view of the document the event coder is working on
+
+
+def view_of(doc: Doc) -> DocView:
+    """The view of ``doc``: the event coder's while it codes ``doc``, else a new one."""
+    if _ACTIVE and _ACTIVE[-1].doc is doc:
+        return _ACTIVE[-1]
+    return DocView(doc)
+
+
+class active:
+    """``with active(view):`` makes ``view_of(view.doc)`` return ``view``."""
+
+    def __init__(self, view: DocView) -> None:
+        self.view = view
+
+    def __enter__(self) -> DocView:
+        _ACTIVE.append(self.view)
+        return self.view
+
+    def __exit__(self, *exc: object) -> None:
+        _ACTIVE.pop()
