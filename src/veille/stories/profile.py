@@ -94,9 +94,12 @@ class DocFeatures:
         self.interval = parse_published(self.published)
         self.days = (self.interval[0].toordinal(), self.interval[1].toordinal()) if self.interval else None
         self.day_precise = bool(self.interval and self.interval[2])
+        self._keys: frozenset[str] | None = None  # the terms are not changed once computed
 
-    def feature_keys(self) -> set[str]:
-        return {f"{kind}:{term}" for kind, counts in self.terms.items() for term in counts}
+    def feature_keys(self) -> frozenset[str]:
+        if self._keys is None:
+            self._keys = frozenset(f"{kind}:{term}" for kind, counts in self.terms.items() for term in counts)
+        return self._keys
 
 
 def _codes(parties: Any) -> list[str]:
@@ -169,6 +172,11 @@ class Idf:
     def __call__(self, key: str) -> float:
         return math.log((1 + self.documents) / (1 + self.df.get(key, 0))) + 1.0
 
+    def weights(self, kind: str, counts: Mapping[str, int]) -> dict[str, float]:
+        """count × idf of each term of one kind (the same values as calling `self`)."""
+        n, df, log, prefix = 1 + self.documents, self.df, math.log, kind + ":"
+        return {t: c * (log(n / (1 + df.get(prefix + t, 0))) + 1.0) for t, c in counts.items()}
+
 
 @dataclass
 class Story:
@@ -198,7 +206,7 @@ class Story:
                 mine[term] = mine.get(term, 0) + 1
             if not mine:
                 continue
-            weight = {t: c * idf(f"{kind}:{t}") for t, c in mine.items()}
+            weight = idf.weights(kind, mine)
             ranked = sorted(weight, key=lambda t: (-weight[t], t))
             if len(ranked) > PROFILE_TERMS[kind]:
                 ranked = ranked[: PROFILE_TERMS[kind]]
