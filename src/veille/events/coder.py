@@ -23,7 +23,7 @@ from veille.events.features import morph
 from veille.events.lexicon import Entry, Lexicon, score
 from veille.events.sizes import extract_sizes
 from veille.events.status import ASSERTED, FACTUAL, FUTURE, NEGATED, REPORTED, Status, assess, reporter_from_prep
-from veille.events.view import DocView, active
+from veille.events.view import DocView, active, view_of
 from veille.nlp.extensions import MENTIONS, doc_text, register
 
 register()
@@ -878,15 +878,17 @@ def _sentence_states(sent: Span, index: MentionIndex) -> list[str]:
 def _size_region(token: Token) -> tuple[int, int]:
     """Tokens whose numbers may count the event: the trigger's phrase and, for a participle or a
     verb, its subject/object phrases (other clauses left out)."""
-    anchor = token.head if token.dep_ in ("acl", "amod") and token.pos_ in ("VERB", "ADJ") else token
-    low = high = anchor.i
+    view = view_of(token.doc)  # read as lists: no Token built
+    deps, tags = view.dep, view.pos
+    anchor = view.head[token.i] if token.dep_ in ("acl", "amod") and token.pos_ in ("VERB", "ADJ") else token.i
+    low = high = anchor
     stack = [anchor]
     while stack:
         node = stack.pop()
-        low, high = min(low, node.i), max(high, node.i)
-        for child in node.children:
-            if child.dep_ in ("acl:relcl", "ccomp", "advcl", "parataxis") or (
-                    child.dep_ == "conj" and child.pos_ == "VERB"):
+        low, high = min(low, node), max(high, node)
+        for child in view.kids(node):
+            if deps[child] in ("acl:relcl", "ccomp", "advcl", "parataxis") or (
+                    deps[child] == "conj" and tags[child] == "VERB"):
                 continue
             stack.append(child)
     return low, high + 1

@@ -400,18 +400,21 @@ def _linear_speech_frame(trigger: Token, sentence: Span) -> Token | None:
 
 def _incise(top: Token, trigger: Token) -> Token | None:
     """A speech verb with its subject after it, following the clause: ", a annoncé jeudi X"."""
-    heads = [top]
-    root = top
-    while root.head != root:
-        root = root.head
-    if root != top:
+    view = view_of(top.doc)  # read as lists: Tokens built only for speech verbs
+    head_of, lemmas, deps = view.head, view.lemma, view.dep
+    heads = [top.i]
+    root = top.i
+    while head_of[root] != root:
+        root = head_of[root]
+    if root != top.i:
         heads.append(root)
     for head in heads:
-        for child in head.children:
-            if child.i > trigger.i and child.lemma_.lower() in SPEECH_VERBS and child.dep_ in (
-                    "parataxis", "conj", "advcl", "ccomp", "dep", "acl") and _speech_use(child) \
-                    and _inverted_subject(child) is not None:
-                return child
+        for j in view.kids(head):
+            if j > trigger.i and lemmas[j] in SPEECH_VERBS and deps[j] in (
+                    "parataxis", "conj", "advcl", "ccomp", "dep", "acl"):
+                child = view.token(j)
+                if _speech_use(child) and _inverted_subject(child) is not None:
+                    return child
     return None
 
 

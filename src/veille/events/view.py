@@ -35,8 +35,10 @@ class DocView:
         array = doc.to_array(_ATTRS) if n else numpy.zeros((0, len(_ATTRS)), dtype="uint64")
         # the string columns through their distinct values (a few hundred per document)
         keys, inverse = numpy.unique(array[:, :4], return_inverse=True)
-        names = [_string(key, strings) for key in keys.tolist()]
-        lowered = [_lower(key, strings) for key in keys.tolist()]
+        keys = keys.tolist()
+        known, known_lower = _STRINGS.get, _LOWER.get  # inlined lookups: most strings are known
+        names = [known(key) or _string(key, strings) for key in keys]
+        lowered = [known_lower(key) or _lower(key, strings) for key in keys]
         orth, lower, lemma, dep = inverse.reshape(n, 4).T.tolist() if n else ([], [], [], [])
         self.text = [names[k] for k in orth]
         self.lower = [names[k] for k in lower]
