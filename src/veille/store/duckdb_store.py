@@ -212,7 +212,10 @@ class Store:
     def _insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
         arrays = []
         for f in table.fields:
-            values = [_to_column_value(row.get(f.name), f.type) for row in rows]
+            if f.type in ("json", "list"):
+                values = [_to_column_value(row.get(f.name), f.type) for row in rows]
+            else:  # arrow takes them as they are
+                values = [row.get(f.name) for row in rows]
             arrays.append(pa.array(values, type=ARROW_TYPES[f.type]))
         frame = pa.Table.from_arrays(arrays, names=table.columns)  # noqa: F841 (read by DuckDB)
         select = ", ".join(
