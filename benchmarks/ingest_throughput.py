@@ -51,6 +51,7 @@ def main() -> None:
 
     bare = spacy.load(MODEL)
     full = build_nlp()
+    fast = build_nlp(ner=False)
     best: dict[str, tuple[float, float]] = {}
 
     def timed(name: str, run) -> None:
@@ -60,10 +61,10 @@ def main() -> None:
         old = best.get(name, (float("inf"), float("inf")))
         best[name] = (min(old[0], wall), min(old[1], cpu))
 
-    def ingest() -> None:
+    def ingest(nlp=full) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             store = Store(Path(tmp) / "bench.duckdb", memory_limit=INGEST_MEMORY_LIMIT)
-            report = Ingestor(store, nlp=full).ingest_raw(iter(raws))
+            report = Ingestor(store, nlp=nlp).ingest_raw(iter(raws))
             store.close()
             assert report.new == len(set(texts)), report.as_dict()
 
@@ -71,15 +72,17 @@ def main() -> None:
         timed("bare", lambda: [None for _doc in bare.pipe(texts, batch_size=32)])
         timed("components", lambda: [None for _doc in full.pipe(texts, batch_size=32)])
         timed("ingest", ingest)
+        timed("fast", lambda: ingest(fast))
 
     n = len(texts)
     labels = {"bare": f"bare nlp.pipe ({MODEL})", "components": "veille components in nlp.pipe",
-              "ingest": "veille full ingest (clean→store)"}
+              "ingest": "veille full ingest (clean→store)", "fast": "same, --no-ner"}
     for name, label in labels.items():
         wall, cpu = best[name]
         print(f"{label:34} {n / wall:7.1f} docs/s wall ({wall:6.2f} s)  {n / cpu:7.1f} docs/s CPU ({cpu:6.2f} s)")
-    print(f"ratio full ingest / bare spaCy: wall {best['bare'][0] / best['ingest'][0]:.2f}  "
-          f"CPU {best['bare'][1] / best['ingest'][1]:.2f}")
+    for name, label in (("ingest", "full ingest"), ("fast", "full ingest --no-ner")):
+        print(f"ratio {label} / bare spaCy: wall {best['bare'][0] / best[name][0]:.2f}  "
+              f"CPU {best['bare'][1] / best[name][1]:.2f}")
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

@@ -131,3 +131,23 @@ def test_migrate_recomputes_stale_merged_events(tmp_path):
 def test_processes_and_dask_workers_are_exclusive(tmp_path):
     result = veille("ingest", "--db", str(tmp_path / "x.duckdb"), "--processes", "2", "--workers", "2", str(SEEDS))
     assert result.returncode == 2 and "one or the other" in " ".join((result.stdout + result.stderr).split())
+
+
+def test_without_ner_the_same_events_are_coded(tmp_path):
+    """--no-ner drops the model's NER: knowledge-base actors and the seeds' events stay, only
+    names nobody knows stop being mentions."""
+    rows = {}
+    for flag in ("--ner", "--no-ner"):
+        db = tmp_path / f"{flag}.duckdb"
+        assert veille("ingest", "--quiet", "--db", str(db), flag, str(SEEDS)).returncode == 0
+        rows[flag] = {}
+        for table in ("events", "mentions"):
+            out = tmp_path / f"{flag}-{table}.jsonl"
+            assert veille("export", table, "--db", str(db), "-o", str(out)).returncode == 0
+            rows[flag][table] = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    events = {flag: sorted(json.dumps(e, sort_keys=True) for e in rows[flag]["events"]) for flag in rows}
+    assert len(events["--ner"]) >= 10 and events["--no-ner"] == events["--ner"]
+    linked = {flag: {(m["doc_id"], m["start"], m["actor_id"]) for m in rows[flag]["mentions"] if m["actor_id"]}
+              for flag in rows}
+    assert linked["--no-ner"] == linked["--ner"]
+    assert len(rows["--no-ner"]["mentions"]) < len(rows["--ner"]["mentions"])

@@ -69,6 +69,7 @@ class Ingestor:
         nlp_batch_size: int = 32,
         n_process: int = 1,
         max_bytes: int = 10_000_000,
+        ner: bool = True,
     ) -> None:
         self.store = store
         self._nlp = nlp
@@ -77,11 +78,12 @@ class Ingestor:
         self.nlp_batch_size = nlp_batch_size
         self.n_process = n_process
         self.max_bytes = max_bytes
+        self.ner = ner
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = build_nlp()
+            self._nlp = build_nlp(ner=self.ner)
         return self._nlp
 
     def ingest_paths(

@@ -48,7 +48,7 @@ from veille.store.duckdb_store import ARROW_TYPES
 from veille.store.export import model_json_fields
 
 SHARD_TABLES = ("documents", "sentences", "mentions", "events")
-_WORKER_NLP: Any = None
+_WORKER_NLP: dict[bool, Any] = {}  # by `ner`
 _WORKER_LOCK = threading.Lock()
 
 
@@ -57,21 +57,21 @@ def chunk_id(documents: Sequence[Document]) -> str:
     return digest[:20]
 
 
-def process_chunk(documents: list[dict[str, Any]], shard_root: str, ident: str) -> str:
+def process_chunk(documents: list[dict[str, Any]], shard_root: str, ident: str, ner: bool = True) -> str:
     """Worker side: parse the documents and write one Parquet file per table. Idempotent."""
-    global _WORKER_NLP
     final = Path(shard_root) / ident
     if (final / "_SUCCESS").exists():
         return str(final)
     with _WORKER_LOCK:  # the model is loaded once per worker process, even with several threads
-        if _WORKER_NLP is None:
+        if ner not in _WORKER_NLP:
             from veille.nlp.pipeline import build_nlp
 
-            _WORKER_NLP = build_nlp()
+            _WORKER_NLP[ner] = build_nlp(ner=ner)
+        nlp = _WORKER_NLP[ner]
     docs = [Document(**d) for d in documents]
     batch = Batch()
     parse = [d for d in docs if d.lang in SUPPORTED_LANGUAGES]
-    for document, annotated in zip(parse, annotate(_WORKER_NLP, parse), strict=True):
+    for document, annotated in zip(parse, annotate(nlp, parse), strict=True):
         add_annotations(batch, document, annotated)
     add_documents(batch, docs)
     staging = Path(tempfile.mkdtemp(prefix=f".{ident}-", dir=shard_root))
@@ -150,8 +150,9 @@ def ingest_distributed(
     shard_root: str | Path | None = None,
     stdin: IO[str] | IO[bytes] | None = None,
     progress: ProgressCallback | None = None,
+    ner: bool = True,
 ) -> IngestReport:
-    """Ingest `paths` into `store`, parsing on the cluster behind `client`."""
+    """Ingest `paths` into `store`, parsing on the cluster behind `client` (`ner`: see build_nlp)."""
     report = IngestReport()
     rules = rules or load_rules()
     own_root = shard_root is None
@@ -161,7 +162,7 @@ def ingest_distributed(
     root.mkdir(parents=True, exist_ok=True)
     run = uuid.uuid4().hex[:8]  # task keys of concurrent ingests on one scheduler never collide
     try:
-        return _run(store, paths, client, root, run, rules, chunk_size, max_bytes, stdin, progress, report)
+        return _run(store, paths, client, root, run, rules, chunk_size, max_bytes, stdin, progress, report, ner)
     finally:
         if own_root:
             shutil.rmtree(root, ignore_errors=True)
@@ -169,7 +170,7 @@ def ingest_distributed(
 
 def _run(store: Store, paths: Sequence[str | Path], client: Client, root: Path, run: str,
          rules: BoilerplateRules, chunk_size: int, max_bytes: int, stdin: IO[str] | IO[bytes] | None,
-         progress: ProgressCallback | None, report: IngestReport) -> IngestReport:
+         progress: ProgressCallback | None, report: IngestReport, ner: bool) -> IngestReport:
     in_flight_limit = max(2, 2 * len(client.scheduler_info().get("workers", {})))
     futures = as_completed()
     in_flight: dict[str, set[str]] = {}  # chunk id -> doc ids submitted, not yet stored
@@ -203,10 +204,10 @@ def _run(store: Store, paths: Sequence[str | Path], client: Client, root: Path, 
             story_queue.append((None, [d.doc_id for d in chunk]))
             place_stories()
             continue
-        ident = chunk_id(fresh)
+        ident = chunk_id(fresh) + ("" if ner else "-noner")  # a shard of the other setting is not reused
         story_queue.append((ident, [d.doc_id for d in chunk]))
         chunk_sources[ident] = source_rows(chunk)
-        futures.add(client.submit(process_chunk, [asdict(d) for d in fresh], str(root), ident,
+        futures.add(client.submit(process_chunk, [asdict(d) for d in fresh], str(root), ident, ner,
                                   key=f"veille-chunk-{run}-{ident}", retries=3, pure=False))
         in_flight[ident] = {d.doc_id for d in fresh}
         drain(in_flight_limit)
