@@ -452,8 +452,9 @@ class _Run:
         return docs
 
     def _merge(self, story_ids: list[str], docs: dict[str, dict[str, DocInfo]] | None = None) -> None:
-        """Recompute the merged events of these stories, one story at a time (a long story is
-        grouped from the few fields merging reads, then written a chunk of records at a time)."""
+        """Recompute the merged events of these stories: those of up to RECORD_CHUNK events read
+        whole, together; a longer one grouped from the few fields merging reads, then written a
+        chunk of records at a time."""
         con = self.con
         if docs is None:
             docs = self._members(story_ids)
@@ -464,7 +465,6 @@ class _Run:
             "SELECT d.story_id, count(*) FROM events e JOIN documents d USING (doc_id) "
             "WHERE d.story_id IN (SELECT unnest(?)) GROUP BY d.story_id", [story_ids]
         ).fetchall())
-        # stories of up to RECORD_CHUNK events: read whole, together
         small = [s for s in story_ids if sizes.get(s, 0) <= RECORD_CHUNK]
         events = self._story_events(small)
         rows = [row for s in small for row in merge_story(s, docs.get(s, {}), events.get(s, []))]
