@@ -157,12 +157,14 @@ def _has_child(token: Token, dep: str, lowers: tuple[str, ...]) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "expl:subj"):
-            return child
-    for child in verb.children:
-        if child.dep_ == "obl:agent":
-            return child
+    view = view_of(verb.doc)
+    deps, children = view.dep, view.kids(verb.i)
+    for j in children:
+        if deps[j] in ("nsubj", "expl:subj"):
+            return view.token(j)
+    for j in children:
+        if deps[j] == "obl:agent":
+            return view.token(j)
     return None
 
 
@@ -216,9 +218,11 @@ def _purpose(clause: Token) -> bool:
     """An infinitive of purpose: "pour aider", "afin de", "destinée à protéger"."""
     if "Inf" not in morph(clause, "VerbForm"):
         return False
-    if any(c.dep_ in ("mark", "case") and c.lower_ in _PURPOSE_MARKS for c in clause.children):
+    view = view_of(clause.doc)
+    deps, lowers = view.dep, view.lower
+    if any(deps[j] in ("mark", "case") and lowers[j] in _PURPOSE_MARKS for j in view.kids(clause.i)):
         return True
-    return clause.head.lemma_.lower() in _PURPOSE_HEADS
+    return view.lemma[view.head[clause.i]] in _PURPOSE_HEADS
 
 
 # announcing one's own measure is the measure ("a annoncé la levée de son veto", "le retrait")
@@ -234,8 +238,11 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
     lemmas, when known, spare looking for sources in sentences that name none.
     """
     attributable = lemmas is None or bool(lemmas & _ATTRIBUTION)
-    is_noun = trigger.pos_ in ("NOUN", "PROPN") if is_noun is None else is_noun
-    if is_noun and any(c.dep_ == "nsubj" for c in trigger.children):
+    view = view_of(trigger.doc)  # read as lists: Tokens built only for the words climbed through
+    tags, deps, lowered, head_of, kids, token_at = view.pos, view.dep, view.lemma, view.head, view.kids, view.token
+    t = trigger.i
+    is_noun = tags[t] in ("NOUN", "PROPN") if is_noun is None else is_noun
+    if is_noun and any(deps[j] == "nsubj" for j in kids(t)):
         is_noun = False  # a verb the tagger took for a noun ("la Turquie menace de ...")
     found = ASSERTED
     reporter: Token | None = None
@@ -244,8 +251,8 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
     # a noun told by its own past clause ("des combats qui ont tué 155 soldats") is a fact, whatever
     # the sentence does with it ("pour mettre fin à ...")
     grounded = is_noun and any(
-        c.dep_ in ("acl:relcl", "acl") and c.pos_ in ("VERB", "AUX") and _past(c) and not _is_negated(c)
-        and not _mood_tense(c)[0] for c in trigger.children)
+        deps[j] in ("acl:relcl", "acl") and tags[j] in ("VERB", "AUX") and _past(clause := token_at(j))
+        and not _is_negated(clause) and not _mood_tense(clause)[0] for j in kids(t))
 
     def raise_to(status: str, why: str) -> None:
         nonlocal found, cue
@@ -256,18 +263,19 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
 
     # the noun's own modifiers: "l'envoi imminent", "composantes possibles", "aucun accord"
     if is_noun:
-        for child in trigger.children:
-            lemma = child.lemma_.lower()
-            if child.dep_ == "amod" and lemma in _PLANNED_ADJ:
+        for j in kids(t):
+            lemma, child_dep = lowered[j], deps[j]
+            if child_dep == "amod" and lemma in _PLANNED_ADJ:
                 raise_to(FUTURE, lemma)
-            elif child.dep_ == "amod" and lemma in _POSSIBLE_ADJ:
+            elif child_dep == "amod" and lemma in _POSSIBLE_ADJ:
                 raise_to(HYPOTHETICAL, lemma)
-            elif child.dep_ == "det" and lemma in ("aucun", "nul"):
+            elif child_dep == "det" and lemma in ("aucun", "nul"):
                 raise_to(NEGATED, lemma)
-        if trigger.head.lemma_.lower() in _HYPO_NOUNS and trigger.dep_ == "nmod":
-            raise_to(HYPOTHETICAL, trigger.head.lemma_)
-        if trigger.head.lemma_.lower() in _POSSIBLE_ADJ:
-            raise_to(HYPOTHETICAL, trigger.head.lemma_)
+        head_lemma = lowered[head_of[t]]
+        if head_lemma in _HYPO_NOUNS and deps[t] == "nmod":
+            raise_to(HYPOTHETICAL, token_at(head_of[t]).lemma_)
+        if head_lemma in _POSSIBLE_ADJ:
+            raise_to(HYPOTHETICAL, token_at(head_of[t]).lemma_)
 
     # climb: from a noun through the phrases that hold it up to its verb, then through the clauses
     # that govern that verb
@@ -278,8 +286,9 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
     via_subject = False
     top = trigger
     for _depth in range(10):
-        lemma = current.lemma_.lower()
-        is_verbal = current.pos_ in ("VERB", "AUX", "ADJ")
+        c = current.i
+        lemma, tag = lowered[c], tags[c]
+        is_verbal = tag in ("VERB", "AUX", "ADJ")
         if local and is_verbal:
             cond, fut, going = _mood_tense(current)
             # a noun subject does not share its verb's negation ("Ni le geste ... n'ont ramené le calme")
@@ -289,11 +298,11 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 raise_to(HYPOTHETICAL, "conditional")
             if fut or going:
                 raise_to(FUTURE, "future")
-            if via_subject and lemma in ("prévoir", "programmer", "attendre", "envisager") and current.pos_ == "VERB":
+            if via_subject and lemma in ("prévoir", "programmer", "attendre", "envisager") and tag == "VERB":
                 raise_to(FUTURE, lemma)  # "un tête-à-tête est prévu"
             if _has_child(current, "mark", ("si", "s'")):
                 raise_to(HYPOTHETICAL, "si")
-        if current != trigger and is_verbal and current.pos_ != "ADJ" and not via_adjunct:
+        if c != t and is_verbal and tag != "ADJ" and not via_adjunct:
             if lemma in PLANNING_VERBS and not (lemma == "annoncer" and _past(current)):
                 if lemma == "devoir" and _mood_tense(current)[0]:
                     raise_to(HYPOTHETICAL, lemma)
@@ -301,7 +310,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                     raise_to(FUTURE, lemma)
             elif lemma in OPINION_VERBS and lemma not in SPEECH_VERBS:
                 raise_to(HYPOTHETICAL, lemma)
-            announces_it = own_act and is_noun and trigger.dep_ == "obj" and trigger.head == current \
+            announces_it = own_act and is_noun and deps[t] == "obj" and head_of[t] == c \
                 and lemma in ANNOUNCE_VERBS
             if lemma in SPEECH_VERBS and reporter is None and _speech_use(current) and not announces_it \
                     and not via_subject:
@@ -309,20 +318,20 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 speech_past = _past(current)
                 raise_to(REPORTED, lemma)
         top = current
-        dep = current.dep_
-        if current.head == current:
+        dep = deps[c]
+        p = head_of[c]
+        if p == c:
             break
-        parent = current.head
-        if current != trigger and current.pos_ == "NOUN" and any(
-                c.dep_ == "amod" and c.lemma_.lower() in _POSSIBLE_ADJ for c in current.children):
+        if c != t and tag == "NOUN" and any(
+                deps[j] == "amod" and lowered[j] in _POSSIBLE_ADJ for j in kids(c)):
             raise_to(HYPOTHETICAL, "possible")  # "composantes possibles de la force ..."
-        if current.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and dep in _NOMINAL_DEPS:
-            via_subject = dep in ("nsubj", "nsubj:pass") and parent.pos_ in ("VERB", "AUX", "ADJ")
+        if tag in ("NOUN", "PROPN", "PRON", "NUM") and dep in _NOMINAL_DEPS:
+            via_subject = dep in ("nsubj", "nsubj:pass") and tags[p] in ("VERB", "AUX", "ADJ")
             # an adjunct ("devant une session", "dans un mémorandum") sets the scene of the verb: it is
             # not what the verb thinks, plans or asks
-            via_adjunct = dep in ("obl", "obl:mod") and parent.pos_ in ("VERB", "AUX", "ADJ")
+            via_adjunct = dep in ("obl", "obl:mod") and tags[p] in ("VERB", "AUX", "ADJ")
             local = True
-            current = parent
+            current = token_at(p)
             continue
         via_subject = via_adjunct = False
         if dep not in _CLAUSE_UP:
@@ -332,16 +341,16 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             break
         if dep == "conj":
             local = False  # "n'ont accepté aucune ... et appliquent un embargo": own negation, mood, tense
-            current = parent
+            current = token_at(p)
             continue  # a coordinated verb shares its first conjunct's governors
         # "pour leur demander", "alors que la foule prenait": own assertion level
         if dep == "advcl" and not _has_child(current, "mark", ("si", "s'")) \
-                and parent.lemma_.lower() not in SPEECH_VERBS:
+                and lowered[p] not in SPEECH_VERBS:
             break
-        if dep == "acl" and current.pos_ != "VERB":
+        if dep == "acl" and tag != "VERB":
             break
         local = True
-        current = parent
+        current = token_at(p)
     # an incise after the clause: "..., a annoncé jeudi Armen Grigoryan", "..., a-t-il déclaré"
     if reporter is None and found in (ASSERTED, FUTURE, HYPOTHETICAL) and attributable:
         incise = _incise(top, trigger)
@@ -420,26 +429,32 @@ def _incise(top: Token, trigger: Token) -> Token | None:
 
 def _inverted_subject(verb: Token) -> Token | None:
     """The subject of an incise, after its verb (often parsed as an object): "a annoncé X", "a-t-il dit"."""
-    for child in verb.children:
-        if child.i > verb.i and (child.dep_ in ("nsubj", "obj", "nsubj:pass", "expl:subj") or
-                                 child.lower_.startswith("-")) and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            return child
+    view = view_of(verb.doc)
+    deps, lowers, tags = view.dep, view.lower, view.pos
+    for j in view.kids(verb.i):
+        if j > verb.i and (deps[j] in ("nsubj", "obj", "nsubj:pass", "expl:subj") or
+                           lowers[j].startswith("-")) and tags[j] in ("PROPN", "NOUN", "PRON"):
+            return view.token(j)
     return None
 
 
 def _speech_use(verb: Token) -> bool:
     """``faire`` is a speech verb only in "faire état de", "faire savoir"."""
-    if verb.lemma_.lower() != "faire":
+    view = view_of(verb.doc)
+    lemmas = view.lemma
+    if lemmas[verb.i] != "faire":
         return True
-    return any(c.lemma_.lower() in ("état", "savoir", "part") for c in verb.children)
+    return any(lemmas[j] in ("état", "savoir", "part") for j in view.kids(verb.i))
 
 
 def _opinion_above(trigger: Token) -> bool:
-    current = trigger
+    view = view_of(trigger.doc)
+    head_of, lemmas = view.head, view.lemma
+    current = trigger.i
     for _ in range(6):
-        if current.head == current:
+        if head_of[current] == current:
             return False
-        current = current.head
-        if current.lemma_.lower() in OPINION_VERBS - {"pouvoir"}:
+        current = head_of[current]
+        if lemmas[current] in OPINION_VERBS - {"pouvoir"}:
             return True
     return False
