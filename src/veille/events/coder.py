@@ -153,28 +153,27 @@ class EventCoder:
             entry = self.lexicon.match(token)
             if entry is not None:
                 found[i] = Candidate(token, entry)
+        # the filters below read the view: Tokens built only for the morphology of determiners
+        deps, lowers, kids, token_at = view.dep, view.lower, view.kids, view.token
         # "ces combats", "cette opération": an event already told, unless new facts hang from it
         for i in list(found):
-            token = found[i].token
-            demonstrative = token.pos_ == "NOUN" and any(
-                c.dep_ == "det" and "Dem" in morph(c, "PronType") for c in token.children)
-            if demonstrative and not any(c.dep_ in ("acl", "acl:relcl") and c.pos_ in ("VERB", "AUX")
-                                         for c in token.children):
+            demonstrative = tags[i] == "NOUN" and any(
+                deps[j] == "det" and "Dem" in morph(token_at(j), "PronType") for j in kids(i))
+            if demonstrative and not any(deps[j] in ("acl", "acl:relcl") and tags[j] in ("VERB", "AUX")
+                                         for j in kids(i)):
                 del found[i]
         # "avant la rencontre", "après les discussions": a time reference to an event told elsewhere
         for i in list(found):
-            token = found[i].token
-            if token.pos_ == "NOUN" and any(c.dep_ == "case" and c.lower_ in _TEMPORAL_PREPS for c in token.children) \
-                    and any(c.dep_ == "det" and "Def" in morph(c, "Definite") for c in token.children) \
-                    and not any(c.dep_ in ("nmod", "amod", "acl", "acl:relcl") for c in token.children):
+            if tags[i] == "NOUN" and any(deps[j] == "case" and lowers[j] in _TEMPORAL_PREPS for j in kids(i)) \
+                    and any(deps[j] == "det" and "Def" in morph(token_at(j), "Definite") for j in kids(i)) \
+                    and not any(deps[j] in ("nmod", "amod", "acl", "acl:relcl") for j in kids(i)):
                 del found[i]
         # "des combats qui ont tué 155 soldats": the clause tells the event its noun names
         for i in list(found):
-            token = found[i].token
-            if token.pos_ == "NOUN" and any(c.dep_ in ("acl:relcl", "acl") and c.i in found
-                                            and found[c.i].entry.type == found[i].entry.type
-                                            and found[c.i].entry.weight >= found[i].entry.weight
-                                            for c in token.children):
+            if tags[i] == "NOUN" and any(deps[j] in ("acl:relcl", "acl") and j in found
+                                         and found[j].entry.type == found[i].entry.type
+                                         and found[j].entry.weight >= found[i].entry.weight
+                                         for j in kids(i)):
                 del found[i]
         # a trigger inside another trigger's argument describes the same event
         keep: list[Candidate] = []
@@ -207,11 +206,14 @@ class EventCoder:
         return out
 
     def _distributive(self, token: Token, index: MentionIndex) -> list[tuple[tuple[int, int] | None, list | None]]:
-        head = token.head
+        view = view_of(token.doc)  # the climb read as lists: no Token built
+        deps, tags, head_of = view.dep, view.pos, view.head
+        h = head_of[token.i]
         # "26 criminels et 18 membres des forces de sécurité tués": climb to the counted noun
-        while head.dep_ == "nmod" and head.pos_ == "NOUN" and not any(c.dep_ == "nummod" for c in head.children):
-            head = head.head
-        if token.dep_ == "acl" and head.pos_ == "NOUN" and head.dep_ == "conj":
+        while deps[h] == "nmod" and tags[h] == "NOUN" and not any(deps[j] == "nummod" for j in view.kids(h)):
+            h = head_of[h]
+        if deps[token.i] == "acl" and tags[h] == "NOUN" and deps[h] == "conj":
+            head = view.token(h)
             first = head.head
             conjuncts = [first, *[c for c in first.children if c.dep_ == "conj" and c.pos_ == "NOUN"]]
             numbered = [c for c in conjuncts if any(ch.dep_ == "nummod" or ch.like_num for ch in c.children)]
@@ -670,12 +672,14 @@ class _Context:
     def sentence_subject(self) -> list[Party]:
         deps = self.shared.view.dep
         root_i = next((i for i in range(self.sent.start, self.sent.end) if deps[i] == "ROOT"), None)
-        root = self.sent.root if root_i is None else self.shared.view.token(root_i)
-        for child in root.children:
-            if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ != "PRON":
-                return [p for p in self.finder.parties(child, self.index) if p.code]
-            if child.dep_ == "nsubj" and child.pos_ == "PRON":
-                target = self.resolve(child)
+        view = self.shared.view
+        root = self.sent.root.i if root_i is None else root_i
+        tags = view.pos
+        for j in view.kids(root):
+            if deps[j] in ("nsubj", "nsubj:pass") and tags[j] != "PRON":
+                return [p for p in self.finder.parties(view.token(j), self.index) if p.code]
+            if deps[j] == "nsubj" and tags[j] == "PRON":
+                target = self.resolve(view.token(j))
                 if isinstance(target, list):
                     return target
         return []
@@ -741,45 +745,49 @@ def _is_heading(block: str, span: Span) -> bool:
 def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate | None:
     """The trigger whose argument ``token`` is part of, if any (within a few nominal hops): "a signé
     un accord", "un mémorandum levant son blocage", "leur volonté de renforcer", "a accepté de soutenir"."""
-    is_noun = token.pos_ in ("NOUN", "PROPN", "ADJ")
+    view = view_of(token.doc)  # the climb read as lists: no Token built
+    deps, lowers, head_of, kids = view.dep, view.lower, view.head, view.kids
+    t = token.i
+    tag = view.pos[t]
+    is_noun = tag in ("NOUN", "PROPN", "ADJ")
     # a present participle or an infinitive completing a noun ("un mémorandum levant son blocage", "leur
     # volonté de renforcer"); a past participle tells an event of its own ("les restrictions décidées par")
-    participle = token.pos_ == "VERB" and token.dep_ in ("acl", "amod") and (
+    participle = tag == "VERB" and deps[t] in ("acl", "amod") and (
         ("Part" in morph(token, "VerbForm") and "Pres" in morph(token, "Tense"))
         or "Inf" in morph(token, "VerbForm"))
-    own = found.get(token.i)
-    current = token
+    own = found.get(t)
+    current = t
     for _ in range(4):
-        dep = current.dep_
-        head = current.head
-        nominal = is_noun or participle or current != token
+        dep = deps[current]
+        head = head_of[current]
+        nominal = is_noun or participle or current != t
         if head == current or dep in ("acl:relcl", "ccomp", "parataxis", "csubj"):
             return None
-        if dep == "conj" and not (is_noun and current == token):
+        if dep == "conj" and not (is_noun and current == t):
             return None
         if dep == "advcl":
             # "pour leur demander": a speech act of its own; "se sont entendus pour renforcer": one event;
             # the demands of a protest are its topic
-            if head.i in found and (found[head.i].entry.type == "PROTEST" or (
+            if head in found and (found[head].entry.type == "PROTEST" or (
                     own is not None and own.entry.type not in _SPEECH
-                    and any(c.lower_ in ("pour", "afin") for c in current.children))):
-                return found[head.i]
+                    and any(lowers[j] in ("pour", "afin") for j in kids(current)))):
+                return found[head]
             return None
         if dep in ("nsubj", "nsubj:pass"):
-            if current == token and is_noun and head.i in found:
-                return found[head.i]  # "les combats opposent ...", "les tirs ont cessé": one event
+            if current == t and is_noun and head in found:
+                return found[head]  # "les combats opposent ...", "les tirs ont cessé": one event
             return None
         if dep not in _NOMINAL_UP:
             return None
-        if is_noun and current == token and dep.startswith("obl") and any(
-                c.dep_ in ("case", "fixed") and c.lower_ in _SETTING_PREPS for c in current.children):
+        if is_noun and current == t and dep.startswith("obl") and any(
+                deps[j] in ("case", "fixed") and lowers[j] in _SETTING_PREPS for j in kids(current)):
             return None  # "devant une session de l'OTSC", "à l'issue de leur rencontre": the setting, an event
-        if head.i in found:
-            if dep == "conj" or found[head.i].entry.needs_args or found[head.i].entry.needs_size:
+        if head in found:
+            if dep == "conj" or found[head].entry.needs_args or found[head].entry.needs_size:
                 return None  # a weak governor ("un contingent de 2 500 hommes déployé") does not absorb
             if not nominal and dep != "xcomp":
                 return None
-            return found[head.i]
+            return found[head]
         if not nominal and dep != "xcomp":
             return None
         current = head
@@ -787,8 +795,11 @@ def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate |
 
 
 def _transparent_noun(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
-    for child in token.children:
-        if child.dep_ in ("obj", "nsubj:pass", "obl:arg", "obl"):
+    view = view_of(token.doc)
+    deps = view.dep
+    for j in view.kids(token.i):
+        if deps[j] in ("obj", "nsubj:pass", "obl:arg", "obl"):
+            child = view.token(j)
             inner = lexicon.match(child)
             if inner is not None:
                 return inner, child
