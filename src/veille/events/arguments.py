@@ -90,6 +90,7 @@ class MentionIndex:
         # span._ attributes are slow to read: the code of each mention (by id), read once
         self.codes: dict[int, str | None] = {id(m): m._.code for m in mentions}
         self._fields: dict[int, tuple[str, str | None, str | None, str | None]] = {}
+        self._text: str | None = None  # doc.text, read once when needed
         coded = [m for m in mentions if self.codes[id(m)]]
         # longest first, so a token keeps the widest mention that covers it
         for mention in sorted(coded, key=lambda m: -(m.end - m.start)):
@@ -119,7 +120,14 @@ class MentionIndex:
         found = self._fields.get(id(mention))
         if found is None:
             ext = mention._
-            found = self._fields[id(mention)] = (mention.text, ext.code, ext.actor_id, ext.sector)
+            # a Span's text is the document's between its characters (Span.text builds it from Tokens)
+            if isinstance(mention, Span):
+                if self._text is None:
+                    self._text = self.doc.text
+                text = self._text[mention.start_char:mention.end_char]
+            else:
+                text = mention.text
+            found = self._fields[id(mention)] = (text, ext.code, ext.actor_id, ext.sector)
         return found
 
 
@@ -254,51 +262,54 @@ class ArgumentFinder:
         return self.parties(token, index)
 
     def _verb_slots(self, verb: Token, entry: Entry, index: MentionIndex, resolve, args: Arguments) -> None:
-        children = list(verb.children)
-        for child in list(children):
-            if child.dep_ == "advmod" and child.lower_ in _PREP_ADVERBS:
-                children.extend(c for c in child.children if c.dep_.startswith("obl") or c.dep_ == "nmod")
+        view = view_of(verb.doc)  # the slots read as lists; Tokens (built once per document) for the calls
+        deps, lowers, lemmas, tags, kids, token_at = view.dep, view.lower, view.lemma, view.pos, view.kids, view.token
+        children = list(kids(verb.i))
+        for j in list(children):
+            if deps[j] == "advmod" and lowers[j] in _PREP_ADVERBS:
+                children.extend(c for c in kids(j) if deps[c].startswith("obl") or deps[c] == "nmod")
         # "Poutine l'avait mis en garde": an nsubj:pass with the auxiliary avoir is a parser slip
-        has_avoir = any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in children) and not any(
-            c.dep_ == "aux:pass" for c in children)
-        passive = not has_avoir and any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children)
-        participle = verb.dep_ in ("acl", "amod") and "Part" in morph(verb, "VerbForm")
-        if participle and not any(c.dep_ in ("nsubj", "obj") for c in children):
+        has_avoir = any(deps[j].startswith("aux") and lemmas[j] == "avoir" and token_at(j).lemma_ == "avoir"
+                        for j in children) and not any(deps[j] == "aux:pass" for j in children)
+        passive = not has_avoir and any(deps[j] in ("aux:pass", "nsubj:pass") for j in children)
+        participle = deps[verb.i] in ("acl", "amod") and "Part" in morph(verb, "VerbForm")
+        if participle and not any(deps[j] in ("nsubj", "obj") for j in children):
             passive = True  # "2 500 hommes déployé par la Russie", "18 membres ... tués"
         args.passive = passive
         subject: list[Party] = []
         patient: list[Party] = []
-        for child in children:
-            dep = child.dep_
+        for j in children:
+            child = token_at(j)
+            dep = deps[j]
             agent = dep == "obl:agent" or (dep.startswith("obl") and _case(child) == "par" and passive)
             if (dep in ("nsubj", "expl:subj") and not passive) or (agent and self._agentive(child, index)) or (
                     dep == "nsubj:pass" and has_avoir):
                 subject = self._np(child, index, resolve)
                 args.explicit = args.explicit or bool(subject)
-            elif child.lower_ in ("que", "qu'", "qu’") and child.pos_ in ("PRON", "SCONJ"):
+            elif lowers[j] in ("que", "qu'", "qu’") and tags[j] in ("PRON", "SCONJ"):
                 continue  # "qu'il avait envoyé": the complementizer parsed as an object
             elif dep in ("obj",) or (dep == "nsubj:pass" and not has_avoir) or (dep == "nsubj" and passive):
                 if args.theme is not None:
                     continue  # the first object is the argument; later ones are mis-attached appositions
                 args.theme = child
                 patient = self._np(child, index, resolve)
-            elif dep == "conj" and child.pos_ in ("PROPN", "NOUN") and child.i < verb.i:
+            elif dep == "conj" and tags[j] in ("PROPN", "NOUN") and j < verb.i:
                 # "Poutine et Erdogan se sont mis d'accord" with the second subject hung on the verb
                 subject.extend(p for p in self._np(child, index, resolve) if not _same(p, subject))
-            elif dep == "conj" and child.pos_ in ("PROPN", "NOUN") and args.theme is not None:
+            elif dep == "conj" and tags[j] in ("PROPN", "NOUN") and args.theme is not None:
                 # "accusait la Suède et la Finlande": the second conjunct hung on the verb
                 patient.extend(p for p in self._np(child, index, resolve) if not _same(p, patient))
             elif dep == "iobj":
                 args.recipient.extend(self._np(child, index, resolve))
             elif dep.startswith("obl") or dep == "nmod":
                 self._oblique(child, entry, index, resolve, args)
-            elif child.lower_ == "y" and dep in ("iobj", "advmod", "expl:comp", "obl:mod"):
+            elif lowers[j] == "y" and dep in ("iobj", "advmod", "expl:comp", "obl:mod"):
                 pass
         if participle and passive and args.theme is None:
             args.theme = verb.head
             patient = self._np(verb.head, index, resolve)
-        if not subject and not patient and not any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj", "csubj")
-                                                   for c in children):
+        if not subject and not patient and not any(deps[j] in ("nsubj", "nsubj:pass", "expl:subj", "csubj")
+                                                   for j in children):
             orphan = _orphan_subject(verb)
             if orphan is not None:
                 # the parser hung the subject elsewhere ("Selon le ministre, 105 militaires ont trouvé la mort")
@@ -308,8 +319,8 @@ class ArgumentFinder:
                 else:
                     subject = self._np(orphan, index, resolve)
         if not subject and not passive:
-            event_noun = next((c for c in children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"
-                               and self.lexicon.match(c) is not None), None)
+            event_noun = next((c for j in children if deps[j] in ("nsubj", "nsubj:pass") and tags[j] == "NOUN"
+                               and self.lexicon.match(c := token_at(j)) is not None), None)
             if event_noun is not None:
                 # "de violents combats opposent l'Arménie et l'Azerbaïdjan", "les tirs ont cessé":
                 # the parties are the verb's objects, else the event noun's own
@@ -329,8 +340,10 @@ class ArgumentFinder:
         """Parties named inside the trigger's object phrase or infinitive complement ("ratifié un
         document axé sur la coopération avec la Russie", "a proposé de remettre à Erevan"), or, for
         requests, the subject of the clause asked for ("exige que l'OTAN se retire")."""
-        roots = [c for c in trigger.children if c.dep_ in ("obj", "xcomp", "obl:arg", "ccomp")
-                 and not (c.pos_ in ("PRON", "SCONJ") and c.lower_ in _RELATIVE)]
+        view = view_of(trigger.doc)
+        deps, tags, lowers = view.dep, view.pos, view.lower
+        roots = [view.token(j) for j in view.kids(trigger.i) if deps[j] in ("obj", "xcomp", "obl:arg", "ccomp")
+                 and not (tags[j] in ("PRON", "SCONJ") and lowers[j] in _RELATIVE)]
         if trigger.dep_ in ("acl", "amod") and trigger.head is not None:
             roots.append(trigger.head)
         found: list[Party] = []
@@ -340,11 +353,11 @@ class ArgumentFinder:
                 if subject is not None:
                     found.extend(p for p in self._np(subject, index, resolve) if not _same(p, found))
                 continue
-            for token in _phrase(root):
-                mention = index.at(token)
+            for i in _phrase(root):
+                mention = index.by_token[i]
                 if mention is None or not index.code_of(mention):
                     continue
-                party = _party(mention, token, index)
+                party = _party(mention, view.token(i), index)
                 if not _same(party, found):
                     found.append(party)
         return found
@@ -579,15 +592,17 @@ def _STATE_NAMES() -> frozenset[str]:  # noqa: N802 - cached constant
     return state_names()
 
 
-def _phrase(root: Token, limit: int = 40) -> list[Token]:
-    """Tokens of a phrase without its relative clauses and parentheticals."""
-    out: list[Token] = []
-    stack = [root]
+def _phrase(root: Token, limit: int = 40) -> list[int]:
+    """Indices of the tokens of a phrase without its relative clauses and parentheticals."""
+    view = view_of(root.doc)  # read as lists: no Token built
+    deps, kids = view.dep, view.kids
+    out: list[int] = []
+    stack = [root.i]
     while stack and len(out) < limit:
         node = stack.pop()
         out.append(node)
-        for child in node.children:
-            if child.dep_ in ("acl:relcl", "parataxis", "punct", "advcl", "appos"):
+        for child in kids(node):
+            if deps[child] in ("acl:relcl", "parataxis", "punct", "advcl", "appos"):
                 continue
             stack.append(child)
     return out
