@@ -196,7 +196,9 @@ class Lexicon:
             by_form = True
         if not candidates:
             return None
-        verb_like = token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)
+        view = view_of(token.doc)  # read as lists: no Token built
+        deps = view.dep
+        verb_like = view.pos[token.i] == "NOUN" and any(deps[j] == "nsubj" for j in view.kids(token.i))
         near: set[str] | None = None  # the words around, read once for all the entries tried
         for entry in candidates:
             if entry.pos and token.pos_ not in entry.pos and not by_form and not (verb_like and "VERB" in entry.pos):
@@ -230,10 +232,16 @@ class Lexicon:
             if entry.not_obj and lemma in entry.not_obj:
                 return False
             if entry.prep and prep not in entry.prep and not any(
-                    _case_of(c) in entry.prep for c in token.children
+                    _case_of(c) in entry.prep for c in _children(token)
                     if c.dep_.startswith("obl") or c.dep_ in ("iobj", "nmod")):
                 return False
         return True
+
+
+def _children(token: Token) -> list[Token]:
+    """``token.children``, as the view's Tokens (built once per document)."""
+    view = view_of(token.doc)
+    return [view.token(j) for j in view.kids(token.i)]
 
 
 def _near_lemmas(token: Token) -> set[str]:
@@ -255,16 +263,20 @@ def _near_lemmas(token: Token) -> set[str]:
 
 
 def _is_reflexive(token: Token) -> bool:
+    view = view_of(token.doc)  # read as lists: no Token built
+    lowers, tags = view.lower, view.pos
     return any(
-        child.lower_ in ("se", "s'", "s’", "me", "m'", "nous", "vous") and child.pos_ == "PRON"
-        for child in token.children
+        lowers[j] in ("se", "s'", "s’", "me", "m'", "nous", "vous") and tags[j] == "PRON"
+        for j in view.kids(token.i)
     )
 
 
 def _case_of(token: Token) -> str | None:
-    for child in token.children:
-        if child.dep_ == "case":
-            return child.lemma_.lower()
+    view = view_of(token.doc)  # read as lists: no Token built
+    deps = view.dep
+    for j in view.kids(token.i):
+        if deps[j] == "case":
+            return view.lemma[j]
     return None
 
 
@@ -274,13 +286,17 @@ _QUE = frozenset({"que", "qu'", "qu’"})
 def _theme(token: Token) -> tuple[Token | None, str | None]:
     """The object of a verb (or the subject of its passive, or the noun it modifies as a
     participle), with the preposition that introduces it if any."""
+    view = view_of(token.doc)  # read as lists: Tokens built only for the theme returned
+    deps, tags, lowers, lemmas, kids = view.dep, view.pos, view.lower, view.lemma, view.kids
     fallback: tuple[Token | None, str | None] = (None, None)
-    for child in token.children:
-        if child.dep_ in ("obj", "nsubj:pass") and not (child.pos_ in ("PRON", "SCONJ") and child.lower_ in _QUE):
-            return child, None
-        if child.dep_ in ("obl:arg", "obl", "obl:mod", "iobj", "nmod") and fallback[0] is None:
-            case = next((c.lemma_.lower() for c in child.children if c.dep_ == "case"), None)
-            fallback = (child, case)
-    if token.dep_ in ("acl", "amod") and token.pos_ in ("VERB", "ADJ"):
-        return token.head, None
+    i = token.i
+    for j in kids(i):
+        dep = deps[j]
+        if dep in ("obj", "nsubj:pass") and not (tags[j] in ("PRON", "SCONJ") and lowers[j] in _QUE):
+            return view.token(j), None
+        if dep in ("obl:arg", "obl", "obl:mod", "iobj", "nmod") and fallback[0] is None:
+            case = next((lemmas[c] for c in kids(j) if deps[c] == "case"), None)
+            fallback = (view.token(j), case)
+    if deps[i] in ("acl", "amod") and tags[i] in ("VERB", "ADJ"):
+        return view.token(view.head[i]), None
     return fallback
