@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.events.features import morph
 from veille.events.lexicon import Entry, Lexicon
 from veille.events.view import DocView, view_of
+from veille.nlp.extensions import doc_text
 
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 _PERSONAL = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "leur", "leurs", "les", "la", "le", "l'",
@@ -123,7 +124,7 @@ class MentionIndex:
             # a Span's text is the document's between its characters (Span.text builds it from Tokens)
             if isinstance(mention, Span):
                 if self._text is None:
-                    self._text = self.doc.text
+                    self._text = doc_text(self.doc)  # kept in user_data: doc.text would build every Token
                 text = self._text[mention.start_char:mention.end_char]
             else:
                 text = mention.text
