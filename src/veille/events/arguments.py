@@ -154,7 +154,7 @@ class ArgumentFinder:
             return self.parties(head, index, depth + 1)
         if token.lemma_.lower() in _QUANTITY_NOUNS and index.at(token) is None:
             # "des milliers de manifestants": the people counted
-            counted = next((c for c in token.children if c.dep_ == "nmod" and _case(c) == "de"), None)
+            counted = next((c for c in _children(token) if c.dep_ == "nmod" and _case(c) == "de"), None)
             if counted is not None:
                 return self.parties(counted, index, depth + 1, follow_conj)
         mention = index.at(token)
@@ -226,11 +226,11 @@ class ArgumentFinder:
         lower = token.lower_
         if token.pos_ == "PRON" and lower in _RELATIVE:
             # relative pronoun: the noun the relative clause hangs from
-            clause = token.head
-            while clause.dep_ == "conj" and clause.head != clause:
-                clause = clause.head
-            if clause.dep_ in ("acl:relcl", "acl") and clause.head != clause:
-                return clause.head
+            clause = _head(token)
+            while clause.dep_ == "conj" and _head(clause) != clause:
+                clause = _head(clause)
+            if clause.dep_ in ("acl:relcl", "acl") and _head(clause) != clause:
+                return _head(clause)
             return None
         return None
 
@@ -239,7 +239,7 @@ class ArgumentFinder:
         """Actor/recipient of ``trigger``; ``resolve(token)`` resolves personal pronouns."""
         args = Arguments()
         is_noun = trigger.pos_ in ("NOUN", "PROPN") or (trigger.pos_ == "ADJ" and entry.pos == {"NOUN"})
-        if is_noun and any(c.dep_ == "nsubj" for c in trigger.children):
+        if is_noun and any(c.dep_ == "nsubj" for c in _children(trigger)):
             is_noun = False  # "la Turquie menace de lancer": a verb the tagger took for a noun
         if is_noun:
             self._noun_slots(trigger, entry, index, resolve, args)
@@ -307,8 +307,8 @@ class ArgumentFinder:
             elif lowers[j] == "y" and dep in ("iobj", "advmod", "expl:comp", "obl:mod"):
                 pass
         if participle and passive and args.theme is None:
-            args.theme = verb.head
-            patient = self._np(verb.head, index, resolve)
+            args.theme = _head(verb)
+            patient = self._np(_head(verb), index, resolve)
         if not subject and not patient and not any(deps[j] in ("nsubj", "nsubj:pass", "expl:subj", "csubj")
                                                    for j in children):
             orphan = _orphan_subject(verb)
@@ -345,12 +345,12 @@ class ArgumentFinder:
         deps, tags, lowers = view.dep, view.pos, view.lower
         roots = [view.token(j) for j in view.kids(trigger.i) if deps[j] in ("obj", "xcomp", "obl:arg", "ccomp")
                  and not (tags[j] in ("PRON", "SCONJ") and lowers[j] in _RELATIVE)]
-        if trigger.dep_ in ("acl", "amod") and trigger.head is not None:
-            roots.append(trigger.head)
+        if trigger.dep_ in ("acl", "amod") and _head(trigger) is not None:
+            roots.append(_head(trigger))
         found: list[Party] = []
         for root in roots:
             if root.dep_ == "ccomp":
-                subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+                subject = next((c for c in _children(root) if c.dep_ in ("nsubj", "nsubj:pass")), None)
                 if subject is not None:
                     found.extend(p for p in self._np(subject, index, resolve) if not _same(p, found))
                 continue
@@ -416,20 +416,20 @@ class ArgumentFinder:
         current = verb
         for _ in range(4):
             dep = current.dep_
-            head = current.head
+            head = _head(current)
             if head == current:
                 return []
-            if dep == "acl:relcl" or (dep == "acl" and any(c.lower_ in _RELATIVE for c in current.children)):
+            if dep == "acl:relcl" or (dep == "acl" and any(c.lower_ in _RELATIVE for c in _children(current))):
                 return self.parties(head, index)
             if dep in ("xcomp", "conj", "advcl", "acl", "ccomp") and head.pos_ in _VERB_POS | {"ADJ"}:
                 # "a demandé à l'alliance d'intervenir": the object/iobj controls when there is one
                 if dep in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _OBJECT_CONTROL:
-                    for sibling in head.children:
+                    for sibling in _children(head):
                         if sibling.dep_ in ("iobj", "obl:arg", "obj") and sibling != current:
                             found = self._np(sibling, index, resolve)
                             if found:
                                 return found
-                for sibling in head.children:
+                for sibling in _children(head):
                     if sibling.dep_ in ("nsubj", "expl:subj"):
                         return self._np(sibling, index, resolve)
                     if sibling.dep_ == "obl:agent":
@@ -447,24 +447,24 @@ class ArgumentFinder:
         return []
 
     def _noun_owner(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
-        for child in noun.children:
+        for child in _children(noun):
             if child.dep_ == "amod":
                 mention = index.at(child)
                 if mention is not None:
                     return [_party(mention, child, index)]
-        for child in noun.children:
+        for child in _children(noun):
             if child.dep_ == "nmod" and _case(child) in ("de", "du", "des", "d'"):
                 found = self._np(child, index, resolve)
                 if found:
                     return found
-        for child in noun.children:
+        for child in _children(noun):
             if child.dep_ == "det" and morph(child, "Poss"):
                 target = resolve(child)
                 if target is not None:
                     return target if isinstance(target, list) else self.parties(target, index)
-        head = noun.head
+        head = _head(noun)
         if noun.dep_ in ("obj", "obl:arg", "obl", "nmod") and head.pos_ in _VERB_POS and noun != head:
-            for sibling in head.children:
+            for sibling in _children(head):
                 if sibling.dep_ in ("nsubj", "expl:subj", "obl:agent"):
                     return self._np(sibling, index, resolve)
             return self._controller(head, index, resolve)
@@ -472,7 +472,7 @@ class ArgumentFinder:
 
     def _noun_slots(self, noun: Token, entry: Entry, index: MentionIndex, resolve, args: Arguments) -> None:
         owners: list[Party] = []
-        for child in noun.children:
+        for child in _children(noun):
             dep = child.dep_
             prep = _case(child)
             if dep == "amod" and index.at(child) is not None:
@@ -523,13 +523,13 @@ class ArgumentFinder:
                     args.recipient.extend(p for p in parties if not _same(p, args.recipient))
                     args.explicit = True
         if entry.type == "CONSULT" and noun.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") \
-                and noun.head.pos_ in _VERB_POS:
+                and _head(noun).pos_ in _VERB_POS:
             # "a déclaré au sommet de l'OET": the speaker took part, the organisation hosted
             participants = self._noun_owner_from_verb(noun, index, resolve)
             if participants:
                 args.recipient.extend(p for p in owners if not _same(p, args.recipient))
                 owners = participants
-        head = noun.head
+        head = _head(noun)
         if noun.dep_ == "obj" and head.lemma_.lower() in _RECEIVE_VERBS and head.lemma_.lower() != "saluer" \
                 and (owners or args.recipient):
             # "Erdogan a obtenu la coopération de la Finlande": the giver acts, the getter receives
@@ -543,20 +543,20 @@ class ArgumentFinder:
     def _noun_owner_from_verb(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
         """"X a signé un accord", "X a donné son accord", "X a annoncé le retrait", "X a adopté un paquet
         de sanctions": the verb's subject."""
-        while noun.dep_ == "nmod" and noun.head.pos_ == "NOUN" and noun.head.lemma_.lower() in _COLLECTION_NOUNS:
-            noun = noun.head  # "un douzième paquet de sanctions"
-        head = noun.head
+        while noun.dep_ == "nmod" and _head(noun).pos_ == "NOUN" and _head(noun).lemma_.lower() in _COLLECTION_NOUNS:
+            noun = _head(noun)  # "un douzième paquet de sanctions"
+        head = _head(noun)
         dep = noun.dep_
         if head == noun:
             return []
         if dep in ("obj", "obl:arg", "obl", "obl:mod", "nmod", "xcomp") and head.pos_ in _VERB_POS:
-            passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in head.children)
-            for sibling in head.children:
+            passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in _children(head))
+            for sibling in _children(head):
                 if sibling.dep_ == ("obl:agent" if passive else "nsubj") or sibling.dep_ == "obl:agent":
                     return self._np(sibling, index, resolve)
             return self._controller(head, index, resolve)
         if dep in ("nsubj", "nsubj:pass") and head.pos_ in _VERB_POS:
-            for sibling in head.children:
+            for sibling in _children(head):
                 if sibling.dep_ == "obl:agent":
                     return self._np(sibling, index, resolve)
         if dep == "nmod" and head.pos_ in ("NOUN",):
@@ -578,7 +578,7 @@ _NUMBERS = frozenset({"deux", "trois", "quatre", "cinq", "2", "3", "4", "5"})
 
 def _collective(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in _COLLECTIVE_NOUNS and any(
-        c.lower_ in _NUMBERS for c in token.children)
+        c.lower_ in _NUMBERS for c in _children(token))
 
 
 def _is_city(party: Party) -> bool:
@@ -591,6 +591,18 @@ def _STATE_NAMES() -> frozenset[str]:  # noqa: N802 - cached constant
     from veille.events.places import state_names
 
     return state_names()
+
+
+def _children(token: Token) -> list[Token]:
+    """``token.children``, as the view's Tokens (each built once per document)."""
+    view = view_of(token.doc)
+    return [view.token(j) for j in view.kids(token.i)]
+
+
+def _head(token: Token) -> Token:
+    """``token.head``, as the view's Token."""
+    view = view_of(token.doc)
+    return view.token(view.head[token.i])
 
 
 def _phrase(root: Token, limit: int = 40) -> list[int]:
@@ -611,8 +623,8 @@ def _phrase(root: Token, limit: int = 40) -> list[int]:
 
 def _orphan_subject(verb: Token) -> Token | None:
     """The noun right before a finite verb (and its auxiliaries) that has no subject."""
-    first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux") or c.lower_ in ("se", "s'")])
-    if not any("Fin" in morph(t, "VerbForm") for t in [verb, *verb.children] if t.i <= verb.i):
+    first = min([verb.i] + [c.i for c in _children(verb) if c.dep_.startswith("aux") or c.lower_ in ("se", "s'")])
+    if not any("Fin" in morph(t, "VerbForm") for t in [verb, *_children(verb)] if t.i <= verb.i):
         return None
     doc = verb.doc
     for i in range(first - 1, max(-1, first - 4), -1):
