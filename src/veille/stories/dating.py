@@ -41,6 +41,7 @@ The DATE/TIME mentions of newly placed expressions get the re-resolved ``value``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -82,20 +83,37 @@ def compatible(published: str | None, day: str) -> bool:
 
 def story_anchor(doc: DocInfo, members: Iterable[DocInfo]) -> str | None:
     """The day ``doc``'s relative dates count from, or None (see the module doc for the rule)."""
-    if _day(doc.published):
-        return None
-    witnesses = [
-        (normalise(m.published) or "", m)
-        for m in members
-        if m.doc_id != doc.doc_id and _day(m.published) and compatible(doc.published, normalise(m.published) or "")
-    ]
-    if not witnesses:
-        return None
-    copies = sorted(day for day, m in witnesses if m.original == doc.original)
-    if copies:
-        return copies[0][:10]
-    days = sorted(day for day, _ in witnesses)
-    return days[(len(days) - 1) // 2][:10]
+    return StoryAnchors(members).anchor(doc)
+
+
+class StoryAnchors:
+    """The witnesses of one story, sorted once, so that each of its documents finds its anchor
+    by bisection (the days compatible with a partial date are a contiguous run of them)."""
+
+    def __init__(self, members: Iterable[DocInfo]) -> None:
+        witnesses = sorted(
+            (normalise(m.published) or "", m.doc_id, m.original) for m in members if _day(m.published)
+        )
+        self.days = [day for day, _, _ in witnesses]
+        self.by_original: dict[str | None, list[tuple[str, str]]] = {}
+        for day, doc_id, original in witnesses:
+            self.by_original.setdefault(original, []).append((day, doc_id))
+
+    def anchor(self, doc: DocInfo) -> str | None:
+        if _day(doc.published):
+            return None
+        own = normalise(doc.published) or ""
+        copies = self.by_original.get(doc.original, [])
+        first = bisect_left(copies, (own, ""))
+        for day, doc_id in copies[first:]:
+            if not day.startswith(own):
+                break
+            if doc_id != doc.doc_id:
+                return day[:10]
+        start, end = bisect_left(self.days, own), bisect_left(self.days, own + "\uffff")
+        if start == end:
+            return None
+        return self.days[start + (end - start - 1) // 2][:10]
 
 
 def _key(t: Timex) -> tuple[int, int]:
@@ -185,9 +203,11 @@ def date_from_stories(con: duckdb.DuckDBPyConnection, docs: Mapping[str, Mapping
     events whose date changed."""
     targets: dict[str, str | None] = {}
     for members in docs.values():
-        for doc in members.values():
-            if not _day(doc.published):
-                targets[doc.doc_id] = story_anchor(doc, members.values())
+        undated = [doc for doc in members.values() if not _day(doc.published)]
+        if undated:
+            anchors = StoryAnchors(members.values())
+            for doc in undated:
+                targets[doc.doc_id] = anchors.anchor(doc)
     ids = list(targets)
     return sum(_redate(con, ids[i : i + REDATE_CHUNK], targets) for i in range(0, len(ids), REDATE_CHUNK))
 

@@ -46,6 +46,7 @@ from veille.stories.text import stable_id, words
 REBUILD_CHUNK = 1000
 MERGE_CHUNK = 200
 MERGE_DOCUMENTS = 1_000
+MAX_CANDIDATES = 50  # republication candidates compared per new document
 
 
 @dataclass
@@ -244,6 +245,12 @@ class _Run:
         return clusterer.touched
 
     def _candidate_pairs(self, computed: list[Computed]) -> dict[int, list[tuple[int, int]]]:
+        """For each new document (by seq), its candidates processed earlier: (seq, shared samples).
+
+        At most MAX_CANDIDATES each, those most likely to be its original or its copy: sharing an
+        LSH band first, then by the share of the smaller text's samples they have in common, then the
+        earliest. A feed full of look-alikes (agency copy, boilerplate) would otherwise give each new
+        text thousands of candidates, more with every document stored."""
         seqs, kinds, keys = [], [], []
         for item in computed:
             seq = item.signature.seq
@@ -258,26 +265,46 @@ class _Run:
                 "key": pa.array(keys, pa.int64()),
             }
         )
+        batch_samples = pa.table(
+            {
+                "seq": pa.array([c.signature.seq for c in computed], pa.int64()),
+                "samples": pa.array([c.signature.samples for c in computed], pa.int64()),
+            }
+        )
         self.con.register("_veille_batch_keys", batch_keys)
+        self.con.register("_veille_batch_samples", batch_samples)
         try:
             rows = self.con.execute(
                 """
-                SELECT q.seq, k.seq,
-                       count(*) FILTER (WHERE q.kind = 1) AS samples,
-                       count(*) FILTER (WHERE q.kind = 0) AS bands
-                FROM _veille_batch_keys q
-                JOIN (SELECT seq, kind, key FROM signature_keys
-                      UNION ALL SELECT seq, kind, key FROM _veille_batch_keys) k
-                  ON k.kind = q.kind AND k.key = q.key AND k.seq < q.seq
-                GROUP BY ALL
-                HAVING bands > 0 OR samples >= 2
+                WITH hits AS (
+                    SELECT q.seq AS qseq, k.seq AS cseq,
+                           count(*) FILTER (WHERE q.kind = 1) AS samples,
+                           count(*) FILTER (WHERE q.kind = 0) AS bands
+                    FROM _veille_batch_keys q
+                    JOIN (SELECT seq, kind, key FROM signature_keys
+                          UNION ALL SELECT seq, kind, key FROM _veille_batch_keys) k
+                      ON k.kind = q.kind AND k.key = q.key AND k.seq < q.seq
+                    GROUP BY q.seq, k.seq
+                    HAVING bands > 0 OR samples >= 2
+                ), sizes AS (
+                    SELECT seq, samples FROM signatures WHERE seq IN (SELECT cseq FROM hits)
+                    UNION ALL SELECT seq, samples FROM _veille_batch_samples
+                )
+                SELECT h.qseq, h.cseq, h.samples
+                FROM hits h JOIN _veille_batch_samples q ON q.seq = h.qseq JOIN sizes c ON c.seq = h.cseq
+                QUALIFY row_number() OVER (
+                    PARTITION BY h.qseq
+                    ORDER BY h.bands > 0 DESC, h.samples / greatest(1, least(q.samples, c.samples)) DESC, h.cseq
+                ) <= $limit
                 ORDER BY 1, 2
-                """
+                """,
+                {"limit": MAX_CANDIDATES},
             ).fetchall()
         finally:
             self.con.unregister("_veille_batch_keys")
+            self.con.unregister("_veille_batch_samples")
         pairs: dict[int, list[tuple[int, int]]] = {}
-        for qseq, cseq, samples, _bands in rows:
+        for qseq, cseq, samples in rows:
             pairs.setdefault(int(qseq), []).append((int(cseq), int(samples)))
         return pairs
 
