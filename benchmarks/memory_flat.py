@@ -1,6 +1,6 @@
 """Memory over a long ingest: peak RSS after 1,000 … N documents, in one run.
 
-    .venv/bin/python benchmarks/memory_flat.py 50000 [--memory-limit 128MB] [--keep DIR] [--no-ner]
+    .venv/bin/python benchmarks/memory_flat.py 50000 [--memory-limit 128MB] [--keep DIR] [--ner unknown|all|off]
 
 Generates the corpus with generate_corpus.py (a feed of synthetic French documents), then
 ingests it in one process exactly as `veille ingest` does (same batch size, same store cache
@@ -38,7 +38,7 @@ def main() -> None:
     parser.add_argument("count", type=int)
     parser.add_argument("--memory-limit", default=None, help="DuckDB memory_limit (default: veille ingest's)")
     parser.add_argument("--keep", type=Path, help="write corpus and store here instead of a temporary folder")
-    parser.add_argument("--no-ner", action="store_true", help="as `veille ingest --no-ner`")
+    parser.add_argument("--ner", default="unknown", choices=("unknown", "all", "off"), help="as `veille ingest --ner`")
     args = parser.parse_args()
 
     from veille.nlp.pipeline import build_nlp
@@ -54,7 +54,7 @@ def main() -> None:
             subprocess.run([sys.executable, str(HERE / "generate_corpus.py"), str(args.count), "-o", str(corpus)],
                            check=True)
         db.unlink(missing_ok=True)
-        nlp = build_nlp(ner=not args.no_ner)
+        nlp = build_nlp(ner=args.ner)
         print(f"model loaded: RSS {rss_mb():.0f} MB", flush=True)
         marks = [c for c in CHECKPOINTS if c <= args.count]
         started = time.perf_counter()

@@ -133,21 +133,29 @@ def test_processes_and_dask_workers_are_exclusive(tmp_path):
     assert result.returncode == 2 and "one or the other" in " ".join((result.stdout + result.stderr).split())
 
 
-def test_without_ner_the_same_events_are_coded(tmp_path):
-    """--no-ner drops the model's NER: knowledge-base actors and the seeds' events stay, only
-    names nobody knows stop being mentions."""
+def test_every_ner_mode_codes_the_same_events(tmp_path):
+    """--ner all runs the model's NER on every sentence, unknown (the default) only where a name is not
+    in the knowledge base, off nowhere: the seeds' events and linked actors are the same, only names
+    nobody knows stop being mentions without it."""
     rows = {}
-    for flag in ("--ner", "--no-ner"):
-        db = tmp_path / f"{flag}.duckdb"
-        assert veille("ingest", "--quiet", "--db", str(db), flag, str(SEEDS)).returncode == 0
-        rows[flag] = {}
+    for mode in ("all", "unknown", "off"):
+        db = tmp_path / f"{mode}.duckdb"
+        assert veille("ingest", "--quiet", "--db", str(db), "--ner", mode, str(SEEDS)).returncode == 0
+        rows[mode] = {}
         for table in ("events", "mentions"):
-            out = tmp_path / f"{flag}-{table}.jsonl"
+            out = tmp_path / f"{mode}-{table}.jsonl"
             assert veille("export", table, "--db", str(db), "-o", str(out)).returncode == 0
-            rows[flag][table] = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
-    events = {flag: sorted(json.dumps(e, sort_keys=True) for e in rows[flag]["events"]) for flag in rows}
-    assert len(events["--ner"]) >= 10 and events["--no-ner"] == events["--ner"]
-    linked = {flag: {(m["doc_id"], m["start"], m["actor_id"]) for m in rows[flag]["mentions"] if m["actor_id"]}
-              for flag in rows}
-    assert linked["--no-ner"] == linked["--ner"]
-    assert len(rows["--no-ner"]["mentions"]) < len(rows["--ner"]["mentions"])
+            rows[mode][table] = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    events = {mode: sorted(json.dumps(e, sort_keys=True) for e in rows[mode]["events"]) for mode in rows}
+    assert len(events["all"]) >= 10 and events["unknown"] == events["all"] and events["off"] == events["all"]
+    linked = {mode: {(m["doc_id"], m["start"], m["actor_id"]) for m in rows[mode]["mentions"] if m["actor_id"]}
+              for mode in rows}
+    assert linked["unknown"] == linked["all"] and linked["off"] == linked["all"]
+    unlinked = {mode: {(m["doc_id"], m["start"], m["end"], m["label"]) for m in rows[mode]["mentions"]
+                       if not m["actor_id"] and m["label"] in ("PER", "ORG", "LOC", "MISC")} for mode in rows}
+    assert len(unlinked["off"]) < len(unlinked["unknown"]) <= len(unlinked["all"])
+
+
+def test_an_unknown_ner_mode_is_refused(tmp_path):
+    result = veille("ingest", "--db", str(tmp_path / "x.duckdb"), "--ner", "some", str(SEEDS))
+    assert result.returncode == 2 and "some" in result.stdout + result.stderr

@@ -69,7 +69,7 @@ class Ingestor:
         nlp_batch_size: int = 32,
         n_process: int = 1,
         max_bytes: int = 10_000_000,
-        ner: bool = True,
+        ner: str = "unknown",
     ) -> None:
         self.store = store
         self._nlp = nlp

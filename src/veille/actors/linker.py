@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +45,7 @@ from spacy.language import Language
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from veille.actors.grammar import (
     Anaphor,
@@ -113,6 +114,16 @@ class Mention:
         return self.end - self.start
 
 
+class _Prepared(NamedTuple):
+    """A document with its names found, before its mentions are chosen and resolved."""
+
+    doc: Doc
+    day: dt.date
+    ann: Annotations
+    name_hits: list[NameHit]
+    words: list[_Word]
+
+
 @lru_cache(maxsize=4)
 def default_kb(extra_files: tuple[str, ...] = ()) -> KnowledgeBase:
     """The default knowledge base, loaded once per process and set of extra files."""
@@ -126,17 +137,20 @@ def default_kb(extra_files: tuple[str, ...] = ()) -> KnowledgeBase:
     assigns=["doc.spans"],
 )
 def make_actor_linker(nlp: Language, name: str, extra_files: list[str], use_ner: bool) -> ActorLinker:
-    return ActorLinker(nlp, name, kb=default_kb(tuple(str(p) for p in extra_files)), use_ner=use_ner)
+    # a disabled ``ner`` is run here, on the sentences with names the knowledge base does not know
+    ner = nlp.get_pipe("ner") if use_ner and "ner" in nlp.disabled else None
+    return ActorLinker(nlp, name, kb=default_kb(tuple(str(p) for p in extra_files)), use_ner=use_ner, ner=ner)
 
 
 class ActorLinker:
     """Builds its matchers once; per document runs them and a few small loops."""
 
     def __init__(self, nlp: Language, name: str = "veille_actors", *, kb: KnowledgeBase | None = None,
-                 use_ner: bool = True) -> None:
+                 use_ner: bool = True, ner: Callable[[Doc], Doc] | None = None) -> None:
         self.name = name
         self.kb = kb or default_kb()
         self.use_ner = use_ner
+        self.ner = ner  # the model's NER, when the pipeline does not run it on whole documents
         self.vocab = nlp.vocab
         self.grammar = Grammar(self.kb.lexicon)
         self._tokenizer = nlp.tokenizer
@@ -215,11 +229,28 @@ class ActorLinker:
 
     # ------------------------------------------------------------------ per document
     def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """Documents a batch at a time, so that the NER (when this component runs it) sees all the
+        sentences of the batch that need it in one call."""
+        for batch in minibatch(docs, size=batch_size):
+            prepared = [self._prepare(doc) for doc in batch]
+            if self.ner is not None:
+                self._recognise_unknown([p for p in prepared if not p.doc.has_annotation("ENT_IOB")])
+            for item in prepared:
+                yield self._link(item)
+
+    def _prepare(self, doc: Doc) -> _Prepared:
         day = to_date(doc._.published)
         ann, name_hits, words = self._annotate(doc, day)
-        candidates = self._candidates(doc, ann, name_hits, words)
+        return _Prepared(doc, day, ann, name_hits, words)
+
+    def _link(self, item: _Prepared) -> Doc:
+        doc = item.doc
+        candidates = self._candidates(doc, item.ann, item.name_hits, item.words)
         chosen = _select(candidates)
-        _Resolver(self, doc, ann, day).run(chosen)
+        _Resolver(self, doc, item.ann, item.day).run(chosen)
         group = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         for mention in chosen:
             span = Span(doc, mention.start, mention.end, label=mention.label)
@@ -228,6 +259,32 @@ class ActorLinker:
             group.append(span)
         doc.spans[MENTIONS] = group
         return doc
+
+    def _recognise_unknown(self, prepared: list[_Prepared]) -> None:
+        """Run the NER on the sentences holding a capitalised word that no KB name or demonym covers,
+        the only ones where its entities can add a mention (consecutive ones in one piece, all those
+        of the batch in one call). Other tokens are left without entity annotation (missing, not
+        outside)."""
+        pieces: list[tuple[int, int, int]] = []  # (document, start, end)
+        for number, item in enumerate(prepared):
+            pieces += [(number, start, end) for start, end in _unknown_name_runs(item.doc, item.ann, item.name_hits)]
+        if not pieces:
+            return
+        ents: list[list[Span]] = [[] for _ in prepared]
+        outside: list[list[Span]] = [[] for _ in prepared]
+        parsed = self.ner.pipe((prepared[n].doc[a:b].as_doc() for n, a, b in pieces), batch_size=len(pieces))
+        for (number, start, end), piece in zip(pieces, parsed, strict=True):
+            doc = prepared[number].doc
+            at = start
+            for e in piece.ents:
+                if start + e.start > at:
+                    outside[number].append(Span(doc, at, start + e.start))
+                ents[number].append(Span(doc, start + e.start, start + e.end, label=e.label))
+                at = start + e.end
+            if end > at:
+                outside[number].append(Span(doc, at, end))
+        for number in {n for n, _, _ in pieces}:
+            prepared[number].doc.set_ents(ents[number], outside=outside[number], default="missing")
 
     def _word(self, orth: int, strings: StringStore) -> _Word:
         """The keys of a word form, memoised by orth id (a hash of the text, the same in any vocab)."""
@@ -977,6 +1034,35 @@ def _best_actors(kb: KnowledgeBase, actors: list[Actor], day: dt.date) -> list[A
     actors = active or actors
     actors.sort(key=lambda a: (a.type != "state", a.id))
     return actors
+
+
+def _unknown_name_runs(doc: Doc, ann: Annotations, hits: list[NameHit]) -> list[tuple[int, int]]:
+    """Token ranges of the runs of consecutive sentences that hold a capitalised word no KB name,
+    demonym or lexicon phrase covers (not the capital a sentence or a quotation starts with, unless a
+    proper noun)."""
+    tokens = ann.tokens
+    covered = bytearray(len(tokens))
+    for hit in hits:
+        covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
+    for i in ann.demonyms:
+        covered[i] = 1
+    for start, found in ann.lex.items():  # "Premier ministre", "ministère de la Défense": the grammar's
+        end = max(end for end, _ in found)
+        covered[start:end] = b"\x01" * (end - start)
+    runs: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        start, end = sent.start, sent.end
+        for i in range(start, end):
+            if covered[i] or not tokens[i].text[:1].isupper():
+                continue
+            if tokens[i].pos != "PROPN" and (i == start or not tokens[i - 1].text[:1].isalnum()):
+                continue
+            if runs and runs[-1][1] == start:
+                runs[-1] = (runs[-1][0], end)
+            else:
+                runs.append((start, end))
+            break
+    return runs
 
 
 def _sentence_index(doc: Doc) -> list[int]:

