@@ -1,8 +1,11 @@
 """spaCy component ``veille_actors``: every actor mention of a document, linked.
 
-Runs after ``ner``. Writes ``doc.spans["mentions"]`` with, for each mention,
-``label_`` (PER, LOC, ORG, GPE, MISC, NORP) and ``_.actor_id``, ``_.code``,
-``_.sector`` (None when unknown: the linker never guesses).
+Runs after ``ner``, or runs it itself when the pipeline holds it disabled: then only on the
+sentences with a capitalised word that no KB name, demonym or lexicon phrase covers, the
+only ones where its entities can add a mention (``build_nlp(ner="unknown")``).
+Writes ``doc.spans["mentions"]`` with, for each mention, ``label_`` (PER, LOC, ORG, GPE,
+MISC, NORP) and ``_.actor_id``, ``_.code``, ``_.sector`` (None when unknown: the linker
+never guesses).
 
 Mentions come from
   1. the gazetteer: a phrase index over the normalised forms (accents, case,
@@ -13,7 +16,7 @@ Mentions come from
      Kassym-Jomart Tokaïev", "M. Pachinian");
   3. definite descriptions of a state or an IGO met earlier ("l'alliance
      militaire", "ce pays d'Asie centrale");
-  4. the statistical NER, whose labels the KB corrects where it is sure.
+  4. the statistical NER (unknown names), whose labels the KB corrects where it is sure.
 
 Resolution, in document order:
   - people through the role valid at ``doc._.published`` (today when unknown);

@@ -511,19 +511,11 @@ class _Run:
 
     def _grouping_fields(self, story_id: str) -> Iterator[dict[str, Any]]:
         """What merging reads of each event of a story, streamed (merging puts them in order)."""
-        cursor = self.con.execute(
+        return self._event_rows(
             f"SELECT {', '.join(quote(c) for c in GROUPING_COLUMNS)} FROM events "
             "WHERE doc_id IN (SELECT doc_id FROM documents WHERE story_id = ?)",
-            [story_id],
+            story_id,
         )
-        names = [c[0] for c in cursor.description]
-        while rows := cursor.fetchmany(FETCH_ROWS):
-            for values in rows:
-                row = dict(zip(names, values, strict=True))
-                for name in STORE_JSON["events"]:
-                    if name in row:
-                        row[name] = _json(row[name])
-                yield row
 
     def _full_events(self, event_ids: list[str]) -> dict[str, dict[str, Any]]:
         return {
@@ -540,18 +532,19 @@ class _Run:
             events.setdefault(row.pop("_story"), []).append(row)
         return events
 
-    def _event_rows(self, sql: str, values: list[str]) -> list[dict[str, Any]]:
-        if not values:
-            return []
-        cursor = self.con.execute(sql, [values])
+    def _event_rows(self, sql: str, value: str | list[str]) -> Iterator[dict[str, Any]]:
+        """Event rows of a query with one parameter, JSON columns decoded, fetched a few thousand at a time."""
+        if not value:
+            return
+        cursor = self.con.execute(sql, [value])
         names = [c[0] for c in cursor.description]
-        rows = []
-        for record in cursor.fetchall():
-            row = dict(zip(names, record, strict=True))
-            for name in STORE_JSON["events"]:
-                row[name] = _json(row.get(name))
-            rows.append(row)
-        return rows
+        decoded = [name for name in STORE_JSON["events"] if name in names]
+        while records := cursor.fetchmany(FETCH_ROWS):
+            for record in records:
+                row = dict(zip(names, record, strict=True))
+                for name in decoded:
+                    row[name] = _json(row[name])
+                yield row
 
     def _statistics(self, docs: dict[str, dict[str, DocInfo]]) -> None:
         """Counts, carriers and dates of the story rows written by the clusterer."""
