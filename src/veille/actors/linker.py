@@ -46,6 +46,7 @@ import numpy
 from spacy import attrs
 from spacy.language import Language
 from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.pipeline import EntityRecognizer
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
@@ -149,7 +150,7 @@ class ActorLinker:
     """Builds its matchers once; per document runs them and a few small loops."""
 
     def __init__(self, nlp: Language, name: str = "veille_actors", *, kb: KnowledgeBase | None = None,
-                 use_ner: bool = True, ner: Callable[[Doc], Doc] | None = None) -> None:
+                 use_ner: bool = True, ner: EntityRecognizer | None = None) -> None:
         self.name = name
         self.kb = kb or default_kb()
         self.use_ner = use_ner
@@ -264,10 +265,10 @@ class ActorLinker:
         return doc
 
     def _recognise_unknown(self, prepared: list[_Prepared]) -> None:
-        """Run the NER on the sentences holding a capitalised word that no KB name or demonym covers,
-        the only ones where its entities can add a mention (consecutive ones in one piece, all those
-        of the batch in one call). Other tokens are left without entity annotation (missing, not
-        outside)."""
+        """Run the NER on the sentences holding a capitalised word that no KB name, demonym or lexicon
+        phrase covers, the only ones where its entities can add a mention (consecutive ones in one
+        piece, all those of the batch in one call). Other tokens are left without entity annotation
+        (missing, not outside)."""
         pieces: list[tuple[int, int, int]] = []  # (document, start, end)
         for number, item in enumerate(prepared):
             pieces += [(number, start, end) for start, end in _unknown_name_runs(item.doc, item.ann, item.name_hits)]
@@ -1049,11 +1050,12 @@ def _unknown_name_runs(doc: Doc, ann: Annotations, hits: list[NameHit]) -> list[
         covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
     for i in ann.demonyms:
         covered[i] = 1
-    for start, found in ann.lex.items():  # "Premier ministre", "ministère de la Défense": the grammar's
+    for start, found in ann.lex.items():  # "Premier ministre", "ministère de la Défense": the grammar reads them
         end = max(end for end, _ in found)
         covered[start:end] = b"\x01" * (end - start)
     runs: list[tuple[int, int]] = []
-    for sent in doc.sents:
+    sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    for sent in sentences:
         start, end = sent.start, sent.end
         for i in range(start, end):
             if covered[i] or not tokens[i].text[:1].isupper():
