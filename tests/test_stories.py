@@ -774,3 +774,30 @@ def test_long_stories_are_merged_in_chunks_with_the_same_result(tmp_path, monkey
     columns = "merged_id, type, actor, recipient, date, status, size, provenance"
     query = f"SELECT {columns} FROM merged_events ORDER BY merged_id"
     assert chunked.con.execute(query).fetchall() == whole.con.execute(query).fetchall()
+
+
+def test_look_alikes_do_not_crowd_out_the_original(tmp_path, monkeypatch):
+    """A feed's boilerplate makes every text a candidate of every other: only the few most likely
+    are compared (monkeypatched to 5 here), the original first, however many came before it."""
+    from veille.stories import engine
+
+    monkeypatch.setattr(engine, "MAX_CANDIDATES", 5)
+    boilerplate = (" Cet article vous est proposé par la rédaction, abonnez-vous pour soutenir un journalisme "
+                   "indépendant et recevoir chaque matin notre lettre d'information sur l'actualité internationale.")
+    store = Store(tmp_path / "s.duckdb")
+    corpus = Corpus()
+    alikes = [corpus.doc(" ".join(f"terme{i}x{j}" for j in range(40)) + "." + boilerplate, "feed.example",
+                         "2022-01-08", names={}) for i in range(12)]
+    original = corpus.doc(ARMENIA_3 + boilerplate, "armenpress.am", "2022-01-08")
+    corpus.write(store)
+    corpus = Corpus()
+    copy = corpus.doc(HEADER + ARMENIA_3 + boilerplate, "relais.example", "2022-01-09")
+    corpus.write(store)
+    assert duplicate_of(store, copy) == original
+    assert all(duplicate_of(store, doc) is None for doc in alikes)
+    # the same text again: of its 14 candidates, the five compared include the two it copies
+    computed = [stories.dedup.compute("again", 10_000, "2022-01-09", HEADER + ARMENIA_3 + boilerplate)]
+    with store.transaction() as con:
+        pairs = engine._Run(con)._candidate_pairs(computed)[10_000]
+    ids = dict(store.con.execute("SELECT seq, doc_id FROM signatures").fetchall())
+    assert len(pairs) == 5 and {ids[seq] for seq, _ in pairs[:5]} >= {original, copy}
