@@ -801,3 +801,19 @@ def test_look_alikes_do_not_crowd_out_the_original(tmp_path, monkeypatch):
         pairs = engine._Run(con)._candidate_pairs(computed)[10_000]
     ids = dict(store.con.execute("SELECT seq, doc_id FROM signatures").fetchall())
     assert len(pairs) == 5 and {ids[seq] for seq, _ in pairs[:5]} >= {original, copy}
+
+
+def test_a_copy_printed_again_months_later_starts_a_story_of_its_own(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    corpus = Corpus()
+    original = corpus.doc(ARMENIA_3, "armenpress.am", "2022-01-08", [deployment(ARMENIA_3)])
+    corpus.write(store)
+    corpus = Corpus()
+    late = corpus.doc(ARMENIA_3 + FOOTER, "relais.example", "2022-04-20", [deployment(ARMENIA_3)])
+    corpus.write(store)
+    assert duplicate_of(store, late) == original  # still a republication
+    assert story_of(store, late) != story_of(store, original)  # but news again: stories span 30 days at most
+    for doc_id in (original, late):  # each story has the text's event, and one document
+        story = story_of(store, doc_id)
+        assert store.con.execute("SELECT count(*) FROM merged_events WHERE story_id = ?", [story]).fetchone()[0] == 1
+        assert store.con.execute("SELECT num_documents FROM stories WHERE story_id = ?", [story]).fetchone()[0] == 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -220,10 +220,12 @@ class _Run:
             signature = item.signature
             original, flipped = deduper.process(signature, pairs.get(signature.seq, []))
             feats = features[doc["doc_id"]]
-            if original is not None and story_of.get(original):
+            # a copy goes with its original, unless that story is too far away in time (a text
+            # printed again months later is news again): then it is placed like any document
+            if original is not None and story_of.get(original) and clusterer.admits(story_of[original], feats):
                 story_id = story_of[original]
                 clusterer.attach(story_id)
-            elif flipped is not None and story_of.get(flipped):
+            elif flipped is not None and story_of.get(flipped) and clusterer.admits(story_of[flipped], feats):
                 story_id = story_of[flipped]
                 clusterer.join(feats, story_id)
             else:
@@ -476,6 +478,10 @@ class _Run:
             docs.setdefault(story_id, {})[doc_id] = DocInfo(
                 doc_id, int(seq), outlet, source, published, duplicate_of or doc_id, carriers
             )
+        for members in docs.values():  # a copy whose original is in another story stands for it here
+            for doc_id, info in members.items():
+                if info.original not in members:
+                    members[doc_id] = replace(info, original=doc_id)
         return docs
 
     def _merge(self, story_ids: list[str], docs: dict[str, dict[str, DocInfo]] | None = None) -> None:
@@ -676,6 +682,10 @@ class _Clusterer:
         for key in story.keys:
             self.index.setdefault(key, set()).add(story.story_id)
         self.touched.add(story.story_id)
+
+    def admits(self, story_id: str, doc: DocFeatures) -> bool:
+        """The document is near enough in time to the story to belong to it (Story.in_window)."""
+        return self._load(story_id).in_window(doc)
 
     def attach(self, story_id: str) -> None:
         """A republication: it belongs to its original's story and adds nothing to its profile."""
