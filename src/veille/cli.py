@@ -150,14 +150,14 @@ def ingest(
 
         if client is None:
             ingestor = Ingestor(store, rules=rules, batch_size=batch_size, max_bytes=max_bytes, n_process=processes,
-                                ner=ner.value)
+                                ner=ner)
             report = ingestor.ingest_paths(paths, stdin=stdin, progress=show)
         else:
             from veille.scale.dask_ingest import ingest_distributed
 
             with client:
                 report = ingest_distributed(store, paths, client, rules=rules, chunk_size=batch_size,
-                                            max_bytes=max_bytes, stdin=stdin, progress=show, ner=ner.value)
+                                            max_bytes=max_bytes, stdin=stdin, progress=show, ner=ner)
     store.close()
     for failure in report.failures:
         console.print(f"[yellow]skipped[/] {failure.source}: {failure.reason}", highlight=False)

@@ -22,6 +22,7 @@ from veille import stories
 from veille.ingest.clean import BoilerplateRules, clean_document, load_rules
 from veille.ingest.readers import iter_raw
 from veille.ingest.types import Document, RawDocument, ReadFailure
+from veille.nlp import NerMode, ner_mode
 from veille.nlp.extensions import TEXT_KEY
 from veille.nlp.pipeline import annotations, build_nlp
 from veille.store import Batch, Store
@@ -69,7 +70,7 @@ class Ingestor:
         nlp_batch_size: int = 32,
         n_process: int = 1,
         max_bytes: int = 10_000_000,
-        ner: str = "unknown",
+        ner: NerMode | str = NerMode.unknown,
     ) -> None:
         self.store = store
         self._nlp = nlp
@@ -78,7 +79,7 @@ class Ingestor:
         self.nlp_batch_size = nlp_batch_size
         self.n_process = n_process
         self.max_bytes = max_bytes
-        self.ner = ner
+        self.ner = ner_mode(ner)
 
     @property
     def nlp(self) -> Language:

