@@ -116,3 +116,35 @@ def test_sentence_offsets_point_into_the_text(veille_nlp) -> None:
     doc = veille_nlp(doc)
     for event in doc._.events:
         assert doc.text[event["start"]:event["end"]] == event["sentence"]
+
+
+def test_a_meeting_in_a_setting_phrase_is_an_event_of_the_clause_subject(veille_nlp) -> None:
+    events = code(veille_nlp, "Le président français Emmanuel Macron et le chancelier allemand Olaf Scholz ont "
+                              "annoncé mardi un plan commun pour l'énergie, à l'issue de leur rencontre à Berlin.")
+    event = find(events, "CONSULT", "rencontre")
+    assert event is not None
+    assert codes(event["actor"]) | codes(event["recipient"]) == {"FRA", "DEU"}
+    events = code(veille_nlp, "Les ministres des Affaires étrangères russe et turc se sont mis d'accord pour "
+                              "prolonger l'accord sur les céréales, au terme de leurs discussions à Istanbul.")
+    assert find(events, "AGREE") is not None  # the agreement stays an event of its own
+    event = find(events, "CONSULT", "discussions")
+    assert event is not None and codes(event["actor"]) | codes(event["recipient"]) == {"RUS", "TUR"}
+
+
+def test_meeting_partners_in_a_list_the_parser_hung_elsewhere(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Kremlin a salué jeudi un « pas important », à l'issue de deux jours de "
+                              "négociations à Genève entre le chef de la diplomatie russe Sergueï Lavrov, le "
+                              "secrétaire d'État américain Antony Blinken et le ministre chinois Wang Yi.")
+    event = find(events, "CONSULT", "négociations")
+    assert event is not None
+    assert codes(event["actor"]) == {"RUS"}
+    assert codes(event["recipient"]) == {"USA", "CHN"}
+
+
+def test_an_apposition_naming_the_same_party_is_not_a_list_item(veille_nlp) -> None:
+    event = find(code(veille_nlp, "Le président kazakh, Kassym-Jomart Tokaïev, a reçu le ministre russe de la "
+                                  "Défense."), "CONSULT")
+    assert event is not None and codes(event["actor"]) == {"KAZ"} and codes(event["recipient"]) == {"RUS"}
+    event = find(code(veille_nlp, "L'OTSC, alliance militaire dirigée par la Russie, a envoyé des troupes au "
+                                  "Kazakhstan."), "AID")
+    assert event is not None and codes(event["actor"]) == {"CSTO"} and codes(event["recipient"]) == {"KAZ"}

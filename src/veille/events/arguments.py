@@ -180,11 +180,29 @@ class ArgumentFinder:
                 heads = [k for k in range(start, end) if start <= view.head[k] < end or k == token.i]
             for head in heads:
                 for child in view.kids(head):
-                    if deps[child] == "conj" and tags[child] in ("NOUN", "PROPN", "PRON", "ADJ") and (
-                            mention is None or not (mention.start <= child < mention.end)):
+                    coordinated = deps[child] == "conj" and tags[child] in ("NOUN", "PROPN", "PRON", "ADJ") and (
+                        mention is None or not (mention.start <= child < mention.end))
+                    if coordinated or (deps[child] == "appos" and self._listed(child, mention, found, index)):
                         found.extend(p for p in self.parties(view.token(child), index, depth + 1)
                                      if not _same(p, found))
         return found
+
+    def _listed(self, child: int, mention: Span | None, found: list[Party], index: MentionIndex) -> bool:
+        """Whether an apposition is the next item of a list the parser misread ("entre le président turc
+        X, la Première ministre suédoise Y et le président finlandais Z"): another state's named actor,
+        after a comma, with a coordinated item of its own."""
+        view = view_of(index.doc)
+        other = index.at(view.token(child))
+        if mention is None or other is None or other is mention or view.lower[child - 1] == "(":
+            return False
+        codes = {p.code for p in found if p.code}
+        code = index.code_of(other)
+        if not code or code in codes or other.start <= mention.end:
+            return False
+        if "," not in view.lower[mention.end:other.start]:
+            return False
+        return any(view.dep[k] == "conj" for j in range(other.start, other.end) for k in view.kids(j)) or any(
+            view.dep[k] == "conj" for k in view.kids(child))
 
     def _agentive(self, token: Token, index: MentionIndex) -> bool:
         """Can this phrase act? A name, a pronoun, or a noun for people, forces or institutions —
@@ -522,6 +540,12 @@ class ArgumentFinder:
                 elif prep in RECIPIENT_PREPS:
                     args.recipient.extend(p for p in parties if not _same(p, args.recipient))
                     args.explicit = True
+        if entry.sym and not owners and not args.recipient:
+            parties = self._stranded_partners(noun, index, resolve)
+            if len(parties) > 1:
+                owners.append(parties[0])
+                args.recipient.extend(parties[1:])
+                args.explicit = True
         if entry.type == "CONSULT" and noun.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") \
                 and _head(noun).pos_ in _VERB_POS:
             # "a déclaré au sommet de l'OET": the speaker took part, the organisation hosted
@@ -539,6 +563,20 @@ class ArgumentFinder:
         elif not owners:
             owners = self._noun_owner_from_verb(noun, index, resolve)
         args.actor = owners
+
+    def _stranded_partners(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
+        """The parties of an "entre" phrase after a meeting noun that the parser hung on a noun above it
+        ("à l'issue de quatre heures de réunion à Madrid entre X, Y et Z")."""
+        current = noun
+        for _ in range(3):
+            head = _head(current)
+            if current.dep_ != "nmod" or head == current or head.pos_ != "NOUN":
+                return []
+            for child in _children(head):
+                if child.i > noun.i and child.dep_ == "nmod" and _case(child) == "entre":
+                    return self._np(child, index, resolve)
+            current = head
+        return []
 
     def _noun_owner_from_verb(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
         """"X a signé un accord", "X a donné son accord", "X a annoncé le retrait", "X a adopté un paquet
@@ -663,6 +701,8 @@ def _case(token: Token) -> str | None:
         return "à"
     if lower in ("du", "des", "d'", "d’"):
         return "de"
+    if lower == "entre":
+        return lower  # the lemmatizer sometimes reads the preposition as "entrer"
     return view.lemma[first] or lower
 
 

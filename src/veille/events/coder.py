@@ -48,6 +48,7 @@ _NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "2": 2, "3": 3, 
 _PERSON_NOUNS = frozenset({"président", "dirigeant", "chef", "ministre", "homologue", "leader", "délégation"})
 _SETTING_PREPS = frozenset({"devant", "lors", "pendant", "durant", "issue", "marge", "cours", "terme", "occasion",
                             "après", "avant"})
+_SETTING_NOUNS = frozenset({"issue", "marge", "cours", "terme", "occasion", "lendemain", "veille", "sortie"})
 _TEMPORAL_PREPS = frozenset({"avant", "après", "depuis", "dès"})
 _OWN_ACTS = frozenset({"CONCEDE", "RETREAT", "AGREE", "SANCTION", "COERCE", "THREATEN", "REJECT", "SUPPORT"})
 _SPEECH = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
@@ -595,11 +596,15 @@ class _Context:
                 if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
                     break
                 verb = verb.head
-            for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubj:pass") and child != noun and not noun.is_ancestor(child):
-                    if child.pos_ != "PRON":
-                        return child
-                    return self.resolve(child)
+            for _ in range(3):  # "pour renforcer ..., à l'issue de leur rencontre": the subject of "s'entendre"
+                for child in verb.children:
+                    if child.dep_ in ("nsubj", "nsubj:pass") and child != noun and not noun.is_ancestor(child):
+                        if child.pos_ != "PRON":
+                            return child
+                        return self.resolve(child)
+                if verb.dep_ not in ("advcl", "xcomp") or verb.head == verb:
+                    break
+                verb = verb.head
             return self._previous()
         verb = token.head
         if token.dep_ in ("nsubj", "nsubj:pass", "expl:subj") or lower in ("lui", "eux", "elle"):
@@ -779,8 +784,9 @@ def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate |
             return None
         if dep not in _NOMINAL_UP:
             return None
-        if is_noun and current == t and dep.startswith("obl") and any(
-                deps[j] in ("case", "fixed") and lowers[j] in _SETTING_PREPS for j in kids(current)):
+        if is_noun and current == t and (dep.startswith("obl") and any(
+                deps[j] in ("case", "fixed") and lowers[j] in _SETTING_PREPS for j in kids(current))
+                or _in_setting_phrase(t, view)):
             return None  # "devant une session de l'OTSC", "à l'issue de leur rencontre": the setting, an event
         if head in found:
             if dep == "conj" or found[head].entry.needs_args or found[head].entry.needs_size:
@@ -792,6 +798,21 @@ def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate |
             return None
         current = head
     return None
+
+
+def _in_setting_phrase(t: int, view: DocView) -> bool:
+    """Whether the noun at `t` completes a setting noun ("à l'issue de leur rencontre", "au terme de
+    quatre heures de réunion", "en marge du sommet"), through at most three "de" complements."""
+    deps, lowers, head_of = view.dep, view.lower, view.head
+    current = t
+    for _ in range(3):
+        head = head_of[current]
+        if deps[current] != "nmod" or head == current:
+            return False
+        if lowers[head] in _SETTING_NOUNS:
+            return deps[head].startswith("obl") or deps[head] in ("advmod", "nmod")
+        current = head
+    return False
 
 
 def _transparent_noun(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | None:
