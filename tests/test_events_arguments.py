@@ -148,3 +148,20 @@ def test_an_apposition_naming_the_same_party_is_not_a_list_item(veille_nlp) -> N
     event = find(code(veille_nlp, "L'OTSC, alliance militaire dirigée par la Russie, a envoyé des troupes au "
                                   "Kazakhstan."), "AID")
     assert event is not None and codes(event["actor"]) == {"CSTO"} and codes(event["recipient"]) == {"KAZ"}
+
+
+def test_a_participle_opening_the_sentence_takes_the_subject_of_the_clause(veille_nlp) -> None:
+    # the tagger reads a capitalised participle opening a sentence as a proper noun
+    events = code(veille_nlp, "Réunis à Genève, le ministre russe Sergueï Lavrov et le secrétaire d'État américain "
+                              "Antony Blinken ont évoqué la sécurité européenne.")
+    event = find(events, "CONSULT")
+    assert event is not None
+    assert codes(event["actor"]) | codes(event["recipient"]) == {"RUS", "USA"}
+
+
+def test_an_object_the_parser_hung_on_the_day(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Premier ministre arménien Nikol Pachinian et le président azerbaïdjanais Ilham "
+                              "Aliev ont entamé lundi des négociations à Bruxelles.")
+    event = find(events, "CONSULT", "négociations")
+    assert event is not None
+    assert codes(event["actor"]) | codes(event["recipient"]) == {"ARM", "AZE"}

@@ -259,6 +259,8 @@ class ArgumentFinder:
         is_noun = trigger.pos_ in ("NOUN", "PROPN") or (trigger.pos_ == "ADJ" and entry.pos == {"NOUN"})
         if is_noun and any(c.dep_ == "nsubj" for c in _children(trigger)):
             is_noun = False  # "la Turquie menace de lancer": a verb the tagger took for a noun
+        elif trigger.pos_ == "PROPN" and trigger.lemma_.lower() not in self.lexicon.entries:
+            is_noun = False  # matched by its form: "Réunis à Sotchi, ...", a participle read as a name
         if is_noun:
             self._noun_slots(trigger, entry, index, resolve, args)
         else:
@@ -585,6 +587,10 @@ class ArgumentFinder:
             noun = _head(noun)  # "un douzième paquet de sanctions"
         head = _head(noun)
         dep = noun.dep_
+        if dep == "nmod" and head.i < noun.i and head.lemma_.lower() in _DAY_NOUNS and head.dep_[:3] in ("obl", "obj") \
+                and _head(head).pos_ in _VERB_POS:
+            # "ont entamé vendredi des discussions": the object the parser hung on the day
+            noun, head, dep = head, _head(head), "obj"
         if head == noun:
             return []
         if dep in ("obj", "obl:arg", "obl", "obl:mod", "nmod", "xcomp") and head.pos_ in _VERB_POS:
@@ -676,6 +682,8 @@ def _orphan_subject(verb: Token) -> Token | None:
 
 _QUANTITY_NOUNS = frozenset({"millier", "centaine", "dizaine", "vingtaine", "nombre", "groupe", "foule",
                              "partie", "majorité", "plupart", "millions", "million"})
+_DAY_NOUNS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir",
+                        "hier", "après-midi", "nuit"})
 _COLLECTION_NOUNS = frozenset({"paquet", "série", "train", "salve", "vague", "ensemble", "liste", "batterie",
                                "volet", "nouveau", "cycle", "round", "millier", "centaine", "dizaine"})
 _AFFILIATION_NOUNS = frozenset({"sein", "cadre", "égide", "bannière", "commandement"})
