@@ -165,3 +165,32 @@ def test_an_object_the_parser_hung_on_the_day(veille_nlp) -> None:
     event = find(events, "CONSULT", "négociations")
     assert event is not None
     assert codes(event["actor"]) | codes(event["recipient"]) == {"ARM", "AZE"}
+
+
+def test_a_participle_phrase_acts_for_the_noun_it_qualifies(veille_nlp) -> None:
+    event = find(code(veille_nlp, "La Grèce a fermé sa frontière, Athènes accusant la Turquie de laisser passer "
+                                  "des migrants."), "ACCUSE")
+    assert event is not None and codes(event["actor"]) == {"GRC"} and codes(event["recipient"]) == {"TUR"}
+
+
+def test_the_subject_the_parser_hung_on_a_prepositional_relative(veille_nlp) -> None:
+    event = find(code(veille_nlp, "Les deux pays ont signé une déclaration dans laquelle Moscou et Pékin "
+                                  "s'engagent à coopérer."), "AGREE", "engagent")
+    assert event is not None
+    assert codes(event["actor"]) | codes(event["recipient"]) == {"RUS", "CHN"}
+
+
+def test_real_sentences_with_those_parser_slips(veille_nlp) -> None:
+    # "Ankara" hung as an adverb with "accusant" as its clause; "lequel" made the subject of "s'engagent"
+    events = code(veille_nlp, "La présidence turque a indiqué mardi soir que Recep Tayyip Erdogan avait obtenu la "
+                              "« pleine coopération » des deux pays contre les combattants kurdes du PKK et leurs "
+                              "alliés, point à l'origine des crispations, Ankara accusant Helsinki et Stockholm "
+                              "d'abriter des « terroristes ».")
+    event = find(events, "ACCUSE", "accusant")
+    assert event is not None and codes(event["actor"]) == {"TUR"} and codes(event["recipient"]) == {"FIN", "SWE"}
+    events = code(veille_nlp, "Selon lui, cette avancée majeure découle de la signature d'un mémorandum tripartite "
+                              "dans lequel Ankara, Helsinki et Stockholm s'engagent à renforcer leur plein soutien "
+                              "mutuel face aux menaces contre la sécurité de chacun.")
+    event = find(events, "AGREE", "engagent")
+    assert event is not None
+    assert codes(event["actor"]) | codes(event["recipient"]) == {"TUR", "FIN", "SWE"}

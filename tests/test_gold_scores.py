@@ -15,9 +15,9 @@ FLOORS = {
     ("seeds", "entity_accuracy"): 0.98,
     ("dev", "entity_accuracy"): 0.98,
     ("seeds", "f1"): 0.90,
-    ("dev", "f1"): 0.91,  # 0.916 reached
+    ("dev", "f1"): 0.915,  # 0.92 reached
     ("dev", "precision"): 0.93,
-    ("dev", "recall"): 0.885,
+    ("dev", "recall"): 0.895,
     ("seeds", "direction"): 0.90,
     ("dev", "direction"): 0.80,  # the target; 0.804 reached
     ("seeds", "status"): 0.90,
@@ -26,7 +26,7 @@ FLOORS = {
     ("dev", "size"): 0.90,
     ("seeds", "date"): 0.90,
     ("dev", "date"): 0.88,
-    ("dev", "reported_by"): 0.85,
+    ("dev", "reported_by"): 0.95,  # 0.968 reached
     ("dev", "story_pairs_f1"): 0.90,
 }
 CEILINGS = {("seeds", "forbidden_hits"): 0, ("dev", "forbidden_hits"): 0, ("dev", "factuality_errors"): 0}

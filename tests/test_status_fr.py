@@ -80,3 +80,41 @@ def test_hypothetical_and_negated_events_are_never_factual(veille_nlp) -> None:
     for event in code(veille_nlp, text):
         if "pourrait" in event["sentence"] or "n'avait pas" in event["sentence"] or "Aucun" in event["sentence"]:
             assert event["status"] not in (ASSERTED, REPORTED), event
+
+
+def test_a_day_after_the_speech_verb_is_not_the_source(veille_nlp) -> None:
+    event = find(code(veille_nlp, "La Russie et la Chine ont signé un accord de coopération militaire, a annoncé "
+                                  "vendredi le ministre russe de la Défense Sergueï Choïgou."), "AGREE")
+    assert event is not None and event["status"] == REPORTED
+    assert event["reported_by"]["code"] == "RUS" and "Choïgou" in event["reported_by"]["text"]
+
+
+def test_selon_lui_is_the_source_named_just_before(veille_nlp) -> None:
+    events = code(veille_nlp, "La Chine va livrer des armes à la Serbie, a annoncé le président serbe Aleksandar "
+                              "Vucic. Selon lui, Pékin a déjà envoyé des instructeurs à Belgrade.")
+    event = find(events, "AID", "envoyé")
+    assert event is not None and event["status"] == REPORTED
+    assert event["reported_by"]["code"] == "SRB"
+
+
+def test_the_phrase_holding_the_event_is_not_its_source(veille_nlp) -> None:
+    event = find(code(veille_nlp, "Le président Macron a réuni les dirigeants africains, affirmant leur volonté de "
+                                  "coopérer avec l'Union européenne."), "AGREE")
+    assert event is not None
+    assert not event["reported_by"] or event["reported_by"]["text"] != "volonté"
+
+
+@pytest.mark.parametrize(("text", "trigger", "source"), [
+    # the day was read as the inverted subject of "annoncer"
+    ("L'Arménie et l'Azerbaïdjan ont négocié un cessez-le-feu pour mettre fin à des combats qui ont tué 155 soldats "
+     "des deux côtés, a annoncé jeudi Armen Grigoryan, secrétaire du Conseil de sécurité arménien, dans une "
+     "déclaration télévisée.", "négocié", "ARM"),
+    # "leur volonté" is the object of "affirmant" and holds the event: not its source
+    ("La France et ses partenaires européens ont annoncé le retrait du Mali des forces Barkhane et Takuba. Dans un "
+     "communiqué commun, ils estiment que les conditions ne sont plus réunies et indiquent avoir décidé de retirer "
+     "leurs forces du pays, tout en affirmant leur volonté de rester engagés au Sahel.", "volonté", None),
+])
+def test_source_of_real_sentences(veille_nlp, text: str, trigger: str, source: str | None) -> None:
+    event = next(e for e in code(veille_nlp, text) if e["trigger"] == trigger)
+    reporter = event["reported_by"] or {}
+    assert reporter.get("code") == source and reporter.get("text") not in ("jeudi", "volonté")

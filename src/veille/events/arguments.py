@@ -268,6 +268,12 @@ class ArgumentFinder:
         return args
 
     def _np(self, token: Token, index: MentionIndex, resolve) -> list[Party]:
+        if token.pos_ == "PRON" and token.lower_ in _RELATIVE and any(c.dep_ == "case" for c in _children(token)):
+            # "un mémorandum dans lequel Ankara, Helsinki et Stockholm s'engagent": the parser made the
+            # relative the subject and hung the real one on it
+            named = next((c for c in _children(token) if c.dep_ in ("appos", "conj", "nsubj") and c.i > token.i),
+                         None)
+            return self.parties(named, index) if named is not None else []
         if _collective(token) and index.at(token) is None:
             # "les deux dirigeants", "les deux camps": the pair named before
             target = resolve(token)
@@ -339,6 +345,10 @@ class ArgumentFinder:
                     patient = self._np(orphan, index, resolve)
                 else:
                     subject = self._np(orphan, index, resolve)
+        if not subject and participle and not passive and tags[view.head[verb.i]] in ("PROPN", "NOUN"):
+            # "Ankara accusant Helsinki d'abriter des terroristes": the noun the participle qualifies
+            subject = self._np(_head(verb), index, resolve)
+            args.explicit = args.explicit or bool(subject)
         if not subject and not passive:
             event_noun = next((c for j in children if deps[j] in ("nsubj", "nsubj:pass") and tags[j] == "NOUN"
                                and self.lexicon.match(c := token_at(j)) is not None), None)

@@ -48,6 +48,7 @@ _NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "2": 2, "3": 3, 
 _PERSON_NOUNS = frozenset({"président", "dirigeant", "chef", "ministre", "homologue", "leader", "délégation"})
 _SETTING_PREPS = frozenset({"devant", "lors", "pendant", "durant", "issue", "marge", "cours", "terme", "occasion",
                             "après", "avant"})
+_SPEAKER_PRONOUNS = frozenset({"lui", "elle", "il", "-t-il", "-il", "-t-elle", "-elle"})
 _SETTING_NOUNS = frozenset({"issue", "marge", "cours", "terme", "occasion", "lendemain", "veille", "sortie"})
 _TEMPORAL_PREPS = frozenset({"avant", "après", "depuis", "dès"})
 _OWN_ACTS = frozenset({"CONCEDE", "RETREAT", "AGREE", "SANCTION", "COERCE", "THREATEN", "REJECT", "SUPPORT"})
@@ -110,6 +111,7 @@ class EventCoder:
         events: list[dict] = []
         history: list[list[Party]] = []  # subjects of earlier sentences, for pronouns
         last_place: dict | None = None
+        speaker: dict | None = None
         clashes: Counter | None = None
         last_end: int | None = None
         sentences = _sentences(doc, text)
@@ -118,7 +120,7 @@ class EventCoder:
         for sent in sentences:
             candidates = self._candidates(sent, skip, shared)
             if last_end is not None and "\n" in text[last_end:sent.start_char]:
-                last_place = None  # a new paragraph may be about somewhere else
+                last_place = speaker = None  # a new paragraph may be about somewhere else, from someone else
             last_end = sent.end_char
             # the place mentions that start in the sentence (the others are not its places)
             inside = place_mentions[bisect_left(place_starts, sent.start):bisect_left(place_starts, sent.end)]
@@ -126,12 +128,14 @@ class EventCoder:
             if sent_places:
                 last_place = sent_places[0]
             context = _Context(self.finder, index, history, sent, clashes, shared)
-            context.reference = reference
+            context.reference, context.speaker = reference, speaker
             sent_events: list[dict] = []
             for cand in candidates:
                 for event in self._code(cand, context, dates, focus, published, sent, sent_places, last_place):
                     sent_events.append(event)
             events.extend(_dedupe(sent_events))
+            speaker = next((e["reported_by"] for e in reversed(sent_events)
+                            if e["reported_by"] and e["reported_by"]["code"]), speaker)
             clashes = context._clashes
             reference = sentence_reference(sent, dates) or reference
             subject = context.sentence_subject()
@@ -415,7 +419,10 @@ class EventCoder:
         if when.fallback:
             confidence *= 0.9
         reporter = None
-        if status.reporter is not None and final_status in (REPORTED, FUTURE):
+        if status.reporter is not None and final_status in (REPORTED, FUTURE) and ctx.speaker is not None \
+                and status.reporter.lower_ in _SPEAKER_PRONOUNS:
+            reporter = dict(ctx.speaker)  # "a annoncé le président finlandais. Selon lui, ...": the same source
+        elif status.reporter is not None and final_status in (REPORTED, FUTURE):
             found = ctx.finder_parties(status.reporter)
             coded = [p for p in found if p.code]
             if not coded and ctx.lemmas() & {"selon", "après"}:
@@ -467,6 +474,7 @@ class _Context:
         self.shared = shared
         self._clashes: Counter | None = clashes
         self.reference: EventDate | None = None
+        self.speaker: dict | None = None  # the last named source of the paragraph, for "selon lui"
         self._lemmas: frozenset[str] | None = None
         self._states = shared.states
         self._codes = shared.codes

@@ -314,7 +314,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 and lemma in ANNOUNCE_VERBS
             if lemma in SPEECH_VERBS and reporter is None and _speech_use(current) and not announces_it \
                     and not via_subject:
-                reporter = _subject(current) or _inverted_subject(current)
+                reporter = _subject(current) or _inverted_subject(current, trigger)
                 speech_past = _past(current)
                 raise_to(REPORTED, lemma)
         top = current
@@ -427,15 +427,35 @@ def _incise(top: Token, trigger: Token) -> Token | None:
     return None
 
 
-def _inverted_subject(verb: Token) -> Token | None:
-    """The subject of an incise, after its verb (often parsed as an object): "a annoncé X", "a-t-il dit"."""
+def _inverted_subject(verb: Token, trigger: Token | None = None) -> Token | None:
+    """The subject of an incise, after its verb (often parsed as an object): "a annoncé X", "a-t-il dit".
+    Not the phrase that holds the trigger ("affirmant leur volonté de rester engagés")."""
     view = view_of(verb.doc)
     deps, lowers, tags = view.dep, view.lower, view.pos
+    holder = _child_towards(view, verb.i, trigger.i) if trigger is not None else None
     for j in view.kids(verb.i):
-        if j > verb.i and (deps[j] in ("nsubj", "obj", "nsubj:pass", "expl:subj") or
-                           lowers[j].startswith("-")) and tags[j] in ("PROPN", "NOUN", "PRON"):
+        if j > verb.i and j != holder and (deps[j] in ("nsubj", "obj", "nsubj:pass", "expl:subj") or
+                           lowers[j].startswith("-")) and tags[j] in ("PROPN", "NOUN", "PRON") \
+                and lowers[j] not in _TIME_WORDS:  # "a annoncé jeudi Armen Grigoryan"
             return view.token(j)
     return None
+
+
+def _child_towards(view, top: int, t: int) -> int | None:
+    """The child of `top` whose subtree holds token `t`, if any."""
+    for _ in range(12):
+        head = view.head[t]
+        if head == top:
+            return t
+        if head == t:
+            return None
+        t = head
+    return None
+
+
+_TIME_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "matin",
+                         "soir", "nuit", "aujourd'hui", "janvier", "février", "mars", "avril", "mai", "juin",
+                         "juillet", "août", "septembre", "octobre", "novembre", "décembre"})
 
 
 def _speech_use(verb: Token) -> bool:
