@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from veille.events.lexicon import PLOVER_TYPES, SCORES, Lexicon, score
-from veille.events.testing import code, codes
+from veille.events.testing import code, codes, find
 
 CASES = [
     ("AGREE", "La Turquie a signé un accord de coopération avec la Suède.", {"TUR"}, {"SWE"}),
@@ -77,3 +77,10 @@ def test_announcing_ones_own_measure_is_the_measure(veille_nlp) -> None:
 def test_refusal_stated_with_a_negation_is_a_reject(veille_nlp) -> None:
     events = code(veille_nlp, "Emmanuel Macron a répondu qu'il ne transigerait pas sur la sécurité des soldats.")
     assert any(e["type"] == "REJECT" and e["status"] in ("asserted", "reported") for e in events)
+
+
+def test_idioms_with_tirer_are_not_shooting(veille_nlp) -> None:
+    for text in ("La Turquie espère tirer profit de l'affaiblissement de la Russie.",
+                 "Le Kazakhstan doit tirer les leçons de la crise avec la Russie."):
+        assert find(code(veille_nlp, text), "ASSAULT") is None, text
+    assert find(code(veille_nlp, "Les soldats russes ont tiré sur des civils ukrainiens."), "ASSAULT") is not None

@@ -15,9 +15,9 @@ FLOORS = {
     ("seeds", "entity_accuracy"): 0.98,
     ("dev", "entity_accuracy"): 0.98,
     ("seeds", "f1"): 0.90,
-    ("dev", "f1"): 0.915,  # 0.92 reached
+    ("dev", "f1"): 0.92,  # 0.928 reached
     ("dev", "precision"): 0.93,
-    ("dev", "recall"): 0.895,
+    ("dev", "recall"): 0.91,
     ("seeds", "direction"): 0.90,
     ("dev", "direction"): 0.80,  # the target; 0.804 reached
     ("seeds", "status"): 0.90,

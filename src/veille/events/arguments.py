@@ -279,7 +279,7 @@ class ArgumentFinder:
             target = resolve(token)
             if isinstance(target, list) and target:
                 return target
-        if token.pos_ == "PRON" and token.lower_ not in _RELATIVE:
+        if token.pos_ == "PRON" and token.lower_ not in _RELATIVE and index.at(token) is None:  # not a name
             target = resolve(token)
             if target is None:
                 return []

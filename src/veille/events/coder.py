@@ -583,7 +583,7 @@ class _Context:
                 if inner != token and self.index.at(inner) is not None and self.index.code_of(self.index.at(inner)):
                     return self.finder.parties(inner, self.index)
             return found
-        if token.pos_ == "PRON":
+        if token.pos_ == "PRON" and self.index.at(token) is None:  # "Poutine" tagged as a pronoun is a name
             target = self.resolve(token)
             if target is None:
                 return []
@@ -776,6 +776,8 @@ def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate |
         nominal = is_noun or participle or current != t
         if head == current or dep in ("acl:relcl", "ccomp", "parataxis", "csubj"):
             return None
+        if participle and current == t and view.pos[head] == "PROPN":
+            return None  # "..., Ankara accusant Helsinki de ...": a clause about a named party, its own event
         if dep == "conj" and not (is_noun and current == t):
             return None
         if dep == "advcl":
