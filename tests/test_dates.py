@@ -113,3 +113,25 @@ def test_future_day_month_without_anchor_comes_after_the_text_dates(veille_nlp):
             "après l'adoption d'une feuille de route à Istanbul le 12 novembre 2021.")
     event = _event(veille_nlp, text, None, "tiendra")
     assert event["date"] == "2022-11-11" and event["date_text"] == "le 11 novembre"
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Les forces azerbaïdjanaises ont bombardé des positions arméniennes dans la nuit de lundi à mardi.",
+     "2022-09-13"),
+    ("Des dizaines de manifestants ont été tués par la police kazakhe dans la nuit du 5 au 6 septembre.",
+     "2022-09-06"),
+])
+def test_a_night_between_two_days_is_dated_by_the_day_it_ends(veille_nlp, text, date):
+    event = next(e for e in _events(veille_nlp, text, "2022-09-15") if e["type"] == "ASSAULT")
+    assert event["date"] == date and not event["date_fallback"]
+
+
+def test_a_start_in_the_clause_above_does_not_date_the_events_below(veille_nlp):
+    # "depuis l'automne 2020" dates the state of "se produisent", not the accusation
+    text = ("Des heurts sporadiques se produisent depuis l'automne 2020 : mardi, Erevan avait accusé son voisin "
+            "d'avoir ouvert le feu.")
+    event = _event(veille_nlp, text, "2022-09-15", "accusé")
+    assert event["date"] == "2022-09-13"
+    text = ("Des heurts sporadiques se produisent depuis l'automne 2020 : la semaine précédente, Erevan avait "
+            "accusé son voisin d'avoir ouvert le feu.")
+    assert _event(veille_nlp, text, None, "accusé")["date"] != "2020"

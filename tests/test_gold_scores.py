@@ -25,7 +25,7 @@ FLOORS = {
     ("seeds", "size"): 0.90,
     ("dev", "size"): 0.90,
     ("seeds", "date"): 0.90,
-    ("dev", "date"): 0.88,
+    ("dev", "date"): 0.91,  # 0.92 reached
     ("dev", "reported_by"): 0.95,  # 0.968 reached
     ("dev", "story_pairs_f1"): 0.90,
 }

@@ -276,3 +276,10 @@ def test_the_dates_do_not_depend_on_the_ingest_order_and_a_second_merge_changes_
     assert stories.merge_stale(two).stories_updated
     assert rows(two) == before
     assert two.con.execute("SELECT * EXCLUDE (merged_id) FROM merged_events ORDER BY ALL").fetchall() == merged
+
+
+def test_a_night_between_two_days_dates_its_events_on_the_day_it_ends():
+    text = "Les combats ont éclaté dans la nuit de lundi à mardi à la frontière."
+    events = [event(0, "éclaté", text)]
+    dates, _ = redate(text, None, "2022-09-15", events, sentences_of(text))
+    assert dates["e0-éclaté"].date == "2022-09-13" and dates["e0-éclaté"].date_text == "la nuit de lundi à mardi"

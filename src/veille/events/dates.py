@@ -70,21 +70,34 @@ def normalise(value: str | None) -> str | None:
     return "-".join(part for part in match.groups() if part)
 
 
+def night_end(timex: object) -> str | None:
+    """The day a night between two days ends on ("la nuit de lundi à mardi", "la nuit du 5 au 6
+    janvier"): what happens that night is dated by it. None for any other expression."""
+    end_value = normalise(getattr(timex, "end_value", None))
+    if end_value and precision_of(end_value) == "day" and "nuit" in (getattr(timex, "text", "") or "").lower():
+        return end_value
+    return None
+
+
 class DateIndex:
     """Dated temporal expressions of a document, by token position."""
 
     def __init__(self, doc: Doc, mentions: list[Span]) -> None:
         precisions: dict[tuple[int, int], str] = {}
+        night_ends: dict[tuple[int, int], str] = {}
         for timex in doc.user_data.get("veille_timex", []) or []:
             start, end = getattr(timex, "start", None), getattr(timex, "end", None)
             precision = getattr(timex, "precision", None)
             if start is not None and precision:
                 precisions[(start, end)] = precision
+            if start is not None and night_end(timex):
+                night_ends[(start, end)] = night_end(timex)
         self.spans: list[tuple[Span, str, str | None]] = []
         for span in mentions:
             if span.label_ not in _DATE_LABELS:
                 continue
-            value = normalise(span._.value)
+            # "dans la nuit de lundi à mardi": what happens that night is dated by the day it ends on
+            value = night_ends.get((span.start_char, span.end_char)) or normalise(span._.value)
             if value is None:
                 continue
             precision = (precisions.get((span.start_char, span.end_char))
@@ -133,6 +146,12 @@ def _own(timex: Span, trigger: Token) -> bool:
     if head.dep_ in ("advcl", "xcomp", "acl") and head.head in (trigger, anchor):
         return True
     return _governs(timex, trigger)
+
+
+def _bound(timex: Span) -> bool:
+    """A start ("depuis l'automne 2020", "dès lundi"): it dates a state of the clause it hangs on,
+    not the events of the clauses below it."""
+    return timex.start > 0 and timex.doc[timex.start - 1].lower_ in ("depuis", "dès")
 
 
 def _clause_verb(token: Token) -> Token:
@@ -194,7 +213,7 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
     sent = sentence if sentence is not None else trigger.sent
     candidates = index.in_range(sent.start, sent.end)
     if candidates:
-        own = [c for c in candidates if _own(c[0], trigger)]
+        own = [c for c in candidates if _own(c[0], trigger) and not (_bound(c[0]) and c[0].root.head != trigger)]
         if own:
             span, value, precision = min(own, key=lambda c: abs(c[0].start - trigger.i))
             return EventDate(value, precision, span.text, False)

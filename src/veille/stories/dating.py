@@ -49,7 +49,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from veille.events.dates import normalise, precision_of
+from veille.events.dates import night_end, normalise, precision_of
 from veille.events.timex import Timex, tag
 from veille.model import load_model
 from veille.store.duckdb_store import ARROW_TYPES, quote
@@ -188,7 +188,8 @@ def redate(text: str, published: str | None, anchor: str | None, events: Sequenc
         if timex is None:
             dates[str(event["event_id"])] = original_date(published)
         else:
-            dates[str(event["event_id"])] = Redated(normalise(timex.value), "day", timex.text, False, anchor)
+            day = night_end(timex) or normalise(timex.value)
+            dates[str(event["event_id"])] = Redated(day, "day", timex.text, False, anchor)
     return dates, values
 
 
