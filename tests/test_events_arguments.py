@@ -213,3 +213,11 @@ def test_a_name_the_tagger_read_as_a_pronoun_is_not_resolved_as_one(veille_nlp) 
                               "Téhéran à la mi-juillet, Poutine avait clairement rejeté ces plans.")
     event = find(events, "REJECT")
     assert event is not None and codes(event["actor"]) == {"RUS"}
+
+
+def test_a_relative_clause_the_parser_detached_keeps_its_noun(veille_nlp) -> None:
+    # "qui a déployé" hangs on "surviennent" here; "force" names no state and does not replace Moscou
+    events = code(veille_nlp, "Ces événements surviennent alors que Moscou, qui a déployé une force de maintien de "
+                              "la paix après la guerre de 2020, est absorbé par son offensive militaire en Ukraine.")
+    event = find(events, trigger="déployé")
+    assert event is not None and codes(event["actor"]) == {"RUS"}

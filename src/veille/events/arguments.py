@@ -249,6 +249,11 @@ class ArgumentFinder:
                 clause = _head(clause)
             if clause.dep_ in ("acl:relcl", "acl") and _head(clause) != clause:
                 return _head(clause)
+            # the parser lost the clause's noun: "X, qui a déployé ..." (the word before the comma)
+            view = view_of(token.doc)
+            before = token.i - 1 if token.i > 0 and view.lower[token.i - 1] != "," else token.i - 2
+            if lower == "qui" and before >= 0 and view.pos[before] in ("PROPN", "NOUN"):
+                return view.token(before)
             return None
         return None
 
@@ -397,8 +402,10 @@ class ArgumentFinder:
         theme = args.theme
         if theme is not None and self._is_material(theme, entry):
             # what is sent/deployed: soldiers' nationality is the actor's ("militaires russes")
-            if patient and not any(p.code and not p.generic and p.token is not None and p.token.dep_.startswith("nsubj")
-                                   for p in args.actor):
+            named_actor = any(p.code and not p.generic for p in args.actor)
+            if patient and not (named_actor and all(p.generic for p in patient)) and not any(
+                    p.code and not p.generic and p.token is not None and p.token.dep_.startswith("nsubj")
+                    for p in args.actor):
                 args.actor = patient + [p for p in args.actor if not _same(p, patient)]
             return
         if patient:
