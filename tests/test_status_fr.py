@@ -118,3 +118,13 @@ def test_source_of_real_sentences(veille_nlp, text: str, trigger: str, source: s
     event = next(e for e in code(veille_nlp, text) if e["trigger"] == trigger)
     reporter = event["reported_by"] or {}
     assert reporter.get("code") == source and reporter.get("text") not in ("jeudi", "volonté")
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("L'Azerbaïdjan dit en avoir perdu 50 et se déclare prêt à remettre unilatéralement les corps de jusqu'à 100 "
+     "soldats arméniens.", "remettre"),
+    ("La Turquie est déterminée à lancer une offensive en Syrie.", "offensive"),
+])
+def test_an_event_one_is_ready_to_carry_out_has_not_happened(veille_nlp, text: str, trigger: str) -> None:
+    event = next(e for e in code(veille_nlp, text) if e["trigger"] == trigger)
+    assert event["status"] == FUTURE

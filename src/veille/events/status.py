@@ -44,6 +44,9 @@ PLANNING_VERBS = frozenset({
     "prévoir", "projeter", "compter", "devoir", "aller", "apprêter", "promettre", "engager", "planifier",
     "programmer", "préparer", "s'apprêter", "annoncer",
 })
+# adjectives of readiness over an infinitive: the event is offered or intended
+_WILLING_ADJ = frozenset({"prêt", "disposé", "résolu", "déterminé", "décidé"})
+_WILLING_VERBS = frozenset({"disposer", "résoudre", "déterminer", "décider"})  # "est déterminée à lancer"
 # aspect verbs that let the embedded event through unchanged ("ont commencé à quitter")
 ASPECT_VERBS = frozenset({"commencer", "continuer", "poursuivre", "recommencer", "finir", "achever",
                           "cesser", "arrêter", "reprendre", "venir", "parvenir", "réussir"})
@@ -302,6 +305,12 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 raise_to(FUTURE, lemma)  # "un tête-à-tête est prévu"
             if _has_child(current, "mark", ("si", "s'")):
                 raise_to(HYPOTHETICAL, "si")
+        if c != t and is_verbal and not via_adjunct and (
+                (tag == "ADJ" and lemma in _WILLING_ADJ)
+                or (lemma in _WILLING_VERBS and any(deps[j] in ("aux:pass", "cop") for j in kids(c)))
+                or any(deps[j] == "xcomp" and tags[j] == "ADJ" and lowered[j] in _WILLING_ADJ and j < t
+                       for j in kids(c))):
+            raise_to(FUTURE, "ready")  # "se déclare prêt à remettre les corps": offered, not done
         if c != t and is_verbal and tag != "ADJ" and not via_adjunct:
             if lemma in PLANNING_VERBS and not (lemma == "annoncer" and _past(current)):
                 if lemma == "devoir" and _mood_tense(current)[0]:
