@@ -9,6 +9,7 @@ verbs and "selon X" / "d'après X" (reported, with the speaker).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -111,6 +112,7 @@ _IRREGULAR_STEMS = ("ser", "aur", "pourr", "devr", "fer", "ir", "viendr", "voudr
                     "enverr", "tiendr", "obtiendr", "maintiendr", "prévaudr", "vaudr", "courr", "mourr")
 _COND_ENDINGS = ("aient", "ait", "ais", "ions", "iez")
 _FUT_ENDINGS = ("ont", "ons", "ez", "ai", "as", "a")
+_FUTURE_FORM = re.compile(r"r(?:ai|as|a|ons|ez|ont)$")  # every French future: stem + r + ending
 
 
 @lru_cache(maxsize=4096)  # verb lemmas: a bounded few recur; unknown ones must not grow it forever
@@ -141,8 +143,9 @@ def _mood_tense(verb: Token) -> tuple[bool, bool, bool]:
         tense = morph(token, "Tense")
         if "Cnd" in mood or ("Imp" not in tense and _form_is(token, _COND_ENDINGS)):
             cond = True
-        elif "Fut" in tense or ("Past" not in tense and _form_is(token, _FUT_ENDINGS)):
-            fut = True
+        elif ("Fut" in tense and _FUTURE_FORM.search(token.lower_)) or (
+                "Past" not in tense and _form_is(token, _FUT_ENDINGS)):
+            fut = True  # the tagger's "Fut" on a form that cannot be one ("accueille") is ignored
         if token != verb and token.lemma_ == "aller" and ("Pres" in tense or "Imp" in tense):
             going = True
     return cond, fut, going
@@ -338,7 +341,10 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             via_subject = dep in ("nsubj", "nsubj:pass") and tags[p] in ("VERB", "AUX", "ADJ")
             # an adjunct ("devant une session", "dans un mémorandum") sets the scene of the verb: it is
             # not what the verb thinks, plans or asks
-            via_adjunct = dep in ("obl", "obl:mod") and tags[p] in ("VERB", "AUX", "ADJ")
+            via_adjunct = tags[p] in ("VERB", "AUX", "ADJ") and (dep in ("obl", "obl:mod") or (
+                dep == "obl:arg" and c == t and is_noun  # "a déclaré au sommet": where, not what
+                and any(deps[j] == "case" and lowered[j] in ("à", "au", "aux", "lors", "pendant", "durant")
+                        for j in kids(c))))
             local = True
             current = token_at(p)
             continue
