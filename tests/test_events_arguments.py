@@ -221,3 +221,21 @@ def test_a_relative_clause_the_parser_detached_keeps_its_noun(veille_nlp) -> Non
                               "la paix après la guerre de 2020, est absorbé par son offensive militaire en Ukraine.")
     event = find(events, trigger="déployé")
     assert event is not None and codes(event["actor"]) == {"RUS"}
+
+
+def test_the_counterpart_is_the_party_the_actor_had_events_with(veille_nlp) -> None:
+    # Iran and Turkey are named as often; Russia's earlier event was with Turkey
+    events = code(veille_nlp, "La Russie et l'Iran ont mis en garde la Turquie contre une nouvelle offensive en "
+                              "Syrie. Le lendemain, Moscou a annoncé de nouvelles sanctions économiques.")
+    event = find(events, "SANCTION")
+    assert event is not None and codes(event["actor"]) == {"RUS"} and codes(event["recipient"]) == {"TUR"}
+
+
+def test_the_city_a_meeting_is_named_after_is_where_not_who(veille_nlp) -> None:
+    events = code(veille_nlp, "Lors du sommet de Téhéran, Vladimir Poutine a mis en garde son homologue turc contre "
+                              "une offensive en Syrie.")
+    event = find(events, "THREATEN")
+    assert event is not None and event["location"]["name"] == "Téhéran"
+    events = code(veille_nlp, "Après l'entrevue de Téhéran, Poutine a accusé les Occidentaux de prolonger la guerre.")
+    event = find(events, "ACCUSE")
+    assert event is not None and "IRN" not in codes(event["recipient"])

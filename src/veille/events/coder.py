@@ -66,6 +66,7 @@ class _DocCache:
     sents: list[Span]  # the sentences the coder reads (parser's, re-joined)
     states: dict[int, list[str]] = field(default_factory=dict)  # sentence start → states named
     codes: dict[int, set] = field(default_factory=dict)  # sentence number → codes named
+    partners: Counter = field(default_factory=Counter)  # (code, code) → events coded between them so far
 
 
 @dataclass
@@ -134,6 +135,12 @@ class EventCoder:
                 for event in self._code(cand, context, dates, focus, published, sent, sent_places, last_place):
                     sent_events.append(event)
             events.extend(_dedupe(sent_events))
+            for event in sent_events:
+                if event["status"] in FACTUAL or event["status"] == FUTURE:
+                    for a in {p["code"] for p in event["actor"]}:
+                        for b in {p["code"] for p in event["recipient"]} - {a}:
+                            shared.partners[(a, b)] += 1
+                            shared.partners[(b, a)] += 1
             speaker = next((e["reported_by"] for e in reversed(sent_events)
                             if e["reported_by"] and e["reported_by"]["code"]), speaker)
             clashes = context._clashes
@@ -513,8 +520,19 @@ class _Context:
                 return best
         return None
 
+    def _partner(self, codes: set) -> str | None:
+        """The party ``codes`` had most events with so far in the text."""
+        partners = Counter({b: n for (a, b), n in self.shared.partners.items() if a in codes and b not in codes})
+        if not partners:
+            return None
+        return min(partners.items(), key=lambda item: (-item[1], item[0]))[0]
+
     def counterpart(self, codes: set, sent: Span) -> str | None:
-        """The state or organisation most often named with ``codes`` in the sentences around."""
+        """The party ``codes`` last had events with in the text (most of them), else the state or
+        organisation most often named with ``codes`` in the sentences around."""
+        partner = self._partner(codes)
+        if partner is not None:
+            return partner
         counts: Counter = Counter()
         sents = self.shared.sents
         here = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
@@ -912,8 +930,12 @@ def _same_party(party: Party, others: list[Party]) -> bool:
 def _sentence_states(sent: Span, index: MentionIndex) -> list[str]:
     out: list[str] = []
     for mention in index.by_token[sent.start:sent.end]:
-        if mention is not None and placemod.is_state(index.code_of(mention)) and index.code_of(mention) not in out:
-            out.append(index.code_of(mention))
+        if mention is None or not placemod.is_state(index.code_of(mention)) or index.code_of(mention) in out:
+            continue
+        if isinstance(mention, Span) and mention.label_ in ("LOC", "GPE") and placemod.is_locative(mention) \
+                and placemod.city(mention.text) is not None:
+            continue  # "à Téhéran", "le sommet de Téhéran": where, not a side
+        out.append(index.code_of(mention))
     return out
 
 

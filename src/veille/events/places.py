@@ -129,6 +129,9 @@ def focus_states(doc: Doc, mentions: list[Span], code_of: Callable[[Span], str |
 
 
 _LOCATIVE = frozenset({"à", "au", "aux", "en", "dans", "près"})
+_VENUE_NOUNS = frozenset({"sommet", "réunion", "rencontre", "entrevue", "conférence", "accord", "format",
+                          "processus", "négociation", "pourparler", "discussion", "entretien", "forum", "traité",
+                          "protocole", "mémorandum", "déclaration", "session", "tripartite"})
 
 
 def is_locative(mention: Span) -> bool:
@@ -140,7 +143,12 @@ def is_locative(mention: Span) -> bool:
         return True
     if start > 0 and view.pos[start - 1] == "DET" and start > 1 and lowers[start - 2] in _LOCATIVE:
         return True
-    return any(deps[j] == "case" and lowers[j] in _LOCATIVE for j in view.kids(mention.root.i))
+    if any(deps[j] == "case" and lowers[j] in _LOCATIVE for j in view.kids(mention.root.i)):
+        return True
+    # "le sommet de Téhéran", "leur entrevue de Téhéran", "les accords d'Istanbul": where it met
+    head = view.head[mention.root.i]
+    return (head != mention.root.i and view.lemma[head] in _VENUE_NOUNS and head < start
+            and any(deps[j] == "case" and lowers[j] in ("de", "d'", "d’") for j in view.kids(mention.root.i)))
 
 
 def places_in(span: Span, mentions_by_sent: list[Span]) -> list[dict]:
