@@ -305,8 +305,8 @@ class ArgumentFinder:
                         for j in children) and not any(deps[j] == "aux:pass" for j in children)
         passive = not has_avoir and any(deps[j] in ("aux:pass", "nsubj:pass") for j in children)
         participle = deps[verb.i] in ("acl", "amod") and "Part" in morph(verb, "VerbForm")
-        if participle and not any(deps[j] in ("nsubj", "obj") for j in children):
-            passive = True  # "2 500 hommes déployé par la Russie", "18 membres ... tués"
+        if participle and not any(deps[j] in ("nsubj", "obj") for j in children) and "Pres" not in morph(verb, "Tense"):
+            passive = True  # "2 500 hommes déployé par la Russie", "18 membres ... tués" (not "appelant")
         args.passive = passive
         subject: list[Party] = []
         patient: list[Party] = []
@@ -350,7 +350,11 @@ class ArgumentFinder:
                     patient = self._np(orphan, index, resolve)
                 else:
                     subject = self._np(orphan, index, resolve)
-        if not subject and participle and not passive and tags[view.head[verb.i]] in ("PROPN", "NOUN"):
+        gerund = verb.i > 0 and lowers[verb.i - 1] == "en" and "Pres" in morph(verb, "Tense")
+        if not subject and gerund:
+            # "(tout) en appelant à ...": the subject of the clause, whatever the parser hung it on
+            subject = self._clause_subject(verb, index, resolve)
+        if not subject and participle and not passive and not gerund and tags[view.head[verb.i]] in ("PROPN", "NOUN"):
             # "Ankara accusant Helsinki d'abriter des terroristes": the noun the participle qualifies
             subject = self._np(_head(verb), index, resolve)
             args.explicit = args.explicit or bool(subject)
@@ -448,6 +452,21 @@ class ArgumentFinder:
                 args.places.extend(p for p in parties if p.place)
             args.recipient.extend(p for p in parties if not _same(p, args.recipient))
 
+    def _clause_subject(self, token: Token, index: MentionIndex, resolve) -> list[Party]:
+        """The subject of the nearest verb above ``token`` that has one."""
+        view = view_of(token.doc)
+        current = token.i
+        for _ in range(6):
+            head = view.head[current]
+            if head == current:
+                return []
+            current = head
+            if view.pos[current] in _VERB_POS:
+                subject = next((j for j in view.kids(current) if view.dep[j] in ("nsubj", "expl:subj")), None)
+                if subject is not None:
+                    return self._np(view.token(subject), index, resolve)
+        return []
+
     def _controller(self, verb: Token, index: MentionIndex, resolve) -> list[Party]:
         """The understood subject of an infinitive, a coordinated verb, a relative clause, a gerund."""
         current = verb
@@ -458,6 +477,9 @@ class ArgumentFinder:
                 return []
             if dep == "acl:relcl" or (dep == "acl" and any(c.lower_ in _RELATIVE for c in _children(current))):
                 return self.parties(head, index)
+            if (dep in ("acl", "advcl") and head.pos_ == "ADV") or (dep == "advmod" and current.lower_ == "tout"):
+                current = head  # "tout en appelant à ...": the gerund hangs on "tout", "tout" on the verb
+                continue
             if dep in ("xcomp", "conj", "advcl", "acl", "ccomp") and head.pos_ in _VERB_POS | {"ADJ"}:
                 # "a demandé à l'alliance d'intervenir": the object/iobj controls when there is one
                 if dep in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _OBJECT_CONTROL:
