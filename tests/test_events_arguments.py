@@ -251,3 +251,11 @@ def test_a_gerund_acts_for_the_subject_of_its_clause(veille_nlp, text: str) -> N
     # the parser hangs "tout en appelant" on the object; its subject is still the clause's
     event = find(code(veille_nlp, text), "REQUEST", "appelant")
     assert event is not None and codes(event["actor"]) == {"TUR" if "Turquie" in text else "KAZ"}
+
+
+def test_an_attribute_of_a_declarative_verb_acts_for_its_subject(veille_nlp) -> None:
+    events = code(veille_nlp, "Vladimir Poutine et Recep Tayyip Erdogan se sont rencontrés à Sotchi. Le président "
+                              "russe s'est dit favorable à la signature, le jour même, d'un mémorandum sur le "
+                              "développement des relations commerciales.")
+    event = find(events, "SUPPORT", "favorable")
+    assert event is not None and codes(event["actor"]) == {"RUS"} and codes(event["recipient"]) == {"TUR"}

@@ -15,9 +15,9 @@ FLOORS = {
     ("seeds", "entity_accuracy"): 0.98,
     ("dev", "entity_accuracy"): 0.98,
     ("seeds", "f1"): 0.90,
-    ("dev", "f1"): 0.94,  # 0.944 reached
+    ("dev", "f1"): 0.94,  # 0.948 reached
     ("dev", "precision"): 0.95,
-    ("dev", "recall"): 0.925,
+    ("dev", "recall"): 0.93,
     ("seeds", "direction"): 0.90,
     ("dev", "direction"): 0.82,  # 0.832 reached (the issue asked 0.80)
     ("seeds", "status"): 0.90,

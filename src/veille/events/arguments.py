@@ -480,7 +480,8 @@ class ArgumentFinder:
             if (dep in ("acl", "advcl") and head.pos_ == "ADV") or (dep == "advmod" and current.lower_ == "tout"):
                 current = head  # "tout en appelant à ...": the gerund hangs on "tout", "tout" on the verb
                 continue
-            if dep in ("xcomp", "conj", "advcl", "acl", "ccomp") and head.pos_ in _VERB_POS | {"ADJ"}:
+            if (dep in ("xcomp", "conj", "advcl", "acl", "ccomp") or (dep == "advmod" and current.pos_ == "ADJ")) \
+                    and head.pos_ in _VERB_POS | {"ADJ"}:  # "s'est dit favorable à": an attribute
                 # "a demandé à l'alliance d'intervenir": the object/iobj controls when there is one
                 if dep in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _OBJECT_CONTROL:
                     for sibling in _children(head):
