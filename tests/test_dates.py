@@ -135,3 +135,14 @@ def test_a_start_in_the_clause_above_does_not_date_the_events_below(veille_nlp):
     text = ("Des heurts sporadiques se produisent depuis l'automne 2020 : la semaine précédente, Erevan avait "
             "accusé son voisin d'avoir ouvert le feu.")
     assert _event(veille_nlp, text, None, "accusé")["date"] != "2020"
+
+
+@pytest.mark.parametrize(("text", "trigger", "date"), [
+    # a fronted adjunct dates the clause after it; a bare year after the verb is what the deal is for
+    ("Un peu plus tôt, en octobre, Noursoultan, la capitale, signait pour une coopération militaire en 2022 avec "
+     "l’Italie.", "signait", "2021-10"),
+    ("En mars, Ankara, la capitale turque, signait un accord de défense pour 2023 avec le Qatar.", "signait",
+     "2021-03"),
+])
+def test_the_opening_adjunct_and_the_more_precise_date_win(veille_nlp, text, trigger, date):
+    assert _event(veille_nlp, text, "2022-01-11", trigger)["date"] == date

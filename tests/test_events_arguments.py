@@ -259,3 +259,10 @@ def test_an_attribute_of_a_declarative_verb_acts_for_its_subject(veille_nlp) -> 
                               "développement des relations commerciales.")
     event = find(events, "SUPPORT", "favorable")
     assert event is not None and codes(event["actor"]) == {"RUS"} and codes(event["recipient"]) == {"TUR"}
+
+
+def test_a_subject_in_apposition_and_a_partner_hung_on_the_year(veille_nlp) -> None:
+    # from the seed blog post: "Noursoultan, la capitale," before the verb, "avec l'Italie" on "2022"
+    event = find(code(veille_nlp, "Un peu plus tôt, en octobre, Noursoultan, la capitale, signait pour une "
+                                  "coopération militaire en 2022 avec l’Italie – encore un membre de l’OTAN."), "AGREE")
+    assert event is not None and codes(event["actor"]) == {"KAZ"} and codes(event["recipient"]) == {"ITA"}

@@ -335,6 +335,11 @@ class ArgumentFinder:
                 args.recipient.extend(self._np(child, index, resolve))
             elif dep.startswith("obl") or dep == "nmod":
                 self._oblique(child, entry, index, resolve, args)
+                if _temporal(child):
+                    # "signait ... en 2022 avec l'Italie": a partner the parser hung on the date
+                    for k in kids(j):
+                        if deps[k] == "nmod" and _case(token_at(k)) in PARTNER_PREPS:
+                            self._oblique(token_at(k), entry, index, resolve, args)
             elif lowers[j] == "y" and dep in ("iobj", "advmod", "expl:comp", "obl:mod"):
                 pass
         if participle and passive and args.theme is None:
@@ -349,7 +354,7 @@ class ArgumentFinder:
                     args.theme = orphan
                     patient = self._np(orphan, index, resolve)
                 else:
-                    subject = self._np(orphan, index, resolve)
+                    subject = self._np(orphan, index, resolve) or self._apposed(orphan, index)
         gerund = verb.i > 0 and lowers[verb.i - 1] == "en" and "Pres" in morph(verb, "Tense")
         if not subject and gerund:
             # "(tout) en appelant à ...": the subject of the clause, whatever the parser hung it on
@@ -451,6 +456,17 @@ class ArgumentFinder:
             if entry.type == "RETREAT":
                 args.places.extend(p for p in parties if p.place)
             args.recipient.extend(p for p in parties if not _same(p, args.recipient))
+
+    def _apposed(self, noun: Token, index: MentionIndex) -> list[Party]:
+        """The name a description follows as an apposition: "Noursoultan, la capitale, signait"."""
+        view = view_of(noun.doc)
+        i = noun.i - 1
+        while i >= 0 and view.pos[i] in ("DET", "ADJ"):
+            i -= 1
+        if i < 1 or view.lower[i] != ",":
+            return []
+        mention = index.by_token[i - 1]
+        return self.parties(view.token(i - 1), index) if mention is not None and index.code_of(mention) else []
 
     def _clause_subject(self, token: Token, index: MentionIndex, resolve) -> list[Party]:
         """The subject of the nearest verb above ``token`` that has one."""
@@ -711,10 +727,12 @@ def _orphan_subject(verb: Token) -> Token | None:
     if not any("Fin" in morph(t, "VerbForm") for t in [verb, *_children(verb)] if t.i <= verb.i):
         return None
     doc = verb.doc
-    for i in range(first - 1, max(-1, first - 4), -1):
+    for i in range(first - 1, max(-1, first - 5), -1):
         token = doc[i]
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("nsubj", "obj", "obl:agent"):
             return token
+        if i == first - 1 and token.text == "," and i > 0:
+            continue  # the comma closing an apposition: "Noursoultan, la capitale, signait"
         if token.pos_ not in ("ADJ", "ADV", "NUM", "DET") or token.is_sent_start:
             return None
     return None
@@ -729,6 +747,16 @@ _COLLECTION_NOUNS = frozenset({"paquet", "série", "train", "salve", "vague", "e
 _AFFILIATION_NOUNS = frozenset({"sein", "cadre", "égide", "bannière", "commandement"})
 _RECEIVE_VERBS = frozenset({"obtenir", "recevoir", "arracher", "décrocher", "accepter", "saluer"})
 _PREP_ADVERBS = frozenset({"auprès", "face", "près", "loin", "lors", "autour"})
+
+
+def _temporal(token: Token) -> bool:
+    """A date, a year or a day named as an oblique ("en 2022", "lundi", "en octobre")."""
+    lemma = token.lemma_.lower()
+    return (token.like_num and len(token.text) == 4) or lemma in _DAY_NOUNS or lemma in _MONTHS
+
+
+_MONTHS = frozenset({"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                     "novembre", "décembre"})
 
 
 def _case(token: Token) -> str | None:

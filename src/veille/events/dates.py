@@ -148,6 +148,22 @@ def _own(timex: Span, trigger: Token) -> bool:
     return _governs(timex, trigger)
 
 
+_PRECISE = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3}  # the rest (years, decades ...) after
+
+
+def _fronted(timex: Span, trigger: Token, sent: Span) -> bool:
+    """An adjunct that opens the sentence before its first verb ("Mardi, ...", "Un peu plus tôt, en
+    octobre, ..."): it dates the clause that follows, whatever the parser hung it on."""
+    doc = timex.doc
+    if timex.end >= trigger.i or timex.end >= len(doc) or doc[timex.end].text != ",":
+        return False
+    start = timex.start - 1 if timex.start > sent.start and doc[timex.start - 1].lower_ in ("en", "dès", "le") \
+        else timex.start  # "en octobre"; not "après le sommet de ...", "depuis la réunion du ..."
+    if start > sent.start and doc[start - 1].lower_ in ("depuis", "après", "avant", "jusqu'"):
+        return False
+    return all(doc[i].pos_ in ("ADV", "PUNCT", "DET", "ADJ") for i in range(sent.start, start))
+
+
 def _bound(timex: Span) -> bool:
     """A start ("depuis l'automne 2020", "dès lundi"): it dates a state of the clause it hangs on,
     not the events of the clauses below it."""
@@ -213,9 +229,12 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
     sent = sentence if sentence is not None else trigger.sent
     candidates = index.in_range(sent.start, sent.end)
     if candidates:
-        own = [c for c in candidates if _own(c[0], trigger) and not (_bound(c[0]) and c[0].root.head != trigger)]
+        own = [c for c in candidates if (_own(c[0], trigger) or _fronted(c[0], trigger, sent))
+               and not (_bound(c[0]) and c[0].root.head != trigger)]
         if own:
-            span, value, precision = min(own, key=lambda c: abs(c[0].start - trigger.i))
+            # the most precise first ("en octobre, ... signait pour une coopération en 2022": a bare
+            # year is often what the event is for), then the nearest
+            span, value, precision = min(own, key=lambda c: (_PRECISE.get(c[2] or "", 9), abs(c[0].start - trigger.i)))
             return EventDate(value, precision, span.text, False)
     shifted = _shifted(sent, index, reference)
     if shifted is not None:
