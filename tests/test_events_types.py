@@ -84,3 +84,9 @@ def test_idioms_with_tirer_are_not_shooting(veille_nlp) -> None:
                  "Le Kazakhstan doit tirer les leçons de la crise avec la Russie."):
         assert find(code(veille_nlp, text), "ASSAULT") is None, text
     assert find(code(veille_nlp, "Les soldats russes ont tiré sur des civils ukrainiens."), "ASSAULT") is not None
+
+
+def test_a_restrictive_object_is_still_the_object(veille_nlp) -> None:
+    # "ne ... que" is "only", not a negation; the parser reads "que 100 soldats" as a clause
+    event = find(code(veille_nlp, "La Russie n'a envoyé que 100 soldats au Kazakhstan."), "AID")
+    assert event is not None and event["status"] == "asserted" and event["size"] == {"troops": 100}

@@ -294,6 +294,8 @@ def _theme(token: Token) -> tuple[Token | None, str | None]:
         dep = deps[j]
         if dep in ("obj", "nsubj:pass") and not (tags[j] in ("PRON", "SCONJ") and lowers[j] in _QUE):
             return view.token(j), None
+        if dep == "ccomp" and tags[j] == "NOUN" and any(lowers[c] in _QUE for c in kids(j)):
+            return view.token(j), None  # "n'a envoyé que 100 soldats": the restrictive object read as a clause
         if dep in ("obl:arg", "obl", "obl:mod", "iobj", "nmod") and fallback[0] is None:
             case = next((lemmas[c] for c in kids(j) if deps[c] == "case"), None)
             fallback = (view.token(j), case)
