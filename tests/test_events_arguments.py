@@ -266,3 +266,11 @@ def test_a_subject_in_apposition_and_a_partner_hung_on_the_year(veille_nlp) -> N
     event = find(code(veille_nlp, "Un peu plus tôt, en octobre, Noursoultan, la capitale, signait pour une "
                                   "coopération militaire en 2022 avec l’Italie – encore un membre de l’OTAN."), "AGREE")
     assert event is not None and codes(event["actor"]) == {"KAZ"} and codes(event["recipient"]) == {"ITA"}
+
+
+def test_unnamed_soldiers_a_side_reports_killed_are_its_own(veille_nlp) -> None:
+    events = code(veille_nlp, "L'Arménie a accusé l'Azerbaïdjan d'avoir bombardé ses positions. Erevan fait état "
+                              "de 105 militaires arméniens tués. Côté azerbaïdjanais, Bakou fait état de 71 militaires "
+                              "tués depuis mardi.")
+    event = next(e for e in events if e["type"] == "ASSAULT" and e["size"].get("dead") == 71)
+    assert codes(event["recipient"]) == {"AZE"} and codes(event["actor"]) == {"ARM"}

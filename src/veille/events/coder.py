@@ -292,8 +292,9 @@ class EventCoder:
         named_actor = any(p.code and not p.generic for p in actor)
         reporter_code = ctx.reporter_code(status.reporter) if status.reporter is not None else None
         for party in recipient:
-            if party.generic and not party.code and event_type == "ASSAULT" and placemod.is_state(reporter_code) \
-                    and party.sector == "MIL":
+            unqualified = (party.generic and not party.code) or (
+                not party.actor_id and party.text.islower() and " " not in party.text)  # "militaires", no nationality
+            if unqualified and event_type == "ASSAULT" and placemod.is_state(reporter_code) and party.sector == "MIL":
                 party.code = reporter_code
         for party in actor + recipient:
             if party.generic and not party.code:
