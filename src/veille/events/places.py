@@ -129,9 +129,16 @@ def focus_states(doc: Doc, mentions: list[Span], code_of: Callable[[Span], str |
 
 
 _LOCATIVE = frozenset({"à", "au", "aux", "en", "dans", "près"})
-_VENUE_NOUNS = frozenset({"sommet", "réunion", "rencontre", "entrevue", "conférence", "accord", "format",
-                          "processus", "négociation", "pourparler", "discussion", "entretien", "forum", "traité",
-                          "protocole", "mémorandum", "déclaration", "session", "tripartite"})
+
+
+@cache
+def _venue_nouns() -> frozenset[str]:
+    """Nouns after which "de <city>" names where it happened: the trigger lexicon's meeting, agreement
+    and venue classes."""
+    from veille.events.lexicon import Lexicon
+
+    classes = Lexicon.load().classes
+    return frozenset().union(*(classes.get(name, frozenset()) for name in ("meeting", "agreement", "venue")))
 
 
 def is_locative(mention: Span) -> bool:
@@ -147,7 +154,7 @@ def is_locative(mention: Span) -> bool:
         return True
     # "le sommet de Téhéran", "leur entrevue de Téhéran", "les accords d'Istanbul": where it met
     head = view.head[mention.root.i]
-    return (head != mention.root.i and view.lemma[head] in _VENUE_NOUNS and head < start
+    return (head != mention.root.i and view.lemma[head] in _venue_nouns() and head < start
             and any(deps[j] == "case" and lowers[j] in ("de", "d'", "d’") for j in view.kids(mention.root.i)))
 
 
