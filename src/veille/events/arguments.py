@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.events.features import morph
 from veille.events.lexicon import Entry, Lexicon
+from veille.events.timex import TIME_WORDS
 from veille.events.view import DocView, view_of
 from veille.nlp.extensions import doc_text
 
@@ -643,7 +644,7 @@ class ArgumentFinder:
             noun = _head(noun)  # "un douzième paquet de sanctions"
         head = _head(noun)
         dep = noun.dep_
-        if dep == "nmod" and head.i < noun.i and head.lemma_.lower() in _DAY_NOUNS and head.dep_[:3] in ("obl", "obj") \
+        if dep == "nmod" and head.i < noun.i and head.lemma_.lower() in TIME_WORDS and head.dep_[:3] in ("obl", "obj") \
                 and _head(head).pos_ in _VERB_POS:
             # "ont entamé vendredi des discussions": the object the parser hung on the day
             noun, head, dep = head, _head(head), "obj"
@@ -740,8 +741,6 @@ def _orphan_subject(verb: Token) -> Token | None:
 
 _QUANTITY_NOUNS = frozenset({"millier", "centaine", "dizaine", "vingtaine", "nombre", "groupe", "foule",
                              "partie", "majorité", "plupart", "millions", "million"})
-_DAY_NOUNS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir",
-                        "hier", "après-midi", "nuit"})
 _COLLECTION_NOUNS = frozenset({"paquet", "série", "train", "salve", "vague", "ensemble", "liste", "batterie",
                                "volet", "nouveau", "cycle", "round", "millier", "centaine", "dizaine"})
 _AFFILIATION_NOUNS = frozenset({"sein", "cadre", "égide", "bannière", "commandement"})
@@ -752,11 +751,7 @@ _PREP_ADVERBS = frozenset({"auprès", "face", "près", "loin", "lors", "autour"}
 def _temporal(token: Token) -> bool:
     """A date, a year or a day named as an oblique ("en 2022", "lundi", "en octobre")."""
     lemma = token.lemma_.lower()
-    return (token.like_num and len(token.text) == 4) or lemma in _DAY_NOUNS or lemma in _MONTHS
-
-
-_MONTHS = frozenset({"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-                     "novembre", "décembre"})
+    return (token.like_num and len(token.text) == 4) or lemma in TIME_WORDS
 
 
 def _case(token: Token) -> str | None:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from veille.events.features import morph
+from veille.events.timex import TIME_WORDS
 from veille.events.view import view_of
 
 ASSERTED, REPORTED, FUTURE, HYPOTHETICAL, NEGATED = "asserted", "reported", "future", "hypothetical", "negated"
@@ -451,7 +452,7 @@ def _inverted_subject(verb: Token, trigger: Token | None = None) -> Token | None
     for j in view.kids(verb.i):
         if j > verb.i and j != holder and (deps[j] in ("nsubj", "obj", "nsubj:pass", "expl:subj") or
                            lowers[j].startswith("-")) and tags[j] in ("PROPN", "NOUN", "PRON") \
-                and lowers[j] not in _TIME_WORDS:  # "a annoncé jeudi Armen Grigoryan"
+                and lowers[j] not in TIME_WORDS:  # "a annoncé jeudi Armen Grigoryan"
             return view.token(j)
     return None
 
@@ -468,9 +469,6 @@ def _child_towards(view, top: int, t: int) -> int | None:
     return None
 
 
-_TIME_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "matin",
-                         "soir", "nuit", "aujourd'hui", "janvier", "février", "mars", "avril", "mai", "juin",
-                         "juillet", "août", "septembre", "octobre", "novembre", "décembre"})
 
 
 def _speech_use(verb: Token) -> bool:

@@ -168,6 +168,8 @@ UNITS_NEEDING_CUE = {_norm(u) for u in _LEX["units_needing_cue"]}
 DURATION_CUES = {_norm(c) for c in _LEX["duration_cues"]}
 PARTS_OF_DAY: dict[str, str] = {_norm(k): v for k, v in _LEX["parts_of_day"].items()}
 DEICTIC_DAYS: dict[str, int] = {_norm(k): int(v) for k, v in _LEX["deictic_days"].items()}
+# words that name a time ("jeudi", "octobre", "soir", "hier"): never a party nor a source
+TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(PARTS_OF_DAY) | frozenset(DEICTIC_DAYS)
 DEICTIC_POD = {_norm(p) for p in _LEX["deictic_parts_of_day"]}
 ANAPHORIC_DAYS: dict[str, int] = {_norm(k): int(v) for k, v in _LEX["anaphoric_days"].items()}
 SEASONS: dict[str, tuple[str, int]] = {_norm(k): (v[0], int(v[1])) for k, v in _LEX["seasons"].items()}
