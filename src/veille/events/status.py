@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from veille.events.features import morph
 from veille.events.timex import TIME_WORDS
-from veille.events.view import view_of
+from veille.events.view import DocView, view_of
 
 ASSERTED, REPORTED, FUTURE, HYPOTHETICAL, NEGATED = "asserted", "reported", "future", "hypothetical", "negated"
 FACTUAL = frozenset({ASSERTED, REPORTED})
@@ -457,7 +457,7 @@ def _inverted_subject(verb: Token, trigger: Token | None = None) -> Token | None
     return None
 
 
-def _child_towards(view, top: int, t: int) -> int | None:
+def _child_towards(view: DocView, top: int, t: int) -> int | None:
     """The child of `top` whose subtree holds token `t`, if any."""
     for _ in range(12):
         head = view.head[t]
