@@ -46,10 +46,10 @@ _MIN_CONFIDENCE = 0.3
 _YIELD_VERBS = frozenset({"accepter", "céder", "transiger", "consentir", "plier", "reculer", "renoncer"})
 _NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _PERSON_NOUNS = frozenset({"président", "dirigeant", "chef", "ministre", "homologue", "leader", "délégation"})
-_SETTING_PREPS = frozenset({"devant", "lors", "pendant", "durant", "issue", "marge", "cours", "terme", "occasion",
-                            "après", "avant"})
+_SETTING_WORDS = frozenset({"issue", "marge", "cours", "terme", "occasion"})  # "à l'issue de", "en marge de"
+_SETTING_PREPS = _SETTING_WORDS | {"devant", "lors", "pendant", "durant", "après", "avant"}
 _SPEAKER_PRONOUNS = frozenset({"lui", "elle", "il", "-t-il", "-il", "-t-elle", "-elle"})
-_SETTING_NOUNS = frozenset({"issue", "marge", "cours", "terme", "occasion", "lendemain", "veille", "sortie"})
+_SETTING_NOUNS = _SETTING_WORDS | {"lendemain", "veille", "sortie"}
 _TEMPORAL_PREPS = frozenset({"avant", "après", "depuis", "dès"})
 _OWN_ACTS = frozenset({"CONCEDE", "RETREAT", "AGREE", "SANCTION", "COERCE", "THREATEN", "REJECT", "SUPPORT"})
 _SPEECH = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
@@ -529,8 +529,8 @@ class _Context:
         return min(partners.items(), key=lambda item: (-item[1], item[0]))[0]
 
     def counterpart(self, codes: set, sent: Span) -> str | None:
-        """The party ``codes`` last had events with in the text (most of them), else the state or
-        organisation most often named with ``codes`` in the sentences around."""
+        """The party ``codes`` had most events with so far in the text, else the state or organisation
+        most often named with ``codes`` in the sentences around."""
         partner = self._partner(codes)
         if partner is not None:
             return partner

@@ -90,8 +90,9 @@ class DateIndex:
             precision = getattr(timex, "precision", None)
             if start is not None and precision:
                 precisions[(start, end)] = precision
-            if start is not None and night_end(timex):
-                night_ends[(start, end)] = night_end(timex)
+            night = night_end(timex)
+            if start is not None and night:
+                night_ends[(start, end)] = night
         self.spans: list[tuple[Span, str, str | None]] = []
         for span in mentions:
             if span.label_ not in _DATE_LABELS:
