@@ -8,9 +8,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from rich import box
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.containers import Lines
+from rich.measure import Measurement
+from rich.padding import Padding
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from veille.actors.cli import app as actors_app
 from veille.nlp import NerMode
@@ -53,6 +58,75 @@ class Format(StrEnum):
     csv = "csv"
     parquet = "parquet"
 
+
+# -- tables that fit the terminal -------------------------------------------------------------
+# Every table is as wide as the terminal at most. Short key columns (ids, dates, types, statuses,
+# counts) never wrap: a value too long for them ends with an ellipsis. Long text (names, labels,
+# sentences) wraps at words, over a few lines at most, the last one ending with an ellipsis when
+# the text goes on; these columns share what the key columns leave, so no word is ever broken
+# letter by letter over a column one character wide.
+class Clipped:
+    """Text word-wrapped to its column and cut after `lines` lines, with an ellipsis."""
+
+    def __init__(self, text: str | Text, lines: int = 2, min_width: int = 10) -> None:
+        self.text = Text(text) if isinstance(text, str) else text
+        self.lines = lines
+        self.min_width = min_width
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        longest = max((Text(line).cell_len for line in self.text.plain.split("\n")), default=0)
+        return Measurement(min(self.min_width, longest), longest).with_maximum(options.max_width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(1, options.max_width)
+        lines = self.text.wrap(console, width, overflow="ellipsis")
+        if len(lines) > self.lines:
+            kept = list(lines)[: self.lines]
+            last = kept[-1]
+            last.rstrip()
+            if last.cell_len >= width:
+                last.truncate(width - 1)
+                last.rstrip()
+            last.append("…")
+            lines = Lines(kept)
+        yield lines
+
+
+def _table(title: str) -> Table:
+    # no vertical rules and two spaces between columns: the text gets the width
+    return Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0), title_justify="left")
+
+
+def _key_column(table: Table, header: str, max_width: int | None = None, **options) -> None:
+    """A column of short values kept on one line each (ellipsis past `max_width`)."""
+    table.add_column(header, no_wrap=True, overflow="ellipsis", max_width=max_width, **options)
+
+
+def _screen() -> Console:
+    """Standard output, as wide as the terminal (or $COLUMNS; 80 when not a terminal)."""
+    return Console()
+
+
+def _oneline(text: str | None) -> str:
+    """Text with its line breaks and runs of spaces made single spaces (a sentence can span a
+    paragraph break)."""
+    return " ".join((text or "").split())
+
+
+def _party(parties: list[dict] | dict | None) -> Text:
+    """Each party on a line of its own: its code, then the words naming it in the text."""
+    if not parties:
+        return Text("—")
+    if isinstance(parties, dict):
+        parties = [parties]
+    text = Text()
+    for index, party in enumerate(parties):
+        if index:
+            text.append("\n")
+        text.append(party.get("code") or "?", style="bold")
+        if party.get("text"):
+            text.append(f" {party['text']}")
+    return text
 
 
 def _open_store(db: Path, *, read_only: bool = False, memory_limit: str | None = None) -> Store:
@@ -213,22 +287,26 @@ def stats(db: DbOption = Path("veille.duckdb")) -> None:
     """Show what the store holds: documents by language and outlet, mentions, events."""
     store = _open_store(db, read_only=True)
     counts = store.counts()
-    table = Table(title=f"veille store {db}")
-    table.add_column("table")
-    table.add_column("rows", justify="right")
+    screen = _screen()
+    screen.print(Text(f"veille store {db}", style="bold", overflow="ellipsis", no_wrap=True))
+    table = _table("rows by table")
+    _key_column(table, "table")
+    _key_column(table, "rows", justify="right")
     for name, count in counts.items():
         table.add_row(name, f"{count:,}")
-    Console().print(table)
+    screen.print(table)
     by_lang = store.con.execute(
         "SELECT lang, status, count(*) FROM documents GROUP BY ALL ORDER BY 3 DESC"
     ).fetchall()
     if by_lang:
-        langs = Table(title="documents by language")
-        for column in ("lang", "status", "documents"):
-            langs.add_column(column)
+        langs = _table("documents by language")
+        _key_column(langs, "lang")
+        _key_column(langs, "status")
+        _key_column(langs, "documents", justify="right")
         for lang, status, count in by_lang:
             langs.add_row(str(lang), str(status), f"{count:,}")
-        Console().print(langs)
+        screen.print()
+        screen.print(langs)
     store.close()
 
 
@@ -244,7 +322,7 @@ def events(
     limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
 ) -> None:
     """Show coded events as a table, newest first, with filters."""
-    from veille.store.queries import EventFilter, find_events, party_label
+    from veille.store.queries import EventFilter, find_events
 
     store = _open_store(db, read_only=True)
     try:
@@ -255,16 +333,27 @@ def events(
         raise typer.Exit(2) from error
     finally:
         store.close()
-    table = Table(title=f"{len(rows)} of {total} events", show_lines=False)
-    for column in ("date", "type", "actor", "recipient", "status", "size", "evidence"):
-        table.add_column(column, overflow="fold")
+    # at most three lines an event: type, mode, figures; two parties a side; status, who says so
+    table = _table(f"{len(rows)} of {total} events")
+    _key_column(table, "date", min_width=7)
+    _key_column(table, "type", max_width=13)
+    table.add_column("actor", max_width=20)
+    table.add_column("recipient", max_width=20)
+    _key_column(table, "status", max_width=12)
+    table.add_column("evidence")
     for row in rows:
-        reporter = f" ({row['reported_by'].get('text')})" if row.get("reported_by") else ""
-        size = ", ".join(f"{k} {v}" for k, v in (row.get("size") or {}).items())
-        table.add_row(row.get("date") or "?", f"{row['type']}" + (f"/{row['mode']}" if row.get("mode") else ""),
-                      party_label(row.get("actor")), party_label(row.get("recipient")),
-                      (row.get("status") or "") + reporter, size, (row.get("sentence") or "")[:160])
-    Console().print(table)
+        what = Text(row["type"], style="bold")
+        if row.get("mode"):
+            what.append(f"\n{row['mode']}")
+        if row.get("size"):
+            what.append("\n" + ", ".join(f"{v} {k}" for k, v in row["size"].items()), style="cyan")
+        status = Text(row.get("status") or "")
+        if reporter := row.get("reported_by"):
+            said = " ".join(part for part in (reporter.get("code"), reporter.get("text")) if part)
+            status.append(f"\n({said})", style="dim")
+        table.add_row(row.get("date") or "?", what, Clipped(_party(row.get("actor")), 2),
+                      Clipped(_party(row.get("recipient")), 2), status, Clipped(_oneline(row.get("sentence")), 3))
+    _screen().print(table)
 
 
 @app.command()
@@ -296,13 +385,17 @@ def list_stories(
     store = _open_store(db, read_only=True)
     rows = find(store, min_documents=min_documents, limit=limit, query=query)
     store.close()
-    table = Table(title=f"{len(rows)} stories")
-    for column in ("story", "label", "from", "to", "documents", "sources"):
-        table.add_column(column, overflow="fold")
+    table = _table(f"{len(rows)} stories")
+    table.add_column("story", no_wrap=True, overflow="fold")  # an id to type: never cut
+    table.add_column("label")
+    _key_column(table, "from", min_width=7)
+    _key_column(table, "to", min_width=7)
+    _key_column(table, "docs", justify="right")
+    _key_column(table, "sources", justify="right")
     for row in rows:
-        table.add_row(row["story_id"], row["label"], str(row["first_date"] or "?"), str(row["last_date"] or "?"),
-                      str(row["num_documents"]), str(row["num_sources"]))
-    Console().print(table)
+        table.add_row(row["story_id"], Clipped(row["label"] or "?", 2), str(row["first_date"] or "?"),
+                      str(row["last_date"] or "?"), str(row["num_documents"]), str(row["num_sources"]))
+    _screen().print(table)
 
 
 @app.command("story")
@@ -319,24 +412,31 @@ def show_story(
     if story is None:
         console.print(f"[red]error:[/] no story {story_id!r}")
         raise typer.Exit(2)
-    screen = Console()
-    screen.print(f"[bold]{story['label']}[/]  {story.get('first_date') or '?'} → {story.get('last_date') or '?'}"
-                 f"  ·  {story['num_documents']} documents, {story['num_sources']} sources")
+    screen = _screen()
+    # Text, not markup: a label, a status ("[reported]") or a quoted "[sic]" is printed as it is
+    heading = Text(story["label"] or "?", style="bold")
+    heading.append(f"  {story.get('first_date') or '?'} → {story.get('last_date') or '?'}"
+                   f"  ·  {story['num_documents']} documents, {story['num_sources']} sources", style="not bold")
+    screen.print(heading)
     for event in story["events"]:
-        flags = " [red]conflicting figures[/]" if event.get("conflicting") else ""
-        flags += " [yellow]disputed[/]" if event.get("disputed") else ""
-        screen.print(f"\n[bold]{event.get('date') or '?'}[/]  {event['type']}  "
-                     f"{party_label(event.get('actor'))} → {party_label(event.get('recipient'))}  "
-                     f"[{event.get('status')}] · {event['num_sources']} sources{flags}", highlight=False)
+        line = Text("\n")
+        line.append(event.get("date") or "?", style="bold")
+        line.append(f"  {event['type']}  {party_label(event.get('actor'))} → {party_label(event.get('recipient'))}"
+                    f"  [{event.get('status')}] · {event['num_sources']} sources")
+        if event.get("conflicting"):
+            line.append(" conflicting figures", style="red")
+        if event.get("disputed"):
+            line.append(" disputed", style="yellow")
+        screen.print(line)
         for size_key, info in (event.get("size") or {}).items():
             values = info.get("values") or [] if isinstance(info, dict) else []
             told = "; ".join(f"{v.get('value')} ({', '.join(v.get('outlets') or [])})" for v in values)
             if told:
-                screen.print(f"    {size_key}: {told}", highlight=False)
+                screen.print(Padding(Text(f"{size_key}: {told}"), (0, 0, 0, 4)))
         for mention in event.get("provenance") or []:
-            screen.print(f"    – {mention.get('outlet') or mention.get('source')}: "
-                         f"{(mention.get('sentence') or '')[:140]}", highlight=False)
-
+            said = _oneline(mention.get("sentence"))
+            said = said if len(said) <= 140 else said[:139].rstrip() + "…"
+            screen.print(Padding(Text(f"– {mention.get('outlet') or mention.get('source')}: {said}"), (0, 0, 0, 4)))
 
 if __name__ == "__main__":
     app()
