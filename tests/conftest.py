@@ -1,5 +1,8 @@
-"""Shared fixtures: the real French model with veille's components, and a real store
-built from ../shared (seeds and dev corpus), each made once per test session."""
+"""Shared fixtures: the real French model with veille's components, and a real store built
+from the project's own texts (tests/fixtures/corpus), each made once per test session.
+
+Nothing here reads ../shared: the measures against the shared gold live in eval/ (`make eval`).
+"""
 
 from __future__ import annotations
 
@@ -11,10 +14,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "seeds"
-DEV = SHARED / "corpus" / "dev" / "articles.jsonl"
-GOLD = SHARED / "gold"
+FIXTURES = ROOT / "tests" / "fixtures"
+CORPUS = FIXTURES / "corpus"  # texts written for veille's tests: two raw articles and a JSON Lines feed
+ARTICLES = CORPUS / "articles"  # two articles as received: Markdown in a .txt file, and plain text with boilerplate
+DEPECHES = CORPUS / "depeches.jsonl"  # 26 short dispatches: five stories told by several outlets, two copies
+CORPUS_DOCUMENTS = 28
+PHOENIX = FIXTURES / "phoenix"  # small dictionaries in the CAMEO/PETRARCH (Phoenix) format
 
 # Hermetic tests: the user's own actors folder (~/.veille/actors) must not change the results.
 os.environ["VEILLE_ACTORS_DIR"] = tempfile.mkdtemp(prefix="veille-test-actors-")
@@ -28,15 +33,15 @@ def veille_nlp():
 
 
 @pytest.fixture(scope="session")
-def gold_store(tmp_path_factory, veille_nlp):
-    """A store holding the seeds and the dev corpus, and its exports as JSONL files."""
+def corpus_store(tmp_path_factory, veille_nlp):
+    """A store holding the fixture corpus (articles and dispatches), and its exports as JSONL files."""
     from veille.pipeline import Ingestor
     from veille.store import Store
     from veille.store.export import export
 
-    folder = tmp_path_factory.mktemp("gold")
-    store = Store(folder / "gold.duckdb")
-    report = Ingestor(store, nlp=veille_nlp).ingest_paths([SEEDS, DEV])
+    folder = tmp_path_factory.mktemp("corpus")
+    store = Store(folder / "corpus.duckdb")
+    report = Ingestor(store, nlp=veille_nlp).ingest_paths([ARTICLES, DEPECHES])
     exports = {}
     for table in ("documents", "mentions", "events"):
         exports[table] = folder / f"{table}.jsonl"
@@ -47,3 +52,8 @@ def gold_store(tmp_path_factory, veille_nlp):
 
 def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def depeches() -> dict[str, dict]:
+    """The fixture dispatches by id."""
+    return {record["id"]: record for record in read_jsonl(DEPECHES)}

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from conftest import ROOT, SHARED
+from conftest import PHOENIX, ROOT
 
 
 def actors(tmp_path, *args: str) -> subprocess.CompletedProcess:
@@ -52,12 +52,16 @@ def test_import_reports_malformed_lines_and_never_overrides_curated(tmp_path):
     assert "New Person One" in actors(tmp_path, "list", "New Person One").stdout
 
 
-def test_import_the_phoenix_dictionaries(tmp_path):
-    files = sorted(str(p) for p in (SHARED / "data" / "petrarch2").glob("Phoenix.*.txt"))
+def test_import_phoenix_dictionaries(tmp_path):
+    """The four kinds of Phoenix files (tests/fixtures/phoenix); the real ones are imported in eval/."""
+    files = sorted(str(p) for p in PHOENIX.glob("Phoenix.*.txt"))
     result = actors(tmp_path, "import", *files)
     assert result.returncode == 0, result.stderr
     imported = int(result.stdout.split(" actors")[0].split()[-1])
-    assert imported > 25_000
+    assert imported == 20 and "10 agents" in result.stdout and "2 lines skipped" in result.stdout
+    assert "Phoenix.Countries.actors.txt:39" in result.stderr and "Phoenix.agents.txt:16" in result.stderr
+    shown = actors(tmp_path, "show", "Jens Stoltenberg", "--on", "2020-01-01")
+    assert shown.returncode == 0 and "NATO" in shown.stdout, shown.stdout + shown.stderr
 
 
 def test_add_twice_extends_the_entry(tmp_path):

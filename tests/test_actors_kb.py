@@ -315,13 +315,14 @@ def test_imported_then_curated_is_overridden() -> None:
 
 
 def test_phoenix_importer_output_is_accepted() -> None:
+    from conftest import PHOENIX
+
     from veille.actors.phoenix import parse_files
 
     kb = KnowledgeBase.default()
     before = len(kb)
-    added = kb.add_all(parse_files(["/work/shared/data/petrarch2/Phoenix.International.actors.txt",
-                                    "/work/shared/data/petrarch2/Phoenix.agents.txt"]))
-    assert added > 1000 and len(kb) > before and kb.agents
+    added = kb.add_all(parse_files([PHOENIX / "Phoenix.International.actors.txt", PHOENIX / "Phoenix.agents.txt"]))
+    assert added == 8 + 10 and len(kb) > before and kb.agents
     nato = kb.lookup("NATO")
     assert nato[0].id == "nato" and nato[0].origin == "curated"
     assert any(actor.origin == "phoenix" for actor in nato)

@@ -1,11 +1,11 @@
 """Shared fixtures of the API and UI tests, loaded by them with ``pytest_plugins = ["test_api_server"]``
 (so that one store and one server serve both files).
 
-The store is real: a copy of the session's gold store (../shared seeds and dev corpus, parsed by
-the real pipeline), plus a document carrying XSS payloads ingested from a .txt file, the stories
-step (when the pipeline has not run it), and one small synthetic story written through
-`Store.write` whose figures the tests know exactly (Serbia–Kosovo, March–April 2023). It is
-served by a real uvicorn on a free 127.0.0.1 port, in a thread, read-only.
+The store is real: a copy of the session's corpus store (the fixture articles and dispatches of
+tests/fixtures/corpus, parsed by the real pipeline), plus a document carrying XSS payloads ingested
+from a .txt file, the stories step (when the pipeline has not run it), and one small synthetic story
+written through `Store.write` whose figures the tests know exactly (Serbia–Kosovo, March–April 2023).
+It is served by a real uvicorn on a free 127.0.0.1 port, in a thread, read-only.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ class Served:
     db: Path
     app: Any
     xss_doc_id: str
-    seed_doc_id: str  # the seed article 002_*
+    article_doc_id: str  # the fixture article 01_* (Markdown as received, with coded events)
 
     def get(self, path: str, **params: Any) -> httpx.Response:
         return httpx.get(self.base + path, params=params or None, timeout=30)
@@ -126,14 +126,14 @@ def synthetic_batch() -> Batch:
 
 
 @pytest.fixture(scope="session")
-def served_store(tmp_path_factory: pytest.TempPathFactory, gold_store: dict[str, Any], veille_nlp: Any) -> Path:
+def served_store(tmp_path_factory: pytest.TempPathFactory, corpus_store: dict[str, Any], veille_nlp: Any) -> Path:
     from veille.pipeline import Ingestor
 
     folder = tmp_path_factory.mktemp("serve")
-    gold: Store = gold_store["store"]
-    gold.con.execute("CHECKPOINT")
+    corpus: Store = corpus_store["store"]
+    corpus.con.execute("CHECKPOINT")
     db = folder / "serve.duckdb"
-    shutil.copyfile(gold.path, db)
+    shutil.copyfile(corpus.path, db)
     xss = folder / "inbox" / "alerte.txt"
     xss.parent.mkdir()
     xss.write_text(XSS_TEXT, "utf-8")
@@ -177,9 +177,9 @@ def server(served_store: Path) -> Iterator[Served]:
     base = f"http://127.0.0.1:{port}"
     con = app.state.serve.store.con
     xss_doc = con.execute("SELECT doc_id FROM documents WHERE text LIKE '%<script>alert(1)</script>%'").fetchone()
-    seed = con.execute("SELECT doc_id FROM documents WHERE source LIKE '%/seeds/002_%'").fetchone()
+    seed = con.execute("SELECT doc_id FROM documents WHERE source LIKE '%/articles/01_%'").fetchone()
     assert xss_doc and seed
-    yield Served(base=base, db=served_store, app=app, xss_doc_id=xss_doc[0], seed_doc_id=seed[0])
+    yield Served(base=base, db=served_store, app=app, xss_doc_id=xss_doc[0], article_doc_id=seed[0])
     uv.should_exit = True
     thread.join(10)
     app.state.serve.store.close()

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import ARTICLES, ROOT
 
 # Root reads any file; without these capabilities file permissions apply to it as to anyone.
 DROP_DAC = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"] if os.geteuid() == 0 else []
@@ -40,7 +40,7 @@ def bad_folder():
     folder = Path(tempfile.mkdtemp(prefix="veille-bad-"))
     inputs = folder / "inputs"
     inputs.mkdir()
-    shutil.copy(next(SEEDS.glob("002_*.txt")), inputs / "good_seed.txt")
+    shutil.copy(next(ARTICLES.glob("01_*.txt")), inputs / "good_article.txt")
     (inputs / "good.md").write_text("# Titre\n\nLe président kazakh a demandé l'aide de l'OTSC mercredi.\n", "utf-8")
     (inputs / "binary.bin").write_bytes(bytes(range(256)) * 40)
     (inputs / "empty.txt").write_bytes(b"")
@@ -97,7 +97,7 @@ def test_two_processes_store_what_one_stores(tmp_path):
     exports = {}
     for processes in ("1", "2"):
         db = tmp_path / f"p{processes}.duckdb"
-        result = veille("ingest", "--db", str(db), "--processes", processes, "--memory-limit", "128MB", str(SEEDS))
+        result = veille("ingest", "--db", str(db), "--processes", processes, "--memory-limit", "128MB", str(ARTICLES))
         assert result.returncode == 0, result.stderr
         out = tmp_path / f"events-{processes}.jsonl"
         assert veille("export", "events", "--db", str(db), "-o", str(out)).returncode == 0
@@ -106,7 +106,7 @@ def test_two_processes_store_what_one_stores(tmp_path):
 
 
 def test_a_bad_memory_limit_is_refused(tmp_path):
-    result = veille("ingest", "--db", str(tmp_path / "m.duckdb"), "--memory-limit", "beaucoup", str(SEEDS))
+    result = veille("ingest", "--db", str(tmp_path / "m.duckdb"), "--memory-limit", "beaucoup", str(ARTICLES))
     assert result.returncode == 2 and "expected a size" in result.stdout + result.stderr
 
 
@@ -114,7 +114,7 @@ def test_migrate_recomputes_stale_merged_events(tmp_path):
     import duckdb
 
     db = tmp_path / "m.duckdb"
-    assert veille("ingest", "--db", str(db), str(SEEDS)).returncode == 0
+    assert veille("ingest", "--db", str(db), str(ARTICLES)).returncode == 0
     con = duckdb.connect(str(db))
     merged = con.execute("SELECT count(*) FROM merged_events").fetchone()[0]
     con.execute("UPDATE stories SET merged_at = NULL")
@@ -129,18 +129,18 @@ def test_migrate_recomputes_stale_merged_events(tmp_path):
 
 
 def test_processes_and_dask_workers_are_exclusive(tmp_path):
-    result = veille("ingest", "--db", str(tmp_path / "x.duckdb"), "--processes", "2", "--workers", "2", str(SEEDS))
+    result = veille("ingest", "--db", str(tmp_path / "x.duckdb"), "--processes", "2", "--workers", "2", str(ARTICLES))
     assert result.returncode == 2 and "one or the other" in " ".join((result.stdout + result.stderr).split())
 
 
 def test_every_ner_mode_codes_the_same_events(tmp_path):
     """--ner all runs the model's NER on every sentence, unknown (the default) only where a name is not
-    in the knowledge base, off nowhere: the seeds' events and linked actors are the same, only names
+    in the knowledge base, off nowhere: the articles' events and linked actors are the same, only names
     nobody knows stop being mentions without it."""
     rows = {}
     for mode in ("all", "unknown", "off"):
         db = tmp_path / f"{mode}.duckdb"
-        assert veille("ingest", "--quiet", "--db", str(db), "--ner", mode, str(SEEDS)).returncode == 0
+        assert veille("ingest", "--quiet", "--db", str(db), "--ner", mode, str(ARTICLES)).returncode == 0
         rows[mode] = {}
         for table in ("events", "mentions"):
             out = tmp_path / f"{mode}-{table}.jsonl"
@@ -157,5 +157,5 @@ def test_every_ner_mode_codes_the_same_events(tmp_path):
 
 
 def test_an_unknown_ner_mode_is_refused(tmp_path):
-    result = veille("ingest", "--db", str(tmp_path / "x.duckdb"), "--ner", "some", str(SEEDS))
+    result = veille("ingest", "--db", str(tmp_path / "x.duckdb"), "--ner", "some", str(ARTICLES))
     assert result.returncode == 2 and "some" in result.stdout + result.stderr

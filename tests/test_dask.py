@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DEV, SEEDS
+from conftest import ARTICLES, CORPUS_DOCUMENTS, DEPECHES
 from distributed import Client, LocalCluster
 
 from veille.pipeline import Ingestor
@@ -39,18 +39,18 @@ def cluster():
 @pytest.fixture(scope="module")
 def one_process(tmp_path_factory, veille_nlp):
     store = Store(tmp_path_factory.mktemp("one") / "one.duckdb")
-    Ingestor(store, nlp=veille_nlp).ingest_paths([SEEDS, DEV])
+    Ingestor(store, nlp=veille_nlp).ingest_paths([ARTICLES, DEPECHES])
     yield _snapshot(store)
     store.close()
 
 
 def test_dask_gives_the_same_store_as_one_process(cluster, one_process, tmp_path):
     with Store(tmp_path / "dask.duckdb") as store:
-        report = ingest_distributed(store, [SEEDS, DEV], cluster, chunk_size=8)
-        assert report.new == 43 and report.failed == 0
+        report = ingest_distributed(store, [ARTICLES, DEPECHES], cluster, chunk_size=8)
+        assert report.new == CORPUS_DOCUMENTS and report.failed == 0
         assert _snapshot(store) == one_process
-        again = ingest_distributed(store, [SEEDS, DEV], cluster, chunk_size=8)
-        assert again.new == 0 and again.duplicates == 43
+        again = ingest_distributed(store, [ARTICLES, DEPECHES], cluster, chunk_size=8)
+        assert again.new == 0 and again.duplicates == CORPUS_DOCUMENTS
         assert _snapshot(store) == one_process
 
 
@@ -66,9 +66,9 @@ def test_a_worker_killed_mid_run_changes_nothing(cluster, one_process, tmp_path)
             killed = True
 
     with Store(tmp_path / "dask.duckdb") as store:
-        report = ingest_distributed(store, [SEEDS, DEV], cluster, chunk_size=4, progress=kill_once)
+        report = ingest_distributed(store, [ARTICLES, DEPECHES], cluster, chunk_size=4, progress=kill_once)
         assert killed
-        assert report.new == 43
+        assert report.new == CORPUS_DOCUMENTS
         assert _snapshot(store) == one_process
     deadline = time.monotonic() + 60  # the nanny restarts the worker
     while len(cluster.scheduler_info()["workers"]) < 2 and time.monotonic() < deadline:

@@ -198,17 +198,6 @@ def test_real_sentences_with_those_parser_slips(veille_nlp) -> None:
     assert codes(event["actor"]) | codes(event["recipient"]) == {"TUR", "FIN", "SWE"}
 
 
-def test_a_participle_clause_about_a_named_party_is_not_absorbed(veille_nlp) -> None:
-    """In this real article the parser hangs "Ankara accusant ..." on "la pleine coopération": the accusation
-    is still an event of its own."""
-    from conftest import DEV, read_jsonl
-
-    article = next(d for d in read_jsonl(DEV) if "nantes-news.fr/la-turquie-leve" in d["url"])
-    events = code(veille_nlp, article["text"], article["published"])
-    event = find(events, "ACCUSE", "accusant")
-    assert event is not None and codes(event["actor"]) == {"TUR"} and codes(event["recipient"]) == {"FIN", "SWE"}
-
-
 def test_a_name_the_tagger_read_as_a_pronoun_is_not_resolved_as_one(veille_nlp) -> None:
     events = code(veille_nlp, "Ankara annonce depuis des semaines une nouvelle offensive dans le nord de la Syrie, "
                               "contre laquelle la Russie et l'Iran l'ont mise en garde ; au sommet tripartite de "

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
+from conftest import ARTICLES, DEPECHES, ROOT, read_jsonl
 
 from veille.ingest.langid import detect_language
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 @pytest.mark.parametrize(
@@ -57,11 +54,12 @@ def test_short_texts(text: str, lang: str) -> None:
     assert detect_language(text) == lang
 
 
-def test_every_seed_dev_text_and_dev_sentence_is_french() -> None:
-    for path in sorted((SHARED / "seeds").glob("*.txt")):
+def test_every_fixture_text_and_dispatch_sentence_is_french() -> None:
+    for path in sorted(ARTICLES.glob("*.txt")):
         assert detect_language(path.read_text("utf-8")) == "fr", path.name
-    for line in (SHARED / "corpus" / "dev" / "articles.jsonl").read_text("utf-8").splitlines():
-        record = json.loads(line)
+    assert detect_language((ROOT / "examples" / "corpus" / "002_sommet_turcique.txt").read_text("utf-8")) == "fr"
+    assert detect_language((ROOT / "examples" / "corpus" / "006_english.txt").read_text("utf-8")) == "en"
+    for record in read_jsonl(DEPECHES):
         assert detect_language(record["text"]) == "fr", record["id"]
         for sentence in re.split(r"(?<=[.!?])\s+", record["text"]):
             if len(sentence.split()) >= 4:

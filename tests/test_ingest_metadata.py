@@ -1,20 +1,17 @@
-"""Metadata: dates, titles, bylines, URLs, container versus text, doc ids, the seeds and the dev corpus."""
+"""Metadata: dates, titles, bylines, URLs, container versus text, doc ids, the fixture articles and dispatches."""
 
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 import pytest
+from conftest import ARTICLES, DEPECHES
 
 from veille.ingest.clean import clean_document
 from veille.ingest.dates import normalize_date, parse_date
 from veille.ingest.readers import iter_raw
 from veille.ingest.types import Document, RawDocument
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SEEDS = SHARED / "seeds"
-DEV = SHARED / "corpus" / "dev" / "articles.jsonl"
 BODY = "Le président kazakh a limogé le gouvernement mercredi soir."
 
 
@@ -22,8 +19,8 @@ def clean(text: str, fmt: str = "text", **meta) -> Document:
     return clean_document(RawDocument("t", text, fmt, **meta))
 
 
-def seed(prefix: str) -> Document:
-    (raw,) = iter_raw([next(SEEDS.glob(f"{prefix}_*.txt"))])
+def article(prefix: str) -> Document:
+    (raw,) = iter_raw([next(ARTICLES.glob(f"{prefix}_*.txt"))])
     assert isinstance(raw, RawDocument)
     return clean_document(raw)
 
@@ -156,56 +153,59 @@ def test_doc_id_is_the_hash_of_the_clean_text_and_lang_is_set() -> None:
     assert clean("The president sacked the government on Wednesday.").lang == "en"
 
 
-# --- the seeds and the dev corpus -----------------------------------------------------------------
+# --- the fixture articles (as received) and dispatches ------------------------------------------
 
 
-def test_seed_000() -> None:
-    doc = seed("000")
-    assert doc.text.split("\n\n")[0] == "Le Kazakhstan opère un rapprochement stratégique avec la Turquie"
-    assert doc.title == "Le Kazakhstan opère un rapprochement stratégique avec la Turquie"
+def test_article_with_boilerplate() -> None:
+    doc = article("02")
+    assert doc.text.split("\n\n")[0] == "La Turquie et le Kazakhstan renforcent leur partenariat stratégique"
+    assert doc.title == "La Turquie et le Kazakhstan renforcent leur partenariat stratégique"
     for gone in (
         "Il vous reste",
         "réservée aux abonnés",
         "\nSource",
         "apparu en premier sur",
-        "France World",
+        "Monde Actualités",
     ):
         assert gone not in doc.text
-    assert doc.text.endswith("fonctionnant avec des moyens militaires.")
-    assert "Rapprochement avec la Turquie\n\n« Notre objectif" in doc.text  # heading kept apart
-    assert doc.extra["republished_by"] == "zimo news"
+    assert doc.text.endswith("sous l'égide de la Turquie.")
+    assert "Une coopération militaire élargie\n\n« Nous voulons" in doc.text  # heading kept apart
+    assert doc.extra["republished_by"] == "Orient Dépêches"
     assert doc.lang == "fr" and doc.format == "text"
 
 
-def test_seed_002() -> None:
-    doc = seed("002")
-    assert doc.title == "Kazakhstan : Poutine se méfie de la Turquie aux dents longues"
-    assert (doc.byline, doc.published, doc.published_precision) == ("Jules Ferry", "2022-01-11", "day")
-    for mark in ("*", "#", "](", "<http", "écrit par", "Photos Radio Free Europe"):
+def test_markdown_article_in_a_txt_file() -> None:
+    doc = article("01")
+    assert doc.title == "Kazakhstan : Tokaïev regarde vers Ankara sans froisser Moscou"
+    assert (doc.byline, doc.published, doc.published_precision) == ("Hélène Varga", "2024-10-09", "day")
+    for mark in ("*", "#", "](", "<http", "écrit par", "Photos Agence Steppe"):
         assert mark not in doc.text
     assert doc.text.split("\n\n")[:2] == [
-        "Kazakhstan : Poutine se méfie de la Turquie aux dents longues",
-        "La mairie d'Almaty incendiée dans la soirée du 5 janvier.",
+        "Kazakhstan : Tokaïev regarde vers Ankara sans froisser Moscou",
+        "Des blindés kazakhs à l'entrée d'Almaty, dans la soirée du 6 octobre.",
     ]
     for sentence in (
-        "Le ministère arménien de la Défense a déclaré vendredi 7 janvier "
-        "qu'il avait envoyé 100 soldats au Kazakhstan",
-        "que l'ordre a été « fondamentalement » rétabli dans le pays.",
-        "comme une nouvelle tentative de la Turquie d'empiéter",
-        "Un homme passe devant la parfumerie La maison française à Almaty le 6 janvier.",
+        "Lundi 7 octobre, 1 500 militaires kazakhs ont rejoint les exercices de maintien de la paix de l'OTSC, "
+        "selon le ministère kazakh de la Défense.",
+        "« tournés vers la protection des civils et des infrastructures ».",
+        "interrogé le 8 octobre par le site Eurasie Analyses, voit",
+        "La Russie a fourni le plus gros contingent, avec 600 parachutistes. Le Kirghizstan",
+        "L'OTSC s'entraîne près d'Almaty\n\nLundi 7 octobre",  # heading kept apart
     ):
         assert sentence in doc.text
-    assert doc.url is not None and doc.url.startswith("https://www.commonspace.eu/opinion/")
+    assert doc.url is not None and doc.url.startswith("https://eurasie-analyses.example/opinion/")
     assert doc.lang == "fr" and doc.format == "markdown"
 
 
-def test_dev_corpus_keeps_its_metadata() -> None:
-    raws = [raw for raw in iter_raw([DEV]) if isinstance(raw, RawDocument)]
+def test_dispatches_keep_their_metadata() -> None:
+    raws = [raw for raw in iter_raw([DEPECHES]) if isinstance(raw, RawDocument)]
     docs = [clean_document(raw) for raw in raws]
-    assert len(docs) == 41
+    assert len(docs) == 26
     assert all(doc.lang == "fr" for doc in docs)
-    a01 = docs[0]
-    assert (a01.published, a01.published_precision, a01.outlet) == ("2022-01", "month", "lci.fr")
+    k01, k03, a01 = docs[0], docs[2], docs[4]
+    assert (k01.published, k01.published_precision, k01.outlet) == ("2024-10-07", "day", "steppe-info.kz")
+    assert (k03.published, k03.published_precision, k03.outlet) == ("2024-10", "month", "lecourrierdesteppes.com")
+    assert (a01.published, a01.outlet) == (None, "caucase-express.am")
     for raw, doc in zip(raws, docs, strict=True):
         assert doc.source == raw.source and doc.title == raw.title and doc.published == raw.published
-    assert len({doc.doc_id for doc in docs}) == 41
+    assert len({doc.doc_id for doc in docs}) == 26

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DEV
+from conftest import depeches
 
 from veille.ingest.types import RawDocument
 from veille.pipeline import Ingestor, IngestReport
@@ -25,7 +25,7 @@ TIMESTAMPS = {"ingested_at", "seen_at", "updated_at", "merged_at"}
 
 
 def _records() -> dict[str, dict[str, Any]]:
-    return {r["id"]: r for r in map(json.loads, DEV.read_text("utf-8").splitlines())}
+    return depeches()
 
 
 def _copy(record: dict[str, Any], outlet: str) -> dict[str, Any]:
@@ -34,13 +34,13 @@ def _copy(record: dict[str, Any], outlet: str) -> dict[str, Any]:
 
 
 def _corpus(path: Path) -> Path:
-    dev = _records()
+    records = _records()
     english = {"id": "EN", "url": "https://example.com/en", "outlet": "example.com", "text": ENGLISH}
     lines = [
-        dev["A01"], dev["A02"], _copy(dev["A01"], "copie.example"),  # copy in the same batch
-        dev["B01"], _copy(dev["A01"], "autre.example"), english,  # B01 is stored before the run
-        dev["A03"], None, dev["B02"], _copy(english, "en.example"),  # None: a line that fails
-        dev["C01"], _copy(dev["A02"], "troisieme.example"), dev["D01"],
+        records["K01"], records["K02"], _copy(records["K01"], "copie.example"),  # copy in the same batch
+        records["A01"], _copy(records["K01"], "autre.example"), english,  # A01 is stored before the run
+        records["K03"], None, records["A02"], _copy(english, "en.example"),  # None: a line that fails
+        records["T01"], _copy(records["K02"], "troisieme.example"), records["M01"],
     ]
     with path.open("w", encoding="utf-8") as handle:
         for record in lines:
@@ -83,8 +83,8 @@ def corpus(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory, veille_nlp, corpus) -> dict[int, dict[str, Any]]:
-    stored = tmp_path_factory.mktemp("stored") / "b01.jsonl"
-    stored.write_text(json.dumps(_copy(_records()["B01"], "avant.example"), ensure_ascii=False) + "\n", "utf-8")
+    stored = tmp_path_factory.mktemp("stored") / "a01.jsonl"
+    stored.write_text(json.dumps(_copy(_records()["A01"], "avant.example"), ensure_ascii=False) + "\n", "utf-8")
     out = {}
     for n in (1, 2):
         db = tmp_path_factory.mktemp(f"n{n}") / "store.duckdb"
@@ -118,7 +118,7 @@ def test_batches_are_written_in_input_order(runs):
             names = {d["doc_id"]: key for d in store.iter_rows("documents") for key, url in urls.items()
                      if d["url"] == url}
         assert [[names[d] for d in batch] for batch in run["written"]] == [
-            ["A01", "A02"], ["EN"], ["A03", "B02"], ["C01", "D01"]]
+            ["K01", "K02"], ["EN"], ["K03", "A02"], ["T01", "M01"]]
 
 
 def test_rerun_is_idempotent(runs, corpus, veille_nlp):
@@ -180,4 +180,4 @@ def test_an_error_stops_the_run_and_a_rerun_completes(tmp_path, corpus, veille_n
         assert partial == 2 if where == "write" else partial < 8  # batches are all or nothing
         store.write = write  # type: ignore[method-assign]
         report = ingestor.ingest_paths([corpus])
-        assert report.new + partial == 8  # B01 too: not stored before this run
+        assert report.new + partial == 8  # A01 too: not stored before this run

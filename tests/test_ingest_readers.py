@@ -7,13 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import ARTICLES, DEPECHES
 
 from veille.ingest.readers import iter_raw, sniff
 from veille.ingest.types import RawDocument, ReadFailure
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SEEDS = SHARED / "seeds"
-DEV = SHARED / "corpus" / "dev" / "articles.jsonl"
 
 ARTICLE_HTML = """<!DOCTYPE html>
 <html lang="fr"><head>
@@ -119,9 +116,10 @@ def test_md_extension_without_markdown_syntax_is_text(tmp_path: Path) -> None:
     assert doc.format == "text"
 
 
-def test_seed_002_is_markdown_in_a_txt_file() -> None:
-    doc = only_doc(read_all(next(SEEDS.glob("002_*.txt"))))
+def test_article_01_is_markdown_in_a_txt_file() -> None:
+    doc = only_doc(read_all(next(ARTICLES.glob("01_*.txt"))))
     assert doc.format == "markdown"
+    assert only_doc(read_all(next(ARTICLES.glob("02_*.txt")))).format == "text"
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -216,13 +214,14 @@ def test_record_html_body_becomes_paragraphs(tmp_path: Path) -> None:
     assert doc.text == "Premier paragraphe.\n\nSecond paragraphe."
 
 
-def test_dev_corpus_gives_41_documents_with_their_metadata() -> None:
-    items = read_all(DEV)
-    assert len(items) == 41
+def test_dispatches_give_26_documents_with_their_metadata() -> None:
+    items = read_all(DEPECHES)
+    assert len(items) == 26
     assert all(isinstance(item, RawDocument) for item in items)
     first = items[0]
     assert isinstance(first, RawDocument)
-    assert first.published == "2022-01" and first.outlet == "lci.fr" and first.source.startswith("https://")
+    assert first.published == "2024-10-07" and first.outlet == "steppe-info.kz" and first.source.startswith("https://")
+    assert first.title == "Le Kazakhstan accueille les exercices de l'OTSC" and first.format == "record"
 
 
 # --- feeds ---------------------------------------------------------------------------------------

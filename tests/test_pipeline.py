@@ -10,54 +10,54 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import DEV, ROOT, SEEDS, read_jsonl
+from conftest import ARTICLES, CORPUS_DOCUMENTS, DEPECHES, ROOT, read_jsonl
 
 from veille.pipeline import Ingestor
 from veille.store import Store
 from veille.store.export import export
 
 
-def test_seeds_and_dev_give_43_documents(gold_store):
-    report = gold_store["report"]
-    assert report.new == 43, report.as_dict()
+def test_the_fixture_corpus_gives_28_documents(corpus_store):
+    report = corpus_store["report"]
+    assert report.new == CORPUS_DOCUMENTS == 28, report.as_dict()
     assert report.failed == 0
     docs = {Path(d["source"]).name if "://" not in d["source"] else d["source"]: d
-            for d in read_jsonl(gold_store["exports"]["documents"])}
-    assert len(docs) == 43
+            for d in read_jsonl(corpus_store["exports"]["documents"])}
+    assert len(docs) == CORPUS_DOCUMENTS
     assert all(d["lang"] == "fr" and d["status"] == "parsed" for d in docs.values())
 
 
-def test_seed_metadata_and_clean_text(gold_store):
-    docs = read_jsonl(gold_store["exports"]["documents"])
+def test_article_metadata_and_clean_text(corpus_store):
+    docs = read_jsonl(corpus_store["exports"]["documents"])
     by_name = {Path(d["source"]).name: d for d in docs}
-    blog = next(d for name, d in by_name.items() if name.startswith("002_"))
-    assert blog["title"] == "Kazakhstan : Poutine se méfie de la Turquie aux dents longues"
-    assert blog["byline"] == "Jules Ferry"
-    assert blog["published"] == "2022-01-11" and blog["published_precision"] == "day"
+    blog = next(d for name, d in by_name.items() if name.startswith("01_"))
+    assert blog["title"] == "Kazakhstan : Tokaïev regarde vers Ankara sans froisser Moscou"
+    assert blog["byline"] == "Hélène Varga"
+    assert blog["published"] == "2024-10-09" and blog["published_precision"] == "day"
     for residue in ("**", "](", "<http", "### "):
         assert residue not in blog["text"]
-    monde = next(d for name, d in by_name.items() if name.startswith("000_"))
-    for boilerplate in ("Il vous reste", "réservée aux abonnés", "apparu en premier sur"):
+    monde = next(d for name, d in by_name.items() if name.startswith("02_"))
+    for boilerplate in ("Il vous reste", "réservée aux abonnés", "apparu en premier sur", "Monde Actualités"):
         assert boilerplate not in monde["text"]
     assert "\nSource\n" not in monde["text"]
 
 
-def test_mentions_point_into_the_exported_text(gold_store):
-    texts = {d["doc_id"]: d["text"] for d in read_jsonl(gold_store["exports"]["documents"])}
-    mentions = read_jsonl(gold_store["exports"]["mentions"])
+def test_mentions_point_into_the_exported_text(corpus_store):
+    texts = {d["doc_id"]: d["text"] for d in read_jsonl(corpus_store["exports"]["documents"])}
+    mentions = read_jsonl(corpus_store["exports"]["mentions"])
     assert len(mentions) > 300
     for mention in mentions:
         assert texts[mention["doc_id"]][mention["start"]:mention["end"]] == mention["text"]
-    store = gold_store["store"]
+    store = corpus_store["store"]
     sentences = store.con.execute("SELECT count(*) FROM sentences").fetchone()[0]
-    assert sentences > 200
+    assert sentences > 120
 
 
-def test_reingesting_adds_nothing(gold_store, veille_nlp):
-    store = gold_store["store"]
+def test_reingesting_adds_nothing(corpus_store, veille_nlp):
+    store = corpus_store["store"]
     before = store.counts()
-    report = Ingestor(store, nlp=veille_nlp).ingest_paths([SEEDS, DEV])
-    assert report.new == 0 and report.duplicates == 43 and report.failed == 0
+    report = Ingestor(store, nlp=veille_nlp).ingest_paths([ARTICLES, DEPECHES])
+    assert report.new == 0 and report.duplicates == CORPUS_DOCUMENTS and report.failed == 0
     after = store.counts()
     assert after == before
 
@@ -75,7 +75,7 @@ def test_other_languages_are_stored_unsupported(tmp_path, veille_nlp):
 
 
 def _corpus(path: Path, n: int) -> Path:
-    records = [json.loads(line) for line in DEV.read_text("utf-8").splitlines()]
+    records = read_jsonl(DEPECHES)
     with path.open("w", encoding="utf-8") as handle:
         for i in range(n):
             record = dict(records[i % len(records)])
@@ -140,8 +140,8 @@ def test_killed_ingest_is_consistent_and_rerun_completes(tmp_path, veille_nlp):
         assert _comparable(store) == resumed
 
 
-def test_export_files_are_what_the_scorer_reads(gold_store, tmp_path):
-    store = gold_store["store"]
+def test_export_files_are_what_the_scorer_reads(corpus_store, tmp_path):
+    store = corpus_store["store"]
     out = tmp_path / "events.csv"
     export(store, "events", "csv", out)
     assert out.read_text("utf-8").splitlines()[0].startswith("event_id,doc_id,source,type")

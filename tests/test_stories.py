@@ -668,23 +668,20 @@ def test_update_without_ids_catches_up(tmp_path):
     assert all(story_id for (story_id,) in store.con.execute("SELECT story_id FROM documents").fetchall())
 
 
-def test_dev_corpus_texts_stream_identically(tmp_path):
-    import json
-
-    from conftest import DEV
+def test_dispatch_texts_stream_identically(tmp_path):
+    from conftest import DEPECHES, read_jsonl
 
     states = []
     for batches in (1, 3):
         corpus = Corpus()
-        for line in DEV.read_text("utf-8").splitlines():
-            record = json.loads(line)
+        for record in read_jsonl(DEPECHES):
             corpus.doc(record["text"], record["outlet"], record["published"], names={}, title=record["title"])
-        store = Store(tmp_path / f"dev{batches}.duckdb")
+        store = Store(tmp_path / f"dispatches{batches}.duckdb")
         corpus.write(store, batches=batches)
         copies = store.con.execute(
             "SELECT outlet FROM documents WHERE duplicate_of IS NOT NULL ORDER BY outlet"
         ).fetchall()
-        assert copies == [("godudunews.pages.dev",), ("lematin.ch",)]
+        assert copies == [("info-monde24.net",), ("nouvelles-express.net",)]
         states.append(_state(store))
     assert states[0] == states[1]
 

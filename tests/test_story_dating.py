@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DEV
+from conftest import depeches
 
 from veille.store import Batch, Store
 from veille.stories.dating import date_from_stories, event_timex, newly_placed, redate, story_anchor
@@ -193,7 +193,7 @@ def test_the_store_is_redated_once_whatever_the_order_of_the_members(tmp_path):
 
 # -- the stories step over real ingests ------------------------------------------------------
 def armenia(tmp_path: Path, ids: list[str]) -> Path:
-    records = {r["id"]: r for r in map(json.loads, DEV.read_text("utf-8").splitlines())}
+    records = depeches()
     path = tmp_path / f"{'-'.join(ids)}.jsonl"
     path.write_text("".join(json.dumps(records[i], ensure_ascii=False) + "\n" for i in ids), "utf-8")
     return path
@@ -226,12 +226,12 @@ def armenia_stores(tmp_path_factory, veille_nlp):
     stores = {}
     # one run with the dated article last, and two runs: the undated articles, then the dated one
     one = Store(folder / "one.duckdb")
-    Ingestor(one, nlp=veille_nlp).ingest_paths([armenia(folder, ["B01", "B03", "B04", "B05"])])
+    Ingestor(one, nlp=veille_nlp).ingest_paths([armenia(folder, ["A01", "A03", "A04", "A05"])])
     stores["one"] = one
     two = Store(folder / "two.duckdb")
-    Ingestor(two, nlp=veille_nlp).ingest_paths([armenia(folder, ["B03", "B04", "B01"])])
+    Ingestor(two, nlp=veille_nlp).ingest_paths([armenia(folder, ["A03", "A04", "A01"])])
     stores["undated"] = dates_by_source(two)
-    Ingestor(two, nlp=veille_nlp).ingest_paths([armenia(folder, ["B05"])])
+    Ingestor(two, nlp=veille_nlp).ingest_paths([armenia(folder, ["A05"])])
     stores["two"] = two
     yield stores
     one.close()
@@ -242,10 +242,10 @@ def test_undated_articles_take_their_days_from_the_story(armenia_stores):
     store = armenia_stores["one"]
     assert store.con.execute("SELECT count(DISTINCT story_id) FROM documents").fetchone()[0] == 1
     dates = dates_by_source(store)
-    b01 = first_by_trigger(dates, "49-soldats")
-    assert b01["tués"] == ("2022-09-13", "mardi", False, "2022-09-15")  # "a annoncé mardi", B05 of Thursday 15
-    b03 = first_by_trigger(dates, "nouvelles-attaques")
-    assert b03["accusés"][:2] == ("2022-09-14", "Mercredi")
+    a01 = first_by_trigger(dates, "quatre-soldats")
+    assert a01["tués"] == ("2024-04-16", "mardi", False, "2024-04-18")  # "a annoncé mardi", A05 of Thursday 18
+    a03 = first_by_trigger(dates, "nouvelles-accusations")
+    assert a03["accusé"][:2] == ("2024-04-17", "Mercredi")
     # the dated article is not re-dated, and only undated or month-dated documents are
     assert store.con.execute(
         "SELECT count(*) FROM events e JOIN documents d USING (doc_id) "
@@ -253,15 +253,15 @@ def test_undated_articles_take_their_days_from_the_story(armenia_stores):
     ).fetchone()[0] == 0
     mardi = store.con.execute(
         "SELECT m.value FROM mentions m JOIN documents d USING (doc_id) "
-        "WHERE d.source LIKE '%49-soldats%' AND m.text = 'mardi'"
+        "WHERE d.source LIKE '%quatre-soldats%' AND m.text = 'mardi'"
     ).fetchone()
-    assert mardi == ("2022-09-13",)
+    assert mardi == ("2024-04-16",)
 
 
 def test_without_a_dated_article_nothing_is_guessed(armenia_stores):
     undated = armenia_stores["undated"]
-    b01 = first_by_trigger(undated, "49-soldats")
-    assert b01["tués"] == (None, None, True, None)
+    a01 = first_by_trigger(undated, "quatre-soldats")
+    assert a01["tués"] == (None, None, True, None)
     assert all(v[3] is None for v in undated.values())
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from pathlib import Path
 
 import pytest
+from conftest import ARTICLES, ROOT, depeches
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,9 +23,7 @@ from veille.events.timex import (
     tag,
 )
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED_002 = next((SHARED / "seeds").glob("002_*.txt"), None) if (SHARED / "seeds").exists() else None
-DEV = SHARED / "corpus" / "dev" / "articles.jsonl"
+ARTICLE_01 = next(ARTICLES.glob("01_*.txt"))
 
 
 def find(timexes: list[Timex], span: str) -> Timex:
@@ -345,56 +342,56 @@ def test_as_calendar():
 # --- real texts
 
 
-def test_seed_002():
-    text = SEED_002.read_text("utf-8")
-    timexes = tag(text, "2022-01-11")
+def test_article_01():
+    text = ARTICLE_01.read_text("utf-8")
+    timexes = tag(text, "2024-10-09")
     by_text: dict[str, list[str]] = {}
     for t in timexes:
         by_text.setdefault(t.text, []).append(t.value)
-    assert by_text["vendredi 7 janvier"] == ["2022-01-07"]
-    assert by_text["Mercredi"] == ["2022-01-05"]
-    assert by_text["le 10 janvier"] == ["2022-01-10"]
-    assert by_text["il y a cinq jours"] == ["2022-01-06"]  # deictic: counted from publication
+    assert by_text["Lundi 7 octobre"] == ["2024-10-07"]
+    assert by_text["Mercredi"] == ["2024-10-09"]  # published on a Wednesday: that day
+    assert by_text["le 8 octobre"] == ["2024-10-08"]
+    assert by_text["Il y a trois jours"] == ["2024-10-06"]  # deictic: counted from publication
     assert by_text["juillet 2016"] == ["2016-07"]
-    assert by_text["novembre 2021"] == ["2021-11"]
-    assert by_text["2023"] == ["2023"]
-    assert by_text["la soirée du 5 janvier"] == ["2022-01-05"]
-    assert set(by_text["vendredi"]) == {"2022-01-07"}
-    assert set(by_text["mercredi"]) == {"2022-01-05"}
+    assert by_text["novembre 2024"] == ["2024-11"]
+    assert by_text["2029"] == ["2029"]
+    assert by_text["cette année"] == ["2024"]
+    assert by_text["cette semaine"] == ["2024-W41"]
+    assert by_text["l'an dernier"] == ["2023"]
+    assert by_text["la soirée du 6 octobre"] == ["2024-10-06"]
+    assert by_text["le 6 octobre"] == ["2024-10-06"]
     texts = {t.text for t in timexes}
-    assert not any("2 500" in t or "20 millions" in t or "3 000" in t for t in texts)
+    assert not any("1 500" in t or "20 millions" in t or "3 000" in t or "600" in t for t in texts)
 
 
-def _dev() -> dict[str, dict]:
-    return {d["id"]: d for d in map(json.loads, DEV.read_text("utf-8").splitlines())}
-
-
-def test_dev_corpus_runs_and_resolves_key_dates():
-    docs = _dev()
-    assert len(docs) == 41
+def test_dispatches_run_and_resolve_key_dates():
+    docs = depeches()
+    assert len(docs) == 26
     for d in docs.values():
         for t in tag(d["text"], d["published"], tense="auto"):
             assert d["text"][t.start : t.end] == t.text
     expect = {
-        ("A01", "la nuit du mercredi 5 au jeudi 6 janvier"): ("2022-01-05", "2022-01-06"),
-        ("A01", "le dimanche 2 janvier"): ("2022-01-02", None),
-        ("A03", "le dimanche précédent"): ("2022-01-02", None),
-        ("A03", "jeudi"): ("2022-01-06", None),
-        ("A05", "lundi"): ("2022-01-10", None),
-        ("A06", "Jeudi"): ("2022-01-13", None),
-        ("A06", "mercredi"): ("2022-01-12", None),
-        ("B02", "Mardi 13 septembre"): ("2022-09-13", None),
-        ("B05", "le 14 septembre"): ("2022-09-14", None),
-        ("B06", "mardi"): ("2022-09-13", None),
-        ("C04", "la veille"): ("2022-06-28", None),
-        ("C06", "mercredi"): ("2022-06-29", None),
-        ("D03", "la veille au soir"): ("2022-02-16", None),
-        ("D04", "jeudi 17 février"): ("2022-02-17", None),
-        ("E02", "fin février"): ("2022-02", None),
-        ("E02", "l'an dernier"): ("2021", None),
-        ("F02", "vendredi"): ("2022-08-05", None),
-        ("F03", "ce 5 août"): ("2022-08-05", None),
-        ("Z04", "dimanche"): ("2022-07-24", None),
+        ("K01", "le dimanche précédent"): ("2024-10-06", None),
+        ("K01", "jeudi"): ("2024-10-10", None),  # "jusqu'à jeudi": forward
+        ("K02", "la nuit du dimanche 6 au lundi 7 octobre"): ("2024-10-06", "2024-10-07"),
+        ("K02", "mardi"): ("2024-10-08", None),
+        ("K03", "Mardi"): ("2024-10-08", None),  # month-dated: the day after "le 7 octobre" in the text
+        ("K04", "La veille"): ("2024-10-09", None),
+        ("K04", "vendredi"): ("2024-10-11", None),  # "doivent quitter ... vendredi": forward
+        ("K04", "l'an prochain"): ("2025", None),
+        ("A02", "la nuit du lundi 15 au mardi 16 avril"): ("2024-04-15", "2024-04-16"),
+        ("A04", "la nuit du 15 au 16 avril"): ("2024-04-15", "2024-04-16"),
+        ("A05", "cette semaine"): ("2024-W16", None),
+        ("T01", "ce 6 novembre"): ("2024-11-06", None),
+        ("T02", "Fin octobre"): ("2024-10", None),
+        ("T02", "L'an dernier"): ("2023", None),
+        ("T03", "mercredi"): ("2024-11-06", None),
+        ("S03", "la veille"): ("2024-07-12", None),
+        ("M01", "samedi soir"): ("2024-03-16", None),
+        ("M01", "la semaine dernière"): ("2024-W10", None),
+        ("M02", "dimanche"): ("2024-03-17", None),
+        ("Z01", "dimanche"): ("2024-06-16", None),
+        ("Z01", "dans deux semaines"): ("2024-W26", None),
     }
     for (doc_id, span), (value, end_value) in expect.items():
         d = docs[doc_id]
@@ -512,7 +509,10 @@ def _readings(text: str, windows=None) -> list[tuple]:
 
 
 def _corpus_texts() -> list[str]:
-    return [text for text, *_ in CASES] + NOT_DATES + [d["text"] for d in _dev().values()]
+    """The table's texts, the fixture dispatches and articles, and the example corpus (raw files)."""
+    files = sorted(ARTICLES.glob("*.txt")) + sorted((ROOT / "examples" / "corpus").iterdir())
+    return ([text for text, *_ in CASES] + NOT_DATES + [d["text"] for d in depeches().values()]
+            + [path.read_text("utf-8") for path in files])
 
 
 def test_windowed_scan_equals_the_full_scan():

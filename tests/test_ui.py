@@ -23,7 +23,7 @@ def pages(server: Served) -> list[tuple[str, str]]:
     return [
         ("search", "/"),
         ("search-tokaiev", "/?q=Toka%C3%AFev"),
-        ("article-seed-002", f"/documents/{server.seed_doc_id}"),
+        ("article-01", f"/documents/{server.article_doc_id}"),
         ("events", "/events?actor=KAZ"),
         ("actors", "/actors"),
         ("actor-kaz", "/actors/KAZ"),
@@ -79,9 +79,9 @@ def _in_viewport(tab: Tab, locator: Any) -> bool:
 
 
 def test_clicking_an_event_highlights_its_sentence(server: Served, tab: Tab) -> None:
-    document = server.get(f"/api/documents/{server.seed_doc_id}").json()
-    assert document["events"], "the seed article has coded events"
-    tab.open(server.base, f"/documents/{server.seed_doc_id}")
+    document = server.get(f"/api/documents/{server.article_doc_id}").json()
+    assert document["events"], "the fixture article has coded events"
+    tab.open(server.base, f"/documents/{server.article_doc_id}")
     assert tab.page.locator(".sent.hl").count() == 0
     for event in (document["events"][-1], document["events"][0]):
         link = tab.page.locator(f'a.event-link[data-event="{event["event_id"]}"]')

@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from conftest import GOLD, SHARED
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+GOLD = SHARED / "gold"
 
 # (gold file, measure) -> floor; the measured values are in the closing notes
 FLOORS = {

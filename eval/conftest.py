@@ -1,0 +1,61 @@
+"""The measures of veille against the shared gold (`make eval`): ../shared beside the repository
+holds the seeds, the corpora, the gold files and the scorer (tools/score.py).
+
+Without it the run stops at once, with one line saying what is missing and a non-zero exit: an
+evaluation never passes without scoring. The fixtures are those of tests/conftest.py, on the
+shared texts: the real French model, and a real store of the seeds and the dev corpus.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DEV = SHARED / "corpus" / "dev" / "articles.jsonl"
+NEEDED = ("tools/score.py", "gold/seeds.gold.jsonl", "gold/dev.gold.jsonl", "seeds", "corpus/dev/articles.jsonl")
+
+# Hermetic runs: the user's own actors folder (~/.veille/actors) must not change the results.
+os.environ["VEILLE_ACTORS_DIR"] = tempfile.mkdtemp(prefix="veille-eval-actors-")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    missing = [name for name in NEEDED if not (SHARED / name).exists()]
+    if missing:
+        where = f"not found at {SHARED}" if not SHARED.is_dir() else f"{', '.join(missing)} missing in {SHARED}"
+        pytest.exit(f"make eval needs ../shared (gold, corpora, tools/score.py) beside the repository: {where}",
+                    returncode=2)
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def veille_nlp():
+    from veille.nlp.pipeline import build_nlp
+
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def gold_store(tmp_path_factory, veille_nlp):
+    """A store holding the seeds and the dev corpus, and its exports as JSONL files."""
+    from veille.pipeline import Ingestor
+    from veille.store import Store
+    from veille.store.export import export
+
+    folder = tmp_path_factory.mktemp("gold")
+    store = Store(folder / "gold.duckdb")
+    report = Ingestor(store, nlp=veille_nlp).ingest_paths([SHARED / "seeds", DEV])
+    exports = {}
+    for table in ("documents", "mentions", "events"):
+        exports[table] = folder / f"{table}.jsonl"
+        export(store, table, "jsonl", exports[table])
+    yield {"store": store, "report": report, "exports": exports, "folder": folder}
+    store.close()
