@@ -467,6 +467,9 @@ class EventCoder:
                 reporter = {"text": found[0].text, "actor_id": None, "code": home}
         if final_status == REPORTED and reporter is None and status.reporter is not None:
             reporter = {"text": status.reporter.text, "actor_id": None, "code": None}
+        if (reporter is None or not reporter["code"]) and event_type in _VERBAL and status.reporter is None:
+            reporter = coded_actor[0].export()  # a statement's source is whoever makes it
+            reporter.pop("sector")
         if confidence < _MIN_CONFIDENCE:
             return None
         features = _features(token, entry, args, event_type, final_status, actor, coded_recipient, reporter,
