@@ -472,6 +472,10 @@ class EventCoder:
             reporter.pop("sector")
         if confidence < _MIN_CONFIDENCE:
             return None
+        if event_type in _DOMESTIC and not size and not sent_places \
+                and {p.code for p in coded_actor} >= {p.code for p in coded_recipient} \
+                and not any(p.text for p in coded_actor + coded_recipient):
+            return None  # one state against itself, no side, place or toll named: a guess from the document
         features = _features(token, entry, args, event_type, final_status, actor, coded_recipient, reporter,
                              when, published, sent, size, confidence)
         return {
