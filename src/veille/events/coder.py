@@ -8,6 +8,7 @@ trigger's argument ("a signé un accord" is one event), read actor and recipient
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
@@ -428,6 +429,8 @@ class EventCoder:
 
         # counts in the event's clause (read for the category the trigger names)
         size = self._size(token, entry.type if entry.type in _SIZED else event_type, region, sent, ctx.shared.text)
+        if not size and token.pos_ == "NOUN" and self.lexicon.in_class(entry.lemma, "condition"):
+            return None  # "le conflit afghan", "la guerre": a state of affairs, not an event, unless it has a toll
         if entry.needs_size and not any(k in size for k in ("dead", "injured", "arrested", "troops")):
             return None
 
@@ -800,7 +803,17 @@ def _skipped_tokens(doc: Doc, mentions: list[Span], text: str) -> list[bool]:
                 for i in range(span.start, span.end):
                     skip[i] = True
         start = end + 1
+    # a sub-heading glued into scraped text: '... le 15 juin.- Attaques régulières -Le Pentagone ...'
+    for match in _GLUED_HEADING.finditer(text):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                skip[i] = True
     return skip
+
+
+# " - Words - " between a sentence end (or a line start) and the next sentence, with no sentence end inside
+_GLUED_HEADING = re.compile(r'(?:^|(?<=[.!?"»…)]))\s*(-\s?[^\s.!?\-][^.!?\n]{1,80}?\s-)(?=\s?["«]?[A-ZÀ-Ý])', re.M)
 
 
 def _is_heading(block: str, span: Span) -> bool:
