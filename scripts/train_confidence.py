@@ -90,6 +90,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--C", type=float, default=0.3)
     parser.add_argument("--dry-run", action="store_true", help="print, do not write the model")
+    parser.add_argument("--drop", action="append", default=[], metavar="PREFIX",
+                        help="leave out the features whose name starts with PREFIX (to compare feature sets)")
     args = parser.parse_args(argv)
     if not (args.shared / "tools" / "score.py").is_file():
         sys.exit(f"train_confidence needs ../shared (gold, corpora, tools/score.py): not found at {args.shared}")
@@ -100,7 +102,8 @@ def main(argv: list[str] | None = None) -> None:
 
     scorer, rows, gold_docs = collect(args.shared)
     vec = DictVectorizer()
-    X = vec.fit_transform([r[3]["_features"] for r in rows])
+    X = vec.fit_transform([{k: v for k, v in r[3]["_features"].items() if not k.startswith(tuple(args.drop))}
+                           if args.drop else r[3]["_features"] for r in rows])
     y = np.array([r[4] for r in rows])
     groups = np.array([r[2] for r in rows])
     weights = np.array([SET_WEIGHT[r[0]] for r in rows])
