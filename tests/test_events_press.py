@@ -95,3 +95,16 @@ def test_events_carry_the_shipped_models_confidence(veille_nlp) -> None:
     assert all("_features" not in e for e in events)
     if coder.model.trained:
         assert all(e["confidence"] >= coder.threshold for e in events)
+
+
+def test_a_toll_nobody_caused_is_not_an_attack(veille_nlp) -> None:
+    disease = code(veille_nlp, "En Espagne, l'épidémie a fait 240 morts supplémentaires en une journée.")
+    assert not _of_type(disease, "ASSAULT"), disease
+    attack = code(veille_nlp, "En Syrie, un bombardement a fait 24 morts dans un marché d'Idleb.")
+    assert _of_type(attack, "ASSAULT"), attack
+
+
+def test_other_senses_of_appeler_and_s_engager_are_not_events(veille_nlp) -> None:
+    assert not code(veille_nlp, "Le ministre grec a décrit ce que j'appelle une impasse.")
+    assert not _of_type(code(veille_nlp, "Le ministre grec s'est engagé dans la vie politique en 1990."), "AGREE")
+    assert _of_type(code(veille_nlp, "La Grèce a appelé la Turquie à retirer ses navires."), "REQUEST")

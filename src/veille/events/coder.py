@@ -431,6 +431,9 @@ class EventCoder:
         size = self._size(token, entry.type if entry.type in _SIZED else event_type, region, sent, ctx.shared.text)
         if not size and token.pos_ == "NOUN" and self.lexicon.in_class(entry.lemma, "condition"):
             return None  # "le conflit afghan", "la guerre": a state of affairs, not an event, unless it has a toll
+        if event_type == "ASSAULT" and not any(p.text for p in coded_actor) \
+                and not any(self.lexicon.in_class(lemma, "violence") for lemma in ctx.lemmas()):
+            return None  # a toll nobody caused: a disease's, a storm's, an accident's
         if entry.needs_size and not any(k in size for k in ("dead", "injured", "arrested", "troops")):
             return None
 
