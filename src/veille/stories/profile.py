@@ -1,18 +1,27 @@
 """Document features and story profiles, and the similarity between them.
 
-A document is described by five kinds of features, each a bag of terms:
+A document is described by six kinds of features, each a bag of terms:
 
 - ``w`` content words (folded, lightly stemmed, stop words removed),
 - ``e`` named actors: linked actor ids, else person surnames and organisation names,
 - ``p`` places: location mentions and the events' location codes,
 - ``c`` linked actor codes (states, IGOs) of its mentions and of its events' parties,
-- ``t`` PLOVER types of its events.
+- ``t`` PLOVER types of its events,
+- ``h`` content words of its title (a headline names the story: "Navalny:", "Brexit :").
 
 A story's profile keeps, per term, how many of its documents have it, and the span
 of their published dates. Similarity is a weighted mean, over the kinds both sides
 have, of TF-IDF cosines (document frequencies from the whole store, kept in
-`story_terms`); content words always count, and a document joins a story only when
-its words agree too, so two texts that merely share a country do not join.
+`story_terms`, with PRIOR_DOCS more documents that have none of the terms so that a
+young store does not take every shared word for a common one); content words always
+count, and a document joins a story only when its words agree too, so two texts that
+merely share a country do not join.
+
+Time: the score a document needs to join a story grows with the log of the days
+between its date and the story's span (`needed`): the next report of a story is
+often a day or two later and worded differently, a report weeks later must match
+more closely; beyond WINDOW_DAYS it never joins. A document joins the story it
+passes by the widest margin.
 """
 
 from __future__ import annotations
@@ -29,11 +38,12 @@ from veille.stories.text import content_terms, fold, name_key, words
 
 KINDS = ("w", "e", "p", "c", "t", "h")
 WEIGHTS: dict[str, float] = {"w": 0.2, "e": 0.27, "p": 0.22, "c": 0.13, "t": 0.02, "h": 0.16}
-# a document joins the most similar story when the score reaches JOIN and its words
-# alone reach MIN_WORDS; documents published more than WINDOW_DAYS from a story's span
-# never join it (see Story.in_window for undated ones). A story covers at most
-# MAX_SPAN_DAYS of day-precise publication dates: a subject that runs longer goes on
-# as a new story, so a story (and what merging its events holds in memory) stays bounded.
+# a document joins a story when the score reaches `needed(gap)` (JOIN on the story's
+# days, plus SLOPE for each doubling of 1 + gap / CLOSE_DAYS) and its words alone reach
+# MIN_WORDS; documents published more than WINDOW_DAYS from a story's span never join it
+# (see Story.in_window for undated ones). A story covers at most MAX_SPAN_DAYS of
+# day-precise publication dates: a subject that runs longer goes on as a new story, so a
+# story (and what merging its events holds in memory) stays bounded.
 JOIN = 0.21
 MIN_WORDS = 0.09
 CLOSE_DAYS = 1
