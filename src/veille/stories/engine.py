@@ -29,7 +29,6 @@ from veille.stories.dedup import Computed, Signature
 from veille.stories.merge import RECORD_CHUNK, DocInfo, merge_story, merge_story_chunks
 from veille.stories.profile import (
     CANDIDATES,
-    MIN_WORDS,
     N_KEY,
     RECENT_DOCS,
     DocFeatures,
@@ -710,7 +709,7 @@ class _Clusterer:
             story = self.stories[story_id]
             score, words = similarity(vector, story)  # type: ignore[arg-type]
             margin = score - profile.needed(story.gap(doc))
-            if words >= MIN_WORDS and margin >= 0 and (margin > best_margin or best is None):
+            if words >= profile.MIN_WORDS and margin >= 0 and (margin > best_margin or best is None):
                 best, best_margin = story, margin
         if best is None:
             best = Story(f"S-{stable_id(doc.doc_id)}", self.next_seq)
