@@ -1,6 +1,6 @@
 """Ingest throughput: veille's full ingest against bare `nlp.pipe` on the same texts.
 
-    .venv/bin/python benchmarks/ingest_throughput.py [--repeat 3] [PATH ...]
+    .venv/bin/python benchmarks/ingest_throughput.py [--repeat 3] [--limit N] [PATH ...]
 
 Default input: ../shared/seeds and ../shared/corpus/dev/articles.jsonl. Both sides
 run in this one process on the same clean texts, model already loaded, so the ratio
@@ -34,6 +34,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", default=[str(SHARED / "seeds"), str(SHARED / "corpus/dev/articles.jsonl")])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--limit", type=int, default=None,
+                        help="the first N documents only (real text: ../shared/corpus/real/unlabeled.jsonl)")
     args = parser.parse_args()
 
     rules = load_rules()
@@ -46,6 +48,8 @@ def main() -> None:
         except ValueError:
             continue  # nothing left after cleaning: not a document for either side
         raws.append(raw)
+        if args.limit and len(raws) >= args.limit:
+            break
     chars = sum(map(len, texts))
     print(f"{len(texts)} documents, {chars:,} characters")
 

@@ -15,7 +15,8 @@ from veille.ingest.types import RawDocument
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 Record = tuple[str, str, str | None]
-GOLD_INPUTS = {"seeds": ("seeds",), "dev": ("corpus", "dev", "articles.jsonl")}
+GOLD_INPUTS = {"seeds": ("seeds",), "dev": ("corpus", "dev", "articles.jsonl"),
+               "real-dev": ("corpus", "real", "dev.jsonl")}
 
 
 def gold_key(source: str) -> str:
@@ -23,7 +24,7 @@ def gold_key(source: str) -> str:
 
 
 def gold_records(shared: Path, which: str) -> list[Record]:
-    """The clean documents of one gold set ("seeds" or "dev")."""
+    """The clean documents of one gold set ("seeds", "dev" or "real-dev")."""
     records = []
     for item in iter_raw([shared.joinpath(*GOLD_INPUTS[which])]):
         if isinstance(item, RawDocument):

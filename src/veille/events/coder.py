@@ -8,6 +8,7 @@ trigger's argument ("a signé un accord" is one event), read actor and recipient
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.events import places as placemod
 from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Party
+from veille.events.confidence import ConfidenceModel, bucket
 from veille.events.dates import DateIndex, EventDate, event_date, lead_date, sentence_reference
 from veille.events.features import morph
 from veille.events.lexicon import Entry, Lexicon, score
@@ -76,9 +78,13 @@ class Candidate:
 
 
 class EventCoder:
-    def __init__(self, nlp: Language, name: str = "veille_events", lexicons: Iterable[str] = ()) -> None:
+    def __init__(self, nlp: Language, name: str = "veille_events", lexicons: Iterable[str] = (),
+                 model: str | None = None, threshold: float | None = None, keep_features: bool = False) -> None:
         self.name = name
         self.lexicon = Lexicon.load(lexicons)
+        self.model = ConfidenceModel.load(model)
+        self.threshold = self.model.threshold if threshold is None else threshold
+        self.keep_features = keep_features  # training reads them (scripts/train_confidence.py)
         self.finder = ArgumentFinder(self.lexicon)
         placemod.warm()
         # nationality adjectives the actor linker knows, to read "des positions arméniennes"
@@ -134,7 +140,7 @@ class EventCoder:
             for cand in candidates:
                 for event in self._code(cand, context, dates, focus, published, sent, sent_places, last_place):
                     sent_events.append(event)
-            events.extend(_dedupe(sent_events))
+            events.extend(self._judge(_dedupe(sent_events)))
             for event in sent_events:
                 if event["status"] in FACTUAL or event["status"] == FUTURE:
                     for a in {p["code"] for p in event["actor"]}:
@@ -149,6 +155,22 @@ class EventCoder:
             if subject:
                 history.append(subject)
         return events
+
+    def _judge(self, sent_events: list[dict]) -> list[dict]:
+        """Confidence from the trained model; events under the threshold are not emitted."""
+        kept = []
+        crowd = bucket(len(sent_events), (2, 3, 5))
+        for event in sent_events:
+            features = event.pop("_features")
+            features[f"crowd={crowd}"] = 1.0
+            if self.model.trained:
+                event["confidence"] = round(self.model.probability(features), 3)
+                if event["confidence"] < self.threshold:
+                    continue
+            if self.keep_features:
+                event["_features"] = features
+            kept.append(event)
+        return kept
 
     # ------------------------------------------------------------------------------------
     def _candidates(self, sent: Span, skip: list[bool], shared: _DocCache) -> list[Candidate]:
@@ -204,9 +226,11 @@ class EventCoder:
             inner = _transparent_noun(token, self.lexicon)
             if inner is not None:
                 args_entry, args_token = inner  # "a annoncé le retrait du Mali": the noun's parties
-        args = self.finder.find(args_token, args_entry, ctx.index, ctx.resolve)
         status = assess(token, is_noun=token.pos_ in ("NOUN", "PROPN"), verbal=entry.type in _SPEECH,
                         own_act=entry.type in _OWN_ACTS, sentence=sent, lemmas=ctx.lemmas())
+        # '"Nous avons accepté", a déclaré X': the first person of a quote is its speaker
+        ctx.quote_speaker = status.reporter if status.status == REPORTED else None
+        args = self.finder.find(args_token, args_entry, ctx.index, ctx.resolve)
         # distributive participle: "26 criminels et 18 membres ... tués" is one event per count
         groups = self._distributive(token, ctx.index)
         out = []
@@ -405,6 +429,11 @@ class EventCoder:
 
         # counts in the event's clause (read for the category the trigger names)
         size = self._size(token, entry.type if entry.type in _SIZED else event_type, region, sent, ctx.shared.text)
+        if not size and token.pos_ == "NOUN" and self.lexicon.in_class(entry.lemma, "condition"):
+            return None  # "le conflit afghan", "la guerre": a state of affairs, not an event, unless it has a toll
+        if event_type == "ASSAULT" and not any(p.text for p in coded_actor) \
+                and not any(self.lexicon.in_class(lemma, "violence") for lemma in ctx.lemmas()):
+            return None  # a toll nobody caused: a disease's, a storm's, an accident's
         if entry.needs_size and not any(k in size for k in ("dead", "injured", "arrested", "troops")):
             return None
 
@@ -444,9 +473,19 @@ class EventCoder:
                 reporter = {"text": found[0].text, "actor_id": None, "code": home}
         if final_status == REPORTED and reporter is None and status.reporter is not None:
             reporter = {"text": status.reporter.text, "actor_id": None, "code": None}
+        if (reporter is None or not reporter["code"]) and event_type in _VERBAL and status.reporter is None:
+            reporter = coded_actor[0].export()  # a statement's source is whoever makes it
+            reporter.pop("sector")
         if confidence < _MIN_CONFIDENCE:
             return None
+        if event_type in _DOMESTIC and not size and not sent_places \
+                and {p.code for p in coded_actor} >= {p.code for p in coded_recipient} \
+                and not any(p.text for p in coded_actor + coded_recipient):
+            return None  # one state against itself, no side, place or toll named: a guess from the document
+        features = _features(token, entry, args, event_type, final_status, actor, coded_recipient, reporter,
+                             when, published, sent, size, confidence)
         return {
+            "_features": features,
             "type": event_type,
             "mode": mode,
             "context": context,
@@ -483,6 +522,7 @@ class _Context:
         self._clashes: Counter | None = clashes
         self.reference: EventDate | None = None
         self.speaker: dict | None = None  # the last named source of the paragraph, for "selon lui"
+        self.quote_speaker: Token | None = None  # who says the sentence, for its "nous" and "je"
         self._lemmas: frozenset[str] | None = None
         self._states = shared.states
         self._codes = shared.codes
@@ -611,6 +651,9 @@ class _Context:
 
     def resolve(self, token: Token) -> Token | list[Party] | None:
         lower = token.lower_
+        speaker = self.quote_speaker
+        if speaker is not None and speaker.i != token.i and self.finder.lexicon.in_class(lower, "first_person"):
+            return self.resolve(speaker) if speaker.pos_ == "PRON" else speaker
         if token.pos_ == "NOUN":
             return self._compound(token)
         if token.lower_ in ("qui", "que", "qu'", "lequel", "laquelle"):
@@ -763,7 +806,17 @@ def _skipped_tokens(doc: Doc, mentions: list[Span], text: str) -> list[bool]:
                 for i in range(span.start, span.end):
                     skip[i] = True
         start = end + 1
+    # a sub-heading glued into scraped text: '... le 15 juin.- Attaques régulières -Le Pentagone ...'
+    for match in _GLUED_HEADING.finditer(text):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                skip[i] = True
     return skip
+
+
+# " - Words - " between a sentence end (or a line start) and the next sentence, with no sentence end inside
+_GLUED_HEADING = re.compile(r'(?:^|(?<=[.!?"»…)]))\s*(-\s?[^\s.!?\-][^.!?\n]{1,80}?\s-)(?=\s?["«]?[A-ZÀ-Ý])', re.M)
 
 
 def _is_heading(block: str, span: Span) -> bool:
@@ -963,6 +1016,72 @@ def _is_count_trigger(token: Token) -> bool:
     return token.lemma_.lower() in ("bilan", "mort", "perte", "blessé", "victime", "compter", "recenser")
 
 
+_DEPS = frozenset({"ROOT", "acl", "acl:relcl", "advcl", "ccomp", "xcomp", "conj", "obj", "obl:arg", "obl:mod", "nmod",
+                   "nsubj", "nsubj:pass", "appos", "amod"})
+
+
+def _named(party: Party, sent: Span) -> bool:
+    return bool(party.text) and party.token is not None and sent.start <= party.token.i < sent.end
+
+
+def _features(token: Token, entry: Entry, args: Arguments, event_type: str, status: str, actor: list[Party],
+              recipient: list[Party], reporter: dict | None, when: EventDate, published: str | None, sent: Span,
+              size: dict, heuristic: float) -> dict[str, float]:
+    """What the confidence model reads of one event: general properties, never words of a text."""
+    text = sent.text
+    before = text[:token.idx - sent.start_char]
+    dep = token.dep_ if token.dep_ in _DEPS else "other"
+    f: dict[str, float] = {
+        f"type={event_type}": 1.0, f"pos={token.pos_}": 1.0, f"dep={dep}": 1.0, f"status={status}": 1.0,
+        f"type_pos={event_type}|{token.pos_}": 1.0, "heuristic": heuristic, "weight": entry.weight,
+        f"len={bucket(len(text), (120, 250, 400, 600))}": 1.0,
+        f"at={bucket((token.i - sent.start) / max(1, len(sent)), (0.2, 0.5, 0.8))}": 1.0,
+    }
+    if any(p.token is not None and p.token.pos_ == "PRON" for p in actor):
+        f["actor_pronoun"] = 1.0
+    elif any(_named(p, sent) for p in actor):
+        f["actor_named"] = 1.0
+    elif all(not p.text for p in actor):
+        f["actor_inferred"] = 1.0
+    else:
+        f["actor_elsewhere"] = 1.0
+    if not recipient:
+        f["recipient_none"] = 1.0
+    elif any(_named(p, sent) for p in recipient):
+        f["recipient_named"] = 1.0
+    else:
+        f["recipient_inferred"] = 1.0
+    if any(p.generic for p in actor):
+        f["actor_generic"] = 1.0
+    if {p.code for p in actor} & {p.code for p in recipient}:
+        f["same_side"] = 1.0
+    if args.explicit:
+        f["explicit"] = 1.0
+    if args.passive:
+        f["passive"] = 1.0
+    if reporter:
+        f["reporter_coded" if reporter.get("code") else "reporter_uncoded"] = 1.0
+    if when.fallback:
+        f["date_fallback"] = 1.0
+    elif published and when.date and when.date[:4] < published[:4]:
+        f["date_past_year"] = 1.0
+    if size:
+        f["sized"] = 1.0
+    if (before.count('"') + before.count("«") - before.count("»")) % 2 == 1:
+        f["quoted"] = 1.0
+    if text.rstrip().endswith("?"):
+        f["question"] = 1.0
+    if token.pos_ == "NOUN":
+        dets = [c for c in token.children if c.dep_ == "det"]
+        if any("Def" in c.morph.get("Definite") for c in dets):
+            f["noun_definite"] = 1.0
+        elif not dets:
+            f["noun_bare"] = 1.0
+        if "Plur" in token.morph.get("Number"):
+            f["noun_plural"] = 1.0
+    return f
+
+
 def _dedupe(events: list[dict]) -> list[dict]:
     """One event per (type, actor, recipient, status) in a sentence, unless their counts differ."""
     kept: list[dict] = []
@@ -993,9 +1112,11 @@ def _recipients(event: dict) -> set:
     return {p["code"] for p in event["recipient"]}
 
 
-@Language.factory("veille_events", default_config={"lexicons": []})
-def make_events(nlp: Language, name: str, lexicons: list[str]) -> EventCoder:
-    return EventCoder(nlp, name, lexicons)
+@Language.factory("veille_events", default_config={"lexicons": [], "model": None, "threshold": None,
+                                                   "keep_features": False})
+def make_events(nlp: Language, name: str, lexicons: list[str], model: str | None, threshold: float | None,
+                keep_features: bool) -> EventCoder:
+    return EventCoder(nlp, name, lexicons, model, threshold, keep_features)
 
 
 __all__ = ["ASSERTED", "EventCoder", "make_events"]

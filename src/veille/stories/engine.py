@@ -23,17 +23,14 @@ import pyarrow as pa
 
 from veille.store import Store
 from veille.store.duckdb_store import ARROW_TYPES, STORY_TABLES, quote
-from veille.stories import dedup
+from veille.stories import dedup, profile
 from veille.stories.dating import date_from_stories
 from veille.stories.dedup import Computed, Signature
 from veille.stories.merge import RECORD_CHUNK, DocInfo, merge_story, merge_story_chunks
 from veille.stories.profile import (
     CANDIDATES,
-    JOIN,
-    MIN_WORDS,
     N_KEY,
     RECENT_DOCS,
-    WINDOW_DAYS,
     DocFeatures,
     Idf,
     Story,
@@ -610,7 +607,7 @@ class _Clusterer:
         # hence the month of margin)
         dated = [f for f in features.values() if f.interval]
         dated_keys = sorted(set().union(*(f.feature_keys() for f in dated)))
-        margin = timedelta(days=WINDOW_DAYS + 31)
+        margin = timedelta(days=profile.WINDOW_DAYS + 31)
         low = (min(f.interval[0] for f in dated) - margin).isoformat() if dated else ""
         high = (max(f.interval[1] for f in dated) + margin).isoformat() if dated else ""
         recent = min((f.seq for f in features.values()), default=0) - RECENT_DOCS
@@ -706,13 +703,14 @@ class _Clusterer:
             key=lambda s: (-shared[s], self.stories[s].seq),
         )[:CANDIDATES]
         best: Story | None = None
-        best_score = 0.0
+        best_margin = 0.0
         vector = doc_vector(doc, self.idf) if ranked else None
         for story_id in ranked:
             story = self.stories[story_id]
             score, words = similarity(vector, story)  # type: ignore[arg-type]
-            if words >= MIN_WORDS and score >= JOIN and (score > best_score or best is None):
-                best, best_score = story, score
+            margin = score - profile.needed(story.gap(doc))
+            if words >= profile.MIN_WORDS and margin >= 0 and (margin > best_margin or best is None):
+                best, best_margin = story, margin
         if best is None:
             best = Story(f"S-{stable_id(doc.doc_id)}", self.next_seq)
             self.next_seq += 1

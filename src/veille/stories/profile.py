@@ -1,18 +1,27 @@
 """Document features and story profiles, and the similarity between them.
 
-A document is described by five kinds of features, each a bag of terms:
+A document is described by six kinds of features, each a bag of terms:
 
 - ``w`` content words (folded, lightly stemmed, stop words removed),
 - ``e`` named actors: linked actor ids, else person surnames and organisation names,
 - ``p`` places: location mentions and the events' location codes,
 - ``c`` linked actor codes (states, IGOs) of its mentions and of its events' parties,
-- ``t`` PLOVER types of its events.
+- ``t`` PLOVER types of its events,
+- ``h`` content words of its title (a headline names the story: "Navalny:", "Brexit :").
 
 A story's profile keeps, per term, how many of its documents have it, and the span
 of their published dates. Similarity is a weighted mean, over the kinds both sides
 have, of TF-IDF cosines (document frequencies from the whole store, kept in
-`story_terms`); content words always count, and a document joins a story only when
-its words agree too, so two texts that merely share a country do not join.
+`story_terms`, with PRIOR_DOCS more documents that have none of the terms so that a
+young store does not take every shared word for a common one); content words always
+count, and a document joins a story only when its words agree too, so two texts that
+merely share a country do not join.
+
+Time: the score a document needs to join a story grows with the log of the days
+between its date and the story's span (`needed`): the next report of a story is
+often a day or two later and worded differently, a report weeks later must match
+more closely; beyond WINDOW_DAYS it never joins. A document joins the story it
+passes by the widest margin.
 """
 
 from __future__ import annotations
@@ -27,22 +36,26 @@ from typing import Any
 
 from veille.stories.text import content_terms, fold, name_key, words
 
-KINDS = ("w", "e", "p", "c", "t")
-WEIGHTS: dict[str, float] = {"w": 0.45, "e": 0.2, "p": 0.1, "c": 0.15, "t": 0.1}
-# a document joins the most similar story when the score reaches JOIN and its words
-# alone reach MIN_WORDS; documents published more than WINDOW_DAYS from a story's span
-# never join it (see Story.in_window for undated ones). A story covers at most
-# MAX_SPAN_DAYS of day-precise publication dates: a subject that runs longer goes on
-# as a new story, so a story (and what merging its events holds in memory) stays bounded.
-JOIN = 0.24
-MIN_WORDS = 0.09
-WINDOW_DAYS = 10
-MAX_SPAN_DAYS = 30
+KINDS = ("w", "e", "p", "c", "t", "h")
+WEIGHTS: dict[str, float] = {"w": 0.2, "e": 0.27, "p": 0.22, "c": 0.13, "t": 0.02, "h": 0.16}
+# a document joins a story when the score reaches `needed(gap)` (JOIN on the story's
+# days, plus SLOPE for each doubling of 1 + gap / CLOSE_DAYS) and its words alone reach
+# MIN_WORDS; documents published more than WINDOW_DAYS from a story's span never join it
+# (see Story.in_window for undated ones). A story covers at most MAX_SPAN_DAYS of
+# day-precise publication dates: a subject that runs longer goes on as a new story, so a
+# story (and what merging its events holds in memory) stays bounded.
+JOIN = 0.21
+MIN_WORDS = 0.12
+CLOSE_DAYS = 1
+SLOPE = 0.011
+WINDOW_DAYS = 90
+MAX_SPAN_DAYS = 90
 RECENT_DOCS = 5000
 # profile size: terms kept per kind (by document count) and lookup keys per kind
-PROFILE_TERMS: dict[str, int] = {"w": 300, "e": 60, "p": 40, "c": 30, "t": 16}
-KEY_TERMS: dict[str, int] = {"w": 12, "e": 8, "p": 6, "c": 6, "t": 3}
+PROFILE_TERMS: dict[str, int] = {"w": 300, "e": 60, "p": 40, "c": 30, "t": 16, "h": 60}
+KEY_TERMS: dict[str, int] = {"w": 12, "e": 8, "p": 6, "c": 6, "t": 3, "h": 4}
 CANDIDATES = 20
+PRIOR_DOCS = 60
 
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 SKIP_LABELS = frozenset(
@@ -123,6 +136,8 @@ def doc_features(
     tokens = doc.get("words")
     tokens = words(text) if tokens is None else tokens
     terms["w"] = content_terms(words(title) + tokens if title and title not in text else tokens)
+    if title:
+        terms["h"] = content_terms(title)
     for mention in mentions:
         label = str(mention.get("label") or "")
         if label in SKIP_LABELS:
@@ -169,12 +184,19 @@ class Idf:
         for key in keys:
             self.df[key] = self.df.get(key, 0) + 1
 
+    @property
+    def total(self) -> int:
+        """The documents the frequencies are taken over: those counted, plus PRIOR_DOCS that
+        have none of the terms (a young store, where every term is in a large share of the few
+        documents seen, does not take the words two texts share for common ones)."""
+        return 1 + self.documents + PRIOR_DOCS
+
     def __call__(self, key: str) -> float:
-        return math.log((1 + self.documents) / (1 + self.df.get(key, 0))) + 1.0
+        return math.log(self.total / (1 + self.df.get(key, 0))) + 1.0
 
     def weights(self, kind: str, counts: Mapping[str, int]) -> dict[str, float]:
         """count × idf of each term of one kind (the same values as calling `self`)."""
-        n, df, log, prefix = 1 + self.documents, self.df, math.log, kind + ":"
+        n, df, log, prefix = self.total, self.df, math.log, kind + ":"
         return {t: c * (log(n / (1 + df.get(prefix + t, 0))) + 1.0) for t, c in counts.items()}
 
 
@@ -189,6 +211,10 @@ class Story:
     coarse_span: list[str] | None = None
     keys: list[str] = field(default_factory=list)
     norms: dict[str, float] = field(default_factory=dict)  # TF-IDF norms per kind, as of the last update
+    # per kind, sum of count² and of count² × idf at the last update, and the idf's total then:
+    # what the norm becomes as the store grows (see `norm`)
+    moments: dict[str, list[float]] = field(default_factory=dict)
+    idf_total: int = 0
     last_seq: int = -1  # seq of the last document added
     changed: bool = False
     _span_cache: tuple[list[str], tuple[int, int]] | None = field(
@@ -200,6 +226,8 @@ class Story:
         self.documents += 1
         self.keys = []
         self.norms = {}
+        self.moments = {}
+        self.idf_total = idf.total
         for kind in KINDS:
             mine = self.counts.get(kind, {})
             for term in doc.terms.get(kind, ()):
@@ -215,6 +243,10 @@ class Story:
             self.keys.extend(f"{kind}:{t}" for t in ranked[: KEY_TERMS[kind]])
             # rounded so that a profile read back from the store compares exactly the same
             self.norms[kind] = round(math.sqrt(sum(weight[t] ** 2 for t in ranked)), 9)
+            self.moments[kind] = [
+                round(float(sum(mine[t] ** 2 for t in ranked)), 9),
+                round(sum(mine[t] * weight[t] for t in ranked), 9),
+            ]
         for key, text in doc.surface.items():
             self.surface.setdefault(key, text)
         self.surface = {k: v for k, v in self.surface.items() if k[2:] in self.counts.get(k[0], {})}
@@ -251,6 +283,14 @@ class Story:
             self._span_cache = (list(span), days)
         return self._span_cache[1]
 
+    def gap(self, doc: DocFeatures) -> int | None:
+        """Days between the document's published date and the story's span (0 inside it), or
+        None when either side has no date."""
+        interval, span = doc.days, self.span
+        if interval is None or span is None:
+            return None
+        return max(0, interval[0] - span[1], span[0] - interval[1])
+
     def in_window(self, doc: DocFeatures) -> bool:
         """Near enough in time: published dates at most WINDOW_DAYS apart, or, when either
         side has no date, the story took a document among the last RECENT_DOCS processed;
@@ -274,6 +314,8 @@ class Story:
             "day_span": self.day_span,
             "coarse_span": self.coarse_span,
             "norms": self.norms,
+            "moments": self.moments,
+            "idf_total": self.idf_total,
             "last_seq": self.last_seq,
         }
 
@@ -290,8 +332,23 @@ class Story:
             profile.get("coarse_span"),
             list(row.get("keys") or []),
             {k: float(v) for k, v in (profile.get("norms") or {}).items()},
+            {k: [float(x) for x in v] for k, v in (profile.get("moments") or {}).items()},
+            int(profile.get("idf_total", 0)),
             int(profile.get("last_seq", -1)),
         )
+
+    def norm(self, kind: str, total: int) -> float:
+        """The TF-IDF norm of one kind of the profile with today's document frequencies, near
+        enough: every idf grown by the log of how much the store has grown since the last
+        update (the terms' own frequencies moved less), so that a story last updated long ago
+        is not compared with a norm of smaller idfs, which makes every cosine too high."""
+        norm = self.norms.get(kind, 0.0)
+        moments = self.moments.get(kind)
+        if not norm or not moments or not self.idf_total or total <= self.idf_total:
+            return norm
+        shift = math.log(total / self.idf_total)
+        squares, weighted = moments
+        return math.sqrt(norm * norm + 2 * shift * weighted + shift * shift * squares)
 
     def top(self, kind: str, n: int) -> list[str]:
         counts = self.counts.get(kind, {})
@@ -320,6 +377,7 @@ class DocVector:
     doc: DocFeatures
     weights: dict[str, dict[str, float]]
     norms: dict[str, float]
+    total: int = 0  # the idf's total (see Idf.total)
 
 
 def doc_vector(doc: DocFeatures, idf: Idf) -> DocVector:
@@ -335,7 +393,16 @@ def doc_vector(doc: DocFeatures, idf: Idf) -> DocVector:
             mine[term] = a * w
         weights[kind] = mine
         norms[kind] = math.sqrt(total)
-    return DocVector(doc, weights, norms)
+    return DocVector(doc, weights, norms, idf.total)
+
+
+def needed(gap: int | None) -> float:
+    """The score a document must reach to join a story `gap` days away from it: JOIN within
+    CLOSE_DAYS, then growing with the log of the distance (a story's next report is most
+    often a day or two later; weeks later, only a close match is the same story)."""
+    if not gap:
+        return JOIN
+    return JOIN + SLOPE * math.log2(1 + gap / CLOSE_DAYS)
 
 
 def similarity(vector: DocVector, story: Story) -> tuple[float, float]:
@@ -358,7 +425,7 @@ def similarity(vector: DocVector, story: Story) -> tuple[float, float]:
                 if count:
                     dot += w * count
             if dot:
-                cosine = min(1.0, dot / (vector.norms[kind] * story.norms[kind]))
+                cosine = min(1.0, dot / (vector.norms[kind] * story.norm(kind, vector.total)))
         if kind == "w":
             words = cosine
         total += WEIGHTS[kind] * cosine

@@ -1,0 +1,73 @@
+"""Events judged by hand on unlabeled real articles (issue 16), kept as a regression set.
+
+`eval/judged/unlabeled-sample.jsonl` holds references only — the article's url in
+../shared/corpus/real/unlabeled.jsonl, the sentence's character offsets in the clean text, the
+event's type, sides and status as veille coded them, and the verdict of a reader — never text.
+The articles are read from ../shared and coded again: events judged right must still come out,
+events judged wrong should not, and the share right among the judged events still coded must not
+fall below what the reader found."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+SAMPLE = Path(__file__).parent / "judged" / "unlabeled-sample.jsonl"
+
+
+def _key(source: str, start: int, end: int, event_type: str, actor, recipient) -> tuple:
+    return source, start, end, event_type, tuple(sorted(actor)), tuple(sorted(recipient))
+
+
+def _codes(parties: list[dict]) -> list[str]:
+    return sorted({p["code"] for p in parties if p.get("code")})
+
+
+@pytest.fixture(scope="module")
+def judged(shared, veille_nlp, tmp_path_factory) -> dict:
+    from veille.pipeline import Ingestor
+    from veille.store import Store
+    from veille.store.export import export
+
+    sample = [json.loads(line) for line in SAMPLE.read_text("utf-8").splitlines() if line.strip()]
+    sources = {item["source"] for item in sample}
+    folder = tmp_path_factory.mktemp("judged")
+    subset = folder / "articles.jsonl"
+    with (shared / "corpus" / "real" / "unlabeled.jsonl").open(encoding="utf-8") as articles, \
+            subset.open("w", encoding="utf-8") as out:
+        for line in articles:
+            if json.loads(line)["url"] in sources:
+                out.write(line)
+    store = Store(folder / "judged.duckdb")
+    Ingestor(store, nlp=veille_nlp).ingest_paths([subset])
+    export(store, "events", "jsonl", folder / "events.jsonl")
+    store.close()
+    coded = {
+        _key(e["source"], e["start"], e["end"], e["type"], _codes(e["actor"]), _codes(e["recipient"]))
+        for e in map(json.loads, (folder / "events.jsonl").read_text("utf-8").splitlines())
+    }
+    still = [item for item in sample if _key(item["source"], item["start"], item["end"], item["type"],
+                                             item["actor"], item["recipient"]) in coded]
+    return {"sample": sample, "still": still}
+
+
+def test_the_sample_is_references_not_text() -> None:
+    allowed = {"source", "start", "end", "type", "actor", "recipient", "status", "verdict", "why"}
+    for line in SAMPLE.read_text("utf-8").splitlines():
+        item = json.loads(line)
+        assert set(item) <= allowed and item["verdict"] in ("right", "wrong"), item
+
+
+def test_events_judged_right_are_still_coded(judged) -> None:
+    right = [i for i in judged["sample"] if i["verdict"] == "right"]
+    kept = [i for i in judged["still"] if i["verdict"] == "right"]
+    assert len(kept) >= 0.9 * len(right), (len(kept), len(right))
+
+
+def test_share_right_among_judged_events_still_coded(judged) -> None:
+    sample, still = judged["sample"], judged["still"]
+    judged_share = sum(i["verdict"] == "right" for i in sample) / len(sample)
+    now = sum(i["verdict"] == "right" for i in still) / max(1, len(still))
+    assert now >= judged_share, (now, judged_share)

@@ -1,0 +1,55 @@
+"""Real press (issue 16): the shared scorer on real-dev, 52 real articles as scraped, through
+`veille ingest` and `veille export`. The floors are the figures reached (see the closing notes),
+less a little room for the noise of a changed parse; they only ever go up."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+FLOORS = {
+    "f1": 0.43,
+    "precision": 0.55,
+    "recall": 0.35,
+    "entity_accuracy": 0.88,
+    "direction": 0.50,
+    "reported_by": 0.65,
+    "status": 0.90,
+    "story_pairs_f1": 0.60,
+}
+CEILINGS = {"forbidden_hits": 4, "factuality_errors": 8}
+
+
+@pytest.fixture(scope="module")
+def real_dev(shared, veille_nlp, tmp_path_factory) -> dict:
+    from veille.pipeline import Ingestor
+    from veille.store import Store
+    from veille.store.export import export
+
+    folder = tmp_path_factory.mktemp("real-dev")
+    store = Store(folder / "real.duckdb")
+    Ingestor(store, nlp=veille_nlp).ingest_paths([shared / "corpus" / "real" / "dev.jsonl"])
+    paths = {}
+    for table in ("documents", "mentions", "events"):
+        paths[table] = folder / f"{table}.jsonl"
+        export(store, table, "jsonl", paths[table])
+    store.close()
+    result = subprocess.run(
+        [sys.executable, str(shared / "tools" / "score.py"), "--gold", str(shared / "gold" / "real-dev.gold.jsonl"),
+         "--events", str(paths["events"]), "--mentions", str(paths["mentions"]),
+         "--documents", str(paths["documents"]), "--json"],
+        capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("measure", sorted(FLOORS))
+def test_real_dev_floor(real_dev, measure: str) -> None:
+    assert real_dev[measure] is not None and real_dev[measure] >= FLOORS[measure], real_dev
+
+
+@pytest.mark.parametrize("measure", sorted(CEILINGS))
+def test_real_dev_ceiling(real_dev, measure: str) -> None:
+    assert real_dev[measure] <= CEILINGS[measure], real_dev
