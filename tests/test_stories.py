@@ -809,7 +809,7 @@ def test_a_copy_printed_again_months_later_starts_a_story_of_its_own(tmp_path):
     late = corpus.doc(ARMENIA_3 + FOOTER, "relais.example", "2022-04-20", [deployment(ARMENIA_3)])
     corpus.write(store)
     assert duplicate_of(store, late) == original  # still a republication
-    assert story_of(store, late) != story_of(store, original)  # but news again: stories span 30 days at most
+    assert story_of(store, late) != story_of(store, original)  # but news again: stories span 90 days at most
     for doc_id in (original, late):  # each story has the text's event, and one document
         story = story_of(store, doc_id)
         assert store.con.execute("SELECT count(*) FROM merged_events WHERE story_id = ?", [story]).fetchone()[0] == 1
