@@ -347,7 +347,7 @@ def _pod_code(s: str | None) -> str | None:
     if not s:
         return None
     s = _norm(s)
-    s = re.sub(r"^(?:au|dans la|en|le|la|l') ?", "", s)
+    s = re.sub(r"^(?:au|dans la|en (?:début|fin) d(?:e |')|en|le|la|l') ?", "", s)
     return PARTS_OF_DAY.get(s)
 
 
@@ -498,7 +498,10 @@ def _b_weekday(m: re.Match[str], text: str) -> list[_Item] | None:
 def _b_deictic(m: re.Match[str], text: str) -> list[_Item] | None:
     word = _norm(m["w"])
     if word in DEICTIC_DAYS:
-        return [_Item(*_core(m), "deictic", {"offset": DEICTIC_DAYS[word], "pod": _pod_code(m["pod"])})]
+        data = {"offset": DEICTIC_DAYS[word], "pod": _pod_code(_g(m, "pod"))}
+        if _g(m, "ch"):
+            data["clock"] = (int(m["ch"]), int(m["cmi"] or 0))
+        return [_Item(*_core(m), "deictic", data)]
     pod = _pod_code(word.split(" ", 1)[1])
     return [_Item(*_core(m), "deictic", {"offset": 0, "pod": pod or "DT"})]
 
@@ -665,6 +668,13 @@ def _b_quarter(m: re.Match[str], text: str) -> list[_Item] | None:
 _WDOPT = rf"(?:(?P<wd>{WD}){WS})?"
 _POD_OF = rf"(?:(?P<pod>(?:la|l{AP}){WS0}{POD}){WS}(?:du|de){WS})"
 _DET = rf"(?:(?:le|ce|cette){WS})"
+# a part of the day after a day: "mardi soir", "hier en début d'après-midi", "hier dans la soirée"
+_POD_AFTER = (rf"(?:(?:en{WS}(?:début|fin){WS}(?:d{AP}{WS0}|de{WS})|dans{WS}la{WS}|en{WS})?"
+              rf"(?:matinée|matin|midi|après{HY}midi|soirée|soir|nuit))")
+# a clock time said with its day: "hier à 10 h"
+_AT_CLOCK = rf"(?:{WS}(?:à|vers){WS}(?P<ch>[01]?\d|2[0-3]){WS0}h(?:{WS0}(?P<cmi>[0-5]\d))?(?![\w'’]))"
+# "la fin du XIXe siècle", "début des années 60": the edge is part of the expression
+_EDGE_OF = rf"(?:(?:(?:la|le){WS})?(?:début|fin|milieu){WS}(?:du|des|de{WS}la){WS})"
 
 _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}(?P<core>(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}))(?![\d\w])", _b_iso),
@@ -691,15 +701,15 @@ _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}(?:(?P<pre>{PRE_SEASON}){WS})?"
      rf"(?P<core>(?P<det>l{AP}{WS0}|cet{WS}|ce{WS})?(?P<s>{SEASON_ALT}){R}"
      rf"(?:{WS}(?P<y>{YEARX})|{WS}(?P<rel>dernier|prochain|passé){R})?)", _b_season),
-    (rf"{L}{_pre()}(?P<core>(?P<n>[IVXLC]+|\d{{1,2}}){WS0}(?:e|ème|è|er|ère){WS}siècle){R}", _b_century),
-    (rf"{L}{_pre()}(?P<core>(?:les{WS})?années{WS}(?P<y>(?:19|20)\d0|[2-9]0|00))(?![\d\w])", _b_decade),
+    (rf"{L}{_pre()}(?P<core>{_EDGE_OF}?(?P<n>[IVXLC]+|\d{{1,2}}){WS0}(?:e|ème|è|er|ère){WS}siècle){R}", _b_century),
+    (rf"{L}{_pre()}(?P<core>{_EDGE_OF}?(?:les{WS})?années{WS}(?P<y>(?:19|20)\d0|[2-9]0|00))(?![\d\w])", _b_decade),
     # "la nuit de lundi à mardi", "du lundi au mercredi", "la nuit de mardi"
     (rf"{L}{_pre()}(?P<core>(?:(?P<pod>(?:la|l{AP}){WS0}{POD}){WS}(?:de|du){WS}|du{WS})(?P<w1>{WD})"
      rf"(?:{WS}(?:à|au){WS}(?P<w2>{WD}))?)", _b_wdperiod),
     (rf"{L}{_pre(PRE_WEEKDAY)}"
      rf"(?P<core>(?:(?P<det>ce|le|cette){WS})?(?P<wd>{WD})(?:{WS}(?P<rel>{RELMOD}))?"
-     rf"(?:{WS}(?P<pod>matin|midi|après{HY}midi|soir|soirée|nuit){R})?)", _b_weekday),
-    (rf"{L}(?P<core>(?P<w>{DEICTIC_ALT}){R}(?:{WS}(?P<pod>matin|midi|après{HY}midi|soir){R})?)",
+     rf"(?:{WS}(?P<pod>{_POD_AFTER}){R})?)", _b_weekday),
+    (rf"{L}(?P<core>(?P<w>{DEICTIC_ALT}){R}(?:{WS}(?P<pod>{_POD_AFTER}){R})?(?:{WS}(?P<wd>{WD}))?{_AT_CLOCK}?)",
      _b_deictic),
     (rf"{L}(?P<core>(?P<w>{DEICTIC_POD_ALT}))(?!\w|{WS0}{HY}{WS0}là)", _b_deictic),
     (rf"{L}{_pre(PRE_ANAPHORIC)}(?P<core>(?P<w>{ANAPHORIC_ALT}){R}"
@@ -1217,7 +1227,25 @@ def _complete_year(ctx: _Context, m: int, d: int, wd: int | None, pos: int, rel:
     return best
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _resolve(item: _Item, ctx: _Context) -> _Res | None:
+    """The item's value; a part of the day is written on its day as TIMEX3 does ("hier soir" →
+    2022-01-10TEV), a clock time on the day the text is on ("à 18 h" → 2022-01-10T18:00)."""
+    res = _resolve_value(item, ctx)
+    clock = item.data.get("clock")
+    if res is not None and clock and _ISO_DAY.fullmatch(res.value):
+        res.label, res.value = "TIME", f"{res.value}T{clock[0]:02d}:{clock[1]:02d}"
+        return res
+    pod = item.data.get("pod")
+    if (res is not None and pod and pod != "DT" and item.kind != "period" and res.end_value is None
+            and _ISO_DAY.fullmatch(res.value)):
+        res.value = f"{res.value}T{pod}"
+    return res
+
+
+def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
     k, x = item.kind, item.data
     label_pod = "TIME" if x.get("pod") and x.get("pod") != "DT" else "DATE"
 
@@ -1290,10 +1318,10 @@ def _resolve(item: _Item, ctx: _Context) -> _Res | None:
         return _Res("DATE", str(x["y"]), "year", False, None, _Point(x["y"]), True)
 
     if k == "century":
-        return _Res("DATE", f"{x['n'] - 1:02d}", "century", False)
+        return _Res("DATE", f"{x['n'] - 1:02d}XX", "century", False)
 
     if k == "decade":
-        return _Res("DATE", x["prefix"], "decade", False)
+        return _Res("DATE", x["prefix"] + "X", "decade", False)
 
     if k == "quarter":
         y = x["y"] or ctx.year_ref()
@@ -1351,7 +1379,10 @@ def _resolve(item: _Item, ctx: _Context) -> _Res | None:
         return _Res("DURATION", value, None, False, end)
 
     if k == "clock":
-        return _Res("TIME", f"XXXX-XX-XXT{x['h']:02d}:{x['mi']:02d}", None, False)
+        day = x.get("day") or ctx.anaphor_day()
+        if day is None:
+            return _Res("TIME", f"XXXX-XX-XXT{x['h']:02d}:{x['mi']:02d}", None, False)
+        return _Res("TIME", f"{_iso(day)}T{x['h']:02d}:{x['mi']:02d}", "day", True)
 
     if k == "set":
         return _Res("SET", x["value"], None, False)
@@ -1474,28 +1505,42 @@ def tag(text: str, anchor: str | date | None = None, tense: Tense = "past") -> l
     full = [date(it.data["y"], it.data["m"], it.data["d"]) for c in cands for it in c.items if it.kind == "date"]
     ctx.latest_date = max(full, default=None)
     out: list[Timex] = []
-    for c in cands:
-        for it in c.items:
-            try:
-                res = _resolve(it, ctx)
-            except (ValueError, OverflowError):
-                res = None
-            if res is None:
-                continue
-            out.append(
-                Timex(
-                    it.start,
-                    it.end,
-                    text[it.start : it.end],
-                    res.label,
-                    res.value,
-                    res.precision,
-                    res.anchored,
-                    res.end_value,
-                )  # fmt: skip
-            )
-            ctx.note(res.point, res.calendar_expr)
-    return out
+    for it in _resolution_order(text, [it for c in cands for it in c.items]):
+        try:
+            res = _resolve(it, ctx)
+        except (ValueError, OverflowError):
+            res = None
+        if res is None:
+            continue
+        out.append(
+            Timex(
+                it.start,
+                it.end,
+                text[it.start : it.end],
+                res.label,
+                res.value,
+                res.precision,
+                res.anchored,
+                res.end_value,
+            )  # fmt: skip
+        )
+        ctx.note(res.point, res.calendar_expr)
+    return sorted(out, key=lambda t: t.start)
+
+
+_DAY_KINDS = frozenset({"date", "daymonth", "weekday", "deictic", "anaphoric"})
+_CLOCK_THEN_DAY = re.compile(rf"{WS0},?{WS0}$")
+
+
+def _resolution_order(text: str, items: list[_Item]) -> list[_Item]:
+    """Items in text order, except that a clock time followed by its day ("vers 0 h 40, jeudi")
+    comes after that day, so that it is placed on it."""
+    items = list(items)
+    for i in range(len(items) - 1):
+        a, b = items[i], items[i + 1]
+        if a.kind == "clock" and b.kind in _DAY_KINDS and _CLOCK_THEN_DAY.match(text[a.end : b.start]):
+            items[i], items[i + 1] = b, a
+    return items
 
 
 # --------------------------------------------------------------------------- spaCy component
