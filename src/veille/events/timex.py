@@ -170,6 +170,7 @@ PARTS_OF_DAY: dict[str, str] = {_norm(k): v for k, v in _LEX["parts_of_day"].ite
 DEICTIC_DAYS: dict[str, int] = {_norm(k): int(v) for k, v in _LEX["deictic_days"].items()}
 # words that name a time ("jeudi", "octobre", "soir", "hier"): never a party nor a source
 TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(PARTS_OF_DAY) | frozenset(DEICTIC_DAYS)
+DEICTIC_PRESENT = {_norm(w) for w in _LEX["deictic_present"]}
 DEICTIC_POD = {_norm(p) for p in _LEX["deictic_parts_of_day"]}
 ANAPHORIC_DAYS: dict[str, int] = {_norm(k): int(v) for k, v in _LEX["anaphoric_days"].items()}
 SEASONS: dict[str, tuple[str, int]] = {_norm(k): (v[0], int(v[1])) for k, v in _LEX["seasons"].items()}
@@ -178,11 +179,21 @@ REL_MODS: dict[str, tuple[int, bool]] = {
     _norm(k): (int(v[0]), bool(v[1])) for k, v in _LEX["relative_modifiers"].items()
 }
 VAGUE: dict[str, str] = {_norm(k): v for k, v in _LEX["vague"].items()}
+VAGUE_NOT_AFTER: dict[str, set[str]] = {_norm(k): {_norm(w) for w in v} for k, v in _LEX["vague_not_after"].items()}
+REF_ADJ: dict[str, str] = {_norm(k): v for k, v in _LEX["ref_adjectives"].items()}
+REF_ADJ_ANYWHERE = {_norm(w) for w in _LEX["ref_adjectives_anywhere"]}
+DETERMINERS = {_norm(w) for w in _LEX["determiners"]}
 COUNT_UNITS = {_norm(u) for u in _LEX["count_units"]}
 FUNCTION_WORDS_S = {_norm(w) for w in _LEX["function_words_s"]}
 _FUT = _LEX["future_cue"]
 FUTURE_WORDS = {_norm(w) for w in _FUT["words"]}
 FUTURE_NOT_VERBS = {_norm(w) for w in _FUT["not_verbs"]}
+SUBJUNCTIVES = {_norm(w) for w in _FUT.get("subjunctives", [])}
+_PAST = _LEX["past_cue"]
+PAST_AUX = {_norm(w) for w in _PAST["auxiliaries"]}
+PAST_NOT_VERBS = {_norm(w) for w in _PAST["not_verbs"]}
+PAST_PARTICIPLE = re.compile(r"^\w{2,}?(?:" + "|".join(sorted(_PAST["participle_endings"], key=len, reverse=True)) + r")$")
+PAST_IMPERFECT = re.compile(r"^\w+?(?<!r)(?:" + "|".join(_PAST["imperfect_endings"]) + r")$")
 FUTURE_ENDING = re.compile(r"^(?!aur)\w+?(?:" + "|".join(_FUT["endings"]) + r")$")
 
 # --------------------------------------------------------------------------- regex pieces
@@ -211,6 +222,7 @@ DEICTIC_POD_ALT = _alt(_raw("deictic_parts_of_day"))
 ANAPHORIC_ALT = _alt(_raw("anaphoric_days"))
 RELUNIT_ALT = _alt(_raw("relative_units"))
 VAGUE_ALT = _alt(_raw("vague"), loose_a=True)
+REF_ADJ_ALT = _alt(_raw("ref_adjectives"))
 ORDINAL_ALT = _alt(_raw("ordinals"))
 WEEKDAY_ALT = _alt(WEEKDAYS)
 
@@ -499,6 +511,9 @@ def _b_deictic(m: re.Match[str], text: str) -> list[_Item] | None:
     word = _norm(m["w"])
     if word in DEICTIC_DAYS:
         data = {"offset": DEICTIC_DAYS[word], "pod": _pod_code(_g(m, "pod"))}
+        # "aujourd'hui" alone, not "d'aujourd'hui": the present, unless its clause dates an event
+        data["now"] = (word in DEICTIC_PRESENT and m.end("core") == m.end("w")
+                       and not re.search(rf"(?<!\w)d{AP}$", text[max(0, m.start() - 3) : m.start()]))
         if _g(m, "ch"):
             data["clock"] = (int(m["ch"]), int(m["cmi"] or 0))
         return [_Item(*_core(m), "deictic", data)]
@@ -648,8 +663,29 @@ def _b_set(m: re.Match[str], text: str) -> list[_Item] | None:
     return [_Item(*_core(m), "set", {"value": _duration_value(n, unit)})]
 
 
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"([\w]+)['’]?\W{0,3}$", text[max(0, start - 30) : start])
+    return _norm(m.group(1)) if m else ""
+
+
 def _b_vague(m: re.Match[str], text: str) -> list[_Item] | None:
-    return [_Item(*_core(m), "vague", {"value": VAGUE[_norm(m["w"])]})]
+    word = _norm(m["w"])
+    if _prev_word(text, m.start("core")) in VAGUE_NOT_AFTER.get(word, ()):
+        return None
+    return [_Item(*_core(m), "vague", {"value": VAGUE[word]})]
+
+
+def _b_refadj(m: re.Match[str], text: str) -> list[_Item] | None:
+    word = _norm(m["w"])
+    if word not in REF_ADJ_ANYWHERE:
+        before = text[max(0, m.start("core") - 12) : m.start("core")]
+        det = re.search(rf"(?<!\w)(\w+)(?:{AP}{WS0}|{WS})$", before)
+        nxt = re.match(rf"{WS}(?:«{WS0})?([^\W\d_]{{2,}})", text[m.end("core") : m.end("core") + 40])
+        if not det or _norm(det.group(1)) not in DETERMINERS or not nxt:
+            return None
+        if _norm(nxt.group(1)) in UNITS or _norm(nxt.group(1)) in WEEKDAYS or _norm(nxt.group(1)) in MONTHS:
+            return None
+    return [_Item(*_core(m), "vague", {"value": REF_ADJ[word]})]
 
 
 def _b_quarter(m: re.Match[str], text: str) -> list[_Item] | None:
@@ -734,6 +770,7 @@ _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}(?P<core>(?:chaque|tous{WS}les|toutes{WS}les){WS}(?:(?P<n>\d{{1,2}}|{NUMW}){WS})?"
      rf"(?P<u>jours?|semaines?|mois|ans?|années?|{WEEKDAY_ALT}s?)){R}", _b_set),
     (rf"{L}(?P<core>(?P<w>{VAGUE_ALT})){R}", _b_vague),
+    (rf"{L}(?P<core>(?P<w>{REF_ADJ_ALT})){R}", _b_refadj),
     (rf"{L}{_pre()}(?P<core>(?:(?P<det>le|ce|du|au){WS})?(?P<o>{ORDINAL_ALT}){WS}(?P<u>trimestre|semestre)"
      rf"(?:{WS}(?:de{WS}l{AP}année{WS})?(?P<y>{YEARX}))?){R}", _b_quarter),
 ]  # fmt: skip
@@ -747,7 +784,7 @@ _COMPILED: list[tuple[re.Pattern[str], Builder]] = [(re.compile(p, re.IGNORECASE
 # text as long as no match reaches further than CUE_MARGIN characters from its cues
 # (tests/test_timex.py checks both on the test table and the dev corpus).
 _CUE_SECTIONS = ("months", "weekdays", "units", "parts_of_day", "seasons", "deictic_days", "deictic_parts_of_day",
-                 "anaphoric_days", "relative_units", "vague", "ordinals", "numbers", "approximate_numbers")
+                 "anaphoric_days", "relative_units", "vague", "ref_adjectives", "ordinals", "numbers", "approximate_numbers")
 _PATTERN_WORDS = ("minuit", "trimestre", "semestre")  # spelt out by the patterns, in no lexicon section
 CUE_MARGIN = 40
 
@@ -816,7 +853,7 @@ _PATTERN_CUES: dict[Builder, tuple[str | tuple[str, ...], ...] | None] = {
     _b_pod: None, _b_relunit: None, _b_unitedge: (("année", "an", "mois", "semaine"),),
     _b_clock_words: (_DIGIT, ("midi", "minuit")),
     _b_ago: ("units",), _b_in: ("units",), _b_later: ("units",), _b_duration: ("units",),
-    _b_set: (("jour", "semaine", "mois", "an", "année"), "weekdays"), _b_vague: ("vague",),
+    _b_set: (("jour", "semaine", "mois", "an", "année"), "weekdays"), _b_vague: ("vague",), _b_refadj: ("ref_adjectives",),
     _b_quarter: (("trimestre", "semestre"),),
 }  # fmt: skip
 
@@ -1122,6 +1159,12 @@ class _Context:
             return False
         return _future_cue(self.text, start, end)
 
+    def clause(self, start: int, end: int) -> str | None:
+        """The tense the expression's clause gives it: "past", "future" or None (no cue)."""
+        if self.tense != "auto":
+            return self.tense
+        return clause_tense(self.text, start, end)
+
     def next_year_after(self, pos: int) -> int | None:
         for p, y in self.explicit_years:
             if p > pos:
@@ -1140,17 +1183,49 @@ class _Context:
 
 
 def _future_cue(text: str, start: int, end: int) -> bool:
-    """A future or conditional verb near the expression, in the same clause."""
+    """A future or conditional verb is the nearest verb cue of the expression's clause."""
+    return clause_tense(text, start, end) == "future"
+
+
+def _verb_cue(words: list[str], i: int) -> str | None:
+    """ "future" / "past" when words[i] is a future or past cue, else None."""
+    w = words[i]
+    if w in FUTURE_WORDS or w in SUBJUNCTIVES:
+        return "future"
+    if w not in FUTURE_NOT_VERBS and FUTURE_ENDING.match(w):
+        return "future"
+    if w in PAST_AUX:
+        for nxt in words[i + 1 : i + 3]:
+            if nxt not in PAST_NOT_VERBS and PAST_PARTICIPLE.match(nxt):
+                return "perfect"
+        return None
+    if w not in PAST_NOT_VERBS and w not in FUTURE_NOT_VERBS and PAST_IMPERFECT.match(w):
+        return "imperfect"
+    return None
+
+
+def clause_tense(text: str, start: int, end: int, aspect: bool = False) -> str | None:
+    """The tense of the clause of text[start:end]: that of its nearest verb cue ("future" for a
+    future, conditional or "va/doit + infinitive", "past" for a compound past or an imperfect),
+    else None. The clause ends at a stop before, and at a comma or a "que" after, the expression.
+    ``aspect``: tell a compound past ("perfect") from an imperfect ("imperfect")."""
     before = re.split(r"[.;:!?\n«»()]", text[max(0, start - 80) : start])[-1]
-    after = re.split(r"[.;:!?\n,«»()]", text[end : end + 50])[0]
-    words = re.findall(r"[\w'’-]+", before)[-5:] + re.findall(r"[\w'’-]+", after)[:3]
-    for w in words:
-        w = _norm(w).split("'")[-1]
-        if w in FUTURE_WORDS:
-            return True
-        if w not in FUTURE_NOT_VERBS and FUTURE_ENDING.match(w):
-            return True
-    return False
+    after = re.split(r"[.;:!?\n,«»()]|(?<!\w)qu(?:e|')", text[end : end + 50], flags=re.IGNORECASE)[0]
+    bw = [_norm(w).split("'")[-1] for w in re.findall(r"[\w'’-]+", before)][-6:]
+    aw = [_norm(w).split("'")[-1] for w in re.findall(r"[\w'’-]+", after)][:4]
+    best: tuple[int, str] | None = None
+    for i in range(len(bw)):
+        cue = _verb_cue(bw, i)
+        if cue and (best is None or len(bw) - i <= best[0]):
+            best = (len(bw) - i, cue)
+    for i in range(len(aw)):
+        cue = _verb_cue(aw, i)
+        if cue and (best is None or i + 1 < best[0]):
+            best = (i + 1, cue)
+            break
+    if best is None:
+        return None
+    return best[1] if aspect or best[1] == "future" else "past"
 
 
 def _weekday_from(ref: date, wd: int, mode: str) -> date:
@@ -1295,6 +1370,8 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
             return _unresolved("DATE", fallback)
         lo, hi, _ = ref
         rel = x.get("rel")
+        if k == "season" and rel is None:
+            return _season_of_year(x, lo, hi, ctx.clause(item.start, item.end))
         forward = rel == "prochain" or (rel is None and ctx.future(item.start, item.end))
         if forward:
             y = lo.year - 1
@@ -1353,7 +1430,12 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
 
     if k == "deictic":
         label = "TIME" if x["pod"] and x["pod"] != "DT" else "DATE"
+        if x.get("now") and ctx.tense == "auto" and clause_tense(ctx.text, item.start, item.end, True) in (
+                None, "imperfect"):
+            return _Res("DATE", "PRESENT_REF", None, False)
         ref = ctx.day_ref()
+        if ref is None and x["offset"] == 0 and not x["pod"] and not x.get("clock"):
+            return _Res("DATE", "PRESENT_REF", None, False)  # "désormais" with no day to write
         if ref is None:
             return _unresolved(label, "XXXX-XX-XX")
         return _day_res(label, ref[0] + timedelta(days=x["offset"]), True)
@@ -1391,6 +1473,22 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
         return _Res("DATE", x["value"], None, False)
 
     return None
+
+
+def _season_of_year(x: dict[str, Any], lo: date, hi: date, tense: str | None) -> _Res:
+    """A season without a year is the reference's year's (a winter: the one begun in December
+    before a January or February reference), unless the clause's tense puts it a year off: a
+    past clause does not speak of a season still to begin, a future one of a season gone by."""
+    month = x["month"]
+    y = hi.year - 1 if month == 12 and hi.month <= 2 else hi.year
+    start = date(y, month, 1)
+    ey, em = _add_months(y, month, 3)
+    end = date(ey, em, 1) - timedelta(days=1)
+    if tense == "past" and start > hi:
+        y -= 1
+    elif tense == "future" and end < lo:
+        y += 1
+    return _Res("DATE", f"{y}-{x['code']}", "season", True, None, _Point(y, month), True)
 
 
 def _resolve_weekday(item: _Item, ctx: _Context) -> _Res | None:
