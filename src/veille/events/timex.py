@@ -209,6 +209,10 @@ QTY = rf"(?:{DIGITS}|{NUMW}|{VAGUE_Q_ALT}{R}|des{R}|une?{WS}{APPROXW}{WS}d(?:e{R
 UNIT = _alt(_raw("units")) + R
 DAY = r"(?:1[\s\u00a0]?er|premier|[12]\d|3[01]|0?[1-9])(?![\d\w])"
 YEARX = r"(?<![\d,.])(?:1\d{3}|20\d{2}|21\d{2})(?![\d])(?![,.]\d)(?![\s\u00a0\u202f]\d{3}(?!\d))"
+# a year after a month may be written with two digits ("octobre 98", "le 10 novembre 93", "l'été 98"),
+# not before a count ("le 5 mai 12 policiers", "le 3 mars 15 000") nor a clock time
+YEARY = (rf"(?:{YEARX}|['’]?\d{{2}}(?![\d\w])(?![,.]\d)(?!{WS0}(?:h|heures?|%|ans?)(?!\w))"
+         rf"(?!{WS0}\d)(?!{WS}[^\W\d_]+[sx](?!\w)))")
 POD = _alt(_raw("parts_of_day")) + R
 HALF = rf"{WS}et{WS}demie?{R}"
 MODPRE = (
@@ -242,7 +246,7 @@ def _pre(alternatives: str | None = None) -> str:
     return rf"(?:(?P<pre>{alternatives or PRE_GENERAL}){J})?"
 
 
-PRE_MONTH = _alt(["en", "depuis", "dès", "jusqu'en", "d'ici", "avant", "après", "à partir de"])
+PRE_MONTH = _alt(["en", "depuis", "dès", "jusqu'en", "d'ici", "avant", "après", "à partir de", "de", "d'"])
 PRE_WEEKDAY = _alt(["dès", "depuis", "jusqu'à", "avant", "après", "pour", "de", "du"])
 PRE_ANAPHORIC = _alt(["au", "à", "dès", "dès le", "depuis"])
 PRE_EDGE = _alt(["en", "depuis", "dès", "à", "au", "jusqu'à"])
@@ -280,6 +284,14 @@ def _g(m: re.Match[str], name: str) -> str | None:
 
 def _core(m: re.Match[str]) -> tuple[int, int]:
     return m.start("core"), m.end("core")
+
+
+def _year(s: str) -> int:
+    """A written year: four digits, or two ("98" → 1998, "'02" → 2002)."""
+    digits = s.lstrip("'’")
+    if len(digits) == 2:
+        return int(digits) + (1900 if int(digits) >= 30 else 2000)
+    return int(digits)
 
 
 def _day(s: str) -> int:
@@ -365,7 +377,7 @@ def _pod_code(s: str | None) -> str | None:
 
 def _b_daymonth(m: re.Match[str], text: str) -> list[_Item] | None:
     d, mo = _day(m["d"]), MONTHS[_norm(m["m"])]
-    y = int(m["y"]) if m["y"] else None
+    y = _year(m["y"]) if m["y"] else None
     if not _valid(y or 2000, mo, d):
         return None
     wd = WEEKDAYS[_norm(m["wd"])] if m["wd"] else None
@@ -417,13 +429,18 @@ def _b_wdperiod(m: re.Match[str], text: str) -> list[_Item] | None:
 
 
 def _b_monthyear(m: re.Match[str], text: str) -> list[_Item] | None:
-    return [_Item(*_core(m), "monthyear", {"y": int(m["y"]), "m": MONTHS[_norm(m["m"])]})]
+    return [_Item(*_core(m), "monthyear", {"y": _year(m["y"]), "m": MONTHS[_norm(m["m"])]})]
 
 
 def _b_month(m: re.Match[str], text: str) -> list[_Item] | None:
-    if not (m["pre"] or m["mod"]):
+    rel = _norm(m["rel"]) if m["rel"] else None
+    if not (m["pre"] or m["mod"] or rel):
         return None
-    return [_Item(*_core(m), "month", {"m": MONTHS[_norm(m["m"])]})]
+    if m["pre"] and _norm(m["pre"]) in ("de", "d'") and not (m["mod"] or rel) and m["m"][0].isupper():
+        return None  # "la mission de Mars"
+    if rel is not None:
+        rel = "prochain" if rel.startswith("prochain") else "dernier"
+    return [_Item(*_core(m), "month", {"m": MONTHS[_norm(m["m"])], "rel": rel})]
 
 
 def _year_ok(m: re.Match[str], text: str, y: int, cue: bool) -> bool:
@@ -463,7 +480,7 @@ def _b_year(m: re.Match[str], text: str) -> list[_Item] | None:
 def _b_season(m: re.Match[str], text: str) -> list[_Item] | None:
     s = SEASONS[_norm(m["s"])]
     rel = _norm(m["rel"]) if m["rel"] else None
-    y = int(m["y"]) if m["y"] else None
+    y = _year(m["y"]) if m["y"] else None
     if not (m["pre"] or m["det"] or y):
         return None
     return [_Item(*_core(m), "season", {"code": s[0], "month": s[1], "y": y, "rel": rel})]
@@ -727,16 +744,17 @@ _PATTERNS: list[tuple[str, Builder]] = [
      _b_list),
     # "le mardi 28 juin 2022", "la soirée du 5 janvier", "ce jeudi 17 février"
     (rf"{L}{_pre()}(?P<core>{_POD_OF}?{_DET}?{_WDOPT}(?P<d>{DAY}){WS}(?P<m>{MONTH})"
-     rf"(?:{WS}(?P<y>{YEARX})|{WS}(?P<rel>prochain|dernier){R})?"
+     rf"(?:{WS}(?P<y>{YEARY})|{WS}(?P<rel>prochain|dernier){R})?"
      rf"(?:{WS}(?P<pod2>au{WS}(?:soir|matin)|dans{WS}la{WS}(?:soirée|nuit|matinée)))?)",
      _b_daymonth),
-    (rf"{L}{_pre()}(?P<core>(?P<mod>{MODPRE})?(?P<m>{MONTH}){WS}(?P<y>{YEARX}))", _b_monthyear),
-    (rf"{L}{_pre(PRE_MONTH)}(?P<core>(?P<mod>{MODPRE})?(?P<m>{MONTH}))(?!{WS}\d)", _b_month),
+    (rf"{L}{_pre()}(?P<core>(?P<mod>{MODPRE})?(?P<m>{MONTH}){WS}(?P<y>{YEARY}))", _b_monthyear),
+    (rf"{L}{_pre(PRE_MONTH)}(?P<core>(?P<mod>{MODPRE})?(?P<m>{MONTH})"
+     rf"(?:{WS}(?P<rel>derniers|dernier|prochains|prochain|passé){R})?)(?!{WS}\d)", _b_month),
     (rf"{L}{_pre()}(?P<core>(?P<mod>{MODPRE}|l{AP}an{WS}|l{AP}année{WS}|début{WS}d(?:e{WS}|{AP}))?"
      rf"(?P<y>{YEARX}))(?:{WS}et{WS}(?P<y2>{YEARX}))?", _b_year),
     (rf"{L}(?:(?P<pre>{PRE_SEASON}){WS})?"
      rf"(?P<core>(?P<det>l{AP}{WS0}|cet{WS}|ce{WS})?(?P<s>{SEASON_ALT}){R}"
-     rf"(?:{WS}(?P<y>{YEARX})|{WS}(?P<rel>dernier|prochain|passé){R})?)", _b_season),
+     rf"(?:{WS}(?P<y>{YEARY})|{WS}(?P<rel>dernier|prochain|passé){R})?)", _b_season),
     (rf"{L}{_pre()}(?P<core>{_EDGE_OF}?(?P<n>[IVXLC]+|\d{{1,2}}){WS0}(?:e|ème|è|er|ère){WS}siècle){R}", _b_century),
     (rf"{L}{_pre()}(?P<core>{_EDGE_OF}?(?:les{WS})?années{WS}(?P<y>(?:19|20)\d0|[2-9]0|00))(?![\d\w])", _b_decade),
     # "la nuit de lundi à mardi", "du lundi au mercredi", "la nuit de mardi"
@@ -1210,9 +1228,11 @@ def clause_tense(text: str, start: int, end: int, aspect: bool = False) -> str |
     else None. The clause ends at a stop before, and at a comma or a "que" after, the expression.
     ``aspect``: tell a compound past ("perfect") from an imperfect ("imperfect")."""
     before = re.split(r"[.;:!?\n«»()]", text[max(0, start - 80) : start])[-1]
-    after = re.split(r"[.;:!?\n,«»()]|(?<!\w)qu(?:e|')", text[end : end + 50], flags=re.IGNORECASE)[0]
     bw = [_norm(w).split("'")[-1] for w in re.findall(r"[\w'’-]+", before)][-6:]
-    aw = [_norm(w).split("'")[-1] for w in re.findall(r"[\w'’-]+", after)][:4]
+    # a fronted expression ("Dimanche, la foire ouvrira") belongs to the clause after its comma
+    cut = r"[.;:!?\n«»()]" if not bw else r"[.;:!?\n,«»()]"
+    after = re.split(cut + r"|(?<!\w)qu(?:e|')", text[end : end + 50], flags=re.IGNORECASE)[0]
+    aw = [_norm(w).split("'")[-1] for w in re.findall(r"[\w'’-]+", after)][: 4 if bw else 6]
     best: tuple[int, str] | None = None
     for i in range(len(bw)):
         cue = _verb_cue(bw, i)
