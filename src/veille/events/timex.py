@@ -183,6 +183,7 @@ VAGUE_NOT_AFTER: dict[str, set[str]] = {_norm(k): {_norm(w) for w in v} for k, v
 REF_ADJ: dict[str, str] = {_norm(k): v for k, v in _LEX["ref_adjectives"].items()}
 REF_ADJ_ANYWHERE = {_norm(w) for w in _LEX["ref_adjectives_anywhere"]}
 DETERMINERS = {_norm(w) for w in _LEX["determiners"]}
+NOT_BEFORE_YEAR = {_norm(w) for w in _LEX["not_before_year"]}
 COUNT_UNITS = {_norm(u) for u in _LEX["count_units"]}
 FUNCTION_WORDS_S = {_norm(w) for w in _LEX["function_words_s"]}
 _FUT = _LEX["future_cue"]
@@ -458,10 +459,22 @@ def _year_ok(m: re.Match[str], text: str, y: int, cue: bool) -> bool:
         return False
     if cue:
         return 1000 <= y <= 2199
-    # without a preposition, only a year standing on its own ("(2020)", "1978, 1986") counts:
-    # right after a word it is mostly part of a name ("Vision 2040", "Tour de France 2022")
+    # without a preposition, a year stands on its own ("(2020)", "1978, 1986") or qualifies a
+    # common noun ("le bilan 2001", "la saison 2002"); after a capitalised word it is mostly part
+    # of a name ("Vision 2040", "Tour de France 2022")
     prev = text[max(0, m.start("y") - 20) : m.start("y")].rstrip()
-    return 1900 <= y <= 2099 and (not prev or prev[-1] in ".,;:!?()[]«»\"'’—–-")
+    if not 1900 <= y <= 2099:
+        return False
+    if not prev or prev[-1] in ".,;:!?()[]«»\"'’—–-":
+        return True
+    # the noun phrase before the year: a determiner, then lower-case words only
+    words = re.findall(r"[^\W\d_]+", text[max(0, m.start("y") - 40) : m.start("y")])[-4:]
+    if not words or _norm(words[-1]) in NOT_BEFORE_YEAR or len(words[-1]) < 3:
+        return False
+    for i in range(len(words) - 2, -1, -1):
+        if _norm(words[i]) in DETERMINERS:
+            return all(w.islower() for w in words[i + 1 :])
+    return False
 
 
 def _b_year(m: re.Match[str], text: str) -> list[_Item] | None:
@@ -751,7 +764,7 @@ _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}{_pre(PRE_MONTH)}(?P<core>(?P<mod>{MODPRE})?(?P<m>{MONTH})"
      rf"(?:{WS}(?P<rel>derniers|dernier|prochains|prochain|passé){R})?)(?!{WS}\d)", _b_month),
     (rf"{L}{_pre()}(?P<core>(?P<mod>{MODPRE}|l{AP}an{WS}|l{AP}année{WS}|début{WS}d(?:e{WS}|{AP}))?"
-     rf"(?P<y>{YEARX}))(?:{WS}et{WS}(?P<y2>{YEARX}))?", _b_year),
+     rf"(?P<y>{YEARX}))(?:(?:{WS}et{WS}|/)(?P<y2>{YEARX}))?", _b_year),
     (rf"{L}(?:(?P<pre>{PRE_SEASON}){WS})?"
      rf"(?P<core>(?P<det>l{AP}{WS0}|cet{WS}|ce{WS})?(?P<s>{SEASON_ALT}){R}"
      rf"(?:{WS}(?P<y>{YEARY})|{WS}(?P<rel>dernier|prochain|passé){R})?)", _b_season),
