@@ -415,7 +415,25 @@ def _b_period(m: re.Match[str], text: str) -> list[_Item] | None:
         "wd2": WEEKDAYS[_norm(m["w2"])] if m["w2"] else None,
         "pod": _pod_code(m["pod"]),
     }  # fmt: skip
+    if data["pod"] is None:
+        return _period_ends(m, data)
     return [_Item(*_core(m), "period", data)]
+
+
+def _period_ends(m: re.Match[str], x: dict[str, Any]) -> list[_Item] | None:
+    """ "du 19 au 23 juillet" is two dates, as TIMEX3 marks them: "19" (month and year taken from
+    the end) and "23 juillet"."""
+    y2 = x["y2"]
+    y1 = x["y1"] or (y2 - 1 if y2 and x["m1"] > x["m2"] else y2)
+    if y2 and not _valid(y1, x["m1"], x["d1"]):
+        return None
+    first_end = next(m.end(g) for g in ("y1", "m1", "d1") if m[g])
+    first = {"y": y1, "m": x["m1"], "d": x["d1"], "wd": x["wd1"], "pod": None}
+    second = {"y": y2, "m": x["m2"], "d": x["d2"], "wd": x["wd2"], "pod": None}
+    return [
+        _Item(m.start("w1") if m["w1"] else m.start("d1"), first_end, "date" if y1 else "daymonth", first),
+        _Item(m.start("w2") if m["w2"] else m.start("d2"), m.end("core"), "date" if y2 else "daymonth", second),
+    ]
 
 
 def _b_wdperiod(m: re.Match[str], text: str) -> list[_Item] | None:
