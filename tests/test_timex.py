@@ -149,8 +149,10 @@ CASES: list[tuple[str, str | None, str, str, str, str | None, str | None]] = [
      None),
     ("Jeudi, cérémonie. Tokaïev avait sollicité l'OTSC la semaine précédente.", "2022-01-13",
      "la semaine précédente", "DATE", "2022-W01", "week", None),
-    ("acté jeudi 17 février, au lendemain d'un dîner à l'Élysée", "2022-02-17", "au lendemain", "DATE",
-     "XXXX-XX-XX", None, None),
+    # in apposition to a day, "au lendemain de …" is that day (the span leaves "au" out)
+    ("acté jeudi 17 février, au lendemain d'un dîner à l'Élysée", "2022-02-17", "lendemain", "DATE",
+     "2022-02-17", "day", None),
+    ("Il est parti au lendemain d'un dîner à l'Élysée.", "2022-02-17", "lendemain", "DATE", "XXXX-XX-XX", None, None),
     ("Vendredi 5 août 2022, Erdogan s'est envolé en début d'après-midi.", None, "début d'après-midi", "TIME",
      "2022-08-05TAF", "day", None),
     ("annoncé quelques heures plus tard que l'organisation", "2022-01-11", "quelques heures plus tard", "TIME",

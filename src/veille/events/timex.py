@@ -1167,6 +1167,7 @@ class _Context:
         self.last_abs: _Point | None = None  # last calendar date of the text (explicit or completed)
         self.last_point: _Point | None = None  # last resolved calendar point of any kind
         self.last_day: date | None = None  # last resolved day of any kind
+        self.last_day_end = 0  # where the expression of last_day ends
 
     # references ----------------------------------------------------------
     def day_ref(self) -> tuple[date, str] | None:
@@ -1354,6 +1355,7 @@ def _complete_year(ctx: _Context, m: int, d: int, wd: int | None, pos: int, rel:
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_APPOSITION = re.compile(rf"{WS0},{WS0}(?:(?:au|à|dès){WS})?(?:la{WS})?", re.IGNORECASE)
 
 
 def _resolve(item: _Item, ctx: _Context) -> _Res | None:
@@ -1494,6 +1496,9 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
     if k == "anaphoric":
         label = "TIME" if x["pod"] and x["pod"] != "DT" else "DATE"
         if x["event"]:
+            # "hier, au lendemain de la démission": in apposition to a day, it is that day
+            if ctx.last_day is not None and _APPOSITION.fullmatch(ctx.text[ctx.last_day_end : item.start]):
+                return _day_res(label, ctx.last_day, True)
             return _unresolved(label, "XXXX-XX-XX")
         base = ctx.anaphor_day()
         if base is None:
@@ -1674,6 +1679,8 @@ def tag(text: str, anchor: str | date | None = None, tense: Tense = "past") -> l
             )  # fmt: skip
         )
         ctx.note(res.point, res.calendar_expr)
+        if res.point is not None and res.point.day:
+            ctx.last_day_end = it.end
     return sorted(out, key=lambda t: t.start)
 
 
