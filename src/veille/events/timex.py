@@ -184,6 +184,7 @@ REF_ADJ: dict[str, str] = {_norm(k): v for k, v in _LEX["ref_adjectives"].items(
 REF_ADJ_ANYWHERE = {_norm(w) for w in _LEX["ref_adjectives_anywhere"]}
 DETERMINERS = {_norm(w) for w in _LEX["determiners"]}
 NOT_BEFORE_YEAR = {_norm(w) for w in _LEX["not_before_year"]}
+NEXT_DAYS_WITHOUT_TENSE = int(_LEX["next_days_without_tense"])
 COUNT_UNITS = {_norm(u) for u in _LEX["count_units"]}
 FUNCTION_WORDS_S = {_norm(w) for w in _LEX["function_words_s"]}
 _FUT = _LEX["future_cue"]
@@ -1566,10 +1567,16 @@ def _resolve_weekday(item: _Item, ctx: _Context) -> _Res | None:
         mode = "before" if step < 0 else "after"
     elif source == "text":
         mode = "nearest"
-    elif ctx.future(item.start, item.end):
-        mode = "at_or_after"
     else:
-        mode = "at_or_before"
+        tense = ctx.clause(item.start, item.end)
+        if tense == "future":
+            mode = "at_or_after"
+        elif tense is None and 0 < (wd - base.isoweekday()) % 7 <= NEXT_DAYS_WITHOUT_TENSE:
+            # no verb says which way: a day just ahead ("Concert à Besançon mardi" on a Sunday)
+            # is the coming one
+            mode = "after"
+        else:
+            mode = "at_or_before"
     return _day_res(label, _weekday_from(base, wd, mode), True)
 
 
