@@ -184,7 +184,6 @@ REF_ADJ: dict[str, str] = {_norm(k): v for k, v in _LEX["ref_adjectives"].items(
 REF_ADJ_ANYWHERE = {_norm(w) for w in _LEX["ref_adjectives_anywhere"]}
 DETERMINERS = {_norm(w) for w in _LEX["determiners"]}
 NOT_BEFORE_YEAR = {_norm(w) for w in _LEX["not_before_year"]}
-NEXT_DAYS_WITHOUT_TENSE = int(_LEX["next_days_without_tense"])
 COUNT_UNITS = {_norm(u) for u in _LEX["count_units"]}
 FUNCTION_WORDS_S = {_norm(w) for w in _LEX["function_words_s"]}
 _FUT = _LEX["future_cue"]
@@ -386,7 +385,18 @@ def _b_daymonth(m: re.Match[str], text: str) -> list[_Item] | None:
     pod = _pod_code(_g(m, "pod") or _g(m, "pod2"))
     rel = _norm(_g(m, "rel") or "") or None
     data = {"y": y, "m": mo, "d": d, "wd": wd, "pod": pod, "rel": rel}
+    if y is None and rel is None:
+        if _GENERIC_BEFORE.search(text, max(0, m.start("core") - 20), m.start("core")):
+            return [_Item(*_core(m), "set", {"value": f"XXXX-{mo:02d}-{d:02d}"})]  # "chaque 14 juillet"
+        if _GENERIC_AFTER.match(text, m.end("core")):
+            return [_Item(*_core(m), "generic", {"value": f"XXXX-{mo:02d}-{d:02d}"})]
     return [_Item(*_core(m), "date" if y else "daymonth", data)]
+
+
+# a day and month of no year: every year's ("chaque 14 juillet": a SET) or any year's
+# ("le 15 juillet de chaque année": a DATE of no year)
+_GENERIC_BEFORE = re.compile(rf"(?<!\w){_alt(_LEX['generic_dates']['before'])}{WS}$", re.IGNORECASE)
+_GENERIC_AFTER = re.compile(rf"{WS0},?{WS0}{_alt(_LEX['generic_dates']['after'])}(?!\w)", re.IGNORECASE)
 
 
 def _b_list(m: re.Match[str], text: str) -> list[_Item] | None:
@@ -1529,6 +1539,9 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
     if k == "vague":
         return _Res("DATE", x["value"], None, False)
 
+    if k == "generic":
+        return _Res("DATE", x["value"], None, False)
+
     return None
 
 
@@ -1568,15 +1581,8 @@ def _resolve_weekday(item: _Item, ctx: _Context) -> _Res | None:
     elif source == "text":
         mode = "nearest"
     else:
-        tense = ctx.clause(item.start, item.end)
-        if tense == "future":
-            mode = "at_or_after"
-        elif tense is None and 0 < (wd - base.isoweekday()) % 7 <= NEXT_DAYS_WITHOUT_TENSE:
-            # no verb says which way: a day just ahead ("Concert à Besançon mardi" on a Sunday)
-            # is the coming one
-            mode = "after"
-        else:
-            mode = "at_or_before"
+        # news name past days by their weekday: only a future clause looks ahead
+        mode = "at_or_after" if ctx.clause(item.start, item.end) == "future" else "at_or_before"
     return _day_res(label, _weekday_from(base, wd, mode), True)
 
 
