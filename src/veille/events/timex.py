@@ -1731,10 +1731,12 @@ class TimexComponent:
         timexes = tag(doc_text(doc), doc._.published, tense=self.tense)
         doc.user_data[USER_DATA_KEY] = timexes
         spans = []
+        taken: set[tuple[int, int]] = set()
         for t in timexes:
             span = doc.char_span(t.start, t.end, label=t.label, alignment_mode="expand")
-            if span is None:
-                continue
+            if span is None or (span.start, span.end) in taken:
+                continue  # two expressions in one token ("2002/2003"): the first one speaks for it
+            taken.add((span.start, span.end))
             span._.value = t.value
             spans.append(span)
         if MENTIONS in doc.spans:

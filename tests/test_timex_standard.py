@@ -1,0 +1,107 @@
+"""veille.events.timex: TIMEX3 values as the standard (and French TimeBank) writes them.
+
+Parts of the day on their day, clock times on the day the text is on, decades and centuries
+padded with X, two-digit years, REF values, generic days of no year, the tense of the clause
+deciding which way a weekday or season points. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.events.timex import Timex, clause_tense, tag
+
+
+def find(timexes: list[Timex], span: str) -> Timex:
+    hits = [t for t in timexes if t.text == span]
+    assert hits, f"{span!r} not tagged; got {[(t.text, t.value) for t in timexes]}"
+    return hits[-1]
+
+
+# (text, anchor, span, value); the spaCy component's tense ("auto") is used throughout
+CASES: list[tuple[str, str, str, str]] = [
+    # parts of the day are written on their day
+    ("Le maire a été reçu hier soir à la préfecture.", "2001-03-14", "hier soir", "2001-03-13TEV"),
+    ("Le cortège est parti hier matin.", "2001-03-14", "hier matin", "2001-03-13TMO"),
+    ("Il est tombé hier en fin d'après-midi.", "2001-03-14", "hier en fin d'après-midi", "2001-03-13TAF"),
+    ("Les pompiers sont intervenus lundi soir.", "2001-03-14", "lundi soir", "2001-03-12TEV"),
+    ("Le conseil se réunit ce soir.", "2001-03-14", "ce soir", "2001-03-14TEV"),
+    ("Le 3 mars, la grève a commencé. Dans la nuit, les piquets ont tenu.", "2001-03-14", "la nuit",
+     "2001-03-03TNI"),
+    # clock times on the day the text last spoke of, else the day of writing
+    ("La kermesse aura lieu samedi 17 mars, de 14 h à 18 h.", "2001-03-14", "18 h", "2001-03-17T18:00"),
+    ("La réunion commence à 9 h 30 à la mairie.", "2001-03-14", "9 h 30", "2001-03-14T09:30"),
+    ("Vers 23 h 10, mardi, un camion a pris feu.", "2001-03-14", "23 h 10", "2001-03-13T23:10"),
+    ("Hier à 16 h, les délégués ont quitté la salle.", "2001-03-14", "Hier à 16 h", "2001-03-13T16:00"),
+    # decades, centuries, two-digit years
+    ("Au début des années 70, la ville comptait trois usines.", "2001-03-14", "début des années 70", "197X"),
+    ("Les bâtiments datent de la fin du XVIIIe siècle.", "2001-03-14", "la fin du XVIIIe siècle", "17XX"),
+    ("Le club a été fondé en mars 87 par trois amis.", "2001-03-14", "mars 87", "1987-03"),
+    ("L'accident du 4 août 96 reste dans les mémoires.", "2001-03-14", "4 août 96", "1996-08-04"),
+    # a month with dernier / prochain, a month after "de"
+    ("Les travaux ont débuté en novembre dernier.", "2001-03-14", "novembre dernier", "2000-11"),
+    ("Les travaux s'achèveront en mai prochain.", "2001-03-14", "mai prochain", "2001-05"),
+    ("La rentrée de septembre a été difficile.", "2001-03-14", "septembre", "2000-09"),
+    # REF values
+    ("Il faut maintenant reconstruire le pont.", "2001-03-14", "maintenant", "PRESENT_REF"),
+    ("L'actuel président du club a démissionné.", "2001-03-14", "actuel", "PRESENT_REF"),
+    ("Le futur stade comptera dix mille places.", "2001-03-14", "futur", "FUTURE_REF"),
+    ("Les prochaines municipales se joueront serré.", "2001-03-14", "prochaines", "FUTURE_REF"),
+    ("Un précédent projet avait été abandonné.", "2001-03-14", "précédent", "PAST_REF"),
+    ("Rien ne permet aujourd'hui de conclure.", "2001-03-14", "aujourd'hui", "PRESENT_REF"),
+    ("Le ministre visitera aujourd'hui l'usine.", "2001-03-14", "aujourd'hui", "2001-03-14"),
+    ("Les élections d'aujourd'hui sont serrées.", "2001-03-14", "aujourd'hui", "2001-03-14"),
+    # the tense of the clause
+    ("Le maire a déclaré vendredi qu'il ne signerait pas.", "2001-03-14", "vendredi", "2001-03-09"),
+    ("Le tribunal rendra son jugement vendredi.", "2001-03-14", "vendredi", "2001-03-16"),
+    ("Vendredi, la foire ouvrira ses portes.", "2001-03-14", "Vendredi", "2001-03-16"),
+    ("Vendredi, la foire a ouvert ses portes.", "2001-03-14", "Vendredi", "2001-03-09"),
+    ("Les fouilles reprendront à l'automne.", "2001-03-14", "l'automne", "2001-FA"),
+    ("Les fouilles avaient été suspendues à l'automne.", "2001-03-14", "l'automne", "2000-FA"),
+    # a bare year qualifying a noun; two years joined by a slash
+    ("Le rapport 1999 de la chambre régionale est sévère.", "2001-03-14", "1999", "1999"),
+    ("La saison 2000/2001 s'achève.", "2001-03-14", "2001", "2001"),
+    # a day and month of no year
+    ("La foire se tient le 15 août de chaque année.", "2001-03-14", "le 15 août", "XXXX-08-15"),
+    # a span of days is two dates
+    ("Le festival se tiendra du 12 au 15 juillet.", "2001-03-14", "12", "2001-07-12"),
+    ("Le festival se tiendra du 12 au 15 juillet.", "2001-03-14", "15 juillet", "2001-07-15"),
+    # "au lendemain de …" in apposition to a day
+    ("Le calme est revenu mardi, au lendemain de l'émeute.", "2001-03-14", "lendemain", "2001-03-13"),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "span", "value"), CASES)
+def test_timex3_values(text: str, anchor: str, span: str, value: str) -> None:
+    assert find(tag(text, anchor, tense="auto"), span).value == value
+
+
+def test_maintenant_as_a_verb_is_no_date() -> None:
+    assert not [t for t in tag("Il a gagné en maintenant la pression.", "2001-03-14", tense="auto")]
+
+
+def test_adjectives_need_a_determiner_and_a_noun() -> None:
+    texts = {t.text for t in tag("Un succès sans précédent. Rendez-vous au mois prochain.", "2001-03-14", tense="auto")}
+    assert "précédent" not in texts
+
+
+def test_every_year_day_is_a_set() -> None:
+    t = find(tag("Chaque 14 juillet, le village défile.", "2001-03-14", tense="auto"), "14 juillet")
+    assert (t.label, t.value) == ("SET", "XXXX-07-14")
+
+
+def test_two_digit_year_not_before_a_count() -> None:
+    texts = {t.text for t in tag("Le 5 mai 12 policiers ont été blessés.", "2001-03-14", tense="auto")}
+    assert "Le 5 mai" in texts
+
+
+def test_clause_tense() -> None:
+    text = "Le maire a déclaré vendredi qu'il ne signerait pas."
+    i = text.index("vendredi")
+    assert clause_tense(text, i, i + 8) == "past"
+    text = "Le tribunal rendra son jugement vendredi."
+    i = text.index("vendredi")
+    assert clause_tense(text, i, i + 8) == "future"
+    text = "Les prix montent vendredi."
+    i = text.index("vendredi")
+    assert clause_tense(text, i, i + 8) is None
