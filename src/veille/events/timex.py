@@ -192,6 +192,9 @@ FUTURE_NOT_VERBS = {_norm(w) for w in _FUT["not_verbs"]}
 SUBJUNCTIVES = {_norm(w) for w in _FUT.get("subjunctives", [])}
 _PAST = _LEX["past_cue"]
 PAST_AUX = {_norm(w) for w in _PAST["auxiliaries"]}
+SHORT_PARTICIPLES = {_norm(w) for w in _PAST["short_participles"]}
+PRESENT_AUX = {_norm(w) for w in _FUT["present_auxiliaries"]}
+ANNOUNCED = {_norm(w) for w in _FUT["announced"]}
 PAST_NOT_VERBS = {_norm(w) for w in _PAST["not_verbs"]}
 PAST_PARTICIPLE = re.compile(r"^\w{2,}?(?:" + "|".join(sorted(_PAST["participle_endings"], key=len, reverse=True)) + r")$")
 PAST_IMPERFECT = re.compile(r"^\w+?(?<!r)(?:" + "|".join(_PAST["imperfect_endings"]) + r")$")
@@ -482,8 +485,11 @@ def _year_ok(m: re.Match[str], text: str, y: int, cue: bool) -> bool:
     nxt = _next_word(text, m.end())
     if re.match(rf"{WS0}pour{WS}cent{R}", text[m.end() : m.end() + 20]):
         return False
+    capital = bool(re.match(rf"{WS0}[^\W\d_]", text[m.end() : m.end() + 10])) and bool(
+        re.match(rf"{WS0}[A-ZÀ-Ý]", text[m.end() : m.end() + 10]))
     if nxt in COUNT_UNITS or (
-        re.fullmatch(r"[a-zà-ÿ]+[sx]", nxt or "-") and nxt not in FUNCTION_WORDS_S and nxt not in MONTHS
+        not capital  # "en 1995 Jacques Chirac": a name, not a counted noun
+        and re.fullmatch(r"[a-zà-ÿ]+[sx]", nxt or "-") and nxt not in FUNCTION_WORDS_S and nxt not in MONTHS
     ):
         return False
     if cue:
@@ -793,7 +799,7 @@ _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}{_pre(PRE_MONTH)}(?P<core>(?P<mod>{MODPRE})?(?P<m>{MONTH})"
      rf"(?:{WS}(?P<rel>derniers|dernier|prochains|prochain|passé){R})?)(?!{WS}\d)", _b_month),
     (rf"{L}{_pre()}(?P<core>(?P<mod>{MODPRE}|l{AP}an{WS}|l{AP}année{WS}|début{WS}d(?:e{WS}|{AP}))?"
-     rf"(?P<y>{YEARX}))(?:(?:{WS}et{WS}|/)(?P<y2>{YEARX}))?", _b_year),
+     rf"(?P<y>{YEARX}))(?:(?:{WS}et{WS}|/|{HY})(?P<y2>{YEARX}))?", _b_year),
     (rf"{L}(?:(?P<pre>{PRE_SEASON}){WS})?"
      rf"(?P<core>(?P<det>l{AP}{WS0}|cet{WS}|ce{WS})?(?P<s>{SEASON_ALT}){R}"
      rf"(?:{WS}(?P<y>{YEARY})|{WS}(?P<rel>dernier|prochain|passé){R})?)", _b_season),
@@ -1256,8 +1262,11 @@ def _verb_cue(words: list[str], i: int) -> str | None:
     if w not in FUTURE_NOT_VERBS and FUTURE_ENDING.match(w):
         return "future"
     if w in PAST_AUX:
-        for nxt in words[i + 1 : i + 3]:
-            if nxt not in PAST_NOT_VERBS and PAST_PARTICIPLE.match(nxt):
+        nxt_words = words[i + 1 : i + 3]
+        if nxt_words and nxt_words[0] in ANNOUNCED and w in PRESENT_AUX:
+            return "future"  # "a lieu samedi", "est prévu dimanche": what is announced
+        for nxt in nxt_words:
+            if nxt in SHORT_PARTICIPLES or (nxt not in PAST_NOT_VERBS and PAST_PARTICIPLE.match(nxt)):
                 return "perfect"
         return None
     if w not in PAST_NOT_VERBS and w not in FUTURE_NOT_VERBS and PAST_IMPERFECT.match(w):
