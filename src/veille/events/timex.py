@@ -183,6 +183,7 @@ VAGUE_NOT_AFTER: dict[str, set[str]] = {_norm(k): {_norm(w) for w in v} for k, v
 REF_ADJ: dict[str, str] = {_norm(k): v for k, v in _LEX["ref_adjectives"].items()}
 REF_ADJ_ANYWHERE = {_norm(w) for w in _LEX["ref_adjectives_anywhere"]}
 DETERMINERS = {_norm(w) for w in _LEX["determiners"]}
+DECADE_WORDS: dict[str, int] = {_norm(k): int(v) for k, v in _LEX["decade_words"].items()}
 NOT_BEFORE_YEAR = {_norm(w) for w in _LEX["not_before_year"]}
 COUNT_UNITS = {_norm(u) for u in _LEX["count_units"]}
 FUNCTION_WORDS_S = {_norm(w) for w in _LEX["function_words_s"]}
@@ -230,6 +231,7 @@ DEICTIC_POD_ALT = _alt(_raw("deictic_parts_of_day"))
 ANAPHORIC_ALT = _alt(_raw("anaphoric_days"))
 RELUNIT_ALT = _alt(_raw("relative_units"))
 VAGUE_ALT = _alt(_raw("vague"), loose_a=True)
+DECADE_ALT = _alt(_raw("decade_words"))
 REF_ADJ_ALT = _alt(_raw("ref_adjectives"))
 ORDINAL_ALT = _alt(_raw("ordinals"))
 WEEKDAY_ALT = _alt(WEEKDAYS)
@@ -556,6 +558,8 @@ def _b_century(m: re.Match[str], text: str) -> list[_Item] | None:
 
 def _b_decade(m: re.Match[str], text: str) -> list[_Item] | None:
     y = m["y"]
+    if not y[0].isdigit():  # "les années soixante"
+        y = str(DECADE_WORDS[_norm(y)])
     if len(y) == 2:
         y = "19" + y if y != "00" else "2000"
     return [_Item(*_core(m), "decade", {"prefix": y[:3]})]
@@ -804,7 +808,7 @@ _PATTERNS: list[tuple[str, Builder]] = [
      rf"(?P<core>(?P<det>l{AP}{WS0}|cet{WS}|ce{WS})?(?P<s>{SEASON_ALT}){R}"
      rf"(?:{WS}(?P<y>{YEARY})|{WS}(?P<rel>dernier|prochain|passé){R})?)", _b_season),
     (rf"{L}{_pre()}(?P<core>{_EDGE_OF}?(?P<n>[IVXLC]+|\d{{1,2}}){WS0}(?:e|ème|è|er|ère){WS}siècle){R}", _b_century),
-    (rf"{L}{_pre()}(?P<core>{_EDGE_OF}?(?:les{WS})?années{WS}(?P<y>(?:19|20)\d0|[2-9]0|00))(?![\d\w])", _b_decade),
+    (rf"{L}{_pre()}(?P<core>{_EDGE_OF}?(?:les{WS})?années{WS}(?P<y>(?:19|20)\d0|[2-9]0|00|{DECADE_ALT}))(?![\d\w-])", _b_decade),
     # "la nuit de lundi à mardi", "du lundi au mercredi", "la nuit de mardi"
     (rf"{L}{_pre()}(?P<core>(?:(?P<pod>(?:la|l{AP}){WS0}{POD}){WS}(?:de|du){WS}|du{WS})(?P<w1>{WD})"
      rf"(?:{WS}(?:à|au){WS}(?P<w2>{WD}))?)", _b_wdperiod),
@@ -911,7 +915,7 @@ _WINDOW_TAIL = re.compile(r"\S*\s*\S*")  # \s is str.isspace()
 # None: no such set (a determiner may be glued to the word: "lanuit").
 _DIGIT = "digit"
 _PATTERN_CUES: dict[Builder, tuple[str | tuple[str, ...], ...] | None] = {
-    _b_iso: (_DIGIT,), _b_numeric: (_DIGIT,), _b_year: (_DIGIT,), _b_decade: (_DIGIT,), _b_clock: (_DIGIT,),
+    _b_iso: (_DIGIT,), _b_numeric: (_DIGIT,), _b_year: (_DIGIT,), _b_decade: (_DIGIT, ("années",)), _b_clock: (_DIGIT,),
     _b_period: ("months",), _b_list: ("months",), _b_daymonth: ("months",), _b_monthyear: ("months",),
     _b_month: ("months",), _b_season: ("seasons",), _b_century: (("siècle",),),
     _b_wdperiod: ("weekdays",), _b_weekday: ("weekdays",),
@@ -1515,6 +1519,8 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
 
     if k == "anaphoric":
         label = "TIME" if x["pod"] and x["pod"] != "DT" else "DATE"
+        if x.get("of_next") and ctx.last_day is not None:
+            return _day_res(label, ctx.last_day + timedelta(days=x["offset"]), True)
         if x["event"]:
             # "hier, au lendemain de la démission": in apposition to a day, it is that day
             if ctx.last_day is not None and _APPOSITION.fullmatch(ctx.text[ctx.last_day_end : item.start]):
@@ -1526,7 +1532,7 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
         return _day_res(label, base + timedelta(days=x["offset"]), True)
 
     if k == "relunit":
-        return _resolve_relunit(x, ctx)
+        return _resolve_relunit(x, ctx, item.start, item.end)
 
     if k == "shift":
         return _resolve_shift(x, ctx)
@@ -1595,8 +1601,22 @@ def _resolve_weekday(item: _Item, ctx: _Context) -> _Res | None:
     return _day_res(label, _weekday_from(base, wd, mode), True)
 
 
-def _resolve_relunit(x: dict[str, Any], ctx: _Context) -> _Res:
+def _resolve_relunit(x: dict[str, Any], ctx: _Context, start: int = 0, end: int = 0) -> _Res:
     unit, step, anaphoric = x["unit"], x["step"], x["anaphoric"]
+    if unit == "weekend":
+        base = ctx.anaphor_day() if anaphoric else (ctx.day_ref() or (None, ""))[0]
+        if base is None:
+            return _unresolved("DATE", "XXXX-WXX-WE")
+        if step == 0 and base.isoweekday() < 6 and ctx.clause(start, end) == "past":
+            step = -1  # "ce week-end, il a plu" in a Monday paper: the one just gone
+        return _Res("DATE", _week(base + timedelta(weeks=step)) + "-WE", None, True)
+    if unit in ("century", "decade"):
+        yr = ctx.year_ref(anaphoric)
+        if yr is None:
+            return _unresolved("DATE", "XXXX")
+        if unit == "century":
+            return _Res("DATE", f"{yr // 100 + step:02d}XX", "century", True)
+        return _Res("DATE", f"{yr // 10 + step}X", "decade", True)
     if unit == "week":
         base = ctx.anaphor_day() if anaphoric else (ctx.day_ref() or (None, ""))[0]
         if base is None:
@@ -1708,6 +1728,7 @@ def tag(text: str, anchor: str | date | None = None, tense: Tense = "past") -> l
 
 _DAY_KINDS = frozenset({"date", "daymonth", "weekday", "deictic", "anaphoric"})
 _CLOCK_THEN_DAY = re.compile(rf"{WS0},?{WS0}$")
+_OF_DAY = re.compile(rf"{WS}(?:du|de|d{AP}){WS0}", re.IGNORECASE)
 
 
 def _resolution_order(text: str, items: list[_Item]) -> list[_Item]:
@@ -1717,6 +1738,10 @@ def _resolution_order(text: str, items: list[_Item]) -> list[_Item]:
     for i in range(len(items) - 1):
         a, b = items[i], items[i + 1]
         if a.kind == "clock" and b.kind in _DAY_KINDS and _CLOCK_THEN_DAY.match(text[a.end : b.start]):
+            items[i], items[i + 1] = b, a
+        elif (a.kind == "anaphoric" and a.data.get("event") and b.kind in _DAY_KINDS
+              and _OF_DAY.fullmatch(text[a.end : b.start])):
+            a.data["of_next"] = True  # "la veille du 14 juillet": counted from that day
             items[i], items[i + 1] = b, a
     return items
 
