@@ -1391,9 +1391,8 @@ def _resolve(item: _Item, ctx: _Context) -> _Res | None:
         res.label, res.value = "TIME", f"{res.value}T{clock[0]:02d}:{clock[1]:02d}"
         return res
     pod = item.data.get("pod")
-    if (res is not None and pod and pod != "DT" and item.kind != "period" and res.end_value is None
-            and _ISO_DAY.fullmatch(res.value)):
-        res.value = f"{res.value}T{pod}"
+    if res is not None and pod and pod != "DT" and _ISO_DAY.fullmatch(res.value):
+        res.value = f"{res.value}T{pod}"  # a night across two days: its first (end_value: the other)
     return res
 
 
