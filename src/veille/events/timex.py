@@ -174,6 +174,7 @@ DEICTIC_PRESENT = {_norm(w) for w in _LEX["deictic_present"]}
 DEICTIC_POD = {_norm(p) for p in _LEX["deictic_parts_of_day"]}
 ANAPHORIC_DAYS: dict[str, int] = {_norm(k): int(v) for k, v in _LEX["anaphoric_days"].items()}
 SEASONS: dict[str, tuple[str, int]] = {_norm(k): (v[0], int(v[1])) for k, v in _LEX["seasons"].items()}
+HOLIDAYS: dict[str, Any] = {_norm(k): v for k, v in _LEX["holidays"].items()}
 REL_UNITS: dict[str, str] = {_norm(k): v for k, v in _LEX["relative_units"].items()}
 REL_MODS: dict[str, tuple[int, bool]] = {
     _norm(k): (int(v[0]), bool(v[1])) for k, v in _LEX["relative_modifiers"].items()
@@ -193,6 +194,7 @@ FUTURE_NOT_VERBS = {_norm(w) for w in _FUT["not_verbs"]}
 SUBJUNCTIVES = {_norm(w) for w in _FUT.get("subjunctives", [])}
 _PAST = _LEX["past_cue"]
 PAST_AUX = {_norm(w) for w in _PAST["auxiliaries"]}
+FRONT_WORDS = {_norm(w) for w in _LEX["front_words"]}
 SHORT_PARTICIPLES = {_norm(w) for w in _PAST["short_participles"]}
 PRESENT_AUX = {_norm(w) for w in _FUT["present_auxiliaries"]}
 ANNOUNCED = {_norm(w) for w in _FUT["announced"]}
@@ -233,6 +235,8 @@ RELUNIT_ALT = _alt(_raw("relative_units"))
 VAGUE_ALT = _alt(_raw("vague"), loose_a=True)
 DECADE_ALT = _alt(_raw("decade_words"))
 REF_ADJ_ALT = _alt(_raw("ref_adjectives"))
+HOLIDAY_ALT = _alt(_raw("holidays"))
+PRE_HOLIDAY = _alt(_LEX["holiday_prepositions"], loose_a=True)
 ORDINAL_ALT = _alt(_raw("ordinals"))
 WEEKDAY_ALT = _alt(WEEKDAYS)
 
@@ -744,6 +748,29 @@ def _b_vague(m: re.Match[str], text: str) -> list[_Item] | None:
     return [_Item(*_core(m), "vague", {"value": VAGUE[word]})]
 
 
+def _easter(y: int) -> date:
+    """Easter Sunday (Gregorian calendar, anonymous algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    return date(y, month, (h + l - 7 * m + 114) % 31 + 1)
+
+
+def _b_holiday(m: re.Match[str], text: str) -> list[_Item] | None:
+    if not m["pre"] and not re.search(rf"(?:veille|lendemain){WS}d(?:e|u|{AP}){WS0}$",
+                                      text[max(0, m.start("core") - 20) : m.start("core")], re.IGNORECASE):
+        return None
+    if m["pre"] and _norm(m["pre"]) in ("et", "entre") and not m["core"][0].isupper() and _norm(m["h"]) == "noël":
+        return None
+    spec = HOLIDAYS[_norm(m["h"])]
+    return [_Item(*_core(m), "holiday", {"spec": spec, "y": int(m["y"]) if m["y"] else None})]
+
+
 def _b_refadj(m: re.Match[str], text: str) -> list[_Item] | None:
     word = _norm(m["w"])
     if word not in REF_ADJ_ANYWHERE:
@@ -841,6 +868,7 @@ _PATTERNS: list[tuple[str, Builder]] = [
      rf"(?P<u>jours?|semaines?|mois|ans?|années?|{WEEKDAY_ALT}s?)){R}", _b_set),
     (rf"{L}(?P<core>(?P<w>{VAGUE_ALT})){R}", _b_vague),
     (rf"{L}(?P<core>(?P<w>{REF_ADJ_ALT})){R}", _b_refadj),
+    (rf"{L}(?:(?P<pre>{PRE_HOLIDAY}){J})?(?P<core>(?P<h>{HOLIDAY_ALT})(?:{WS}(?P<y>{YEARX}))?){R}", _b_holiday),
     (rf"{L}{_pre()}(?P<core>(?:(?P<det>le|ce|du|au){WS})?(?P<o>{ORDINAL_ALT}){WS}(?P<u>trimestre|semestre)"
      rf"(?:{WS}(?:de{WS}l{AP}année{WS})?(?P<y>{YEARX}))?){R}", _b_quarter),
 ]  # fmt: skip
@@ -854,7 +882,7 @@ _COMPILED: list[tuple[re.Pattern[str], Builder]] = [(re.compile(p, re.IGNORECASE
 # text as long as no match reaches further than CUE_MARGIN characters from its cues
 # (tests/test_timex.py checks both on the test table and the dev corpus).
 _CUE_SECTIONS = ("months", "weekdays", "units", "parts_of_day", "seasons", "deictic_days", "deictic_parts_of_day",
-                 "anaphoric_days", "relative_units", "vague", "ref_adjectives", "ordinals", "numbers", "approximate_numbers")
+                 "anaphoric_days", "relative_units", "vague", "ref_adjectives", "holidays", "ordinals", "numbers", "approximate_numbers")
 _PATTERN_WORDS = ("minuit", "trimestre", "semestre")  # spelt out by the patterns, in no lexicon section
 CUE_MARGIN = 40
 
@@ -923,7 +951,7 @@ _PATTERN_CUES: dict[Builder, tuple[str | tuple[str, ...], ...] | None] = {
     _b_pod: None, _b_relunit: None, _b_unitedge: (("année", "an", "mois", "semaine"),),
     _b_clock_words: (_DIGIT, ("midi", "minuit")),
     _b_ago: ("units",), _b_in: ("units",), _b_later: ("units",), _b_duration: ("units",),
-    _b_set: (("jour", "semaine", "mois", "an", "année"), "weekdays"), _b_vague: ("vague",), _b_refadj: ("ref_adjectives",),
+    _b_set: (("jour", "semaine", "mois", "an", "année"), "weekdays"), _b_vague: ("vague",), _b_refadj: ("ref_adjectives",), _b_holiday: ("holidays",),
     _b_quarter: (("trimestre", "semestre"),),
 }  # fmt: skip
 
@@ -1285,10 +1313,14 @@ def clause_tense(text: str, start: int, end: int, aspect: bool = False) -> str |
     ``aspect``: tell a compound past ("perfect") from an imperfect ("imperfect")."""
     before = re.split(r"[.;:!?\n«»()]", text[max(0, start - 80) : start])[-1]
     bw = [_norm(w).split("'")[-1] for w in re.findall(r"[\w'’-]+", before)][-6:]
-    # a fronted expression ("Dimanche, la foire ouvrira") belongs to the clause after its comma
-    cut = r"[.;:!?\n«»()]" if not bw else r"[.;:!?\n,«»()]"
+    # a fronted expression ("Dimanche, la foire ouvrira", "A Noël, il viendra") belongs to the
+    # clause after its comma
+    fronted = all(w in FRONT_WORDS for w in bw)
+    if fronted:
+        bw = []
+    cut = r"[.;:!?\n«»()]" if fronted else r"[.;:!?\n,«»()]"
     after = re.split(cut + r"|(?<!\w)qu(?:e|')", text[end : end + 50], flags=re.IGNORECASE)[0]
-    aw = [_norm(w).split("'")[-1] for w in re.findall(r"[\w'’-]+", after)][: 4 if bw else 6]
+    aw = [_norm(w).split("'")[-1] for w in re.findall(r"[\w'’-]+", after)][: 6 if fronted else 4]
     best: tuple[int, str] | None = None
     for i in range(len(bw)):
         cue = _verb_cue(bw, i)
@@ -1556,7 +1588,38 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
     if k == "generic":
         return _Res("DATE", x["value"], None, False)
 
+    if k == "holiday":
+        return _resolve_holiday(item, ctx)
+
     return None
+
+
+def _resolve_holiday(item: _Item, ctx: _Context) -> _Res | None:
+    """A holiday's day: in the year given, else the last one at or before the reference (news),
+    the next one at or after it in a future clause."""
+    spec = item.data["spec"]
+
+    def day_in(y: int) -> date:
+        if isinstance(spec, dict):
+            return _easter(y) + timedelta(days=int(spec["easter"]))
+        return date(y, int(spec[0]), int(spec[1]))
+
+    if item.data["y"]:
+        d = day_in(item.data["y"])
+        return _day_res("DATE", d, False, calendar_expr=True)
+    ref = ctx.day_ref()
+    if ref is None:
+        if isinstance(spec, dict):
+            return _unresolved("DATE", "XXXX-XX-XX")
+        return _unresolved("DATE", f"XXXX-{int(spec[0]):02d}-{int(spec[1]):02d}")
+    base = ref[0]
+    days = [day_in(y) for y in (base.year - 1, base.year, base.year + 1)]
+    if ctx.clause(item.start, item.end) == "future":
+        days = [d for d in days if d >= base] or days
+    else:
+        days = [d for d in days if d <= base] or days
+    d = min(days, key=lambda d: abs((d - base).days))
+    return _day_res("DATE", d, True, calendar_expr=True)
 
 
 def _season_of_year(x: dict[str, Any], lo: date, hi: date, tense: str | None) -> _Res:
@@ -1725,7 +1788,7 @@ def tag(text: str, anchor: str | date | None = None, tense: Tense = "past") -> l
     return sorted(out, key=lambda t: t.start)
 
 
-_DAY_KINDS = frozenset({"date", "daymonth", "weekday", "deictic", "anaphoric"})
+_DAY_KINDS = frozenset({"date", "daymonth", "weekday", "deictic", "anaphoric", "holiday"})
 _CLOCK_THEN_DAY = re.compile(rf"{WS0},?{WS0}$")
 _OF_DAY = re.compile(rf"{WS}(?:du|de|d{AP}){WS0}", re.IGNORECASE)
 
