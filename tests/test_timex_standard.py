@@ -66,14 +66,37 @@ CASES: list[tuple[str, str, str, str]] = [
     # a span of days is two dates
     ("Le festival se tiendra du 12 au 15 juillet.", "2001-03-14", "12", "2001-07-12"),
     ("Le festival se tiendra du 12 au 15 juillet.", "2001-03-14", "15 juillet", "2001-07-15"),
-    # "au lendemain de …" in apposition to a day
+    # "au lendemain de …" in apposition to a day; "la veille du …" counted from that day
     ("Le calme est revenu mardi, au lendemain de l'émeute.", "2001-03-14", "lendemain", "2001-03-13"),
+    ("La veille du 1er mai, les syndicats ont défilé.", "2001-05-03", "La veille", "2001-04-30"),
+    # nights across two days: written on their first day
+    ("Des vitrines ont été brisées dans la nuit de samedi à dimanche.", "2001-03-14", "la nuit de samedi à dimanche",
+     "2001-03-10TNI"),
+    # decades in words, relative centuries, week-ends
+    ("La mode des années quatre-vingt revient.", "2001-03-14", "années quatre-vingt", "198X"),
+    ("Ce week-end, la foire attirera du monde.", "2001-03-14", "Ce week-end", "2001-W11-WE"),
+    ("Ce week-end, la foire a attiré du monde.", "2001-03-12", "Ce week-end", "2001-W10-WE"),
+    # announcements look ahead, a past one looks back
+    ("La brocante a lieu dimanche sur la place.", "2001-03-14", "dimanche", "2001-03-18"),
+    ("La brocante a eu lieu dimanche sur la place.", "2001-03-14", "dimanche", "2001-03-11"),
+    ("Le départ est prévu samedi à 7 h.", "2001-03-14", "7 h", "2001-03-17T07:00"),
+    # holidays
+    ("Les travaux seront terminés avant Noël.", "2001-03-14", "Noël", "2001-12-25"),
+    ("Le magasin est fermé depuis Noël.", "2001-03-14", "Noël", "2000-12-25"),
+    ("Le pont a été inauguré à Pâques.", "2001-05-14", "Pâques", "2001-04-15"),
+    # a year before a name or a pronoun
+    ("En 1981 François Mitterrand est élu.", "2001-03-14", "1981", "1981"),
 ]
 
 
 @pytest.mark.parametrize(("text", "anchor", "span", "value"), CASES)
 def test_timex3_values(text: str, anchor: str, span: str, value: str) -> None:
     assert find(tag(text, anchor, tense="auto"), span).value == value
+
+
+def test_holiday_needs_a_preposition() -> None:
+    texts = {t.text for t in tag("Le marché de Noël ouvre ; le Père Noël arrive.", "2001-03-14", tense="auto")}
+    assert not texts
 
 
 def test_maintenant_as_a_verb_is_no_date() -> None:

@@ -199,7 +199,8 @@ SHORT_PARTICIPLES = {_norm(w) for w in _PAST["short_participles"]}
 PRESENT_AUX = {_norm(w) for w in _FUT["present_auxiliaries"]}
 ANNOUNCED = {_norm(w) for w in _FUT["announced"]}
 PAST_NOT_VERBS = {_norm(w) for w in _PAST["not_verbs"]}
-PAST_PARTICIPLE = re.compile(r"^\w{2,}?(?:" + "|".join(sorted(_PAST["participle_endings"], key=len, reverse=True)) + r")$")
+_PARTICIPLE_ENDINGS = sorted(_PAST["participle_endings"], key=len, reverse=True)
+PAST_PARTICIPLE = re.compile(r"^\w{2,}?(?:" + "|".join(_PARTICIPLE_ENDINGS) + r")$")
 PAST_IMPERFECT = re.compile(r"^\w+?(?<!r)(?:" + "|".join(_PAST["imperfect_endings"]) + r")$")
 FUTURE_ENDING = re.compile(r"^(?!aur)\w+?(?:" + "|".join(_FUT["endings"]) + r")$")
 
@@ -835,7 +836,8 @@ _PATTERNS: list[tuple[str, Builder]] = [
      rf"(?P<core>(?P<det>l{AP}{WS0}|cet{WS}|ce{WS})?(?P<s>{SEASON_ALT}){R}"
      rf"(?:{WS}(?P<y>{YEARY})|{WS}(?P<rel>dernier|prochain|passé){R})?)", _b_season),
     (rf"{L}{_pre()}(?P<core>{_EDGE_OF}?(?P<n>[IVXLC]+|\d{{1,2}}){WS0}(?:e|ème|è|er|ère){WS}siècle){R}", _b_century),
-    (rf"{L}{_pre()}(?P<core>{_EDGE_OF}?(?:les{WS})?années{WS}(?P<y>(?:19|20)\d0|[2-9]0|00|{DECADE_ALT}))(?![\d\w-])", _b_decade),
+    (rf"{L}{_pre()}(?P<core>{_EDGE_OF}?(?:les{WS})?années{WS}(?P<y>(?:19|20)\d0|[2-9]0|00|{DECADE_ALT}))"
+     rf"(?![\d\w-])", _b_decade),
     # "la nuit de lundi à mardi", "du lundi au mercredi", "la nuit de mardi"
     (rf"{L}{_pre()}(?P<core>(?:(?P<pod>(?:la|l{AP}){WS0}{POD}){WS}(?:de|du){WS}|du{WS})(?P<w1>{WD})"
      rf"(?:{WS}(?:à|au){WS}(?P<w2>{WD}))?)", _b_wdperiod),
@@ -882,7 +884,8 @@ _COMPILED: list[tuple[re.Pattern[str], Builder]] = [(re.compile(p, re.IGNORECASE
 # text as long as no match reaches further than CUE_MARGIN characters from its cues
 # (tests/test_timex.py checks both on the test table and the dev corpus).
 _CUE_SECTIONS = ("months", "weekdays", "units", "parts_of_day", "seasons", "deictic_days", "deictic_parts_of_day",
-                 "anaphoric_days", "relative_units", "vague", "ref_adjectives", "holidays", "ordinals", "numbers", "approximate_numbers")
+                 "anaphoric_days", "relative_units", "vague", "ref_adjectives", "holidays", "ordinals", "numbers",
+                 "approximate_numbers")
 _PATTERN_WORDS = ("minuit", "trimestre", "semestre")  # spelt out by the patterns, in no lexicon section
 CUE_MARGIN = 40
 
@@ -951,7 +954,8 @@ _PATTERN_CUES: dict[Builder, tuple[str | tuple[str, ...], ...] | None] = {
     _b_pod: None, _b_relunit: None, _b_unitedge: (("année", "an", "mois", "semaine"),),
     _b_clock_words: (_DIGIT, ("midi", "minuit")),
     _b_ago: ("units",), _b_in: ("units",), _b_later: ("units",), _b_duration: ("units",),
-    _b_set: (("jour", "semaine", "mois", "an", "année"), "weekdays"), _b_vague: ("vague",), _b_refadj: ("ref_adjectives",), _b_holiday: ("holidays",),
+    _b_set: (("jour", "semaine", "mois", "an", "année"), "weekdays"), _b_vague: ("vague",),
+    _b_refadj: ("ref_adjectives",), _b_holiday: ("holidays",),
     _b_quarter: (("trimestre", "semestre"),),
 }  # fmt: skip
 
