@@ -84,6 +84,14 @@ CASES: list[tuple[str, str, str, str]] = [
     ("Les travaux seront terminés avant Noël.", "2001-03-14", "Noël", "2001-12-25"),
     ("Le magasin est fermé depuis Noël.", "2001-03-14", "Noël", "2000-12-25"),
     ("Le pont a été inauguré à Pâques.", "2001-05-14", "Pâques", "2001-04-15"),
+    # "ce dimanche" is the coming one unless its clause is past; "mercredi 21" the 21st that is one
+    ("Ce samedi, la kermesse se déroule au stade.", "2001-03-14", "Ce samedi", "2001-03-17"),
+    ("Ce samedi, la kermesse s'est déroulée au stade.", "2001-03-14", "Ce samedi", "2001-03-10"),
+    ("Rendez-vous mercredi 21 à la salle des fêtes.", "2001-03-14", "mercredi 21", "2001-03-21"),
+    # the half of the day after a clock time
+    ("Il est rentré vers 2 h du matin.", "2001-03-14", "2 h du matin", "2001-03-14T02:00"),
+    ("La séance reprendra à 3 heures de l'après-midi.", "2001-03-14", "3 heures de l'après-midi",
+     "2001-03-14T15:00"),
     # a year before a name or a pronoun
     ("En 1981 François Mitterrand est élu.", "2001-03-14", "1981", "1981"),
 ]

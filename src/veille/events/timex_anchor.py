@@ -419,13 +419,25 @@ def _resolve_weekday(item: _Item, ctx: _Context) -> _Res | None:
     if ref is None:
         return _unresolved(label, f"XXXX-WXX-{wd}")
     base, source = ref
+    if x.get("dn") and not rel:
+        # "mercredi 21": the 21st of the month, near the reference, that falls on a Wednesday
+        days = []
+        for k in range(-3, 4):
+            y, mo = _add_months(base.year, base.month, k)
+            if _valid(y, mo, x["dn"]) and date(y, mo, x["dn"]).isoweekday() == wd:
+                days.append(date(y, mo, x["dn"]))
+        if days:
+            return _day_res(label, min(days, key=lambda d: abs((d - base).days)), True, calendar_expr=True)
     if rel:
         mode = "before" if step < 0 else "after"
     elif source == "text":
         mode = "nearest"
     else:
-        # news name past days by their weekday: only a future clause looks ahead
-        mode = "at_or_after" if ctx.clause(item.start, item.end) == "future" else "at_or_before"
+        # news name past days by their weekday: only a future clause looks ahead; "ce dimanche"
+        # is the coming one unless its clause is in the past
+        tense = ctx.clause(item.start, item.end)
+        ahead = tense == "future" or (tense is None and x.get("det") in ("ce", "cette"))
+        mode = "at_or_after" if ahead else "at_or_before"
     return _day_res(label, _weekday_from(base, wd, mode), True)
 
 

@@ -391,7 +391,14 @@ def _b_weekday(m: re.Match[str], text: str) -> list[_Item] | None:
         "rel": rel,
         "det": _norm(m["det"]) if m["det"] else None,
         "pod": _pod_code(m["pod"]),
+        "dn": _day(m["dn"]) if m["dn"] else None,  # "mercredi 21": the 21st that is a Wednesday
     }
+    if m["dn"] and not (m["rel"] or m["pod"]):
+        nxt = re.match(rf"{WS}([^\W\d_]+)", text[m.end("dn") : m.end("dn") + 30])
+        word = _norm(nxt.group(1)) if nxt else ""
+        if word and nxt.group(1).islower() and re.fullmatch(r"[a-zà-ÿ]+[sx]", word) and word not in FUNCTION_WORDS_S:
+            data["dn"] = None  # "lundi 3 personnes ont été blessées": a count
+            return [_Item(m.start("core"), m.end("wd"), "weekday", data)]
     return [_Item(*_core(m), "weekday", data)]
 
 
@@ -510,8 +517,14 @@ def _b_duration(m: re.Match[str], text: str) -> list[_Item] | None:
     return [_Item(*_core(m), "duration", data)]
 
 
+def _half_day(m: re.Match[str], h: int) -> int:
+    """ "8 heures du soir" → 20, "3 h de l'après-midi" → 15; "du matin" leaves the hour."""
+    part = _norm(m["dp"] or "")
+    return h + 12 if h < 12 and ("soir" in part or "midi" in part) else h
+
+
 def _b_clock(m: re.Match[str], text: str) -> list[_Item] | None:
-    h = int(m["h"])
+    h = _half_day(m, int(m["h"]))
     mi = int(m["mi"]) if m["mi"] else 0
     if h > 24 or mi > 59:
         return None
@@ -526,6 +539,7 @@ def _b_clock_words(m: re.Match[str], text: str) -> list[_Item] | None:
         h = parse_number(word)
     if h is None or h != int(h) or h > 24:
         return None
+    h = _half_day(m, int(h))
     mi = 0
     if m["mi"]:
         mv = parse_number(m["mi"])
@@ -605,6 +619,8 @@ _DET = rf"(?:(?:le|ce|cette){WS})"
 # a part of the day after a day: "mardi soir", "hier en début d'après-midi", "hier dans la soirée"
 _POD_AFTER = (rf"(?:(?:en{WS}(?:début|fin){WS}(?:d{AP}{WS0}|de{WS})|dans{WS}la{WS}|en{WS})?"
               rf"(?:matinée|matin|midi|après{HY}midi|soirée|soir|nuit))")
+# the half of the day after a clock time: "3 h du matin", "8 heures du soir"
+_DAY_PART = rf"(?:{WS}(?P<dp>du{WS}matin|du{WS}soir|de{WS}l{AP}après{HY}midi){R})"
 # a clock time said with its day: "hier à 10 h"
 _AT_CLOCK = rf"(?:{WS}(?:à|vers){WS}(?P<ch>[01]?\d|2[0-3]){WS0}h(?:{WS0}(?P<cmi>[0-5]\d))?(?![\w'’]))"
 # "la fin du XIXe siècle", "début des années 60": the edge is part of the expression
@@ -643,7 +659,8 @@ _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}{_pre()}(?P<core>(?:(?P<pod>(?:la|l{AP}){WS0}{POD}){WS}(?:de|du){WS}|du{WS})(?P<w1>{WD})"
      rf"(?:{WS}(?:à|au){WS}(?P<w2>{WD}))?)", _b_wdperiod),
     (rf"{L}{_pre(PRE_WEEKDAY)}"
-     rf"(?P<core>(?:(?P<det>ce|le|cette){WS})?(?P<wd>{WD})(?:{WS}(?P<rel>{RELMOD}))?"
+     rf"(?P<core>(?:(?P<det>ce|le|cette){WS})?(?P<wd>{WD})"
+     rf"(?:{WS}(?P<dn>{DAY})(?!{WS0}(?:[hH](?!\w)|heures?{R}|%|[,.]?\d)))?(?:{WS}(?P<rel>{RELMOD}))?"
      rf"(?:{WS}(?P<pod>{_POD_AFTER}){R})?)", _b_weekday),
     (rf"{L}(?P<core>(?P<w>{DEICTIC_ALT}){R}(?:{WS}(?P<pod>{_POD_AFTER}){R})?(?:{WS}(?P<wd>{WD}))?{_AT_CLOCK}?)",
      _b_deictic),
@@ -657,10 +674,10 @@ _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}{_pre(PRE_EDGE)}(?P<core>(?:le{WS}|la{WS})?"
      rf"(?:début|fin|milieu){WS}(?:de{WS}l{AP}|d{AP}|de{WS}la{WS}|du{WS}|de{WS}){WS0}(?P<u>année|an|mois|semaine)"
      rf"(?:{WS}(?P<rel>dernière|dernier|prochaine|prochain))?){R}", _b_unitedge),
-    (rf"{L}{_pre(PRE_CLOCK)}(?P<core>(?<![\d,.])(?P<h>[01]?\d|2[0-4]){WS0}[hH](?:{WS0}(?P<mi>[0-5]\d))?)"
-     rf"(?![\w'’])", _b_clock),
-    (rf"{L}(?P<pre>{PRE_CLOCK_WORDS}){WS}(?P<core>(?P<h>\d{{1,2}}){WS}heures?(?:{WS}(?P<mi>\d{{2}}))?|"
-     rf"(?P<h2>midi|minuit)){R}", _b_clock_words),
+    (rf"{L}{_pre(PRE_CLOCK)}(?P<core>(?<![\d,.])(?P<h>[01]?\d|2[0-4]){WS0}[hH](?:{WS0}(?P<mi>[0-5]\d))?"
+     rf"(?![\w'’]){_DAY_PART}?)", _b_clock),
+    (rf"{L}(?P<pre>{PRE_CLOCK_WORDS}){WS}(?P<core>(?:(?P<h>\d{{1,2}}){WS}heures?(?:{WS}(?P<mi>\d{{2}}))?"
+     rf"{_DAY_PART}?|(?P<h2>midi|minuit))){R}", _b_clock_words),
     (rf"{L}(?P<core>il{WS}y{WS}a{WS}(?P<q>{QTY}){J}(?P<u>{UNIT})(?P<half>{HALF})?)", _b_ago),
     (rf"{L}(?P<core>(?:dans|d{AP}ici){J}(?P<q>{QTY}){J}(?P<u>{UNIT})(?P<half>{HALF})?)", _b_in),
     (rf"{L}(?P<core>(?P<q>{QTY}){J}(?P<u>{UNIT})(?P<half>{HALF})?{WS}"
