@@ -88,6 +88,7 @@ REF_ADJ: dict[str, str] = {_norm(k): v for k, v in _LEX["ref_adjectives"].items(
 REF_ADJ_ANYWHERE = {_norm(w) for w in _LEX["ref_adjectives_anywhere"]}
 DETERMINERS = {_norm(w) for w in _LEX["determiners"]}
 DECADE_WORDS: dict[str, int] = {_norm(k): int(v) for k, v in _LEX["decade_words"].items()}
+YEAR_CUE_WORDS = {_norm(w) for w in _LEX["year_cue_words"]}
 NOT_BEFORE_YEAR = {_norm(w) for w in _LEX["not_before_year"]}
 COUNT_UNITS = {_norm(u) for u in _LEX["count_units"]}
 FUNCTION_WORDS_S = {_norm(w) for w in _LEX["function_words_s"]}

@@ -71,6 +71,7 @@ from veille.events.timex_lexicon import (
     WEEKDAYS,
     WS,
     WS0,
+    YEAR_CUE_WORDS,
     YEARX,
     YEARY,
     J,
@@ -311,6 +312,7 @@ def _year_ok(m: re.Match[str], text: str, y: int, cue: bool) -> bool:
     if nxt in COUNT_UNITS or (
         not capital  # "en 1995 Jacques Chirac": a name, not a counted noun
         and re.fullmatch(r"[a-zà-ÿ]+[sx]", nxt or "-") and nxt not in FUNCTION_WORDS_S and nxt not in MONTHS
+        and nxt not in NUMBERS  # "en 1996 six usines ont fermé"
     ):
         return False
     if cue:
@@ -325,6 +327,8 @@ def _year_ok(m: re.Match[str], text: str, y: int, cue: bool) -> bool:
         return True
     # the noun phrase before the year: a determiner, then lower-case words only
     words = re.findall(r"[^\W\d_]+", text[max(0, m.start("y") - 40) : m.start("y")])[-4:]
+    if words and _norm(words[-1]) in YEAR_CUE_WORDS:
+        return True  # "entre 1990 et 1995"
     if not words or _norm(words[-1]) in NOT_BEFORE_YEAR or len(words[-1]) < 3:
         return False
     for i in range(len(words) - 2, -1, -1):
