@@ -322,7 +322,10 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
             # "hier, au lendemain de la démission": in apposition to a day, it is that day
             if ctx.last_day is not None and _APPOSITION.fullmatch(ctx.text[ctx.last_day_end : item.start]):
                 return _day_res(label, ctx.last_day, True)
-            return _unresolved(label, "XXXX-XX-XX")
+            # "au lendemain de l'élection": the event is, most often, the one the text last dated
+            if ctx.last_day is None:
+                return _unresolved(label, "XXXX-XX-XX")
+            return _day_res(label, ctx.last_day + timedelta(days=x["offset"]), True)
         base = ctx.anaphor_day()
         if base is None:
             return _unresolved(label, "XXXX-XX-XX")
