@@ -92,6 +92,14 @@ CASES: list[tuple[str, str, str, str]] = [
     ("Il est rentré vers 2 h du matin.", "2001-03-14", "2 h du matin", "2001-03-14T02:00"),
     ("La séance reprendra à 3 heures de l'après-midi.", "2001-03-14", "3 heures de l'après-midi",
      "2001-03-14T15:00"),
+    # "à ce moment-là": the time the text last gave
+    ("Le feu a pris vers 4 h 10. A ce moment-là, l'atelier était vide.", "2001-03-14", "ce moment-là",
+     "2001-03-14T04:10"),
+    # "au lendemain de l'élection" with no day beside it: from the day the text last spoke of
+    ("Le scrutin a eu lieu le 11 mars. Au lendemain de l'élection, le maire a remanié son équipe.", "2001-03-14",
+     "lendemain", "2001-03-12"),
+    # a year after "entre"
+    ("Entre 1990 et 1995, la commune a doublé.", "2001-03-14", "1990", "1990"),
     # a year before a name or a pronoun
     ("En 1981 François Mitterrand est élu.", "2001-03-14", "1981", "1981"),
 ]

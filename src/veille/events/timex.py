@@ -180,7 +180,7 @@ def tag(text: str, anchor: str | date | None = None, tense: Tense = "past") -> l
                 res.end_value,
             )  # fmt: skip
         )
-        ctx.note(res.point, res.calendar_expr)
+        ctx.note(res.point, res.calendar_expr, res.value)
         if res.point is not None and res.point.day:
             ctx.last_day_end = it.end
     return sorted(out, key=lambda t: t.start)

@@ -37,6 +37,7 @@ class _Context:
         self.last_point: _Point | None = None  # last resolved calendar point of any kind
         self.last_day: date | None = None  # last resolved day of any kind
         self.last_day_end = 0  # where the expression of last_day ends
+        self.last_time: str | None = None  # the last clock time resolved on a day ("2022-01-05T15:30")
 
     # references ----------------------------------------------------------
     def day_ref(self) -> tuple[date, str] | None:
@@ -91,7 +92,11 @@ class _Context:
         return None
 
     # bookkeeping ---------------------------------------------------------
-    def note(self, point: _Point | None, calendar_expr: bool) -> None:
+    def note(self, point: _Point | None, calendar_expr: bool, value: str | None = None) -> None:
+        if value is not None and _DAY_TIME.fullmatch(value):
+            self.last_time = value
+        elif point is not None and point.day and point.day != self.last_day:
+            self.last_time = None  # a new day: the time given before is not on it
         if point is None:
             return
         self.last_point = point
@@ -177,6 +182,7 @@ def _complete_year(ctx: _Context, m: int, d: int, wd: int | None, pos: int, rel:
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 _APPOSITION = re.compile(rf"{WS0},{WS0}(?:(?:au|à|dès){WS})?(?:la{WS})?", re.IGNORECASE)
 
 
@@ -330,6 +336,13 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
         if base is None:
             return _unresolved(label, "XXXX-XX-XX")
         return _day_res(label, base + timedelta(days=x["offset"]), True)
+
+    if k == "moment":
+        if ctx.last_time is not None:
+            return _Res("TIME", ctx.last_time, "day", True)
+        if ctx.last_day is not None:
+            return _day_res("DATE", ctx.last_day, True)
+        return _unresolved("DATE", "XXXX-XX-XX")
 
     if k == "relunit":
         return _resolve_relunit(x, ctx, item.start, item.end)

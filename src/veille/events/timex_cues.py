@@ -25,6 +25,7 @@ from veille.events.timex_recognise import (
     _b_iso,
     _b_later,
     _b_list,
+    _b_moment,
     _b_month,
     _b_monthyear,
     _b_numeric,
@@ -49,8 +50,8 @@ from veille.events.timex_recognise import (
 # text as long as no match reaches further than CUE_MARGIN characters from its cues
 # (tests/test_timex.py checks both on the test table and the dev corpus).
 _CUE_SECTIONS = ("months", "weekdays", "units", "parts_of_day", "seasons", "deictic_days", "deictic_parts_of_day",
-                 "anaphoric_days", "relative_units", "vague", "ref_adjectives", "holidays", "ordinals", "numbers",
-                 "approximate_numbers")
+                 "anaphoric_days", "anaphoric_moments", "relative_units", "vague", "ref_adjectives", "holidays",
+                 "ordinals", "numbers", "approximate_numbers")
 _PATTERN_WORDS = ("minuit", "trimestre", "semestre")  # spelt out by the patterns, in no lexicon section
 CUE_MARGIN = 40
 
@@ -116,6 +117,7 @@ _PATTERN_CUES: dict[Builder, tuple[str | tuple[str, ...], ...] | None] = {
     _b_month: ("months",), _b_season: ("seasons",), _b_century: (("siècle",),),
     _b_wdperiod: ("weekdays",), _b_weekday: ("weekdays",),
     _b_deictic: ("deictic_days", "deictic_parts_of_day"), _b_anaphoric: ("anaphoric_days",),
+    _b_moment: ("anaphoric_moments",),
     _b_pod: None, _b_relunit: None, _b_unitedge: (("année", "an", "mois", "semaine"),),
     _b_clock_words: (_DIGIT, ("midi", "minuit")),
     _b_ago: ("units",), _b_in: ("units",), _b_later: ("units",), _b_duration: ("units",),

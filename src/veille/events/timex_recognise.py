@@ -32,6 +32,7 @@ from veille.events.timex_lexicon import (
     HOLIDAYS,
     HY,
     MODPRE,
+    MOMENT_ALT,
     MONTH,
     MONTHS,
     NOT_BEFORE_YEAR,
@@ -433,6 +434,10 @@ def _b_anaphoric(m: re.Match[str], text: str) -> list[_Item] | None:
     return [_Item(*_core(m), "anaphoric", {"offset": offset, "pod": pod, "event": event_relative})]
 
 
+def _b_moment(m: re.Match[str], text: str) -> list[_Item] | None:
+    return [_Item(*_core(m), "moment", {})]
+
+
 def _b_pod(m: re.Match[str], text: str) -> list[_Item] | None:
     """ "dans la matinée", "en début d'après-midi", "en soirée": a part of the day the text is on."""
     pod = _pod_code(m["pod"])
@@ -671,6 +676,7 @@ _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}(?P<core>(?P<w>{DEICTIC_POD_ALT}))(?!\w|{WS0}{HY}{WS0}là)", _b_deictic),
     (rf"{L}{_pre(PRE_ANAPHORIC)}(?P<core>(?P<w>{ANAPHORIC_ALT}){R}"
      rf"(?:{WS}(?P<pod>au{WS}(?:soir|matin)|dans{WS}la{WS}(?:soirée|matinée|nuit)){R})?)", _b_anaphoric),
+    (rf"{L}(?P<core>(?P<w>{MOMENT_ALT})){R}", _b_moment),
     (rf"{L}(?P<pre>dans|en|durant|pendant|dès|tout{WS}au{WS}long{WS}de){J}(?P<core>(?:(?:la|le|l{AP}){WS0})?"
      rf"(?:(?P<edge>début|fin|milieu){WS}d(?:e{WS}|{AP}{WS0})(?:la{WS}|l{AP}{WS0})?)?(?P<pod>{POD}))", _b_pod),
     (rf"{L}(?P<core>(?P<det>la|le|l{AP}|cette|ce|cet){WS0}(?P<u>{RELUNIT_ALT})"
