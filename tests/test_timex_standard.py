@@ -100,6 +100,10 @@ CASES: list[tuple[str, str, str, str]] = [
      "lendemain", "2001-03-12"),
     # a year after "entre"
     ("Entre 1990 et 1995, la commune a doublé.", "2001-03-14", "1990", "1990"),
+    # ranges of hours are two clock times; "il était 22 heures" a clock time, "un retard de 3 heures" not
+    ("La permanence est ouverte de 14 heures à 18 heures.", "2001-03-14", "14 heures", "2001-03-14T14:00"),
+    ("La permanence est ouverte de 14 heures à 18 heures.", "2001-03-14", "18 heures", "2001-03-14T18:00"),
+    ("Il était 22 heures quand le feu a pris.", "2001-03-14", "22 heures", "2001-03-14T22:00"),
     # a year before a name or a pronoun
     ("En 1981 François Mitterrand est élu.", "2001-03-14", "1981", "1981"),
 ]
@@ -132,6 +136,11 @@ def test_every_year_day_is_a_set() -> None:
 def test_two_digit_year_not_before_a_count() -> None:
     texts = {t.text for t in tag("Le 5 mai 12 policiers ont été blessés.", "2001-03-14", tense="auto")}
     assert "Le 5 mai" in texts
+
+
+def test_a_delay_in_hours_stays_a_duration() -> None:
+    t = find(tag("Le train est arrivé avec un retard de 3 heures.", "2001-03-14", tense="auto"), "3 heures")
+    assert (t.label, t.value) == ("DURATION", "PT3H")
 
 
 def test_clause_tense() -> None:

@@ -169,4 +169,4 @@ PRE_EDGE = _alt(["en", "depuis", "dès", "à", "au", "jusqu'à"])
 PRE_CLOCK = _alt(["à", "vers", "dès", "depuis", "jusqu'à", "avant", "après", "à partir de",
                   "aux alentours de", "peu avant", "peu après"])  # fmt: skip
 PRE_SEASON = _alt(["en", "au", "à", "depuis", "dès", "pendant", "durant", "jusqu'à", "à la fin de", "de", "fin de"])
-PRE_CLOCK_WORDS = _alt(["à", "vers", "dès", "jusqu'à", "à partir de", "aux alentours de"])
+PRE_CLOCK_WORDS = _alt(["à", "vers", "dès", "jusqu'à", "à partir de", "aux alentours de", "il est", "il était"])

@@ -528,7 +528,7 @@ def _b_duration(m: re.Match[str], text: str) -> list[_Item] | None:
 
 def _half_day(m: re.Match[str], h: int) -> int:
     """ "8 heures du soir" → 20, "3 h de l'après-midi" → 15; "du matin" leaves the hour."""
-    part = _norm(m["dp"] or "")
+    part = _norm(_g(m, "dp") or "")
     return h + 12 if h < 12 and ("soir" in part or "midi" in part) else h
 
 
@@ -556,6 +556,17 @@ def _b_clock_words(m: re.Match[str], text: str) -> list[_Item] | None:
             return None
         mi = int(mv)
     return [_Item(*_core(m), "clock", {"h": int(h), "mi": mi})]
+
+
+def _b_clock_range(m: re.Match[str], text: str) -> list[_Item] | None:
+    """Both ends of a range of hours, as two clock times."""
+    items = []
+    for i in ("1", "2"):
+        h, mi = int(m["h" + i]), int(m["m" + i] or 0)
+        if h > 24 or mi > 59:
+            return None
+        items.append(_Item(m.start("c" + i), m.end("c" + i), "clock", {"h": h, "mi": mi}))
+    return items
 
 
 def _b_set(m: re.Match[str], text: str) -> list[_Item] | None:
@@ -688,6 +699,10 @@ _PATTERNS: list[tuple[str, Builder]] = [
      rf"(?![\w'’]){_DAY_PART}?)", _b_clock),
     (rf"{L}(?P<pre>{PRE_CLOCK_WORDS}){WS}(?P<core>(?:(?P<h>\d{{1,2}}){WS}heures?(?:{WS}(?P<mi>\d{{2}}))?"
      rf"{_DAY_PART}?|(?P<h2>midi|minuit))){R}", _b_clock_words),
+    # a range of hours: "de 14 heures à 18 heures", "entre 9 heures et 11 heures 30"
+    (rf"{L}(?:(?P<de>de)|entre){WS}(?P<core>(?P<c1>(?P<h1>\d{{1,2}}){WS}heures?(?:{WS}(?P<m1>\d{{2}}))?)"
+     rf"(?(de){WS}(?:à|a)|{WS}et){WS}(?P<c2>(?P<h2>\d{{1,2}}){WS0}(?:h|heures?)(?:{WS0}(?P<m2>\d{{2}}))?)){R}",
+     _b_clock_range),
     (rf"{L}(?P<core>il{WS}y{WS}a{WS}(?P<q>{QTY}){J}(?P<u>{UNIT})(?P<half>{HALF})?)", _b_ago),
     (rf"{L}(?P<core>(?:dans|d{AP}ici){J}(?P<q>{QTY}){J}(?P<u>{UNIT})(?P<half>{HALF})?)", _b_in),
     (rf"{L}(?P<core>(?P<q>{QTY}){J}(?P<u>{UNIT})(?P<half>{HALF})?{WS}"
