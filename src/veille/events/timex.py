@@ -102,25 +102,26 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from veille.events.timex_anchor import _Context, _resolution_order, _resolve
-
-# re-exported: the tagger's public helpers and what the tests look into
-from veille.events.timex_calendar import (
-    _parse_anchor,
-    as_calendar,  # noqa: F401
-)
-from veille.events.timex_cues import _WORD, CUE_MARGIN, _candidates, _is_cue, _windows  # noqa: F401
-from veille.events.timex_lexicon import TIME_WORDS  # noqa: F401
-from veille.events.timex_recognise import parse_number  # noqa: F401
-from veille.events.timex_tense import (
-    Tense,
-    clause_tense,  # noqa: F401
-)
+from veille.events.timex_calendar import _parse_anchor, as_calendar
+from veille.events.timex_cues import _WORD, CUE_MARGIN, _candidates, _is_cue, _windows  # noqa: F401  (tests)
+from veille.events.timex_lexicon import TIME_WORDS
+from veille.events.timex_recognise import parse_number
+from veille.events.timex_tense import Tense, clause_tense
 from veille.nlp.extensions import MENTIONS, doc_text  # importing it registers doc._.published, span._.value
 
-__all__ = ["Timex", "TimexComponent", "USER_DATA_KEY", "as_calendar", "doc_timexes", "parse_number", "tag"]
+__all__ = [
+    "TIME_WORDS",
+    "Timex",
+    "TimexComponent",
+    "USER_DATA_KEY",
+    "as_calendar",
+    "clause_tense",
+    "doc_timexes",
+    "parse_number",
+    "tag",
+]
 
 USER_DATA_KEY = "veille_timex"
-
 
 
 @dataclass
