@@ -79,6 +79,8 @@ CASES: list[tuple[str, str, str, str]] = [
     # announcements look ahead, a past one looks back
     ("La brocante a lieu dimanche sur la place.", "2001-03-14", "dimanche", "2001-03-18"),
     ("La brocante a eu lieu dimanche sur la place.", "2001-03-14", "dimanche", "2001-03-11"),
+    ("La kermesse se déroule samedi au stade.", "2001-03-14", "samedi", "2001-03-17"),
+    ("La kermesse s'est déroulée samedi au stade.", "2001-03-14", "samedi", "2001-03-10"),
     ("Le départ est prévu samedi à 7 h.", "2001-03-14", "7 h", "2001-03-17T07:00"),
     # holidays
     ("Les travaux seront terminés avant Noël.", "2001-03-14", "Noël", "2001-12-25"),

@@ -17,6 +17,7 @@ from veille.events.timex_lexicon import (
     PAST_NOT_VERBS,
     PAST_PARTICIPLE,
     PRESENT_AUX,
+    SCHEDULED,
     SHORT_PARTICIPLES,
     SUBJUNCTIVES,
     _norm,
@@ -34,6 +35,8 @@ def _verb_cue(words: list[str], i: int) -> str | None:
     """ "future" / "past" when words[i] is a future or past cue, else None."""
     w = words[i]
     if w in FUTURE_WORDS or w in SUBJUNCTIVES:
+        return "future"
+    if w in SCHEDULED and i > 0 and words[i - 1] in ("se", "s"):
         return "future"
     if w not in FUTURE_NOT_VERBS and FUTURE_ENDING.match(w):
         return "future"
