@@ -42,15 +42,19 @@ Resolution (anchor = the document's publication date, ISO, possibly partial):
   itself counts, because news copy names the day of publication by its weekday ("a
   annoncé jeudi" in a Thursday dispatch; the gold files read it so). "dernier" means
   strictly before, "prochain" strictly after, "précédent"/"suivant" are counted from the
-  last date the text resolved.
+  last date the text resolved. A future clause ("se tiendra samedi", "a lieu samedi", "est
+  prévu samedi", "rendez-vous samedi") turns it to the first one at or after the anchor, as
+  does "ce samedi" unless its clause is past; "mercredi 21" is the 21st that is a Wednesday.
 - Deictic expressions ("hier", "il y a cinq jours", "la semaine dernière" → ISO week
   2022-W01, "le mois dernier", "l'an dernier", "cette semaine") count from the anchor:
   they are the writer's "now", so "il y a cinq jours" in a text published 2022-01-11 is
   2022-01-06 even when the text relays an older dispatch.
 - Anaphoric expressions ("la veille", "le lendemain", "le jour même", "trois jours plus
   tard", "la semaine précédente") count from the last date the text resolved, else from
-  the anchor. "la veille de …"/"au lendemain de …" are relative to an event, not to a
-  date: they are tagged with an unresolved value.
+  the anchor. "la veille de …"/"au lendemain de …" are relative to an event: in apposition
+  to a day ("mardi, au lendemain de l'émeute") they are that day, before a date ("la veille
+  du 14 juillet") they count from it, else from the day the text last spoke of (unresolved
+  when it spoke of none). "à ce moment-là" is the time the text last gave.
 - Without an anchor, the reference is the latest calendar date the text gives before the
   expression, and a weekday is then the nearest such day (±3 days) to it. A day and month
   before any such date count from the latest full date the text gives anywhere; without an
