@@ -1,0 +1,173 @@
+"""The French temporal tagger's language resources: the lexicon of ``data/timex.yaml`` read
+into lookup tables, and the regular-expression pieces the patterns are built from."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+# --------------------------------------------------------------------------- lexicon
+
+_DATA = Path(__file__).parent / "data" / "timex.yaml"
+_LEX: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+
+_WS_CHARS = "\\s\u00a0\u202f"
+WS = f"[{_WS_CHARS}]{{1,8}}"  # bounded: long runs of blanks must not make matching quadratic
+WS0 = f"[{_WS_CHARS}]{{0,8}}"
+AP = "['\u2019]"
+HY = "[-\u2011]"
+L = r"(?<!\w)"
+R = r"(?!\w)"
+J = rf"(?:(?<=['\u2019]){WS0}|{WS})"  # junction: white space, or nothing after an apostrophe
+
+
+def _norm(s: str) -> str:
+    """Lookup key: lower case, straight apostrophe, single spaces, "à" folded to "a"."""
+    s = s.lower().replace("\u2019", "'").replace("\u2011", "-").replace("à", "a")
+    return re.sub(f"[{_WS_CHARS}]+", " ", s).strip()
+
+
+def _form(s: str, loose_a: bool = False) -> str:
+    out = []
+    for ch in s:
+        if ch == "'":
+            out.append(AP)
+        elif ch == "à" and loose_a:
+            out.append("(?:à|(?-i:A))")  # "A l'avenir": a capital À is often written A
+        elif ch == " ":
+            out.append(WS)
+        elif ch == "-":
+            out.append(HY)
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _alt(forms: Iterable[str], loose_a: bool = False) -> str:
+    return "(?:" + "|".join(_form(f, loose_a) for f in sorted(set(forms), key=len, reverse=True)) + ")"
+
+
+def _raw(section: str) -> list[str]:
+    """The lexicon's own spellings of a section's keys (or items), for building patterns."""
+    return [str(k) for k in _LEX[section]]
+
+
+def _inverse(table: dict[Any, list[str]]) -> dict[str, int]:
+    return {_norm(form): int(key) for key, forms in table.items() for form in forms}
+
+
+MONTHS = _inverse(_LEX["months"])
+WEEKDAYS = _inverse(_LEX["weekdays"])
+NUMBERS: dict[str, int] = {_norm(k): int(v) for k, v in _LEX["numbers"].items()}
+APPROX: dict[str, int] = {_norm(k): int(v) for k, v in _LEX["approximate_numbers"].items()}
+VAGUE_Q = {_norm(w) for w in _LEX["vague_quantities"]}
+ORDINALS: dict[str, int] = {_norm(str(k)): int(v) for k, v in _LEX["ordinals"].items()}
+UNITS: dict[str, str] = {_norm(k): v for k, v in _LEX["units"].items()}
+UNITS_NEEDING_CUE = {_norm(u) for u in _LEX["units_needing_cue"]}
+DURATION_CUES = {_norm(c) for c in _LEX["duration_cues"]}
+PARTS_OF_DAY: dict[str, str] = {_norm(k): v for k, v in _LEX["parts_of_day"].items()}
+DEICTIC_DAYS: dict[str, int] = {_norm(k): int(v) for k, v in _LEX["deictic_days"].items()}
+# words that name a time ("jeudi", "octobre", "soir", "hier"): never a party nor a source
+TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(PARTS_OF_DAY) | frozenset(DEICTIC_DAYS)
+DEICTIC_PRESENT = {_norm(w) for w in _LEX["deictic_present"]}
+DEICTIC_POD = {_norm(p) for p in _LEX["deictic_parts_of_day"]}
+ANAPHORIC_DAYS: dict[str, int] = {_norm(k): int(v) for k, v in _LEX["anaphoric_days"].items()}
+SEASONS: dict[str, tuple[str, int]] = {_norm(k): (v[0], int(v[1])) for k, v in _LEX["seasons"].items()}
+HOLIDAYS: dict[str, Any] = {_norm(k): v for k, v in _LEX["holidays"].items()}
+REL_UNITS: dict[str, str] = {_norm(k): v for k, v in _LEX["relative_units"].items()}
+REL_MODS: dict[str, tuple[int, bool]] = {
+    _norm(k): (int(v[0]), bool(v[1])) for k, v in _LEX["relative_modifiers"].items()
+}
+VAGUE: dict[str, str] = {_norm(k): v for k, v in _LEX["vague"].items()}
+VAGUE_NOT_AFTER: dict[str, set[str]] = {_norm(k): {_norm(w) for w in v} for k, v in _LEX["vague_not_after"].items()}
+REF_ADJ: dict[str, str] = {_norm(k): v for k, v in _LEX["ref_adjectives"].items()}
+REF_ADJ_ANYWHERE = {_norm(w) for w in _LEX["ref_adjectives_anywhere"]}
+DETERMINERS = {_norm(w) for w in _LEX["determiners"]}
+DECADE_WORDS: dict[str, int] = {_norm(k): int(v) for k, v in _LEX["decade_words"].items()}
+YEAR_CUE_WORDS = {_norm(w) for w in _LEX["year_cue_words"]}
+NOT_BEFORE_YEAR = {_norm(w) for w in _LEX["not_before_year"]}
+COUNT_UNITS = {_norm(u) for u in _LEX["count_units"]}
+FUNCTION_WORDS_S = {_norm(w) for w in _LEX["function_words_s"]}
+_FUT = _LEX["future_cue"]
+FUTURE_WORDS = {_norm(w) for w in _FUT["words"]}
+SCHEDULED = {_norm(w) for w in _FUT["scheduled"]}
+FUTURE_NOT_VERBS = {_norm(w) for w in _FUT["not_verbs"]}
+SUBJUNCTIVES = {_norm(w) for w in _FUT.get("subjunctives", [])}
+_PAST = _LEX["past_cue"]
+PAST_AUX = {_norm(w) for w in _PAST["auxiliaries"]}
+FRONT_WORDS = {_norm(w) for w in _LEX["front_words"]}
+SHORT_PARTICIPLES = {_norm(w) for w in _PAST["short_participles"]}
+PRESENT_AUX = {_norm(w) for w in _FUT["present_auxiliaries"]}
+ANNOUNCED = {_norm(w) for w in _FUT["announced"]}
+PAST_NOT_VERBS = {_norm(w) for w in _PAST["not_verbs"]}
+_PARTICIPLE_ENDINGS = sorted(_PAST["participle_endings"], key=len, reverse=True)
+PAST_PARTICIPLE = re.compile(r"^\w{2,}?(?:" + "|".join(_PARTICIPLE_ENDINGS) + r")$")
+PAST_IMPERFECT = re.compile(r"^\w+?(?<!r)(?:" + "|".join(_PAST["imperfect_endings"]) + r")$")
+FUTURE_ENDING = re.compile(r"^(?!aur)\w+?(?:" + "|".join(_FUT["endings"]) + r")$")
+
+# --------------------------------------------------------------------------- regex pieces
+
+MONTH = _alt(MONTHS) + R
+WD = _alt(WEEKDAYS) + R
+NUMWORD = _alt(_raw("numbers")) + R
+NUMW = rf"{NUMWORD}(?:(?:{WS0}{HY}{WS0}|{WS}){NUMWORD}|(?:{WS}et{WS}|{HY}et{HY})(?:une?|onze){R}){{0,7}}"
+DIGITS = r"(?<![\d,.])\d{1,3}(?:[,.]\d+)?(?![\d])"
+APPROXW = _alt(_raw("approximate_numbers")) + R
+VAGUE_Q_ALT = _alt(_raw("vague_quantities"))
+QTY = rf"(?:{DIGITS}|{NUMW}|{VAGUE_Q_ALT}{R}|des{R}|une?{WS}{APPROXW}{WS}d(?:e{R}|{AP}))"
+UNIT = _alt(_raw("units")) + R
+DAY = r"(?:1[\s\u00a0]?er|premier|[12]\d|3[01]|0?[1-9])(?![\d\w])"
+YEARX = r"(?<![\d,.])(?:1\d{3}|20\d{2}|21\d{2})(?![\d])(?![,.]\d)(?![\s\u00a0\u202f]\d{3}(?!\d))"
+# a year after a month may be written with two digits ("octobre 98", "le 10 novembre 93", "l'été 98"),
+# not before a count ("le 5 mai 12 policiers", "le 3 mars 15 000") nor a clock time
+YEARY = (rf"(?:{YEARX}|['’]?\d{{2}}(?![\d\w])(?![,.]\d)(?!{WS0}(?:h|heures?|%|ans?)(?!\w))"
+         rf"(?!{WS0}\d)(?!{WS}[^\W\d_]+[sx](?!\w)))")
+POD = _alt(_raw("parts_of_day")) + R
+HALF = rf"{WS}et{WS}demie?{R}"
+MODPRE = (
+    rf"(?:(?:la{WS})?mi{WS0}{HY}{WS0}|mi{WS}|début{WS}|fin{WS}|courant{WS}|milieu{WS}"
+    rf"|(?:le|au){WS}mois{WS}d(?:e{WS}|{AP}{WS0}))"
+)
+RELMOD = _alt(_raw("relative_modifiers")) + R
+SEASON_ALT = _alt(_raw("seasons"))
+DEICTIC_ALT = _alt(_raw("deictic_days"))
+DEICTIC_POD_ALT = _alt(_raw("deictic_parts_of_day"))
+ANAPHORIC_ALT = _alt(_raw("anaphoric_days"))
+MOMENT_ALT = _alt(_raw("anaphoric_moments"))
+RELUNIT_ALT = _alt(_raw("relative_units"))
+VAGUE_ALT = _alt(_raw("vague"), loose_a=True)
+DECADE_ALT = _alt(_raw("decade_words"))
+REF_ADJ_ALT = _alt(_raw("ref_adjectives"))
+HOLIDAY_ALT = _alt(_raw("holidays"))
+PRE_HOLIDAY = _alt(_LEX["holiday_prepositions"], loose_a=True)
+ORDINAL_ALT = _alt(_raw("ordinals"))
+WEEKDAY_ALT = _alt(WEEKDAYS)
+
+PRE_GENERAL = _alt(
+    [
+        "en", "dès", "depuis", "pendant", "durant", "dans", "à", "au", "aux", "avant", "après", "vers",
+        "jusqu'en", "jusqu'au", "jusqu'à", "d'ici", "à partir de", "à partir du", "à compter de",
+        "à compter du", "pour", "sur", "lors de", "au cours de", "au cours des", "au bout de",
+        "au bout d'", "de", "du", "d'", "des", "en moins de", "en plus de", "plus de", "moins de",
+        "près de", "jusque", "courant",
+    ]
+)  # fmt: skip
+
+
+def _pre(alternatives: str | None = None) -> str:
+    """An optional leading preposition, captured as group ``pre`` and left out of the span."""
+    return rf"(?:(?P<pre>{alternatives or PRE_GENERAL}){J})?"
+
+
+PRE_MONTH = _alt(["en", "depuis", "dès", "jusqu'en", "d'ici", "avant", "après", "à partir de", "de", "d'"])
+PRE_WEEKDAY = _alt(["dès", "depuis", "jusqu'à", "avant", "après", "pour", "de", "du"])
+PRE_ANAPHORIC = _alt(["au", "à", "dès", "dès le", "depuis"])
+PRE_EDGE = _alt(["en", "depuis", "dès", "à", "au", "jusqu'à"])
+PRE_CLOCK = _alt(["à", "vers", "dès", "depuis", "jusqu'à", "avant", "après", "à partir de",
+                  "aux alentours de", "peu avant", "peu après"])  # fmt: skip
+PRE_SEASON = _alt(["en", "au", "à", "depuis", "dès", "pendant", "durant", "jusqu'à", "à la fin de", "de", "fin de"])
+PRE_CLOCK_WORDS = _alt(["à", "vers", "dès", "jusqu'à", "à partir de", "aux alentours de", "il est", "il était"])

@@ -1,0 +1,83 @@
+"""The tense of an expression's clause, from its nearest verb cue (future, compound past,
+imperfect): it decides which way a bare weekday, month, season or holiday points."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from veille.events.timex_lexicon import (
+    ANNOUNCED,
+    FRONT_WORDS,
+    FUTURE_ENDING,
+    FUTURE_NOT_VERBS,
+    FUTURE_WORDS,
+    PAST_AUX,
+    PAST_IMPERFECT,
+    PAST_NOT_VERBS,
+    PAST_PARTICIPLE,
+    PRESENT_AUX,
+    SCHEDULED,
+    SHORT_PARTICIPLES,
+    SUBJUNCTIVES,
+    _norm,
+)
+
+Tense = Literal["past", "future", "auto"]
+
+
+def _future_cue(text: str, start: int, end: int) -> bool:
+    """A future or conditional verb is the nearest verb cue of the expression's clause."""
+    return clause_tense(text, start, end) == "future"
+
+
+def _verb_cue(words: list[str], i: int) -> str | None:
+    """ "future" / "past" when words[i] is a future or past cue, else None."""
+    w = words[i]
+    if w in FUTURE_WORDS or w in SUBJUNCTIVES:
+        return "future"
+    if w in SCHEDULED and i > 0 and words[i - 1] in ("se", "s"):
+        return "future"
+    if w not in FUTURE_NOT_VERBS and FUTURE_ENDING.match(w):
+        return "future"
+    if w in PAST_AUX:
+        nxt_words = words[i + 1 : i + 3]
+        if nxt_words and nxt_words[0] in ANNOUNCED and w in PRESENT_AUX:
+            return "future"  # "a lieu samedi", "est prévu dimanche": what is announced
+        for nxt in nxt_words:
+            if nxt in SHORT_PARTICIPLES or (nxt not in PAST_NOT_VERBS and PAST_PARTICIPLE.match(nxt)):
+                return "perfect"
+        return None
+    if w not in PAST_NOT_VERBS and w not in FUTURE_NOT_VERBS and PAST_IMPERFECT.match(w):
+        return "imperfect"
+    return None
+
+
+def clause_tense(text: str, start: int, end: int, aspect: bool = False) -> str | None:
+    """The tense of the clause of text[start:end]: that of its nearest verb cue ("future" for a
+    future, conditional or "va/doit + infinitive", "past" for a compound past or an imperfect),
+    else None. The clause ends at a stop before, and at a comma or a "que" after, the expression.
+    ``aspect``: tell a compound past ("perfect") from an imperfect ("imperfect")."""
+    before = re.split(r"[.;:!?\n«»()]", text[max(0, start - 80) : start])[-1]
+    bw = [_norm(w).split("'")[-1] for w in re.findall(r"[\w'’-]+", before)][-6:]
+    # a fronted expression ("Dimanche, la foire ouvrira", "A Noël, il viendra") belongs to the
+    # clause after its comma
+    fronted = all(w in FRONT_WORDS for w in bw)
+    if fronted:
+        bw = []
+    cut = r"[.;:!?\n«»()]" if fronted else r"[.;:!?\n,«»()]"
+    after = re.split(cut + r"|(?<!\w)qu(?:e|')", text[end : end + 50], flags=re.IGNORECASE)[0]
+    aw = [_norm(w).split("'")[-1] for w in re.findall(r"[\w'’-]+", after)][: 6 if fronted else 4]
+    best: tuple[int, str] | None = None
+    for i in range(len(bw)):
+        cue = _verb_cue(bw, i)
+        if cue and (best is None or len(bw) - i <= best[0]):
+            best = (len(bw) - i, cue)
+    for i in range(len(aw)):
+        cue = _verb_cue(aw, i)
+        if cue and (best is None or i + 1 < best[0]):
+            best = (i + 1, cue)
+            break
+    if best is None:
+        return None
+    return best[1] if aspect or best[1] == "future" else "past"
