@@ -33,6 +33,7 @@ from veille.actors.lexicon import (
     HEAD,
     IGO_ANAPHOR,
     PORTFOLIO,
+    SCOPE,
     STATE_ANAPHOR,
     TITLE,
     LexEntry,
@@ -49,6 +50,7 @@ MINISTERIAL = ("minist", "vice-minist", "secretaire", "ministre adjoint")
 NOT_NOUNS = {"ADJ", "VERB", "AUX", "ADV"}
 ARTICLE_CONNECTORS = {"du", "des", "de la", "de l'"}
 TAG_MODIFIERS = {"militaire": "military", "militaires": "military"}
+TITLE_OF_TITLE = ("adviser", "spokesperson", "deputy_minister", "diplomat", "envoy")  # "porte-parole du président turc"
 
 
 @dataclass(slots=True)
@@ -146,6 +148,8 @@ class Grammar:
         if noun is None or j in ann.names:  # "l'Alliance atlantique" is a name
             return None
         end, entry = noun
+        if end < n and end in ann.demonyms:
+            return None  # "l'État russe" says which state: a description, not an anaphor
         kind = "state" if entry.kind == STATE_ANAPHOR else "igo"
         found = Anaphor(start=i, end=end, kind=kind, tag=entry.tag)
         extra: list[str] = []
@@ -202,8 +206,24 @@ class Grammar:
         found.end = j
         if found.code is None and not found.ambiguous:
             self._complement(ann, found, depth, title_words)
+        if entry.kind == TITLE:
+            self._scope(ann, found)
         found.title = " ".join(title_words)
         return found
+
+    def _scope(self, ann: Annotations, found: Description) -> None:
+        """"l'envoyé spécial de l'ONU pour le Yémen": the place a title is for belongs to the
+        phrase (so that a name in apposition follows the title) but does not say whose it is."""
+        scope = ann.first(found.end, SCOPE)
+        if scope is None:
+            return
+        k = scope[0]
+        det = ann.first(k, DETERMINER)
+        if det is not None:
+            k = det[0]
+        name = ann.names.get(k)
+        if name is not None and name.kind in ("state", "place") and _attached(ann, scope[0], name.end, found):
+            found.end = name.end
 
     def _modifiers(self, ann: Annotations, j: int, found: Description) -> int:
         tokens, n = ann.tokens, len(ann.tokens)
@@ -241,6 +261,7 @@ class Grammar:
     def _complement(self, ann: Annotations, found: Description, depth: int, title_words: list[str]) -> None:
         connector = ann.first(found.end, CONNECTOR)
         if connector is None:
+            self._leader_complement(ann, found)
             return
         k, c_entry = connector
         name = ann.names.get(k)
@@ -264,8 +285,10 @@ class Grammar:
         if depth >= 2:
             return
         sub = self.description(ann, k, depth + 1)
-        if sub is None or sub.head.kind == TITLE or not _attached(ann, sub.start, sub.end, found):
+        if sub is None or not _attached(ann, sub.start, sub.end, found):
             return
+        if sub.head.kind == TITLE and not (found.head.kind == TITLE and found.concept in TITLE_OF_TITLE and sub.code):
+            return  # "conseiller du roi de Bahreïn" is Bahrain's; other titles of a title are not
         # an uncoded complement still belongs to the phrase ("gouvernement de transition")
         found.end, found.chain = sub.end, found.chain + sub.chain
         found.code, found.anaphor, found.ambiguous = sub.code, sub.anaphor, sub.ambiguous
@@ -278,6 +301,18 @@ class Grammar:
             found.sector = found.sector or sub.sector
         # "chef de la diplomatie russe" keeps its own concept; "porte-parole du ministère ..." too
         title_words.extend([c_entry.lemma, sub.title or sub.head.lemma])
+
+
+    def _leader_complement(self, ann: Annotations, found: Description) -> None:
+        """"le régime Assad", "l'administration Trump": an institution named after the person
+        who leads it, written right after its noun, is that person's state's."""
+        name = ann.names.get(found.end)
+        if found.head.kind != HEAD or name is None or name.kind != "person" or not name.code:
+            return
+        if not ann.tokens[name.start].capitalised or not _attached(ann, name.start, name.end, found):
+            return
+        found.end, found.code, found.via = name.end, name.code, "complement"
+        found.complement_ids, found.complement_kind = list(name.actor_ids), name.kind
 
 
 def _attached(ann: Annotations, start: int, end: int, found: Description) -> bool:

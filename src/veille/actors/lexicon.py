@@ -15,9 +15,9 @@ from veille.actors.normalize import fold
 DATA_DIR = Path(__file__).parent / "data"
 
 # kinds of lexicon entries
-HEAD, TITLE, PORTFOLIO, CONNECTOR, HONORIFIC, FORMER, STATE_ANAPHOR, IGO_ANAPHOR, DETERMINER = (
+HEAD, TITLE, PORTFOLIO, CONNECTOR, HONORIFIC, FORMER, STATE_ANAPHOR, IGO_ANAPHOR, DETERMINER, SCOPE = (
     "head", "title", "portfolio", "connector", "honorific", "former", "state_anaphor", "igo_anaphor",
-    "determiner",
+    "determiner", "scope",
 )
 
 
@@ -41,6 +41,7 @@ class Lexicon:
     phrases: list[tuple[str, LexEntry]] = field(default_factory=list)
     modifiers: dict[str, str | None] = field(default_factory=dict)
     role_concepts: dict[str, str] = field(default_factory=dict)
+    apposition_articles: frozenset[str] = frozenset()  # "X, un conseiller du roi": folded
     ordinal: re.Pattern[str] = re.compile(r"^\d+(e|è|ème|eme|er|re|ère)$")
 
     @classmethod
@@ -48,9 +49,11 @@ class Lexicon:
         data: dict[str, Any] = yaml.safe_load((path or DATA_DIR / "sectors.yaml").read_text(encoding="utf-8"))
         lexicon = cls()
         lexicon.ordinal = re.compile(data.get("ordinal_pattern") or lexicon.ordinal.pattern)
-        for kind, key in ((CONNECTOR, "connectors"), (HONORIFIC, "honorifics"), (FORMER, "former")):
+        for kind, key in ((CONNECTOR, "connectors"), (HONORIFIC, "honorifics"), (FORMER, "former"),
+                          (SCOPE, "scopes")):
             for form in data.get(key) or []:
                 lexicon.phrases.append((str(form), LexEntry(kind, fold(str(form)))))
+        lexicon.apposition_articles = frozenset(fold(str(w)) for w in data.get("apposition_articles") or [])
         for word, sector in (data.get("modifiers") or {}).items():
             lexicon.modifiers[fold(str(word))] = sector
         for kind, key in ((HEAD, "heads"), (TITLE, "titles"), (PORTFOLIO, "portfolios")):

@@ -72,6 +72,7 @@ TYPE_LABELS = {"state": "GPE", "igo": "ORG", "organisation": "ORG", "group": "OR
 LOCATIVE = {"a", "au", "aux", "en", "dans", "vers"}
 SKIP_ARTICLES = {"l'", "la", "le", "les"}
 PLACEHOLDER = "\u00a7"
+DISCOVERED = "discovered:"  # actor_id prefix of people and bodies linked from their description
 WORD_CACHE_SIZE = 50_000  # word forms whose keys are remembered (emptied when full)
 FUZZY_CACHE_SIZE = 20_000  # fuzzy name and acronym lookups remembered (emptied when full)
 DECAY = 0.5  # salience lost per sentence of distance
@@ -416,6 +417,10 @@ class ActorLinker:
                 label = "NORP" if desc.demonym else ("PER" if desc.head.kind == TITLE else
                                                      "LOC" if desc.head.place else "ORG")
                 out.append(Mention(desc.start, desc.end, "description", label, priority=1, desc=desc))
+            named = self._org_name_after(ann, desc, ents) if desc.code and desc.head.kind == HEAD else None
+            if named is not None:  # "l'agence nord-coréenne KCNA": the name is the described body's
+                out.append(Mention(desc.start, named, "description", "ORG", priority=1, desc=desc,
+                                   name_start=desc.end))
         # honorifics and anaphors (they start with a lexicon phrase), demonyms, acronyms
         acronyms = [i for i, word in enumerate(words) if word.acronym]
         for i in sorted({*ann.lex, *ann.demonyms, *acronyms}):
@@ -462,6 +467,23 @@ class ActorLinker:
                 tokens[j].pos == "PROPN" and j not in ann.names and j not in ann.demonyms:
             j += 1
         return (j, None) if j > i else None
+
+    def _org_name_after(self, ann: Annotations, desc: Description, ents: Sequence[Span]) -> int | None:
+        """End of the name of a body the description introduces ("l'agence nord-coréenne KCNA",
+        "le parti centriste Bleu Blanc"): an acronym, an organisation the NER found, or capitalised
+        proper nouns, right after the description, that no KB name or demonym covers."""
+        tokens, i = ann.tokens, desc.end
+        if desc.head.place or desc.plural or i >= len(tokens) or i in ann.names or i in ann.demonyms:
+            return None
+        for ent in ents:
+            if ent.start == i and ent.label_ in ("ORG", "MISC"):
+                return ent.end if not any(j in ann.names for j in range(ent.start, ent.end)) else None
+        j = i
+        while j < len(tokens) and j - i < 4 and tokens[j].capitalised and tokens[j].text.isalpha() and \
+                (tokens[j].pos == "PROPN" or _is_capitals(tokens[j].text)) and j not in ann.names \
+                and j not in ann.demonyms:
+            j += 1
+        return j if j > i else None
 
     def _with_first_name(self, doc: Doc, ann: Annotations, hit: NameHit) -> NameHit:
         """Extend a person's surname to the first name written before it when it is
@@ -595,6 +617,8 @@ class _Resolver:
         self.day = day
         self.history: list[Mention] = []
         self.people: dict[str, Mention] = {}  # surname key -> mention that named the person
+        self.first_words: dict[str, Mention | None] = {}  # first word of a name -> its mention (None: several)
+        self.bodies: dict[str, Mention] = {}  # name key -> the description that introduced the body
         self.sent_of = _sentence_index(doc)
         self.undated = doc._.published is None
         self.named_codes: dict[str, int] = {}
@@ -613,6 +637,9 @@ class _Resolver:
             handler = getattr(self, f"_{mention.kind}")
             handler(mention, named_ids)
             self._apposition(mention)
+            self._remember_kb_person(mention)
+            if mention.kind == "description" and mention.name_start >= 0 and mention.code:
+                self._remember_body(mention)
             self.history.append(mention)
         self._parentheses(mentions)
 
@@ -685,11 +712,18 @@ class _Resolver:
             mention.direct = mention.code is not None
         else:
             known = self._known_person(mention.name_start, mention.end)
+            kb_person = self._kb_surname(mention.name_start, mention.end, named_ids) if known is None else None
             if known is not None:
                 mention.actor_id, mention.code, mention.sector = known.actor_id, known.code, known.sector
+            elif kb_person is not None:
+                self._link(mention, kb_person)
             elif desc is not None:
-                self._description(mention, named_ids)
-                mention.actor_id = None  # the title's usual holder is not this unknown person
+                state = self._state_in_name(mention)
+                if state is not None and desc.code is None:
+                    mention.code, mention.sector = state, desc.sector
+                else:
+                    self._description(mention, named_ids)
+                mention.actor_id = self._discovered(mention) if mention.code else None
         self._remember(mention, mention.name_start)
 
     def _description(self, mention: Mention, named_ids: set[str]) -> None:
@@ -760,6 +794,10 @@ class _Resolver:
         mention.code = self.ann.demonyms.get(mention.start)
 
     def _typo(self, mention: Mention, named_ids: set[str]) -> None:
+        body = self.bodies.get(self._name_key(mention.start, mention.end))
+        if body is not None:
+            mention.actor_id, mention.code, mention.sector = body.actor_id, body.code, body.sector
+            return
         targets = self.linker._acronyms_near(self.tokens[mention.start].text) & named_ids
         if len(targets) == 1:
             actor = self.kb.get(next(iter(targets)))
@@ -768,10 +806,17 @@ class _Resolver:
                 mention.label = TYPE_LABELS.get(actor.type, "ORG")
 
     def _ner(self, mention: Mention, named_ids: set[str]) -> None:
+        body = self.bodies.get(self._name_key(mention.start, mention.end))
+        if body is not None and mention.label != "PER":
+            mention.actor_id, mention.code, mention.sector = body.actor_id, body.code, body.sector
+            return
         if mention.label == "PER":
             known = self._known_person(mention.start, mention.end)
+            kb_person = self._kb_surname(mention.start, mention.end, named_ids) if known is None else None
             if known is not None:
                 mention.actor_id, mention.code, mention.sector = known.actor_id, known.code, known.sector
+            elif kb_person is not None:
+                self._link(mention, kb_person)
             self._remember(mention, mention.start)
 
     # --- helpers
@@ -806,19 +851,93 @@ class _Resolver:
         mention.code, mention.sector = role.code, role.sector or mention.sector
         return True
 
+    def _name_words(self, start: int, end: int) -> list[str]:
+        return [t.text for t in self.tokens[start:end] if t.text.isalpha() or "-" in t.text.strip("-")]
+
+    def _name_key(self, start: int, end: int) -> str:
+        return " ".join(translit_key(t.text) for t in self.tokens[start:end] if t.text.isalnum())
+
     def _remember(self, mention: Mention, name_start: int) -> None:
-        words = [t.text for t in self.tokens[max(name_start, mention.start):mention.end] if t.text.isalpha()]
+        words = self._name_words(max(name_start, mention.start), mention.end)
         if words and words[-1][:1].isupper():
-            key = translit_key(words[-1])
-            previous = self.people.get(key)
-            if previous is None or previous.code is None or mention.code is not None:
-                self.people[key] = mention
+            self._remember_words(words, mention)
+
+    def _remember_words(self, words: list[str], mention: Mention) -> None:
+        key = translit_key(words[-1])
+        previous = self.people.get(key)
+        if previous is None or previous.code is None or mention.code is not None:
+            self.people[key] = mention
+        if len(words) >= 2 and words[0][:1].isupper():  # "M. Kim" after "Kim Jong Un"
+            first = translit_key(words[0])
+            if first not in self.first_words:
+                self.first_words[first] = mention
+            elif (earlier := self.first_words[first]) is not None and \
+                    (earlier.actor_id, earlier.code) != (mention.actor_id, mention.code) and earlier.code:
+                self.first_words[first] = None
+
+    def _remember_kb_person(self, mention: Mention) -> None:
+        """A KB person the text names by a title only ("le chef de la diplomatie américaine"):
+        "M. Pompeo" later is that person."""
+        if mention.kind != "description" or not mention.actor_id or not mention.code:
+            return
+        actor = self.kb.get(mention.actor_id)
+        if actor is None or actor.type != "person":
+            return
+        for form in actor.surface_forms():
+            words = form.split()
+            if len(words) >= 2 and translit_key(words[-1]) not in self.people:
+                self._remember_words(words, mention)
+
+    def _remember_body(self, mention: Mention) -> None:
+        """The name a description introduced ("l'agence nord-coréenne KCNA"): later "KCNA" alone
+        is that body."""
+        key = self._name_key(mention.name_start, mention.end)
+        if key:
+            mention.actor_id = mention.actor_id or self._discovered(mention)
+            self.bodies[key] = mention
 
     def _known_person(self, start: int, end: int) -> Mention | None:
-        words = [t.text for t in self.tokens[start:end] if t.text.isalpha()]
+        words = self._name_words(start, end)
         if not words:
             return None
-        return self.people.get(translit_key(words[-1]))
+        found = self.people.get(translit_key(words[-1]))
+        if found is None and len(words) == 1:
+            found = self.first_words.get(translit_key(words[0]))
+        return found
+
+    def _kb_surname(self, start: int, end: int, named_ids: set[str]) -> Actor | None:
+        """"M. Pompeo", "Pompeo": the one KB person with that surname in office on the
+        document's date (one the document names, if several are)."""
+        words = self._name_words(start, end)
+        if len(words) != 1 or not words[0][:1].isupper():
+            return None
+        ids = {actor_id for _, actor_id in self.linker.surnames.get(translit_key(words[0]), ())}
+        actors = [a for a in (self.kb.get(i) for i in sorted(ids)) if a is not None and self.kb.active_on(a, self.day)
+                  and a.roles]
+        if len(actors) > 1:
+            actors = [a for a in actors if a.id in named_ids]
+        return actors[0] if len(actors) == 1 else None
+
+    def _state_in_name(self, mention: Mention) -> str | None:
+        """"le roi Hamad de Bahreïn": a state named inside the name part of a titled person."""
+        for hit in self.ann.names.values():
+            if mention.name_start < hit.start < mention.end and hit.kind == "state" and hit.code:
+                if self.tokens[hit.start - 1].key in ("de", "du", "d'"):
+                    return hit.code
+        return None
+
+    def _discovered(self, mention: Mention) -> str | None:
+        """The id of a person or body the KB does not hold, linked from how the text presents it:
+        "discovered:" and its folded name ("discovered:yoon_do-han")."""
+        start = mention.name_start if mention.name_start >= 0 else mention.start
+        end = mention.end
+        places = [h.start for h in self.ann.names.values() if start < h.start < end and h.kind in ("state", "place")]
+        if places:  # "Hamad de Bahreïn" is Hamad
+            end = min(places)
+            while end > start and self.tokens[end - 1].key in ("de", "du", "d'"):
+                end -= 1
+        words = [fold(t.text) for t in self.tokens[start:end] if t.text.isalnum() or "-" in t.text]
+        return DISCOVERED + "_".join(words) if words else None
 
     def _apposed_person(self, mention: Mention) -> Mention | None:
         """The resolved person just before ", <title>"."""
@@ -838,13 +957,21 @@ class _Resolver:
             return antecedent.code if antecedent else None
         return None
 
+    def _apposed(self, end: int, start: int) -> bool:
+        """Whether a comma, maybe followed by an article ("X, un conseiller du roi"), is all
+        that separates two mentions."""
+        if self._between(end, start, ","):
+            return True
+        return start - end == 2 and self.tokens[end].text == "," and \
+            self.tokens[end + 1].key in self.kb.lexicon.apposition_articles
+
     def _apposition(self, mention: Mention) -> None:
         """"<title>, <unknown person>" and "<unknown person>, <title>": the person
         takes the title's affiliation."""
         if not self.history:
             return
         previous = self.history[-1]
-        if not self._between(previous.end, mention.start, ","):
+        if not self._apposed(previous.end, mention.start):
             return
         pairs = ((previous, mention), (mention, previous))
         for person, title in pairs:
@@ -865,6 +992,7 @@ class _Resolver:
                     and title.kind == "description" and title.desc is not None \
                     and title.desc.head.kind == TITLE and title.code is not None:
                 person.code, person.sector = title.code, title.sector
+                person.actor_id = self._discovered(person)
                 self._remember(person, person.name_start if person.name_start >= 0 else person.start)
 
     def _role_holder(self, desc: Description, code: str | None) -> Actor | None:
@@ -1012,12 +1140,19 @@ def _case_fits(surface: str, doc: Doc, tokens: list[Tok], start: int, end: int) 
     """Acronyms match only as written and outside all-capitals text; names
     written with a capital need one in the text."""
     if _is_acronym(surface):
-        if doc[start:end].text != surface:
+        text = doc[start:end].text
+        if text != surface and not _acronym_as_word(surface, text):
             return False
         return not any(0 <= i < len(tokens) and _is_capitals(tokens[i].text) for i in (start - 1, end))
     if surface[:1].isupper():
         return tokens[start].capitalised
     return True
+
+
+def _acronym_as_word(surface: str, text: str) -> bool:
+    """An acronym of four letters or more written as a word, as French press writes those it
+    pronounces ("Otan", "Cédéao" for OTAN, CEDEAO)."""
+    return len(surface) >= 4 and " " not in text and text[:1].isupper() and text[1:].islower()
 
 
 def _is_capitals(text: str) -> bool:
