@@ -109,6 +109,7 @@ class Description:
     title: str = ""  # folded composed title ("president du conseil europeen")
     demonym: bool = False
     plural: bool = False  # the head is in the plural ("les présidents")
+    scope_end: int = -1  # end of a "pour <place>" after a title ("envoyé spécial pour le Yémen")
 
 
 @dataclass
@@ -212,8 +213,8 @@ class Grammar:
         return found
 
     def _scope(self, ann: Annotations, found: Description) -> None:
-        """"l'envoyé spécial de l'ONU pour le Yémen": the place a title is for belongs to the
-        phrase (so that a name in apposition follows the title) but does not say whose it is."""
+        """"l'envoyé spécial de l'ONU pour le Yémen": the place a title is for does not say whose
+        the title is, but a name in apposition may follow it (``scope_end``)."""
         scope = ann.first(found.end, SCOPE)
         if scope is None:
             return
@@ -223,7 +224,7 @@ class Grammar:
             k = det[0]
         name = ann.names.get(k)
         if name is not None and name.kind in ("state", "place") and _attached(ann, scope[0], name.end, found):
-            found.end = name.end
+            found.scope_end = name.end
 
     def _modifiers(self, ann: Annotations, j: int, found: Description) -> int:
         tokens, n = ann.tokens, len(ann.tokens)
@@ -269,6 +270,8 @@ class Grammar:
             return
         if name is not None and (name.code or name.actor_ids):
             found.end, found.code, found.via = name.end, name.code, "complement"
+            if name.kind in ("organisation", "group") and name.code and ann.demonyms.get(name.end) == name.code:
+                found.end += 1  # "du département d'État américain"
             found.complement_ids, found.complement_kind = list(name.actor_ids), name.kind
             title_words.extend([c_entry.lemma, " ".join(t.key for t in ann.tokens[name.start:name.end])])
             if name.kind not in ("state", "place") and found.concept not in ("secretary_general",):
@@ -305,14 +308,18 @@ class Grammar:
 
     def _leader_complement(self, ann: Annotations, found: Description) -> None:
         """"le régime Assad", "l'administration Trump": an institution named after the person
-        who leads it, written right after its noun, is that person's state's."""
+        who leads it, written right after its noun, is that person's state's; "les rebelles
+        Houthis": a group named right after its noun is that group."""
         name = ann.names.get(found.end)
-        if found.head.kind != HEAD or name is None or name.kind != "person" or not name.code:
+        if found.head.kind != HEAD or name is None or name.kind not in ("person", "group", "organisation") \
+                or not name.code:
             return
         if not ann.tokens[name.start].capitalised or not _attached(ann, name.start, name.end, found):
             return
         found.end, found.code, found.via = name.end, name.code, "complement"
         found.complement_ids, found.complement_kind = list(name.actor_ids), name.kind
+        if name.kind != "person" and name.sector:
+            found.sector = name.sector
 
 
 def _attached(ann: Annotations, start: int, end: int, found: Description) -> bool:

@@ -183,6 +183,7 @@ class ActorLinker:
         self.places: dict[str, tuple[str, str | None]] = {}
         self.acronyms: dict[str, set[str]] = defaultdict(set)  # IGO acronym -> actor ids
         self.surnames: dict[str, list[tuple[str, str]]] = defaultdict(list)  # last word key -> (first key, id)
+        self.first_words: dict[str, set[str]] = defaultdict(set)  # first word key -> people ids
         self.noun_heads: dict[str, list[str]] = defaultdict(list)  # "junte" -> KB groups named by it
         self.person_matcher = PhraseIndex()
         self.name_matcher = PhraseIndex()
@@ -197,6 +198,7 @@ class ActorLinker:
                 self.person_matcher.add(key.split(" "))
                 if len(words) >= 2:
                     self.surnames[translit_key(words[-1])].append((translit_key(words[0]), actor_id))
+                    self.first_words[translit_key(words[0])].add(actor_id)
                 continue
             key = " ".join(fold(w) for w in words)
             self.names[key].append((surface, actor_id))
@@ -394,7 +396,10 @@ class ActorLinker:
         for hit in hits:
             if hit.kind == "person" and len(hit.actor_ids) == 1:
                 hit = self._with_first_name(doc, ann, hit)
-            out.append(Mention(hit.start, hit.end, "name", TYPE_LABELS.get(hit.kind, "ORG"), priority=0, hit=hit))
+            end = hit.end
+            if hit.kind in ("organisation", "group") and hit.code and ann.demonyms.get(end) == hit.code:
+                end += 1  # "le département d'État américain"
+            out.append(Mention(hit.start, end, "name", TYPE_LABELS.get(hit.kind, "ORG"), priority=0, hit=hit))
         ents = doc.ents if self.use_ner else ()
         ner_people = {e.start: e for e in ents if e.label_ in ("PER", "MISC")}
         ent_labels = {e.start: e.label_ for e in ents if len(e) == 1}
@@ -413,6 +418,12 @@ class ActorLinker:
                 out.append(Mention(desc.start, end, "person", "PER", priority=0, desc=desc, person_hit=hit,
                                    name_start=desc.end))
                 continue
+            if desc.scope_end > 0:  # "l'émissaire américain pour la Syrie Jim Jeffrey": the name alone
+                person = self._name_after(doc, ann, desc.scope_end, ner_people)
+                if person is not None:
+                    end, hit = person
+                    out.append(Mention(desc.scope_end, end, "person", "PER", priority=0, desc=desc, person_hit=hit,
+                                       name_start=desc.scope_end))
             if desc.code or desc.anaphor or desc.complement_ids or not desc.head.needs_complement:
                 label = "NORP" if desc.demonym else ("PER" if desc.head.kind == TITLE else
                                                      "LOC" if desc.head.place else "ORG")
@@ -624,7 +635,7 @@ class _Resolver:
         self.named_codes: dict[str, int] = {}
 
     def run(self, mentions: list[Mention]) -> None:
-        named_ids = {i for m in mentions if m.hit for i in m.hit.actor_ids}
+        named_ids = {i for m in mentions for hit in (m.hit, m.person_hit) if hit for i in hit.actor_ids}
         self.all_mentions = mentions
         for m in mentions:
             if m.kind == "name" and m.hit is not None and m.hit.code and m.hit.kind != "person":
@@ -911,11 +922,15 @@ class _Resolver:
         words = self._name_words(start, end)
         if len(words) != 1 or not words[0][:1].isupper():
             return None
-        ids = {actor_id for _, actor_id in self.linker.surnames.get(translit_key(words[0]), ())}
+        key = translit_key(words[0])
+        ids = {actor_id for _, actor_id in self.linker.surnames.get(key, ())}
         actors = [a for a in (self.kb.get(i) for i in sorted(ids)) if a is not None and self.kb.active_on(a, self.day)
                   and a.roles]
         if len(actors) > 1:
             actors = [a for a in actors if a.id in named_ids]
+        if not actors:  # family name first ("M. Kim" for Kim Jong Un), when the document names him
+            actors = [a for a in (self.kb.get(i) for i in sorted(self.linker.first_words.get(key, set()) & named_ids))
+                      if a is not None]
         return actors[0] if len(actors) == 1 else None
 
     def _state_in_name(self, mention: Mention) -> str | None:
@@ -971,7 +986,11 @@ class _Resolver:
         if not self.history:
             return
         previous = self.history[-1]
-        if not self._apposed(previous.end, mention.start):
+        if len(self.history) >= 2 and (title := self.history[-2]).desc is not None \
+                and title.desc.scope_end == previous.end:
+            previous = title  # "l'envoyé spécial de l'ONU pour le Yémen, Martin Griffiths"
+        if not self._apposed(previous.end if previous.desc is None or previous.desc.scope_end < 0
+                             else previous.desc.scope_end, mention.start):
             return
         pairs = ((previous, mention), (mention, previous))
         for person, title in pairs:
@@ -991,6 +1010,11 @@ class _Resolver:
             if person.label == "PER" and person.code is None and person.kind in ("ner", "person") \
                     and title.kind == "description" and title.desc is not None \
                     and title.desc.head.kind == TITLE and title.code is not None:
+                if title.desc.code is None and title.desc.anaphor is None:
+                    # the title was read as an earlier holder's ("le ministre des Affaires étrangères"
+                    # after Pompeo); the new name says it is someone else's, of unknown state
+                    title.actor_id = title.code = None
+                    continue
                 person.code, person.sector = title.code, title.sector
                 person.actor_id = self._discovered(person)
                 self._remember(person, person.name_start if person.name_start >= 0 else person.start)
