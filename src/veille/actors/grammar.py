@@ -314,8 +314,8 @@ class Grammar:
         if found.head.kind != HEAD or name is None or name.kind not in ("person", "group", "organisation") \
                 or not name.code:
             return
-        if not ann.tokens[name.start].capitalised or not _attached(ann, name.start, name.end, found):
-            return
+        if not ann.tokens[name.start].capitalised:
+            return  # (the parser often hangs the name on the verb or the noun before: adjacency decides)
         found.end, found.code, found.via = name.end, name.code, "complement"
         found.complement_ids, found.complement_kind = list(name.actor_ids), name.kind
         if name.kind != "person" and name.sector:

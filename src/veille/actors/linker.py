@@ -404,6 +404,7 @@ class ActorLinker:
         ner_people = {e.start: e for e in ents if e.label_ in ("PER", "MISC")}
         ent_labels = {e.start: e.label_ for e in ents if len(e) == 1}
         tokens = ann.tokens
+        bodies: list[tuple[str, ...]] = []  # names of bodies descriptions introduce
         # descriptions, and titles fused with the name that follows (they start with a lexicon phrase or an ordinal)
         ordinals = [i for i, word in enumerate(words) if word.ordinal]
         for i in sorted({*ann.lex, *ordinals}):
@@ -432,6 +433,7 @@ class ActorLinker:
             if named is not None:  # "l'agence nord-coréenne KCNA": the name is the described body's
                 out.append(Mention(desc.start, named, "description", "ORG", priority=1, desc=desc,
                                    name_start=desc.end))
+                bodies.append(tuple(word.key for word in words[desc.end:named]))
         # honorifics and anaphors (they start with a lexicon phrase), demonyms, acronyms
         acronyms = [i for i, word in enumerate(words) if word.acronym]
         for i in sorted({*ann.lex, *ann.demonyms, *acronyms}):
@@ -451,6 +453,12 @@ class ActorLinker:
                 out.append(Mention(i, i + 1, "norp", "NORP", priority=3))
             if words[i].acronym and i not in ann.names:
                 out.append(Mention(i, i + 1, "typo", ent_labels.get(i, "ORG"), priority=3))
+        for body in set(bodies):  # the body named again later: a mention the resolver links to it
+            size = len(body)
+            for i in range(len(words) - size + 1):
+                if words[i].key == body[0] and tuple(w.key for w in words[i:i + size]) == body \
+                        and words[i].text[:1].isupper():
+                    out.append(Mention(i, i + size, "ner", "ORG", priority=4))
         for ent in ents:
             person = self._fuzzy_person(ann, ent) if ent.label_ in ("PER", "MISC") else None
             if person is not None:
