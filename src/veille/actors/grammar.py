@@ -110,6 +110,7 @@ class Description:
     demonym: bool = False
     plural: bool = False  # the head is in the plural ("les présidents")
     scope_end: int = -1  # end of a "pour <place>" after a title ("envoyé spécial pour le Yémen")
+    qualified: bool = False  # a modifier gave its sector ("forces séparatistes"): specific enough alone
 
 
 @dataclass
@@ -207,6 +208,8 @@ class Grammar:
         found.end = j
         if found.code is None and not found.ambiguous:
             self._complement(ann, found, depth, title_words)
+        elif found.code is not None:
+            self._own_body(ann, found)
         if entry.kind == TITLE:
             self._scope(ann, found)
         found.title = " ".join(title_words)
@@ -251,6 +254,7 @@ class Grammar:
             if known or (token.pos == "ADJ" and not token.capitalised):
                 if sector:
                     found.sector = sector
+                    found.qualified = True
                 j += 1
                 steps += 1
                 continue
@@ -305,6 +309,14 @@ class Grammar:
         # "chef de la diplomatie russe" keeps its own concept; "porte-parole du ministère ..." too
         title_words.extend([c_entry.lemma, sub.title or sub.head.lemma])
 
+
+    def _own_body(self, ann: Annotations, found: Description) -> None:
+        """"l'agence nord-coréenne KCNA": a KB body of the described state named right after."""
+        name = ann.names.get(found.end)
+        if found.head.kind == HEAD and name is not None and name.kind in ("organisation", "group") \
+                and name.code == found.code and ann.tokens[name.start].capitalised:
+            found.end = name.end
+            found.complement_ids, found.complement_kind = list(name.actor_ids), name.kind
 
     def _leader_complement(self, ann: Annotations, found: Description) -> None:
         """"le régime Assad", "l'administration Trump": an institution named after the person

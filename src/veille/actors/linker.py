@@ -35,6 +35,7 @@ Resolution, in document order:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -193,16 +194,18 @@ class ActorLinker:
             if actor is None or not words:
                 continue
             if actor.type == "person":
-                key = " ".join(translit_key(w) for w in words)
-                self.person_names[key].append((surface, actor_id))
-                self.person_matcher.add(key.split(" "))
+                for variant in _hyphen_variants(words):
+                    key = " ".join(translit_key(w) for w in variant)
+                    self.person_names[key].append((surface, actor_id))
+                    self.person_matcher.add(key.split(" "))
                 if len(words) >= 2:
                     self.surnames[translit_key(words[-1])].append((translit_key(words[0]), actor_id))
                     self.first_words[translit_key(words[0])].add(actor_id)
                 continue
-            key = " ".join(fold(w) for w in words)
-            self.names[key].append((surface, actor_id))
-            self.name_matcher.add(key.split(" "))
+            for variant in _hyphen_variants(words):
+                key = " ".join(fold(w) for w in variant)
+                self.names[key].append((surface, actor_id))
+                self.name_matcher.add(key.split(" "))
             if _is_acronym(surface) and actor.type == "igo":
                 self.acronyms[surface].add(actor_id)
             if actor.type != "state" and surface[:1].islower():
@@ -210,10 +213,11 @@ class ActorLinker:
                 if actor_id not in self.noun_heads[head]:
                     self.noun_heads[head].append(actor_id)
         for surface, code in self.kb.places():
-            key = " ".join(fold(w) for w in self._tokenize(surface))
-            if key.strip() and key not in self.names:
-                self.places[key] = (surface, code)
-                self.name_matcher.add(key.split(" "))
+            for variant in _hyphen_variants(self._tokenize(surface)):
+                key = " ".join(fold(w) for w in variant)
+                if key.strip() and key not in self.names:
+                    self.places[key] = (surface, code)
+                    self.name_matcher.add(key.split(" "))
 
     def _build_lexicon(self) -> None:
         """Lexicon phrases and demonyms keyed by folded forms."""
@@ -425,7 +429,7 @@ class ActorLinker:
                     end, hit = person
                     out.append(Mention(desc.scope_end, end, "person", "PER", priority=0, desc=desc, person_hit=hit,
                                        name_start=desc.scope_end))
-            if desc.code or desc.anaphor or desc.complement_ids or not desc.head.needs_complement:
+            if desc.code or desc.anaphor or desc.complement_ids or not desc.head.needs_complement or desc.qualified:
                 label = "NORP" if desc.demonym else ("PER" if desc.head.kind == TITLE else
                                                      "LOC" if desc.head.place else "ORG")
                 out.append(Mention(desc.start, desc.end, "description", label, priority=1, desc=desc))
@@ -734,8 +738,8 @@ class _Resolver:
             kb_person = self._kb_surname(mention.name_start, mention.end, named_ids) if known is None else None
             if known is not None:
                 mention.actor_id, mention.code, mention.sector = known.actor_id, known.code, known.sector
-            elif kb_person is not None:
-                self._link(mention, kb_person)
+            elif kb_person:
+                self._link_people(mention, kb_person)
             elif desc is not None:
                 state = self._state_in_name(mention)
                 if state is not None and desc.code is None:
@@ -834,8 +838,8 @@ class _Resolver:
             kb_person = self._kb_surname(mention.start, mention.end, named_ids) if known is None else None
             if known is not None:
                 mention.actor_id, mention.code, mention.sector = known.actor_id, known.code, known.sector
-            elif kb_person is not None:
-                self._link(mention, kb_person)
+            elif kb_person:
+                self._link_people(mention, kb_person)
             self._remember(mention, mention.start)
 
     # --- helpers
@@ -924,12 +928,21 @@ class _Resolver:
             found = self.first_words.get(translit_key(words[0]))
         return found
 
-    def _kb_surname(self, start: int, end: int, named_ids: set[str]) -> Actor | None:
-        """"M. Pompeo", "Pompeo": the one KB person with that surname in office on the
-        document's date (one the document names, if several are)."""
+    def _link_people(self, mention: Mention, people: list[Actor]) -> None:
+        """The one person, or the state all of them served on the date ("M. Kim": PRK)."""
+        if len(people) == 1:
+            self._link(mention, people[0])
+            return
+        codes = {self.kb.affiliation(a, self.day) for a in people}
+        if len(codes) == 1:
+            mention.code, mention.sector = next(iter(codes))
+
+    def _kb_surname(self, start: int, end: int, named_ids: set[str]) -> list[Actor]:
+        """"M. Pompeo", "Pompeo": the KB person with that surname in office on the document's
+        date (the ones the document names, if several are)."""
         words = self._name_words(start, end)
         if len(words) != 1 or not words[0][:1].isupper():
-            return None
+            return []
         key = translit_key(words[0])
         ids = {actor_id for _, actor_id in self.linker.surnames.get(key, ())}
         actors = [a for a in (self.kb.get(i) for i in sorted(ids)) if a is not None and self.kb.active_on(a, self.day)
@@ -939,7 +952,7 @@ class _Resolver:
         if not actors:  # family name first ("M. Kim" for Kim Jong Un), when the document names him
             actors = [a for a in (self.kb.get(i) for i in sorted(self.linker.first_words.get(key, set()) & named_ids))
                       if a is not None]
-        return actors[0] if len(actors) == 1 else None
+        return actors
 
     def _state_in_name(self, mention: Mention) -> str | None:
         """"le roi Hamad de Bahreïn": a state named inside the name part of a titled person."""
@@ -1164,6 +1177,18 @@ class _Resolver:
 
 
 # ---------------------------------------------------------------------- small functions
+def _hyphen_variants(words: list[str]) -> list[list[str]]:
+    """A name's words, and the same with its hyphenated words split as the tokenizer splits them
+    when text is glued to them ("Etats-Unis." before a quote: Etats, -, Unis)."""
+    split: list[str] = []
+    for word in words:
+        if "-" in word.strip("-"):
+            split.extend(part for part in re.split(r"(-)", word) if part)
+        else:
+            split.append(word)
+    return [words, split] if split != words else [words]
+
+
 def _is_acronym(surface: str) -> bool:
     return surface.isupper() and surface.isalpha() and 2 <= len(surface) <= 6
 

@@ -9,7 +9,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from veille.actors.userdata import user_files
 from veille.nlp import NerMode, ner_mode
@@ -28,7 +28,11 @@ GLUED_INFIXES = (
     r'(?<=\S)"(?=[.,;:!?)\-])',
     r"(?<=[\w])\)(?=[.,;:])",
     r"(?<=\.)-$",
+    r"(?<=[A-Z])\.(?=-)",  # "l'ONU.- Soeur"
+    r"(?<=[^\W\d_])-{2,}",  # "l'Arabie saoudite-- qui"
+    r"(?<=[A-Z]{2})\.(?=(?:M|MM|Mme)\.?$)",  # "l'agence KCNA.M. Trump"
 )
+GLUED_PREFIXES = (r"^-(?=[" + _UPPER + r"])",)  # "- Rôle d'intermédiaire -Bahreïn suit"
 
 # (factory name, module that registers it), in pipeline order.
 COMPONENTS: tuple[tuple[str, str], ...] = (
@@ -63,6 +67,8 @@ def split_glued_punctuation(nlp: Language) -> None:
     """Let the tokenizer split the sentence ends and quotes scraped text glues to words."""
     infixes = [*nlp.Defaults.infixes, *GLUED_INFIXES]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    prefixes = [*GLUED_PREFIXES, *nlp.Defaults.prefixes]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
 
 
 def annotations(doc: Doc) -> dict[str, list[dict[str, Any]]]:
