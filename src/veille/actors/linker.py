@@ -72,6 +72,7 @@ TYPE_LABELS = {"state": "GPE", "igo": "ORG", "organisation": "ORG", "group": "OR
                "place": "LOC"}
 LOCATIVE = {"a", "au", "aux", "en", "dans", "vers"}
 SKIP_ARTICLES = {"l'", "la", "le", "les"}
+CONNECTORS_OF_STATE = {"de", "du", "d'", "des"}
 PLACEHOLDER = "\u00a7"
 DISCOVERED = "discovered:"  # actor_id prefix of people and bodies linked from their description
 WORD_CACHE_SIZE = 50_000  # word forms whose keys are remembered (emptied when full)
@@ -717,7 +718,7 @@ class _Resolver:
             return
         self._link(mention, actor)
         mention.label = TYPE_LABELS.get(actor.type, "ORG")
-        mention.direct = actor.type in ("state", "person") and mention.code is not None
+        mention.direct = actor.type in ("state", "person", "group", "organisation") and mention.code is not None
         if actor.type == "person":
             self._remember(mention, mention.start)
 
@@ -955,11 +956,16 @@ class _Resolver:
         return actors
 
     def _state_in_name(self, mention: Mention) -> str | None:
-        """"le roi Hamad de Bahreïn": a state named inside the name part of a titled person."""
+        """"le roi Hamad de Bahreïn", "le ministre Pablo Ortega de l'Équateur": a state named
+        inside or right after the name part of a titled person."""
         for hit in self.ann.names.values():
-            if mention.name_start < hit.start < mention.end and hit.kind == "state" and hit.code:
-                if self.tokens[hit.start - 1].key in ("de", "du", "d'"):
-                    return hit.code
+            if not (mention.name_start < hit.start <= mention.end + 2 and hit.kind == "state" and hit.code):
+                continue
+            k = hit.start - 1
+            if k > mention.name_start and self.tokens[k].key in SKIP_ARTICLES:
+                k -= 1
+            if k > mention.name_start and self.tokens[k].key in CONNECTORS_OF_STATE and k <= mention.end:
+                return hit.code
         return None
 
     def _discovered(self, mention: Mention) -> str | None:
