@@ -456,6 +456,10 @@ class ActorLinker:
                                        "ORG" if anaphor.kind == "igo" else "GPE", priority=2, anaphor=anaphor))
             if i in ann.demonyms and tokens[i].capitalised and i not in ann.names:
                 out.append(Mention(i, i + 1, "norp", "NORP", priority=3))
+                person = self._name_after(doc, ann, i + 1, ner_people) if i > 0 and \
+                    tokens[i - 1].key in self.kb.lexicon.apposition_articles else None
+                if person is not None and person[1] is None:  # "l'Iranien Ahmad Karimi": a person of that state
+                    out.append(Mention(i, person[0], "person", "PER", priority=0, name_start=i + 1))
             if words[i].acronym and i not in ann.names:
                 out.append(Mention(i, i + 1, "typo", ent_labels.get(i, "ORG"), priority=3))
         for body in set(bodies):  # the body named again later: a mention the resolver links to it
@@ -734,6 +738,12 @@ class _Resolver:
             if title_code and (title_code != mention.code or (concept and concept != role_concept)):
                 self._adopt_role(mention, actor, title_code, concept)
             mention.direct = mention.code is not None
+        elif desc is None and mention.start in self.ann.demonyms:  # "l'Iranien Ahmad Karimi"
+            known = self._known_person(mention.name_start, mention.end)
+            if known is not None and known.code == self.ann.demonyms[mention.start]:
+                mention.actor_id, mention.sector = known.actor_id, known.sector
+            mention.code = self.ann.demonyms[mention.start]
+            mention.actor_id = mention.actor_id or self._discovered(mention)
         else:
             known = self._known_person(mention.name_start, mention.end)
             kb_person = self._kb_surname(mention.name_start, mention.end, named_ids) if known is None else None
