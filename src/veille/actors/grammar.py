@@ -317,6 +317,7 @@ class Grammar:
                 and name.code == found.code and ann.tokens[name.start].capitalised:
             found.end = name.end
             found.complement_ids, found.complement_kind = list(name.actor_ids), name.kind
+            found.sector = name.sector or found.sector
 
     def _leader_complement(self, ann: Annotations, found: Description) -> None:
         """"le régime Assad", "l'administration Trump": an institution named after the person

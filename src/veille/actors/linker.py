@@ -462,7 +462,7 @@ class ActorLinker:
                     out.append(Mention(i, person[0], "person", "PER", priority=0, name_start=i + 1))
             if words[i].acronym and i not in ann.names:
                 out.append(Mention(i, i + 1, "typo", ent_labels.get(i, "ORG"), priority=3))
-        for body in set(bodies):  # the body named again later: a mention the resolver links to it
+        for body in dict.fromkeys(bodies):  # the body named again later: a mention the resolver links to it
             size = len(body)
             for i in range(len(words) - size + 1):
                 if words[i].key == body[0] and tuple(w.key for w in words[i:i + size]) == body \
