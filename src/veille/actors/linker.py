@@ -1166,7 +1166,7 @@ class _Resolver:
         pool = [(m, m.code) for m in self.history if m.direct and m.code]
         if not pool:  # nothing precedes: the states the whole document names
             pool = [(m, m.hit.code) for m in self.all_mentions if m.kind == "name" and m.hit is not None
-                    and m.hit.code and m.hit.kind in ("state", "place", "person")]
+                    and m.hit.code and m.hit.kind in ("state", "place", "person", "group", "organisation")]
         counts: dict[str, float] = defaultdict(float)
         for m, code in pool:
             actor = self.kb.by_code(code or "")
