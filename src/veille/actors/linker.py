@@ -844,6 +844,14 @@ class _Resolver:
         if body is not None and mention.label != "PER":
             mention.actor_id, mention.code, mention.sector = body.actor_id, body.code, body.sector
             return
+        words = self._name_words(mention.start, mention.end)
+        if mention.label != "PER" and len(words) == 1 and words[0][:1].isupper():
+            # a surname the document gave a person, whatever label the NER put on it ("Mouallem")
+            known = self.people.get(translit_key(words[0]))
+            if known is not None and known.code and known.label == "PER":
+                mention.label = "PER"
+                mention.actor_id, mention.code, mention.sector = known.actor_id, known.code, known.sector
+                return
         if mention.label == "PER":
             known = self._known_person(mention.start, mention.end)
             kb_person = self._kb_surname(mention.start, mention.end, named_ids) if known is None else None
