@@ -135,3 +135,21 @@ def test_glued_sentences_and_quotes_are_split(veille_nlp):
     assert "Moscou" in words and "Kremlin" in words and "2018" in words and "Le" in words
     abbreviation = veille_nlp.make_doc("aux U.S.A. et")
     assert "U.S.A." in [t.text for t in abbreviation]
+
+
+def test_outlet_home_state(veille_nlp):
+    """``doc._.home`` (the outlet's state, when the ingest knows it): a text that names no state
+    speaks of that state's government; "le président de la République" alone is its president."""
+    def run(text: str, home: str | None) -> dict[str, str | None]:
+        doc = veille_nlp.make_doc(text)
+        doc._.published, doc._.home = "2020-06-15", home
+        for _, proc in veille_nlp.pipeline:
+            doc = proc(doc)
+        return {s.text: s._.code for s in doc.spans["mentions"] if s.label_ != "DATE"}
+
+    text = "Le président de la République a réuni le gouvernement mardi."
+    assert run(text, None) == {"président de la République": None, "gouvernement": None}
+    assert run(text, "FRA") == {"président de la République": "FRA", "gouvernement": "FRA"}
+    abroad = run("A Lima, le président de la République, Aurelio Quispe, a réuni le gouvernement péruvien.", "FRA")
+    assert abroad["président de la République"] != "FRA"  # a name in apposition: not the outlet's president
+    assert abroad["gouvernement péruvien"] == "PER"

@@ -42,6 +42,7 @@ class Lexicon:
     modifiers: dict[str, str | None] = field(default_factory=dict)
     role_concepts: dict[str, str] = field(default_factory=dict)
     apposition_articles: frozenset[str] = frozenset()  # "X, un conseiller du roi": folded
+    home_titles: frozenset[str] = frozenset()  # folded titles that, unqualified, are the outlet's state's
     ordinal: re.Pattern[str] = re.compile(r"^\d+(e|è|ème|eme|er|re|ère)$")
 
     @classmethod
@@ -54,6 +55,7 @@ class Lexicon:
             for form in data.get(key) or []:
                 lexicon.phrases.append((str(form), LexEntry(kind, fold(str(form)))))
         lexicon.apposition_articles = frozenset(fold(str(w)) for w in data.get("apposition_articles") or [])
+        lexicon.home_titles = frozenset(fold(str(w)) for w in data.get("home_titles") or [])
         for word, sector in (data.get("modifiers") or {}).items():
             lexicon.modifiers[fold(str(word))] = sector
         for kind, key in ((HEAD, "heads"), (TITLE, "titles"), (PORTFOLIO, "portfolios")):

@@ -649,6 +649,7 @@ class _Resolver:
         self.bodies: dict[str, Mention] = {}  # name key -> the description that introduced the body
         self.sent_of = _sentence_index(doc)
         self.undated = doc._.published is None
+        self.home: str | None = doc._.home  # the outlet's state, when the ingest knows it
         self.named_codes: dict[str, int] = {}
 
     def run(self, mentions: list[Mention]) -> None:
@@ -814,6 +815,10 @@ class _Resolver:
             if person is not None:
                 mention.actor_id, mention.code, mention.sector = person.actor_id, person.code, person.sector
                 return
+        if self.home and " ".join(t.key for t in self.tokens[mention.start:mention.end]) in self.kb.lexicon.home_titles \
+                and not (mention.end < len(self.tokens) and self.tokens[mention.end].text == ","):
+            mention.code = self.home  # "le président de la République" in a French outlet: France's
+            return
         if mention.kind == "person":
             mention.code = self._focus(mention)
 
@@ -1182,7 +1187,7 @@ class _Resolver:
                 continue
             counts[code or ""] += 2.0 if self._locative(m) else 1.0
         if not counts:
-            return None
+            return self.home  # a text that names no state speaks of the outlet's own
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if len(ranked) > 1 and ranked[0][1] < MARGIN * ranked[1][1]:
             return None

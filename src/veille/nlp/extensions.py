@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span
 MENTIONS = "mentions"  # name of the span group holding every stored mention
 TEXT_KEY = "veille.text"  # Doc.user_data key holding the document's text
 
-_DOC_ATTRS: dict[str, object] = {"published": None, "events": None, "doc_id": None}
+# home: code of the state the outlet publishes from (who "le gouvernement" is when the text names none)
+_DOC_ATTRS: dict[str, object] = {"published": None, "events": None, "doc_id": None, "home": None}
 _SPAN_ATTRS: dict[str, object] = {"actor_id": None, "code": None, "sector": None, "value": None}
 
 
