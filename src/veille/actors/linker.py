@@ -815,6 +815,13 @@ class _Resolver:
             if person is not None:
                 mention.actor_id, mention.code, mention.sector = person.actor_id, person.code, person.sector
                 return
+        if len(desc.chain) > 1 and not desc.anaphor:
+            # "le porte-parole du Conseil de sécurité nationale": the title of an institution the text
+            # does not qualify is the institution's state (same noun earlier, or the focus)
+            same = self._same_noun(mention)
+            mention.code = same.code if same is not None else self._focus(mention)
+            if mention.code:
+                return
         if self.home and " ".join(t.key for t in self.tokens[mention.start:mention.end]) in self.kb.lexicon.home_titles \
                 and not (mention.end < len(self.tokens) and self.tokens[mention.end].text == ","):
             mention.code = self.home  # "le président de la République" in a French outlet: France's
@@ -1060,7 +1067,7 @@ class _Resolver:
             if person.label == "PER" and person.code is None and person.kind in ("ner", "person") \
                     and title.kind == "description" and title.desc is not None \
                     and title.desc.head.kind == TITLE and title.code is not None:
-                if title.desc.code is None and title.desc.anaphor is None:
+                if title.desc.code is None and title.desc.anaphor is None and title.actor_id:
                     # the title was read as an earlier holder's ("le ministre des Affaires étrangères"
                     # after Pompeo); the new name says it is someone else's, of unknown state
                     title.actor_id = title.code = None
