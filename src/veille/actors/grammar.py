@@ -32,6 +32,7 @@ from veille.actors.lexicon import (
     FORMER,
     HEAD,
     IGO_ANAPHOR,
+    AREA,
     PORTFOLIO,
     SCOPE,
     STATE_ANAPHOR,
@@ -111,6 +112,7 @@ class Description:
     plural: bool = False  # the head is in the plural ("les présidents")
     scope_end: int = -1  # end of a "pour <place>" after a title ("envoyé spécial pour le Yémen")
     qualified: bool = False  # a modifier gave its sector ("forces séparatistes"): specific enough alone
+    area: bool = False  # the title has an area ("secrétaire d'État aux Affaires européennes"): not the usual holder
 
 
 @dataclass
@@ -217,7 +219,18 @@ class Grammar:
 
     def _scope(self, ann: Annotations, found: Description) -> None:
         """"l'envoyé spécial de l'ONU pour le Yémen": the place a title is for does not say whose
-        the title is, but a name in apposition may follow it (``scope_end``)."""
+        the title is, but a name in apposition may follow it (``scope_end``); so may the area of
+        a title ("le conseiller à la sécurité nationale Tahnoun ben Zayed")."""
+        area = ann.first(found.end, AREA)
+        if area is not None:
+            tokens, k = ann.tokens, area[0]
+            start = k
+            while k < len(tokens) and k - start < 4 and tokens[k].text.isalpha() and k not in ann.names \
+                    and (tokens[k].pos in ("NOUN", "ADJ") or (k > start and ann.first(k, CONNECTOR))):
+                k += 1
+            if k > start and tokens[k - 1].pos in ("NOUN", "ADJ"):
+                found.scope_end, found.area = k, True
+            return
         scope = ann.first(found.end, SCOPE)
         if scope is None:
             return

@@ -15,9 +15,9 @@ from veille.actors.normalize import fold
 DATA_DIR = Path(__file__).parent / "data"
 
 # kinds of lexicon entries
-HEAD, TITLE, PORTFOLIO, CONNECTOR, HONORIFIC, FORMER, STATE_ANAPHOR, IGO_ANAPHOR, DETERMINER, SCOPE = (
+HEAD, TITLE, PORTFOLIO, CONNECTOR, HONORIFIC, FORMER, STATE_ANAPHOR, IGO_ANAPHOR, DETERMINER, SCOPE, AREA = (
     "head", "title", "portfolio", "connector", "honorific", "former", "state_anaphor", "igo_anaphor",
-    "determiner", "scope",
+    "determiner", "scope", "area",
 )
 
 
@@ -43,6 +43,7 @@ class Lexicon:
     role_concepts: dict[str, str] = field(default_factory=dict)
     apposition_articles: frozenset[str] = frozenset()  # "X, un conseiller du roi": folded
     home_titles: frozenset[str] = frozenset()  # folded titles that, unqualified, are the outlet's state's
+    name_particles: frozenset[str] = frozenset()  # folded words inside personal names ("ben", "Al-")
     ordinal: re.Pattern[str] = re.compile(r"^\d+(e|è|ème|eme|er|re|ère)$")
 
     @classmethod
@@ -51,11 +52,12 @@ class Lexicon:
         lexicon = cls()
         lexicon.ordinal = re.compile(data.get("ordinal_pattern") or lexicon.ordinal.pattern)
         for kind, key in ((CONNECTOR, "connectors"), (HONORIFIC, "honorifics"), (FORMER, "former"),
-                          (SCOPE, "scopes")):
+                          (SCOPE, "scopes"), (AREA, "areas")):
             for form in data.get(key) or []:
                 lexicon.phrases.append((str(form), LexEntry(kind, fold(str(form)))))
         lexicon.apposition_articles = frozenset(fold(str(w)) for w in data.get("apposition_articles") or [])
         lexicon.home_titles = frozenset(fold(str(w)) for w in data.get("home_titles") or [])
+        lexicon.name_particles = frozenset(fold(str(w)) for w in data.get("name_particles") or [])
         for word, sector in (data.get("modifiers") or {}).items():
             lexicon.modifiers[fold(str(word))] = sector
         for kind, key in ((HEAD, "heads"), (TITLE, "titles"), (PORTFOLIO, "portfolios")):

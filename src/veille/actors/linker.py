@@ -473,7 +473,8 @@ class ActorLinker:
             if person is not None:
                 out.append(Mention(ent.start, ent.end, "name", "PER", priority=0, hit=person))
             else:
-                out.append(Mention(ent.start, ent.end, "ner", ent.label_ or "MISC", priority=4))
+                end = self._rest_of_name(ann, ent.end) if ent.label_ == "PER" else ent.end
+                out.append(Mention(ent.start, end, "ner", ent.label_ or "MISC", priority=4))
         return out
 
     def _name_after(self, doc: Doc, ann: Annotations, i: int,
@@ -489,12 +490,30 @@ class ActorLinker:
         ent = ner_people.get(i)
         if ent is not None and ent.label_ == "PER":
             fuzzy = self._fuzzy_person(ann, ent)
-            return ent.end, fuzzy
+            return (ent.end, fuzzy) if fuzzy is not None else (self._rest_of_name(ann, ent.end), None)
         j = i
         while j < len(tokens) and j - i < 4 and tokens[j].capitalised and tokens[j].text.isalpha() and \
                 tokens[j].pos == "PROPN" and j not in ann.names and j not in ann.demonyms:
             j += 1
-        return (j, None) if j > i else None
+        return (self._rest_of_name(ann, j), None) if j > i else None
+
+    def _rest_of_name(self, ann: Annotations, end: int) -> int:
+        """Where a personal name ends when the NER or the tagger stopped at a particle or a hyphen
+        ("Tahnoun ben Zayed Al-Nahyane")."""
+        tokens, n = ann.tokens, len(ann.tokens)
+        particles = self.kb.lexicon.name_particles
+        while end + 1 < n and end not in ann.names and end not in ann.demonyms:
+            here, after = tokens[end], tokens[end + 1]
+            if (here.key in particles or (here.text == "-" and tokens[end - 1].capitalised)) \
+                    and after.capitalised and after.text.isalpha() and (end + 1) not in ann.names:
+                end += 2
+                continue
+            if here.key in particles and after.text == "-" and end + 2 < n and tokens[end + 2].capitalised \
+                    and tokens[end + 2].text.isalpha():  # "Al-Nahyane" split in three
+                end += 3
+                continue
+            break
+        return end
 
     def _org_name_after(self, ann: Annotations, desc: Description, ents: Sequence[Span]) -> int | None:
         """End of the name of a body the description introduces ("l'agence nord-coréenne KCNA",
@@ -1008,7 +1027,8 @@ class _Resolver:
             end = min(places)
             while end > start and self.tokens[end - 1].key in ("de", "du", "d'"):
                 end -= 1
-        words = [fold(t.text) for t in self.tokens[start:end] if t.text.isalnum() or "-" in t.text]
+        name = fold(self.doc[start:end].text) if end > start else ""
+        words = [w for w in re.split(r"[^\w'-]+", name) if w]
         return DISCOVERED + "_".join(words) if words else None
 
     def _apposed_person(self, mention: Mention) -> Mention | None:
@@ -1077,7 +1097,7 @@ class _Resolver:
                 self._remember(person, person.name_start if person.name_start >= 0 else person.start)
 
     def _role_holder(self, desc: Description, code: str | None) -> Actor | None:
-        if desc.former or code is None:
+        if desc.former or code is None or desc.area:
             return None
         holders: list[Actor] = []
         if desc.concept and desc.concept not in ("minister", "leader", "officer", "counterpart", "adviser",
