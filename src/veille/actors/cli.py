@@ -162,3 +162,50 @@ def import_dictionaries(
     _write_atomically(target, json.dumps(entries, ensure_ascii=False, default=str))
     actors = sum(e.get("type") != "agent" for e in entries)
     out.print(f"{actors} actors and {len(entries) - actors} agents imported, {errors} lines skipped → {target}")
+
+
+@app.command()
+def discovered(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB store file.", envvar="VEILLE_DB")],
+    code: Annotated[str | None, typer.Option(help="Only actors linked to this state or IGO code.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
+    as_yaml: Annotated[bool, typer.Option("--yaml", help="Print them as KB entries to review and add.")] = False,
+) -> None:
+    """People and bodies the knowledge base does not hold, linked from how the texts present them
+    ("le ministre uruguayen des Affaires étrangères, Tomás Ferreira"): candidates for the KB."""
+    from veille.actors.linker import DISCOVERED
+    from veille.store import Store, StoreError
+
+    if not db.exists():
+        err.print(f"[red]error:[/] no store at {db}")
+        raise typer.Exit(2)
+    try:
+        store = Store(db, read_only=True)
+    except StoreError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2) from error
+    wanted = code.upper() if code else None
+    with store:
+        rows = store.con.execute(
+            "SELECT m.actor_id, m.code, mode(m.sector), mode(m.label), max(m.text), count(*), "
+            "count(DISTINCT m.doc_id), min(d.published), max(d.published) "
+            "FROM mentions m LEFT JOIN documents d ON d.doc_id = m.doc_id "
+            "WHERE m.actor_id LIKE ? AND m.code IS NOT NULL AND (? IS NULL OR m.code = ?) "
+            "GROUP BY m.actor_id, m.code ORDER BY count(DISTINCT m.doc_id) DESC, count(*) DESC, m.actor_id",
+            [DISCOVERED + "%", wanted, wanted]).fetchall()
+    rows = rows[:limit]
+    if as_yaml:
+        entries = []
+        for actor_id, found, sector, label, _text, _, _, first, _ in rows:
+            name = actor_id[len(DISCOVERED):].replace("_", " ")
+            role = {key: value for key, value in (("code", found), ("sector", sector), ("start", first)) if value}
+            entries.append({"id": actor_id[len(DISCOVERED):], "type": "person" if label == "PER" else "organisation",
+                            "names": {"fr": [name]}, "roles": [role], "origin": "user"})
+        out.print(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), end="", markup=False)
+        return
+    table = Table(title=f"{len(rows)} discovered actors")
+    for column in ("actor_id", "code", "sector", "label", "longest mention", "mentions", "documents", "first", "last"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*["" if value is None else str(value) for value in row])
+    out.print(table)
