@@ -153,3 +153,36 @@ def test_outlet_home_state(veille_nlp):
     abroad = run("A Lima, le président de la République, Aurelio Quispe, a réuni le gouvernement péruvien.", "FRA")
     assert abroad["président de la République"] != "FRA"  # a name in apposition: not the outlet's president
     assert abroad["gouvernement péruvien"] == "PER"
+
+
+def test_title_area_before_the_name_and_particles_inside_it(link):
+    found = link("Il a rencontré le conseiller omanais à la sécurité nationale Saïd ben Hamdan Al-Rawahi, "
+                 "puis le secrétaire d'État américain aux Affaires africaines Tom Bellamy.", published="2020-08-26")
+    assert code_of(found, "Saïd ben Hamdan Al-Rawahi") == "OMN"
+    assert code_of(found, "Tom Bellamy") == "USA"
+    assert actor_of(found, "secrétaire d'État américain") != "pompeo"  # a junior post, not the usual holder
+
+
+def test_nationality_noun_before_a_name(link):
+    found = link("L'Iranien Ahmad Karimi a été arrêté à Paris. M. Karimi nie les faits.")
+    assert code_of(found, "Ahmad Karimi") == "IRN"
+    assert code_of(found, "M. Karimi") == "IRN"
+
+
+def test_modifier_with_a_sector_makes_a_description_specific(link):
+    found = link("Au Yémen, les combats ont repris. Les forces séparatistes ont pris le port.")
+    assert code_of(found, "forces séparatistes") == "YEM"
+
+
+def test_title_of_an_unqualified_institution_takes_the_focus_state(link):
+    found = link("A Kaboul, les talibans et le gouvernement afghan négocient. Le porte-parole du Conseil de "
+                 "sécurité nationale, Karim Nouri, a confirmé l'échange.", published="2020-08-10")
+    assert code_of(found, "porte-parole du Conseil de sécurité nationale") == "AFG"
+    assert code_of(found, "Karim Nouri") == "AFG"
+
+
+def test_surname_keeps_its_person_whatever_the_ner_label(link):
+    found = link("Le ministre syrien des Affaires étrangères Walid Moualem a parlé. Pour Moualem, "
+                 "les sanctions sont injustes.", published="2020-06-15")
+    later = [m for m in found if m[0] == "Moualem"]
+    assert later and later[0][1] == "SYR"

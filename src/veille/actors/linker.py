@@ -502,8 +502,14 @@ class ActorLinker:
         ("Tahnoun ben Zayed Al-Nahyane")."""
         tokens, n = ann.tokens, len(ann.tokens)
         particles = self.kb.lexicon.name_particles
-        while end + 1 < n and end not in ann.names and end not in ann.demonyms:
-            here, after = tokens[end], tokens[end + 1]
+        while end < n and end not in ann.names and end not in ann.demonyms:
+            here = tokens[end]
+            if end > 0 and tokens[end - 1].key in particles and here.capitalised and here.text.isalpha():
+                end += 1  # the NER stopped after the particle: "Saïd ben | Hamdan"
+                continue
+            if end + 1 >= n:
+                break
+            after = tokens[end + 1]
             if (here.key in particles or (here.text == "-" and tokens[end - 1].capitalised)) \
                     and after.capitalised and after.text.isalpha() and (end + 1) not in ann.names:
                 end += 2
