@@ -17,7 +17,7 @@ def link(veille_nlp):
         doc._.published = published
         for _, proc in veille_nlp.pipeline:
             doc = proc(doc)
-        return [(s.text, s._.code, s._.actor_id) for s in doc.spans["mentions"]]
+        return [(s.text, s._.code, s._.actor_id or s._.discovered) for s in doc.spans["mentions"]]
     return run
 
 

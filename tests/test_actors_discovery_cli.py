@@ -30,8 +30,8 @@ def test_discovered_lists_actors_linked_from_their_description(tmp_path, veille_
     assert listed.exit_code == 0, listed.output
     assert "2 discovered actors" in listed.output
     every = yaml.safe_load(runner.invoke(app, ["discovered", "--db", str(db), "--yaml"]).output)
-    assert {(e["id"], e["roles"][0]["code"], e["type"]) for e in every} == {
-        ("tomas_ferreira", "URY", "person"), ("noticias_libres", "CHL", "organisation")}
+    assert {(e["names"]["fr"][0], e["roles"][0]["code"], e["type"]) for e in every} == {
+        ("Tomás Ferreira", "URY", "person"), ("Noticias Libres", "CHL", "organisation")}
 
     only = runner.invoke(app, ["discovered", "--db", str(db), "--code", "chl", "--yaml"])
     assert only.exit_code == 0, only.output
@@ -41,3 +41,14 @@ def test_discovered_lists_actors_linked_from_their_description(tmp_path, veille_
 
     missing = runner.invoke(app, ["discovered", "--db", str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 2
+
+
+def test_trailing_name():
+    from veille.actors.cli import trailing_name
+
+    particles = frozenset({"ben", "al"})
+    assert trailing_name("président sud-coréen Moon Jae-in") == "Moon Jae-in"
+    assert trailing_name("porte-parole de la Commission européenne Dana Spinant") == "Dana Spinant"
+    assert trailing_name("Saïd ben Hamdan Al-Rawahi", particles) == "Saïd ben Hamdan Al-Rawahi"
+    assert trailing_name("M. Ferreira") == "Ferreira"
+    assert trailing_name("délégation gouvernementale") == ""

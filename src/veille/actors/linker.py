@@ -74,7 +74,7 @@ LOCATIVE = {"a", "au", "aux", "en", "dans", "vers"}
 SKIP_ARTICLES = {"l'", "la", "le", "les"}
 CONNECTORS_OF_STATE = {"de", "du", "d'", "des"}
 PLACEHOLDER = "\u00a7"
-DISCOVERED = "discovered:"  # actor_id prefix of people and bodies linked from their description
+DISCOVERED = "discovered:"  # id prefix of people and bodies linked from their description (span._.discovered)
 WORD_CACHE_SIZE = 50_000  # word forms whose keys are remembered (emptied when full)
 FUZZY_CACHE_SIZE = 20_000  # fuzzy name and acronym lookups remembered (emptied when full)
 DECAY = 0.5  # salience lost per sentence of distance
@@ -267,7 +267,10 @@ class ActorLinker:
         for mention in chosen:
             span = Span(doc, mention.start, mention.end, label=mention.label)
             extension = span._
-            extension.actor_id, extension.code, extension.sector = mention.actor_id, mention.code, mention.sector
+            actor_id = mention.actor_id
+            if actor_id and actor_id.startswith(DISCOVERED):  # linked from its description, not the KB
+                extension.discovered, actor_id = actor_id, None
+            extension.actor_id, extension.code, extension.sector = actor_id, mention.code, mention.sector
             group.append(span)
         doc.spans[MENTIONS] = group
         return doc
