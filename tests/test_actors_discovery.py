@@ -186,3 +186,16 @@ def test_surname_keeps_its_person_whatever_the_ner_label(link):
                  "les sanctions sont injustes.", published="2020-06-15")
     later = [m for m in found if m[0] == "Moualem"]
     assert later and later[0][1] == "SYR"
+
+
+def test_apposition_through_a_restating_description(link):
+    found = link("Le porte-parole du Kremlin, la présidence russe, Ivan Bortnikov, a démenti.")
+    assert code_of(found, "Ivan Bortnikov") == "RUS"
+
+
+def test_anti_and_pro_prefixes(link):
+    found = link("Au Yémen, le camp anti-Houthis est divisé. Des manifestants anti-Trump ont défilé à Londres.")
+    houthis = [m for m in found if m[0] == "Houthis"]
+    assert houthis and houthis[0][1] == "YEM"
+    assert code_of(found, "Trump") == "USA"
+    assert all("anti-" not in m[0] for m in found)

@@ -260,7 +260,7 @@ class Grammar:
                     j += 2
                 continue
             known, sector = self.lexicon.modifier(token.text)
-            if j in ann.names or ann.first(j, PORTFOLIO, CONNECTOR):
+            if j in ann.names or ann.first(j, PORTFOLIO, CONNECTOR) or token.key in self.lexicon.against:
                 break
             if not known and ann.first(j, HEAD, TITLE):
                 break
@@ -339,6 +339,8 @@ class Grammar:
         name = ann.names.get(found.end)
         if found.head.kind != HEAD or name is None or name.kind not in ("person", "group", "organisation") \
                 or not name.code:
+            return
+        if found.end > 0 and ann.tokens[found.end - 1].key in self.lexicon.against:
             return
         if not ann.tokens[name.start].capitalised:
             return  # (the parser often hangs the name on the verb or the noun before: adjacency decides)

@@ -44,6 +44,7 @@ class Lexicon:
     apposition_articles: frozenset[str] = frozenset()  # "X, un conseiller du roi": folded
     home_titles: frozenset[str] = frozenset()  # folded titles that, unqualified, are the outlet's state's
     name_particles: frozenset[str] = frozenset()  # folded words inside personal names ("ben", "Al-")
+    against: frozenset[str] = frozenset()  # folded prefixes that make a name the opponent ("anti-")
     ordinal: re.Pattern[str] = re.compile(r"^\d+(e|è|ème|eme|er|re|ère)$")
 
     @classmethod
@@ -58,6 +59,7 @@ class Lexicon:
         lexicon.apposition_articles = frozenset(fold(str(w)) for w in data.get("apposition_articles") or [])
         lexicon.home_titles = frozenset(fold(str(w)) for w in data.get("home_titles") or [])
         lexicon.name_particles = frozenset(fold(str(w)) for w in data.get("name_particles") or [])
+        lexicon.against = frozenset(fold(str(w)) for w in data.get("against") or [])
         for word, sector in (data.get("modifiers") or {}).items():
             lexicon.modifiers[fold(str(word))] = sector
         for kind, key in ((HEAD, "heads"), (TITLE, "titles"), (PORTFOLIO, "portfolios")):

@@ -1072,11 +1072,16 @@ class _Resolver:
         if not self.history:
             return
         previous = self.history[-1]
+        gap = previous.end if previous.desc is None or previous.desc.scope_end < 0 else previous.desc.scope_end
         if len(self.history) >= 2 and (title := self.history[-2]).desc is not None \
                 and title.desc.scope_end == previous.end:
             previous = title  # "l'envoyé spécial de l'ONU pour le Yémen, Martin Griffiths"
-        if not self._apposed(previous.end if previous.desc is None or previous.desc.scope_end < 0
-                             else previous.desc.scope_end, mention.start):
+        elif len(self.history) >= 2 and (title := self.history[-2]).desc is not None and previous.desc is not None \
+                and title.desc.head.kind == TITLE and previous.desc.head.kind == HEAD and title.code \
+                and previous.code == title.code and self._apposed(title.end, previous.start) \
+                and self._apposed(gap, mention.start):
+            previous = title  # "le porte-parole de la Maison bleue, la présidence sud-coréenne, Yoon Do-han"
+        if not self._apposed(gap, mention.start):
             return
         pairs = ((previous, mention), (mention, previous))
         for person, title in pairs:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,7 +33,11 @@ GLUED_INFIXES = (
     r"(?<=[^\W\d_])-{2,}",  # "l'Arabie saoudite-- qui"
     r"(?<=[A-Z]{2})\.(?=(?:M|MM|Mme)\.?$)",  # "l'agence KCNA.M. Trump"
 )
-GLUED_PREFIXES = (r"^-(?=[" + _UPPER + r"])",)  # "- Rôle d'intermédiaire -Bahreïn suit"
+ANTI_PRO = r"(?:anti|pro)-(?=[" + _UPPER + r"])"  # "le camp anti-Houthis", "les milices pro-Assad"
+GLUED_PREFIXES = (
+    r"^-(?=[" + _UPPER + r"])",  # "- Rôle d'intermédiaire -Bahreïn suit"
+    "^" + ANTI_PRO,  # the name alone, a token of its own
+)
 
 # (factory name, module that registers it), in pipeline order.
 COMPONENTS: tuple[tuple[str, str], ...] = (
@@ -69,6 +74,11 @@ def split_glued_punctuation(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     prefixes = [*GLUED_PREFIXES, *nlp.Defaults.prefixes]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    # the French hyphenated words (token_match) keep "anti-Houthis" whole: not before a capital
+    match = getattr(nlp.tokenizer.token_match, "__self__", None)
+    if isinstance(match, re.Pattern) and match.pattern.startswith("(?iu)"):
+        pattern = "(?iu)(?!(?-i:" + ANTI_PRO + "))(?:" + match.pattern[len("(?iu)"):] + ")"
+        nlp.tokenizer.token_match = re.compile(pattern, match.flags).match
 
 
 def annotations(doc: Doc) -> dict[str, list[dict[str, Any]]]:
