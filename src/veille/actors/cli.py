@@ -15,6 +15,7 @@ from rich.table import Table
 
 from veille.actors.kb import KnowledgeBase
 from veille.actors.model import Actor
+from veille.actors.normalize import fold
 from veille.actors.userdata import actors_dir, user_files
 
 app = typer.Typer(help="The actor knowledge base: states, IGOs, people and organisations with dated roles.",
@@ -162,3 +163,104 @@ def import_dictionaries(
     _write_atomically(target, json.dumps(entries, ensure_ascii=False, default=str))
     actors = sum(e.get("type") != "agent" for e in entries)
     out.print(f"{actors} actors and {len(entries) - actors} agents imported, {errors} lines skipped → {target}")
+
+
+
+@app.command()
+def discovered(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB store file.", envvar="VEILLE_DB")],
+    code: Annotated[str | None, typer.Option(help="Only actors linked to this state or IGO code.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
+    as_yaml: Annotated[bool, typer.Option("--yaml", help="Print them as KB entries to review and add.")] = False,
+) -> None:
+    """People and bodies the knowledge base does not hold, linked from how the texts present them
+    ("le ministre uruguayen des Affaires étrangères, Tomás Ferreira"): candidates for the KB.
+
+    They are the stored PER and ORG mentions with a code but no actor_id whose text ends with a
+    name (the linker marks them ``span._.discovered``; the store has no column for it)."""
+    from veille.store import Store, StoreError
+
+    if not db.exists():
+        err.print(f"[red]error:[/] no store at {db}")
+        raise typer.Exit(2)
+    try:
+        store = Store(db, read_only=True)
+    except StoreError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2) from error
+    wanted = code.upper() if code else None
+    with store:
+        rows = store.con.execute(
+            "SELECT m.text, m.code, m.sector, m.label, m.doc_id, d.published "
+            "FROM mentions m LEFT JOIN documents d ON d.doc_id = m.doc_id "
+            "WHERE m.actor_id IS NULL AND m.code IS NOT NULL AND m.label IN ('PER', 'ORG') "
+            "AND (? IS NULL OR m.code = ?) ORDER BY m.doc_id, m.start", [wanted, wanted]).fetchall()
+    kb = _kb()
+    lexicon_words = {fold(phrase) for phrase, _ in kb.lexicon.phrases}
+    found: dict[tuple[str, str], dict] = {}
+    for text, found_code, sector, label, doc_id, published in rows:
+        name = trailing_name(text, kb.lexicon.name_particles, lexicon_words)
+        while " " in name and kb.demonym(name.split(" ", 1)[0]):  # "l'Italien David Sassoli"
+            name = name.split(" ", 1)[1]
+        if not name or kb.lookup(name) or kb.place(name) or kb.demonym(name):
+            continue  # a KB name that qualifies a description ("régime Assad", "roi Hamad de Bahreïn")
+        key = (fold(name), found_code)
+        entry = found.setdefault(key, {"name": name, "code": found_code, "sectors": {}, "label": label,
+                                       "mentions": 0, "documents": set(), "first": published, "last": published})
+        entry["mentions"] += 1
+        entry["documents"].add(doc_id)
+        entry["sectors"][sector] = entry["sectors"].get(sector, 0) + 1
+        if len(name) > len(entry["name"]):
+            entry["name"] = name
+        if published and (not entry["first"] or str(published) < str(entry["first"])):
+            entry["first"] = published
+        if published and (not entry["last"] or str(published) > str(entry["last"])):
+            entry["last"] = published
+    # surnames alone ("M. Ferreira") count for the full name they stand for
+    for (key, found_code), entry in list(found.items()):
+        if " " in key:
+            continue
+        fuller = [e for (k, c), e in found.items() if c == found_code and k != key and k.endswith(" " + key)]
+        if len(fuller) == 1:
+            fuller[0]["mentions"] += entry["mentions"]
+            fuller[0]["documents"] |= entry["documents"]
+            del found[(key, found_code)]
+    ranked = sorted(found.values(), key=lambda e: (-len(e["documents"]), -e["mentions"], fold(e["name"])))[:limit]
+    if as_yaml:
+        entries = []
+        for entry in ranked:
+            sector = max(entry["sectors"], key=lambda s: entry["sectors"][s] if s else 0)
+            role = {k: v for k, v in (("code", entry["code"]), ("sector", sector),
+                                      ("start", str(entry["first"]) if entry["first"] else None)) if v}
+            entries.append({"id": "_".join(fold(entry["name"]).split()),
+                            "type": "person" if entry["label"] == "PER" else "organisation",
+                            "names": {"fr": [entry["name"]]}, "roles": [role], "origin": "user"})
+        out.print(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), end="", markup=False)
+        return
+    table = Table(title=f"{len(ranked)} discovered actors")
+    for column in ("name", "code", "label", "mentions", "documents", "first", "last"):
+        table.add_column(column)
+    for entry in ranked:
+        table.add_row(entry["name"], entry["code"], entry["label"], str(entry["mentions"]),
+                      str(len(entry["documents"])), str(entry["first"] or ""), str(entry["last"] or ""))
+    out.print(table)
+
+
+def trailing_name(text: str, particles: frozenset[str] = frozenset(), lexicon: set[str] | None = None) -> str:
+    """The proper name a mention ends with: "président sud-coréen Moon Jae-in" -> "Moon Jae-in",
+    "agence chilienne Noticias Libres" -> "Noticias Libres"; "" when it ends with a common word
+    (or a capitalised lexicon word: honorifics, "Parlement")."""
+    words = text.split()
+    start = len(words)
+    lexicon = lexicon or set()
+    while start > 0:
+        word = words[start - 1]
+        if word[:1].isupper() and not word.endswith(".") and fold(word) not in lexicon:
+            start -= 1
+        elif fold(word) in particles and start < len(words):
+            start -= 1
+        else:
+            break
+    while start < len(words) and fold(words[start]) in particles:
+        start += 1
+    return " ".join(words[start:])

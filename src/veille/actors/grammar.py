@@ -32,7 +32,9 @@ from veille.actors.lexicon import (
     FORMER,
     HEAD,
     IGO_ANAPHOR,
+    AREA,
     PORTFOLIO,
+    SCOPE,
     STATE_ANAPHOR,
     TITLE,
     LexEntry,
@@ -49,6 +51,7 @@ MINISTERIAL = ("minist", "vice-minist", "secretaire", "ministre adjoint")
 NOT_NOUNS = {"ADJ", "VERB", "AUX", "ADV"}
 ARTICLE_CONNECTORS = {"du", "des", "de la", "de l'"}
 TAG_MODIFIERS = {"militaire": "military", "militaires": "military"}
+TITLE_OF_TITLE = ("adviser", "spokesperson", "deputy_minister", "diplomat", "envoy")  # "porte-parole du président turc"
 
 
 @dataclass(slots=True)
@@ -107,6 +110,9 @@ class Description:
     title: str = ""  # folded composed title ("president du conseil europeen")
     demonym: bool = False
     plural: bool = False  # the head is in the plural ("les présidents")
+    scope_end: int = -1  # end of a "pour <place>" after a title ("envoyé spécial pour le Yémen")
+    qualified: bool = False  # a modifier gave its sector ("forces séparatistes"): specific enough alone
+    area: bool = False  # the title has an area ("secrétaire d'État aux Affaires européennes"): not the usual holder
 
 
 @dataclass
@@ -146,6 +152,8 @@ class Grammar:
         if noun is None or j in ann.names:  # "l'Alliance atlantique" is a name
             return None
         end, entry = noun
+        if end < n and end in ann.demonyms:
+            return None  # "l'État russe" says which state: a description, not an anaphor
         kind = "state" if entry.kind == STATE_ANAPHOR else "igo"
         found = Anaphor(start=i, end=end, kind=kind, tag=entry.tag)
         extra: list[str] = []
@@ -202,8 +210,37 @@ class Grammar:
         found.end = j
         if found.code is None and not found.ambiguous:
             self._complement(ann, found, depth, title_words)
+        elif found.code is not None:
+            self._own_body(ann, found)
+        if entry.kind == TITLE:
+            self._scope(ann, found)
         found.title = " ".join(title_words)
         return found
+
+    def _scope(self, ann: Annotations, found: Description) -> None:
+        """"l'envoyé spécial de l'ONU pour le Yémen": the place a title is for does not say whose
+        the title is, but a name in apposition may follow it (``scope_end``); so may the area of
+        a title ("le conseiller à la sécurité nationale Tahnoun ben Zayed")."""
+        area = ann.first(found.end, AREA)
+        if area is not None:
+            tokens, k = ann.tokens, area[0]
+            start = k
+            while k < len(tokens) and k - start < 4 and tokens[k].text.isalpha() and k not in ann.names \
+                    and (tokens[k].pos in ("NOUN", "ADJ") or (k > start and ann.first(k, CONNECTOR))):
+                k += 1
+            if k > start and tokens[k - 1].pos in ("NOUN", "ADJ"):
+                found.scope_end, found.area = k, True
+            return
+        scope = ann.first(found.end, SCOPE)
+        if scope is None:
+            return
+        k = scope[0]
+        det = ann.first(k, DETERMINER)
+        if det is not None:
+            k = det[0]
+        name = ann.names.get(k)
+        if name is not None and name.kind in ("state", "place") and _attached(ann, scope[0], name.end, found):
+            found.scope_end = name.end
 
     def _modifiers(self, ann: Annotations, j: int, found: Description) -> int:
         tokens, n = ann.tokens, len(ann.tokens)
@@ -223,13 +260,14 @@ class Grammar:
                     j += 2
                 continue
             known, sector = self.lexicon.modifier(token.text)
-            if j in ann.names or ann.first(j, PORTFOLIO, CONNECTOR):
+            if j in ann.names or ann.first(j, PORTFOLIO, CONNECTOR) or token.key in self.lexicon.against:
                 break
             if not known and ann.first(j, HEAD, TITLE):
                 break
             if known or (token.pos == "ADJ" and not token.capitalised):
                 if sector:
                     found.sector = sector
+                    found.qualified = True
                 j += 1
                 steps += 1
                 continue
@@ -241,6 +279,7 @@ class Grammar:
     def _complement(self, ann: Annotations, found: Description, depth: int, title_words: list[str]) -> None:
         connector = ann.first(found.end, CONNECTOR)
         if connector is None:
+            self._leader_complement(ann, found)
             return
         k, c_entry = connector
         name = ann.names.get(k)
@@ -248,6 +287,8 @@ class Grammar:
             return
         if name is not None and (name.code or name.actor_ids):
             found.end, found.code, found.via = name.end, name.code, "complement"
+            if name.kind in ("organisation", "group") and name.code and ann.demonyms.get(name.end) == name.code:
+                found.end += 1  # "du département d'État américain"
             found.complement_ids, found.complement_kind = list(name.actor_ids), name.kind
             title_words.extend([c_entry.lemma, " ".join(t.key for t in ann.tokens[name.start:name.end])])
             if name.kind not in ("state", "place") and found.concept not in ("secretary_general",):
@@ -264,8 +305,10 @@ class Grammar:
         if depth >= 2:
             return
         sub = self.description(ann, k, depth + 1)
-        if sub is None or sub.head.kind == TITLE or not _attached(ann, sub.start, sub.end, found):
+        if sub is None or not _attached(ann, sub.start, sub.end, found):
             return
+        if sub.head.kind == TITLE and not (found.head.kind == TITLE and found.concept in TITLE_OF_TITLE and sub.code):
+            return  # "conseiller du roi de Bahreïn" is Bahrain's; other titles of a title are not
         # an uncoded complement still belongs to the phrase ("gouvernement de transition")
         found.end, found.chain = sub.end, found.chain + sub.chain
         found.code, found.anaphor, found.ambiguous = sub.code, sub.anaphor, sub.ambiguous
@@ -278,6 +321,33 @@ class Grammar:
             found.sector = found.sector or sub.sector
         # "chef de la diplomatie russe" keeps its own concept; "porte-parole du ministère ..." too
         title_words.extend([c_entry.lemma, sub.title or sub.head.lemma])
+
+
+    def _own_body(self, ann: Annotations, found: Description) -> None:
+        """"l'agence nord-coréenne KCNA": a KB body of the described state named right after."""
+        name = ann.names.get(found.end)
+        if found.head.kind == HEAD and name is not None and name.kind in ("organisation", "group") \
+                and name.code == found.code and ann.tokens[name.start].capitalised:
+            found.end = name.end
+            found.complement_ids, found.complement_kind = list(name.actor_ids), name.kind
+            found.sector = name.sector or found.sector
+
+    def _leader_complement(self, ann: Annotations, found: Description) -> None:
+        """"le régime Assad", "l'administration Trump": an institution named after the person
+        who leads it, written right after its noun, is that person's state's; "les rebelles
+        Houthis": a group named right after its noun is that group."""
+        name = ann.names.get(found.end)
+        if found.head.kind != HEAD or name is None or name.kind not in ("person", "group", "organisation") \
+                or not name.code:
+            return
+        if found.end > 0 and ann.tokens[found.end - 1].key in self.lexicon.against:
+            return
+        if not ann.tokens[name.start].capitalised:
+            return  # (the parser often hangs the name on the verb or the noun before: adjacency decides)
+        found.end, found.code, found.via = name.end, name.code, "complement"
+        found.complement_ids, found.complement_kind = list(name.actor_ids), name.kind
+        if name.kind != "person" and name.sector:
+            found.sector = name.sector
 
 
 def _attached(ann: Annotations, start: int, end: int, found: Description) -> bool:

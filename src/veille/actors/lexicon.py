@@ -15,9 +15,9 @@ from veille.actors.normalize import fold
 DATA_DIR = Path(__file__).parent / "data"
 
 # kinds of lexicon entries
-HEAD, TITLE, PORTFOLIO, CONNECTOR, HONORIFIC, FORMER, STATE_ANAPHOR, IGO_ANAPHOR, DETERMINER = (
+HEAD, TITLE, PORTFOLIO, CONNECTOR, HONORIFIC, FORMER, STATE_ANAPHOR, IGO_ANAPHOR, DETERMINER, SCOPE, AREA = (
     "head", "title", "portfolio", "connector", "honorific", "former", "state_anaphor", "igo_anaphor",
-    "determiner",
+    "determiner", "scope", "area",
 )
 
 
@@ -41,6 +41,10 @@ class Lexicon:
     phrases: list[tuple[str, LexEntry]] = field(default_factory=list)
     modifiers: dict[str, str | None] = field(default_factory=dict)
     role_concepts: dict[str, str] = field(default_factory=dict)
+    apposition_articles: frozenset[str] = frozenset()  # "X, un conseiller du roi": folded
+    home_titles: frozenset[str] = frozenset()  # folded titles that, unqualified, are the outlet's state's
+    name_particles: frozenset[str] = frozenset()  # folded words inside personal names ("ben", "Al-")
+    against: frozenset[str] = frozenset()  # folded prefixes that make a name the opponent ("anti-")
     ordinal: re.Pattern[str] = re.compile(r"^\d+(e|è|ème|eme|er|re|ère)$")
 
     @classmethod
@@ -48,9 +52,14 @@ class Lexicon:
         data: dict[str, Any] = yaml.safe_load((path or DATA_DIR / "sectors.yaml").read_text(encoding="utf-8"))
         lexicon = cls()
         lexicon.ordinal = re.compile(data.get("ordinal_pattern") or lexicon.ordinal.pattern)
-        for kind, key in ((CONNECTOR, "connectors"), (HONORIFIC, "honorifics"), (FORMER, "former")):
+        for kind, key in ((CONNECTOR, "connectors"), (HONORIFIC, "honorifics"), (FORMER, "former"),
+                          (SCOPE, "scopes"), (AREA, "areas")):
             for form in data.get(key) or []:
                 lexicon.phrases.append((str(form), LexEntry(kind, fold(str(form)))))
+        lexicon.apposition_articles = frozenset(fold(str(w)) for w in data.get("apposition_articles") or [])
+        lexicon.home_titles = frozenset(fold(str(w)) for w in data.get("home_titles") or [])
+        lexicon.name_particles = frozenset(fold(str(w)) for w in data.get("name_particles") or [])
+        lexicon.against = frozenset(fold(str(w)) for w in data.get("against") or [])
         for word, sector in (data.get("modifiers") or {}).items():
             lexicon.modifiers[fold(str(word))] = sector
         for kind, key in ((HEAD, "heads"), (TITLE, "titles"), (PORTFOLIO, "portfolios")):

@@ -35,6 +35,7 @@ Resolution, in document order:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -71,7 +72,9 @@ TYPE_LABELS = {"state": "GPE", "igo": "ORG", "organisation": "ORG", "group": "OR
                "place": "LOC"}
 LOCATIVE = {"a", "au", "aux", "en", "dans", "vers"}
 SKIP_ARTICLES = {"l'", "la", "le", "les"}
+CONNECTORS_OF_STATE = {"de", "du", "d'", "des"}
 PLACEHOLDER = "\u00a7"
+DISCOVERED = "discovered:"  # id prefix of people and bodies linked from their description (span._.discovered)
 WORD_CACHE_SIZE = 50_000  # word forms whose keys are remembered (emptied when full)
 FUZZY_CACHE_SIZE = 20_000  # fuzzy name and acronym lookups remembered (emptied when full)
 DECAY = 0.5  # salience lost per sentence of distance
@@ -182,6 +185,7 @@ class ActorLinker:
         self.places: dict[str, tuple[str, str | None]] = {}
         self.acronyms: dict[str, set[str]] = defaultdict(set)  # IGO acronym -> actor ids
         self.surnames: dict[str, list[tuple[str, str]]] = defaultdict(list)  # last word key -> (first key, id)
+        self.first_words: dict[str, set[str]] = defaultdict(set)  # first word key -> people ids
         self.noun_heads: dict[str, list[str]] = defaultdict(list)  # "junte" -> KB groups named by it
         self.person_matcher = PhraseIndex()
         self.name_matcher = PhraseIndex()
@@ -191,15 +195,18 @@ class ActorLinker:
             if actor is None or not words:
                 continue
             if actor.type == "person":
-                key = " ".join(translit_key(w) for w in words)
-                self.person_names[key].append((surface, actor_id))
-                self.person_matcher.add(key.split(" "))
+                for variant in _hyphen_variants(words):
+                    key = " ".join(translit_key(w) for w in variant)
+                    self.person_names[key].append((surface, actor_id))
+                    self.person_matcher.add(key.split(" "))
                 if len(words) >= 2:
                     self.surnames[translit_key(words[-1])].append((translit_key(words[0]), actor_id))
+                    self.first_words[translit_key(words[0])].add(actor_id)
                 continue
-            key = " ".join(fold(w) for w in words)
-            self.names[key].append((surface, actor_id))
-            self.name_matcher.add(key.split(" "))
+            for variant in _hyphen_variants(words):
+                key = " ".join(fold(w) for w in variant)
+                self.names[key].append((surface, actor_id))
+                self.name_matcher.add(key.split(" "))
             if _is_acronym(surface) and actor.type == "igo":
                 self.acronyms[surface].add(actor_id)
             if actor.type != "state" and surface[:1].islower():
@@ -207,10 +214,11 @@ class ActorLinker:
                 if actor_id not in self.noun_heads[head]:
                     self.noun_heads[head].append(actor_id)
         for surface, code in self.kb.places():
-            key = " ".join(fold(w) for w in self._tokenize(surface))
-            if key.strip() and key not in self.names:
-                self.places[key] = (surface, code)
-                self.name_matcher.add(key.split(" "))
+            for variant in _hyphen_variants(self._tokenize(surface)):
+                key = " ".join(fold(w) for w in variant)
+                if key.strip() and key not in self.names:
+                    self.places[key] = (surface, code)
+                    self.name_matcher.add(key.split(" "))
 
     def _build_lexicon(self) -> None:
         """Lexicon phrases and demonyms keyed by folded forms."""
@@ -259,7 +267,10 @@ class ActorLinker:
         for mention in chosen:
             span = Span(doc, mention.start, mention.end, label=mention.label)
             extension = span._
-            extension.actor_id, extension.code, extension.sector = mention.actor_id, mention.code, mention.sector
+            actor_id = mention.actor_id
+            if actor_id and actor_id.startswith(DISCOVERED):  # linked from its description, not the KB
+                extension.discovered, actor_id = actor_id, None
+            extension.actor_id, extension.code, extension.sector = actor_id, mention.code, mention.sector
             group.append(span)
         doc.spans[MENTIONS] = group
         return doc
@@ -393,11 +404,15 @@ class ActorLinker:
         for hit in hits:
             if hit.kind == "person" and len(hit.actor_ids) == 1:
                 hit = self._with_first_name(doc, ann, hit)
-            out.append(Mention(hit.start, hit.end, "name", TYPE_LABELS.get(hit.kind, "ORG"), priority=0, hit=hit))
+            end = hit.end
+            if hit.kind in ("organisation", "group") and hit.code and ann.demonyms.get(end) == hit.code:
+                end += 1  # "le département d'État américain"
+            out.append(Mention(hit.start, end, "name", TYPE_LABELS.get(hit.kind, "ORG"), priority=0, hit=hit))
         ents = doc.ents if self.use_ner else ()
         ner_people = {e.start: e for e in ents if e.label_ in ("PER", "MISC")}
         ent_labels = {e.start: e.label_ for e in ents if len(e) == 1}
         tokens = ann.tokens
+        bodies: list[tuple[str, ...]] = []  # names of bodies descriptions introduce
         # descriptions, and titles fused with the name that follows (they start with a lexicon phrase or an ordinal)
         ordinals = [i for i, word in enumerate(words) if word.ordinal]
         for i in sorted({*ann.lex, *ordinals}):
@@ -412,10 +427,21 @@ class ActorLinker:
                 out.append(Mention(desc.start, end, "person", "PER", priority=0, desc=desc, person_hit=hit,
                                    name_start=desc.end))
                 continue
-            if desc.code or desc.anaphor or desc.complement_ids or not desc.head.needs_complement:
+            if desc.scope_end > 0:  # "l'émissaire américain pour la Syrie Jim Jeffrey": the name alone
+                person = self._name_after(doc, ann, desc.scope_end, ner_people)
+                if person is not None:
+                    end, hit = person
+                    out.append(Mention(desc.scope_end, end, "person", "PER", priority=0, desc=desc, person_hit=hit,
+                                       name_start=desc.scope_end))
+            if desc.code or desc.anaphor or desc.complement_ids or not desc.head.needs_complement or desc.qualified:
                 label = "NORP" if desc.demonym else ("PER" if desc.head.kind == TITLE else
                                                      "LOC" if desc.head.place else "ORG")
                 out.append(Mention(desc.start, desc.end, "description", label, priority=1, desc=desc))
+            named = self._org_name_after(ann, desc, ents) if desc.code and desc.head.kind == HEAD else None
+            if named is not None:  # "l'agence nord-coréenne KCNA": the name is the described body's
+                out.append(Mention(desc.start, named, "description", "ORG", priority=1, desc=desc,
+                                   name_start=desc.end))
+                bodies.append(tuple(word.key for word in words[desc.end:named]))
         # honorifics and anaphors (they start with a lexicon phrase), demonyms, acronyms
         acronyms = [i for i, word in enumerate(words) if word.acronym]
         for i in sorted({*ann.lex, *ann.demonyms, *acronyms}):
@@ -433,14 +459,25 @@ class ActorLinker:
                                        "ORG" if anaphor.kind == "igo" else "GPE", priority=2, anaphor=anaphor))
             if i in ann.demonyms and tokens[i].capitalised and i not in ann.names:
                 out.append(Mention(i, i + 1, "norp", "NORP", priority=3))
+                person = self._name_after(doc, ann, i + 1, ner_people) if i > 0 and \
+                    tokens[i - 1].key in self.kb.lexicon.apposition_articles else None
+                if person is not None and person[1] is None:  # "l'Iranien Ahmad Karimi": a person of that state
+                    out.append(Mention(i, person[0], "person", "PER", priority=0, name_start=i + 1))
             if words[i].acronym and i not in ann.names:
                 out.append(Mention(i, i + 1, "typo", ent_labels.get(i, "ORG"), priority=3))
+        for body in dict.fromkeys(bodies):  # the body named again later: a mention the resolver links to it
+            size = len(body)
+            for i in range(len(words) - size + 1):
+                if words[i].key == body[0] and tuple(w.key for w in words[i:i + size]) == body \
+                        and words[i].text[:1].isupper():
+                    out.append(Mention(i, i + size, "ner", "ORG", priority=4))
         for ent in ents:
             person = self._fuzzy_person(ann, ent) if ent.label_ in ("PER", "MISC") else None
             if person is not None:
                 out.append(Mention(ent.start, ent.end, "name", "PER", priority=0, hit=person))
             else:
-                out.append(Mention(ent.start, ent.end, "ner", ent.label_ or "MISC", priority=4))
+                end = self._rest_of_name(ann, ent.end) if ent.label_ == "PER" else ent.end
+                out.append(Mention(ent.start, end, "ner", ent.label_ or "MISC", priority=4))
         return out
 
     def _name_after(self, doc: Doc, ann: Annotations, i: int,
@@ -456,12 +493,53 @@ class ActorLinker:
         ent = ner_people.get(i)
         if ent is not None and ent.label_ == "PER":
             fuzzy = self._fuzzy_person(ann, ent)
-            return ent.end, fuzzy
+            return (ent.end, fuzzy) if fuzzy is not None else (self._rest_of_name(ann, ent.end), None)
         j = i
         while j < len(tokens) and j - i < 4 and tokens[j].capitalised and tokens[j].text.isalpha() and \
                 tokens[j].pos == "PROPN" and j not in ann.names and j not in ann.demonyms:
             j += 1
-        return (j, None) if j > i else None
+        return (self._rest_of_name(ann, j), None) if j > i else None
+
+    def _rest_of_name(self, ann: Annotations, end: int) -> int:
+        """Where a personal name ends when the NER or the tagger stopped at a particle or a hyphen
+        ("Tahnoun ben Zayed Al-Nahyane")."""
+        tokens, n = ann.tokens, len(ann.tokens)
+        particles = self.kb.lexicon.name_particles
+        while end < n and end not in ann.names and end not in ann.demonyms:
+            here = tokens[end]
+            if end > 0 and tokens[end - 1].key in particles and here.capitalised and here.text.isalpha():
+                end += 1  # the NER stopped after the particle: "Saïd ben | Hamdan"
+                continue
+            if end + 1 >= n:
+                break
+            after = tokens[end + 1]
+            if (here.key in particles or (here.text == "-" and tokens[end - 1].capitalised)) \
+                    and after.capitalised and after.text.isalpha() and (end + 1) not in ann.names:
+                end += 2
+                continue
+            if here.key in particles and after.text == "-" and end + 2 < n and tokens[end + 2].capitalised \
+                    and tokens[end + 2].text.isalpha():  # "Al-Nahyane" split in three
+                end += 3
+                continue
+            break
+        return end
+
+    def _org_name_after(self, ann: Annotations, desc: Description, ents: Sequence[Span]) -> int | None:
+        """End of the name of a body the description introduces ("l'agence nord-coréenne KCNA",
+        "le parti centriste Bleu Blanc"): an acronym, an organisation the NER found, or capitalised
+        proper nouns, right after the description, that no KB name or demonym covers."""
+        tokens, i = ann.tokens, desc.end
+        if desc.head.place or desc.plural or i >= len(tokens) or i in ann.names or i in ann.demonyms:
+            return None
+        for ent in ents:
+            if ent.start == i and ent.label_ in ("ORG", "MISC"):
+                return ent.end if not any(j in ann.names for j in range(ent.start, ent.end)) else None
+        j = i
+        while j < len(tokens) and j - i < 4 and tokens[j].capitalised and tokens[j].text.isalpha() and \
+                (tokens[j].pos == "PROPN" or _is_capitals(tokens[j].text)) and j not in ann.names \
+                and j not in ann.demonyms:
+            j += 1
+        return j if j > i else None
 
     def _with_first_name(self, doc: Doc, ann: Annotations, hit: NameHit) -> NameHit:
         """Extend a person's surname to the first name written before it when it is
@@ -595,12 +673,15 @@ class _Resolver:
         self.day = day
         self.history: list[Mention] = []
         self.people: dict[str, Mention] = {}  # surname key -> mention that named the person
+        self.first_words: dict[str, Mention | None] = {}  # first word of a name -> its mention (None: several)
+        self.bodies: dict[str, Mention] = {}  # name key -> the description that introduced the body
         self.sent_of = _sentence_index(doc)
         self.undated = doc._.published is None
+        self.home: str | None = doc._.home  # the outlet's state, when the ingest knows it
         self.named_codes: dict[str, int] = {}
 
     def run(self, mentions: list[Mention]) -> None:
-        named_ids = {i for m in mentions if m.hit for i in m.hit.actor_ids}
+        named_ids = {i for m in mentions for hit in (m.hit, m.person_hit) if hit for i in hit.actor_ids}
         self.all_mentions = mentions
         for m in mentions:
             if m.kind == "name" and m.hit is not None and m.hit.code and m.hit.kind != "person":
@@ -613,6 +694,9 @@ class _Resolver:
             handler = getattr(self, f"_{mention.kind}")
             handler(mention, named_ids)
             self._apposition(mention)
+            self._remember_kb_person(mention)
+            if mention.kind == "description" and mention.name_start >= 0 and mention.code:
+                self._remember_body(mention)
             self.history.append(mention)
         self._parentheses(mentions)
 
@@ -667,7 +751,7 @@ class _Resolver:
             return
         self._link(mention, actor)
         mention.label = TYPE_LABELS.get(actor.type, "ORG")
-        mention.direct = actor.type in ("state", "person") and mention.code is not None
+        mention.direct = actor.type in ("state", "person", "group", "organisation") and mention.code is not None
         if actor.type == "person":
             self._remember(mention, mention.start)
 
@@ -683,13 +767,26 @@ class _Resolver:
             if title_code and (title_code != mention.code or (concept and concept != role_concept)):
                 self._adopt_role(mention, actor, title_code, concept)
             mention.direct = mention.code is not None
+        elif desc is None and mention.start in self.ann.demonyms:  # "l'Iranien Ahmad Karimi"
+            known = self._known_person(mention.name_start, mention.end)
+            if known is not None and known.code == self.ann.demonyms[mention.start]:
+                mention.actor_id, mention.sector = known.actor_id, known.sector
+            mention.code = self.ann.demonyms[mention.start]
+            mention.actor_id = mention.actor_id or self._discovered(mention)
         else:
             known = self._known_person(mention.name_start, mention.end)
+            kb_person = self._kb_surname(mention.name_start, mention.end, named_ids) if known is None else None
             if known is not None:
                 mention.actor_id, mention.code, mention.sector = known.actor_id, known.code, known.sector
+            elif kb_person:
+                self._link_people(mention, kb_person)
             elif desc is not None:
-                self._description(mention, named_ids)
-                mention.actor_id = None  # the title's usual holder is not this unknown person
+                state = self._state_in_name(mention)
+                if state is not None and desc.code is None:
+                    mention.code, mention.sector = state, desc.sector
+                else:
+                    self._description(mention, named_ids)
+                mention.actor_id = self._discovered(mention) if mention.code else None
         self._remember(mention, mention.name_start)
 
     def _description(self, mention: Mention, named_ids: set[str]) -> None:
@@ -746,6 +843,17 @@ class _Resolver:
             if person is not None:
                 mention.actor_id, mention.code, mention.sector = person.actor_id, person.code, person.sector
                 return
+        if len(desc.chain) > 1 and not desc.anaphor:
+            # "le porte-parole du Conseil de sécurité nationale": the title of an institution the text
+            # does not qualify is the institution's state (same noun earlier, or the focus)
+            same = self._same_noun(mention)
+            mention.code = same.code if same is not None else self._focus(mention)
+            if mention.code:
+                return
+        if self.home and " ".join(t.key for t in self.tokens[mention.start:mention.end]) in self.kb.lexicon.home_titles \
+                and not (mention.end < len(self.tokens) and self.tokens[mention.end].text == ","):
+            mention.code = self.home  # "le président de la République" in a French outlet: France's
+            return
         if mention.kind == "person":
             mention.code = self._focus(mention)
 
@@ -760,6 +868,10 @@ class _Resolver:
         mention.code = self.ann.demonyms.get(mention.start)
 
     def _typo(self, mention: Mention, named_ids: set[str]) -> None:
+        body = self.bodies.get(self._name_key(mention.start, mention.end))
+        if body is not None:
+            mention.actor_id, mention.code, mention.sector = body.actor_id, body.code, body.sector
+            return
         targets = self.linker._acronyms_near(self.tokens[mention.start].text) & named_ids
         if len(targets) == 1:
             actor = self.kb.get(next(iter(targets)))
@@ -768,10 +880,25 @@ class _Resolver:
                 mention.label = TYPE_LABELS.get(actor.type, "ORG")
 
     def _ner(self, mention: Mention, named_ids: set[str]) -> None:
+        body = self.bodies.get(self._name_key(mention.start, mention.end))
+        if body is not None and mention.label != "PER":
+            mention.actor_id, mention.code, mention.sector = body.actor_id, body.code, body.sector
+            return
+        words = self._name_words(mention.start, mention.end)
+        if mention.label != "PER" and len(words) == 1 and words[0][:1].isupper():
+            # a surname the document gave a person, whatever label the NER put on it ("Mouallem")
+            known = self.people.get(translit_key(words[0]))
+            if known is not None and known.code and known.label == "PER":
+                mention.label = "PER"
+                mention.actor_id, mention.code, mention.sector = known.actor_id, known.code, known.sector
+                return
         if mention.label == "PER":
             known = self._known_person(mention.start, mention.end)
+            kb_person = self._kb_surname(mention.start, mention.end, named_ids) if known is None else None
             if known is not None:
                 mention.actor_id, mention.code, mention.sector = known.actor_id, known.code, known.sector
+            elif kb_person:
+                self._link_people(mention, kb_person)
             self._remember(mention, mention.start)
 
     # --- helpers
@@ -806,19 +933,112 @@ class _Resolver:
         mention.code, mention.sector = role.code, role.sector or mention.sector
         return True
 
+    def _name_words(self, start: int, end: int) -> list[str]:
+        return [t.text for t in self.tokens[start:end] if t.text.isalpha() or "-" in t.text.strip("-")]
+
+    def _name_key(self, start: int, end: int) -> str:
+        return " ".join(translit_key(t.text) for t in self.tokens[start:end] if t.text.isalnum())
+
     def _remember(self, mention: Mention, name_start: int) -> None:
-        words = [t.text for t in self.tokens[max(name_start, mention.start):mention.end] if t.text.isalpha()]
+        words = self._name_words(max(name_start, mention.start), mention.end)
         if words and words[-1][:1].isupper():
-            key = translit_key(words[-1])
-            previous = self.people.get(key)
-            if previous is None or previous.code is None or mention.code is not None:
-                self.people[key] = mention
+            self._remember_words(words, mention)
+
+    def _remember_words(self, words: list[str], mention: Mention) -> None:
+        key = translit_key(words[-1])
+        previous = self.people.get(key)
+        if previous is None or previous.code is None or mention.code is not None:
+            self.people[key] = mention
+        if len(words) >= 2 and words[0][:1].isupper():  # "M. Kim" after "Kim Jong Un"
+            first = translit_key(words[0])
+            if first not in self.first_words:
+                self.first_words[first] = mention
+            elif (earlier := self.first_words[first]) is not None and \
+                    (earlier.actor_id, earlier.code) != (mention.actor_id, mention.code) and earlier.code:
+                self.first_words[first] = None
+
+    def _remember_kb_person(self, mention: Mention) -> None:
+        """A KB person the text names by a title only ("le chef de la diplomatie américaine"):
+        "M. Pompeo" later is that person."""
+        if mention.kind != "description" or not mention.actor_id or not mention.code:
+            return
+        actor = self.kb.get(mention.actor_id)
+        if actor is None or actor.type != "person":
+            return
+        for form in actor.surface_forms():
+            words = form.split()
+            if len(words) >= 2 and translit_key(words[-1]) not in self.people:
+                self._remember_words(words, mention)
+
+    def _remember_body(self, mention: Mention) -> None:
+        """The name a description introduced ("l'agence nord-coréenne KCNA"): later "KCNA" alone
+        is that body."""
+        key = self._name_key(mention.name_start, mention.end)
+        if key:
+            mention.actor_id = mention.actor_id or self._discovered(mention)
+            self.bodies[key] = mention
 
     def _known_person(self, start: int, end: int) -> Mention | None:
-        words = [t.text for t in self.tokens[start:end] if t.text.isalpha()]
+        words = self._name_words(start, end)
         if not words:
             return None
-        return self.people.get(translit_key(words[-1]))
+        found = self.people.get(translit_key(words[-1]))
+        if found is None and len(words) == 1:
+            found = self.first_words.get(translit_key(words[0]))
+        return found
+
+    def _link_people(self, mention: Mention, people: list[Actor]) -> None:
+        """The one person, or the state all of them served on the date ("M. Kim": PRK)."""
+        if len(people) == 1:
+            self._link(mention, people[0])
+            return
+        codes = {self.kb.affiliation(a, self.day) for a in people}
+        if len(codes) == 1:
+            mention.code, mention.sector = next(iter(codes))
+
+    def _kb_surname(self, start: int, end: int, named_ids: set[str]) -> list[Actor]:
+        """"M. Pompeo", "Pompeo": the KB person with that surname in office on the document's
+        date (the ones the document names, if several are)."""
+        words = self._name_words(start, end)
+        if len(words) != 1 or not words[0][:1].isupper():
+            return []
+        key = translit_key(words[0])
+        ids = {actor_id for _, actor_id in self.linker.surnames.get(key, ())}
+        actors = [a for a in (self.kb.get(i) for i in sorted(ids)) if a is not None and self.kb.active_on(a, self.day)
+                  and a.roles]
+        if len(actors) > 1:
+            actors = [a for a in actors if a.id in named_ids]
+        if not actors:  # family name first ("M. Kim" for Kim Jong Un), when the document names him
+            actors = [a for a in (self.kb.get(i) for i in sorted(self.linker.first_words.get(key, set()) & named_ids))
+                      if a is not None]
+        return actors
+
+    def _state_in_name(self, mention: Mention) -> str | None:
+        """"le roi Hamad de Bahreïn", "le ministre Pablo Ortega de l'Équateur": a state named
+        inside or right after the name part of a titled person."""
+        for hit in self.ann.names.values():
+            if not (mention.name_start < hit.start <= mention.end + 2 and hit.kind == "state" and hit.code):
+                continue
+            k = hit.start - 1
+            if k > mention.name_start and self.tokens[k].key in SKIP_ARTICLES:
+                k -= 1
+            if k > mention.name_start and self.tokens[k].key in CONNECTORS_OF_STATE and k <= mention.end:
+                return hit.code
+        return None
+
+    def _discovered(self, mention: Mention) -> str | None:
+        """The id of a person or body the KB does not hold, linked from how the text presents it:
+        "discovered:" and its folded name ("discovered:yoon_do-han")."""
+        start = mention.name_start if mention.name_start >= 0 else mention.start
+        end = mention.end
+        places = [h.start for h in self.ann.names.values() if start < h.start < end and h.kind in ("state", "place")]
+        if places:  # "Hamad de Bahreïn" is Hamad
+            end = min(places)
+            while end > start and self.tokens[end - 1].key in ("de", "du", "d'"):
+                end -= 1
+        name = fold(self.doc[start:end].text) if end > start else ""
+        words = [w for w in re.split(r"[^\w'-]+", name) if w]
+        return DISCOVERED + "_".join(words) if words else None
 
     def _apposed_person(self, mention: Mention) -> Mention | None:
         """The resolved person just before ", <title>"."""
@@ -838,13 +1058,30 @@ class _Resolver:
             return antecedent.code if antecedent else None
         return None
 
+    def _apposed(self, end: int, start: int) -> bool:
+        """Whether a comma, maybe followed by an article ("X, un conseiller du roi"), is all
+        that separates two mentions."""
+        if self._between(end, start, ","):
+            return True
+        return start - end == 2 and self.tokens[end].text == "," and \
+            self.tokens[end + 1].key in self.kb.lexicon.apposition_articles
+
     def _apposition(self, mention: Mention) -> None:
         """"<title>, <unknown person>" and "<unknown person>, <title>": the person
         takes the title's affiliation."""
         if not self.history:
             return
         previous = self.history[-1]
-        if not self._between(previous.end, mention.start, ","):
+        gap = previous.end if previous.desc is None or previous.desc.scope_end < 0 else previous.desc.scope_end
+        if len(self.history) >= 2 and (title := self.history[-2]).desc is not None \
+                and title.desc.scope_end == previous.end:
+            previous = title  # "l'envoyé spécial de l'ONU pour le Yémen, Martin Griffiths"
+        elif len(self.history) >= 2 and (title := self.history[-2]).desc is not None and previous.desc is not None \
+                and title.desc.head.kind == TITLE and previous.desc.head.kind == HEAD and title.code \
+                and previous.code == title.code and self._apposed(title.end, previous.start) \
+                and self._apposed(gap, mention.start):
+            previous = title  # "le porte-parole de la Maison bleue, la présidence sud-coréenne, Yoon Do-han"
+        if not self._apposed(gap, mention.start):
             return
         pairs = ((previous, mention), (mention, previous))
         for person, title in pairs:
@@ -864,11 +1101,17 @@ class _Resolver:
             if person.label == "PER" and person.code is None and person.kind in ("ner", "person") \
                     and title.kind == "description" and title.desc is not None \
                     and title.desc.head.kind == TITLE and title.code is not None:
+                if title.desc.code is None and title.desc.anaphor is None and title.actor_id:
+                    # the title was read as an earlier holder's ("le ministre des Affaires étrangères"
+                    # after Pompeo); the new name says it is someone else's, of unknown state
+                    title.actor_id = title.code = None
+                    continue
                 person.code, person.sector = title.code, title.sector
+                person.actor_id = self._discovered(person)
                 self._remember(person, person.name_start if person.name_start >= 0 else person.start)
 
     def _role_holder(self, desc: Description, code: str | None) -> Actor | None:
-        if desc.former or code is None:
+        if desc.former or code is None or desc.area:
             return None
         holders: list[Actor] = []
         if desc.concept and desc.concept not in ("minister", "leader", "officer", "counterpart", "adviser",
@@ -977,7 +1220,7 @@ class _Resolver:
         pool = [(m, m.code) for m in self.history if m.direct and m.code]
         if not pool:  # nothing precedes: the states the whole document names
             pool = [(m, m.hit.code) for m in self.all_mentions if m.kind == "name" and m.hit is not None
-                    and m.hit.code and m.hit.kind in ("state", "place", "person")]
+                    and m.hit.code and m.hit.kind in ("state", "place", "person", "group", "organisation")]
         counts: dict[str, float] = defaultdict(float)
         for m, code in pool:
             actor = self.kb.by_code(code or "")
@@ -985,7 +1228,7 @@ class _Resolver:
                 continue
             counts[code or ""] += 2.0 if self._locative(m) else 1.0
         if not counts:
-            return None
+            return self.home  # a text that names no state speaks of the outlet's own
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if len(ranked) > 1 and ranked[0][1] < MARGIN * ranked[1][1]:
             return None
@@ -1004,6 +1247,18 @@ class _Resolver:
 
 
 # ---------------------------------------------------------------------- small functions
+def _hyphen_variants(words: list[str]) -> list[list[str]]:
+    """A name's words, and the same with its hyphenated words split as the tokenizer splits them
+    when text is glued to them ("Etats-Unis." before a quote: Etats, -, Unis)."""
+    split: list[str] = []
+    for word in words:
+        if "-" in word.strip("-"):
+            split.extend(part for part in re.split(r"(-)", word) if part)
+        else:
+            split.append(word)
+    return [words, split] if split != words else [words]
+
+
 def _is_acronym(surface: str) -> bool:
     return surface.isupper() and surface.isalpha() and 2 <= len(surface) <= 6
 
@@ -1012,12 +1267,19 @@ def _case_fits(surface: str, doc: Doc, tokens: list[Tok], start: int, end: int) 
     """Acronyms match only as written and outside all-capitals text; names
     written with a capital need one in the text."""
     if _is_acronym(surface):
-        if doc[start:end].text != surface:
+        text = doc[start:end].text
+        if text != surface and not _acronym_as_word(surface, text):
             return False
         return not any(0 <= i < len(tokens) and _is_capitals(tokens[i].text) for i in (start - 1, end))
     if surface[:1].isupper():
         return tokens[start].capitalised
     return True
+
+
+def _acronym_as_word(surface: str, text: str) -> bool:
+    """An acronym of four letters or more written as a word, as French press writes those it
+    pronounces ("Otan", "Cédéao" for OTAN, CEDEAO)."""
+    return len(surface) >= 4 and " " not in text and text[:1].isupper() and text[1:].islower()
 
 
 def _is_capitals(text: str) -> bool:

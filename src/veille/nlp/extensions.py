@@ -10,8 +10,11 @@ from spacy.tokens import Doc, Span
 MENTIONS = "mentions"  # name of the span group holding every stored mention
 TEXT_KEY = "veille.text"  # Doc.user_data key holding the document's text
 
-_DOC_ATTRS: dict[str, object] = {"published": None, "events": None, "doc_id": None}
-_SPAN_ATTRS: dict[str, object] = {"actor_id": None, "code": None, "sector": None, "value": None}
+# home: code of the state the outlet publishes from (who "le gouvernement" is when the text names none)
+_DOC_ATTRS: dict[str, object] = {"published": None, "events": None, "doc_id": None, "home": None}
+# discovered: id of a person or body the KB does not hold, linked from how the text presents it
+# ("discovered:tomas_ferreira"); actor_id stays None for them (not exported: the store has no column)
+_SPAN_ATTRS: dict[str, object] = {"actor_id": None, "code": None, "sector": None, "value": None, "discovered": None}
 
 
 def doc_text(doc: Doc) -> str:

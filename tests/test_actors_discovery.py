@@ -1,0 +1,201 @@
+"""Actors from the text itself (issue 16): people and bodies the knowledge base does not hold get
+their state from how the text presents them, and keep it for the rest of the document.
+
+Every sentence here is invented for the test; the names are made up unless they are well known."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.actors.linker import DISCOVERED
+
+
+@pytest.fixture(scope="module")
+def link(veille_nlp):
+    def run(text: str, published: str | None = "2020-06-15") -> list[tuple[str, str | None, str | None]]:
+        doc = veille_nlp.make_doc(text)
+        doc._.published = published
+        for _, proc in veille_nlp.pipeline:
+            doc = proc(doc)
+        return [(s.text, s._.code, s._.actor_id or s._.discovered) for s in doc.spans["mentions"]]
+    return run
+
+
+def code_of(found: list[tuple[str, str | None, str | None]], text: str) -> str | None:
+    """The code of the mention that covers ``text`` (its first occurrence)."""
+    for surface, code, _ in found:
+        if text in surface:
+            return code
+    raise AssertionError(f"no mention covers {text!r}: {found}")
+
+
+def actor_of(found: list[tuple[str, str | None, str | None]], text: str) -> str | None:
+    for surface, _, actor_id in found:
+        if text in surface:
+            return actor_id
+    raise AssertionError(f"no mention covers {text!r}: {found}")
+
+
+def test_unknown_minister_in_apposition_keeps_state_for_later_mentions(link):
+    found = link("Le ministre uruguayen des Affaires étrangères, Tomás Ferreira, a reçu mardi son "
+                 "homologue. M. Ferreira a ensuite rappelé la position de son pays. Ferreira a conclu.")
+    assert code_of(found, "Tomás Ferreira") == "URY"
+    assert code_of(found, "M. Ferreira") == "URY"
+    assert code_of(found, "Ferreira a conclu"[:8]) == "URY"
+    assert actor_of(found, "Tomás Ferreira").startswith(DISCOVERED)
+    assert actor_of(found, "M. Ferreira") == actor_of(found, "Tomás Ferreira")
+
+
+def test_title_fused_with_unknown_name(link):
+    found = link("Le vice-président péruvien Aurelio Quispe a démenti jeudi. Mme Quispe n'a pas commenté.")
+    assert code_of(found, "Aurelio Quispe") == "PER"
+
+
+def test_name_then_title_with_article(link):
+    found = link("Ondřej Maleček, un conseiller du président tchèque, a démenti toute rencontre. "
+                 "M. Maleček a ajouté que rien n'était prévu.")
+    assert code_of(found, "Ondřej Maleček") == "CZE"
+    assert code_of(found, "M. Maleček") == "CZE"
+
+
+def test_title_for_a_place_is_not_that_place(link):
+    found = link("L'envoyé spécial de l'ONU pour la Libye, Arvid Lindqvist, a salué l'accord. "
+                 "M. Lindqvist doit revenir à Tripoli.")
+    assert code_of(found, "Libye") == "LBY"
+    assert code_of(found, "Arvid Lindqvist") == "UN"
+    assert code_of(found, "M. Lindqvist") == "UN"
+
+
+def test_title_of_earlier_holder_gives_way_to_a_new_name(link):
+    found = link("Mike Pompeo est arrivé à Lima. Il a rencontré le ministre des Affaires étrangères, "
+                 "Aurelio Quispe, mardi.", published="2020-06-15")
+    assert code_of(found, "Mike Pompeo") == "USA"
+    assert code_of(found, "Aurelio Quispe") is None
+
+
+def test_honorific_surname_of_the_kb_person_in_office(link):
+    found = link("Le chef de la diplomatie américaine est arrivé à Séoul. M. Pompeo a salué le dialogue.",
+                 published="2019-06-15")
+    assert actor_of(found, "M. Pompeo") == "pompeo"
+    assert code_of(found, "M. Pompeo") == "USA"
+
+
+def test_family_name_first(link):
+    found = link("M. Kim a présidé une réunion du parti. Le dirigeant nord-coréen Kim Jong Un a ensuite parlé.")
+    assert code_of(found, "M. Kim") == "PRK"
+
+
+def test_body_introduced_by_a_description_is_remembered(link):
+    found = link("Selon l'agence chilienne Noticias Libres, le scrutin est reporté. "
+                 "Noticias Libres ajoute que l'opposition proteste.")
+    assert code_of(found, "agence chilienne Noticias Libres") == "CHL"
+    later = [m for m in found if m[0] == "Noticias Libres"]
+    assert later and later[0][1] == "CHL"
+    assert later[0][2].startswith(DISCOVERED)
+
+
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("Les services secrets russes sont accusés.", "services secrets russes", "RUS"),
+    ("Les services russes sont accusés.", "services russes", "RUS"),
+    ("Un haut responsable américain a démenti.", "haut responsable américain", "USA"),
+    ("Les enquêteurs irakiens ont interrogé les suspects.", "enquêteurs irakiens", "IRQ"),
+    ("Le ministère sud-coréen de l'Unification a réagi.", "ministère sud-coréen de l'Unification", "KOR"),
+    ("La présidence sud-coréenne a réagi.", "présidence sud-coréenne", "KOR"),
+    ("Il accuse l'État russe d'avoir organisé l'attaque.", "État russe", "RUS"),
+    ("Washington veut isoler le régime Assad.", "régime Assad", "SYR"),
+    ("Les sanctions de l'administration Trump visent Caracas.", "administration Trump", "USA"),
+    ("Les combats opposent l'armée aux rebelles Houthis.", "rebelles Houthis", "YEM"),
+    ("Un responsable du département d'État américain a parlé.", "département d'État américain", "USA"),
+])
+def test_organ_descriptions(link, text, phrase, code):
+    found = link(text)
+    assert code_of(found, phrase) == code
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("L'Otan a convoqué une réunion.", "Otan", "NATO"),
+    ("La Cédéao a suspendu le Mali.", "Cédéao", "ECOWAS"),
+    ("L'AIEA a inspecté le site.", "AIEA", "IAEA"),
+    ("Le Conseil de sécurité de l'ONU se réunit.", "Conseil de sécurité de l'ONU", "UN"),
+    ("Téhéran a rejeté les accusations contre la République islamique.", "République islamique", "IRN"),
+    ("Abou Dhabi a signé un accord avec l'État hébreu.", "État hébreu", "ISR"),
+])
+def test_igo_and_state_spellings(link, text, name, code):
+    assert code_of(link(text), name) == code
+
+
+def test_state_named_inside_a_titled_name(link):
+    found = link("Il a félicité le roi Hamad de Bahreïn pour l'accord.", published="2020-09-12")
+    assert code_of(found, "roi Hamad") == "BHR"
+
+
+def test_glued_sentences_and_quotes_are_split(veille_nlp):
+    doc = veille_nlp.make_doc('Il accuse "Moscou".Le Kremlin.- Economie en 2018.Le pays')
+    words = [t.text for t in doc]
+    assert "Moscou" in words and "Kremlin" in words and "2018" in words and "Le" in words
+    abbreviation = veille_nlp.make_doc("aux U.S.A. et")
+    assert "U.S.A." in [t.text for t in abbreviation]
+
+
+def test_outlet_home_state(veille_nlp):
+    """``doc._.home`` (the outlet's state, when the ingest knows it): a text that names no state
+    speaks of that state's government; "le président de la République" alone is its president."""
+    def run(text: str, home: str | None) -> dict[str, str | None]:
+        doc = veille_nlp.make_doc(text)
+        doc._.published, doc._.home = "2020-06-15", home
+        for _, proc in veille_nlp.pipeline:
+            doc = proc(doc)
+        return {s.text: s._.code for s in doc.spans["mentions"] if s.label_ != "DATE"}
+
+    text = "Le président de la République a réuni le gouvernement mardi."
+    assert run(text, None) == {"président de la République": None, "gouvernement": None}
+    assert run(text, "FRA") == {"président de la République": "FRA", "gouvernement": "FRA"}
+    abroad = run("A Lima, le président de la République, Aurelio Quispe, a réuni le gouvernement péruvien.", "FRA")
+    assert abroad["président de la République"] != "FRA"  # a name in apposition: not the outlet's president
+    assert abroad["gouvernement péruvien"] == "PER"
+
+
+def test_title_area_before_the_name_and_particles_inside_it(link):
+    found = link("Il a rencontré le conseiller omanais à la sécurité nationale Saïd ben Hamdan Al-Rawahi, "
+                 "puis le secrétaire d'État américain aux Affaires africaines Tom Bellamy.", published="2020-08-26")
+    assert code_of(found, "Saïd ben Hamdan Al-Rawahi") == "OMN"
+    assert code_of(found, "Tom Bellamy") == "USA"
+    assert actor_of(found, "secrétaire d'État américain") != "pompeo"  # a junior post, not the usual holder
+
+
+def test_nationality_noun_before_a_name(link):
+    found = link("L'Iranien Ahmad Karimi a été arrêté à Paris. M. Karimi nie les faits.")
+    assert code_of(found, "Ahmad Karimi") == "IRN"
+    assert code_of(found, "M. Karimi") == "IRN"
+
+
+def test_modifier_with_a_sector_makes_a_description_specific(link):
+    found = link("Au Yémen, les combats ont repris. Les forces séparatistes ont pris le port.")
+    assert code_of(found, "forces séparatistes") == "YEM"
+
+
+def test_title_of_an_unqualified_institution_takes_the_focus_state(link):
+    found = link("A Kaboul, les talibans et le gouvernement afghan négocient. Le porte-parole du Conseil de "
+                 "sécurité nationale, Karim Nouri, a confirmé l'échange.", published="2020-08-10")
+    assert code_of(found, "porte-parole du Conseil de sécurité nationale") == "AFG"
+    assert code_of(found, "Karim Nouri") == "AFG"
+
+
+def test_surname_keeps_its_person_whatever_the_ner_label(link):
+    found = link("Le ministre syrien des Affaires étrangères Walid Moualem a parlé. Pour Moualem, "
+                 "les sanctions sont injustes.", published="2020-06-15")
+    later = [m for m in found if m[0] == "Moualem"]
+    assert later and later[0][1] == "SYR"
+
+
+def test_apposition_through_a_restating_description(link):
+    found = link("Le porte-parole du Kremlin, la présidence russe, Ivan Bortnikov, a démenti.")
+    assert code_of(found, "Ivan Bortnikov") == "RUS"
+
+
+def test_anti_and_pro_prefixes(link):
+    found = link("Au Yémen, le camp anti-Houthis est divisé. Des manifestants anti-Trump ont défilé à Londres.")
+    houthis = [m for m in found if m[0] == "Houthis"]
+    assert houthis and houthis[0][1] == "YEM"
+    assert code_of(found, "Trump") == "USA"
+    assert all("anti-" not in m[0] for m in found)

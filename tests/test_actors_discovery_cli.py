@@ -1,0 +1,54 @@
+"""`veille actors discovered`: the people and bodies linked from their description, listed from a store."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+from typer.testing import CliRunner
+
+from veille.actors.cli import app
+
+ARTICLE = ("Le ministre uruguayen des Affaires étrangères, Tomás Ferreira, a reçu mardi à Montevideo "
+           "son homologue. M. Ferreira a salué un accord. Selon l'agence chilienne Noticias Libres, "
+           "la rencontre a duré deux heures.")
+
+
+def test_discovered_lists_actors_linked_from_their_description(tmp_path, veille_nlp):
+    from veille.pipeline import Ingestor
+    from veille.store import Store
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "x1", "url": "https://example.org/x1", "published": "2021-03-02",
+                                  "text": ARTICLE}, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = tmp_path / "store.duckdb"
+    with Store(db) as store:
+        Ingestor(store, nlp=veille_nlp).ingest_paths([corpus])
+
+    runner = CliRunner()
+    listed = runner.invoke(app, ["discovered", "--db", str(db)])
+    assert listed.exit_code == 0, listed.output
+    assert "2 discovered actors" in listed.output
+    every = yaml.safe_load(runner.invoke(app, ["discovered", "--db", str(db), "--yaml"]).output)
+    assert {(e["names"]["fr"][0], e["roles"][0]["code"], e["type"]) for e in every} == {
+        ("Tomás Ferreira", "URY", "person"), ("Noticias Libres", "CHL", "organisation")}
+
+    only = runner.invoke(app, ["discovered", "--db", str(db), "--code", "chl", "--yaml"])
+    assert only.exit_code == 0, only.output
+    entries = yaml.safe_load(only.output)
+    assert [e["id"] for e in entries] == ["noticias_libres"]
+    assert entries[0]["roles"][0]["code"] == "CHL" and entries[0]["type"] == "organisation"
+
+    missing = runner.invoke(app, ["discovered", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 2
+
+
+def test_trailing_name():
+    from veille.actors.cli import trailing_name
+
+    particles = frozenset({"ben", "al"})
+    assert trailing_name("président sud-coréen Moon Jae-in") == "Moon Jae-in"
+    assert trailing_name("porte-parole de la Commission européenne Dana Spinant") == "Dana Spinant"
+    assert trailing_name("Saïd ben Hamdan Al-Rawahi", particles) == "Saïd ben Hamdan Al-Rawahi"
+    assert trailing_name("M. Ferreira") == "Ferreira"
+    assert trailing_name("délégation gouvernementale") == ""
