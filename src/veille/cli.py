@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -371,37 +370,6 @@ def serve(
     store = _open_store(db, read_only=True)
     console.print(f"veille: serving {db} on http://{host}:{port}/ (read-only; Ctrl-C stops)")
     uvicorn.run(create_app(store), host=host, port=port, log_level="info", server_header=False)
-
-
-@actors_app.command("discovered")
-def discovered_actors(
-    db: DbOption = Path("veille.duckdb"),
-    min_documents: Annotated[int, typer.Option(help="Only actors seen in at least this many documents.")] = 1,
-    limit: Annotated[int, typer.Option(help="Rows to show.")] = 100,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON rows instead of a table.")] = False,
-) -> None:
-    """People and bodies the knowledge base does not hold, linked from how the texts present them
-    ("le ministre uruguayen des Affaires étrangères, X"), with the evidence to promote them
-    ('veille actors add')."""
-    from veille.store.queries import discovered_actors as find
-
-    store = _open_store(db, read_only=True)
-    rows = find(store, min_documents=min_documents, limit=limit)
-    store.close()
-    if as_json:
-        print(json.dumps(rows, ensure_ascii=False, default=str))
-        return
-    table = _table(f"{len(rows)} discovered actors")
-    _key_column(table, "code", min_width=4)
-    table.add_column("names")
-    _key_column(table, "docs", justify="right")
-    _key_column(table, "mentions", justify="right")
-    _key_column(table, "first seen", min_width=10)
-    table.add_column("in", no_wrap=True, overflow="ellipsis", max_width=24)
-    for row in rows:
-        table.add_row(row["code"] or "?", Clipped(" · ".join(row["names"]), 2), str(row["documents"]),
-                      str(row["mentions"]), str(row["first_seen"] or "?"), row["first_source"] or "?")
-    _screen().print(table)
 
 
 @app.command("stories")

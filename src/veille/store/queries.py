@@ -571,32 +571,6 @@ def outlets(reader: Reader) -> list[dict[str, Any]]:
                           "GROUP BY outlet ORDER BY documents DESC, outlet")
 
 
-DISCOVERED = "discovered:"  # actor_id prefix of people and bodies linked from their description in the text
-
-
-def discovered_actors(reader: Reader, *, min_documents: int = 1, limit: int = 100) -> list[dict[str, Any]]:
-    """Actors the knowledge base does not hold, linked from how the texts present them: per actor,
-    the state or IGO, the names the texts use, how many mentions and documents, and where it was
-    seen first (evidence a user reads before promoting it into the knowledge base)."""
-    check_page(limit, 0)
-    sql = f"""
-        SELECT m.actor_id, arg_max(m.code, cnt.n) AS code, any_value(m.sector) AS sector,
-               list(DISTINCT m.text ORDER BY m.text)[:8] AS names, count(*) AS mentions,
-               count(DISTINCT m.doc_id) AS documents, min(d.published) AS first_seen,
-               arg_min(m.source, d.published) AS first_source
-        FROM mentions m
-        JOIN documents d ON d.doc_id = m.doc_id
-        JOIN (SELECT actor_id, code, count(*) AS n FROM mentions WHERE actor_id LIKE ? GROUP BY ALL) cnt
-          ON cnt.actor_id = m.actor_id AND cnt.code IS NOT DISTINCT FROM m.code
-        WHERE m.actor_id LIKE ?
-        GROUP BY m.actor_id
-        HAVING count(DISTINCT m.doc_id) >= ?
-        ORDER BY documents DESC, mentions DESC, m.actor_id
-        LIMIT {int(limit)}"""
-    pattern = DISCOVERED + "%"
-    return _dicts(reader, sql, (pattern, pattern, min_documents))
-
-
 def store_stats(reader: Reader) -> dict[str, Any]:
     """Row counts of every table, and the span of publication and event dates."""
     counts = {name: int(_scalar(reader, f"SELECT count(*) FROM {quote(name)}"))
