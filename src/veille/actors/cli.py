@@ -255,9 +255,8 @@ def trailing_name(text: str, particles: frozenset[str] = frozenset(), lexicon: s
     lexicon = lexicon or set()
     while start > 0:
         word = words[start - 1]
-        if word[:1].isupper() and not word.endswith(".") and fold(word) not in lexicon:
-            start -= 1
-        elif fold(word) in particles and start < len(words):
+        capitalised = word[:1].isupper() and not word.endswith(".") and fold(word) not in lexicon
+        if capitalised or (fold(word) in particles and start < len(words)):
             start -= 1
         else:
             break

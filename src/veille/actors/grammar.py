@@ -27,12 +27,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from veille.actors.lexicon import (
+    AREA,
     CONNECTOR,
     DETERMINER,
     FORMER,
     HEAD,
     IGO_ANAPHOR,
-    AREA,
     PORTFOLIO,
     SCOPE,
     STATE_ANAPHOR,

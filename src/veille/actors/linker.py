@@ -850,7 +850,8 @@ class _Resolver:
             mention.code = same.code if same is not None else self._focus(mention)
             if mention.code:
                 return
-        if self.home and " ".join(t.key for t in self.tokens[mention.start:mention.end]) in self.kb.lexicon.home_titles \
+        words = " ".join(t.key for t in self.tokens[mention.start:mention.end])
+        if self.home and words in self.kb.lexicon.home_titles \
                 and not (mention.end < len(self.tokens) and self.tokens[mention.end].text == ","):
             mention.code = self.home  # "le président de la République" in a French outlet: France's
             return
