@@ -120,7 +120,7 @@ def test_seed_002_dates():
     assert by_text["juillet 2016"] == ["2016-07"]
     assert by_text["novembre 2021"] == ["2021-11"]
     assert by_text["2023"] == ["2023"]
-    assert by_text["la soirée du 5 janvier"] == ["2022-01-05"]
+    assert by_text["la soirée du 5 janvier"] == ["2022-01-05TEV"]
     assert set(by_text["vendredi"]) == {"2022-01-07"}
     assert set(by_text["mercredi"]) == {"2022-01-05"}
     texts = {t.text for t in timexes}
@@ -134,7 +134,7 @@ def test_dev_corpus_runs_and_resolves_key_dates():
         for t in tag(d["text"], d["published"], tense="auto"):
             assert d["text"][t.start : t.end] == t.text
     expect = {
-        ("A01", "la nuit du mercredi 5 au jeudi 6 janvier"): ("2022-01-05", "2022-01-06"),
+        ("A01", "la nuit du mercredi 5 au jeudi 6 janvier"): ("2022-01-05TNI", "2022-01-06"),
         ("A01", "le dimanche 2 janvier"): ("2022-01-02", None),
         ("A03", "le dimanche précédent"): ("2022-01-02", None),
         ("A03", "jeudi"): ("2022-01-06", None),
@@ -146,7 +146,7 @@ def test_dev_corpus_runs_and_resolves_key_dates():
         ("B06", "mardi"): ("2022-09-13", None),
         ("C04", "la veille"): ("2022-06-28", None),
         ("C06", "mercredi"): ("2022-06-29", None),
-        ("D03", "la veille au soir"): ("2022-02-16", None),
+        ("D03", "la veille au soir"): ("2022-02-16TEV", None),
         ("D04", "jeudi 17 février"): ("2022-02-17", None),
         ("E02", "fin février"): ("2022-02", None),
         ("E02", "l'an dernier"): ("2021", None),
