@@ -109,10 +109,11 @@ def test_the_phrase_holding_the_event_is_not_its_source(veille_nlp) -> None:
     ("L'Arménie et l'Azerbaïdjan ont négocié un cessez-le-feu pour mettre fin à des combats qui ont tué 155 soldats "
      "des deux côtés, a annoncé jeudi Armen Grigoryan, secrétaire du Conseil de sécurité arménien, dans une "
      "déclaration télévisée.", "négocié", "ARM"),
-    # "leur volonté" is the object of "affirmant" and holds the event: not its source
+    # "leur volonté" is the object of "affirmant" and holds the event: not its source; a statement with no
+    # other source is its speaker's (France, who affirms it)
     ("La France et ses partenaires européens ont annoncé le retrait du Mali des forces Barkhane et Takuba. Dans un "
      "communiqué commun, ils estiment que les conditions ne sont plus réunies et indiquent avoir décidé de retirer "
-     "leurs forces du pays, tout en affirmant leur volonté de rester engagés au Sahel.", "volonté", None),
+     "leurs forces du pays, tout en affirmant leur volonté de rester engagés au Sahel.", "volonté", "FRA"),
 ])
 def test_source_of_real_sentences(veille_nlp, text: str, trigger: str, source: str | None) -> None:
     event = next(e for e in code(veille_nlp, text) if e["trigger"] == trigger)

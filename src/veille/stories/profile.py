@@ -44,7 +44,7 @@ WEIGHTS: dict[str, float] = {"w": 0.2, "e": 0.27, "p": 0.22, "c": 0.13, "t": 0.0
 # (see Story.in_window for undated ones). A story covers at most MAX_SPAN_DAYS of
 # day-precise publication dates: a subject that runs longer goes on as a new story, so a
 # story (and what merging its events holds in memory) stays bounded.
-JOIN = 0.21
+JOIN = 0.20
 MIN_WORDS = 0.12
 CLOSE_DAYS = 1
 SLOPE = 0.011
