@@ -30,7 +30,7 @@ FLOORS = {
     ("seeds", "date"): 0.95,
     ("dev", "date"): 0.91,  # 0.92 reached
     ("dev", "reported_by"): 0.95,  # 0.968 reached
-    ("dev", "story_pairs_f1"): 0.90,
+    ("dev", "story_pairs_f1"): 0.98,  # 1.0 reached
 }
 CEILINGS = {("seeds", "forbidden_hits"): 0, ("dev", "forbidden_hits"): 0, ("dev", "factuality_errors"): 0}
 

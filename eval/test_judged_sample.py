@@ -1,11 +1,11 @@
 """Events judged by hand on unlabeled real articles (issue 16), kept as a regression set.
 
-`eval/judged/unlabeled-sample.jsonl` holds references only — the article's url in
-../shared/corpus/real/unlabeled.jsonl, the sentence's character offsets in the clean text, the
-event's type, sides and status as veille coded them, and the verdict of a reader — never text.
-The articles are read from ../shared and coded again: events judged right must still come out,
-events judged wrong should not, and the share right among the judged events still coded must not
-fall below what the reader found."""
+Each `eval/judged/unlabeled-sample*.jsonl` (one per judging, on the code of its day) holds
+references only — the article's url in ../shared/corpus/real/unlabeled.jsonl, the sentence's
+character offsets in the clean text, the event's type, sides and status as veille coded them,
+and the verdict of a reader — never text. The articles are read from ../shared and coded again:
+events judged right must still come out, events judged wrong should not, and the share right
+among the judged events still coded must not fall below what the reader found."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-SAMPLE = Path(__file__).parent / "judged" / "unlabeled-sample.jsonl"
+SAMPLES = sorted((Path(__file__).parent / "judged").glob("unlabeled-sample*.jsonl"))
 
 
 def _key(source: str, start: int, end: int, event_type: str, actor, recipient) -> tuple:
@@ -25,13 +25,13 @@ def _codes(parties: list[dict]) -> list[str]:
     return sorted({p["code"] for p in parties if p.get("code")})
 
 
-@pytest.fixture(scope="module")
-def judged(shared, veille_nlp, tmp_path_factory) -> dict:
+@pytest.fixture(scope="module", params=SAMPLES, ids=[p.stem for p in SAMPLES])
+def judged(request, shared, veille_nlp, tmp_path_factory) -> dict:
     from veille.pipeline import Ingestor
     from veille.store import Store
     from veille.store.export import export
 
-    sample = [json.loads(line) for line in SAMPLE.read_text("utf-8").splitlines() if line.strip()]
+    sample = [json.loads(line) for line in request.param.read_text("utf-8").splitlines() if line.strip()]
     sources = {item["source"] for item in sample}
     folder = tmp_path_factory.mktemp("judged")
     subset = folder / "articles.jsonl"
@@ -53,9 +53,10 @@ def judged(shared, veille_nlp, tmp_path_factory) -> dict:
     return {"sample": sample, "still": still}
 
 
-def test_the_sample_is_references_not_text() -> None:
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_the_sample_is_references_not_text(path: Path) -> None:
     allowed = {"source", "start", "end", "type", "actor", "recipient", "status", "verdict", "why"}
-    for line in SAMPLE.read_text("utf-8").splitlines():
+    for line in path.read_text("utf-8").splitlines():
         item = json.loads(line)
         assert set(item) <= allowed and item["verdict"] in ("right", "wrong"), item
 

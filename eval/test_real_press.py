@@ -10,17 +10,18 @@ import sys
 
 import pytest
 
-FLOORS = {
-    "f1": 0.43,
-    "precision": 0.55,
-    "recall": 0.35,
-    "entity_accuracy": 0.88,
-    "direction": 0.50,
-    "reported_by": 0.65,
-    "status": 0.90,
-    "story_pairs_f1": 0.60,
+FLOORS = {  # reached at stop 13: F1 0.449, P 0.581, R 0.366, entities 0.927, direction 0.545,
+    # reported_by 0.76, status 0.938, story pairs 0.892
+    "f1": 0.44,
+    "precision": 0.57,
+    "recall": 0.355,
+    "entity_accuracy": 0.92,
+    "direction": 0.53,
+    "reported_by": 0.74,
+    "status": 0.92,
+    "story_pairs_f1": 0.88,
 }
-CEILINGS = {"forbidden_hits": 4, "factuality_errors": 8}
+CEILINGS = {"forbidden_hits": 3, "factuality_errors": 7}
 
 
 @pytest.fixture(scope="module")
