@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.events import places as placemod
 from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Party
-from veille.events.confidence import ConfidenceModel, bucket
+from veille.events.confidence import ConfidenceModel, bucket, event_features
 from veille.events.dates import DateIndex, EventDate, event_date, lead_date, sentence_reference
 from veille.events.features import morph
 from veille.events.lexicon import Entry, Lexicon, score
@@ -482,8 +482,8 @@ class EventCoder:
                 and {p.code for p in coded_actor} >= {p.code for p in coded_recipient} \
                 and not any(p.text for p in coded_actor + coded_recipient):
             return None  # one state against itself, no side, place or toll named: a guess from the document
-        features = _features(token, entry, args, event_type, final_status, actor, coded_recipient, reporter,
-                             when, published, sent, size, confidence)
+        features = event_features(token, entry, args, event_type, final_status, actor, coded_recipient, reporter,
+                                  when, published, sent, size, confidence)
         return {
             "_features": features,
             "type": event_type,
@@ -1014,72 +1014,6 @@ def _size_region(token: Token) -> tuple[int, int]:
 
 def _is_count_trigger(token: Token) -> bool:
     return token.lemma_.lower() in ("bilan", "mort", "perte", "blessé", "victime", "compter", "recenser")
-
-
-_DEPS = frozenset({"ROOT", "acl", "acl:relcl", "advcl", "ccomp", "xcomp", "conj", "obj", "obl:arg", "obl:mod", "nmod",
-                   "nsubj", "nsubj:pass", "appos", "amod"})
-
-
-def _named(party: Party, sent: Span) -> bool:
-    return bool(party.text) and party.token is not None and sent.start <= party.token.i < sent.end
-
-
-def _features(token: Token, entry: Entry, args: Arguments, event_type: str, status: str, actor: list[Party],
-              recipient: list[Party], reporter: dict | None, when: EventDate, published: str | None, sent: Span,
-              size: dict, heuristic: float) -> dict[str, float]:
-    """What the confidence model reads of one event: general properties, never words of a text."""
-    text = sent.text
-    before = text[:token.idx - sent.start_char]
-    dep = token.dep_ if token.dep_ in _DEPS else "other"
-    f: dict[str, float] = {
-        f"type={event_type}": 1.0, f"pos={token.pos_}": 1.0, f"dep={dep}": 1.0, f"status={status}": 1.0,
-        f"type_pos={event_type}|{token.pos_}": 1.0, "heuristic": heuristic, "weight": entry.weight,
-        f"len={bucket(len(text), (120, 250, 400, 600))}": 1.0,
-        f"at={bucket((token.i - sent.start) / max(1, len(sent)), (0.2, 0.5, 0.8))}": 1.0,
-    }
-    if any(p.token is not None and p.token.pos_ == "PRON" for p in actor):
-        f["actor_pronoun"] = 1.0
-    elif any(_named(p, sent) for p in actor):
-        f["actor_named"] = 1.0
-    elif all(not p.text for p in actor):
-        f["actor_inferred"] = 1.0
-    else:
-        f["actor_elsewhere"] = 1.0
-    if not recipient:
-        f["recipient_none"] = 1.0
-    elif any(_named(p, sent) for p in recipient):
-        f["recipient_named"] = 1.0
-    else:
-        f["recipient_inferred"] = 1.0
-    if any(p.generic for p in actor):
-        f["actor_generic"] = 1.0
-    if {p.code for p in actor} & {p.code for p in recipient}:
-        f["same_side"] = 1.0
-    if args.explicit:
-        f["explicit"] = 1.0
-    if args.passive:
-        f["passive"] = 1.0
-    if reporter:
-        f["reporter_coded" if reporter.get("code") else "reporter_uncoded"] = 1.0
-    if when.fallback:
-        f["date_fallback"] = 1.0
-    elif published and when.date and when.date[:4] < published[:4]:
-        f["date_past_year"] = 1.0
-    if size:
-        f["sized"] = 1.0
-    if (before.count('"') + before.count("«") - before.count("»")) % 2 == 1:
-        f["quoted"] = 1.0
-    if text.rstrip().endswith("?"):
-        f["question"] = 1.0
-    if token.pos_ == "NOUN":
-        dets = [c for c in token.children if c.dep_ == "det"]
-        if any("Def" in c.morph.get("Definite") for c in dets):
-            f["noun_definite"] = 1.0
-        elif not dets:
-            f["noun_bare"] = 1.0
-        if "Plur" in token.morph.get("Number"):
-            f["noun_plural"] = 1.0
-    return f
 
 
 def _dedupe(events: list[dict]) -> list[dict]:

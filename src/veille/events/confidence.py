@@ -1,8 +1,8 @@
 """How sure veille is of a coded event: a logistic model over what the coder saw.
 
-The coder describes each event by a few dozen general features (its type, how the trigger
-sits in the parse, whether the sides are named in the sentence or inferred from the
-document, its status and date, how crowded and how long the sentence is). The weights are
+`event_features` describes each event the coder makes by a few dozen general features (its
+type, how the trigger sits in the parse, whether the sides are named in the sentence or
+inferred from the document, its status and date, how crowded and how long the sentence is). The weights are
 learnt from the gold sets by ``scripts/train_confidence.py`` (scikit-learn, grouped
 cross-validation) and stored as data in ``data/confidence.json``, with the threshold under
 which an event is not emitted. Applying them needs no scikit-learn: a dot product.
@@ -17,6 +17,14 @@ import math
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from veille.events.arguments import Arguments, Party
+    from veille.events.dates import EventDate
+    from veille.events.lexicon import Entry
 
 DEFAULT_MODEL = "confidence.json"
 
@@ -62,3 +70,69 @@ def bucket(value: float, edges: tuple[float, ...]) -> int:
         if value < edge:
             return i
     return len(edges)
+
+
+_DEPS = frozenset({"ROOT", "acl", "acl:relcl", "advcl", "ccomp", "xcomp", "conj", "obj", "obl:arg", "obl:mod", "nmod",
+                   "nsubj", "nsubj:pass", "appos", "amod"})
+
+
+def _named(party: Party, sent: Span) -> bool:
+    return bool(party.text) and party.token is not None and sent.start <= party.token.i < sent.end
+
+
+def event_features(token: Token, entry: Entry, args: Arguments, event_type: str, status: str, actor: list[Party],
+              recipient: list[Party], reporter: dict | None, when: EventDate, published: str | None, sent: Span,
+              size: dict, heuristic: float) -> dict[str, float]:
+    """What the confidence model reads of one event: general properties, never words of a text."""
+    text = sent.text
+    before = text[:token.idx - sent.start_char]
+    dep = token.dep_ if token.dep_ in _DEPS else "other"
+    f: dict[str, float] = {
+        f"type={event_type}": 1.0, f"pos={token.pos_}": 1.0, f"dep={dep}": 1.0, f"status={status}": 1.0,
+        f"type_pos={event_type}|{token.pos_}": 1.0, "heuristic": heuristic, "weight": entry.weight,
+        f"len={bucket(len(text), (120, 250, 400, 600))}": 1.0,
+        f"at={bucket((token.i - sent.start) / max(1, len(sent)), (0.2, 0.5, 0.8))}": 1.0,
+    }
+    if any(p.token is not None and p.token.pos_ == "PRON" for p in actor):
+        f["actor_pronoun"] = 1.0
+    elif any(_named(p, sent) for p in actor):
+        f["actor_named"] = 1.0
+    elif all(not p.text for p in actor):
+        f["actor_inferred"] = 1.0
+    else:
+        f["actor_elsewhere"] = 1.0
+    if not recipient:
+        f["recipient_none"] = 1.0
+    elif any(_named(p, sent) for p in recipient):
+        f["recipient_named"] = 1.0
+    else:
+        f["recipient_inferred"] = 1.0
+    if any(p.generic for p in actor):
+        f["actor_generic"] = 1.0
+    if {p.code for p in actor} & {p.code for p in recipient}:
+        f["same_side"] = 1.0
+    if args.explicit:
+        f["explicit"] = 1.0
+    if args.passive:
+        f["passive"] = 1.0
+    if reporter:
+        f["reporter_coded" if reporter.get("code") else "reporter_uncoded"] = 1.0
+    if when.fallback:
+        f["date_fallback"] = 1.0
+    elif published and when.date and when.date[:4] < published[:4]:
+        f["date_past_year"] = 1.0
+    if size:
+        f["sized"] = 1.0
+    if (before.count('"') + before.count("«") - before.count("»")) % 2 == 1:
+        f["quoted"] = 1.0
+    if text.rstrip().endswith("?"):
+        f["question"] = 1.0
+    if token.pos_ == "NOUN":
+        dets = [c for c in token.children if c.dep_ == "det"]
+        if any("Def" in c.morph.get("Definite") for c in dets):
+            f["noun_definite"] = 1.0
+        elif not dets:
+            f["noun_bare"] = 1.0
+        if "Plur" in token.morph.get("Number"):
+            f["noun_plural"] = 1.0
+    return f
