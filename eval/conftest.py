@@ -8,7 +8,10 @@ shared texts: the real French model, and a real store of the seeds and the dev c
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -43,19 +46,37 @@ def veille_nlp():
     return build_nlp()
 
 
-@pytest.fixture(scope="session")
-def gold_store(tmp_path_factory, veille_nlp):
-    """A store holding the seeds and the dev corpus, and its exports as JSONL files."""
+def ingest(folder: Path, paths: list[Path], nlp, tables: tuple[str, ...] = ("documents", "mentions", "events")):
+    """Ingest `paths` into a new store in `folder` (the real pipeline) and export `tables` as JSONL:
+    returns the open store, the ingest report and {table: path}."""
     from veille.pipeline import Ingestor
     from veille.store import Store
     from veille.store.export import export
 
+    store = Store(folder / "store.duckdb")
+    report = Ingestor(store, nlp=nlp).ingest_paths(paths)
+    exports = {table: folder / f"{table}.jsonl" for table in tables}
+    for table, path in exports.items():
+        export(store, table, "jsonl", path)
+    return store, report, exports
+
+
+def score(gold: str, exports: dict[str, Path], tool: str = "score.py") -> dict:
+    """The shared scorer's JSON on exported files (`score_dates.py` for dates)."""
+    args = [sys.executable, str(SHARED / "tools" / tool), "--gold", str(SHARED / "gold" / gold)]
+    for table, path in exports.items():
+        args += [f"--{table}", str(path)]
+    if tool == "score.py":
+        args.append("--json")
+    result = subprocess.run(args, capture_output=True, text=True, check=True)
+    lines = result.stdout.strip().splitlines()
+    return json.loads(lines[-1] if tool == "score.py" else lines[0])
+
+
+@pytest.fixture(scope="session")
+def gold_store(tmp_path_factory, veille_nlp):
+    """A store holding the seeds and the dev corpus, and its exports as JSONL files."""
     folder = tmp_path_factory.mktemp("gold")
-    store = Store(folder / "gold.duckdb")
-    report = Ingestor(store, nlp=veille_nlp).ingest_paths([SHARED / "seeds", DEV])
-    exports = {}
-    for table in ("documents", "mentions", "events"):
-        exports[table] = folder / f"{table}.jsonl"
-        export(store, table, "jsonl", exports[table])
+    store, report, exports = ingest(folder, [SHARED / "seeds", DEV], veille_nlp)
     yield {"store": store, "report": report, "exports": exports, "folder": folder}
     store.close()

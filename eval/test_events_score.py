@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import SHARED, score
 
 from veille.evaluation import gold_records
 from veille.events.evaluate import run
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
 
 
 def _score(veille_nlp, tmp_path: Path, name: str, docs, gold: str) -> dict:
     events = tmp_path / f"{name}.events.jsonl"
     run(veille_nlp, docs, events)
-    result = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "score.py"), "--gold", str(SHARED / "gold" / gold),
-         "--events", str(events), "--json"],
-        capture_output=True, text=True, check=True,
-    )
-    return json.loads(result.stdout)
+    return score(gold, {"events": events})
 
 
 @pytest.mark.slow

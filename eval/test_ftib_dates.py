@@ -4,33 +4,18 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
+from conftest import ingest, score
 
 FLOORS = {"relaxed_f1": 0.93, "strict_f1": 0.88, "value_f1": 0.89}
 
 
 @pytest.fixture(scope="module")
 def ftib(shared, veille_nlp, tmp_path_factory) -> dict:
-    from veille.pipeline import Ingestor
-    from veille.store import Store
-    from veille.store.export import export
-
-    folder = tmp_path_factory.mktemp("ftib")
-    store = Store(folder / "ftib.duckdb")
-    Ingestor(store, nlp=veille_nlp).ingest_paths([shared / "corpus" / "ftib" / "dev.jsonl"])
-    for table in ("documents", "mentions"):
-        export(store, table, "jsonl", folder / f"{table}.jsonl")
+    store, _, exports = ingest(tmp_path_factory.mktemp("ftib"), [shared / "corpus" / "ftib" / "dev.jsonl"],
+                               veille_nlp, tables=("documents", "mentions"))
     store.close()
-    result = subprocess.run(
-        [sys.executable, str(shared / "tools" / "score_dates.py"),
-         "--gold", str(shared / "gold" / "ftib-dev.timex.jsonl"), "--mentions", str(folder / "mentions.jsonl"),
-         "--documents", str(folder / "documents.jsonl")],
-        capture_output=True, text=True, check=True)
-    return json.loads(result.stdout.strip().splitlines()[0])
+    return score("ftib-dev.timex.jsonl", exports, tool="score_dates.py")
 
 
 @pytest.mark.parametrize("measure", sorted(FLOORS))

@@ -3,15 +3,8 @@ levels reached, so that a change that makes extraction worse fails here."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-GOLD = SHARED / "gold"
+from conftest import score
 
 # (gold file, measure) -> floor; the measured values are in the closing notes
 FLOORS = {
@@ -35,19 +28,9 @@ FLOORS = {
 CEILINGS = {("seeds", "forbidden_hits"): 0, ("dev", "forbidden_hits"): 0, ("dev", "factuality_errors"): 0}
 
 
-def score(gold_store, gold: str) -> dict:
-    exports = gold_store["exports"]
-    result = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "score.py"), "--gold", str(GOLD / f"{gold}.gold.jsonl"),
-         "--events", str(exports["events"]), "--mentions", str(exports["mentions"]),
-         "--documents", str(exports["documents"]), "--json"],
-        capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
-
-
 @pytest.fixture(scope="module")
 def scores(gold_store):
-    return {gold: score(gold_store, gold) for gold in ("seeds", "dev")}
+    return {gold: score(f"{gold}.gold.jsonl", gold_store["exports"]) for gold in ("seeds", "dev")}
 
 
 @pytest.mark.parametrize(("gold", "measure"), sorted(FLOORS))

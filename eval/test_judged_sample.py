@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import ingest
 
 SAMPLES = sorted((Path(__file__).parent / "judged").glob("unlabeled-sample*.jsonl"))
 
@@ -27,10 +28,6 @@ def _codes(parties: list[dict]) -> list[str]:
 
 @pytest.fixture(scope="module", params=SAMPLES, ids=[p.stem for p in SAMPLES])
 def judged(request, shared, veille_nlp, tmp_path_factory) -> dict:
-    from veille.pipeline import Ingestor
-    from veille.store import Store
-    from veille.store.export import export
-
     sample = [json.loads(line) for line in request.param.read_text("utf-8").splitlines() if line.strip()]
     sources = {item["source"] for item in sample}
     folder = tmp_path_factory.mktemp("judged")
@@ -40,13 +37,11 @@ def judged(request, shared, veille_nlp, tmp_path_factory) -> dict:
         for line in articles:
             if json.loads(line)["url"] in sources:
                 out.write(line)
-    store = Store(folder / "judged.duckdb")
-    Ingestor(store, nlp=veille_nlp).ingest_paths([subset])
-    export(store, "events", "jsonl", folder / "events.jsonl")
+    store, _, exports = ingest(folder, [subset], veille_nlp, tables=("events",))
     store.close()
     coded = {
         _key(e["source"], e["start"], e["end"], e["type"], _codes(e["actor"]), _codes(e["recipient"]))
-        for e in map(json.loads, (folder / "events.jsonl").read_text("utf-8").splitlines())
+        for e in map(json.loads, exports["events"].read_text("utf-8").splitlines())
     }
     still = [item for item in sample if _key(item["source"], item["start"], item["end"], item["type"],
                                              item["actor"], item["recipient"]) in coded]

@@ -4,11 +4,8 @@ less a little room for the noise of a changed parse; they only ever go up."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
+from conftest import ingest, score
 
 FLOORS = {  # reached at stop 13: F1 0.449, P 0.581, R 0.366, entities 0.927, direction 0.545,
     # reported_by 0.76, status 0.938, story pairs 0.892
@@ -26,24 +23,10 @@ CEILINGS = {"forbidden_hits": 3, "factuality_errors": 7}
 
 @pytest.fixture(scope="module")
 def real_dev(shared, veille_nlp, tmp_path_factory) -> dict:
-    from veille.pipeline import Ingestor
-    from veille.store import Store
-    from veille.store.export import export
-
-    folder = tmp_path_factory.mktemp("real-dev")
-    store = Store(folder / "real.duckdb")
-    Ingestor(store, nlp=veille_nlp).ingest_paths([shared / "corpus" / "real" / "dev.jsonl"])
-    paths = {}
-    for table in ("documents", "mentions", "events"):
-        paths[table] = folder / f"{table}.jsonl"
-        export(store, table, "jsonl", paths[table])
+    store, _, exports = ingest(tmp_path_factory.mktemp("real-dev"), [shared / "corpus" / "real" / "dev.jsonl"],
+                               veille_nlp)
     store.close()
-    result = subprocess.run(
-        [sys.executable, str(shared / "tools" / "score.py"), "--gold", str(shared / "gold" / "real-dev.gold.jsonl"),
-         "--events", str(paths["events"]), "--mentions", str(paths["mentions"]),
-         "--documents", str(paths["documents"]), "--json"],
-        capture_output=True, text=True, check=True)
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return score("real-dev.gold.jsonl", exports)
 
 
 @pytest.mark.parametrize("measure", sorted(FLOORS))

@@ -3,18 +3,11 @@ real scorer, both republications found, and streaming in chunks gives the same s
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
+from conftest import score
 
 from veille import stories
 from veille.store.export import export
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-GOLD = SHARED / "gold"
 
 pytestmark = pytest.mark.slow
 
@@ -43,11 +36,7 @@ def test_dev_story_pairs_f1(story_store, tmp_path):
     export(story_store, "documents", "jsonl", documents)
     events = tmp_path / "events.jsonl"
     export(story_store, "events", "jsonl", events)
-    result = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "score.py"), "--gold", str(GOLD / "dev.gold.jsonl"),
-         "--events", str(events), "--documents", str(documents), "--json"],
-        capture_output=True, text=True, check=True)
-    scores = json.loads(result.stdout)
+    scores = score("dev.gold.jsonl", {"events": events, "documents": documents})
     assert scores["story_pairs_f1"] >= 0.9, scores
 
 

@@ -90,11 +90,10 @@ def test_a_broken_model_file_is_a_clear_error(tmp_path) -> None:
 
 def test_events_carry_the_shipped_models_confidence(veille_nlp) -> None:
     coder = veille_nlp.get_pipe("veille_events")
+    assert coder.model.trained and coder.model.weights, coder.model.source
     events = code(veille_nlp, "L'Union européenne a imposé des sanctions à la Russie.")
-    assert events and all(0.0 <= e["confidence"] <= 1.0 for e in events)
+    assert events and all(coder.threshold <= e["confidence"] <= 1.0 for e in events)
     assert all("_features" not in e for e in events)
-    if coder.model.trained:
-        assert all(e["confidence"] >= coder.threshold for e in events)
 
 
 def test_a_toll_nobody_caused_is_not_an_attack(veille_nlp) -> None:
@@ -105,6 +104,7 @@ def test_a_toll_nobody_caused_is_not_an_attack(veille_nlp) -> None:
 
 
 def test_other_senses_of_appeler_and_s_engager_are_not_events(veille_nlp) -> None:
-    assert not code(veille_nlp, "Le ministre grec a décrit ce que j'appelle une impasse.")
+    naming = code(veille_nlp, "Le porte-parole grec a expliqué ce que la Grèce appelle la doctrine de la patrie bleue.")
+    assert not _of_type(naming, "REQUEST"), naming
     assert not _of_type(code(veille_nlp, "Le ministre grec s'est engagé dans la vie politique en 1990."), "AGREE")
     assert _of_type(code(veille_nlp, "La Grèce a appelé la Turquie à retirer ses navires."), "REQUEST")
