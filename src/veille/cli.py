@@ -11,6 +11,7 @@ import typer
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.containers import Lines
+from rich.markup import escape
 from rich.measure import Measurement
 from rich.padding import Padding
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -361,15 +362,28 @@ def serve(
     db: DbOption = Path("veille.duckdb"),
     host: Annotated[str, typer.Option(help="Address to listen on (only this machine by default).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token_file: Annotated[Path | None, typer.Option(
+        help="File holding the access token every page and API route then requires (mode 600).")] = None,
+    public: Annotated[bool, typer.Option(
+        "--public", help="Serve a non-local --host without a token: anyone who reaches it reads the store.")] = False,
 ) -> None:
-    """Serve the REST API (/api, schema at /openapi.json) and the web UI over a store, read-only."""
+    """Serve the REST API (/api, schema at /openapi.json) and the web UI over a store, read-only.
+
+    On an address other machines can reach, give --token-file (or say --public)."""
     import uvicorn
 
     from veille.serve import create_app
+    from veille.serve.auth import AccessError, is_local, serving_token
 
+    try:
+        token = serving_token(host, token_file, public)
+    except AccessError as error:
+        console.print(f"[red]error:[/] {escape(str(error))}", highlight=False)
+        raise typer.Exit(2) from error
     store = _open_store(db, read_only=True)
-    console.print(f"veille: serving {db} on http://{host}:{port}/ (read-only; Ctrl-C stops)")
-    uvicorn.run(create_app(store), host=host, port=port, log_level="info", server_header=False)
+    access = "token required" if token else "this machine only" if is_local(host) else "PUBLIC, no token"
+    console.print(f"veille: serving {db} on http://{host}:{port}/ (read-only, {access}; Ctrl-C stops)")
+    uvicorn.run(create_app(store, token=token), host=host, port=port, log_level="info", server_header=False)
 
 
 @app.command("stories")

@@ -68,8 +68,10 @@ class ServeState:
             return self._catalogue
 
 
-def create_app(store: Store | str | Path, *, directory: ActorDirectory | None = None) -> FastAPI:
-    """The FastAPI app over a store (a path is opened read-only)."""
+def create_app(store: Store | str | Path, *, directory: ActorDirectory | None = None,
+               token: str | None = None) -> FastAPI:
+    """The FastAPI app over a store (a path is opened read-only). With a `token`, every route but
+    the login page and the static files requires it (serve/login.py)."""
     if not isinstance(store, Store):
         store = Store(store, read_only=True)
     app = FastAPI(
@@ -100,6 +102,12 @@ def create_app(store: Store | str | Path, *, directory: ActorDirectory | None = 
         if path is None:
             raise HTTPException(404, f"no static file {name!r}")
         return FileResponse(path, media_type=STATIC_TYPES[path.suffix], headers={"Cache-Control": "max-age=300"})
+
+    if token is not None:
+        from veille.serve.auth import Gate
+        from veille.serve.login import install
+
+        install(app, Gate(token))  # before security_headers, which then wraps its answers too
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:

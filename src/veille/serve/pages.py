@@ -64,7 +64,8 @@ def page_context(request: Request, t: Translator) -> dict[str, Any]:
         params.append(("lang", other))
     switch = request.url.path + ("?" + urlencode(params) if params else "")
     return {"t": t, "lang": t.lang, "href": make_href(t.lang), "seg": seg, "path": request.url.path,
-            "switch_url": switch, "party_key": party_key, "fmt_score": fmt_score, "web_url": web_url}
+            "switch_url": switch, "party_key": party_key, "fmt_score": fmt_score, "web_url": web_url,
+            "signed_in": getattr(request.state, "signed_in", False)}
 
 
 def web_url(url: str | None) -> str | None:
