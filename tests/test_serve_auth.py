@@ -238,6 +238,16 @@ def test_login_form_sets_a_session_cookie_that_is_not_the_token(gated: Gated) ->
         assert forged.get("/").status_code == 303
 
 
+def test_login_refuses_oversized_and_malformed_forms(gated: Gated) -> None:
+    with gated.client() as client:
+        big = client.post("/login", content=b"token=" + b"x" * 100_000,
+                          headers={"Content-Type": "application/x-www-form-urlencoded"})
+        assert big.status_code == 413 and "set-cookie" not in big.headers
+        many = client.post("/login", content="&".join(f"f{i}=1" for i in range(50)).encode(),
+                           headers={"Content-Type": "application/x-www-form-urlencoded"})
+        assert many.status_code == 400 and "set-cookie" not in many.headers
+
+
 def test_login_goes_back_to_this_site_only(gated: Gated) -> None:
     with gated.client() as client:
         for target in ("//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"):

@@ -35,10 +35,15 @@ def install(app: FastAPI, gate: Gate) -> None:
 
     @app.post("/login", include_in_schema=False)
     async def login(request: Request) -> Response:
-        body = await request.body()
-        if len(body) > MAX_FORM_BYTES:
-            return _login_page(request, "/", wrong=True, status=413)
-        form = parse_qs(body.decode("utf-8", "replace"), max_num_fields=4)
+        body = b""
+        async for chunk in request.stream():  # read no more than a login form holds
+            body += chunk
+            if len(body) > MAX_FORM_BYTES:
+                return _login_page(request, "/", wrong=True, status=413)
+        try:
+            form = parse_qs(body.decode("utf-8", "replace"), max_num_fields=8)
+        except ValueError:
+            return _login_page(request, "/", wrong=True, status=400)
         target = local_target((form.get("next") or ["/"])[0])
         if not gate.token_matches((form.get("token") or [""])[0]):
             return _login_page(request, target, wrong=True, status=401)
