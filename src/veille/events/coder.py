@@ -241,6 +241,14 @@ class EventCoder:
                 out.append(event)
         return out
 
+    def _agent_is_not_a_party(self, token: Token) -> bool:
+        """The verb's subject (its agent, in the passive) is a crisis, a disease, a storm: no one acts."""
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children)
+        agents = [c for c in token.children if c.dep_ == ("obl:agent" if passive else "nsubj")]
+        return any(self.lexicon.in_class(a.lemma_.lower(), "non_agent") for a in agents)
+
     def _distributive(self, token: Token, index: MentionIndex) -> list[tuple[tuple[int, int] | None, list | None]]:
         view = view_of(token.doc)  # the climb read as lists: no Token built
         deps, tags, head_of = view.dep, view.pos, view.head
@@ -436,6 +444,8 @@ class EventCoder:
             return None  # a toll nobody caused: a disease's, a storm's, an accident's
         if entry.needs_size and not any(k in size for k in ("dead", "injured", "arrested", "troops")):
             return None
+        if event_type == "ASSAULT" and self._agent_is_not_a_party(token):
+            return None  # "la Syrie est frappée par une crise", "le conflit a tué des milliers de personnes"
 
         # auxiliary modes that change the category (PLOVER manual: AGREE, CONCEDE)
         final_status = status.status
@@ -964,9 +974,10 @@ def _contexts(lemmas: frozenset[str]) -> set[str]:
 
 
 def _bare_nationality(party: Party) -> bool:
+    """"l'Allemand Simon Geschke": one person named by nationality; "les Palestiniens", a people, may act."""
     token = party.token
     return (party.sector is None and not party.generic and token is not None and party.text[:1].isupper()
-            and _mention_label(party) == "NORP")
+            and _mention_label(party) == "NORP" and "Plur" not in morph(token, "Number"))
 
 
 def _mention_label(party: Party) -> str | None:
