@@ -8,7 +8,9 @@ own matching (right = paired with a gold event at the right factuality), and fit
 regression (scikit-learn). Cross-validation is grouped by story, so no story is scored by a model
 that read it. The threshold is the one that maximises real-dev F1 on the out-of-fold predictions
 while dev and seeds keep their F1 within 0.02. Prints a reliability table and the per-set scores
-with and without the model; needs ../shared (and scikit-learn, a dev dependency).
+with and without the model; needs ../shared (and scikit-learn, a dev dependency). With ``--judged``,
+the hand-judged events of eval/judged/ are learnt from too, and their out-of-fold share right is
+printed beside each threshold.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "veille" / "events" / "data" / "confidence.json"
 SETS = ("seeds", "dev", "real-dev")
 # real-dev is what the press looks like; the rewritten dev texts count less
-SET_WEIGHT = {"seeds": 1.0, "dev": 0.5, "real-dev": 2.0}
+SET_WEIGHT = {"seeds": 1.0, "dev": 0.5, "real-dev": 2.0, "judged": 1.0}
 
 
 def load_scorer(shared: Path):
@@ -46,7 +48,7 @@ def label(scorer, golds: list[dict], preds: list[dict]) -> list[int]:
     return [int(i in pairs and scorer.same_factuality(preds[i], golds[pairs[i]])) for i in range(len(preds))]
 
 
-def collect(shared: Path):
+def collect(shared: Path, judged: bool = False):
     from veille.evaluation import gold_records
     from veille.events.confidence import ConfidenceModel
     from veille.nlp.pipeline import build_nlp
@@ -72,7 +74,46 @@ def collect(shared: Path):
             events = [dict(e, source=key) for e in doc._.events or []]
             for event, y in zip(events, label(scorer, g.get("events", []), events), strict=True):
                 rows.append((name, key, f"{name}:{g.get('story') or key}", event, y))
+    if judged:
+        rows.extend(judged_rows(shared, nlp))
     return scorer, rows, gold_docs
+
+
+def judged_rows(shared: Path, nlp) -> list[tuple]:
+    """Events of the hand-judged samples of unlabeled articles (eval/judged/), labelled by their
+    verdict: the only labels of what veille codes on the rest of the press (crime, sport, business)."""
+    from veille.ingest.clean import clean_document
+    from veille.ingest.readers import iter_raw
+    from veille.ingest.types import RawDocument
+
+    verdicts: dict[tuple, int] = {}
+    for path in sorted((ROOT / "eval" / "judged").glob("*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                verdicts[_judged_key(item["source"], item["start"], item["end"], item["type"], item["actor"],
+                                     item["recipient"])] = int(item["verdict"] == "right")
+    sources = {key[0] for key in verdicts}
+    docs = []
+    for item in iter_raw([shared / "corpus" / "real" / "unlabeled.jsonl"]):
+        if isinstance(item, RawDocument) and item.source in sources:
+            document = clean_document(item)
+            doc = nlp.make_doc(document.text)
+            doc._.published = document.published
+            docs.append((document.source, doc))
+    rows = []
+    for (source, _), doc in zip(docs, nlp.pipe(d for _, d in docs), strict=True):
+        for event in doc._.events or []:
+            key = _judged_key(source, event["start"], event["end"], event["type"],
+                              [p["code"] for p in event["actor"]], [p["code"] for p in event["recipient"]])
+            if key in verdicts:
+                rows.append(("judged", source, f"judged:{source}", dict(event, source=source), verdicts[key]))
+    return rows
+
+
+def _judged_key(source: str, start: int, end: int, kind: str, actor: list, recipient: list) -> tuple:
+    return (source, start, end, kind, tuple(sorted({c for c in actor if c})),
+            tuple(sorted({c for c in recipient if c})))
 
 
 def set_scores(scorer, gold_docs, rows, keep) -> dict[str, dict]:
@@ -92,6 +133,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dry-run", action="store_true", help="print, do not write the model")
     parser.add_argument("--drop", action="append", default=[], metavar="PREFIX",
                         help="leave out the features whose name starts with PREFIX (to compare feature sets)")
+    parser.add_argument("--judged", action="store_true",
+                        help="also learn from the hand-judged samples of unlabeled articles (eval/judged/)")
     args = parser.parse_args(argv)
     if not (args.shared / "tools" / "score.py").is_file():
         sys.exit(f"train_confidence needs ../shared (gold, corpora, tools/score.py): not found at {args.shared}")
@@ -100,7 +143,7 @@ def main(argv: list[str] | None = None) -> None:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    scorer, rows, gold_docs = collect(args.shared)
+    scorer, rows, gold_docs = collect(args.shared, args.judged)
     vec = DictVectorizer()
     X = vec.fit_transform([{k: v for k, v in r[3]["_features"].items() if not k.startswith(tuple(args.drop))}
                            if args.drop else r[3]["_features"] for r in rows])
@@ -118,10 +161,15 @@ def main(argv: list[str] | None = None) -> None:
     print("without the model:", {n: (s["f1"], s["precision"], s["recall"]) for n, s in base.items()})
     best = (None, -1.0)
     print("threshold  " + "  ".join(f"{n:>22}" for n in SETS))
+    judged = np.array([r[0] == "judged" for r in rows])
+    print("(judged: share right among the hand-judged events kept, out of fold; all kept:"
+          f" {y[judged].mean() if judged.any() else float('nan'):.3f})")
     for t in np.arange(0.05, 0.75, 0.025):
         scores = set_scores(scorer, gold_docs, rows, list(oof >= t))
+        kept = judged & (oof >= t)
+        share = f"judged {y[kept].mean():.3f} ({int(kept.sum())})" if kept.any() else "judged -"
         print(f"{t:9.3f}  " + "  ".join(f"F1 {s['f1']:.3f} P {s['precision']:.3f} R {s['recall']:.3f}"
-                                         for s in scores.values()))
+                                         for s in scores.values()) + "  " + share)
         if all(scores[n]["f1"] >= base[n]["f1"] - 0.02 for n in ("seeds", "dev")) \
                 and scores["real-dev"]["f1"] > best[1]:
             best = (float(t), scores["real-dev"]["f1"])

@@ -55,6 +55,8 @@ _SETTING_NOUNS = _SETTING_WORDS | {"lendemain", "veille", "sortie"}
 _TEMPORAL_PREPS = frozenset({"avant", "après", "depuis", "dès"})
 _OWN_ACTS = frozenset({"CONCEDE", "RETREAT", "AGREE", "SANCTION", "COERCE", "THREATEN", "REJECT", "SUPPORT"})
 _SPEECH = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
+# statements about another's act: their recipient is whoever acted
+_REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 _SIZED = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT", "PROTEST"})
 
 
@@ -69,6 +71,7 @@ class _DocCache:
     states: dict[int, list[str]] = field(default_factory=dict)  # sentence start → states named
     codes: dict[int, set] = field(default_factory=dict)  # sentence number → codes named
     partners: Counter = field(default_factory=Counter)  # (code, code) → events coded between them so far
+    told: list[tuple[str, set, set]] = field(default_factory=list)  # (type, actor codes, recipient codes) so far
 
 
 @dataclass
@@ -143,6 +146,8 @@ class EventCoder:
             events.extend(self._judge(_dedupe(sent_events)))
             for event in sent_events:
                 if event["status"] in FACTUAL or event["status"] == FUTURE:
+                    shared.told.append((event["type"], {p["code"] for p in event["actor"]},
+                                        {p["code"] for p in event["recipient"]}))
                     for a in {p["code"] for p in event["actor"]}:
                         for b in {p["code"] for p in event["recipient"]} - {a}:
                             shared.partners[(a, b)] += 1
@@ -240,6 +245,32 @@ class EventCoder:
             if event is not None:
                 out.append(event)
         return out
+
+    def _reacted_to(self, token: Token, ctx: _Context, own: set) -> list[str]:
+        """The sides of the act a statement's object names: its own parties ("l'accord entre Israël et
+        les Emirats"), else those of the last such act the text told ("l'accord", "cette décision")."""
+        if token.pos_ not in ("VERB", "AUX"):
+            return []
+        obj = next((c for c in token.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
+        entry = self.lexicon.match(obj) if obj is not None else None
+        if entry is None or entry.type in _REACTIONS - {"AGREE"}:
+            return []
+        inner = self.finder.find(obj, entry, ctx.index, ctx.resolve)
+        sides = [p.code for p in inner.actor + inner.recipient if p.code and p.code not in own]
+        if sides:
+            return list(dict.fromkeys(sides))
+        for kind, actors, recipients in reversed(ctx.shared.told):
+            if kind == entry.type:
+                return sorted((actors | recipients) - own)
+        return []
+
+    def _agent_is_not_a_party(self, token: Token) -> bool:
+        """The verb's subject (its agent, in the passive) is a crisis, a disease, a storm: no one acts."""
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children)
+        agents = [c for c in token.children if c.dep_ == ("obl:agent" if passive else "nsubj")]
+        return any(self.lexicon.in_class(a.lemma_.lower(), "non_agent") for a in agents)
 
     def _distributive(self, token: Token, index: MentionIndex) -> list[tuple[tuple[int, int] | None, list | None]]:
         view = view_of(token.doc)  # the climb read as lists: no Token built
@@ -391,6 +422,11 @@ class EventCoder:
             codes = {p.code for p in actor}
             recipient = [p for p in recipient if p.code not in codes]
 
+        # a reaction to an act ("dénoncent l'accord", "a salué la décision"): whoever did it receives it
+        if event_type in _REACTIONS and actor and not recipient:
+            acted = self._reacted_to(token, ctx, {p.code for p in actor})
+            if acted:
+                recipient = [Party(text="", code=code) for code in acted]
         # verbal conflict with no addressee, in a story about fighting: the other side
         if event_type in ("ACCUSE", "THREATEN", "REJECT") and actor and not recipient:
             rival = ctx.rival({p.code for p in actor}, None)
@@ -436,6 +472,8 @@ class EventCoder:
             return None  # a toll nobody caused: a disease's, a storm's, an accident's
         if entry.needs_size and not any(k in size for k in ("dead", "injured", "arrested", "troops")):
             return None
+        if event_type == "ASSAULT" and self._agent_is_not_a_party(token):
+            return None  # "la Syrie est frappée par une crise", "le conflit a tué des milliers de personnes"
 
         # auxiliary modes that change the category (PLOVER manual: AGREE, CONCEDE)
         final_status = status.status
@@ -964,9 +1002,10 @@ def _contexts(lemmas: frozenset[str]) -> set[str]:
 
 
 def _bare_nationality(party: Party) -> bool:
+    """"l'Allemand Simon Geschke": one person named by nationality; "les Palestiniens", a people, may act."""
     token = party.token
     return (party.sector is None and not party.generic and token is not None and party.text[:1].isupper()
-            and _mention_label(party) == "NORP")
+            and _mention_label(party) == "NORP" and "Plur" not in morph(token, "Number"))
 
 
 def _mention_label(party: Party) -> str | None:
