@@ -356,6 +356,11 @@ class ArgumentFinder:
                     patient = self._np(orphan, index, resolve)
                 else:
                     subject = self._np(orphan, index, resolve) or self._apposed(orphan, index)
+        if not subject and patient and args.theme is not None and args.theme.i > verb.i and _after_quote(verb):
+            # '"Rien n'est plus hypocrite", a dénoncé M. Ri': an incise puts its subject after the verb,
+            # where the parser reads an object
+            subject, patient, args.theme = patient, [], None
+            args.explicit = True
         gerund = verb.i > 0 and lowers[verb.i - 1] == "en" and "Pres" in morph(verb, "Tense")
         if not subject and gerund:
             # "(tout) en appelant à ...": the subject of the clause, whatever the parser hung it on
@@ -746,6 +751,16 @@ _COLLECTION_NOUNS = frozenset({"paquet", "série", "train", "salve", "vague", "e
 _AFFILIATION_NOUNS = frozenset({"sein", "cadre", "égide", "bannière", "commandement"})
 _RECEIVE_VERBS = frozenset({"obtenir", "recevoir", "arracher", "décrocher", "accepter", "saluer"})
 _PREP_ADVERBS = frozenset({"auprès", "face", "près", "loin", "lors", "autour"})
+
+
+def _after_quote(verb: Token) -> bool:
+    """The verb opens an incise: a closing quotation mark and a comma just before it (auxiliaries
+    and clitics aside): '", a dénoncé', '», a-t-il ajouté'."""
+    view = view_of(verb.doc)
+    i = verb.i - 1
+    while i >= 0 and view.dep[i] in ("aux", "aux:tense", "aux:pass", "advmod", "expl:subj") and view.lower[i] != ",":
+        i -= 1
+    return i >= 1 and view.lower[i] == "," and view.lower[i - 1] in ('"', "»", "”", "'")
 
 
 def _temporal(token: Token) -> bool:
