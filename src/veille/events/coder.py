@@ -201,11 +201,11 @@ class EventCoder:
             if demonstrative and not any(deps[j] in ("acl", "acl:relcl") and tags[j] in ("VERB", "AUX")
                                          for j in kids(i)):
                 del found[i]
-        # "avant la rencontre", "après les discussions": a time reference to an event told elsewhere
+        # "avant la rencontre", "depuis le retrait de Washington", "après l'assassinat du général": a
+        # time reference to an event told elsewhere or long before
         for i in list(found):
             if tags[i] == "NOUN" and any(deps[j] == "case" and lowers[j] in _TEMPORAL_PREPS for j in kids(i)) \
-                    and any(deps[j] == "det" and "Def" in morph(token_at(j), "Definite") for j in kids(i)) \
-                    and not any(deps[j] in ("nmod", "amod", "acl", "acl:relcl") for j in kids(i)):
+                    and any(deps[j] == "det" and "Def" in morph(token_at(j), "Definite") for j in kids(i)):
                 del found[i]
         # "des combats qui ont tué 155 soldats": the clause tells the event its noun names
         for i in list(found):
