@@ -574,8 +574,8 @@ class ArgumentFinder:
                 elif prep in ("de", "du", "des", "d'", None):
                     if not parties:
                         continue
-                    if entry.type == "CONSULT" and all(p.place and _is_city(p) for p in parties):
-                        args.places.extend(parties)  # "l'entrevue de Téhéran": where, not who
+                    if entry.type in ("CONSULT", "AGREE") and all(p.place and _is_city(p) for p in parties):
+                        args.places.extend(parties)  # "l'entrevue de Téhéran", "l'accord de Vienne": where, not who
                         continue
                     role_actor = entry.de == "actor"
                     material = self._is_material(child, entry) or self.lexicon.in_class(
