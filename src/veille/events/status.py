@@ -291,6 +291,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
     speech_past = False  # a past speech verb turns a conditional into a future-in-the-past
     via_adjunct = False
     via_subject = False
+    via_conj = False
     top = trigger
     for _depth in range(10):
         c = current.i
@@ -315,7 +316,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 or any(deps[j] == "xcomp" and tags[j] == "ADJ" and lowered[j] in _WILLING_ADJ and j < t
                        for j in kids(c))):
             raise_to(FUTURE, "ready")  # "se déclare prêt à remettre les corps": offered, not done
-        if c != t and is_verbal and tag != "ADJ" and not via_adjunct:
+        if c != t and is_verbal and tag != "ADJ" and not via_adjunct and not via_conj:
             if lemma in PLANNING_VERBS and not (lemma == "annoncer" and _past(current)):
                 if lemma == "devoir" and _mood_tense(current)[0]:
                     raise_to(HYPOTHETICAL, lemma)
@@ -347,6 +348,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 and any(deps[j] == "case" and lowered[j] in ("à", "au", "aux", "lors", "pendant", "durant")
                         for j in kids(c))))
             local = True
+            via_conj = False
             current = token_at(p)
             continue
         via_subject = via_adjunct = False
@@ -357,8 +359,12 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             break
         if dep == "conj":
             local = False  # "n'ont accepté aucune ... et appliquent un embargo": own negation, mood, tense
+            # a conjunct with a subject of its own is a clause of its own: it does not take its first
+            # conjunct's meaning ("La Chine a refusé de confirmer ..., mais des médias ont affirmé que ...")
+            via_conj = any(deps[j] in ("nsubj", "nsubj:pass") for j in kids(c))
             current = token_at(p)
             continue  # a coordinated verb shares its first conjunct's governors
+        via_conj = False
         # "pour leur demander", "alors que la foule prenait": own assertion level
         if dep == "advcl" and not _has_child(current, "mark", ("si", "s'")) \
                 and lowered[p] not in SPEECH_VERBS:
