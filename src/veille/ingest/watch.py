@@ -167,10 +167,17 @@ class Watcher:
         now = self.clock()
         due = []
         for source in self.sources:
-            next_poll = self.state.load(source.location).next_poll
-            if next_poll is None or next_poll <= now:
+            when = self._due_at(source, self.state.load(source.location))
+            if when is None or when <= now:
                 due.append(source)
         return due
+
+    @staticmethod
+    def _due_at(source: Source, state: SourceState) -> datetime | None:
+        """When the source is next due; a shorter interval in SOURCES.yaml counts at once (not during a back-off)."""
+        if state.next_poll is None or state.failures or state.last_polled is None:
+            return state.next_poll
+        return min(state.next_poll, state.last_polled + timedelta(seconds=source.interval))
 
     def poll_due(self) -> list[PollResult]:
         """Every due source polled once (a stop request ends the round between two sources)."""
@@ -193,8 +200,8 @@ class Watcher:
 
     def seconds_to_next(self) -> float:
         now = self.clock()
-        waits = [((state.next_poll - now).total_seconds() if state.next_poll else 0.0)
-                 for state in (self.state.load(s.location) for s in self.sources)]
+        waits = [((when - now).total_seconds() if when else 0.0)
+                 for when in (self._due_at(s, self.state.load(s.location)) for s in self.sources)]
         return min(MAX_WAIT, max(0.05, min(waits, default=MAX_WAIT)))
 
     def start(self) -> threading.Thread:
@@ -257,7 +264,8 @@ class Watcher:
                                                                                retry_after))
         result.status, result.error = "failed", reason
         self.state.save(state, {}, source.location)
-        log.warning("%s (%s): %s", source.name, source.location, result.summary().split(": ", 1)[1])
+        where = "" if source.name == source.location else f" ({source.location})"
+        log.warning("%s%s: failed (%s); next try at %s UTC", source.name, where, reason, f"{result.next_poll:%H:%M:%S}")
         self._tell(result)
         return result
 

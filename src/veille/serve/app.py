@@ -53,7 +53,8 @@ SECURITY_HEADERS = {
 
 class ServeState:
     """What the handlers share: the store (read-only), the knowledge base, the templates, the
-    static files, and the actor catalogue (computed once: a read-only store does not change)."""
+    static files, and the actor catalogue (computed once: a read-only store does not change;
+    again after `changed()`, when a watcher stored new documents)."""
 
     def __init__(self, store: Store, directory: ActorDirectory) -> None:
         self.store = store
