@@ -174,25 +174,45 @@ def test_an_article_that_fails_is_tried_again_at_the_next_poll(site: Site, tmp_p
     site.fail(ws.RSS_SUMMARY["path"], 503)
     gone = {"path": "/international/une-page-retiree-par-la-redaction-du-site.html", "title": "Retirée"}
     site.fail(gone["path"], 404)
-    site.put("/international/", ws.listing(site, [gone, ws.LISTED[0]]), validator="last-modified")
+    private = {"path": "/international/prive-un-article-reserve-aux-abonnes-du-site.html", "title": "Privé"}
+    site.put(private["path"], ws.article_html("Privé", ws.LISTED[1]["page"]))
+    site.put("/robots.txt", "User-agent: veille\nDisallow: /international/prive-\n", "text/plain")
+    site.put("/international/", ws.listing(site, [gone, private, ws.LISTED[0]]), validator="last-modified")
     store = Store(tmp_path / "retry.duckdb")
     watcher = Watcher(store, [_source("feed", site.url("/rss.xml"), "monde-exemple"),
                               _source("page", site.url("/international/"), "inter-exemple")],
                       ingestor=Ingestor(store, nlp=veille_nlp), fetcher=Fetcher(timeout=2.0), clock=Clock())
     feed, page = watcher.poll_due()
     assert feed.status == "ok" and feed.new == 1 and feed.pending == 1
-    assert page.status == "ok" and page.new == 1 and page.report.failed == 1
+    row = store.con.execute("SELECT outcome, tries FROM watch_seen WHERE url = ?",
+                            [site.url(ws.RSS_SUMMARY["path"])]).fetchone()
+    assert row == (None, 1)  # to be fetched again
+    assert page.status == "ok" and page.new == 1 and page.report.failed == 2
+    assert site.count(private["path"]) == 0 and site.count("/robots.txt") == 1  # robots.txt is obeyed
     site.put(ws.RSS_SUMMARY["path"], ws.article_html(ws.RSS_SUMMARY["title"], ws.RSS_SUMMARY["page"]))
     feed, page = watcher.poll_due()  # the feed is asked for in full again (not 304): an entry was left in it
     assert site.not_modified["/rss.xml"] == 0 and site.not_modified["/international/"] == 1
     assert feed.new == 1 and feed.pending == 0
     assert "commission mixte" in _documents(store)[site.url(ws.RSS_SUMMARY["path"])]["text"]
-    site.put("/international/", ws.listing(site, [gone, ws.LISTED[0], ws.LISTED[1]]), validator="last-modified")
+    site.put("/international/", ws.listing(site, [gone, private, ws.LISTED[0], ws.LISTED[1]]),
+             validator="last-modified")
     watcher.poll_due()
     assert site.count(gone["path"]) == 1  # a permanent error (404) is recorded: never asked again
+    assert site.count(private["path"]) == 0 and site.count(ws.LISTED[1]["path"]) == 1
     assert site.count(ws.RSS_SUMMARY["path"]) == 2
     outcome = store.con.execute("SELECT outcome FROM watch_seen WHERE url = ?", [site.url(gone["path"])]).fetchone()
     assert outcome == ("HTTP 404 Not Found",)
+    outcome = store.con.execute("SELECT outcome FROM watch_seen WHERE url = ?", [site.url(private["path"])]).fetchone()
+    assert outcome == ("disallowed by robots.txt",)
+
+    # a page that keeps failing is given up at the third try: the entry's summary is what there is
+    site.fail(ws.LATER_SUMMARY["path"], 502)
+    site.put("/rss.xml", ws.rss(site, [ws.LATER_SUMMARY, ws.RSS_FULL, ws.RSS_SUMMARY]), "application/rss+xml")
+    assert [watcher.poll_due()[0].new for _ in range(3)] == [0, 0, 1]
+    watcher.poll_due()
+    assert site.count(ws.LATER_SUMMARY["path"]) == 3
+    text = _documents(store)[site.url(ws.LATER_SUMMARY["path"])]["text"]
+    assert ws.LATER_SUMMARY["summary"] in text and "gazoduc" not in text
     store.close()
 
 

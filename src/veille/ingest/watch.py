@@ -42,6 +42,7 @@ log = logging.getLogger("veille.watch")
 RETRY_MIN = 60.0  # seconds before the first retry of a failed source, however short its interval
 MAX_BACKOFF = 6 * 3600.0  # the longest wait after failures (or the source's interval, when longer)
 MAX_ARTICLES = 50  # article pages fetched per poll of one source; the rest wait for the next poll
+MAX_TRIES = 3  # failed fetches of an article page (5xx, timeout) before it is given up
 SUMMARY_WORDS = 120  # an entry with no content and a shorter description is a summary
 FILE_SETTLE = 2.0  # seconds a file must have been left alone before it is read (not being written)
 MAX_WAIT = 60.0  # the scheduler's longest sleep, so that a changed clock is noticed
@@ -112,22 +113,24 @@ class WatchState:
             return SourceState(location)
         return SourceState(location, row[0], row[1], row[2], row[3], int(row[4] or 0), row[5])
 
-    def unseen(self, urls: Sequence[str]) -> list[str]:
-        """The URLs not taken yet, in order, each once."""
+    def unseen(self, urls: Sequence[str]) -> dict[str, int]:
+        """The URLs not taken yet, in order, each once, with their failed fetches so far."""
         ordered = list(dict.fromkeys(urls))
         if not ordered:
-            return []
-        seen = {r[0] for r in self.store.con.execute(
-            "SELECT url FROM watch_seen WHERE url IN (SELECT unnest(?))", [ordered]).fetchall()}
-        return [url for url in ordered if url not in seen]
+            return {}
+        known = {r[0]: r[1] for r in self.store.con.execute(
+            "SELECT url, CASE WHEN outcome IS NULL THEN coalesce(tries, 0) END FROM watch_seen "
+            "WHERE url IN (SELECT unnest(?))", [ordered]).fetchall()}
+        return {url: known.get(url) or 0 for url in ordered if url not in known or known[url] is not None}
 
-    def save(self, state: SourceState, seen: dict[str, str], watched: str) -> None:
-        """The source's state and the URLs it took (url → outcome), in one transaction."""
+    def save(self, state: SourceState, seen: dict[str, str | None], tries: dict[str, int], watched: str) -> None:
+        """The source's state and the URLs it took (url → outcome; None: to be fetched again), in one transaction."""
         now = utc_now()
         with self.store.transaction() as con:
             if seen:
-                con.executemany("INSERT OR IGNORE INTO watch_seen (url, watched, outcome, seen_at) VALUES (?, ?, ?, ?)",
-                                [[url, watched, outcome, now] for url, outcome in seen.items()])
+                con.executemany(
+                    "INSERT OR REPLACE INTO watch_seen (url, watched, outcome, tries, seen_at) VALUES (?, ?, ?, ?, ?)",
+                    [[url, watched, outcome, tries.get(url, 0), now] for url, outcome in seen.items()])
             con.execute(
                 "INSERT OR REPLACE INTO watch_sources (location, etag, last_modified, last_polled, next_poll, "
                 "failures, last_error) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -140,7 +143,8 @@ class _Harvest:
     """What polling one source gathered before ingesting."""
 
     items: list[RawDocument | ReadFailure] = field(default_factory=list)
-    seen: dict[str, str] = field(default_factory=dict)  # url → outcome, recorded once ingested
+    seen: dict[str, str | None] = field(default_factory=dict)  # url → outcome (None: again), recorded once ingested
+    tries: dict[str, int] = field(default_factory=dict)  # failed fetches of the article pages, earlier polls included
     validators: tuple[str | None, str | None] | None = None  # (etag, last_modified) to keep, if all was taken
     not_modified: bool = False
     fetched: int = 0
@@ -248,7 +252,7 @@ class Watcher:
             state.etag, state.last_modified = harvest.validators
         state.last_polled, state.failures, state.last_error = now, 0, None
         state.next_poll = result.next_poll = now + timedelta(seconds=source.interval)
-        self.state.save(state, harvest.seen, source.location)
+        self.state.save(state, harvest.seen, harvest.tries, source.location)
         for failure in result.report.failures:
             log.info("%s: skipped %s: %s", source.name, failure.source, failure.reason)
         log.info("%s", result.summary())
@@ -263,7 +267,7 @@ class Watcher:
         state.next_poll = result.next_poll = now + timedelta(seconds=backoff(source.interval, state.failures,
                                                                                retry_after))
         result.status, result.error = "failed", reason
-        self.state.save(state, {}, source.location)
+        self.state.save(state, {}, {}, source.location)
         where = "" if source.name == source.location else f" ({source.location})"
         log.warning("%s%s: failed (%s); next try at %s UTC", source.name, where, reason, f"{result.next_poll:%H:%M:%S}")
         self._tell(result)
@@ -329,11 +333,12 @@ class Watcher:
             link = urljoin(base, link) if link and base else link
             link = link if link and link.startswith(("http://", "https://")) else None
             keyed.append((link or _string(entry.get("id")), link, entry))
-        unseen = set(self.state.unseen([key for key, _, _ in keyed if key]))
+        unseen = self.state.unseen([key for key, _, _ in keyed if key])
+        harvest.tries.update(unseen)
         for key, link, entry in keyed:
             if key is not None and key not in unseen:
                 continue
-            unseen.discard(key)  # an entry listed twice is taken once
+            unseen.pop(key, None)  # an entry listed twice is taken once
             self._take_entry(source, key, link, entry, harvest)
 
     def _take_entry(self, source: Source, key: str | None, link: str | None, entry: Any, harvest: _Harvest) -> None:
@@ -364,7 +369,9 @@ class Watcher:
             harvest.seen[key] = READ
 
     def _take_links(self, source: Source, links: list[str], harvest: _Harvest) -> None:
-        for link in self.state.unseen(links):
+        unseen = self.state.unseen(links)
+        harvest.tries.update(unseen)
+        for link in unseen:
             page = self._fetch_article(source, link, harvest)
             if page is None:
                 continue
@@ -386,11 +393,17 @@ class Watcher:
         try:
             fetched = self.fetcher.get(url)
         except FetchError as error:
-            if not error.permanent:
-                log.warning("%s: %s: %s (tried again at the next poll)", source.name, url, error.reason)
-                harvest.pending += 1
-                return None
-            return ReadFailure(url, error.reason), error.reason
+            if error.permanent:
+                return ReadFailure(url, error.reason), error.reason
+            tries = harvest.tries[url] = harvest.tries.get(url, 0) + 1
+            if tries >= MAX_TRIES:
+                reason = f"{error.reason} ({tries} tries)"
+                return ReadFailure(url, reason), reason
+            log.warning("%s: %s: %s (try %d of %d, again at the next poll)", source.name, url, error.reason, tries,
+                        MAX_TRIES)
+            harvest.seen[url] = None
+            harvest.pending += 1
+            return None
         items = list(read_bytes(fetched.body, url, ".html"))
         item = items[0] if items else ReadFailure(url, "empty page")
         return item, READ if isinstance(item, RawDocument) else item.reason
