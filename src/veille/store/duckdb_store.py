@@ -48,7 +48,7 @@ def create_table_sql(table: Table) -> str:
 # Tables whose key is enforced by the database. Child rows (sentences, mentions, events)
 # are only ever written together with a new document, so their keys hold by construction
 # and enforcing them would only slow bulk inserts down.
-PRIMARY_KEYED = {"documents", "sources"}
+PRIMARY_KEYED = {"documents", "sources", "watch_seen", "watch_sources"}
 
 
 def _migration_1(con: duckdb.DuckDBPyConnection, model: Model) -> None:
@@ -98,9 +98,18 @@ def _migration_5(con: duckdb.DuckDBPyConnection, model: Model) -> None:
                 "context = [c FOR c IN context IF c <> 'reciprocal']")
 
 
+WATCH_TABLES = ("watch_seen", "watch_sources")
+
+
+def _migration_6(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+    """Watching sources (`veille watch`): the article URLs taken and each source's polling state."""
+    for name in WATCH_TABLES:
+        con.execute(create_table_sql(model[name]))
+
+
 # version -> step; a step brings a store from version-1 to version.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, Model], None]] = {
-    1: _migration_1, 2: _migration_2, 3: _migration_3, 4: _migration_4, 5: _migration_5,
+    1: _migration_1, 2: _migration_2, 3: _migration_3, 4: _migration_4, 5: _migration_5, 6: _migration_6,
 }
 
 
@@ -250,6 +259,13 @@ class Store:
                         row[name] = json.loads(row[name])
                 yield row
         cursor.close()
+
+    def connection(self) -> Store:
+        """This store on a connection of its own to the same open database, with its own
+        transactions: for another thread (DuckDB connections are not thread-safe)."""
+        other = object.__new__(Store)
+        other.path, other.model, other.con = self.path, self.model, self.con.cursor()
+        return other
 
     def close(self) -> None:
         self.con.close()
