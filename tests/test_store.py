@@ -161,8 +161,8 @@ def test_version_4_reciprocal_context_becomes_the_symmetric_flag(tmp_path):
                                  "context": context})
         store.write(batch)
         store.con.execute('ALTER TABLE events DROP COLUMN "symmetric"')
-        store.con.execute("DELETE FROM schema_version WHERE version = 5")
+        store.con.execute("DELETE FROM schema_version WHERE version >= 5")
     with Store(path) as store:
-        assert store.schema_version() == 5
+        assert store.schema_version() == max(MIGRATIONS)
         rows = store.con.execute('SELECT context, "symmetric" FROM events ORDER BY event_id').fetchall()
         assert rows == [(["economic"], True), (["military"], False), (None, False)]

@@ -41,7 +41,7 @@ TITLE_KEYS = ("title", "headline")
 URL_KEYS = ("url", "link")
 DATE_KEYS = ("published", "date", "published_at", "pubDate", "datePublished")
 AUTHOR_KEYS = ("author", "byline", "authors")
-OUTLET_KEYS = ("outlet", "site", "sitename", "site_name")
+OUTLET_KEYS = ("outlet", "site", "sitename", "site_name", "publisher", "source")
 LIST_KEYS = ("items", "articles", "records", "documents", "entries", "data", "results")
 
 _XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']+""")
@@ -501,6 +501,7 @@ def _read_feed(text: str, source: str) -> Iterator[Item]:
         return
     feed = parsed.get("feed", {})
     feed_outlet = _string(feed.get("title")) or _host(feed.get("link"))
+    feed_site = _string(feed.get("link"))
     for number, entry in enumerate(entries, 1):
         link = _string(entry.get("link"))
         link = link if link and link.startswith(("http://", "https://")) else None
@@ -518,4 +519,5 @@ def _read_feed(text: str, source: str) -> Iterator[Item]:
             published=_entry_date(entry),
             outlet=feed_outlet or _host(link),
             url=link,
+            site=feed_site,
         )
