@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -305,3 +308,13 @@ def test_a_version_5_store_is_linked_to_its_outlets_when_upgraded(outlet_store, 
         [event] = _merged(store, "TCD")
         assert (event["independent_sources"], event["state_media_only"]) == (0, True)
         assert json.dumps(event["provenance"]).count("state_controlled") == 2
+
+
+def test_ingest_stops_at_a_bad_outlets_file_with_a_message_naming_it(tmp_path, monkeypatch):
+    path = _user_file(tmp_path, monkeypatch, f"outlets:\n  mon_journal: {{{GOOD}, kind: tabloid}}\n")
+    result = subprocess.run([sys.executable, "-m", "veille.cli", "ingest", "--db", str(tmp_path / "s.duckdb"),
+                             str(DISPATCHES)], env={**os.environ, "COLUMNS": "400"}, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 2
+    assert f"error: {path}: outlet 'mon_journal': kind 'tabloid' is not one of" in result.stdout + result.stderr
+    assert not (tmp_path / "s.duckdb").exists()

@@ -102,12 +102,15 @@ def _migration_6(con: duckdb.DuckDBPyConnection, model: Model) -> None:
     """Outlet profiles: documents and sources linked to their outlet (by URL, then declared outlet), and
     merged events counting independent sources: all of them, but in the stories holding state media, which
     are marked stale (the next merge counts them)."""
-    from veille.ingest.outlets import load_outlets
+    from veille.ingest.outlets import OutletsError, load_outlets
 
     _add_columns(con, model["documents"], ["outlet_id", "outlet_kind", "outlet_country", "outlet_state"])
     _add_columns(con, model["sources"], ["outlet_id", "outlet_kind"])
     _add_columns(con, model["merged_events"], ["independent_sources", "state_media_only"])
-    outlets = load_outlets()
+    try:
+        outlets = load_outlets()
+    except OutletsError as error:
+        raise StoreError(f"cannot link the store's documents to their outlets: {error}") from error
     names = ("doc_id", "source", "outlet_id", "outlet_kind", "outlet_country", "outlet_state")
     for table, address, columns in (("documents", "url", names[2:]), ("sources", "source", names[2:4])):
         linked = []
