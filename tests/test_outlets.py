@@ -46,6 +46,7 @@ def test_shipped_profiles_cover_the_outlets_a_french_reading_analyst_meets():
         assert outlet.kind in KINDS
         assert (outlet.state is not None) == (outlet.kind in AFFILIATED_KINDS), outlet.id
     assert (outlets.get("rt").kind, outlets.get("rt").state) == ("state_controlled", "RUS")
+    assert (outlets.get("rt_france").country, outlets.get("rt_france").state) == ("FRA", "RUS")
     assert (outlets.get("people_s_daily").kind, outlets.get("people_s_daily").state) == ("party_government", "CHN")
     assert (outlets.get("afp").kind, outlets.get("afp").country) == ("wire", "FRA")
 
@@ -102,11 +103,11 @@ def test_user_files_add_outlets_and_replace_shipped_ones(tmp_path, monkeypatch):
         "outlets:\n"
         "  le_monde: {name: Le Monde, domains: [lemonde.fr], country: FRA, language: fr, kind: wire}\n"
         "  gazette_sahel: {name: La Gazette du Sahel, aliases: [Sahel Info], domains: [gazette-sahel.example, "
-        "rt.com], country: MLI, language: fr, kind: state_controlled, state: MLI}\n"))
+        "sputniknews.africa], country: MLI, language: fr, kind: state_controlled, state: MLI}\n"))
     outlets = load_outlets()
     assert outlets.by_host("www.lemonde.fr").kind == "wire"
     assert outlets.by_name("Sahel Info").id == "gazette_sahel"
-    assert outlets.by_host("francais.rt.com").id == "gazette_sahel"  # the user's claim on a domain wins
+    assert outlets.by_host("fr.sputniknews.africa").id == "gazette_sahel"  # the user's claim on a domain wins
     monkeypatch.setenv("VEILLE_OUTLETS_DIR", str(tmp_path / "none"))
     assert len(outlets) == len(load_outlets()) + 1
 
@@ -121,7 +122,8 @@ def outlets() -> Outlets:
     ("https://www.lemonde.fr/international/article/1", "le_monde"),
     ("https://mobile.lemonde.fr/a", "le_monde"),
     ("http://LEMONDE.FR:8080/a", "le_monde"),
-    ("https://francais.rt.com/international/1", "rt"),
+    ("https://francais.rt.com/international/1", "rt_france"),  # the longest domain wins
+    ("https://russian.rt.com/world/1", "rt"),
     ("https://fr.sputniknews.africa/20220312/a", "sputnik"),
     ("https://rmcsport.bfmtv.com/cyclisme/a", "bfmtv"),
     ("https://notlemonde.fr/a", None),
@@ -145,7 +147,7 @@ def _clean(raw, outlets):
     ({"url": "https://agregateur.example/1", "site": "www.lci.fr"}, "lci"),  # a domain
     ({"url": "https://agregateur.example/1", "source": {"name": "Agence France-Presse"}}, "afp"),
     ({"id": "x1", "publisher": "https://www.rtbf.be/"}, "rtbf"),
-    ({"url": "https://francais.rt.com/1", "outlet": "Le Monde"}, "rt"),  # the URL says who published it
+    ({"url": "https://francais.rt.com/1", "outlet": "Le Monde"}, "rt_france"),  # the URL says who published it
     ({"url": "https://agregateur.example/1", "outlet": "La Gazette inconnue"}, None),
 ])
 def test_linking_by_a_record_field(outlets, record, expected):
@@ -197,7 +199,7 @@ def test_documents_carry_their_outlet(outlet_store):
         rows = {doc_id: row for doc_id, *row in store.con.execute(
             "SELECT doc_id, outlet_id, outlet_kind, outlet_country, outlet_state FROM documents").fetchall()}
         sources = dict(store.con.execute("SELECT doc_id, outlet_kind FROM sources").fetchall())
-    assert rows[ids["kaz-rt"]] == ["rt", "state_controlled", "RUS", "RUS"]
+    assert rows[ids["kaz-rt"]] == ["rt_france", "state_controlled", "FRA", "RUS"]
     assert rows[ids["kaz-monde"]] == ["le_monde", "private", "FRA", None]
     assert rows[ids["home-monde"]] == ["le_monde", "private", "FRA", None]  # mobile.lemonde.fr
     assert rows[ids["champ-source"]] == ["liberation", "private", "FRA", None]  # the record's source field
@@ -224,7 +226,7 @@ def test_a_claim_told_by_the_party_state_media_and_an_independent_outlet(outlet_
 def test_a_claim_carried_only_by_the_party_state_media_is_flagged(outlet_store):
     with Store(outlet_store, read_only=True) as store:
         [event] = _merged(store, "TCD")
-    assert {p["outlet_id"] for p in event["provenance"]} == {"rt", "sputnik"}
+    assert {p["outlet_id"] for p in event["provenance"]} == {"rt_france", "sputnik"}
     assert (event["num_sources"], event["independent_sources"], event["state_media_only"]) == (2, 0, True)
 
 
@@ -259,7 +261,7 @@ def test_exports_carry_the_kinds_and_the_flag(outlet_store, tmp_path):
     assert {p["outlet_kind"] for m in merged for p in m["provenance"]} >= {"state_controlled", "private"}
     with (tmp_path / "documents.csv").open(encoding="utf-8") as handle:
         kinds = {row["outlet_id"]: row["outlet_kind"] for row in csv.DictReader(handle)}
-    assert kinds["rt"] == "state_controlled" and kinds["le_monde"] == "private"
+    assert kinds["rt_france"] == "state_controlled" and kinds["le_monde"] == "private"
     assert {row["outlet_kind"] for row in read_jsonl(tmp_path / "sources.jsonl")} >= {"state_controlled"}
 
 
