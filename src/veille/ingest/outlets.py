@@ -18,12 +18,12 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pycountry
 import yaml
 
 from veille.actors.normalize import fold
+from veille.ingest.readers import host_of
 from veille.ingest.types import Document
 
 SHIPPED = "outlets.yaml"
@@ -64,17 +64,6 @@ def user_files() -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-
-
-def host_of(url: str | None) -> str | None:
-    """The lower-case host of a web address, without a leading www. (None when it is none)."""
-    if not url or "://" not in url:
-        return None
-    try:
-        host = urlsplit(url.strip()).hostname
-    except ValueError:
-        return None
-    return host.rstrip(".").removeprefix("www.") if host else None
 
 
 class Outlets:
