@@ -196,8 +196,14 @@ def ingest(
     the exit code is 1 when every input failed, or when --strict and any failed.
     """
     from veille.ingest.clean import load_rules
+    from veille.ingest.outlets import OutletsError, load_outlets
     from veille.pipeline import Ingestor, IngestReport
 
+    try:
+        outlets = load_outlets()
+    except OutletsError as error:
+        console.print(f"[red]error:[/] {error}", highlight=False)
+        raise typer.Exit(2) from error
     store = _open_store(db, memory_limit=memory_limit)
     rules = load_rules(boilerplate or ())
     max_bytes = int(max_mb * 1_000_000)
@@ -225,14 +231,15 @@ def ingest(
 
         if client is None:
             ingestor = Ingestor(store, rules=rules, batch_size=batch_size, max_bytes=max_bytes, n_process=processes,
-                                ner=ner)
+                                ner=ner, outlets=outlets)
             report = ingestor.ingest_paths(paths, stdin=stdin, progress=show)
         else:
             from veille.scale.dask_ingest import ingest_distributed
 
             with client:
                 report = ingest_distributed(store, paths, client, rules=rules, chunk_size=batch_size,
-                                            max_bytes=max_bytes, stdin=stdin, progress=show, ner=ner)
+                                            max_bytes=max_bytes, stdin=stdin, progress=show, ner=ner,
+                                            outlets=outlets)
     store.close()
     for failure in report.failures:
         console.print(f"[yellow]skipped[/] {failure.source}: {failure.reason}", highlight=False)
@@ -505,6 +512,10 @@ def show_story(
         line.append(event.get("date") or "?", style="bold")
         line.append(f"  {event['type']}  {party_label(event.get('actor'))} → {party_label(event.get('recipient'))}"
                     f"  [{event.get('status')}] · {event['num_sources']} sources")
+        if event.get("independent_sources") is not None:
+            line.append(f" ({event['independent_sources']} independent)")
+        if event.get("state_media_only"):
+            line.append(" party's own state media only", style="red")
         if event.get("conflicting"):
             line.append(" conflicting figures", style="red")
         if event.get("disputed"):
@@ -518,7 +529,9 @@ def show_story(
         for mention in event.get("provenance") or []:
             said = _oneline(mention.get("sentence"))
             said = said if len(said) <= 140 else said[:139].rstrip() + "…"
-            screen.print(Padding(Text(f"– {mention.get('outlet') or mention.get('source')}: {said}"), (0, 0, 0, 4)))
+            kind = " ".join(k for k in (mention.get("outlet_kind"), mention.get("outlet_state")) if k)
+            outlet = f"{mention.get('outlet') or mention.get('source')}" + (f" ({kind})" if kind else "")
+            screen.print(Padding(Text(f"– {outlet}: {said}"), (0, 0, 0, 4)))
 
 if __name__ == "__main__":
     app()
