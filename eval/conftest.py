@@ -22,8 +22,9 @@ SHARED = ROOT.parent / "shared"
 DEV = SHARED / "corpus" / "dev" / "articles.jsonl"
 NEEDED = ("tools/score.py", "gold/seeds.gold.jsonl", "gold/dev.gold.jsonl", "seeds", "corpus/dev/articles.jsonl")
 
-# Hermetic runs: the user's own actors folder (~/.veille/actors) must not change the results.
+# Hermetic runs: the user's own actors and outlets folders (~/.veille/) must not change the results.
 os.environ["VEILLE_ACTORS_DIR"] = tempfile.mkdtemp(prefix="veille-eval-actors-")
+os.environ["VEILLE_OUTLETS_DIR"] = tempfile.mkdtemp(prefix="veille-eval-outlets-")
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -21,8 +21,9 @@ DEPECHES = CORPUS / "depeches.jsonl"  # 26 short dispatches: five stories told b
 CORPUS_DOCUMENTS = 28
 PHOENIX = FIXTURES / "phoenix"  # small dictionaries in the CAMEO/PETRARCH (Phoenix) format
 
-# Hermetic tests: the user's own actors folder (~/.veille/actors) must not change the results.
+# Hermetic tests: the user's own actors and outlets folders (~/.veille/) must not change the results.
 os.environ["VEILLE_ACTORS_DIR"] = tempfile.mkdtemp(prefix="veille-test-actors-")
+os.environ["VEILLE_OUTLETS_DIR"] = tempfile.mkdtemp(prefix="veille-test-outlets-")
 
 
 @pytest.fixture(scope="session")

@@ -161,8 +161,23 @@ def test_version_4_reciprocal_context_becomes_the_symmetric_flag(tmp_path):
                                  "context": context})
         store.write(batch)
         store.con.execute('ALTER TABLE events DROP COLUMN "symmetric"')
-        store.con.execute("DELETE FROM schema_version WHERE version = 5")
+        store.con.execute("DELETE FROM schema_version WHERE version >= 5")
     with Store(path) as store:
-        assert store.schema_version() == 5
+        assert store.schema_version() == max(MIGRATIONS)
         rows = store.con.execute('SELECT context, "symmetric" FROM events ORDER BY event_id').fetchall()
         assert rows == [(["economic"], True), (["military"], False), (None, False)]
+
+
+def test_version_6_adds_the_watch_tables(tmp_path):
+    path = tmp_path / "v5.duckdb"
+    with Store(path) as store:
+        store.con.execute("DROP TABLE watch_seen")
+        store.con.execute("DROP TABLE watch_sources")
+        store.con.execute("DELETE FROM schema_version WHERE version >= 6")
+    with Store(path) as store:
+        assert store.schema_version() == max(MIGRATIONS)
+        assert store.counts()["watch_seen"] == store.counts()["watch_sources"] == 0
+        columns = [r[0] for r in store.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'watch_sources' "
+            "ORDER BY ordinal_position").fetchall()]
+        assert columns == load_model()["watch_sources"].columns

@@ -196,8 +196,14 @@ def ingest(
     the exit code is 1 when every input failed, or when --strict and any failed.
     """
     from veille.ingest.clean import load_rules
+    from veille.ingest.outlets import OutletsError, load_outlets
     from veille.pipeline import Ingestor, IngestReport
 
+    try:
+        outlets = load_outlets()
+    except OutletsError as error:
+        console.print(f"[red]error:[/] {error}", highlight=False)
+        raise typer.Exit(2) from error
     store = _open_store(db, memory_limit=memory_limit)
     rules = load_rules(boilerplate or ())
     max_bytes = int(max_mb * 1_000_000)
@@ -225,14 +231,15 @@ def ingest(
 
         if client is None:
             ingestor = Ingestor(store, rules=rules, batch_size=batch_size, max_bytes=max_bytes, n_process=processes,
-                                ner=ner)
+                                ner=ner, outlets=outlets)
             report = ingestor.ingest_paths(paths, stdin=stdin, progress=show)
         else:
             from veille.scale.dask_ingest import ingest_distributed
 
             with client:
                 report = ingest_distributed(store, paths, client, rules=rules, chunk_size=batch_size,
-                                            max_bytes=max_bytes, stdin=stdin, progress=show, ner=ner)
+                                            max_bytes=max_bytes, stdin=stdin, progress=show, ner=ner,
+                                            outlets=outlets)
     store.close()
     for failure in report.failures:
         console.print(f"[yellow]skipped[/] {failure.source}: {failure.reason}", highlight=False)
@@ -366,8 +373,11 @@ def serve(
         help="File holding the access token every page and API route then requires (mode 600).")] = None,
     public: Annotated[bool, typer.Option(
         "--public", help="Serve a non-local --host without a token: anyone who reaches it reads the store.")] = False,
+    watch: Annotated[Path | None, typer.Option(
+        "--watch", help="Also poll the sources of this SOURCES.yaml into the store while serving it.")] = None,
 ) -> None:
-    """Serve the REST API (/api, schema at /openapi.json) and the web UI over a store, read-only.
+    """Serve the REST API (/api, schema at /openapi.json) and the web UI over a store, read-only
+    (with --watch the server alone writes to it: the articles that arrive show up at once).
 
     On an address other machines can reach, give --token-file (or say --public)."""
     import uvicorn
@@ -380,10 +390,75 @@ def serve(
     except AccessError as error:
         console.print(f"[red]error:[/] {escape(str(error))}", highlight=False)
         raise typer.Exit(2) from error
-    store = _open_store(db, read_only=True)
+    watcher = None
+    if watch is None:
+        store = _open_store(db, read_only=True)
+    else:
+        from veille.ingest.watch import Watcher
+
+        sources = _load_sources(watch)
+        store = _open_store(db)
+        watcher = Watcher(store.connection(), sources)
+        _log_watching()
     access = "token required" if token else "this machine only" if is_local(host) else "PUBLIC, no token"
-    console.print(f"veille: serving {db} on http://{host}:{port}/ (read-only, {access}; Ctrl-C stops)")
-    uvicorn.run(create_app(store, token=token), host=host, port=port, log_level="info", server_header=False)
+    mode = f"watching {watch}" if watch else "read-only"
+    console.print(f"veille: serving {db} on http://{host}:{port}/ ({mode}, {access}; Ctrl-C stops)")
+    uvicorn.run(create_app(store, token=token, watcher=watcher), host=host, port=port, log_level="info",
+                server_header=False)
+
+
+@app.command()
+def watch(
+    sources: Annotated[Path, typer.Argument(help="SOURCES.yaml: feeds, pages listing articles and folders, "
+                                                 "each with its outlet and polling interval.")],
+    db: DbOption = Path("veille.duckdb"),
+    once: Annotated[bool, typer.Option("--once", help="Poll every due source once, then exit (for cron).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")] = False,
+) -> None:
+    """Poll RSS/Atom feeds, pages listing articles and folders; ingest each new article once.
+
+    Polite: conditional GET, a User-Agent naming veille, robots.txt, a back-off on errors; a URL
+    already taken is never fetched again, and the polling state is kept in the store. Ctrl-C or
+    SIGTERM stops after the batch in hand. `veille serve --watch SOURCES.yaml` does the same
+    while serving the store."""
+    from veille.ingest.watch import Watcher, stop_on_signals
+
+    declared = _load_sources(sources)
+    store = _open_store(db, memory_limit=INGEST_MEMORY_LIMIT)
+    _log_watching(quiet)
+    watcher = Watcher(store, declared)
+    try:
+        with stop_on_signals(watcher.stop_event):
+            results = watcher.run(once=once)
+    finally:
+        watcher.close()
+        store.close()
+    if not once:
+        console.print("veille: stopped")
+    if results and all(r.status == "failed" for r in results):
+        raise typer.Exit(1)
+
+
+def _load_sources(path: Path):  # -> list[veille.ingest.sources.Source]
+    from veille.ingest.sources import SourcesError, load_sources
+
+    try:
+        return load_sources(path)
+    except SourcesError as error:
+        console.print(f"[red]error:[/] {error}", highlight=False)
+        raise typer.Exit(2) from error
+
+
+def _log_watching(quiet: bool = False) -> None:
+    """The watcher's log (each poll, each failure with its reason) on standard error."""
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%d %H:%M:%S"))
+    log = logging.getLogger("veille.watch")
+    log.setLevel(logging.WARNING if quiet else logging.INFO)
+    log.addHandler(handler)
+    log.propagate = False
 
 
 @app.command("stories")
@@ -437,6 +512,10 @@ def show_story(
         line.append(event.get("date") or "?", style="bold")
         line.append(f"  {event['type']}  {party_label(event.get('actor'))} → {party_label(event.get('recipient'))}"
                     f"  [{event.get('status')}] · {event['num_sources']} sources")
+        if event.get("independent_sources") is not None:
+            line.append(f" ({event['independent_sources']} independent)")
+        if event.get("state_media_only"):
+            line.append(" party's own state media only", style="red")
         if event.get("conflicting"):
             line.append(" conflicting figures", style="red")
         if event.get("disputed"):
@@ -450,7 +529,9 @@ def show_story(
         for mention in event.get("provenance") or []:
             said = _oneline(mention.get("sentence"))
             said = said if len(said) <= 140 else said[:139].rstrip() + "…"
-            screen.print(Padding(Text(f"– {mention.get('outlet') or mention.get('source')}: {said}"), (0, 0, 0, 4)))
+            kind = " ".join(k for k in (mention.get("outlet_kind"), mention.get("outlet_state")) if k)
+            outlet = f"{mention.get('outlet') or mention.get('source')}" + (f" ({kind})" if kind else "")
+            screen.print(Padding(Text(f"– {outlet}: {said}"), (0, 0, 0, 4)))
 
 if __name__ == "__main__":
     app()

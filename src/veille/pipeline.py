@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from veille import stories
 from veille.ingest.clean import BoilerplateRules, clean_document, load_rules
+from veille.ingest.outlets import Outlets, link_document, load_outlets
 from veille.ingest.readers import iter_raw
 from veille.ingest.types import Document, RawDocument, ReadFailure
 from veille.nlp import NerMode, ner_mode
@@ -71,10 +72,12 @@ class Ingestor:
         n_process: int = 1,
         max_bytes: int = 10_000_000,
         ner: NerMode | str = NerMode.unknown,
+        outlets: Outlets | None = None,
     ) -> None:
         self.store = store
         self._nlp = nlp
         self.rules = rules or load_rules()
+        self.outlets = outlets if outlets is not None else load_outlets()
         self.batch_size = batch_size
         self.nlp_batch_size = nlp_batch_size
         self.n_process = n_process
@@ -156,7 +159,7 @@ class Ingestor:
         pending: list[Document] = []
         for item in items:
             run.report.read += 1
-            document = clean_item(item, self.rules, run.report)
+            document = clean_item(item, self.rules, run.report, self.outlets)
             if document is not None:
                 pending.append(document)
             if run.progress:
@@ -201,8 +204,9 @@ class _Run:
     error: Exception | None = None  # the first error, reading or writing: the run stops
 
 
-def clean_item(item: RawDocument | ReadFailure, rules: BoilerplateRules, report: IngestReport) -> Document | None:
-    """The clean document, or None with the failure recorded in the report."""
+def clean_item(item: RawDocument | ReadFailure, rules: BoilerplateRules, report: IngestReport,
+               outlets: Outlets | None = None) -> Document | None:
+    """The clean document, linked to its outlet among `outlets`, or None with the failure recorded in the report."""
     if isinstance(item, ReadFailure):
         report.failures.append(item)
         return None
@@ -215,7 +219,7 @@ def clean_item(item: RawDocument | ReadFailure, rules: BoilerplateRules, report:
         reason = f"text too long to parse ({len(document.text):,} characters > {MAX_NLP_CHARS:,})"
         report.failures.append(ReadFailure(item.source, reason))
         return None
-    return document
+    return link_document(document, outlets) if outlets is not None else document
 
 
 def split_fresh(documents: Iterable[Document], known: set[str], report: IngestReport) -> list[Document]:
@@ -234,8 +238,8 @@ def source_rows(documents: Iterable[Document]) -> Batch:
     batch = Batch()
     now = _now()
     for document in documents:
-        batch.add("sources", {"doc_id": document.doc_id, "source": document.source,
-                              "outlet": document.outlet, "seen_at": now})
+        batch.add("sources", {"doc_id": document.doc_id, "source": document.source, "outlet": document.outlet,
+                              "outlet_id": document.outlet_id, "outlet_kind": document.outlet_kind, "seen_at": now})
     return batch
 
 
@@ -266,6 +270,7 @@ def _make_doc(nlp: Language, document: Document) -> Any:
     doc.user_data[TEXT_KEY] = document.text  # spaCy's doc.text would rebuild it from the tokens
     doc._.published = document.published
     doc._.doc_id = document.doc_id
+    doc._.home = document.outlet_country
     return doc
 
 
@@ -279,6 +284,10 @@ def document_row(document: Document, status: str, now: datetime) -> dict[str, An
         "published": document.published,
         "published_precision": document.published_precision,
         "outlet": document.outlet,
+        "outlet_id": document.outlet_id,
+        "outlet_kind": document.outlet_kind,
+        "outlet_country": document.outlet_country,
+        "outlet_state": document.outlet_state,
         "lang": document.lang,
         "status": status,
         "format": document.format,

@@ -434,6 +434,7 @@ def clean_document(raw: RawDocument, rules: BoilerplateRules | None = None) -> D
         published_precision=precision_of(published),
         outlet=_clean_value(raw.outlet) or _clean_value(found.get("outlet")),
         url=_clean_value(raw.url) or _clean_value(found.get("url")),
+        site=raw.site,
         lang=detect_language(text),
         extra=_merge_extra(found),
     )

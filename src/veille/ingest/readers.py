@@ -41,7 +41,7 @@ TITLE_KEYS = ("title", "headline")
 URL_KEYS = ("url", "link")
 DATE_KEYS = ("published", "date", "published_at", "pubDate", "datePublished")
 AUTHOR_KEYS = ("author", "byline", "authors")
-OUTLET_KEYS = ("outlet", "site", "sitename", "site_name")
+OUTLET_KEYS = ("outlet", "site", "sitename", "site_name", "publisher", "source")
 LIST_KEYS = ("items", "articles", "records", "documents", "entries", "data", "results")
 
 _XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']+""")
@@ -307,7 +307,7 @@ def _read_html(text: str, source: str) -> Item:
         title=_string(data.get("title")),
         byline=_string(data.get("author")),
         published=normalize_date(data.get("date")),
-        outlet=_string(data.get("sitename")) or _host(data.get("url")),
+        outlet=_string(data.get("sitename")) or host_of(data.get("url")),
         url=_string(data.get("url")),
     )
 
@@ -366,7 +366,7 @@ def record_to_raw(record: Any, fallback_source: str) -> Item:
         title=_string(_first(record, TITLE_KEYS)),
         byline=_string(_first(record, AUTHOR_KEYS)),
         published=normalize_date(_first(record, DATE_KEYS)),
-        outlet=_string(_first(record, OUTLET_KEYS)) or _host(url),
+        outlet=_string(_first(record, OUTLET_KEYS)) or host_of(url),
         url=url,
     )
 
@@ -445,11 +445,15 @@ def _read_json(text: str, source: str) -> Iterator[Item]:
 # --- feeds ----------------------------------------------------------------------------------
 
 
-def _host(url: Any) -> str | None:
+def host_of(url: Any) -> str | None:
+    """The lower-case host of a web address, without a leading www. (None when it is none)."""
     if not isinstance(url, str) or "://" not in url:
         return None
-    host = urlparse(url).hostname or ""
-    return host.removeprefix("www.") or None
+    try:
+        host = urlparse(url.strip()).hostname or ""
+    except ValueError:  # a malformed address ("http://[::1")
+        return None
+    return host.rstrip(".").removeprefix("www.") or None
 
 
 def _entry_text(entry: Any) -> str | None:
@@ -500,7 +504,8 @@ def _read_feed(text: str, source: str) -> Iterator[Item]:
             yield ReadFailure(source, "feed has no entries")
         return
     feed = parsed.get("feed", {})
-    feed_outlet = _string(feed.get("title")) or _host(feed.get("link"))
+    feed_outlet = _string(feed.get("title")) or host_of(feed.get("link"))
+    feed_site = _string(feed.get("link"))
     for number, entry in enumerate(entries, 1):
         link = _string(entry.get("link"))
         link = link if link and link.startswith(("http://", "https://")) else None
@@ -516,6 +521,7 @@ def _read_feed(text: str, source: str) -> Iterator[Item]:
             title=_string(html_to_text(entry["title"]) if entry.get("title") else None),
             byline=_person(entry.get("author")),
             published=_entry_date(entry),
-            outlet=feed_outlet or _host(link),
+            outlet=feed_outlet or host_of(link),
             url=link,
+            site=feed_site,
         )

@@ -15,8 +15,9 @@ class RawDocument:
     title: str | None = None
     byline: str | None = None
     published: str | None = None  # ISO date, possibly partial ("2022-01")
-    outlet: str | None = None
+    outlet: str | None = None  # the outlet the container declares (record field, site name, feed title)
     url: str | None = None
+    site: str | None = None  # home page of the publication the container names (a feed's channel link)
 
 
 @dataclass
@@ -41,5 +42,11 @@ class Document:
     published_precision: str | None = None  # day | month | year
     outlet: str | None = None
     url: str | None = None
+    site: str | None = None
     lang: str = "und"
+    # the outlet profile it was linked to (ingest.outlets), None when unknown
+    outlet_id: str | None = None
+    outlet_kind: str | None = None
+    outlet_country: str | None = None
+    outlet_state: str | None = None  # controlling state of a state_controlled or party_government outlet
     extra: dict[str, str] = field(default_factory=dict)  # e.g. republished_from

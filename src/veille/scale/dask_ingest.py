@@ -29,6 +29,7 @@ from distributed import Client, as_completed
 
 from veille import stories
 from veille.ingest.clean import BoilerplateRules, load_rules
+from veille.ingest.outlets import Outlets, load_outlets
 from veille.ingest.readers import iter_raw
 from veille.ingest.types import Document
 from veille.model import load_model
@@ -126,12 +127,12 @@ def take_shard(store: Store, folder: Path, sources: Batch | None = None) -> int:
 
 
 def _chunks(
-    items: Iterable[Any], rules: BoilerplateRules, report: IngestReport, size: int
+    items: Iterable[Any], rules: BoilerplateRules, outlets: Outlets, report: IngestReport, size: int
 ) -> Iterator[list[Document]]:
     chunk: list[Document] = []
     for item in items:
         report.read += 1
-        document = clean_item(item, rules, report)
+        document = clean_item(item, rules, report, outlets)
         if document is not None:
             chunk.append(document)
         if len(chunk) >= size:
@@ -153,10 +154,13 @@ def ingest_distributed(
     stdin: IO[str] | IO[bytes] | None = None,
     progress: ProgressCallback | None = None,
     ner: NerMode | str = NerMode.unknown,
+    outlets: Outlets | None = None,
 ) -> IngestReport:
-    """Ingest `paths` into `store`, parsing on the cluster behind `client` (`ner`: see build_nlp)."""
+    """Ingest `paths` into `store`, parsing on the cluster behind `client` (`ner`: see build_nlp).
+    Documents are linked to their outlets here, before they are sent: workers need no profiles."""
     report = IngestReport()
     rules = rules or load_rules()
+    outlets = outlets if outlets is not None else load_outlets()
     own_root = shard_root is None
     # an absolute folder next to the store: on a multi-machine cluster, a shared file system
     near_store = Path(store.path).resolve().parent if store.path != ":memory:" else None
@@ -165,7 +169,7 @@ def ingest_distributed(
     run = uuid.uuid4().hex[:8]  # task keys of concurrent ingests on one scheduler never collide
     try:
         return _run(store, paths, client, root, run, rules, chunk_size, max_bytes, stdin, progress, report,
-                    ner_mode(ner))
+                    ner_mode(ner), outlets)
     finally:
         if own_root:
             shutil.rmtree(root, ignore_errors=True)
@@ -173,7 +177,7 @@ def ingest_distributed(
 
 def _run(store: Store, paths: Sequence[str | Path], client: Client, root: Path, run: str,
          rules: BoilerplateRules, chunk_size: int, max_bytes: int, stdin: IO[str] | IO[bytes] | None,
-         progress: ProgressCallback | None, report: IngestReport, ner: NerMode) -> IngestReport:
+         progress: ProgressCallback | None, report: IngestReport, ner: NerMode, outlets: Outlets) -> IngestReport:
     in_flight_limit = max(2, 2 * len(client.scheduler_info().get("workers", {})))
     futures = as_completed()
     in_flight: dict[str, set[str]] = {}  # chunk id -> doc ids submitted, not yet stored
@@ -198,7 +202,7 @@ def _run(store: Store, paths: Sequence[str | Path], client: Client, root: Path, 
                 progress(report)
 
     stories.update(store, merge=False)  # documents a crashed run stored but never placed in stories
-    for chunk in _chunks(iter_raw(paths, max_bytes=max_bytes, stdin=stdin), rules, report, chunk_size):
+    for chunk in _chunks(iter_raw(paths, max_bytes=max_bytes, stdin=stdin), rules, outlets, report, chunk_size):
         pending = set().union(*in_flight.values()) if in_flight else set()
         fresh = split_fresh(chunk, store.known_documents([d.doc_id for d in chunk]) | pending, report)
         report.unsupported += sum(d.lang not in SUPPORTED_LANGUAGES for d in fresh)

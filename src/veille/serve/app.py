@@ -1,5 +1,6 @@
 """The web application: REST API under /api, HTML pages, static files, all over one
-read-only store.
+read-only store (or, with `veille serve --watch`, over a read-write store that a watcher
+thread writes to through its own connection: readers see each batch once it is committed).
 
     from veille.serve import create_app
     app = create_app("veille.duckdb")          # then: uvicorn.run(app, host="127.0.0.1")
@@ -13,12 +14,14 @@ without any trace) and an HTML page elsewhere.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from fastapi import FastAPI, HTTPException, Request
@@ -30,6 +33,9 @@ from veille.serve.actors import ActorDirectory
 from veille.serve.i18n import Translator, language
 from veille.store import Store
 from veille.store.queries import ActorEntry, Cursor, actor_catalogue
+
+if TYPE_CHECKING:
+    from veille.ingest.watch import Watcher
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +53,8 @@ SECURITY_HEADERS = {
 
 class ServeState:
     """What the handlers share: the store (read-only), the knowledge base, the templates, the
-    static files, and the actor catalogue (computed once: a read-only store does not change)."""
+    static files, and the actor catalogue (computed once: a read-only store does not change;
+    again after `changed()`, when a watcher stored new documents)."""
 
     def __init__(self, store: Store, directory: ActorDirectory) -> None:
         self.store = store
@@ -67,14 +74,21 @@ class ServeState:
                 self._catalogue = actor_catalogue(reader)
             return self._catalogue
 
+    def changed(self) -> None:
+        """New documents were stored (serve --watch): the catalogue is computed again when next asked for."""
+        with self._lock:
+            self._catalogue = None
+
 
 def create_app(store: Store | str | Path, *, directory: ActorDirectory | None = None,
-               token: str | None = None) -> FastAPI:
+               token: str | None = None, watcher: Watcher | None = None) -> FastAPI:
     """The FastAPI app over a store (a path is opened read-only). With a `token`, every route but
-    the login page and the static files requires it (serve/login.py)."""
+    the login page and the static files requires it (serve/login.py). With a `watcher` (writing to
+    `store.connection()` of a read-write store), the app runs it in a thread for its lifetime."""
     if not isinstance(store, Store):
         store = Store(store, read_only=True)
     app = FastAPI(
+        lifespan=_watching(watcher) if watcher is not None else None,
         title="veille",
         version="1",
         summary="Strategic news monitoring: documents, actors, PLOVER events, stories.",
@@ -89,6 +103,8 @@ def create_app(store: Store | str | Path, *, directory: ActorDirectory | None = 
         openapi_url="/openapi.json",
     )
     app.state.serve = ServeState(store, directory or ActorDirectory.load())
+    if watcher is not None:
+        watcher.listeners.append(lambda result: app.state.serve.changed() if result.new else None)
 
     from veille.serve.api import router as api_router
     from veille.serve.pages import router as pages_router
@@ -118,6 +134,18 @@ def create_app(store: Store | str | Path, *, directory: ActorDirectory | None = 
 
     _install_error_handlers(app)
     return app
+
+
+def _watching(watcher: Watcher) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        watcher.start()
+        try:
+            yield
+        finally:
+            await asyncio.to_thread(watcher.stop)  # after the batch in hand
+
+    return lifespan
 
 
 def reader(request: Request) -> Iterator[Cursor]:

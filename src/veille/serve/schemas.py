@@ -60,7 +60,8 @@ def page_model(item: type[BaseModel], name: str) -> type[BaseModel]:
     return model
 
 
-DocumentRef = row_model("documents", "DocumentRef", include=("doc_id", "title", "outlet", "published", "url"),
+DocumentRef = row_model("documents", "DocumentRef", include=("doc_id", "title", "outlet", "outlet_kind", "outlet_state",
+                                                             "published", "url"),
                         extra={"lead": (str, Field("", description="the text's first words"))},
                         doc="The document an event was read in.")
 Mention = row_model("mentions", "Mention")

@@ -48,7 +48,7 @@ def create_table_sql(table: Table) -> str:
 # Tables whose key is enforced by the database. Child rows (sentences, mentions, events)
 # are only ever written together with a new document, so their keys hold by construction
 # and enforcing them would only slow bulk inserts down.
-PRIMARY_KEYED = {"documents", "sources"}
+PRIMARY_KEYED = {"documents", "sources", "watch_seen", "watch_sources"}
 
 
 def _migration_1(con: duckdb.DuckDBPyConnection, model: Model) -> None:
@@ -98,9 +98,52 @@ def _migration_5(con: duckdb.DuckDBPyConnection, model: Model) -> None:
                 "context = [c FOR c IN context IF c <> 'reciprocal']")
 
 
+WATCH_TABLES = ("watch_seen", "watch_sources")
+
+
+def _migration_6(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+    """Watching sources (`veille watch`): the article URLs taken and each source's polling state."""
+    for name in WATCH_TABLES:
+        con.execute(create_table_sql(model[name]))
+
+
+def _migration_7(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+    """Outlet profiles: documents and sources linked to their outlet (by URL, then declared outlet), and
+    merged events counting independent sources: all of them, but in the stories holding state media, which
+    are marked stale (the next merge counts them)."""
+    from veille.ingest.outlets import OutletsError, load_outlets
+
+    _add_columns(con, model["documents"], ["outlet_id", "outlet_kind", "outlet_country", "outlet_state"])
+    _add_columns(con, model["sources"], ["outlet_id", "outlet_kind"])
+    _add_columns(con, model["merged_events"], ["independent_sources", "state_media_only"])
+    try:
+        outlets = load_outlets()
+    except OutletsError as error:
+        raise StoreError(f"cannot link the store's documents to their outlets: {error}") from error
+    names = ("doc_id", "source", "outlet_id", "outlet_kind", "outlet_country", "outlet_state")
+    for table, address, columns in (("documents", "url", names[2:]), ("sources", "source", names[2:4])):
+        linked = []
+        for doc_id, source, url, declared in con.execute(f"SELECT doc_id, source, {address}, outlet FROM {table}"
+                                                         ).fetchall():
+            if (outlet := outlets.link(url, declared)) is not None:
+                linked.append((doc_id, source, outlet.id, outlet.kind, outlet.country, outlet.state))
+        frame = pa.table({name: pa.array([row[i] for row in linked], pa.string()) for i, name in enumerate(names)})
+        con.register("_veille_outlets", frame)
+        try:
+            assign = ", ".join(f"{name} = u.{name}" for name in columns)
+            con.execute(f"UPDATE {table} SET {assign} FROM _veille_outlets u "
+                        f"WHERE {table}.doc_id = u.doc_id AND {table}.source IS NOT DISTINCT FROM u.source")
+        finally:
+            con.unregister("_veille_outlets")
+    con.execute("UPDATE merged_events SET independent_sources = num_sources, state_media_only = false")
+    con.execute("UPDATE stories SET merged_at = NULL WHERE story_id IN "
+                "(SELECT story_id FROM documents WHERE outlet_state IS NOT NULL)")
+
+
 # version -> step; a step brings a store from version-1 to version.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, Model], None]] = {
-    1: _migration_1, 2: _migration_2, 3: _migration_3, 4: _migration_4, 5: _migration_5,
+    1: _migration_1, 2: _migration_2, 3: _migration_3, 4: _migration_4, 5: _migration_5, 6: _migration_6,
+    7: _migration_7,
 }
 
 
@@ -250,6 +293,13 @@ class Store:
                         row[name] = json.loads(row[name])
                 yield row
         cursor.close()
+
+    def connection(self) -> Store:
+        """This store on a connection of its own to the same open database, with its own
+        transactions: for another thread (DuckDB connections are not thread-safe)."""
+        other = object.__new__(Store)
+        other.path, other.model, other.con = self.path, self.model, self.con.cursor()
+        return other
 
     def close(self) -> None:
         self.con.close()

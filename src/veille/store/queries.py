@@ -555,12 +555,12 @@ def get_document(reader: Reader, doc_id: str) -> dict[str, Any] | None:
 
 
 def documents_brief(reader: Reader, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """doc_id → {doc_id, title, outlet, published, url, lead} for the given documents."""
+    """doc_id → {doc_id, title, outlet, outlet_kind, outlet_state, published, url, lead} for the given documents."""
     ids = sorted(set(doc_ids))
     if not ids:
         return {}
-    rows = _dicts(reader, "SELECT doc_id, title, outlet, published, url, left(text, 400) AS text FROM documents "
-                          "WHERE doc_id IN (SELECT unnest(?))", [ids])
+    rows = _dicts(reader, "SELECT doc_id, title, outlet, outlet_kind, outlet_state, published, url, "
+                          "left(text, 400) AS text FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids])
     for row in rows:
         row["lead"] = lead(row.pop("text") or "")
     return {r["doc_id"]: r for r in rows}

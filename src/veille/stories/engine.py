@@ -465,15 +465,15 @@ class _Run:
         ).fetchall():
             if outlet:
                 extra.setdefault(doc_id, []).append(outlet)
-        for story_id, doc_id, seq, outlet, source, published, duplicate_of in con.execute(
-            "SELECT d.story_id, d.doc_id, s.seq, d.outlet, d.source, d.published, d.duplicate_of "
-            "FROM documents d JOIN signatures s USING (doc_id) WHERE d.story_id IN (SELECT unnest(?)) "
-            "ORDER BY s.seq",
+        for story_id, doc_id, seq, outlet, source, published, duplicate_of, outlet_id, kind, state in con.execute(
+            "SELECT d.story_id, d.doc_id, s.seq, d.outlet, d.source, d.published, d.duplicate_of, d.outlet_id, "
+            "d.outlet_kind, d.outlet_state FROM documents d JOIN signatures s USING (doc_id) "
+            "WHERE d.story_id IN (SELECT unnest(?)) ORDER BY s.seq",
             [story_ids],
         ).fetchall():
             carriers = tuple(dict.fromkeys(o for o in extra.get(doc_id, []) if o != outlet))
             docs.setdefault(story_id, {})[doc_id] = DocInfo(
-                doc_id, int(seq), outlet, source, published, duplicate_of or doc_id, carriers
+                doc_id, int(seq), outlet, source, published, duplicate_of or doc_id, carriers, outlet_id, kind, state
             )
         for members in docs.values():  # a copy whose original is in another story stands for it here
             for doc_id, info in members.items():

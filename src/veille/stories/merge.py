@@ -83,6 +83,9 @@ class DocInfo:
     published: str | None
     original: str  # its own id, or the original's when a republication
     carriers: tuple[str, ...] = ()  # outlets of the exact copies (sources table)
+    outlet_id: str | None = None  # its outlet profile (ingest.outlets), when known
+    outlet_kind: str | None = None
+    outlet_state: str | None = None  # the state whose government or ruling party controls the outlet
 
     @property
     def is_copy(self) -> bool:
@@ -370,6 +373,12 @@ def _outlet(doc: DocInfo) -> str:
     return doc.outlet or doc.source or doc.doc_id
 
 
+def independent_outlets(docs: Iterable[DocInfo], parties: Set[str]) -> set[str]:
+    """The outlets of `docs` that are not the state media of one of the `parties` (state codes):
+    not state_controlled or party_government media of their state. An unknown outlet counts as independent."""
+    return {_outlet(d) for d in docs if not (d.outlet_state and d.outlet_state in parties)}
+
+
 def record(
     story_id: str, merged: Merged, docs: Mapping[str, DocInfo], copies: Mapping[str, list[DocInfo]]
 ) -> dict[str, Any]:
@@ -453,13 +462,16 @@ def record(
         locations, key=lambda loc: location_counts[str(loc.get("code") or loc.get("name"))], default=None
     )
     date, precision = _pick_date(members)
+    actors = _union_parties(m.event.get("actor") for m in members)
+    recipients = _union_parties(m.event.get("recipient") for m in members)
+    independent = independent_outlets(original_docs, _codes(actors) | _codes(recipients))
     return {
         "merged_id": f"M-{merged.anchor.event.get('event_id')}",
         "story_id": story_id,
         "type": main_type,
         "types": sorted(types),
-        "actor": _union_parties(m.event.get("actor") for m in members),
-        "recipient": _union_parties(m.event.get("recipient") for m in members),
+        "actor": actors,
+        "recipient": recipients,
         "date": date,
         "date_precision": precision,
         "location": location,
@@ -470,6 +482,8 @@ def record(
         "conflicting": conflicting,
         "num_documents": len(originals),
         "num_sources": len({_outlet(d) for d in original_docs}),
+        "independent_sources": len(independent),
+        "state_media_only": bool(original_docs) and not independent,
         "carriers": carriers,
         "first_reported": min(published) if published else None,
         "provenance": [
@@ -478,6 +492,9 @@ def record(
                 "doc_id": m.doc.doc_id,
                 "source": m.event.get("source") or m.doc.source,
                 "outlet": m.doc.outlet,
+                "outlet_id": m.doc.outlet_id,
+                "outlet_kind": m.doc.outlet_kind,
+                "outlet_state": m.doc.outlet_state,
                 "published": m.doc.published,
                 "republication_of": m.doc.original if m.doc.is_copy else None,
                 "type": m.event.get("type"),
