@@ -1,6 +1,6 @@
 """Mechanisms for real press (issue 16), on sentences written for veille: the first person of a
 quote, threats and court sentences, sources of statements, glued sub-headings, states of affairs,
-and the trained confidence model."""
+incises, reactions, idioms, the scope of a status, and the trained confidence model."""
 
 from __future__ import annotations
 
@@ -108,3 +108,57 @@ def test_other_senses_of_appeler_and_s_engager_are_not_events(veille_nlp) -> Non
     assert not _of_type(naming, "REQUEST"), naming
     assert not _of_type(code(veille_nlp, "Le ministre grec s'est engagé dans la vie politique en 1990."), "AGREE")
     assert _of_type(code(veille_nlp, "La Grèce a appelé la Turquie à retirer ses navires."), "REQUEST")
+
+
+def test_a_day_between_the_verb_and_its_object_hides_no_object(veille_nlp) -> None:
+    events = code(veille_nlp, "La Russie a envoyé jeudi 300 parachutistes au Kazakhstan.")
+    aid = _of_type(events, "AID") + _of_type(events, "MOBILIZE")
+    assert aid and codes(aid[0]["actor"]) == {"RUS"}, events
+
+
+def test_the_subject_of_an_incise_follows_its_verb(veille_nlp) -> None:
+    events = code(veille_nlp, '"Rien n\'est plus hypocrite qu\'une promesse creuse", a dénoncé le ministre '
+                              "nord-coréen des Affaires étrangères.")
+    accusations = _of_type(events, "ACCUSE")
+    assert accusations and codes(accusations[0]["actor"]) == {"PRK"}, events
+
+
+def test_a_people_named_by_its_nationality_may_act(veille_nlp) -> None:
+    events = code(veille_nlp, "Les Palestiniens dénoncent l'accord entre Israël et les Emirats arabes unis.")
+    accusations = _of_type(events, "ACCUSE")
+    assert accusations and codes(accusations[0]["actor"]) == {"PSE"}, events
+
+
+def test_a_reaction_is_addressed_to_whoever_did_what_it_reacts_to(veille_nlp) -> None:
+    events = code(veille_nlp, "Israël et Bahreïn ont signé un accord de normalisation. Les Palestiniens dénoncent "
+                              "l'accord.")
+    accusation = [e for e in _of_type(events, "ACCUSE") if e["trigger"] == "dénoncent"]
+    assert accusation and codes(accusation[0]["recipient"]) == {"ISR", "BHR"}, events
+
+
+def test_keeping_on_and_closing_down_are_no_ceasefire(veille_nlp) -> None:
+    assert not _of_type(code(veille_nlp, "Séoul n'a cessé de réclamer la libération des pêcheurs."), "RETREAT")
+    assert not _of_type(code(veille_nlp, "Le bureau de liaison avait cessé ses activités en janvier."), "RETREAT")
+
+
+def test_a_crisis_striking_a_country_is_no_attack(veille_nlp) -> None:
+    events = code(veille_nlp, "La Syrie est frappée par une crise économique aggravée par les sanctions américaines.")
+    assert not _of_type(events, "ASSAULT"), events
+
+
+def test_a_clause_with_its_own_subject_keeps_its_own_status(veille_nlp) -> None:
+    events = code(veille_nlp, "La Chine a refusé de confirmer des pertes, mais des médias indiens ont affirmé "
+                              "que 40 soldats chinois ont été tués.")
+    killed = [e for e in _of_type(events, "ASSAULT") if e["trigger"] == "tués"]
+    assert killed and killed[0]["status"] == "reported", events
+
+
+def test_an_agreement_named_after_a_city_is_not_that_city_s_state(veille_nlp) -> None:
+    events = code(veille_nlp, "Les signataires européens de l'accord de Vienne sont préoccupés.")
+    assert not any("AUT" in codes(e["actor"]) | codes(e["recipient"]) for e in events), events
+
+
+def test_an_event_since_which_time_is_counted_is_background(veille_nlp) -> None:
+    events = code(veille_nlp, "Depuis le retrait de Washington de cet accord en 2018, Téhéran a repris "
+                              "l'enrichissement d'uranium.")
+    assert not _of_type(events, "RETREAT"), events

@@ -16,7 +16,7 @@ from types import SimpleNamespace
 from spacy.tokens import Doc, Span, Token
 
 from veille.events.features import morph
-from veille.events.lexicon import Entry, Lexicon
+from veille.events.lexicon import Entry, Lexicon, behind_day
 from veille.events.timex import TIME_WORDS
 from veille.events.view import DocView, view_of
 from veille.nlp.extensions import doc_text
@@ -324,6 +324,7 @@ class ArgumentFinder:
             elif dep in ("obj",) or (dep == "nsubj:pass" and not has_avoir) or (dep == "nsubj" and passive):
                 if args.theme is not None:
                     continue  # the first object is the argument; later ones are mis-attached appositions
+                child = token_at(behind_day(view, j))  # "a envoyé jeudi 300 parachutistes"
                 args.theme = child
                 patient = self._np(child, index, resolve)
             elif dep == "conj" and tags[j] in ("PROPN", "NOUN") and j < verb.i:

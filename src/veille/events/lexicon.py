@@ -15,6 +15,7 @@ import yaml
 from spacy.tokens import Token
 
 from veille.events.features import morph
+from veille.events.timex_lexicon import TIME_WORDS
 from veille.events.view import view_of
 
 PLOVER_TYPES = (
@@ -283,6 +284,17 @@ def _case_of(token: Token) -> str | None:
 _QUE = frozenset({"que", "qu'", "qu’"})
 
 
+def behind_day(view, j: int) -> int:
+    """The object a day hides: "a envoyé jeudi 300 parachutistes" is parsed with "jeudi" as the object
+    and the soldiers hung on it."""
+    if view.lemma[j] in TIME_WORDS:
+        nominal = next((k for k in view.kids(j) if view.dep[k] == "nmod" and k > j
+                        and not any(view.dep[c] == "case" for c in view.kids(k))), None)
+        if nominal is not None:
+            return nominal
+    return j
+
+
 def _theme(token: Token) -> tuple[Token | None, str | None]:
     """The object of a verb (or the subject of its passive, or the noun it modifies as a
     participle), with the preposition that introduces it if any."""
@@ -293,7 +305,7 @@ def _theme(token: Token) -> tuple[Token | None, str | None]:
     for j in kids(i):
         dep = deps[j]
         if dep in ("obj", "nsubj:pass") and not (tags[j] in ("PRON", "SCONJ") and lowers[j] in _QUE):
-            return view.token(j), None
+            return view.token(behind_day(view, j)), None
         if dep == "ccomp" and tags[j] == "NOUN" and any(lowers[c] in _QUE for c in kids(j)):
             return view.token(j), None  # "n'a envoyé que 100 soldats": the restrictive object read as a clause
         if dep in ("obl:arg", "obl", "obl:mod", "iobj", "nmod") and fallback[0] is None:
