@@ -162,3 +162,14 @@ def test_an_event_since_which_time_is_counted_is_background(veille_nlp) -> None:
     events = code(veille_nlp, "Depuis le retrait de Washington de cet accord en 2018, Téhéran a repris "
                               "l'enrichissement d'uranium.")
     assert not _of_type(events, "RETREAT"), events
+
+
+def test_a_toll_nobody_caused_is_no_attack(veille_nlp) -> None:
+    disease = code(veille_nlp, "L'Espagne a enregistré 300 morts supplémentaires en 24 heures, selon le ministère de "
+                               "la Santé.")
+    assert not _of_type(disease, "ASSAULT"), disease
+    counted = code(veille_nlp, "Le coronavirus progresse. Le Royaume-Uni déplore désormais 230 morts.")
+    assert not counted, counted
+    fighting = code(veille_nlp, "De violents combats ont opposé l'armée malienne aux jihadistes dans le centre du "
+                                "pays. Le bilan s'élève à 30 morts.")
+    assert _of_type(fighting, "ASSAULT"), fighting

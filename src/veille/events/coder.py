@@ -264,6 +264,17 @@ class EventCoder:
                 return sorted((actors | recipients) - own)
         return []
 
+    def _caused(self, ctx: _Context, sent: Span, toll: str) -> bool:
+        """A word of violence in the sentence (the toll's own word aside) or in the two before it."""
+        sents = ctx.shared.sents
+        here = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+        lemmas = ctx.shared.lemmas
+        for k in range(max(0, here - 2), here + 1):
+            words = set(lemmas[sents[k].start:sents[k].end]) - ({toll} if k == here else set())
+            if any(self.lexicon.in_class(lemma, "toll_cause") for lemma in words):
+                return True
+        return False
+
     def _agent_is_not_a_party(self, token: Token) -> bool:
         """The verb's subject (its agent, in the passive) is a crisis, a disease, a storm: no one acts."""
         if token.pos_ not in ("VERB", "AUX"):
@@ -472,6 +483,10 @@ class EventCoder:
             return None  # a toll nobody caused: a disease's, a storm's, an accident's
         if entry.needs_size and not any(k in size for k in ("dead", "injured", "arrested", "troops")):
             return None
+        if entry.needs_cause and not any(p.text and p.code not in {r.code for r in coded_recipient}
+                                         for p in coded_actor) \
+                and not self._caused(ctx, sent, entry.lemma):
+            return None  # "l'Espagne compte 300 morts", "le bilan s'élève à 20 morts": nobody attacked
         if event_type == "ASSAULT" and self._agent_is_not_a_party(token):
             return None  # "la Syrie est frappée par une crise", "le conflit a tué des milliers de personnes"
 

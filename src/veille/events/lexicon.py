@@ -84,6 +84,7 @@ class Entry:
     number: str | None = None  # Sing | Plur
     verbform: str | None = None  # Part | Inf | Fin
     needs_size: bool = False
+    needs_cause: bool = False  # a count of the dead is an attack only when the sentence names a cause
 
     @property
     def specificity(self) -> int:
@@ -158,6 +159,7 @@ class Lexicon:
             victim=bool(item.get("victim", False)),
             number=item.get("number"),
             verbform=item.get("verbform"),
+            needs_cause=bool(item.get("needs_cause", False)),
             needs_size=bool(item.get("needs_size", False)),
         )
 
