@@ -173,3 +173,14 @@ def test_a_toll_nobody_caused_is_no_attack(veille_nlp) -> None:
     fighting = code(veille_nlp, "De violents combats ont opposé l'armée malienne aux jihadistes dans le centre du "
                                 "pays. Le bilan s'élève à 30 morts.")
     assert _of_type(fighting, "ASSAULT"), fighting
+
+
+def test_a_capitalised_noun_inside_a_sentence_is_a_name_not_a_trigger(veille_nlp) -> None:
+    events = code(veille_nlp, "Le directeur général de l'Assistance publique-hôpitaux de Paris, Martin Hirsch, a "
+                              "annoncé des mesures.")
+    assert not _of_type(events, "AID"), events
+
+
+def test_other_senses_of_condamner_and_intention(veille_nlp) -> None:
+    assert not code(veille_nlp, "Les autorités françaises ont condamné les portes du bâtiment.")
+    assert not code(veille_nlp, "Le candidat français est devancé par la maire sortante dans les intentions de vote.")

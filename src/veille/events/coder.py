@@ -117,7 +117,7 @@ class EventCoder:
         place_starts = [m.start for m in place_mentions]
         published = doc._.published
         text = doc_text(doc)
-        skip = _skipped_tokens(doc, mentions, text)
+        skip = _skipped_tokens(doc, mentions, text, self.lexicon)
         events: list[dict] = []
         history: list[list[Party]] = []  # subjects of earlier sentences, for pronouns
         last_place: dict | None = None
@@ -839,7 +839,7 @@ def _sentences(doc: Doc, text: str) -> list[Span]:
     return out
 
 
-def _skipped_tokens(doc: Doc, mentions: list[Span], text: str) -> list[bool]:
+def _skipped_tokens(doc: Doc, mentions: list[Span], text: str, lexicon: Lexicon) -> list[bool]:
     """Tokens that cannot trigger an event: words of a multi-word name ("Organisation du traité de
     sécurité collective") and headings or captions (a paragraph without a finite verb, or one that
     does not end like a sentence): they restate what the body says."""
@@ -848,6 +848,18 @@ def _skipped_tokens(doc: Doc, mentions: list[Span], text: str) -> list[bool]:
         if mention.label_ not in _TIME_LABELS and len(mention) > 1:
             for i in range(mention.start, mention.end):
                 skip[i] = True
+    # a capitalised noun inside a sentence begins a name nobody linked: "l'Assistance publique-hôpitaux
+    # de Paris", "le Front pour la sauvegarde de la démocratie", "l'Accord de Paris"
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and len(ent) > 1:
+            for token in ent:
+                if token.is_title:
+                    skip[token.i] = True
+    view = view_of(doc)
+    for i in range(1, len(doc)):
+        if view.pos[i] in ("NOUN", "PROPN") and view.text[i][:1].isupper() and view.text[i][1:2].islower() \
+                and lexicon.in_class(view.lower[i - 1], "name_openers"):
+            skip[i] = True
     start = 0
     while start < len(text):
         end = text.find("\n", start)
