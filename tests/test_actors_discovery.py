@@ -199,3 +199,18 @@ def test_anti_and_pro_prefixes(link):
     assert houthis and houthis[0][1] == "YEM"
     assert code_of(found, "Trump") == "USA"
     assert all("anti-" not in m[0] for m in found)
+
+
+def test_people_named_in_a_political_text_about_one_state_are_its_own(link):
+    found = link("Au Mali, le gouvernement de transition et l'armée malienne ont rencontré l'opposition à Bamako. "
+                 "Le Premier ministre malien a reçu les chefs des partis. L'imam Ousmane Kadiatou a appelé au "
+                 "calme. M. Kadiatou a ensuite quitté la capitale malienne.")
+    assert code_of(found, "Ousmane Kadiatou") == "MLI"
+    assert code_of(found, "M. Kadiatou") == "MLI"
+    assert actor_of(found, "Ousmane Kadiatou").startswith(DISCOVERED)
+
+
+def test_people_of_a_text_without_officials_stay_unlinked(link):
+    found = link("Au Mali, le festival de Ségou a accueilli des milliers de spectateurs. La chanteuse Aminata "
+                 "Kadiatou a enchanté le public malien.")
+    assert all(code is None for surface, code, _ in found if "Kadiatou" in surface), found

@@ -79,6 +79,10 @@ WORD_CACHE_SIZE = 50_000  # word forms whose keys are remembered (emptied when f
 FUZZY_CACHE_SIZE = 20_000  # fuzzy name and acronym lookups remembered (emptied when full)
 DECAY = 0.5  # salience lost per sentence of distance
 MARGIN = 2.0  # the focus state must lead the next one by this factor
+# a text naming at least MIN_OFFICIALS mentions of these sectors is about politics: its unnamed people are
+# the focus state's
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", "REB"})
+MIN_OFFICIALS = 2
 SAME_NOUN_WINDOW = {False: 6, True: 2}  # sentences back a same-noun antecedent may be (plural?)
 
 
@@ -699,6 +703,22 @@ class _Resolver:
                 self._remember_body(mention)
             self.history.append(mention)
         self._parentheses(mentions)
+        self._people_of_the_focus(mentions)
+
+    def _people_of_the_focus(self, mentions: list[Mention]) -> None:
+        """People the text names without saying whose, in a political text about one state, are its
+        own ("l'imam Mahmoud Dicko" in a dispatch on Mali); a text with no official in it (sport,
+        culture) leaves them unlinked."""
+        officials = sum(1 for m in mentions if m.code and m.sector in POLITICAL_SECTORS)
+        if officials < MIN_OFFICIALS:
+            return
+        for mention in mentions:
+            if mention.label != "PER" or mention.code or mention.kind not in ("ner", "person"):
+                continue
+            mention.code = self._focus(mention)
+            if mention.code:
+                mention.actor_id = mention.actor_id or self._discovered(mention)
+                self._remember(mention, mention.name_start if mention.name_start >= 0 else mention.start)
 
     def _subject(self, mention: Mention) -> bool:
         # coordinated subjects are all subjects: "La Russie et la Turquie entretiennent..."
