@@ -184,3 +184,10 @@ def test_a_capitalised_noun_inside_a_sentence_is_a_name_not_a_trigger(veille_nlp
 def test_other_senses_of_condamner_and_intention(veille_nlp) -> None:
     assert not code(veille_nlp, "Les autorités françaises ont condamné les portes du bâtiment.")
     assert not code(veille_nlp, "Le candidat français est devancé par la maire sortante dans les intentions de vote.")
+
+
+def test_another_body_of_the_actor_s_state_may_be_addressed(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Premier ministre britannique Boris Johnson a négocié avec Bruxelles. Il a appelé "
+                              "les députés britanniques à approuver l'accord.")
+    requests = _of_type(events, "REQUEST")
+    assert requests and codes(requests[0]["recipient"]) == {"GBR"}, events

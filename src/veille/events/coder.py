@@ -57,6 +57,9 @@ _OWN_ACTS = frozenset({"CONCEDE", "RETREAT", "AGREE", "SANCTION", "COERCE", "THR
 _SPEECH = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 # statements about another's act: their recipient is whoever acted
 _REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
+# acts addressed to someone, who may be another body of the actor's own state ("a appelé les députés")
+_ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE", "SANCTION"})
+_OTHER_BODIES = frozenset({"LEG", "OPP", "REB", "JUD", "CVL", "PTY"})
 _SIZED = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT", "PROTEST"})
 
 
@@ -428,10 +431,12 @@ class EventCoder:
                 actor = [Party(text="", code=states[0])]
                 recipient = [Party(text="", code=states[1])]
                 confidence *= 0.7
-        # a party is not its own recipient in interstate acts
+        # a party is not its own recipient in interstate acts, unless the clause names another body of
+        # the same state ("a appelé les députés britanniques", "ont refusé de libérer les rebelles")
         if event_type not in _DOMESTIC:
             codes = {p.code for p in actor}
-            recipient = [p for p in recipient if p.code not in codes]
+            recipient = [p for p in recipient if p.code not in codes
+                         or (event_type in _ADDRESSED and _governed(p, token) and _another_body(p, actor))]
 
         # a reaction to an act ("dénoncent l'accord", "a salué la décision"): whoever did it receives it
         if event_type in _REACTIONS and actor and not recipient:
@@ -1026,6 +1031,21 @@ def _contexts(lemmas: frozenset[str]) -> set[str]:
     if "peacekeeping" in found and not {"maintien", "casque"} & lemmas:
         found.discard("peacekeeping")
     return found
+
+
+def _governed(party: Party, trigger: Token) -> bool:
+    """The party is the trigger's own complement ("a appelé les députés", "à l'Assemblée"), not a
+    word of a clause below it."""
+    token = party.token
+    return token is not None and (token.head == trigger or (token.head.head == trigger
+                                                             and token.head.pos_ not in ("VERB", "AUX")))
+
+
+def _another_body(party: Party, actor: list[Party]) -> bool:
+    """A named party of the actor's state that answers to it from elsewhere: its parliament, its
+    opposition, its rebels, its courts, its people (not its own troops, offices or government)."""
+    return bool(party.text) and not party.place and party.sector in _OTHER_BODIES \
+        and all(party.sector != a.sector for a in actor if a.code == party.code)
 
 
 def _bare_nationality(party: Party) -> bool:
