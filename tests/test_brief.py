@@ -38,6 +38,10 @@ watchlists:
     types: [ASSAULT]
   asie-centrale:
     actors: [KAZ, tokayev]
+  accusations:
+    actors: [DEU]
+    types: [ACCUSE, SANCTION]
+    statuses: [asserted]
 """
 PERIOD = {"since": "7d", "as_of": "2024-03-14", "basis": "published"}  # 8 to 14 March; before: 1 to 7 March
 BASE = "http://veille.example:8000"
@@ -92,6 +96,15 @@ def test_new_merged_events_carry_their_sources_independent_sources_and_state_med
     assert {(d["outlet_kind"], d["outlet_state"]) for d in told["documents"]} == {("state_controlled", "RUS")}
     strike = by_type(events, "ASSAULT")[0]
     assert (strike["num_sources"], strike["independent_sources"], strike["state_media_only"]) == (3, 3, False)
+
+
+def test_types_and_statuses_narrow_a_watchlist(brief_store):
+    brief = make(brief_store)
+    wide = section(brief, "russie-allemagne")["events"]
+    narrow = section(brief, "accusations")["events"]
+    assert narrow and {(e["type"], e["status"]) for e in narrow} == {("ACCUSE", "asserted")}
+    assert {e["merged_id"] for e in narrow} < {e["merged_id"] for e in wide}
+    assert any(e["type"] == "SANCTION" and e["status"] != "asserted" for e in wide)  # left out: only reported
 
 
 def test_conflicting_figures_are_side_by_side(brief_store):
