@@ -737,14 +737,16 @@ def new_merged_events(reader: Reader, basis: str, bounds: Sequence[Any], *, limi
     clock, inside = _clock(basis)
     return _new_rows(reader, _dicts(
         reader,
-        "WITH m AS (SELECT merged_id, unnest(json_extract_string(provenance, '$[*].doc_id')) AS doc_id "
-        "FROM merged_events), "
+        # only the stories that have a document in the period can hold a new merged event
+        f"WITH touched AS (SELECT DISTINCT d.story_id FROM documents d WHERE {inside.format(t=clock)}), "
+        "m AS (SELECT merged_id, unnest(json_extract_string(provenance, '$[*].doc_id')) AS doc_id "
+        "FROM merged_events WHERE story_id IN (SELECT story_id FROM touched)), "
         f"firsts AS (SELECT m.merged_id, min({clock}) AS first_seen FROM m JOIN documents d USING (doc_id) "
         "GROUP BY m.merged_id) "
         f"SELECT {_columns(reader, 'merged_events', alias='me')}, f.first_seen FROM merged_events me "
         f"JOIN firsts f USING (merged_id) WHERE {inside.format(t='f.first_seen')} "
         "ORDER BY f.first_seen DESC, me.date DESC NULLS LAST, me.merged_id LIMIT ?",
-        [*bounds, limit], table="merged_events"))
+        [*bounds, *bounds, limit], table="merged_events"))
 
 
 def new_stories(reader: Reader, basis: str, bounds: Sequence[Any], *, limit: int = 1000) -> list[dict[str, Any]]:
