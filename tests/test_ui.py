@@ -33,6 +33,7 @@ def pages(server: Served) -> list[tuple[str, str]]:
         ("story-synthetic", f"/stories/{SYN_STORY}"),
         ("dyad-kaz-csto", "/dyads/KAZ/CSTO"),
         ("graph", "/graph"),
+        ("brief", "/brief?since=520w&by=published"),
         ("search-en", "/?lang=en"),
         ("not-found", "/documents/nope"),
     ]

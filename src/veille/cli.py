@@ -375,6 +375,8 @@ def serve(
         "--public", help="Serve a non-local --host without a token: anyone who reaches it reads the store.")] = False,
     watch: Annotated[Path | None, typer.Option(
         "--watch", help="Also poll the sources of this SOURCES.yaml into the store while serving it.")] = None,
+    watchlists: Annotated[Path | None, typer.Option(
+        "--watchlists", help="The watchlists file of the /brief page (default as for 'veille brief').")] = None,
 ) -> None:
     """Serve the REST API (/api, schema at /openapi.json) and the web UI over a store, read-only
     (with --watch the server alone writes to it: the articles that arrive show up at once).
@@ -403,8 +405,9 @@ def serve(
     access = "token required" if token else "this machine only" if is_local(host) else "PUBLIC, no token"
     mode = f"watching {watch}" if watch else "read-only"
     console.print(f"veille: serving {db} on http://{host}:{port}/ ({mode}, {access}; Ctrl-C stops)")
-    uvicorn.run(create_app(store, token=token, watcher=watcher), host=host, port=port, log_level="info",
-                server_header=False)
+    app_ = create_app(store, token=token, watcher=watcher)
+    app_.state.watchlists = watchlists
+    uvicorn.run(app_, host=host, port=port, log_level="info", server_header=False)
 
 
 @app.command()
@@ -532,6 +535,62 @@ def show_story(
             kind = " ".join(k for k in (mention.get("outlet_kind"), mention.get("outlet_state")) if k)
             outlet = f"{mention.get('outlet') or mention.get('source')}" + (f" ({kind})" if kind else "")
             screen.print(Padding(Text(f"– {outlet}: {said}"), (0, 0, 0, 4)))
+
+
+class BriefFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+@app.command()
+def brief(
+    db: DbOption = Path("veille.duckdb"),
+    since: Annotated[str, typer.Option(help="Length of the period: 24h, 7d, 2w.")] = "24h",
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="End of the period: a date (its whole day, UTC) or date and time; now by default.")] = None,
+    by: Annotated[str, typer.Option(
+        "--by", help="What makes an item new: 'ingested' (stored by veille in the period) or 'published' "
+                     "(publication date in the period, whole days).")] = "ingested",
+    watchlist: Annotated[list[str] | None, typer.Option(
+        "--watchlist", help="Only this watchlist (repeatable); all by default.")] = None,
+    watchlists: Annotated[Path | None, typer.Option(
+        "--watchlists", help="The watchlists file; default $VEILLE_WATCHLISTS, ./watchlists.yaml, "
+                             "~/.veille/watchlists.yaml (none: the brief covers everything).")] = None,
+    fmt: Annotated[BriefFormat, typer.Option("--format", "-f", help="Markdown, or one HTML file for mail.")]
+        = BriefFormat.md,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Output file (default: stdout).")] = None,
+    base_url: Annotated[str, typer.Option(
+        help="Address of 'veille serve', for the links to documents without a web address, stories and dyads.")]
+        = "http://127.0.0.1:8000",
+    lang: Annotated[str, typer.Option(help="Language of the brief: fr or en.")] = "fr",
+) -> None:
+    """Write the brief of a period per watchlist: new merged events (sources, independent sources,
+    state-media-only claims, conflicting figures), the followed dyads' score change against the
+    previous period, new stories, each with links to its articles."""
+    from veille.brief import Window, WindowError, build_brief, watchlists_for
+    from veille.brief.render import to_html, to_markdown
+    from veille.brief.watchlists import WatchlistsError
+    from veille.serve.actors import ActorDirectory
+
+    try:
+        window = Window.of(since, as_of, by)
+        chosen = watchlists_for(watchlists, watchlist or ())
+    except (WindowError, WatchlistsError) as error:
+        console.print(f"[red]error:[/] {escape(str(error))}", highlight=False)
+        raise typer.Exit(2) from error
+    directory = ActorDirectory.load()
+    store = _open_store(db, read_only=True)
+    try:
+        data = build_brief(store, chosen, window, label=lambda key: directory.label(key, lang), base_url=base_url)
+    finally:
+        store.close()
+    text = (to_html if fmt is BriefFormat.html else to_markdown)(data, lang)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    output.write_text(text, "utf-8")
+    found = sum(len(s["events"]) for s in data["sections"])
+    console.print(f"brief of {window.as_dict()['start']} → {window.as_dict()['end']}: {found} new events → {output}")
 
 if __name__ == "__main__":
     app()

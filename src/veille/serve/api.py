@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from veille.serve import schemas
 from veille.serve.app import ServeState, reader, serve_state
@@ -223,4 +223,20 @@ def graph(db: Reader, state: State, flt: Annotated[EventFilter, Depends(window_f
         found = queries.graph(db, flt, max_nodes=max_nodes, min_events=min_events)
     for node in found["nodes"]:
         node["label"] = state.actors.label(node["code"])
+    return found
+
+
+@router.get("/brief", summary="The brief of a period")
+def brief(request: Request, db: Reader, state: State,
+          since: Annotated[str, Query(description="length of the period: 24h, 7d, 2w", max_length=10)] = "24h",
+          as_of: Annotated[str | None, Query(description="end of the period: a date (its whole day, UTC) or date "
+                                                         "and time; now by default", max_length=32)] = None,
+          by: Annotated[Literal["ingested", "published"], Query(description="what makes an item new")] = "ingested",
+          watchlist: Annotated[str | None, Query(description="one watchlist; all by default",
+                                                 max_length=200)] = None) -> dict[str, Any]:
+    """Per watchlist: the new merged events, the followed dyads' score change against the previous
+    period of the same length, and the new stories, each with links to its articles."""
+    from veille.serve.briefs import brief_request
+
+    found, _ = brief_request(request, db, state, since=since, as_of=as_of, by=by, watchlist=watchlist)
     return found

@@ -306,3 +306,16 @@ def graph_page(request: Request, db: Reader, state: State, t: T, since: Text = N
         edge["url"] = href(f"/dyads/{seg(edge['source'])}/{seg(edge['target'])}", since=flt.since, until=flt.until)
     return render(state, request, t, "graph.html", flt=flt, graph=found, max_nodes=max_nodes, types=PLOVER_TYPES,
                   statuses=queries.STATUSES)
+
+
+@router.get("/brief", response_class=HTMLResponse)
+def brief_page(request: Request, db: Reader, state: State, t: T, since: Text = None, as_of: Text = None,
+               by: Text = None, watchlist: Text = None) -> HTMLResponse:
+    from veille.serve.briefs import brief_request
+
+    form = {"since": blank(since) or "24h", "as_of": blank(as_of), "by": blank(by) or "ingested",
+            "watchlist": blank(watchlist)}
+    found, every = brief_request(request, db, state, since=form["since"], as_of=form["as_of"], by=form["by"],
+                                 watchlist=form["watchlist"], lang=t.lang)
+    return render(state, request, t, "brief.html", brief=found, form=form, mail=False, styles={},
+                  names=[w.name for w in every if w.name != "*"])

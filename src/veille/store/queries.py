@@ -706,3 +706,114 @@ def get_story(reader: Reader, story_id: str) -> dict[str, Any] | None:
         reader, f"SELECT {_columns(reader, 'merged_events')} FROM merged_events WHERE story_id = ? "
                 "ORDER BY date NULLS LAST, first_reported NULLS LAST, merged_id", [story_id], table="merged_events")
     return story
+
+
+# -- brief: what is new in a period (veille.brief) ------------------------------------------
+BASES = ("ingested", "published")
+
+
+def _clock(basis: str) -> tuple[str, str]:
+    """SQL of a document's (`d`) time on the clock `basis`, and of it being in a period whose two
+    bounds follow as parameters: [start, end) timestamps when ingested, [first, last] days when
+    published (articles dated less precisely than a day are in no period)."""
+    if basis == "ingested":
+        return "d.ingested_at", "{t} >= ? AND {t} < ?"
+    if basis == "published":
+        return "CASE WHEN length(d.published) = 10 THEN d.published END", "{t} >= ? AND {t} <= ?"
+    raise InvalidParameter(f"by: {basis!r} is not one of {', '.join(BASES)}")
+
+
+def _seen(value: Any) -> str | None:
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return None if value is None else str(value)
+
+
+def new_merged_events(reader: Reader, basis: str, bounds: Sequence[Any], *, limit: int = 1000) -> list[dict[str, Any]]:
+    """Merged events first reported in a period: the first of the documents carrying them, on the
+    clock `basis`, is in it. Each row has `first_seen`; the most recent first."""
+    if not has_table(reader, "merged_events"):
+        return []
+    clock, inside = _clock(basis)
+    return _new_rows(reader, _dicts(
+        reader,
+        # only the stories that have a document in the period can hold a new merged event
+        f"WITH touched AS (SELECT DISTINCT d.story_id FROM documents d WHERE {inside.format(t=clock)}), "
+        "m AS (SELECT merged_id, unnest(json_extract_string(provenance, '$[*].doc_id')) AS doc_id "
+        "FROM merged_events WHERE story_id IN (SELECT story_id FROM touched)), "
+        f"firsts AS (SELECT m.merged_id, min({clock}) AS first_seen FROM m JOIN documents d USING (doc_id) "
+        "GROUP BY m.merged_id) "
+        f"SELECT {_columns(reader, 'merged_events', alias='me')}, f.first_seen FROM merged_events me "
+        f"JOIN firsts f USING (merged_id) WHERE {inside.format(t='f.first_seen')} "
+        "ORDER BY f.first_seen DESC, me.date DESC NULLS LAST, me.merged_id LIMIT ?",
+        [*bounds, *bounds, limit], table="merged_events"))
+
+
+def new_stories(reader: Reader, basis: str, bounds: Sequence[Any], *, limit: int = 1000) -> list[dict[str, Any]]:
+    """Stories whose first document, on the clock `basis`, is in a period, with `first_seen` and
+    `doc_ids` (their documents, originals first, in order); the most recent first."""
+    if not has_table(reader, "stories"):
+        return []
+    clock, inside = _clock(basis)
+    return _new_rows(reader, _dicts(
+        reader,
+        f"WITH firsts AS (SELECT d.story_id, min({clock}) AS first_seen, "
+        f"list(d.doc_id ORDER BY d.duplicate_of IS NOT NULL, {clock} NULLS LAST, d.doc_id) AS doc_ids "
+        "FROM documents d WHERE d.story_id IS NOT NULL GROUP BY d.story_id) "
+        f"SELECT {_columns(reader, 'stories', exclude=STORY_HIDDEN, alias='s')}, f.first_seen, f.doc_ids "
+        f"FROM stories s JOIN firsts f USING (story_id) WHERE {inside.format(t='f.first_seen')} "
+        "ORDER BY f.first_seen DESC, s.num_documents DESC, s.story_id LIMIT ?",
+        [*bounds, limit], table="stories"))
+
+
+def _new_rows(reader: Reader, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    for row in rows:
+        row["first_seen"] = _seen(row["first_seen"])
+    return rows
+
+
+def merged_events_of_stories(reader: Reader, story_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """story_id → its merged events (by date, undated last)."""
+    if not story_ids or not has_table(reader, "merged_events"):
+        return {}
+    rows = _dicts(reader, f"SELECT {_columns(reader, 'merged_events')} FROM merged_events "
+                          "WHERE story_id IN (SELECT unnest(?)) ORDER BY date NULLS LAST, merged_id",
+                  [list(story_ids)], table="merged_events")
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        out.setdefault(row["story_id"], []).append(row)
+    return out
+
+
+def documents_matching(reader: Reader, doc_ids: Iterable[str], phrases: Sequence[str]) -> set[str]:
+    """Those of the documents whose title or text holds one of the phrases (accents and case ignored)."""
+    ids = sorted(set(doc_ids))
+    patterns = [term_pattern(fold(p).strip()) for p in phrases if fold(p).strip()]
+    if not ids or not patterns:
+        return set()
+    pattern = "|".join(f"(?:{p})" for p in patterns)
+    rows = reader.con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?)) AND "
+                              "(regexp_matches(coalesce(title, ''), ?, 'i') OR regexp_matches(text, ?, 'i'))",
+                              [ids, pattern, pattern]).fetchall()
+    return {r[0] for r in rows}
+
+
+def dyad_score(reader: Reader, a: Iterable[str], b: Iterable[str], basis: str, bounds: Sequence[Any]) -> dict[str, Any]:
+    """The events between `a` and `b` (each a set of keys: codes or actor ids; either direction, as on
+    the dyad page) coded in the original documents (republications left out) of a period on the clock
+    `basis`: their count and summed PLOVER score, with its cooperative and conflictual parts."""
+    clock, inside = _clock(basis)
+    params: list[Any] = []
+    a_actor, b_rec = _any_party("e.actor", a, params), _any_party("e.recipient", b, params)
+    b_actor, a_rec = _any_party("e.actor", b, params), _any_party("e.recipient", a, params)
+    row = reader.con.execute(
+        "SELECT count(*), coalesce(sum(e.score), 0), coalesce(sum(e.score) FILTER (WHERE e.score > 0), 0), "
+        "coalesce(sum(e.score) FILTER (WHERE e.score < 0), 0) FROM events e JOIN documents d USING (doc_id) "
+        f"WHERE d.duplicate_of IS NULL AND {inside.format(t=clock)} "
+        f"AND (({a_actor} AND {b_rec}) OR ({b_actor} AND {a_rec}))",
+        [*bounds, *params]).fetchone() or (0, 0.0, 0.0, 0.0)
+    return {"events": int(row[0]), "score": float(row[1]), "cooperation": float(row[2]), "conflict": float(row[3])}
+
+
+def _any_party(column: str, keys: Iterable[str], params: list[Any]) -> str:
+    return "(" + " OR ".join(_party(column, key, params) for key in sorted(set(keys))) + ")"
