@@ -191,3 +191,9 @@ def test_another_body_of_the_actor_s_state_may_be_addressed(veille_nlp) -> None:
                               "les députés britanniques à approuver l'accord.")
     requests = _of_type(events, "REQUEST")
     assert requests and codes(requests[0]["recipient"]) == {"GBR"}, events
+
+
+def test_a_person_named_as_the_object_is_one_of_the_people(veille_nlp) -> None:
+    events = code(veille_nlp, "Les autorités afghanes ont libéré Zia Ahmad et Abdullah Gulam Astagir, deux prisonniers "
+                              "talibans.")
+    assert _of_type(events, "RETREAT"), events

@@ -230,8 +230,10 @@ class Lexicon:
         if entry.obj or entry.not_obj or entry.prep:
             theme, prep = _theme(token)
             lemma = theme.lemma_.lower() if theme is not None else None
-            if entry.obj and lemma not in entry.obj:
-                return False
+            named_person = theme is not None and theme.ent_type_ == "PER"
+            if entry.obj and lemma not in entry.obj \
+                    and not (named_person and self.classes.get("people", frozenset()) <= entry.obj):
+                return False  # a person named as the object is one of the `people` ("a libéré Zia Ahmad")
             if entry.not_obj and lemma in entry.not_obj:
                 return False
             if entry.prep and prep not in entry.prep and not any(
