@@ -197,3 +197,10 @@ def test_a_person_named_as_the_object_is_one_of_the_people(veille_nlp) -> None:
     events = code(veille_nlp, "Les autorités afghanes ont libéré Zia Ahmad et Abdullah Gulam Astagir, deux prisonniers "
                               "talibans.")
     assert _of_type(events, "RETREAT"), events
+
+
+def test_declining_to_comment_being_showered_with_questions_and_stopping_are_no_events(veille_nlp) -> None:
+    assert not code(veille_nlp, "Le ministère russe des Affaires étrangères a refusé de commenter ces informations.")
+    assert not _of_type(code(veille_nlp, "Le ministre français a été bombardé de questions par les journalistes."),
+                        "ASSAULT")
+    assert not _of_type(code(veille_nlp, "Le convoi du président français s'est arrêté à Lyon."), "COERCE")
