@@ -9,9 +9,12 @@ from spacy.tokens import Doc, Span
 
 MENTIONS = "mentions"  # name of the span group holding every stored mention
 TEXT_KEY = "veille.text"  # Doc.user_data key holding the document's text
+TIMEX_KEY = "veille_timex"  # Doc.user_data key: veille_timex's Timex records (start, end, value, precision...)
 
 # home: code of the state the outlet publishes from (who "le gouvernement" is when the text names none)
-_DOC_ATTRS: dict[str, object] = {"published": None, "events": None, "doc_id": None, "home": None}
+# demonyms: {folded word: state code} of the document's words that are demonyms ("arméniennes": ARM)
+_DOC_ATTRS: dict[str, object] = {"published": None, "events": None, "doc_id": None, "home": None,
+                                 "demonyms": None}
 # discovered: id of a person or body the KB does not hold, linked from how the text presents it
 # ("discovered:tomas_ferreira"); actor_id stays None for them (not exported: the store has no column)
 _SPAN_ATTRS: dict[str, object] = {"actor_id": None, "code": None, "sector": None, "value": None, "discovered": None}
