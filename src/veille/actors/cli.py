@@ -1,4 +1,7 @@
-"""`veille actors`: list, show, add and import actors of the knowledge base."""
+"""`veille actors`: list, show, add and import actors of the knowledge base, and list the
+candidates a store holds (`discovered`, read through `veille.store.queries`).
+
+Only `veille.cli` imports this module."""
 
 from __future__ import annotations
 

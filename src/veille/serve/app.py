@@ -10,6 +10,9 @@ The store is opened read-only once; every request gets its own DuckDB connection
 thread-safe and FastAPI runs handlers in a thread pool. Errors are JSON for /api
 (`{"error", "message", "details"}`: 404 unknown id or route, 422 bad parameter, 500
 without any trace) and an HTML page elsewhere.
+
+This module assembles the app from the route modules (`api`, `pages`, `login`); they and
+what they share (`deps`, `views`, `rendering`) never import it.
 """
 
 from __future__ import annotations
