@@ -1,6 +1,6 @@
 # The commands of the README. Each sets everything up first (idempotent).
 #   make demo  ingest the example corpus and show what veille finds
-#   make test  lint + the test suite, on the project's own texts (nothing beside the repository)
+#   make test  lint (ruff, import layers) + the test suite, on the project's own texts (nothing beside the repository)
 #   make eval  the measures against the shared gold: needs ../shared (gold, corpora, tools/score.py)
 .PHONY: setup demo test lint eval check-shared
 
@@ -18,8 +18,10 @@ demo: setup
 	.venv/bin/veille stories --db examples/demo.duckdb --min-documents 1
 	@echo "Next: .venv/bin/veille serve --db examples/demo.duckdb   (then open http://127.0.0.1:8000)"
 
+# ruff, then the layering of the packages and the absence of import cycles ([tool.importlinter] in pyproject.toml)
 lint: setup
 	.venv/bin/ruff check src tests benchmarks eval
+	PYTHONPATH=src .venv/bin/lint-imports
 
 test: setup lint
 	.venv/bin/python -m pytest -q tests

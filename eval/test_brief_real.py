@@ -10,7 +10,7 @@ import pytest
 from conftest import ingest
 
 from veille.brief import Window, build_brief, load_watchlists
-from veille.brief.render import to_html, to_markdown
+from veille.serve.brief_render import to_html, to_markdown
 
 WATCHLIST = "watchlists:\n  russie-allemagne:\n    actors: [RUS, DEU]\n    dyads: [[RUS, DEU]]\n"
 

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from veille.actors.describe import describe_text
 from veille.actors.kb import KnowledgeBase, name_key, to_date
 from veille.actors.lexicon import demonym_forms, plural
 from veille.actors.model import Actor, Membership, Role, parse_date
@@ -271,12 +272,12 @@ def test_dev_and_seed_people_are_known(kb: KnowledgeBase) -> None:
     ("Toqaev", ("KAZ", "GOV")),
 ])
 def test_describe(kb: KnowledgeBase, text: str, expected: tuple[str, str]) -> None:
-    assert kb.describe(text, "2022-01-10") == expected
+    assert describe_text(kb, text, "2022-01-10") == expected
 
 
 def test_describe_leaves_generic_and_coordinated_phrases_unresolved(kb: KnowledgeBase) -> None:
-    assert kb.describe("le gouvernement")[0] is None
-    assert kb.describe("les chefs de la diplomatie turque, finlandaise et suédoise")[0] is None
+    assert describe_text(kb, "le gouvernement")[0] is None
+    assert describe_text(kb, "les chefs de la diplomatie turque, finlandaise et suédoise")[0] is None
 
 
 # ---------------------------------------------------------------- precedence

@@ -19,10 +19,10 @@ from fastapi.testclient import TestClient
 
 from test_cli import veille
 from veille.brief import EVERYTHING, Window, WindowError, build_brief, load_watchlists, watchlists_for
-from veille.brief.render import to_html, to_markdown
 from veille.brief.watchlists import WatchlistsError
 from veille.pipeline import Ingestor
 from veille.serve.app import create_app
+from veille.serve.brief_render import to_html, to_markdown
 from veille.store import Store
 
 DISPATCHES = FIXTURES / "brief" / "dispatches.jsonl"

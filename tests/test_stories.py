@@ -13,6 +13,7 @@ from veille.model import load_model
 from veille.store import Batch, Store
 from veille.store.duckdb_store import MIGRATIONS, STORY_TABLES, create_table_sql
 from veille.store.export import export
+from veille.store.queries import StoryFilter, find_stories, get_story, merged_events
 
 # -- texts ------------------------------------------------------------------------------
 ARMENIA_1 = (
@@ -352,10 +353,10 @@ def test_exact_copy_counts_its_outlet_as_a_carrier(tmp_path):
     store.write(copy)
     update = stories.update(store, [first])
     assert update.documents == 0 and update.stories_updated == [story_of(store, first)]
-    (story,) = stories.list_stories(store)
+    (story,) = find_stories(store, StoryFilter(limit=500))[1]
     assert story["num_documents"] == 1 and story["num_sources"] == 1
     assert story["carriers"] == ["lemonde.fr", "copie.example"]
-    (event,) = stories.merged_events(store)
+    (event,) = merged_events(store)
     assert event["num_sources"] == 1 and event["carriers"] == ["lemonde.fr", "copie.example"]
 
 
@@ -459,17 +460,17 @@ def test_stories_have_labels_dates_and_documents(tmp_path):
         corpus.doc(ARMENIA_3, "france24.com", "2022-01-08", [deployment(ARMENIA_3, etype="MOBILIZE")]),
     ]
     corpus.write(store)
-    (story,) = stories.list_stories(store)
+    (story,) = find_stories(store, StoryFilter(limit=500))[1]
     assert story["num_documents"] == 3 and story["num_sources"] == 3
     assert (story["first_date"], story["last_date"]) == ("2022-01-07", "2022-01-08")
     assert "KAZ" in story["actors"] and "AID" in story["event_types"]
     assert "KAZ" in story["label"] and "AID" in story["label"]
-    timeline = stories.story_timeline(store, story["story_id"])
+    timeline = get_story(store, story["story_id"])
     assert timeline is not None
     assert [d["doc_id"] for d in timeline["documents"]] == ids
-    assert len(timeline["events"]) == 1
-    assert stories.story_timeline(store, "S-nope") is None
-    assert stories.list_stories(store, min_documents=4) == []
+    assert len(timeline["merged_events"]) == 1
+    assert get_story(store, "S-nope") is None
+    assert find_stories(store, StoryFilter(min_documents=4))[1] == []
 
 
 # -- merged events ---------------------------------------------------------------------------
@@ -491,7 +492,7 @@ def test_one_deployment_reported_by_three_outlets_is_one_merged_event(tmp_path):
         ),
     ]
     corpus.write(store)
-    (event,) = list(stories.merged_events(store))
+    (event,) = merged_events(store)
     assert event["num_documents"] == 3 and event["num_sources"] == 3
     assert event["carriers"] == ["lemonde.fr", "rfi.fr", "france24.com", "caucase.info"]
     assert event["type"] == "AID" and event["types"] == ["AID", "MOBILIZE"]
@@ -514,7 +515,7 @@ def test_disagreeing_tolls_are_kept_side_by_side(tmp_path):
     corpus.doc(TOLL_1, "secoursrouge.org", "2022-01-09", [toll(TOLL_1, 26, police)])
     corpus.doc(TOLL_2, "lefigaro.fr", "2022-01-10", [toll(TOLL_2, 164, health)])
     corpus.write(store)
-    (event,) = list(stories.merged_events(store))
+    (event,) = merged_events(store)
     assert event["conflicting"] is True
     dead = event["size"]["dead"]
     assert dead["conflicting"] is True and dead["value"] is None
@@ -531,7 +532,7 @@ def test_a_denial_makes_the_event_disputed(tmp_path):
     corpus.doc(ARMENIA_1, "lemonde.fr", "2022-01-07", [deployment(ARMENIA_1)])
     corpus.doc(ARMENIA_2, "rfi.fr", "2022-01-07", [deployment(ARMENIA_2, status="negated")])
     corpus.write(store)
-    (event,) = list(stories.merged_events(store))
+    (event,) = merged_events(store)
     assert event["status"] == "asserted" and event["disputed"] is True
 
 
@@ -555,7 +556,7 @@ def test_different_events_of_a_story_stay_apart(tmp_path):
         [deployment(ARMENIA_2, date="2022-01-03") | {"actor": [party("Russie", "RUS")]}],
     )
     corpus.write(store)
-    events = list(stories.merged_events(store))
+    events = merged_events(store)
     assert len(events) == 4
     assert all(e["num_documents"] == 1 for e in events)
 
@@ -571,7 +572,7 @@ def test_republication_events_are_not_new(tmp_path):
         [deployment(ARMENIA_2), toll(TOLL_1, 26, None) | {"sentence": ARMENIA_2[:80]}],
     )
     corpus.write(store)
-    (event,) = list(stories.merged_events(store))
+    (event,) = merged_events(store)
     assert event["num_documents"] == 1 and event["num_sources"] == 1
     assert event["carriers"] == ["rfi.fr", "caucase.info"]
 

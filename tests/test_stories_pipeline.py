@@ -8,6 +8,7 @@ import pytest
 from conftest import depeches
 
 from veille import stories
+from veille.store.queries import StoryFilter, find_stories, get_story
 
 pytestmark = pytest.mark.slow
 
@@ -55,12 +56,12 @@ def test_both_republications_are_found(story_store):
 
 
 def test_stories_and_merged_events_are_readable(story_store):
-    listed = stories.list_stories(story_store, min_documents=2)
+    listed = find_stories(story_store, StoryFilter(min_documents=2, limit=500))[1]
     assert len(listed) >= len(STORY_OF_ID)
     for story in listed:
-        timeline = stories.story_timeline(story_store, story["story_id"])
+        timeline = get_story(story_store, story["story_id"])
         assert timeline is not None and len(timeline["documents"]) == story["num_documents"]
-        for event in timeline["events"]:
+        for event in timeline["merged_events"]:
             assert event["num_documents"] >= 1 and event["provenance"]
             assert event["num_sources"] <= event["num_documents"]
 

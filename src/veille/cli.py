@@ -1,7 +1,13 @@
-"""veille's command line: a thin layer over the Python API (pipeline, store, exports)."""
+"""veille's command line: a thin layer over the Python API (pipeline, store, exports).
+
+The commands that read a store (`stats`, `events`, `stories`, `story`) read it through
+`store/queries.py`, the functions the web API calls: the same question gives the same rows in
+the same order on the command line (`--json` prints them as the API serves them) and on the web.
+"""
 
 from __future__ import annotations
 
+import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -20,9 +26,9 @@ from rich.text import Text
 
 from veille.actors.cli import app as actors_app
 from veille.nlp import NerMode
-from veille.store import Store, StoreError
+from veille.store import Store, StoreError, queries
 from veille.store.duckdb_store import INGEST_MEMORY_LIMIT
-from veille.store.queries import party_label
+from veille.store.queries import InvalidParameter, party_label
 
 app = typer.Typer(
     help=(
@@ -42,6 +48,7 @@ app.add_typer(actors_app, name="actors")
 DbOption = Annotated[
     Path, typer.Option("--db", help="DuckDB store file (created if missing).", envvar="VEILLE_DB")
 ]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the rows as JSON, as the web API serves them.")]
 
 
 class Table_(StrEnum):
@@ -139,6 +146,11 @@ def _open_store(db: Path, *, read_only: bool = False, memory_limit: str | None =
     except StoreError as error:
         console.print(f"[red]error:[/] {error}")
         raise typer.Exit(2) from error
+
+
+def _print_json(value: object) -> None:
+    """One JSON document on standard output (dates and other values as the API writes them)."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
 
 
 def _dask_client(workers: int, scheduler: str | None):  # -> distributed.Client | None
@@ -291,31 +303,33 @@ def migrate(db: DbOption = Path("veille.duckdb")) -> None:
 
 
 @app.command()
-def stats(db: DbOption = Path("veille.duckdb")) -> None:
-    """Show what the store holds: documents by language and outlet, mentions, events."""
+def stats(db: DbOption = Path("veille.duckdb"), as_json: JsonOption = False) -> None:
+    """Show what the store holds: rows by table, documents by language (and outlet with --json)."""
     store = _open_store(db, read_only=True)
-    counts = store.counts()
+    try:
+        found = queries.store_stats(store)
+    finally:
+        store.close()
+    if as_json:
+        _print_json(found)
+        return
     screen = _screen()
     screen.print(Text(f"veille store {db}", style="bold", overflow="ellipsis", no_wrap=True))
     table = _table("rows by table")
     _key_column(table, "table")
     _key_column(table, "rows", justify="right")
-    for name, count in counts.items():
+    for name, count in found["counts"].items():
         table.add_row(name, f"{count:,}")
     screen.print(table)
-    by_lang = store.con.execute(
-        "SELECT lang, status, count(*) FROM documents GROUP BY ALL ORDER BY 3 DESC"
-    ).fetchall()
-    if by_lang:
+    if found["languages"]:
         langs = _table("documents by language")
         _key_column(langs, "lang")
         _key_column(langs, "status")
         _key_column(langs, "documents", justify="right")
-        for lang, status, count in by_lang:
-            langs.add_row(str(lang), str(status), f"{count:,}")
+        for row in found["languages"]:
+            langs.add_row(str(row["lang"]), str(row["status"]), f"{row['documents']:,}")
         screen.print()
         screen.print(langs)
-    store.close()
 
 
 @app.command()
@@ -330,12 +344,10 @@ def events(
     limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
 ) -> None:
     """Show coded events as a table, newest first, with filters."""
-    from veille.store.queries import EventFilter, find_events
-
     store = _open_store(db, read_only=True)
     try:
-        total, rows = find_events(store, EventFilter(actor=actor, recipient=recipient, type=event_type,
-                                                     status=status, since=since, until=until, limit=limit))
+        total, rows = queries.find_events(store, queries.EventFilter(
+            actor=actor, recipient=recipient, type=event_type, status=status, since=since, until=until, limit=limit))
     except ValueError as error:
         console.print(f"[red]error:[/] {error}")
         raise typer.Exit(2) from error
@@ -467,17 +479,27 @@ def _log_watching(quiet: bool = False) -> None:
 @app.command("stories")
 def list_stories(
     db: DbOption = Path("veille.duckdb"),
-    query: Annotated[str | None, typer.Argument(help="Only stories whose label mentions this.")] = None,
+    query: Annotated[str | None, typer.Argument(
+        help='Only stories whose label has every word of this (accents and case ignored; "a phrase").')] = None,
     min_documents: Annotated[int, typer.Option(help="Hide stories with fewer documents.")] = 2,
-    limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
+    limit: Annotated[int, typer.Option(help=f"Rows to show (1 to {queries.MAX_LIMIT}).")] = 50,
+    offset: Annotated[int, typer.Option(help="Rows to skip.")] = 0,
+    as_json: JsonOption = False,
 ) -> None:
-    """List stories (clusters of documents about the same events across outlets)."""
-    from veille.stories import list_stories as find
-
+    """List stories (clusters of documents about the same events across outlets), latest first."""
     store = _open_store(db, read_only=True)
-    rows = find(store, min_documents=min_documents, limit=limit, query=query)
-    store.close()
-    table = _table(f"{len(rows)} stories")
+    try:
+        total, rows = queries.find_stories(store, queries.StoryFilter(query=query, min_documents=min_documents,
+                                                                      limit=limit, offset=offset))
+    except InvalidParameter as error:
+        console.print(f"[red]error:[/] {escape(str(error))}", highlight=False)
+        raise typer.Exit(2) from error
+    finally:
+        store.close()
+    if as_json:
+        _print_json({"total": total, "limit": limit, "offset": offset, "items": rows})
+        return
+    table = _table(f"{len(rows)} of {total} stories")
     table.add_column("story", no_wrap=True, overflow="fold")  # an id to type: never cut
     table.add_column("label")
     _key_column(table, "from", min_width=7)
@@ -494,23 +516,27 @@ def list_stories(
 def show_story(
     story_id: Annotated[str, typer.Argument(help="A story id from 'veille stories'.")],
     db: DbOption = Path("veille.duckdb"),
+    as_json: JsonOption = False,
 ) -> None:
     """Tell one story as a dated timeline of merged events with their sources."""
-    from veille.stories import story_timeline
-
     store = _open_store(db, read_only=True)
-    story = story_timeline(store, story_id)
-    store.close()
+    try:
+        story = queries.get_story(store, story_id)
+    finally:
+        store.close()
     if story is None:
-        console.print(f"[red]error:[/] no story {story_id!r}")
+        console.print(f"[red]error:[/] no story {escape(repr(story_id))}", highlight=False)
         raise typer.Exit(2)
+    if as_json:
+        _print_json(story)
+        return
     screen = _screen()
     # Text, not markup: a label, a status ("[reported]") or a quoted "[sic]" is printed as it is
     heading = Text(story["label"] or "?", style="bold")
     heading.append(f"  {story.get('first_date') or '?'} → {story.get('last_date') or '?'}"
                    f"  ·  {story['num_documents']} documents, {story['num_sources']} sources", style="not bold")
     screen.print(heading)
-    for event in story["events"]:
+    for event in story["merged_events"]:
         line = Text("\n")
         line.append(event.get("date") or "?", style="bold")
         line.append(f"  {event['type']}  {party_label(event.get('actor'))} → {party_label(event.get('recipient'))}"
@@ -568,9 +594,9 @@ def brief(
     state-media-only claims, conflicting figures), the followed dyads' score change against the
     previous period, new stories, each with links to its articles."""
     from veille.brief import Window, WindowError, build_brief, watchlists_for
-    from veille.brief.render import to_html, to_markdown
     from veille.brief.watchlists import WatchlistsError
     from veille.serve.actors import ActorDirectory
+    from veille.serve.brief_render import to_html, to_markdown
 
     try:
         window = Window.of(since, as_of, by)

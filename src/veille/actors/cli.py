@@ -1,4 +1,7 @@
-"""`veille actors`: list, show, add and import actors of the knowledge base."""
+"""`veille actors`: list, show, add and import actors of the knowledge base, and list the
+candidates a store holds (`discovered`, read through `veille.store.queries`).
+
+Only `veille.cli` imports this module."""
 
 from __future__ import annotations
 
@@ -179,6 +182,7 @@ def discovered(
     They are the stored PER and ORG mentions with a code but no actor_id whose text ends with a
     name (the linker marks them ``span._.discovered``; the store has no column for it)."""
     from veille.store import Store, StoreError
+    from veille.store.queries import unlinked_mentions
 
     if not db.exists():
         err.print(f"[red]error:[/] no store at {db}")
@@ -190,15 +194,13 @@ def discovered(
         raise typer.Exit(2) from error
     wanted = code.upper() if code else None
     with store:
-        rows = store.con.execute(
-            "SELECT m.text, m.code, m.sector, m.label, m.doc_id, d.published "
-            "FROM mentions m LEFT JOIN documents d ON d.doc_id = m.doc_id "
-            "WHERE m.actor_id IS NULL AND m.code IS NOT NULL AND m.label IN ('PER', 'ORG') "
-            "AND (? IS NULL OR m.code = ?) ORDER BY m.doc_id, m.start", [wanted, wanted]).fetchall()
+        rows = unlinked_mentions(store, wanted)
     kb = _kb()
     lexicon_words = {fold(phrase) for phrase, _ in kb.lexicon.phrases}
     found: dict[tuple[str, str], dict] = {}
-    for text, found_code, sector, label, doc_id, published in rows:
+    for row in rows:
+        text, found_code, sector, label, doc_id, published = (
+            row["text"], row["code"], row["sector"], row["label"], row["doc_id"], row["published"])
         name = trailing_name(text, kb.lexicon.name_particles, lexicon_words)
         while " " in name and kb.demonym(name.split(" ", 1)[0]):  # "l'Italien David Sassoli"
             name = name.split(" ", 1)[1]

@@ -7,7 +7,9 @@ Data lives in ``data/*.yaml``; this module only loads and indexes it.
     [a.id for a in kb.lookup("Toqaev")]                   # ['tokayev']
     kb.affiliation(kb.get("stoltenberg"), date(2005, 6, 1))  # ('NOR', 'OPP')
     kb.affiliation(kb.get("stoltenberg"), date(2022, 6, 1))  # ('NATO', 'GOV')
-    kb.describe("ministère arménien de la Défense")        # ('ARM', 'MIL')
+
+Reading a description in a plain string ("ministère arménien de la Défense") is
+``actors/describe.py``'s ``describe_text(kb, text)``.
 """
 
 from __future__ import annotations
@@ -329,15 +331,6 @@ class KnowledgeBase:
 
     def add_membership(self, igo_id: str, membership: Membership) -> None:
         self._actors[igo_id].members.append(membership)
-
-    # ------------------------------------------------------------------ descriptions
-    def describe(self, text: str, on: dt.date | str | None = None) -> tuple[str | None, str | None]:
-        """(code, sector) of a French actor description or name, without spaCy:
-        "police kazakhe" -> (KAZ, COP); "ministère de l'Intérieur du Kazakhstan" ->
-        (KAZ, GOV); "Toqaev" -> (KAZ, GOV)."""
-        from veille.actors.grammar import describe_text
-
-        return describe_text(self, text, on)
 
 
 def _iso_variants(name: str) -> list[str]:

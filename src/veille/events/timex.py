@@ -111,7 +111,7 @@ from veille.events.timex_cues import _WORD, CUE_MARGIN, _candidates, _is_cue, _w
 from veille.events.timex_lexicon import TIME_WORDS
 from veille.events.timex_recognise import parse_number
 from veille.events.timex_tense import Tense, clause_tense
-from veille.nlp.extensions import MENTIONS, doc_text  # importing it registers doc._.published, span._.value
+from veille.nlp.extensions import MENTIONS, TIMEX_KEY, doc_text  # importing it registers doc._.published, span._.value
 
 __all__ = [
     "TIME_WORDS",
@@ -125,7 +125,7 @@ __all__ = [
     "tag",
 ]
 
-USER_DATA_KEY = "veille_timex"
+USER_DATA_KEY = TIMEX_KEY  # doc.user_data key of the Timex records
 
 
 @dataclass
@@ -227,7 +227,8 @@ class TimexComponent:
 
 if not Language.has_factory("veille_timex"):
 
-    @Language.factory("veille_timex", default_config={"tense": "auto"})
+    @Language.factory("veille_timex", default_config={"tense": "auto"}, requires=["doc._.published"],
+                      assigns=["doc.spans", "span._.value", "doc.user_data"])
     def make_timex(nlp: Language, name: str, tense: Tense) -> TimexComponent:
         return TimexComponent(tense)
 

@@ -12,7 +12,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
-from veille.actors.userdata import user_files
 from veille.nlp import NerMode, ner_mode
 from veille.nlp.extensions import MENTIONS
 
@@ -60,7 +59,7 @@ def build_nlp(model: str = MODEL, components: Sequence[str] | None = None, *,
     if ner == "unknown":
         nlp.disable_pipe("ner")  # kept: veille_actors runs it on the sentences that need it
     wanted = [name for name, _ in COMPONENTS] if components is None else list(components)
-    config = {"veille_actors": {"extra_files": [str(p) for p in user_files()], "use_ner": ner != "off"}}
+    config = {"veille_actors": {"user_actors": True, "use_ner": ner != "off"}}
     for name, module in COMPONENTS:
         if name in wanted:
             importlib.import_module(module)

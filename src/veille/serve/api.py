@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from veille.serve import schemas
-from veille.serve.app import ServeState, reader, serve_state
+from veille.serve.deps import ServeState, reader, serve_state
+from veille.serve.views import actor_detail, labelled, parameters, with_documents
 from veille.store import queries
-from veille.store.queries import Cursor, DocumentFilter, EventFilter, InvalidParameter, StoryFilter
+from veille.store.queries import Cursor, DocumentFilter, EventFilter, StoryFilter
 
 router = APIRouter(prefix="/api", responses={
     404: {"model": schemas.Problem, "description": "unknown id"},
@@ -32,30 +31,9 @@ Status = Annotated[Literal["asserted", "reported", "future", "hypothetical", "ne
 Interval = Annotated[Literal["week", "month", "year"], Query(description="period of the series")]
 
 
-@contextmanager
-def parameters() -> Iterator[None]:
-    """Turn the queries' parameter errors into 422 responses with their message."""
-    try:
-        yield
-    except InvalidParameter as error:
-        raise HTTPException(422, str(error)) from error
-
-
-def with_documents(db: Cursor, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    refs = queries.documents_brief(db, (e["doc_id"] for e in events if e.get("doc_id")))
-    for event in events:
-        event["document"] = refs.get(event.get("doc_id") or "")
-    return events
-
-
-def labelled(state: ServeState, entry: dict[str, Any], lang: str = "fr") -> dict[str, Any]:
-    entry["label"] = state.actors.label(entry["key"], lang) or (entry["names"][0] if entry.get("names") else None)
-    return entry
-
-
 @router.get("/stats", response_model=schemas.Stats, summary="What the store holds")
 def stats(db: Reader) -> dict[str, Any]:
-    return {**queries.store_stats(db), "outlets": queries.outlets(db)}
+    return queries.store_stats(db)
 
 
 @router.get("/documents", response_model=schemas.DocumentPage, summary="Search documents")
@@ -128,27 +106,6 @@ def actors(db: Reader, state: State,
     with parameters():
         total, rows = queries.find_actors(db, q, limit=limit, offset=offset, catalogue=state.catalogue(db))
     return {"total": total, "limit": limit, "offset": offset, "items": [labelled(state, r) for r in rows]}
-
-
-def actor_detail(db: Cursor, state: ServeState, key: str, *, since: str | None, until: str | None,
-                 interval: str, limit: int, offset: int, lang: str = "fr") -> dict[str, Any] | None:
-    """Everything the actor route and page show; None for an actor the store does not know."""
-    with parameters():
-        total, rows = queries.find_events(db, EventFilter(actor=key, since=since, until=until, limit=limit,
-                                                          offset=offset))
-        entry = queries.actor_entry(db, key, state.catalogue(db))
-        if entry is None and total == 0:
-            return None
-        series = queries.event_series(db, EventFilter(actor=key, since=since, until=until), interval)
-        sides = queries.actor_partners(db, key, since=since, until=until)
-    entry = entry or {"key": key, "kind": "code" if key.isupper() else "actor", "code": None, "actor_id": None,
-                      "mentions": 0, "documents": 0, "names": []}
-    for side in sides.values():
-        for row in side:
-            row["label"] = state.actors.label(row["code"], lang)
-    return {**labelled(state, entry, lang), "knowledge_base": state.actors.describe(key),
-            "events": {"total": total, "limit": limit, "offset": offset, "items": with_documents(db, rows)},
-            "interval": interval, "series": series["series"], "imprecise": series["imprecise"], **sides}
 
 
 @router.get("/actors/{key}", response_model=schemas.ActorDetail, summary="One actor")

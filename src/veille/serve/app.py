@@ -10,38 +10,40 @@ The store is opened read-only once; every request gets its own DuckDB connection
 thread-safe and FastAPI runs handlers in a thread pool. Errors are JSON for /api
 (`{"error", "message", "details"}`: 404 unknown id or route, 422 bad parameter, 500
 without any trace) and an HTML page elsewhere.
+
+This module assembles the app from the route modules (`api`, `pages`, `login`); they and
+what they share (`deps`, `views`, `rendering`) never import it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import threading
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jinja2
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from veille.serve.actors import ActorDirectory
+from veille.serve.api import router as api_router
+from veille.serve.auth import Gate
+from veille.serve.deps import STATIC_TYPES, ServeState
 from veille.serve.i18n import Translator, language
+from veille.serve.login import install
+from veille.serve.pages import router as pages_router
+from veille.serve.rendering import page_context, wants_json
 from veille.store import Store
-from veille.store.queries import ActorEntry, Cursor, actor_catalogue
 
 if TYPE_CHECKING:
     from veille.ingest.watch import Watcher
 
 log = logging.getLogger(__name__)
 
-PACKAGE = resources.files("veille.serve")
-STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml",
-                ".png": "image/png", ".ico": "image/x-icon", ".txt": "text/plain; charset=utf-8"}
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
@@ -49,35 +51,6 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
-
-
-class ServeState:
-    """What the handlers share: the store (read-only), the knowledge base, the templates, the
-    static files, and the actor catalogue (computed once: a read-only store does not change;
-    again after `changed()`, when a watcher stored new documents)."""
-
-    def __init__(self, store: Store, directory: ActorDirectory) -> None:
-        self.store = store
-        self.actors = directory
-        self._catalogue: list[ActorEntry] | None = None
-        self._lock = threading.Lock()
-        folder = Path(str(PACKAGE.joinpath("templates")))
-        self.templates = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True,
-                                            trim_blocks=True, lstrip_blocks=True)
-        static = Path(str(PACKAGE.joinpath("static")))
-        # Only the files present at start-up are served, by exact name: no path is ever built from the URL.
-        self.static_files = {p.name: p for p in static.iterdir() if p.is_file() and p.suffix in STATIC_TYPES}
-
-    def catalogue(self, reader: Cursor) -> list[ActorEntry]:
-        with self._lock:
-            if self._catalogue is None:
-                self._catalogue = actor_catalogue(reader)
-            return self._catalogue
-
-    def changed(self) -> None:
-        """New documents were stored (serve --watch): the catalogue is computed again when next asked for."""
-        with self._lock:
-            self._catalogue = None
 
 
 def create_app(store: Store | str | Path, *, directory: ActorDirectory | None = None,
@@ -106,9 +79,6 @@ def create_app(store: Store | str | Path, *, directory: ActorDirectory | None = 
     if watcher is not None:
         watcher.listeners.append(lambda result: app.state.serve.changed() if result.new else None)
 
-    from veille.serve.api import router as api_router
-    from veille.serve.pages import router as pages_router
-
     app.include_router(api_router)
     app.include_router(pages_router)
 
@@ -120,9 +90,6 @@ def create_app(store: Store | str | Path, *, directory: ActorDirectory | None = 
         return FileResponse(path, media_type=STATIC_TYPES[path.suffix], headers={"Cache-Control": "max-age=300"})
 
     if token is not None:
-        from veille.serve.auth import Gate
-        from veille.serve.login import install
-
         install(app, Gate(token))  # before security_headers, which then wraps its answers too
 
     @app.middleware("http")
@@ -148,31 +115,12 @@ def _watching(watcher: Watcher) -> Callable[[FastAPI], AbstractAsyncContextManag
     return lifespan
 
 
-def reader(request: Request) -> Iterator[Cursor]:
-    """Dependency: this request's own connection to the store."""
-    cursor = Cursor.of(request.app.state.serve.store)
-    try:
-        yield cursor
-    finally:
-        cursor.close()
-
-
-def serve_state(request: Request) -> ServeState:
-    return request.app.state.serve  # type: ignore[no-any-return]
-
-
 # -- errors ---------------------------------------------------------------------------
-def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
-
-
 def _problem(request: Request, status: int, error: str, message: str, details: list[str] | None = None) -> Response:
-    if _wants_json(request):
+    if wants_json(request):
         return JSONResponse({"error": error, "message": message, "details": details or []}, status_code=status)
     state: ServeState = request.app.state.serve
     t = Translator(language(request.query_params.get("lang")))
-    from veille.serve.pages import page_context
-
     html = state.templates.get_template("error.html").render(
         **page_context(request, t), status=status, message=message, details=details or [])
     return HTMLResponse(html, status_code=status)

@@ -10,7 +10,7 @@ from fastapi import HTTPException, Request
 
 from veille.brief import Watchlist, WatchlistsError, Window, WindowError, build_brief, watchlists_for
 from veille.brief.watchlists import kb_resolver, select
-from veille.serve.app import ServeState
+from veille.serve.deps import ServeState
 from veille.store.queries import Cursor
 
 

@@ -10,9 +10,10 @@ from urllib.parse import parse_qs, quote
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from veille.serve.app import ServeState, _wants_json
 from veille.serve.auth import SESSION_COOKIE, SESSION_SECONDS, Gate, is_open, local_target
+from veille.serve.deps import ServeState
 from veille.serve.i18n import Translator, language
+from veille.serve.rendering import page_context, wants_json
 
 MAX_FORM_BYTES = 4096
 
@@ -61,7 +62,7 @@ def install(app: FastAPI, gate: Gate) -> None:
 
 
 def _refused(request: Request) -> Response:
-    if _wants_json(request):
+    if wants_json(request):
         return JSONResponse({"error": "unauthorized", "details": [],
                              "message": "this server needs its access token: send 'Authorization: Bearer <token>'"},
                             status_code=401, headers={"WWW-Authenticate": 'Bearer realm="veille"'})
@@ -70,8 +71,6 @@ def _refused(request: Request) -> Response:
 
 
 def _login_page(request: Request, target: str, *, wrong: bool, status: int = 200) -> Response:
-    from veille.serve.pages import page_context
-
     state: ServeState = request.app.state.serve
     t = Translator(language(request.query_params.get("lang")))
     html = state.templates.get_template("login.html").render(**page_context(request, t), next=target, wrong=wrong)

