@@ -201,6 +201,9 @@ def test_a_person_named_as_the_object_is_one_of_the_people(veille_nlp) -> None:
 
 def test_declining_to_comment_being_showered_with_questions_and_stopping_are_no_events(veille_nlp) -> None:
     assert not code(veille_nlp, "Le ministère russe des Affaires étrangères a refusé de commenter ces informations.")
+    answer = code(veille_nlp, 'Le porte-parole de la junte malienne a répondu samedi aux journalistes : "Nous refusons '
+                              'toute ingérence", a-t-il déclaré.')
+    assert _of_type(answer, "REJECT"), answer
     assert not _of_type(code(veille_nlp, "Le ministre français a été bombardé de questions par les journalistes."),
                         "ASSAULT")
     assert not _of_type(code(veille_nlp, "Le convoi du président français s'est arrêté à Lyon."), "COERCE")
