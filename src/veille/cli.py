@@ -175,6 +175,9 @@ def ingest(
     scheduler: Annotated[
         str | None, typer.Option(help="Parse on an existing Dask cluster, e.g. tcp://10.0.0.5:8786.")
     ] = None,
+    chunk_size: Annotated[
+        int, typer.Option(min=1, help="With --workers or --scheduler: documents per Dask task.")
+    ] = 32,
     processes: Annotated[
         int, typer.Option(min=1, help="Parse with this many processes on this machine (spaCy's n_process).")
     ] = 1,
@@ -231,7 +234,7 @@ def ingest(
             from veille.scale.dask_ingest import ingest_distributed
 
             with client:
-                report = ingest_distributed(store, paths, client, rules=rules, chunk_size=batch_size,
+                report = ingest_distributed(store, paths, client, rules=rules, chunk_size=chunk_size,
                                             max_bytes=max_bytes, stdin=stdin, progress=show, ner=ner)
     store.close()
     for failure in report.failures:
