@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -53,13 +52,14 @@ def run_mode(mode: str, corpus: Path, db: Path) -> dict:
     else:
         from distributed import Client
 
-        from veille.scale.dask_ingest import ingest_distributed, process_chunk
+        from veille.scale.dask_ingest import ingest_distributed
+        from veille.scale.worker import ModelPlugin
 
         workers = int(mode[-1])
         with Client(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                    host="127.0.0.1") as client, Store(db) as store, tempfile.TemporaryDirectory() as warm:
+                    host="127.0.0.1") as client, Store(db) as store:
             # like the other modes: every worker has loaded the model before the clock starts
-            client.run(lambda: process_chunk([], warm, f"warm-up-{os.getpid()}"))
+            client.register_plugin(ModelPlugin("unknown"))
             start_parse, start_cpu = time.perf_counter(), _cpu()
             report = ingest_distributed(store, [corpus], client)
             count = report.new
