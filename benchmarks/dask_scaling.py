@@ -58,13 +58,11 @@ def run_mode(mode: str, corpus: Path, db: Path) -> dict:
         elapsed = time.perf_counter() - start
         workers = {"children": _cpu(resource.RUSAGE_CHILDREN)}
     else:
-        from distributed import Client
-
+        from veille.scale.cluster import local_client
         from veille.scale.dask_ingest import ingest_distributed
         from veille.scale.worker import ModelPlugin
 
-        with Client(n_workers=int(mode[-1]), threads_per_worker=1, processes=True, dashboard_address=None,
-                    host="127.0.0.1") as client, Store(db) as store:
+        with local_client(int(mode[-1])) as client, Store(db) as store:
             client.register_plugin(ModelPlugin("unknown"))  # every worker loads the model now
             before = client.run(_cpu)
             start, cpu = time.perf_counter(), _cpu()

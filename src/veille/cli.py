@@ -141,20 +141,6 @@ def _open_store(db: Path, *, read_only: bool = False, memory_limit: str | None =
         raise typer.Exit(2) from error
 
 
-def _dask_client(workers: int, scheduler: str | None):  # -> distributed.Client | None
-    if scheduler:
-        from distributed import Client
-
-        return Client(scheduler)
-    if workers > 0:
-        from distributed import Client
-
-        # a Client given cluster arguments starts a LocalCluster it owns and closes
-        return Client(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, host="127.0.0.1")
-    return None
-
-
 @app.command()
 def ingest(
     paths: Annotated[
@@ -209,7 +195,9 @@ def ingest(
         console.print("[red]error:[/] --processes parses in this machine's processes; with --workers or "
                       "--scheduler the Dask workers parse: give one or the other")
         raise typer.Exit(2)
-    client = _dask_client(workers, scheduler)
+    from veille.scale.cluster import connect
+
+    client = connect(workers=workers, scheduler=scheduler)
     with Progress(
         SpinnerColumn(),
         TextColumn("[bold]ingesting[/]"),
