@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -51,15 +50,13 @@ def run_mode(mode: str, corpus: Path, db: Path) -> dict:
             report = Ingestor(store, nlp=nlp, n_process=1 if mode == "one" else 2).ingest_paths([corpus])
         count = report.new
     else:
-        from distributed import Client
+        from veille.scale.cluster import local_client
+        from veille.scale.dask_ingest import ingest_distributed
+        from veille.scale.worker import ModelPlugin
 
-        from veille.scale.dask_ingest import ingest_distributed, process_chunk
-
-        workers = int(mode[-1])
-        with Client(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                    host="127.0.0.1") as client, Store(db) as store, tempfile.TemporaryDirectory() as warm:
+        with local_client(int(mode[-1])) as client, Store(db) as store:
             # like the other modes: every worker has loaded the model before the clock starts
-            client.run(lambda: process_chunk([], warm, f"warm-up-{os.getpid()}"))
+            client.register_plugin(ModelPlugin("unknown"))
             start_parse, start_cpu = time.perf_counter(), _cpu()
             report = ingest_distributed(store, [corpus], client)
             count = report.new

@@ -58,3 +58,16 @@ def read_jsonl(path: Path) -> list[dict]:
 def depeches() -> dict[str, dict]:
     """The fixture dispatches by id."""
     return {record["id"]: record for record in read_jsonl(DEPECHES)}
+
+
+def store_snapshot(store) -> dict[str, list[str]]:
+    """Every row of the tables an ingest writes (stories included), sorted, times of writing left out."""
+    out = {}
+    for table in ("documents", "mentions", "events", "sentences", "sources", "stories", "merged_events"):
+        rows = []
+        for row in store.iter_rows(table):
+            for name in ("ingested_at", "seen_at", "created_at", "updated_at", "merged_at"):
+                row.pop(name, None)
+            rows.append(json.dumps(row, sort_keys=True, default=str))
+        out[table] = sorted(rows)
+    return out

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import time
-from pathlib import Path
 
 import pytest
-from conftest import ARTICLES, CORPUS_DOCUMENTS, DEPECHES
+from conftest import ARTICLES, CORPUS_DOCUMENTS, DEPECHES, store_snapshot
 from distributed import Client, LocalCluster
 
 from veille.pipeline import Ingestor
-from veille.scale.dask_ingest import ingest_distributed, process_chunk
+from veille.scale.dask_ingest import ingest_distributed
 from veille.store import Store
-
-
-def _snapshot(store: Store) -> dict[str, list[str]]:
-    out = {}
-    for table in ("documents", "mentions", "events", "sentences", "sources"):
-        rows = []
-        for row in store.iter_rows(table):
-            row.pop("ingested_at", None)
-            row.pop("seen_at", None)
-            rows.append(json.dumps(row, sort_keys=True, default=str))
-        out[table] = sorted(rows)
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +26,7 @@ def cluster():
 def one_process(tmp_path_factory, veille_nlp):
     store = Store(tmp_path_factory.mktemp("one") / "one.duckdb")
     Ingestor(store, nlp=veille_nlp).ingest_paths([ARTICLES, DEPECHES])
-    yield _snapshot(store)
+    yield store_snapshot(store)
     store.close()
 
 
@@ -48,10 +34,10 @@ def test_dask_gives_the_same_store_as_one_process(cluster, one_process, tmp_path
     with Store(tmp_path / "dask.duckdb") as store:
         report = ingest_distributed(store, [ARTICLES, DEPECHES], cluster, chunk_size=8)
         assert report.new == CORPUS_DOCUMENTS and report.failed == 0
-        assert _snapshot(store) == one_process
+        assert store_snapshot(store) == one_process
         again = ingest_distributed(store, [ARTICLES, DEPECHES], cluster, chunk_size=8)
         assert again.new == 0 and again.duplicates == CORPUS_DOCUMENTS
-        assert _snapshot(store) == one_process
+        assert store_snapshot(store) == one_process
 
 
 def test_a_worker_killed_mid_run_changes_nothing(cluster, one_process, tmp_path):
@@ -69,17 +55,7 @@ def test_a_worker_killed_mid_run_changes_nothing(cluster, one_process, tmp_path)
         report = ingest_distributed(store, [ARTICLES, DEPECHES], cluster, chunk_size=4, progress=kill_once)
         assert killed
         assert report.new == CORPUS_DOCUMENTS
-        assert _snapshot(store) == one_process
+        assert store_snapshot(store) == one_process
     deadline = time.monotonic() + 60  # the nanny restarts the worker
     while len(cluster.scheduler_info()["workers"]) < 2 and time.monotonic() < deadline:
         time.sleep(0.5)
-
-
-def test_a_finished_shard_is_reused(tmp_path):
-    folder = tmp_path / "shards"
-    folder.mkdir()
-    done = folder / "abc"
-    done.mkdir()
-    (done / "_SUCCESS").touch()
-    assert process_chunk([], str(folder), "abc") == str(done)
-    assert Path(done).exists()

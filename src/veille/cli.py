@@ -153,20 +153,6 @@ def _print_json(value: object) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
 
 
-def _dask_client(workers: int, scheduler: str | None):  # -> distributed.Client | None
-    if scheduler:
-        from distributed import Client
-
-        return Client(scheduler)
-    if workers > 0:
-        from distributed import Client
-
-        # a Client given cluster arguments starts a LocalCluster it owns and closes
-        return Client(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, host="127.0.0.1")
-    return None
-
-
 @app.command()
 def ingest(
     paths: Annotated[
@@ -187,6 +173,9 @@ def ingest(
     scheduler: Annotated[
         str | None, typer.Option(help="Parse on an existing Dask cluster, e.g. tcp://10.0.0.5:8786.")
     ] = None,
+    chunk_size: Annotated[
+        int, typer.Option(min=1, help="With --workers or --scheduler: documents per Dask task.")
+    ] = 32,
     processes: Annotated[
         int, typer.Option(min=1, help="Parse with this many processes on this machine (spaCy's n_process).")
     ] = 1,
@@ -224,7 +213,9 @@ def ingest(
         console.print("[red]error:[/] --processes parses in this machine's processes; with --workers or "
                       "--scheduler the Dask workers parse: give one or the other")
         raise typer.Exit(2)
-    client = _dask_client(workers, scheduler)
+    from veille.scale.cluster import connect
+
+    client = connect(workers=workers, scheduler=scheduler)
     with Progress(
         SpinnerColumn(),
         TextColumn("[bold]ingesting[/]"),
@@ -249,7 +240,7 @@ def ingest(
             from veille.scale.dask_ingest import ingest_distributed
 
             with client:
-                report = ingest_distributed(store, paths, client, rules=rules, chunk_size=batch_size,
+                report = ingest_distributed(store, paths, client, rules=rules, chunk_size=chunk_size,
                                             max_bytes=max_bytes, stdin=stdin, progress=show, ner=ner,
                                             outlets=outlets)
     store.close()

@@ -13,7 +13,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -222,9 +222,23 @@ def clean_item(item: RawDocument | ReadFailure, rules: BoilerplateRules, report:
     return link_document(document, outlets) if outlets is not None else document
 
 
-def split_fresh(documents: Iterable[Document], known: set[str], report: IngestReport) -> list[Document]:
+class Read(Protocol):
+    """A document read: a clean `Document`, or what a Dask driver knows of one."""
+
+    @property
+    def doc_id(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def outlet(self) -> str | None: ...
+
+
+R = TypeVar("R", bound=Read)
+
+
+def split_fresh(documents: Iterable[R], known: set[str], report: IngestReport) -> list[R]:
     """The documents not stored yet, each once; the others are counted as duplicates."""
-    fresh: dict[str, Document] = {}
+    fresh: dict[str, R] = {}
     for document in documents:
         if document.doc_id in known or document.doc_id in fresh:
             report.duplicates += 1
@@ -233,7 +247,7 @@ def split_fresh(documents: Iterable[Document], known: set[str], report: IngestRe
     return list(fresh.values())
 
 
-def source_rows(documents: Iterable[Document]) -> Batch:
+def source_rows(documents: Iterable[Read]) -> Batch:
     """A batch holding one `sources` row for every document read, duplicates included."""
     batch = Batch()
     now = _now()

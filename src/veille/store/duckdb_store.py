@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -245,28 +245,28 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows}
 
-    def write(self, batch: Batch) -> None:
-        """Write every table of the batch in one transaction."""
+    def write(self, batch: Batch, frames: Mapping[str, pa.Table] | None = None) -> None:
+        """Write every table of the batch, and the Arrow tables `frames` (by table name, columns
+        as `arrow_table` makes them), in one transaction."""
         with self.transaction():
             for name, rows in batch.rows.items():
                 if rows:
-                    self._insert(self.model[name], rows)
+                    self._insert(self.model[name], arrow_table(self.model[name], rows))
+            for name, frame in (frames or {}).items():
+                if frame.num_rows:
+                    self._insert(self.model[name], frame)
 
-    def _insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
-        arrays = []
-        for f in table.fields:
-            if f.type in ("json", "list"):
-                values = [_to_column_value(row.get(f.name), f.type) for row in rows]
-            else:  # arrow takes them as they are
-                values = [row.get(f.name) for row in rows]
-            arrays.append(pa.array(values, type=ARROW_TYPES[f.type]))
-        frame = pa.Table.from_arrays(arrays, names=table.columns)  # noqa: F841 (read by DuckDB)
+    def _insert(self, table: Table, frame: pa.Table) -> None:
         select = ", ".join(
             f"CAST({quote(f.name)} AS JSON)" if f.type == "json" else quote(f.name) for f in table.fields
         )
         verb = "INSERT OR IGNORE" if table.name in PRIMARY_KEYED else "INSERT"
         columns = ", ".join(quote(c) for c in table.columns)
-        self.con.execute(f"{verb} INTO {quote(table.name)} ({columns}) SELECT {select} FROM frame")
+        self.con.register("_veille_frame", frame)
+        try:
+            self.con.execute(f"{verb} INTO {quote(table.name)} ({columns}) SELECT {select} FROM _veille_frame")
+        finally:
+            self.con.unregister("_veille_frame")
 
     # -- reading ----------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -309,6 +309,18 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def arrow_table(table: Table, rows: list[dict[str, Any]]) -> pa.Table:
+    """The rows as an Arrow table with the model's columns (JSON fields as text), ready for `write`."""
+    arrays = []
+    for f in table.fields:
+        if f.type in ("json", "list"):
+            values = [_to_column_value(row.get(f.name), f.type) for row in rows]
+        else:  # arrow takes them as they are
+            values = [row.get(f.name) for row in rows]
+        arrays.append(pa.array(values, type=ARROW_TYPES[f.type]))
+    return pa.Table.from_arrays(arrays, names=table.columns)
 
 
 def _now() -> datetime:
