@@ -105,3 +105,15 @@ def test_separate_scheduler_and_workers_give_the_store_of_one_process(scheduler,
         assert (report.new, report.duplicates, report.unsupported, report.failed) == (5, 1, 1, 1)
         assert store_snapshot(store) == expected
     assert time.monotonic() - started < 300
+
+
+def test_the_command_line_ingests_on_the_cluster(scheduler, feed, tmp_path):
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(veille.__file__).parents[1]),
+                                                        os.environ.get("PYTHONPATH", "")])}
+    db = tmp_path / "cli.duckdb"
+    result = subprocess.run([sys.executable, "-m", "veille.cli", "ingest", "--db", str(db), "--quiet",
+                             "--scheduler", scheduler, "--chunk-size", "3", str(feed)],
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with Store(db, read_only=True) as store:
+        assert store.counts()["documents"] == 5 and store.counts()["sources"] == 6

@@ -16,6 +16,7 @@ too); taking a shard in skips documents already stored.
 from __future__ import annotations
 
 import itertools
+import time
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -38,7 +39,7 @@ from veille.scale.worker import ModelPlugin, Seen, Shard, clean_chunk, parse_chu
 from veille.store import Batch, Store
 
 CHUNK_SIZE = 32  # documents per task: small enough that the workers finish together
-CHUNKS_PER_WORKER = 3  # in flight, so a worker never waits for the driver
+CHUNKS_PER_WORKER = 3  # in flight per worker thread, so a worker never waits for the driver
 STORY_BATCH = 128  # documents placed in stories per transaction (the result does not depend on it)
 _FIRST = 10  # task priority of cleaning: ahead of the parses already queued
 
@@ -92,6 +93,7 @@ class _Run:
         self.unplaced: deque[_Chunk] = deque()  # not yet placed in stories, in input order
         self.parsing: set[str] = set()  # ids of documents sent to be parsed, not stored yet
         self.in_flight = 0
+        self.threads, self.counted = 1, -float("inf")
 
     def ingest(self, items: Iterable[RawDocument | ReadFailure], chunk_size: int) -> IngestReport:
         stories.update(self.store, merge=False)  # documents a crashed run stored but never placed in stories
@@ -122,7 +124,11 @@ class _Run:
         return self.report
 
     def _limit(self) -> int:
-        return CHUNKS_PER_WORKER * max(1, len(self.client.scheduler_info().get("workers", {})))
+        """Chunks to keep in flight: a few per worker thread, workers counted again every few seconds."""
+        if time.monotonic() - self.counted > 2:
+            self.threads = max(1, sum(self.client.nthreads().values()))
+            self.counted = time.monotonic()
+        return CHUNKS_PER_WORKER * self.threads
 
     def _submit(self, number: int, items: list[RawDocument | ReadFailure]) -> None:
         self.report.read += len(items)
