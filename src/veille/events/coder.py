@@ -248,8 +248,8 @@ class EventCoder:
             return []
         obj = next((c for c in token.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
         entry = self.lexicon.match(obj) if obj is not None else None
-        if entry is None or entry.type in _REACTIONS - {"AGREE"}:
-            return []
+        if entry is None or entry.type in _REACTIONS:
+            return []  # a statement about a statement: no act to take sides from
         inner = self.finder.find(obj, entry, ctx.index, ctx.resolve)
         sides = [p.code for p in inner.actor + inner.recipient if p.code and p.code not in own]
         if sides:

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from veille.events.features import morph
 from veille.events.timex_lexicon import TIME_WORDS
-from veille.events.view import view_of
+from veille.events.view import DocView, view_of
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -84,7 +84,7 @@ class Entry:
     number: str | None = None  # Sing | Plur
     verbform: str | None = None  # Part | Inf | Fin
     needs_size: bool = False
-    needs_cause: bool = False  # a count of the dead is an attack only when the sentence names a cause
+    needs_cause: bool = False  # a toll is an attack only with a cause named nearby (class toll_cause)
 
     @property
     def specificity(self) -> int:
@@ -288,7 +288,7 @@ def _case_of(token: Token) -> str | None:
 _QUE = frozenset({"que", "qu'", "qu’"})
 
 
-def behind_day(view, j: int) -> int:
+def behind_day(view: DocView, j: int) -> int:
     """The object a day hides: "a envoyé jeudi 300 parachutistes" is parsed with "jeudi" as the object
     and the soldiers hung on it."""
     if view.lemma[j] in TIME_WORDS:
