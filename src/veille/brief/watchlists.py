@@ -25,8 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from veille.datafile import DataFileError, read_yaml
 from veille.events.lexicon import PLOVER_TYPES
 from veille.store.queries import STATUSES, fold
 
@@ -104,16 +103,9 @@ def load_watchlists(path: str | Path, resolve: Resolver | None = None) -> list[W
     `resolve` checks actors (default: the knowledge base)."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
-    except OSError as error:
-        raise WatchlistsError(f"{path}: cannot read: {error.strerror or error}") from error
-    except UnicodeDecodeError as error:
-        raise WatchlistsError(f"{path}: not UTF-8 text") from error
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
-        raise WatchlistsError(f"{path}: not valid YAML{where}: {getattr(error, 'problem', None) or 'syntax error'}") \
-            from error
+        data = read_yaml(path)
+    except DataFileError as error:
+        raise WatchlistsError(str(error)) from error
     if not isinstance(data, dict) or not isinstance(data.get("watchlists"), dict) or not data["watchlists"]:
         raise WatchlistsError(f"{path}: expected 'watchlists:' mapping names to watchlists, each with actors, "
                               "dyads, types, statuses or keywords")

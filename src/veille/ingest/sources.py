@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-import yaml
+from veille.datafile import DataFileError, read_yaml
 
 KINDS = ("feed", "page", "folder")
 OPTIONS = ("name", "outlet", "interval", "links", "delay")
@@ -71,16 +71,9 @@ def load_sources(path: str | Path) -> list[Source]:
     """The sources declared in a SOURCES.yaml; SourcesError naming the file and the entry otherwise."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
-    except OSError as error:
-        raise SourcesError(f"{path}: cannot read: {error.strerror or error}") from error
-    except UnicodeDecodeError as error:
-        raise SourcesError(f"{path}: not UTF-8 text") from error
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
-        problem = getattr(error, "problem", None) or "syntax error"
-        raise SourcesError(f"{path}: not valid YAML{where}: {problem}") from error
+        data = read_yaml(path)
+    except DataFileError as error:
+        raise SourcesError(str(error)) from error
     if isinstance(data, dict):
         unknown = sorted(set(data) - {"sources"})
         if unknown:
