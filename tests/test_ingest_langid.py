@@ -42,20 +42,23 @@ def test_other_scripts_and_texts_without_letters(text: str, lang: str) -> None:
     assert detect_language(text) == lang
 
 
-def test_fixture_texts_and_every_dispatch_sentence() -> None:
+@pytest.mark.parametrize("detect", [langid.detect_language, langid_rules.detect_language], ids=["veille", "rules"])
+def test_fixture_texts_and_every_dispatch_sentence(detect) -> None:
     for path in sorted(ARTICLES.glob("*.txt")):
-        assert detect_language(path.read_text("utf-8")) == "fr", path.name
-    assert detect_language((ROOT / "examples" / "corpus" / "006_english.txt").read_text("utf-8")) == "en"
+        assert detect(path.read_text("utf-8")) == "fr", path.name
+    assert detect((ROOT / "examples" / "corpus" / "002_sommet_turcique.txt").read_text("utf-8")) == "fr"
+    assert detect((ROOT / "examples" / "corpus" / "006_english.txt").read_text("utf-8")) == "en"
     for record in read_jsonl(DEPECHES):
-        assert detect_language(record["text"]) == "fr", record["id"]
+        assert detect(record["text"]) == "fr", record["id"]
         for sentence in re.split(r"(?<=[.!?])\s+", record["text"]):
             if len(sentence.split()) >= 4:
-                assert detect_language(sentence) == "fr", (record["id"], sentence)
+                assert detect(sentence) == "fr", (record["id"], sentence)
 
 
-def test_french_text_quoting_english_stays_french() -> None:
+@pytest.mark.parametrize("detect", [langid.detect_language, langid_rules.detect_language], ids=["veille", "rules"])
+def test_french_text_quoting_english_stays_french(detect) -> None:
     text = "Le président a déclaré « we will not back down » devant la presse, selon l'agence Reuters."
-    assert detect_language(text) == "fr"
+    assert detect(text) == "fr"
 
 
 def test_detector_is_built_once_from_the_data_file() -> None:
