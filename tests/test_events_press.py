@@ -207,3 +207,31 @@ def test_declining_to_comment_being_showered_with_questions_and_stopping_are_no_
     assert not _of_type(code(veille_nlp, "Le ministre français a été bombardé de questions par les journalistes."),
                         "ASSAULT")
     assert not _of_type(code(veille_nlp, "Le convoi du président français s'est arrêté à Lyon."), "COERCE")
+
+
+def test_the_town_where_an_agreement_is_signed_is_no_party_to_it(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Soudan et le Tchad ont signé mardi un accord de paix à Doha.",
+                  published="2020-05-04")
+    agreements = _of_type(events, "AGREE")
+    assert agreements, events
+    sides = codes(agreements[0]["actor"]) | codes(agreements[0]["recipient"])
+    assert sides == {"SDN", "TCD"}, events
+    events = code(veille_nlp, "Les talibans et les Etats-Unis ont signé un accord à Doha.", published="2020-03-01")
+    agreements = _of_type(events, "AGREE")
+    assert agreements and "QAT" not in codes(agreements[0]["recipient"]), events
+
+
+def test_prisoners_released_to_the_actor_s_own_rebels_stay_domestic(veille_nlp) -> None:
+    events = code(veille_nlp, "Les autorités afghanes ont libéré 150 prisonniers talibans supplémentaires mardi.",
+                  published="2020-08-20")
+    releases = _of_type(events, "RETREAT") + _of_type(events, "CONCEDE")
+    assert releases and codes(releases[0]["recipient"]) == {"AFG"}, events
+
+
+def test_a_state_at_odds_with_its_own_rebels_is_its_own_counterpart(veille_nlp) -> None:
+    # the foreign partner of an earlier agreement is not the one a later demand is addressed to
+    text = ("Les talibans et les Etats-Unis ont signé un accord en février. Kaboul a libéré mardi 200 prisonniers "
+            "talibans. Le gouvernement afghan a libéré 100 autres insurgés talibans mercredi. "
+            "Le président afghan a exigé un cessez-le-feu dans tout le pays.")
+    demand = _of_type(code(veille_nlp, text, published="2020-08-20"), "REQUEST")
+    assert demand and codes(demand[0]["recipient"]) == {"AFG"}, demand

@@ -400,6 +400,8 @@ class ArgumentFinder:
             roots.append(_head(trigger))
         found: list[Party] = []
         for root in roots:
+            if root.dep_ == "obl:arg" and _locative(root) and _only_towns(self.parties(root, index)):
+                continue  # "signé un accord à Doha": where, not with whom
             if root.dep_ == "ccomp":
                 subject = next((c for c in _children(root) if c.dep_ in ("nsubj", "nsubj:pass")), None)
                 if subject is not None:
@@ -409,7 +411,10 @@ class ArgumentFinder:
                 mention = index.by_token[i]
                 if mention is None or not index.code_of(mention):
                     continue
-                party = _party(mention, view.token(i), index)
+                token = view.token(i)
+                party = _party(mention, token, index)
+                if party.place and _is_city(party) and _where_a_thing_is(token):
+                    continue  # "un accord de paix à Doha": where it was signed, not a party
                 if not _same(party, found):
                     found.append(party)
         return found
@@ -452,7 +457,7 @@ class ArgumentFinder:
             return
         if prep in LOCATIVE_PREPS and places and len(places) == len(parties) and _locative(child):
             args.places.extend(places)
-            if entry.type in ("REQUEST", "ACCUSE", "SUPPORT", "AGREE", "REJECT", "THREATEN", "SANCTION") \
+            if entry.type in ("REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "SANCTION") \
                     and prep in ("à", "au", "aux") and child.dep_ in ("obl:arg", "iobj"):
                 args.recipient.extend(p for p in parties if not _same(p, args.recipient))
             return
@@ -791,6 +796,16 @@ def _case(token: Token) -> str | None:
     if lower == "entre":
         return lower  # the lemmatizer sometimes reads the preposition as "entrer"
     return view.lemma[first] or lower
+
+
+def _where_a_thing_is(token: Token) -> bool:
+    """A place hung on a noun by a locative preposition: "l'accord à Doha", "sa base en Syrie"."""
+    head = token.head
+    return token.dep_ == "nmod" and head.pos_ == "NOUN" and _case(token) in LOCATIVE_PREPS
+
+
+def _only_towns(parties: list[Party]) -> bool:
+    return bool(parties) and all(p.place and _is_city(p) for p in parties)
 
 
 def _locative(token: Token) -> bool:

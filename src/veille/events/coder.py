@@ -59,7 +59,8 @@ _SPEECH = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 # statements about another's act: their recipient is whoever acted
 _REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 # acts addressed to someone, who may be another body of the actor's own state ("a appelé les députés")
-_ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE", "SANCTION"})
+_ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE", "SANCTION", "RETREAT",
+                        "CONCEDE"})
 _OTHER_BODIES = frozenset({"LEG", "OPP", "REB", "JUD", "CVL", "PTY"})
 _SIZED = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT", "PROTEST"})
 
@@ -143,9 +144,9 @@ class EventCoder:
                 if event["status"] in FACTUAL or event["status"] == FUTURE:
                     shared.told.append((event["type"], {p["code"] for p in event["actor"]},
                                         {p["code"] for p in event["recipient"]}))
-                    for a in {p["code"] for p in event["actor"]}:
-                        for b in {p["code"] for p in event["recipient"]} - {a}:
-                            shared.partners[(a, b)] += 1
+                    for a, b in _pairs(event):
+                        shared.partners[(a, b)] += 1
+                        if a != b:
                             shared.partners[(b, a)] += 1
             speaker = next((e["reported_by"] for e in reversed(sent_events)
                             if e["reported_by"] and e["reported_by"]["code"]), speaker)
@@ -368,7 +369,8 @@ class EventCoder:
             if event_type in ("AID", "MOBILIZE", "RETREAT", "COOPERATE") and args.theme is not None \
                     and self.finder._is_material(args.theme, entry):
                 nested = [p for p in nested if p.place or not _inside(p, args.theme)]
-            recipient = [p for p in recipient if p.code not in actor_codes or event_type in _DOMESTIC] + nested
+            recipient = [p for p in recipient if p.code not in actor_codes or event_type in _DOMESTIC
+                         or _addressed_body(event_type, p, token, actor)] + nested
         # soldiers sent somewhere: the destination is the recipient (AID) — "au Kazakhstan", "y"
         if event_type in ("AID", "MOBILIZE", "RETREAT") and not recipient:
             dest = [p for p in args.places if placemod.is_state(p.code)]
@@ -427,8 +429,7 @@ class EventCoder:
         # the same state ("a appelé les députés britanniques", "ont refusé de libérer les rebelles")
         if event_type not in _DOMESTIC:
             codes = {p.code for p in actor}
-            recipient = [p for p in recipient if p.code not in codes
-                         or (event_type in _ADDRESSED and _governed(p, token) and _another_body(p, actor))]
+            recipient = [p for p in recipient if p.code not in codes or _addressed_body(event_type, p, token, actor)]
 
         # a reaction to an act ("dénoncent l'accord", "a salué la décision"): whoever did it receives it
         if event_type in _REACTIONS and actor and not recipient:
@@ -613,7 +614,9 @@ class _Context:
 
     def _partner(self, codes: set) -> str | None:
         """The party ``codes`` had most events with so far in the text."""
-        partners = Counter({b: n for (a, b), n in self.shared.partners.items() if a in codes and b not in codes})
+        # a state at odds with its own rebels or opposition is its own counterpart
+        partners = Counter({b: n for (a, b), n in self.shared.partners.items()
+                            if a in codes and (b not in codes or a == b)})
         if not partners:
             return None
         return min(partners.items(), key=lambda item: (-item[1], item[0]))[0]
@@ -1023,6 +1026,25 @@ def _contexts(lemmas: frozenset[str]) -> set[str]:
     if "peacekeeping" in found and not {"maintien", "casque"} & lemmas:
         found.discard("peacekeeping")
     return found
+
+
+def _pairs(event: dict) -> set[tuple[str, str]]:
+    """(actor, recipient) codes an event sets against each other; a state and another body of its own
+    (its rebels, opposition, parliament: a named party with a sector the actor's side lacks) count."""
+    pairs = set()
+    for a in event["actor"]:
+        for b in event["recipient"]:
+            if a["code"] != b["code"]:
+                pairs.add((a["code"], b["code"]))
+            elif b["text"] and b["sector"] in _OTHER_BODIES and all(
+                    b["sector"] != x["sector"] for x in event["actor"] if x["code"] == b["code"]):
+                pairs.add((a["code"], a["code"]))
+    return pairs
+
+
+def _addressed_body(event_type: str, party: Party, trigger: Token, actor: list[Party]) -> bool:
+    """An act addressed to another body of the actor's own state, named as the trigger's complement."""
+    return event_type in _ADDRESSED and _governed(party, trigger) and _another_body(party, actor)
 
 
 def _governed(party: Party, trigger: Token) -> bool:
