@@ -235,3 +235,16 @@ def test_a_state_at_odds_with_its_own_rebels_is_its_own_counterpart(veille_nlp) 
             "Le président afghan a exigé un cessez-le-feu dans tout le pays.")
     demand = _of_type(code(veille_nlp, text, published="2020-08-20"), "REQUEST")
     assert demand and codes(demand[0]["recipient"]) == {"AFG"}, demand
+
+
+def test_calling_names_standing_down_and_targeting_are_events(veille_nlp) -> None:
+    names = code(veille_nlp, "Le ministre iranien a qualifié de mascarade les élections organisées par Washington.")
+    assert _of_type(names, "ACCUSE"), names
+    stand_down = code(veille_nlp, "L'Azerbaïdjan a suspendu ses opérations militaires contre l'Arménie.")
+    assert _of_type(stand_down, "RETREAT"), stand_down
+    dismantled = code(veille_nlp, "La Serbie a démantelé les barrages installés à la frontière du Kosovo.")
+    assert _of_type(dismantled, "RETREAT"), dismantled
+    targeted = code(veille_nlp, "L'armée syrienne a pris pour cible un convoi turc près d'Idleb.")
+    assert _of_type(targeted, "ASSAULT"), targeted
+    released = code(veille_nlp, "Près de 300 rebelles ont été relâchés par Bamako la semaine dernière.")
+    assert _of_type(released, "RETREAT"), released
