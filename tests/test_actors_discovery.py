@@ -214,3 +214,13 @@ def test_people_of_a_text_without_officials_stay_unlinked(link):
     found = link("Au Mali, le festival de Ségou a accueilli des milliers de spectateurs. La chanteuse Aminata "
                  "Kadiatou a enchanté le public malien.")
     assert all(code is None for surface, code, _ in found if "Kadiatou" in surface), found
+
+
+def test_the_north_and_the_south_of_a_divided_nation_are_its_states(link) -> None:
+    both = link("La Corée du Nord a rompu le dialogue avec la Corée du Sud. Le Nord a ensuite tiré deux missiles "
+                "et menacé le Sud. Les pluies ont frappé le Nord du pays.")
+    halves = [(text, code) for text, code, _ in both if text.endswith(("Nord", "Sud")) and "Corée" not in text]
+    assert halves[:2] == [("Nord", "PRK"), ("Sud", "KOR")], both
+    assert all(code is None for text, code in halves[2:]), both  # "le Nord du pays" is a region
+    one = link("La Corée du Nord a tiré deux missiles. Le Nord a ensuite menacé le Japon.")
+    assert all(code != "PRK" for text, code, _ in one if text == "Nord"), one

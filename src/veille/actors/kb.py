@@ -66,6 +66,8 @@ class KnowledgeBase:
         self._demonym_surfaces: dict[str, str] = {}  # surface form -> state code
         self._places: dict[str, tuple[str, str | None]] = {}  # key -> (surface, code or None)
         self._regions: dict[str, set[str]] = defaultdict(set)  # folded region -> state codes
+        # "le Nord" in a text about both Koreas: word -> [(state it names, the other half it needs)]
+        self._halves: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._ambiguous: set[str] = set()
         self._by_code: dict[str, str] = {}  # state/IGO code -> actor id
         self.agents: dict[str, dict[str, Any]] = {}  # imported generic agents (Phoenix "police" -> COP)
@@ -145,6 +147,9 @@ class KnowledgeBase:
                 self._demonym_surfaces.setdefault(form, code)
             for region in actor.regions:
                 self._regions[fold(region)].add(code)
+            half = info.get("half")
+            if half:
+                self._halves[str(half["name"])].append((code, str(half["of"]).upper()))
 
     def load_places(self, path: Path) -> None:
         data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -269,6 +274,10 @@ class KnowledgeBase:
 
     def states_in_region(self, region: str) -> set[str]:
         return set(self._regions.get(fold(region), set()))
+
+    def halves(self, word: str) -> list[tuple[str, str]]:
+        """States a bare compass word names in a text that names both halves ("le Nord": PRK, with KOR)."""
+        return self._halves.get(word, [])
 
     def is_ambiguous(self, name: str) -> bool:
         return fold(name) in self._ambiguous

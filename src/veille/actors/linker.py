@@ -271,6 +271,7 @@ class ActorLinker:
         candidates = self._candidates(doc, item.ann, item.name_hits, item.words)
         chosen = _select(candidates)
         _Resolver(self, doc, item.ann, item.day).run(chosen)
+        chosen = sorted(chosen + self._halves(doc, chosen), key=lambda m: m.start)
         group = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         for mention in chosen:
             span = Span(doc, mention.start, mention.end, label=mention.label)
@@ -282,6 +283,32 @@ class ActorLinker:
             group.append(span)
         doc.spans[MENTIONS] = group
         return doc
+
+    def _halves(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
+        """"le Nord", "contre le Sud" in a text that names both halves of a divided nation: the state that
+        half is (states.yaml `half`); not "le Nord du pays", "au Nord", nor a word a linked mention covers.
+        An unlinked mention of the word (the NER's "Nord") is linked; an uncovered word becomes one."""
+        named = {m.code for m in chosen if m.code}
+        if len(named) < 2:
+            return []
+        cover = {i: m for m in chosen for i in range(m.start, m.end)}
+        found = []
+        for token in doc:
+            i = token.i
+            halves = self.kb.halves(token.text) if i > 0 else []
+            if not halves or doc[i - 1].lower_ not in SKIP_ARTICLES | CONNECTORS_OF_STATE:
+                continue  # "au Nord" is where
+            if i + 1 < len(doc) and doc[i + 1].lower_ in CONNECTORS_OF_STATE:
+                continue  # "le Nord du pays": a region
+            code = next((code for code, other in halves if code in named and other in named), None)
+            mention = cover.get(i)
+            if code is None or (mention is not None and (mention.code or mention.end != i + 1)):
+                continue
+            if mention is None:
+                found.append(Mention(i, i + 1, "name", "GPE", actor_id=code, code=code))
+            else:
+                mention.label, mention.actor_id, mention.code = "GPE", code, code
+        return found
 
     def _recognise_unknown(self, prepared: list[_Prepared]) -> None:
         """Run the NER on the sentences holding a capitalised word that no KB name, demonym or lexicon
