@@ -248,3 +248,12 @@ def test_calling_names_standing_down_and_targeting_are_events(veille_nlp) -> Non
     assert _of_type(targeted, "ASSAULT"), targeted
     released = code(veille_nlp, "Près de 300 rebelles ont été relâchés par Bamako la semaine dernière.")
     assert _of_type(released, "RETREAT"), released
+
+
+def test_maintaining_that_is_saying_not_supporting(veille_nlp) -> None:
+    claim = code(veille_nlp, "Le porte-parole du Kremlin a soutenu qu'il n'y avait aucune preuve contre Moscou.")
+    assert not _of_type(claim, "SUPPORT"), claim
+    incise = code(veille_nlp, '"La paix est une nécessité pour tous", a soutenu le négociateur afghan.')
+    assert not _of_type(incise, "SUPPORT"), incise
+    backing = code(veille_nlp, "La France a soutenu les efforts que mène l'Union africaine au Mali.")
+    assert _of_type(backing, "SUPPORT"), backing

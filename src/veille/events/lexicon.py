@@ -85,6 +85,7 @@ class Entry:
     verbform: str | None = None  # Part | Inf | Fin
     needs_size: bool = False
     needs_cause: bool = False  # a toll is an attack only with a cause named nearby (class toll_cause)
+    not_saying: bool = False  # introducing a que-clause or a quote, the verb only says ("a soutenu que ...")
 
     @property
     def specificity(self) -> int:
@@ -161,6 +162,7 @@ class Lexicon:
             verbform=item.get("verbform"),
             needs_cause=bool(item.get("needs_cause", False)),
             needs_size=bool(item.get("needs_size", False)),
+            not_saying=bool(item.get("not_saying", False)),
         )
 
     def in_class(self, lemma: str, name: str) -> bool:
@@ -227,6 +229,8 @@ class Lexicon:
             return False
         if entry.refl is not None and _is_reflexive(token) != entry.refl:
             return False
+        if entry.not_saying and _says(token):
+            return False
         if entry.obj or entry.not_obj or entry.prep:
             theme, prep = _theme(token)
             lemma = theme.lemma_.lower() if theme is not None else None
@@ -265,6 +269,20 @@ def _near_lemmas(token: Token) -> set[str]:
     if view.head[i] != i:
         out.add(lemmas[view.head[i]])
     return out
+
+
+def _says(token: Token) -> bool:
+    """The verb reports speech: it introduces a que-clause ("a soutenu qu'il n'y avait aucune raison") or
+    follows a quote as its incise ('"La paix est possible", a soutenu le négociateur')."""
+    view = view_of(token.doc)
+    deps, lowers, kids = view.dep, view.lower, view.kids
+    if any(deps[j] == "ccomp" and any(deps[k] == "mark" and lowers[k] in ("que", "qu'", "qu’") for k in kids(j))
+           for j in kids(token.i)):
+        return True
+    i = token.i - 1
+    while i >= 0 and deps[i].startswith("aux"):
+        i -= 1
+    return i >= 1 and lowers[i] == "," and lowers[i - 1] in ('"', "»", "”")
 
 
 def _is_reflexive(token: Token) -> bool:
