@@ -257,3 +257,14 @@ def test_maintaining_that_is_saying_not_supporting(veille_nlp) -> None:
     assert not _of_type(incise, "SUPPORT"), incise
     backing = code(veille_nlp, "La France a soutenu les efforts que mène l'Union africaine au Mali.")
     assert _of_type(backing, "SUPPORT"), backing
+
+
+def test_being_questioned_is_no_arrest_and_dropping_a_charge_is_a_concession(veille_nlp) -> None:
+    questioned = code(veille_nlp, "Interpellé sur ces condamnations, le gouvernement belge a dit respecter la "
+                                  "décision de Bagdad.")
+    assert not _of_type(questioned, "COERCE"), questioned
+    arrested = code(veille_nlp, "La police biélorusse a interpellé 40 manifestants à Minsk.")
+    assert _of_type(arrested, "COERCE"), arrested
+    dropped = code(veille_nlp, "La justice iranienne a levé l'accusation d'espionnage contre le chercheur "
+                               "australien.")
+    assert _of_type(dropped, "CONCEDE") and not _of_type(dropped, "ACCUSE"), dropped
