@@ -265,6 +265,8 @@ def test_being_questioned_is_no_arrest_and_dropping_a_charge_is_a_concession(vei
     assert not _of_type(questioned, "COERCE"), questioned
     arrested = code(veille_nlp, "La police biélorusse a interpellé 40 manifestants à Minsk.")
     assert _of_type(arrested, "COERCE"), arrested
+    by_nationality = code(veille_nlp, "Un Tunisien de 30 ans a été interpellé lundi à Marseille.")
+    assert _of_type(by_nationality, "COERCE"), by_nationality
     dropped = code(veille_nlp, "La justice iranienne a levé l'accusation d'espionnage contre le chercheur "
                                "australien.")
     assert _of_type(dropped, "CONCEDE") and not _of_type(dropped, "ACCUSE"), dropped

@@ -15,6 +15,7 @@ import yaml
 from spacy.tokens import Token
 
 from veille.events.features import morph
+from veille.events.gazetteer import fold
 from veille.events.timex_lexicon import TIME_WORDS
 from veille.events.view import DocView, view_of
 
@@ -234,7 +235,7 @@ class Lexicon:
         if entry.obj or entry.not_obj or entry.prep:
             theme, prep = _theme(token)
             lemma = theme.lemma_.lower() if theme is not None else None
-            named_person = theme is not None and theme.ent_type_ == "PER"
+            named_person = theme is not None and (theme.ent_type_ == "PER" or _nationality_noun(theme))
             if entry.obj and lemma not in entry.obj \
                     and not (named_person and self.classes.get("people", frozenset()) <= entry.obj):
                 return False  # a person named as the object is one of the `people` ("a libéré Zia Ahmad")
@@ -269,6 +270,12 @@ def _near_lemmas(token: Token) -> set[str]:
     if view.head[i] != i:
         out.add(lemmas[view.head[i]])
     return out
+
+
+def _nationality_noun(token: Token) -> bool:
+    """"un Algérien de 24 ans": a person named by nationality (a capitalised demonym the linker found)."""
+    demonyms = token.doc._.demonyms or {}
+    return token.text[:1].isupper() and fold(token.text) in demonyms
 
 
 def _says(token: Token) -> bool:
