@@ -224,3 +224,18 @@ def test_the_north_and_the_south_of_a_divided_nation_are_its_states(link) -> Non
     assert all(code is None for text, code in halves[2:]), both  # "le Nord du pays" is a region
     one = link("La Corée du Nord a tiré deux missiles. Le Nord a ensuite menacé le Japon.")
     assert all(code != "PRK" for text, code, _ in one if text == "Nord"), one
+
+
+def test_one_of_several_is_still_an_apposition(link) -> None:
+    found = link("La rencontre a été positive, a remarqué Zora Bakri, l'une des négociatrices de Kaboul.")
+    assert code_of(found, "Zora Bakri") == "AFG", found
+
+
+def test_a_nationality_set_off_by_commas_is_the_person_s(link) -> None:
+    after = link("Le chercheur Paul Dumont, français, spécialiste de la Corne de l'Afrique, est détenu à Téhéran. "
+                 "M. Dumont a été condamné.")
+    assert code_of(after, "Paul Dumont") == "FRA" and code_of(after, "M. Dumont") == "FRA", after
+    before = link("Fariba Adelkhah et sa collègue australienne, Kylie Moore-Gilbert, ont entamé une grève de la faim.")
+    assert code_of(before, "Kylie Moore-Gilbert") == "AUS", before
+    troops = link("Après les soldats russes, Jean Dupont, a-t-il dit, est parti.")
+    assert code_of(troops, "Jean Dupont") is None, troops

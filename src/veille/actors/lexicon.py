@@ -42,6 +42,7 @@ class Lexicon:
     modifiers: dict[str, str | None] = field(default_factory=dict)
     role_concepts: dict[str, str] = field(default_factory=dict)
     apposition_articles: frozenset[str] = frozenset()  # "X, un conseiller du roi": folded
+    apposition_partitives: frozenset[tuple[str, ...]] = frozenset()  # "X, l'une des ...": folded token keys
     home_titles: frozenset[str] = frozenset()  # folded titles that, unqualified, are the outlet's state's
     name_particles: frozenset[str] = frozenset()  # folded words inside personal names ("ben", "Al-")
     against: frozenset[str] = frozenset()  # folded prefixes that make a name the opponent ("anti-")
@@ -57,6 +58,8 @@ class Lexicon:
             for form in data.get(key) or []:
                 lexicon.phrases.append((str(form), LexEntry(kind, fold(str(form)))))
         lexicon.apposition_articles = frozenset(fold(str(w)) for w in data.get("apposition_articles") or [])
+        lexicon.apposition_partitives = frozenset(tuple(fold(str(w)).split()) for w in
+                                                  data.get("apposition_partitives") or [])
         lexicon.home_titles = frozenset(fold(str(w)) for w in data.get("home_titles") or [])
         lexicon.name_particles = frozenset(fold(str(w)) for w in data.get("name_particles") or [])
         lexicon.against = frozenset(fold(str(w)) for w in data.get("against") or [])

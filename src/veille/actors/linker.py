@@ -1112,17 +1112,44 @@ class _Resolver:
             return antecedent.code if antecedent else None
         return None
 
+    def _apposed_nationality(self, mention: Mention) -> str | None:
+        """A nationality set off by commas beside a name: "Paul Dumont, français, spécialiste de ...",
+        "sa collègue australienne, Kylie Moore-Gilbert, a ..."."""
+        tokens, demonyms, end, start = self.tokens, self.ann.demonyms, mention.end, mention.start
+        closes = (",", ".", ";", ")")
+        if end + 2 <= len(tokens) and tokens[end].text == "," and end + 1 in demonyms \
+                and (end + 2 == len(tokens) or tokens[end + 2].text in closes):
+            return demonyms[end + 1]
+        after_mention = bool(self.history) and self.history[-1].end >= start - 2  # "les soldats russes, X"
+        if start >= 3 and not after_mention and tokens[start - 1].text == "," and start - 2 in demonyms \
+                and end < len(tokens) \
+                and tokens[end].text == "," and self.doc[start - 3].pos_ == "NOUN" \
+                and not tokens[start - 2].text[:1].isupper():
+            return demonyms[start - 2]
+        return None
+
     def _apposed(self, end: int, start: int) -> bool:
         """Whether a comma, maybe followed by an article ("X, un conseiller du roi"), is all
         that separates two mentions."""
         if self._between(end, start, ","):
             return True
+        if start - end >= 3 and self.tokens[end].text == "," and \
+                tuple(t.key for t in self.tokens[end + 1:start]) in self.kb.lexicon.apposition_partitives:
+            return True  # "X, l'une des négociatrices de Kaboul"
         return start - end == 2 and self.tokens[end].text == "," and \
             self.tokens[end + 1].key in self.kb.lexicon.apposition_articles
 
     def _apposition(self, mention: Mention) -> None:
         """"<title>, <unknown person>" and "<unknown person>, <title>": the person
         takes the title's affiliation."""
+        known = mention.actor_id is not None and not mention.actor_id.startswith(DISCOVERED)
+        if mention.label == "PER" and not known and mention.kind in ("ner", "person", "description"):
+            code = self._apposed_nationality(mention)
+            if code is not None and code != mention.code:  # what the text says beats a guess
+                mention.code = code
+                mention.actor_id = self._discovered(mention)
+                self._remember(mention, mention.name_start if mention.name_start >= 0 else mention.start)
+                return
         if not self.history:
             return
         previous = self.history[-1]
