@@ -270,3 +270,13 @@ def test_being_questioned_is_no_arrest_and_dropping_a_charge_is_a_concession(vei
     dropped = code(veille_nlp, "La justice iranienne a levé l'accusation d'espionnage contre le chercheur "
                                "australien.")
     assert _of_type(dropped, "CONCEDE") and not _of_type(dropped, "ACCUSE"), dropped
+
+
+def test_a_reaction_is_to_the_lead_act_not_to_a_background_one(veille_nlp) -> None:
+    events = code(veille_nlp, "Bahreïn et Israël ont signé vendredi un accord de normalisation. Le mois dernier, les "
+                              "Emirats arabes unis et Israël avaient conclu un accord similaire. Les Palestiniens ont "
+                              "dénoncé l'accord.")
+    earlier = [e for e in _of_type(events, "AGREE") if e["trigger"] == "conclu"]
+    assert earlier and codes(earlier[0]["actor"]) | codes(earlier[0]["recipient"]) == {"ARE", "ISR"}, events
+    reaction = [e for e in _of_type(events, "ACCUSE") if e["trigger"] == "dénoncé"]
+    assert reaction and codes(reaction[0]["recipient"]) == {"BHR", "ISR"}, events

@@ -317,7 +317,13 @@ class ArgumentFinder:
             agent = dep == "obl:agent" or (dep.startswith("obl") and _case(child) == "par" and passive)
             if (dep in ("nsubj", "expl:subj") and not passive) or (agent and self._agentive(child, index)) or (
                     dep == "nsubj:pass" and has_avoir):
-                subject = self._np(child, index, resolve)
+                found = self._np(child, index, resolve)
+                if subject and dep == "nsubj" and any(deps[k] == "cc" for k in kids(j)) or (
+                        subject and j > 0 and lowers[j - 1] == "et"):
+                    # "les Emirats arabes unis et Israël ont conclu": the parser made both subjects
+                    subject = subject + [p for p in found if not _same(p, subject)]
+                else:
+                    subject = found
                 args.explicit = args.explicit or bool(subject)
             elif lowers[j] in ("que", "qu'", "qu’") and tags[j] in ("PRON", "SCONJ"):
                 continue  # "qu'il avait envoyé": the complementizer parsed as an object

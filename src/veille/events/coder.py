@@ -255,7 +255,7 @@ class EventCoder:
         sides = [p.code for p in inner.actor + inner.recipient if p.code and p.code not in own]
         if sides:
             return list(dict.fromkeys(sides))
-        for kind, actors, recipients in reversed(ctx.shared.told):
+        for kind, actors, recipients in ctx.shared.told:  # the lead act, not a later background one
             if kind == entry.type:
                 return sorted((actors | recipients) - own)
         return []
