@@ -280,3 +280,14 @@ def test_a_reaction_is_to_the_lead_act_not_to_a_background_one(veille_nlp) -> No
     assert earlier and codes(earlier[0]["actor"]) | codes(earlier[0]["recipient"]) == {"ARE", "ISR"}, events
     reaction = [e for e in _of_type(events, "ACCUSE") if e["trigger"] == "dénoncé"]
     assert reaction and codes(reaction[0]["recipient"]) == {"BHR", "ISR"}, events
+
+
+def test_a_state_striking_with_no_target_named_strikes_its_adversary(veille_nlp) -> None:
+    events = code(veille_nlp, "Des tirs ont opposé la Corée du Nord et la Corée du Sud à la frontière. Mardi, la Corée "
+                              "du Nord a détruit le bureau de liaison intercoréen.")
+    strike = [e for e in _of_type(events, "ASSAULT") if e["trigger"] == "détruit"]
+    assert strike and codes(strike[0]["recipient"]) == {"KOR"}, events
+    crowd = code(veille_nlp, "Des affrontements ont opposé le Mali et le Burkina Faso. La police malienne a tiré sur "
+                             "la foule à Bamako.")
+    shots = [e for e in _of_type(crowd, "ASSAULT") if e["trigger"] == "tiré"]
+    assert shots and codes(shots[0]["recipient"]) == {"MLI"}, crowd

@@ -414,7 +414,10 @@ class EventCoder:
             if places:
                 recipient = places[:1]
         if event_type == "ASSAULT" and actor and not recipient:
-            rival = ctx.rival({p.code for p in actor}, sent) if entry.sym else None
+            # the other side: of a clash ("combats"), or of a state striking with no target named, the
+            # state the text sets it against ("la Corée du Nord a détruit le bureau de liaison")
+            named_state = any(p.code and not p.generic and placemod.is_state(p.code) for p in actor)
+            rival = ctx.rival({p.code for p in actor}, sent) if entry.sym or named_state else None
             if rival:
                 recipient = [Party(text="", code=rival)]
             elif home and all(p.code == home for p in actor):
