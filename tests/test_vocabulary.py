@@ -187,3 +187,13 @@ def test_the_coder_refuses_a_vocabulary_without_the_statuses_it_gives(tmp_path: 
     monkeypatch.setattr(coder, "load_vocabulary", lambda: read_vocabulary(path))
     with pytest.raises(ValueError, match=rf"^{path}: no status hypothetical \(the coder gives them\)"):
         coder.EventCoder(None)  # type: ignore[arg-type]  # the language is not read before the check
+
+
+def test_the_command_line_help_names_the_vocabulary_types(tmp_path: Path) -> None:
+    vocabulary_file = tmp_path / "vocabulary.yaml"
+    vocabulary_file.write_text(with_new_type(), "utf-8")
+    shown = subprocess.run([sys.executable, "-m", "veille.cli", "events", "--help"], capture_output=True, text=True,
+                           env={**os.environ, ENV: str(vocabulary_file), "COLUMNS": "300"}, timeout=120)
+    assert shown.returncode == 0, shown.stderr
+    assert "COERCE, ASSAULT, EVACUATE." in " ".join(shown.stdout.split()), shown.stdout
+    assert "asserted, reported, negated, future, hypothetical" in " ".join(shown.stdout.split())
