@@ -27,10 +27,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from veille.datafile import Key, Located, read_located
+from veille.datafile import DataFileError, Key, Located, read_located
 
 ENV = "VEILLE_VOCABULARY"
 ROLES = ("actor", "recipient")
@@ -108,16 +109,16 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
     return read_vocabulary(path)
 
 
-def read_vocabulary(path: Any, name: str | None = None) -> Vocabulary:
-    located = read_located(path, name)
-    return _Checker(located).vocabulary()
+def read_vocabulary(path: str | Path | Traversable, name: str | None = None) -> Vocabulary:
+    """The vocabulary of one file, checked (`name`: how errors name the file, its path by default)."""
+    return _Checker(read_located(path, name)).vocabulary()
 
 
 class _Checker:
     def __init__(self, located: Located) -> None:
         self.located = located
 
-    def fail(self, path: tuple[Key, ...], message: str) -> Exception:
+    def fail(self, path: tuple[Key, ...], message: str) -> DataFileError:
         return self.located.error(path, message)
 
     def mapping(self, value: Any, path: tuple[Key, ...], required: tuple[str, ...] = (),
