@@ -25,28 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from veille import stories
+from veille.model.vocabulary import load_vocabulary
 from veille.store import Batch, Store
 
 SYLLABLES = [c + v for c in "bcdfgklmnprstvz" for v in ("a", "e", "i", "o", "u", "ou", "an", "on")]
 DOCS_PER_DAY = 50
-TYPES = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-]
+TYPES = list(load_vocabulary().types)  # model/vocabulary.yaml
 
 
 def pseudo_word(rng: random.Random, syllables: int) -> str:

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from veille.events.lexicon import PLOVER_TYPES, SCORES, Lexicon, score
+from veille.datafile import DataFileError
+from veille.events.lexicon import Lexicon
 from veille.events.testing import code, codes, find
+from veille.model.vocabulary import load_vocabulary
+
+VOCABULARY = load_vocabulary()
+score = VOCABULARY.score
 
 CASES = [
     ("AGREE", "La Turquie a signé un accord de coopération avec la Suède.", {"TUR"}, {"SWE"}),
@@ -44,12 +49,13 @@ def test_type_family(veille_nlp, event_type: str, text: str, actor: set, recipie
 def test_every_type_is_in_the_lexicon() -> None:
     lexicon = Lexicon.load()
     found = {entry.type for entries in lexicon.entries.values() for entry in entries}
-    assert found == set(PLOVER_TYPES)
+    assert found == set(VOCABULARY.types)
     assert sum(len(v) for v in lexicon.entries.values()) >= 300
 
 
 def test_scores_follow_the_manual() -> None:
-    assert SCORES["AID"] == 10 and SCORES["ASSAULT"] == -9 and SCORES["COERCE:arrest"] == -7
+    assert score("AID", None) == 10 and score("ASSAULT", None) == -9 and score("COERCE", "arrest") == -7
+    assert score("AID", "troops") == 10  # a mode veille uses that the manual does not score: the type's
     assert score("CONSULT", "phone") == 1.5
     assert score("RETREAT", None) == 6.5
     assert score("REQUEST", "no-such-mode") == 0
@@ -61,6 +67,31 @@ def test_user_lexicon_extends_the_packaged_one(tmp_path) -> None:
     lexicon = Lexicon.load([extra])
     assert [e.type for e in lexicon.entries["charivari"]] == ["PROTEST"]
     assert "manifestation" in lexicon.entries
+
+
+@pytest.mark.parametrize(("entry", "line", "message"), [
+    ("{lemma: charivari, pos: NOUN, mdoe: demo}", 4, "types.PROTEST.1.mdoe: unknown key 'mdoe'"),
+    ("{lemma: charivari, pos: NOUN, mode: dmeo}", 4, "types.PROTEST.1.mode: unknown mode 'dmeo' of PROTEST"),
+    ("{lemma: charivari, de: actr}", 4, "types.PROTEST.1.de: unknown role 'actr'"),
+    ("{pos: NOUN}", 4, "types.PROTEST.1: missing key 'lemma'"),
+])
+def test_a_misspelt_trigger_entry_is_an_error_naming_file_and_line(tmp_path, entry: str, line: int,
+                                                                    message: str) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(f"types:\n  PROTEST:\n    - {{lemma: tintamarre}}\n    - {entry}\n", "utf-8")
+    with pytest.raises(DataFileError) as caught:
+        Lexicon.load([extra])
+    assert str(caught.value).startswith(f"{extra}, line {line}: {message}")
+
+
+def test_an_unknown_type_or_file_key_in_a_trigger_file_is_an_error(tmp_path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("classes:\n  troops: [milicien]\ntypes:\n  PROTESTS:\n    - {lemma: charivari}\n", "utf-8")
+    with pytest.raises(DataFileError, match=rf"^{extra}, line 4: types.PROTESTS: unknown PLOVER type 'PROTESTS'"):
+        Lexicon.load([extra])
+    extra.write_text("classes:\n  troops: [milicien]\ntype:\n  PROTEST:\n    - {lemma: charivari}\n", "utf-8")
+    with pytest.raises(DataFileError, match=rf"^{extra}, line 3: type: unknown key 'type'"):
+        Lexicon.load([extra])
 
 
 def test_future_cooperation_is_coded_as_agree(veille_nlp) -> None:

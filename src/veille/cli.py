@@ -328,8 +328,9 @@ def events(
     db: DbOption = Path("veille.duckdb"),
     actor: Annotated[str | None, typer.Option(help="Actor code or id (as actor or recipient), e.g. KAZ.")] = None,
     recipient: Annotated[str | None, typer.Option(help="Recipient code or id.")] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. MOBILIZE.")] = None,
-    status: Annotated[str | None, typer.Option(help="asserted, reported, future, hypothetical or negated.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help=f"PLOVER type: {', '.join(queries.TYPES)}.")]
+    = None,
+    status: Annotated[str | None, typer.Option(help=f"Status: {', '.join(queries.STATUSES)}.")] = None,
     since: Annotated[str | None, typer.Option(help="Events dated on or after this ISO date.")] = None,
     until: Annotated[str | None, typer.Option(help="Events dated on or before this ISO date (or month/year).")] = None,
     limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,

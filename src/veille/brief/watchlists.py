@@ -5,7 +5,7 @@
         description: Relations germano-russes
         actors: [RUS, DEU, navalny]        # codes (RUS, NATO) or knowledge-base ids (tokayev)
         dyads: [[RUS, DEU]]                # pairs whose cooperation/conflict score is followed
-        types: [ACCUSE, SANCTION]          # PLOVER types (optional: all when absent)
+        types: [ACCUSE, SANCTION]          # PLOVER types of model/vocabulary.yaml (optional: all when absent)
         statuses: [asserted, reported]     # event statuses (optional: all when absent)
         keywords: [Novitchok]              # words or phrases of the articles
 
@@ -26,8 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from veille.datafile import DataFileError, read_yaml
-from veille.events.lexicon import PLOVER_TYPES
-from veille.store.queries import STATUSES, fold
+from veille.store.queries import STATUSES, TYPES, fold
 
 LISTS = ("actors", "dyads", "types", "statuses", "keywords")
 KEYS = ("description", *LISTS)
@@ -152,8 +151,8 @@ def _watchlist(path: Path, name: str, entry: Any, resolve: Resolver) -> Watchlis
         dyads.append((actor(a, "dyads"), actor(b, "dyads")))
     types = tuple(t.upper() for t in lists["types"])
     for event_type in types:
-        if event_type not in PLOVER_TYPES:
-            raise error(f"types: unknown PLOVER type {event_type!r} (expected one of {', '.join(PLOVER_TYPES)})")
+        if event_type not in TYPES:
+            raise error(f"types: unknown PLOVER type {event_type!r} (expected one of {', '.join(TYPES)})")
     for status in lists["statuses"]:
         if status not in STATUSES:
             raise error(f"statuses: unknown status {status!r} (expected one of {', '.join(STATUSES)})")

@@ -23,10 +23,11 @@ from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Par
 from veille.events.confidence import ConfidenceModel, bucket, event_features
 from veille.events.dates import DateIndex, EventDate, event_date, lead_date, sentence_reference
 from veille.events.features import morph
-from veille.events.lexicon import Entry, Lexicon, score
+from veille.events.lexicon import Entry, Lexicon
 from veille.events.sizes import extract_sizes
-from veille.events.status import ASSERTED, FACTUAL, FUTURE, NEGATED, REPORTED, Status, assess, reporter_from_prep
+from veille.events.status import ASSERTED, CODED, FACTUAL, FUTURE, NEGATED, REPORTED, Status, assess, reporter_from_prep
 from veille.events.view import DocView, active, view_of
+from veille.model.vocabulary import load_vocabulary
 from veille.nlp.extensions import MENTIONS, doc_text, register
 
 register()
@@ -36,9 +37,6 @@ _VERBAL = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGRE
                      "COOPERATE", "SANCTION"})
 # cooperative acts reported in the future are intentions: AGREE (PLOVER manual, AGREE)
 _FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
-_RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-# acts a state does to its own people: actor and recipient may share a code
-_DOMESTIC = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 _CLASH = frozenset({"combat", "affrontement", "guerre", "conflit", "heurt", "bombardement", "accrochage",
                     "agression", "attaque", "offensive", "frontalier", "frontière", "hostilité", "escalade"})
 _NOMINAL_UP = frozenset({"obj", "obl", "obl:arg", "obl:mod", "nmod", "iobj", "nsubj:pass", "appos", "xcomp",
@@ -62,7 +60,6 @@ _REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 _ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE", "SANCTION", "RETREAT",
                         "CONCEDE"})
 _OTHER_BODIES = frozenset({"LEG", "OPP", "REB", "JUD", "CVL", "PTY"})
-_SIZED = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT", "PROTEST"})
 
 
 @dataclass
@@ -89,7 +86,14 @@ class EventCoder:
     def __init__(self, nlp: Language, name: str = "veille_events", lexicons: Iterable[str] = (),
                  model: str | None = None, threshold: float | None = None, keep_features: bool = False) -> None:
         self.name = name
-        self.lexicon = Lexicon.load(lexicons)
+        self.vocabulary = load_vocabulary()
+        missing = [s for s in CODED if s not in self.vocabulary.statuses]
+        if missing:
+            raise ValueError(f"{self.vocabulary.source}: no status {', '.join(missing)} (the coder gives them)")
+        self.lexicon = Lexicon.load(lexicons, self.vocabulary)
+        self.sized = self.vocabulary.with_flag("sized")  # its events carry counts
+        self.domestic = self.vocabulary.with_flag("domestic")  # actor and recipient may share a code
+        self.reciprocal = self.vocabulary.with_flag("reciprocal")  # partners, not a direction
         self.model = ConfidenceModel.load(model)
         self.threshold = self.model.threshold if threshold is None else threshold
         self.keep_features = keep_features  # training reads them (scripts/train_confidence.py)
@@ -306,7 +310,7 @@ class EventCoder:
         return [(None, None)]
 
     def _size(self, token: Token, event_type: str, region: tuple[int, int] | None, sent: Span, text: str) -> dict:
-        if event_type not in _SIZED:
+        if event_type not in self.sized:
             return {}
         doc = token.doc
         start_tok, end_tok = region if region else _size_region(token)
@@ -369,7 +373,7 @@ class EventCoder:
             if event_type in ("AID", "MOBILIZE", "RETREAT", "COOPERATE") and args.theme is not None \
                     and self.finder._is_material(args.theme, entry):
                 nested = [p for p in nested if p.place or not _inside(p, args.theme)]
-            recipient = [p for p in recipient if p.code not in actor_codes or event_type in _DOMESTIC
+            recipient = [p for p in recipient if p.code not in actor_codes or event_type in self.domestic
                          or _addressed_body(event_type, p, token, actor)] + nested
         # soldiers sent somewhere: the destination is the recipient (AID) — "au Kazakhstan", "y"
         if event_type in ("AID", "MOBILIZE", "RETREAT") and not recipient:
@@ -430,7 +434,7 @@ class EventCoder:
                 confidence *= 0.7
         # a party is not its own recipient in interstate acts, unless the clause names another body of
         # the same state ("a appelé les députés britanniques", "ont refusé de libérer les rebelles")
-        if event_type not in _DOMESTIC:
+        if event_type not in self.domestic:
             codes = {p.code for p in actor}
             recipient = [p for p in recipient if p.code not in codes or _addressed_body(event_type, p, token, actor)]
 
@@ -446,13 +450,13 @@ class EventCoder:
                 recipient = [Party(text="", code=rival)]
         # no recipient named in the clause: the party the document pairs the actor with
         if actor and not recipient and event_type not in ("PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONSULT") \
-                and not ((entry.sym or event_type in _RECIPROCAL) and len({p.code for p in actor}) > 1):
+                and not ((entry.sym or event_type in self.reciprocal) and len({p.code for p in actor}) > 1):
             other = ctx.counterpart({p.code for p in actor}, sent)
             if other:
                 recipient = [Party(text="", code=other)]
                 confidence *= 0.85
         # symmetric events: the partner goes to the recipient, without inventing a direction
-        if (entry.sym or event_type in _RECIPROCAL or event_type == "ASSAULT") and not recipient \
+        if (entry.sym or event_type in self.reciprocal or event_type == "ASSAULT") and not recipient \
                 and len({p.code for p in actor}) > 1:
             first = actor[0].code
             recipient = [p for p in actor if p.code != first]
@@ -476,7 +480,7 @@ class EventCoder:
             confidence *= 0.85
 
         # counts in the event's clause (read for the category the trigger names)
-        size = self._size(token, entry.type if entry.type in _SIZED else event_type, region, sent, ctx.shared.text)
+        size = self._size(token, entry.type if entry.type in self.sized else event_type, region, sent, ctx.shared.text)
         if not size and token.pos_ == "NOUN" and self.lexicon.in_class(entry.lemma, "condition"):
             return None  # "le conflit afghan", "la guerre": a state of affairs, not an event, unless it has a toll
         if event_type == "ASSAULT" and not any(p.text for p in coded_actor) \
@@ -532,7 +536,7 @@ class EventCoder:
             reporter.pop("sector")
         if confidence < _MIN_CONFIDENCE:
             return None
-        if event_type in _DOMESTIC and not size and not sent_places \
+        if event_type in self.domestic and not size and not sent_places \
                 and {p.code for p in coded_actor} >= {p.code for p in coded_recipient} \
                 and not any(p.text for p in coded_actor + coded_recipient):
             return None  # one state against itself, no side, place or toll named: a guess from the document
@@ -558,7 +562,7 @@ class EventCoder:
             "start": sent.start_char,
             "end": sent.end_char,
             "trigger": token.text,
-            "score": score(event_type, mode),
+            "score": self.vocabulary.score(event_type, mode),
             "confidence": round(min(1.0, confidence), 3),
         }
 

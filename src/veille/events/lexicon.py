@@ -2,65 +2,32 @@
 
 The lexicon is data (``data/triggers.yaml``, plus any user YAML with the same layout); this
 module compiles it into lookups keyed by lemma so matching a token is a dict access.
+
+Each file is checked as it is read, against its layout and the event vocabulary
+(``veille.model.vocabulary``): an unknown key (of the file or of an entry), a type the vocabulary
+does not hold, a mode that is not one of its type's, or a ``de`` that is not a role raises
+``DataFileError`` naming the file and the line. An entry's ``de`` defaults to its type's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-import yaml
 from spacy.tokens import Token
 
+from veille.datafile import Located, read_located
 from veille.events.features import morph
 from veille.events.gazetteer import fold
 from veille.events.timex_lexicon import TIME_WORDS
 from veille.events.view import DocView, view_of
+from veille.model.vocabulary import ROLES, Vocabulary, load_vocabulary
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
-
-# PLOVER conflict/cooperation scores (manual, table "PLOVER conflict--cooperation scores").
-# Keys: TYPE or TYPE:mode (mode as written in the manual, lower case).
-SCORES: dict[str, float] = {
-    "AGREE": 2.5, "CONSULT": 2.5, "CONSULT:visit": 4, "CONSULT:third-party": 1,
-    "CONSULT:multilateral": 4, "CONSULT:phone": 1.5, "SUPPORT": 5, "CONCEDE": 4.5, "COOPERATE": 9.5,
-    "AID": 10, "RETREAT": 6.5, "RETREAT:withdraw": 8, "RETREAT:release": 6.5, "RETREAT:disarm": 10,
-    "RETREAT:ceasefire": 7.5, "RETREAT:access": 6.5, "RETREAT:resign": 4.5, "REQUEST": 0,
-    "REQUEST:assist": 0.5, "REQUEST:change": -1, "REQUEST:yield": -1, "REQUEST:meet": 0, "ACCUSE": 3,
-    "ACCUSE:disapprove": -2, "ACCUSE:investigate": -3.5, "ACCUSE:allege": -3.5, "REJECT": -2,
-    "REJECT:assist": -1.5, "REJECT:change": -2, "REJECT:yield": -2, "REJECT:meet": -2, "THREATEN": -3.5,
-    "THREATEN:restrict": -3, "THREATEN:arrest": -3.5, "THREATEN:relations": -3.5, "THREATEN:expel": -3.5,
-    "THREATEN:territory": -4, "THREATEN:violence": -3.5, "PROTEST": -5, "PROTEST:demo": -5,
-    "PROTEST:riot": -7, "PROTEST:strike": -5, "PROTEST:hunger": -4.5, "PROTEST:boycott": -4.5,
-    "PROTEST:obstruct": -4.5, "SANCTION": -6, "SANCTION:convict": -6, "SANCTION:expel": -5.5,
-    "SANCTION:withdraw": -6, "SANCTION:discontinue": -6, "MOBILIZE": -5.5, "MOBILIZE:troops": -6.5,
-    "MOBILIZE:weapons": -6.5, "MOBILIZE:police": -5.5, "MOBILIZE:militia": -6, "COERCE": -7,
-    "COERCE:seize": -7, "COERCE:restrict": -7, "COERCE:censor": -6.5, "COERCE:curfew": -6.5,
-    "COERCE:martial-law": -7.5, "COERCE:arrest": -7, "COERCE:deport": -7, "COERCE:withhold": -7,
-    "COERCE:misinformation": -6.5, "COERCE:cyber": -7, "ASSAULT": -9, "ASSAULT:abduct": -8.5,
-    "ASSAULT:beat": -7.5, "ASSAULT:torture": -8.5, "ASSAULT:sexual": -8.5, "ASSAULT:targeted": -9.5,
-    "ASSAULT:destroy": -8.5, "ASSAULT:primitive": -8, "ASSAULT:firearms": -9, "ASSAULT:explosives": -9,
-    "ASSAULT:suicide-attack": -9.5, "ASSAULT:aerial": -9.5, "ASSAULT:drone": -9.5,
-    "ASSAULT:heavy-weapons": -9.5, "ASSAULT:crowd-control": -7.5, "ASSAULT:unconventional": -10,
-}
-
-# Types whose "de X" complement on a noun trigger names the actor ("le déploiement des soldats
-# de l'OTSC", "la réunion des chefs d'État"), else it names the recipient ("l'invasion de l'Ukraine").
-_DE_IS_ACTOR = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "MOBILIZE", "PROTEST", "REQUEST",
-                "CONCEDE", "REJECT", "THREATEN", "ACCUSE"}
 REFLEXIVE_LEMMAS = {"se", "soi", "me", "te", "nous", "vous"}
-
-
-def score(event_type: str, mode: str | None) -> float:
-    """The PLOVER score of a type and mode (the type's own when the mode has none)."""
-    if mode and f"{event_type}:{mode}" in SCORES:
-        return SCORES[f"{event_type}:{mode}"]
-    return SCORES.get(event_type, 0.0)
+FILE_KEYS = ("version", "classes", "generic_actors", "types")
 
 
 @dataclass(frozen=True)
@@ -102,26 +69,36 @@ class Lexicon:
     forms: dict[str, str] | None = None
 
     @classmethod
-    def load(cls, extra: Iterable[str | Path] = ()) -> Lexicon:
-        """The packaged lexicon, extended by user YAML files with the same layout."""
+    def load(cls, extra: Iterable[str | Path] = (), vocabulary: Vocabulary | None = None) -> Lexicon:
+        """The packaged lexicon, extended by user YAML files with the same layout, each checked against
+        `vocabulary` (the process's by default)."""
         lexicon = cls()
-        text = resources.files("veille.events").joinpath("data/triggers.yaml").read_text("utf-8")
-        lexicon.add(yaml.safe_load(text))
+        vocabulary = vocabulary or load_vocabulary()
+        lexicon.add(read_located(resources.files("veille.events").joinpath("data/triggers.yaml")), vocabulary)
         for path in extra:
-            lexicon.add(yaml.safe_load(Path(path).read_text("utf-8")))
+            lexicon.add(read_located(Path(path)), vocabulary)
         lexicon._build_forms()
         return lexicon
 
-    def add(self, raw: dict) -> None:
+    def add(self, source: Located, vocabulary: Vocabulary) -> None:
+        """Add the classes, generic actors and entries of one trigger file, checked (module docstring)."""
         self.forms = None
+        raw = source.value or {}
+        if not isinstance(raw, dict):
+            raise source.error((), "expected a mapping of " + ", ".join(FILE_KEYS))
+        for key in raw:
+            if key not in FILE_KEYS:
+                raise source.error((key,), f"unknown key {key!r} (expected one of {', '.join(FILE_KEYS)})")
         for name, words in (raw.get("classes") or {}).items():
             self.classes[name] = self.classes.get(name, frozenset()) | frozenset(words)
         self.generic_actors.update(raw.get("generic_actors") or {})
         for event_type, items in (raw.get("types") or {}).items():
-            if event_type not in PLOVER_TYPES:
-                raise ValueError(f"triggers: unknown PLOVER type {event_type!r}")
-            for item in items:
-                entry = self._entry(event_type, item)
+            if event_type not in vocabulary.types:
+                raise source.error(("types", event_type), f"unknown PLOVER type {event_type!r} (the vocabulary, "
+                                                          f"{vocabulary.source}, holds {', '.join(vocabulary.types)})")
+            for index, item in enumerate(items or ()):
+                _check_entry(source, ("types", event_type, index), item, vocabulary)
+                entry = self._entry(event_type, item, vocabulary)
                 bucket = self.entries.setdefault(entry.lemma, [])
                 bucket.append(entry)
                 bucket.sort(key=lambda e: -e.specificity)
@@ -136,7 +113,7 @@ class Lexicon:
             out |= self.classes.get(word, {word})
         return frozenset(out)
 
-    def _entry(self, event_type: str, item: dict) -> Entry:
+    def _entry(self, event_type: str, item: dict, vocabulary: Vocabulary) -> Entry:
         pos = item.get("pos")
         pos_set = frozenset({pos}) if isinstance(pos, str) else frozenset(pos or ())
         if "VERB" in pos_set:
@@ -154,7 +131,7 @@ class Lexicon:
             mode=item.get("mode"),
             context=tuple(item.get("context") or ()),
             sym=bool(item.get("sym", False)),
-            de=item.get("de") or ("actor" if event_type in _DE_IS_ACTOR else "recipient"),
+            de=item.get("de") or vocabulary.types[event_type].de,
             weight=float(item.get("weight", 0.8)),
             needs_args=bool(item.get("needs_args", False)),
             transparent=bool(item.get("transparent", False)),
@@ -246,6 +223,26 @@ class Lexicon:
                     if c.dep_.startswith("obl") or c.dep_ in ("iobj", "nmod")):
                 return False
         return True
+
+
+# the keys of a trigger entry: `Entry`'s fields, `with` for `with_`
+ENTRY_KEYS = tuple(f.name.rstrip("_") for f in fields(Entry) if f.name != "type")
+
+
+def _check_entry(source: Located, path: tuple[str | int, ...], item: Any, vocabulary: Vocabulary) -> None:
+    if not isinstance(item, dict):
+        raise source.error(path, "expected an entry such as {lemma: déployer, pos: VERB}")
+    for key in item:
+        if key not in ENTRY_KEYS:
+            raise source.error((*path, key), f"unknown key {key!r} (expected one of {', '.join(ENTRY_KEYS)})")
+    if not item.get("lemma"):
+        raise source.error(path, "missing key 'lemma'")
+    modes = vocabulary.types[str(path[1])].modes
+    if item.get("mode") is not None and item["mode"] not in modes:
+        raise source.error((*path, "mode"), f"unknown mode {item['mode']!r} of {path[1]} (the vocabulary, "
+                                            f"{vocabulary.source}, holds {', '.join(modes) or 'none'})")
+    if item.get("de") is not None and item["de"] not in ROLES:
+        raise source.error((*path, "de"), f"unknown role {item['de']!r} (expected one of {', '.join(ROLES)})")
 
 
 def _children(token: Token) -> list[Token]:

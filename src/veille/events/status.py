@@ -20,6 +20,7 @@ from veille.events.timex import TIME_WORDS
 from veille.events.view import DocView, view_of
 
 ASSERTED, REPORTED, FUTURE, HYPOTHETICAL, NEGATED = "asserted", "reported", "future", "hypothetical", "negated"
+CODED = (ASSERTED, REPORTED, FUTURE, HYPOTHETICAL, NEGATED)  # every status `assess` gives (model/vocabulary.yaml)
 FACTUAL = frozenset({ASSERTED, REPORTED})
 _RANK = {ASSERTED: 0, REPORTED: 1, FUTURE: 2, HYPOTHETICAL: 3, NEGATED: 4}
 

@@ -1,4 +1,7 @@
-"""The veille record, as declared in model.yaml: tables, fields and their types."""
+"""The veille record, as declared in model.yaml: tables, fields and their types.
+
+A field may say that its values are names of the event vocabulary (`values: types` or
+`values: statuses`, see `vocabulary.py`); `load_model` checks every type and `values` it reads."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from importlib import resources
 
 import yaml
 
+VOCABULARY_VALUES = ("types", "statuses")  # what a field's `values` may name
 DUCKDB_TYPES = {
     "string": "VARCHAR",
     "integer": "BIGINT",
@@ -25,6 +29,7 @@ class Field:
     name: str
     type: str
     doc: str = ""
+    values: str | None = None  # types | statuses: names of the event vocabulary
 
     @property
     def sql_type(self) -> str:
@@ -67,6 +72,10 @@ def load_model() -> Model:
         for field_name, field_spec in spec["fields"].items():
             if field_spec["type"] not in DUCKDB_TYPES:
                 raise ValueError(f"model.yaml: {name}.{field_name}: unknown type {field_spec['type']!r}")
-            fields.append(Field(field_name, field_spec["type"], field_spec.get("doc", "")))
+            values = field_spec.get("values")
+            if values is not None and (values not in VOCABULARY_VALUES or field_spec["type"] not in ("string", "list")):
+                raise ValueError(f"model.yaml: {name}.{field_name}: values {values!r}: a string or list field may "
+                                 f"name {' or '.join(VOCABULARY_VALUES)}")
+            fields.append(Field(field_name, field_spec["type"], field_spec.get("doc", ""), values))
         tables[name] = Table(name, tuple(spec.get("key", ())), tuple(fields), spec.get("doc", ""))
     return Model(int(raw["version"]), tables)

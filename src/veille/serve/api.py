@@ -26,8 +26,8 @@ Until = Annotated[str | None, Query(description=f"on or before this date ({DATE_
 Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="rows per page")]
 Offset = Annotated[int, Query(ge=0, description="rows to skip")]
 Key = Annotated[str | None, Query(description="actor code (KAZ, CSTO) or actor id (tokayev)", max_length=200)]
-Status = Annotated[Literal["asserted", "reported", "future", "hypothetical", "negated"] | None,
-                   Query(description="event status")]
+Status = Annotated[schemas.StatusName | None, Query(description="event status")]
+EventType = Annotated[schemas.EventTypeName | None, Query(description="PLOVER event type, e.g. MOBILIZE (any case)")]
 Interval = Annotated[Literal["week", "month", "year"], Query(description="period of the series")]
 
 
@@ -69,8 +69,7 @@ def document(db: Reader, doc_id: Annotated[str, Path(max_length=200)]) -> dict[s
 
 
 def event_filter(actor: Key = None, recipient: Key = None,
-                 type: Annotated[str | None, Query(description="PLOVER event type, e.g. MOBILIZE",
-                                                   max_length=40)] = None,
+                 type: EventType = None,
                  status: Status = None, since: Since = None, until: Until = None,
                  story: Annotated[str | None, Query(description="events of this story's documents",
                                                     max_length=200)] = None,
@@ -163,7 +162,7 @@ def dyad(db: Reader, state: State, a: Annotated[str, Path(max_length=200)], b: A
     return found
 
 
-def window_filter(type: Annotated[str | None, Query(description="PLOVER event type", max_length=40)] = None,
+def window_filter(type: EventType = None,
                   status: Status = None, since: Since = None, until: Until = None,
                   story: Annotated[str | None, Query(description="events of this story's documents",
                                                      max_length=200)] = None) -> EventFilter:

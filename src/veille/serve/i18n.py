@@ -1,4 +1,8 @@
-"""UI labels (data/labels.yaml): French by default, English with ?lang=en."""
+"""UI labels: French by default, English with ?lang=en.
+
+The words of the interface are in data/labels.yaml; the labels of event types and statuses
+(groups `types` and `statuses`) are the event vocabulary's (model/vocabulary.yaml), which must
+label both languages: a start-up error otherwise."""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from veille.model.vocabulary import load_vocabulary
+
 LANGUAGES = ("fr", "en")
 DEFAULT = "fr"
 
@@ -16,7 +22,12 @@ DEFAULT = "fr"
 def labels() -> dict[str, dict[str, Any]]:
     text = resources.files("veille.serve").joinpath("data/labels.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
-    return {lang: data[lang] for lang in LANGUAGES}
+    vocabulary = load_vocabulary()
+    missing = [lang for lang in LANGUAGES if lang not in vocabulary.languages]
+    if missing:
+        raise ValueError(f"{vocabulary.source}: no labels in {', '.join(missing)} "
+                         f"(the UI speaks {', '.join(LANGUAGES)})")
+    return {lang: {**data[lang], **vocabulary.labels(lang)} for lang in LANGUAGES}
 
 
 def language(value: str | None) -> str:

@@ -13,9 +13,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
+from veille.model.vocabulary import load_vocabulary
 from veille.serve import highlight
 from veille.serve.deps import ServeState, reader, serve_state
-from veille.serve.i18n import Translator, labels, language
+from veille.serve.i18n import Translator, language
 from veille.serve.rendering import make_href, render, seg
 from veille.serve.views import actor_detail, labelled, parameters, with_documents
 from veille.store import queries
@@ -26,7 +27,7 @@ Reader = Annotated[Cursor, Depends(reader)]
 State = Annotated[ServeState, Depends(serve_state)]
 Text = Annotated[str | None, Query(max_length=500)]
 Offset = Annotated[int, Query(ge=0)]
-PLOVER_TYPES = tuple(labels()["fr"]["types"])  # the 16 PLOVER types, as labelled in data/labels.yaml
+PLOVER_TYPES = load_vocabulary().type_names  # the types of model/vocabulary.yaml, in its order
 
 
 def blank(value: str | None) -> str | None:

@@ -1,20 +1,26 @@
-"""The API's response models, derived from the declared model (model.yaml).
+"""The API's models, derived from the declared model (model.yaml) and event vocabulary
+(vocabulary.yaml).
 
 A table's row model gets one optional field per declared field, typed from its declared
 type and described by its `doc`; API shapes (pages, a document with its mentions and
 events, a story with its merged events) are compositions of those. Aggregates that are
 not tables (actor summaries, series, graph) are declared here.
+
+`EventTypeName` and `StatusName` are the values the API's filters accept, one per type and
+status of the vocabulary (OpenAPI lists them as the parameters' enums); a type is read in any case.
+A field model.yaml declares with `values` lists the vocabulary's names as its enum too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
 from veille.model import load_model
+from veille.model.vocabulary import load_vocabulary
 
 PY_TYPES: dict[str, Any] = {
     "string": str,
@@ -26,6 +32,25 @@ PY_TYPES: dict[str, Any] = {
     "json": Any,
     "list": list[str],
 }
+
+
+def _upper(value: Any) -> Any:
+    return value.upper() if isinstance(value, str) else value
+
+
+VOCABULARY = load_vocabulary()
+EventTypeName = Annotated[Literal[VOCABULARY.type_names], BeforeValidator(_upper)]  # type: ignore[valid-type]
+StatusName = Literal[VOCABULARY.status_order]  # type: ignore[valid-type]
+
+
+def _py_type(f: Any) -> Any:
+    """The field's Python type; for names of the vocabulary, documented with their enum (read as
+    plain strings: a store coded with another vocabulary is still served)."""
+    if f.values is None:
+        return PY_TYPES[f.type]
+    names = list(VOCABULARY.type_names if f.values == "types" else VOCABULARY.status_order)
+    name = Annotated[str, Field(json_schema_extra={"enum": names})]
+    return list[name] if f.type == "list" else name  # type: ignore[valid-type]
 
 
 def row_model(table: str, name: str, *, include: Iterable[str] | None = None, exclude: Iterable[str] = (),
@@ -40,7 +65,7 @@ def row_model(table: str, name: str, *, include: Iterable[str] | None = None, ex
     for f in spec.fields:
         if (wanted is not None and f.name not in wanted) or f.name in skip:
             continue
-        fields[f.name] = (PY_TYPES[f.type] | None, Field(None, description=f.doc or None))
+        fields[f.name] = (_py_type(f) | None, Field(None, description=f.doc or None))
     fields.update(extra or {})
     model = create_model(name, __config__=ConfigDict(extra="ignore"), **fields)
     model.__doc__ = doc or spec.doc or f"A row of the `{table}` table."

@@ -30,9 +30,12 @@ from typing import Any, Protocol
 import duckdb
 
 from veille.model import Model
+from veille.model.vocabulary import load_vocabulary
 from veille.store.duckdb_store import quote
 
-STATUSES = ("asserted", "reported", "future", "hypothetical", "negated")
+VOCABULARY = load_vocabulary()  # model/vocabulary.yaml: the types and statuses a filter may name
+TYPES = VOCABULARY.type_names
+STATUSES = VOCABULARY.status_order
 INTERVALS = ("week", "month", "year")
 MAX_LIMIT = 500
 _ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -223,6 +226,8 @@ class EventFilter:
     directed: bool = True  # with actor and recipient: False matches both directions (a dyad)
 
     def validate(self) -> None:
+        if self.type and self.type.upper() not in TYPES:
+            raise InvalidParameter(f"unknown event type {self.type!r}; choose one of {', '.join(TYPES)}")
         if self.status and self.status not in STATUSES:
             raise InvalidParameter(f"unknown status {self.status!r}; choose one of {', '.join(STATUSES)}")
         check_date("since", self.since)

@@ -2,10 +2,10 @@
 
 Two event mentions of the same story are the same real-world event when:
 
-- their PLOVER types are of the same family (`FAMILY`: e.g. AID and MOBILIZE for a
+- their PLOVER types are of the same family (`family` of model/vocabulary.yaml: e.g. AID and MOBILIZE for a
   troop deployment, PROTEST/COERCE/ASSAULT for unrest and its repression);
-- they are both factual (asserted, reported or denied) or both announced (future) or
-  both hypothetical;
+- their statuses are of the same group (vocabulary.yaml): both factual (asserted, reported or
+  denied) or both announced (future) or both hypothetical;
 - their parties overlap: actor codes meet actor codes and recipient codes meet
   recipient codes (either side may be unknown, not both; any side for reciprocal
   types), or they are the very same sentence (a republication);
@@ -33,36 +33,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from typing import Any
 
+from veille.model.vocabulary import load_vocabulary
 from veille.stories.profile import parse_published
 from veille.stories.text import fold
 
-FAMILY: dict[str, str] = {
-    "AID": "deploy",
-    "MOBILIZE": "deploy",
-    "PROTEST": "violence",
-    "COERCE": "violence",
-    "ASSAULT": "violence",
-    "ACCUSE": "dispute",
-    "REJECT": "dispute",
-    "THREATEN": "dispute",
-    "RETREAT": "withdraw",
-    "CONCEDE": "withdraw",
-    "AGREE": "agree",
-    "CONSULT": "consult",
-    "COOPERATE": "cooperate",
-    "SUPPORT": "support",
-    "REQUEST": "request",
-    "SANCTION": "sanction",
-}
-RECIPROCAL = frozenset({"agree", "consult", "cooperate"})
-STATUS_GROUP = {
-    "asserted": "fact",
-    "reported": "fact",
-    "negated": "fact",
-    "future": "future",
-    "hypothetical": "hypothetical",
-}
-STATUS_ORDER = ("asserted", "reported", "negated", "future", "hypothetical")
+VOCABULARY = load_vocabulary()  # types' families, statuses' groups and order (model/vocabulary.yaml)
+RECIPROCAL = frozenset(t.family for t in VOCABULARY.types.values() if t.reciprocal)
+STATUS_GROUP = {name: status.group for name, status in VOCABULARY.statuses.items()}
+STATUS_ORDER = VOCABULARY.status_order
 SIZE_KEYS = ("troops", "dead", "injured", "arrested")
 SLIM_KEYS = ("event_id", "doc_id", "start", "type")
 RECORD_CHUNK = 5_000  # mentions whose full events are held at once when building records
@@ -71,7 +49,7 @@ FALLBACK_TOLERANCE = 7
 
 
 def family(event_type: str | None) -> str:
-    return FAMILY.get(event_type or "", event_type or "?")
+    return VOCABULARY.family(event_type)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,199 @@
+"""The event vocabulary (src/veille/model/vocabulary.yaml) is declared once and read by everyone.
+
+- The packaged file loads; what the coder, the merger and the read API use is what it says.
+- A wrong file is an error naming the file, the line and the key, for every kind of mistake.
+- A type added in another vocabulary file (`$VEILLE_VOCABULARY`), with no Python touched, is one
+  the API's schema offers as a filter value and the UI labels, on a real server (`veille serve`
+  in a subprocess) over a real store; the packaged vocabulary's app does not offer it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from test_api_server import SYN_DOCS, SYN_TEXTS, free_port, synthetic_batch
+from veille.datafile import DataFileError
+from veille.events.lexicon import Lexicon
+from veille.model.vocabulary import ENV, load_vocabulary, read_vocabulary
+from veille.store import Store
+
+PACKAGED = Path(load_vocabulary().source)
+NEW_TYPE = """\
+  EVACUATE:
+    doc: "evacuate civilians or nationals from a danger zone"
+    score: 3.5
+    modes: {airlift: 4}
+    family: withdraw
+    de: actor
+    sized: true
+    labels: {fr: Évacuation, en: Evacuation}
+"""
+
+
+def vocabulary_text(old: str = "", new: str = "") -> str:
+    text = PACKAGED.read_text("utf-8")
+    if old:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
+def with_new_type() -> str:
+    return vocabulary_text("\nstatuses:\n", NEW_TYPE + "\nstatuses:\n")
+
+
+def line_of(text: str, fragment: str) -> int:
+    return text[: text.index(fragment)].count("\n") + 1
+
+
+def test_the_packaged_vocabulary_is_what_everyone_reads() -> None:
+    from veille.serve.i18n import labels
+    from veille.store import queries
+    from veille.stories import merge
+
+    vocabulary = load_vocabulary()
+    assert PACKAGED.name == "vocabulary.yaml" and PACKAGED.parent.name == "model"
+    assert len(vocabulary.types) == 16 and vocabulary.types["MOBILIZE"].score == -5.5
+    assert vocabulary.score("CONSULT", "phone") == 1.5 and vocabulary.score("NOPE", None) == 0
+    assert tuple(vocabulary.types) == queries.TYPES
+    assert queries.STATUSES == merge.STATUS_ORDER == ("asserted", "reported", "negated", "future", "hypothetical")
+    assert merge.family("AID") == merge.family("MOBILIZE") == "deploy" and merge.family("XYZ") == "XYZ"
+    assert {"agree", "consult", "cooperate"} == merge.RECIPROCAL
+    assert merge.STATUS_GROUP["negated"] == "fact"
+    assert labels()["en"]["types"]["ASSAULT"] == "Assault" and labels()["fr"]["statuses"]["future"] == "à venir"
+    assert vocabulary.with_flag("domestic") == {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"}
+    assert Lexicon.load().entries["invasion"][0].de == "recipient"  # ASSAULT's "de X" is its recipient
+
+
+@pytest.mark.parametrize(("old", "new", "at", "message"), [
+    ("    family: deploy\n    de: actor\n    sized: true\n    labels: {fr: Aide",
+     "    famly: deploy\n    de: actor\n    sized: true\n    labels: {fr: Aide", "famly: deploy",
+     "types.AID.famly: unknown key 'famly'"),
+    ("    family: sanction\n", "    family: sanctions\n", "family: sanctions",
+     "types.SANCTION.family: unknown value 'sanctions' (expected one of agree, consult"),
+    ("    de: recipient\n    sized: true\n    labels: {fr: Retrait", "    de: recipiant\n    sized: true\n"
+     "    labels: {fr: Retrait", "de: recipiant", "types.RETREAT.de: unknown value 'recipiant'"),
+    ("score: -9\n", "score: lots\n", "score: lots", "types.ASSAULT.score: expected a number, got 'lots'"),
+    ("modes: {demo: -5,", "modes: {demo: high,", "modes: {demo: high", "types.PROTEST.modes.demo: expected a number"),
+    ("    domestic: true\n    labels: {fr: Protestation", "    domestic: yes please\n    labels: {fr: Protestation",
+     "domestic: yes please", "types.PROTEST.domestic: expected true or false"),
+    ("labels: {fr: démenti, en: negated}", "labels: {fr: démenti}", "labels: {fr: démenti}",
+     "statuses.negated.labels: missing key 'en'"),
+], ids=["key", "family", "role", "score", "mode", "flag", "label"])
+def test_a_wrong_vocabulary_is_an_error_naming_file_and_line(tmp_path: Path, old: str, new: str, at: str,
+                                                             message: str) -> None:
+    text = vocabulary_text(old, new)
+    path = tmp_path / "vocabulary.yaml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(DataFileError) as caught:
+        read_vocabulary(path)
+    assert str(caught.value).startswith(f"{path}, line {line_of(text, at)}: {message}"), caught.value
+
+
+def test_a_trigger_of_a_new_type_needs_the_type_in_the_vocabulary(tmp_path: Path) -> None:
+    vocabulary_file = tmp_path / "vocabulary.yaml"
+    vocabulary_file.write_text(with_new_type(), "utf-8")
+    triggers = tmp_path / "evacuations.yaml"
+    triggers.write_text("types:\n  EVACUATE:\n    - {lemma: exfiltrer, pos: VERB, obj: people, mode: airlift}\n",
+                        "utf-8")
+    lexicon = Lexicon.load([triggers], read_vocabulary(vocabulary_file))
+    assert [(e.type, e.mode, e.de) for e in lexicon.entries["exfiltrer"]] == [("EVACUATE", "airlift", "actor")]
+    with pytest.raises(DataFileError, match=rf"^{triggers}, line 2: types.EVACUATE: unknown PLOVER type"):
+        Lexicon.load([triggers])
+
+
+def _type_enum(openapi: dict[str, Any], path: str) -> list[str]:
+    parameter = next(p for p in openapi["paths"][path]["get"]["parameters"] if p["name"] == "type")
+    return next(s["enum"] for s in parameter["schema"]["anyOf"] if "enum" in s)
+
+
+def test_a_type_added_in_a_vocabulary_file_is_served_without_touching_python(tmp_path: Path) -> None:
+    vocabulary_file = tmp_path / "vocabulary.yaml"
+    vocabulary_file.write_text(with_new_type(), "utf-8")
+    db = tmp_path / "store.duckdb"
+    batch = synthetic_batch()
+    text = SYN_TEXTS[1]
+    batch.add("events", {
+        "event_id": f"{SYN_DOCS[1]}-900", "doc_id": SYN_DOCS[1], "source": "https://example.org/balkans/1",
+        "type": "EVACUATE", "mode": "airlift", "context": [], "status": "asserted", "date": "2023-04-02",
+        "actor": [{"text": "La Serbie", "actor_id": "SRB", "code": "SRB", "sector": None}], "recipient": [],
+        "sentence": text, "start": 0, "end": len(text), "trigger": "livré", "score": 4.0, "confidence": 0.9})
+    with Store(db) as store:
+        store.write(batch)
+
+    # the packaged vocabulary's app and read API do not know the type
+    from veille.serve import create_app
+    from veille.store.queries import EventFilter, InvalidParameter
+
+    assert "EVACUATE" not in _type_enum(create_app(db).openapi(), "/api/events")
+    with pytest.raises(InvalidParameter, match="unknown event type 'EVACUATE'"):
+        EventFilter(type="EVACUATE").validate()
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen([sys.executable, "-m", "veille.cli", "serve", "--db", str(db), "--port", str(port)],
+                               stderr=subprocess.PIPE, text=True, env={**os.environ, ENV: str(vocabulary_file)})
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(base + "/api/stats", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.2)
+
+        # the API: the type filters' enums, and a filter on it
+        openapi = httpx.get(base + "/openapi.json", timeout=30).json()
+        for path in ("/api/events", "/api/graph"):
+            enum = _type_enum(openapi, path)
+            assert enum[-1] == "EVACUATE" and enum[:-1] == list(load_vocabulary().types), enum
+        found = httpx.get(base + "/api/events", params={"type": "evacuate"}, timeout=30).json()
+        assert [(e["type"], e["mode"]) for e in found["items"]] == [("EVACUATE", "airlift")]
+
+        # the UI: the filter's menu and the event's row, in both languages
+        for lang, label in (("en", "Evacuation"), ("fr", "Évacuation")):
+            page = httpx.get(base + "/events", params={"lang": lang}, timeout=30)
+            assert page.status_code == 200
+            assert re.search(rf'<option value="EVACUATE"[^>]*>{label}</option>', page.text), page.text
+            assert re.search(rf'<span class="etype" title="EVACUATE/airlift">{label} ', page.text), page.text
+    finally:
+        process.terminate()
+        process.communicate(timeout=60)
+
+
+def test_the_coder_refuses_a_vocabulary_without_the_statuses_it_gives(tmp_path: Path, monkeypatch) -> None:
+    from veille.events import coder
+
+    path = tmp_path / "vocabulary.yaml"
+    text = vocabulary_text("""  hypothetical:
+    doc: "possible, conditional or asked for"
+    group: hypothetical
+    labels: {fr: hypothétique, en: hypothetical}
+""", "")
+    path.write_text(text, "utf-8")
+    assert "hypothetical" not in read_vocabulary(path).statuses
+    monkeypatch.setattr(coder, "load_vocabulary", lambda: read_vocabulary(path))
+    with pytest.raises(ValueError, match=rf"^{path}: no status hypothetical \(the coder gives them\)"):
+        coder.EventCoder(None)  # type: ignore[arg-type]  # the language is not read before the check
+
+
+def test_the_command_line_help_names_the_vocabulary_types(tmp_path: Path) -> None:
+    vocabulary_file = tmp_path / "vocabulary.yaml"
+    vocabulary_file.write_text(with_new_type(), "utf-8")
+    shown = subprocess.run([sys.executable, "-m", "veille.cli", "events", "--help"], capture_output=True, text=True,
+                           env={**os.environ, ENV: str(vocabulary_file), "COLUMNS": "300"}, timeout=120)
+    assert shown.returncode == 0, shown.stderr
+    assert "COERCE, ASSAULT, EVACUATE." in " ".join(shown.stdout.split()), shown.stdout
+    assert "asserted, reported, negated, future, hypothetical" in " ".join(shown.stdout.split())
