@@ -291,3 +291,10 @@ def test_a_state_striking_with_no_target_named_strikes_its_adversary(veille_nlp)
                              "la foule à Bamako.")
     shots = [e for e in _of_type(crowd, "ASSAULT") if e["trigger"] == "tiré"]
     assert shots and codes(shots[0]["recipient"]) == {"MLI"}, crowd
+
+
+def test_a_finite_verb_hung_on_an_infinitive_keeps_its_own_status(veille_nlp) -> None:
+    events = code(veille_nlp, "Le porte-parole du Kremlin a soutenu qu'il n'y avait aucune raison de blâmer la Russie "
+                              "et a appelé l'Occident à la prudence.")
+    calls = _of_type(events, "REQUEST")
+    assert calls and calls[0]["status"] == "asserted", events

@@ -360,6 +360,10 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             break
         if dep == "conj":
             local = False  # "n'ont accepté aucune ... et appliquent un embargo": own negation, mood, tense
+            if tag in ("VERB", "AUX") and _finite(current) and "Inf" in morph(token_at(p), "VerbForm"):
+                # "a soutenu qu'il n'y avait aucune raison de blâmer X et a appelé Y": a finite verb the
+                # parser hung on an infinitive is a clause of its own, not part of what the infinitive says
+                break
             # a conjunct with a subject of its own is a clause of its own: it does not take its first
             # conjunct's meaning ("La Chine a refusé de confirmer ..., mais des médias ont affirmé que ...")
             via_conj = any(deps[j] in ("nsubj", "nsubj:pass") for j in kids(c))
@@ -399,6 +403,11 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
     if found == HYPOTHETICAL and cue == "conditional" and speech_past and not _opinion_above(trigger):
         found, cue = FUTURE, "future-in-past"
     return Status(found, reporter if found in (REPORTED, FUTURE, HYPOTHETICAL) else None, cue)
+
+
+def _finite(verb: Token) -> bool:
+    """A finite verb, or a participle with its own tense auxiliary ("et a appelé")."""
+    return "Fin" in morph(verb, "VerbForm") or any(c.dep_ == "aux:tense" for c in verb.children)
 
 
 def _linear_speech_frame(trigger: Token, sentence: Span) -> Token | None:
