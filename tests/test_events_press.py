@@ -298,3 +298,13 @@ def test_a_finite_verb_hung_on_an_infinitive_keeps_its_own_status(veille_nlp) ->
                               "et a appelé l'Occident à la prudence.")
     calls = _of_type(events, "REQUEST")
     assert calls and calls[0]["status"] == "asserted", events
+
+
+def test_a_dispatch_signed_after_its_last_sentence_is_still_read(veille_nlp) -> None:
+    text = ("La Russie a condamné mardi les frappes contre la Syrie. Les Etats-Unis ont rejeté ces critiques et ont "
+            "appelé Moscou à cesser son soutien au régime. La Turquie a exhorté les deux parties au calme. Selon "
+            "Ankara, les discussions reprendront la semaine prochaine à Genève sous l'égide des Nations unies."
+            "abc-de/fg/hij")
+    events = code(veille_nlp, text)
+    assert _of_type(events, "ACCUSE") and _of_type(events, "REQUEST"), events
+    assert not code(veille_nlp, "- La Russie condamne les frappes -"), "a short unterminated line is a heading"

@@ -888,12 +888,15 @@ def _skipped_tokens(doc: Doc, mentions: list[Span], text: str, lexicon: Lexicon)
 
 
 # " - Words - " between a sentence end (or a line start) and the next sentence, with no sentence end inside
+_HEADING_MAX_TOKENS = 60
 _GLUED_HEADING = re.compile(r'(?:^|(?<=[.!?"»…)]))\s*(-\s?[^\s.!?\-][^.!?\n]{1,80}?\s-)(?=\s?["«]?[A-ZÀ-Ý])', re.M)
 
 
 def _is_heading(block: str, span: Span) -> bool:
     if not block.rstrip("*_ ").endswith(_END_PUNCT):
-        return True
+        # a long block is body text with something after its last sentence (an agency's signature,
+        # "...en 1953.bur-sh/slb/elm"), not a heading
+        return len(span) <= _HEADING_MAX_TOKENS
     if len(span) > 25:
         return False
     return not any("Fin" in morph(t, "VerbForm") for t in span)
