@@ -16,22 +16,20 @@ from types import SimpleNamespace
 from spacy.tokens import Doc, Span, Token
 
 from veille.events.features import morph
+from veille.events.grammar import grammar_numbers, grammar_words
 from veille.events.lexicon import Entry, Lexicon, behind_day
 from veille.events.timex import TIME_WORDS
 from veille.events.view import DocView, view_of
 from veille.nlp.extensions import doc_text
 
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
-_PERSONAL = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "leur", "leurs", "les", "la", "le", "l'",
-                       "l’", "celui-ci", "celle-ci", "ceux-ci", "ce", "son", "sa", "ses"})
-_RELATIVE = frozenset({"qui", "que", "qu'", "qu’", "lequel", "laquelle", "lesquels", "lesquelles", "dont"})
+_RELATIVE = grammar_words("relative_pronouns")
 _SKIP_DEPS = frozenset({"acl:relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "case",
                         "det", "mark", "conj"})
 # prepositions of a complement that names the recipient of the act
-RECIPIENT_PREPS = frozenset({"à", "au", "aux", "auprès", "avec", "contre", "vers", "envers", "entre", "sur",
-                             "face", "pour"})
-PARTNER_PREPS = frozenset({"avec", "entre"})
-LOCATIVE_PREPS = frozenset({"à", "au", "aux", "en", "dans", "vers", "sur"})
+RECIPIENT_PREPS = grammar_words("recipient_prepositions")
+PARTNER_PREPS = grammar_words("partner_prepositions")
+LOCATIVE_PREPS = grammar_words("locative_prepositions")
 _VERB_POS = frozenset({"VERB", "AUX"})
 
 
@@ -676,16 +674,11 @@ class ArgumentFinder:
         return []
 
 
-_OBJECT_CONTROL = frozenset({"demander", "appeler", "exhorter", "inviter", "presser", "sommer", "enjoindre",
-                             "ordonner", "autoriser", "aider", "pousser", "contraindre", "forcer",
-                             "obliger", "engager", "encourager", "charger", "accuser", "remercier",
-                             "mettre", "avertir", "conseiller", "permettre"})
+_OBJECT_CONTROL = grammar_words("object_control_verbs")
 
 
-_COLLECTIVE_NOUNS = frozenset({"dirigeant", "pays", "président", "camp", "partie", "chef", "gouvernement",
-                               "ministre", "voisin", "rival", "belligérant", "capitale", "état", "nation",
-                               "allié", "candidat", "homologue", "délégation", "leader", "côté"})
-_NUMBERS = frozenset({"deux", "trois", "quatre", "cinq", "2", "3", "4", "5"})
+_COLLECTIVE_NOUNS = grammar_words("collective_nouns")
+_NUMBERS = frozenset(grammar_numbers("small_numbers"))
 
 
 def _collective(token: Token) -> bool:
@@ -750,13 +743,11 @@ def _orphan_subject(verb: Token) -> Token | None:
     return None
 
 
-_QUANTITY_NOUNS = frozenset({"millier", "centaine", "dizaine", "vingtaine", "nombre", "groupe", "foule",
-                             "partie", "majorité", "plupart", "millions", "million"})
-_COLLECTION_NOUNS = frozenset({"paquet", "série", "train", "salve", "vague", "ensemble", "liste", "batterie",
-                               "volet", "nouveau", "cycle", "round", "millier", "centaine", "dizaine"})
-_AFFILIATION_NOUNS = frozenset({"sein", "cadre", "égide", "bannière", "commandement"})
-_RECEIVE_VERBS = frozenset({"obtenir", "recevoir", "arracher", "décrocher", "accepter", "saluer"})
-_PREP_ADVERBS = frozenset({"auprès", "face", "près", "loin", "lors", "autour"})
+_QUANTITY_NOUNS = grammar_words("quantity_nouns")
+_COLLECTION_NOUNS = grammar_words("collection_nouns")
+_AFFILIATION_NOUNS = grammar_words("affiliation_nouns")
+_RECEIVE_VERBS = grammar_words("receive_verbs")
+_PREP_ADVERBS = grammar_words("preposition_adverbs")
 
 
 def _after_quote(verb: Token) -> bool:

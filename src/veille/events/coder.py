@@ -23,6 +23,7 @@ from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Par
 from veille.events.confidence import ConfidenceModel, bucket, event_features
 from veille.events.dates import DateIndex, EventDate, event_date, lead_date, sentence_reference
 from veille.events.features import morph
+from veille.events.grammar import grammar_numbers, grammar_words
 from veille.events.lexicon import Entry, Lexicon, score
 from veille.events.sizes import extract_sizes
 from veille.events.status import ASSERTED, FACTUAL, FUTURE, NEGATED, REPORTED, Status, assess, reporter_from_prep
@@ -39,21 +40,19 @@ _FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # acts a state does to its own people: actor and recipient may share a code
 _DOMESTIC = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
-_CLASH = frozenset({"combat", "affrontement", "guerre", "conflit", "heurt", "bombardement", "accrochage",
-                    "agression", "attaque", "offensive", "frontalier", "frontière", "hostilité", "escalade"})
+_CLASH = grammar_words("clash_words")
 _NOMINAL_UP = frozenset({"obj", "obl", "obl:arg", "obl:mod", "nmod", "iobj", "nsubj:pass", "appos", "xcomp",
                          "conj", "acl", "nsubj"})
-_DEPLOY = frozenset({"déployer", "déploiement", "redéployer", "positionner", "stationner", "envoyer", "envoi",
-                     "dépêcher", "arrivée", "mission", "contingent", "compter", "présent"})
+_DEPLOY = grammar_words("deploy_words")
 _MIN_CONFIDENCE = 0.3
-_YIELD_VERBS = frozenset({"accepter", "céder", "transiger", "consentir", "plier", "reculer", "renoncer"})
-_NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "2": 2, "3": 3, "4": 4, "5": 5}
-_PERSON_NOUNS = frozenset({"président", "dirigeant", "chef", "ministre", "homologue", "leader", "délégation"})
-_SETTING_WORDS = frozenset({"issue", "marge", "cours", "terme", "occasion"})  # "à l'issue de", "en marge de"
-_SETTING_PREPS = _SETTING_WORDS | {"devant", "lors", "pendant", "durant", "après", "avant"}
-_SPEAKER_PRONOUNS = frozenset({"lui", "elle", "il", "-t-il", "-il", "-t-elle", "-elle"})
-_SETTING_NOUNS = _SETTING_WORDS | {"lendemain", "veille", "sortie"}
-_TEMPORAL_PREPS = frozenset({"avant", "après", "depuis", "dès"})
+_YIELD_VERBS = grammar_words("yield_verbs")
+_NUMBER_WORDS = grammar_numbers("small_numbers")
+_PERSON_NOUNS = grammar_words("person_nouns")
+_SETTING_WORDS = grammar_words("setting_words")  # "à l'issue de", "en marge de"
+_SETTING_PREPS = _SETTING_WORDS | grammar_words("setting_prepositions")
+_SPEAKER_PRONOUNS = grammar_words("speaker_pronouns")
+_SETTING_NOUNS = _SETTING_WORDS | grammar_words("setting_nouns")
+_TEMPORAL_PREPS = grammar_words("temporal_prepositions")
 _OWN_ACTS = frozenset({"CONCEDE", "RETREAT", "AGREE", "SANCTION", "COERCE", "THREATEN", "REJECT", "SUPPORT"})
 _SPEECH = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 # statements about another's act: their recipient is whoever acted
@@ -991,7 +990,7 @@ _ASSAULT_MODES = (
     ("firearms", frozenset({"balle", "fusil", "arme", "tir", "tirer", "kalachnikov"})),
     ("primitive", frozenset({"couteau", "machette", "pierre", "incendier", "feu"})),
 )
-_PHONE = frozenset({"téléphone", "téléphonique", "visioconférence", "vidéoconférence"})
+_PHONE = grammar_words("phone_words")
 # ... and what about (PLOVER contexts)
 _CONTEXTS = (
     ("military", frozenset({"militaire", "armée", "soldat", "troupe", "défense", "contingent", "régiment"})),

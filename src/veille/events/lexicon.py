@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from veille.events.features import morph
 from veille.events.gazetteer import fold
+from veille.events.grammar import grammar_words
 from veille.events.timex_lexicon import TIME_WORDS
 from veille.events.view import DocView, view_of
 
@@ -53,7 +54,7 @@ SCORES: dict[str, float] = {
 # de l'OTSC", "la réunion des chefs d'État"), else it names the recipient ("l'invasion de l'Ukraine").
 _DE_IS_ACTOR = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "MOBILIZE", "PROTEST", "REQUEST",
                 "CONCEDE", "REJECT", "THREATEN", "ACCUSE"}
-REFLEXIVE_LEMMAS = {"se", "soi", "me", "te", "nous", "vous"}
+_REFLEXIVE = grammar_words("reflexive_pronouns")
 
 
 def score(event_type: str, mode: str | None) -> float:
@@ -283,7 +284,7 @@ def _says(token: Token) -> bool:
     follows a quote as its incise ('"La paix est possible", a soutenu le négociateur')."""
     view = view_of(token.doc)
     deps, lowers, kids = view.dep, view.lower, view.kids
-    if any(deps[j] == "ccomp" and any(deps[k] == "mark" and lowers[k] in ("que", "qu'", "qu’") for k in kids(j))
+    if any(deps[j] == "ccomp" and any(deps[k] == "mark" and lowers[k] in _QUE for k in kids(j))
            for j in kids(token.i)):
         return True
     i = token.i - 1
@@ -296,7 +297,7 @@ def _is_reflexive(token: Token) -> bool:
     view = view_of(token.doc)  # read as lists: no Token built
     lowers, tags = view.lower, view.pos
     return any(
-        lowers[j] in ("se", "s'", "s’", "me", "m'", "nous", "vous") and tags[j] == "PRON"
+        lowers[j] in _REFLEXIVE and tags[j] == "PRON"
         for j in view.kids(token.i)
     )
 
@@ -310,7 +311,7 @@ def _case_of(token: Token) -> str | None:
     return None
 
 
-_QUE = frozenset({"que", "qu'", "qu’"})
+_QUE = grammar_words("que_forms")
 
 
 def behind_day(view: DocView, j: int) -> int:

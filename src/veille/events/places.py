@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from veille.events.arguments import PLACE_LABELS, Party
 from veille.events.gazetteer import _country_names, city, fold, is_state, state_names, warm
+from veille.events.grammar import grammar_words
 from veille.events.view import view_of
 
 # the gazetteer's functions stay readable here (`places.city`, `places.warm`...)
@@ -55,7 +56,7 @@ def focus_states(doc: Doc, mentions: list[Span], code_of: Callable[[Span], str |
     return [code for code, _ in counts.most_common()]
 
 
-_LOCATIVE = frozenset({"à", "au", "aux", "en", "dans", "près"})
+_LOCATIVE = grammar_words("place_prepositions")
 
 
 @cache

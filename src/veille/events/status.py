@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from veille.events.features import morph
+from veille.events.grammar import grammar_sequence, grammar_words
 from veille.events.timex import TIME_WORDS
 from veille.events.view import DocView, view_of
 
@@ -23,42 +24,20 @@ ASSERTED, REPORTED, FUTURE, HYPOTHETICAL, NEGATED = "asserted", "reported", "fut
 FACTUAL = frozenset({ASSERTED, REPORTED})
 _RANK = {ASSERTED: 0, REPORTED: 1, FUTURE: 2, HYPOTHETICAL: 3, NEGATED: 4}
 
-SPEECH_VERBS = frozenset({
-    "déclarer", "dire", "affirmer", "annoncer", "indiquer", "ajouter", "préciser", "expliquer", "assurer",
-    "confirmer", "rapporter", "raconter", "souligner", "révéler", "signaler", "communiquer", "répondre",
-    "insister", "rappeler", "noter", "observer", "témoigner", "prétendre", "écrire", "publier",
-    "reconnaître", "avouer", "admettre", "démentir", "nier", "recenser", "dénombrer", "officialiser",
-    "claironner", "marteler", "répéter", "estimer", "considérer",
-    "juger", "avertir", "prévenir", "alerter", "informer", "mentionner", "citer",
-    "détailler", "évoquer", "faire",  # "faire état de", "faire savoir"
-})
+SPEECH_VERBS = grammar_words("speech_verbs")
 # verbs after which the embedded event is an opinion, a wish or a possibility
-OPINION_VERBS = frozenset({
-    "penser", "croire", "supposer", "imaginer", "espérer", "souhaiter", "vouloir", "rêver", "craindre",
-    "redouter", "prédire", "pronostiquer", "sembler", "paraître", "risquer", "pouvoir", "envisager",
-    "douter", "soupçonner", "spéculer", "parier", "hésiter", "menacer", "demander", "exiger", "appeler",
-    "réclamer", "exhorter", "inviter", "presser", "plaider", "militer", "proposer", "suggérer", "chercher",
-    "viser", "ambitionner", "tenter", "essayer", "refuser", "rejeter", "ignorer",
-    "accuser", "reprocher", "dénoncer", "qualifier", "décrire", "présenter",
-})
+OPINION_VERBS = grammar_words("opinion_verbs")
 # verbs after which the embedded event is planned or announced for later
-PLANNING_VERBS = frozenset({
-    "prévoir", "projeter", "compter", "devoir", "aller", "apprêter", "promettre", "engager", "planifier",
-    "programmer", "préparer", "s'apprêter", "annoncer",
-})
+PLANNING_VERBS = grammar_words("planning_verbs")
 # adjectives of readiness over an infinitive: the event is offered or intended
-_WILLING_ADJ = frozenset({"prêt", "disposé", "résolu", "déterminé", "décidé"})
-_WILLING_VERBS = frozenset({"disposer", "résoudre", "déterminer", "décider"})  # "est déterminée à lancer"
+_WILLING_ADJ = grammar_words("willing_adjectives")
+_WILLING_VERBS = grammar_words("willing_verbs")  # "est déterminée à lancer"
 # aspect verbs that let the embedded event through unchanged ("ont commencé à quitter")
-ASPECT_VERBS = frozenset({"commencer", "continuer", "poursuivre", "recommencer", "finir", "achever",
-                          "cesser", "arrêter", "reprendre", "venir", "parvenir", "réussir"})
-NEGATORS = frozenset({"pas", "jamais", "plus", "guère", "nullement", "aucunement", "point", "nulle"})
-_PLANNED_ADJ = frozenset({"imminent", "futur", "prochain", "prévu", "programmé", "annoncé", "envisagé"})
-_POSSIBLE_ADJ = frozenset({"possible", "éventuel", "potentiel", "hypothétique", "probable", "présumé",
-                           "supposé", "prétendu"})
-_HYPO_NOUNS = frozenset({"rêve", "hypothèse", "possibilité", "risque", "scénario", "perspective", "espoir",
-                         "crainte", "projet", "ambition", "intention", "volonté", "menace", "plan"})
-_REPORT_PREPS = frozenset({"selon", "d'après"})
+ASPECT_VERBS = grammar_words("aspect_verbs")
+NEGATORS = grammar_words("negators")
+_PLANNED_ADJ = grammar_words("planned_adjectives")
+_POSSIBLE_ADJ = grammar_words("possible_adjectives")
+_HYPO_NOUNS = grammar_words("hypothetical_nouns")
 _NOMINAL_DEPS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "conj",
                            "appos", "iobj", "dep", "expl:subj"})
 _CLAUSE_UP = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "parataxis", "csubj"})
@@ -109,10 +88,9 @@ def _is_negated(verb: Token) -> bool:
     return has_neg and not restrictive or (has_neg and not has_ne and verb.pos_ in ("VERB", "AUX"))
 
 
-_IRREGULAR_STEMS = ("ser", "aur", "pourr", "devr", "fer", "ir", "viendr", "voudr", "faudr", "saur", "verr",
-                    "enverr", "tiendr", "obtiendr", "maintiendr", "prévaudr", "vaudr", "courr", "mourr")
-_COND_ENDINGS = ("aient", "ait", "ais", "ions", "iez")
-_FUT_ENDINGS = ("ont", "ons", "ez", "ai", "as", "a")
+_IRREGULAR_STEMS = grammar_sequence("irregular_future_stems")
+_COND_ENDINGS = grammar_sequence("conditional_endings")
+_FUT_ENDINGS = grammar_sequence("future_endings")
 _FUTURE_FORM = re.compile(r"r(?:ai|as|a|ons|ez|ont)$")  # every French future: stem + r + ending
 
 
@@ -215,10 +193,10 @@ def reporter_from_prep(trigger: Token, sentence: Span | None = None) -> Token | 
 
 
 _NOUN_OWN = frozenset(_PLANNED_ADJ | _POSSIBLE_ADJ)
-_SOURCE_PREPS = frozenset({"selon", "après", "d'après"})
+_SOURCE_PREPS = grammar_words("source_prepositions")
 _ATTRIBUTION = SPEECH_VERBS | _SOURCE_PREPS
-_PURPOSE_MARKS = frozenset({"pour", "afin"})
-_PURPOSE_HEADS = frozenset({"destiner", "viser", "chercher", "servir"})
+_PURPOSE_MARKS = grammar_words("purpose_marks")
+_PURPOSE_HEADS = grammar_words("purpose_heads")
 
 
 def _purpose(clause: Token) -> bool:
@@ -233,7 +211,7 @@ def _purpose(clause: Token) -> bool:
 
 
 # announcing one's own measure is the measure ("a annoncé la levée de son veto", "le retrait")
-ANNOUNCE_VERBS = frozenset({"annoncer", "confirmer", "officialiser", "proclamer", "décréter", "acter"})
+ANNOUNCE_VERBS = grammar_words("announce_verbs")
 
 
 def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, own_act: bool = False,
