@@ -30,6 +30,11 @@ _SKIP_DEPS = frozenset({"acl:relcl", "acl", "advcl", "ccomp", "xcomp", "parataxi
 RECIPIENT_PREPS = grammar_words("recipient_prepositions")
 PARTNER_PREPS = grammar_words("partner_prepositions")
 LOCATIVE_PREPS = grammar_words("locative_prepositions")
+_DE_FORMS = grammar_words("de_forms")  # "de", "du", "des", "d'": whose act, or of what
+_A_FORMS = grammar_words("a_forms")  # "à", "au", "aux"
+_SOURCE_PREPS = grammar_words("source_prepositions")  # "selon", "d'après": a source, not a party
+_QUE = grammar_words("que_forms")
+_ELIDED_DE = grammar_words("elided_de")  # "d'", "d’"
 _VERB_POS = frozenset({"VERB", "AUX"})
 
 
@@ -317,7 +322,7 @@ class ArgumentFinder:
                     dep == "nsubj:pass" and has_avoir):
                 subject = self._np(child, index, resolve)
                 args.explicit = args.explicit or bool(subject)
-            elif lowers[j] in ("que", "qu'", "qu’") and tags[j] in ("PRON", "SCONJ"):
+            elif lowers[j] in _QUE and tags[j] in ("PRON", "SCONJ"):
                 continue  # "qu'il avait envoyé": the complementizer parsed as an object
             elif dep in ("obj",) or (dep == "nsubj:pass" and not has_avoir) or (dep == "nsubj" and passive):
                 if args.theme is not None:
@@ -443,7 +448,7 @@ class ArgumentFinder:
             # "au sein d'un contingent de l'OTSC", "dans le cadre de l'OTSC": the actor's side
             args.actor.extend(p for p in self._np(child, index, resolve) if not _same(p, args.actor))
             return
-        if prep in ("selon", "d'après", "après") or child.lemma_.lower() in ("urgence",):
+        if prep in _SOURCE_PREPS or child.lemma_.lower() in ("urgence",):
             return
         parties = self._np(child, index, resolve)
         if not parties:
@@ -456,13 +461,13 @@ class ArgumentFinder:
         if prep in LOCATIVE_PREPS and places and len(places) == len(parties) and _locative(child):
             args.places.extend(places)
             if entry.type in ("REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "SANCTION") \
-                    and prep in ("à", "au", "aux") and child.dep_ in ("obl:arg", "iobj"):
+                    and prep in _A_FORMS and child.dep_ in ("obl:arg", "iobj"):
                 args.recipient.extend(p for p in parties if not _same(p, args.recipient))
             return
         if prep in RECIPIENT_PREPS or prep is None:
             args.recipient.extend(p for p in parties if not _same(p, args.recipient))
             args.explicit = True
-        elif prep in ("de", "du", "des", "d'") and entry.type in ("RETREAT", "SANCTION", "REQUEST", "AID"):
+        elif prep in _DE_FORMS and entry.type in ("RETREAT", "SANCTION", "REQUEST", "AID"):
             if entry.type == "RETREAT":
                 args.places.extend(p for p in parties if p.place)
             args.recipient.extend(p for p in parties if not _same(p, args.recipient))
@@ -539,7 +544,7 @@ class ArgumentFinder:
                 if mention is not None:
                     return [_party(mention, child, index)]
         for child in _children(noun):
-            if child.dep_ == "nmod" and _case(child) in ("de", "du", "des", "d'"):
+            if child.dep_ == "nmod" and _case(child) in _DE_FORMS:
                 found = self._np(child, index, resolve)
                 if found:
                     return found
@@ -575,7 +580,7 @@ class ArgumentFinder:
                     if self._agentive(child, index):
                         owners = parties + owners
                         args.explicit = True
-                elif prep in ("de", "du", "des", "d'", None):
+                elif prep is None or prep in _DE_FORMS:
                     if not parties:
                         continue
                     if entry.type in ("CONSULT", "AGREE") and all(p.place and _is_city(p) for p in parties):
@@ -603,7 +608,7 @@ class ArgumentFinder:
                     args.explicit = True
                 elif prep in LOCATIVE_PREPS and parties and all(p.place for p in parties) and _locative(child):
                     args.places.extend(parties)
-                    if entry.type in ("REQUEST", "SUPPORT") and prep in ("à", "au", "aux"):
+                    if entry.type in ("REQUEST", "SUPPORT") and prep in _A_FORMS:
                         args.recipient.extend(parties)
                 elif prep in RECIPIENT_PREPS:
                     args.recipient.extend(p for p in parties if not _same(p, args.recipient))
@@ -778,7 +783,7 @@ def _case(token: Token) -> str | None:
         return None
     first = preps[0]
     lower = lowers[first]
-    if lower in ("d'", "d’") and len(preps) > 1 and lowers[preps[1]] == "après":
+    if lower in _ELIDED_DE and len(preps) > 1 and lowers[preps[1]] == "après":
         return "d'après"
     if lower in ("au", "aux"):
         return "à"

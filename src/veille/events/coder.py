@@ -53,6 +53,11 @@ _SETTING_PREPS = _SETTING_WORDS | grammar_words("setting_prepositions")
 _SPEAKER_PRONOUNS = grammar_words("speaker_pronouns")
 _SETTING_NOUNS = _SETTING_WORDS | grammar_words("setting_nouns")
 _TEMPORAL_PREPS = grammar_words("temporal_prepositions")
+_PURPOSE_MARKS = grammar_words("purpose_marks")  # "pour leur demander", "afin de"
+_COUNT_TRIGGERS = grammar_words("count_triggers")
+_REPORTER_RELATIVES = grammar_words("reporter_relatives")
+_UNRESOLVED_RELATIVES = grammar_words("unresolved_relatives")
+_STRESSED_PRONOUNS = grammar_words("stressed_pronouns")
 _OWN_ACTS = frozenset({"CONCEDE", "RETREAT", "AGREE", "SANCTION", "COERCE", "THREATEN", "REJECT", "SUPPORT"})
 _SPEECH = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 # statements about another's act: their recipient is whoever acted
@@ -683,7 +688,7 @@ class _Context:
         return self._clashes
 
     def finder_parties(self, token: Token) -> list[Party]:
-        if token.pos_ == "PRON" and token.lower_ in ("qui", "que", "lequel", "laquelle"):
+        if token.pos_ == "PRON" and token.lower_ in _REPORTER_RELATIVES:
             return self.finder.parties(token, self.index)
         if token.pos_ == "NOUN" and self.index.at(token) is None:
             # "selon un nouveau bilan annoncé par le Premier ministre", "un communiqué du Kremlin"
@@ -708,7 +713,7 @@ class _Context:
             return self.resolve(speaker) if speaker.pos_ == "PRON" else speaker
         if token.pos_ == "NOUN":
             return self._compound(token)
-        if token.lower_ in ("qui", "que", "qu'", "lequel", "laquelle"):
+        if token.lower_ in _UNRESOLVED_RELATIVES:
             return None
         # possessive: "leur rencontre", "son accord" → the clause's subject
         if token.dep_ == "det" or morph(token, "Poss"):
@@ -729,7 +734,7 @@ class _Context:
                 verb = verb.head
             return self._previous()
         verb = token.head
-        if token.dep_ in ("nsubj", "nsubj:pass", "expl:subj") or lower in ("lui", "eux", "elle"):
+        if token.dep_ in ("nsubj", "nsubj:pass", "expl:subj") or lower in _STRESSED_PRONOUNS:
             # "a déclaré qu'il avait envoyé": the speaker
             current = verb
             for _ in range(4):
@@ -921,7 +926,7 @@ def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate |
             # the demands of a protest are its topic
             if head in found and (found[head].entry.type == "PROTEST" or (
                     own is not None and own.entry.type not in _SPEECH
-                    and any(lowers[j] in ("pour", "afin") for j in kids(current)))):
+                    and any(lowers[j] in _PURPOSE_MARKS for j in kids(current)))):
                 return found[head]
             return None
         if dep in ("nsubj", "nsubj:pass"):
@@ -1112,7 +1117,7 @@ def _size_region(token: Token) -> tuple[int, int]:
 
 
 def _is_count_trigger(token: Token) -> bool:
-    return token.lemma_.lower() in ("bilan", "mort", "perte", "blessé", "victime", "compter", "recenser")
+    return token.lemma_.lower() in _COUNT_TRIGGERS
 
 
 def _dedupe(events: list[dict]) -> list[dict]:

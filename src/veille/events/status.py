@@ -35,9 +35,20 @@ _WILLING_VERBS = grammar_words("willing_verbs")  # "est déterminée à lancer"
 # aspect verbs that let the embedded event through unchanged ("ont commencé à quitter")
 ASPECT_VERBS = grammar_words("aspect_verbs")
 NEGATORS = grammar_words("negators")
+_NE = grammar_words("ne_forms")
+_NEGATIVE_PRONOUNS = grammar_words("negative_pronouns")
+_NEGATIVE_DETERMINERS = grammar_words("negative_determiners")
+_SI = grammar_words("si_forms")
+_QUE = grammar_words("que_forms")
 _PLANNED_ADJ = grammar_words("planned_adjectives")
 _POSSIBLE_ADJ = grammar_words("possible_adjectives")
 _HYPO_NOUNS = grammar_words("hypothetical_nouns")
+_PLANNED_PASSIVES = grammar_words("planned_passive_verbs")  # "un tête-à-tête est prévu"
+_OCCASION_PREPS = grammar_words("occasion_prepositions")  # "a déclaré au sommet": where, not what
+_SOURCE_PREP_FORMS = grammar_words("source_preposition_forms")
+_ELIDED_DE = grammar_words("elided_de")
+_TITLES = grammar_words("title_abbreviations")
+_SPEECH_FAIRE = grammar_words("faire_speech_objects")  # "faire état de", "faire savoir", "faire part de"
 _NOMINAL_DEPS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "conj",
                            "appos", "iobj", "dep", "expl:subj"})
 _CLAUSE_UP = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "parataxis", "csubj"})
@@ -65,15 +76,15 @@ def _is_negated(verb: Token) -> bool:
     i = verb.i
     for j in kids(i):
         lower, dep = lowers[j], deps[j]
-        if lower in ("ne", "n'", "n’"):
+        if lower in _NE:
             has_ne = True
         elif dep == "advmod" and lemmas[j] in NEGATORS:
             has_neg = True
         elif lower == "que" and dep in ("advmod", "mark", "fixed"):
             restrictive = True
         elif dep in ("nsubj", "nsubj:pass", "obj") and (
-                (view.pos[j] in ("PRON", "DET") and lemmas[j] in ("aucun", "personne", "rien"))
-                or any(lemmas[d] in ("aucun", "nul") and deps[d] == "det" for d in kids(j))):
+                (view.pos[j] in ("PRON", "DET") and lemmas[j] in _NEGATIVE_PRONOUNS)
+                or any(lemmas[d] in _NEGATIVE_DETERMINERS and deps[d] == "det" for d in kids(j))):
             has_neg = True
         elif dep == "mark" and lower == "sans":
             return True
@@ -91,7 +102,7 @@ def _is_negated(verb: Token) -> bool:
 _IRREGULAR_STEMS = grammar_sequence("irregular_future_stems")
 _COND_ENDINGS = grammar_sequence("conditional_endings")
 _FUT_ENDINGS = grammar_sequence("future_endings")
-_FUTURE_FORM = re.compile(r"r(?:ai|as|a|ons|ez|ont)$")  # every French future: stem + r + ending
+_FUTURE_FORM = re.compile(f"r(?:{'|'.join(map(re.escape, _FUT_ENDINGS))})$")  # every French future: stem + r + ending
 
 
 @lru_cache(maxsize=4096)  # verb lemmas: a bounded few recur; unknown ones must not grow it forever
@@ -134,7 +145,7 @@ def _past(verb: Token) -> bool:
     return any("Past" in morph(token, "Tense") or "Imp" in morph(token, "Tense") for token in [verb, *_aux(verb)])
 
 
-def _has_child(token: Token, dep: str, lowers: tuple[str, ...]) -> bool:
+def _has_child(token: Token, dep: str, lowers: frozenset[str]) -> bool:
     """Whether a child of ``token`` has dependency ``dep`` and one of the lower-cased forms ``lowers``."""
     view = view_of(token.doc)
     deps, forms = view.dep, view.lower
@@ -170,8 +181,8 @@ def reporter_from_prep(trigger: Token, sentence: Span | None = None) -> Token | 
     lowers = view.lower
     for k in range(span.start, span.end):
         lower = lowers[k]
-        if not (lower in ("selon", "d'après", "d’après") or (
-                lower == "après" and k > 0 and lowers[k - 1] in ("d'", "d’"))):
+        if not (lower in _SOURCE_PREP_FORMS or (
+                lower == "après" and k > 0 and lowers[k - 1] in _ELIDED_DE)):
             continue
         token = view.token(k)
         head = token
@@ -185,7 +196,7 @@ def reporter_from_prep(trigger: Token, sentence: Span | None = None) -> Token | 
             continue
         # the source is the first name after the preposition ("Selon M. Pachinian, ...")
         for nxt in token.doc[token.i + 1:min(len(token.doc), token.i + 7)]:
-            if nxt.pos_ in ("PROPN", "NOUN", "PRON") and nxt.lower_ not in ("m.", "mme"):
+            if nxt.pos_ in ("PROPN", "NOUN", "PRON") and nxt.lower_ not in _TITLES:
                 return nxt
             if nxt.is_punct and nxt.text not in ("'", "’", "."):
                 break
@@ -254,7 +265,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 raise_to(FUTURE, lemma)
             elif child_dep == "amod" and lemma in _POSSIBLE_ADJ:
                 raise_to(HYPOTHETICAL, lemma)
-            elif child_dep == "det" and lemma in ("aucun", "nul"):
+            elif child_dep == "det" and lemma in _NEGATIVE_DETERMINERS:
                 raise_to(NEGATED, lemma)
         head_lemma = lowered[head_of[t]]
         if head_lemma in _HYPO_NOUNS and deps[t] == "nmod":
@@ -284,9 +295,9 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 raise_to(HYPOTHETICAL, "conditional")
             if fut or going:
                 raise_to(FUTURE, "future")
-            if via_subject and lemma in ("prévoir", "programmer", "attendre", "envisager") and tag == "VERB":
+            if via_subject and lemma in _PLANNED_PASSIVES and tag == "VERB":
                 raise_to(FUTURE, lemma)  # "un tête-à-tête est prévu"
-            if _has_child(current, "mark", ("si", "s'")):
+            if _has_child(current, "mark", _SI):
                 raise_to(HYPOTHETICAL, "si")
         if c != t and is_verbal and not via_adjunct and (
                 (tag == "ADJ" and lemma in _WILLING_ADJ)
@@ -323,7 +334,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             # not what the verb thinks, plans or asks
             via_adjunct = tags[p] in ("VERB", "AUX", "ADJ") and (dep in ("obl", "obl:mod") or (
                 dep == "obl:arg" and c == t and is_noun  # "a déclaré au sommet": where, not what
-                and any(deps[j] == "case" and lowered[j] in ("à", "au", "aux", "lors", "pendant", "durant")
+                and any(deps[j] == "case" and lowered[j] in _OCCASION_PREPS
                         for j in kids(c))))
             local = True
             via_conj = False
@@ -344,7 +355,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             continue  # a coordinated verb shares its first conjunct's governors
         via_conj = False
         # "pour leur demander", "alors que la foule prenait": own assertion level
-        if dep == "advcl" and not _has_child(current, "mark", ("si", "s'")) \
+        if dep == "advcl" and not _has_child(current, "mark", _SI) \
                 and lowered[p] not in SPEECH_VERBS:
             break
         if dep == "acl" and tag != "VERB":
@@ -387,7 +398,7 @@ def _linear_speech_frame(trigger: Token, sentence: Span) -> Token | None:
     for i in range(trigger.i - 1, sentence.start - 1, -1):
         if texts[i] in (".", ";", "!", "?"):
             break
-        if lowers[i] in ("que", "qu'", "qu’") and tags[i] in ("SCONJ", "PRON"):
+        if lowers[i] in _QUE and tags[i] in ("SCONJ", "PRON"):
             que = i
             break
     if que is not None:
@@ -461,7 +472,7 @@ def _speech_use(verb: Token) -> bool:
     lemmas = view.lemma
     if lemmas[verb.i] != "faire":
         return True
-    return any(lemmas[j] in ("état", "savoir", "part") for j in view.kids(verb.i))
+    return any(lemmas[j] in _SPEECH_FAIRE for j in view.kids(verb.i))
 
 
 def _opinion_above(trigger: Token) -> bool:
