@@ -16,11 +16,18 @@ import yaml
 from conftest import ROOT
 
 from veille.events import grammar
-from veille.events.grammar import GrammarFileError, class_names, grammar_numbers, grammar_sequence, grammar_words
+from veille.events.grammar import (
+    GrammarFileError,
+    class_names,
+    grammar_numbers,
+    grammar_sequence,
+    grammar_table,
+    grammar_words,
+)
 
 PACKAGE = ROOT / "src" / "veille"
 GRAMMAR_YAML = PACKAGE / "events" / "data" / "grammar.yaml"
-_ASKED = re.compile(r"""grammar_(words|sequence|numbers)\(\s*["']([^"']+)["']\s*\)""")
+_ASKED = re.compile(r"""grammar_(words|sequence|numbers|table)\(\s*["']([^"']+)["']\s*\)""")
 
 
 def asked() -> dict[str, set[str]]:
@@ -50,8 +57,10 @@ def test_every_class_in_the_file_is_read():
 def test_every_class_loads_with_its_shape():
     raw = yaml.safe_load(GRAMMAR_YAML.read_text("utf-8"))["classes"]
     for name, value in raw.items():
-        if isinstance(value, dict):
+        if isinstance(value, dict) and all(isinstance(n, int) for n in value.values()):
             assert grammar_numbers(name)
+        elif isinstance(value, dict):
+            assert all(words for _, words in grammar_table(name)), name
         else:
             assert grammar_words(name) and grammar_sequence(name), name
             assert all(word == word.strip() and word for word in value), name

@@ -35,6 +35,8 @@ _A_FORMS = grammar_words("a_forms")  # "à", "au", "aux"
 _SOURCE_PREPS = grammar_words("source_prepositions")  # "selon", "d'après": a source, not a party
 _QUE = grammar_words("que_forms")
 _ELIDED_DE = grammar_words("elided_de")  # "d'", "d’"
+_SE = grammar_words("se_forms")
+_NOT_PARTY_OBLIQUES = grammar_words("not_party_obliques")  # "une réunion d'urgence"
 _VERB_POS = frozenset({"VERB", "AUX"})
 
 
@@ -448,7 +450,7 @@ class ArgumentFinder:
             # "au sein d'un contingent de l'OTSC", "dans le cadre de l'OTSC": the actor's side
             args.actor.extend(p for p in self._np(child, index, resolve) if not _same(p, args.actor))
             return
-        if prep in _SOURCE_PREPS or child.lemma_.lower() in ("urgence",):
+        if prep in _SOURCE_PREPS or child.lemma_.lower() in _NOT_PARTY_OBLIQUES:
             return
         parties = self._np(child, index, resolve)
         if not parties:
@@ -733,7 +735,7 @@ def _phrase(root: Token, limit: int = 40) -> list[int]:
 
 def _orphan_subject(verb: Token) -> Token | None:
     """The noun right before a finite verb (and its auxiliaries) that has no subject."""
-    first = min([verb.i] + [c.i for c in _children(verb) if c.dep_.startswith("aux") or c.lower_ in ("se", "s'")])
+    first = min([verb.i] + [c.i for c in _children(verb) if c.dep_.startswith("aux") or c.lower_ in _SE])
     if not any("Fin" in morph(t, "VerbForm") for t in [verb, *_children(verb)] if t.i <= verb.i):
         return None
     doc = verb.doc

@@ -23,7 +23,7 @@ from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Par
 from veille.events.confidence import ConfidenceModel, bucket, event_features
 from veille.events.dates import DateIndex, EventDate, event_date, lead_date, sentence_reference
 from veille.events.features import morph
-from veille.events.grammar import grammar_numbers, grammar_words
+from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
 from veille.events.lexicon import Entry, Lexicon, score
 from veille.events.sizes import extract_sizes
 from veille.events.status import ASSERTED, FACTUAL, FUTURE, NEGATED, REPORTED, Status, assess, reporter_from_prep
@@ -58,6 +58,7 @@ _COUNT_TRIGGERS = grammar_words("count_triggers")
 _REPORTER_RELATIVES = grammar_words("reporter_relatives")
 _UNRESOLVED_RELATIVES = grammar_words("unresolved_relatives")
 _STRESSED_PRONOUNS = grammar_words("stressed_pronouns")
+_SOURCE_WORDS = grammar_words("source_words")  # "selon un communiqué du président"
 _OWN_ACTS = frozenset({"CONCEDE", "RETREAT", "AGREE", "SANCTION", "COERCE", "THREATEN", "REJECT", "SUPPORT"})
 _SPEECH = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 # statements about another's act: their recipient is whoever acted
@@ -517,7 +518,7 @@ class EventCoder:
         elif status.reporter is not None and final_status in (REPORTED, FUTURE):
             found = ctx.finder_parties(status.reporter)
             coded = [p for p in found if p.code]
-            if not coded and ctx.lemmas() & {"selon", "après"}:
+            if not coded and ctx.lemmas() & _SOURCE_WORDS:
                 # "ce texte confirme, selon un communiqué du président Sauli Niinistö, que ..."
                 source = reporter_from_prep(token, sent)
                 if source is not None:
@@ -986,27 +987,11 @@ def _with_recipient(args: Arguments, parties: list[Party] | None) -> Arguments:
 
 
 # words of the clause that say how (PLOVER modes) ...
-_ASSAULT_MODES = (
-    ("drone", frozenset({"drone"})),
-    ("aerial", frozenset({"aérien", "aviation", "avion", "bombardier", "hélicoptère", "raid"})),
-    ("heavy-weapons", frozenset({"artillerie", "obus", "roquette", "char", "missile", "mortier", "calibre"})),
-    ("explosives", frozenset({"explosif", "bombe", "mine", "kamikaze", "attentat"})),
-    ("crowd-control", frozenset({"lacrymogène", "canon", "matraque", "air"})),
-    ("firearms", frozenset({"balle", "fusil", "arme", "tir", "tirer", "kalachnikov"})),
-    ("primitive", frozenset({"couteau", "machette", "pierre", "incendier", "feu"})),
-)
+_ASSAULT_MODES = grammar_table("assault_mode_words")
 _PHONE = grammar_words("phone_words")
 # ... and what about (PLOVER contexts)
-_CONTEXTS = (
-    ("military", frozenset({"militaire", "armée", "soldat", "troupe", "défense", "contingent", "régiment"})),
-    ("peacekeeping", frozenset({"maintien", "paix", "casque"})),
-    ("terrorism", frozenset({"terroriste", "terrorisme", "antiterroriste", "djihadiste", "jihadiste"})),
-    ("economic", frozenset({"économique", "économie", "commercial", "échange", "commerce", "investissement",
-                            "énergie", "énergétique", "gaz", "pétrole"})),
-    ("diplomatic", frozenset({"diplomatique", "diplomatie", "ambassadeur", "ministre", "sommet"})),
-    ("repression", frozenset({"répression", "réprimer", "manifestant"})),
-    ("human_security", frozenset({"carburant", "prix", "céréale", "alimentaire"})),
-)
+_CONTEXTS = grammar_table("context_words")
+_PEACEKEEPING = grammar_words("peacekeeping_words")
 
 
 def _refine_mode(event_type: str, mode: str | None, lemmas: frozenset[str], actor: list,
@@ -1027,7 +1012,7 @@ def _refine_mode(event_type: str, mode: str | None, lemmas: frozenset[str], acto
 
 def _contexts(lemmas: frozenset[str]) -> set[str]:
     found = {name for name, words in _CONTEXTS if lemmas & words}
-    if "peacekeeping" in found and not {"maintien", "casque"} & lemmas:
+    if "peacekeeping" in found and not _PEACEKEEPING & lemmas:
         found.discard("peacekeeping")
     return found
 

@@ -65,3 +65,13 @@ def grammar_numbers(name: str) -> dict[str, int]:
     if not all(isinstance(n, int) for n in value.values()):
         raise GrammarFileError(f"{GRAMMAR_FILE}: word class {name!r}: every value must be a whole number")
     return dict(value)
+
+
+def grammar_table(name: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A class of named word lists (``drone: [drone]``), in the file's order: the first name whose words
+    a rule finds may win."""
+    value = _class(name, dict)
+    for key, words in value.items():
+        if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
+            raise GrammarFileError(f"{GRAMMAR_FILE}: word class {name!r}: {key!r} must be a list of quoted words")
+    return tuple((str(key), frozenset(words)) for key, words in value.items())

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from veille.events.features import morph
 from veille.events.gazetteer import fold
-from veille.events.grammar import grammar_words
+from veille.events.grammar import grammar_sequence, grammar_words
 from veille.events.timex_lexicon import TIME_WORDS
 from veille.events.view import DocView, view_of
 
@@ -55,6 +55,8 @@ SCORES: dict[str, float] = {
 _DE_IS_ACTOR = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "MOBILIZE", "PROTEST", "REQUEST",
                 "CONCEDE", "REJECT", "THREATEN", "ACCUSE"}
 _REFLEXIVE = grammar_words("reflexive_pronouns")
+_ER_PARTICIPLE = grammar_sequence("er_participle_endings")  # "signer" → "signé", "signées"
+_IR_PARTICIPLE = grammar_sequence("ir_participle_endings")  # "réunir" → "réunis"
 
 
 def score(event_type: str, mode: str | None) -> float:
@@ -178,9 +180,9 @@ class Lexicon:
             if not any("VERB" in e.pos or not e.pos for e in entries):
                 continue
             if lemma.endswith("er"):
-                stem, ends = lemma[:-2], ("é", "és", "ée", "ées")
+                stem, ends = lemma[:-2], _ER_PARTICIPLE
             elif lemma.endswith("ir"):
-                stem, ends = lemma[:-2], ("i", "is", "ie", "ies")
+                stem, ends = lemma[:-2], _IR_PARTICIPLE
             else:
                 continue
             for end in ends:

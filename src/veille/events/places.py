@@ -57,6 +57,7 @@ def focus_states(doc: Doc, mentions: list[Span], code_of: Callable[[Span], str |
 
 
 _LOCATIVE = grammar_words("place_prepositions")
+_VENUE_DE = grammar_words("venue_de_forms")  # "le sommet de Téhéran"
 
 
 @cache
@@ -83,7 +84,7 @@ def is_locative(mention: Span) -> bool:
     # "le sommet de Téhéran", "leur entrevue de Téhéran", "les accords d'Istanbul": where it met
     head = view.head[mention.root.i]
     return (head != mention.root.i and view.lemma[head] in _venue_nouns() and head < start
-            and any(deps[j] == "case" and lowers[j] in ("de", "d'", "d’") for j in view.kids(mention.root.i)))
+            and any(deps[j] == "case" and lowers[j] in _VENUE_DE for j in view.kids(mention.root.i)))
 
 
 def places_in(span: Span, mentions_by_sent: list[Span]) -> list[dict]:
