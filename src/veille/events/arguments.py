@@ -16,22 +16,27 @@ from types import SimpleNamespace
 from spacy.tokens import Doc, Span, Token
 
 from veille.events.features import morph
+from veille.events.grammar import grammar_numbers, grammar_words
 from veille.events.lexicon import Entry, Lexicon, behind_day
 from veille.events.timex import TIME_WORDS
 from veille.events.view import DocView, view_of
 from veille.nlp.extensions import doc_text
 
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
-_PERSONAL = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "leur", "leurs", "les", "la", "le", "l'",
-                       "l’", "celui-ci", "celle-ci", "ceux-ci", "ce", "son", "sa", "ses"})
-_RELATIVE = frozenset({"qui", "que", "qu'", "qu’", "lequel", "laquelle", "lesquels", "lesquelles", "dont"})
+_RELATIVE = grammar_words("relative_pronouns")
 _SKIP_DEPS = frozenset({"acl:relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "case",
                         "det", "mark", "conj"})
 # prepositions of a complement that names the recipient of the act
-RECIPIENT_PREPS = frozenset({"à", "au", "aux", "auprès", "avec", "contre", "vers", "envers", "entre", "sur",
-                             "face", "pour"})
-PARTNER_PREPS = frozenset({"avec", "entre"})
-LOCATIVE_PREPS = frozenset({"à", "au", "aux", "en", "dans", "vers", "sur"})
+RECIPIENT_PREPS = grammar_words("recipient_prepositions")
+PARTNER_PREPS = grammar_words("partner_prepositions")
+LOCATIVE_PREPS = grammar_words("locative_prepositions")
+_DE_FORMS = grammar_words("de_forms")  # "de", "du", "des", "d'": whose act, or of what
+_A_FORMS = grammar_words("a_forms")  # "à", "au", "aux"
+_SOURCE_PREPS = grammar_words("source_prepositions")  # "selon", "d'après": a source, not a party
+_QUE = grammar_words("que_forms")
+_ELIDED_DE = grammar_words("elided_de")  # "d'", "d’"
+_SE = grammar_words("se_forms")
+_NOT_PARTY_OBLIQUES = grammar_words("not_party_obliques")  # "une réunion d'urgence"
 _VERB_POS = frozenset({"VERB", "AUX"})
 
 
@@ -325,7 +330,7 @@ class ArgumentFinder:
                 else:
                     subject = found
                 args.explicit = args.explicit or bool(subject)
-            elif lowers[j] in ("que", "qu'", "qu’") and tags[j] in ("PRON", "SCONJ"):
+            elif lowers[j] in _QUE and tags[j] in ("PRON", "SCONJ"):
                 continue  # "qu'il avait envoyé": the complementizer parsed as an object
             elif dep in ("obj",) or (dep == "nsubj:pass" and not has_avoir) or (dep == "nsubj" and passive):
                 if args.theme is not None:
@@ -451,7 +456,7 @@ class ArgumentFinder:
             # "au sein d'un contingent de l'OTSC", "dans le cadre de l'OTSC": the actor's side
             args.actor.extend(p for p in self._np(child, index, resolve) if not _same(p, args.actor))
             return
-        if prep in ("selon", "d'après", "après") or child.lemma_.lower() in ("urgence",):
+        if prep in _SOURCE_PREPS or child.lemma_.lower() in _NOT_PARTY_OBLIQUES:
             return
         parties = self._np(child, index, resolve)
         if not parties:
@@ -464,13 +469,13 @@ class ArgumentFinder:
         if prep in LOCATIVE_PREPS and places and len(places) == len(parties) and _locative(child):
             args.places.extend(places)
             if entry.type in ("REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "SANCTION") \
-                    and prep in ("à", "au", "aux") and child.dep_ in ("obl:arg", "iobj"):
+                    and prep in _A_FORMS and child.dep_ in ("obl:arg", "iobj"):
                 args.recipient.extend(p for p in parties if not _same(p, args.recipient))
             return
         if prep in RECIPIENT_PREPS or prep is None:
             args.recipient.extend(p for p in parties if not _same(p, args.recipient))
             args.explicit = True
-        elif prep in ("de", "du", "des", "d'") and entry.type in ("RETREAT", "SANCTION", "REQUEST", "AID"):
+        elif prep in _DE_FORMS and entry.type in ("RETREAT", "SANCTION", "REQUEST", "AID"):
             if entry.type == "RETREAT":
                 args.places.extend(p for p in parties if p.place)
             args.recipient.extend(p for p in parties if not _same(p, args.recipient))
@@ -547,7 +552,7 @@ class ArgumentFinder:
                 if mention is not None:
                     return [_party(mention, child, index)]
         for child in _children(noun):
-            if child.dep_ == "nmod" and _case(child) in ("de", "du", "des", "d'"):
+            if child.dep_ == "nmod" and _case(child) in _DE_FORMS:
                 found = self._np(child, index, resolve)
                 if found:
                     return found
@@ -583,7 +588,7 @@ class ArgumentFinder:
                     if self._agentive(child, index):
                         owners = parties + owners
                         args.explicit = True
-                elif prep in ("de", "du", "des", "d'", None):
+                elif prep is None or prep in _DE_FORMS:
                     if not parties:
                         continue
                     if entry.type in ("CONSULT", "AGREE") and all(p.place and _is_city(p) for p in parties):
@@ -611,7 +616,7 @@ class ArgumentFinder:
                     args.explicit = True
                 elif prep in LOCATIVE_PREPS and parties and all(p.place for p in parties) and _locative(child):
                     args.places.extend(parties)
-                    if entry.type in ("REQUEST", "SUPPORT") and prep in ("à", "au", "aux"):
+                    if entry.type in ("REQUEST", "SUPPORT") and prep in _A_FORMS:
                         args.recipient.extend(parties)
                 elif prep in RECIPIENT_PREPS:
                     args.recipient.extend(p for p in parties if not _same(p, args.recipient))
@@ -682,16 +687,11 @@ class ArgumentFinder:
         return []
 
 
-_OBJECT_CONTROL = frozenset({"demander", "appeler", "exhorter", "inviter", "presser", "sommer", "enjoindre",
-                             "ordonner", "autoriser", "aider", "pousser", "contraindre", "forcer",
-                             "obliger", "engager", "encourager", "charger", "accuser", "remercier",
-                             "mettre", "avertir", "conseiller", "permettre"})
+_OBJECT_CONTROL = grammar_words("object_control_verbs")
 
 
-_COLLECTIVE_NOUNS = frozenset({"dirigeant", "pays", "président", "camp", "partie", "chef", "gouvernement",
-                               "ministre", "voisin", "rival", "belligérant", "capitale", "état", "nation",
-                               "allié", "candidat", "homologue", "délégation", "leader", "côté"})
-_NUMBERS = frozenset({"deux", "trois", "quatre", "cinq", "2", "3", "4", "5"})
+_COLLECTIVE_NOUNS = grammar_words("collective_nouns")
+_NUMBERS = frozenset(grammar_numbers("small_numbers"))
 
 
 def _collective(token: Token) -> bool:
@@ -741,7 +741,7 @@ def _phrase(root: Token, limit: int = 40) -> list[int]:
 
 def _orphan_subject(verb: Token) -> Token | None:
     """The noun right before a finite verb (and its auxiliaries) that has no subject."""
-    first = min([verb.i] + [c.i for c in _children(verb) if c.dep_.startswith("aux") or c.lower_ in ("se", "s'")])
+    first = min([verb.i] + [c.i for c in _children(verb) if c.dep_.startswith("aux") or c.lower_ in _SE])
     if not any("Fin" in morph(t, "VerbForm") for t in [verb, *_children(verb)] if t.i <= verb.i):
         return None
     doc = verb.doc
@@ -756,13 +756,11 @@ def _orphan_subject(verb: Token) -> Token | None:
     return None
 
 
-_QUANTITY_NOUNS = frozenset({"millier", "centaine", "dizaine", "vingtaine", "nombre", "groupe", "foule",
-                             "partie", "majorité", "plupart", "millions", "million"})
-_COLLECTION_NOUNS = frozenset({"paquet", "série", "train", "salve", "vague", "ensemble", "liste", "batterie",
-                               "volet", "nouveau", "cycle", "round", "millier", "centaine", "dizaine"})
-_AFFILIATION_NOUNS = frozenset({"sein", "cadre", "égide", "bannière", "commandement"})
-_RECEIVE_VERBS = frozenset({"obtenir", "recevoir", "arracher", "décrocher", "accepter", "saluer"})
-_PREP_ADVERBS = frozenset({"auprès", "face", "près", "loin", "lors", "autour"})
+_QUANTITY_NOUNS = grammar_words("quantity_nouns")
+_COLLECTION_NOUNS = grammar_words("collection_nouns")
+_AFFILIATION_NOUNS = grammar_words("affiliation_nouns")
+_RECEIVE_VERBS = grammar_words("receive_verbs")
+_PREP_ADVERBS = grammar_words("preposition_adverbs")
 
 
 def _after_quote(verb: Token) -> bool:
@@ -793,7 +791,7 @@ def _case(token: Token) -> str | None:
         return None
     first = preps[0]
     lower = lowers[first]
-    if lower in ("d'", "d’") and len(preps) > 1 and lowers[preps[1]] == "après":
+    if lower in _ELIDED_DE and len(preps) > 1 and lowers[preps[1]] == "après":
         return "d'après"
     if lower in ("au", "aux"):
         return "à"

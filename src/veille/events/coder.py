@@ -23,6 +23,7 @@ from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Par
 from veille.events.confidence import ConfidenceModel, bucket, event_features
 from veille.events.dates import DateIndex, EventDate, event_date, lead_date, sentence_reference
 from veille.events.features import morph
+from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
 from veille.events.lexicon import Entry, Lexicon
 from veille.events.sizes import extract_sizes
 from veille.events.status import ASSERTED, CODED, FACTUAL, FUTURE, NEGATED, REPORTED, Status, assess, reporter_from_prep
@@ -37,21 +38,25 @@ _VERBAL = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGRE
                      "COOPERATE", "SANCTION"})
 # cooperative acts reported in the future are intentions: AGREE (PLOVER manual, AGREE)
 _FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
-_CLASH = frozenset({"combat", "affrontement", "guerre", "conflit", "heurt", "bombardement", "accrochage",
-                    "agression", "attaque", "offensive", "frontalier", "frontière", "hostilité", "escalade"})
+_CLASH = grammar_words("clash_words")
 _NOMINAL_UP = frozenset({"obj", "obl", "obl:arg", "obl:mod", "nmod", "iobj", "nsubj:pass", "appos", "xcomp",
                          "conj", "acl", "nsubj"})
-_DEPLOY = frozenset({"déployer", "déploiement", "redéployer", "positionner", "stationner", "envoyer", "envoi",
-                     "dépêcher", "arrivée", "mission", "contingent", "compter", "présent"})
+_DEPLOY = grammar_words("deploy_words")
 _MIN_CONFIDENCE = 0.3
-_YIELD_VERBS = frozenset({"accepter", "céder", "transiger", "consentir", "plier", "reculer", "renoncer"})
-_NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "2": 2, "3": 3, "4": 4, "5": 5}
-_PERSON_NOUNS = frozenset({"président", "dirigeant", "chef", "ministre", "homologue", "leader", "délégation"})
-_SETTING_WORDS = frozenset({"issue", "marge", "cours", "terme", "occasion"})  # "à l'issue de", "en marge de"
-_SETTING_PREPS = _SETTING_WORDS | {"devant", "lors", "pendant", "durant", "après", "avant"}
-_SPEAKER_PRONOUNS = frozenset({"lui", "elle", "il", "-t-il", "-il", "-t-elle", "-elle"})
-_SETTING_NOUNS = _SETTING_WORDS | {"lendemain", "veille", "sortie"}
-_TEMPORAL_PREPS = frozenset({"avant", "après", "depuis", "dès"})
+_YIELD_VERBS = grammar_words("yield_verbs")
+_NUMBER_WORDS = grammar_numbers("small_numbers")
+_PERSON_NOUNS = grammar_words("person_nouns")
+_SETTING_WORDS = grammar_words("setting_words")  # "à l'issue de", "en marge de"
+_SETTING_PREPS = _SETTING_WORDS | grammar_words("setting_prepositions")
+_SPEAKER_PRONOUNS = grammar_words("speaker_pronouns")
+_SETTING_NOUNS = _SETTING_WORDS | grammar_words("setting_nouns")
+_TEMPORAL_PREPS = grammar_words("temporal_prepositions")
+_PURPOSE_MARKS = grammar_words("purpose_marks")  # "pour leur demander", "afin de"
+_COUNT_TRIGGERS = grammar_words("count_triggers")
+_REPORTER_RELATIVES = grammar_words("reporter_relatives")
+_UNRESOLVED_RELATIVES = grammar_words("unresolved_relatives")
+_STRESSED_PRONOUNS = grammar_words("stressed_pronouns")
+_SOURCE_WORDS = grammar_words("source_words")  # "selon un communiqué du président"
 _OWN_ACTS = frozenset({"CONCEDE", "RETREAT", "AGREE", "SANCTION", "COERCE", "THREATEN", "REJECT", "SUPPORT"})
 _SPEECH = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 # statements about another's act: their recipient is whoever acted
@@ -520,7 +525,7 @@ class EventCoder:
         elif status.reporter is not None and final_status in (REPORTED, FUTURE):
             found = ctx.finder_parties(status.reporter)
             coded = [p for p in found if p.code]
-            if not coded and ctx.lemmas() & {"selon", "après"}:
+            if not coded and ctx.lemmas() & _SOURCE_WORDS:
                 # "ce texte confirme, selon un communiqué du président Sauli Niinistö, que ..."
                 source = reporter_from_prep(token, sent)
                 if source is not None:
@@ -691,7 +696,7 @@ class _Context:
         return self._clashes
 
     def finder_parties(self, token: Token) -> list[Party]:
-        if token.pos_ == "PRON" and token.lower_ in ("qui", "que", "lequel", "laquelle"):
+        if token.pos_ == "PRON" and token.lower_ in _REPORTER_RELATIVES:
             return self.finder.parties(token, self.index)
         if token.pos_ == "NOUN" and self.index.at(token) is None:
             # "selon un nouveau bilan annoncé par le Premier ministre", "un communiqué du Kremlin"
@@ -716,7 +721,7 @@ class _Context:
             return self.resolve(speaker) if speaker.pos_ == "PRON" else speaker
         if token.pos_ == "NOUN":
             return self._compound(token)
-        if token.lower_ in ("qui", "que", "qu'", "lequel", "laquelle"):
+        if token.lower_ in _UNRESOLVED_RELATIVES:
             return None
         # possessive: "leur rencontre", "son accord" → the clause's subject
         if token.dep_ == "det" or morph(token, "Poss"):
@@ -737,7 +742,7 @@ class _Context:
                 verb = verb.head
             return self._previous()
         verb = token.head
-        if token.dep_ in ("nsubj", "nsubj:pass", "expl:subj") or lower in ("lui", "eux", "elle"):
+        if token.dep_ in ("nsubj", "nsubj:pass", "expl:subj") or lower in _STRESSED_PRONOUNS:
             # "a déclaré qu'il avait envoyé": the speaker
             current = verb
             for _ in range(4):
@@ -932,7 +937,7 @@ def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate |
             # the demands of a protest are its topic
             if head in found and (found[head].entry.type == "PROTEST" or (
                     own is not None and own.entry.type not in _SPEECH
-                    and any(lowers[j] in ("pour", "afin") for j in kids(current)))):
+                    and any(lowers[j] in _PURPOSE_MARKS for j in kids(current)))):
                 return found[head]
             return None
         if dep in ("nsubj", "nsubj:pass"):
@@ -992,27 +997,11 @@ def _with_recipient(args: Arguments, parties: list[Party] | None) -> Arguments:
 
 
 # words of the clause that say how (PLOVER modes) ...
-_ASSAULT_MODES = (
-    ("drone", frozenset({"drone"})),
-    ("aerial", frozenset({"aérien", "aviation", "avion", "bombardier", "hélicoptère", "raid"})),
-    ("heavy-weapons", frozenset({"artillerie", "obus", "roquette", "char", "missile", "mortier", "calibre"})),
-    ("explosives", frozenset({"explosif", "bombe", "mine", "kamikaze", "attentat"})),
-    ("crowd-control", frozenset({"lacrymogène", "canon", "matraque", "air"})),
-    ("firearms", frozenset({"balle", "fusil", "arme", "tir", "tirer", "kalachnikov"})),
-    ("primitive", frozenset({"couteau", "machette", "pierre", "incendier", "feu"})),
-)
-_PHONE = frozenset({"téléphone", "téléphonique", "visioconférence", "vidéoconférence"})
+_ASSAULT_MODES = grammar_table("assault_mode_words")
+_PHONE = grammar_words("phone_words")
 # ... and what about (PLOVER contexts)
-_CONTEXTS = (
-    ("military", frozenset({"militaire", "armée", "soldat", "troupe", "défense", "contingent", "régiment"})),
-    ("peacekeeping", frozenset({"maintien", "paix", "casque"})),
-    ("terrorism", frozenset({"terroriste", "terrorisme", "antiterroriste", "djihadiste", "jihadiste"})),
-    ("economic", frozenset({"économique", "économie", "commercial", "échange", "commerce", "investissement",
-                            "énergie", "énergétique", "gaz", "pétrole"})),
-    ("diplomatic", frozenset({"diplomatique", "diplomatie", "ambassadeur", "ministre", "sommet"})),
-    ("repression", frozenset({"répression", "réprimer", "manifestant"})),
-    ("human_security", frozenset({"carburant", "prix", "céréale", "alimentaire"})),
-)
+_CONTEXTS = grammar_table("context_words")
+_PEACEKEEPING = grammar_words("peacekeeping_words")
 
 
 def _refine_mode(event_type: str, mode: str | None, lemmas: frozenset[str], actor: list,
@@ -1033,7 +1022,7 @@ def _refine_mode(event_type: str, mode: str | None, lemmas: frozenset[str], acto
 
 def _contexts(lemmas: frozenset[str]) -> set[str]:
     found = {name for name, words in _CONTEXTS if lemmas & words}
-    if "peacekeeping" in found and not {"maintien", "casque"} & lemmas:
+    if "peacekeeping" in found and not _PEACEKEEPING & lemmas:
         found.discard("peacekeeping")
     return found
 
@@ -1123,7 +1112,7 @@ def _size_region(token: Token) -> tuple[int, int]:
 
 
 def _is_count_trigger(token: Token) -> bool:
-    return token.lemma_.lower() in ("bilan", "mort", "perte", "blessé", "victime", "compter", "recenser")
+    return token.lemma_.lower() in _COUNT_TRIGGERS
 
 
 def _dedupe(events: list[dict]) -> list[dict]:

@@ -22,12 +22,15 @@ from spacy.tokens import Token
 from veille.datafile import Located, read_located
 from veille.events.features import morph
 from veille.events.gazetteer import fold
+from veille.events.grammar import grammar_sequence, grammar_words
 from veille.events.timex_lexicon import TIME_WORDS
 from veille.events.view import DocView, view_of
 from veille.model.vocabulary import ROLES, Vocabulary, load_vocabulary
 
-REFLEXIVE_LEMMAS = {"se", "soi", "me", "te", "nous", "vous"}
 FILE_KEYS = ("version", "classes", "generic_actors", "types")
+_REFLEXIVE = grammar_words("reflexive_pronouns")
+_ER_PARTICIPLE = grammar_sequence("er_participle_endings")  # "signer" → "signé", "signées"
+_IR_PARTICIPLE = grammar_sequence("ir_participle_endings")  # "réunir" → "réunis"
 
 
 @dataclass(frozen=True)
@@ -154,9 +157,9 @@ class Lexicon:
             if not any("VERB" in e.pos or not e.pos for e in entries):
                 continue
             if lemma.endswith("er"):
-                stem, ends = lemma[:-2], ("é", "és", "ée", "ées")
+                stem, ends = lemma[:-2], _ER_PARTICIPLE
             elif lemma.endswith("ir"):
-                stem, ends = lemma[:-2], ("i", "is", "ie", "ies")
+                stem, ends = lemma[:-2], _IR_PARTICIPLE
             else:
                 continue
             for end in ends:
@@ -280,7 +283,7 @@ def _says(token: Token) -> bool:
     follows a quote as its incise ('"La paix est possible", a soutenu le négociateur')."""
     view = view_of(token.doc)
     deps, lowers, kids = view.dep, view.lower, view.kids
-    if any(deps[j] == "ccomp" and any(deps[k] == "mark" and lowers[k] in ("que", "qu'", "qu’") for k in kids(j))
+    if any(deps[j] == "ccomp" and any(deps[k] == "mark" and lowers[k] in _QUE for k in kids(j))
            for j in kids(token.i)):
         return True
     i = token.i - 1
@@ -293,7 +296,7 @@ def _is_reflexive(token: Token) -> bool:
     view = view_of(token.doc)  # read as lists: no Token built
     lowers, tags = view.lower, view.pos
     return any(
-        lowers[j] in ("se", "s'", "s’", "me", "m'", "nous", "vous") and tags[j] == "PRON"
+        lowers[j] in _REFLEXIVE and tags[j] == "PRON"
         for j in view.kids(token.i)
     )
 
@@ -307,7 +310,7 @@ def _case_of(token: Token) -> str | None:
     return None
 
 
-_QUE = frozenset({"que", "qu'", "qu’"})
+_QUE = grammar_words("que_forms")
 
 
 def behind_day(view: DocView, j: int) -> int:

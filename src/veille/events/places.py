@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from veille.events.arguments import PLACE_LABELS, Party
 from veille.events.gazetteer import _country_names, city, fold, is_state, state_names, warm
+from veille.events.grammar import grammar_words
 from veille.events.view import view_of
 
 # the gazetteer's functions stay readable here (`places.city`, `places.warm`...)
@@ -55,7 +56,8 @@ def focus_states(doc: Doc, mentions: list[Span], code_of: Callable[[Span], str |
     return [code for code, _ in counts.most_common()]
 
 
-_LOCATIVE = frozenset({"à", "au", "aux", "en", "dans", "près"})
+_LOCATIVE = grammar_words("place_prepositions")
+_VENUE_DE = grammar_words("venue_de_forms")  # "le sommet de Téhéran"
 
 
 @cache
@@ -82,7 +84,7 @@ def is_locative(mention: Span) -> bool:
     # "le sommet de Téhéran", "leur entrevue de Téhéran", "les accords d'Istanbul": where it met
     head = view.head[mention.root.i]
     return (head != mention.root.i and view.lemma[head] in _venue_nouns() and head < start
-            and any(deps[j] == "case" and lowers[j] in ("de", "d'", "d’") for j in view.kids(mention.root.i)))
+            and any(deps[j] == "case" and lowers[j] in _VENUE_DE for j in view.kids(mention.root.i)))
 
 
 def places_in(span: Span, mentions_by_sent: list[Span]) -> list[dict]:

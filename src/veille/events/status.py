@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from veille.events.features import morph
+from veille.events.grammar import grammar_sequence, grammar_words
 from veille.events.timex import TIME_WORDS
 from veille.events.view import DocView, view_of
 
@@ -24,42 +25,31 @@ CODED = (ASSERTED, REPORTED, FUTURE, HYPOTHETICAL, NEGATED)  # every status `ass
 FACTUAL = frozenset({ASSERTED, REPORTED})
 _RANK = {ASSERTED: 0, REPORTED: 1, FUTURE: 2, HYPOTHETICAL: 3, NEGATED: 4}
 
-SPEECH_VERBS = frozenset({
-    "déclarer", "dire", "affirmer", "annoncer", "indiquer", "ajouter", "préciser", "expliquer", "assurer",
-    "confirmer", "rapporter", "raconter", "souligner", "révéler", "signaler", "communiquer", "répondre",
-    "insister", "rappeler", "noter", "observer", "témoigner", "prétendre", "écrire", "publier",
-    "reconnaître", "avouer", "admettre", "démentir", "nier", "recenser", "dénombrer", "officialiser",
-    "claironner", "marteler", "répéter", "estimer", "considérer",
-    "juger", "avertir", "prévenir", "alerter", "informer", "mentionner", "citer",
-    "détailler", "évoquer", "faire",  # "faire état de", "faire savoir"
-})
+SPEECH_VERBS = grammar_words("speech_verbs")
 # verbs after which the embedded event is an opinion, a wish or a possibility
-OPINION_VERBS = frozenset({
-    "penser", "croire", "supposer", "imaginer", "espérer", "souhaiter", "vouloir", "rêver", "craindre",
-    "redouter", "prédire", "pronostiquer", "sembler", "paraître", "risquer", "pouvoir", "envisager",
-    "douter", "soupçonner", "spéculer", "parier", "hésiter", "menacer", "demander", "exiger", "appeler",
-    "réclamer", "exhorter", "inviter", "presser", "plaider", "militer", "proposer", "suggérer", "chercher",
-    "viser", "ambitionner", "tenter", "essayer", "refuser", "rejeter", "ignorer",
-    "accuser", "reprocher", "dénoncer", "qualifier", "décrire", "présenter",
-})
+OPINION_VERBS = grammar_words("opinion_verbs")
 # verbs after which the embedded event is planned or announced for later
-PLANNING_VERBS = frozenset({
-    "prévoir", "projeter", "compter", "devoir", "aller", "apprêter", "promettre", "engager", "planifier",
-    "programmer", "préparer", "s'apprêter", "annoncer",
-})
+PLANNING_VERBS = grammar_words("planning_verbs")
 # adjectives of readiness over an infinitive: the event is offered or intended
-_WILLING_ADJ = frozenset({"prêt", "disposé", "résolu", "déterminé", "décidé"})
-_WILLING_VERBS = frozenset({"disposer", "résoudre", "déterminer", "décider"})  # "est déterminée à lancer"
+_WILLING_ADJ = grammar_words("willing_adjectives")
+_WILLING_VERBS = grammar_words("willing_verbs")  # "est déterminée à lancer"
 # aspect verbs that let the embedded event through unchanged ("ont commencé à quitter")
-ASPECT_VERBS = frozenset({"commencer", "continuer", "poursuivre", "recommencer", "finir", "achever",
-                          "cesser", "arrêter", "reprendre", "venir", "parvenir", "réussir"})
-NEGATORS = frozenset({"pas", "jamais", "plus", "guère", "nullement", "aucunement", "point", "nulle"})
-_PLANNED_ADJ = frozenset({"imminent", "futur", "prochain", "prévu", "programmé", "annoncé", "envisagé"})
-_POSSIBLE_ADJ = frozenset({"possible", "éventuel", "potentiel", "hypothétique", "probable", "présumé",
-                           "supposé", "prétendu"})
-_HYPO_NOUNS = frozenset({"rêve", "hypothèse", "possibilité", "risque", "scénario", "perspective", "espoir",
-                         "crainte", "projet", "ambition", "intention", "volonté", "menace", "plan"})
-_REPORT_PREPS = frozenset({"selon", "d'après"})
+ASPECT_VERBS = grammar_words("aspect_verbs")
+NEGATORS = grammar_words("negators")
+_NE = grammar_words("ne_forms")
+_NEGATIVE_PRONOUNS = grammar_words("negative_pronouns")
+_NEGATIVE_DETERMINERS = grammar_words("negative_determiners")
+_SI = grammar_words("si_forms")
+_QUE = grammar_words("que_forms")
+_PLANNED_ADJ = grammar_words("planned_adjectives")
+_POSSIBLE_ADJ = grammar_words("possible_adjectives")
+_HYPO_NOUNS = grammar_words("hypothetical_nouns")
+_PLANNED_PASSIVES = grammar_words("planned_passive_verbs")  # "un tête-à-tête est prévu"
+_OCCASION_PREPS = grammar_words("occasion_prepositions")  # "a déclaré au sommet": where, not what
+_SOURCE_PREP_FORMS = grammar_words("source_preposition_forms")
+_ELIDED_DE = grammar_words("elided_de")
+_TITLES = grammar_words("title_abbreviations")
+_SPEECH_FAIRE = grammar_words("faire_speech_objects")  # "faire état de", "faire savoir", "faire part de"
 _NOMINAL_DEPS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "conj",
                            "appos", "iobj", "dep", "expl:subj"})
 _CLAUSE_UP = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "parataxis", "csubj"})
@@ -87,15 +77,15 @@ def _is_negated(verb: Token) -> bool:
     i = verb.i
     for j in kids(i):
         lower, dep = lowers[j], deps[j]
-        if lower in ("ne", "n'", "n’"):
+        if lower in _NE:
             has_ne = True
         elif dep == "advmod" and lemmas[j] in NEGATORS:
             has_neg = True
         elif lower == "que" and dep in ("advmod", "mark", "fixed"):
             restrictive = True
         elif dep in ("nsubj", "nsubj:pass", "obj") and (
-                (view.pos[j] in ("PRON", "DET") and lemmas[j] in ("aucun", "personne", "rien"))
-                or any(lemmas[d] in ("aucun", "nul") and deps[d] == "det" for d in kids(j))):
+                (view.pos[j] in ("PRON", "DET") and lemmas[j] in _NEGATIVE_PRONOUNS)
+                or any(lemmas[d] in _NEGATIVE_DETERMINERS and deps[d] == "det" for d in kids(j))):
             has_neg = True
         elif dep == "mark" and lower == "sans":
             return True
@@ -110,11 +100,10 @@ def _is_negated(verb: Token) -> bool:
     return has_neg and not restrictive or (has_neg and not has_ne and verb.pos_ in ("VERB", "AUX"))
 
 
-_IRREGULAR_STEMS = ("ser", "aur", "pourr", "devr", "fer", "ir", "viendr", "voudr", "faudr", "saur", "verr",
-                    "enverr", "tiendr", "obtiendr", "maintiendr", "prévaudr", "vaudr", "courr", "mourr")
-_COND_ENDINGS = ("aient", "ait", "ais", "ions", "iez")
-_FUT_ENDINGS = ("ont", "ons", "ez", "ai", "as", "a")
-_FUTURE_FORM = re.compile(r"r(?:ai|as|a|ons|ez|ont)$")  # every French future: stem + r + ending
+_IRREGULAR_STEMS = grammar_sequence("irregular_future_stems")
+_COND_ENDINGS = grammar_sequence("conditional_endings")
+_FUT_ENDINGS = grammar_sequence("future_endings")
+_FUTURE_FORM = re.compile(f"r(?:{'|'.join(map(re.escape, _FUT_ENDINGS))})$")  # every French future: stem + r + ending
 
 
 @lru_cache(maxsize=4096)  # verb lemmas: a bounded few recur; unknown ones must not grow it forever
@@ -157,7 +146,7 @@ def _past(verb: Token) -> bool:
     return any("Past" in morph(token, "Tense") or "Imp" in morph(token, "Tense") for token in [verb, *_aux(verb)])
 
 
-def _has_child(token: Token, dep: str, lowers: tuple[str, ...]) -> bool:
+def _has_child(token: Token, dep: str, lowers: frozenset[str]) -> bool:
     """Whether a child of ``token`` has dependency ``dep`` and one of the lower-cased forms ``lowers``."""
     view = view_of(token.doc)
     deps, forms = view.dep, view.lower
@@ -193,8 +182,8 @@ def reporter_from_prep(trigger: Token, sentence: Span | None = None) -> Token | 
     lowers = view.lower
     for k in range(span.start, span.end):
         lower = lowers[k]
-        if not (lower in ("selon", "d'après", "d’après") or (
-                lower == "après" and k > 0 and lowers[k - 1] in ("d'", "d’"))):
+        if not (lower in _SOURCE_PREP_FORMS or (
+                lower == "après" and k > 0 and lowers[k - 1] in _ELIDED_DE)):
             continue
         token = view.token(k)
         head = token
@@ -208,7 +197,7 @@ def reporter_from_prep(trigger: Token, sentence: Span | None = None) -> Token | 
             continue
         # the source is the first name after the preposition ("Selon M. Pachinian, ...")
         for nxt in token.doc[token.i + 1:min(len(token.doc), token.i + 7)]:
-            if nxt.pos_ in ("PROPN", "NOUN", "PRON") and nxt.lower_ not in ("m.", "mme"):
+            if nxt.pos_ in ("PROPN", "NOUN", "PRON") and nxt.lower_ not in _TITLES:
                 return nxt
             if nxt.is_punct and nxt.text not in ("'", "’", "."):
                 break
@@ -216,10 +205,10 @@ def reporter_from_prep(trigger: Token, sentence: Span | None = None) -> Token | 
 
 
 _NOUN_OWN = frozenset(_PLANNED_ADJ | _POSSIBLE_ADJ)
-_SOURCE_PREPS = frozenset({"selon", "après", "d'après"})
+_SOURCE_PREPS = grammar_words("source_prepositions")
 _ATTRIBUTION = SPEECH_VERBS | _SOURCE_PREPS
-_PURPOSE_MARKS = frozenset({"pour", "afin"})
-_PURPOSE_HEADS = frozenset({"destiner", "viser", "chercher", "servir"})
+_PURPOSE_MARKS = grammar_words("purpose_marks")
+_PURPOSE_HEADS = grammar_words("purpose_heads")
 
 
 def _purpose(clause: Token) -> bool:
@@ -234,7 +223,7 @@ def _purpose(clause: Token) -> bool:
 
 
 # announcing one's own measure is the measure ("a annoncé la levée de son veto", "le retrait")
-ANNOUNCE_VERBS = frozenset({"annoncer", "confirmer", "officialiser", "proclamer", "décréter", "acter"})
+ANNOUNCE_VERBS = grammar_words("announce_verbs")
 
 
 def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, own_act: bool = False,
@@ -277,7 +266,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 raise_to(FUTURE, lemma)
             elif child_dep == "amod" and lemma in _POSSIBLE_ADJ:
                 raise_to(HYPOTHETICAL, lemma)
-            elif child_dep == "det" and lemma in ("aucun", "nul"):
+            elif child_dep == "det" and lemma in _NEGATIVE_DETERMINERS:
                 raise_to(NEGATED, lemma)
         head_lemma = lowered[head_of[t]]
         if head_lemma in _HYPO_NOUNS and deps[t] == "nmod":
@@ -307,9 +296,9 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 raise_to(HYPOTHETICAL, "conditional")
             if fut or going:
                 raise_to(FUTURE, "future")
-            if via_subject and lemma in ("prévoir", "programmer", "attendre", "envisager") and tag == "VERB":
+            if via_subject and lemma in _PLANNED_PASSIVES and tag == "VERB":
                 raise_to(FUTURE, lemma)  # "un tête-à-tête est prévu"
-            if _has_child(current, "mark", ("si", "s'")):
+            if _has_child(current, "mark", _SI):
                 raise_to(HYPOTHETICAL, "si")
         if c != t and is_verbal and not via_adjunct and (
                 (tag == "ADJ" and lemma in _WILLING_ADJ)
@@ -346,7 +335,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             # not what the verb thinks, plans or asks
             via_adjunct = tags[p] in ("VERB", "AUX", "ADJ") and (dep in ("obl", "obl:mod") or (
                 dep == "obl:arg" and c == t and is_noun  # "a déclaré au sommet": where, not what
-                and any(deps[j] == "case" and lowered[j] in ("à", "au", "aux", "lors", "pendant", "durant")
+                and any(deps[j] == "case" and lowered[j] in _OCCASION_PREPS
                         for j in kids(c))))
             local = True
             via_conj = False
@@ -371,7 +360,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             continue  # a coordinated verb shares its first conjunct's governors
         via_conj = False
         # "pour leur demander", "alors que la foule prenait": own assertion level
-        if dep == "advcl" and not _has_child(current, "mark", ("si", "s'")) \
+        if dep == "advcl" and not _has_child(current, "mark", _SI) \
                 and lowered[p] not in SPEECH_VERBS:
             break
         if dep == "acl" and tag != "VERB":
@@ -419,7 +408,7 @@ def _linear_speech_frame(trigger: Token, sentence: Span) -> Token | None:
     for i in range(trigger.i - 1, sentence.start - 1, -1):
         if texts[i] in (".", ";", "!", "?"):
             break
-        if lowers[i] in ("que", "qu'", "qu’") and tags[i] in ("SCONJ", "PRON"):
+        if lowers[i] in _QUE and tags[i] in ("SCONJ", "PRON"):
             que = i
             break
     if que is not None:
@@ -493,7 +482,7 @@ def _speech_use(verb: Token) -> bool:
     lemmas = view.lemma
     if lemmas[verb.i] != "faire":
         return True
-    return any(lemmas[j] in ("état", "savoir", "part") for j in view.kids(verb.i))
+    return any(lemmas[j] in _SPEECH_FAIRE for j in view.kids(verb.i))
 
 
 def _opinion_above(trigger: Token) -> bool:

