@@ -308,3 +308,10 @@ def test_a_dispatch_signed_after_its_last_sentence_is_still_read(veille_nlp) -> 
     events = code(veille_nlp, text)
     assert _of_type(events, "ACCUSE") and _of_type(events, "REQUEST"), events
     assert not code(veille_nlp, "- La Russie condamne les frappes -"), "a short unterminated line is a heading"
+
+
+def test_a_clause_opened_by_alors_que_states_a_fact_of_its_own(veille_nlp) -> None:
+    events = code(veille_nlp, '"Il est possible" que les rebelles acceptent cette offre, a estimé le ministre malien, '
+                              "alors que 300 prisonniers ont déjà été libérés par Bamako.")
+    releases = _of_type(events, "RETREAT")
+    assert releases and releases[0]["status"] == "asserted", events

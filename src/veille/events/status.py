@@ -208,6 +208,7 @@ _NOUN_OWN = frozenset(_PLANNED_ADJ | _POSSIBLE_ADJ)
 _SOURCE_PREPS = grammar_words("source_prepositions")
 _ATTRIBUTION = SPEECH_VERBS | _SOURCE_PREPS
 _PURPOSE_MARKS = grammar_words("purpose_marks")
+_FACTIVE_MARKS = grammar_words("factive_marks")
 _PURPOSE_HEADS = grammar_words("purpose_heads")
 
 
@@ -359,6 +360,8 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             current = token_at(p)
             continue  # a coordinated verb shares its first conjunct's governors
         via_conj = False
+        if dep == "advcl" and _has_child(current, "mark", _FACTIVE_MARKS):
+            break  # "..., a estimé M. X, alors que 5 000 insurgés ont été relâchés": a fact of its own
         # "pour leur demander", "alors que la foule prenait": own assertion level
         if dep == "advcl" and not _has_child(current, "mark", _SI) \
                 and lowered[p] not in SPEECH_VERBS:
