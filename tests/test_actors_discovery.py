@@ -239,3 +239,11 @@ def test_a_nationality_set_off_by_commas_is_the_person_s(link) -> None:
     assert code_of(before, "Kylie Moore-Gilbert") == "AUS", before
     troops = link("Après les soldats russes, Jean Dupont, a-t-il dit, est parti.")
     assert code_of(troops, "Jean Dupont") is None, troops
+
+
+def test_an_unknown_body_named_by_a_state_organ_s_noun_belongs_to_the_focus_state(link) -> None:
+    found = link("Le président ivoirien a reçu mardi à Abidjan le ministre ivoirien de la Défense. Le Premier ministre "
+                 "ivoirien a annoncé la réforme. La Commission militaire centrale a approuvé le plan.")
+    assert code_of(found, "Commission militaire centrale") == "CIV", found
+    alone = link("La Commission militaire centrale a approuvé le plan.")
+    assert all(code is None for text, code, _ in alone if "Commission" in text), alone
