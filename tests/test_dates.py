@@ -41,6 +41,14 @@ def test_date_of_the_occasion(veille_nlp, text, date, fallback):
     assert (event["date"], event["date_fallback"]) == (date, fallback)
 
 
+def test_a_participle_dates_the_frame_of_the_clause(veille_nlp):
+    # "dans le cadre d'un accord conclu en 2018": the clause belongs to the accord's time
+    text = ("Dans le cadre d'un accord de paix parrainé par l'ONU et conclu à Genève en 2018, l'Arménie et "
+            "l'Azerbaïdjan ont convenu d'un échange de prisonniers.")
+    event = _event(veille_nlp, text, "2020-09-27", "convenu")
+    assert (event["date"], event["date_fallback"]) == ("2018", False)
+
+
 # --- "N heures/jours après l'annonce": a shift of the narrative date
 
 LEAD = "Le 17 février, le président français Emmanuel Macron a annoncé le retrait de Barkhane du Mali. "
@@ -199,6 +207,12 @@ def test_a_report_before_its_speech_verb_sets_the_narrative_day(veille_nlp):
 def test_a_bare_date_after_an_object_dates_the_verb(veille_nlp, second, trigger, date):
     text = "Le 2 juin, l'armée syrienne a bombardé Idleb. " + second
     assert _event(veille_nlp, text, "2020-06-21", trigger)["date"] == date
+
+
+def test_the_date_of_a_clause_does_not_reach_a_relative_clause_below_it(veille_nlp):
+    text = "Les forces émiraties, qui avaient attaqué le port en 2018, ont quitté l'île lundi."
+    dates = {e["trigger"]: e["date"] for e in _events(veille_nlp, text, "2020-06-21")}
+    assert (dates["attaqué"], dates["quitté"]) == ("2018", "2020-06-15")
 
 
 # --- a pluperfect background goes on in the pluperfect sentences after it

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from veille.events.status import SPEECH_VERBS
-from veille.events.timex_lexicon import PARTS_OF_DAY
+from veille.events.timex_lexicon import OCCASION_FRAMES, OCCASION_PREPOSITIONS, PARTS_OF_DAY
 from veille.events.view import view_of
 from veille.nlp.extensions import TIMEX_KEY, doc_text
 
@@ -25,9 +25,6 @@ _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})")
 _DATE_LABELS = frozenset({"DATE", "TIME"})
 _DURATION_RE = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([HDWM])$")
-# prepositions of a noun that place an event at that noun's time: "au sommet de Téhéran à la
-# mi-juillet", "lors de la réunion du 19 juillet", "pendant la conférence du 5 août"
-_AT_CASES = frozenset({"à", "au", "aux", "lors", "pendant", "durant"})
 # how a typographic sentence ends (the coder also cuts at ";" and ":")
 _FULL_STOP = (".", "!", "?", "…", "»", '"', ")")
 
@@ -265,10 +262,24 @@ def _at_occasion(timex: Span, trigger: Token) -> bool:
     Téhéran à la mi-juillet, Poutine avait rejeté ces plans", "lors de la réunion du 19 juillet, ils
     ont signé". Not an occasion the clause counts from ("depuis la guerre de 2020", "après le
     sommet du 5 août")."""
-    if timex.root.dep_ != "nmod":
+    root = timex.root
+    if root.dep_.startswith("obl") and root.head.dep_ in ("acl", "conj") and "Part" in root.head.morph.get("VerbForm"):
+        # "l'accord conclu en 2018", "la réunion tenue lundi": a participle dates the noun it qualifies
+        participle = root.head
+        while participle.dep_ == "conj" and participle.head != participle:
+            participle = participle.head
+        if participle.dep_ != "acl" or participle.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        noun = participle.head
+    elif root.dep_ == "nmod":
+        noun = root.head
+    else:
         return False
-    noun = timex.root.head
-    if not _nominal_date(timex):
+    frame = noun.head if noun.dep_ == "nmod" else None
+    if frame is not None and frame.lower_ in OCCASION_FRAMES and any(
+            c.dep_ == "case" and c.lower_ == OCCASION_FRAMES[frame.lower_] for c in frame.children):
+        noun = frame  # "dans le cadre d'un accord conclu en 2018": the occasion is the frame's
+    elif root.dep_ == "nmod" and not _nominal_date(timex):
         # "à la mi-juillet" may hang from a complement of the occasion ("au sommet tripartite de
         # Téhéran"); "de 2020" only dates the noun it complements ("lors de la commémoration de la
         # guerre de 2020" is not a 2020 event)
@@ -279,7 +290,8 @@ def _at_occasion(timex: Span, trigger: Token) -> bool:
     lors = noun.head if noun.head.lower_ == "lors" else None  # "lors de": the parser may head it by "lors"
     if (lors or noun).head not in (trigger, _clause_verb(trigger)):
         return False
-    return lors is not None or any(c.dep_ == "case" and c.lower_ in _AT_CASES for c in noun.children)
+    cases = OCCASION_PREPOSITIONS | ({OCCASION_FRAMES[noun.lower_]} if noun.lower_ in OCCASION_FRAMES else set())
+    return lors is not None or any(c.dep_ == "case" and c.lower_ in cases for c in noun.children)
 
 
 _POD_ALONE = re.compile(
@@ -309,7 +321,18 @@ def _governs(timex: Span, trigger: Token) -> bool:
         return False
     if not (root.dep_.startswith("obl") or root.dep_ in ("advmod", "nmod", "nmod:tmod")):
         return False
-    return head == trigger or head.is_ancestor(trigger)
+    if head == trigger:
+        return True
+    if not head.is_ancestor(trigger):
+        return False
+    # a relative clause tells of its noun, at its own time ("les forces, qui avaient débarqué en
+    # 2018, ont quitté l'île lundi"): the date of the clause above does not reach it
+    token = trigger
+    while token != head:
+        if token.dep_ == "acl:relcl":
+            return False
+        token = token.head
+    return True
 
 
 def event_date(trigger: Token, index: DateIndex, published: str | None,
