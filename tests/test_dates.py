@@ -168,6 +168,15 @@ def test_a_present_clause_is_dated_by_the_lead_not_by_the_past_day_before_it(vei
     assert dates["condamne"] == dates["appelle"] == "2022-10-03"
 
 
+def test_a_present_clause_is_on_the_lead_day_while_the_story_is_there_else_on_the_publication_day(veille_nlp):
+    text = ("Des avocats français ont dénoncé lundi 3 octobre la répression au Bélarus dans une tribune. Paris "
+            "condamne la répression et appelle Minsk à libérer les opposants. Dimanche, deux opposants bélarusses "
+            "ont été arrêtés à Minsk. La France accuse Minsk de violer ses engagements.")
+    events = {e["trigger"]: e for e in _events(veille_nlp, text, "2022-10-04")}
+    assert events["condamne"]["date"] == "2022-10-03"  # the story is on its lead's day
+    assert (events["accuse"]["date"], events["accuse"]["date_fallback"]) == ("2022-10-04", True)
+
+
 def test_a_quoted_present_keeps_the_narrative_day(veille_nlp):
     # what a speaker says in the present is dated by when it was said, not by the lead
     text = ("Samedi, les ministres arménien et azerbaïdjanais se sont rencontrés à Genève. Lundi, l'Arménie a "

@@ -363,14 +363,17 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
     if tense == "pluperfect" and reference is not None and reference.background is not None:
         return replace(reference.background, background=None)  # the background goes on
     # a clause in the present reports what holds or is said as the text is written ("ajoutent-ils,
-    # fustigeant ..."): the day its lead reports (else the day of publication), not the day a past
-    # clause before it told of
+    # fustigeant ..."): the day of publication, not the day a past clause before it told of; while the
+    # story is still on the day its lead reports, that day (what a text says in the present of it)
     if tense == "present" and not _quoted(trigger, sent):
-        if index.now is not None and index.now.date:
-            return index.now
+        now = index.now
+        if now is not None and now.date and reference is not None and reference.date == now.date:
+            return replace(now, background=None)  # the story is still on the day its lead reports
         value = normalise(published)
         if precision_of(value) == "day":
             return EventDate(value, "day", None, True)
+        if now is not None and now.date:
+            return now
     if reference is not None and reference.date and not reference.fallback:
         return replace(reference, background=None)
     report = _report_date(candidates)
