@@ -3,6 +3,12 @@ date ("vingt-quatre heures après l'annonce"), else the narrative date of the se
 else the date of the report the sentence cites ("selon un bilan annoncé vendredi 16 septembre"),
 else the document's publication date; the last two are flagged (``date_fallback``).
 
+The tense of the event's clause (:func:`clause_tense`, read on the parse) decides between these: a
+clause in the present is on the publication day (or on the lead's day while the story is still
+there), a pluperfect one on the background the sentences before it set in the pluperfect
+(:func:`next_reference`); a pluperfect sentence, or a day weeks before the narrative's, does not move
+the narrative day.
+
 Temporal expressions are the DATE/TIME spans of ``doc.spans["mentions"]`` with a TIMEX3
 ``_.value`` (written by ``veille_timex``); the precision comes from the value's shape or from
 the ``Timex`` records the tagger keeps in ``doc.user_data["veille_timex"]``.
