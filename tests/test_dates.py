@@ -175,6 +175,9 @@ def test_a_present_clause_is_on_the_lead_day_while_the_story_is_there_else_on_th
     events = {e["trigger"]: e for e in _events(veille_nlp, text, "2022-10-04")}
     assert events["condamne"]["date"] == "2022-10-03"  # the story is on its lead's day
     assert (events["accuse"]["date"], events["accuse"]["date_fallback"]) == ("2022-10-04", True)
+    # no day of publication: the narrative day stands for the text's present
+    events = {e["trigger"]: e for e in _events(veille_nlp, text, "2022-10")}
+    assert (events["accuse"]["date"], events["accuse"]["date_fallback"]) == ("2022-10-02", False)
 
 
 def test_a_quoted_present_keeps_the_narrative_day(veille_nlp):

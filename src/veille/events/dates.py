@@ -378,8 +378,7 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
         value = normalise(published)
         if precision_of(value) == "day":
             return EventDate(value, "day", None, True)
-        if now is not None and now.date:
-            return now
+        # no day of publication: the narrative day is the best guess at the text's present
     if reference is not None and reference.date and not reference.fallback:
         return replace(reference, background=None)
     report = _report_date(candidates)
