@@ -22,7 +22,8 @@ def test_seeds_floor(veille_nlp, tmp_path: Path) -> None:
     result = _score(veille_nlp, tmp_path, "seeds", gold_records(SHARED, "seeds"), "seeds.gold.jsonl")
     assert result["forbidden_hits"] == 0
     assert result["f1"] >= 0.90
-    assert result["status"] >= 0.85 and result["size"] >= 0.85 and result["date"] >= 0.85
+    assert result["status"] >= 0.85 and result["size"] >= 0.85
+    assert result["date"] >= 1.0  # issue 17: 1.0 reached
     assert result["direction"] >= 0.85
 
 
@@ -33,6 +34,7 @@ def test_dev_floor(veille_nlp, tmp_path: Path) -> None:
     assert result["precision"] >= 0.88
     assert result["status"] >= 0.90 and result["size"] >= 0.90
     assert result["direction"] >= 0.78
-    assert result["date"] >= 0.68  # bounded by documents without any absolute date (see the coder's notes)
+    # bounded by documents without any absolute date (see the coder's notes); 0.722 reached (issue 17)
+    assert result["date"] >= 0.722
     assert result["forbidden_hits"] == 0
     assert result["factuality_errors"] <= 1

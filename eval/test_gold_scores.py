@@ -21,7 +21,7 @@ FLOORS = {
     ("seeds", "size"): 0.95,
     ("dev", "size"): 0.90,
     ("seeds", "date"): 0.95,
-    ("dev", "date"): 0.91,  # 0.92 reached
+    ("dev", "date"): 0.913,  # 0.913 reached (issue 17)
     ("dev", "reported_by"): 0.95,  # 0.968 reached
     ("dev", "story_pairs_f1"): 0.98,  # 1.0 reached
 }

@@ -17,6 +17,7 @@ FLOORS = {  # reached at stop 14: F1 0.473, P 0.602, R 0.389, entities 0.953, di
     "reported_by": 0.79,
     "status": 0.94,
     "story_pairs_f1": 0.88,
+    "date": 0.90,  # issue 17: 0.900 reached (0.815 before; half A 0.958, half B 0.828)
 }
 CEILINGS = {"forbidden_hits": 3, "factuality_errors": 6}
 

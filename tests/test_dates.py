@@ -41,6 +41,14 @@ def test_date_of_the_occasion(veille_nlp, text, date, fallback):
     assert (event["date"], event["date_fallback"]) == (date, fallback)
 
 
+def test_a_participle_dates_the_frame_of_the_clause(veille_nlp):
+    # "dans le cadre d'un accord conclu en 2018": the clause belongs to the accord's time
+    text = ("Dans le cadre d'un accord de paix parrainé par l'ONU et conclu à Genève en 2018, l'Arménie et "
+            "l'Azerbaïdjan ont convenu d'un échange de prisonniers.")
+    event = _event(veille_nlp, text, "2020-09-27", "convenu")
+    assert (event["date"], event["date_fallback"]) == ("2018", False)
+
+
 # --- "N heures/jours après l'annonce": a shift of the narrative date
 
 LEAD = "Le 17 février, le président français Emmanuel Macron a annoncé le retrait de Barkhane du Mali. "
@@ -146,3 +154,102 @@ def test_a_start_in_the_clause_above_does_not_date_the_events_below(veille_nlp):
 ])
 def test_the_opening_adjunct_and_the_more_precise_date_win(veille_nlp, text, trigger, date):
     assert _event(veille_nlp, text, "2022-01-11", trigger)["date"] == date
+
+
+# --- the tense of the clause: a present reports from the day of the lead, a pluperfect is background
+
+def test_a_present_clause_is_dated_by_the_lead_not_by_the_past_day_before_it(veille_nlp):
+    text = ("Des avocats français dénoncent lundi 3 octobre la répression au Bélarus dans une tribune. Dimanche, "
+            "deux opposants bélarusses ont été arrêtés à Minsk. Paris condamne ces arrestations et appelle Minsk à "
+            "libérer les opposants.")
+    events = _events(veille_nlp, text, "2022-10-03")
+    dates = {e["trigger"]: e["date"] for e in events}
+    assert dates["arrêtés"] == "2022-10-02"
+    assert dates["condamne"] == dates["appelle"] == "2022-10-03"
+
+
+def test_a_present_clause_is_on_the_lead_day_while_the_story_is_there_else_on_the_publication_day(veille_nlp):
+    text = ("Des avocats français ont dénoncé lundi 3 octobre la répression au Bélarus dans une tribune. Paris "
+            "condamne la répression et appelle Minsk à libérer les opposants. Dimanche, deux opposants bélarusses "
+            "ont été arrêtés à Minsk. La France accuse Minsk de violer ses engagements.")
+    events = {e["trigger"]: e for e in _events(veille_nlp, text, "2022-10-04")}
+    assert events["condamne"]["date"] == "2022-10-03"  # the story is on its lead's day
+    assert (events["accuse"]["date"], events["accuse"]["date_fallback"]) == ("2022-10-04", True)
+    # no day of publication: the narrative day stands for the text's present
+    events = {e["trigger"]: e for e in _events(veille_nlp, text, "2022-10")}
+    assert (events["accuse"]["date"], events["accuse"]["date_fallback"]) == ("2022-10-02", False)
+
+
+def test_a_quoted_present_keeps_the_narrative_day(veille_nlp):
+    # what a speaker says in the present is dated by when it was said, not by the lead
+    text = ("Samedi, les ministres arménien et azerbaïdjanais se sont rencontrés à Genève. Lundi, l'Arménie a "
+            "accusé l'Azerbaïdjan d'avoir violé la trêve. « Nous condamnons fermement ces tirs de l'Azerbaïdjan "
+            "contre nos positions », a déclaré le porte-parole du ministère arménien.")
+    assert _event(veille_nlp, text, "2022-10-11", "condamnons")["date"] == "2022-10-10"
+
+
+@pytest.mark.parametrize("background", [
+    "Le 12 juin 2018, Donald Trump et Kim Jong Un s'étaient rencontrés à Singapour.",  # a pluperfect
+    "Le 1er janvier, Kim Jong Un a annoncé la fin du moratoire sur les essais nucléaires.",  # months before
+])
+def test_a_background_sentence_does_not_move_the_narrative_day(veille_nlp, background):
+    text = ("Vendredi, la Corée du Nord a accusé les Etats-Unis d'hypocrisie. " + background
+            + " Le ministre nord-coréen a dénoncé la politique des Etats-Unis dans une déclaration.")
+    events = _events(veille_nlp, text, "2020-06-13")
+    assert [e["date"] for e in events if e["trigger"] == "dénoncé"] == ["2020-06-12"]
+    # the background sentence keeps its own date
+    assert any(e["date"] in ("2018-06-12", "2020-01-01") for e in events)
+
+
+# --- "..., ont annoncé ses services": the clause a speech verb reports after it sets the day
+
+def test_a_report_before_its_speech_verb_sets_the_narrative_day(veille_nlp):
+    text = ("Dimanche, le parlement afghan a approuvé la libération de quatre cents prisonniers talibans. Tard lundi "
+            "soir, le président afghan a signé un décret ordonnant leur libération, ont annoncé ses services. Le "
+            "gouvernement afghan a aussi appelé les talibans à un cessez-le-feu immédiat.")
+    assert _event(veille_nlp, text, "2020-08-11", "appelé")["date"] == "2020-08-10"
+
+
+# --- a bare date the parser hangs on the noun before it dates the verb of that noun's clause
+
+@pytest.mark.parametrize(("second", "trigger", "date"), [
+    ("Les rebelles yéménites ont signé un accord lundi avec l'Arabie saoudite.", "signé", "2020-06-15"),
+    ("Les forces yéménites ont attaqué le port samedi à l'aube.", "attaqué", "2020-06-20"),
+])
+def test_a_bare_date_after_an_object_dates_the_verb(veille_nlp, second, trigger, date):
+    text = "Le 2 juin, l'armée syrienne a bombardé Idleb. " + second
+    assert _event(veille_nlp, text, "2020-06-21", trigger)["date"] == date
+
+
+def test_the_date_of_a_clause_does_not_reach_a_relative_clause_below_it(veille_nlp):
+    text = "Les forces émiraties, qui avaient attaqué le port en 2018, ont quitté l'île lundi."
+    dates = {e["trigger"]: e["date"] for e in _events(veille_nlp, text, "2020-06-21")}
+    assert (dates["attaqué"], dates["quitté"]) == ("2018", "2020-06-15")
+
+
+# --- a pluperfect background goes on in the pluperfect sentences after it
+
+def test_a_pluperfect_after_a_background_takes_its_date(veille_nlp):
+    text = ("Vendredi, la Corée du Nord a accusé les Etats-Unis d'hypocrisie. En février 2019, Donald Trump et Kim "
+            "Jong Un s'étaient rencontrés à Hanoï. Les Etats-Unis avaient alors refusé de lever les sanctions contre "
+            "la Corée du Nord. Samedi, la Chine a appelé les Etats-Unis au dialogue.")
+    dates = {e["trigger"]: e["date"] for e in _events(veille_nlp, text, "2020-06-13")}
+    assert (dates["refusé"], dates["appelé"]) == ("2019-02", "2020-06-13")
+
+
+# --- a part of the day that names no day is on the story's day
+
+def test_a_bare_part_of_day_is_on_the_narrative_day(veille_nlp):
+    text = ("Vendredi, la Corée du Nord a accusé les Etats-Unis d'hypocrisie. Le 3 mai, des soldats nord-coréens "
+            "ont tiré sur un poste sud-coréen. Dans la matinée, le ministre nord-coréen a dénoncé la politique des "
+            "Etats-Unis.")
+    assert _event(veille_nlp, text, "2020-06-13", "dénoncé")["date"] == "2020-06-12"
+
+
+# --- "Le 27, ...": a day of the month alone continues the month the text counts days in
+
+def test_a_day_alone_takes_the_month_the_text_counts_in(veille_nlp):
+    text = ("Le 10 décembre, le président français avait réclamé à l'Iran la libération des deux chercheurs. "
+            "Le 27, la France a convoqué l'ambassadeur d'Iran pour dénoncer leur détention.")
+    event = _event(veille_nlp, text, "2020-01-07", "convoqué")
+    assert (event["date"], event["date_text"]) == ("2019-12-27", "Le 27")

@@ -283,6 +283,19 @@ def test_future_tense_parameter_for_months():
     assert find(tag("en octobre", "2022-01-11"), "octobre").value == "2021-10"
 
 
+# --- a day of the month alone ("Le 27, ...") continues the month the text counts days in
+
+def test_a_day_alone_at_the_head_of_a_sentence_takes_the_month_of_the_last_day():
+    text = "Le 10 décembre, il a parlé. Le 26, le centre a écrit. Le 3, Paris a protesté."
+    found = tag(text, "2020-01-07")
+    assert find(found, "Le 26").value == "2019-12-26"
+    assert find(found, "Le 3").value == "2020-01-03"  # a day before the last one: the month after
+    # no day before it to count from, or not at the head of a sentence before a comma: no date
+    assert tag("Le 27, Paris a protesté.", "2020-01-07") == []
+    assert [t.text for t in tag("Le 10 décembre, il a parlé du 27, puis de 30 autres.", "2020-01-07")] == [
+        "Le 10 décembre"]
+
+
 # --- false positives
 
 NOT_DATES = [

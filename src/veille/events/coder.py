@@ -21,7 +21,7 @@ from veille.actors.normalize import fold
 from veille.events import places as placemod
 from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Party
 from veille.events.confidence import ConfidenceModel, bucket, event_features
-from veille.events.dates import DateIndex, EventDate, event_date, lead_date, sentence_reference
+from veille.events.dates import DateIndex, EventDate, event_date, lead_date, next_reference
 from veille.events.features import morph
 from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
 from veille.events.lexicon import Entry, Lexicon
@@ -130,7 +130,7 @@ class EventCoder:
         clashes: Counter | None = None
         last_end: int | None = None
         sentences = _sentences(doc, text)
-        reference = lead_date(sentences, dates, published)
+        reference = dates.now = lead_date(sentences, dates, published)  # the day the text reports from
         shared = _DocCache(text=text, view=view, lemmas=view.lemma, sents=sentences)
         for sent in sentences:
             candidates = self._candidates(sent, skip, shared)
@@ -160,7 +160,7 @@ class EventCoder:
             speaker = next((e["reported_by"] for e in reversed(sent_events)
                             if e["reported_by"] and e["reported_by"]["code"]), speaker)
             clashes = context._clashes
-            reference = sentence_reference(sent, dates) or reference
+            reference = next_reference(sent, dates, reference)
             subject = context.sentence_subject()
             if subject:
                 history.append(subject)

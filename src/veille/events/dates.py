@@ -3,6 +3,12 @@ date ("vingt-quatre heures après l'annonce"), else the narrative date of the se
 else the date of the report the sentence cites ("selon un bilan annoncé vendredi 16 septembre"),
 else the document's publication date; the last two are flagged (``date_fallback``).
 
+The tense of the event's clause (:func:`clause_tense`, read on the parse) decides between these: a
+clause in the present is on the publication day (or on the lead's day while the story is still
+there), a pluperfect one on the background the sentences before it set in the pluperfect
+(:func:`next_reference`); a pluperfect sentence, or a day weeks before the narrative's, does not move
+the narrative day.
+
 Temporal expressions are the DATE/TIME spans of ``doc.spans["mentions"]`` with a TIMEX3
 ``_.value`` (written by ``veille_timex``); the precision comes from the value's shape or from
 the ``Timex`` records the tagger keeps in ``doc.user_data["veille_timex"]``.
@@ -12,11 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from veille.events.status import SPEECH_VERBS
+from veille.events.timex_lexicon import OCCASION_FRAMES, OCCASION_PREPOSITIONS, PARTS_OF_DAY
 from veille.events.view import view_of
 from veille.nlp.extensions import TIMEX_KEY, doc_text
 
@@ -24,9 +31,6 @@ _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})")
 _DATE_LABELS = frozenset({"DATE", "TIME"})
 _DURATION_RE = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([HDWM])$")
-# prepositions of a noun that place an event at that noun's time: "au sommet de Téhéran à la
-# mi-juillet", "lors de la réunion du 19 juillet", "pendant la conférence du 5 août"
-_AT_CASES = frozenset({"à", "au", "aux", "lors", "pendant", "durant"})
 # how a typographic sentence ends (the coder also cuts at ";" and ":")
 _FULL_STOP = (".", "!", "?", "…", "»", '"', ")")
 
@@ -37,6 +41,9 @@ class EventDate:
     precision: str | None
     text: str | None
     fallback: bool
+    # on a narrative date: the date a background told in the pluperfect set ("Le 12 juin 2018, ils
+    # s'étaient rencontrés. Ils avaient signé ..."), while the story's day stays ``date``
+    background: EventDate | None = None
 
 
 def precision_of(value: str | None) -> str | None:
@@ -80,9 +87,11 @@ def night_end(timex: object) -> str | None:
 
 
 class DateIndex:
-    """Dated temporal expressions of a document, by token position."""
+    """Dated temporal expressions of a document, by token position. ``now`` is the day the text
+    reports from (its lead's day, :func:`lead_date`), set by the coder once the lead is read."""
 
     def __init__(self, doc: Doc, mentions: list[Span]) -> None:
+        self.now: EventDate | None = None
         precisions: dict[tuple[int, int], str] = {}
         night_ends: dict[tuple[int, int], str] = {}
         for timex in doc.user_data.get(TIMEX_KEY, []) or []:
@@ -124,11 +133,29 @@ class DateIndex:
         return [item for item in self.spans if start <= item[0].start and item[0].end <= end]
 
 
+def date_head(timex: Span) -> Token:
+    """The word a date modifies. A bare date the parser hangs on the noun before it ("ont pris le
+    contrôle samedi de l'île", "une opération déclenchée vendredi") modifies a verb: the participle
+    or verb between that noun and the date, else the verb of the noun's clause. A date with a
+    preposition ("la guerre de 2020", "le sommet du 5 août") stays on its noun."""
+    root = timex.root
+    head = root.head
+    doc = timex.doc
+    if (root.dep_ != "nmod" or head.pos_ not in ("NOUN", "PROPN") or head.i >= timex.start
+            or _nominal_date(timex) or any(t.pos_ == "ADP" for t in timex)
+            or doc[timex.start - 1].pos_ == "ADP"):
+        return head
+    for i in range(timex.start - 1, head.i, -1):
+        if doc[i].pos_ == "VERB" and head.is_ancestor(doc[i]):
+            return doc[i]
+    return _clause_verb(head)
+
+
 def _own(timex: Span, trigger: Token) -> bool:
     """The expression dates the trigger's own clause, not a phrase inside it ("la tentative de coup
     d'État de juillet 2016", "la guerre de 2020")."""
     root = timex.root
-    head = root.head
+    head = date_head(timex)
     if _nominal_date(timex):
         # "la réunion du 19 juillet" dates the meeting itself, and what was done "lors de" it
         return head == trigger or _at_occasion(timex, trigger)
@@ -178,15 +205,87 @@ def _clause_verb(token: Token) -> Token:
     return token
 
 
+# how a clause's finite verb is read off the parse: "a déclaré" perfect, "avait déclaré" pluperfect,
+# "déclare" present, "déclarait" imperfect, "déclarera" future, "déclarerait" conditional
+_QUOTES_OPEN, _QUOTES_CLOSE = ("«", "“"), ("»", "”")
+
+
+def _finite(token: Token) -> bool:
+    return "Fin" in token.morph.get("VerbForm")
+
+
+def clause_tense(trigger: Token) -> str | None:
+    """The tense of the clause a trigger belongs to, read on its finite verb: a participle, gerund or
+    infinitive takes the tense of the clause it hangs on ("ajoutent-ils, fustigeant ..." is in the
+    present). "present", "perfect", "pluperfect", "imperfect", "future", "conditional", or None."""
+    verb = _clause_verb(trigger)
+    copula = next((c for c in verb.children if c.dep_ == "cop"), None)
+    if verb.pos_ not in ("VERB", "AUX") and copula is not None:
+        verb = copula  # "nous serons prêts": the copula carries the tense
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX"):
+            auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass") and c.pos_ == "AUX"]
+            if auxes or _finite(verb):
+                break
+        if verb.head == verb or verb.dep_ == "ROOT":
+            return None
+        verb = _clause_verb(verb.head)
+    else:
+        return None
+    compound = [c for c in verb.children if c.dep_ in ("aux", "aux:tense") and c.pos_ == "AUX"]
+    if not compound and any("Yes" in c.morph.get("Reflex") for c in verb.children):
+        # "ils s'étaient rencontrés": the parser reads the auxiliary of a reflexive as a passive's
+        compound = [c for c in verb.children if c.dep_ == "aux:pass" and c.pos_ == "AUX"]
+    finite = compound[0] if compound else next(
+        (c for c in verb.children if c.dep_ == "aux:pass" and c.pos_ == "AUX"), verb)
+    mood, tense = finite.morph.get("Mood"), finite.morph.get("Tense")
+    if "Cnd" in mood:
+        return "conditional"
+    if "Fut" in tense:
+        return "future"
+    if compound:
+        return "pluperfect" if "Imp" in tense else "perfect" if "Pres" in tense else None
+    if "Imp" in tense:
+        return "imperfect"
+    if "Pres" in tense and "Ind" in mood:
+        return "present"
+    return None
+
+
+def _quoted(token: Token, sent: Span) -> bool:
+    """The word stands inside quotation marks of its sentence (what a speaker says), counted from the
+    sentence's start or from its end (the parser may leave the opening mark to the sentence before)."""
+    doc = token.doc
+    before = [doc[i].text for i in range(sent.start, token.i)]
+    after = [doc[i].text for i in range(token.i + 1, sent.end)]
+    opened = sum(t in _QUOTES_OPEN for t in before) - sum(t in _QUOTES_CLOSE for t in before)
+    closed = sum(t in _QUOTES_CLOSE for t in after) - sum(t in _QUOTES_OPEN for t in after)
+    return opened > 0 or closed > 0 or before.count('"') % 2 == 1 or after.count('"') % 2 == 1
+
+
 def _at_occasion(timex: Span, trigger: Token) -> bool:
     """The expression dates an occasion at which the trigger's clause takes place: "au sommet de
     Téhéran à la mi-juillet, Poutine avait rejeté ces plans", "lors de la réunion du 19 juillet, ils
     ont signé". Not an occasion the clause counts from ("depuis la guerre de 2020", "après le
     sommet du 5 août")."""
-    if timex.root.dep_ != "nmod":
+    root = timex.root
+    if root.dep_.startswith("obl") and root.head.dep_ in ("acl", "conj") and "Part" in root.head.morph.get("VerbForm"):
+        # "l'accord conclu en 2018", "la réunion tenue lundi": a participle dates the noun it qualifies
+        participle = root.head
+        while participle.dep_ == "conj" and participle.head != participle:
+            participle = participle.head
+        if participle.dep_ != "acl" or participle.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        noun = participle.head
+    elif root.dep_ == "nmod":
+        noun = root.head
+    else:
         return False
-    noun = timex.root.head
-    if not _nominal_date(timex):
+    frame = noun.head if noun.dep_ == "nmod" else None
+    if frame is not None and frame.lower_ in OCCASION_FRAMES and any(
+            c.dep_ == "case" and c.lower_ == OCCASION_FRAMES[frame.lower_] for c in frame.children):
+        noun = frame  # "dans le cadre d'un accord conclu en 2018": the occasion is the frame's
+    elif root.dep_ == "nmod" and not _nominal_date(timex):
         # "à la mi-juillet" may hang from a complement of the occasion ("au sommet tripartite de
         # Téhéran"); "de 2020" only dates the noun it complements ("lors de la commémoration de la
         # guerre de 2020" is not a 2020 event)
@@ -197,7 +296,18 @@ def _at_occasion(timex: Span, trigger: Token) -> bool:
     lors = noun.head if noun.head.lower_ == "lors" else None  # "lors de": the parser may head it by "lors"
     if (lors or noun).head not in (trigger, _clause_verb(trigger)):
         return False
-    return lors is not None or any(c.dep_ == "case" and c.lower_ in _AT_CASES for c in noun.children)
+    cases = OCCASION_PREPOSITIONS | ({OCCASION_FRAMES[noun.lower_]} if noun.lower_ in OCCASION_FRAMES else set())
+    return lors is not None or any(c.dep_ == "case" and c.lower_ in cases for c in noun.children)
+
+
+_POD_ALONE = re.compile(
+    r"^(?:(?:en |au )?(?:début|fin|milieu) (?:de |d'|du )?)?(?:la |l'|le )?(?:"
+    + "|".join(sorted((re.escape(k) for k in PARTS_OF_DAY), key=len, reverse=True)) + r")$")
+
+
+def _part_of_day(timex: Span) -> bool:
+    """A part of the day that names no day ("dans la matinée", "en fin d'après-midi")."""
+    return bool(_POD_ALONE.match(timex.text.lower().replace("’", "'")))
 
 
 def _nominal_date(timex: Span) -> bool:
@@ -212,12 +322,23 @@ def _governs(timex: Span, trigger: Token) -> bool:
     """The expression modifies the trigger or a word the trigger depends on ("a déclaré vendredi
     qu'il avait envoyé"), not some other phrase ("la tentative de coup d'État de juillet 2016")."""
     root = timex.root
-    head = root.head
+    head = date_head(timex)
     if head.i in range(timex.start, timex.end) or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     if not (root.dep_.startswith("obl") or root.dep_ in ("advmod", "nmod", "nmod:tmod")):
         return False
-    return head == trigger or head.is_ancestor(trigger)
+    if head == trigger:
+        return True
+    if not head.is_ancestor(trigger):
+        return False
+    # a relative clause tells of its noun, at its own time ("les forces, qui avaient débarqué en
+    # 2018, ont quitté l'île lundi"): the date of the clause above does not reach it
+    token = trigger
+    while token != head:
+        if token.dep_ == "acl:relcl":
+            return False
+        token = token.head
+    return True
 
 
 def event_date(trigger: Token, index: DateIndex, published: str | None,
@@ -236,12 +357,30 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
             # the most precise first ("en octobre, ... signait pour une coopération en 2022": a bare
             # year is often what the event is for), then the nearest
             span, value, precision = min(own, key=lambda c: (_PRECISE.get(c[2] or "", 9), abs(c[0].start - trigger.i)))
+            if _part_of_day(span) and reference is not None and reference.date and not reference.fallback \
+                    and reference.precision == "day":
+                # "dans la matinée": the morning of the day the story is on, not of the last day named
+                return EventDate(reference.date, "day", span.text, False)
             return EventDate(value, precision, span.text, False)
     shifted = _shifted(sent, index, reference)
     if shifted is not None:
         return shifted
+    tense = clause_tense(trigger)
+    if tense == "pluperfect" and reference is not None and reference.background is not None:
+        return replace(reference.background, background=None)  # the background goes on
+    # a clause in the present reports what holds or is said as the text is written ("ajoutent-ils,
+    # fustigeant ..."): the day of publication, not the day a past clause before it told of; while the
+    # story is still on the day its lead reports, that day (what a text says in the present of it)
+    if tense == "present" and not _quoted(trigger, sent):
+        now = index.now
+        if now is not None and now.date and reference is not None and reference.date == now.date:
+            return replace(now, background=None)  # the story is still on the day its lead reports
+        value = normalise(published)
+        if precision_of(value) == "day":
+            return EventDate(value, "day", None, True)
+        # no day of publication: the narrative day is the best guess at the text's present
     if reference is not None and reference.date and not reference.fallback:
-        return reference
+        return replace(reference, background=None)
     report = _report_date(candidates)
     if report is not None:
         return report
@@ -320,21 +459,81 @@ def lead_date(sentences: list[Span], index: DateIndex, published: str | None) ->
     return None
 
 
-def sentence_reference(sent: Span, index: DateIndex) -> EventDate | None:
-    """The date a sentence sets for what follows: an expression hanging from its main verb."""
-    roots: set[int] | None = None  # the sentence's roots, read only when a day is in it
-    for span, value, precision in index.in_range(sent.start, sent.end):
-        if precision not in ("day", "week"):
-            continue  # years, months and seasons set a background, not the story's day
-        view = view_of(sent.doc)
-        if roots is None:
-            deps = view.dep
-            roots = {i for i in range(sent.start, sent.end) if deps[i] == "ROOT"}
-        head = span.root.head
-        lowers = view.lower
+def _main_dates(sent: Span, index: DateIndex) -> list[tuple[Span, str, str | None, Token]]:
+    """The dates that hang from a sentence's main clause, with the verb whose tense they share."""
+    out: list[tuple[Span, str, str | None, Token]] = []
+    candidates = index.in_range(sent.start, sent.end)
+    if not candidates:
+        return out
+    view = view_of(sent.doc)
+    deps, lowers = view.dep, view.lower
+    roots = {i for i in range(sent.start, sent.end) if deps[i] == "ROOT"}
+    main_verb = next((view.token(i) for i in sorted(roots) if view.pos[i] in ("VERB", "AUX")), None)
+    for span, value, precision in candidates:
+        head = date_head(span)
         if any(lowers[i] in ("depuis", "dès", "avant", "après", "jusqu'")
                for i in range(max(0, span.start - 2), span.start)):
             continue
-        if head.i in roots or (head.head.i in roots and head.dep_ in ("conj", "xcomp", "ccomp")):
+        if not (head.i in roots or (head.head.i in roots and (
+                head.dep_ in ("conj", "xcomp", "ccomp") or _inverted_report(head)))):
+            continue
+        verb = head if head.pos_ in ("VERB", "AUX") or main_verb is None else main_verb
+        out.append((span, value, precision, verb))
+    return out
+
+
+def sentence_reference(sent: Span, index: DateIndex) -> EventDate | None:
+    """The date a sentence sets for what follows: a day hanging from its main verb. Years, months and
+    seasons set a background, not the story's day; so does a pluperfect ("Le 12 juin 2018, ils
+    s'étaient rencontrés"): the story's day stays."""
+    for span, value, precision, verb in _main_dates(sent, index):
+        if precision in ("day", "week") and clause_tense(verb) != "pluperfect":
             return EventDate(value, precision, span.text, False)
     return None
+
+
+def _background(sent: Span, index: DateIndex) -> EventDate | None:
+    """The date of a sentence told in the pluperfect, at any precision ("En mai 2018, des forces
+    avaient débarqué sur l'île")."""
+    for span, value, precision, verb in _main_dates(sent, index):
+        if precision and clause_tense(verb) == "pluperfect":
+            return EventDate(value, precision, span.text, False)
+    return None
+
+
+def _main_tense(sent: Span) -> str | None:
+    root = next((t for t in sent if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    return clause_tense(root) if root is not None else None
+
+
+# a day more than this before the narrative day is a flashback ("Le 1er janvier, Kim Jong Un a
+# annoncé ...", in a story of June): it dates its own sentence, the story goes on from its own day
+BACKGROUND_DAYS = 30
+
+
+def next_reference(sent: Span, index: DateIndex, reference: EventDate | None) -> EventDate | None:
+    """The narrative date after ``sent``: the day it sets (:func:`sentence_reference`), unless that
+    day lies weeks before the narrative's, else the narrative date so far; with the background a
+    pluperfect sentence sets (``EventDate.background``)."""
+    new = sentence_reference(sent, index)
+    if new is not None and reference is not None and reference.date and not reference.fallback \
+            and reference.precision == "day" and new.precision == "day":
+        gap = dt.date.fromisoformat(reference.date[:10]) - dt.date.fromisoformat(new.date[:10])
+        if gap.days > BACKGROUND_DAYS:
+            new = None
+    result = new or reference
+    # a background told in the pluperfect: its date, kept while the sentences after it go on in it
+    background = _background(sent, index)
+    if background is None and reference is not None and _main_tense(sent) == "pluperfect":
+        background = reference.background
+    if result is None:
+        return EventDate(None, None, None, True, background) if background is not None else None
+    return replace(result, background=background)
+
+
+def _inverted_report(clause: Token) -> bool:
+    """A clause a speech verb after it reports ("Lundi soir, le président a signé un décret, ont annoncé
+    ses services"): the parser hangs it on the speech verb, but it is what the sentence tells."""
+    verb = clause.head
+    return (clause.dep_ == "advcl" and clause.i < verb.i and verb.pos_ == "VERB"
+            and verb.lemma_.lower() in SPEECH_VERBS)

@@ -235,6 +235,18 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
             start = date(y1 - 1, x["m1"], x["d1"])
         return _Res(label, _iso(start), "day", anchored, _iso(end), _Point(end.year, end.month, end.day), True)
 
+    if k == "dayonly":
+        # the day of the month the text last spoke of, or of the month after when that day is past
+        # ("Le 28 décembre, ... Le 2, ...")
+        if ctx.last_day is None:
+            return None
+        y, mo = ctx.last_day.year, ctx.last_day.month
+        if x["d"] < ctx.last_day.day:
+            y, mo = _add_months(y, mo, 1)
+        if not _valid(y, mo, x["d"]):
+            return None
+        return _day_res("DATE", date(y, mo, x["d"]), True)
+
     if k == "monthyear":
         p = _Point(x["y"], x["m"])
         return _Res("DATE", f"{x['y']}-{x['m']:02d}", "month", False, None, p, True)

@@ -18,6 +18,7 @@ from veille.events.timex_recognise import (
     _b_clock_range,
     _b_clock_words,
     _b_daymonth,
+    _b_dayonly,
     _b_decade,
     _b_deictic,
     _b_duration,
@@ -115,7 +116,7 @@ _DIGIT = "digit"
 _PATTERN_CUES: dict[Builder, tuple[str | tuple[str, ...], ...] | None] = {
     _b_iso: (_DIGIT,), _b_numeric: (_DIGIT,), _b_year: (_DIGIT,), _b_decade: (_DIGIT, ("années",)), _b_clock: (_DIGIT,),
     _b_period: ("months",), _b_list: ("months",), _b_daymonth: ("months",), _b_monthyear: ("months",),
-    _b_month: ("months",), _b_season: ("seasons",), _b_century: (("siècle",),),
+    _b_dayonly: (_DIGIT,), _b_month: ("months",), _b_season: ("seasons",), _b_century: (("siècle",),),
     _b_wdperiod: ("weekdays",), _b_weekday: ("weekdays",),
     _b_deictic: ("deictic_days", "deictic_parts_of_day"), _b_anaphoric: ("anaphoric_days",),
     _b_moment: ("anaphoric_moments",),

@@ -70,6 +70,8 @@ UNITS: dict[str, str] = {_norm(k): v for k, v in _LEX["units"].items()}
 UNITS_NEEDING_CUE = {_norm(u) for u in _LEX["units_needing_cue"]}
 DURATION_CUES = {_norm(c) for c in _LEX["duration_cues"]}
 PARTS_OF_DAY: dict[str, str] = {_norm(k): v for k, v in _LEX["parts_of_day"].items()}
+OCCASION_PREPOSITIONS = frozenset(_LEX["occasion"]["prepositions"])  # read by events/dates.py
+OCCASION_FRAMES: dict[str, str] = dict(_LEX["occasion"]["frames"])
 DEICTIC_DAYS: dict[str, int] = {_norm(k): int(v) for k, v in _LEX["deictic_days"].items()}
 # words that name a time ("jeudi", "octobre", "soir", "hier"): never a party nor a source
 TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(PARTS_OF_DAY) | frozenset(DEICTIC_DAYS)

@@ -284,6 +284,13 @@ def _b_wdperiod(m: re.Match[str], text: str) -> list[_Item] | None:
     return [_Item(*_core(m), "wdperiod", data)]
 
 
+def _b_dayonly(m: re.Match[str], text: str) -> list[_Item] | None:
+    """"Le 26, le CERI a indiqué ...": a day of the month alone, opening a sentence before its
+    comma, in a text that counts days ("Le 10 décembre, ... Le 26, ... Le 27, ..."): the month is
+    the one the text last spoke of (anchor)."""
+    return [_Item(*_core(m), "dayonly", {"d": _day(m["d"])})]
+
+
 def _b_monthyear(m: re.Match[str], text: str) -> list[_Item] | None:
     return [_Item(*_core(m), "monthyear", {"y": _year(m["y"]), "m": MONTHS[_norm(m["m"])]})]
 
@@ -665,6 +672,8 @@ _PATTERNS: list[tuple[str, Builder]] = [
      rf"(?:{WS}(?P<pod2>au{WS}(?:soir|matin)|dans{WS}la{WS}(?:soirée|nuit|matinée)))?)",
      _b_daymonth),
     (rf"{L}{_pre()}(?P<core>(?P<mod>{MODPRE})?(?P<m>{MONTH}){WS}(?P<y>{YEARY}))", _b_monthyear),
+    # "Le 26, ...": a day of the month alone, at the head of a sentence, before a comma
+    (rf"(?:^|(?<=[.!?\n»\"])){WS0}(?P<core>[Ll]e{WS}(?P<d>1er|[12]\d|3[01]|[1-9]))(?={WS0},)", _b_dayonly),
     (rf"{L}{_pre(PRE_MONTH)}(?P<core>(?P<mod>{MODPRE})?(?P<m>{MONTH})"
      rf"(?:{WS}(?P<rel>derniers|dernier|prochains|prochain|passé){R})?)(?!{WS}\d)", _b_month),
     (rf"{L}{_pre()}(?P<core>(?P<mod>{MODPRE}|l{AP}an{WS}|l{AP}année{WS}|début{WS}d(?:e{WS}|{AP}))?"
