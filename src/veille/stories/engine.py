@@ -5,7 +5,10 @@ in the store after each ingest batch.
 ingest order, against everything stored: it never re-reads old texts (their MinHash
 signatures and the story profiles are in the store) and never re-clusters old
 documents. Processing is sequential and only depends on what came before, so a corpus
-ingested in several batches gets the same stories as in one.
+ingested in several batches gets the same stories as in one. A document that belongs to two
+stories close in time merges them (the younger id redirects, `story_redirects`); merged events
+are kept up to date by adding the new documents' events to them (`merged_state`), which gives
+what regrouping the whole story would.
 """
 
 from __future__ import annotations
@@ -624,15 +627,24 @@ class _Run:
                 sentences.add(m.sentence)
         chosen: dict[str, list[str]] = {}
         rewrite: set[str] = set()
-        for merged_id, etype, status, codes, event_ids, doc_ids, sentences in con.execute(
-            "SELECT merged_id, type, status, "
-            "coalesce(json_extract_string(actor, '$[*].code'), []) "
+        # the story's merged events of the same family and status group as a new mention (every one
+        # when a new copy's original may be in any), then those sharing a party code or a sentence
+        keys = {
+            merged_id: (family(etype), STATUS_GROUP.get(status or "", "fact"))
+            for merged_id, etype, status in con.execute(
+                "SELECT merged_id, type, status FROM merged_events WHERE story_id = ?", [story_id]
+            ).fetchall()
+        }
+        ids = [m for m, key in keys.items() if carried or key in wanted]
+        for merged_id, codes, event_ids, doc_ids, sentences in con.execute(
+            "SELECT merged_id, coalesce(json_extract_string(actor, '$[*].code'), []) "
             "|| coalesce(json_extract_string(recipient, '$[*].code'), []), "
             "json_extract_string(provenance, '$[*].event_id'), json_extract_string(provenance, '$[*].doc_id'), "
-            "json_extract_string(provenance, '$[*].sentence') FROM merged_events WHERE story_id = ?",
-            [story_id],
+            "json_extract_string(provenance, '$[*].sentence') FROM merged_events "
+            "WHERE merged_id IN (SELECT unnest(?))",
+            [ids],
         ).fetchall():
-            key = (family(etype), STATUS_GROUP.get(status or "", "fact"))
+            key = keys[merged_id]
             hit = False
             if key in wanted:
                 their_codes, their_sentences = wanted[key]

@@ -19,6 +19,10 @@ Mentions are taken in processing order, originals first; each joins the best
 compatible merged event or starts one. Mentions from republications only ever join
 (they are not new events), but their outlets are counted as carriers.
 
+`Grouper` does the grouping one mention at a time, and may start from merged events grouped
+earlier: the events of a story's new documents come after all its earlier ones, so adding them to
+the stored merged events gives what grouping the whole story again would (`engine._add_events`).
+
 Grouping only needs a few fields of each event (`Mention.slim`), so a long story is
 grouped from slim mentions and its records are built a chunk of groups at a time
 (`merge_story_chunks`): memory follows the story's number of events, not their text.

@@ -21,7 +21,9 @@ Time: the score a document needs to join a story grows with the log of the days
 between its date and the story's span (`needed`): the next report of a story is
 often a day or two later and worded differently, a report weeks later must match
 more closely; beyond WINDOW_DAYS it never joins. A document joins the story it
-passes by the widest margin.
+passes by the widest margin; when it passes several that are within BRIDGE_DAYS of each
+other and alike as stories (`stories_meet`), they are one story told apart only because
+the text that links them came later, and they are merged.
 """
 
 from __future__ import annotations
