@@ -561,10 +561,7 @@ class _Run:
             story_id = story_of.get(doc_id)
             if story_id in upto and docs[story_id][doc_id].seq <= upto[story_id]:
                 del upto[story_id]  # an event grouped earlier has a new date
-        written = 0
-        for story_id in story_ids:
-            if story_id in upto:
-                written += self._add_events(story_id, docs.get(story_id, {}), upto[story_id])
+        written = self._add_events(upto, docs)
         full = [s for s in story_ids if s not in upto]
         if full:
             written += self._regroup(full, docs)
@@ -601,78 +598,87 @@ class _Run:
                 written += len(rows)
         return written
 
-    def _add_events(self, story_id: str, members: dict[str, DocInfo], upto: int) -> int:
-        """The events of the story's documents processed after `upto` join its merged events or
-        start new ones. Only the merged events they could join (same family and status group,
+    def _add_events(self, upto: dict[str, int], docs: dict[str, dict[str, DocInfo]]) -> int:
+        """The events of each story's documents processed after `upto[story]` join its merged events
+        or start new ones. Only the merged events they could join (same family and status group,
         sharing a party code or a sentence) and those holding the originals of new copies (their
-        carriers change) are read back, with their mentions' events; the rest is left as it is."""
+        carriers change) are read back, with their mentions' events; the rest is left as it is.
+        A few queries for all the stories together."""
         con = self.con
-        new = [d for d in members.values() if d.seq > upto]
-        if not new:
+        fresh = {s: {d.doc_id for d in docs.get(s, {}).values() if d.seq > limit} for s, limit in upto.items()}
+        fresh = {s: ids for s, ids in fresh.items() if ids}
+        if not fresh:
             return 0
-        mentions = sorted(
-            (Mention.of(e, members[e["doc_id"]])
-             for e in self._event_rows("SELECT * FROM events WHERE doc_id IN (SELECT unnest(?))",
-                                       [d.doc_id for d in new])
-             if e.get("type") and e.get("doc_id") in members),
-            key=order_key,
-        )
-        copied = {d.original for d in new if d.is_copy}
-        carried = {d.doc_id for d in members.values() if d.original in copied and d.seq <= upto}
-        wanted: dict[tuple[str, str], tuple[set[str], set[str | int]]] = {}
-        for m in mentions:
-            codes, sentences = wanted.setdefault((m.family, m.group), (set(), set()))
-            codes |= m.actors | m.recipients
-            if m.sentence:
-                sentences.add(m.sentence)
-        chosen: dict[str, list[str]] = {}
-        rewrite: set[str] = set()
-        # the story's merged events of the same family and status group as a new mention (every one
+        story_of = {doc_id: s for s, ids in fresh.items() for doc_id in ids}
+        mentions: dict[str, list[Mention]] = {s: [] for s in fresh}
+        for event in self._event_rows("SELECT * FROM events WHERE doc_id IN (SELECT unnest(?))", list(story_of)):
+            if event.get("type"):
+                story_id = story_of[event["doc_id"]]
+                mentions[story_id].append(Mention.of(event, docs[story_id][event["doc_id"]]))
+        wanted: dict[str, dict[tuple[str, str], tuple[set[str], set[str | int]]]] = {}
+        carried: dict[str, set[str]] = {}
+        for story_id, found in mentions.items():
+            found.sort(key=order_key)
+            for m in found:
+                codes, sentences = wanted.setdefault(story_id, {}).setdefault((m.family, m.group), (set(), set()))
+                codes |= m.actors | m.recipients
+                if m.sentence:
+                    sentences.add(m.sentence)
+            members = docs[story_id]
+            copied = {members[d].original for d in fresh[story_id] if members[d].is_copy}
+            carried[story_id] = {d.doc_id for d in members.values() if d.original in copied and d.seq <= upto[story_id]}
+        # the stories' merged events of the same family and status group as a new mention (every one
         # when a new copy's original may be in any), then those sharing a party code or a sentence
-        keys = {
-            merged_id: (family(etype), STATUS_GROUP.get(status or "", "fact"))
-            for merged_id, etype, status in con.execute(
-                "SELECT merged_id, type, status FROM merged_events WHERE story_id = ?", [story_id]
-            ).fetchall()
-        }
-        ids = [m for m, key in keys.items() if carried or key in wanted]
+        keys: dict[str, tuple[str, tuple[str, str]]] = {}
+        for story_id, merged_id, etype, status in con.execute(
+            "SELECT story_id, merged_id, type, status FROM merged_events WHERE story_id IN (SELECT unnest(?))",
+            [list(fresh)],
+        ).fetchall():
+            key = (family(etype), STATUS_GROUP.get(status or "", "fact"))
+            if carried[story_id] or key in wanted.get(story_id, {}):
+                keys[merged_id] = (story_id, key)
+        chosen: dict[str, dict[str, list[str]]] = {s: {} for s in fresh}
+        rewrite: set[str] = set()
         for merged_id, codes, event_ids, doc_ids, sentences in con.execute(
             "SELECT merged_id, coalesce(json_extract_string(actor, '$[*].code'), []) "
             "|| coalesce(json_extract_string(recipient, '$[*].code'), []), "
             "json_extract_string(provenance, '$[*].event_id'), json_extract_string(provenance, '$[*].doc_id'), "
             "json_extract_string(provenance, '$[*].sentence') FROM merged_events "
             "WHERE merged_id IN (SELECT unnest(?))",
-            [ids],
+            [list(keys)],
         ).fetchall():
-            key = keys[merged_id]
+            story_id, key = keys[merged_id]
             hit = False
-            if key in wanted:
-                their_codes, their_sentences = wanted[key]
+            if key in wanted.get(story_id, {}):
+                their_codes, their_sentences = wanted[story_id][key]
                 hit = bool({str(c).upper() for c in codes if c} & their_codes) or any(
                     sentence_key(t) in their_sentences for t in sentences or [] if t
                 )
-            if carried.intersection(doc_ids or []):
+            if carried[story_id].intersection(doc_ids or []):
                 hit = True
                 rewrite.add(merged_id)
             if hit:
-                chosen[merged_id] = list(event_ids or [])
-        events = self._full_events([e for ids in chosen.values() for e in ids])
-        groups = []
-        for ids in chosen.values():
-            rebuilt = [Mention.of(events[e], members[events[e]["doc_id"]]) for e in ids]
-            group = Merged(rebuilt[0])
-            for mention in rebuilt[1:]:
-                group.add(mention)
-            groups.append(group)
-        groups.sort(key=lambda g: order_key(g.anchor))
-        grouper = Grouper(groups)
-        changed: list[Merged] = [g for g in groups if f"M-{g.anchor.event.get('event_id')}" in rewrite]
-        for mention in mentions:
-            group = grouper.add(mention)
-            if group is not None and all(group is not g for g in changed):
-                changed.append(group)
-        copies = copies_of(members)
-        rows = [record(story_id, g, members, copies) for g in changed]
+                chosen[story_id][merged_id] = list(event_ids or [])
+        events = self._full_events([e for groups in chosen.values() for ids in groups.values() for e in ids])
+        rows: list[dict[str, Any]] = []
+        for story_id in fresh:
+            members = docs[story_id]
+            groups = []
+            for ids in chosen[story_id].values():
+                rebuilt = [Mention.of(events[e], members[events[e]["doc_id"]]) for e in ids]
+                group = Merged(rebuilt[0])
+                for mention in rebuilt[1:]:
+                    group.add(mention)
+                groups.append(group)
+            groups.sort(key=lambda g: order_key(g.anchor))
+            grouper = Grouper(groups)
+            changed = [g for g in groups if f"M-{g.anchor.event.get('event_id')}" in rewrite]
+            for mention in mentions[story_id]:
+                group = grouper.add(mention)
+                if group is not None and all(group is not g for g in changed):
+                    changed.append(group)
+            copies = copies_of(members)
+            rows += [record(story_id, g, members, copies) for g in changed]
         con.execute("DELETE FROM merged_events WHERE merged_id IN (SELECT unnest(?))", [[r["merged_id"] for r in rows]])
         insert_rows(con, "merged_events", rows)
         return len(rows)
