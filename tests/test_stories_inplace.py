@@ -330,3 +330,18 @@ def test_one_ingest_per_document_equals_one_ingest_of_all(tmp_path, veille_nlp, 
     assert _canonical(one["events"]) == _canonical(once["events"])
     # the real pipeline finds the border story too, the bridge merging its two halves when it comes last
     assert frozenset({"rates"}) in one["partition"] and len(one["partition"]) == 2
+
+
+def test_a_story_whose_merged_events_no_longer_match_the_store_is_regrouped(parsed, tmp_path):
+    """An event of a merged event that a new mention could join is gone (veille deletes none; a hand-edited
+    store): the next merge regroups the story in full rather than trust it."""
+    _run(parsed, tmp_path, ["clashes", "bridge"], one_by_one=True)
+    ids = _ids()
+    with Store(tmp_path / "one.duckdb") as store:
+        store.con.execute("DELETE FROM events WHERE doc_id = ? AND type = 'AGREE'", [ids["bridge"]])
+        stories.update(store, [ids["truce"]], merge=False)
+        stories.merge_stale(store)
+        named = {p["event_id"] for row in store.iter_rows("merged_events") for p in row["provenance"]}
+        stored = {r[0] for r in store.con.execute("SELECT event_id FROM events WHERE doc_id IN (?, ?, ?)",
+                                                  [ids["clashes"], ids["bridge"], ids["truce"]]).fetchall()}
+    assert named == stored

@@ -561,8 +561,9 @@ class _Run:
             story_id = story_of.get(doc_id)
             if story_id in upto and docs[story_id][doc_id].seq <= upto[story_id]:
                 del upto[story_id]  # an event grouped earlier has a new date
-        written = self._add_events(upto, docs)
-        full = [s for s in story_ids if s not in upto]
+        broken: list[str] = []
+        written = self._add_events(upto, docs, broken)
+        full = [s for s in story_ids if s not in upto or s in broken]
         if full:
             written += self._regroup(full, docs)
         self.result.merged_events = written
@@ -598,12 +599,13 @@ class _Run:
                 written += len(rows)
         return written
 
-    def _add_events(self, upto: dict[str, int], docs: dict[str, dict[str, DocInfo]]) -> int:
+    def _add_events(self, upto: dict[str, int], docs: dict[str, dict[str, DocInfo]], regroup: list[str]) -> int:
         """The events of each story's documents processed after `upto[story]` join its merged events
         or start new ones. Only the merged events they could join (same family and status group,
         sharing a party code or a sentence) and those holding the originals of new copies (their
         carriers change) are read back, with their mentions' events; the rest is left as it is.
-        A few queries for all the stories together."""
+        A few queries for all the stories together. A story whose stored merged events do not match
+        the store any more is appended to `regroup` instead."""
         con = self.con
         fresh = {s: {d.doc_id for d in docs.get(s, {}).values() if d.seq > limit} for s, limit in upto.items()}
         fresh = {s: ids for s, ids in fresh.items() if ids}
@@ -663,6 +665,10 @@ class _Run:
         rows: list[dict[str, Any]] = []
         for story_id in fresh:
             members = docs[story_id]
+            if any(e not in events or events[e]["doc_id"] not in members
+                   for ids in chosen[story_id].values() for e in ids):
+                regroup.append(story_id)  # a mention's event or document is gone: regrouped in full
+                continue
             groups = []
             for ids in chosen[story_id].values():
                 rebuilt = [Mention.of(events[e], members[events[e]["doc_id"]]) for e in ids]
