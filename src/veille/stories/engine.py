@@ -549,10 +549,11 @@ class _Run:
         }
         for story_id in list(upto):
             members = docs.get(story_id, {}).values()
-            # a new original goes before the copies grouped earlier: regrouped in full
-            if any(d.is_copy for d in members if d.seq <= upto[story_id]) and any(
-                not d.is_copy for d in members if d.seq > upto[story_id]
-            ):
+            new = [d for d in members if d.seq > upto[story_id]]
+            # marked stale with no new document (a schema upgrade, `veille migrate`): regrouped in
+            # full; so is a story where a new original goes before the copies grouped earlier
+            if not new or (any(not d.is_copy for d in new) and any(d.is_copy for d in members
+                                                                   if d.seq <= upto[story_id])):
                 del upto[story_id]
         # documents without a publication day: their relative dates counted from the story's days
         # (only those new or whose day moved, in a story merged before)
