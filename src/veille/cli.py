@@ -510,10 +510,12 @@ def show_story(
     db: DbOption = Path("veille.duckdb"),
     as_json: JsonOption = False,
 ) -> None:
-    """Tell one story as a dated timeline of merged events with their sources."""
+    """Tell one story as a dated timeline of merged events with their sources (a story merged into
+    another since: that one)."""
     store = _open_store(db, read_only=True)
     try:
-        story = queries.get_story(store, story_id)
+        current = queries.resolve_story(store, story_id)
+        story = queries.get_story(store, current) if current else None
     finally:
         store.close()
     if story is None:
@@ -523,6 +525,8 @@ def show_story(
         _print_json(story)
         return
     screen = _screen()
+    if current != story_id:
+        screen.print(Text(f"{story_id} was merged into {current}", style="dim"))
     # Text, not markup: a label, a status ("[reported]") or a quoted "[sic]" is printed as it is
     heading = Text(story["label"] or "?", style="bold")
     heading.append(f"  {story.get('first_date') or '?'} → {story.get('last_date') or '?'}"

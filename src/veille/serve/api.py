@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from veille.serve import schemas
 from veille.serve.deps import ServeState, reader, serve_state
-from veille.serve.views import actor_detail, labelled, parameters, with_documents
+from veille.serve.views import actor_detail, labelled, parameters, story_or_redirect, with_documents
 from veille.store import queries
 from veille.store.queries import Cursor, DocumentFilter, EventFilter, StoryFilter
 
@@ -132,13 +132,13 @@ def stories(db: Reader,
     return {"total": total, "limit": limit, "offset": offset, "items": rows}
 
 
-@router.get("/stories/{story_id}", response_model=schemas.StoryDetail, summary="One story")
-def story(db: Reader, story_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
-    """A story with its documents and its merged events (each with its provenance)."""
-    found = queries.get_story(db, story_id)
-    if found is None:
-        raise HTTPException(404, f"no story {story_id!r}")
-    return found
+@router.get("/stories/{story_id}", response_model=schemas.StoryDetail, summary="One story",
+            responses={301: {"description": "The story was merged into another one (later texts bridged "
+                                            "them): `Location` is the surviving story's address."}})
+def story(request: Request, db: Reader, story_id: Annotated[str, Path(max_length=200)]) -> Any:
+    """A story with its documents and its merged events (each with its provenance). An id of a story
+    since merged into another answers 301 Moved Permanently to the surviving story."""
+    return story_or_redirect(request, db, story_id, "story")
 
 
 @router.get("/dyads/{a}/{b}", response_model=schemas.Dyad, summary="Two actors over time")

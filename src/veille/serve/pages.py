@@ -11,14 +11,14 @@ from collections.abc import Callable, Iterable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from veille.model.vocabulary import load_vocabulary
 from veille.serve import highlight
 from veille.serve.deps import ServeState, reader, serve_state
 from veille.serve.i18n import Translator, language
 from veille.serve.rendering import make_href, render, seg
-from veille.serve.views import actor_detail, labelled, parameters, with_documents
+from veille.serve.views import actor_detail, labelled, parameters, story_or_redirect, with_documents
 from veille.store import queries
 from veille.store.queries import Cursor, DocumentFilter, EventFilter, StoryFilter
 
@@ -201,10 +201,10 @@ def stories_page(request: Request, db: Reader, state: State, t: T, q: Text = Non
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: str, db: Reader, state: State, t: T) -> HTMLResponse:
-    found = queries.get_story(db, story_id)
-    if found is None:
-        raise HTTPException(404, f"no story {story_id!r}")
+def story_page(request: Request, story_id: str, db: Reader, state: State, t: T) -> Response:
+    found = story_or_redirect(request, db, story_id, "story_page")
+    if isinstance(found, Response):
+        return found  # merged into another story: its page
     events = found["merged_events"]
     # The axis spans the story's publication dates widened by a month, and the event dates inside
     # that; events dated outside (history recalled, announced plans) sit at an edge, marked as such.

@@ -4,6 +4,7 @@
 - `with_documents(db, events)`: each event gets `document`, a brief of the document it was read in.
 - `labelled(state, entry, lang)`: an actor catalogue entry gets the knowledge base's `label`.
 - `actor_detail(...)`: everything the actor route and page show (events, series, partners).
+- `story_or_redirect(...)`: a story, or a 301 to the story an older id was merged into.
 
 Imports no route module: `api` and `pages` import it.
 """
@@ -14,11 +15,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from fastapi import HTTPException
+from fastapi import HTTPException, Request
+from fastapi.responses import RedirectResponse
 
 from veille.serve.deps import ServeState
 from veille.store import queries
-from veille.store.queries import Cursor, EventFilter, InvalidParameter
+from veille.store.queries import Cursor, EventFilter, InvalidParameter, Reader
 
 
 @contextmanager
@@ -61,3 +63,22 @@ def actor_detail(db: Cursor, state: ServeState, key: str, *, since: str | None, 
     return {**labelled(state, entry, lang), "knowledge_base": state.actors.describe(key),
             "events": {"total": total, "limit": limit, "offset": offset, "items": with_documents(db, rows)},
             "interval": interval, "series": series["series"], "imprecise": series["imprecise"], **sides}
+
+
+MOVED = 301  # Moved Permanently: a merged story never comes back under its old id
+
+
+def story_or_redirect(request: Request, db: Reader, story_id: str, route: str) -> dict[str, Any] | RedirectResponse:
+    """The story `story_id` names; when it was merged into another (later texts bridged the two), a
+    permanent redirect to that story's address under `route` (query string kept), which HTTP clients
+    and browsers follow; 404 for an unknown id."""
+    found = queries.get_story(db, story_id)
+    if found is not None:
+        return found
+    into = queries.resolve_story(db, story_id)
+    if into is None or into == story_id:
+        raise HTTPException(404, f"no story {story_id!r}")
+    url = request.url_for(route, story_id=into)
+    if request.url.query:
+        url = url.replace(query=request.url.query)
+    return RedirectResponse(str(url), status_code=MOVED)

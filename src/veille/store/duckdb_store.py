@@ -140,10 +140,21 @@ def _migration_7(con: duckdb.DuckDBPyConnection, model: Model) -> None:
                 "(SELECT story_id FROM documents WHERE outlet_state IS NOT NULL)")
 
 
+REDIRECT_TABLES = ("story_redirects", "merged_state")
+
+
+def _migration_8(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+    """Stories that update in place: the ids of stories merged into another (`story_redirects`) and how
+    far each story's merged events are up to date (`merged_state`; none yet: the next merge of a story
+    regroups it in full, then later documents only add to it)."""
+    for name in REDIRECT_TABLES:
+        con.execute(create_table_sql(model[name]))
+
+
 # version -> step; a step brings a store from version-1 to version.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, Model], None]] = {
     1: _migration_1, 2: _migration_2, 3: _migration_3, 4: _migration_4, 5: _migration_5, 6: _migration_6,
-    7: _migration_7,
+    7: _migration_7, 8: _migration_8,
 }
 
 

@@ -260,8 +260,8 @@ class EventFilter:
             clauses.append("doc_id = ?")
             params.append(self.doc_id)
         if self.story:
-            clauses.append("doc_id IN (SELECT doc_id FROM documents WHERE story_id = ?)")
-            params.append(self.story)
+            clauses.append(f"doc_id IN (SELECT doc_id FROM documents WHERE story_id = {STORY_NOW})")
+            params += [self.story, self.story]
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -502,8 +502,8 @@ class DocumentFilter:
             clauses.append("doc_id IN (SELECT doc_id FROM mentions WHERE code = ? OR actor_id = ?)")
             params += [self.actor, self.actor]
         if self.story:
-            clauses.append("story_id = ?")
-            params.append(self.story)
+            clauses.append(f"story_id = {STORY_NOW}")
+            params += [self.story, self.story]
         if self.lang:
             clauses.append("lang = ?")
             params.append(self.lang)
@@ -707,8 +707,26 @@ def find_stories(reader: Reader, flt: StoryFilter) -> tuple[int, list[dict[str, 
     return int(total), rows
 
 
+# the id a story goes by now, of a story id given twice as parameters: the story it was merged into
+# (story_redirects, kept flat), else itself
+STORY_NOW = '(SELECT coalesce((SELECT "into" FROM story_redirects WHERE story_id = ?), ?))'
+
+
+def resolve_story(reader: Reader, story_id: str) -> str | None:
+    """The id a story goes by now: its own while it is a story, else that of the story it was merged
+    into when later documents bridged the two (`story_redirects`); None for an unknown id."""
+    if not has_table(reader, "stories"):
+        return None
+    if _scalar(reader, "SELECT count(*) FROM stories WHERE story_id = ?", [story_id]):
+        return story_id
+    if not has_table(reader, "story_redirects"):
+        return None
+    return _scalar(reader, 'SELECT "into" FROM story_redirects WHERE story_id = ?', [story_id])
+
+
 def get_story(reader: Reader, story_id: str) -> dict[str, Any] | None:
-    """One story with its documents and its merged events (`merged_events`).
+    """One story with its documents and its merged events (`merged_events`), by its current id
+    (`resolve_story` finds the story an older id was merged into).
 
     Documents come by publication date (undated last), then in the order the stories step read
     them (`signatures.seq`: the first one read opens the story), then by id."""

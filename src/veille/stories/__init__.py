@@ -15,7 +15,8 @@ and read, like everything in a store, through `veille.store.queries` (`find_stor
 - `dedup`: MinHash LSH signatures (datasketch) and shingle containment → documents.duplicate_of
 - `profile`: document features and story profiles, similarity, time window
 - `merge`: events of a story merged into real-world events with provenance
-- `engine`: the incremental step over the store
+- `engine`: the incremental step over the store: stories a later document bridges are merged
+  (`story_redirects`), and new documents' events join the stored merged events (`merged_state`)
 """
 
 from veille.stories.engine import StoryUpdate, merge_stale, rebuild, update

@@ -202,18 +202,42 @@ def date_from_stories(con: duckdb.DuckDBPyConnection, docs: Mapping[str, Mapping
     """Re-date, in the store, the events and temporal mentions of the documents of these stories
     (story id → doc id → DocInfo) that have no day-precise publication date. Returns the number of
     events whose date changed."""
+    return len(date_documents(con, story_targets(docs)))
+
+
+def story_targets(docs: Mapping[str, Mapping[str, DocInfo]],
+                  upto: Mapping[str, int] | None = None) -> dict[str, str | None]:
+    """The documents of these stories without a publication day, with the day each counts from.
+    With `upto` (story id → the highest seq of the documents it held when last dated), only those
+    of a story in it that came later or whose anchor moved with the newcomers: the others are dated
+    already."""
     targets: dict[str, str | None] = {}
-    for members in docs.values():
+    for story_id, members in docs.items():
         undated = [doc for doc in members.values() if not _day(doc.published)]
-        if undated:
-            anchors = StoryAnchors(members.values())
-            for doc in undated:
-                targets[doc.doc_id] = anchors.anchor(doc)
+        if not undated:
+            continue
+        anchors = StoryAnchors(members.values())
+        limit = (upto or {}).get(story_id)
+        before = None if limit is None else StoryAnchors(m for m in members.values() if m.seq <= limit)
+        for doc in undated:
+            anchor = anchors.anchor(doc)
+            if before is None or limit is None or doc.seq > limit or before.anchor(doc) != anchor:
+                targets[doc.doc_id] = anchor
+    return targets
+
+
+def date_documents(con: duckdb.DuckDBPyConnection, targets: Mapping[str, str | None]) -> list[tuple[str, str]]:
+    """Re-date the events and temporal mentions of these documents (doc id → anchor) in the store;
+    returns (event_id, doc_id) of the events whose date changed."""
     ids = list(targets)
-    return sum(_redate(con, ids[i : i + REDATE_CHUNK], targets) for i in range(0, len(ids), REDATE_CHUNK))
+    changed: list[tuple[str, str]] = []
+    for i in range(0, len(ids), REDATE_CHUNK):
+        changed += _redate(con, ids[i : i + REDATE_CHUNK], targets)
+    return changed
 
 
-def _redate(con: duckdb.DuckDBPyConnection, ids: list[str], targets: Mapping[str, str | None]) -> int:
+def _redate(con: duckdb.DuckDBPyConnection, ids: list[str], targets: Mapping[str, str | None]
+            ) -> list[tuple[str, str]]:
     candidates: dict[str, list[dict[str, Any]]] = {}
     cursor = con.execute(
         "SELECT event_id, doc_id, start, \"end\", trigger, date, date_precision, date_text, date_fallback, "
@@ -244,6 +268,7 @@ def _redate(con: duckdb.DuckDBPyConnection, ids: list[str], targets: Mapping[str
     ).fetchall():
         sentences.setdefault(doc_id, []).append((int(start), int(end)))
     event_updates: list[dict[str, Any]] = []
+    changed: list[tuple[str, str]] = []
     mention_updates: dict[tuple[str, int, int, str], dict[str, Any]] = {}  # one value per mention
     for doc_id in ids:
         text, published = texts[doc_id]
@@ -253,6 +278,7 @@ def _redate(con: duckdb.DuckDBPyConnection, ids: list[str], targets: Mapping[str
             new = dates.get(str(event["event_id"]))
             if new is not None and tuple(getattr(new, c) for c in _COLUMNS) != tuple(event[c] for c in _COLUMNS):
                 event_updates.append({"event_id": event["event_id"], **{c: getattr(new, c) for c in _COLUMNS}})
+                changed.append((str(event["event_id"]), doc_id))
         for (t_start, t_end, t_label), value in values.items():
             # the mention of the expression covers it (spaCy spans are expanded to whole tokens)
             for m_start, m_end, m_label, m_value in stored.get(doc_id, []):
@@ -263,7 +289,7 @@ def _redate(con: duckdb.DuckDBPyConnection, ids: list[str], targets: Mapping[str
         _update(con, "events", ["event_id"], event_updates)
     if mention_updates:
         _update(con, "mentions", ["doc_id", "start", "end", "label"], list(mention_updates.values()))
-    return len(event_updates)
+    return changed
 
 
 def _update(con: duckdb.DuckDBPyConnection, table: str, key: list[str], rows: list[dict[str, Any]]) -> None:

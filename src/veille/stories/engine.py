@@ -5,7 +5,10 @@ in the store after each ingest batch.
 ingest order, against everything stored: it never re-reads old texts (their MinHash
 signatures and the story profiles are in the store) and never re-clusters old
 documents. Processing is sequential and only depends on what came before, so a corpus
-ingested in several batches gets the same stories as in one.
+ingested in several batches gets the same stories as in one. A document that belongs to two
+stories close in time merges them (the younger id redirects, `story_redirects`); merged events
+are kept up to date by adding the new documents' events to them (`merged_state`), which gives
+what regrouping the whole story would.
 """
 
 from __future__ import annotations
@@ -22,11 +25,25 @@ import numpy as np
 import pyarrow as pa
 
 from veille.store import Store
-from veille.store.duckdb_store import ARROW_TYPES, STORY_TABLES, quote
+from veille.store.duckdb_store import ARROW_TYPES, REDIRECT_TABLES, STORY_TABLES, quote
 from veille.stories import dedup, profile
-from veille.stories.dating import date_from_stories
+from veille.stories.dating import date_documents, story_targets
 from veille.stories.dedup import Computed, Signature
-from veille.stories.merge import RECORD_CHUNK, DocInfo, merge_story, merge_story_chunks
+from veille.stories.merge import (
+    RECORD_CHUNK,
+    STATUS_GROUP,
+    DocInfo,
+    Grouper,
+    Mention,
+    Merged,
+    copies_of,
+    family,
+    merge_story,
+    merge_story_chunks,
+    order_key,
+    record,
+    sentence_key,
+)
 from veille.stories.profile import (
     CANDIDATES,
     N_KEY,
@@ -54,6 +71,7 @@ class StoryUpdate:
     republications: list[tuple[str, str]] = field(default_factory=list)  # (copy, original)
     stories_created: list[str] = field(default_factory=list)
     stories_updated: list[str] = field(default_factory=list)  # every story touched, created ones included
+    stories_merged: list[tuple[str, str]] = field(default_factory=list)  # (story merged away, survivor)
     merged_events: int = 0  # merged_events rows rewritten
     seconds: float = 0.0
 
@@ -63,6 +81,7 @@ class StoryUpdate:
             "republications": len(self.republications),
             "stories_created": len(self.stories_created),
             "stories_updated": len(self.stories_updated),
+            "stories_merged": len(self.stories_merged),
             "merged_events": self.merged_events,
             "seconds": round(self.seconds, 3),
         }
@@ -127,7 +146,7 @@ def rebuild(store: Store, *, chunk: int = REBUILD_CHUNK) -> StoryUpdate:
         ).fetchall()
     ]
     with store.transaction() as con:
-        for name in STORY_TABLES:
+        for name in STORY_TABLES + REDIRECT_TABLES:
             con.execute(f"DELETE FROM {quote(name)}")
         con.execute(
             "UPDATE documents SET story_id = NULL, duplicate_of = NULL "
@@ -164,8 +183,12 @@ class _Run:
                     [touched],
                 ).fetchall()
             }
+        if affected:  # identical copies read again: new carriers for their merged events
+            self.con.execute("DELETE FROM merged_state WHERE story_id IN (SELECT unnest(?))", [sorted(affected)])
         if fresh:
             affected |= self._process(fresh)
+            moved = dict(self.result.stories_merged)
+            affected = {moved.get(s, s) for s in affected}
         if affected:
             self._refresh(sorted(affected), merge=merge)
         self.result.stories_updated = sorted(affected)
@@ -220,20 +243,31 @@ class _Run:
             # a copy goes with its original, unless that story is too far away in time (a text
             # printed again months later is news again): then it is placed like any document
             if original is not None and story_of.get(original) and clusterer.admits(story_of[original], feats):
-                story_id = story_of[original]
+                story_id = clusterer.resolve(story_of[original])
                 clusterer.attach(story_id)
             elif flipped is not None and story_of.get(flipped) and clusterer.admits(story_of[flipped], feats):
-                story_id = story_of[flipped]
+                story_id = clusterer.resolve(story_of[flipped])
                 clusterer.join(feats, story_id)
             else:
                 story_id = clusterer.place(feats)
             story_of[signature.doc_id] = story_id
             doc["story_id"] = story_id
 
+        for doc in docs:  # stories taken in by another after the document joined them
+            doc["story_id"] = clusterer.resolve(doc["story_id"])
         self._write_signatures(computed)
         self._write_documents(docs, computed, deduper.flips)
+        self._redirect(clusterer.redirects)
         clusterer.save()
         self.result.stories_created = clusterer.created
+        self.result.stories_merged = sorted(clusterer.redirects.items())
+        # merged events regrouped in full: stories whose documents changed original (and the
+        # stories of identical copies read again, whose carriers changed); see `_merge`
+        regroup = [d for old, new in deduper.flips for d in (old.doc_id, new.doc_id)]
+        if regroup:
+            self.con.execute(
+                "DELETE FROM merged_state WHERE story_id IN "
+                "(SELECT story_id FROM documents WHERE doc_id IN (SELECT unnest(?)))", [regroup])
         batch = {c.signature.doc_id for c in computed}
         self.result.republications = [
             (c.signature.doc_id, c.signature.duplicate_of) for c in computed if c.signature.duplicate_of
@@ -443,6 +477,25 @@ class _Run:
                     [new.doc_id, old.jaccard, old.containment, old.doc_id],
                 )
 
+    def _redirect(self, redirects: dict[str, str]) -> None:
+        """Stories taken in by another: their documents move, their ids lead to the survivor (kept
+        flat: an id merged away earlier leads to the new survivor too), their merged events go and
+        the survivor's are regrouped in full at the next merge."""
+        if not redirects:
+            return
+        con, now = self.con, _now()
+        for old, into in redirects.items():
+            con.execute("UPDATE documents SET story_id = ? WHERE story_id = ?", [into, old])
+            con.execute("UPDATE story_redirects SET \"into\" = ? WHERE \"into\" = ?", [into, old])
+        olds = list(redirects)
+        con.execute("DELETE FROM story_redirects WHERE story_id IN (SELECT unnest(?))", [olds])
+        insert_rows(con, "story_redirects",
+                    [{"story_id": old, "into": into, "merged_at": now} for old, into in redirects.items()])
+        con.execute("DELETE FROM stories WHERE story_id IN (SELECT unnest(?))", [olds])
+        con.execute("DELETE FROM merged_events WHERE story_id IN (SELECT unnest(?))", [olds])
+        con.execute("DELETE FROM merged_state WHERE story_id IN (SELECT unnest(?))",
+                    [olds + sorted(set(redirects.values()))])
+
     # -- story rows and merged events ---------------------------------------------------
     def _refresh(self, story_ids: list[str], *, merge: bool = True) -> None:
         docs = self._members(story_ids)
@@ -482,14 +535,50 @@ class _Run:
         return docs
 
     def _merge(self, story_ids: list[str], docs: dict[str, dict[str, DocInfo]] | None = None) -> None:
-        """Recompute the merged events of these stories: those of up to RECORD_CHUNK events read
-        whole, together; a longer one grouped from the few fields merging reads, then written a
-        chunk of records at a time."""
+        """Bring the merged events of these stories up to date. A story merged before, whose earlier
+        documents are as they were, only takes its new documents' events (`_add_events`); the others
+        are regrouped in full (`_regroup`). Both give what grouping all the story's events at once gives."""
         con = self.con
         if docs is None:
             docs = self._members(story_ids)
+        upto = {
+            story_id: int(seq)
+            for story_id, seq in con.execute(
+                "SELECT story_id, seq FROM merged_state WHERE story_id IN (SELECT unnest(?))", [story_ids]
+            ).fetchall()
+        }
+        for story_id in list(upto):
+            members = docs.get(story_id, {}).values()
+            new = [d for d in members if d.seq > upto[story_id]]
+            # marked stale with no new document (a schema upgrade, `veille migrate`): regrouped in
+            # full; so is a story where a new original goes before the copies grouped earlier
+            if not new or (any(not d.is_copy for d in new) and any(d.is_copy for d in members
+                                                                   if d.seq <= upto[story_id])):
+                del upto[story_id]
         # documents without a publication day: their relative dates counted from the story's days
-        date_from_stories(con, docs)
+        # (only those new or whose day moved, in a story merged before)
+        story_of = {doc_id: s for s in upto for doc_id in docs.get(s, {})}
+        for _, doc_id in date_documents(con, story_targets(docs, upto)):
+            story_id = story_of.get(doc_id)
+            if story_id in upto and docs[story_id][doc_id].seq <= upto[story_id]:
+                del upto[story_id]  # an event grouped earlier has a new date
+        broken: list[str] = []
+        written = self._add_events(upto, docs, broken)
+        full = [s for s in story_ids if s not in upto or s in broken]
+        if full:
+            written += self._regroup(full, docs)
+        self.result.merged_events = written
+        con.execute("UPDATE stories SET merged_at = ? WHERE story_id IN (SELECT unnest(?))", [_now(), story_ids])
+        con.execute("DELETE FROM merged_state WHERE story_id IN (SELECT unnest(?))", [story_ids])
+        insert_rows(con, "merged_state", [
+            {"story_id": s, "seq": max((d.seq for d in docs[s].values()), default=-1)} for s in story_ids if s in docs
+        ])
+
+    def _regroup(self, story_ids: list[str], docs: dict[str, dict[str, DocInfo]]) -> int:
+        """Regroup the merged events of these stories from all their events: those of up to
+        RECORD_CHUNK events read whole, together; a longer one grouped from the few fields merging
+        reads, then written a chunk of records at a time."""
+        con = self.con
         con.execute("DELETE FROM merged_events WHERE story_id IN (SELECT unnest(?))", [story_ids])
         sizes = dict(con.execute(
             "SELECT d.story_id, count(*) FROM events e JOIN documents d USING (doc_id) "
@@ -509,8 +598,97 @@ class _Run:
             ):
                 insert_rows(con, "merged_events", rows)
                 written += len(rows)
-        self.result.merged_events = written
-        con.execute("UPDATE stories SET merged_at = ? WHERE story_id IN (SELECT unnest(?))", [_now(), story_ids])
+        return written
+
+    def _add_events(self, upto: dict[str, int], docs: dict[str, dict[str, DocInfo]], regroup: list[str]) -> int:
+        """The events of each story's documents processed after `upto[story]` join its merged events
+        or start new ones. Only the merged events they could join (same family and status group,
+        sharing a party code or a sentence) and those holding the originals of new copies (their
+        carriers change) are read back, with their mentions' events; the rest is left as it is.
+        A few queries for all the stories together. A story whose stored merged events do not match
+        the store any more is appended to `regroup` instead."""
+        con = self.con
+        fresh = {s: {d.doc_id for d in docs.get(s, {}).values() if d.seq > limit} for s, limit in upto.items()}
+        fresh = {s: ids for s, ids in fresh.items() if ids}
+        if not fresh:
+            return 0
+        story_of = {doc_id: s for s, ids in fresh.items() for doc_id in ids}
+        mentions: dict[str, list[Mention]] = {s: [] for s in fresh}
+        for event in self._event_rows("SELECT * FROM events WHERE doc_id IN (SELECT unnest(?))", list(story_of)):
+            if event.get("type"):
+                story_id = story_of[event["doc_id"]]
+                mentions[story_id].append(Mention.of(event, docs[story_id][event["doc_id"]]))
+        wanted: dict[str, dict[tuple[str, str], tuple[set[str], set[str | int]]]] = {}
+        carried: dict[str, set[str]] = {}
+        for story_id, found in mentions.items():
+            found.sort(key=order_key)
+            for m in found:
+                codes, sentences = wanted.setdefault(story_id, {}).setdefault((m.family, m.group), (set(), set()))
+                codes |= m.actors | m.recipients
+                if m.sentence:
+                    sentences.add(m.sentence)
+            members = docs[story_id]
+            copied = {members[d].original for d in fresh[story_id] if members[d].is_copy}
+            carried[story_id] = {d.doc_id for d in members.values() if d.original in copied and d.seq <= upto[story_id]}
+        # the stories' merged events of the same family and status group as a new mention (every one
+        # when a new copy's original may be in any), then those sharing a party code or a sentence
+        keys: dict[str, tuple[str, tuple[str, str]]] = {}
+        for story_id, merged_id, etype, status in con.execute(
+            "SELECT story_id, merged_id, type, status FROM merged_events WHERE story_id IN (SELECT unnest(?))",
+            [list(fresh)],
+        ).fetchall():
+            key = (family(etype), STATUS_GROUP.get(status or "", "fact"))
+            if carried[story_id] or key in wanted.get(story_id, {}):
+                keys[merged_id] = (story_id, key)
+        chosen: dict[str, dict[str, list[str]]] = {s: {} for s in fresh}
+        rewrite: set[str] = set()
+        for merged_id, codes, event_ids, doc_ids, sentences in con.execute(
+            "SELECT merged_id, coalesce(json_extract_string(actor, '$[*].code'), []) "
+            "|| coalesce(json_extract_string(recipient, '$[*].code'), []), "
+            "json_extract_string(provenance, '$[*].event_id'), json_extract_string(provenance, '$[*].doc_id'), "
+            "json_extract_string(provenance, '$[*].sentence') FROM merged_events "
+            "WHERE merged_id IN (SELECT unnest(?))",
+            [list(keys)],
+        ).fetchall():
+            story_id, key = keys[merged_id]
+            hit = False
+            if key in wanted.get(story_id, {}):
+                their_codes, their_sentences = wanted[story_id][key]
+                hit = bool({str(c).upper() for c in codes if c} & their_codes) or any(
+                    sentence_key(t) in their_sentences for t in sentences or [] if t
+                )
+            if carried[story_id].intersection(doc_ids or []):
+                hit = True
+                rewrite.add(merged_id)
+            if hit:
+                chosen[story_id][merged_id] = list(event_ids or [])
+        events = self._full_events([e for groups in chosen.values() for ids in groups.values() for e in ids])
+        rows: list[dict[str, Any]] = []
+        for story_id in fresh:
+            members = docs[story_id]
+            if any(e not in events or events[e]["doc_id"] not in members
+                   for ids in chosen[story_id].values() for e in ids):
+                regroup.append(story_id)  # a mention's event or document is gone: regrouped in full
+                continue
+            groups = []
+            for ids in chosen[story_id].values():
+                rebuilt = [Mention.of(events[e], members[events[e]["doc_id"]]) for e in ids]
+                group = Merged(rebuilt[0])
+                for mention in rebuilt[1:]:
+                    group.add(mention)
+                groups.append(group)
+            groups.sort(key=lambda g: order_key(g.anchor))
+            grouper = Grouper(groups)
+            changed = [g for g in groups if f"M-{g.anchor.event.get('event_id')}" in rewrite]
+            for mention in mentions[story_id]:
+                group = grouper.add(mention)
+                if group is not None and all(group is not g for g in changed):
+                    changed.append(group)
+            copies = copies_of(members)
+            rows += [record(story_id, g, members, copies) for g in changed]
+        con.execute("DELETE FROM merged_events WHERE merged_id IN (SELECT unnest(?))", [[r["merged_id"] for r in rows]])
+        insert_rows(con, "merged_events", rows)
+        return len(rows)
 
     def _grouping_fields(self, story_id: str) -> Iterator[dict[str, Any]]:
         """What merging reads of each event of a story, streamed (merging puts them in order)."""
@@ -543,8 +721,8 @@ class _Run:
         names = [c[0] for c in cursor.description]
         decoded = [name for name in STORE_JSON["events"] if name in names]
         while records := cursor.fetchmany(FETCH_ROWS):
-            for record in records:
-                row = dict(zip(names, record, strict=True))
+            for values in records:
+                row = dict(zip(names, values, strict=True))
                 for name in decoded:
                     row[name] = _json(row[name])
                 yield row
@@ -644,8 +822,10 @@ class _Clusterer:
         self.next_seq = _scalar(con, "SELECT coalesce(max(seq) + 1, 0) FROM stories")
         self.created: list[str] = []
         self.touched: set[str] = set()
+        self.redirects: dict[str, str] = {}  # stories taken in by another during this run
 
     def _load(self, story_id: str) -> Story:
+        story_id = self.resolve(story_id)
         if story_id not in self.stories:
             rows = _dict_rows(
                 self.con,
@@ -686,7 +866,7 @@ class _Clusterer:
 
     def attach(self, story_id: str) -> None:
         """A republication: it belongs to its original's story and adds nothing to its profile."""
-        self.touched.add(story_id)
+        self.touched.add(self.resolve(story_id))
 
     def join(self, doc: DocFeatures, story_id: str) -> None:
         self._count(doc)
@@ -704,20 +884,64 @@ class _Clusterer:
         )[:CANDIDATES]
         best: Story | None = None
         best_margin = 0.0
+        passed: list[Story] = []
         vector = doc_vector(doc, self.idf) if ranked else None
         for story_id in ranked:
             story = self.stories[story_id]
             score, words = similarity(vector, story)  # type: ignore[arg-type]
             margin = score - profile.needed(story.gap(doc))
-            if words >= profile.MIN_WORDS and margin >= 0 and (margin > best_margin or best is None):
-                best, best_margin = story, margin
+            if words >= profile.MIN_WORDS and margin >= 0:
+                passed.append(story)
+                if margin > best_margin or best is None:
+                    best, best_margin = story, margin
         if best is None:
             best = Story(f"S-{stable_id(doc.doc_id)}", self.next_seq)
             self.next_seq += 1
             self.stories[best.story_id] = best
             self.created.append(best.story_id)
+        elif len(passed) > 1:
+            best = self._bridge(best, passed)
         self._add(best, doc)
         return best.story_id
+
+    def _bridge(self, best: Story, passed: list[Story]) -> Story:
+        """The document belongs to several stories: they are one story, told apart only because the
+        texts that link them came later. The oldest survives and takes in those of the others that
+        are near it as stories too (`profile.stories_meet`: a document that merely shares a little
+        with each does not chain two subjects), their ids redirecting to it, as long as it does not
+        cover more than MAX_SPAN_DAYS of days."""
+        survivor = min(passed, key=lambda s: s.seq)
+        for other in sorted(passed, key=lambda s: s.seq):
+            if other is survivor or survivor.span_with(other) > profile.MAX_SPAN_DAYS:
+                continue
+            if not profile.stories_meet(survivor, other, self.idf):
+                continue
+            for key in other.keys:
+                self.index.get(key, set()).discard(other.story_id)
+            del self.stories[other.story_id]
+            self._add_story(survivor, other)
+        # `best` taken in, else too far apart in time from the oldest: the document joins it alone
+        return survivor if best.story_id not in self.stories else best
+
+    def _add_story(self, survivor: Story, other: Story) -> None:
+        old = set(survivor.keys)
+        survivor.absorb(other, self.idf)
+        for key in old - set(survivor.keys):
+            self.index.get(key, set()).discard(survivor.story_id)
+        for key in survivor.keys:
+            self.index.setdefault(key, set()).add(survivor.story_id)
+        self.touched.add(survivor.story_id)
+        self.touched.discard(other.story_id)
+        if other.story_id in self.created:
+            self.created.remove(other.story_id)
+        for old_id, into in list(self.redirects.items()):
+            if into == other.story_id:
+                self.redirects[old_id] = survivor.story_id
+        self.redirects[other.story_id] = survivor.story_id
+
+    def resolve(self, story_id: str) -> str:
+        """The story an id stands for now (itself, or the story that took it in during this run)."""
+        return self.redirects.get(story_id, story_id)
 
     def save(self) -> None:
         con = self.con

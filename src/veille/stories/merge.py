@@ -19,6 +19,10 @@ Mentions are taken in processing order, originals first; each joins the best
 compatible merged event or starts one. Mentions from republications only ever join
 (they are not new events), but their outlets are counted as carriers.
 
+`Grouper` does the grouping one mention at a time, and may start from merged events grouped
+earlier: the events of a story's new documents come after all its earlier ones, so adding them to
+the stored merged events gives what grouping the whole story again would (`engine._add_events`).
+
 Grouping only needs a few fields of each event (`Mention.slim`), so a long story is
 grouped from slim mentions and its records are built a chunk of groups at a time
 (`merge_story_chunks`): memory follows the story's number of events, not their text.
@@ -118,7 +122,7 @@ class Mention:
             _codes(event.get("actor")),
             _codes(event.get("recipient")),
             _sizes(event.get("size")),
-            fold(" ".join(str(event.get("sentence") or "").split())),
+            sentence_key(event.get("sentence")),
             event.get("date") or None,
             bool(event.get("date_fallback")),
             str(code).upper() if code else None,
@@ -135,6 +139,11 @@ class Mention:
         self.actors = shared.setdefault(frozenset(self.actors), frozenset(self.actors))
         self.recipients = shared.setdefault(frozenset(self.recipients), frozenset(self.recipients))
         return self
+
+
+def sentence_key(sentence: Any) -> str:
+    """A sentence as grouping compares it: folded, spaces normalised."""
+    return fold(" ".join(str(sentence or "").split()))
 
 
 def dates_agree(a: str | None, b: str | None, tolerance: int) -> bool:
@@ -295,16 +304,30 @@ class _Bucket:
         return [self.all[i] for i in sorted(self.order[f] for f in found)]
 
 
-def merge_mentions(mentions: Iterable[Mention]) -> list[Merged]:
-    """Group mentions into merged events, originals first then copies, in processing order."""
-    ordered = sorted(
-        mentions,
-        key=lambda m: (m.doc.is_copy, m.doc.seq, m.event.get("start") or 0, str(m.event.get("event_id"))),
-    )
-    merged: list[Merged] = []
-    buckets: dict[tuple[str, str], _Bucket] = {}
-    for mention in ordered:
-        bucket = buckets.setdefault((mention.family, mention.group), _Bucket())
+def order_key(mention: Mention) -> tuple[bool, int, int, str]:
+    """The order mentions are grouped in: originals first then copies, in processing order."""
+    return mention.doc.is_copy, mention.doc.seq, mention.event.get("start") or 0, str(mention.event.get("event_id"))
+
+
+class Grouper:
+    """Groups mentions, one at a time in `order_key` order, into merged events. It may start from
+    merged events built earlier (in the order they were created), when every mention it is given
+    comes after theirs: new mentions then join them or start new ones exactly as a grouping of all
+    the mentions at once would (those earlier merged events that no new mention can join may be
+    left out)."""
+
+    def __init__(self, groups: Iterable[Merged] = ()) -> None:
+        self.merged: list[Merged] = []
+        self.buckets: dict[tuple[str, str], _Bucket] = {}
+        for group in groups:
+            self.merged.append(group)
+            bucket = self.buckets.setdefault((group.anchor.family, group.anchor.group), _Bucket())
+            for mention in group.members:
+                bucket.register(group, mention)
+
+    def add(self, mention: Mention) -> Merged | None:
+        """The merged event the mention joins or starts (None: a copy's mention that joins none)."""
+        bucket = self.buckets.setdefault((mention.family, mention.group), _Bucket())
         best: Merged | None = None
         best_fit = -1.0
         for candidate in bucket.candidates(mention):
@@ -315,10 +338,18 @@ def merge_mentions(mentions: Iterable[Mention]) -> list[Merged]:
             best.add(mention)
             bucket.register(best, mention)
         elif not mention.doc.is_copy:
-            created = Merged(mention)
-            merged.append(created)
-            bucket.register(created, mention)
-    return merged
+            best = Merged(mention)
+            self.merged.append(best)
+            bucket.register(best, mention)
+        return best
+
+
+def merge_mentions(mentions: Iterable[Mention]) -> list[Merged]:
+    """Group mentions into merged events, originals first then copies, in processing order."""
+    grouper = Grouper()
+    for mention in sorted(mentions, key=order_key):
+        grouper.add(mention)
+    return grouper.merged
 
 
 def _union_parties(lists: Iterable[Any]) -> list[dict[str, Any]]:
@@ -487,7 +518,7 @@ def record(
     }
 
 
-def _copies(docs: Mapping[str, DocInfo]) -> dict[str, list[DocInfo]]:
+def copies_of(docs: Mapping[str, DocInfo]) -> dict[str, list[DocInfo]]:
     copies: dict[str, list[DocInfo]] = {}
     for doc in sorted(docs.values(), key=lambda d: d.seq):
         copies.setdefault(doc.original, []).append(doc)
@@ -499,7 +530,7 @@ def merge_story(
 ) -> list[dict[str, Any]]:
     """merged_events rows of one story from its documents and their events rows."""
     mentions = [Mention.of(e, docs[e["doc_id"]]) for e in events if e.get("doc_id") in docs and e.get("type")]
-    copies = _copies(docs)
+    copies = copies_of(docs)
     return [record(story_id, m, docs, copies) for m in merge_mentions(mentions)]
 
 
@@ -518,7 +549,7 @@ def merge_story_chunks(
         Mention.of(e, docs[e["doc_id"]]).slim(shared) for e in events if e.get("doc_id") in docs and e.get("type")
     )
     groups = merge_mentions(mentions)
-    copies = _copies(docs)
+    copies = copies_of(docs)
     start = 0
     while start < len(groups):
         end, size = start, 0

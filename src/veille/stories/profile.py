@@ -21,7 +21,9 @@ Time: the score a document needs to join a story grows with the log of the days
 between its date and the story's span (`needed`): the next report of a story is
 often a day or two later and worded differently, a report weeks later must match
 more closely; beyond WINDOW_DAYS it never joins. A document joins the story it
-passes by the widest margin.
+passes by the widest margin; when it passes several that are within BRIDGE_DAYS of each
+other and alike as stories (`stories_meet`), they are one story told apart only because
+the text that links them came later, and they are merged.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ SLOPE = 0.011
 WINDOW_DAYS = 90
 MAX_SPAN_DAYS = 90
 RECENT_DOCS = 5000
+BRIDGE_DAYS = 7  # two stories a document joins both are merged when at most this many days apart
 # profile size: terms kept per kind (by document count) and lookup keys per kind
 PROFILE_TERMS: dict[str, int] = {"w": 300, "e": 60, "p": 40, "c": 30, "t": 16, "h": 60}
 KEY_TERMS: dict[str, int] = {"w": 12, "e": 8, "p": 6, "c": 6, "t": 3, "h": 4}
@@ -224,14 +227,52 @@ class Story:
     # -- profile ------------------------------------------------------------------
     def add(self, doc: DocFeatures, idf: Idf) -> None:
         self.documents += 1
+        for kind in KINDS:
+            mine = self.counts.get(kind, {})
+            for term in doc.terms.get(kind, ()):
+                mine[term] = mine.get(term, 0) + 1
+            if mine:
+                self.counts[kind] = mine
+        for key, text in doc.surface.items():
+            self.surface.setdefault(key, text)
+        self.add_date(doc.published)
+        self.last_seq = max(self.last_seq, doc.seq)
+        self._rank(idf)
+
+    def absorb(self, other: Story, idf: Idf) -> None:
+        """Take in the profile of another story, as if its documents had joined this one (a
+        document bridged the two): counts added, spans joined."""
+        self.documents += other.documents
+        for kind, counts in other.counts.items():
+            mine = self.counts.setdefault(kind, {})
+            for term, count in counts.items():
+                mine[term] = mine.get(term, 0) + count
+        for key, text in other.surface.items():
+            self.surface.setdefault(key, text)
+        for attr in ("day_span", "coarse_span"):
+            theirs = getattr(other, attr)
+            if theirs:
+                for day in theirs:
+                    self._widen(attr, day, day)
+        self.last_seq = max(self.last_seq, other.last_seq)
+        self._rank(idf)
+
+    def span_with(self, other: Story) -> int:
+        """Days the day-precise spans of both stories would cover together (0 when either has none)."""
+        if not self.day_span or not other.day_span:
+            return 0
+        first = min(self.day_span[0], other.day_span[0])
+        last = max(self.day_span[1], other.day_span[1])
+        return (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days
+
+    def _rank(self, idf: Idf) -> None:
+        """Keep the top terms of each kind by TF-IDF weight, and recompute keys and norms."""
         self.keys = []
         self.norms = {}
         self.moments = {}
         self.idf_total = idf.total
         for kind in KINDS:
             mine = self.counts.get(kind, {})
-            for term in doc.terms.get(kind, ()):
-                mine[term] = mine.get(term, 0) + 1
             if not mine:
                 continue
             weight = idf.weights(kind, mine)
@@ -247,11 +288,7 @@ class Story:
                 round(float(sum(mine[t] ** 2 for t in ranked)), 9),
                 round(sum(mine[t] * weight[t] for t in ranked), 9),
             ]
-        for key, text in doc.surface.items():
-            self.surface.setdefault(key, text)
         self.surface = {k: v for k, v in self.surface.items() if k[2:] in self.counts.get(k[0], {})}
-        self.add_date(doc.published)
-        self.last_seq = max(self.last_seq, doc.seq)
         self.changed = True
 
     def add_date(self, published: str | None) -> None:
@@ -259,12 +296,11 @@ class Story:
         if interval is None:
             return
         start, end, day = interval
-        attr = "day_span" if day else "coarse_span"
+        self._widen("day_span" if day else "coarse_span", start.isoformat(), end.isoformat())
+
+    def _widen(self, attr: str, start: str, end: str) -> None:
         span = getattr(self, attr)
-        if span is None:
-            span = [start.isoformat(), end.isoformat()]
-        else:
-            span = [min(span[0], start.isoformat()), max(span[1], end.isoformat())]
+        span = [start, end] if span is None else [min(span[0], start), max(span[1], end)]
         setattr(self, attr, span)
 
     @property
@@ -403,6 +439,24 @@ def needed(gap: int | None) -> float:
     if not gap:
         return JOIN
     return JOIN + SLOPE * math.log2(1 + gap / CLOSE_DAYS)
+
+
+def stories_meet(a: Story, b: Story, idf: Idf) -> bool:
+    """Two stories that one document joins both are one story when their dates are at most
+    BRIDGE_DAYS apart (the same news, told apart because the texts that link them came later; a
+    subject that returns weeks later is a new story) and each, read as one document (its profile's
+    counts), would join the other with the score a document needs at that distance (`needed`; words
+    alone need not agree: the texts that link them do)."""
+    span_a, span_b = a.span, b.span
+    gap = None if span_a is None or span_b is None else max(0, span_a[0] - span_b[1], span_b[0] - span_a[1])
+    if gap is not None and gap > BRIDGE_DAYS:
+        return False
+    for one, other in ((a, b), (b, a)):
+        terms = {kind: Counter(counts) for kind, counts in one.counts.items()}
+        score, _ = similarity(doc_vector(DocFeatures(one.story_id, one.last_seq, None, terms), idf), other)
+        if score < needed(gap):
+            return False
+    return True
 
 
 def similarity(vector: DocVector, story: Story) -> tuple[float, float]:
