@@ -39,12 +39,19 @@ def judged(request, shared, veille_nlp, tmp_path_factory) -> dict:
                 out.write(line)
     store, _, exports = ingest(folder, [subset], veille_nlp, tables=("events",))
     store.close()
-    coded = {
-        _key(e["source"], e["start"], e["end"], e["type"], _codes(e["actor"]), _codes(e["recipient"]))
-        for e in map(json.loads, exports["events"].read_text("utf-8").splitlines())
-    }
-    still = [item for item in sample if _key(item["source"], item["start"], item["end"], item["type"],
-                                             item["actor"], item["recipient"]) in coded]
+    events = [json.loads(line) for line in exports["events"].read_text("utf-8").splitlines()]
+    coded = {_key(e["source"], e["start"], e["end"], e["type"], _codes(e["actor"]), _codes(e["recipient"]))
+             for e in events}
+    # an event judged with no recipient is still the judged event when a recipient has been found for it
+    # since ("a-t-il accusé" in a text on French politics, now FRA -> FRA): the verdict read its type,
+    # actor and status, and said nothing of a recipient it did not have
+    open_ended = {_key(e["source"], e["start"], e["end"], e["type"], _codes(e["actor"]), []) for e in events}
+
+    def still_coded(item: dict) -> bool:
+        where = item["source"], item["start"], item["end"], item["type"], item["actor"]
+        return _key(*where, item["recipient"]) in coded or (not item["recipient"] and _key(*where, []) in open_ended)
+
+    still = [item for item in sample if still_coded(item)]
     return {"sample": sample, "still": still}
 
 
@@ -59,9 +66,8 @@ def test_the_sample_is_references_not_text(path: Path) -> None:
 def test_events_judged_right_are_still_coded(judged) -> None:
     right = [i for i in judged["sample"] if i["verdict"] == "right"]
     kept = [i for i in judged["still"] if i["verdict"] == "right"]
-    # 0.88: at stop 14 the first sample keeps 31 of its 35 (a lifting of lockdown measures told as "trois
-    # semaines après la levée des mesures" is now a time reference; a call on "les Américains" now has them as
-    # its recipient); the others keep 33 of 35 and 30 of 30
+    # 0.88: at stop 15 the first sample keeps 32 of its 35 (a lifting of lockdown measures told as "trois
+    # semaines après la levée des mesures" is now a time reference); the others keep 35 of 35 and 30 of 30
     assert len(kept) >= 0.88 * len(right), (len(kept), len(right))
 
 
