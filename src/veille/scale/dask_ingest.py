@@ -27,6 +27,7 @@ from typing import IO
 import pyarrow as pa
 import pyarrow.compute as pc
 from distributed import Client, Future, as_completed
+from distributed.client import FutureCancelledError
 
 from veille import stories
 from veille.ingest.clean import BoilerplateRules, load_rules
@@ -42,6 +43,7 @@ CHUNK_SIZE = 32  # documents per task: small enough that the workers finish toge
 CHUNKS_PER_WORKER = 3  # in flight per worker thread, so a worker never waits for the driver
 STORY_BATCH = 128  # documents placed in stories per transaction (the result does not depend on it)
 _FIRST = 10  # task priority of cleaning: ahead of the parses already queued
+MAX_RESUBMITS = 3  # times a chunk the cluster lost (a worker killed with its data) is sent again
 
 
 @dataclass
@@ -50,6 +52,9 @@ class _Chunk:
 
     number: int
     cleaned: Future | None
+    items: list[RawDocument | ReadFailure] = field(default_factory=list)  # kept to resubmit, until stored
+    parse_ids: list[str] = field(default_factory=list)  # ids sent to be parsed, in order
+    attempts: int = 0
     summary: tuple[list[Seen], list[ReadFailure]] | None = None
     seen: list[Seen] = field(default_factory=list)  # every clean document, copies included
     fresh: set[str] = field(default_factory=set)  # ids being parsed
@@ -111,11 +116,17 @@ class _Run:
                 break
             future = next(self.events)
             step, chunk = self.tasks.pop(future.key)
+            try:
+                value = future.result()
+            except FutureCancelledError:
+                # a worker died and the scheduler lost the chunk's data ("already forgotten"): send it again
+                self._resubmit(step, chunk)
+                continue
             if step == "summary":
-                chunk.summary = future.result()
+                chunk.summary = value
                 self._decide()
             else:
-                self._take(chunk, future.result())
+                self._take(chunk, value)
             self._place(final=False)
         self._place(final=True)
         stories.merge_stale(self.store)
@@ -135,12 +146,27 @@ class _Run:
         key = f"{self.prefix}-{number}"
         cleaned = self.client.submit(clean_chunk, items, self.rules, self.outlets, key=f"{key}-clean", priority=_FIRST,
                                      retries=3)
-        chunk = _Chunk(number, cleaned)
+        chunk = _Chunk(number, cleaned, items=items)
         self._watch(self.client.submit(summary, cleaned, key=f"{key}-summary", priority=_FIRST, retries=3),
                     "summary", chunk)
         self.unsummarised.append(chunk)
         self.unplaced.append(chunk)
         self.in_flight += 1
+
+    def _resubmit(self, step: str, chunk: _Chunk) -> None:
+        """Clean the chunk again and redo the step the cluster lost, under new keys."""
+        chunk.attempts += 1
+        if chunk.attempts > MAX_RESUBMITS:
+            raise RuntimeError(f"chunk {chunk.number}: lost by the cluster {chunk.attempts} times")
+        key = f"{self.prefix}-{chunk.number}-again{chunk.attempts}"
+        chunk.cleaned = self.client.submit(clean_chunk, chunk.items, self.rules, self.outlets, key=f"{key}-clean",
+                                           priority=_FIRST, retries=3)
+        if step == "summary":
+            future = self.client.submit(summary, chunk.cleaned, key=f"{key}-summary", priority=_FIRST, retries=3)
+        else:
+            future = self.client.submit(parse_chunk, chunk.cleaned, chunk.parse_ids, self.ner, key=f"{key}-parse",
+                                        retries=3)
+        self._watch(future, step, chunk)
 
     def _watch(self, future: Future, step: str, chunk: _Chunk) -> None:
         self.tasks[future.key] = (step, chunk)
@@ -162,7 +188,8 @@ class _Run:
                 continue
             chunk.fresh = {s.doc_id for s in fresh}
             self.parsing |= chunk.fresh
-            shard = self.client.submit(parse_chunk, chunk.cleaned, [s.doc_id for s in fresh], self.ner,
+            chunk.parse_ids = [s.doc_id for s in fresh]
+            shard = self.client.submit(parse_chunk, chunk.cleaned, chunk.parse_ids, self.ner,
                                        key=f"{self.prefix}-{chunk.number}-parse", retries=3)
             self._watch(shard, "parse", chunk)
 
@@ -178,7 +205,7 @@ class _Run:
             self.report.new += len(keep)
         self.store.write(chunk.sources if chunk.sources is not None else Batch(), frames)
         self.parsing -= chunk.fresh
-        chunk.stored, chunk.cleaned, chunk.sources = True, None, None  # the worker may forget it
+        chunk.stored, chunk.cleaned, chunk.sources, chunk.items = True, None, None, []  # the worker may forget it
         self.in_flight -= 1
         if self.progress:
             self.progress(self.report)
