@@ -37,6 +37,7 @@ class Table:
     key: tuple[str, ...]
     fields: tuple[Field, ...]
     doc: str = ""
+    derived: bool = False  # kept by the store from other tables (store/derived.py): not exported nor counted
 
     @property
     def columns(self) -> list[str]:
@@ -68,5 +69,6 @@ def load_model() -> Model:
             if field_spec["type"] not in DUCKDB_TYPES:
                 raise ValueError(f"model.yaml: {name}.{field_name}: unknown type {field_spec['type']!r}")
             fields.append(Field(field_name, field_spec["type"], field_spec.get("doc", "")))
-        tables[name] = Table(name, tuple(spec.get("key", ())), tuple(fields), spec.get("doc", ""))
+        tables[name] = Table(name, tuple(spec.get("key", ())), tuple(fields), spec.get("doc", ""),
+                             bool(spec.get("derived", False)))
     return Model(int(raw["version"]), tables)

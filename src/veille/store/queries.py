@@ -24,12 +24,13 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import duckdb
 
 from veille.model import Model
+from veille.store import derived
 from veille.store.duckdb_store import quote
 
 STATUSES = ("asserted", "reported", "future", "hypothetical", "negated")
@@ -287,6 +288,27 @@ def _party(column: str, key: str, params: list[Any]) -> str:
 def find_events(store: Reader, flt: EventFilter) -> tuple[int, list[dict[str, Any]]]:
     """Events matching the filter (newest first) and how many match in all."""
     where, params = flt.where()
+    indexed = _indexed(flt)
+    if indexed is not None:
+        key, extra, extra_params = indexed
+        total, ids = _indexed_page(store, key, flt.since, flt.until, flt.offset, flt.limit, extra, extra_params)
+        return total, events_by_id(store, ids)
+    if flt.story:  # the story's documents first: events are then found by document (indexed)
+        docs = [r[0] for r in store.con.execute("SELECT doc_id FROM documents WHERE story_id = ?",
+                                                [flt.story]).fetchall()]
+        where, params = replace(flt, story=None).where()
+        where = f"{where} AND doc_id IN (SELECT unnest(?))" if where else " WHERE doc_id IN (SELECT unnest(?))"
+        params.append(docs)
+    return _scanned_events(store, flt, where, params)
+
+
+def scanned_events(store: Reader, flt: EventFilter) -> tuple[int, list[dict[str, Any]]]:
+    """`find_events` computed from the events themselves, without event_index (for tests)."""
+    where, params = flt.where()
+    return _scanned_events(store, flt, where, params)
+
+
+def _scanned_events(store: Reader, flt: EventFilter, where: str, params: list[Any]) -> tuple[int, list[dict[str, Any]]]:
     page = store.con.execute(f"SELECT event_id, count(*) OVER () FROM events{where} "
                              "ORDER BY date DESC NULLS LAST, event_id LIMIT ? OFFSET ?",
                              [*params, flt.limit, flt.offset]).fetchall()
@@ -294,6 +316,99 @@ def find_events(store: Reader, flt: EventFilter) -> tuple[int, list[dict[str, An
         total = _scalar(store, f"SELECT count(*) FROM events{where}", params) if flt.offset else 0
         return int(total), []
     return int(page[0][1]), events_by_id(store, [event_id for event_id, _ in page])
+
+
+# -- the derived tables (store/derived.py): pages and sums without scanning the events ---------------
+def _indexed(flt: EventFilter) -> tuple[str, str, list[Any]] | None:
+    """The event_index key holding every event of the filter, with the SQL condition (on event_index
+    rows) that keeps those of the filter, or None when the filter needs the events themselves."""
+    if flt.doc_id or flt.story:
+        return None
+    extra: list[str] = []
+    params: list[Any] = []
+    if flt.actor and flt.recipient:
+        if flt.actor == flt.recipient:
+            return None
+        key = derived.pair(flt.actor, flt.recipient)
+        if flt.directed:
+            first = flt.actor < flt.recipient
+            extra.append("first_actor AND second_recipient" if first else "second_actor AND first_recipient")
+    elif flt.actor:
+        key = flt.actor
+    elif flt.recipient:
+        key = flt.recipient
+        extra.append("first_recipient")
+    else:
+        key = derived.ALL
+    if flt.type:
+        extra.append("type = ?")
+        params.append(flt.type.upper())
+    if flt.status:
+        extra.append("status = ?")
+        params.append(flt.status)
+    return key, " AND ".join(f"({c})" for c in extra), params
+
+
+def _days(reader: Reader, key: str, since: str | None, until: str | None, columns: str = "events"
+          ) -> list[tuple[Any, ...]]:
+    """(date, columns...) of event_days for one key within the dates, newest first (undated last)."""
+    clauses, params = ["key = ?"], [key]
+    _date_range(clauses, params, since, until, starts="date", ends="date")
+    return reader.con.execute(f"SELECT date, {columns} FROM event_days WHERE {' AND '.join(clauses)} "
+                              "ORDER BY date DESC NULLS LAST", params).fetchall()
+
+
+# Above this many candidate events, a filtered count scans event_index rather than fetching them all.
+_FETCH_ALL = 20_000
+
+
+def _indexed_page(reader: Reader, key: str, since: str | None, until: str | None, offset: int, limit: int,
+                  extra: str = "", extra_params: Sequence[Any] = ()) -> tuple[int, list[str]]:
+    """How many events of `key` within the dates match `extra` (SQL on event_index), and the ids of
+    the page [offset, offset + limit) of them, newest first then by id: the dates of the page are
+    read from event_days, their events looked up by slot (key and date)."""
+    days = _days(reader, key, since, until)
+    condition = f" AND {extra}" if extra else ""
+
+    def fetch(dates: Sequence[Any]) -> list[tuple[str, Any]]:
+        if not dates:
+            return []
+        return reader.con.execute(
+            f"SELECT event_id, date FROM event_index WHERE slot IN (SELECT unnest(?)){condition} "
+            "ORDER BY date DESC NULLS LAST, event_id", [[derived.slot(key, d) for d in dates], *extra_params]
+        ).fetchall()
+
+    if not extra:
+        total = sum(int(n) for _, n in days)
+        seen, chosen, skip = 0, [], 0
+        for date, n in days:
+            if seen + n <= offset:
+                seen += n
+                continue
+            if not chosen:
+                skip = offset - seen
+            chosen.append(date)
+            seen += n
+            if seen >= offset + limit:
+                break
+        return total, [r[0] for r in fetch(chosen)[skip : skip + limit]]
+    if sum(int(n) for _, n in days) <= _FETCH_ALL:
+        rows = fetch([d for d, _ in days])
+        return len(rows), [r[0] for r in rows[offset : offset + limit]]
+    clauses, params = ["key = ?"], [key]
+    _date_range(clauses, params, since, until, starts="date", ends="date")
+    total = int(_scalar(reader, f"SELECT count(*) FROM event_index WHERE {' AND '.join(clauses)}{condition}",
+                        [*params, *extra_params]))
+    rows: list[tuple[str, Any]] = []
+    start, want = 0, 2 * (offset + limit)
+    while start < len(days) and len(rows) < offset + limit:  # dates in growing chunks, newest first
+        end, size = start, 0
+        while end < len(days) and size < want:
+            size += int(days[end][1])
+            end += 1
+        rows += fetch([d for d, _ in days[start:end]])
+        start, want = end, want * 2
+    return total, [r[0] for r in rows[offset : offset + limit]]
 
 
 def events_by_id(reader: Reader, event_ids: Sequence[str]) -> list[dict[str, Any]]:
@@ -323,12 +438,22 @@ def party_key(party: dict[str, Any]) -> str | None:
     return party.get("code") or party.get("actor_id") or None
 
 
-def event_series(reader: Reader, flt: EventFilter, interval: str = "month") -> dict[str, Any]:
+def event_series(reader: Reader, flt: EventFilter, interval: str = "month", *, scan: bool = False) -> dict[str, Any]:
     """Events of the filter counted per week/month/year, with their summed PLOVER score
     (and its cooperative and conflictual parts). Events dated less precisely than the
-    interval (or undated) are not placed; they are counted in `imprecise`."""
+    interval (or undated) are not placed; they are counted in `imprecise`. Read from event_days
+    unless the filter needs the events (or `scan`, for tests)."""
     check_interval(interval)
     where, params = flt.where()
+    if not (flt.recipient or flt.type or flt.status or flt.doc_id or flt.story or scan):
+        clauses, params = ["key = ?"], [flt.actor or derived.ALL]
+        _date_range(clauses, params, flt.since, flt.until, starts="date", ends="date")
+        rows = _dicts(reader, f"SELECT {_PERIOD[interval]} AS period, sum(events)::BIGINT AS events, "
+                              "sum(score) AS score, sum(cooperation) AS cooperation, sum(conflict) AS conflict "
+                              f"FROM event_days WHERE {' AND '.join(clauses)} GROUP BY period "
+                              "ORDER BY period NULLS FIRST", params)
+        imprecise = sum(r["events"] for r in rows if r["period"] is None)
+        return {"interval": interval, "series": [r for r in rows if r["period"] is not None], "imprecise": imprecise}
     rows = _dicts(
         reader,
         f"SELECT {_PERIOD[interval]} AS period, count(*) AS events, coalesce(sum(score), 0) AS score, "
@@ -383,6 +508,21 @@ def actor_partners(reader: Reader, key: str, *, since: str | None = None, until:
     """The counterparts (codes) of an actor's events, by summed PLOVER score: `partners` (most
     cooperative first) and `adversaries` (most conflictual first)."""
     flt = EventFilter(actor=key, since=since, until=until)
+    flt.where()  # checks the dates
+    clauses, params = ["key = ?"], [key]
+    _date_range(clauses, params, since, until, starts="date", ends="date")
+    rows = _dicts(reader, "SELECT other AS code, sum(events)::BIGINT AS events, sum(score) AS score, "
+                          "sum(cooperation) AS cooperation, sum(conflict) AS conflict FROM partner_days "
+                          f"WHERE {' AND '.join(clauses)} GROUP BY other", params)
+    partners = sorted((r for r in rows if r["score"] > 0), key=lambda r: (-r["score"], r["code"]))[:limit]
+    adversaries = sorted((r for r in rows if r["score"] < 0), key=lambda r: (r["score"], r["code"]))[:limit]
+    return {"partners": partners, "adversaries": adversaries}
+
+
+def scanned_partners(reader: Reader, key: str, *, since: str | None = None, until: str | None = None,
+                     limit: int = 10) -> dict[str, list[dict[str, Any]]]:
+    """`actor_partners` computed from the events themselves (what partner_days keeps; for tests)."""
+    flt = EventFilter(actor=key, since=since, until=until)
     where, params = flt.where()
     side = "list_concat(json_extract_string({col}, '$[*].code'), json_extract_string({col}, '$[*].actor_id')) AS {name}"
     rows = _dicts(
@@ -408,6 +548,43 @@ def dyad(reader: Reader, a: str, b: str, *, interval: str = "month", since: str 
     """Two actors (codes or actor ids): their events in both directions, newest first, and per
     period the event count and summed score, overall and per direction (a→b, b→a)."""
     check_interval(interval)
+    both = EventFilter(actor=a, recipient=b, directed=False, since=since, until=until, limit=limit, offset=offset)
+    where, params = both.where()
+    if a != b:
+        key = derived.pair(a, b)
+        mine, theirs = ("first_events", "first_score") if a < b else ("second_events", "second_score")
+        days = _days(reader, key, since, until, f"events, score, cooperation, conflict, {mine}, {theirs}")
+        periods: dict[str, dict[str, Any]] = {}
+        imprecise = total = 0
+        score = 0.0
+        for date, events, summed, cooperation, conflict, a_events, a_score in reversed(days):
+            total += events
+            score += summed
+            period = _period(date, interval)
+            if period is None:
+                imprecise += events
+                continue
+            row = periods.setdefault(period, {"period": period, "events": 0, "score": 0.0, "cooperation": 0.0,
+                                              "conflict": 0.0, "a_to_b": {"events": 0, "score": 0.0},
+                                              "b_to_a": {"events": 0, "score": 0.0}})
+            row["events"] += events
+            row["score"] += summed
+            row["cooperation"] += cooperation
+            row["conflict"] += conflict
+            row["a_to_b"]["events"] += a_events
+            row["a_to_b"]["score"] += a_score
+            row["b_to_a"]["events"] += events - a_events
+            row["b_to_a"]["score"] += summed - a_score
+        _, ids = _indexed_page(reader, key, since, until, offset, limit)
+        return {"a": a, "b": b, "interval": interval, "total": total, "limit": limit, "offset": offset,
+                "items": events_by_id(reader, ids), "series": [periods[p] for p in sorted(periods)],
+                "imprecise": imprecise, "totals": {"events": total, "score": score}}
+    return scanned_dyad(reader, a, b, interval=interval, since=since, until=until, limit=limit, offset=offset)
+
+
+def scanned_dyad(reader: Reader, a: str, b: str, *, interval: str = "month", since: str | None = None,
+                 until: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """`dyad` computed from the events themselves (what event_days keeps; for tests and a == b)."""
     both = EventFilter(actor=a, recipient=b, directed=False, since=since, until=until, limit=limit, offset=offset)
     where, params = both.where()
     keys = "list_concat(json_extract_string(actor, '$[*].code'), json_extract_string(actor, '$[*].actor_id'))"
@@ -446,7 +623,30 @@ def graph(reader: Reader, flt: EventFilter, *, max_nodes: int = 60, min_events: 
     if min_events < 1:
         raise InvalidParameter(f"min_events: {min_events} must be 1 or more")
     where, params = flt.where()
-    edges = _dicts(
+    if not (flt.actor or flt.recipient or flt.type or flt.status or flt.doc_id or flt.story):
+        clauses: list[str] = []
+        params = []
+        _date_range(clauses, params, flt.since, flt.until, starts="date", ends="date")
+        condition = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        edges = _dicts(
+            reader,
+            "SELECT source, target, sum(events)::BIGINT AS events, sum(score) AS score, "
+            "sum(cooperation) AS cooperation, sum(conflict) AS conflict, sum(forward)::BIGINT AS forward, "
+            f"sum(backward)::BIGINT AS backward FROM edge_days{condition} GROUP BY source, target "
+            "HAVING sum(events) >= ? ORDER BY events DESC, source, target", [*params, min_events])
+    else:
+        edges = _scanned_edges(reader, where, params, min_events)
+    return _graph(edges, max_nodes)
+
+
+def scanned_graph(reader: Reader, flt: EventFilter, *, max_nodes: int = 60, min_events: int = 1) -> dict[str, Any]:
+    """`graph` computed from the events themselves (what edge_days keeps; for tests)."""
+    where, params = flt.where()
+    return _graph(_scanned_edges(reader, where, params, min_events), max_nodes)
+
+
+def _scanned_edges(reader: Reader, where: str, params: list[Any], min_events: int) -> list[dict[str, Any]]:
+    return _dicts(
         reader,
         f"WITH pairs AS ({_pairs_sql(where)}) "
         "SELECT least(a, r) AS source, greatest(a, r) AS target, count(*) AS events, "
@@ -456,6 +656,9 @@ def graph(reader: Reader, flt: EventFilter, *, max_nodes: int = 60, min_events: 
         "FROM pairs GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, source, target",
         [*params, min_events],
     )
+
+
+def _graph(edges: list[dict[str, Any]], max_nodes: int) -> dict[str, Any]:
     weight: dict[str, int] = {}
     for edge in edges:
         for end in (edge["source"], edge["target"]):

@@ -1,0 +1,227 @@
+"""Derived tables: what the read queries would otherwise compute by scanning every event.
+
+Declared in model.yaml (`derived: true`) and kept by the store, in the transaction that
+changes the events:
+
+- `event_index`: one row per event and key — each party key (a code or an actor id on
+  either side), each pair of keys on opposite sides ("x\\x1ey", x < y) and "*" (every event) —
+  with its date, type, status and which side each key is on. `slot` (key, \\x1f, date) has an
+  ART index: a page of one key's newest events is a few point look-ups of its newest dates.
+- `event_days`: per key (as above) and date, the events and their summed score (cooperative
+  and conflictual parts; for a pair, also per direction).
+- `partner_days`: per key, counterpart code and date, as `queries.actor_partners` counts them.
+- `edge_days`: per unordered pair of codes and date, as `queries.graph` counts its edges.
+
+Keyed by the exact date string, the aggregates answer the queries' date filters (`date >= since`,
+`substr(date, 1, n) <= until`) and periods exactly. `add(con, source)` adds the contributions of
+the events of a relation (the rows just written); `remove(con, event_ids)` takes those of stored
+events away (before they change; `add` them again after). `rebuild(con)` recomputes everything
+(a store upgrade).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+import duckdb
+import pyarrow as pa
+
+SLOT = "\x1f"  # between a key and a date in event_index.slot
+PAIR = "\x1e"  # between the two keys of a pair
+ALL = "*"
+AGGREGATES = ("event_days", "partner_days", "edge_days")
+# (table, index name, column): created with the tables, kept by DuckDB
+INDEXES = (("event_index", "event_index_slot", "slot"), ("events", "events_event_id", "event_id"),
+           ("events", "events_doc_id", "doc_id"))
+
+
+def slot(key: str, date: str | None) -> str:
+    return f"{key}{SLOT}{date or ''}"
+
+
+def pair(a: str, b: str) -> str:
+    x, y = sorted((a, b))
+    return f"{x}{PAIR}{y}"
+
+
+def create_indexes(con: duckdb.DuckDBPyConnection, table: str | None = None) -> None:
+    for on, name, column in INDEXES:
+        if table is None or on == table:
+            con.execute(f'CREATE INDEX IF NOT EXISTS {name} ON {on} ("{column}")')
+
+
+@contextmanager
+def unindexed(con: duckdb.DuckDBPyConnection, table: str) -> Iterator[None]:
+    """DuckDB alters no table that has an index: a migration adding columns to `table` does it
+    inside this, which drops the table's indexes and makes them again after."""
+    present = {r[0] for r in con.execute("SELECT index_name FROM duckdb_indexes() WHERE table_name = ?",
+                                         [table]).fetchall()}
+    for on, name, _ in INDEXES:
+        if on == table and name in present:
+            con.execute(f"DROP INDEX {name}")
+    yield
+    if present:
+        create_indexes(con, table)
+
+
+# The parties of each event of `{src}`: ak/rk every key (code or actor id) of the actor/recipient
+# side, ac/rc their codes, as the queries' JSON conditions read them (`_party`, `_pairs_sql`).
+_PARTIES = (
+    "SELECT event_id, doc_id, date, type, status, score, "
+    "list_distinct(list_filter(list_concat(json_extract_string(actor, '$[*].code'), "
+    "json_extract_string(actor, '$[*].actor_id')), lambda x: x IS NOT NULL)) AS ak, "
+    "list_distinct(list_filter(list_concat(json_extract_string(recipient, '$[*].code'), "
+    "json_extract_string(recipient, '$[*].actor_id')), lambda x: x IS NOT NULL)) AS rk, "
+    "list_filter(json_extract_string(actor, '$[*].code'), lambda x: x IS NOT NULL) AS ac, "
+    "list_filter(json_extract_string(recipient, '$[*].code'), lambda x: x IS NOT NULL) AS rc FROM {src}"
+)
+
+# Every (event, key) row: single keys, pairs and "*" (first_* flags: the key's sides; second_*: the
+# pair's second key's).
+_KEYS = (
+    "WITH p AS ({parties}), "
+    "singles AS (SELECT *, unnest(list_distinct(list_concat(ak, rk))) AS k FROM p), "
+    "crossed AS (SELECT DISTINCT event_id, least(a, r) AS x, greatest(a, r) AS y FROM "
+    " (SELECT event_id, a, unnest(rk) AS r FROM (SELECT event_id, unnest(ak) AS a, rk FROM p)) WHERE a <> r), "
+    "pairs AS (SELECT p.*, c.x, c.y FROM crossed c JOIN p USING (event_id)) "
+    "SELECT k AS key, event_id, doc_id, date, type, status, score, list_contains(ak, k) AS first_actor, "
+    "list_contains(rk, k) AS first_recipient, false AS second_actor, false AS second_recipient FROM singles "
+    f"UNION ALL SELECT x || '{PAIR}' || y, event_id, doc_id, date, type, status, score, list_contains(ak, x), "
+    "list_contains(rk, x), list_contains(ak, y), list_contains(rk, y) FROM pairs "
+    f"UNION ALL SELECT '{ALL}', event_id, doc_id, date, type, status, score, false, false, false, false FROM p"
+)
+
+_SUMS = ("count(*) AS events, coalesce(sum(score), 0) AS score, coalesce(sum(score) FILTER (WHERE score > 0), 0) "
+         "AS cooperation, coalesce(sum(score) FILTER (WHERE score < 0), 0) AS conflict")
+
+_EVENT_DAYS = (
+    f"SELECT key, date, {_SUMS}, count(*) FILTER (WHERE first_actor AND key LIKE '%{PAIR}%') AS first_events, "
+    f"coalesce(sum(score) FILTER (WHERE first_actor AND key LIKE '%{PAIR}%'), 0) AS first_score, "
+    "count(*) FILTER (WHERE second_actor) AS second_events, "
+    "coalesce(sum(score) FILTER (WHERE second_actor), 0) AS second_score, "
+    "count(*) FILTER (WHERE first_actor AND second_recipient) AS forward, "
+    "count(*) FILTER (WHERE second_actor AND first_recipient) AS backward "
+    "FROM {keys} GROUP BY key, date"
+)
+
+_PARTNER_DAYS = (
+    "WITH p AS ({parties}), "
+    "sides AS (SELECT event_id, date, score, k, unnest(rc) AS other FROM (SELECT *, unnest(ak) AS k FROM p) "
+    " UNION ALL SELECT event_id, date, score, k, unnest(ac) AS other FROM (SELECT *, unnest(rk) AS k FROM p)), "
+    "uniq AS (SELECT DISTINCT event_id, date, score, k, other FROM sides WHERE other IS NOT NULL AND other <> k) "
+    f"SELECT k AS key, other, date, {_SUMS} FROM uniq GROUP BY k, other, date"
+)
+
+_EDGE_DAYS = (
+    "WITH p AS ({parties}), "
+    "pairs AS (SELECT DISTINCT event_id, date, score, a, r FROM (SELECT event_id, date, score, a, unnest(rc) AS r "
+    " FROM (SELECT event_id, date, score, unnest(ac) AS a, rc FROM p)) WHERE a <> r) "
+    f"SELECT least(a, r) AS source, greatest(a, r) AS target, date, {_SUMS}, "
+    "count(*) FILTER (WHERE a = least(a, r)) AS forward, count(*) FILTER (WHERE a <> least(a, r)) AS backward "
+    "FROM pairs GROUP BY 1, 2, 3"
+)
+
+# table -> (key columns, counted columns)
+_SHAPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "event_days": (("key", "date"), ("events", "score", "cooperation", "conflict", "first_events", "first_score",
+                                     "second_events", "second_score", "forward", "backward")),
+    "partner_days": (("key", "other", "date"), ("events", "score", "cooperation", "conflict")),
+    "edge_days": (("source", "target", "date"), ("events", "score", "cooperation", "conflict", "forward",
+                                                 "backward")),
+}
+
+_INDEX_COLUMNS = ("slot", "key", "date", "event_id", "doc_id", "type", "status", "first_actor", "first_recipient",
+                  "second_actor", "second_recipient")
+
+
+def _apply(con: duckdb.DuckDBPyConnection, src: str, sign: int) -> None:
+    """Add (sign 1) or take away (sign -1) the contributions of the events of relation `src`."""
+    parties = _PARTIES.format(src=src)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _veille_keys AS {_KEYS.format(parties=parties)}")
+    try:
+        if sign > 0:
+            columns = ", ".join(f'"{c}"' for c in _INDEX_COLUMNS)
+            con.execute(f"INSERT INTO event_index ({columns}) SELECT key || '{SLOT}' || coalesce(date, ''), key, date, "
+                        "event_id, doc_id, type, status, first_actor, first_recipient, second_actor, second_recipient "
+                        "FROM _veille_keys")
+        else:
+            con.execute(f"DELETE FROM event_index WHERE slot IN (SELECT DISTINCT key || '{SLOT}' || coalesce(date, '') "
+                        "FROM _veille_keys) AND event_id IN (SELECT event_id FROM _veille_keys)")
+        for table, sql in (("event_days", _EVENT_DAYS.format(keys="_veille_keys")),
+                           ("partner_days", _PARTNER_DAYS.format(parties=parties)),
+                           ("edge_days", _EDGE_DAYS.format(parties=parties))):
+            _merge(con, table, sql, sign)
+    finally:
+        con.execute("DROP TABLE IF EXISTS _veille_keys")
+
+
+def _merge(con: duckdb.DuckDBPyConnection, table: str, sql: str, sign: int) -> None:
+    keys, counted = _SHAPES[table]
+    on = " AND ".join(f"t.{k} IS NOT DISTINCT FROM d.{k}" for k in keys)
+    op = "+" if sign > 0 else "-"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _veille_delta AS {sql}")
+    try:
+        sets = ", ".join(f"{c} = t.{c} {op} d.{c}" for c in counted)
+        values = ", ".join(f"d.{c}" for c in (*keys, *counted))
+        insert = f" WHEN NOT MATCHED THEN INSERT ({', '.join((*keys, *counted))}) VALUES ({values})" if sign > 0 else ""
+        con.execute(f"MERGE INTO {table} t USING _veille_delta d ON ({on}) WHEN MATCHED THEN UPDATE SET {sets}{insert}")
+        if sign < 0:
+            con.execute(f"DELETE FROM {table} WHERE events <= 0")
+    finally:
+        con.execute("DROP TABLE IF EXISTS _veille_delta")
+
+
+def add(con: duckdb.DuckDBPyConnection, source: str | pa.Table) -> None:
+    """Add the events of `source` (a relation name, or an Arrow table with the events' columns, JSON
+    fields as text) to the derived tables; they must not be counted there yet."""
+    if isinstance(source, str):
+        _apply(con, source, 1)
+        return
+    con.register("_veille_new_events", source)
+    try:
+        _apply(con, "_veille_new_events", 1)
+    finally:
+        con.unregister("_veille_new_events")
+
+
+def remove(con: duckdb.DuckDBPyConnection, event_ids: Sequence[str]) -> None:
+    """Take the stored events `event_ids` out of the derived tables."""
+    if not event_ids:
+        return
+    con.register("_veille_ids", pa.table({"event_id": pa.array(list(event_ids), pa.string())}))
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _veille_old_events AS SELECT * FROM events "
+                    "WHERE event_id IN (SELECT event_id FROM _veille_ids)")
+    finally:
+        con.unregister("_veille_ids")
+    try:
+        _apply(con, "_veille_old_events", -1)
+    finally:
+        con.execute("DROP TABLE IF EXISTS _veille_old_events")
+
+
+@contextmanager
+def changing(con: duckdb.DuckDBPyConnection, event_ids: Sequence[str]) -> Iterator[None]:
+    """Around an update of stored events: their contributions are taken out before and put back after."""
+    ids = list(dict.fromkeys(event_ids))
+    remove(con, ids)
+    yield
+    if ids:
+        con.register("_veille_ids", pa.table({"event_id": pa.array(ids, pa.string())}))
+        try:
+            con.execute("CREATE OR REPLACE TEMP TABLE _veille_changed AS SELECT * FROM events "
+                        "WHERE event_id IN (SELECT event_id FROM _veille_ids)")
+        finally:
+            con.unregister("_veille_ids")
+        try:
+            _apply(con, "_veille_changed", 1)
+        finally:
+            con.execute("DROP TABLE IF EXISTS _veille_changed")
+
+
+def rebuild(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute every derived table from the events (a store upgrade)."""
+    for table in ("event_index", *AGGREGATES):
+        con.execute(f"DELETE FROM {table}")
+    _apply(con, "events", 1)
