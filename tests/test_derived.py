@@ -10,7 +10,7 @@ import pytest
 
 from veille.store import Batch, Store, derived, queries
 from veille.store.duckdb_store import MIGRATIONS
-from veille.store.queries import EventFilter
+from veille.store.queries import DocumentFilter, EventFilter
 
 CODES = ["KAZ", "RUS", "ARM", "AZE", "NATO", "FRA"]
 PEOPLE = {"tokayev": "KAZ", "putin": "RUS", "macron": "FRA"}
@@ -38,8 +38,12 @@ def _batch(rng: random.Random, first: int, count: int) -> Batch:
     batch = Batch()
     for number in range(first, first + count):
         doc_id = f"d{number:04d}"
-        batch.add("documents", {"doc_id": doc_id, "text": "texte", "published": "2021-02-01", "lang": "fr",
-                                "status": "parsed"})
+        batch.add("documents", {"doc_id": doc_id, "text": "texte", "published": _date(rng), "status": "parsed",
+                                "lang": rng.choice(["fr", "fr", "en"]), "outlet": rng.choice(["a.fr", "b.fr"])})
+        for m in range(rng.randint(0, 3)):
+            party = _party(rng)
+            batch.add("mentions", {"doc_id": doc_id, "start": m, "end": m + 1, "label": "PER", "text": party["text"],
+                                   "code": party["code"], "actor_id": party["actor_id"]})
         for k in range(rng.randint(0, 4)):
             sides = [[_party(rng) for _ in range(rng.choice([1, 1, 1, 2]))] for _ in range(2)]
             if rng.random() < 0.05:
@@ -83,6 +87,10 @@ def _same_answers(store: Store) -> None:
         assert queries.find_events(store, flt) == queries.scanned_events(store, flt), flt
     for key in [*KEYS, None]:
         for since, until in WINDOWS:
+            for outlet, lang, offset in ((None, None, 0), ("a.fr", None, 2), (None, "fr", 9), ("b.fr", "en", 0)):
+                docs = DocumentFilter(actor=key, since=since, until=until, outlet=outlet, lang=lang, limit=6,
+                                      offset=offset)
+                assert queries.find_documents(store, docs) == queries.find_documents(store, docs, scan=True), docs
             for interval in ("week", "month", "year"):
                 flt = EventFilter(actor=key, since=since, until=until)
                 assert _rounded(queries.event_series(store, flt, interval)) == _rounded(
@@ -106,7 +114,7 @@ def _same_answers(store: Store) -> None:
 
 def _tables(store: Store) -> dict[str, list[Any]]:
     return {name: sorted(_rounded(store.con.execute(f"SELECT * FROM {name}").fetchall()), key=str)
-            for name in ("event_index", *derived.AGGREGATES)}
+            for name in derived.TABLES}
 
 
 @pytest.fixture
@@ -148,7 +156,7 @@ def test_a_version_7_store_is_upgraded_and_its_sums_filled(tmp_path):
     path = tmp_path / "v7.duckdb"
     with Store(path) as store:
         store.write(_batch(random.Random(4), 0, 50))
-        for name in ("event_index", *derived.AGGREGATES):
+        for name in derived.TABLES:
             store.con.execute(f"DROP TABLE {name}")
         for _, name, _ in derived.INDEXES:
             store.con.execute(f"DROP INDEX IF EXISTS {name}")

@@ -30,10 +30,11 @@ import pyarrow as pa
 SLOT = "\x1f"  # between a key and a date in event_index.slot
 PAIR = "\x1e"  # between the two keys of a pair
 ALL = "*"
-AGGREGATES = ("event_days", "partner_days", "edge_days")
+AGGREGATES = ("event_days", "partner_days", "edge_days", "document_days")
+TABLES = ("event_index", "document_index", *AGGREGATES)
 # (table, index name, column): created with the tables, kept by DuckDB
-INDEXES = (("event_index", "event_index_slot", "slot"), ("events", "events_event_id", "event_id"),
-           ("events", "events_doc_id", "doc_id"))
+INDEXES = (("event_index", "event_index_slot", "slot"), ("document_index", "document_index_slot", "slot"),
+           ("events", "events_event_id", "event_id"), ("events", "events_doc_id", "doc_id"))
 
 
 def slot(key: str, date: str | None) -> str:
@@ -129,6 +130,7 @@ _SHAPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "partner_days": (("key", "other", "date"), ("events", "score", "cooperation", "conflict")),
     "edge_days": (("source", "target", "date"), ("events", "score", "cooperation", "conflict", "forward",
                                                  "backward")),
+    "document_days": (("key", "published"), ("documents",)),
 }
 
 _INDEX_COLUMNS = ("slot", "key", "date", "event_id", "doc_id", "type", "status", "first_actor", "first_recipient",
@@ -167,7 +169,7 @@ def _merge(con: duckdb.DuckDBPyConnection, table: str, sql: str, sign: int) -> N
         insert = f" WHEN NOT MATCHED THEN INSERT ({', '.join((*keys, *counted))}) VALUES ({values})" if sign > 0 else ""
         con.execute(f"MERGE INTO {table} t USING _veille_delta d ON ({on}) WHEN MATCHED THEN UPDATE SET {sets}{insert}")
         if sign < 0:
-            con.execute(f"DELETE FROM {table} WHERE events <= 0")
+            con.execute(f"DELETE FROM {table} WHERE {counted[0]} <= 0")
     finally:
         con.execute("DROP TABLE IF EXISTS _veille_delta")
 
@@ -220,8 +222,34 @@ def changing(con: duckdb.DuckDBPyConnection, event_ids: Sequence[str]) -> Iterat
             con.execute("DROP TABLE IF EXISTS _veille_changed")
 
 
+# Every (document, key) row of the documents of `{docs}` (a relation of doc_ids), their mentions' keys from
+# `{mentions}`.
+_DOCUMENT_KEYS = (
+    "WITH d AS (SELECT doc_id, published, outlet, lang FROM documents WHERE doc_id IN (SELECT doc_id FROM {docs})), "
+    "k AS (SELECT DISTINCT doc_id, unnest([code, actor_id]) AS key FROM {mentions} "
+    " WHERE doc_id IN (SELECT doc_id FROM d)) "
+    f"SELECT '{ALL}' AS key, d.* FROM d UNION ALL SELECT k.key, d.* FROM k JOIN d USING (doc_id) "
+    "WHERE k.key IS NOT NULL"
+)
+
+
+def add_documents(con: duckdb.DuckDBPyConnection, docs: str, mentions: str = "mentions") -> None:
+    """Add the documents whose ids are in relation `docs` (new: not counted yet) to document_index and
+    document_days, with the keys of their mentions in relation `mentions`."""
+    con.execute("CREATE OR REPLACE TEMP TABLE _veille_doc_keys AS "
+                + _DOCUMENT_KEYS.format(docs=docs, mentions=mentions))
+    try:
+        con.execute(f"INSERT INTO document_index (slot, key, published, doc_id, outlet, lang) SELECT key || '{SLOT}' "
+                    "|| coalesce(published, ''), key, published, doc_id, outlet, lang FROM _veille_doc_keys")
+        _merge(con, "document_days", "SELECT key, published, count(*) AS documents FROM _veille_doc_keys "
+                                     "GROUP BY key, published", 1)
+    finally:
+        con.execute("DROP TABLE IF EXISTS _veille_doc_keys")
+
+
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
-    """Recompute every derived table from the events (a store upgrade)."""
-    for table in ("event_index", *AGGREGATES):
+    """Recompute every derived table from the events, documents and mentions (a store upgrade)."""
+    for table in TABLES:
         con.execute(f"DELETE FROM {table}")
     _apply(con, "events", 1)
+    add_documents(con, "documents")

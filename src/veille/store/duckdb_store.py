@@ -283,6 +283,26 @@ class Store:
                     frame = frame.filter(pc.invert(pc.is_in(frame.column("doc_id"), pa.array(sorted(known)))))
                 if frame.num_rows:
                     self._insert(self.model[name], frame)
+            new = [doc_id for doc_id in dict.fromkeys(ids) if doc_id not in known]
+            if new:
+                self._index_documents(new, batch, frames)
+
+    def _index_documents(self, doc_ids: list[str], batch: Batch, frames: Mapping[str, pa.Table]) -> None:
+        """document_index and document_days count the documents just written, with their mentions'
+        keys (from the batch and frames, not the whole mentions table)."""
+        keys = [pa.table({"doc_id": pa.array([m.get("doc_id") for m in batch.rows.get("mentions", [])], pa.string()),
+                          "code": pa.array([m.get("code") for m in batch.rows.get("mentions", [])], pa.string()),
+                          "actor_id": pa.array([m.get("actor_id") for m in batch.rows.get("mentions", [])],
+                                               pa.string())})]
+        if "mentions" in frames:
+            keys.append(frames["mentions"].select(["doc_id", "code", "actor_id"]))
+        self.con.register("_veille_new_docs", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
+        self.con.register("_veille_new_mentions", pa.concat_tables(keys))
+        try:
+            derived.add_documents(self.con, "_veille_new_docs", "_veille_new_mentions")
+        finally:
+            self.con.unregister("_veille_new_docs")
+            self.con.unregister("_veille_new_mentions")
 
     def _insert(self, table: Table, frame: pa.Table) -> None:
         select = ", ".join(

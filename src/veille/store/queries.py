@@ -365,29 +365,41 @@ _FETCH_ALL = 20_000
 def _indexed_page(reader: Reader, key: str, since: str | None, until: str | None, offset: int, limit: int,
                   extra: str = "", extra_params: Sequence[Any] = ()) -> tuple[int, list[str]]:
     """How many events of `key` within the dates match `extra` (SQL on event_index), and the ids of
-    the page [offset, offset + limit) of them, newest first then by id: the dates of the page are
-    read from event_days, their events looked up by slot (key and date)."""
-    days = _days(reader, key, since, until)
+    the page [offset, offset + limit) of them, newest first then by id."""
+    clauses, params = ["key = ?"], [key]
+    _date_range(clauses, params, since, until, starts="date", ends="date")
+    return _slot_page(reader, "event_index", "date", "event_id", key, _days(reader, key, since, until),
+                      (clauses, params), offset, limit, extra, extra_params)
+
+
+def _slot_page(reader: Reader, table: str, date: str, ident: str, key: str, days: Sequence[tuple[Any, ...]],
+               scope: tuple[list[str], list[Any]], offset: int, limit: int, extra: str = "",
+               extra_params: Sequence[Any] = ()) -> tuple[int, list[str]]:
+    """The rows of `key` in `table` (event_index, document_index) matching `extra`: how many, and the
+    ids (`ident`) of the page [offset, offset + limit), by `date` (newest first, undated last) then id.
+    `days` are the key's (date, rows) from its aggregate, newest first: the page's dates are read
+    there, and their rows looked up by slot (key and date). `scope` (SQL clauses and parameters: the
+    key and the dates) counts the rows when `extra` filters them."""
     condition = f" AND {extra}" if extra else ""
 
     def fetch(dates: Sequence[Any]) -> list[tuple[str, Any]]:
         if not dates:
             return []
         return reader.con.execute(
-            f"SELECT event_id, date FROM event_index WHERE slot IN (SELECT unnest(?)){condition} "
-            "ORDER BY date DESC NULLS LAST, event_id", [[derived.slot(key, d) for d in dates], *extra_params]
+            f"SELECT {ident}, {date} FROM {table} WHERE slot IN (SELECT unnest(?)){condition} "
+            f"ORDER BY {date} DESC NULLS LAST, {ident}", [[derived.slot(key, d) for d in dates], *extra_params]
         ).fetchall()
 
     if not extra:
         total = sum(int(n) for _, n in days)
         seen, chosen, skip = 0, [], 0
-        for date, n in days:
+        for day, n in days:
             if seen + n <= offset:
                 seen += n
                 continue
             if not chosen:
                 skip = offset - seen
-            chosen.append(date)
+            chosen.append(day)
             seen += n
             if seen >= offset + limit:
                 break
@@ -395,9 +407,8 @@ def _indexed_page(reader: Reader, key: str, since: str | None, until: str | None
     if sum(int(n) for _, n in days) <= _FETCH_ALL:
         rows = fetch([d for d, _ in days])
         return len(rows), [r[0] for r in rows[offset : offset + limit]]
-    clauses, params = ["key = ?"], [key]
-    _date_range(clauses, params, since, until, starts="date", ends="date")
-    total = int(_scalar(reader, f"SELECT count(*) FROM event_index WHERE {' AND '.join(clauses)}{condition}",
+    clauses, params = scope
+    total = int(_scalar(reader, f"SELECT count(*) FROM {table} WHERE {' AND '.join(clauses)}{condition}",
                         [*params, *extra_params]))
     rows: list[tuple[str, Any]] = []
     start, want = 0, 2 * (offset + limit)
@@ -708,18 +719,44 @@ class DocumentFilter:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def find_documents(reader: Reader, flt: DocumentFilter) -> tuple[int, list[dict[str, Any]]]:
+def find_documents(reader: Reader, flt: DocumentFilter, *, scan: bool = False) -> tuple[int, list[dict[str, Any]]]:
     """Documents matching the filter (newest first) and how many match in all; each row has the
     document's fields but its text, a `snippet` of the text around the first match and a `lead`
-    (its first words, to name a document without a title)."""
+    (its first words, to name a document without a title). Without words or story, the page comes
+    from document_index (unless `scan`, for tests)."""
     where, params = flt.where()
+    if not (flt.query or flt.story or scan):
+        total, ids = _indexed_documents(reader, flt)
+        return total, _documents_page(reader, flt, ids)
     page = reader.con.execute(f"SELECT doc_id, count(*) OVER () FROM documents{where} "
                               "ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?",
                               [*params, flt.limit, flt.offset]).fetchall()
     if not page:
         total = _scalar(reader, f"SELECT count(*) FROM documents{where}", params) if flt.offset else 0
         return int(total), []
-    ids = [doc_id for doc_id, _ in page]
+    return int(page[0][1]), _documents_page(reader, flt, [doc_id for doc_id, _ in page])
+
+
+def _indexed_documents(reader: Reader, flt: DocumentFilter) -> tuple[int, list[str]]:
+    """`find_documents` without words nor story: the documents of one key (the actor, else *) by
+    published date from document_days, looked up by slot in document_index."""
+    key = flt.actor or derived.ALL
+    clauses, params = ["key = ?"], [key]
+    _date_range(clauses, params, flt.since, flt.until, starts="published", ends="published")
+    days = reader.con.execute(f"SELECT published, documents FROM document_days WHERE {' AND '.join(clauses)} "
+                              "ORDER BY published DESC NULLS LAST", params).fetchall()
+    extra, extra_params = [], []
+    for column, value in (("outlet", flt.outlet), ("lang", flt.lang)):
+        if value:
+            extra.append(f"{column} = ?")
+            extra_params.append(value)
+    return _slot_page(reader, "document_index", "published", "doc_id", key, days, (clauses, params), flt.offset,
+                      flt.limit, " AND ".join(extra), extra_params)
+
+
+def _documents_page(reader: Reader, flt: DocumentFilter, ids: list[str]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
     rows = _dicts(reader, f"SELECT {_columns(reader, 'documents')} FROM documents WHERE doc_id IN (SELECT unnest(?))",
                   [ids], table="documents")
     by_id = {row["doc_id"]: row for row in rows}
@@ -731,7 +768,7 @@ def find_documents(reader: Reader, flt: DocumentFilter) -> tuple[int, list[dict[
         row["snippet"] = snippet(text, pattern)
         row["lead"] = lead(text)
         out.append(row)
-    return int(page[0][1]), out
+    return out
 
 
 def lead(text: str, width: int = 90) -> str:
