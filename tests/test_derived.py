@@ -114,7 +114,7 @@ def _same_answers(store: Store) -> None:
 
 def _tables(store: Store) -> dict[str, list[Any]]:
     return {name: sorted(_rounded(store.con.execute(f"SELECT * FROM {name}").fetchall()), key=str)
-            for name in derived.TABLES}
+            for name in derived.TABLES if name != "word_postings"}  # its rows depend on how the writes came
 
 
 @pytest.fixture
@@ -165,3 +165,32 @@ def test_a_version_7_store_is_upgraded_and_its_sums_filled(tmp_path):
         assert store.schema_version() == max(MIGRATIONS) == 8
         _same_answers(store)
         assert "event_index" not in store.counts()
+
+
+TEXTS = ["Le président Tokaïev a rencontré Vladimir Poutine.", "TOKAÏEV À MOSCOU : des soldats déployés",
+         "Kassym-Jomart Tokaiev, l'OTSC et le cœur du sujet", "Les soldats kazakhs rentrent au Kazakhstan",
+         "Ça s'est passé à Noël près d'Erdoğan ; ſoldats", None]
+QUERIES = ["tokaiev", "Tokaïev", "soldats kazakhstan", "SOLDATS", "kaz", "noel", "erdogan", "ca", "coeur",
+           "kassym-jomart", "l'otsc", '"soldats kazakhs"', "moscou tokaiev", "zzz", "o"]
+
+
+def test_the_word_index_finds_what_the_texts_hold(store):
+    rng = random.Random(5)
+    for first in range(0, 90, 30):
+        batch = Batch()
+        for number in range(first, first + 30):
+            batch.add("documents", {"doc_id": f"w{number:03d}", "text": " ".join(
+                t for t in rng.sample(TEXTS[:-1], 2)), "title": rng.choice(TEXTS), "published": _date(rng),
+                "outlet": rng.choice(["a.fr", "b.fr"]), "lang": "fr", "status": "parsed"})
+        store.write(batch)
+        for query in QUERIES:
+            for outlet in (None, "a.fr"):
+                flt = DocumentFilter(query=query, outlet=outlet, limit=5, offset=rng.choice([0, 3]))
+                assert queries.find_documents(store, flt) == queries.find_documents(store, flt, scan=True), flt
+    most = "SELECT max(n) FROM (SELECT count(*) AS n FROM word_postings GROUP BY word)"
+    assert store.con.execute(most).fetchone()[0] <= derived.MERGE_SEGMENTS
+    merged = "SELECT word, list_sort(flatten(list(doc_ids))) FROM word_postings GROUP BY word ORDER BY word"
+    kept = store.con.execute(merged).fetchall()
+    with store.transaction():
+        derived.rebuild(store.con)
+    assert store.con.execute(merged).fetchall() == kept

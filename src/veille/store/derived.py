@@ -21,7 +21,8 @@ events away (before they change; `add` them again after). `rebuild(con)` recompu
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 import duckdb
@@ -31,10 +32,77 @@ SLOT = "\x1f"  # between a key and a date in event_index.slot
 PAIR = "\x1e"  # between the two keys of a pair
 ALL = "*"
 AGGREGATES = ("event_days", "partner_days", "edge_days", "document_days")
-TABLES = ("event_index", "document_index", *AGGREGATES)
+TABLES = ("event_index", "document_index", "word_postings", *AGGREGATES)
 # (table, index name, column): created with the tables, kept by DuckDB
 INDEXES = (("event_index", "event_index_slot", "slot"), ("document_index", "document_index_slot", "slot"),
-           ("events", "events_event_id", "event_id"), ("events", "events_doc_id", "doc_id"))
+           ("word_postings", "word_postings_word", "word"), ("events", "events_event_id", "event_id"),
+           ("events", "events_doc_id", "doc_id"))
+
+
+# -- words ----------------------------------------------------------------------------------------
+# The letters a folded search term matches in a text, besides itself in either case (queries.term_pattern).
+VARIANTS = {"a": "aàâäáãå", "c": "cç", "e": "eéèêë", "i": "iîïíì", "n": "nñ", "o": "oôöóòõø", "u": "uùûüú",
+            "y": "yÿý"}
+_WORD_FOLD = {ord(v.upper()): base for base, letters in VARIANTS.items() for v in letters if len(v.upper()) == 1}
+_WORD_FOLD |= {ord(v): base for base, letters in VARIANTS.items() for v in letters}
+_WORD_FOLD[ord("ſ")] = "s"  # RE2 matches it for s case-insensitively
+_WORD = re.compile(r"\w+")
+_SIMPLE = re.compile(r"[a-z0-9]+")
+MERGE_SEGMENTS = 8  # a word's rows in word_postings are merged into one beyond this many
+
+
+def word_fold(text: str) -> str:
+    """The text as word_postings holds its words: each letter a search term's letter matches
+    (queries.term_pattern: its case, the accents listed in VARIANTS) written as that letter."""
+    return text.translate(_WORD_FOLD).lower()
+
+
+def words(*texts: str | None) -> set[str]:
+    return {w for text in texts if text for w in _WORD.findall(word_fold(text))}
+
+
+def simple_term(term: str) -> bool:
+    """Whether word_postings answers a folded search term exactly: ASCII letters and digits only (no
+    separator, no oe/ae, which also match a ligature). Such a term occurs in a text where, and only
+    where, one of its words contains it."""
+    return bool(_SIMPLE.fullmatch(term)) and "oe" not in term and "ae" not in term
+
+
+def add_words(con: duckdb.DuckDBPyConnection, documents: Iterable[tuple[str, str | None, str | None]]) -> None:
+    """Add the words of new documents ((doc_id, title, text)) to word_postings: one row per word; a word
+    that then has more than MERGE_SEGMENTS rows has them merged into one."""
+    postings: dict[str, list[str]] = {}
+    for doc_id, title, text in documents:
+        for word in words(title, text):
+            postings.setdefault(word, []).append(doc_id)
+    if not postings:
+        return
+    _insert_postings(con, postings)
+    con.register("_veille_words", pa.table({"word": pa.array(list(postings), pa.string())}))
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _veille_merged AS SELECT word, sum(documents)::BIGINT AS documents, "
+                    "flatten(list(doc_ids)) AS doc_ids FROM word_postings WHERE word IN (SELECT word FROM "
+                    " (SELECT word, count(*) AS n FROM word_postings WHERE word IN (SELECT word FROM _veille_words) "
+                    f"  GROUP BY word) WHERE n > {MERGE_SEGMENTS}) GROUP BY word")
+    finally:
+        con.unregister("_veille_words")
+    try:
+        if con.execute("SELECT count(*) FROM _veille_merged").fetchone()[0]:  # type: ignore[index]
+            con.execute("DELETE FROM word_postings WHERE word IN (SELECT word FROM _veille_merged)")
+            con.execute("INSERT INTO word_postings SELECT word, documents, doc_ids FROM _veille_merged")
+    finally:
+        con.execute("DROP TABLE IF EXISTS _veille_merged")
+
+
+def _insert_postings(con: duckdb.DuckDBPyConnection, postings: Mapping[str, list[str]]) -> None:
+    frame = pa.table({"word": pa.array(list(postings), pa.string()),
+                      "documents": pa.array([len(v) for v in postings.values()], pa.int64()),
+                      "doc_ids": pa.array(list(postings.values()), pa.list_(pa.string()))})
+    con.register("_veille_words", frame)
+    try:
+        con.execute("INSERT INTO word_postings SELECT word, documents, doc_ids FROM _veille_words")
+    finally:
+        con.unregister("_veille_words")
 
 
 def slot(key: str, date: str | None) -> str:
@@ -253,3 +321,12 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"DELETE FROM {table}")
     _apply(con, "events", 1)
     add_documents(con, "documents")
+    cursor = con.cursor()  # read in chunks while the words are written on `con`
+    cursor.execute("SELECT doc_id, title, text FROM documents")
+    postings: dict[str, list[str]] = {}
+    while chunk := cursor.fetchmany(5_000):
+        for doc_id, title, text in chunk:
+            for word in words(title, text):
+                postings.setdefault(word, []).append(doc_id)
+    cursor.close()
+    _insert_postings(con, postings)

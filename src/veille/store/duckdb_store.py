@@ -303,6 +303,19 @@ class Store:
         finally:
             self.con.unregister("_veille_new_docs")
             self.con.unregister("_veille_new_mentions")
+        new, texts = set(doc_ids), []
+        for row in batch.rows.get("documents", []):
+            if row["doc_id"] in new:
+                texts.append((row["doc_id"], row.get("title"), row.get("text")))
+                new.discard(row["doc_id"])
+        if "documents" in frames:
+            frame = frames["documents"]
+            for doc_id, title, text in zip(*(frame.column(c).to_pylist() for c in ("doc_id", "title", "text")),
+                                           strict=True):
+                if doc_id in new:
+                    texts.append((doc_id, title, text))
+                    new.discard(doc_id)
+        derived.add_words(self.con, texts)
 
     def _insert(self, table: Table, frame: pa.Table) -> None:
         select = ", ".join(

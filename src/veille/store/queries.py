@@ -126,8 +126,7 @@ def has_table(reader: Reader, table: str) -> bool:
 
 
 # -- text search --------------------------------------------------------------------
-_VARIANTS = {"a": "aàâäáãå", "c": "cç", "e": "eéèêë", "i": "iîïíì", "n": "nñ", "o": "oôöóòõø", "u": "uùûüú",
-             "y": "yÿý"}
+_VARIANTS = derived.VARIANTS  # the letters a folded letter matches, also read by word_postings
 _LIGATURES = {"oe": "œ", "ae": "æ"}
 _APOSTROPHES = "'’ʼ‘`"
 _DASHES = "-‐‑‒–"
@@ -723,11 +722,20 @@ def find_documents(reader: Reader, flt: DocumentFilter, *, scan: bool = False) -
     """Documents matching the filter (newest first) and how many match in all; each row has the
     document's fields but its text, a `snippet` of the text around the first match and a `lead`
     (its first words, to name a document without a title). Without words or story, the page comes
-    from document_index (unless `scan`, for tests)."""
+    from document_index, and words of letters and digits come from word_postings (unless `scan`, for
+    tests)."""
     where, params = flt.where()
     if not (flt.query or flt.story or scan):
         total, ids = _indexed_documents(reader, flt)
         return total, _documents_page(reader, flt, ids)
+    terms = search_terms(flt.query)
+    if terms and not scan and all(derived.simple_term(t) for t in terms):
+        # the words' documents from word_postings, instead of the texts scanned
+        where, params = replace(flt, query=None).where()
+        found = " AND ".join("doc_id IN (SELECT unnest(doc_ids) FROM word_postings WHERE word IN "
+                             "(SELECT DISTINCT word FROM word_postings WHERE contains(word, ?)))" for _ in terms)
+        where = f"{where} AND {found}" if where else f" WHERE {found}"
+        params = [*params, *terms]
     page = reader.con.execute(f"SELECT doc_id, count(*) OVER () FROM documents{where} "
                               "ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?",
                               [*params, flt.limit, flt.offset]).fetchall()
