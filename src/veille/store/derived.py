@@ -31,8 +31,14 @@ import pyarrow as pa
 SLOT = "\x1f"  # between a key and a date in event_index.slot
 PAIR = "\x1e"  # between the two keys of a pair
 ALL = "*"
-AGGREGATES = ("event_days", "partner_days", "edge_days", "document_days")
-TABLES = ("event_index", "document_index", "word_postings", *AGGREGATES)
+AGGREGATES = ("event_days", "partner_days", "edge_days", "document_days", "document_counts")
+TABLES = ("event_index", "document_index", "word_postings", *AGGREGATES, "derived_layout")
+# Tables kept in slot order: a key's rows, and one key's rows of a span of dates, are then read from a few
+# row groups (DuckDB's zone maps). Rows written since the last sort are at the end; the table is sorted
+# again once it has grown by GROWTH (so a store sorts about twice its final size over its life).
+SORTED = ("event_index", "document_index")
+GROWTH = 1.5
+SORT_FROM = 50_000  # smaller tables are read whole quickly enough
 # (table, index name, column): created with the tables, kept by DuckDB
 INDEXES = (("event_index", "event_index_slot", "slot"), ("document_index", "document_index_slot", "slot"),
            ("word_postings", "word_postings_word", "word"), ("events", "events_event_id", "event_id"),
@@ -199,6 +205,7 @@ _SHAPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "edge_days": (("source", "target", "date"), ("events", "score", "cooperation", "conflict", "forward",
                                                  "backward")),
     "document_days": (("key", "published"), ("documents",)),
+    "document_counts": (("lang", "status", "outlet"), ("documents",)),
 }
 
 _INDEX_COLUMNS = ("slot", "key", "date", "event_id", "doc_id", "type", "status", "first_actor", "first_recipient",
@@ -311,8 +318,29 @@ def add_documents(con: duckdb.DuckDBPyConnection, docs: str, mentions: str = "me
                     "|| coalesce(published, ''), key, published, doc_id, outlet, lang FROM _veille_doc_keys")
         _merge(con, "document_days", "SELECT key, published, count(*) AS documents FROM _veille_doc_keys "
                                      "GROUP BY key, published", 1)
+        _merge(con, "document_counts", "SELECT lang, status, outlet, count(*) AS documents FROM documents "
+                                       f"WHERE doc_id IN (SELECT doc_id FROM {docs}) GROUP BY ALL", 1)
     finally:
         con.execute("DROP TABLE IF EXISTS _veille_doc_keys")
+
+
+def keep_sorted(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> None:
+    """Sort the SORTED tables that have grown by GROWTH since they were last sorted (all with `force`)."""
+    layout = dict(con.execute("SELECT name, sorted_rows FROM derived_layout").fetchall())
+    for table in SORTED:
+        rows = int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
+        if not force and (rows < SORT_FROM or rows <= GROWTH * layout.get(table, 0)):
+            continue
+        names = [name for on, name, _ in INDEXES if on == table]
+        for name in names:
+            con.execute(f"DROP INDEX IF EXISTS {name}")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _veille_sorted AS SELECT * FROM {table} ORDER BY slot")
+        con.execute(f"DELETE FROM {table}")
+        con.execute(f"INSERT INTO {table} SELECT * FROM _veille_sorted")
+        con.execute("DROP TABLE _veille_sorted")
+        create_indexes(con, table)
+        con.execute("DELETE FROM derived_layout WHERE name = ?", [table])
+        con.execute("INSERT INTO derived_layout VALUES (?, ?)", [table, rows])
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
@@ -330,3 +358,4 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
                 postings.setdefault(word, []).append(doc_id)
     cursor.close()
     _insert_postings(con, postings)
+    keep_sorted(con, force=True)

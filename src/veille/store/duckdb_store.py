@@ -286,6 +286,7 @@ class Store:
             new = [doc_id for doc_id in dict.fromkeys(ids) if doc_id not in known]
             if new:
                 self._index_documents(new, batch, frames)
+            derived.keep_sorted(self.con)
 
     def _index_documents(self, doc_ids: list[str], batch: Batch, frames: Mapping[str, pa.Table]) -> None:
         """document_index and document_days count the documents just written, with their mentions'

@@ -357,10 +357,6 @@ def _days(reader: Reader, key: str, since: str | None, until: str | None, column
                               "ORDER BY date DESC NULLS LAST", params).fetchall()
 
 
-# Above this many candidate events, a filtered count scans event_index rather than fetching them all.
-_FETCH_ALL = 20_000
-
-
 def _indexed_page(reader: Reader, key: str, since: str | None, until: str | None, offset: int, limit: int,
                   extra: str = "", extra_params: Sequence[Any] = ()) -> tuple[int, list[str]]:
     """How many events of `key` within the dates match `extra` (SQL on event_index), and the ids of
@@ -379,15 +375,22 @@ def _slot_page(reader: Reader, table: str, date: str, ident: str, key: str, days
     `days` are the key's (date, rows) from its aggregate, newest first: the page's dates are read
     there, and their rows looked up by slot (key and date). `scope` (SQL clauses and parameters: the
     key and the dates) counts the rows when `extra` filters them."""
-    condition = f" AND {extra}" if extra else ""
+    condition = f" AND ({extra})" if extra else ""
 
     def fetch(dates: Sequence[Any]) -> list[tuple[str, Any]]:
-        if not dates:
-            return []
+        """The rows of these dates (consecutive in `days`): one range of slots (the table is kept
+        sorted by slot, so the range is read from a few row groups), and the undated slot."""
+        known = [d for d in dates if d is not None]
+        ranges, params = [], []
+        if known:
+            ranges.append("slot BETWEEN ? AND ?")
+            params += [derived.slot(key, min(known)), derived.slot(key, max(known))]
+        if len(known) < len(dates):
+            ranges.append("slot = ?")
+            params.append(derived.slot(key, None))
         return reader.con.execute(
-            f"SELECT {ident}, {date} FROM {table} WHERE slot IN (SELECT unnest(?)){condition} "
-            f"ORDER BY {date} DESC NULLS LAST, {ident}", [[derived.slot(key, d) for d in dates], *extra_params]
-        ).fetchall()
+            f"SELECT {ident}, {date} FROM {table} WHERE ({' OR '.join(ranges)}){condition} "
+            f"ORDER BY {date} DESC NULLS LAST, {ident}", [*params, *extra_params]).fetchall()
 
     if not extra:
         total = sum(int(n) for _, n in days)
@@ -402,16 +405,15 @@ def _slot_page(reader: Reader, table: str, date: str, ident: str, key: str, days
             seen += n
             if seen >= offset + limit:
                 break
-        return total, [r[0] for r in fetch(chosen)[skip : skip + limit]]
-    if sum(int(n) for _, n in days) <= _FETCH_ALL:
-        rows = fetch([d for d, _ in days])
-        return len(rows), [r[0] for r in rows[offset : offset + limit]]
+        return total, [r[0] for r in fetch(chosen)[skip : skip + limit]] if chosen else []
     clauses, params = scope
     total = int(_scalar(reader, f"SELECT count(*) FROM {table} WHERE {' AND '.join(clauses)}{condition}",
                         [*params, *extra_params]))
+    everything = sum(int(n) for _, n in days)
     rows: list[tuple[str, Any]] = []
-    start, want = 0, 2 * (offset + limit)
-    while start < len(days) and len(rows) < offset + limit:  # dates in growing chunks, newest first
+    # dates in growing chunks, newest first, the first one expected to hold the page
+    start, want = 0, (offset + limit) * everything / max(total, 1) * 1.5
+    while start < len(days) and len(rows) < offset + limit and total:
         end, size = start, 0
         while end < len(days) and size < want:
             size += int(days[end][1])
@@ -819,27 +821,45 @@ def documents_brief(reader: Reader, doc_ids: Iterable[str]) -> dict[str, dict[st
     return {r["doc_id"]: r for r in rows}
 
 
-def outlets(reader: Reader) -> list[dict[str, Any]]:
-    return _dicts(reader, "SELECT outlet, count(*) AS documents FROM documents WHERE outlet IS NOT NULL "
-                          "GROUP BY outlet ORDER BY documents DESC, outlet")
+def outlets(reader: Reader, *, scan: bool = False) -> list[dict[str, Any]]:
+    """Documents by outlet, most first (from document_counts, unless `scan`, for tests)."""
+    if scan:
+        return _dicts(reader, "SELECT outlet, count(*) AS documents FROM documents WHERE outlet IS NOT NULL "
+                              "GROUP BY outlet ORDER BY documents DESC, outlet")
+    return _dicts(reader, "SELECT outlet, sum(documents)::BIGINT AS documents FROM document_counts "
+                          "WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY documents DESC, outlet")
 
 
-def store_stats(reader: Reader) -> dict[str, Any]:
-    """What the store holds: row counts of every table (in the model's order), the span of
-    publication and event dates, documents by language and status (`languages`, most first) and
-    by outlet (`outlets`, most first)."""
-    counts = {name: int(_scalar(reader, f"SELECT count(*) FROM {quote(name)}"))
-              for name in reader.model.tables if has_table(reader, name)}
-    published = reader.con.execute("SELECT min(published), max(published) FROM documents").fetchone() or (None, None)
-    dated = reader.con.execute("SELECT min(date), max(date) FROM events").fetchone() or (None, None)
+def store_stats(reader: Reader, *, scan: bool = False) -> dict[str, Any]:
+    """What the store holds: row counts of every table (in the model's order; not the derived
+    ones), the span of publication and event dates, documents by language and status (`languages`,
+    most first) and by outlet (`outlets`, most first). Spans and counts by language and outlet come
+    from the derived tables (unless `scan`, for tests)."""
+    present = {r[0] for r in reader.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    names = [name for name, table in reader.model.tables.items() if not table.derived and name in present]
+    found = dict(reader.con.execute(" UNION ALL ".join(f"SELECT '{name}', count(*) FROM {quote(name)}"
+                                                       for name in names)).fetchall())
+    counts = {name: int(found[name]) for name in names}
+    if scan:
+        published = reader.con.execute("SELECT min(published), max(published) FROM documents").fetchone()
+        dated = reader.con.execute("SELECT min(date), max(date) FROM events").fetchone()
+    else:
+        published = reader.con.execute("SELECT min(published), max(published) FROM document_days WHERE key = ?",
+                                       [derived.ALL]).fetchone()
+        dated = reader.con.execute("SELECT min(date), max(date) FROM event_days WHERE key = ?",
+                                   [derived.ALL]).fetchone()
+    published, dated = published or (None, None), dated or (None, None)
     return {"counts": counts, "published": {"first": published[0], "last": published[1]},
-            "event_dates": {"first": dated[0], "last": dated[1]}, "languages": languages(reader),
-            "outlets": outlets(reader)}
+            "event_dates": {"first": dated[0], "last": dated[1]}, "languages": languages(reader, scan=scan),
+            "outlets": outlets(reader, scan=scan)}
 
 
-def languages(reader: Reader) -> list[dict[str, Any]]:
+def languages(reader: Reader, *, scan: bool = False) -> list[dict[str, Any]]:
     """Documents by language and status (parsed, unsupported...), most first."""
-    return _dicts(reader, "SELECT lang, status, count(*) AS documents FROM documents GROUP BY ALL "
+    if scan:
+        return _dicts(reader, "SELECT lang, status, count(*) AS documents FROM documents GROUP BY ALL "
+                              "ORDER BY documents DESC, lang NULLS LAST, status NULLS LAST")
+    return _dicts(reader, "SELECT lang, status, sum(documents)::BIGINT AS documents FROM document_counts GROUP BY ALL "
                           "ORDER BY documents DESC, lang NULLS LAST, status NULLS LAST")
 
 
@@ -1044,13 +1064,15 @@ def new_stories(reader: Reader, basis: str, bounds: Sequence[Any], *, limit: int
     clock, inside = _clock(basis)
     return _new_rows(reader, _dicts(
         reader,
-        f"WITH firsts AS (SELECT d.story_id, min({clock}) AS first_seen, "
+        # only a story with a document in the period can have its first one there
+        f"WITH touched AS (SELECT DISTINCT d.story_id FROM documents d WHERE {inside.format(t=clock)}), "
+        f"firsts AS (SELECT d.story_id, min({clock}) AS first_seen, "
         f"list(d.doc_id ORDER BY d.duplicate_of IS NOT NULL, {clock} NULLS LAST, d.doc_id) AS doc_ids "
-        "FROM documents d WHERE d.story_id IS NOT NULL GROUP BY d.story_id) "
+        "FROM documents d WHERE d.story_id IN (SELECT story_id FROM touched) GROUP BY d.story_id) "
         f"SELECT {_columns(reader, 'stories', exclude=STORY_HIDDEN, alias='s')}, f.first_seen, f.doc_ids "
         f"FROM stories s JOIN firsts f USING (story_id) WHERE {inside.format(t='f.first_seen')} "
         "ORDER BY f.first_seen DESC, s.num_documents DESC, s.story_id LIMIT ?",
-        [*bounds, limit], table="stories"))
+        [*bounds, *bounds, limit], table="stories"))
 
 
 def _new_rows(reader: Reader, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
