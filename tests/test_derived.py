@@ -186,8 +186,9 @@ def test_the_word_index_finds_what_the_texts_hold(store):
                 "outlet": rng.choice(["a.fr", "b.fr"]), "lang": "fr", "status": "parsed"})
         store.write(batch)
         for query in QUERIES:
-            for outlet in (None, "a.fr"):
-                flt = DocumentFilter(query=query, outlet=outlet, limit=5, offset=rng.choice([0, 3]))
+            for outlet, since, until in ((None, None, None), ("a.fr", None, None), (None, "2021-02-10", "2021-03")):
+                flt = DocumentFilter(query=query, outlet=outlet, since=since, until=until, limit=5,
+                                     offset=rng.choice([0, 3]))
                 assert queries.find_documents(store, flt) == queries.find_documents(store, flt, scan=True), flt
     most = "SELECT max(n) FROM (SELECT count(*) AS n FROM word_postings GROUP BY word)"
     assert store.con.execute(most).fetchone()[0] <= derived.MERGE_SEGMENTS

@@ -74,13 +74,20 @@ def simple_term(term: str) -> bool:
     return bool(_SIMPLE.fullmatch(term)) and "oe" not in term and "ae" not in term
 
 
-def add_words(con: duckdb.DuckDBPyConnection, documents: Iterable[tuple[str, str | None, str | None]]) -> None:
-    """Add the words of new documents ((doc_id, title, text)) to word_postings: one row per word; a word
-    that then has more than MERGE_SEGMENTS rows has them merged into one."""
+def posting(doc_id: str, published: str | None) -> str:
+    """A document as word_postings lists it: its published date ('' when undated), \x1f, its id."""
+    return f"{published or ''}{SLOT}{doc_id}"
+
+
+def add_words(con: duckdb.DuckDBPyConnection,
+              documents: Iterable[tuple[str, str | None, str | None, str | None]]) -> None:
+    """Add the words of new documents ((doc_id, published, title, text)) to word_postings: one row per
+    word; a word that then has more than MERGE_SEGMENTS rows has them merged into one."""
     postings: dict[str, list[str]] = {}
-    for doc_id, title, text in documents:
+    for doc_id, published, title, text in documents:
+        entry = posting(doc_id, published)
         for word in words(title, text):
-            postings.setdefault(word, []).append(doc_id)
+            postings.setdefault(word, []).append(entry)
     if not postings:
         return
     _insert_postings(con, postings)
@@ -350,12 +357,13 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
     _apply(con, "events", 1)
     add_documents(con, "documents")
     cursor = con.cursor()  # read in chunks while the words are written on `con`
-    cursor.execute("SELECT doc_id, title, text FROM documents")
+    cursor.execute("SELECT doc_id, published, title, text FROM documents")
     postings: dict[str, list[str]] = {}
     while chunk := cursor.fetchmany(5_000):
-        for doc_id, title, text in chunk:
+        for doc_id, published, title, text in chunk:
+            entry = posting(doc_id, published)
             for word in words(title, text):
-                postings.setdefault(word, []).append(doc_id)
+                postings.setdefault(word, []).append(entry)
     cursor.close()
     _insert_postings(con, postings)
     keep_sorted(con, force=True)

@@ -307,14 +307,14 @@ class Store:
         new, texts = set(doc_ids), []
         for row in batch.rows.get("documents", []):
             if row["doc_id"] in new:
-                texts.append((row["doc_id"], row.get("title"), row.get("text")))
+                texts.append((row["doc_id"], row.get("published"), row.get("title"), row.get("text")))
                 new.discard(row["doc_id"])
         if "documents" in frames:
             frame = frames["documents"]
-            for doc_id, title, text in zip(*(frame.column(c).to_pylist() for c in ("doc_id", "title", "text")),
-                                           strict=True):
+            columns = (frame.column(c).to_pylist() for c in ("doc_id", "published", "title", "text"))
+            for doc_id, published, title, text in zip(*columns, strict=True):
                 if doc_id in new:
-                    texts.append((doc_id, title, text))
+                    texts.append((doc_id, published, title, text))
                     new.discard(doc_id)
         derived.add_words(self.con, texts)
 

@@ -732,12 +732,28 @@ def find_documents(reader: Reader, flt: DocumentFilter, *, scan: bool = False) -
         return total, _documents_page(reader, flt, ids)
     terms = search_terms(flt.query)
     if terms and not scan and all(derived.simple_term(t) for t in terms):
-        # the words' documents from word_postings, instead of the texts scanned
-        where, params = replace(flt, query=None).where()
-        found = " AND ".join("doc_id IN (SELECT unnest(doc_ids) FROM word_postings WHERE word IN "
-                             "(SELECT DISTINCT word FROM word_postings WHERE contains(word, ?)))" for _ in terms)
-        where = f"{where} AND {found}" if where else f" WHERE {found}"
-        params = [*params, *terms]
+        # the documents holding every word from word_postings (entries "published \x1f doc_id"), instead
+        # of the texts scanned
+        hits = " INTERSECT ".join(
+            "SELECT DISTINCT e FROM (SELECT unnest(doc_ids) AS e FROM word_postings WHERE word IN "
+            "(SELECT DISTINCT word FROM word_postings WHERE contains(word, ?)))" for _ in terms)
+        found = (f"SELECT nullif(split_part(e, '{derived.SLOT}', 1), '') AS published, "
+                 f"split_part(e, '{derived.SLOT}', 2) AS doc_id FROM ({hits})")
+        rest = replace(flt, query=None, since=None, until=None)
+        where, params = rest.where()
+        clauses: list[str] = []
+        dated: list[Any] = []
+        _date_range(clauses, dated, flt.since, flt.until, starts="published", ends="published")
+        if where:  # other filters: on the documents
+            clauses.append(f"doc_id IN (SELECT doc_id FROM documents{where})")
+        condition = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        page = reader.con.execute(f"SELECT doc_id, count(*) OVER () FROM ({found}){condition} "
+                                  "ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?",
+                                  [*terms, *dated, *params, flt.limit, flt.offset]).fetchall()
+        if not page:
+            total = _scalar(reader, f"SELECT count(*) FROM ({found}){condition}", [*terms, *dated, *params])
+            return int(total), []
+        return int(page[0][1]), _documents_page(reader, flt, [doc_id for doc_id, _ in page])
     page = reader.con.execute(f"SELECT doc_id, count(*) OVER () FROM documents{where} "
                               "ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?",
                               [*params, flt.limit, flt.offset]).fetchall()
@@ -982,10 +998,13 @@ def get_story(reader: Reader, story_id: str) -> dict[str, Any] | None:
     if not rows:
         return None
     story = rows[0]
+    # its documents' ids first (a narrow scan), then their rows by id (the documents' key index)
+    ids = [r[0] for r in reader.con.execute("SELECT doc_id FROM documents WHERE story_id = ?", [story_id]).fetchall()]
     story["documents"] = _dicts(
         reader, f"SELECT {_columns(reader, 'documents', alias='d')} FROM documents d "
-                "LEFT JOIN signatures s USING (doc_id) WHERE d.story_id = ? "
-                "ORDER BY d.published NULLS LAST, s.seq NULLS LAST, d.doc_id", [story_id], table="documents")
+                "LEFT JOIN (SELECT doc_id, seq FROM signatures WHERE doc_id IN (SELECT unnest($1))) s USING (doc_id) "
+                "WHERE d.doc_id IN (SELECT unnest($1)) "
+                "ORDER BY d.published NULLS LAST, s.seq NULLS LAST, d.doc_id", [ids], table="documents")
     for document in story["documents"]:
         document["lead"] = lead(document.pop("text") or "")
     story["merged_events"] = merged_events(reader, story_id)
