@@ -188,6 +188,9 @@ class StoreError(RuntimeError):
 # disk). Unset, DuckDB keeps the growing file cached and memory grows with the store: over a
 # 20,000-document run RSS grew by about the store's size (132 MB) with a 256MB cap.
 INGEST_MEMORY_LIMIT = "128MB"
+# `veille serve`'s: the pages read the derived tables' few row groups, not whole columns; the cap keeps a
+# large store from being cached whole.
+SERVE_MEMORY_LIMIT = "512MB"
 
 _MEMORY = re.compile(r"\d+(?:\.\d+)?\s*(?:[KMGT]i?B)", re.IGNORECASE)
 

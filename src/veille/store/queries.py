@@ -8,13 +8,17 @@ the store (writes go through `Store.write` and the stories step).
 Every function takes a `Reader`: a `Store`, or a `Cursor` (one DuckDB connection per
 thread, as the web server uses) — anything with `con` and `model`.
 
-Full-text search (documents, actors) is accent- and case-insensitive without an index:
-the folded query becomes a regular expression whose letters match their accented forms
-("tokaiev" → ``t[oô…]k[aàâ…][iîï…]…``), run by DuckDB's RE2 over the stored text with the
-``i`` flag. Texts are NFC (ingest normalises them), so one class per letter is enough.
-This scans the text column, but RE2 on raw text is fast (≈25 ms for 14 MB of text on one
-core, against ≈750 ms for ``strip_accents(lower(text)) LIKE``), needs no index kept in
-step with ingest, no DuckDB extension download, and the store stays read-only.
+Full-text search (documents, actors) is accent- and case-insensitive: the folded query becomes
+a regular expression whose letters match their accented forms ("tokaiev" →
+``t[oô…]k[aàâ…][iîï…]…``), run by DuckDB's RE2 over the stored text with the ``i`` flag. Texts
+are NFC (ingest normalises them), so one class per letter is enough. A query of plain words
+(letters and digits) is answered from `word_postings` instead (store/derived.py: the documents
+of every word, folded the same way), which gives the same documents without scanning the texts
+(a store of 250,000 documents holds 150 MB of them); phrases and other terms scan.
+
+Events and documents by actor, dyad, date, and the sums of the actor, dyad and graph pages,
+come from the derived tables the store keeps as data arrives (store/derived.py). Each such
+function has its scanning twin (`scanned_*`, or `scan=True`), which the tests compare it with.
 """
 
 from __future__ import annotations
