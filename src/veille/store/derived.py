@@ -33,10 +33,11 @@ PAIR = "\x1e"  # between the two keys of a pair
 ALL = "*"
 AGGREGATES = ("event_days", "partner_days", "edge_days", "document_days", "document_counts")
 TABLES = ("event_index", "document_index", "word_postings", *AGGREGATES, "derived_layout")
-# Tables kept in slot order: a key's rows, and one key's rows of a span of dates, are then read from a few
-# row groups (DuckDB's zone maps). Rows written since the last sort are at the end; the table is sorted
+# Tables kept in order (slot, key, date): a key's rows, and one key's rows of a span of dates, are then read
+# from a few row groups (DuckDB's zone maps). Rows written since the last sort are at the end; the table is sorted
 # again once it has grown by GROWTH (so a store sorts about twice its final size over its life).
-SORTED = ("event_index", "document_index")
+SORTED = {"event_index": "slot", "document_index": "slot", "event_days": "key, date", "partner_days": "key, date",
+          "edge_days": "date", "document_days": "key, published"}  # table: its order
 GROWTH = 1.5
 SORT_FROM = 50_000  # smaller tables are read whole quickly enough
 # (table, index name, column): created with the tables, kept by DuckDB
@@ -334,14 +335,14 @@ def add_documents(con: duckdb.DuckDBPyConnection, docs: str, mentions: str = "me
 def keep_sorted(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> None:
     """Sort the SORTED tables that have grown by GROWTH since they were last sorted (all with `force`)."""
     layout = dict(con.execute("SELECT name, sorted_rows FROM derived_layout").fetchall())
-    for table in SORTED:
+    for table, order in SORTED.items():
         rows = int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
         if not force and (rows < SORT_FROM or rows <= GROWTH * layout.get(table, 0)):
             continue
         names = [name for on, name, _ in INDEXES if on == table]
         for name in names:
             con.execute(f"DROP INDEX IF EXISTS {name}")
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _veille_sorted AS SELECT * FROM {table} ORDER BY slot")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _veille_sorted AS SELECT * FROM {table} ORDER BY {order}")
         con.execute(f"DELETE FROM {table}")
         con.execute(f"INSERT INTO {table} SELECT * FROM _veille_sorted")
         con.execute("DROP TABLE _veille_sorted")

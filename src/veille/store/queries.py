@@ -362,13 +362,17 @@ def _days(reader: Reader, key: str, since: str | None, until: str | None, column
 
 
 def _indexed_page(reader: Reader, key: str, since: str | None, until: str | None, offset: int, limit: int,
-                  extra: str = "", extra_params: Sequence[Any] = ()) -> tuple[int, list[str]]:
+                  extra: str = "", extra_params: Sequence[Any] = (), days: Sequence[tuple[Any, ...]] | None = None
+                  ) -> tuple[int, list[str]]:
     """How many events of `key` within the dates match `extra` (SQL on event_index), and the ids of
-    the page [offset, offset + limit) of them, newest first then by id."""
+    the page [offset, offset + limit) of them, newest first then by id (`days`: the key's (date,
+    events) when read already)."""
     clauses, params = ["key = ?"], [key]
     _date_range(clauses, params, since, until, starts="date", ends="date")
-    return _slot_page(reader, "event_index", "date", "event_id", key, _days(reader, key, since, until),
-                      (clauses, params), offset, limit, extra, extra_params)
+    if days is None:
+        days = _days(reader, key, since, until)
+    return _slot_page(reader, "event_index", "date", "event_id", key, days, (clauses, params), offset, limit,
+                      extra, extra_params)
 
 
 def _slot_page(reader: Reader, table: str, date: str, ident: str, key: str, days: Sequence[tuple[Any, ...]],
@@ -591,7 +595,7 @@ def dyad(reader: Reader, a: str, b: str, *, interval: str = "month", since: str 
             row["a_to_b"]["score"] += a_score
             row["b_to_a"]["events"] += events - a_events
             row["b_to_a"]["score"] += summed - a_score
-        _, ids = _indexed_page(reader, key, since, until, offset, limit)
+        _, ids = _indexed_page(reader, key, since, until, offset, limit, days=[d[:2] for d in days])
         return {"a": a, "b": b, "interval": interval, "total": total, "limit": limit, "offset": offset,
                 "items": events_by_id(reader, ids), "series": [periods[p] for p in sorted(periods)],
                 "imprecise": imprecise, "totals": {"events": total, "score": score}}
