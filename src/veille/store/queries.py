@@ -302,8 +302,8 @@ def find_events(store: Reader, flt: EventFilter) -> tuple[int, list[dict[str, An
         total, ids = _indexed_page(store, key, flt.since, flt.until, flt.offset, flt.limit, extra, extra_params)
         return total, events_by_id(store, ids)
     if flt.story:  # the story's documents first: events are then found by document (indexed)
-        docs = [r[0] for r in store.con.execute("SELECT doc_id FROM documents WHERE story_id = ?",
-                                                [flt.story]).fetchall()]
+        docs = [r[0] for r in store.con.execute(f"SELECT doc_id FROM documents WHERE story_id = {STORY_NOW}",
+                                                [flt.story, flt.story]).fetchall()]
         where, params = replace(flt, story=None).where()
         where = f"{where} AND doc_id IN (SELECT unnest(?))" if where else " WHERE doc_id IN (SELECT unnest(?))"
         params.append(docs)
