@@ -1,12 +1,12 @@
-"""API latency on a large synthetic store: p50/p95 of the main routes of `veille serve`.
+"""API latency on a large synthetic store: p50/p95 of every route of `veille serve`, and its memory.
 
     .venv/bin/python benchmarks/api_latency.py [--events 100000] [--requests 40] [--db FILE] [--keep]
 
 Builds a store of synthetic but realistic rows (French sentences, mentions with offsets,
 PLOVER events with scores, stories and merged events) through `Store.write` in big
 batches, starts uvicorn on a free 127.0.0.1 port in a subprocess, then times each route
-with httpx (sequential requests, one warm-up each). Rows are generated from a fixed seed,
-so two runs measure the same store.
+with httpx (sequential requests, one warm-up each), and prints the server's resident memory
+(now and peak). Rows are generated from a fixed seed, so two runs measure the same store.
 """
 
 from __future__ import annotations
@@ -217,30 +217,61 @@ def wait_until_up(base: str, process: subprocess.Popen[bytes], timeout: float = 
 
 
 def routes(client: httpx.Client) -> Iterator[tuple[str, str]]:
-    """(name, path) of the routes to time; ids are taken from the store through the API."""
+    """(name, path) of the routes to time: every route of `veille serve`, API and pages; ids are taken
+    from the store through the API."""
     doc_id = client.get("/api/documents", params={"limit": 1}).json()["items"][0]["doc_id"]
     story_id = client.get("/api/stories", params={"limit": 1}).json()["items"][0]["story_id"]
+    event_id = client.get("/api/events", params={"limit": 1}).json()["items"][0]["event_id"]
+    yield "stats", "/api/stats"
+    yield "documents (all, page 1)", "/api/documents?limit=20"
     yield "documents search", "/api/documents?q=Tokaïev&limit=20"
     yield "documents search 2 words", "/api/documents?q=soldats%20Kazakhstan&limit=20"
     yield "documents by actor", "/api/documents?actor=KAZ&limit=20"
+    yield "documents story", f"/api/documents?story={story_id}"
     yield "document", f"/api/documents/{doc_id}"
     yield "events (all, page 1)", "/api/events?limit=50"
     yield "events (page 100)", "/api/events?limit=50&offset=5000"
     yield "events actor=KAZ", "/api/events?actor=KAZ&limit=50"
     yield "events KAZ→RUS type+status", "/api/events?actor=KAZ&recipient=RUS&type=MOBILIZE&status=asserted"
+    yield "events type", "/api/events?type=MOBILIZE&limit=50"
     yield "events date range", "/api/events?since=2021-01-01&until=2021-03"
     yield "events story", f"/api/events?story={story_id}"
+    yield "event", f"/api/events/{event_id}"
+    yield "actors", "/api/actors"
     yield "actors search", "/api/actors?q=tok"
     yield "actor KAZ", "/api/actors/KAZ"
+    yield "actor tokayev 1 year", "/api/actors/tokayev?since=2021-01-01&until=2021-12-31"
     yield "stories", "/api/stories?limit=20"
+    yield "stories search", "/api/stories?q=KAZ"
     yield "story", f"/api/stories/{story_id}"
     yield "dyad KAZ–RUS by month", "/api/dyads/KAZ/RUS?interval=month"
     yield "dyad KAZ–RUS by week", "/api/dyads/KAZ/RUS?interval=week"
     yield "graph 1 year", "/api/graph?since=2021-01-01&until=2021-12-31"
     yield "graph all", "/api/graph"
+    yield "brief 7 days", "/api/brief?since=7d&as_of=2021-06-01&by=published"
+    yield "page: search (empty)", "/"
     yield "page: search", "/?q=Tokaïev"
     yield "page: article", f"/documents/{doc_id}"
+    yield "page: events", "/events"
+    yield "page: events actor", "/events?actor=KAZ"
+    yield "page: actors", "/actors"
     yield "page: actor", "/actors/KAZ"
+    yield "page: stories", "/stories"
+    yield "page: story", f"/stories/{story_id}"
+    yield "page: dyad", "/dyads/KAZ/RUS"
+    yield "page: graph", "/graph"
+    yield "page: brief", "/brief?since=7d&as_of=2021-06-01&by=published"
+    yield "static file", "/static/app.css"
+
+
+def rss_mb(pid: int) -> tuple[float, float]:
+    """Resident memory of a process now and at its peak (VmRSS, VmHWM), in MB (Linux)."""
+    values = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        name, _, rest = line.partition(":")
+        if name in ("VmRSS", "VmHWM"):
+            values[name] = int(rest.split()[0]) / 1024
+    return values.get("VmRSS", 0.0), values.get("VmHWM", 0.0)
 
 
 def main() -> None:
@@ -269,7 +300,9 @@ def main() -> None:
             print(f"{'route':32} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
             for name, path in routes(client):
                 response = client.get(path)
-                response.raise_for_status()
+                if response.status_code != 200:
+                    print(f"{name:32} HTTP {response.status_code}")
+                    continue
                 timings = []
                 for _ in range(args.requests):
                     started = time.perf_counter()
@@ -277,7 +310,9 @@ def main() -> None:
                     timings.append((time.perf_counter() - started) * 1000)
                 timings.sort()
                 p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
-                print(f"{name:32} {statistics.median(timings):8.1f} {p95:8.1f} {timings[-1]:8.1f}")
+                print(f"{name:32} {statistics.median(timings):8.1f} {p95:8.1f} {timings[-1]:8.1f}", flush=True)
+            now, peak = rss_mb(server.pid)
+            print(f"serve RSS: {now:.0f} MB now, {peak:.0f} MB peak")
     finally:
         server.terminate()
         server.wait(10)

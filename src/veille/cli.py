@@ -27,7 +27,7 @@ from rich.text import Text
 from veille.actors.cli import app as actors_app
 from veille.nlp import NerMode
 from veille.store import Store, StoreError, queries
-from veille.store.duckdb_store import INGEST_MEMORY_LIMIT
+from veille.store.duckdb_store import INGEST_MEMORY_LIMIT, SERVE_MEMORY_LIMIT
 from veille.store.queries import InvalidParameter, party_label
 
 app = typer.Typer(
@@ -381,6 +381,9 @@ def serve(
         "--watch", help="Also poll the sources of this SOURCES.yaml into the store while serving it.")] = None,
     watchlists: Annotated[Path | None, typer.Option(
         "--watchlists", help="The watchlists file of the /brief page (default as for 'veille brief').")] = None,
+    memory_limit: Annotated[str, typer.Option(
+        help="Cap on the store's cache (DuckDB memory_limit): the server's memory stays under it plus "
+             "about 300MB.")] = SERVE_MEMORY_LIMIT,
 ) -> None:
     """Serve the REST API (/api, schema at /openapi.json) and the web UI over a store, read-only
     (with --watch the server alone writes to it: the articles that arrive show up at once).
@@ -398,12 +401,12 @@ def serve(
         raise typer.Exit(2) from error
     watcher = None
     if watch is None:
-        store = _open_store(db, read_only=True)
+        store = _open_store(db, read_only=True, memory_limit=memory_limit)
     else:
         from veille.ingest.watch import Watcher
 
         sources = _load_sources(watch)
-        store = _open_store(db)
+        store = _open_store(db, memory_limit=memory_limit)
         watcher = Watcher(store.connection(), sources)
         _log_watching()
     access = "token required" if token else "this machine only" if is_local(host) else "PUBLIC, no token"

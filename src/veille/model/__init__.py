@@ -42,6 +42,7 @@ class Table:
     key: tuple[str, ...]
     fields: tuple[Field, ...]
     doc: str = ""
+    derived: bool = False  # kept by the store from other tables (store/derived.py): not exported nor counted
 
     @property
     def columns(self) -> list[str]:
@@ -77,5 +78,6 @@ def load_model() -> Model:
                 raise ValueError(f"model.yaml: {name}.{field_name}: values {values!r}: a string or list field may "
                                  f"name {' or '.join(VOCABULARY_VALUES)}")
             fields.append(Field(field_name, field_spec["type"], field_spec.get("doc", ""), values))
-        tables[name] = Table(name, tuple(spec.get("key", ())), tuple(fields), spec.get("doc", ""))
+        tables[name] = Table(name, tuple(spec.get("key", ())), tuple(fields), spec.get("doc", ""),
+                             bool(spec.get("derived", False)))
     return Model(int(raw["version"]), tables)

@@ -19,8 +19,10 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from veille.model import Model, Table, load_model
+from veille.store import derived
 
 ARROW_TYPES: dict[str, pa.DataType] = {
     "string": pa.string(),
@@ -49,21 +51,26 @@ def create_table_sql(table: Table) -> str:
 # are only ever written together with a new document, so their keys hold by construction
 # and enforcing them would only slow bulk inserts down.
 PRIMARY_KEYED = {"documents", "sources", "watch_seen", "watch_sources"}
+# Rows of a document, written with it only.
+CHILD_TABLES = {"sentences", "mentions", "events"}
 
 
 def _migration_1(con: duckdb.DuckDBPyConnection, model: Model) -> None:
     for table in model.tables.values():
-        con.execute(create_table_sql(table))
+        if not table.derived:  # migration 8's
+            con.execute(create_table_sql(table))
 
 
 def _add_columns(con: duckdb.DuckDBPyConnection, table: Table, names: Sequence[str]) -> None:
     """Add the model's fields `names` to an existing table, skipping those it already has."""
     present = {r[0] for r in con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table.name]).fetchall()}
-    for name in names:
-        if name not in present:
-            spec = table.field(name)
-            con.execute(f"ALTER TABLE {quote(table.name)} ADD COLUMN {quote(spec.name)} {spec.sql_type}")
+    missing = [name for name in names if name not in present]
+    if missing:
+        with derived.unindexed(con, table.name):
+            for name in missing:
+                spec = table.field(name)
+                con.execute(f"ALTER TABLE {quote(table.name)} ADD COLUMN {quote(spec.name)} {spec.sql_type}")
 
 
 STORY_TABLES = ("signatures", "signature_keys", "story_terms", "stories", "merged_events")
@@ -151,10 +158,20 @@ def _migration_8(con: duckdb.DuckDBPyConnection, model: Model) -> None:
         con.execute(create_table_sql(model[name]))
 
 
+def _migration_9(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+    """Derived tables (store/derived.py: the event index and the aggregates the pages read) and the
+    indexes of events by id and by document, filled from the stored events."""
+    for table in model.tables.values():
+        if table.derived:
+            con.execute(create_table_sql(table))
+    derived.create_indexes(con)
+    derived.rebuild(con)
+
+
 # version -> step; a step brings a store from version-1 to version.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, Model], None]] = {
     1: _migration_1, 2: _migration_2, 3: _migration_3, 4: _migration_4, 5: _migration_5, 6: _migration_6,
-    7: _migration_7, 8: _migration_8,
+    7: _migration_7, 8: _migration_8, 9: _migration_9,
 }
 
 
@@ -182,6 +199,9 @@ class StoreError(RuntimeError):
 # disk). Unset, DuckDB keeps the growing file cached and memory grows with the store: over a
 # 20,000-document run RSS grew by about the store's size (132 MB) with a 256MB cap.
 INGEST_MEMORY_LIMIT = "128MB"
+# `veille serve`'s: the pages read the derived tables' few row groups, not whole columns; the cap keeps a
+# large store from being cached whole.
+SERVE_MEMORY_LIMIT = "512MB"
 
 _MEMORY = re.compile(r"\d+(?:\.\d+)?\s*(?:[KMGT]i?B)", re.IGNORECASE)
 
@@ -258,14 +278,59 @@ class Store:
 
     def write(self, batch: Batch, frames: Mapping[str, pa.Table] | None = None) -> None:
         """Write every table of the batch, and the Arrow tables `frames` (by table name, columns
-        as `arrow_table` makes them), in one transaction."""
+        as `arrow_table` makes them), in one transaction; the derived tables (store/derived.py)
+        count the events written. The annotations (CHILD_TABLES) of a document stored before are
+        not written again: writing the same documents twice stores them once."""
+        frames = dict(frames or {})
         with self.transaction():
+            ids = [row["doc_id"] for row in batch.rows.get("documents", [])]
+            if "documents" in frames:
+                ids += frames["documents"].column("doc_id").to_pylist()
+            known = self.known_documents(ids)  # written before: their annotations are stored already
             for name, rows in batch.rows.items():
+                if name in CHILD_TABLES and known:
+                    rows = [row for row in rows if row.get("doc_id") not in known]
                 if rows:
                     self._insert(self.model[name], arrow_table(self.model[name], rows))
-            for name, frame in (frames or {}).items():
+            for name, frame in frames.items():
+                if name in CHILD_TABLES and known:
+                    frame = frame.filter(pc.invert(pc.is_in(frame.column("doc_id"), pa.array(sorted(known)))))
                 if frame.num_rows:
                     self._insert(self.model[name], frame)
+            new = [doc_id for doc_id in dict.fromkeys(ids) if doc_id not in known]
+            if new:
+                self._index_documents(new, batch, frames)
+            derived.keep_sorted(self.con)
+
+    def _index_documents(self, doc_ids: list[str], batch: Batch, frames: Mapping[str, pa.Table]) -> None:
+        """document_index and document_days count the documents just written, with their mentions'
+        keys (from the batch and frames, not the whole mentions table)."""
+        keys = [pa.table({"doc_id": pa.array([m.get("doc_id") for m in batch.rows.get("mentions", [])], pa.string()),
+                          "code": pa.array([m.get("code") for m in batch.rows.get("mentions", [])], pa.string()),
+                          "actor_id": pa.array([m.get("actor_id") for m in batch.rows.get("mentions", [])],
+                                               pa.string())})]
+        if "mentions" in frames:
+            keys.append(frames["mentions"].select(["doc_id", "code", "actor_id"]))
+        self.con.register("_veille_new_docs", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
+        self.con.register("_veille_new_mentions", pa.concat_tables(keys))
+        try:
+            derived.add_documents(self.con, "_veille_new_docs", "_veille_new_mentions")
+        finally:
+            self.con.unregister("_veille_new_docs")
+            self.con.unregister("_veille_new_mentions")
+        new, texts = set(doc_ids), []
+        for row in batch.rows.get("documents", []):
+            if row["doc_id"] in new:
+                texts.append((row["doc_id"], row.get("published"), row.get("title"), row.get("text")))
+                new.discard(row["doc_id"])
+        if "documents" in frames:
+            frame = frames["documents"]
+            columns = (frame.column(c).to_pylist() for c in ("doc_id", "published", "title", "text"))
+            for doc_id, published, title, text in zip(*columns, strict=True):
+                if doc_id in new:
+                    texts.append((doc_id, published, title, text))
+                    new.discard(doc_id)
+        derived.add_words(self.con, texts)
 
     def _insert(self, table: Table, frame: pa.Table) -> None:
         select = ", ".join(
@@ -278,12 +343,14 @@ class Store:
             self.con.execute(f"{verb} INTO {quote(table.name)} ({columns}) SELECT {select} FROM _veille_frame")
         finally:
             self.con.unregister("_veille_frame")
+        if table.name == "events":
+            derived.add(self.con, frame)
 
     # -- reading ----------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         return {
             name: int(self.con.execute(f"SELECT count(*) FROM {quote(name)}").fetchone()[0])  # type: ignore[index]
-            for name in self.model.tables
+            for name, table in self.model.tables.items() if not table.derived
         }
 
     def iter_rows(self, table: str, *, batch_size: int = 10_000) -> Iterator[dict[str, Any]]:

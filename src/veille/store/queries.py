@@ -8,13 +8,17 @@ the store (writes go through `Store.write` and the stories step).
 Every function takes a `Reader`: a `Store`, or a `Cursor` (one DuckDB connection per
 thread, as the web server uses) — anything with `con` and `model`.
 
-Full-text search (documents, actors) is accent- and case-insensitive without an index:
-the folded query becomes a regular expression whose letters match their accented forms
-("tokaiev" → ``t[oô…]k[aàâ…][iîï…]…``), run by DuckDB's RE2 over the stored text with the
-``i`` flag. Texts are NFC (ingest normalises them), so one class per letter is enough.
-This scans the text column, but RE2 on raw text is fast (≈25 ms for 14 MB of text on one
-core, against ≈750 ms for ``strip_accents(lower(text)) LIKE``), needs no index kept in
-step with ingest, no DuckDB extension download, and the store stays read-only.
+Full-text search (documents, actors) is accent- and case-insensitive: the folded query becomes
+a regular expression whose letters match their accented forms ("tokaiev" →
+``t[oô…]k[aàâ…][iîï…]…``), run by DuckDB's RE2 over the stored text with the ``i`` flag. Texts
+are NFC (ingest normalises them), so one class per letter is enough. A query of plain words
+(letters and digits) is answered from `word_postings` instead (store/derived.py: the documents
+of every word, folded the same way), which gives the same documents without scanning the texts
+(a store of 250,000 documents holds 150 MB of them); phrases and other terms scan.
+
+Events and documents by actor, dyad, date, and the sums of the actor, dyad and graph pages,
+come from the derived tables the store keeps as data arrives (store/derived.py). Each such
+function has its scanning twin (`scanned_*`, or `scan=True`), which the tests compare it with.
 """
 
 from __future__ import annotations
@@ -24,13 +28,14 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import duckdb
 
 from veille.model import Model
 from veille.model.vocabulary import load_vocabulary
+from veille.store import derived
 from veille.store.duckdb_store import quote
 
 VOCABULARY = load_vocabulary()  # model/vocabulary.yaml: the types and statuses a filter may name
@@ -128,8 +133,7 @@ def has_table(reader: Reader, table: str) -> bool:
 
 
 # -- text search --------------------------------------------------------------------
-_VARIANTS = {"a": "aàâäáãå", "c": "cç", "e": "eéèêë", "i": "iîïíì", "n": "nñ", "o": "oôöóòõø", "u": "uùûüú",
-             "y": "yÿý"}
+_VARIANTS = derived.VARIANTS  # the letters a folded letter matches, also read by word_postings
 _LIGATURES = {"oe": "œ", "ae": "æ"}
 _APOSTROPHES = "'’ʼ‘`"
 _DASHES = "-‐‑‒–"
@@ -292,6 +296,27 @@ def _party(column: str, key: str, params: list[Any]) -> str:
 def find_events(store: Reader, flt: EventFilter) -> tuple[int, list[dict[str, Any]]]:
     """Events matching the filter (newest first) and how many match in all."""
     where, params = flt.where()
+    indexed = _indexed(flt)
+    if indexed is not None:
+        key, extra, extra_params = indexed
+        total, ids = _indexed_page(store, key, flt.since, flt.until, flt.offset, flt.limit, extra, extra_params)
+        return total, events_by_id(store, ids)
+    if flt.story:  # the story's documents first: events are then found by document (indexed)
+        docs = [r[0] for r in store.con.execute(f"SELECT doc_id FROM documents WHERE story_id = {STORY_NOW}",
+                                                [flt.story, flt.story]).fetchall()]
+        where, params = replace(flt, story=None).where()
+        where = f"{where} AND doc_id IN (SELECT unnest(?))" if where else " WHERE doc_id IN (SELECT unnest(?))"
+        params.append(docs)
+    return _scanned_events(store, flt, where, params)
+
+
+def scanned_events(store: Reader, flt: EventFilter) -> tuple[int, list[dict[str, Any]]]:
+    """`find_events` computed from the events themselves, without event_index (for tests)."""
+    where, params = flt.where()
+    return _scanned_events(store, flt, where, params)
+
+
+def _scanned_events(store: Reader, flt: EventFilter, where: str, params: list[Any]) -> tuple[int, list[dict[str, Any]]]:
     page = store.con.execute(f"SELECT event_id, count(*) OVER () FROM events{where} "
                              "ORDER BY date DESC NULLS LAST, event_id LIMIT ? OFFSET ?",
                              [*params, flt.limit, flt.offset]).fetchall()
@@ -299,6 +324,116 @@ def find_events(store: Reader, flt: EventFilter) -> tuple[int, list[dict[str, An
         total = _scalar(store, f"SELECT count(*) FROM events{where}", params) if flt.offset else 0
         return int(total), []
     return int(page[0][1]), events_by_id(store, [event_id for event_id, _ in page])
+
+
+# -- the derived tables (store/derived.py): pages and sums without scanning the events ---------------
+def _indexed(flt: EventFilter) -> tuple[str, str, list[Any]] | None:
+    """The event_index key holding every event of the filter, with the SQL condition (on event_index
+    rows) that keeps those of the filter, or None when the filter needs the events themselves."""
+    if flt.doc_id or flt.story:
+        return None
+    extra: list[str] = []
+    params: list[Any] = []
+    if flt.actor and flt.recipient:
+        if flt.actor == flt.recipient:
+            return None
+        key = derived.pair(flt.actor, flt.recipient)
+        if flt.directed:
+            first = flt.actor < flt.recipient
+            extra.append("first_actor AND second_recipient" if first else "second_actor AND first_recipient")
+    elif flt.actor:
+        key = flt.actor
+    elif flt.recipient:
+        key = flt.recipient
+        extra.append("first_recipient")
+    else:
+        key = derived.ALL
+    if flt.type:
+        extra.append("type = ?")
+        params.append(flt.type.upper())
+    if flt.status:
+        extra.append("status = ?")
+        params.append(flt.status)
+    return key, " AND ".join(f"({c})" for c in extra), params
+
+
+def _days(reader: Reader, key: str, since: str | None, until: str | None, columns: str = "events"
+          ) -> list[tuple[Any, ...]]:
+    """(date, columns...) of event_days for one key within the dates, newest first (undated last)."""
+    clauses, params = ["key = ?"], [key]
+    _date_range(clauses, params, since, until, starts="date", ends="date")
+    return reader.con.execute(f"SELECT date, {columns} FROM event_days WHERE {' AND '.join(clauses)} "
+                              "ORDER BY date DESC NULLS LAST", params).fetchall()
+
+
+def _indexed_page(reader: Reader, key: str, since: str | None, until: str | None, offset: int, limit: int,
+                  extra: str = "", extra_params: Sequence[Any] = (), days: Sequence[tuple[Any, ...]] | None = None
+                  ) -> tuple[int, list[str]]:
+    """How many events of `key` within the dates match `extra` (SQL on event_index), and the ids of
+    the page [offset, offset + limit) of them, newest first then by id (`days`: the key's (date,
+    events) when read already)."""
+    clauses, params = ["key = ?"], [key]
+    _date_range(clauses, params, since, until, starts="date", ends="date")
+    if days is None:
+        days = _days(reader, key, since, until)
+    return _slot_page(reader, "event_index", "date", "event_id", key, days, (clauses, params), offset, limit,
+                      extra, extra_params)
+
+
+def _slot_page(reader: Reader, table: str, date: str, ident: str, key: str, days: Sequence[tuple[Any, ...]],
+               scope: tuple[list[str], list[Any]], offset: int, limit: int, extra: str = "",
+               extra_params: Sequence[Any] = ()) -> tuple[int, list[str]]:
+    """The rows of `key` in `table` (event_index, document_index) matching `extra`: how many, and the
+    ids (`ident`) of the page [offset, offset + limit), by `date` (newest first, undated last) then id.
+    `days` are the key's (date, rows) from its aggregate, newest first: the page's dates are read
+    there, and their rows looked up by slot (key and date). `scope` (SQL clauses and parameters: the
+    key and the dates) counts the rows when `extra` filters them."""
+    condition = f" AND ({extra})" if extra else ""
+
+    def fetch(dates: Sequence[Any]) -> list[tuple[str, Any]]:
+        """The rows of these dates (consecutive in `days`): one range of slots (the table is kept
+        sorted by slot, so the range is read from a few row groups), and the undated slot."""
+        known = [d for d in dates if d is not None]
+        ranges, params = [], []
+        if known:
+            ranges.append("slot BETWEEN ? AND ?")
+            params += [derived.slot(key, min(known)), derived.slot(key, max(known))]
+        if len(known) < len(dates):
+            ranges.append("slot = ?")
+            params.append(derived.slot(key, None))
+        return reader.con.execute(
+            f"SELECT {ident}, {date} FROM {table} WHERE ({' OR '.join(ranges)}){condition} "
+            f"ORDER BY {date} DESC NULLS LAST, {ident}", [*params, *extra_params]).fetchall()
+
+    if not extra:
+        total = sum(int(n) for _, n in days)
+        seen, chosen, skip = 0, [], 0
+        for day, n in days:
+            if seen + n <= offset:
+                seen += n
+                continue
+            if not chosen:
+                skip = offset - seen
+            chosen.append(day)
+            seen += n
+            if seen >= offset + limit:
+                break
+        return total, [r[0] for r in fetch(chosen)[skip : skip + limit]] if chosen else []
+    clauses, params = scope
+    total = int(_scalar(reader, f"SELECT count(*) FROM {table} WHERE {' AND '.join(clauses)}{condition}",
+                        [*params, *extra_params]))
+    everything = sum(int(n) for _, n in days)
+    rows: list[tuple[str, Any]] = []
+    # dates in growing chunks, newest first, the first one expected to hold the page
+    start, want = 0, (offset + limit) * everything / max(total, 1) * 1.5
+    while start < len(days) and len(rows) < offset + limit and total:
+        end, size = start, 0
+        while end < len(days) and size < want:
+            size += int(days[end][1])
+            end += 1
+        rows += fetch([d for d, _ in days[start:end]])
+        start, want = end, want * 2
+    return total, [r[0] for r in rows[offset : offset + limit]]
 
 
 def events_by_id(reader: Reader, event_ids: Sequence[str]) -> list[dict[str, Any]]:
@@ -328,12 +463,22 @@ def party_key(party: dict[str, Any]) -> str | None:
     return party.get("code") or party.get("actor_id") or None
 
 
-def event_series(reader: Reader, flt: EventFilter, interval: str = "month") -> dict[str, Any]:
+def event_series(reader: Reader, flt: EventFilter, interval: str = "month", *, scan: bool = False) -> dict[str, Any]:
     """Events of the filter counted per week/month/year, with their summed PLOVER score
     (and its cooperative and conflictual parts). Events dated less precisely than the
-    interval (or undated) are not placed; they are counted in `imprecise`."""
+    interval (or undated) are not placed; they are counted in `imprecise`. Read from event_days
+    unless the filter needs the events (or `scan`, for tests)."""
     check_interval(interval)
     where, params = flt.where()
+    if not (flt.recipient or flt.type or flt.status or flt.doc_id or flt.story or scan):
+        clauses, params = ["key = ?"], [flt.actor or derived.ALL]
+        _date_range(clauses, params, flt.since, flt.until, starts="date", ends="date")
+        rows = _dicts(reader, f"SELECT {_PERIOD[interval]} AS period, sum(events)::BIGINT AS events, "
+                              "sum(score) AS score, sum(cooperation) AS cooperation, sum(conflict) AS conflict "
+                              f"FROM event_days WHERE {' AND '.join(clauses)} GROUP BY period "
+                              "ORDER BY period NULLS FIRST", params)
+        imprecise = sum(r["events"] for r in rows if r["period"] is None)
+        return {"interval": interval, "series": [r for r in rows if r["period"] is not None], "imprecise": imprecise}
     rows = _dicts(
         reader,
         f"SELECT {_PERIOD[interval]} AS period, count(*) AS events, coalesce(sum(score), 0) AS score, "
@@ -388,6 +533,21 @@ def actor_partners(reader: Reader, key: str, *, since: str | None = None, until:
     """The counterparts (codes) of an actor's events, by summed PLOVER score: `partners` (most
     cooperative first) and `adversaries` (most conflictual first)."""
     flt = EventFilter(actor=key, since=since, until=until)
+    flt.where()  # checks the dates
+    clauses, params = ["key = ?"], [key]
+    _date_range(clauses, params, since, until, starts="date", ends="date")
+    rows = _dicts(reader, "SELECT other AS code, sum(events)::BIGINT AS events, sum(score) AS score, "
+                          "sum(cooperation) AS cooperation, sum(conflict) AS conflict FROM partner_days "
+                          f"WHERE {' AND '.join(clauses)} GROUP BY other", params)
+    partners = sorted((r for r in rows if r["score"] > 0), key=lambda r: (-r["score"], r["code"]))[:limit]
+    adversaries = sorted((r for r in rows if r["score"] < 0), key=lambda r: (r["score"], r["code"]))[:limit]
+    return {"partners": partners, "adversaries": adversaries}
+
+
+def scanned_partners(reader: Reader, key: str, *, since: str | None = None, until: str | None = None,
+                     limit: int = 10) -> dict[str, list[dict[str, Any]]]:
+    """`actor_partners` computed from the events themselves (what partner_days keeps; for tests)."""
+    flt = EventFilter(actor=key, since=since, until=until)
     where, params = flt.where()
     side = "list_concat(json_extract_string({col}, '$[*].code'), json_extract_string({col}, '$[*].actor_id')) AS {name}"
     rows = _dicts(
@@ -413,6 +573,43 @@ def dyad(reader: Reader, a: str, b: str, *, interval: str = "month", since: str 
     """Two actors (codes or actor ids): their events in both directions, newest first, and per
     period the event count and summed score, overall and per direction (a→b, b→a)."""
     check_interval(interval)
+    both = EventFilter(actor=a, recipient=b, directed=False, since=since, until=until, limit=limit, offset=offset)
+    where, params = both.where()
+    if a != b:
+        key = derived.pair(a, b)
+        mine, theirs = ("first_events", "first_score") if a < b else ("second_events", "second_score")
+        days = _days(reader, key, since, until, f"events, score, cooperation, conflict, {mine}, {theirs}")
+        periods: dict[str, dict[str, Any]] = {}
+        imprecise = total = 0
+        score = 0.0
+        for date, events, summed, cooperation, conflict, a_events, a_score in reversed(days):
+            total += events
+            score += summed
+            period = _period(date, interval)
+            if period is None:
+                imprecise += events
+                continue
+            row = periods.setdefault(period, {"period": period, "events": 0, "score": 0.0, "cooperation": 0.0,
+                                              "conflict": 0.0, "a_to_b": {"events": 0, "score": 0.0},
+                                              "b_to_a": {"events": 0, "score": 0.0}})
+            row["events"] += events
+            row["score"] += summed
+            row["cooperation"] += cooperation
+            row["conflict"] += conflict
+            row["a_to_b"]["events"] += a_events
+            row["a_to_b"]["score"] += a_score
+            row["b_to_a"]["events"] += events - a_events
+            row["b_to_a"]["score"] += summed - a_score
+        _, ids = _indexed_page(reader, key, since, until, offset, limit, days=[d[:2] for d in days])
+        return {"a": a, "b": b, "interval": interval, "total": total, "limit": limit, "offset": offset,
+                "items": events_by_id(reader, ids), "series": [periods[p] for p in sorted(periods)],
+                "imprecise": imprecise, "totals": {"events": total, "score": score}}
+    return scanned_dyad(reader, a, b, interval=interval, since=since, until=until, limit=limit, offset=offset)
+
+
+def scanned_dyad(reader: Reader, a: str, b: str, *, interval: str = "month", since: str | None = None,
+                 until: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """`dyad` computed from the events themselves (what event_days keeps; for tests and a == b)."""
     both = EventFilter(actor=a, recipient=b, directed=False, since=since, until=until, limit=limit, offset=offset)
     where, params = both.where()
     keys = "list_concat(json_extract_string(actor, '$[*].code'), json_extract_string(actor, '$[*].actor_id'))"
@@ -451,7 +648,30 @@ def graph(reader: Reader, flt: EventFilter, *, max_nodes: int = 60, min_events: 
     if min_events < 1:
         raise InvalidParameter(f"min_events: {min_events} must be 1 or more")
     where, params = flt.where()
-    edges = _dicts(
+    if not (flt.actor or flt.recipient or flt.type or flt.status or flt.doc_id or flt.story):
+        clauses: list[str] = []
+        params = []
+        _date_range(clauses, params, flt.since, flt.until, starts="date", ends="date")
+        condition = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        edges = _dicts(
+            reader,
+            "SELECT source, target, sum(events)::BIGINT AS events, sum(score) AS score, "
+            "sum(cooperation) AS cooperation, sum(conflict) AS conflict, sum(forward)::BIGINT AS forward, "
+            f"sum(backward)::BIGINT AS backward FROM edge_days{condition} GROUP BY source, target "
+            "HAVING sum(events) >= ? ORDER BY events DESC, source, target", [*params, min_events])
+    else:
+        edges = _scanned_edges(reader, where, params, min_events)
+    return _graph(edges, max_nodes)
+
+
+def scanned_graph(reader: Reader, flt: EventFilter, *, max_nodes: int = 60, min_events: int = 1) -> dict[str, Any]:
+    """`graph` computed from the events themselves (what edge_days keeps; for tests)."""
+    where, params = flt.where()
+    return _graph(_scanned_edges(reader, where, params, min_events), max_nodes)
+
+
+def _scanned_edges(reader: Reader, where: str, params: list[Any], min_events: int) -> list[dict[str, Any]]:
+    return _dicts(
         reader,
         f"WITH pairs AS ({_pairs_sql(where)}) "
         "SELECT least(a, r) AS source, greatest(a, r) AS target, count(*) AS events, "
@@ -461,6 +681,9 @@ def graph(reader: Reader, flt: EventFilter, *, max_nodes: int = 60, min_events: 
         "FROM pairs GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, source, target",
         [*params, min_events],
     )
+
+
+def _graph(edges: list[dict[str, Any]], max_nodes: int) -> dict[str, Any]:
     weight: dict[str, int] = {}
     for edge in edges:
         for end in (edge["source"], edge["target"]):
@@ -510,18 +733,69 @@ class DocumentFilter:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def find_documents(reader: Reader, flt: DocumentFilter) -> tuple[int, list[dict[str, Any]]]:
+def find_documents(reader: Reader, flt: DocumentFilter, *, scan: bool = False) -> tuple[int, list[dict[str, Any]]]:
     """Documents matching the filter (newest first) and how many match in all; each row has the
     document's fields but its text, a `snippet` of the text around the first match and a `lead`
-    (its first words, to name a document without a title)."""
+    (its first words, to name a document without a title). Without words or story, the page comes
+    from document_index, and words of letters and digits come from word_postings (unless `scan`, for
+    tests)."""
     where, params = flt.where()
+    if not (flt.query or flt.story or scan):
+        total, ids = _indexed_documents(reader, flt)
+        return total, _documents_page(reader, flt, ids)
+    terms = search_terms(flt.query)
+    if terms and not scan and all(derived.simple_term(t) for t in terms):
+        # the documents holding every word from word_postings (entries "published \x1f doc_id"), instead
+        # of the texts scanned
+        hits = " INTERSECT ".join(
+            "SELECT DISTINCT e FROM (SELECT unnest(doc_ids) AS e FROM word_postings WHERE word IN "
+            "(SELECT DISTINCT word FROM word_postings WHERE contains(word, ?)))" for _ in terms)
+        found = (f"SELECT nullif(split_part(e, '{derived.SLOT}', 1), '') AS published, "
+                 f"split_part(e, '{derived.SLOT}', 2) AS doc_id FROM ({hits})")
+        rest = replace(flt, query=None, since=None, until=None)
+        where, params = rest.where()
+        clauses: list[str] = []
+        dated: list[Any] = []
+        _date_range(clauses, dated, flt.since, flt.until, starts="published", ends="published")
+        if where:  # other filters: on the documents
+            clauses.append(f"doc_id IN (SELECT doc_id FROM documents{where})")
+        condition = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        page = reader.con.execute(f"SELECT doc_id, count(*) OVER () FROM ({found}){condition} "
+                                  "ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?",
+                                  [*terms, *dated, *params, flt.limit, flt.offset]).fetchall()
+        if not page:
+            total = _scalar(reader, f"SELECT count(*) FROM ({found}){condition}", [*terms, *dated, *params])
+            return int(total), []
+        return int(page[0][1]), _documents_page(reader, flt, [doc_id for doc_id, _ in page])
     page = reader.con.execute(f"SELECT doc_id, count(*) OVER () FROM documents{where} "
                               "ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?",
                               [*params, flt.limit, flt.offset]).fetchall()
     if not page:
         total = _scalar(reader, f"SELECT count(*) FROM documents{where}", params) if flt.offset else 0
         return int(total), []
-    ids = [doc_id for doc_id, _ in page]
+    return int(page[0][1]), _documents_page(reader, flt, [doc_id for doc_id, _ in page])
+
+
+def _indexed_documents(reader: Reader, flt: DocumentFilter) -> tuple[int, list[str]]:
+    """`find_documents` without words nor story: the documents of one key (the actor, else *) by
+    published date from document_days, looked up by slot in document_index."""
+    key = flt.actor or derived.ALL
+    clauses, params = ["key = ?"], [key]
+    _date_range(clauses, params, flt.since, flt.until, starts="published", ends="published")
+    days = reader.con.execute(f"SELECT published, documents FROM document_days WHERE {' AND '.join(clauses)} "
+                              "ORDER BY published DESC NULLS LAST", params).fetchall()
+    extra, extra_params = [], []
+    for column, value in (("outlet", flt.outlet), ("lang", flt.lang)):
+        if value:
+            extra.append(f"{column} = ?")
+            extra_params.append(value)
+    return _slot_page(reader, "document_index", "published", "doc_id", key, days, (clauses, params), flt.offset,
+                      flt.limit, " AND ".join(extra), extra_params)
+
+
+def _documents_page(reader: Reader, flt: DocumentFilter, ids: list[str]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
     rows = _dicts(reader, f"SELECT {_columns(reader, 'documents')} FROM documents WHERE doc_id IN (SELECT unnest(?))",
                   [ids], table="documents")
     by_id = {row["doc_id"]: row for row in rows}
@@ -533,7 +807,7 @@ def find_documents(reader: Reader, flt: DocumentFilter) -> tuple[int, list[dict[
         row["snippet"] = snippet(text, pattern)
         row["lead"] = lead(text)
         out.append(row)
-    return int(page[0][1]), out
+    return out
 
 
 def lead(text: str, width: int = 90) -> str:
@@ -576,27 +850,45 @@ def documents_brief(reader: Reader, doc_ids: Iterable[str]) -> dict[str, dict[st
     return {r["doc_id"]: r for r in rows}
 
 
-def outlets(reader: Reader) -> list[dict[str, Any]]:
-    return _dicts(reader, "SELECT outlet, count(*) AS documents FROM documents WHERE outlet IS NOT NULL "
-                          "GROUP BY outlet ORDER BY documents DESC, outlet")
+def outlets(reader: Reader, *, scan: bool = False) -> list[dict[str, Any]]:
+    """Documents by outlet, most first (from document_counts, unless `scan`, for tests)."""
+    if scan:
+        return _dicts(reader, "SELECT outlet, count(*) AS documents FROM documents WHERE outlet IS NOT NULL "
+                              "GROUP BY outlet ORDER BY documents DESC, outlet")
+    return _dicts(reader, "SELECT outlet, sum(documents)::BIGINT AS documents FROM document_counts "
+                          "WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY documents DESC, outlet")
 
 
-def store_stats(reader: Reader) -> dict[str, Any]:
-    """What the store holds: row counts of every table (in the model's order), the span of
-    publication and event dates, documents by language and status (`languages`, most first) and
-    by outlet (`outlets`, most first)."""
-    counts = {name: int(_scalar(reader, f"SELECT count(*) FROM {quote(name)}"))
-              for name in reader.model.tables if has_table(reader, name)}
-    published = reader.con.execute("SELECT min(published), max(published) FROM documents").fetchone() or (None, None)
-    dated = reader.con.execute("SELECT min(date), max(date) FROM events").fetchone() or (None, None)
+def store_stats(reader: Reader, *, scan: bool = False) -> dict[str, Any]:
+    """What the store holds: row counts of every table (in the model's order; not the derived
+    ones), the span of publication and event dates, documents by language and status (`languages`,
+    most first) and by outlet (`outlets`, most first). Spans and counts by language and outlet come
+    from the derived tables (unless `scan`, for tests)."""
+    present = {r[0] for r in reader.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    names = [name for name, table in reader.model.tables.items() if not table.derived and name in present]
+    found = dict(reader.con.execute(" UNION ALL ".join(f"SELECT '{name}', count(*) FROM {quote(name)}"
+                                                       for name in names)).fetchall())
+    counts = {name: int(found[name]) for name in names}
+    if scan:
+        published = reader.con.execute("SELECT min(published), max(published) FROM documents").fetchone()
+        dated = reader.con.execute("SELECT min(date), max(date) FROM events").fetchone()
+    else:
+        published = reader.con.execute("SELECT min(published), max(published) FROM document_days WHERE key = ?",
+                                       [derived.ALL]).fetchone()
+        dated = reader.con.execute("SELECT min(date), max(date) FROM event_days WHERE key = ?",
+                                   [derived.ALL]).fetchone()
+    published, dated = published or (None, None), dated or (None, None)
     return {"counts": counts, "published": {"first": published[0], "last": published[1]},
-            "event_dates": {"first": dated[0], "last": dated[1]}, "languages": languages(reader),
-            "outlets": outlets(reader)}
+            "event_dates": {"first": dated[0], "last": dated[1]}, "languages": languages(reader, scan=scan),
+            "outlets": outlets(reader, scan=scan)}
 
 
-def languages(reader: Reader) -> list[dict[str, Any]]:
+def languages(reader: Reader, *, scan: bool = False) -> list[dict[str, Any]]:
     """Documents by language and status (parsed, unsupported...), most first."""
-    return _dicts(reader, "SELECT lang, status, count(*) AS documents FROM documents GROUP BY ALL "
+    if scan:
+        return _dicts(reader, "SELECT lang, status, count(*) AS documents FROM documents GROUP BY ALL "
+                              "ORDER BY documents DESC, lang NULLS LAST, status NULLS LAST")
+    return _dicts(reader, "SELECT lang, status, sum(documents)::BIGINT AS documents FROM document_counts GROUP BY ALL "
                           "ORDER BY documents DESC, lang NULLS LAST, status NULLS LAST")
 
 
@@ -737,10 +1029,13 @@ def get_story(reader: Reader, story_id: str) -> dict[str, Any] | None:
     if not rows:
         return None
     story = rows[0]
+    # its documents' ids first (a narrow scan), then their rows by id (the documents' key index)
+    ids = [r[0] for r in reader.con.execute("SELECT doc_id FROM documents WHERE story_id = ?", [story_id]).fetchall()]
     story["documents"] = _dicts(
         reader, f"SELECT {_columns(reader, 'documents', alias='d')} FROM documents d "
-                "LEFT JOIN signatures s USING (doc_id) WHERE d.story_id = ? "
-                "ORDER BY d.published NULLS LAST, s.seq NULLS LAST, d.doc_id", [story_id], table="documents")
+                "LEFT JOIN (SELECT doc_id, seq FROM signatures WHERE doc_id IN (SELECT unnest($1))) s USING (doc_id) "
+                "WHERE d.doc_id IN (SELECT unnest($1)) "
+                "ORDER BY d.published NULLS LAST, s.seq NULLS LAST, d.doc_id", [ids], table="documents")
     for document in story["documents"]:
         document["lead"] = lead(document.pop("text") or "")
     story["merged_events"] = merged_events(reader, story_id)
@@ -819,13 +1114,15 @@ def new_stories(reader: Reader, basis: str, bounds: Sequence[Any], *, limit: int
     clock, inside = _clock(basis)
     return _new_rows(reader, _dicts(
         reader,
-        f"WITH firsts AS (SELECT d.story_id, min({clock}) AS first_seen, "
+        # only a story with a document in the period can have its first one there
+        f"WITH touched AS (SELECT DISTINCT d.story_id FROM documents d WHERE {inside.format(t=clock)}), "
+        f"firsts AS (SELECT d.story_id, min({clock}) AS first_seen, "
         f"list(d.doc_id ORDER BY d.duplicate_of IS NOT NULL, {clock} NULLS LAST, d.doc_id) AS doc_ids "
-        "FROM documents d WHERE d.story_id IS NOT NULL GROUP BY d.story_id) "
+        "FROM documents d WHERE d.story_id IN (SELECT story_id FROM touched) GROUP BY d.story_id) "
         f"SELECT {_columns(reader, 'stories', exclude=STORY_HIDDEN, alias='s')}, f.first_seen, f.doc_ids "
         f"FROM stories s JOIN firsts f USING (story_id) WHERE {inside.format(t='f.first_seen')} "
         "ORDER BY f.first_seen DESC, s.num_documents DESC, s.story_id LIMIT ?",
-        [*bounds, limit], table="stories"))
+        [*bounds, *bounds, limit], table="stories"))
 
 
 def _new_rows(reader: Reader, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -52,6 +52,7 @@ import pyarrow as pa
 from veille.events.dates import night_end, normalise, precision_of
 from veille.events.timex import Timex, tag
 from veille.model import load_model
+from veille.store import derived
 from veille.store.duckdb_store import ARROW_TYPES, quote
 from veille.stories.merge import DocInfo
 
@@ -286,7 +287,8 @@ def _redate(con: duckdb.DuckDBPyConnection, ids: list[str], targets: Mapping[str
                     mention_updates.setdefault((doc_id, m_start, m_end, m_label), {
                         "doc_id": doc_id, "start": m_start, "end": m_end, "label": m_label, "value": value})
     if event_updates:
-        _update(con, "events", ["event_id"], event_updates)
+        with derived.changing(con, [u["event_id"] for u in event_updates]):  # the event index and sums follow
+            _update(con, "events", ["event_id"], event_updates)
     if mention_updates:
         _update(con, "mentions", ["doc_id", "start", "end", "label"], list(mention_updates.values()))
     return changed

@@ -1,0 +1,370 @@
+"""Derived tables: what the read queries would otherwise compute by scanning every event.
+
+Declared in model.yaml (`derived: true`) and kept by the store, in the transaction that
+changes the events:
+
+- `event_index`: one row per event and key — each party key (a code or an actor id on
+  either side), each pair of keys on opposite sides ("x\\x1ey", x < y) and "*" (every event) —
+  with its date, type, status and which side each key is on. `slot` (key, \\x1f, date) has an
+  ART index: a page of one key's newest events is a few point look-ups of its newest dates.
+- `event_days`: per key (as above) and date, the events and their summed score (cooperative
+  and conflictual parts; for a pair, also per direction).
+- `partner_days`: per key, counterpart code and date, as `queries.actor_partners` counts them.
+- `edge_days`: per unordered pair of codes and date, as `queries.graph` counts its edges.
+
+Keyed by the exact date string, the aggregates answer the queries' date filters (`date >= since`,
+`substr(date, 1, n) <= until`) and periods exactly. `add(con, source)` adds the contributions of
+the events of a relation (the rows just written); `remove(con, event_ids)` takes those of stored
+events away (before they change; `add` them again after). `rebuild(con)` recomputes everything
+(a store upgrade).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+
+import duckdb
+import pyarrow as pa
+
+SLOT = "\x1f"  # between a key and a date in event_index.slot
+PAIR = "\x1e"  # between the two keys of a pair
+ALL = "*"
+AGGREGATES = ("event_days", "partner_days", "edge_days", "document_days", "document_counts")
+TABLES = ("event_index", "document_index", "word_postings", *AGGREGATES, "derived_layout")
+# Tables kept in order (slot, key, date): a key's rows, and one key's rows of a span of dates, are then read
+# from a few row groups (DuckDB's zone maps). Rows written since the last sort are at the end; the table is sorted
+# again once it has grown by GROWTH (so a store sorts about twice its final size over its life).
+SORTED = {"event_index": "slot", "document_index": "slot", "event_days": "key, date", "partner_days": "key, date",
+          "edge_days": "date", "document_days": "key, published"}  # table: its order
+GROWTH = 1.5
+SORT_FROM = 50_000  # smaller tables are read whole quickly enough
+# (table, index name, column): created with the tables, kept by DuckDB
+INDEXES = (("event_index", "event_index_slot", "slot"), ("document_index", "document_index_slot", "slot"),
+           ("word_postings", "word_postings_word", "word"), ("events", "events_event_id", "event_id"),
+           ("events", "events_doc_id", "doc_id"))
+
+
+# -- words ----------------------------------------------------------------------------------------
+# The letters a folded search term matches in a text, besides itself in either case (queries.term_pattern).
+VARIANTS = {"a": "aàâäáãå", "c": "cç", "e": "eéèêë", "i": "iîïíì", "n": "nñ", "o": "oôöóòõø", "u": "uùûüú",
+            "y": "yÿý"}
+_WORD_FOLD = {ord(v.upper()): base for base, letters in VARIANTS.items() for v in letters if len(v.upper()) == 1}
+_WORD_FOLD |= {ord(v): base for base, letters in VARIANTS.items() for v in letters}
+_WORD_FOLD[ord("ſ")] = "s"  # RE2 matches it for s case-insensitively
+_WORD = re.compile(r"\w+")
+_SIMPLE = re.compile(r"[a-z0-9]+")
+MERGE_SEGMENTS = 8  # a word's rows in word_postings are merged into one beyond this many
+
+
+def word_fold(text: str) -> str:
+    """The text as word_postings holds its words: each letter a search term's letter matches
+    (queries.term_pattern: its case, the accents listed in VARIANTS) written as that letter."""
+    return text.translate(_WORD_FOLD).lower()
+
+
+def words(*texts: str | None) -> set[str]:
+    return {w for text in texts if text for w in _WORD.findall(word_fold(text))}
+
+
+def simple_term(term: str) -> bool:
+    """Whether word_postings answers a folded search term exactly: ASCII letters and digits only (no
+    separator, no oe/ae, which also match a ligature). Such a term occurs in a text where, and only
+    where, one of its words contains it."""
+    return bool(_SIMPLE.fullmatch(term)) and "oe" not in term and "ae" not in term
+
+
+def posting(doc_id: str, published: str | None) -> str:
+    """A document as word_postings lists it: its published date ('' when undated), \x1f, its id."""
+    return f"{published or ''}{SLOT}{doc_id}"
+
+
+def add_words(con: duckdb.DuckDBPyConnection,
+              documents: Iterable[tuple[str, str | None, str | None, str | None]]) -> None:
+    """Add the words of new documents ((doc_id, published, title, text)) to word_postings: one row per
+    word; a word that then has more than MERGE_SEGMENTS rows has them merged into one."""
+    postings: dict[str, list[str]] = {}
+    for doc_id, published, title, text in documents:
+        entry = posting(doc_id, published)
+        for word in words(title, text):
+            postings.setdefault(word, []).append(entry)
+    if not postings:
+        return
+    _insert_postings(con, postings)
+    con.register("_veille_words", pa.table({"word": pa.array(list(postings), pa.string())}))
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _veille_merged AS SELECT word, sum(documents)::BIGINT AS documents, "
+                    "flatten(list(doc_ids)) AS doc_ids FROM word_postings WHERE word IN (SELECT word FROM "
+                    " (SELECT word, count(*) AS n FROM word_postings WHERE word IN (SELECT word FROM _veille_words) "
+                    f"  GROUP BY word) WHERE n > {MERGE_SEGMENTS}) GROUP BY word")
+    finally:
+        con.unregister("_veille_words")
+    try:
+        if con.execute("SELECT count(*) FROM _veille_merged").fetchone()[0]:  # type: ignore[index]
+            con.execute("DELETE FROM word_postings WHERE word IN (SELECT word FROM _veille_merged)")
+            con.execute("INSERT INTO word_postings SELECT word, documents, doc_ids FROM _veille_merged")
+    finally:
+        con.execute("DROP TABLE IF EXISTS _veille_merged")
+
+
+def _insert_postings(con: duckdb.DuckDBPyConnection, postings: Mapping[str, list[str]]) -> None:
+    frame = pa.table({"word": pa.array(list(postings), pa.string()),
+                      "documents": pa.array([len(v) for v in postings.values()], pa.int64()),
+                      "doc_ids": pa.array(list(postings.values()), pa.list_(pa.string()))})
+    con.register("_veille_words", frame)
+    try:
+        con.execute("INSERT INTO word_postings SELECT word, documents, doc_ids FROM _veille_words")
+    finally:
+        con.unregister("_veille_words")
+
+
+def slot(key: str, date: str | None) -> str:
+    return f"{key}{SLOT}{date or ''}"
+
+
+def pair(a: str, b: str) -> str:
+    x, y = sorted((a, b))
+    return f"{x}{PAIR}{y}"
+
+
+def create_indexes(con: duckdb.DuckDBPyConnection, table: str | None = None) -> None:
+    for on, name, column in INDEXES:
+        if table is None or on == table:
+            con.execute(f'CREATE INDEX IF NOT EXISTS {name} ON {on} ("{column}")')
+
+
+@contextmanager
+def unindexed(con: duckdb.DuckDBPyConnection, table: str) -> Iterator[None]:
+    """DuckDB alters no table that has an index: a migration adding columns to `table` does it
+    inside this, which drops the table's indexes and makes them again after."""
+    present = {r[0] for r in con.execute("SELECT index_name FROM duckdb_indexes() WHERE table_name = ?",
+                                         [table]).fetchall()}
+    for on, name, _ in INDEXES:
+        if on == table and name in present:
+            con.execute(f"DROP INDEX {name}")
+    yield
+    if present:
+        create_indexes(con, table)
+
+
+# The parties of each event of `{src}`: ak/rk every key (code or actor id) of the actor/recipient
+# side, ac/rc their codes, as the queries' JSON conditions read them (`_party`, `_pairs_sql`).
+_PARTIES = (
+    "SELECT event_id, doc_id, date, type, status, score, "
+    "list_distinct(list_filter(list_concat(json_extract_string(actor, '$[*].code'), "
+    "json_extract_string(actor, '$[*].actor_id')), lambda x: x IS NOT NULL)) AS ak, "
+    "list_distinct(list_filter(list_concat(json_extract_string(recipient, '$[*].code'), "
+    "json_extract_string(recipient, '$[*].actor_id')), lambda x: x IS NOT NULL)) AS rk, "
+    "list_filter(json_extract_string(actor, '$[*].code'), lambda x: x IS NOT NULL) AS ac, "
+    "list_filter(json_extract_string(recipient, '$[*].code'), lambda x: x IS NOT NULL) AS rc FROM {src}"
+)
+
+# Every (event, key) row: single keys, pairs and "*" (first_* flags: the key's sides; second_*: the
+# pair's second key's).
+_KEYS = (
+    "WITH p AS ({parties}), "
+    "singles AS (SELECT *, unnest(list_distinct(list_concat(ak, rk))) AS k FROM p), "
+    "crossed AS (SELECT DISTINCT event_id, least(a, r) AS x, greatest(a, r) AS y FROM "
+    " (SELECT event_id, a, unnest(rk) AS r FROM (SELECT event_id, unnest(ak) AS a, rk FROM p)) WHERE a <> r), "
+    "pairs AS (SELECT p.*, c.x, c.y FROM crossed c JOIN p USING (event_id)) "
+    "SELECT k AS key, event_id, doc_id, date, type, status, score, list_contains(ak, k) AS first_actor, "
+    "list_contains(rk, k) AS first_recipient, false AS second_actor, false AS second_recipient FROM singles "
+    f"UNION ALL SELECT x || '{PAIR}' || y, event_id, doc_id, date, type, status, score, list_contains(ak, x), "
+    "list_contains(rk, x), list_contains(ak, y), list_contains(rk, y) FROM pairs "
+    f"UNION ALL SELECT '{ALL}', event_id, doc_id, date, type, status, score, false, false, false, false FROM p"
+)
+
+_SUMS = ("count(*) AS events, coalesce(sum(score), 0) AS score, coalesce(sum(score) FILTER (WHERE score > 0), 0) "
+         "AS cooperation, coalesce(sum(score) FILTER (WHERE score < 0), 0) AS conflict")
+
+_EVENT_DAYS = (
+    f"SELECT key, date, {_SUMS}, count(*) FILTER (WHERE first_actor AND key LIKE '%{PAIR}%') AS first_events, "
+    f"coalesce(sum(score) FILTER (WHERE first_actor AND key LIKE '%{PAIR}%'), 0) AS first_score, "
+    "count(*) FILTER (WHERE second_actor) AS second_events, "
+    "coalesce(sum(score) FILTER (WHERE second_actor), 0) AS second_score, "
+    "count(*) FILTER (WHERE first_actor AND second_recipient) AS forward, "
+    "count(*) FILTER (WHERE second_actor AND first_recipient) AS backward "
+    "FROM {keys} GROUP BY key, date"
+)
+
+_PARTNER_DAYS = (
+    "WITH p AS ({parties}), "
+    "sides AS (SELECT event_id, date, score, k, unnest(rc) AS other FROM (SELECT *, unnest(ak) AS k FROM p) "
+    " UNION ALL SELECT event_id, date, score, k, unnest(ac) AS other FROM (SELECT *, unnest(rk) AS k FROM p)), "
+    "uniq AS (SELECT DISTINCT event_id, date, score, k, other FROM sides WHERE other IS NOT NULL AND other <> k) "
+    f"SELECT k AS key, other, date, {_SUMS} FROM uniq GROUP BY k, other, date"
+)
+
+_EDGE_DAYS = (
+    "WITH p AS ({parties}), "
+    "pairs AS (SELECT DISTINCT event_id, date, score, a, r FROM (SELECT event_id, date, score, a, unnest(rc) AS r "
+    " FROM (SELECT event_id, date, score, unnest(ac) AS a, rc FROM p)) WHERE a <> r) "
+    f"SELECT least(a, r) AS source, greatest(a, r) AS target, date, {_SUMS}, "
+    "count(*) FILTER (WHERE a = least(a, r)) AS forward, count(*) FILTER (WHERE a <> least(a, r)) AS backward "
+    "FROM pairs GROUP BY 1, 2, 3"
+)
+
+# table -> (key columns, counted columns)
+_SHAPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "event_days": (("key", "date"), ("events", "score", "cooperation", "conflict", "first_events", "first_score",
+                                     "second_events", "second_score", "forward", "backward")),
+    "partner_days": (("key", "other", "date"), ("events", "score", "cooperation", "conflict")),
+    "edge_days": (("source", "target", "date"), ("events", "score", "cooperation", "conflict", "forward",
+                                                 "backward")),
+    "document_days": (("key", "published"), ("documents",)),
+    "document_counts": (("lang", "status", "outlet"), ("documents",)),
+}
+
+_INDEX_COLUMNS = ("slot", "key", "date", "event_id", "doc_id", "type", "status", "first_actor", "first_recipient",
+                  "second_actor", "second_recipient")
+
+
+def _apply(con: duckdb.DuckDBPyConnection, src: str, sign: int) -> None:
+    """Add (sign 1) or take away (sign -1) the contributions of the events of relation `src`."""
+    parties = _PARTIES.format(src=src)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _veille_keys AS {_KEYS.format(parties=parties)}")
+    try:
+        if sign > 0:
+            columns = ", ".join(f'"{c}"' for c in _INDEX_COLUMNS)
+            con.execute(f"INSERT INTO event_index ({columns}) SELECT key || '{SLOT}' || coalesce(date, ''), key, date, "
+                        "event_id, doc_id, type, status, first_actor, first_recipient, second_actor, second_recipient "
+                        "FROM _veille_keys")
+        else:
+            con.execute(f"DELETE FROM event_index WHERE slot IN (SELECT DISTINCT key || '{SLOT}' || coalesce(date, '') "
+                        "FROM _veille_keys) AND event_id IN (SELECT event_id FROM _veille_keys)")
+        for table, sql in (("event_days", _EVENT_DAYS.format(keys="_veille_keys")),
+                           ("partner_days", _PARTNER_DAYS.format(parties=parties)),
+                           ("edge_days", _EDGE_DAYS.format(parties=parties))):
+            _merge(con, table, sql, sign)
+    finally:
+        con.execute("DROP TABLE IF EXISTS _veille_keys")
+
+
+def _merge(con: duckdb.DuckDBPyConnection, table: str, sql: str, sign: int) -> None:
+    keys, counted = _SHAPES[table]
+    on = " AND ".join(f"t.{k} IS NOT DISTINCT FROM d.{k}" for k in keys)
+    op = "+" if sign > 0 else "-"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _veille_delta AS {sql}")
+    try:
+        sets = ", ".join(f"{c} = t.{c} {op} d.{c}" for c in counted)
+        values = ", ".join(f"d.{c}" for c in (*keys, *counted))
+        insert = f" WHEN NOT MATCHED THEN INSERT ({', '.join((*keys, *counted))}) VALUES ({values})" if sign > 0 else ""
+        con.execute(f"MERGE INTO {table} t USING _veille_delta d ON ({on}) WHEN MATCHED THEN UPDATE SET {sets}{insert}")
+        if sign < 0:
+            con.execute(f"DELETE FROM {table} WHERE {counted[0]} <= 0")
+    finally:
+        con.execute("DROP TABLE IF EXISTS _veille_delta")
+
+
+def add(con: duckdb.DuckDBPyConnection, source: str | pa.Table) -> None:
+    """Add the events of `source` (a relation name, or an Arrow table with the events' columns, JSON
+    fields as text) to the derived tables; they must not be counted there yet."""
+    if isinstance(source, str):
+        _apply(con, source, 1)
+        return
+    con.register("_veille_new_events", source)
+    try:
+        _apply(con, "_veille_new_events", 1)
+    finally:
+        con.unregister("_veille_new_events")
+
+
+def remove(con: duckdb.DuckDBPyConnection, event_ids: Sequence[str]) -> None:
+    """Take the stored events `event_ids` out of the derived tables."""
+    if not event_ids:
+        return
+    con.register("_veille_ids", pa.table({"event_id": pa.array(list(event_ids), pa.string())}))
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _veille_old_events AS SELECT * FROM events "
+                    "WHERE event_id IN (SELECT event_id FROM _veille_ids)")
+    finally:
+        con.unregister("_veille_ids")
+    try:
+        _apply(con, "_veille_old_events", -1)
+    finally:
+        con.execute("DROP TABLE IF EXISTS _veille_old_events")
+
+
+@contextmanager
+def changing(con: duckdb.DuckDBPyConnection, event_ids: Sequence[str]) -> Iterator[None]:
+    """Around an update of stored events: their contributions are taken out before and put back after."""
+    ids = list(dict.fromkeys(event_ids))
+    remove(con, ids)
+    yield
+    if ids:
+        con.register("_veille_ids", pa.table({"event_id": pa.array(ids, pa.string())}))
+        try:
+            con.execute("CREATE OR REPLACE TEMP TABLE _veille_changed AS SELECT * FROM events "
+                        "WHERE event_id IN (SELECT event_id FROM _veille_ids)")
+        finally:
+            con.unregister("_veille_ids")
+        try:
+            _apply(con, "_veille_changed", 1)
+        finally:
+            con.execute("DROP TABLE IF EXISTS _veille_changed")
+
+
+# Every (document, key) row of the documents of `{docs}` (a relation of doc_ids), their mentions' keys from
+# `{mentions}`.
+_DOCUMENT_KEYS = (
+    "WITH d AS (SELECT doc_id, published, outlet, lang FROM documents WHERE doc_id IN (SELECT doc_id FROM {docs})), "
+    "k AS (SELECT DISTINCT doc_id, unnest([code, actor_id]) AS key FROM {mentions} "
+    " WHERE doc_id IN (SELECT doc_id FROM d)) "
+    f"SELECT '{ALL}' AS key, d.* FROM d UNION ALL SELECT k.key, d.* FROM k JOIN d USING (doc_id) "
+    "WHERE k.key IS NOT NULL"
+)
+
+
+def add_documents(con: duckdb.DuckDBPyConnection, docs: str, mentions: str = "mentions") -> None:
+    """Add the documents whose ids are in relation `docs` (new: not counted yet) to document_index and
+    document_days, with the keys of their mentions in relation `mentions`."""
+    con.execute("CREATE OR REPLACE TEMP TABLE _veille_doc_keys AS "
+                + _DOCUMENT_KEYS.format(docs=docs, mentions=mentions))
+    try:
+        con.execute(f"INSERT INTO document_index (slot, key, published, doc_id, outlet, lang) SELECT key || '{SLOT}' "
+                    "|| coalesce(published, ''), key, published, doc_id, outlet, lang FROM _veille_doc_keys")
+        _merge(con, "document_days", "SELECT key, published, count(*) AS documents FROM _veille_doc_keys "
+                                     "GROUP BY key, published", 1)
+        _merge(con, "document_counts", "SELECT lang, status, outlet, count(*) AS documents FROM documents "
+                                       f"WHERE doc_id IN (SELECT doc_id FROM {docs}) GROUP BY ALL", 1)
+    finally:
+        con.execute("DROP TABLE IF EXISTS _veille_doc_keys")
+
+
+def keep_sorted(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> None:
+    """Sort the SORTED tables that have grown by GROWTH since they were last sorted (all with `force`)."""
+    layout = dict(con.execute("SELECT name, sorted_rows FROM derived_layout").fetchall())
+    for table, order in SORTED.items():
+        rows = int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
+        if not force and (rows < SORT_FROM or rows <= GROWTH * layout.get(table, 0)):
+            continue
+        names = [name for on, name, _ in INDEXES if on == table]
+        for name in names:
+            con.execute(f"DROP INDEX IF EXISTS {name}")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _veille_sorted AS SELECT * FROM {table} ORDER BY {order}")
+        con.execute(f"DELETE FROM {table}")
+        con.execute(f"INSERT INTO {table} SELECT * FROM _veille_sorted")
+        con.execute("DROP TABLE _veille_sorted")
+        create_indexes(con, table)
+        con.execute("DELETE FROM derived_layout WHERE name = ?", [table])
+        con.execute("INSERT INTO derived_layout VALUES (?, ?)", [table, rows])
+
+
+def rebuild(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute every derived table from the events, documents and mentions (a store upgrade)."""
+    for table in TABLES:
+        con.execute(f"DELETE FROM {table}")
+    _apply(con, "events", 1)
+    add_documents(con, "documents")
+    cursor = con.cursor()  # read in chunks while the words are written on `con`
+    cursor.execute("SELECT doc_id, published, title, text FROM documents")
+    postings: dict[str, list[str]] = {}
+    while chunk := cursor.fetchmany(5_000):
+        for doc_id, published, title, text in chunk:
+            entry = posting(doc_id, published)
+            for word in words(title, text):
+                postings.setdefault(word, []).append(entry)
+    cursor.close()
+    _insert_postings(con, postings)
+    keep_sorted(con, force=True)

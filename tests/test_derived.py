@@ -1,0 +1,199 @@
+"""The derived tables (store/derived.py) give what the scanning queries give, after incremental writes,
+a document written twice, events re-dated in place, and a store upgraded from version 7."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+
+from veille.store import Batch, Store, derived, queries
+from veille.store.duckdb_store import MIGRATIONS
+from veille.store.queries import DocumentFilter, EventFilter
+
+CODES = ["KAZ", "RUS", "ARM", "AZE", "NATO", "FRA"]
+PEOPLE = {"tokayev": "KAZ", "putin": "RUS", "macron": "FRA"}
+TYPES = ["CONSULT", "ACCUSE", "AID", "MOBILIZE"]
+STATUSES = ["asserted", "reported", "negated"]
+
+
+def _party(rng: random.Random) -> dict[str, Any]:
+    if rng.random() < 0.3:
+        actor_id = rng.choice(sorted(PEOPLE))
+        return {"text": actor_id, "actor_id": actor_id, "code": PEOPLE[actor_id], "sector": "GOV"}
+    code = rng.choice(CODES)
+    return {"text": code, "actor_id": code if rng.random() < 0.7 else None, "code": code, "sector": None}
+
+
+def _date(rng: random.Random) -> str | None:
+    roll = rng.random()
+    if roll < 0.05:
+        return None
+    day = f"2021-{rng.randint(1, 4):02d}-{rng.randint(1, 28):02d}"
+    return day[:7] if roll < 0.12 else day[:4] if roll < 0.16 else day
+
+
+def _batch(rng: random.Random, first: int, count: int) -> Batch:
+    batch = Batch()
+    for number in range(first, first + count):
+        doc_id = f"d{number:04d}"
+        batch.add("documents", {"doc_id": doc_id, "text": "texte", "published": _date(rng), "status": "parsed",
+                                "lang": rng.choice(["fr", "fr", "en"]), "outlet": rng.choice(["a.fr", "b.fr"])})
+        for m in range(rng.randint(0, 3)):
+            party = _party(rng)
+            batch.add("mentions", {"doc_id": doc_id, "start": m, "end": m + 1, "label": "PER", "text": party["text"],
+                                   "code": party["code"], "actor_id": party["actor_id"]})
+        for k in range(rng.randint(0, 4)):
+            sides = [[_party(rng) for _ in range(rng.choice([1, 1, 1, 2]))] for _ in range(2)]
+            if rng.random() < 0.05:
+                sides[1] = []
+            batch.add("events", {"event_id": f"{doc_id}-{k:03d}", "doc_id": doc_id, "type": rng.choice(TYPES),
+                                 "status": rng.choice(STATUSES), "actor": sides[0], "recipient": sides[1],
+                                 "date": _date(rng), "score": None if rng.random() < 0.05 else
+                                 rng.choice([-9.0, -2.5, 0.0, 1.5, 4.0, 0.25, -0.75])})
+    return batch
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 6) + 0.0
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_rounded(v) for v in value]
+    return value
+
+
+KEYS = [*CODES, *PEOPLE, "nobody"]
+WINDOWS = [(None, None), ("2021-02-10", None), (None, "2021-03"), ("2021-01-15", "2021-02-20"), (None, "2021")]
+
+
+def _same_answers(store: Store) -> None:
+    assert queries.store_stats(store) == queries.store_stats(store, scan=True)
+    rng = random.Random(3)
+    filters = [EventFilter(limit=7, offset=o) for o in (0, 5, 60)]
+    for key in KEYS:
+        for since, until in WINDOWS[:3]:
+            filters.append(EventFilter(actor=key, since=since, until=until, limit=5, offset=rng.choice([0, 3, 20])))
+        filters.append(EventFilter(recipient=key, limit=6))
+        filters.append(EventFilter(actor=key, type="CONSULT", status="asserted", limit=4, offset=1))
+    for a, b in [("KAZ", "RUS"), ("RUS", "KAZ"), ("tokayev", "RUS"), ("KAZ", "tokayev"), ("KAZ", "KAZ")]:
+        for directed in (True, False):
+            filters.append(EventFilter(actor=a, recipient=b, directed=directed, limit=3, offset=2))
+            filters.append(EventFilter(actor=a, recipient=b, directed=directed, type="ACCUSE", since="2021-02"))
+    filters += [EventFilter(type="AID", limit=10, offset=4), EventFilter(status="negated", until="2021-02"),
+                EventFilter(doc_id="d0003")]
+    for flt in filters:
+        assert queries.find_events(store, flt) == queries.scanned_events(store, flt), flt
+    for key in [*KEYS, None]:
+        for since, until in WINDOWS:
+            for outlet, lang, offset in ((None, None, 0), ("a.fr", None, 2), (None, "fr", 9), ("b.fr", "en", 0)):
+                docs = DocumentFilter(actor=key, since=since, until=until, outlet=outlet, lang=lang, limit=6,
+                                      offset=offset)
+                assert queries.find_documents(store, docs) == queries.find_documents(store, docs, scan=True), docs
+            for interval in ("week", "month", "year"):
+                flt = EventFilter(actor=key, since=since, until=until)
+                assert _rounded(queries.event_series(store, flt, interval)) == _rounded(
+                    queries.event_series(store, flt, interval, scan=True))
+            if key:
+                assert _rounded(queries.actor_partners(store, key, since=since, until=until)) == _rounded(
+                    queries.scanned_partners(store, key, since=since, until=until))
+    for a, b in [("KAZ", "RUS"), ("RUS", "KAZ"), ("tokayev", "RUS"), ("NATO", "macron"), ("KAZ", "nobody")]:
+        for since, until in WINDOWS:
+            for interval in ("week", "month"):
+                for offset in (0, 4):
+                    args = {"interval": interval, "since": since, "until": until, "limit": 5, "offset": offset}
+                    assert _rounded(queries.dyad(store, a, b, **args)) == _rounded(
+                        queries.scanned_dyad(store, a, b, **args))
+    for since, until in WINDOWS:
+        for min_events in (1, 3):
+            flt = EventFilter(since=since, until=until)
+            assert _rounded(queries.graph(store, flt, max_nodes=4, min_events=min_events)) == _rounded(
+                queries.scanned_graph(store, flt, max_nodes=4, min_events=min_events))
+
+
+def _tables(store: Store) -> dict[str, list[Any]]:
+    return {name: sorted(_rounded(store.con.execute(f"SELECT * FROM {name}").fetchall()), key=str)
+            for name in derived.TABLES if name not in ("word_postings", "derived_layout")}  # as the writes came
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "derived.duckdb") as opened:
+        yield opened
+
+
+def test_incremental_writes_answer_as_the_scans_do(store, monkeypatch):
+    monkeypatch.setattr(derived, "SORT_FROM", 100)  # sorted again as they grow, from small
+    rng = random.Random(1)
+    for first in range(0, 120, 30):  # four writes
+        store.write(_batch(rng, first, 30))
+        _same_answers(store)
+    kept = _tables(store)
+    with store.transaction():
+        derived.rebuild(store.con)
+    assert _tables(store) == kept
+
+
+def test_a_document_written_again_and_events_redated_in_place(store):
+    rng = random.Random(2)
+    store.write(_batch(rng, 0, 40))
+    counts = store.counts()
+    store.write(_batch(random.Random(2), 0, 40))  # the same documents and events again: nothing changes
+    assert store.counts() == counts
+    _same_answers(store)
+    changed = [r[0] for r in store.con.execute("SELECT event_id FROM events ORDER BY event_id LIMIT 25").fetchall()]
+    with store.transaction(), derived.changing(store.con, changed):
+        store.con.execute("UPDATE events SET date = '2021-04-02', score = -1.0 WHERE event_id IN (SELECT unnest(?))",
+                          [changed])
+    _same_answers(store)
+    kept = _tables(store)
+    with store.transaction():
+        derived.rebuild(store.con)
+    assert _tables(store) == kept
+
+
+def test_a_version_7_store_is_upgraded_and_its_sums_filled(tmp_path):
+    path = tmp_path / "v7.duckdb"
+    with Store(path) as store:
+        store.write(_batch(random.Random(4), 0, 50))
+        for name in derived.TABLES:
+            store.con.execute(f"DROP TABLE {name}")
+        for _, name, _ in derived.INDEXES:
+            store.con.execute(f"DROP INDEX IF EXISTS {name}")
+        store.con.execute("DELETE FROM schema_version WHERE version >= 8")
+    with Store(path) as store:
+        assert store.schema_version() == max(MIGRATIONS) == 9
+        _same_answers(store)
+        assert "event_index" not in store.counts()
+
+
+TEXTS = ["Le président Tokaïev a rencontré Vladimir Poutine.", "TOKAÏEV À MOSCOU : des soldats déployés",
+         "Kassym-Jomart Tokaiev, l'OTSC et le cœur du sujet", "Les soldats kazakhs rentrent au Kazakhstan",
+         "Ça s'est passé à Noël près d'Erdoğan ; ſoldats", None]
+QUERIES = ["tokaiev", "Tokaïev", "soldats kazakhstan", "SOLDATS", "kaz", "noel", "erdogan", "ca", "coeur",
+           "kassym-jomart", "l'otsc", '"soldats kazakhs"', "moscou tokaiev", "zzz", "o"]
+
+
+def test_the_word_index_finds_what_the_texts_hold(store):
+    rng = random.Random(5)
+    for first in range(0, 90, 30):
+        batch = Batch()
+        for number in range(first, first + 30):
+            batch.add("documents", {"doc_id": f"w{number:03d}", "text": " ".join(
+                t for t in rng.sample(TEXTS[:-1], 2)), "title": rng.choice(TEXTS), "published": _date(rng),
+                "outlet": rng.choice(["a.fr", "b.fr"]), "lang": "fr", "status": "parsed"})
+        store.write(batch)
+        for query in QUERIES:
+            for outlet, since, until in ((None, None, None), ("a.fr", None, None), (None, "2021-02-10", "2021-03")):
+                flt = DocumentFilter(query=query, outlet=outlet, since=since, until=until, limit=5,
+                                     offset=rng.choice([0, 3]))
+                assert queries.find_documents(store, flt) == queries.find_documents(store, flt, scan=True), flt
+    most = "SELECT max(n) FROM (SELECT count(*) AS n FROM word_postings GROUP BY word)"
+    assert store.con.execute(most).fetchone()[0] <= derived.MERGE_SEGMENTS
+    merged = "SELECT word, list_sort(flatten(list(doc_ids))) FROM word_postings GROUP BY word ORDER BY word"
+    kept = store.con.execute(merged).fetchall()
+    with store.transaction():
+        derived.rebuild(store.con)
+    assert store.con.execute(merged).fetchall() == kept
