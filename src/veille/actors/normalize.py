@@ -6,35 +6,9 @@ and the usual transliteration variants of names from Russian, Turkic and Armenia
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-_APOSTROPHES = re.compile(r"[’‘`´ʼ′]")
-_DASHES = re.compile(r"[‐-―−]")
-_SPACES = re.compile(r"\s+")
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ı": "i", "ł": "l",
-                            "ø": "o", "đ": "d", "ð": "d"})
-
-
-@lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """Case-, accent-, apostrophe-, dash- and space-insensitive form of ``text``."""
-    for _ in range(3):  # until stable: casefolding and decomposition feed each other
-        folded = _fold_once(text)
-        if folded == text:
-            break
-        text = folded
-    return text
-
-
-def _fold_once(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _APOSTROPHES.sub("'", text)
-    text = _DASHES.sub("-", text)
-    text = _SPACES.sub(" ", text)
-    return text.strip().casefold()
-
+from veille.textfold import fold_name as fold
 
 # Applied in order to a folded word. French and English transliterations of the
 # same Cyrillic/Turkic/Armenian letters end up on one spelling.

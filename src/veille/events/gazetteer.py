@@ -12,17 +12,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
+
+from veille.textfold import fold_place as fold
 
 # IGO and other non-state codes are never a location
 _NOT_STATES = frozenset({"NATO", "CSTO", "OTS", "EU", "UN", "SCO", "EAEU", "CIS", "OSCE", "AU", "ECOWAS", "G7",
                          "G20", "IGO", "SUN"})
-
-
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'").strip()
 
 
 def is_state(code: str | None) -> bool:

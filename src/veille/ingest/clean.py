@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -31,6 +30,7 @@ from veille.ingest.decode import normalize_text
 from veille.ingest.langid import detect_language
 from veille.ingest.markdown import Line, collapse_spaces, looks_like_markdown, split_lines
 from veille.ingest.types import Document, RawDocument
+from veille.textfold import fold_boilerplate as _fold
 
 SHIPPED_RULES = "boilerplate.yaml"
 HEAD_LINES, TAIL_LINES = 8, 8
@@ -299,12 +299,6 @@ def _group(lines: list[Line], markdown: bool) -> list[_Paragraph]:
         previous = line if line.kind != "blank" else None
     close()
     return paragraphs
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
-    text = re.sub(r"[«»“”\"]", "", text)
-    return re.sub(r"\s+", " ", text).strip(" .!?…:;")
 
 
 def _is_label(paragraph: _Paragraph) -> bool:

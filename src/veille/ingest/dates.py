@@ -10,8 +10,9 @@ time-zone conversion.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
+
+from veille.textfold import fold_date_text as _fold
 
 MONTHS: dict[str, int] = {
     # French
@@ -52,12 +53,6 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"^{_MONTH}\s+{_DAY},?\s+{_YEAR}$"), "day"),
     (re.compile(rf"^{_MONTH},?\s+{_YEAR}$"), "month"),
 ]
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"\s+", " ", text).strip().lower()
 
 
 def parse_date(value: str) -> tuple[str, str] | None:

@@ -26,7 +26,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
@@ -37,6 +36,7 @@ from veille.model import Model
 from veille.model.vocabulary import load_vocabulary
 from veille.store import derived
 from veille.store.duckdb_store import quote
+from veille.textfold import fold_query as fold
 
 VOCABULARY = load_vocabulary()  # model/vocabulary.yaml: the types and statuses a filter may name
 TYPES = VOCABULARY.type_names
@@ -139,15 +139,6 @@ _APOSTROPHES = "'’ʼ‘`"
 _DASHES = "-‐‑‒–"
 _TERMS = re.compile(r'"([^"]+)"|«\s*([^»]+?)\s*»|(\S+)')
 MAX_TERMS = 8
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, œ/æ spelled out, one kind of apostrophe."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    for letters, ligature in _LIGATURES.items():
-        text = text.replace(ligature, letters)
-    return "".join("'" if c in _APOSTROPHES else c for c in text)
 
 
 def search_terms(query: str | None) -> list[str]:

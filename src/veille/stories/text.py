@@ -8,23 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import Counter
 from functools import lru_cache
 
 import numpy as np
 from spacy.lang.fr.stop_words import STOP_WORDS
 
+from veille.textfold import fold_words as fold
+
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _MASK64 = (1 << 64) - 1
 
 
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents (compatibility forms unfolded too)."""
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text or "")).casefold()
 
 
 def words(text: str) -> list[str]:
