@@ -19,7 +19,7 @@ from veille.events.features import morph
 from veille.events.grammar import grammar_numbers, grammar_words
 from veille.events.lexicon import Entry, Lexicon, behind_day
 from veille.events.timex import TIME_WORDS
-from veille.events.view import DocView, view_of
+from veille.events.view import DocView, opens_incise, view_of
 from veille.nlp.extensions import doc_text
 
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
@@ -368,7 +368,7 @@ class ArgumentFinder:
                     patient = self._np(orphan, index, resolve)
                 else:
                     subject = self._np(orphan, index, resolve) or self._apposed(orphan, index)
-        if not subject and patient and args.theme is not None and args.theme.i > verb.i and _after_quote(verb):
+        if not subject and patient and args.theme is not None and args.theme.i > verb.i and opens_incise(verb):
             # '"Rien n'est plus hypocrite", a dénoncé M. Ri': an incise puts its subject after the verb,
             # where the parser reads an object
             subject, patient, args.theme = patient, [], None
@@ -761,16 +761,6 @@ _COLLECTION_NOUNS = grammar_words("collection_nouns")
 _AFFILIATION_NOUNS = grammar_words("affiliation_nouns")
 _RECEIVE_VERBS = grammar_words("receive_verbs")
 _PREP_ADVERBS = grammar_words("preposition_adverbs")
-
-
-def _after_quote(verb: Token) -> bool:
-    """The verb opens an incise: a closing quotation mark and a comma just before it (auxiliaries
-    and clitics aside): '", a dénoncé', '», a-t-il ajouté'."""
-    view = view_of(verb.doc)
-    i = verb.i - 1
-    while i >= 0 and view.dep[i] in ("aux", "aux:tense", "aux:pass", "advmod", "expl:subj") and view.lower[i] != ",":
-        i -= 1
-    return i >= 1 and view.lower[i] == "," and view.lower[i - 1] in ('"', "»", "”", "'")
 
 
 def _temporal(token: Token) -> bool:

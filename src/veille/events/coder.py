@@ -1035,8 +1035,8 @@ def _pairs(event: dict) -> set[tuple[str, str]]:
         for b in event["recipient"]:
             if a["code"] != b["code"]:
                 pairs.add((a["code"], b["code"]))
-            elif b["text"] and b["sector"] in _OTHER_BODIES and all(
-                    b["sector"] != x["sector"] for x in event["actor"] if x["code"] == b["code"]):
+            elif _is_another_body(b["text"], b["sector"], b["code"], False,
+                                  [(x["code"], x["sector"]) for x in event["actor"]]):
                 pairs.add((a["code"], a["code"]))
     return pairs
 
@@ -1057,8 +1057,14 @@ def _governed(party: Party, trigger: Token) -> bool:
 def _another_body(party: Party, actor: list[Party]) -> bool:
     """A named party of the actor's state that answers to it from elsewhere: its parliament, its
     opposition, its rebels, its courts, its people (not its own troops, offices or government)."""
-    return bool(party.text) and not party.place and party.sector in _OTHER_BODIES \
-        and all(party.sector != a.sector for a in actor if a.code == party.code)
+    return _is_another_body(party.text, party.sector, party.code, party.place, [(a.code, a.sector) for a in actor])
+
+
+def _is_another_body(text: str, sector: str | None, code: str | None, place: bool,
+                     actor: list[tuple[str | None, str | None]]) -> bool:
+    """`_another_body` on plain fields (coded events are dicts once emitted)."""
+    return bool(text) and not place and sector in _OTHER_BODIES \
+        and all(sector != a_sector for a_code, a_sector in actor if a_code == code)
 
 
 def _bare_nationality(party: Party) -> bool:

@@ -24,7 +24,7 @@ from veille.events.features import morph
 from veille.events.gazetteer import fold
 from veille.events.grammar import grammar_sequence, grammar_words
 from veille.events.timex_lexicon import TIME_WORDS
-from veille.events.view import DocView, view_of
+from veille.events.view import DocView, opens_incise, view_of
 from veille.model.vocabulary import ROLES, Vocabulary, load_vocabulary
 
 FILE_KEYS = ("version", "classes", "generic_actors", "types")
@@ -286,10 +286,7 @@ def _says(token: Token) -> bool:
     if any(deps[j] == "ccomp" and any(deps[k] == "mark" and lowers[k] in _QUE for k in kids(j))
            for j in kids(token.i)):
         return True
-    i = token.i - 1
-    while i >= 0 and deps[i].startswith("aux"):
-        i -= 1
-    return i >= 1 and lowers[i] == "," and lowers[i - 1] in ('"', "»", "”")
+    return opens_incise(token)
 
 
 def _is_reflexive(token: Token) -> bool:

@@ -108,3 +108,13 @@ class active:
 
     def __exit__(self, *exc: object) -> None:
         _ACTIVE.pop()
+
+
+def opens_incise(verb: Token) -> bool:
+    """The verb opens an incise: a closing quotation mark and a comma just before it (auxiliaries
+    and clitics aside): '", a dénoncé', '», a-t-il ajouté'."""
+    view = view_of(verb.doc)
+    i = verb.i - 1
+    while i >= 0 and view.dep[i] in ("aux", "aux:tense", "aux:pass", "advmod", "expl:subj") and view.lower[i] != ",":
+        i -= 1
+    return i >= 1 and view.lower[i] == "," and view.lower[i - 1] in ('"', "»", "”", "'")
