@@ -36,6 +36,7 @@ _SOURCE_PREPS = grammar_words("source_prepositions")  # "selon", "d'après": a s
 _QUE = grammar_words("que_forms")
 _ELIDED_DE = grammar_words("elided_de")  # "d'", "d’"
 _SE = grammar_words("se_forms")
+_AND = grammar_words("and_forms")
 _NOT_PARTY_OBLIQUES = grammar_words("not_party_obliques")  # "une réunion d'urgence"
 _VERB_POS = frozenset({"VERB", "AUX"})
 
@@ -324,7 +325,7 @@ class ArgumentFinder:
                     dep == "nsubj:pass" and has_avoir):
                 found = self._np(child, index, resolve)
                 if subject and dep == "nsubj" and any(deps[k] == "cc" for k in kids(j)) or (
-                        subject and j > 0 and lowers[j - 1] == "et"):
+                        subject and j > 0 and lowers[j - 1] in _AND):
                     # "les Emirats arabes unis et Israël ont conclu": the parser made both subjects
                     subject = subject + [p for p in found if not _same(p, subject)]
                 else:
