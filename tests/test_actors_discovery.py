@@ -247,3 +247,10 @@ def test_an_unknown_body_named_by_a_state_organ_s_noun_belongs_to_the_focus_stat
     assert code_of(found, "Commission militaire centrale") == "CIV", found
     alone = link("La Commission militaire centrale a approuvé le plan.")
     assert all(code is None for text, code, _ in alone if "Commission" in text), alone
+
+
+def test_title_with_a_complement_before_the_name(link):
+    # "<title> auprès de <body>, <name>": the complement does not take the title's place
+    found = link("Ambassadrice de Belgique auprès de l'Otan, Marthe Vandeputte a plaidé pour un dialogue. "
+                 "Marthe Vandeputte a ensuite quitté la salle.")
+    assert [c for s, c, _ in found if s == "Marthe Vandeputte"] == ["BEL", "BEL"], found

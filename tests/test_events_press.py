@@ -315,3 +315,60 @@ def test_a_clause_opened_by_alors_que_states_a_fact_of_its_own(veille_nlp) -> No
                               "alors que 300 prisonniers ont déjà été libérés par Bamako.")
     releases = _of_type(events, "RETREAT")
     assert releases and releases[0]["status"] == "asserted", events
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary(veille_nlp) -> None:
+    events = code(veille_nlp, "Mais le président brésilien a deux jours plus tard démenti que son pays ait signé "
+                              "un accord avec le Paraguay.")
+    rejects = _of_type(events, "REJECT")
+    assert rejects and "BRA" in codes(rejects[0]["actor"]), events
+
+
+def test_a_verb_set_beside_a_participle_keeps_its_subject(veille_nlp) -> None:
+    events = code(veille_nlp, 'Le ministère japonais des Affaires étrangères, "inquiet" de la décision chinoise, '
+                              'a "exhorté la Chine à reprendre le dialogue".')
+    requests = _of_type(events, "REQUEST")
+    assert requests and "JPN" in codes(requests[0]["actor"]) and "CHN" in codes(requests[0]["recipient"]), events
+
+
+def test_the_two_countries_are_the_pair_the_text_set_against_each_other(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Pérou accuse l'Equateur d'avoir violé la frontière. Les deux pays se rejettent "
+                              "depuis la responsabilité de l'incident.")
+    blames = [e for e in _of_type(events, "ACCUSE") if e["trigger"].startswith("rejet")]
+    assert blames, events
+    assert codes(blames[0]["actor"]) | codes(blames[0]["recipient"]) == {"PER", "ECU"}, blames
+
+
+def test_a_named_person_or_state_fills_an_object_of_state_like_words(veille_nlp) -> None:
+    events = code(veille_nlp, "Le président argentin a reçu jeudi Emmanuel Macron à Buenos Aires.")
+    assert _of_type(events, "CONSULT"), events
+    events = code(veille_nlp, "L'Union africaine a suspendu le Soudan de ses instances.")
+    sanctions = _of_type(events, "SANCTION")
+    assert sanctions and "SDN" in codes(sanctions[0]["recipient"]), events
+
+
+def test_the_soldiers_a_quantity_counts(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Pakistan a envoyé des dizaines de milliers de soldats au Cachemire.")
+    assert [e for e in events if e["type"] in ("AID", "MOBILIZE")], events
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Le ministre turc est arrivé lundi à Bagdad pour une visite de deux jours.", "CONSULT"),
+    ("La chancelière allemande a décliné l'invitation du président russe.", "REJECT"),
+    ("Le gouvernement grec a balayé les accusations d'Ankara.", "REJECT"),
+    ("Des militaires putschistes ont renversé le président du Niger.", "COERCE"),
+    ("L'armée nigériane a éliminé un chef de Boko Haram.", "ASSAULT"),
+    ("Des manifestants ont brûlé des portraits du président iranien à Bagdad.", "PROTEST"),
+    ("Washington a décidé de réduire sa présence militaire en Allemagne.", "RETREAT"),
+])
+def test_common_political_verbs(veille_nlp, text: str, event_type: str) -> None:
+    assert _of_type(code(veille_nlp, text), event_type), code(veille_nlp, text)
+
+
+def test_a_visit_host_is_not_a_partner(veille_nlp) -> None:
+    # the host of the venue does not become the party a later statement addresses
+    events = code(veille_nlp, "Le négociateur américain s'est rendu à Doha pour rencontrer les talibans. "
+                              "Les talibans ont salué l'accord avec les Etats-Unis. Washington a ensuite exigé "
+                              "un cessez-le-feu.")
+    requests = _of_type(events, "REQUEST")
+    assert requests and "QAT" not in codes(requests[0]["recipient"]), events

@@ -1128,6 +1128,21 @@ class _Resolver:
             return demonyms[start - 2]
         return None
 
+    def _complement_of(self, mention: Mention, title: Mention) -> bool:
+        """Whether ``mention`` only completes ``title`` ("auprès de l'ONU", "à Paris"): nothing but words
+        of a phrase between them, and the mention hangs on the title in the parse."""
+        if mention.start <= title.end or mention.start - title.end > 4 \
+                or any(t.text in (",", ";", ".", "(", ")") for t in self.tokens[title.end:mention.start]):
+            return False
+        token = self.doc[mention.start]
+        for _ in range(4):
+            if title.start <= token.i < title.end:
+                return True
+            if token.head.i == token.i:
+                return False
+            token = token.head
+        return False
+
     def _apposed(self, end: int, start: int) -> bool:
         """Whether a comma, maybe followed by an article ("X, un conseiller du roi"), is all
         that separates two mentions."""
@@ -1162,6 +1177,9 @@ class _Resolver:
                 and previous.code == title.code and self._apposed(title.end, previous.start) \
                 and self._apposed(gap, mention.start):
             previous = title  # "le porte-parole de la Maison bleue, la présidence sud-coréenne, Yoon Do-han"
+        elif len(self.history) >= 2 and (title := self.history[-2]).desc is not None \
+                and title.desc.head.kind == TITLE and title.code and self._complement_of(previous, title):
+            previous = title  # "Ambassadeur de l'Union européenne auprès de l'ONU, Olof Skoog"
         if not self._apposed(gap, mention.start):
             return
         pairs = ((previous, mention), (mention, previous))

@@ -307,9 +307,15 @@ class ArgumentFinder:
         for j in list(children):
             if deps[j] == "advmod" and lowers[j] in _PREP_ADVERBS:
                 children.extend(c for c in kids(j) if deps[c].startswith("obl") or deps[c] == "nmod")
+        if not any(deps[j] in ("nsubj", "nsubj:pass", "expl:subj") for j in children):
+            # "le président a quelques heures plus tard démenti": the subject hung on the auxiliary
+            children.extend(k for j in list(children) if deps[j].startswith("aux") and j < verb.i
+                            for k in kids(j) if deps[k] in ("nsubj", "nsubj:pass") and k < j)
         # "Poutine l'avait mis en garde": an nsubj:pass with the auxiliary avoir is a parser slip
         has_avoir = any(deps[j].startswith("aux") and lemmas[j] == "avoir" and token_at(j).lemma_ == "avoir"
                         for j in children) and not any(deps[j] == "aux:pass" for j in children)
+        # "le ministre est arrivé à Bagdad": a verb of motion with être, read as a passive by the parser
+        has_avoir = has_avoir or lemmas[verb.i] in _ETRE_VERBS
         passive = not has_avoir and any(deps[j] in ("aux:pass", "nsubj:pass") for j in children)
         participle = deps[verb.i] in ("acl", "amod") and "Part" in morph(verb, "VerbForm")
         if participle and not any(deps[j] in ("nsubj", "obj") for j in children) and "Pres" not in morph(verb, "Tense"):
@@ -520,7 +526,10 @@ class ArgumentFinder:
             if (dep in ("acl", "advcl") and head.pos_ == "ADV") or (dep == "advmod" and current.lower_ == "tout"):
                 current = head  # "tout en appelant à ...": the gerund hangs on "tout", "tout" on the verb
                 continue
-            if (dep in ("xcomp", "conj", "advcl", "acl", "ccomp") or (dep == "advmod" and current.pos_ == "ADJ")) \
+            # "Le département d'Etat, "déçu" par ..., a exhorté": a finite verb the parser set beside the
+            # participle that took its subject
+            beside = dep == "parataxis" and head.i < current.i and any(c.dep_.startswith("aux") for c in _children(current))
+            if (dep in ("xcomp", "conj", "advcl", "acl", "ccomp") or beside or (dep == "advmod" and current.pos_ == "ADJ")) \
                     and head.pos_ in _VERB_POS | {"ADJ"}:  # "s'est dit favorable à": an attribute
                 # "a demandé à l'alliance d'intervenir": the object/iobj controls when there is one
                 if dep in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _OBJECT_CONTROL:
@@ -762,6 +771,7 @@ _COLLECTION_NOUNS = grammar_words("collection_nouns")
 _AFFILIATION_NOUNS = grammar_words("affiliation_nouns")
 _RECEIVE_VERBS = grammar_words("receive_verbs")
 _PREP_ADVERBS = grammar_words("preposition_adverbs")
+_ETRE_VERBS = grammar_words("etre_verbs")
 
 
 def _temporal(token: Token) -> bool:

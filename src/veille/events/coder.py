@@ -153,6 +153,8 @@ class EventCoder:
                 if event["status"] in FACTUAL or event["status"] == FUTURE:
                     shared.told.append((event["type"], {p["code"] for p in event["actor"]},
                                         {p["code"] for p in event["recipient"]}))
+                    if event["mode"] == "visit" and not any(p["text"] for p in event["recipient"]):
+                        continue  # a visit's host is where it happens ("s'est rendu à Doha"), not a partner
                     for a, b in _pairs(event):
                         shared.partners[(a, b)] += 1
                         if a != b:
@@ -786,6 +788,7 @@ class _Context:
         size = next((_NUMBER_WORDS.get(c.lower_) for c in token.children if c.lower_ in _NUMBER_WORDS), 2)
         people = token.lemma_.lower() in _PERSON_NOUNS
         fallback = None
+        recent: list[Party] = []
         seen: set[int] = set()
         for i in range(token.i - 1, max(-1, token.i - 200), -1):
             mention = self.index.by_token[i]
@@ -800,6 +803,16 @@ class _Context:
                 return [p for p in parties if p.code]
             if len(codes) >= 2 and fallback is None:
                 fallback = [p for p in parties if p.code]
+            for p in parties:
+                if p.code and not p.generic and p.code not in {q.code for q in recent}:
+                    recent.append(p)
+        if fallback is None and len(recent) >= size:
+            # "L'Inde accuse la Chine ... Les deux pays se rejettent": the pair the text told most events
+            # between, else the last parties named, one by one
+            near = {p.code: p for p in recent}
+            pair = next(((a, b) for (a, b), _ in self.shared.partners.most_common()
+                         if a != b and a in near and b in near), None) if size == 2 else None
+            return [near[pair[0]], near[pair[1]]] if pair else recent[:size][::-1]
         return fallback
 
     def _previous(self, prefer_other: str | None = None) -> list[Party] | None:

@@ -214,11 +214,16 @@ class Lexicon:
             return False
         if entry.obj or entry.not_obj or entry.prep:
             theme, prep = _theme(token)
+            theme = _counted(theme)  # "des dizaines de milliers de soldats": the soldiers
             lemma = theme.lemma_.lower() if theme is not None else None
             named_person = theme is not None and (theme.ent_type_ == "PER" or _nationality_noun(theme))
             if entry.obj and lemma not in entry.obj \
-                    and not (named_person and self.classes.get("people", frozenset()) <= entry.obj):
-                return False  # a person named as the object is one of the `people` ("a libéré Zia Ahmad")
+                    and not (named_person and self.classes.get("people", frozenset()) <= entry.obj) \
+                    and not (theme is not None and (theme.ent_type_ in _ACTOR_ENTS or _capitalised(theme))
+                             and self.classes.get("state_like", frozenset()) <= entry.obj):
+                # a person named as the object is one of the `people` ("a libéré Zia Ahmad"); a named
+                # person, state or body one of the `state_like` ("a reçu Moustafa al-Kazimi")
+                return False
             if entry.not_obj and lemma in entry.not_obj:
                 return False
             if entry.prep and prep not in entry.prep and not any(
@@ -308,6 +313,8 @@ def _case_of(token: Token) -> str | None:
 
 
 _QUE = grammar_words("que_forms")
+_QUANTITY_NOUNS = grammar_words("quantity_nouns")
+_ACTOR_ENTS = frozenset({"PER", "ORG", "GPE", "LOC"})
 
 
 def behind_day(view: DocView, j: int) -> int:
@@ -321,6 +328,28 @@ def behind_day(view: DocView, j: int) -> int:
     return j
 
 
+def _capitalised(token: Token) -> bool:
+    """A name the actor linker found, whatever its tag ("a suspendu le Soudan", with "Soudan" tagged as a
+    common noun; not "les Casques bleus", troops)."""
+    if not token.text[:1].isupper() or token.is_sent_start:
+        return False
+    mentions = token.doc.spans.get("mentions", ())
+    return any(m.start <= token.i < m.end and m.label_ in _ACTOR_ENTS for m in mentions)
+
+
+def _counted(theme: Token | None) -> Token | None:
+    """What a quantity noun counts: "des dizaines de milliers de soldats" → "soldats"."""
+    view = view_of(theme.doc) if theme is not None else None
+    for _ in range(3):
+        if theme is None or view is None or view.lemma[theme.i] not in _QUANTITY_NOUNS:
+            return theme
+        inner = next((k for k in view.kids(theme.i) if view.dep[k] == "nmod" and k > theme.i), None)
+        if inner is None:
+            return theme
+        theme = view.token(inner)
+    return theme
+
+
 def _theme(token: Token) -> tuple[Token | None, str | None]:
     """The object of a verb (or the subject of its passive, or the noun it modifies as a
     participle), with the preposition that introduces it if any."""
@@ -331,6 +360,8 @@ def _theme(token: Token) -> tuple[Token | None, str | None]:
     for j in kids(i):
         dep = deps[j]
         if dep in ("obj", "nsubj:pass") and not (tags[j] in ("PRON", "SCONJ") and lowers[j] in _QUE):
+            if lemmas[j] in TIME_WORDS:  # "a reçu lundi Moustafa al-Kazimi": the day, then the object
+                j = next((k for k in kids(i) if k > j and deps[k] == "obj"), j)
             return view.token(behind_day(view, j)), None
         if dep == "ccomp" and tags[j] == "NOUN" and any(lowers[c] in _QUE for c in kids(j)):
             return view.token(j), None  # "n'a envoyé que 100 soldats": the restrictive object read as a clause
