@@ -528,9 +528,11 @@ class ArgumentFinder:
                 continue
             # "Le département d'Etat, "déçu" par ..., a exhorté": a finite verb the parser set beside the
             # participle that took its subject
-            beside = dep == "parataxis" and head.i < current.i and any(c.dep_.startswith("aux") for c in _children(current))
-            if (dep in ("xcomp", "conj", "advcl", "acl", "ccomp") or beside or (dep == "advmod" and current.pos_ == "ADJ")) \
-                    and head.pos_ in _VERB_POS | {"ADJ"}:  # "s'est dit favorable à": an attribute
+            beside = dep == "parataxis" and head.i < current.i \
+                and any(c.dep_.startswith("aux") for c in _children(current))
+            attribute = dep == "advmod" and current.pos_ == "ADJ"  # "s'est dit favorable à"
+            if (dep in ("xcomp", "conj", "advcl", "acl", "ccomp") or beside or attribute) \
+                    and head.pos_ in _VERB_POS | {"ADJ"}:
                 # "a demandé à l'alliance d'intervenir": the object/iobj controls when there is one
                 if dep in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _OBJECT_CONTROL:
                     for sibling in _children(head):
