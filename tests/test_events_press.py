@@ -372,3 +372,43 @@ def test_a_visit_host_is_not_a_partner(veille_nlp) -> None:
                               "un cessez-le-feu.")
     requests = _of_type(events, "REQUEST")
     assert requests and "QAT" not in codes(requests[0]["recipient"]), events
+
+
+def test_a_speech_act_a_verb_performs_is_made_not_imagined(veille_nlp) -> None:
+    events = code(veille_nlp, "Le négociateur du gouvernement malien a présenté la principale requête de Bamako: "
+                              "un retrait des troupes françaises.")
+    requests = [e for e in _of_type(events, "REQUEST") if e["trigger"] == "requête"]
+    assert requests and requests[0]["status"] in ("asserted", "reported"), events
+
+
+def test_a_participle_conjunct_keeps_its_own_status(veille_nlp) -> None:
+    events = code(veille_nlp, "Le ministre turc a dénoncé un complot et souligné son rejet de l'accord avec la Grèce.")
+    rejects = _of_type(events, "REJECT")
+    assert rejects and rejects[0]["status"] in ("asserted", "reported"), events
+
+
+def test_what_a_reported_threat_promises_is_the_threat_made(veille_nlp) -> None:
+    events = code(veille_nlp, '"Le Japon en paiera le prix si ces manoeuvres continuent", a déclaré le ministre '
+                              "chinois de la Défense.")
+    threats = _of_type(events, "THREATEN")
+    assert threats and threats[0]["status"] == "reported", events
+    events = code(veille_nlp, "Si Pékin envahit Taïwan, Washington menacera de sanctions.")
+    assert all(e["status"] not in ("asserted", "reported") for e in _of_type(events, "THREATEN")), events
+
+
+def test_talks_the_clause_tells_of_are_between_the_main_pair(veille_nlp) -> None:
+    text = ("L'Inde a accusé la Chine de provocations. La Chine a démenti les accusations de l'Inde. "
+            "Des pourparlers ont eu lieu en début de semaine.")
+    talks = [e for e in _of_type(code(veille_nlp, text), "CONSULT") if e["trigger"] == "pourparlers"]
+    assert talks and codes(talks[0]["actor"]) | codes(talks[0]["recipient"]) == {"IND", "CHN"}, talks
+    # only mentioned, or only foreseen: no sides made up
+    text = ("L'Inde a accusé la Chine de provocations. La Chine a démenti les accusations de l'Inde. "
+            "Un expert a estimé que la rencontre ouvrirait un nouveau chapitre.")
+    assert not [e for e in _of_type(code(veille_nlp, text), "CONSULT") if e["trigger"] == "rencontre"]
+
+
+def test_a_meeting_with_one_partner_named_is_held_by_the_clause_subject(veille_nlp) -> None:
+    events = code(veille_nlp, "Lors d'une conversation téléphonique avec Emmanuel Macron, Vladimir Poutine a "
+                              "défendu sa position.")
+    calls = [e for e in _of_type(events, "CONSULT") if e["trigger"] == "conversation"]
+    assert calls and codes(calls[0]["actor"]) == {"RUS"} and codes(calls[0]["recipient"]) == {"FRA"}, events

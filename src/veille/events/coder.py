@@ -26,7 +26,19 @@ from veille.events.features import morph
 from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
 from veille.events.lexicon import Entry, Lexicon
 from veille.events.sizes import extract_sizes
-from veille.events.status import ASSERTED, CODED, FACTUAL, FUTURE, NEGATED, REPORTED, Status, assess, reporter_from_prep
+from veille.events.status import (
+    ASSERTED,
+    CODED,
+    FACTUAL,
+    FUTURE,
+    HYPOTHETICAL,
+    NEGATED,
+    REPORTED,
+    Status,
+    assess,
+    is_past,
+    reporter_from_prep,
+)
 from veille.events.view import DocView, active, view_of
 from veille.model.vocabulary import load_vocabulary
 from veille.nlp.extensions import MENTIONS, doc_text, register
@@ -439,6 +451,24 @@ class EventCoder:
                 actor = [Party(text="", code=states[0])]
                 recipient = [Party(text="", code=states[1])]
                 confidence *= 0.7
+        if event_type in ("CONSULT", "AGREE") and entry.sym and not actor and recipient \
+                and all(p.text and not p.place for p in recipient):
+            # "lors d'une conversation téléphonique avec Emmanuel Macron, le président russe a ...": the one
+            # the clause is about met the partner named
+            own = {p.code for p in recipient}
+            actor = [p for p in self.finder._clause_subject(token, ctx.index, ctx.resolve)
+                     if p.code and p.code not in own][:1]
+        if event_type in ("CONSULT", "AGREE") and entry.sym and token.pos_ == "NOUN" and not actor \
+                and not recipient and not args.explicit and token.dep_ in ("nsubj", "nsubj:pass") \
+                and is_past(token.head):
+            # "Des pourparlers ont eu lieu lundi", "La rencontre a été positive": talks and agreements the clause
+            # tells of, with no side named, are between the two parties the text has told most events between
+            # (not those only mentioned: "au terme de trois heures de discussions", "en marge du sommet")
+            pair = ctx.main_pair()
+            if pair:
+                actor = [Party(text="", code=pair[0])]
+                recipient = [Party(text="", code=pair[1])]
+                confidence *= 0.7
         # a party is not its own recipient in interstate acts, unless the clause names another body of
         # the same state ("a appelé les députés britanniques", "ont refusé de libérer les rebelles")
         if event_type not in self.domestic:
@@ -507,6 +537,12 @@ class EventCoder:
         if final_status == NEGATED and status.cue == "negation" and entry.lemma in _YIELD_VERBS:
             # "n'a accepté aucune demande", "ne transigerait pas": a refusal, stated
             event_type, mode = "REJECT", None
+            final_status = REPORTED if status.reporter is not None else ASSERTED
+        if event_type == "THREATEN" and final_status in (FUTURE, HYPOTHETICAL) and (
+                (status.cue in ("future", "conditional", "si") and status.reporter is not None)
+                or (status.cue == "si" and is_past(token))):
+            # '"Le Nord en paiera le prix si ...", a-t-il dit', "a menacé de frapper si ...": a threat speaks of
+            # what would follow; the threat itself is made (not "Washington menacera de sanctions si ...")
             final_status = REPORTED if status.reporter is not None else ASSERTED
         if final_status == FUTURE and event_type in _FUTURE_TO_AGREE:
             event_type, mode = "AGREE", None
@@ -684,6 +720,14 @@ class _Context:
             if not states or states[0] in (a, b):
                 return [a, b]
         return None
+
+    def main_pair(self) -> tuple[str, str] | None:
+        """The two parties the text has told most events between so far (at least two events)."""
+        pairs = self.shared.partners
+        if not pairs:
+            return None
+        (a, b), count = min(pairs.items(), key=lambda item: (-item[1], item[0]))
+        return (a, b) if count >= 2 else None
 
     def clashes(self) -> Counter:
         if self._clashes is None:

@@ -220,6 +220,7 @@ class Lexicon:
             if entry.obj and lemma not in entry.obj \
                     and not (named_person and self.classes.get("people", frozenset()) <= entry.obj) \
                     and not (theme is not None and (theme.ent_type_ in _ACTOR_ENTS or _capitalised(theme))
+                             and not any(c.like_num for c in theme.children)  # "15 000 Casques bleus"
                              and self.classes.get("state_like", frozenset()) <= entry.obj):
                 # a person named as the object is one of the `people` ("a libéré Zia Ahmad"); a named
                 # person, state or body one of the `state_like` ("a reçu Moustafa al-Kazimi")

@@ -142,6 +142,11 @@ def _mood_tense(verb: Token) -> tuple[bool, bool, bool]:
     return cond, fut, going
 
 
+def is_past(verb: Token) -> bool:
+    """Whether ``verb`` tells of the past: a past tense, not a conditional ("ouvrirait", tagged imperfect)."""
+    return _past(verb) and not _mood_tense(verb)[0] and not _form_is(verb, _COND_ENDINGS)
+
+
 def _past(verb: Token) -> bool:
     return any("Past" in morph(token, "Tense") or "Imp" in morph(token, "Tense") for token in [verb, *_aux(verb)])
 
@@ -225,6 +230,7 @@ def _purpose(clause: Token) -> bool:
 
 # announcing one's own measure is the measure ("a annoncé la levée de son veto", "le retrait")
 ANNOUNCE_VERBS = grammar_words("announce_verbs")
+_PERFORMING_VERBS = grammar_words("performing_verbs")
 
 
 def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, own_act: bool = False,
@@ -313,7 +319,9 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                     raise_to(HYPOTHETICAL, lemma)
                 else:
                     raise_to(FUTURE, lemma)
-            elif lemma in OPINION_VERBS and lemma not in SPEECH_VERBS:
+            elif lemma in OPINION_VERBS and lemma not in SPEECH_VERBS and not (
+                    verbal and is_noun and head_of[t] == c and deps[t] == "obj" and lemma in _PERFORMING_VERBS):
+                # not "a présenté la requête de Kaboul": a statement the verb makes, not one it imagines
                 raise_to(HYPOTHETICAL, lemma)
             announces_it = own_act and is_noun and deps[t] == "obj" and head_of[t] == c \
                 and lemma in ANNOUNCE_VERBS
@@ -356,7 +364,10 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 break
             # a conjunct with a subject of its own is a clause of its own: it does not take its first
             # conjunct's meaning ("La Chine a refusé de confirmer ..., mais des médias ont affirmé que ...")
-            via_conj = any(deps[j] in ("nsubj", "nsubj:pass") for j in kids(c))
+            # nor does a participle sharing the subject and auxiliary ("a dénoncé un complot et souligné son
+            # rejet"), unlike an infinitive, which shares what its first conjunct's verb does to it
+            via_conj = any(deps[j] in ("nsubj", "nsubj:pass") for j in kids(c)) or (
+                tags[c] == "VERB" and "Part" in morph(current, "VerbForm"))
             current = token_at(p)
             continue  # a coordinated verb shares its first conjunct's governors
         via_conj = False
