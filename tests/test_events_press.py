@@ -412,3 +412,27 @@ def test_a_meeting_with_one_partner_named_is_held_by_the_clause_subject(veille_n
                               "défendu sa position.")
     calls = [e for e in _of_type(events, "CONSULT") if e["trigger"] == "conversation"]
     assert calls and codes(calls[0]["actor"]) == {"RUS"} and codes(calls[0]["recipient"]) == {"FRA"}, events
+
+
+def test_announcements_and_plans_are_not_facts(veille_nlp) -> None:
+    # a conditional tagged imperfect after a past speech verb: the future in the past
+    events = code(veille_nlp, "Un responsable a indiqué que le président américain annoncerait prochainement "
+                              "des retraits de Syrie.")
+    assert events and all(e["status"] not in ("asserted", "reported") for e in events), events
+    # what one will do in order to say something is not said yet
+    events = code(veille_nlp, "Le chef de l'État va rester en contact avec le président turc pour éviter une "
+                              "escalade et appeler toutes les parties à la retenue.")
+    assert all(e["status"] not in ("asserted", "reported") for e in _of_type(events, "REQUEST")), events
+    # a visit scheduled is not a visit made (a future meeting is coded as the agreement to meet)
+    events = code(veille_nlp, "La visite du président Macron programmée dans les prochaines semaines à Ankara "
+                              "a été confirmée.")
+    visits = [e for e in events if e["trigger"] == "visite"]
+    assert visits and visits[0]["status"] == "future", events
+
+
+def test_weak_nouns_of_intent_are_no_agreement(veille_nlp) -> None:
+    events = code(veille_nlp, "Donald Trump a renoué avec sa promesse de désengagement des guerres sans fin.")
+    assert not _of_type(events, "AGREE"), events
+    events = code(veille_nlp, "Le président chilien a réaffirmé que son pays soutenait la création d'un Etat "
+                              "palestinien.")
+    assert not [e for e in _of_type(events, "SUPPORT") if e["trigger"].startswith("réaffirm")], events

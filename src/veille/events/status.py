@@ -132,7 +132,7 @@ def _mood_tense(verb: Token) -> tuple[bool, bool, bool]:
     for token in [verb, *_aux(verb)]:
         mood = morph(token, "Mood")
         tense = morph(token, "Tense")
-        if "Cnd" in mood or ("Imp" not in tense and _form_is(token, _COND_ENDINGS)):
+        if "Cnd" in mood or _form_is(token, _COND_ENDINGS):  # "annoncerait", "ouvrirait" are tagged imperfect
             cond = True
         elif ("Fut" in tense and _FUTURE_FORM.search(token.lower_)) or (
                 "Past" not in tense and _form_is(token, _FUT_ENDINGS)):
@@ -144,7 +144,7 @@ def _mood_tense(verb: Token) -> tuple[bool, bool, bool]:
 
 def is_past(verb: Token) -> bool:
     """Whether ``verb`` tells of the past: a past tense, not a conditional ("ouvrirait", tagged imperfect)."""
-    return _past(verb) and not _mood_tense(verb)[0] and not _form_is(verb, _COND_ENDINGS)
+    return _past(verb) and not _mood_tense(verb)[0]
 
 
 def _past(verb: Token) -> bool:
@@ -255,7 +255,8 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
     # a noun told by its own past clause ("des combats qui ont tué 155 soldats") is a fact, whatever
     # the sentence does with it ("pour mettre fin à ...")
     grounded = is_noun and any(
-        deps[j] in ("acl:relcl", "acl") and tags[j] in ("VERB", "AUX") and _past(clause := token_at(j))
+        deps[j] in ("acl:relcl", "acl") and tags[j] in ("VERB", "AUX") and lowered[j] not in _PLANNED_PASSIVES
+        and _past(clause := token_at(j))
         and not _is_negated(clause) and not _mood_tense(clause)[0] for j in kids(t))
 
     def raise_to(status: str, why: str) -> None:
@@ -275,6 +276,9 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 raise_to(HYPOTHETICAL, lemma)
             elif child_dep == "det" and lemma in _NEGATIVE_DETERMINERS:
                 raise_to(NEGATED, lemma)
+            elif child_dep == "acl" and lemma in _PLANNED_PASSIVES and tags[j] == "VERB" \
+                    and "Part" in morph(token_at(j), "VerbForm"):
+                raise_to(FUTURE, lemma)  # "la visite programmée dans les prochaines semaines"
         head_lemma = lowered[head_of[t]]
         if head_lemma in _HYPO_NOUNS and deps[t] == "nmod":
             raise_to(HYPOTHETICAL, token_at(head_of[t]).lemma_)
@@ -376,6 +380,17 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
         # "pour leur demander", "alors que la foule prenait": own assertion level
         if dep == "advcl" and not _has_child(current, "mark", _SI) \
                 and lowered[p] not in SPEECH_VERBS:
+            if verbal and _purpose(current):
+                # "va rester en contact pour appeler les parties à ...": what one will do in order to say it,
+                # is not said yet
+                cond, fut, going = _mood_tense(token_at(p))
+                # "va rester ... pour appeler": the infinitive the parser hung on "aller"
+                going = going or (deps[p] == "xcomp" and lowered[head_of[p]] == "aller"
+                                  and "Pres" in morph(token_at(head_of[p]), "Tense"))
+                if fut or going:
+                    raise_to(FUTURE, "future")
+                elif cond:
+                    raise_to(HYPOTHETICAL, "conditional")
             break
         if dep == "acl" and tag != "VERB":
             break
