@@ -436,3 +436,15 @@ def test_weak_nouns_of_intent_are_no_agreement(veille_nlp) -> None:
     events = code(veille_nlp, "Le président chilien a réaffirmé que son pays soutenait la création d'un Etat "
                               "palestinien.")
     assert not [e for e in _of_type(events, "SUPPORT") if e["trigger"].startswith("réaffirm")], events
+
+
+def test_not_ruling_out_a_measure_is_a_threat(veille_nlp) -> None:
+    events = code(veille_nlp, "Le chef de la diplomatie italienne n'a pas exclu le gel des contrats avec la Russie.")
+    threats = _of_type(events, "THREATEN")
+    assert threats and threats[0]["status"] in ("asserted", "reported"), events
+    assert "ITA" in codes(threats[0]["actor"]) and "RUS" in codes(threats[0]["recipient"]), threats
+
+
+def test_it_matters_is_no_import(veille_nlp) -> None:
+    events = code(veille_nlp, "Il importe maintenant que la Chine explique les faits, a déclaré le ministre belge.")
+    assert not _of_type(events, "COOPERATE"), events
