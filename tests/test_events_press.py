@@ -448,3 +448,19 @@ def test_not_ruling_out_a_measure_is_a_threat(veille_nlp) -> None:
 def test_it_matters_is_no_import(veille_nlp) -> None:
     events = code(veille_nlp, "Il importe maintenant que la Chine explique les faits, a déclaré le ministre belge.")
     assert not _of_type(events, "COOPERATE"), events
+
+
+def test_a_glued_heading_is_not_the_clause_a_pronoun_refers_back_to(veille_nlp) -> None:
+    events = code(veille_nlp, 'Jean Dupont est désormais la bête noire du pouvoir.- "Il va comprendre" -Le président '
+                              "Emmanuel Macron, au pouvoir depuis 2017, a tendu la main ces derniers jours à ses "
+                              "adversaires. Il a aussi fait des concessions aux enseignants en grève.")
+    concessions = _of_type(events, "CONCEDE")
+    assert concessions and codes(concessions[0]["actor"]) == {"FRA"}, events
+
+
+def test_the_pronoun_of_an_incise_is_the_source_last_named(veille_nlp) -> None:
+    events = code(veille_nlp, '"Nous appliquerons la charte", a déclaré le chef de la junte malienne, le colonel '
+                              'Assimi Goïta. "Nous demandons le soutien de la communauté internationale", '
+                              "a-t-il ajouté.")
+    requests = _of_type(events, "REQUEST")
+    assert requests and codes(requests[0]["actor"]) == {"MLI"} and requests[0]["status"] == "reported", events

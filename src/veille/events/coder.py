@@ -34,6 +34,7 @@ from veille.events.status import (
     HYPOTHETICAL,
     NEGATED,
     REPORTED,
+    SPEECH_VERBS,
     Status,
     assess,
     is_past,
@@ -92,6 +93,7 @@ class _DocCache:
     codes: dict[int, set] = field(default_factory=dict)  # sentence number → codes named
     partners: Counter = field(default_factory=Counter)  # (code, code) → events coded between them so far
     told: list[tuple[str, set, set]] = field(default_factory=list)  # (type, actor codes, recipient codes) so far
+    skip: list[bool] = field(default_factory=list)  # tokens of names and headings: no trigger, no clause
 
 
 @dataclass
@@ -144,7 +146,7 @@ class EventCoder:
         last_end: int | None = None
         sentences = _sentences(doc, text)
         reference = dates.now = lead_date(sentences, dates, published)  # the day the text reports from
-        shared = _DocCache(text=text, view=view, lemmas=view.lemma, sents=sentences)
+        shared = _DocCache(text=text, view=view, lemmas=view.lemma, sents=sentences, skip=skip)
         for sent in sentences:
             candidates = self._candidates(sent, skip, shared)
             if last_end is not None and "\n" in text[last_end:sent.start_char]:
@@ -173,7 +175,8 @@ class EventCoder:
                         if a != b:
                             shared.partners[(b, a)] += 1
             speaker = next((e["reported_by"] for e in reversed(sent_events)
-                            if e["reported_by"] and e["reported_by"]["code"]), speaker)
+                            if e["reported_by"] and e["reported_by"]["code"]), None) \
+                or _named_speaker(sent, view, self.finder, index) or speaker
             clashes = context._clashes
             reference = next_reference(sent, dates, reference)
             subject = context.sentence_subject()
@@ -793,6 +796,12 @@ class _Context:
                 verb = verb.head
             return self._previous()
         verb = token.head
+        if token.dep_ in ("nsubj", "expl:subj") and lower in _SPEAKER_PRONOUNS and verb.lemma_.lower() in SPEECH_VERBS \
+                and (verb.i < token.i or lower.startswith("-")) and self.speaker is not None \
+                and self.speaker.get("code"):
+            # '"Nous demandons ...", a-t-il ajouté': the source the paragraph last named
+            speaker = self.speaker
+            return [Party(text=speaker["text"], code=speaker["code"], actor_id=speaker.get("actor_id"))]
         if token.dep_ in ("nsubj", "nsubj:pass", "expl:subj") or lower in _STRESSED_PRONOUNS:
             # "a déclaré qu'il avait envoyé": the speaker
             current = verb
@@ -872,9 +881,15 @@ class _Context:
         return None
 
     def sentence_subject(self) -> list[Party]:
-        deps = self.shared.view.dep
-        root_i = next((i for i in range(self.sent.start, self.sent.end) if deps[i] == "ROOT"), None)
-        view = self.shared.view
+        view, skip = self.shared.view, self.shared.skip
+        deps = view.dep
+        # a heading glued to the sentence ("- Il va comprendre -Le président a ...") is not its main clause
+        root_i = next((i for i in range(self.sent.start, self.sent.end)
+                       if deps[i] == "ROOT" and not (skip and skip[i])), None)
+        if root_i is None and skip:
+            root_i = next((i for i in range(self.sent.start, self.sent.end) if not skip[i]
+                           and view.pos[i] in ("VERB", "AUX") and any(deps[j] == "nsubj" for j in view.kids(i))),
+                          None)
         root = self.sent.root.i if root_i is None else root_i
         tags = view.pos
         for j in view.kids(root):
@@ -892,6 +907,23 @@ _END_PUNCT = (".", "!", "?", "»", "…", '"', ":", ";")
 
 
 _SENTENCE_END = (".", "!", "?", "…", "»", '"', ";", ":", ")")
+
+
+def _named_speaker(sent: Span, view: DocView, finder: ArgumentFinder, index: MentionIndex) -> dict | None:
+    """The last source a sentence names as the subject of a speech verb ('..., a déclaré le chef de la
+    junte'), for the pronoun of the next incise ('a-t-il ajouté')."""
+    found = None
+    for i in range(sent.start, sent.end):
+        if view.lemma[i] not in SPEECH_VERBS or view.pos[i] not in ("VERB", "AUX"):
+            continue
+        for j in view.kids(i):
+            # the subject, or the inverted subject of an incise the parser read as an object ("a déclaré X")
+            inverted = view.dep[j] == "obj" and j > i and view.dep[i] == "parataxis"
+            if (view.dep[j] == "nsubj" or inverted) and view.pos[j] != "PRON":
+                coded = [p for p in finder.parties(view.token(j), index) if p.code]
+                if coded:
+                    found = {"text": coded[0].text, "actor_id": coded[0].actor_id, "code": coded[0].code}
+    return found
 
 
 def _sentences(doc: Doc, text: str) -> list[Span]:

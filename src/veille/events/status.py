@@ -483,8 +483,10 @@ def _inverted_subject(verb: Token, trigger: Token | None = None) -> Token | None
     view = view_of(verb.doc)
     deps, lowers, tags = view.dep, view.lower, view.pos
     holder = _child_towards(view, verb.i, trigger.i) if trigger is not None else None
+    # "a-t-il ajouté": the pronoun between the auxiliary and the participle
+    first = min([verb.i] + [k for k in view.kids(verb.i) if deps[k].startswith("aux")])
     for j in view.kids(verb.i):
-        if j > verb.i and j != holder and (deps[j] in ("nsubj", "obj", "nsubj:pass", "expl:subj") or
+        if j > first and j != holder and (deps[j] in ("nsubj", "obj", "nsubj:pass", "expl:subj") or
                            lowers[j].startswith("-")) and tags[j] in ("PROPN", "NOUN", "PRON") \
                 and lowers[j] not in TIME_WORDS:  # "a annoncé jeudi Armen Grigoryan"
             return view.token(j)
