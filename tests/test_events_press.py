@@ -464,3 +464,14 @@ def test_the_pronoun_of_an_incise_is_the_source_last_named(veille_nlp) -> None:
                               "a-t-il ajouté.")
     requests = _of_type(events, "REQUEST")
     assert requests and codes(requests[0]["actor"]) == {"MLI"} and requests[0]["status"] == "reported", events
+
+
+def test_a_gerund_is_an_act_beside_its_clause(veille_nlp) -> None:
+    events = code(veille_nlp, "Le ministre turc a accusé la Grèce, en appelant l'UE à réagir.")
+    requests = _of_type(events, "REQUEST")
+    assert requests and requests[0]["status"] in ("asserted", "reported"), events
+    # and its subject is the speaker of the sentence's incise
+    events = code(veille_nlp, 'Les deux dossiers sont "liés", a martelé le ministre iranien, en appelant '
+                              'l\'Union européenne "à tenir ses engagements".')
+    requests = _of_type(events, "REQUEST")
+    assert requests and codes(requests[0]["actor"]) == {"IRN"}, events

@@ -499,19 +499,34 @@ class ArgumentFinder:
         return self.parties(view.token(i - 1), index) if mention is not None and index.code_of(mention) else []
 
     def _clause_subject(self, token: Token, index: MentionIndex, resolve) -> list[Party]:
-        """The subject of the nearest verb above ``token`` that has one."""
+        """The subject of the nearest verb above ``token`` that has one, else the speaker of the sentence's
+        incise ('"...", a martelé le ministre iranien, en appelant ...')."""
         view = view_of(token.doc)
         current = token.i
         for _ in range(6):
             head = view.head[current]
             if head == current:
-                return []
+                break
             current = head
             if view.pos[current] in _VERB_POS:
                 subject = next((j for j in view.kids(current) if view.dep[j] in ("nsubj", "expl:subj")), None)
+                if subject is None and view.lemma[current] in _SPEECH_VERBS and view.dep[current] == "parataxis":
+                    # ", a martelé le ministre iranien, en appelant ...": the incise's subject, read as an object
+                    subject = next((j for j in view.kids(current) if view.dep[j] == "obj" and j > current), None)
                 if subject is not None:
-                    return self._np(view.token(subject), index, resolve)
-        return []
+                    found = self._np(view.token(subject), index, resolve)
+                    if found:
+                        return found
+                    break  # a subject of no party ("les deux dossiers sont liés"): whoever says so
+        while view.head[current] != current:
+            current = view.head[current]
+        incise = next((j for j in view.kids(current) if view.dep[j] == "parataxis"
+                       and view.lemma[j] in _SPEECH_VERBS), None)
+        if incise is None:
+            return []
+        subject = next((j for j in view.kids(incise) if (view.dep[j] == "nsubj" and view.pos[j] != "PRON")
+                        or (view.dep[j] == "obj" and j > incise)), None)
+        return self._np(view.token(subject), index, resolve) if subject is not None else []
 
     def _controller(self, verb: Token, index: MentionIndex, resolve) -> list[Party]:
         """The understood subject of an infinitive, a coordinated verb, a relative clause, a gerund."""
@@ -774,6 +789,7 @@ _AFFILIATION_NOUNS = grammar_words("affiliation_nouns")
 _RECEIVE_VERBS = grammar_words("receive_verbs")
 _PREP_ADVERBS = grammar_words("preposition_adverbs")
 _ETRE_VERBS = grammar_words("etre_verbs")
+_SPEECH_VERBS = grammar_words("speech_verbs")
 
 
 def _temporal(token: Token) -> bool:

@@ -231,6 +231,7 @@ def _purpose(clause: Token) -> bool:
 # announcing one's own measure is the measure ("a annoncé la levée de son veto", "le retrait")
 ANNOUNCE_VERBS = grammar_words("announce_verbs")
 _PERFORMING_VERBS = grammar_words("performing_verbs")
+_GERUND_MARKS = grammar_words("gerund_marks")
 
 
 def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, own_act: bool = False,
@@ -357,6 +358,9 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
         via_subject = via_adjunct = False
         if dep not in _CLAUSE_UP:
             break
+        if tag == "VERB" and _has_child(current, "mark", _GERUND_MARKS) and "Part" in morph(current, "VerbForm") \
+                and "Pres" in morph(current, "Tense"):  # not "dit en avoir perdu 50"
+            break  # "..., en appelant l'UE à réagir": an act of its own beside the clause, not what it says
         if not verbal and not is_noun and dep in ("advcl", "acl", "xcomp", "obl", "obl:mod") and _purpose(current):
             raise_to(HYPOTHETICAL, "purpose")
             break
