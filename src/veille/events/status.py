@@ -256,7 +256,8 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
     # a noun told by its own past clause ("des combats qui ont tué 155 soldats") is a fact, whatever
     # the sentence does with it ("pour mettre fin à ...")
     grounded = is_noun and any(
-        deps[j] in ("acl:relcl", "acl") and tags[j] in ("VERB", "AUX") and lowered[j] not in _PLANNED_PASSIVES
+        deps[j] in ("acl:relcl", "acl") and tags[j] in ("VERB", "AUX")
+        and (lowered[j] not in _PLANNED_PASSIVES or any(deps[k] == "obl:agent" for k in kids(j)))
         and _past(clause := token_at(j))
         and not _is_negated(clause) and not _mood_tense(clause)[0] for j in kids(t))
 
@@ -278,8 +279,9 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             elif child_dep == "det" and lemma in _NEGATIVE_DETERMINERS:
                 raise_to(NEGATED, lemma)
             elif child_dep == "acl" and lemma in _PLANNED_PASSIVES and tags[j] == "VERB" \
-                    and "Part" in morph(token_at(j), "VerbForm"):
-                raise_to(FUTURE, lemma)  # "la visite programmée dans les prochaines semaines"
+                    and "Part" in morph(token_at(j), "VerbForm") and not any(deps[k] == "obl:agent" for k in kids(j)):
+                # "la visite programmée dans les prochaines semaines" (not "les sanctions prévues par la loi")
+                raise_to(FUTURE, lemma)
         head_lemma = lowered[head_of[t]]
         if head_lemma in _HYPO_NOUNS and deps[t] == "nmod":
             raise_to(HYPOTHETICAL, token_at(head_of[t]).lemma_)
