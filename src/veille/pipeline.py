@@ -7,9 +7,10 @@ flat whatever the corpus size and an interrupted run is completed by running it 
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -109,7 +110,7 @@ class Ingestor:
         run = _Run(report, progress)
         parsed = self.nlp.pipe(self._stream(items, run), as_tuples=True, batch_size=self.nlp_batch_size,
                                n_process=self.n_process)
-        with closing(parsed):
+        with closing(parsed), frozen_heap():
             for doc, document in parsed:
                 if run.error is not None:
                     continue  # what the workers still held, parsed for nothing
@@ -202,6 +203,21 @@ class _Run:
     batches: deque[_Pending] = field(default_factory=deque)  # read, not written yet, in input order
     in_flight: set[str] = field(default_factory=set)  # doc ids of those batches' fresh documents
     error: Exception | None = None  # the first error, reading or writing: the run stops
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """The objects alive when a run starts (the model, the knowledge base, their caches: most of the
+    heap) kept out of the garbage collector's full passes until it ends, which would otherwise walk
+    them all again and again for nothing. Left alone when the process already froze objects itself."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def clean_item(item: RawDocument | ReadFailure, rules: BoilerplateRules, report: IngestReport,

@@ -322,7 +322,8 @@ class ActorLinker:
             return
         ents: list[list[Span]] = [[] for _ in prepared]
         outside: list[list[Span]] = [[] for _ in prepared]
-        parsed = self.ner.pipe((prepared[n].doc[a:b].as_doc() for n, a, b in pieces), batch_size=len(pieces))
+        arrays = {n: prepared[n].doc.to_array(PIECE_ATTRS) for n, _, _ in pieces}  # once for all a document's pieces
+        parsed = self.ner.pipe((_piece(prepared[n], a, b, arrays[n]) for n, a, b in pieces), batch_size=len(pieces))
         for (number, start, end), piece in zip(pieces, parsed, strict=True):
             doc = prepared[number].doc
             at = start
@@ -1429,6 +1430,18 @@ def _unknown_name_runs(doc: Doc, ann: Annotations, hits: list[NameHit]) -> list[
                 runs.append((start, end))
             break
     return runs
+
+
+PIECE_ATTRS = [attrs.SPACY, attrs.NORM, attrs.SENT_START]
+
+
+def _piece(item: _Prepared, start: int, end: int, array: numpy.ndarray) -> Doc:
+    """`doc[start:end].as_doc()` as the NER reads it: the words with their spaces, norms and sentence starts
+    (`array`: the document's PIECE_ATTRS), without the copies as_doc makes for nothing here (every
+    attribute of the whole document, dependencies rewired, the span's vector)."""
+    piece = Doc(item.doc.vocab, words=[word.text for word in item.words[start:end]],
+                spaces=array[start:end, 0].astype(bool).tolist())
+    return piece.from_array(PIECE_ATTRS[1:], array[start:end, 1:])
 
 
 def _sentence_index(doc: Doc) -> list[int]:

@@ -15,6 +15,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -131,8 +132,7 @@ def link_document(document: Document, outlets: Outlets) -> Document:
 # -- loading and validation -------------------------------------------------------------------
 def load_outlets(extra: Sequence[Path | str] = ()) -> Outlets:
     """The shipped profiles, then those of the user's folder, then `extra` files (same id replaces)."""
-    found = read_outlets(resources.files("veille.ingest").joinpath("data", SHIPPED).read_text("utf-8"),
-                         f"veille:{SHIPPED}")
+    found = list(_shipped(resources.files("veille.ingest").joinpath("data", SHIPPED).read_text("utf-8")))
     for path in (*user_files(), *extra):
         try:
             text = Path(path).read_text("utf-8")
@@ -140,6 +140,12 @@ def load_outlets(extra: Sequence[Path | str] = ()) -> Outlets:
             raise OutletsError(f"{path}: cannot read outlets file ({error})") from error
         found.extend(read_outlets(text, str(path)))
     return Outlets(found)
+
+
+@lru_cache(maxsize=2)
+def _shipped(text: str) -> tuple[Outlet, ...]:
+    """The shipped profiles, parsed once per text (a store's migration and each ingest load them)."""
+    return tuple(read_outlets(text, f"veille:{SHIPPED}"))
 
 
 def read_outlets(text: str, origin: str) -> list[Outlet]:
