@@ -26,6 +26,7 @@ from veille.events.grammar import grammar_sequence, grammar_words
 from veille.events.timex_lexicon import TIME_WORDS
 from veille.events.view import DocView, opens_incise, view_of
 from veille.model.vocabulary import ROLES, Vocabulary, load_vocabulary
+from veille.nlp.extensions import MENTIONS
 
 FILE_KEYS = ("version", "classes", "generic_actors", "types")
 _REFLEXIVE = grammar_words("reflexive_pronouns")
@@ -334,7 +335,7 @@ def _capitalised(token: Token) -> bool:
     common noun; not "les Casques bleus", troops)."""
     if not token.text[:1].isupper() or token.is_sent_start:
         return False
-    mentions = token.doc.spans.get("mentions", ())
+    mentions = token.doc.spans.get(MENTIONS, ())
     return any(m.start <= token.i < m.end and m.label_ in _ACTOR_ENTS for m in mentions)
 
 
