@@ -58,6 +58,7 @@ _DEPLOY = grammar_words("deploy_words")
 _MIN_CONFIDENCE = 0.3
 _YIELD_VERBS = grammar_words("yield_verbs")
 _RULE_OUT_VERBS = grammar_words("rule_out_verbs")
+_RULE_OUT_MEASURES = grammar_words("rule_out_measures")
 _NUMBER_WORDS = grammar_numbers("small_numbers")
 _PERSON_NOUNS = grammar_words("person_nouns")
 _SETTING_WORDS = grammar_words("setting_words")  # "à l'issue de", "en marge de"
@@ -542,7 +543,8 @@ class EventCoder:
             # "n'a accepté aucune demande", "ne transigerait pas": a refusal, stated
             event_type, mode = "REJECT", None
             final_status = REPORTED if status.reporter is not None else ASSERTED
-        elif final_status == NEGATED and status.cue == "negation" and entry.lemma in _RULE_OUT_VERBS:
+        elif final_status == NEGATED and status.cue == "negation" and entry.lemma in _RULE_OUT_VERBS \
+                and args.theme is not None and args.theme.lemma_.lower() in _RULE_OUT_MEASURES:
             # "n'a pas exclu le gel du projet": a measure kept in reserve, a threat
             event_type, mode = "THREATEN", None
             final_status = REPORTED if status.reporter is not None else ASSERTED
