@@ -445,6 +445,18 @@ def test_not_ruling_out_a_measure_is_a_threat(veille_nlp) -> None:
     assert "ITA" in codes(threats[0]["actor"]) and "RUS" in codes(threats[0]["recipient"]), threats
 
 
+def test_other_things_not_ruled_out_are_no_threat(veille_nlp) -> None:
+    events = code(veille_nlp, "La police britannique traite l'affaire comme une disparition sans exclure d'autres "
+                              "pistes.")
+    assert not _of_type(events, "THREATEN"), events
+
+
+def test_relying_on_is_no_support(veille_nlp) -> None:
+    events = code(veille_nlp, "La députée a ajouté, en assurant s'appuyer sur les propos de Karl Marx, que la "
+                              "France devait changer.")
+    assert not _of_type(events, "SUPPORT"), events
+
+
 def test_it_matters_is_no_import(veille_nlp) -> None:
     events = code(veille_nlp, "Il importe maintenant que la Chine explique les faits, a déclaré le ministre belge.")
     assert not _of_type(events, "COOPERATE"), events
