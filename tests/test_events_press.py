@@ -487,3 +487,8 @@ def test_a_gerund_is_an_act_beside_its_clause(veille_nlp) -> None:
                               'l\'Union européenne "à tenir ses engagements".')
     requests = _of_type(events, "REQUEST")
     assert requests and codes(requests[0]["actor"]) == {"IRN"}, events
+
+
+def test_denying_responsibility_is_a_rejection_not_an_accusation(veille_nlp) -> None:
+    events = code(veille_nlp, "A chaque fois, Ankara a rejeté toute responsabilité.")
+    assert _of_type(events, "REJECT") and not _of_type(events, "ACCUSE"), events
