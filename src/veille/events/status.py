@@ -137,7 +137,7 @@ def _mood_tense(verb: Token) -> tuple[bool, bool, bool]:
         elif ("Fut" in tense and _FUTURE_FORM.search(token.lower_)) or (
                 "Past" not in tense and _form_is(token, _FUT_ENDINGS)):
             fut = True  # the tagger's "Fut" on a form that cannot be one ("accueille") is ignored
-        if token != verb and token.lemma_ == "aller" and ("Pres" in tense or "Imp" in tense):
+        if token != verb and token.lemma_ == _GOING_VERB and ("Pres" in tense or "Imp" in tense):
             going = True
     return cond, fut, going
 
@@ -232,6 +232,7 @@ def _purpose(clause: Token) -> bool:
 ANNOUNCE_VERBS = grammar_words("announce_verbs")
 _PERFORMING_VERBS = grammar_words("performing_verbs")
 _GERUND_MARKS = grammar_words("gerund_marks")
+_GOING_VERB = next(iter(grammar_words("going_verb")))  # "va rester": the near future
 
 
 def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, own_act: bool = False,
@@ -391,8 +392,9 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 # is not said yet
                 cond, fut, going = _mood_tense(token_at(p))
                 # "va rester ... pour appeler": the infinitive the parser hung on "aller"
-                going = going or (deps[p] == "xcomp" and lowered[head_of[p]] == "aller"
-                                  and "Pres" in morph(token_at(head_of[p]), "Tense"))
+                aller = head_of[p] if deps[p] == "xcomp" else p
+                going = going or (lowered[aller] == _GOING_VERB and "Pres" in morph(token_at(aller), "Tense")
+                                  and any(deps[k] == "xcomp" for k in kids(aller)))
                 if fut or going:
                     raise_to(FUTURE, "future")
                 elif cond:
