@@ -38,6 +38,7 @@ class _Context:
         self.last_day: date | None = None  # last resolved day of any kind
         self.last_day_end = 0  # where the expression of last_day ends
         self.last_time: str | None = None  # the last clock time resolved on a day ("2022-01-05T15:30")
+        self.told_days: list[date] = []  # the days the narrative was on, in text order
 
     # references ----------------------------------------------------------
     def day_ref(self) -> tuple[date, str] | None:
@@ -66,7 +67,14 @@ class _Context:
                 return p.y
         return None
 
-    def anaphor_day(self) -> date | None:
+    def anaphor_day(self, past: bool = False) -> date | None:
+        """The day an anaphor ("la veille", "dans la matinée", "à 13 h") counts from: the last day the
+        narrative was on; in a past clause, the last one not after the anchor ("Dans deux jours,
+        Téhéran pourrait annoncer un plan. Paris a échangé, comme la veille, avec Berlin")."""
+        if past and self.anchor is not None and self.anchor.day is not None:
+            day = next((d for d in reversed(self.told_days) if d <= self.anchor.day), None)
+            if day is not None or self.told_days:
+                return day or self.anchor.day
         if self.last_day:
             return self.last_day
         ref = self.day_ref()
@@ -92,7 +100,14 @@ class _Context:
         return None
 
     # bookkeeping ---------------------------------------------------------
-    def note(self, point: _Point | None, calendar_expr: bool, value: str | None = None) -> None:
+    def note(self, point: _Point | None, calendar_expr: bool, value: str | None = None, told: bool = True) -> None:
+        """Keep a resolved expression as reference. ``told`` False: a day the narrative is not on ("réunis
+        depuis samedi", "le dîner de la veille"), which parts of the day and anaphors do not count from."""
+        if point is not None and point.day and not told:
+            self.last_point = point
+            if calendar_expr:
+                self.last_abs = point
+            return
         if value is not None and _DAY_TIME.fullmatch(value):
             self.last_time = value
         elif point is not None and point.day and point.day != self.last_day:
@@ -104,6 +119,7 @@ class _Context:
             self.last_abs = point
         if point.day:
             self.last_day = point.day
+            self.told_days.append(point.day)
 
 
 
@@ -344,7 +360,7 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
             if ctx.last_day is None:
                 return _unresolved(label, "XXXX-XX-XX")
             return _day_res(label, ctx.last_day + timedelta(days=x["offset"]), True)
-        base = ctx.anaphor_day()
+        base = ctx.anaphor_day(x["offset"] < 0 and ctx.clause(item.start, item.end) == "past")
         if base is None:
             return _unresolved(label, "XXXX-XX-XX")
         return _day_res(label, base + timedelta(days=x["offset"]), True)
@@ -552,15 +568,33 @@ _OF_DAY = re.compile(rf"{WS}(?:du|de|d{AP}){WS0}", re.IGNORECASE)
 
 
 def _resolution_order(text: str, items: list[_Item]) -> list[_Item]:
-    """Items in text order, except that a clock time followed by its day ("vers 0 h 40, jeudi")
-    comes after that day, so that it is placed on it."""
+    """Items in text order, except that a clock time or a part of the day followed by its day ("vers
+    0 h 40, jeudi", "dans la matinée, dimanche 25 août") comes after that day, so that it is placed
+    on it."""
     items = list(items)
     for i in range(len(items) - 1):
         a, b = items[i], items[i + 1]
-        if a.kind == "clock" and b.kind in _DAY_KINDS and _CLOCK_THEN_DAY.match(text[a.end : b.start]):
+        part_of_day = a.kind == "anaphoric" and a.data.get("offset") == 0 and a.data.get("pod") \
+            and not a.data.get("event")  # "dans la matinée, dimanche 25 août"
+        if (a.kind == "clock" or part_of_day) and b.kind in _DAY_KINDS \
+                and _CLOCK_THEN_DAY.match(text[a.end : b.start]):
             items[i], items[i + 1] = b, a
         elif (a.kind == "anaphoric" and a.data.get("event") and b.kind in _DAY_KINDS
               and _OF_DAY.fullmatch(text[a.end : b.start])):
             a.data["of_next"] = True  # "la veille du 14 juillet": counted from that day
             items[i], items[i + 1] = b, a
     return items
+
+
+# a day the narrative is not on: a start ("réunis depuis samedi") or a day before the one told,
+# named as a noun's complement ("le dîner de la veille")
+_SINCE = re.compile(rf"(?<!\w)depuis{WS}(?:le{WS}|l{AP}{WS0})?$", re.IGNORECASE)
+_OF = re.compile(rf"(?<!\w)(?:de|du|d{AP}){WS0}$", re.IGNORECASE)
+
+
+def _aside(text: str, item: _Item) -> bool:
+    """The item names a day the narrative is not on (:meth:`_Context.note`, ``told``)."""
+    before = text[max(0, item.start - 12) : item.start]
+    if _SINCE.search(before):
+        return True
+    return item.kind == "anaphoric" and item.data.get("offset", 0) < 0 and bool(_OF.search(before))
