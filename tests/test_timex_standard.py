@@ -155,3 +155,35 @@ def test_clause_tense() -> None:
     text = "Les prix montent vendredi."
     i = text.index("vendredi")
     assert clause_tense(text, i, i + 8) is None
+
+
+# --- a count of years with no preposition is a length of time after a verb of duration, before
+# "après"/"avant", or as the length of something; an age is not
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Le préfet a passé trois ans à Lille.", "trois ans", "P3Y"),
+    ("La concession durera plus de vingt ans.", "vingt ans", "P20Y"),
+    ("L'ancien maire a écopé de douze ans de réclusion.", "douze ans", "P12Y"),
+    ("Le tribunal a prononcé une peine supérieure à 25 ans de réclusion.", "25 ans", "P25Y"),
+    ("Le club a retrouvé la finale quatre ans après sa dernière victoire.", "quatre ans", "P4Y"),
+    ("Il a fallu un quart d'heure aux pompiers.", "un quart d'heure", "PT15M"),
+    ("Le conseil a délibéré trois quarts d'heure.", "trois quarts d'heure", "PT45M"),
+    ("La région a connu un demi-siècle de paix.", "un demi-siècle", "P50Y"),
+    ("Le chantier a duré un an et demi.", "un an et demi", "P1.5Y"),
+])
+def test_lengths_of_time(text: str, span: str, value: str) -> None:
+    hit = find(tag(text, "2001-03-14", tense="auto"), span)
+    assert (hit.label, hit.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize("text", [
+    "Agé de 47 ans, le maire a démissionné.",
+    "Une cycliste de 16 ans a été renversée.",
+    "Le doyen est mort à 103 ans.",
+    "Paul Martin, 62 ans, a été élu.",
+    "Le maire a 58 ans.",
+    "La ville fête les 20 ans de son jumelage.",
+    "L'équipe n'était pas dans un jour de chance.",
+])
+def test_an_age_or_a_kind_of_day_is_no_length_of_time(text: str) -> None:
+    assert tag(text, "2001-03-14", tense="auto") == []

@@ -26,6 +26,9 @@ from veille.events.timex_lexicon import (
     DEICTIC_PRESENT,
     DETERMINERS,
     DURATION_CUES,
+    DURATION_MODIFIERS,
+    DURATION_VERBS,
+    FRACTIONS,
     FUNCTION_WORDS_S,
     HALF,
     HOLIDAY_ALT,
@@ -486,12 +489,19 @@ def _b_ago(m: re.Match[str], text: str) -> list[_Item] | None:
     return [_Item(*_core(m), "shift", {"n": n, "unit": _unit_of(m["u"]), "sign": -1, "deictic": True})]
 
 
+def _kind_of_day(m: re.Match[str], n: float | None, text: str) -> bool:
+    """ "dans un jour de grande forme", "un jour sans": a kind of day, not a length nor a delay."""
+    return n == 1 and _norm(m["u"]) == "jour" and _next_word(text, m.end("u")) in ("de", "d'", "sans", "où")
+
+
 def _b_in(m: re.Match[str], text: str) -> list[_Item] | None:
     n, vague = _qty(m["q"])
     if n is None and not vague:
         return None
     if n is not None and m["half"]:
         n += 0.5
+    if _kind_of_day(m, n, text):
+        return None
     return [_Item(*_core(m), "shift", {"n": n, "unit": _unit_of(m["u"]), "sign": 1, "deictic": True})]
 
 
@@ -519,8 +529,11 @@ def _b_duration(m: re.Match[str], text: str) -> list[_Item] | None:
     pre = _norm(m["pre"]) if m["pre"] else None
     if q == "des" and pre not in ("depuis", "pendant", "durant", "au cours des"):
         return None
+    if _kind_of_day(m, n, text):
+        return None
     needs_cue = unit_word in UNITS_NEEDING_CUE or (unit_word == "jour" and n == 1)
-    if needs_cue and pre not in DURATION_CUES and not m["last"]:
+    if needs_cue and pre not in DURATION_CUES and not m["last"] and not _length_of_time(text, m.start("core"),
+                                                                                        m.end("core")):
         return None
     n2 = None
     if m["q2"]:
@@ -531,6 +544,55 @@ def _b_duration(m: re.Match[str], text: str) -> list[_Item] | None:
         n += 0.5
     data = {"n": n, "n2": n2, "unit": UNITS[unit_word]}
     return [_Item(*_core(m), "duration", data)]
+
+
+_OF_NOUN = re.compile(rf"{WS}(?:de{WS}|d{AP}{WS0})[^\W\d]")
+_PLURAL_DETERMINERS = frozenset({"les", "des", "ses", "leurs", "aux", "nos", "vos", "mes", "ces"})
+_BEFORE_AFTER = re.compile(rf"{WS}(?:après|avant){R}", re.IGNORECASE)
+
+
+def _length_of_time(text: str, start: int, end: int) -> bool:
+    """A count of years with no preposition that is still a length of time: after a cue or a verb
+    of duration, past a modifier ("durera plus de vingt ans", "pendant près de trois ans", "a passé
+    trois ans", "condamné à dix ans"), before "après"/"avant" ("six ans après sa victoire"), or the
+    length of something ("une peine supérieure à 30 ans de réclusion"); not an age ("âgé de 54 ans",
+    "une fillette de 6 ans", "Jean, 87 ans", "mort à 80 ans")."""
+    before = _norm(text[max(0, start - 60) : start])
+    stripped = True
+    while stripped:
+        stripped = False
+        for mod in DURATION_MODIFIERS:
+            if before == mod or before.endswith(" " + mod):
+                before, stripped = before[: -len(mod)].rstrip(), True
+    if _BEFORE_AFTER.match(text, end):
+        return True  # "six ans après sa victoire": the length between two times
+    words = re.findall(r"[\w'-]+", before)
+    if not words:
+        return False
+    if any(" ".join(words[-k:]) in DURATION_CUES for k in (1, 2, 3)):
+        return True
+    if words[-1] in _PLURAL_DETERMINERS:
+        return False  # "les célébrations des 30 ans d'indépendance": an anniversary
+    verb_before = len(words) > 1 and words[-2].startswith(DURATION_VERBS)
+    if words[-1] in ("de", "d'"):  # "a écopé de dix ans de prison", not "âgé de 54 ans"
+        return verb_before
+    if words[-1] == "a" and verb_before:
+        return True  # "condamné à dix ans" (à is folded to a)
+    return words[-1].startswith(DURATION_VERBS) or bool(_OF_NOUN.match(text, end))
+
+
+def _b_fraction(m: re.Match[str], text: str) -> list[_Item] | None:
+    """ "un quart d'heure" → PT15M, "une demi-heure" → PT30M, "un demi-siècle" → P50Y."""
+    n = parse_number(_norm(m["q"])) if m["q"] else 1.0
+    if n is None:
+        return None
+    amount, unit = n * FRACTIONS[_norm(m["f"])], UNITS[_norm(m["u"])]
+    for coarse, fine, factor in (("H", "MIN", 60), ("CE", "Y", 100), ("DE", "Y", 10), ("D", "H", 24)):
+        if unit == coarse:
+            amount, unit = amount * factor, fine
+    if amount != int(amount):
+        return None
+    return [_Item(*_core(m), "duration", {"n": amount, "n2": None, "unit": unit})]
 
 
 def _half_day(m: re.Match[str], h: int) -> int:
@@ -716,6 +778,8 @@ _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}(?P<core>(?:dans|d{AP}ici){J}(?P<q>{QTY}){J}(?P<u>{UNIT})(?P<half>{HALF})?)", _b_in),
     (rf"{L}(?P<core>(?P<q>{QTY}){J}(?P<u>{UNIT})(?P<half>{HALF})?{WS}"
      rf"(?P<dir>plus{WS}tard|plus{WS}tôt|après|avant|auparavant)){R}", _b_later),
+    (rf"{L}(?P<core>(?P<q>une?|{NUMW}){WS}(?P<f>quarts?|demie?)(?:{HY}|{WS}d(?:e{WS}|{AP}{WS0}))(?P<u>{UNIT}))",
+     _b_fraction),
     (rf"{L}{_pre()}(?P<core>(?:entre{WS})?(?P<q>{QTY})(?:{WS}(?:à|ou|et){WS}(?P<q2>{QTY}))?{J}"
      rf"(?:(?P<last>derniers|dernières|prochains|prochaines){WS})?(?P<u>{UNIT})(?P<half>{HALF})?)", _b_duration),
     (rf"{L}(?P<core>(?:chaque|tous{WS}les|toutes{WS}les){WS}(?:(?P<n>\d{{1,2}}|{NUMW}){WS})?"
