@@ -187,3 +187,27 @@ def test_lengths_of_time(text: str, span: str, value: str) -> None:
 ])
 def test_an_age_or_a_kind_of_day_is_no_length_of_time(text: str) -> None:
     assert tag(text, "2001-03-14", tense="auto") == []
+
+
+# --- announcements and edges (issue #17)
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # "à la mairie" is a preposition, not the auxiliary of a compound past: the clause is in the future
+    ("La kermesse aura lieu samedi à la mairie.", "samedi", "2001-03-17"),
+    # "jusqu'à" a weekday, in a clause that is not past, is a day to come
+    ("Les inscriptions restent ouvertes jusqu'à vendredi.", "vendredi", "2001-03-16"),
+    ("Le stage a été prolongé jusqu'à lundi.", "lundi", "2001-03-12"),
+    # the year after an edge of the year is that year's
+    ("À la fin de l'année 1997, la cité comptait 900 logements.", "la fin de l'année 1997", "1997"),
+])
+def test_announcements_and_edges(text: str, span: str, value: str) -> None:
+    assert find(tag(text, "2001-03-14", tense="auto"), span).value == value
+
+
+def test_a_season_with_le_needs_its_year_or_relation() -> None:
+    # "le printemps prochain" is a date; "le printemps" alone may be a name
+    assert find(tag("Le printemps prochain, la ligne sera prolongée.", "2001-07-02", tense="auto"),
+                "Le printemps prochain").value == "2002-SP"
+    assert find(tag("Le printemps dernier, la ligne a été fermée.", "2001-07-02", tense="auto"),
+                "Le printemps dernier").value == "2001-SP"
+    assert tag("Le printemps des poètes a ouvert ses portes.", "2001-03-14", tense="auto") == []

@@ -478,9 +478,9 @@ def _resolve_weekday(item: _Item, ctx: _Context) -> _Res | None:
         mode = "nearest"
     else:
         # news name past days by their weekday: only a future clause looks ahead; "ce dimanche"
-        # is the coming one unless its clause is in the past
+        # and "jusqu'à vendredi" are the coming one unless their clause is in the past
         tense = ctx.clause(item.start, item.end)
-        ahead = tense == "future" or (tense is None and x.get("det") in ("ce", "cette"))
+        ahead = tense == "future" or (tense is None and (x.get("det") in ("ce", "cette") or x.get("until")))
         mode = "at_or_after" if ahead else "at_or_before"
     return _day_res(label, _weekday_from(base, wd, mode), True)
 

@@ -367,6 +367,8 @@ def _b_season(m: re.Match[str], text: str) -> list[_Item] | None:
     y = _year(m["y"]) if m["y"] else None
     if not (m["pre"] or m["det"] or y):
         return None
+    if m["det"] and _norm(m["det"]) == "le" and not (rel or y):
+        return None  # "le printemps arabe", "le Printemps de Bourges"; "le printemps prochain" is a date
     return [_Item(*_core(m), "season", {"code": s[0], "month": s[1], "y": y, "rel": rel})]
 
 
@@ -407,6 +409,7 @@ def _b_weekday(m: re.Match[str], text: str) -> list[_Item] | None:
         "det": _norm(m["det"]) if m["det"] else None,
         "pod": _pod_code(m["pod"]),
         "dn": _day(m["dn"]) if m["dn"] else None,  # "mercredi 21": the 21st that is a Wednesday
+        "until": bool(_g(m, "pre")) and _norm(m["pre"]).startswith("jusqu"),  # "ouvert jusqu'à vendredi"
     }
     if m["dn"] and not (m["rel"] or m["pod"]):
         nxt = re.match(rf"{WS}([^\W\d_]+)", text[m.end("dn") : m.end("dn") + 30])
@@ -472,6 +475,10 @@ def _b_relunit(m: re.Match[str], text: str) -> list[_Item] | None:
 
 def _b_unitedge(m: re.Match[str], text: str) -> list[_Item] | None:
     unit = {"année": "year", "an": "year", "mois": "month", "semaine": "week"}[_norm(m["u"])]
+    if _g(m, "y"):
+        if unit != "year":
+            return None
+        return [_Item(*_core(m), "year", {"y": _year(m["y"])})]  # "à la fin de l'année 1998"
     step = REL_MODS[_norm(m["rel"])][0] if m["rel"] else 0
     return [_Item(*_core(m), "relunit", {"unit": unit, "step": step, "anaphoric": False})]
 
@@ -741,7 +748,7 @@ _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}{_pre()}(?P<core>(?P<mod>{MODPRE}|l{AP}an{WS}|l{AP}année{WS}|début{WS}d(?:e{WS}|{AP}))?"
      rf"(?P<y>{YEARX}))(?:(?:{WS}et{WS}|/|{HY})(?P<y2>{YEARX}))?", _b_year),
     (rf"{L}(?:(?P<pre>{PRE_SEASON}){WS})?"
-     rf"(?P<core>(?P<det>l{AP}{WS0}|cet{WS}|ce{WS})?(?P<s>{SEASON_ALT}){R}"
+     rf"(?P<core>(?P<det>l{AP}{WS0}|cet{WS}|ce{WS}|le{WS})?(?P<s>{SEASON_ALT}){R}"
      rf"(?:{WS}(?P<y>{YEARY})|{WS}(?P<rel>dernier|prochain|passé){R})?)", _b_season),
     (rf"{L}{_pre()}(?P<core>{_EDGE_OF}?(?P<n>[IVXLC]+|\d{{1,2}}){WS0}(?:e|ème|è|er|ère){WS}siècle){R}", _b_century),
     (rf"{L}{_pre()}(?P<core>{_EDGE_OF}?(?:les{WS})?années{WS}(?P<y>(?:19|20)\d0|[2-9]0|00|{DECADE_ALT}))"
@@ -765,7 +772,7 @@ _PATTERNS: list[tuple[str, Builder]] = [
      rf"(?:(?P<ci>{WS0}{HY}{WS0}ci)|{WS}(?P<rel>{RELMOD}))?){R}", _b_relunit),
     (rf"{L}{_pre(PRE_EDGE)}(?P<core>(?:le{WS}|la{WS})?"
      rf"(?:début|fin|milieu){WS}(?:de{WS}l{AP}|d{AP}|de{WS}la{WS}|du{WS}|de{WS}){WS0}(?P<u>année|an|mois|semaine)"
-     rf"(?:{WS}(?P<rel>dernière|dernier|prochaine|prochain))?){R}", _b_unitedge),
+     rf"(?:{WS}(?P<rel>dernière|dernier|prochaine|prochain)|{WS}(?P<y>{YEARX}))?){R}", _b_unitedge),
     (rf"{L}{_pre(PRE_CLOCK)}(?P<core>(?<![\d,.])(?P<h>[01]?\d|2[0-4]){WS0}[hH](?:{WS0}(?P<mi>[0-5]\d))?"
      rf"(?![\w'’]){_DAY_PART}?)", _b_clock),
     (rf"{L}(?P<pre>{PRE_CLOCK_WORDS}){WS}(?P<core>(?:(?P<h>\d{{1,2}}){WS}heures?(?:{WS}(?P<mi>\d{{2}}))?"
