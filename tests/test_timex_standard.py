@@ -211,3 +211,15 @@ def test_a_season_with_le_needs_its_year_or_relation() -> None:
     assert find(tag("Le printemps dernier, la ligne a été fermée.", "2001-07-02", tense="auto"),
                 "Le printemps dernier").value == "2001-SP"
     assert tag("Le printemps des poètes a ouvert ses portes.", "2001-03-14", tense="auto") == []
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("La fête a lieu chaque année le 15 août.", "le 15 août", "XXXX-08-15"),
+    ("Le peintre est arrivé à Nancy en 1962 ou 1963.", "1963", "1963"),
+    ("Dorénavant, le stationnement sera payant.", "Dorénavant", "PRESENT_REF"),
+    ("Ces jours-ci, la rivière déborde.", "Ces jours-ci", "PRESENT_REF"),
+    ("Par le passé, le quartier était ouvrier.", "Par le passé", "PAST_REF"),
+    ("Les travaux commenceront sous peu.", "sous peu", "FUTURE_REF"),
+])
+def test_more_standard_values(text: str, span: str, value: str) -> None:
+    assert find(tag(text, "2001-03-14", tense="auto"), span).value == value

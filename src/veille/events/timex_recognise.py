@@ -217,7 +217,8 @@ def _b_daymonth(m: re.Match[str], text: str) -> list[_Item] | None:
     if y is None and rel is None:
         if _GENERIC_BEFORE.search(text, max(0, m.start("core") - 20), m.start("core")):
             return [_Item(*_core(m), "set", {"value": f"XXXX-{mo:02d}-{d:02d}"})]  # "chaque 14 juillet"
-        if _GENERIC_AFTER.match(text, m.end("core")):
+        if _GENERIC_AFTER.match(text, m.end("core")) or _GENERIC_EARLIER.search(
+                text, max(0, m.start("core") - 40), m.start("core")):
             return [_Item(*_core(m), "generic", {"value": f"XXXX-{mo:02d}-{d:02d}"})]
     return [_Item(*_core(m), "date" if y else "daymonth", data)]
 
@@ -226,6 +227,8 @@ def _b_daymonth(m: re.Match[str], text: str) -> list[_Item] | None:
 # ("le 15 juillet de chaque année": a DATE of no year)
 _GENERIC_BEFORE = re.compile(rf"(?<!\w){_alt(_LEX['generic_dates']['before'])}{WS}$", re.IGNORECASE)
 _GENERIC_AFTER = re.compile(rf"{WS0},?{WS0}{_alt(_LEX['generic_dates']['after'])}(?!\w)", re.IGNORECASE)
+# ... or said earlier in its clause ("la fête a lieu chaque année le 15 août")
+_GENERIC_EARLIER = re.compile(rf"(?<!\w){_alt(_LEX['generic_dates']['after'])}(?!\w)[^.;:!?\n]*$", re.IGNORECASE)
 
 
 def _b_list(m: re.Match[str], text: str) -> list[_Item] | None:
@@ -746,7 +749,7 @@ _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}{_pre(PRE_MONTH)}(?P<core>(?P<mod>{MODPRE})?(?P<m>{MONTH})"
      rf"(?:{WS}(?P<rel>derniers|dernier|prochains|prochain|passé){R})?)(?!{WS}\d)", _b_month),
     (rf"{L}{_pre()}(?P<core>(?P<mod>{MODPRE}|l{AP}an{WS}|l{AP}année{WS}|début{WS}d(?:e{WS}|{AP}))?"
-     rf"(?P<y>{YEARX}))(?:(?:{WS}et{WS}|/|{HY})(?P<y2>{YEARX}))?", _b_year),
+     rf"(?P<y>{YEARX}))(?:(?:{WS}(?:et|ou){WS}|/|{HY})(?P<y2>{YEARX}))?", _b_year),
     (rf"{L}(?:(?P<pre>{PRE_SEASON}){WS})?"
      rf"(?P<core>(?P<det>l{AP}{WS0}|cet{WS}|ce{WS}|le{WS})?(?P<s>{SEASON_ALT}){R}"
      rf"(?:{WS}(?P<y>{YEARY})|{WS}(?P<rel>dernier|prochain|passé){R})?)", _b_season),
