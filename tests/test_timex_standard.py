@@ -223,3 +223,17 @@ def test_a_season_with_le_needs_its_year_or_relation() -> None:
 ])
 def test_more_standard_values(text: str, span: str, value: str) -> None:
     assert find(tag(text, "2001-03-14", tense="auto"), span).value == value
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # anaphoric units and days with their part of the day
+    ("En 1997, la cité a été rénovée. Cette année-là, la mairie a changé.", "Cette année-là", "1997"),
+    ("Le 5 mars 1997, la grève a commencé. Le lendemain matin, les piquets ont tenu.", "Le lendemain matin",
+     "1997-03-06TMO"),
+    # the n-th (or last) weekday of a month
+    ("Le premier dimanche d'avril, la brocante aura lieu.", "Le premier dimanche d'avril", "2001-04-01"),
+    ("Le dernier samedi d'octobre 1998, la brocante a eu lieu.", "Le dernier samedi d'octobre 1998",
+     "1998-10-31"),
+])
+def test_anaphors_and_nth_weekdays(text: str, span: str, value: str) -> None:
+    assert find(tag(text, "2001-03-14", tense="auto"), span).value == value

@@ -318,6 +318,22 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
     if k == "weekday":
         return _resolve_weekday(item, ctx)
 
+    if k == "nth_weekday":
+        # the month as a bare month (or a month and year) resolves, then its n-th (or last) weekday
+        if x["y"]:
+            y, month = x["y"], x["m"]
+        else:
+            res = _resolve_value(_Item(item.start, item.end, "month", {"m": x["m"], "rel": None}), ctx)
+            if res is None or res.precision != "month":
+                return _unresolved("DATE", f"XXXX-{x['m']:02d}")
+            y, month = int(res.value[:4]), x["m"]
+        days = [date(y, month, d) for d in range(1, calendar.monthrange(y, month)[1] + 1)
+                if date(y, month, d).isoweekday() == x["wd"]]
+        if not 1 <= abs(x["n"]) <= len(days) or x["n"] == 0:
+            return None
+        d = days[x["n"] - 1] if x["n"] > 0 else days[-1]
+        return _day_res("DATE", d, x["y"] is None, calendar_expr=True)
+
     if k == "wdperiod":
         # "la nuit de lundi à mardi": the end is resolved as the weekday alone would be (news name
         # the night after the day it ends on), the start is the day before it
@@ -562,7 +578,7 @@ def _resolve_shift(x: dict[str, Any], ctx: _Context) -> _Res:
 
 
 
-_DAY_KINDS = frozenset({"date", "daymonth", "weekday", "deictic", "anaphoric", "holiday"})
+_DAY_KINDS = frozenset({"date", "daymonth", "weekday", "deictic", "anaphoric", "holiday", "nth_weekday"})
 _CLOCK_THEN_DAY = re.compile(rf"{WS0},?{WS0}$")
 _OF_DAY = re.compile(rf"{WS}(?:du|de|d{AP}){WS0}", re.IGNORECASE)
 

@@ -31,6 +31,7 @@ from veille.events.timex_recognise import (
     _b_moment,
     _b_month,
     _b_monthyear,
+    _b_nth_weekday,
     _b_numeric,
     _b_period,
     _b_pod,
@@ -126,7 +127,7 @@ _PATTERN_CUES: dict[Builder, tuple[str | tuple[str, ...], ...] | None] = {
     _b_ago: ("units",), _b_in: ("units",), _b_later: ("units",), _b_duration: ("units",), _b_fraction: ("units",),
     _b_set: (("jour", "semaine", "mois", "an", "année"), "weekdays"), _b_vague: ("vague",),
     _b_refadj: ("ref_adjectives",), _b_holiday: ("holidays",),
-    _b_quarter: (("trimestre", "semestre"),),
+    _b_quarter: (("trimestre", "semestre"),), _b_nth_weekday: ("months",),
 }  # fmt: skip
 
 

@@ -423,6 +423,17 @@ def _b_weekday(m: re.Match[str], text: str) -> list[_Item] | None:
     return [_Item(*_core(m), "weekday", data)]
 
 
+def _b_nth_weekday(m: re.Match[str], text: str) -> list[_Item] | None:
+    """ "le premier dimanche de juin", "le dernier samedi d'octobre 1998": a day of that month."""
+    o = _norm(m["o"])
+    n = -1 if o in ("dernier",) else ORDINALS.get(o)
+    if n is None:
+        return None
+    data = {"n": n, "wd": WEEKDAYS[_norm(m["wd"])], "m": MONTHS[_norm(m["m"])],
+            "y": _year(m["y"]) if m["y"] else None}
+    return [_Item(*_core(m), "nth_weekday", data)]
+
+
 def _b_deictic(m: re.Match[str], text: str) -> list[_Item] | None:
     word = _norm(m["w"])
     if word in DEICTIC_DAYS:
@@ -465,7 +476,9 @@ def _b_pod(m: re.Match[str], text: str) -> list[_Item] | None:
 def _b_relunit(m: re.Match[str], text: str) -> list[_Item] | None:
     det = _norm(m["det"])
     unit = REL_UNITS[_norm(m["u"])]
-    if m["ci"] or det in ("ce", "cet", "cette"):
+    if _g(m, "la") and det in ("ce", "cet", "cette"):
+        step, anaphoric = 0, True  # "cette année-là": the year the text is on
+    elif m["ci"] or det in ("ce", "cet", "cette"):
         step, anaphoric = 0, False
     elif m["rel"]:
         step, anaphoric = REL_MODS[_norm(m["rel"])]
@@ -767,12 +780,16 @@ _PATTERNS: list[tuple[str, Builder]] = [
      _b_deictic),
     (rf"{L}(?P<core>(?P<w>{DEICTIC_POD_ALT}))(?!\w|{WS0}{HY}{WS0}là)", _b_deictic),
     (rf"{L}{_pre(PRE_ANAPHORIC)}(?P<core>(?P<w>{ANAPHORIC_ALT}){R}"
-     rf"(?:{WS}(?P<pod>au{WS}(?:soir|matin)|dans{WS}la{WS}(?:soirée|matinée|nuit)){R})?)", _b_anaphoric),
+     rf"(?:{WS}(?P<pod>au{WS}(?:soir|matin)|dans{WS}la{WS}(?:soirée|matinée|nuit)|matin|soir|après{HY}midi){R})?)",
+     _b_anaphoric),
+    (rf"{L}(?P<core>(?:(?:le|ce){WS})?(?P<o>{ORDINAL_ALT}|dernier){WS}(?P<wd>{WD}){WS}"
+     rf"(?:de{WS}|d{AP}{WS0}|du{WS}mois{WS}(?:de{WS}|d{AP}{WS0}))(?P<m>{MONTH})(?:{WS}(?P<y>{YEARX}))?){R}",
+     _b_nth_weekday),
     (rf"{L}(?P<core>(?P<w>{MOMENT_ALT})){R}", _b_moment),
     (rf"{L}(?P<pre>dans|en|durant|pendant|dès|tout{WS}au{WS}long{WS}de){J}(?P<core>(?:(?:la|le|l{AP}){WS0})?"
      rf"(?:(?P<edge>début|fin|milieu){WS}d(?:e{WS}|{AP}{WS0})(?:la{WS}|l{AP}{WS0})?)?(?P<pod>{POD}))", _b_pod),
     (rf"{L}(?P<core>(?P<det>la|le|l{AP}|cette|ce|cet){WS0}(?P<u>{RELUNIT_ALT})"
-     rf"(?:(?P<ci>{WS0}{HY}{WS0}ci)|{WS}(?P<rel>{RELMOD}))?){R}", _b_relunit),
+     rf"(?:(?P<ci>{WS0}{HY}{WS0}ci)|(?P<la>{WS0}{HY}{WS0}là)|{WS}(?P<rel>{RELMOD}))?){R}", _b_relunit),
     (rf"{L}{_pre(PRE_EDGE)}(?P<core>(?:le{WS}|la{WS})?"
      rf"(?:début|fin|milieu){WS}(?:de{WS}l{AP}|d{AP}|de{WS}la{WS}|du{WS}|de{WS}){WS0}(?P<u>année|an|mois|semaine)"
      rf"(?:{WS}(?P<rel>dernière|dernier|prochaine|prochain)|{WS}(?P<y>{YEARX}))?){R}", _b_unitedge),
