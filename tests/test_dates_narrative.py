@@ -106,3 +106,11 @@ def test_a_start_is_not_the_lead_day(veille_nlp):
             "chancelier allemand en début d'après-midi.")
     event = _event(veille_nlp, text, "2023-06-30", "rencontré")
     assert event["date"] == "2023-06-30"
+
+
+# --- a past tense tells what was done by the time of writing: a day after it does not date it
+
+def test_a_past_clause_is_not_dated_after_publication(veille_nlp):
+    event = _event(veille_nlp, "Le lendemain, l'Iran a menacé les États-Unis de représailles.", "2020-01-06",
+                   "menacé")
+    assert (event["date"], event["date_fallback"]) == ("2020-01-06", True)

@@ -237,3 +237,9 @@ def test_more_standard_values(text: str, span: str, value: str) -> None:
 ])
 def test_anaphors_and_nth_weekdays(text: str, span: str, value: str) -> None:
     assert find(tag(text, "2001-03-14", tense="auto"), span).value == value
+
+
+def test_a_day_put_off_to_is_to_come() -> None:
+    # "reporté à mardi": the day is after the writing, though the clause is in the past
+    assert find(tag("Le conseil a été reporté à mardi.", "2001-03-14", tense="auto"), "mardi").value == "2001-03-20"
+    assert find(tag("Le conseil s'est réuni mardi.", "2001-03-14", tense="auto"), "mardi").value == "2001-03-13"

@@ -384,9 +384,14 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
     """
     sent = sentence if sentence is not None else trigger.sent
     candidates = index.in_range(sent.start, sent.end)
+    tense = clause_tense(trigger)
     if candidates:
         own = [c for c in candidates if (_own(c[0], trigger) or _fronted(c[0], trigger, sent))
                and not (_bound(c[0], c[2]) and c[0].root.head != trigger) and not _compared(c[0])]
+        if tense in _PAST_TENSES and not _quoted(trigger, sent):
+            # what a past tense tells was done by the time of writing: a day after it is no date of
+            # the clause ("Le lendemain, Téhéran a menacé" in a text with no day told before)
+            own = [c for c in own if not _after_publication(EventDate(c[1], c[2], None, False), published)]
         if own:
             # the most precise first ("en octobre, ... signait pour une coopération en 2022": a bare
             # year is often what the event is for), then the nearest
@@ -396,7 +401,6 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
                 # "dans la matinée": the morning of the day the story is on, not of the last day named
                 return EventDate(reference.date, "day", span.text, False)
             return EventDate(value, precision, span.text, False)
-    tense = clause_tense(trigger)
     if tense not in _AHEAD_TENSES and _after_publication(reference, published):
         # "M. Ndaw doit prêter serment vendredi. [...] Macron a répondu": a day still to come when the
         # text was written is no narrative day for what the text tells, only for what it announces
@@ -429,6 +433,7 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
 
 
 _AHEAD_TENSES = frozenset({"future", "conditional"})
+_PAST_TENSES = frozenset({"perfect", "pluperfect", "imperfect"})
 
 
 def _after_publication(when: EventDate | None, published: str | None) -> bool:

@@ -496,7 +496,8 @@ def _resolve_weekday(item: _Item, ctx: _Context) -> _Res | None:
         # news name past days by their weekday: only a future clause looks ahead; "ce dimanche"
         # and "jusqu'à vendredi" are the coming one unless their clause is in the past
         tense = ctx.clause(item.start, item.end)
-        ahead = tense == "future" or (tense is None and (x.get("det") in ("ce", "cette") or x.get("until")))
+        ahead = tense == "future" or bool(x.get("postponed")) or (
+            tense is None and (x.get("det") in ("ce", "cette") or x.get("until")))
         mode = "at_or_after" if ahead else "at_or_before"
     return _day_res(label, _weekday_from(base, wd, mode), True)
 

@@ -70,6 +70,7 @@ UNITS: dict[str, str] = {_norm(k): v for k, v in _LEX["units"].items()}
 UNITS_NEEDING_CUE = {_norm(u) for u in _LEX["units_needing_cue"]}
 DURATION_CUES = {_norm(c) for c in _LEX["duration_cues"]}
 DURATION_VERBS = tuple(_norm(v) for v in _LEX["duration_verbs"])
+POSTPONED_TO = tuple(_norm(v) for v in _LEX["postponed_to"])
 DURATION_MODIFIERS = tuple(_norm(v) for v in _LEX["duration_modifiers"])
 FRACTIONS: dict[str, float] = {_norm(k): float(v) for k, v in _LEX["fractions"].items()}
 PARTS_OF_DAY: dict[str, str] = {_norm(k): v for k, v in _LEX["parts_of_day"].items()}

@@ -45,6 +45,7 @@ from veille.events.timex_lexicon import (
     ORDINALS,
     PARTS_OF_DAY,
     POD,
+    POSTPONED_TO,
     PRE_ANAPHORIC,
     PRE_CLOCK,
     PRE_CLOCK_WORDS,
@@ -413,6 +414,7 @@ def _b_weekday(m: re.Match[str], text: str) -> list[_Item] | None:
         "pod": _pod_code(m["pod"]),
         "dn": _day(m["dn"]) if m["dn"] else None,  # "mercredi 21": the 21st that is a Wednesday
         "until": bool(_g(m, "pre")) and _norm(m["pre"]).startswith("jusqu"),  # "ouvert jusqu'à vendredi"
+        "postponed": _postponed(text, m.start("core")),  # "reporté à mardi"
     }
     if m["dn"] and not (m["rel"] or m["pod"]):
         nxt = re.match(rf"{WS}([^\W\d_]+)", text[m.end("dn") : m.end("dn") + 30])
@@ -421,6 +423,15 @@ def _b_weekday(m: re.Match[str], text: str) -> list[_Item] | None:
             data["dn"] = None  # "lundi 3 personnes ont été blessées": a count
             return [_Item(m.start("core"), m.end("wd"), "weekday", data)]
     return [_Item(*_core(m), "weekday", data)]
+
+
+_POSTPONED = re.compile(rf"([^\W\d_]+){WS}(?:à|a|au){WS}(?:(?:le|ce){WS})?$", re.IGNORECASE)
+
+
+def _postponed(text: str, start: int) -> bool:
+    """The day is where something is put off to ("reporté à mardi", "repoussée au lundi 5")."""
+    m = _POSTPONED.search(text, max(0, start - 40), start)
+    return bool(m) and _norm(m.group(1)).startswith(POSTPONED_TO)
 
 
 def _b_nth_weekday(m: re.Match[str], text: str) -> list[_Item] | None:
