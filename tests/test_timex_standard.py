@@ -243,3 +243,16 @@ def test_a_day_put_off_to_is_to_come() -> None:
     # "reporté à mardi": the day is after the writing, though the clause is in the past
     assert find(tag("Le conseil a été reporté à mardi.", "2001-03-14", tense="auto"), "mardi").value == "2001-03-20"
     assert find(tag("Le conseil s'est réuni mardi.", "2001-03-14", tense="auto"), "mardi").value == "2001-03-13"
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # a day and month without a year: a past clause tells of one at or before the writing ...
+    ("Le stade a été inauguré le 20 juin.", "le 20 juin", "2000-06-20"),
+    ("Le 20 juin, le stade avait été inauguré.", "Le 20 juin", "2000-06-20"),
+    # ... a future one of one at or after it; a deadline or a day put off to is not bound to the tense
+    ("Le stade sera inauguré le 2 mars.", "le 2 mars", "2002-03-02"),
+    ("Le préfet a donné jusqu'au 20 juin aux élus pour répondre.", "20 juin", "2001-06-20"),
+    ("L'inauguration a été reportée au 20 juin.", "20 juin", "2001-06-20"),
+])
+def test_a_day_and_month_follows_the_clause_tense(text: str, span: str, value: str) -> None:
+    assert find(tag(text, "2001-03-14", tense="auto"), span).value == value

@@ -157,10 +157,13 @@ def _day_res(label: str, d: date, anchored: bool, calendar_expr: bool = False) -
     return _Res(label, _iso(d), "day", anchored, None, _Point(d.year, d.month, d.day), calendar_expr)
 
 
-def _complete_year(ctx: _Context, m: int, d: int, wd: int | None, pos: int, rel: str | None = None) -> int | None:
+def _complete_year(ctx: _Context, m: int, d: int, wd: int | None, pos: int, rel: str | None = None,
+                   end: int | None = None) -> int | None:
     """The year of a day-month without one: nearest the reference, preferring a matching weekday.
 
     ``rel`` "prochain" takes the first one after the reference, "dernier" the last one before.
+    ``end`` given (the expression's end): the clause's tense, read there, decides the side of the
+    anchor.
     """
     ref = ctx.interval_ref()
     if ref is None and wd is None and ctx.latest_date is not None:
@@ -172,6 +175,17 @@ def _complete_year(ctx: _Context, m: int, d: int, wd: int | None, pos: int, rel:
         if rel == "prochain":
             return min((y for y in years if date(y, m, d) > hi), default=None)
         return max((y for y in years if date(y, m, d) < lo), default=None)
+    if ref is not None and ref[2] == "anchor" and rel is None and wd is None and ctx.tense == "auto" \
+            and end is not None:
+        # a past clause tells of a day at or before the writing ("il est parti le 15 juin", written
+        # in May: last June), a future one of a day at or after it
+        tense = ctx.clause(pos, end if end is not None else pos)
+        lo, hi, _ = ref
+        years = [y for y in range(lo.year - 1, hi.year + 2) if _valid(y, m, d)]
+        if tense == "past":
+            return max((y for y in years if date(y, m, d) <= hi), default=None)
+        if tense == "future":
+            return min((y for y in years if date(y, m, d) >= lo), default=None)
     if ref is None:
         y0 = ctx.next_year_after(pos) if wd is not None else None
         if y0 is None:
@@ -228,7 +242,8 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
         rel = x.get("rel")
         if rel is None and ctx.anchor is None and ctx.future(item.start, item.end):
             rel = "prochain"  # no anchor: "tiendra le 11 novembre" comes after the dates the text gives
-        y = _complete_year(ctx, x["m"], x["d"], x.get("wd"), item.start, rel)
+        directed = not (x.get("deadline") or x.get("postponed"))
+        y = _complete_year(ctx, x["m"], x["d"], x.get("wd"), item.start, rel, item.end if directed else None)
         if y is None:
             return _unresolved(label_pod, f"XXXX-{x['m']:02d}-{x['d']:02d}")
         return _day_res(label_pod, date(y, x["m"], x["d"]), True, calendar_expr=True)

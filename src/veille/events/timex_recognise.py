@@ -214,7 +214,9 @@ def _b_daymonth(m: re.Match[str], text: str) -> list[_Item] | None:
     wd = WEEKDAYS[_norm(m["wd"])] if m["wd"] else None
     pod = _pod_code(_g(m, "pod") or _g(m, "pod2"))
     rel = _norm(_g(m, "rel") or "") or None
-    data = {"y": y, "m": mo, "d": d, "wd": wd, "pod": pod, "rel": rel}
+    data = {"y": y, "m": mo, "d": d, "wd": wd, "pod": pod, "rel": rel,
+            # a deadline ("a donné jusqu'au 30 juin") or a day put off to: not bound to the clause's tense
+            "deadline": _deadline(text, m.start("core")), "postponed": _postponed(text, m.start("core"))}
     if y is None and rel is None:
         if _GENERIC_BEFORE.search(text, max(0, m.start("core") - 20), m.start("core")):
             return [_Item(*_core(m), "set", {"value": f"XXXX-{mo:02d}-{d:02d}"})]  # "chaque 14 juillet"
@@ -426,6 +428,14 @@ def _b_weekday(m: re.Match[str], text: str) -> list[_Item] | None:
 
 
 _POSTPONED = re.compile(rf"([^\W\d_]+){WS}(?:à|a|au){WS}(?:(?:le|ce){WS})?$", re.IGNORECASE)
+
+
+_DEADLINE = re.compile(rf"(?<!\w)(?:jusqu{AP}{WS0}(?:au|à|a)?|d{AP}ici|avant|au{WS}plus{WS}tard){WS0}"
+                       rf"(?:(?:le|au|la){WS})?$", re.IGNORECASE)
+
+
+def _deadline(text: str, start: int) -> bool:
+    return bool(_DEADLINE.search(text, max(0, start - 30), start))
 
 
 def _postponed(text: str, start: int) -> bool:
