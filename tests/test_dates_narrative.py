@@ -114,3 +114,15 @@ def test_a_past_clause_is_not_dated_after_publication(veille_nlp):
     event = _event(veille_nlp, "Le lendemain, l'Iran a menacé les États-Unis de représailles.", "2020-01-06",
                    "menacé")
     assert (event["date"], event["date_fallback"]) == ("2020-01-06", True)
+
+
+# --- "au lendemain de X": the text is on the day after X, and X on the day before
+
+def test_the_event_a_day_after_counts_from(veille_nlp):
+    text = ("Lundi 3 juin, plus de quarante avocats dénoncent une faute. Au lendemain de nouvelles condamnations "
+            "à mort de Français par la justice irakienne à Bagdad, ces avocats estiment que l'exécution serait "
+            "une honte.")
+    values = {t.text: t.value for t in tag(text, "2019-06-03", tense="auto")}
+    assert values["lendemain"] == "2019-06-03"
+    event = _event(veille_nlp, text, "2019-06-03", "condamnations")
+    assert (event["date"], event["date_text"]) == ("2019-06-02", "lendemain")

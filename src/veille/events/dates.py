@@ -183,6 +183,22 @@ def _own(timex: Span, trigger: Token) -> bool:
 _PRECISE = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3}  # the rest (years, decades ...) after
 
 
+# "au lendemain de X", "à la veille de X": how many days X lies before the expression's day
+_DAYS_AFTER = {"lendemain": 1, "surlendemain": 2, "veille": -1, "avant-veille": -2}
+
+
+def _day_after(timex: Span, trigger: Token) -> int:
+    """The event is what the expression counts from ("au lendemain de nouvelles condamnations",
+    "à la veille du sommet"): the days between the two, else 0."""
+    word = timex.root.lower_
+    if word not in _DAYS_AFTER or not timex.root.is_ancestor(trigger) or trigger.i < timex.end:
+        return 0
+    following = timex.doc[timex.end] if timex.end < len(timex.doc) else None
+    if following is None or following.lower_ not in ("de", "du", "des", "d'", "d’"):
+        return 0
+    return _DAYS_AFTER[word]
+
+
 def _fronted(timex: Span, trigger: Token, sent: Span) -> bool:
     """An adjunct that opens the sentence before its first verb ("Mardi, ...", "Un peu plus tôt, en
     octobre, ..."): it dates the clause that follows, whatever the parser hung it on."""
@@ -400,6 +416,10 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
                     and reference.precision == "day":
                 # "dans la matinée": the morning of the day the story is on, not of the last day named
                 return EventDate(reference.date, "day", span.text, False)
+            back = _day_after(span, trigger)
+            if back and precision == "day":
+                # "au lendemain de nouvelles condamnations": they were the day before it
+                value = (dt.date.fromisoformat(value[:10]) - dt.timedelta(days=back)).isoformat()
             return EventDate(value, precision, span.text, False)
     if tense not in _AHEAD_TENSES and _after_publication(reference, published):
         # "M. Ndaw doit prêter serment vendredi. [...] Macron a répondu": a day still to come when the

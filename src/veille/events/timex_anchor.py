@@ -390,7 +390,13 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
             # "au lendemain de l'élection": the event is, most often, the one the text last dated
             if ctx.last_day is None:
                 return _unresolved(label, "XXXX-XX-XX")
-            return _day_res(label, ctx.last_day + timedelta(days=x["offset"]), True)
+            day = ctx.last_day + timedelta(days=x["offset"])
+            if ctx.anchor is not None and ctx.anchor.day is not None and day > ctx.anchor.day >= ctx.last_day \
+                    and ctx.clause(item.start, item.end) != "future":
+                # "lundi 3 juin, ... Au lendemain de nouvelles condamnations": the text is on the day
+                # after them; its present is no day before what it tells
+                day = ctx.anchor.day
+            return _day_res(label, day, True)
         base = ctx.anaphor_day(x["offset"] < 0 and ctx.clause(item.start, item.end) == "past")
         if base is None:
             return _unresolved(label, "XXXX-XX-XX")
