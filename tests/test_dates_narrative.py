@@ -126,3 +126,20 @@ def test_the_event_a_day_after_counts_from(veille_nlp):
     assert values["lendemain"] == "2019-06-03"
     event = _event(veille_nlp, text, "2019-06-03", "condamnations")
     assert (event["date"], event["date_text"]) == ("2019-06-02", "lendemain")
+
+
+# --- a date between commas, in a phrase with no verb, dates the clause right after it
+
+@pytest.mark.parametrize(("text", "trigger", "date"), [
+    ("A son arrivée à l'Elysée, en 2017, Emmanuel Macron avait promis de quitter le Mali.", "promis", "2017"),
+    ("La liste contient le nom d'un ancien policier qui, en 2014 dans la région de Kidal, avait tué trois "
+     "soldats maliens.", "tué", "2014"),
+])
+def test_a_date_in_an_incise(veille_nlp, text, trigger, date):
+    event = _event(veille_nlp, text, "2020-09-11", trigger)
+    assert (event["date"], event["date_fallback"]) == (date, False)
+
+
+def test_a_participle_incise_keeps_its_date(veille_nlp):
+    event = _event(veille_nlp, "Le président russe, élu en 2012, a menacé l'Ukraine.", "2020-09-11", "menacé")
+    assert event["date"] == "2020-09-11"

@@ -212,6 +212,25 @@ def _fronted(timex: Span, trigger: Token, sent: Span) -> bool:
     return all(doc[i].pos_ in ("ADV", "PUNCT", "DET", "ADJ") for i in range(sent.start, start))
 
 
+def _incise(timex: Span, trigger: Token, sent: Span) -> bool:
+    """A date set between commas, in a phrase with no verb, just before the trigger's clause ("A son
+    arrivée à la Maison Blanche, en 2017, Donald Trump avait promis", "un soldat qui, en 2012 dans la
+    province de Kapisa, avait tué"): it dates that clause, whatever the parser hung it on."""
+    doc = timex.doc
+    start = timex.start
+    while start > sent.start and doc[start - 1].pos_ in ("ADP", "DET") and doc[start - 1].text != ",":
+        start -= 1
+    if start == sent.start or doc[start - 1].text != "," or doc[start].lower_ in (
+            "depuis", "après", "avant", "jusqu'", "de", "du", "d'", "comme"):
+        return False
+    close = next((i for i in range(timex.end, sent.end) if doc[i].text == ","), None)
+    if close is None or close >= trigger.i or any(doc[i].pos_ in ("VERB", "AUX") for i in range(timex.end, close)):
+        return False
+    verb = _clause_verb(trigger)
+    first = next((doc[i] for i in range(close + 1, sent.end) if doc[i].pos_ == "VERB"), None)
+    return first is not None and first in (trigger, verb)
+
+
 def _bound(timex: Span, precision: str | None = None) -> bool:
     """A start ("depuis l'automne 2020", "dès le printemps"): it dates a state of the clause it hangs
     on, not the events of the clauses below it. "dès mercredi" is a day: what was done as early as
@@ -402,7 +421,8 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
     candidates = index.in_range(sent.start, sent.end)
     tense = clause_tense(trigger)
     if candidates:
-        own = [c for c in candidates if (_own(c[0], trigger) or _fronted(c[0], trigger, sent))
+        own = [c for c in candidates if (_own(c[0], trigger) or _fronted(c[0], trigger, sent)
+                                         or _incise(c[0], trigger, sent))
                and not (_bound(c[0], c[2]) and c[0].root.head != trigger) and not _compared(c[0])]
         if tense in _PAST_TENSES and not _quoted(trigger, sent):
             # what a past tense tells was done by the time of writing: a day after it is no date of
