@@ -17,8 +17,9 @@ FLOORS = {  # reached at stop 15: F1 0.507, P 0.623, R 0.427, entities 0.956, di
     "reported_by": 0.81,
     "status": 0.945,
     "story_pairs_f1": 0.88,
-    # issue 17: 0.900 on the events matched before this stop's press work; 0.889 on the larger set matched now
-    "date": 0.885,
+    # issue 17: 0.889 → 0.944 (the narrative date: announced days, "N jours après X du ...", comparisons,
+    # relatives on the dated object, flashbacks; parts of the day on the narrative day)
+    "date": 0.935,
 }
 CEILINGS = {"forbidden_hits": 3, "factuality_errors": 6}
 

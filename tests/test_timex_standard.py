@@ -155,3 +155,104 @@ def test_clause_tense() -> None:
     text = "Les prix montent vendredi."
     i = text.index("vendredi")
     assert clause_tense(text, i, i + 8) is None
+
+
+# --- a count of years with no preposition is a length of time after a verb of duration, before
+# "après"/"avant", or as the length of something; an age is not
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Le préfet a passé trois ans à Lille.", "trois ans", "P3Y"),
+    ("La concession durera plus de vingt ans.", "vingt ans", "P20Y"),
+    ("L'ancien maire a écopé de douze ans de réclusion.", "douze ans", "P12Y"),
+    ("Le tribunal a prononcé une peine supérieure à 25 ans de réclusion.", "25 ans", "P25Y"),
+    ("Le club a retrouvé la finale quatre ans après sa dernière victoire.", "quatre ans", "P4Y"),
+    ("Il a fallu un quart d'heure aux pompiers.", "un quart d'heure", "PT15M"),
+    ("Le conseil a délibéré trois quarts d'heure.", "trois quarts d'heure", "PT45M"),
+    ("La région a connu un demi-siècle de paix.", "un demi-siècle", "P50Y"),
+    ("Le chantier a duré un an et demi.", "un an et demi", "P1.5Y"),
+])
+def test_lengths_of_time(text: str, span: str, value: str) -> None:
+    hit = find(tag(text, "2001-03-14", tense="auto"), span)
+    assert (hit.label, hit.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize("text", [
+    "Agé de 47 ans, le maire a démissionné.",
+    "Une cycliste de 16 ans a été renversée.",
+    "Le doyen est mort à 103 ans.",
+    "Paul Martin, 62 ans, a été élu.",
+    "Le maire a 58 ans.",
+    "La ville fête les 20 ans de son jumelage.",
+    "L'équipe n'était pas dans un jour de chance.",
+])
+def test_an_age_or_a_kind_of_day_is_no_length_of_time(text: str) -> None:
+    assert tag(text, "2001-03-14", tense="auto") == []
+
+
+# --- announcements and edges (issue #17)
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # "à la mairie" is a preposition, not the auxiliary of a compound past: the clause is in the future
+    ("La kermesse aura lieu samedi à la mairie.", "samedi", "2001-03-17"),
+    # "jusqu'à" a weekday, in a clause that is not past, is a day to come
+    ("Les inscriptions restent ouvertes jusqu'à vendredi.", "vendredi", "2001-03-16"),
+    ("Le stage a été prolongé jusqu'à lundi.", "lundi", "2001-03-12"),
+    # the year after an edge of the year is that year's
+    ("À la fin de l'année 1997, la cité comptait 900 logements.", "la fin de l'année 1997", "1997"),
+])
+def test_announcements_and_edges(text: str, span: str, value: str) -> None:
+    assert find(tag(text, "2001-03-14", tense="auto"), span).value == value
+
+
+def test_a_season_with_le_needs_its_year_or_relation() -> None:
+    # "le printemps prochain" is a date; "le printemps" alone may be a name
+    assert find(tag("Le printemps prochain, la ligne sera prolongée.", "2001-07-02", tense="auto"),
+                "Le printemps prochain").value == "2002-SP"
+    assert find(tag("Le printemps dernier, la ligne a été fermée.", "2001-07-02", tense="auto"),
+                "Le printemps dernier").value == "2001-SP"
+    assert tag("Le printemps des poètes a ouvert ses portes.", "2001-03-14", tense="auto") == []
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("La fête a lieu chaque année le 15 août.", "le 15 août", "XXXX-08-15"),
+    ("Le peintre est arrivé à Nancy en 1962 ou 1963.", "1963", "1963"),
+    ("Dorénavant, le stationnement sera payant.", "Dorénavant", "PRESENT_REF"),
+    ("Ces jours-ci, la rivière déborde.", "Ces jours-ci", "PRESENT_REF"),
+    ("Par le passé, le quartier était ouvrier.", "Par le passé", "PAST_REF"),
+    ("Les travaux commenceront sous peu.", "sous peu", "FUTURE_REF"),
+])
+def test_more_standard_values(text: str, span: str, value: str) -> None:
+    assert find(tag(text, "2001-03-14", tense="auto"), span).value == value
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # anaphoric units and days with their part of the day
+    ("En 1997, la cité a été rénovée. Cette année-là, la mairie a changé.", "Cette année-là", "1997"),
+    ("Le 5 mars 1997, la grève a commencé. Le lendemain matin, les piquets ont tenu.", "Le lendemain matin",
+     "1997-03-06TMO"),
+    # the n-th (or last) weekday of a month
+    ("Le premier dimanche d'avril, la brocante aura lieu.", "Le premier dimanche d'avril", "2001-04-01"),
+    ("Le dernier samedi d'octobre 1998, la brocante a eu lieu.", "Le dernier samedi d'octobre 1998",
+     "1998-10-31"),
+])
+def test_anaphors_and_nth_weekdays(text: str, span: str, value: str) -> None:
+    assert find(tag(text, "2001-03-14", tense="auto"), span).value == value
+
+
+def test_a_day_put_off_to_is_to_come() -> None:
+    # "reporté à mardi": the day is after the writing, though the clause is in the past
+    assert find(tag("Le conseil a été reporté à mardi.", "2001-03-14", tense="auto"), "mardi").value == "2001-03-20"
+    assert find(tag("Le conseil s'est réuni mardi.", "2001-03-14", tense="auto"), "mardi").value == "2001-03-13"
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # a day and month without a year: a past clause tells of one at or before the writing ...
+    ("Le stade a été inauguré le 20 juin.", "le 20 juin", "2000-06-20"),
+    ("Le 20 juin, le stade avait été inauguré.", "Le 20 juin", "2000-06-20"),
+    # ... a future one of one at or after it; a deadline or a day put off to is not bound to the tense
+    ("Le stade sera inauguré le 2 mars.", "le 2 mars", "2002-03-02"),
+    ("Le préfet a donné jusqu'au 20 juin aux élus pour répondre.", "20 juin", "2001-06-20"),
+    ("L'inauguration a été reportée au 20 juin.", "20 juin", "2001-06-20"),
+])
+def test_a_day_and_month_follows_the_clause_tense(text: str, span: str, value: str) -> None:
+    assert find(tag(text, "2001-03-14", tense="auto"), span).value == value

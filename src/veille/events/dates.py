@@ -44,6 +44,9 @@ class EventDate:
     # on a narrative date: the date a background told in the pluperfect set ("Le 12 juin 2018, ils
     # s'étaient rencontrés. Ils avaient signé ..."), while the story's day stays ``date``
     background: EventDate | None = None
+    # on a narrative date still to come when the text was written ("M. Ndaw doit prêter serment
+    # vendredi"): the narrative date before it, for what the text goes on telling in a past tense
+    told: EventDate | None = None
 
 
 def precision_of(value: str | None) -> str | None:
@@ -92,6 +95,7 @@ class DateIndex:
 
     def __init__(self, doc: Doc, mentions: list[Span]) -> None:
         self.now: EventDate | None = None
+        self.published = normalise(doc._.published)
         precisions: dict[tuple[int, int], str] = {}
         night_ends: dict[tuple[int, int], str] = {}
         for timex in doc.user_data.get(TIMEX_KEY, []) or []:
@@ -179,6 +183,22 @@ def _own(timex: Span, trigger: Token) -> bool:
 _PRECISE = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3}  # the rest (years, decades ...) after
 
 
+# "au lendemain de X", "à la veille de X": how many days X lies before the expression's day
+_DAYS_AFTER = {"lendemain": 1, "surlendemain": 2, "veille": -1, "avant-veille": -2}
+
+
+def _day_after(timex: Span, trigger: Token) -> int:
+    """The event is what the expression counts from ("au lendemain de nouvelles condamnations",
+    "à la veille du sommet"): the days between the two, else 0."""
+    word = timex.root.lower_
+    if word not in _DAYS_AFTER or not timex.root.is_ancestor(trigger) or trigger.i < timex.end:
+        return 0
+    following = timex.doc[timex.end] if timex.end < len(timex.doc) else None
+    if following is None or following.lower_ not in ("de", "du", "des", "d'", "d’"):
+        return 0
+    return _DAYS_AFTER[word]
+
+
 def _fronted(timex: Span, trigger: Token, sent: Span) -> bool:
     """An adjunct that opens the sentence before its first verb ("Mardi, ...", "Un peu plus tôt, en
     octobre, ..."): it dates the clause that follows, whatever the parser hung it on."""
@@ -192,10 +212,39 @@ def _fronted(timex: Span, trigger: Token, sent: Span) -> bool:
     return all(doc[i].pos_ in ("ADV", "PUNCT", "DET", "ADJ") for i in range(sent.start, start))
 
 
-def _bound(timex: Span) -> bool:
-    """A start ("depuis l'automne 2020", "dès lundi"): it dates a state of the clause it hangs on,
-    not the events of the clauses below it."""
-    return timex.start > 0 and timex.doc[timex.start - 1].lower_ in ("depuis", "dès")
+def _incise(timex: Span, trigger: Token, sent: Span) -> bool:
+    """A date set between commas, in a phrase with no verb, just before the trigger's clause ("A son
+    arrivée à la Maison Blanche, en 2017, Donald Trump avait promis", "un soldat qui, en 2012 dans la
+    province de Kapisa, avait tué"): it dates that clause, whatever the parser hung it on."""
+    doc = timex.doc
+    start = timex.start
+    while start > sent.start and doc[start - 1].pos_ in ("ADP", "DET") and doc[start - 1].text != ",":
+        start -= 1
+    if start == sent.start or doc[start - 1].text != "," or doc[start].lower_ in (
+            "depuis", "après", "avant", "jusqu'", "de", "du", "d'", "comme"):
+        return False
+    close = next((i for i in range(timex.end, sent.end) if doc[i].text == ","), None)
+    if close is None or close >= trigger.i or any(doc[i].pos_ in ("VERB", "AUX") for i in range(timex.end, close)):
+        return False
+    verb = _clause_verb(trigger)
+    first = next((doc[i] for i in range(close + 1, sent.end) if doc[i].pos_ == "VERB"), None)
+    return first is not None and first in (trigger, verb)
+
+
+def _bound(timex: Span, precision: str | None = None) -> bool:
+    """A start ("depuis l'automne 2020", "dès le printemps"): it dates a state of the clause it hangs
+    on, not the events of the clauses below it. "dès mercredi" is a day: what was done as early as
+    that day ("avait donné le ton dès mercredi en recevant son homologue") was done on it."""
+    if timex.start == 0:
+        return False
+    before = timex.doc[timex.start - 1].lower_
+    return before == "depuis" or (before == "dès" and precision != "day")
+
+
+def _compared(timex: Span) -> bool:
+    """A date the clause compares itself with ("comme la veille", "comme en 2015"): not its date."""
+    doc = timex.doc
+    return any(doc[i].lower_ == "comme" for i in range(max(0, timex.start - 2), timex.start))
 
 
 def _clause_verb(token: Token) -> Token:
@@ -325,20 +374,40 @@ def _governs(timex: Span, trigger: Token) -> bool:
     head = date_head(timex)
     if head.i in range(timex.start, timex.end) or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
-    if not (root.dep_.startswith("obl") or root.dep_ in ("advmod", "nmod", "nmod:tmod")):
+    if not (root.dep_.startswith("obl") or root.dep_ in ("advmod", "nmod", "nmod:tmod") or _second_object(root)):
         return False
     if head == trigger:
         return True
     if not head.is_ancestor(trigger):
         return False
     # a relative clause tells of its noun, at its own time ("les forces, qui avaient débarqué en
-    # 2018, ont quitté l'île lundi"): the date of the clause above does not reach it
+    # 2018, ont quitté l'île lundi"): the date of the clause above does not reach it, unless the
+    # noun is what the dated clause did and the relative goes on in its tense ("M. Kim a présidé la
+    # veille une réunion qui a suspendu les plans")
     token = trigger
     while token != head:
-        if token.dep_ == "acl:relcl":
+        if token.dep_ == "acl:relcl" and not _same_occasion(token, head):
             return False
         token = token.head
     return True
+
+
+def _second_object(root: Token) -> bool:
+    """A date the parser reads as an object beside the verb's real one ("a présidé la veille une
+    réunion"): an adjunct."""
+    return root.dep_ == "obj" and any(c.dep_ == "obj" and c != root for c in root.head.children)
+
+
+def _same_occasion(relative: Token, dated: Token) -> bool:
+    """A relative clause on the object of the dated verb, in that verb's tense (not a pluperfect
+    or imperfect background)."""
+    noun = relative.head
+    while noun.dep_ == "nmod" and noun.head != noun:
+        noun = noun.head  # "une réunion de la Commission militaire centrale qui a suspendu ..."
+    if noun.dep_ != "obj" or _clause_verb(noun.head) != dated:
+        return False
+    tense = clause_tense(relative)
+    return tense in ("perfect", "present") and tense == clause_tense(dated)
 
 
 def event_date(trigger: Token, index: DateIndex, published: str | None,
@@ -350,9 +419,15 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
     """
     sent = sentence if sentence is not None else trigger.sent
     candidates = index.in_range(sent.start, sent.end)
+    tense = clause_tense(trigger)
     if candidates:
-        own = [c for c in candidates if (_own(c[0], trigger) or _fronted(c[0], trigger, sent))
-               and not (_bound(c[0]) and c[0].root.head != trigger)]
+        own = [c for c in candidates if (_own(c[0], trigger) or _fronted(c[0], trigger, sent)
+                                         or _incise(c[0], trigger, sent))
+               and not (_bound(c[0], c[2]) and c[0].root.head != trigger) and not _compared(c[0])]
+        if tense in _PAST_TENSES and not _quoted(trigger, sent):
+            # what a past tense tells was done by the time of writing: a day after it is no date of
+            # the clause ("Le lendemain, Téhéran a menacé" in a text with no day told before)
+            own = [c for c in own if not _after_publication(EventDate(c[1], c[2], None, False), published)]
         if own:
             # the most precise first ("en octobre, ... signait pour une coopération en 2022": a bare
             # year is often what the event is for), then the nearest
@@ -361,11 +436,18 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
                     and reference.precision == "day":
                 # "dans la matinée": the morning of the day the story is on, not of the last day named
                 return EventDate(reference.date, "day", span.text, False)
+            back = _day_after(span, trigger)
+            if back and precision == "day":
+                # "au lendemain de nouvelles condamnations": they were the day before it
+                value = (dt.date.fromisoformat(value[:10]) - dt.timedelta(days=back)).isoformat()
             return EventDate(value, precision, span.text, False)
-    shifted = _shifted(sent, index, reference)
+    if tense not in _AHEAD_TENSES and _after_publication(reference, published):
+        # "M. Ndaw doit prêter serment vendredi. [...] Macron a répondu": a day still to come when the
+        # text was written is no narrative day for what the text tells, only for what it announces
+        reference = reference.told  # type: ignore[union-attr]
+    shifted = _shifted(sent, index, reference, trigger)
     if shifted is not None:
         return shifted
-    tense = clause_tense(trigger)
     if tense == "pluperfect" and reference is not None and reference.background is not None:
         return replace(reference.background, background=None)  # the background goes on
     # a clause in the present reports what holds or is said as the text is written ("ajoutent-ils,
@@ -380,7 +462,7 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
             return EventDate(value, "day", None, True)
         # no day of publication: the narrative day is the best guess at the text's present
     if reference is not None and reference.date and not reference.fallback:
-        return replace(reference, background=None)
+        return replace(reference, background=None, told=None)
     report = _report_date(candidates)
     if report is not None:
         return report
@@ -390,16 +472,59 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
     return EventDate(None, None, None, True)
 
 
-def _shifted(sent: Span, index: DateIndex, reference: EventDate | None) -> EventDate | None:
+_AHEAD_TENSES = frozenset({"future", "conditional"})
+_PAST_TENSES = frozenset({"perfect", "pluperfect", "imperfect"})
+
+
+def _after_publication(when: EventDate | None, published: str | None) -> bool:
+    """The date lies after the day of publication (an announced day: "prêtera serment vendredi")."""
+    value = normalise(published)
+    if when is None or not when.date or precision_of(value) != "day" or when.precision != "day":
+        return False
+    return when.date[:10] > value  # type: ignore[operator]
+
+
+# how far after "après" the day of the event counted from may stand ("deux jours après le putsch
+# du 18 août contre M. Keïta")
+_AFTER_WINDOW = 6
+
+
+def _same_clause(span: Span, trigger: Token) -> bool:
+    """The expression and the trigger belong to one clause or to clauses one under the other, with no
+    relative clause between them ("La Cédéao, qui a imposé des sanctions deux jours après le putsch,
+    a condamné la junte": the relative's date is not the main clause's)."""
+    here, there = _clause_verb(date_head(span)), _clause_verb(trigger)
+    for low, high in ((there, here), (here, there)):
+        if low == high or high.is_ancestor(low):
+            token = low
+            while token != high:
+                if token.dep_ == "acl:relcl":
+                    return False
+                token = token.head
+            return True
+    return True  # clauses apart (a tangled parse): as before
+
+
+def _shifted(sent: Span, index: DateIndex, reference: EventDate | None,
+             trigger: Token | None = None) -> EventDate | None:
     """"Un peu plus de vingt-quatre heures après l'annonce", "trois jours après le sommet": a
-    duration before "après" counts from the event just told, whose day is the narrative date."""
-    if reference is None or reference.fallback or reference.precision != "day" or not reference.date:
-        return None
+    duration before "après" counts from the event it names, dated in its own phrase ("deux jours
+    après le putsch du 18 août") or else the event just told, whose day is the narrative date."""
+    narrative = reference is not None and not reference.fallback and reference.precision == "day" \
+        and bool(reference.date)
     doc = sent.doc
     for span, unit, amount in index.durations:
         if not (sent.start <= span.start and span.end < sent.end) or doc[span.end].lower_ != "après":
             continue
-        base = dt.date.fromisoformat(reference.date[:10])
+        if trigger is not None and not _same_clause(span, trigger):
+            continue
+        named = next((value for other, value, precision in index.in_range(span.end + 1, sent.end)
+                      if precision == "day" and other.start <= span.end + _AFTER_WINDOW
+                      and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in doc[span.end + 1:other.start])),
+                     None)
+        if named is None and not narrative:
+            continue
+        base = dt.date.fromisoformat((named or reference.date)[:10])  # type: ignore[union-attr]
         if unit == "H":
             days = int(amount // 24)
         elif unit == "D":
@@ -448,8 +573,8 @@ def lead_date(sentences: list[Span], index: DateIndex, published: str | None) ->
                 end = sent.end
                 break
     for span, value, precision in index.in_range(sentences[0].start, end):
-        if precision != "day":
-            continue
+        if precision != "day" or _bound(span, precision):
+            continue  # "réunis à Biarritz depuis samedi": the story is not on its start
         if published_precision == "day":
             gap = (dt.date.fromisoformat(published_value) - dt.date.fromisoformat(value[:10])).days  # type: ignore[arg-type]
             if 0 <= gap <= LEAD_WINDOW_DAYS:
@@ -471,7 +596,7 @@ def _main_dates(sent: Span, index: DateIndex) -> list[tuple[Span, str, str | Non
     main_verb = next((view.token(i) for i in sorted(roots) if view.pos[i] in ("VERB", "AUX")), None)
     for span, value, precision in candidates:
         head = date_head(span)
-        if any(lowers[i] in ("depuis", "dès", "avant", "après", "jusqu'")
+        if any(lowers[i] in ("depuis", "dès", "avant", "après", "jusqu'", "comme")
                for i in range(max(0, span.start - 2), span.start)):
             continue
         if not (head.i in roots or (head.head.i in roots and (
@@ -501,8 +626,30 @@ def _background(sent: Span, index: DateIndex) -> EventDate | None:
     return None
 
 
+def _flashback(sent: Span, index: DateIndex, reference: EventDate | None) -> EventDate | None:
+    """The date of a sentence that goes back to a month before the story's ("Les tensions sont montées
+    en janvier 2020 quand ..."): the pluperfect sentences after it go on in it ("Dans la foulée, les
+    députés avaient voté l'expulsion")."""
+    now = reference.date if reference is not None and reference.date and not reference.fallback \
+        else index.published
+    if not now:
+        return None
+    for span, value, precision, _verb in _main_dates(sent, index):
+        if not precision or precision_of(value) is None:
+            continue
+        cut = 4 if precision_of(value) == "year" or precision_of(now) == "year" else 7
+        if value[:cut] < now[:cut]:
+            return EventDate(value, precision, span.text, False)
+    return None
+
+
 def _main_tense(sent: Span) -> str | None:
-    root = next((t for t in sent if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    # the root, or the top verb of a piece the parser hung on the sentence before ("pro-Iran.Cette
+    # opération avait fait redouter ...")
+    root = next((t for t in sent if t.pos_ in ("VERB", "AUX") and (
+        t.dep_ == "ROOT" or not sent.start <= t.head.i < sent.end)), None)
+    if root is None:
+        root = next((t for t in sent if t.pos_ == "VERB"), None)  # a piece the parser tangled: its first verb
     return clause_tense(root) if root is not None else None
 
 
@@ -523,12 +670,18 @@ def next_reference(sent: Span, index: DateIndex, reference: EventDate | None) ->
             new = None
     result = new or reference
     # a background told in the pluperfect: its date, kept while the sentences after it go on in it
-    background = _background(sent, index)
+    background = _background(sent, index) or _flashback(sent, index, reference)
     if background is None and reference is not None and _main_tense(sent) == "pluperfect":
         background = reference.background
     if result is None:
         return EventDate(None, None, None, True, background) if background is not None else None
-    return replace(result, background=background)
+    told = result.told
+    if new is not None and _after_publication(new, index.published):
+        # a day announced: the day the story was on stays for what is told after it
+        told = reference if reference is None or not _after_publication(reference, index.published) \
+            else reference.told
+        told = replace(told, background=None, told=None) if told is not None else None
+    return replace(result, background=background, told=told)
 
 
 def _inverted_report(clause: Token) -> bool:

@@ -105,7 +105,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from veille.events.timex_anchor import _Context, _resolution_order, _resolve
+from veille.events.timex_anchor import _aside, _Context, _resolution_order, _resolve
 from veille.events.timex_calendar import _parse_anchor, as_calendar
 from veille.events.timex_cues import _WORD, CUE_MARGIN, _candidates, _is_cue, _windows  # noqa: F401  (tests)
 from veille.events.timex_lexicon import TIME_WORDS
@@ -185,7 +185,7 @@ def tag(text: str, anchor: str | date | None = None, tense: Tense = "past") -> l
                 res.end_value,
             )  # fmt: skip
         )
-        ctx.note(res.point, res.calendar_expr, res.value)
+        ctx.note(res.point, res.calendar_expr, res.value, told=not _aside(text, it))
         if res.point is not None and res.point.day:
             ctx.last_day_end = it.end
     return sorted(out, key=lambda t: t.start)

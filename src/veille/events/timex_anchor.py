@@ -38,6 +38,7 @@ class _Context:
         self.last_day: date | None = None  # last resolved day of any kind
         self.last_day_end = 0  # where the expression of last_day ends
         self.last_time: str | None = None  # the last clock time resolved on a day ("2022-01-05T15:30")
+        self.told_days: list[date] = []  # the days the narrative was on, in text order
 
     # references ----------------------------------------------------------
     def day_ref(self) -> tuple[date, str] | None:
@@ -66,7 +67,14 @@ class _Context:
                 return p.y
         return None
 
-    def anaphor_day(self) -> date | None:
+    def anaphor_day(self, past: bool = False) -> date | None:
+        """The day an anaphor ("la veille", "dans la matinée", "à 13 h") counts from: the last day the
+        narrative was on; in a past clause, the last one not after the anchor ("Dans deux jours,
+        Téhéran pourrait annoncer un plan. Paris a échangé, comme la veille, avec Berlin")."""
+        if past and self.anchor is not None and self.anchor.day is not None:
+            day = next((d for d in reversed(self.told_days) if d <= self.anchor.day), None)
+            if day is not None or self.told_days:
+                return day or self.anchor.day
         if self.last_day:
             return self.last_day
         ref = self.day_ref()
@@ -92,7 +100,14 @@ class _Context:
         return None
 
     # bookkeeping ---------------------------------------------------------
-    def note(self, point: _Point | None, calendar_expr: bool, value: str | None = None) -> None:
+    def note(self, point: _Point | None, calendar_expr: bool, value: str | None = None, told: bool = True) -> None:
+        """Keep a resolved expression as reference. ``told`` False: a day the narrative is not on ("réunis
+        depuis samedi", "le dîner de la veille"), which parts of the day and anaphors do not count from."""
+        if point is not None and point.day and not told:
+            self.last_point = point
+            if calendar_expr:
+                self.last_abs = point
+            return
         if value is not None and _DAY_TIME.fullmatch(value):
             self.last_time = value
         elif point is not None and point.day and point.day != self.last_day:
@@ -104,6 +119,7 @@ class _Context:
             self.last_abs = point
         if point.day:
             self.last_day = point.day
+            self.told_days.append(point.day)
 
 
 
@@ -141,10 +157,13 @@ def _day_res(label: str, d: date, anchored: bool, calendar_expr: bool = False) -
     return _Res(label, _iso(d), "day", anchored, None, _Point(d.year, d.month, d.day), calendar_expr)
 
 
-def _complete_year(ctx: _Context, m: int, d: int, wd: int | None, pos: int, rel: str | None = None) -> int | None:
+def _complete_year(ctx: _Context, m: int, d: int, wd: int | None, pos: int, rel: str | None = None,
+                   end: int | None = None) -> int | None:
     """The year of a day-month without one: nearest the reference, preferring a matching weekday.
 
     ``rel`` "prochain" takes the first one after the reference, "dernier" the last one before.
+    ``end`` given (the expression's end): the clause's tense, read there, decides the side of the
+    anchor.
     """
     ref = ctx.interval_ref()
     if ref is None and wd is None and ctx.latest_date is not None:
@@ -156,6 +175,17 @@ def _complete_year(ctx: _Context, m: int, d: int, wd: int | None, pos: int, rel:
         if rel == "prochain":
             return min((y for y in years if date(y, m, d) > hi), default=None)
         return max((y for y in years if date(y, m, d) < lo), default=None)
+    if ref is not None and ref[2] == "anchor" and rel is None and wd is None and ctx.tense == "auto" \
+            and end is not None:
+        # a past clause tells of a day at or before the writing ("il est parti le 15 juin", written
+        # in May: last June), a future one of a day at or after it
+        tense = ctx.clause(pos, end if end is not None else pos)
+        lo, hi, _ = ref
+        years = [y for y in range(lo.year - 1, hi.year + 2) if _valid(y, m, d)]
+        if tense == "past":
+            return max((y for y in years if date(y, m, d) <= hi), default=None)
+        if tense == "future":
+            return min((y for y in years if date(y, m, d) >= lo), default=None)
     if ref is None:
         y0 = ctx.next_year_after(pos) if wd is not None else None
         if y0 is None:
@@ -212,7 +242,8 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
         rel = x.get("rel")
         if rel is None and ctx.anchor is None and ctx.future(item.start, item.end):
             rel = "prochain"  # no anchor: "tiendra le 11 novembre" comes after the dates the text gives
-        y = _complete_year(ctx, x["m"], x["d"], x.get("wd"), item.start, rel)
+        directed = not (x.get("deadline") or x.get("postponed"))
+        y = _complete_year(ctx, x["m"], x["d"], x.get("wd"), item.start, rel, item.end if directed else None)
         if y is None:
             return _unresolved(label_pod, f"XXXX-{x['m']:02d}-{x['d']:02d}")
         return _day_res(label_pod, date(y, x["m"], x["d"]), True, calendar_expr=True)
@@ -302,6 +333,22 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
     if k == "weekday":
         return _resolve_weekday(item, ctx)
 
+    if k == "nth_weekday":
+        # the month as a bare month (or a month and year) resolves, then its n-th (or last) weekday
+        if x["y"]:
+            y, month = x["y"], x["m"]
+        else:
+            res = _resolve_value(_Item(item.start, item.end, "month", {"m": x["m"], "rel": None}), ctx)
+            if res is None or res.precision != "month":
+                return _unresolved("DATE", f"XXXX-{x['m']:02d}")
+            y, month = int(res.value[:4]), x["m"]
+        days = [date(y, month, d) for d in range(1, calendar.monthrange(y, month)[1] + 1)
+                if date(y, month, d).isoweekday() == x["wd"]]
+        if not 1 <= abs(x["n"]) <= len(days) or x["n"] == 0:
+            return None
+        d = days[x["n"] - 1] if x["n"] > 0 else days[-1]
+        return _day_res("DATE", d, x["y"] is None, calendar_expr=True)
+
     if k == "wdperiod":
         # "la nuit de lundi à mardi": the end is resolved as the weekday alone would be (news name
         # the night after the day it ends on), the start is the day before it
@@ -343,8 +390,14 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
             # "au lendemain de l'élection": the event is, most often, the one the text last dated
             if ctx.last_day is None:
                 return _unresolved(label, "XXXX-XX-XX")
-            return _day_res(label, ctx.last_day + timedelta(days=x["offset"]), True)
-        base = ctx.anaphor_day()
+            day = ctx.last_day + timedelta(days=x["offset"])
+            if ctx.anchor is not None and ctx.anchor.day is not None and day > ctx.anchor.day >= ctx.last_day \
+                    and ctx.clause(item.start, item.end) != "future":
+                # "lundi 3 juin, ... Au lendemain de nouvelles condamnations": the text is on the day
+                # after them; its present is no day before what it tells
+                day = ctx.anchor.day
+            return _day_res(label, day, True)
+        base = ctx.anaphor_day(x["offset"] < 0 and ctx.clause(item.start, item.end) == "past")
         if base is None:
             return _unresolved(label, "XXXX-XX-XX")
         return _day_res(label, base + timedelta(days=x["offset"]), True)
@@ -462,9 +515,10 @@ def _resolve_weekday(item: _Item, ctx: _Context) -> _Res | None:
         mode = "nearest"
     else:
         # news name past days by their weekday: only a future clause looks ahead; "ce dimanche"
-        # is the coming one unless its clause is in the past
+        # and "jusqu'à vendredi" are the coming one unless their clause is in the past
         tense = ctx.clause(item.start, item.end)
-        ahead = tense == "future" or (tense is None and x.get("det") in ("ce", "cette"))
+        ahead = tense == "future" or bool(x.get("postponed")) or (
+            tense is None and (x.get("det") in ("ce", "cette") or x.get("until")))
         mode = "at_or_after" if ahead else "at_or_before"
     return _day_res(label, _weekday_from(base, wd, mode), True)
 
@@ -546,21 +600,39 @@ def _resolve_shift(x: dict[str, Any], ctx: _Context) -> _Res:
 
 
 
-_DAY_KINDS = frozenset({"date", "daymonth", "weekday", "deictic", "anaphoric", "holiday"})
+_DAY_KINDS = frozenset({"date", "daymonth", "weekday", "deictic", "anaphoric", "holiday", "nth_weekday"})
 _CLOCK_THEN_DAY = re.compile(rf"{WS0},?{WS0}$")
 _OF_DAY = re.compile(rf"{WS}(?:du|de|d{AP}){WS0}", re.IGNORECASE)
 
 
 def _resolution_order(text: str, items: list[_Item]) -> list[_Item]:
-    """Items in text order, except that a clock time followed by its day ("vers 0 h 40, jeudi")
-    comes after that day, so that it is placed on it."""
+    """Items in text order, except that a clock time or a part of the day followed by its day ("vers
+    0 h 40, jeudi", "dans la matinée, dimanche 25 août") comes after that day, so that it is placed
+    on it."""
     items = list(items)
     for i in range(len(items) - 1):
         a, b = items[i], items[i + 1]
-        if a.kind == "clock" and b.kind in _DAY_KINDS and _CLOCK_THEN_DAY.match(text[a.end : b.start]):
+        part_of_day = a.kind == "anaphoric" and a.data.get("offset") == 0 and a.data.get("pod") \
+            and not a.data.get("event")  # "dans la matinée, dimanche 25 août"
+        if (a.kind == "clock" or part_of_day) and b.kind in _DAY_KINDS \
+                and _CLOCK_THEN_DAY.match(text[a.end : b.start]):
             items[i], items[i + 1] = b, a
         elif (a.kind == "anaphoric" and a.data.get("event") and b.kind in _DAY_KINDS
               and _OF_DAY.fullmatch(text[a.end : b.start])):
             a.data["of_next"] = True  # "la veille du 14 juillet": counted from that day
             items[i], items[i + 1] = b, a
     return items
+
+
+# a day the narrative is not on: a start ("réunis depuis samedi") or a day before the one told,
+# named as a noun's complement ("le dîner de la veille")
+_SINCE = re.compile(rf"(?<!\w)depuis{WS}(?:le{WS}|l{AP}{WS0})?$", re.IGNORECASE)
+_OF = re.compile(rf"(?<!\w)(?:de|du|d{AP}){WS0}$", re.IGNORECASE)
+
+
+def _aside(text: str, item: _Item) -> bool:
+    """The item names a day the narrative is not on (:meth:`_Context.note`, ``told``)."""
+    before = text[max(0, item.start - 12) : item.start]
+    if _SINCE.search(before):
+        return True
+    return item.kind == "anaphoric" and item.data.get("offset", 0) < 0 and bool(_OF.search(before))

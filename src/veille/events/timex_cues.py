@@ -22,6 +22,7 @@ from veille.events.timex_recognise import (
     _b_decade,
     _b_deictic,
     _b_duration,
+    _b_fraction,
     _b_holiday,
     _b_in,
     _b_iso,
@@ -30,6 +31,7 @@ from veille.events.timex_recognise import (
     _b_moment,
     _b_month,
     _b_monthyear,
+    _b_nth_weekday,
     _b_numeric,
     _b_period,
     _b_pod,
@@ -122,10 +124,10 @@ _PATTERN_CUES: dict[Builder, tuple[str | tuple[str, ...], ...] | None] = {
     _b_moment: ("anaphoric_moments",),
     _b_pod: None, _b_relunit: None, _b_unitedge: (("année", "an", "mois", "semaine"),),
     _b_clock_words: (_DIGIT, ("midi", "minuit")), _b_clock_range: (_DIGIT,),
-    _b_ago: ("units",), _b_in: ("units",), _b_later: ("units",), _b_duration: ("units",),
+    _b_ago: ("units",), _b_in: ("units",), _b_later: ("units",), _b_duration: ("units",), _b_fraction: ("units",),
     _b_set: (("jour", "semaine", "mois", "an", "année"), "weekdays"), _b_vague: ("vague",),
     _b_refadj: ("ref_adjectives",), _b_holiday: ("holidays",),
-    _b_quarter: (("trimestre", "semestre"),),
+    _b_quarter: (("trimestre", "semestre"),), _b_nth_weekday: ("months",),
 }  # fmt: skip
 
 

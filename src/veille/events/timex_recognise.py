@@ -26,6 +26,9 @@ from veille.events.timex_lexicon import (
     DEICTIC_PRESENT,
     DETERMINERS,
     DURATION_CUES,
+    DURATION_MODIFIERS,
+    DURATION_VERBS,
+    FRACTIONS,
     FUNCTION_WORDS_S,
     HALF,
     HOLIDAY_ALT,
@@ -42,6 +45,7 @@ from veille.events.timex_lexicon import (
     ORDINALS,
     PARTS_OF_DAY,
     POD,
+    POSTPONED_TO,
     PRE_ANAPHORIC,
     PRE_CLOCK,
     PRE_CLOCK_WORDS,
@@ -210,11 +214,14 @@ def _b_daymonth(m: re.Match[str], text: str) -> list[_Item] | None:
     wd = WEEKDAYS[_norm(m["wd"])] if m["wd"] else None
     pod = _pod_code(_g(m, "pod") or _g(m, "pod2"))
     rel = _norm(_g(m, "rel") or "") or None
-    data = {"y": y, "m": mo, "d": d, "wd": wd, "pod": pod, "rel": rel}
+    data = {"y": y, "m": mo, "d": d, "wd": wd, "pod": pod, "rel": rel,
+            # a deadline ("a donné jusqu'au 30 juin") or a day put off to: not bound to the clause's tense
+            "deadline": _deadline(text, m.start("core")), "postponed": _postponed(text, m.start("core"))}
     if y is None and rel is None:
         if _GENERIC_BEFORE.search(text, max(0, m.start("core") - 20), m.start("core")):
             return [_Item(*_core(m), "set", {"value": f"XXXX-{mo:02d}-{d:02d}"})]  # "chaque 14 juillet"
-        if _GENERIC_AFTER.match(text, m.end("core")):
+        if _GENERIC_AFTER.match(text, m.end("core")) or _GENERIC_EARLIER.search(
+                text, max(0, m.start("core") - 40), m.start("core")):
             return [_Item(*_core(m), "generic", {"value": f"XXXX-{mo:02d}-{d:02d}"})]
     return [_Item(*_core(m), "date" if y else "daymonth", data)]
 
@@ -223,6 +230,8 @@ def _b_daymonth(m: re.Match[str], text: str) -> list[_Item] | None:
 # ("le 15 juillet de chaque année": a DATE of no year)
 _GENERIC_BEFORE = re.compile(rf"(?<!\w){_alt(_LEX['generic_dates']['before'])}{WS}$", re.IGNORECASE)
 _GENERIC_AFTER = re.compile(rf"{WS0},?{WS0}{_alt(_LEX['generic_dates']['after'])}(?!\w)", re.IGNORECASE)
+# ... or said earlier in its clause ("la fête a lieu chaque année le 15 août")
+_GENERIC_EARLIER = re.compile(rf"(?<!\w){_alt(_LEX['generic_dates']['after'])}(?!\w)[^.;:!?\n]*$", re.IGNORECASE)
 
 
 def _b_list(m: re.Match[str], text: str) -> list[_Item] | None:
@@ -364,6 +373,8 @@ def _b_season(m: re.Match[str], text: str) -> list[_Item] | None:
     y = _year(m["y"]) if m["y"] else None
     if not (m["pre"] or m["det"] or y):
         return None
+    if m["det"] and _norm(m["det"]) == "le" and not (rel or y):
+        return None  # "le printemps arabe", "le Printemps de Bourges"; "le printemps prochain" is a date
     return [_Item(*_core(m), "season", {"code": s[0], "month": s[1], "y": y, "rel": rel})]
 
 
@@ -404,6 +415,8 @@ def _b_weekday(m: re.Match[str], text: str) -> list[_Item] | None:
         "det": _norm(m["det"]) if m["det"] else None,
         "pod": _pod_code(m["pod"]),
         "dn": _day(m["dn"]) if m["dn"] else None,  # "mercredi 21": the 21st that is a Wednesday
+        "until": bool(_g(m, "pre")) and _norm(m["pre"]).startswith("jusqu"),  # "ouvert jusqu'à vendredi"
+        "postponed": _postponed(text, m.start("core")),  # "reporté à mardi"
     }
     if m["dn"] and not (m["rel"] or m["pod"]):
         nxt = re.match(rf"{WS}([^\W\d_]+)", text[m.end("dn") : m.end("dn") + 30])
@@ -412,6 +425,34 @@ def _b_weekday(m: re.Match[str], text: str) -> list[_Item] | None:
             data["dn"] = None  # "lundi 3 personnes ont été blessées": a count
             return [_Item(m.start("core"), m.end("wd"), "weekday", data)]
     return [_Item(*_core(m), "weekday", data)]
+
+
+_POSTPONED = re.compile(rf"([^\W\d_]+){WS}(?:à|a|au){WS}(?:(?:le|ce){WS})?$", re.IGNORECASE)
+
+
+_DEADLINE = re.compile(rf"(?<!\w)(?:jusqu{AP}{WS0}(?:au|à|a)?|d{AP}ici|avant|au{WS}plus{WS}tard){WS0}"
+                       rf"(?:(?:le|au|la){WS})?$", re.IGNORECASE)
+
+
+def _deadline(text: str, start: int) -> bool:
+    return bool(_DEADLINE.search(text, max(0, start - 30), start))
+
+
+def _postponed(text: str, start: int) -> bool:
+    """The day is where something is put off to ("reporté à mardi", "repoussée au lundi 5")."""
+    m = _POSTPONED.search(text, max(0, start - 40), start)
+    return bool(m) and _norm(m.group(1)).startswith(POSTPONED_TO)
+
+
+def _b_nth_weekday(m: re.Match[str], text: str) -> list[_Item] | None:
+    """ "le premier dimanche de juin", "le dernier samedi d'octobre 1998": a day of that month."""
+    o = _norm(m["o"])
+    n = -1 if o in ("dernier",) else ORDINALS.get(o)
+    if n is None:
+        return None
+    data = {"n": n, "wd": WEEKDAYS[_norm(m["wd"])], "m": MONTHS[_norm(m["m"])],
+            "y": _year(m["y"]) if m["y"] else None}
+    return [_Item(*_core(m), "nth_weekday", data)]
 
 
 def _b_deictic(m: re.Match[str], text: str) -> list[_Item] | None:
@@ -456,7 +497,9 @@ def _b_pod(m: re.Match[str], text: str) -> list[_Item] | None:
 def _b_relunit(m: re.Match[str], text: str) -> list[_Item] | None:
     det = _norm(m["det"])
     unit = REL_UNITS[_norm(m["u"])]
-    if m["ci"] or det in ("ce", "cet", "cette"):
+    if _g(m, "la") and det in ("ce", "cet", "cette"):
+        step, anaphoric = 0, True  # "cette année-là": the year the text is on
+    elif m["ci"] or det in ("ce", "cet", "cette"):
         step, anaphoric = 0, False
     elif m["rel"]:
         step, anaphoric = REL_MODS[_norm(m["rel"])]
@@ -469,6 +512,10 @@ def _b_relunit(m: re.Match[str], text: str) -> list[_Item] | None:
 
 def _b_unitedge(m: re.Match[str], text: str) -> list[_Item] | None:
     unit = {"année": "year", "an": "year", "mois": "month", "semaine": "week"}[_norm(m["u"])]
+    if _g(m, "y"):
+        if unit != "year":
+            return None
+        return [_Item(*_core(m), "year", {"y": _year(m["y"])})]  # "à la fin de l'année 1998"
     step = REL_MODS[_norm(m["rel"])][0] if m["rel"] else 0
     return [_Item(*_core(m), "relunit", {"unit": unit, "step": step, "anaphoric": False})]
 
@@ -486,12 +533,19 @@ def _b_ago(m: re.Match[str], text: str) -> list[_Item] | None:
     return [_Item(*_core(m), "shift", {"n": n, "unit": _unit_of(m["u"]), "sign": -1, "deictic": True})]
 
 
+def _kind_of_day(m: re.Match[str], n: float | None, text: str) -> bool:
+    """ "dans un jour de grande forme", "un jour sans": a kind of day, not a length nor a delay."""
+    return n == 1 and _norm(m["u"]) == "jour" and _next_word(text, m.end("u")) in ("de", "d'", "sans", "où")
+
+
 def _b_in(m: re.Match[str], text: str) -> list[_Item] | None:
     n, vague = _qty(m["q"])
     if n is None and not vague:
         return None
     if n is not None and m["half"]:
         n += 0.5
+    if _kind_of_day(m, n, text):
+        return None
     return [_Item(*_core(m), "shift", {"n": n, "unit": _unit_of(m["u"]), "sign": 1, "deictic": True})]
 
 
@@ -519,8 +573,11 @@ def _b_duration(m: re.Match[str], text: str) -> list[_Item] | None:
     pre = _norm(m["pre"]) if m["pre"] else None
     if q == "des" and pre not in ("depuis", "pendant", "durant", "au cours des"):
         return None
+    if _kind_of_day(m, n, text):
+        return None
     needs_cue = unit_word in UNITS_NEEDING_CUE or (unit_word == "jour" and n == 1)
-    if needs_cue and pre not in DURATION_CUES and not m["last"]:
+    if needs_cue and pre not in DURATION_CUES and not m["last"] and not _length_of_time(text, m.start("core"),
+                                                                                        m.end("core")):
         return None
     n2 = None
     if m["q2"]:
@@ -531,6 +588,55 @@ def _b_duration(m: re.Match[str], text: str) -> list[_Item] | None:
         n += 0.5
     data = {"n": n, "n2": n2, "unit": UNITS[unit_word]}
     return [_Item(*_core(m), "duration", data)]
+
+
+_OF_NOUN = re.compile(rf"{WS}(?:de{WS}|d{AP}{WS0})[^\W\d]")
+_PLURAL_DETERMINERS = frozenset({"les", "des", "ses", "leurs", "aux", "nos", "vos", "mes", "ces"})
+_BEFORE_AFTER = re.compile(rf"{WS}(?:après|avant){R}", re.IGNORECASE)
+
+
+def _length_of_time(text: str, start: int, end: int) -> bool:
+    """A count of years with no preposition that is still a length of time: after a cue or a verb
+    of duration, past a modifier ("durera plus de vingt ans", "pendant près de trois ans", "a passé
+    trois ans", "condamné à dix ans"), before "après"/"avant" ("six ans après sa victoire"), or the
+    length of something ("une peine supérieure à 30 ans de réclusion"); not an age ("âgé de 54 ans",
+    "une fillette de 6 ans", "Jean, 87 ans", "mort à 80 ans")."""
+    before = _norm(text[max(0, start - 60) : start])
+    stripped = True
+    while stripped:
+        stripped = False
+        for mod in DURATION_MODIFIERS:
+            if before == mod or before.endswith(" " + mod):
+                before, stripped = before[: -len(mod)].rstrip(), True
+    if _BEFORE_AFTER.match(text, end):
+        return True  # "six ans après sa victoire": the length between two times
+    words = re.findall(r"[\w'-]+", before)
+    if not words:
+        return False
+    if any(" ".join(words[-k:]) in DURATION_CUES for k in (1, 2, 3)):
+        return True
+    if words[-1] in _PLURAL_DETERMINERS:
+        return False  # "les célébrations des 30 ans d'indépendance": an anniversary
+    verb_before = len(words) > 1 and words[-2].startswith(DURATION_VERBS)
+    if words[-1] in ("de", "d'"):  # "a écopé de dix ans de prison", not "âgé de 54 ans"
+        return verb_before
+    if words[-1] == "a" and verb_before:
+        return True  # "condamné à dix ans" (à is folded to a)
+    return words[-1].startswith(DURATION_VERBS) or bool(_OF_NOUN.match(text, end))
+
+
+def _b_fraction(m: re.Match[str], text: str) -> list[_Item] | None:
+    """ "un quart d'heure" → PT15M, "une demi-heure" → PT30M, "un demi-siècle" → P50Y."""
+    n = parse_number(_norm(m["q"])) if m["q"] else 1.0
+    if n is None:
+        return None
+    amount, unit = n * FRACTIONS[_norm(m["f"])], UNITS[_norm(m["u"])]
+    for coarse, fine, factor in (("H", "MIN", 60), ("CE", "Y", 100), ("DE", "Y", 10), ("D", "H", 24)):
+        if unit == coarse:
+            amount, unit = amount * factor, fine
+    if amount != int(amount):
+        return None
+    return [_Item(*_core(m), "duration", {"n": amount, "n2": None, "unit": unit})]
 
 
 def _half_day(m: re.Match[str], h: int) -> int:
@@ -677,9 +783,9 @@ _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}{_pre(PRE_MONTH)}(?P<core>(?P<mod>{MODPRE})?(?P<m>{MONTH})"
      rf"(?:{WS}(?P<rel>derniers|dernier|prochains|prochain|passé){R})?)(?!{WS}\d)", _b_month),
     (rf"{L}{_pre()}(?P<core>(?P<mod>{MODPRE}|l{AP}an{WS}|l{AP}année{WS}|début{WS}d(?:e{WS}|{AP}))?"
-     rf"(?P<y>{YEARX}))(?:(?:{WS}et{WS}|/|{HY})(?P<y2>{YEARX}))?", _b_year),
+     rf"(?P<y>{YEARX}))(?:(?:{WS}(?:et|ou){WS}|/|{HY})(?P<y2>{YEARX}))?", _b_year),
     (rf"{L}(?:(?P<pre>{PRE_SEASON}){WS})?"
-     rf"(?P<core>(?P<det>l{AP}{WS0}|cet{WS}|ce{WS})?(?P<s>{SEASON_ALT}){R}"
+     rf"(?P<core>(?P<det>l{AP}{WS0}|cet{WS}|ce{WS}|le{WS})?(?P<s>{SEASON_ALT}){R}"
      rf"(?:{WS}(?P<y>{YEARY})|{WS}(?P<rel>dernier|prochain|passé){R})?)", _b_season),
     (rf"{L}{_pre()}(?P<core>{_EDGE_OF}?(?P<n>[IVXLC]+|\d{{1,2}}){WS0}(?:e|ème|è|er|ère){WS}siècle){R}", _b_century),
     (rf"{L}{_pre()}(?P<core>{_EDGE_OF}?(?:les{WS})?années{WS}(?P<y>(?:19|20)\d0|[2-9]0|00|{DECADE_ALT}))"
@@ -695,15 +801,19 @@ _PATTERNS: list[tuple[str, Builder]] = [
      _b_deictic),
     (rf"{L}(?P<core>(?P<w>{DEICTIC_POD_ALT}))(?!\w|{WS0}{HY}{WS0}là)", _b_deictic),
     (rf"{L}{_pre(PRE_ANAPHORIC)}(?P<core>(?P<w>{ANAPHORIC_ALT}){R}"
-     rf"(?:{WS}(?P<pod>au{WS}(?:soir|matin)|dans{WS}la{WS}(?:soirée|matinée|nuit)){R})?)", _b_anaphoric),
+     rf"(?:{WS}(?P<pod>au{WS}(?:soir|matin)|dans{WS}la{WS}(?:soirée|matinée|nuit)|matin|soir|après{HY}midi){R})?)",
+     _b_anaphoric),
+    (rf"{L}(?P<core>(?:(?:le|ce){WS})?(?P<o>{ORDINAL_ALT}|dernier){WS}(?P<wd>{WD}){WS}"
+     rf"(?:de{WS}|d{AP}{WS0}|du{WS}mois{WS}(?:de{WS}|d{AP}{WS0}))(?P<m>{MONTH})(?:{WS}(?P<y>{YEARX}))?){R}",
+     _b_nth_weekday),
     (rf"{L}(?P<core>(?P<w>{MOMENT_ALT})){R}", _b_moment),
     (rf"{L}(?P<pre>dans|en|durant|pendant|dès|tout{WS}au{WS}long{WS}de){J}(?P<core>(?:(?:la|le|l{AP}){WS0})?"
      rf"(?:(?P<edge>début|fin|milieu){WS}d(?:e{WS}|{AP}{WS0})(?:la{WS}|l{AP}{WS0})?)?(?P<pod>{POD}))", _b_pod),
     (rf"{L}(?P<core>(?P<det>la|le|l{AP}|cette|ce|cet){WS0}(?P<u>{RELUNIT_ALT})"
-     rf"(?:(?P<ci>{WS0}{HY}{WS0}ci)|{WS}(?P<rel>{RELMOD}))?){R}", _b_relunit),
+     rf"(?:(?P<ci>{WS0}{HY}{WS0}ci)|(?P<la>{WS0}{HY}{WS0}là)|{WS}(?P<rel>{RELMOD}))?){R}", _b_relunit),
     (rf"{L}{_pre(PRE_EDGE)}(?P<core>(?:le{WS}|la{WS})?"
      rf"(?:début|fin|milieu){WS}(?:de{WS}l{AP}|d{AP}|de{WS}la{WS}|du{WS}|de{WS}){WS0}(?P<u>année|an|mois|semaine)"
-     rf"(?:{WS}(?P<rel>dernière|dernier|prochaine|prochain))?){R}", _b_unitedge),
+     rf"(?:{WS}(?P<rel>dernière|dernier|prochaine|prochain)|{WS}(?P<y>{YEARX}))?){R}", _b_unitedge),
     (rf"{L}{_pre(PRE_CLOCK)}(?P<core>(?<![\d,.])(?P<h>[01]?\d|2[0-4]){WS0}[hH](?:{WS0}(?P<mi>[0-5]\d))?"
      rf"(?![\w'’]){_DAY_PART}?)", _b_clock),
     (rf"{L}(?P<pre>{PRE_CLOCK_WORDS}){WS}(?P<core>(?:(?P<h>\d{{1,2}}){WS}heures?(?:{WS}(?P<mi>\d{{2}}))?"
@@ -716,6 +826,8 @@ _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}(?P<core>(?:dans|d{AP}ici){J}(?P<q>{QTY}){J}(?P<u>{UNIT})(?P<half>{HALF})?)", _b_in),
     (rf"{L}(?P<core>(?P<q>{QTY}){J}(?P<u>{UNIT})(?P<half>{HALF})?{WS}"
      rf"(?P<dir>plus{WS}tard|plus{WS}tôt|après|avant|auparavant)){R}", _b_later),
+    (rf"{L}(?P<core>(?P<q>une?|{NUMW}){WS}(?P<f>quarts?|demie?)(?:{HY}|{WS}d(?:e{WS}|{AP}{WS0}))(?P<u>{UNIT}))",
+     _b_fraction),
     (rf"{L}{_pre()}(?P<core>(?:entre{WS})?(?P<q>{QTY})(?:{WS}(?:à|ou|et){WS}(?P<q2>{QTY}))?{J}"
      rf"(?:(?P<last>derniers|dernières|prochains|prochaines){WS})?(?P<u>{UNIT})(?P<half>{HALF})?)", _b_duration),
     (rf"{L}(?P<core>(?:chaque|tous{WS}les|toutes{WS}les){WS}(?:(?P<n>\d{{1,2}}|{NUMW}){WS})?"

@@ -53,21 +53,27 @@ def _verb_cue(words: list[str], i: int) -> str | None:
     return None
 
 
+def _word(w: str) -> str:
+    """A word as the verb cues are looked up: the preposition "à" stays itself (the lexicon folds it
+    to "a", which is the auxiliary: "aura lieu mardi à la mairie" is no compound past)."""
+    return "à" if w.lower() == "à" else _norm(w).split("'")[-1]
+
+
 def clause_tense(text: str, start: int, end: int, aspect: bool = False) -> str | None:
     """The tense of the clause of text[start:end]: that of its nearest verb cue ("future" for a
     future, conditional or "va/doit + infinitive", "past" for a compound past or an imperfect),
     else None. The clause ends at a stop before, and at a comma or a "que" after, the expression.
     ``aspect``: tell a compound past ("perfect") from an imperfect ("imperfect")."""
     before = re.split(r"[.;:!?\n«»()]", text[max(0, start - 80) : start])[-1]
-    bw = [_norm(w).split("'")[-1] for w in re.findall(r"[\w'’-]+", before)][-6:]
+    bw = [_word(w) for w in re.findall(r"[\w'’-]+", before)][-6:]
     # a fronted expression ("Dimanche, la foire ouvrira", "A Noël, il viendra") belongs to the
     # clause after its comma
-    fronted = all(w in FRONT_WORDS for w in bw)
+    fronted = all(_norm(w) in FRONT_WORDS for w in bw)
     if fronted:
         bw = []
     cut = r"[.;:!?\n«»()]" if fronted else r"[.;:!?\n,«»()]"
     after = re.split(cut + r"|(?<!\w)qu(?:e|')", text[end : end + 50], flags=re.IGNORECASE)[0]
-    aw = [_norm(w).split("'")[-1] for w in re.findall(r"[\w'’-]+", after)][: 6 if fronted else 4]
+    aw = [_word(w) for w in re.findall(r"[\w'’-]+", after)][: 6 if fronted else 4]
     best: tuple[int, str] | None = None
     for i in range(len(bw)):
         cue = _verb_cue(bw, i)
