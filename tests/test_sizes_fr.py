@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from veille.events.sizes import extract_sizes, find_quantities, parse_number
@@ -66,3 +68,22 @@ def test_vague_quantities_are_never_invented() -> None:
 def test_nearest_count_wins() -> None:
     text = "Les autorités recensent 26 morts à Almaty; ailleurs, 40 morts"
     assert extract_sizes(text, "ASSAULT", anchor=text.index("ailleurs")) == {"dead": 40}
+
+
+def test_the_number_words_are_read_from_the_grammar_file():
+    """The number words and collective nouns live in events/data/grammar.yaml (number_words, number_links,
+    collective_numbers): every word of the file is found and valued, the longest form winning."""
+    from veille.events import sizes
+    from veille.events.grammar import grammar_numbers, grammar_words
+
+    assert grammar_numbers("number_words") == sizes._UNITS
+    assert grammar_numbers("collective_numbers") == sizes._COLLECTIVE
+    for word, value in grammar_numbers("number_words").items():
+        assert parse_number(word) == value, word
+        if word not in ("un", "une"):  # an article, not a count
+            assert [q.value for q in find_quantities(f"{word} soldats")] == [value], word
+    for word, value in grammar_numbers("collective_numbers").items():
+        assert [q.value for q in find_quantities(f"une {word} de soldats")] == [value], word
+    for word in grammar_words("number_links"):
+        assert re.fullmatch(sizes._WORD, word, re.IGNORECASE), word
+    assert sizes._alternation(["cent", "cents", "un", "une"]) == "(?:cents|cent|une|un)"

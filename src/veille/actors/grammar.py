@@ -39,12 +39,16 @@ from veille.actors.lexicon import (
     TITLE,
     LexEntry,
     Lexicon,
+    lexicon_sequence,
+    lexicon_tags,
+    lexicon_words,
 )
 
-MINISTERIAL = ("minist", "vice-minist", "secretaire", "ministre adjoint")
+# the words: data/sectors.yaml, `words`
+MINISTERIAL = lexicon_sequence("ministerial_prefixes")
 NOT_NOUNS = {"ADJ", "VERB", "AUX", "ADV"}
-ARTICLE_CONNECTORS = {"du", "des", "de la", "de l'"}
-TAG_MODIFIERS = {"militaire": "military", "militaires": "military"}
+ARTICLE_CONNECTORS = lexicon_words("article_connectors")
+TAG_MODIFIERS = lexicon_tags("tag_modifiers")
 TITLE_OF_TITLE = ("adviser", "spokesperson", "deputy_minister", "diplomat", "envoy")  # "porte-parole du président turc"
 
 

@@ -25,14 +25,14 @@ from typing import Any
 
 import yaml
 
-from veille.actors.lexicon import DATA_DIR, Lexicon, demonym_forms
+from veille.actors.lexicon import DATA_DIR, Lexicon, demonym_forms, lexicon_words
 from veille.actors.model import Actor, Membership, Role, parse_date
 from veille.actors.normalize import fold, translit_key
 
 ORIGIN_RANK = {"phoenix": 0, "curated": 1, "user": 2}
 CURATED_FILES = ("igos.yaml", "organisations.yaml", "people.yaml")
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
-_ARTICLES = {"l", "le", "la", "les"}
+_ARTICLES = lexicon_words("name_articles")  # the words: data/sectors.yaml, `words`
 
 
 def name_key(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import yaml
 from veille.actors.normalize import fold
 
 DATA_DIR = Path(__file__).parent / "data"
+SECTORS_FILE = "veille/actors/data/sectors.yaml"
 
 # kinds of lexicon entries
 HEAD, TITLE, PORTFOLIO, CONNECTOR, HONORIFIC, FORMER, STATE_ANAPHOR, IGO_ANAPHOR, DETERMINER, SCOPE, AREA = (
@@ -108,6 +110,57 @@ class Lexicon:
 
     def concept_of_title(self, title: str | None) -> str | None:
         return self.role_concepts.get(fold(title)) if title else None
+
+
+class LexiconFileError(LookupError):
+    """A word class the code asks for that the lexicon file's `words` section lacks or holds in the wrong shape."""
+
+
+def load_word_classes(path: Path | None = None) -> dict[str, Any]:
+    """The `words` section of the lexicon file (``data/sectors.yaml``): closed word classes by role."""
+    raw = yaml.safe_load((path or DATA_DIR / "sectors.yaml").read_text(encoding="utf-8")) or {}
+    classes = raw.get("words") if isinstance(raw, dict) else None
+    if not isinstance(classes, dict):
+        raise LexiconFileError(f"{SECTORS_FILE}: no `words` mapping")
+    return classes
+
+
+@cache
+def _word_classes() -> dict[str, Any]:
+    return load_word_classes()
+
+
+def word_class_names() -> frozenset[str]:
+    """Every class the `words` section holds."""
+    return frozenset(_word_classes())
+
+
+def _word_class(name: str, shape: type, classes: dict[str, Any] | None = None) -> Any:
+    value = (_word_classes() if classes is None else classes).get(name)
+    if value is None:
+        raise LexiconFileError(f"{SECTORS_FILE}: no word class {name!r} under `words`")
+    if not isinstance(value, shape):
+        raise LexiconFileError(f"{SECTORS_FILE}: word class {name!r} is not a {shape.__name__}")
+    words = [*value, *value.values()] if isinstance(value, dict) else value
+    bad = [word for word in words if not isinstance(word, str)]
+    if bad:  # an unquoted `on`, `no` or `2` is read by YAML as a boolean or a number
+        raise LexiconFileError(f"{SECTORS_FILE}: word class {name!r}: quote {bad!r}")
+    return value
+
+
+def lexicon_words(name: str, classes: dict[str, Any] | None = None) -> frozenset[str]:
+    """The folded words of class ``name`` (``classes``: a `words` section read by `load_word_classes`)."""
+    return frozenset(fold(word) for word in _word_class(name, list, classes))
+
+
+def lexicon_sequence(name: str, classes: dict[str, Any] | None = None) -> tuple[str, ...]:
+    """The folded words of class ``name``, in the file's order (prefixes a ``str.startswith`` tries)."""
+    return tuple(fold(word) for word in _word_class(name, list, classes))
+
+
+def lexicon_tags(name: str, classes: dict[str, Any] | None = None) -> dict[str, str]:
+    """A class mapping folded words to the tag (a name the code knows, not a French word) each gives."""
+    return {fold(word): tag for word, tag in _word_class(name, dict, classes).items()}
 
 
 def plural(word: str) -> str:

@@ -61,7 +61,7 @@ from veille.actors.grammar import (
     Tok,
 )
 from veille.actors.kb import ORIGIN_RANK, KnowledgeBase, to_date
-from veille.actors.lexicon import FORMER, HEAD, HONORIFIC, TITLE, LexEntry
+from veille.actors.lexicon import FORMER, HEAD, HONORIFIC, TITLE, LexEntry, lexicon_words
 from veille.actors.model import Actor
 from veille.actors.normalize import damerau_levenshtein, fold, translit_key
 from veille.actors.userdata import user_files
@@ -71,9 +71,9 @@ register()
 
 TYPE_LABELS = {"state": "GPE", "igo": "ORG", "organisation": "ORG", "group": "ORG", "person": "PER",
                "place": "LOC"}
-LOCATIVE = {"a", "au", "aux", "en", "dans", "vers"}
-SKIP_ARTICLES = {"l'", "la", "le", "les"}
-CONNECTORS_OF_STATE = {"de", "du", "d'", "des"}
+LOCATIVE = lexicon_words("locative_prepositions")  # the words: data/sectors.yaml, `words`
+SKIP_ARTICLES = lexicon_words("definite_articles")
+CONNECTORS_OF_STATE = lexicon_words("state_connectors")
 PLACEHOLDER = "\u00a7"
 DISCOVERED = "discovered:"  # id prefix of people and bodies linked from their description (span._.discovered)
 WORD_CACHE_SIZE = 50_000  # word forms whose keys are remembered (emptied when full)

@@ -9,9 +9,12 @@ words that follow it, and ``extract_sizes`` keeps the counts that belong to an e
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from text_to_num import text2num
+
+from veille.events.grammar import grammar_numbers, grammar_sequence
 
 SIZE_KEYS = ("troops", "dead", "injured", "arrested")
 
@@ -19,23 +22,19 @@ _SPACES = "\u00a0\u202f\u2009\u2007 "
 # 2 500 / 2 500 (nbsp, narrow nbsp) / 3.000 / 12,000 is NOT grouping in French (decimal comma)
 _DIGITS = rf"\d{{1,3}}(?:[{_SPACES}.]\d{{3}})+(?!\d)|\d+(?:,\d+)?"
 
-_UNITS = {
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
-    "quinze": 15, "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
-    "soixante": 60, "cent": 100, "cents": 100, "mille": 1000,
-}
-_WORD = (
-    r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
-    r"|vingts?|trente|quarante|cinquante|soixante|cents?|mille|et)"
-)
+# number words and collective nouns ("un millier de", "une centaine de", "des dizaines de"): grammar.yaml
+_UNITS = grammar_numbers("number_words")
+_COLLECTIVE = grammar_numbers("collective_numbers")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex group of ``words``, the longest first: a word is never cut short by one it begins with."""
+    return "(?:" + "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+
+
+_WORD = _alternation([*_UNITS, *grammar_sequence("number_links")])
 _WORDS = rf"{_WORD}(?:[- ]{_WORD})*"
-# collective nouns: "un millier de", "une centaine de", "des dizaines de"
-_COLLECTIVE = {
-    "dizaine": 10, "douzaine": 12, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
-    "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000, "million": 1_000_000,
-}
-_COLL = r"(?:dizaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier|million)"
+_COLL = _alternation(_COLLECTIVE)
 _QUOTE = r"[«»\"“”]?\s*"
 
 _NUMBER_RE = re.compile(
