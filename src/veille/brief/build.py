@@ -42,14 +42,21 @@ def build_brief(reader: Reader, watchlists: Sequence[Watchlist], window: Window,
     keywords = sorted({k for w in watchlists for k in w.keywords})
     all_ids = {d for ids in [*event_docs.values(), *story_docs.values()] for d in ids}
     with_keyword = {k: queries.documents_matching(reader, all_ids, [k]) for k in keywords}
-    documents = queries.documents_brief(reader, all_ids)
-    sections = []
+    picked = []
     for watchlist in watchlists:
         hits = {d for k in watchlist.keywords for d in with_keyword[k]}
         chosen = [e for e in events if matches(watchlist, e, event_docs[e["merged_id"]], hits)]
         told = [s for s in stories
                 if any(matches(watchlist, e, _doc_ids(e), hits) for e in story_events.get(s["story_id"], []))
                 or story_matches(watchlist, s, story_docs[s["story_id"]], hits)]
+        picked.append((watchlist, chosen, told))
+    # the documents linked: the first MAX_LINKS of each item shown
+    documents = queries.documents_brief(reader, {
+        d for _, chosen, told in picked for ids in [*(event_docs[e["merged_id"]] for e in chosen[:max_events]),
+                                                    *(story_docs[s["story_id"]] for s in told[:max_stories])]
+        for d in ids[:MAX_LINKS]})
+    sections = []
+    for watchlist, chosen, told in picked:
         sections.append({
             "watchlist": watchlist.as_dict(),
             "events": [_event(e, event_docs[e["merged_id"]], documents, label, base) for e in chosen[:max_events]],

@@ -738,9 +738,9 @@ def find_documents(reader: Reader, flt: DocumentFilter, *, scan: bool = False) -
     if terms and not scan and all(derived.simple_term(t) for t in terms):
         # the documents holding every word from word_postings (entries "published \x1f doc_id"), instead
         # of the texts scanned
-        hits = " INTERSECT ".join(
-            "SELECT DISTINCT e FROM (SELECT unnest(doc_ids) AS e FROM word_postings WHERE word IN "
-            "(SELECT DISTINCT word FROM word_postings WHERE contains(word, ?)))" for _ in terms)
+        hits, hit_params = _postings(reader, terms)
+        if hits is None:
+            return 0, []
         found = (f"SELECT nullif(split_part(e, '{derived.SLOT}', 1), '') AS published, "
                  f"split_part(e, '{derived.SLOT}', 2) AS doc_id FROM ({hits})")
         rest = replace(flt, query=None, since=None, until=None)
@@ -753,9 +753,9 @@ def find_documents(reader: Reader, flt: DocumentFilter, *, scan: bool = False) -
         condition = f" WHERE {' AND '.join(clauses)}" if clauses else ""
         page = reader.con.execute(f"SELECT doc_id, count(*) OVER () FROM ({found}){condition} "
                                   "ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?",
-                                  [*terms, *dated, *params, flt.limit, flt.offset]).fetchall()
+                                  [*hit_params, *dated, *params, flt.limit, flt.offset]).fetchall()
         if not page:
-            total = _scalar(reader, f"SELECT count(*) FROM ({found}){condition}", [*terms, *dated, *params])
+            total = _scalar(reader, f"SELECT count(*) FROM ({found}){condition}", [*hit_params, *dated, *params])
             return int(total), []
         return int(page[0][1]), _documents_page(reader, flt, [doc_id for doc_id, _ in page])
     page = reader.con.execute(f"SELECT doc_id, count(*) OVER () FROM documents{where} "
@@ -765,6 +765,36 @@ def find_documents(reader: Reader, flt: DocumentFilter, *, scan: bool = False) -
         total = _scalar(reader, f"SELECT count(*) FROM documents{where}", params) if flt.offset else 0
         return int(total), []
     return int(page[0][1]), _documents_page(reader, flt, [doc_id for doc_id, _ in page])
+
+
+def _postings(reader: Reader, terms: Sequence[str]) -> tuple[str | None, list[Any]]:
+    """SQL (and its parameters) of the word_postings entries of the documents holding every term (each
+    in one of its words), or None when a term is in no word. The words of every term are read first,
+    with their documents' counts, in one scan; the entries of the term with the fewest documents are
+    then kept when those of each other term hold them (a semi-join, its words found by the index)."""
+    found = reader.con.execute("SELECT word, sum(documents)::BIGINT FROM word_postings WHERE "
+                               + " OR ".join("contains(word, ?)" for _ in terms) + " GROUP BY word",
+                               list(terms)).fetchall()
+    per_term = []
+    for term in terms:
+        words = sorted(word for word, _ in found if term in word)
+        if not words:
+            return None, []
+        per_term.append((sum(int(n) for word, n in found if term in word), words))
+    per_term.sort()
+
+    def entries(words: list[str], params: list[Any]) -> str:
+        params.append(words[0] if len(words) == 1 else words)
+        which = "word = ?" if len(words) == 1 else "word IN (SELECT unnest(?))"
+        return f"SELECT unnest(doc_ids) AS e FROM word_postings WHERE {which}"
+
+    params: list[Any] = []
+    (_, first), others = per_term[0], per_term[1:]
+    # one word lists a document once; several may list it each
+    sql = f"SELECT {'' if len(first) == 1 else 'DISTINCT '}e FROM ({entries(first, params)})"
+    if others:
+        sql += " WHERE " + " AND ".join(f"e IN ({entries(words, params)})" for _, words in others)
+    return sql, params
 
 
 def _indexed_documents(reader: Reader, flt: DocumentFilter) -> tuple[int, list[str]]:
@@ -834,8 +864,11 @@ def documents_brief(reader: Reader, doc_ids: Iterable[str]) -> dict[str, dict[st
     ids = sorted(set(doc_ids))
     if not ids:
         return {}
+    # the rows found by id first, then read by row id: hundreds of ids spread over the table would otherwise
+    # have the texts of nearly every vector decompressed
     rows = _dicts(reader, "SELECT doc_id, title, outlet, outlet_kind, outlet_state, published, url, "
-                          "left(text, 400) AS text FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids])
+                          "left(text, 400) AS text FROM documents WHERE rowid IN "
+                          "(SELECT rowid FROM documents WHERE doc_id IN (SELECT unnest(?)))", [ids])
     for row in rows:
         row["lead"] = lead(row.pop("text") or "")
     return {r["doc_id"]: r for r in rows}
