@@ -34,8 +34,9 @@ def build_brief(reader: Reader, watchlists: Sequence[Watchlist], window: Window,
     label = label or (lambda key: None)
     base = base_url.rstrip("/")
     previous = window.previous()
-    events = queries.new_merged_events(reader, window.basis, window.bounds())
-    stories = queries.new_stories(reader, window.basis, window.bounds())
+    touched = queries.stories_in_period(reader, window.basis, window.bounds())
+    events = queries.new_merged_events(reader, window.basis, window.bounds(), touched=touched)
+    stories = queries.new_stories(reader, window.basis, window.bounds(), touched=touched)
     story_events = queries.merged_events_of_stories(reader, [s["story_id"] for s in stories])
     event_docs = {e["merged_id"]: _doc_ids(e) for e in events}
     story_docs = {s["story_id"]: list(s.get("doc_ids") or []) for s in stories}
