@@ -124,6 +124,14 @@ def _columns(reader: Reader, table: str, *, exclude: Iterable[str] = (), alias: 
     return ", ".join(f"{prefix}{quote(c)}" for c in reader.model[table].columns if c not in skip)
 
 
+def spread(table: str, condition: str) -> str:
+    """SQL condition on `table` keeping the rows that match `condition` (SQL on `table`): their row
+    ids are found first, reading only the columns of the condition, then the rows read by row id.
+    For a few hundred rows spread over a large table: filtered the plain way, DuckDB decompresses
+    the other columns (texts, JSON) of nearly every vector that holds one of them."""
+    return f"rowid IN (SELECT rowid FROM {table} WHERE {condition})"
+
+
 def has_table(reader: Reader, table: str) -> bool:
     """Whether the store has this table (the stories tables came with schema version 2)."""
     if table not in reader.model.tables:
@@ -382,18 +390,19 @@ def _slot_page(reader: Reader, table: str, date: str, ident: str, key: str, days
     condition = f" AND ({extra})" if extra else ""
 
     def fetch(dates: Sequence[Any]) -> list[tuple[str, Any]]:
-        """The rows of these dates (consecutive in `days`): one range of slots (the table is kept
-        sorted by slot, so the range is read from a few row groups), and the undated slot."""
+        """The rows of these dates (consecutive in `days`): those of the key (its slots, key \x1f date,
+        from slot(key, first) to slot(key, last)) within the dates, and the undated ones. The table is
+        kept sorted by slot, so the key's dates are in a few row groups; the rows written since the last
+        sort are told apart by their key, a dictionary-compressed column, much faster than by slot."""
         known = [d for d in dates if d is not None]
-        ranges, params = [], []
+        ranges, params = [], [key]
         if known:
-            ranges.append("slot BETWEEN ? AND ?")
-            params += [derived.slot(key, min(known)), derived.slot(key, max(known))]
-        if len(known) < len(dates):
-            ranges.append("slot = ?")
-            params.append(derived.slot(key, None))
+            ranges.append(f"{date} BETWEEN ? AND ?")
+            params += [min(known), max(known)]
+        if len(known) < len(dates) or (known and min(known) == ""):  # slot(key, None) is slot(key, '')
+            ranges.append(f"coalesce({date}, '') = ''")
         return reader.con.execute(
-            f"SELECT {ident}, {date} FROM {table} WHERE ({' OR '.join(ranges)}){condition} "
+            f"SELECT {ident}, {date} FROM {table} WHERE key = ? AND ({' OR '.join(ranges)}){condition} "
             f"ORDER BY {date} DESC NULLS LAST, {ident}", [*params, *extra_params]).fetchall()
 
     if not extra:
@@ -864,11 +873,9 @@ def documents_brief(reader: Reader, doc_ids: Iterable[str]) -> dict[str, dict[st
     ids = sorted(set(doc_ids))
     if not ids:
         return {}
-    # the rows found by id first, then read by row id: hundreds of ids spread over the table would otherwise
-    # have the texts of nearly every vector decompressed
     rows = _dicts(reader, "SELECT doc_id, title, outlet, outlet_kind, outlet_state, published, url, "
-                          "left(text, 400) AS text FROM documents WHERE rowid IN "
-                          "(SELECT rowid FROM documents WHERE doc_id IN (SELECT unnest(?)))", [ids])
+                          "left(text, 400) AS text FROM documents WHERE "
+                          + spread("documents", "doc_id IN (SELECT unnest(?))"), [ids])
     for row in rows:
         row["lead"] = lead(row.pop("text") or "")
     return {r["doc_id"]: r for r in rows}
@@ -1134,11 +1141,12 @@ def new_merged_events(reader: Reader, basis: str, bounds: Sequence[Any], *, limi
     return _new_rows(reader, _dicts(
         reader,
         "WITH m AS (SELECT merged_id, unnest(json_extract_string(provenance, '$[*].doc_id')) AS doc_id "
-        "FROM merged_events WHERE story_id IN (SELECT unnest(?))), "
+        f"FROM merged_events WHERE {spread('merged_events', 'story_id IN (SELECT unnest(?))')}), "
         f"firsts AS (SELECT m.merged_id, min({clock}) AS first_seen FROM m JOIN documents d USING (doc_id) "
-        "GROUP BY m.merged_id) "
+        f"GROUP BY m.merged_id HAVING {inside.format(t=f'min({clock})')}) "
         f"SELECT {_columns(reader, 'merged_events', alias='me')}, f.first_seen FROM merged_events me "
-        f"JOIN firsts f USING (merged_id) WHERE {inside.format(t='f.first_seen')} "
+        "JOIN firsts f USING (merged_id) WHERE "
+        f"{spread('merged_events', 'merged_id IN (SELECT merged_id FROM firsts)')} "
         "ORDER BY f.first_seen DESC, me.date DESC NULLS LAST, me.merged_id LIMIT ?",
         [list(touched), *bounds, limit], table="merged_events"))
 
@@ -1159,7 +1167,7 @@ def new_stories(reader: Reader, basis: str, bounds: Sequence[Any], *, limit: int
         reader,
         f"WITH firsts AS (SELECT d.story_id, min({clock}) AS first_seen, "
         f"list(d.doc_id ORDER BY d.duplicate_of IS NOT NULL, {clock} NULLS LAST, d.doc_id) AS doc_ids "
-        "FROM documents d WHERE d.story_id IN (SELECT unnest(?)) GROUP BY d.story_id) "
+        f"FROM documents d WHERE {spread('documents', 'story_id IN (SELECT unnest(?))')} GROUP BY d.story_id) "
         f"SELECT {_columns(reader, 'stories', exclude=STORY_HIDDEN, alias='s')}, f.first_seen, f.doc_ids "
         f"FROM stories s JOIN firsts f USING (story_id) WHERE {inside.format(t='f.first_seen')} "
         "ORDER BY f.first_seen DESC, s.num_documents DESC, s.story_id LIMIT ?",
@@ -1177,8 +1185,8 @@ def merged_events_of_stories(reader: Reader, story_ids: Sequence[str]) -> dict[s
     if not story_ids or not has_table(reader, "merged_events"):
         return {}
     rows = _dicts(reader, f"SELECT {_columns(reader, 'merged_events')} FROM merged_events "
-                          "WHERE story_id IN (SELECT unnest(?)) ORDER BY date NULLS LAST, merged_id",
-                  [list(story_ids)], table="merged_events")
+                          f"WHERE {spread('merged_events', 'story_id IN (SELECT unnest(?))')} "
+                          "ORDER BY date NULLS LAST, merged_id", [list(story_ids)], table="merged_events")
     out: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         out.setdefault(row["story_id"], []).append(row)
