@@ -36,7 +36,7 @@ def build_brief(reader: Reader, watchlists: Sequence[Watchlist], window: Window,
     previous = window.previous()
     touched = queries.stories_in_period(reader, window.basis, window.bounds())
     events = queries.new_merged_events(reader, window.basis, window.bounds(), touched=touched)
-    stories = queries.new_stories(reader, window.basis, window.bounds(), touched=touched)
+    stories = queries.new_stories(reader, window.basis, window.bounds())
     event_docs = {e["merged_id"]: _doc_ids(e) for e in events}
     story_docs = {s["story_id"]: list(s.get("doc_ids") or []) for s in stories}
     keywords = sorted({k for w in watchlists for k in w.keywords})

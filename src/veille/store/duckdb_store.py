@@ -158,20 +158,30 @@ def _migration_8(con: duckdb.DuckDBPyConnection, model: Model) -> None:
         con.execute(create_table_sql(model[name]))
 
 
+LATER_DERIVED = ("first_seen",)  # derived tables of later migrations (10)
+
+
 def _migration_9(con: duckdb.DuckDBPyConnection, model: Model) -> None:
     """Derived tables (store/derived.py: the event index and the aggregates the pages read) and the
     indexes of events by id and by document, filled from the stored events."""
     for table in model.tables.values():
-        if table.derived:
+        if table.derived and table.name not in LATER_DERIVED:
             con.execute(create_table_sql(table))
     derived.create_indexes(con)
-    derived.rebuild(con)
+    derived.rebuild(con, skip=LATER_DERIVED)
+
+
+def _migration_10(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+    """The brief's first_seen (store/derived.py: when each story and merged event was first seen, kept
+    per story), filled from the stored stories, merged events and documents."""
+    con.execute(create_table_sql(model["first_seen"]))
+    derived.rebuild_first_seen(con)
 
 
 # version -> step; a step brings a store from version-1 to version.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, Model], None]] = {
     1: _migration_1, 2: _migration_2, 3: _migration_3, 4: _migration_4, 5: _migration_5, 6: _migration_6,
-    7: _migration_7, 8: _migration_8, 9: _migration_9,
+    7: _migration_7, 8: _migration_8, 9: _migration_9, 10: _migration_10,
 }
 
 
@@ -308,6 +318,7 @@ class Store:
             new = [doc_id for doc_id in dict.fromkeys(ids) if doc_id not in known]
             if new:
                 self._index_documents(new, batch, frames)
+            derived.refresh_first_seen(self.con, _stories_written(batch, frames, set(new)))
             derived.keep_sorted(self.con)
 
     def _index_documents(self, doc_ids: list[str], batch: Batch, frames: Mapping[str, pa.Table]) -> None:
@@ -395,6 +406,21 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _stories_written(batch: Batch, frames: Mapping[str, pa.Table], new: set[str]) -> set[str | None]:
+    """The stories a write changes: those of its new documents, and of its stories and merged events rows."""
+    found: set[str | None] = set()
+    for name in ("documents", "stories", "merged_events"):
+        for row in batch.rows.get(name, []):
+            if name != "documents" or row.get("doc_id") in new:
+                found.add(row.get("story_id"))
+        frame = frames.get(name)
+        if frame is not None and "story_id" in frame.column_names:
+            if name == "documents":
+                frame = frame.filter(pc.is_in(frame.column("doc_id"), pa.array(sorted(new), pa.string())))
+            found.update(frame.column("story_id").to_pylist())
+    return found
 
 
 def arrow_table(table: Table, rows: list[dict[str, Any]]) -> pa.Table:

@@ -1119,7 +1119,7 @@ def _seen(value: Any) -> str | None:
 
 def stories_in_period(reader: Reader, basis: str, bounds: Sequence[Any]) -> list[str]:
     """The stories with a document in a period on the clock `basis`: the only ones that can hold a new
-    merged event or be new themselves (`new_merged_events`, `new_stories` take them once read)."""
+    merged event (`new_merged_events` takes them once read)."""
     clock, inside = _clock(basis)
     return [r[0] for r in reader.con.execute(f"SELECT DISTINCT d.story_id FROM documents d WHERE "
                                              f"{inside.format(t=clock)} AND d.story_id IS NOT NULL",
@@ -1127,51 +1127,76 @@ def stories_in_period(reader: Reader, basis: str, bounds: Sequence[Any]) -> list
 
 
 def new_merged_events(reader: Reader, basis: str, bounds: Sequence[Any], *, limit: int = 1000,
-                      touched: Sequence[str] | None = None) -> list[dict[str, Any]]:
+                      touched: Sequence[str] | None = None, scan: bool = False) -> list[dict[str, Any]]:
     """Merged events first reported in a period: the first of the documents carrying them, on the
     clock `basis`, is in it. Each row has `first_seen`; the most recent first. `touched`: the
-    `stories_in_period`, when read already."""
+    `stories_in_period`, when read already. When each merged event was first seen is kept in
+    first_seen (store/derived.py; computed from the documents with `scan`, for tests)."""
     if not has_table(reader, "merged_events"):
         return []
     clock, inside = _clock(basis)
+    if scan:
+        return _new_rows(reader, _dicts(
+            reader,
+            # only the stories that have a document in the period can hold a new merged event
+            f"WITH touched AS (SELECT DISTINCT d.story_id FROM documents d WHERE {inside.format(t=clock)}), "
+            "m AS (SELECT merged_id, unnest(json_extract_string(provenance, '$[*].doc_id')) AS doc_id "
+            "FROM merged_events WHERE story_id IN (SELECT story_id FROM touched)), "
+            f"firsts AS (SELECT m.merged_id, min({clock}) AS first_seen FROM m JOIN documents d USING (doc_id) "
+            "GROUP BY m.merged_id) "
+            f"SELECT {_columns(reader, 'merged_events', alias='me')}, f.first_seen FROM merged_events me "
+            f"JOIN firsts f USING (merged_id) WHERE {inside.format(t='f.first_seen')} "
+            "ORDER BY f.first_seen DESC, me.date DESC NULLS LAST, me.merged_id LIMIT ?",
+            [*bounds, *bounds, limit], table="merged_events"))
     if touched is None:
         touched = stories_in_period(reader, basis, bounds)
     if not touched:
         return []
+    first = _FIRST_SEEN[basis]
     return _new_rows(reader, _dicts(
         reader,
-        "WITH m AS (SELECT merged_id, unnest(json_extract_string(provenance, '$[*].doc_id')) AS doc_id "
-        f"FROM merged_events WHERE {spread('merged_events', 'story_id IN (SELECT unnest(?))')}), "
-        f"firsts AS (SELECT m.merged_id, min({clock}) AS first_seen FROM m JOIN documents d USING (doc_id) "
-        f"GROUP BY m.merged_id HAVING {inside.format(t=f'min({clock})')}) "
+        f"WITH f AS (SELECT id AS merged_id, {first} AS first_seen FROM first_seen WHERE kind = 'merged' "
+        f"AND story_id IN (SELECT unnest(?)) AND {inside.format(t=first)}) "
         f"SELECT {_columns(reader, 'merged_events', alias='me')}, f.first_seen FROM merged_events me "
-        "JOIN firsts f USING (merged_id) WHERE "
-        f"{spread('merged_events', 'merged_id IN (SELECT merged_id FROM firsts)')} "
+        f"JOIN f USING (merged_id) WHERE {spread('merged_events', 'merged_id IN (SELECT merged_id FROM f)')} "
         "ORDER BY f.first_seen DESC, me.date DESC NULLS LAST, me.merged_id LIMIT ?",
         [list(touched), *bounds, limit], table="merged_events"))
 
 
+# first_seen's column of each clock
+_FIRST_SEEN = {"ingested": "ingested", "published": "published"}
+
+
 def new_stories(reader: Reader, basis: str, bounds: Sequence[Any], *, limit: int = 1000,
-                touched: Sequence[str] | None = None) -> list[dict[str, Any]]:
+                scan: bool = False) -> list[dict[str, Any]]:
     """Stories whose first document, on the clock `basis`, is in a period, with `first_seen` and
-    `doc_ids` (their documents, originals first, in order); the most recent first. `touched`: the
-    `stories_in_period`, when read already."""
+    `doc_ids` (their documents, originals first, in order); the most recent first. When each story
+    was first seen is kept in first_seen (store/derived.py; computed from the documents with `scan`,
+    for tests)."""
     if not has_table(reader, "stories"):
         return []
     clock, inside = _clock(basis)
-    if touched is None:
-        touched = stories_in_period(reader, basis, bounds)
-    if not touched:
-        return []
+    order = f"list(d.doc_id ORDER BY d.duplicate_of IS NOT NULL, {clock} NULLS LAST, d.doc_id) AS doc_ids"
+    if scan:
+        return _new_rows(reader, _dicts(
+            reader,
+            # only a story with a document in the period can have its first one there
+            f"WITH touched AS (SELECT DISTINCT d.story_id FROM documents d WHERE {inside.format(t=clock)}), "
+            f"firsts AS (SELECT d.story_id, min({clock}) AS first_seen, {order} "
+            "FROM documents d WHERE d.story_id IN (SELECT story_id FROM touched) GROUP BY d.story_id) "
+            f"SELECT {_columns(reader, 'stories', exclude=STORY_HIDDEN, alias='s')}, f.first_seen, f.doc_ids "
+            f"FROM stories s JOIN firsts f USING (story_id) WHERE {inside.format(t='f.first_seen')} "
+            "ORDER BY f.first_seen DESC, s.num_documents DESC, s.story_id LIMIT ?",
+            [*bounds, *bounds, limit], table="stories"))
+    first = _FIRST_SEEN[basis]
     return _new_rows(reader, _dicts(
         reader,
-        f"WITH firsts AS (SELECT d.story_id, min({clock}) AS first_seen, "
-        f"list(d.doc_id ORDER BY d.duplicate_of IS NOT NULL, {clock} NULLS LAST, d.doc_id) AS doc_ids "
-        f"FROM documents d WHERE {spread('documents', 'story_id IN (SELECT unnest(?))')} GROUP BY d.story_id) "
+        f"WITH f AS (SELECT id AS story_id, {first} AS first_seen, {first}_docs AS doc_ids FROM first_seen "
+        f"WHERE kind = 'story' AND {inside.format(t=first)}) "
         f"SELECT {_columns(reader, 'stories', exclude=STORY_HIDDEN, alias='s')}, f.first_seen, f.doc_ids "
-        f"FROM stories s JOIN firsts f USING (story_id) WHERE {inside.format(t='f.first_seen')} "
+        "FROM stories s JOIN f USING (story_id) "
         "ORDER BY f.first_seen DESC, s.num_documents DESC, s.story_id LIMIT ?",
-        [list(touched), *bounds, limit], table="stories"))
+        [*bounds, limit], table="stories"))
 
 
 def _new_rows(reader: Reader, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
