@@ -5,8 +5,8 @@ changes the events:
 
 - `event_index`: one row per event and key — each party key (a code or an actor id on
   either side), each pair of keys on opposite sides ("x\\x1ey", x < y) and "*" (every event) —
-  with its date, type, status and which side each key is on. `slot` (key, \\x1f, date) has an
-  ART index: a page of one key's newest events is a few point look-ups of its newest dates.
+  with its date, type, status and which side each key is on, kept in `slot` (key, \\x1f, date)
+  order: a page of one key's newest events is read from the few row groups of its newest dates.
 - `event_days`: per key (as above) and date, the events and their summed score (cooperative
   and conflictual parts; for a pair, also per direction).
 - `partner_days`: per key, counterpart code and date, as `queries.actor_partners` counts them.
@@ -44,10 +44,12 @@ SORTED = {"event_index": "slot", "document_index": "slot", "event_days": "key, d
           "edge_days": "date", "document_days": "key, published"}  # table: its order
 GROWTH = 1.5
 SORT_FROM = 50_000  # smaller tables are read whole quickly enough
-# (table, index name, column): created with the tables, kept by DuckDB
-INDEXES = (("event_index", "event_index_slot", "slot"), ("document_index", "document_index_slot", "slot"),
-           ("word_postings", "word_postings_word", "word"), ("events", "events_event_id", "event_id"),
+# (table, index name, column): created with the tables, kept by DuckDB. Index look-ups serve the few rows of
+# one word, one event, one document (duckdb_store.INDEX_SCANS); the slot-ordered tables are read by row group.
+INDEXES = (("word_postings", "word_postings_word", "word"), ("events", "events_event_id", "event_id"),
            ("events", "events_doc_id", "doc_id"))
+# made by migration 9, dropped by 10: rebuilt with each sort of a table of millions of slots, never read
+DROPPED_INDEXES = ("event_index_slot", "document_index_slot")
 
 
 # -- words ----------------------------------------------------------------------------------------
