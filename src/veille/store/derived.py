@@ -346,14 +346,15 @@ _FIRST_SEEN = (
     "WITH s AS (SELECT DISTINCT story_id FROM {stories}), "
     "m AS (SELECT merged_id, story_id, unnest(json_extract_string(provenance, '$[*].doc_id')) AS doc_id "
     " FROM merged_events WHERE story_id IN (SELECT story_id FROM s)) "
-    f"SELECT 'story' AS kind, d.story_id AS id, d.story_id, min({_DAY}) AS published, min(d.ingested_at) AS ingested, "
+    f"SELECT 'story' AS kind, d.story_id AS id, d.story_id, min({_DAY}) AS published, "
+    "min(d.ingested_at) AS ingested_at, "
     f"list(d.doc_id ORDER BY d.duplicate_of IS NOT NULL, {_DAY} NULLS LAST, d.doc_id) AS published_docs, "
     "list(d.doc_id ORDER BY d.duplicate_of IS NOT NULL, d.ingested_at NULLS LAST, d.doc_id) AS ingested_docs "
     "FROM documents d WHERE d.story_id IN (SELECT story_id FROM s) GROUP BY d.story_id "
     f"UNION ALL SELECT 'merged', m.merged_id, m.story_id, min({_DAY}), min(d.ingested_at), NULL, NULL "
     "FROM m JOIN documents d USING (doc_id) GROUP BY m.merged_id, m.story_id"
 )
-_FIRST_SEEN_COLUMNS = "kind, id, story_id, published, ingested, published_docs, ingested_docs"
+_FIRST_SEEN_COLUMNS = "kind, id, story_id, published, ingested_at, published_docs, ingested_docs"
 
 
 def refresh_first_seen(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str | None]) -> None:

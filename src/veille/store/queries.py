@@ -1164,7 +1164,7 @@ def new_merged_events(reader: Reader, basis: str, bounds: Sequence[Any], *, limi
         touched = stories_in_period(reader, basis, bounds)
     if not touched:
         return []
-    first = _FIRST_SEEN[basis]
+    first, _ = _FIRST_SEEN[basis]
     return _new_rows(reader, _dicts(
         reader,
         f"WITH f AS (SELECT id AS merged_id, {first} AS first_seen FROM first_seen WHERE kind = 'merged' "
@@ -1175,8 +1175,8 @@ def new_merged_events(reader: Reader, basis: str, bounds: Sequence[Any], *, limi
         [list(touched), *bounds, limit], table="merged_events"))
 
 
-# first_seen's column of each clock
-_FIRST_SEEN = {"ingested": "ingested", "published": "published"}
+# first_seen's columns of each clock: the time, a story's documents in the brief's order
+_FIRST_SEEN = {"ingested": ("ingested_at", "ingested_docs"), "published": ("published", "published_docs")}
 
 
 def new_stories(reader: Reader, basis: str, bounds: Sequence[Any], *, limit: int = 1000,
@@ -1200,10 +1200,10 @@ def new_stories(reader: Reader, basis: str, bounds: Sequence[Any], *, limit: int
             f"FROM stories s JOIN firsts f USING (story_id) WHERE {inside.format(t='f.first_seen')} "
             "ORDER BY f.first_seen DESC, s.num_documents DESC, s.story_id LIMIT ?",
             [*bounds, *bounds, limit], table="stories"))
-    first = _FIRST_SEEN[basis]
+    first, docs = _FIRST_SEEN[basis]
     return _new_rows(reader, _dicts(
         reader,
-        f"WITH f AS (SELECT id AS story_id, {first} AS first_seen, {first}_docs AS doc_ids FROM first_seen "
+        f"WITH f AS (SELECT id AS story_id, {first} AS first_seen, {docs} AS doc_ids FROM first_seen "
         f"WHERE kind = 'story' AND {inside.format(t=first)}) "
         f"SELECT {_columns(reader, 'stories', exclude=STORY_HIDDEN, alias='s')}, f.first_seen, f.doc_ids "
         "FROM stories s JOIN f USING (story_id) "
