@@ -6,12 +6,15 @@ Builds a store of synthetic but realistic rows (French sentences, mentions with 
 PLOVER events with scores, stories and merged events) through `Store.write` in big
 batches, starts uvicorn on a free 127.0.0.1 port in a subprocess, then times each route
 with httpx (sequential requests, one warm-up each), and prints the server's resident memory
-(now and peak). Rows are generated from a fixed seed, so two runs measure the same store.
+(now and peak). `cpu ms` is the CPU time the server used per request (all its threads): on a
+machine shared with other work, wall times grow with the load, this much less. Rows are
+generated from a fixed seed, so two runs measure the same store.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import socket
 import statistics
@@ -264,6 +267,12 @@ def routes(client: httpx.Client) -> Iterator[tuple[str, str]]:
     yield "static file", "/static/app.css"
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time a process has used so far (user and system, Linux), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int) -> tuple[float, float]:
     """Resident memory of a process now and at its peak (VmRSS, VmHWM), in MB (Linux)."""
     values = {}
@@ -297,20 +306,23 @@ def main() -> None:
     try:
         wait_until_up(base, server)
         with httpx.Client(base_url=base, timeout=60) as client:
-            print(f"{'route':32} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+            print(f"{'route':32} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cpu ms':>8}")
             for name, path in routes(client):
                 response = client.get(path)
                 if response.status_code != 200:
                     print(f"{name:32} HTTP {response.status_code}")
                     continue
                 timings = []
+                cpu = cpu_seconds(server.pid)
                 for _ in range(args.requests):
                     started = time.perf_counter()
                     client.get(path).raise_for_status()
                     timings.append((time.perf_counter() - started) * 1000)
+                cpu = (cpu_seconds(server.pid) - cpu) * 1000 / args.requests  # the server's, per request
                 timings.sort()
                 p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
-                print(f"{name:32} {statistics.median(timings):8.1f} {p95:8.1f} {timings[-1]:8.1f}", flush=True)
+                print(f"{name:32} {statistics.median(timings):8.1f} {p95:8.1f} {timings[-1]:8.1f} {cpu:8.1f}",
+                      flush=True)
             now, peak = rss_mb(server.pid)
             print(f"serve RSS: {now:.0f} MB now, {peak:.0f} MB peak")
     finally:

@@ -1,8 +1,10 @@
 """The derived tables (store/derived.py) give what the scanning queries give, after incremental writes,
-a document written twice, events re-dated in place, and a store upgraded from version 7."""
+a document written twice, events re-dated in place, stories and merged events written with their
+documents (the brief's first_seen), and a store upgraded from version 7 or 9."""
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from typing import Any
 
@@ -166,7 +168,7 @@ def test_a_version_7_store_is_upgraded_and_its_sums_filled(tmp_path):
             store.con.execute(f"DROP INDEX IF EXISTS {name}")
         store.con.execute("DELETE FROM schema_version WHERE version >= 8")
     with Store(path) as store:
-        assert store.schema_version() == max(MIGRATIONS) == 9
+        assert store.schema_version() == max(MIGRATIONS) == 10
         _same_answers(store)
         assert "event_index" not in store.counts()
 
@@ -199,3 +201,68 @@ def test_the_word_index_finds_what_the_texts_hold(store):
     with store.transaction():
         derived.rebuild(store.con)
     assert store.con.execute(merged).fetchall() == kept
+
+
+# -- first_seen: the brief's new stories and merged events -----------------------------------------
+def _story_batch(rng: random.Random, first: int, count: int, stories: int) -> Batch:
+    """Documents of `stories` stories (some undated or dated to the month, some copies of another), with
+    the stories and merged events rows the stories step would write for them (as the latency benchmark
+    writes its store)."""
+    batch = _batch(rng, first, count)
+    for number, row in enumerate(batch.rows["documents"], start=first):
+        row["story_id"] = f"s{number % stories}"
+        row["ingested_at"] = dt.datetime(2021, 5, 1) + dt.timedelta(hours=rng.randint(0, 24 * 60))
+        row["duplicate_of"] = f"d{number - stories:04d}" if number >= stories and rng.random() < 0.2 else None
+    for k in range(stories):
+        if rng.random() < 0.6:
+            docs = [f"d{n:04d}" for n in range(k, first + count, stories) if rng.random() < 0.5] or [f"d{k:04d}"]
+            batch.add("merged_events", {"merged_id": f"s{k}-m{first}", "story_id": f"s{k}", "type": "CONSULT",
+                                        "provenance": [{"doc_id": d} for d in docs]})
+    if first == 0:
+        for k in range(stories):
+            batch.add("stories", {"story_id": f"s{k}", "label": f"story {k}", "num_documents": 1, "seq": k})
+    return batch
+
+
+def _first_seen(store: Store) -> list[Any]:
+    return sorted(store.con.execute("SELECT * FROM first_seen").fetchall(), key=str)
+
+
+def _same_briefs(store: Store) -> None:
+    days = [("2021-01-01", "2021-04-30"), ("2021-02-01", "2021-02-07"), ("2021-03-10", "2021-03-10"),
+            ("2021-04-20", "2021-05-31")]
+    moments = [(dt.datetime(2021, 5, 1), dt.datetime(2021, 7, 1)), (dt.datetime(2021, 5, 20), dt.datetime(2021, 5, 27)),
+               (dt.datetime(2021, 6, 10, 6), dt.datetime(2021, 6, 10, 18))]
+    for basis, periods in (("published", days), ("ingested", moments)):
+        for bounds in periods:
+            for limit in (1000, 3):
+                assert queries.new_stories(store, basis, bounds, limit=limit) == queries.new_stories(
+                    store, basis, bounds, limit=limit, scan=True), (basis, bounds)
+                assert queries.new_merged_events(store, basis, bounds, limit=limit) == queries.new_merged_events(
+                    store, basis, bounds, limit=limit, scan=True), (basis, bounds)
+
+
+def test_first_seen_follows_the_stories_written_and_answers_as_the_scans_do(store):
+    rng = random.Random(6)
+    for first in range(0, 90, 30):  # documents of the same stories in three writes, merged events in each
+        store.write(_story_batch(rng, first, 30, stories=12))
+        _same_briefs(store)
+    found = _first_seen(store)
+    assert {row[0] for row in found} == {"story", "merged"}
+    with store.transaction():
+        derived.rebuild_first_seen(store.con)
+    assert _first_seen(store) == found
+    _rebuild_changes_nothing(store)
+
+
+def test_a_version_9_store_is_upgraded_and_its_first_seen_filled(tmp_path):
+    path = tmp_path / "v9.duckdb"
+    with Store(path) as store:
+        store.write(_story_batch(random.Random(7), 0, 40, stories=10))
+        kept = _first_seen(store)
+        store.con.execute("DROP TABLE first_seen")
+        store.con.execute("DELETE FROM schema_version WHERE version >= 10")
+    with Store(path) as store:
+        assert store.schema_version() == 10
+        assert _first_seen(store) == kept and kept
+        _same_briefs(store)

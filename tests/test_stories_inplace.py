@@ -5,6 +5,7 @@ and their merged events are those of one run over all of them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import threading
@@ -20,8 +21,8 @@ from hypothesis import strategies as st
 
 from test_stories import Corpus, party
 from veille import stories
-from veille.store import Store
-from veille.store.queries import EventFilter, find_events, get_story, resolve_story
+from veille.store import Store, derived
+from veille.store.queries import EventFilter, find_events, get_story, new_merged_events, new_stories, resolve_story
 
 # -- texts (written for this test) ------------------------------------------------------------
 CLASHES = (
@@ -140,8 +141,26 @@ def _run(parsed: Path, folder: Path, order: list[str], one_by_one: bool) -> dict
         ]
         redirects = store.con.execute('SELECT story_id, "into" FROM story_redirects ORDER BY 1').fetchall()
         stored = {r[0] for r in store.con.execute("SELECT story_id FROM stories").fetchall()}
+        _first_seen_kept(store)
     return {"partition": {frozenset(g) for g in groups.values()}, "merged": merged, "redirects": redirects,
             "stories": stored, "groups": groups}
+
+
+def _first_seen_kept(store: Store) -> None:
+    """The brief's first_seen, kept by the stories step as stories grow, merge and lose their merged
+    events, is what a full recompute gives; the brief's new stories and merged events are the scans'."""
+    kept = sorted(store.con.execute("SELECT * FROM first_seen").fetchall(), key=str)
+    assert kept
+    with store.transaction():
+        derived.rebuild_first_seen(store.con)
+    assert sorted(store.con.execute("SELECT * FROM first_seen").fetchall(), key=str) == kept
+    moments = [r[0] for r in store.con.execute("SELECT ingested_at FROM documents ORDER BY 1").fetchall()]
+    days = [r[0] for r in store.con.execute("SELECT DISTINCT published FROM documents ORDER BY 1").fetchall()]
+    for basis, bounds in [("ingested", (moments[0], moments[-1] + dt.timedelta(seconds=1))),
+                          ("ingested", (moments[1], moments[-1])), ("published", (days[0], days[-1])),
+                          *[("published", (day, day)) for day in days if day]]:
+        assert new_stories(store, basis, bounds) == new_stories(store, basis, bounds, scan=True)
+        assert new_merged_events(store, basis, bounds) == new_merged_events(store, basis, bounds, scan=True)
 
 
 def _canonical(rows: list[dict[str, Any]]) -> list[str]:
@@ -223,6 +242,7 @@ def test_rebuild_makes_the_same_stories_and_redirects_again(parsed, tmp_path):
         stories.rebuild(store)
         redirects = store.con.execute('SELECT story_id, "into" FROM story_redirects ORDER BY 1').fetchall()
         stored = {r[0] for r in store.con.execute("SELECT story_id FROM stories").fetchall()}
+        _first_seen_kept(store)
     assert redirects == first["redirects"] and stored == first["stories"]
 
 

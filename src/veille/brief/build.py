@@ -34,22 +34,33 @@ def build_brief(reader: Reader, watchlists: Sequence[Watchlist], window: Window,
     label = label or (lambda key: None)
     base = base_url.rstrip("/")
     previous = window.previous()
-    events = queries.new_merged_events(reader, window.basis, window.bounds())
+    touched = queries.stories_in_period(reader, window.basis, window.bounds())
+    events = queries.new_merged_events(reader, window.basis, window.bounds(), touched=touched)
     stories = queries.new_stories(reader, window.basis, window.bounds())
-    story_events = queries.merged_events_of_stories(reader, [s["story_id"] for s in stories])
     event_docs = {e["merged_id"]: _doc_ids(e) for e in events}
     story_docs = {s["story_id"]: list(s.get("doc_ids") or []) for s in stories}
     keywords = sorted({k for w in watchlists for k in w.keywords})
     all_ids = {d for ids in [*event_docs.values(), *story_docs.values()] for d in ids}
     with_keyword = {k: queries.documents_matching(reader, all_ids, [k]) for k in keywords}
-    documents = queries.documents_brief(reader, all_ids)
+    hits = [{d for k in w.keywords for d in with_keyword[k]} for w in watchlists]
+    # a story a watchlist follows by itself is told without its merged events: those of the others only are read
+    itself = {(i, s["story_id"]) for i, w in enumerate(watchlists) for s in stories
+              if story_matches(w, s, story_docs[s["story_id"]], hits[i])}
+    story_events = queries.merged_events_of_stories(reader, sorted(
+        {s["story_id"] for i in range(len(watchlists)) for s in stories if (i, s["story_id"]) not in itself}))
+    picked = []
+    for i, watchlist in enumerate(watchlists):
+        chosen = [e for e in events if matches(watchlist, e, event_docs[e["merged_id"]], hits[i])]
+        told = [s for s in stories if (i, s["story_id"]) in itself
+                or any(matches(watchlist, e, _doc_ids(e), hits[i]) for e in story_events.get(s["story_id"], []))]
+        picked.append((watchlist, chosen, told))
+    # the documents linked: the first MAX_LINKS of each item shown
+    documents = queries.documents_brief(reader, {
+        d for _, chosen, told in picked for ids in [*(event_docs[e["merged_id"]] for e in chosen[:max_events]),
+                                                    *(story_docs[s["story_id"]] for s in told[:max_stories])]
+        for d in ids[:MAX_LINKS]})
     sections = []
-    for watchlist in watchlists:
-        hits = {d for k in watchlist.keywords for d in with_keyword[k]}
-        chosen = [e for e in events if matches(watchlist, e, event_docs[e["merged_id"]], hits)]
-        told = [s for s in stories
-                if any(matches(watchlist, e, _doc_ids(e), hits) for e in story_events.get(s["story_id"], []))
-                or story_matches(watchlist, s, story_docs[s["story_id"]], hits)]
+    for watchlist, chosen, told in picked:
         sections.append({
             "watchlist": watchlist.as_dict(),
             "events": [_event(e, event_docs[e["merged_id"]], documents, label, base) for e in chosen[:max_events]],

@@ -5,12 +5,16 @@ changes the events:
 
 - `event_index`: one row per event and key — each party key (a code or an actor id on
   either side), each pair of keys on opposite sides ("x\\x1ey", x < y) and "*" (every event) —
-  with its date, type, status and which side each key is on. `slot` (key, \\x1f, date) has an
-  ART index: a page of one key's newest events is a few point look-ups of its newest dates.
+  with its date, type, status and which side each key is on, kept in `slot` (key, \\x1f, date)
+  order: a page of one key's newest events is read from the few row groups of its newest dates.
 - `event_days`: per key (as above) and date, the events and their summed score (cooperative
   and conflictual parts; for a pair, also per direction).
 - `partner_days`: per key, counterpart code and date, as `queries.actor_partners` counts them.
 - `edge_days`: per unordered pair of codes and date, as `queries.graph` counts its edges.
+- `first_seen`: per story and per merged event, its earliest document on the brief's two clocks
+  (publication day, ingestion), and a story's documents in the brief's order on each; refreshed per
+  story (`refresh_first_seen`) by the stories step and by writes of documents of a story, stories or
+  merged events.
 
 Keyed by the exact date string, the aggregates answer the queries' date filters (`date >= since`,
 `substr(date, 1, n) <= until`) and periods exactly. `add(con, source)` adds the contributions of
@@ -32,7 +36,7 @@ SLOT = "\x1f"  # between a key and a date in event_index.slot
 PAIR = "\x1e"  # between the two keys of a pair
 ALL = "*"
 AGGREGATES = ("event_days", "partner_days", "edge_days", "document_days", "document_counts")
-TABLES = ("event_index", "document_index", "word_postings", *AGGREGATES, "derived_layout")
+TABLES = ("event_index", "document_index", "word_postings", *AGGREGATES, "first_seen", "derived_layout")
 # Tables kept in order (slot, key, date): a key's rows, and one key's rows of a span of dates, are then read
 # from a few row groups (DuckDB's zone maps). Rows written since the last sort are at the end; the table is sorted
 # again once it has grown by GROWTH (so a store sorts about twice its final size over its life).
@@ -40,10 +44,12 @@ SORTED = {"event_index": "slot", "document_index": "slot", "event_days": "key, d
           "edge_days": "date", "document_days": "key, published"}  # table: its order
 GROWTH = 1.5
 SORT_FROM = 50_000  # smaller tables are read whole quickly enough
-# (table, index name, column): created with the tables, kept by DuckDB
-INDEXES = (("event_index", "event_index_slot", "slot"), ("document_index", "document_index_slot", "slot"),
-           ("word_postings", "word_postings_word", "word"), ("events", "events_event_id", "event_id"),
+# (table, index name, column): created with the tables, kept by DuckDB. Index look-ups serve the few rows of
+# one word, one event, one document (duckdb_store.INDEX_SCANS); the slot-ordered tables are read by row group.
+INDEXES = (("word_postings", "word_postings_word", "word"), ("events", "events_event_id", "event_id"),
            ("events", "events_doc_id", "doc_id"))
+# made by migration 9, dropped by 10: rebuilt with each sort of a table of millions of slots, never read
+DROPPED_INDEXES = ("event_index_slot", "document_index_slot")
 
 
 # -- words ----------------------------------------------------------------------------------------
@@ -332,6 +338,47 @@ def add_documents(con: duckdb.DuckDBPyConnection, docs: str, mentions: str = "me
         con.execute("DROP TABLE IF EXISTS _veille_doc_keys")
 
 
+# -- first_seen: the brief's new stories and merged events ------------------------------------------
+# A document's time on the brief's clocks: its publication day (dates less precise than a day are in no
+# period), its ingestion (queries._clock).
+_DAY = "CASE WHEN length(d.published) = 10 THEN d.published END"
+_FIRST_SEEN = (
+    "WITH s AS (SELECT DISTINCT story_id FROM {stories}), "
+    "m AS (SELECT merged_id, story_id, unnest(json_extract_string(provenance, '$[*].doc_id')) AS doc_id "
+    " FROM merged_events WHERE story_id IN (SELECT story_id FROM s)) "
+    f"SELECT 'story' AS kind, d.story_id AS id, d.story_id, min({_DAY}) AS published, "
+    "min(d.ingested_at) AS ingested_at, "
+    f"list(d.doc_id ORDER BY d.duplicate_of IS NOT NULL, {_DAY} NULLS LAST, d.doc_id) AS published_docs, "
+    "list(d.doc_id ORDER BY d.duplicate_of IS NOT NULL, d.ingested_at NULLS LAST, d.doc_id) AS ingested_docs "
+    "FROM documents d WHERE d.story_id IN (SELECT story_id FROM s) GROUP BY d.story_id "
+    f"UNION ALL SELECT 'merged', m.merged_id, m.story_id, min({_DAY}), min(d.ingested_at), NULL, NULL "
+    "FROM m JOIN documents d USING (doc_id) GROUP BY m.merged_id, m.story_id"
+)
+_FIRST_SEEN_COLUMNS = "kind, id, story_id, published, ingested_at, published_docs, ingested_docs"
+
+
+def refresh_first_seen(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str | None]) -> None:
+    """Recompute the first_seen rows of these stories and of their merged events, from their documents
+    (after the stories step or a write changed them: documents joined or left, merged events rewritten,
+    stories merged away)."""
+    ids = sorted({story_id for story_id in story_ids if story_id is not None})
+    if not ids:
+        return
+    con.register("_veille_stories", pa.table({"story_id": pa.array(ids, pa.string())}))
+    try:
+        con.execute("DELETE FROM first_seen WHERE story_id IN (SELECT story_id FROM _veille_stories)")
+        con.execute(f"INSERT INTO first_seen ({_FIRST_SEEN_COLUMNS}) " + _FIRST_SEEN.format(stories="_veille_stories"))
+    finally:
+        con.unregister("_veille_stories")
+
+
+def rebuild_first_seen(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("DELETE FROM first_seen")
+    con.execute(f"INSERT INTO first_seen ({_FIRST_SEEN_COLUMNS}) " + _FIRST_SEEN.format(
+        stories="(SELECT story_id FROM documents WHERE story_id IS NOT NULL "
+                "UNION SELECT story_id FROM merged_events WHERE story_id IS NOT NULL)"))
+
+
 def keep_sorted(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> None:
     """Sort the SORTED tables that have grown by GROWTH since they were last sorted (all with `force`)."""
     layout = dict(con.execute("SELECT name, sorted_rows FROM derived_layout").fetchall())
@@ -351,10 +398,12 @@ def keep_sorted(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> None:
         con.execute("INSERT INTO derived_layout VALUES (?, ?)", [table, rows])
 
 
-def rebuild(con: duckdb.DuckDBPyConnection) -> None:
-    """Recompute every derived table from the events, documents and mentions (a store upgrade)."""
+def rebuild(con: duckdb.DuckDBPyConnection, *, skip: Sequence[str] = ()) -> None:
+    """Recompute every derived table (but those of `skip`, not made yet: a store upgrade) from the events,
+    documents, mentions, stories and merged events."""
     for table in TABLES:
-        con.execute(f"DELETE FROM {table}")
+        if table not in skip:
+            con.execute(f"DELETE FROM {table}")
     _apply(con, "events", 1)
     add_documents(con, "documents")
     cursor = con.cursor()  # read in chunks while the words are written on `con`
@@ -367,4 +416,6 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
                 postings.setdefault(word, []).append(entry)
     cursor.close()
     _insert_postings(con, postings)
+    if "first_seen" not in skip:
+        rebuild_first_seen(con)
     keep_sorted(con, force=True)

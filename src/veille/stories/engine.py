@@ -24,7 +24,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from veille.store import Store
+from veille.store import Store, derived
 from veille.store.duckdb_store import ARROW_TYPES, REDIRECT_TABLES, STORY_TABLES, quote
 from veille.stories import dedup, profile
 from veille.stories.dating import date_documents, story_targets
@@ -101,7 +101,9 @@ def update(store: Store, doc_ids: Sequence[str] | None = None, *, merge: bool = 
     story once at its end instead of once per batch."""
     started = time.perf_counter()
     with store.transaction() as con:
-        result = _Run(con).run(doc_ids, merge=merge)
+        run = _Run(con)
+        result = run.run(doc_ids, merge=merge)
+        derived.refresh_first_seen(con, run.changed)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -128,6 +130,7 @@ def merge_stale(store: Store, *, chunk: int = MERGE_CHUNK, documents: int = MERG
         with store.transaction() as con:
             run = _Run(con)
             run._merge(stale)
+            derived.refresh_first_seen(con, run.changed)
             total.merged_events += run.result.merged_events
         total.stories_updated += stale
     total.seconds = time.perf_counter() - started
@@ -148,6 +151,7 @@ def rebuild(store: Store, *, chunk: int = REBUILD_CHUNK) -> StoryUpdate:
     with store.transaction() as con:
         for name in STORY_TABLES + REDIRECT_TABLES:
             con.execute(f"DELETE FROM {quote(name)}")
+        con.execute("DELETE FROM first_seen")
         con.execute(
             "UPDATE documents SET story_id = NULL, duplicate_of = NULL "
             "WHERE story_id IS NOT NULL OR duplicate_of IS NOT NULL"
@@ -170,6 +174,7 @@ class _Run:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
         self.result = StoryUpdate()
+        self.changed: set[str] = set()  # stories whose documents or merged events changed (derived.first_seen)
 
     def run(self, doc_ids: Sequence[str] | None, *, merge: bool = True) -> StoryUpdate:
         fresh, touched = self._select(doc_ids)
@@ -472,6 +477,10 @@ class _Run:
                 self.con.execute(
                     "UPDATE documents SET duplicate_of = ? WHERE doc_id = ?", [new.doc_id, old.doc_id]
                 )
+                # a stored original now a copy: its story lists it after the originals (first_seen.doc_ids)
+                self.changed.update(r[0] for r in self.con.execute(
+                    "SELECT story_id FROM documents WHERE doc_id = ? AND story_id IS NOT NULL", [old.doc_id]
+                ).fetchall())
                 self.con.execute(
                     "UPDATE signatures SET duplicate_of = ?, jaccard = ?, containment = ? WHERE doc_id = ?",
                     [new.doc_id, old.jaccard, old.containment, old.doc_id],
@@ -484,6 +493,7 @@ class _Run:
         if not redirects:
             return
         con, now = self.con, _now()
+        self.changed |= set(redirects) | set(redirects.values())
         for old, into in redirects.items():
             con.execute("UPDATE documents SET story_id = ? WHERE story_id = ?", [into, old])
             con.execute("UPDATE story_redirects SET \"into\" = ? WHERE \"into\" = ?", [into, old])
@@ -498,6 +508,7 @@ class _Run:
 
     # -- story rows and merged events ---------------------------------------------------
     def _refresh(self, story_ids: list[str], *, merge: bool = True) -> None:
+        self.changed.update(story_ids)
         docs = self._members(story_ids)
         if merge:
             self._merge(story_ids, docs)
@@ -539,6 +550,7 @@ class _Run:
         documents are as they were, only takes its new documents' events (`_add_events`); the others
         are regrouped in full (`_regroup`). Both give what grouping all the story's events at once gives."""
         con = self.con
+        self.changed.update(story_ids)
         if docs is None:
             docs = self._members(story_ids)
         upto = {
