@@ -383,7 +383,7 @@ class ArgumentFinder:
         gerund = verb.i > 0 and lowers[verb.i - 1] == "en" and "Pres" in morph(verb, "Tense")
         if not subject and gerund:
             # "(tout) en appelant à ...": the subject of the clause, whatever the parser hung it on
-            subject = self._clause_subject(verb, index, resolve)
+            subject = self.clause_subject(verb, index, resolve)
         if not subject and participle and not passive and not gerund and tags[view.head[verb.i]] in ("PROPN", "NOUN"):
             # "Ankara accusant Helsinki d'abriter des terroristes": the noun the participle qualifies
             subject = self._np(_head(verb), index, resolve)
@@ -498,7 +498,7 @@ class ArgumentFinder:
         mention = index.by_token[i - 1]
         return self.parties(view.token(i - 1), index) if mention is not None and index.code_of(mention) else []
 
-    def _clause_subject(self, token: Token, index: MentionIndex, resolve) -> list[Party]:
+    def clause_subject(self, token: Token, index: MentionIndex, resolve) -> list[Party]:
         """The subject of the nearest verb above ``token`` that has one, else the speaker of the sentence's
         incise ('"...", a martelé le ministre iranien, en appelant ...')."""
         view = view_of(token.doc)

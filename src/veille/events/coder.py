@@ -461,7 +461,7 @@ class EventCoder:
             # "lors d'une conversation téléphonique avec Emmanuel Macron, le président russe a ...": the one
             # the clause is about met the partner named
             own = {p.code for p in recipient}
-            actor = [p for p in self.finder._clause_subject(token, ctx.index, ctx.resolve)
+            actor = [p for p in self.finder.clause_subject(token, ctx.index, ctx.resolve)
                      if p.code and p.code not in own][:1]
         if event_type in ("CONSULT", "AGREE") and entry.sym and token.pos_ == "NOUN" and not actor \
                 and not recipient and not args.explicit and token.dep_ in ("nsubj", "nsubj:pass") \

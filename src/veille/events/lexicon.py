@@ -220,7 +220,7 @@ class Lexicon:
             named_person = theme is not None and (theme.ent_type_ == "PER" or _nationality_noun(theme))
             if entry.obj and lemma not in entry.obj \
                     and not (named_person and self.classes.get("people", frozenset()) <= entry.obj) \
-                    and not (theme is not None and (theme.ent_type_ in _ACTOR_ENTS or _capitalised(theme))
+                    and not (theme is not None and (theme.ent_type_ in _ACTOR_ENTS or _linked_name(theme))
                              and not any(c.like_num for c in theme.children)  # "15 000 Casques bleus"
                              and self.classes.get("state_like", frozenset()) <= entry.obj):
                 # a person named as the object is one of the `people` ("a libéré Zia Ahmad"); a named
@@ -330,7 +330,7 @@ def behind_day(view: DocView, j: int) -> int:
     return j
 
 
-def _capitalised(token: Token) -> bool:
+def _linked_name(token: Token) -> bool:
     """A name the actor linker found, whatever its tag ("a suspendu le Soudan", with "Soudan" tagged as a
     common noun; not "les Casques bleus", troops)."""
     if not token.text[:1].isupper() or token.is_sent_start:
