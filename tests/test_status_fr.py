@@ -127,8 +127,9 @@ def test_source_of_real_sentences(veille_nlp, text: str, trigger: str, source: s
     ("La Turquie est déterminée à lancer une offensive en Syrie.", "offensive"),
 ])
 def test_an_event_one_is_ready_to_carry_out_has_not_happened(veille_nlp, text: str, trigger: str) -> None:
-    event = next(e for e in code(veille_nlp, text) if e["trigger"] == trigger)
-    assert event["status"] == FUTURE
+    # the status of the trigger itself: the confidence model may keep such a future event under its threshold
+    doc = veille_nlp(text)
+    assert assess(next(t for t in doc if t.text == trigger)).status == FUTURE
 
 
 def test_a_future_the_tagger_sees_in_a_present_form_is_not_one(veille_nlp) -> None:
