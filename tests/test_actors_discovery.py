@@ -254,11 +254,3 @@ def test_title_with_a_complement_before_the_name(link):
     found = link("Ambassadrice de Belgique auprès de l'Otan, Marthe Vandeputte a plaidé pour un dialogue. "
                  "Marthe Vandeputte a ensuite quitté la salle.")
     assert [c for s, c, _ in found if s == "Marthe Vandeputte"] == ["BEL", "BEL"], found
-
-
-def test_a_body_with_an_owner_and_no_state_named(link):
-    # the Security Council with no state named is the UN's; a demonym or a complement says otherwise
-    assert code_of(link("L'Iran a appelé le Conseil de sécurité à agir."), "Conseil de sécurité") == "UN"
-    assert code_of(link("Le Conseil de sécurité du Kazakhstan s'est réuni."), "Conseil de sécurité") == "KAZ"
-    found = link("Armen Grigoryan, secrétaire du Conseil de sécurité arménien, a parlé.")
-    assert code_of(found, "Conseil de sécurité") == "ARM", found

@@ -34,7 +34,6 @@ class LexEntry:
     needs_complement: bool = False
     place: bool = False
     tag: str | None = None  # IGO anaphors: the tag an antecedent must carry
-    owner: str | None = None  # whose body a head names when the text names no state ("le Conseil de sécurité")
 
 
 @dataclass
@@ -78,7 +77,6 @@ class Lexicon:
                     concept=item.get("concept"),
                     needs_complement=item.get("needs") == "complement",
                     place=item.get("kind") == "place",
-                    owner=item.get("owner"),
                 )
                 plurals = kind != PORTFOLIO and item.get("plural", True)
                 expanded = list(_with_plurals(forms)) if plurals else forms

@@ -862,9 +862,6 @@ class _Resolver:
             return
         if desc.ambiguous:
             return
-        if desc.head.owner:
-            mention.code = desc.head.owner  # "le Conseil de sécurité", no state named: the UN's
-            return
         group = self._named_group(desc)
         if group is not None:
             self._link(mention, group)
