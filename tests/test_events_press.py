@@ -445,21 +445,18 @@ def test_not_ruling_out_a_measure_is_a_threat(veille_nlp) -> None:
     assert "ITA" in codes(threats[0]["actor"]) and "RUS" in codes(threats[0]["recipient"]), threats
 
 
-def test_other_things_not_ruled_out_are_no_threat(veille_nlp) -> None:
-    events = code(veille_nlp, "La police britannique traite l'affaire comme une disparition sans exclure d'autres "
-                              "pistes.")
-    assert not _of_type(events, "THREATEN"), events
-
-
-def test_relying_on_is_no_support(veille_nlp) -> None:
-    events = code(veille_nlp, "La députée a ajouté, en assurant s'appuyer sur les propos de Karl Marx, que la "
-                              "France devait changer.")
-    assert not _of_type(events, "SUPPORT"), events
-
-
-def test_it_matters_is_no_import(veille_nlp) -> None:
-    events = code(veille_nlp, "Il importe maintenant que la Chine explique les faits, a déclaré le ministre belge.")
-    assert not _of_type(events, "COOPERATE"), events
+@pytest.mark.parametrize("text, event_type", [
+    # not ruling out what is no measure
+    ("La police britannique traite l'affaire comme une disparition sans exclure d'autres pistes.", "THREATEN"),
+    # relying on
+    ("La députée a ajouté, en assurant s'appuyer sur les propos de Karl Marx, que la France devait changer.",
+     "SUPPORT"),
+    # "il importe que": it matters, no import
+    ("Il importe maintenant que la Chine explique les faits, a déclaré le ministre belge.", "COOPERATE"),
+])
+def test_senses_that_are_no_event(veille_nlp, text: str, event_type: str) -> None:
+    events = code(veille_nlp, text)
+    assert not _of_type(events, event_type), events
 
 
 def test_a_glued_heading_is_not_the_clause_a_pronoun_refers_back_to(veille_nlp) -> None:

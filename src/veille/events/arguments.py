@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.events.features import morph
 from veille.events.grammar import grammar_numbers, grammar_words
 from veille.events.lexicon import Entry, Lexicon, behind_day
+from veille.events.status import SPEECH_VERBS
 from veille.events.timex import TIME_WORDS
 from veille.events.view import DocView, opens_incise, view_of
 from veille.nlp.extensions import doc_text
@@ -510,7 +511,7 @@ class ArgumentFinder:
             current = head
             if view.pos[current] in _VERB_POS:
                 subject = next((j for j in view.kids(current) if view.dep[j] in ("nsubj", "expl:subj")), None)
-                if subject is None and view.lemma[current] in _SPEECH_VERBS and view.dep[current] == "parataxis":
+                if subject is None and view.lemma[current] in SPEECH_VERBS and view.dep[current] == "parataxis":
                     # ", a martelé le ministre iranien, en appelant ...": the incise's subject, read as an object
                     subject = next((j for j in view.kids(current) if view.dep[j] == "obj" and j > current), None)
                 if subject is not None:
@@ -521,7 +522,7 @@ class ArgumentFinder:
         while view.head[current] != current:
             current = view.head[current]
         incise = next((j for j in view.kids(current) if view.dep[j] == "parataxis"
-                       and view.lemma[j] in _SPEECH_VERBS), None)
+                       and view.lemma[j] in SPEECH_VERBS), None)
         if incise is None:
             return []
         subject = next((j for j in view.kids(incise) if (view.dep[j] == "nsubj" and view.pos[j] != "PRON")
@@ -789,7 +790,6 @@ _AFFILIATION_NOUNS = grammar_words("affiliation_nouns")
 _RECEIVE_VERBS = grammar_words("receive_verbs")
 _PREP_ADVERBS = grammar_words("preposition_adverbs")
 _ETRE_VERBS = grammar_words("etre_verbs")
-_SPEECH_VERBS = grammar_words("speech_verbs")
 
 
 def _temporal(token: Token) -> bool:
