@@ -489,3 +489,41 @@ def test_a_gerund_is_an_act_beside_its_clause(veille_nlp) -> None:
 def test_denying_responsibility_is_a_rejection_not_an_accusation(veille_nlp) -> None:
     events = code(veille_nlp, "A chaque fois, Ankara a rejeté toute responsabilité.")
     assert _of_type(events, "REJECT") and not _of_type(events, "ACCUSE"), events
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le président chilien s'est dit prêt à frapper des positions boliviennes.",
+    "Le président chilien a juré de riposter contre la Bolivie.",
+])
+def test_readiness_or_an_oath_to_strike_is_a_threat(veille_nlp, sentence) -> None:
+    events = code(veille_nlp, sentence)
+    threats = _of_type(events, "THREATEN")
+    assert threats and codes(threats[0]["actor"]) == {"CHL"}, events
+    assert not _of_type(events, "AGREE")
+
+
+def test_readiness_to_talk_stays_an_agreement(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Chili s'est dit prêt à reprendre les discussions avec la Bolivie.")
+    assert _of_type(events, "AGREE") and not _of_type(events, "THREATEN"), events
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le nombre de soldats déployés en permanence au Japon n'était que de 50 000 en 2020.",
+    "Le ministre a assuré que 30 000 soldats chiliens étaient stationnés en Bolivie.",
+])
+def test_where_forces_stand_is_no_deployment(veille_nlp, sentence) -> None:
+    events = code(veille_nlp, sentence)
+    assert not [e for e in events if e["type"] in ("AID", "MOBILIZE")], events
+
+
+def test_a_deployment_told_as_an_act_is_coded(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Chili a déployé lundi 3 000 soldats en Bolivie.")
+    assert [e for e in events if e["type"] in ("AID", "MOBILIZE") and codes(e["actor"]) == {"CHL"}], events
+
+
+def test_an_infinitive_takes_the_subject_of_a_participle_the_tagger_read_as_a_name(veille_nlp) -> None:
+    # "tweeté" tagged a proper noun: its tense auxiliary makes it the verb that controls "avoir évoqué"
+    events = code(veille_nlp, "M. Pompeo a tweeté avoir évoqué avec le roi du Maroc la situation régionale.",
+                  "2020-08-25")
+    talks = _of_type(events, "CONSULT")
+    assert talks and "USA" in codes(talks[0]["actor"]), events

@@ -356,7 +356,7 @@ class ArgumentFinder:
                 args.recipient.extend(self._np(child, index, resolve))
             elif dep.startswith("obl") or dep == "nmod":
                 self._oblique(child, entry, index, resolve, args)
-                if _temporal(child):
+                if temporal(child):
                     # "signait ... en 2022 avec l'Italie": a partner the parser hung on the date
                     for k in kids(j):
                         if deps[k] == "nmod" and _case(token_at(k)) in PARTNER_PREPS:
@@ -548,7 +548,7 @@ class ArgumentFinder:
                 and any(c.dep_.startswith("aux") for c in _children(current))
             attribute = dep == "advmod" and current.pos_ == "ADJ"  # "s'est dit favorable à"
             if (dep in ("xcomp", "conj", "advcl", "acl", "ccomp") or beside or attribute) \
-                    and head.pos_ in _VERB_POS | {"ADJ"}:
+                    and (head.pos_ in _VERB_POS | {"ADJ"} or _has_auxiliary(head)):
                 # "a demandé à l'alliance d'intervenir": the object/iobj controls when there is one
                 if dep in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _OBJECT_CONTROL:
                     for sibling in _children(head):
@@ -722,6 +722,11 @@ _COLLECTIVE_NOUNS = grammar_words("collective_nouns")
 _NUMBERS = frozenset(grammar_numbers("small_numbers"))
 
 
+def _has_auxiliary(token: Token) -> bool:
+    """A word with a tense auxiliary is a verb, whatever the tagger said ("M. X a tweeté avoir ...")."""
+    return any(c.dep_ == "aux:tense" for c in _children(token))
+
+
 def _collective(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in _COLLECTIVE_NOUNS and any(
         c.lower_ in _NUMBERS for c in _children(token))
@@ -792,7 +797,7 @@ _PREP_ADVERBS = grammar_words("preposition_adverbs")
 _ETRE_VERBS = grammar_words("etre_verbs")
 
 
-def _temporal(token: Token) -> bool:
+def temporal(token: Token) -> bool:
     """A date, a year or a day named as an oblique ("en 2022", "lundi", "en octobre")."""
     lemma = token.lemma_.lower()
     return (token.like_num and len(token.text) == 4) or lemma in TIME_WORDS

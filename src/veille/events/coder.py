@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.actors.normalize import fold
 from veille.events import places as placemod
-from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Party
+from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Party, temporal
 from veille.events.confidence import ConfidenceModel, bucket, event_features
 from veille.events.dates import DateIndex, EventDate, event_date, lead_date, next_reference
 from veille.events.features import morph
@@ -349,10 +349,26 @@ class EventCoder:
             size = extract_sizes(sent.text, event_type, token.idx - sent.start_char)
         return size
 
+    def _standing_forces(self, token: Token) -> bool:
+        """Where forces stand, not an act: a participle that qualifies troops without saying who sent them or
+        when ("les soldats déployés en Allemagne"), or a passive in the imperfect ("étaient stationnés")."""
+        if "Part" not in morph(token, "VerbForm") or token.head == token:
+            return False
+        children = list(token.children)
+        if any(c.dep_ == "obl:agent" for c in children):
+            return False
+        if any(c.dep_ in ("aux:pass", "cop") and "Imp" in morph(c, "Tense") for c in children):
+            return True  # "52 000 soldats étaient stationnés en Allemagne": a state, in the imperfect
+        if token.dep_ != "acl" or not self.lexicon.in_class(token.head.lemma_.lower(), "troops"):
+            return False
+        return not any(c.dep_ in ("aux:tense", "aux:pass", "nsubj") or temporal(c) for c in children)
+
     def _event(self, token: Token, entry: Entry, args: Arguments, status: Status, ctx: _Context,
                dates: DateIndex, focus: list[str], published: str | None, sent: Span,
                sent_places: list[dict], last_place: dict | None, region: tuple[int, int] | None) -> dict | None:
         event_type, mode = entry.type, entry.mode
+        if entry.lemma in _DEPLOY and self._standing_forces(token):
+            return None  # "les 5 000 soldats américains déployés en Irak": where forces are, not an act
         context = list(entry.context)
         confidence = entry.weight
         # a nationality used as a noun ("l'Allemand Simon Geschke", "les Argentins") names people, not a
@@ -811,7 +827,7 @@ class _Context:
                 if current.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and current.head != current:
                     current = current.head
                     for child in current.children:
-                        if child.dep_ in ("nsubj",) and child.pos_ != "PRON":
+                        if child.dep_ in ("nsubj",) and child.pos_ != "PRON" and _agrees(token, child):
                             return child
                     continue
                 break
@@ -909,6 +925,13 @@ _END_PUNCT = (".", "!", "?", "»", "…", '"', ":", ";")
 
 
 _SENTENCE_END = (".", "!", "?", "…", "»", '"', ";", ":", ")")
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """A personal pronoun can stand for the noun: their genders, where both are marked, are the same
+    ("L'armée chinoise a ..., a-t-il affirmé": "il" is not the army)."""
+    said, named = morph(pronoun, "Gender"), morph(noun, "Gender")
+    return not (said and named) or bool(set(said) & set(named))
 
 
 def _named_speaker(sent: Span, view: DocView, finder: ArgumentFinder, index: MentionIndex) -> dict | None:

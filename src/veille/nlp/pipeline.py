@@ -5,9 +5,11 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Sequence
+from importlib import resources
 from typing import Any
 
 import spacy
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex
@@ -56,6 +58,7 @@ def build_nlp(model: str = MODEL, components: Sequence[str] | None = None, *,
     ner = ner_mode(ner)
     nlp = spacy.load(model, exclude=["ner"] if ner == "off" else [])
     split_glued_punctuation(nlp)
+    correct_lemmas(nlp)
     if ner == "unknown":
         nlp.disable_pipe("ner")  # kept: veille_actors runs it on the sentences that need it
     wanted = [name for name, _ in COMPONENTS] if components is None else list(components)
@@ -66,6 +69,27 @@ def build_nlp(model: str = MODEL, components: Sequence[str] | None = None, *,
             nlp.add_pipe(name, config=config.get(name, {}))
     fresh_tokenizer_cache(nlp)
     return nlp
+
+
+def lemma_corrections() -> dict[str, dict[str, str]]:
+    """Forms the model lemmatizes wrongly, by part of speech (data/lemmas.yaml)."""
+    text = resources.files("veille.nlp").joinpath("data/lemmas.yaml").read_text("utf-8")
+    return {pos: dict(forms) for pos, forms in (yaml.safe_load(text) or {}).items()}
+
+
+def correct_lemmas(nlp: Language) -> None:
+    """Teach the model's lemmatizer the corrections as exceptions, which it reads before its rules."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if "lemma_exc" not in lemmatizer.lookups:
+        return
+    table = lemmatizer.lookups.get_table("lemma_exc")
+    for pos, forms in lemma_corrections().items():
+        exceptions = dict(table.get(pos, {}))
+        exceptions.update({form: [lemma] for form, lemma in forms.items()})
+        table[pos] = exceptions
+    lemmatizer.cache.clear()
 
 
 def fresh_tokenizer_cache(nlp: Language) -> None:

@@ -1,0 +1,46 @@
+"""The lemma corrections (nlp/data/lemmas.yaml): each one needed, each one applied by the pipeline."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from veille.events.testing import code
+from veille.nlp.pipeline import MODEL, build_nlp, lemma_corrections
+
+CORRECTIONS = [(pos, form, lemma) for pos, forms in lemma_corrections().items() for form, lemma in forms.items()]
+FRAMES = {"noun": "Les deux {} sont là.", "verb": "Ils {} demain.", "adj": "Des gens {}."}
+
+
+@pytest.fixture(scope="module")
+def bare_nlp():
+    return spacy.load(MODEL, exclude=["ner"])
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp(components=[])
+
+
+@pytest.mark.parametrize(("pos", "form", "lemma"), CORRECTIONS)
+def test_each_correction_is_needed_and_applied(bare_nlp, nlp, pos, form, lemma):
+    sentence = FRAMES[pos].format(form)
+    bare = next(t for t in bare_nlp(sentence) if t.lower_ == form)
+    fixed = next(t for t in nlp(sentence) if t.lower_ == form)
+    assert bare.pos_.lower() == pos == fixed.pos_.lower()
+    assert bare.lemma_ != lemma, f"the model already lemmatizes {form!r}: the entry is not needed"
+    assert fixed.lemma_ == lemma
+
+
+def test_the_other_forms_keep_the_model_lemmas(bare_nlp, nlp):
+    sentence = "La partie adverse a tiré des roquettes sur les deux camps."
+    assert [t.lemma_ for t in nlp(sentence)] == [t.lemma_ for t in bare_nlp(sentence)]
+
+
+def test_a_corrected_plural_names_the_pair_again(veille_nlp):
+    # "les deux parties": the pair named before, once "parties" is read as "partie"
+    events = code(veille_nlp, "Le Pérou a accusé la Bolivie de violer la frontière. "
+                              "Des discussions entre les deux parties ont eu lieu lundi à Lima.", "2021-03-02")
+    talks = [e for e in events if e["type"] == "CONSULT"]
+    assert talks, events
+    assert {p["code"] for e in talks for p in e["actor"] + e["recipient"]} == {"PER", "BOL"}
