@@ -49,6 +49,18 @@ def test_a_participle_dates_the_frame_of_the_clause(veille_nlp):
     assert (event["date"], event["date_fallback"]) == ("2018", False)
 
 
+@pytest.mark.parametrize(("text", "trigger", "date"), [
+    ("Le 3 janvier, la Bolivie a rappelé son ambassadeur. Le ministre chilien a dénoncé, dans un communiqué "
+     "publié lundi, les frappes de la Bolivie.", "dénoncé", "2020-01-06"),
+    ("Le 5 janvier, la Bolivie a rappelé son ambassadeur. Le président chilien s'était dit prêt à frapper des "
+     "sites boliviens, dans une série de tweets publiés samedi.", "prêt", "2020-01-04"),
+])
+def test_the_medium_of_a_statement_dates_it(veille_nlp, text, trigger, date):
+    # "dans un communiqué publié lundi": the statement was made in it, that day
+    event = _event(veille_nlp, text, "2020-01-08", trigger)
+    assert (event["date"], event["date_fallback"]) == (date, False)
+
+
 # --- "N heures/jours après l'annonce": a shift of the narrative date
 
 LEAD = "Le 17 février, le président français Emmanuel Macron a annoncé le retrait de Barkhane du Mali. "

@@ -22,8 +22,15 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from veille.events.grammar import grammar_words
 from veille.events.status import SPEECH_VERBS
-from veille.events.timex_lexicon import OCCASION_FRAMES, OCCASION_PREPOSITIONS, PARTS_OF_DAY
+from veille.events.timex_lexicon import (
+    MEDIA_NOUNS,
+    MEDIA_PREPOSITIONS,
+    OCCASION_FRAMES,
+    OCCASION_PREPOSITIONS,
+    PARTS_OF_DAY,
+)
 from veille.events.view import view_of
 from veille.nlp.extensions import TIMEX_KEY, doc_text
 
@@ -318,7 +325,9 @@ def _at_occasion(timex: Span, trigger: Token) -> bool:
     ont signé". Not an occasion the clause counts from ("depuis la guerre de 2020", "après le
     sommet du 5 août")."""
     root = timex.root
-    if root.dep_.startswith("obl") and root.head.dep_ in ("acl", "conj") and "Part" in root.head.morph.get("VerbForm"):
+    medium = False
+    if (root.dep_.startswith("obl") or root.dep_ == "nmod" and root.head.pos_ == "VERB") \
+            and root.head.dep_ in ("acl", "conj") and "Part" in root.head.morph.get("VerbForm"):
         # "l'accord conclu en 2018", "la réunion tenue lundi": a participle dates the noun it qualifies
         participle = root.head
         while participle.dep_ == "conj" and participle.head != participle:
@@ -326,6 +335,11 @@ def _at_occasion(timex: Span, trigger: Token) -> bool:
         if participle.dep_ != "acl" or participle.head.pos_ not in ("NOUN", "PROPN"):
             return False
         noun = participle.head
+        if noun.lemma_.lower() in MEDIA_NOUNS and noun.dep_ == "nmod" and noun.head.pos_ == "NOUN" \
+                and noun.head.lemma_.lower() in COLLECTION_NOUNS:
+            noun = noun.head  # "dans une série de tweets publiés samedi": the series
+        medium = noun.lemma_.lower() in MEDIA_NOUNS or (noun.lemma_.lower() in COLLECTION_NOUNS and any(
+            c.dep_ == "nmod" and c.lemma_.lower() in MEDIA_NOUNS for c in noun.children))
     elif root.dep_ == "nmod":
         noun = root.head
     else:
@@ -343,11 +357,16 @@ def _at_occasion(timex: Span, trigger: Token) -> bool:
     if noun.pos_ not in ("NOUN", "PROPN") or not noun.dep_.startswith("obl"):
         return False
     lors = noun.head if noun.head.lower_ == "lors" else None  # "lors de": the parser may head it by "lors"
-    if (lors or noun).head not in (trigger, _clause_verb(trigger)):
-        return False
+    said_in = medium and (lors or noun).head.dep_ == "xcomp" and (lors or noun).head.head == trigger
+    if (lors or noun).head not in (trigger, _clause_verb(trigger)) and not said_in:
+        return False  # (a medium may hang on the infinitive the trigger governs: "prêt à frapper ..., dans")
     cases = OCCASION_PREPOSITIONS | ({OCCASION_FRAMES[noun.lower_]} if noun.lower_ in OCCASION_FRAMES else set())
+    if medium or noun.lemma_.lower() in MEDIA_NOUNS:
+        cases = cases | MEDIA_PREPOSITIONS
     return lors is not None or any(c.dep_ == "case" and c.lower_ in cases for c in noun.children)
 
+
+COLLECTION_NOUNS = grammar_words("collection_nouns")
 
 _POD_ALONE = re.compile(
     r"^(?:(?:en |au )?(?:début|fin|milieu) (?:de |d'|du )?)?(?:la |l'|le )?(?:"

@@ -76,6 +76,8 @@ FRACTIONS: dict[str, float] = {_norm(k): float(v) for k, v in _LEX["fractions"].
 PARTS_OF_DAY: dict[str, str] = {_norm(k): v for k, v in _LEX["parts_of_day"].items()}
 OCCASION_PREPOSITIONS = frozenset(_LEX["occasion"]["prepositions"])  # read by events/dates.py
 OCCASION_FRAMES: dict[str, str] = dict(_LEX["occasion"]["frames"])
+MEDIA_PREPOSITIONS = frozenset(_LEX["occasion"]["media"]["prepositions"])
+MEDIA_NOUNS = frozenset(_LEX["occasion"]["media"]["nouns"])
 DEICTIC_DAYS: dict[str, int] = {_norm(k): int(v) for k, v in _LEX["deictic_days"].items()}
 # words that name a time ("jeudi", "octobre", "soir", "hier"): never a party nor a source
 TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(PARTS_OF_DAY) | frozenset(DEICTIC_DAYS)
