@@ -527,3 +527,11 @@ def test_an_infinitive_takes_the_subject_of_a_participle_the_tagger_read_as_a_na
                   "2020-08-25")
     talks = _of_type(events, "CONSULT")
     assert talks and "USA" in codes(talks[0]["actor"]), events
+
+
+def test_an_object_hung_on_the_oblique_before_it_is_the_object(veille_nlp) -> None:
+    # the parser hangs "le Premier ministre irakien" as an apposition of "la Maison Blanche"
+    events = code(veille_nlp, "Le président américain a reçu pour la première fois à la Maison Blanche le Premier "
+                              "ministre irakien Moustafa al-Kazimi.", "2020-08-21")
+    visits = _of_type(events, "CONSULT")
+    assert visits and codes(visits[0]["actor"]) == {"USA"} and codes(visits[0]["recipient"]) == {"IRQ"}, events

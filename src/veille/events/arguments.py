@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.events.features import morph
 from veille.events.grammar import grammar_numbers, grammar_words
-from veille.events.lexicon import Entry, Lexicon, behind_day
+from veille.events.lexicon import Entry, Lexicon, behind_day, stranded_object
 from veille.events.status import SPEECH_VERBS
 from veille.events.timex import TIME_WORDS
 from veille.events.view import DocView, opens_incise, view_of
@@ -363,6 +363,11 @@ class ArgumentFinder:
                             self._oblique(token_at(k), entry, index, resolve, args)
             elif lowers[j] == "y" and dep in ("iobj", "advmod", "expl:comp", "obl:mod"):
                 pass
+        if args.theme is None and not passive and not patient:
+            stranded = stranded_object(view, verb.i)
+            if stranded is not None:  # "a reçu à la Maison Blanche le Premier ministre irakien"
+                args.theme = token_at(stranded)
+                patient = self._np(args.theme, index, resolve)
         if participle and passive and args.theme is None:
             args.theme = _head(verb)
             patient = self._np(_head(verb), index, resolve)

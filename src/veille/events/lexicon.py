@@ -330,6 +330,23 @@ def behind_day(view: DocView, j: int) -> int:
     return j
 
 
+def stranded_object(view: DocView, verb: int) -> int | None:
+    """The object the parser hung as an apposition on an oblique before it ("a reçu à la Maison Blanche le
+    Premier ministre irakien"): a determined noun phrase set after the verb's oblique, when the verb has
+    no object of its own."""
+    kids, deps, pos = view.kids, view.dep, view.pos
+    if any(deps[j] in ("obj", "nsubj:pass", "ccomp", "xcomp") for j in kids(verb)):
+        return None
+    for j in kids(verb):
+        if j < verb or not deps[j].startswith("obl"):
+            continue
+        for k in kids(j):
+            if k > j and deps[k] == "appos" and pos[k] in ("NOUN", "PROPN") and any(
+                    deps[d] == "det" and d < k for d in kids(k)) and not any(deps[c] == "case" for c in kids(k)):
+                return k
+    return None
+
+
 def _linked_name(token: Token) -> bool:
     """A name the actor linker found, whatever its tag ("a suspendu le Soudan", with "Soudan" tagged as a
     common noun; not "les Casques bleus", troops)."""
@@ -372,4 +389,7 @@ def _theme(token: Token) -> tuple[Token | None, str | None]:
             fallback = (view.token(j), case)
     if deps[i] in ("acl", "amod") and tags[i] in ("VERB", "ADJ"):
         return view.token(view.head[i]), None
+    stranded = stranded_object(view, i) if tags[i] in ("VERB", "AUX") else None
+    if stranded is not None:
+        return view.token(stranded), None
     return fallback
