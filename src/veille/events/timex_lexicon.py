@@ -103,6 +103,7 @@ FUNCTION_WORDS_S = {_norm(w) for w in _LEX["function_words_s"]}
 _FUT = _LEX["future_cue"]
 FUTURE_WORDS = {_norm(w) for w in _FUT["words"]}
 SCHEDULED = {_norm(w) for w in _FUT["scheduled"]}
+SCHEDULED_REFLEXIVES = {_norm(w) for w in _FUT["scheduled_reflexives"]}
 FUTURE_NOT_VERBS = {_norm(w) for w in _FUT["not_verbs"]}
 SUBJUNCTIVES = {_norm(w) for w in _FUT.get("subjunctives", [])}
 _PAST = _LEX["past_cue"]
