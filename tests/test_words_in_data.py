@@ -1,8 +1,9 @@
-"""The French words of the counts (sizes.py), of the event's date (dates.py) and of the temporal tagger's
-cues, prepositions and anchoring (timex_cues.py, timex_anchor.py, timex_lexicon.py) live in the data files
-(grammar.yaml, timex.yaml), not in Python: the sections load, and a word changed in a copy of a data file
-changes what the code does, with no Python edit. (That every class of grammar.yaml is read, and every class
-asked for is there, is tests/test_grammar_words.py.)"""
+"""The French words of the counts (sizes.py), of the event's date (dates.py), of the temporal tagger's
+cues, prepositions and anchoring (timex_cues.py, timex_anchor.py, timex_lexicon.py) and of the story
+engine (stories/text.py) live in the data files (grammar.yaml, timex.yaml, stories/data/words.yaml), not
+in Python: the sections load, and a word changed in a copy of a data file changes what the code does,
+with no Python edit. (That every class of grammar.yaml is read, and every class asked for is there, is
+tests/test_grammar_words.py.)"""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ _TIMEX_SECTIONS = {
     "of_forms": list,
     "aside": dict,
     "prepositions": dict,
+    "plural_determiners": list,
 }
 
 
@@ -42,6 +44,15 @@ def test_the_timex_sections_load_and_hold_words():
         for words in lists:
             assert words and all(isinstance(w, str) and w == w.strip() and w for w in words), (name, words)
     assert all(isinstance(n, int) for n in lexicon["days_after"].values())
+
+
+def test_the_story_words_load():
+    from veille.stories import text
+
+    assert {"lundi", "selon", "apres"} <= text.STOPWORDS  # folded, as the words they are compared with
+    assert {"la", "l", "les"} <= text._DETERMINERS
+    raw = yaml.safe_load((PACKAGE / "stories" / "data" / "words.yaml").read_text("utf-8"))
+    assert all(isinstance(w, str) and w for value in raw.values() for w in value)
 
 
 def test_the_size_cues_have_only_known_kinds_of_forms():
