@@ -197,6 +197,7 @@ _SINCE_WORDS = grammar_words("since_words")  # "depuis l'automne 2020"
 _AS_EARLY_AS_WORDS = grammar_words("as_early_as_words")  # "dès le printemps"
 _LORS = grammar_words("lors_forms")  # "lors de"
 _AFTER_WORDS = grammar_words("after_words")  # "deux jours après le putsch"
+_COMPARISON_MARKS = grammar_words("comparison_marks")  # "comme la veille"
 
 
 def _day_after(timex: Span, trigger: Token) -> int:
@@ -255,7 +256,7 @@ def _bound(timex: Span, precision: str | None = None) -> bool:
 def _compared(timex: Span) -> bool:
     """A date the clause compares itself with ("comme la veille", "comme en 2015"): not its date."""
     doc = timex.doc
-    return any(doc[i].lower_ == "comme" for i in range(max(0, timex.start - 2), timex.start))
+    return any(doc[i].lower_ in _COMPARISON_MARKS for i in range(max(0, timex.start - 2), timex.start))
 
 
 def _clause_verb(token: Token) -> Token:

@@ -29,7 +29,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def _words(name: str) -> list[str]:
+def story_words(name: str) -> list[str]:
     """A list of words of ``data/words.yaml`` (named by its role), as strings."""
     value = _WORDS_FILE.get(name)
     if not isinstance(value, list) or not value:
@@ -40,7 +40,7 @@ def _words(name: str) -> list[str]:
 _WORDS_FILE: dict = yaml.safe_load(resources.files("veille.stories").joinpath("data/words.yaml").read_text("utf-8"))
 # Words that say nothing about which story a text belongs to: French function words (spaCy's),
 # calendar words and the vocabulary of reporting itself (data/words.yaml)
-_NEWS_STOPWORDS = _words("news_stopwords")
+_NEWS_STOPWORDS = story_words("news_stopwords")
 STOPWORDS: frozenset[str] = frozenset({fold(w) for w in STOP_WORDS} | set(_NEWS_STOPWORDS))
 
 
@@ -68,7 +68,7 @@ def content_terms(text: str | list[str]) -> Counter[str]:
     return counts
 
 
-_DETERMINERS = frozenset(_words("name_determiners"))
+_DETERMINERS = frozenset(story_words("name_determiners"))
 
 
 def name_key(text: str, *, surname: bool = False) -> str:
