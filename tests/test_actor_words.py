@@ -34,9 +34,7 @@ _ASKED = re.compile(r"""lexicon_(words|sequence|tags)\(\s*["']([^"']+)["']\s*\)"
 def asked() -> dict[str, set[str]]:
     """The classes the source asks for, each with the modules that ask."""
     out: dict[str, set[str]] = {}
-    for path in PACKAGE.rglob("*.py"):
-        if path.name == "lexicon.py":
-            continue
+    for path in PACKAGE.rglob("*.py"):  # lexicon.py too: it asks for a class of its own (its plural rules)
         for _, name in _ASKED.findall(path.read_text("utf-8")):
             out.setdefault(name, set()).add(path.relative_to(PACKAGE).as_posix())
     return out

@@ -48,6 +48,7 @@ from veille.actors.lexicon import (
 MINISTERIAL = lexicon_sequence("ministerial_prefixes")
 NOT_NOUNS = {"ADJ", "VERB", "AUX", "ADV"}
 ARTICLE_CONNECTORS = lexicon_words("article_connectors")
+DEMONYM_COORDINATORS = lexicon_words("demonym_coordinators")  # "turc, finlandais et suédois"
 TAG_MODIFIERS = lexicon_tags("tag_modifiers")
 TITLE_OF_TITLE = ("adviser", "spokesperson", "deputy_minister", "diplomat", "envoy")  # "porte-parole du président turc"
 
@@ -252,7 +253,7 @@ class Grammar:
                 found.code, found.via, found.demonym = found.code or code, "demonym", True
                 j += 1
                 steps += 1
-                while j + 1 < n and tokens[j].key in (",", "et", "ou") and (j + 1) in ann.demonyms:
+                while j + 1 < n and tokens[j].key in DEMONYM_COORDINATORS and (j + 1) in ann.demonyms:
                     if ann.demonyms[j + 1] != found.code:
                         found.ambiguous = True
                     j += 2

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from veille.actors.lexicon import DATA_DIR, Lexicon, demonym_forms, lexicon_words
+from veille.actors.lexicon import DATA_DIR, Lexicon, demonym_forms, lexicon_sequence, lexicon_words
 from veille.actors.model import Actor, Membership, Role, parse_date
 from veille.actors.normalize import fold, translit_key
 
@@ -33,6 +33,11 @@ ORIGIN_RANK = {"phoenix": 0, "curated": 1, "user": 2}
 CURATED_FILES = ("igos.yaml", "organisations.yaml", "people.yaml")
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 _ARTICLES = lexicon_words("name_articles")  # the words: data/sectors.yaml, `words`
+# the tail of a name written inverted after a comma ("Corée, République de", "Salomon, Îles")
+_INVERTED = lexicon_words("inverted_name_connectors")
+_INVERTED_ONE_WORD = frozenset(c for c in _INVERTED if " " not in c)  # its last word
+_INVERTED_PHRASES = tuple(sorted(" " + c for c in _INVERTED if " " in c))  # its end, after a blank
+_INVERTED_BEGINNINGS = lexicon_sequence("inverted_name_beginnings")
 
 
 def name_key(text: str) -> str:
@@ -352,8 +357,8 @@ def _iso_variants(name: str) -> list[str]:
     tail_folded = fold(tail)
     if tail_folded.endswith("'"):
         out.append(f"{tail}{head}")
-    elif tail_folded.split(" ")[-1] in {"de", "du", "des"} or tail_folded.endswith(" de la") or \
-            tail_folded.startswith(("ile", "iles", "islands", "republic", "state", "kingdom")):
+    elif tail_folded.split(" ")[-1] in _INVERTED_ONE_WORD or tail_folded.endswith(_INVERTED_PHRASES) or \
+            tail_folded.startswith(_INVERTED_BEGINNINGS):
         out.append(f"{tail} {head}")
     return out
 

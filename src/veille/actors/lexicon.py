@@ -174,6 +174,9 @@ def plural(word: str) -> str:
     return word + "s"
 
 
+_PLURAL_HEAD_CONNECTORS = lexicon_words("plural_head_connectors")  # "ministère(s) de la Défense"
+
+
 def _with_plurals(forms: Iterable[str]) -> Iterator[str]:
     seen: set[str] = set()
     for form in forms:
@@ -181,7 +184,7 @@ def _with_plurals(forms: Iterable[str]) -> Iterator[str]:
         variants = [form]
         if len(words) == 1:
             variants.append(plural(form))
-        elif fold(words[1]) in {"de", "du", "des", "d'", "de la"} or "'" in words[1]:
+        elif fold(words[1]) in _PLURAL_HEAD_CONNECTORS or "'" in words[1]:
             variants.append(" ".join([plural(words[0]), *words[1:]]))
         elif len(words) == 2:
             variants.append(f"{plural(words[0])} {plural(words[1])}")

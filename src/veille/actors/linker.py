@@ -74,6 +74,8 @@ TYPE_LABELS = {"state": "GPE", "igo": "ORG", "organisation": "ORG", "group": "OR
 LOCATIVE = lexicon_words("locative_prepositions")  # the words: data/sectors.yaml, `words`
 SKIP_ARTICLES = lexicon_words("definite_articles")
 CONNECTORS_OF_STATE = lexicon_words("state_connectors")
+NAME_PLACE_CONNECTORS = lexicon_words("name_place_connectors")  # "Hamad de Bahreïn"
+INDEFINITE_ARTICLES = lexicon_words("indefinite_articles")  # "un", "une"
 PLACEHOLDER = "\u00a7"
 DISCOVERED = "discovered:"  # id prefix of people and bodies linked from their description (span._.discovered)
 WORD_CACHE_SIZE = 50_000  # word forms whose keys are remembered (emptied when full)
@@ -1089,7 +1091,7 @@ class _Resolver:
         places = [h.start for h in self.ann.names.values() if start < h.start < end and h.kind in ("state", "place")]
         if places:  # "Hamad de Bahreïn" is Hamad
             end = min(places)
-            while end > start and self.tokens[end - 1].key in ("de", "du", "d'"):
+            while end > start and self.tokens[end - 1].key in NAME_PLACE_CONNECTORS:
                 end -= 1
         name = fold(self.doc[start:end].text) if end > start else ""
         words = [w for w in re.split(r"[^\w'-]+", name) if w]
@@ -1337,7 +1339,7 @@ class _Resolver:
     def _indefinite(self, mention: Mention) -> bool:
         """A singular noun phrase introduced by un/une."""
         i = mention.start - 1
-        return i >= 0 and self.tokens[i].key in ("un", "une")
+        return i >= 0 and self.tokens[i].key in INDEFINITE_ARTICLES
 
     def _locative(self, mention: Mention) -> bool:
         i = mention.start - 1

@@ -33,6 +33,7 @@ PARTNER_PREPS = grammar_words("partner_prepositions")
 LOCATIVE_PREPS = grammar_words("locative_prepositions")
 _DE_FORMS = grammar_words("de_forms")  # "de", "du", "des", "d'": whose act, or of what
 _A_FORMS = grammar_words("a_forms")  # "à", "au", "aux"
+_GERUND_MARKS = grammar_words("gerund_marks")  # "en appelant"
 _SOURCE_PREPS = grammar_words("source_prepositions")  # "selon", "d'après": a source, not a party
 _QUE = grammar_words("que_forms")
 _ELIDED_DE = grammar_words("elided_de")  # "d'", "d’"
@@ -386,7 +387,7 @@ class ArgumentFinder:
             # where the parser reads an object
             subject, patient, args.theme = patient, [], None
             args.explicit = True
-        gerund = verb.i > 0 and lowers[verb.i - 1] == "en" and "Pres" in morph(verb, "Tense")
+        gerund = verb.i > 0 and lowers[verb.i - 1] in _GERUND_MARKS and "Pres" in morph(verb, "Tense")
         if not subject and gerund:
             # "(tout) en appelant à ...": the subject of the clause, whatever the parser hung it on
             subject = self.clause_subject(verb, index, resolve)

@@ -25,11 +25,13 @@ from spacy.tokens import Doc, Span, Token
 from veille.events.grammar import grammar_words
 from veille.events.status import SPEECH_VERBS
 from veille.events.timex_lexicon import (
+    DAYS_AFTER,
     MEDIA_NOUNS,
     MEDIA_PREPOSITIONS,
     OCCASION_FRAMES,
     OCCASION_PREPOSITIONS,
     PARTS_OF_DAY,
+    POD_ALONE,
 )
 from veille.events.view import view_of
 from veille.nlp.extensions import TIMEX_KEY, doc_text
@@ -190,8 +192,20 @@ def _own(timex: Span, trigger: Token) -> bool:
 _PRECISE = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3}  # the rest (years, decades ...) after
 
 
-# "au lendemain de X", "à la veille de X": how many days X lies before the expression's day
-_DAYS_AFTER = {"lendemain": 1, "surlendemain": 2, "veille": -1, "avant-veille": -2}
+# "au lendemain de X", "à la veille de X": how many days X lies before the expression's day (timex.yaml)
+_DAYS_AFTER = DAYS_AFTER
+_ELIDED_DE = grammar_words("elided_de")  # "d'", "d’"
+_DE_FORMS = grammar_words("de_forms") | _ELIDED_DE  # "de", "du", "des", "d'", "d’"
+_FRONTED_MARKS = grammar_words("fronted_date_marks")  # "en octobre, ..."
+_NOT_FRONTING = grammar_words("not_fronting_prepositions")  # "après le sommet de ..., "
+_COMPLEMENT_DE = grammar_words("date_complement_forms")  # "de 2020", "du 5 janvier"
+_NOT_MAIN_MARKS = grammar_words("not_main_date_marks")  # "depuis mardi", "comme en 2020"
+_NOT_INCISE_MARKS = grammar_words("not_incise_marks")  # ", depuis 2012, ..."
+_SINCE_WORDS = grammar_words("since_words")  # "depuis l'automne 2020"
+_AS_EARLY_AS_WORDS = grammar_words("as_early_as_words")  # "dès le printemps"
+_LORS = grammar_words("lors_forms")  # "lors de"
+_AFTER_WORDS = grammar_words("after_words")  # "deux jours après le putsch"
+_COMPARISON_MARKS = grammar_words("comparison_marks")  # "comme la veille"
 
 
 def _day_after(timex: Span, trigger: Token) -> int:
@@ -201,7 +215,7 @@ def _day_after(timex: Span, trigger: Token) -> int:
     if word not in _DAYS_AFTER or not timex.root.is_ancestor(trigger) or trigger.i < timex.end:
         return 0
     following = timex.doc[timex.end] if timex.end < len(timex.doc) else None
-    if following is None or following.lower_ not in ("de", "du", "des", "d'", "d’"):
+    if following is None or following.lower_ not in _DE_FORMS:
         return 0
     return _DAYS_AFTER[word]
 
@@ -212,9 +226,9 @@ def _fronted(timex: Span, trigger: Token, sent: Span) -> bool:
     doc = timex.doc
     if timex.end >= trigger.i or timex.end >= len(doc) or doc[timex.end].text != ",":
         return False
-    start = timex.start - 1 if timex.start > sent.start and doc[timex.start - 1].lower_ in ("en", "dès", "le") \
+    start = timex.start - 1 if timex.start > sent.start and doc[timex.start - 1].lower_ in _FRONTED_MARKS \
         else timex.start  # "en octobre"; not "après le sommet de ...", "depuis la réunion du ..."
-    if start > sent.start and doc[start - 1].lower_ in ("depuis", "après", "avant", "jusqu'"):
+    if start > sent.start and doc[start - 1].lower_ in _NOT_FRONTING:
         return False
     return all(doc[i].pos_ in ("ADV", "PUNCT", "DET", "ADJ") for i in range(sent.start, start))
 
@@ -227,8 +241,7 @@ def _incise(timex: Span, trigger: Token, sent: Span) -> bool:
     start = timex.start
     while start > sent.start and doc[start - 1].pos_ in ("ADP", "DET") and doc[start - 1].text != ",":
         start -= 1
-    if start == sent.start or doc[start - 1].text != "," or doc[start].lower_ in (
-            "depuis", "après", "avant", "jusqu'", "de", "du", "d'", "comme"):
+    if start == sent.start or doc[start - 1].text != "," or doc[start].lower_ in _NOT_INCISE_MARKS:
         return False
     close = next((i for i in range(timex.end, sent.end) if doc[i].text == ","), None)
     if close is None or close >= trigger.i or any(doc[i].pos_ in ("VERB", "AUX") for i in range(timex.end, close)):
@@ -245,13 +258,13 @@ def _bound(timex: Span, precision: str | None = None) -> bool:
     if timex.start == 0:
         return False
     before = timex.doc[timex.start - 1].lower_
-    return before == "depuis" or (before == "dès" and precision != "day")
+    return before in _SINCE_WORDS or (before in _AS_EARLY_AS_WORDS and precision != "day")
 
 
 def _compared(timex: Span) -> bool:
     """A date the clause compares itself with ("comme la veille", "comme en 2015"): not its date."""
     doc = timex.doc
-    return any(doc[i].lower_ == "comme" for i in range(max(0, timex.start - 2), timex.start))
+    return any(doc[i].lower_ in _COMPARISON_MARKS for i in range(max(0, timex.start - 2), timex.start))
 
 
 def _clause_verb(token: Token) -> Token:
@@ -356,7 +369,7 @@ def _at_occasion(timex: Span, trigger: Token) -> bool:
             noun = noun.head
     if noun.pos_ not in ("NOUN", "PROPN") or not noun.dep_.startswith("obl"):
         return False
-    lors = noun.head if noun.head.lower_ == "lors" else None  # "lors de": the parser may head it by "lors"
+    lors = noun.head if noun.head.lower_ in _LORS else None  # "lors de": the parser may head it by "lors"
     said_in = medium and (lors or noun).head.dep_ == "xcomp" and (lors or noun).head.head == trigger
     if (lors or noun).head not in (trigger, _clause_verb(trigger)) and not said_in:
         return False  # (a medium may hang on the infinitive the trigger governs: "prêt à frapper ..., dans")
@@ -368,8 +381,15 @@ def _at_occasion(timex: Span, trigger: Token) -> bool:
 
 COLLECTION_NOUNS = grammar_words("collection_nouns")
 
+def _glued(forms: list[str]) -> str:
+    """Forms that each come before a word: after one blank, or with none after an elided form ("d'", "l'")."""
+    return "(?:" + "|".join(re.escape(f) + ("" if f.endswith("'") else " ") for f in forms) + ")"
+
+
+# "en fin d'après-midi": the words are in timex.yaml (part_of_day_alone, parts_of_day)
 _POD_ALONE = re.compile(
-    r"^(?:(?:en |au )?(?:début|fin|milieu) (?:de |d'|du )?)?(?:la |l'|le )?(?:"
+    rf"^(?:{_glued(POD_ALONE['prepositions'])}?(?:{'|'.join(re.escape(f) for f in POD_ALONE['edges'])}) "
+    rf"{_glued(POD_ALONE['of'])}?)?{_glued(POD_ALONE['articles'])}?(?:"
     + "|".join(sorted((re.escape(k) for k in PARTS_OF_DAY), key=len, reverse=True)) + r")$")
 
 
@@ -383,7 +403,7 @@ def _nominal_date(timex: Span) -> bool:
     doc = timex.doc
     first = doc[timex.start]
     before = doc[timex.start - 1] if timex.start > 0 else None
-    return first.lower_ in ("de", "du", "d'") or (before is not None and before.lower_ in ("de", "du", "d'", "d’"))
+    return first.lower_ in _COMPLEMENT_DE or (before is not None and before.lower_ in _COMPLEMENT_DE | _ELIDED_DE)
 
 
 def _governs(timex: Span, trigger: Token) -> bool:
@@ -533,7 +553,7 @@ def _shifted(sent: Span, index: DateIndex, reference: EventDate | None,
         and bool(reference.date)
     doc = sent.doc
     for span, unit, amount in index.durations:
-        if not (sent.start <= span.start and span.end < sent.end) or doc[span.end].lower_ != "après":
+        if not (sent.start <= span.start and span.end < sent.end) or doc[span.end].lower_ not in _AFTER_WORDS:
             continue
         if trigger is not None and not _same_clause(span, trigger):
             continue
@@ -615,7 +635,7 @@ def _main_dates(sent: Span, index: DateIndex) -> list[tuple[Span, str, str | Non
     main_verb = next((view.token(i) for i in sorted(roots) if view.pos[i] in ("VERB", "AUX")), None)
     for span, value, precision in candidates:
         head = date_head(span)
-        if any(lowers[i] in ("depuis", "dès", "avant", "après", "jusqu'", "comme")
+        if any(lowers[i] in _NOT_MAIN_MARKS
                for i in range(max(0, span.start - 2), span.start)):
             continue
         if not (head.i in roots or (head.head.i in roots and (

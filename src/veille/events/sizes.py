@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from veille.events.grammar import grammar_numbers, grammar_sequence
+from veille.events.grammar import GRAMMAR_FILE, GrammarFileError, grammar_numbers, grammar_sequence, grammar_table
 
 SIZE_KEYS = ("troops", "dead", "injured", "arrested")
 
@@ -37,58 +37,80 @@ _WORDS = rf"{_WORD}(?:[- ]{_WORD})*"
 _COLL = _alternation(_COLLECTIVE)
 _QUOTE = r"[«»\"“”]?\s*"
 
+# the words of every cue below are in grammar.yaml; the regexes around them are built here
+_ARTICLES = grammar_sequence("indefinite_articles")  # "un", "une": an article, not a count
+_AND = grammar_sequence("and_forms")
+_ARTICLE = _alternation(_ARTICLES)
+
+
+def _phrase(form: str) -> str:
+    """A word or phrase of the grammar file as a regex: any run of blanks between its words."""
+    return r"\s+".join(re.escape(word) for word in form.split())
+
+
+def _phrases(forms: Iterable[str]) -> str:
+    """A regex group of phrases; the alternatives are tried in full, so their order does not matter."""
+    return "(?:" + "|".join(_phrase(form) for form in sorted(set(forms), key=lambda f: (-len(f), f))) + ")"
+
+
 _NUMBER_RE = re.compile(
-    rf"(?P<vague>\bdes\s+{_QUOTE}(?P<vcoll>{_COLL})s{_QUOTE}\s*)"
+    rf"(?P<vague>\b{_alternation(grammar_sequence('vague_quantity_articles'))}\s+{_QUOTE}(?P<vcoll>{_COLL})s{_QUOTE}\s*)"
     rf"|(?P<coll>\b(?:(?P<cnum>{_DIGITS}|{_WORDS})\s+)?(?P<cname>{_COLL})s?\b)"
     rf"|(?P<num>(?<![\w.,])(?:{_DIGITS})(?![\w%]|\s*%|[.,]\d))"
     rf"|(?P<words>\b{_WORDS}\b)",
     re.IGNORECASE,
 )
-_APPROX_RE = re.compile(
-    r"(?:plus\s+d[e']\s*|au\s+moins\s*|près\s+d[e']\s*|environ\s*|quelque\s*|jusqu'à\s*|"
-    r"moins\s+d[e']\s*|pas\s+moins\s+d[e']\s*|une?\s+)$",
-    re.IGNORECASE,
-)
+_APPROX_RE = re.compile(rf"(?:{_phrases(grammar_sequence('size_approximators'))}\s*|{_ARTICLE}\s+)$", re.IGNORECASE)
+# before a four-digit number, what makes it a year ("en 2020", "septembre 2021")
+_YEAR_BEFORE_RE = re.compile(
+    rf"\b(?:{_phrases(grammar_sequence('year_before_words'))}"
+    rf"|[a-zé]+{_phrases(grammar_sequence('year_before_endings'))})\s*$")
+
+
+def _cue(table: tuple[tuple[str, frozenset[str]], ...]) -> re.Pattern[str]:
+    """The cue of one count, from its grammar-file entry: ``nouns`` take a plural s on each word,
+    ``participles`` agree (é, ée, és, ées) on their first word, ``words`` are as written."""
+    forms = dict(table)
+    unknown = set(forms) - {"nouns", "participles", "words"}
+    if unknown:
+        raise GrammarFileError(f"{GRAMMAR_FILE}: a size cue has nouns, participles and words, not {sorted(unknown)}")
+    nouns = [r"\s+".join(re.escape(word) + "s?" for word in form.split()) for form in forms.get("nouns", ())]
+    participles = [re.escape(first) + "e?s?" + "".join(r"\s+" + re.escape(word) for word in rest)
+                   for first, *rest in (form.split() for form in forms.get("participles", ()))]
+    words = [_phrase(form) for form in forms.get("words", ())]
+    return re.compile(r"\b(?:" + "|".join(sorted(nouns + participles + words)) + r")\b", re.IGNORECASE)
+
+
+def _bound(form: str) -> str:
+    """A bound before a number: the number may touch a "de" or an elided "d'" ("plus de5", "près d'un")."""
+    return _phrase(form) + (r"\s*" if form.endswith(("de", "'")) else r"\s+")
+
 
 # What follows a number decides what it counts. Order matters: casualties before troops,
 # since "105 militaires arméniens ont été tués" counts dead soldiers.
 _CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("dead", re.compile(
-        r"\b(?:morts?|tu[ée]e?s?|décédée?s?|victimes|liquidée?s?|abattue?s?|exécutée?s?|décapitée?s?|"
-        r"vies|trouvé\s+la\s+mort|perdu\s+la\s+vie|périe?s?|cadavres|corps\s+sans\s+vie|pertes\s+humaines)\b",
-        re.IGNORECASE)),
-    ("injured", re.compile(r"\b(?:blessée?s?|hospitalisée?s?)\b", re.IGNORECASE)),
-    ("arrested", re.compile(
-        r"\b(?:arrêtée?s?|arrestations?|interpellée?s?|interpellations?|détenue?s?|détention|"
-        r"incarcérée?s?|emprisonnée?s?|capturée?s?|placée?s?\s+en\s+garde\s+à\s+vue|garde\s+à\s+vue)\b",
-        re.IGNORECASE)),
-    ("troops", re.compile(
-        r"\b(?:soldats?|militaires?|troupes?|hommes|casques\s+bleus|parachutistes|gendarmes|policiers|"
-        r"membres\s+des\s+forces|combattants|marines|réservistes|conscrits|effectifs|personnels?\s+militaires?|"
-        r"contingents?|forces|mercenaires|instructeurs|conseillers\s+militaires|Français)\b",
-        re.IGNORECASE)),
+    ("dead", _cue(grammar_table("size_cues_dead"))),
+    ("injured", _cue(grammar_table("size_cues_injured"))),
+    ("arrested", _cue(grammar_table("size_cues_arrested"))),
+    ("troops", _cue(grammar_table("size_cues_troops"))),
 ]
 # a verb before the number: "ont tué 155 soldats", "avoir perdu 50", "coûté la vie à 6 500"
+_BOUNDS_BEFORE = dict(grammar_table("size_cues_before_bounds"))
 _BEFORE_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("dead", re.compile(
-        r"\b(?:tué|tuant|abattu|perdu|coûté\s+la\s+vie\s+à|coûté\s+la\s+vie\s+de|fait|faisant|bilan\s+de|"
-        r"nombre\s+de\s+morts\s+à)\s+(?:(?:plus|près|moins)\s+d[e']\s*|au\s+moins\s+|environ\s+|quelque\s+)?$",
-        re.IGNORECASE)),
-    ("injured", re.compile(r"\bblessé\s+(?:(?:plus|près)\s+d[e']\s*|au\s+moins\s+)?$", re.IGNORECASE)),
-    ("arrested", re.compile(
-        r"\b(?:arrêté|interpellé|détenu)\s+(?:(?:plus|près)\s+d[e']\s*|au\s+moins\s+)?$", re.IGNORECASE)),
+    (key, re.compile(rf"\b{_phrases(verbs)}\s+(?:" + "|".join(sorted(_bound(b) for b in _BOUNDS_BEFORE[key])) + ")?$",
+                     re.IGNORECASE))
+    for key, verbs in grammar_table("size_cues_before")
 ]
 # words that end the scope of a number (a new clause or list item)
-_STOP_RE = re.compile(r"[;:.!?()—–]|\bdont\b|\bet\s+(?:\d|plus|près|au\s+moins)|,\s*(?:dont|et|alors|mais)\b",
-                      re.IGNORECASE)
+_STOP_RE = re.compile(
+    rf"[;:.!?()—–]|\b{_phrases(grammar_sequence('size_scope_ends'))}\b"
+    rf"|\b{_phrases(_AND)}\s+(?:\d|{_phrases(grammar_sequence('size_scope_and_bounds'))})"
+    rf"|,\s*{_phrases(grammar_sequence('size_scope_comma_links'))}\b",
+    re.IGNORECASE)
 # not counts of people
-_NOT_PEOPLE_RE = re.compile(
-    r"^\s*(?:%|pour\s*cent|ans?\b|années?\b|mois\b|jours?\b|semaines?\b|heures?\b|h\b|minutes?\b|km|kilomètres?|"
-    r"mètres?|euros?|dollars?|roubles?|milliards?|pièces|points?|navires|chars|avions|drones|villes|pays|"
-    r"demandes|fois|millions\s+d'habitants|habitants|janvier|février|mars|avril|mai|juin|juillet|août|"
-    r"septembre|octobre|novembre|décembre|e\b|er\b|ème)",
-    re.IGNORECASE,
-)
+_NOT_PEOPLE = dict(grammar_table("not_people_after"))
+_NOT_PEOPLE_RE = re.compile(rf"^\s*(?:{_phrases(_NOT_PEOPLE['beginnings'])}|{_phrases(_NOT_PEOPLE['words'])}\b)",
+                            re.IGNORECASE)
 _WINDOW = 110  # characters after a number searched for its cue
 
 
@@ -118,7 +140,7 @@ def parse_number(text: str) -> int | None:
     if match:
         base = _COLLECTIVE[match.group(2)]
         lead = match.group(1)
-        if not lead or lead in ("un", "une"):
+        if not lead or lead in _ARTICLES:
             return base
         factor = parse_number(lead)
         return factor * base if factor else None
@@ -139,16 +161,16 @@ def find_quantities(text: str) -> list[Quantity]:
     for match in _NUMBER_RE.finditer(text):
         start, end = match.span()
         before = text[max(0, start - 30):start]
-        lower = bool(_APPROX_RE.search(before)) and not before.rstrip().endswith(("une", "un"))
+        lower = bool(_APPROX_RE.search(before)) and not before.rstrip().endswith(_ARTICLES)
         if match.group("vague"):
             vague = re.sub(r"[«»\"“”]\s*|\s*[«»\"“”]", "", match.group("vague")).strip()
             found.append(Quantity(start, end, None, match.group(0), vague=re.sub(r"\s+", " ", vague)))
             continue
         if match.group("words"):
             words = match.group("words").strip()
-            if words.lower() in ("un", "une", "et"):
+            if words.lower() in (*_ARTICLES, *_AND):
                 continue  # an article, not a count
-            if words.lower().startswith("et"):
+            if words.lower().startswith(_AND):
                 continue
             value = parse_number(words)
         elif match.group("coll"):
@@ -157,9 +179,7 @@ def find_quantities(text: str) -> list[Quantity]:
             value = parse_number(match.group("num"))
             # years and times are not counts
             raw = match.group("num")
-            if value is not None and raw.isdigit() and 1900 <= value <= 2100 and re.search(
-                    r"\b(?:en|de|depuis|dès|vers|à|avant|après|juin|mai|[a-zé]+bre|janvier|février|mars|avril|"
-                    r"juillet|août)\s*$", before):
+            if value is not None and raw.isdigit() and 1900 <= value <= 2100 and _YEAR_BEFORE_RE.search(before):
                 continue
         if value is None:
             continue

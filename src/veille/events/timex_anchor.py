@@ -19,7 +19,17 @@ from veille.events.timex_calendar import (
     _valid,
     _week,
 )
-from veille.events.timex_lexicon import AP, REL_MODS, WS, WS0
+from veille.events.timex_lexicon import (
+    APPOSITION_ARTICLES,
+    APPOSITION_PREPOSITIONS,
+    ASIDE_SINCE,
+    ASIDE_SINCE_ARTICLES,
+    OF_FORMS,
+    REL_MODS,
+    WS,
+    WS0,
+    J,
+)
 from veille.events.timex_recognise import _Item
 from veille.events.timex_tense import Tense, _future_cue, clause_tense
 
@@ -213,7 +223,7 @@ def _complete_year(ctx: _Context, m: int, d: int, wd: int | None, pos: int, rel:
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DAY_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
-_APPOSITION = re.compile(rf"{WS0},{WS0}(?:(?:au|à|dès){WS})?(?:la{WS})?", re.IGNORECASE)
+_APPOSITION = re.compile(rf"{WS0},{WS0}(?:{APPOSITION_PREPOSITIONS}{WS})?(?:{APPOSITION_ARTICLES}{WS})?", re.IGNORECASE)
 
 
 def _resolve(item: _Item, ctx: _Context) -> _Res | None:
@@ -602,7 +612,7 @@ def _resolve_shift(x: dict[str, Any], ctx: _Context) -> _Res:
 
 _DAY_KINDS = frozenset({"date", "daymonth", "weekday", "deictic", "anaphoric", "holiday", "nth_weekday"})
 _CLOCK_THEN_DAY = re.compile(rf"{WS0},?{WS0}$")
-_OF_DAY = re.compile(rf"{WS}(?:du|de|d{AP}){WS0}", re.IGNORECASE)
+_OF_DAY = re.compile(rf"{WS}{OF_FORMS}{WS0}", re.IGNORECASE)
 
 
 def _resolution_order(text: str, items: list[_Item]) -> list[_Item]:
@@ -626,8 +636,8 @@ def _resolution_order(text: str, items: list[_Item]) -> list[_Item]:
 
 # a day the narrative is not on: a start ("réunis depuis samedi") or a day before the one told,
 # named as a noun's complement ("le dîner de la veille")
-_SINCE = re.compile(rf"(?<!\w)depuis{WS}(?:le{WS}|l{AP}{WS0})?$", re.IGNORECASE)
-_OF = re.compile(rf"(?<!\w)(?:de|du|d{AP}){WS0}$", re.IGNORECASE)
+_SINCE = re.compile(rf"(?<!\w){ASIDE_SINCE}{WS}(?:{ASIDE_SINCE_ARTICLES}{J})?$", re.IGNORECASE)
+_OF = re.compile(rf"(?<!\w){OF_FORMS}{WS0}$", re.IGNORECASE)
 
 
 def _aside(text: str, item: _Item) -> bool:

@@ -56,7 +56,7 @@ from veille.events.timex_recognise import (
 _CUE_SECTIONS = ("months", "weekdays", "units", "parts_of_day", "seasons", "deictic_days", "deictic_parts_of_day",
                  "anaphoric_days", "anaphoric_moments", "relative_units", "vague", "ref_adjectives", "holidays",
                  "ordinals", "numbers", "approximate_numbers")
-_PATTERN_WORDS = ("minuit", "trimestre", "semestre")  # spelt out by the patterns, in no lexicon section
+_PATTERN_WORDS = tuple(_LEX["pattern_cue_words"])  # spelt out by the patterns, in no lexicon section
 CUE_MARGIN = 40
 
 
@@ -73,8 +73,7 @@ def _cue_forms() -> set[str]:
 
 
 # Function words never serve as a cue: a form of several words is cued by its most specific one.
-_NOT_CUES = {"la", "le", "les", "l", "au", "aux", "de", "du", "des", "d", "ce", "cet", "cette", "même", "à", "a",
-             "en", "plus", "peu", "pour", "nos", "jusqu", "qu", "un", "une"}
+_NOT_CUES = frozenset(_LEX["not_cues"])
 _WORD = re.compile(r"[^\W_]+")
 
 

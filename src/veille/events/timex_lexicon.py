@@ -78,6 +78,8 @@ OCCASION_PREPOSITIONS = frozenset(_LEX["occasion"]["prepositions"])  # read by e
 OCCASION_FRAMES: dict[str, str] = dict(_LEX["occasion"]["frames"])
 MEDIA_PREPOSITIONS = frozenset(_LEX["occasion"]["media"]["prepositions"])
 MEDIA_NOUNS = frozenset(_LEX["occasion"]["media"]["nouns"])
+DAYS_AFTER: dict[str, int] = {str(k): int(v) for k, v in _LEX["days_after"].items()}  # read by events/dates.py
+POD_ALONE: dict[str, list[str]] = {str(k): [str(w) for w in v] for k, v in _LEX["part_of_day_alone"].items()}
 DEICTIC_DAYS: dict[str, int] = {_norm(k): int(v) for k, v in _LEX["deictic_days"].items()}
 # words that name a time ("jeudi", "octobre", "soir", "hier"): never a party nor a source
 TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(PARTS_OF_DAY) | frozenset(DEICTIC_DAYS)
@@ -103,6 +105,7 @@ FUNCTION_WORDS_S = {_norm(w) for w in _LEX["function_words_s"]}
 _FUT = _LEX["future_cue"]
 FUTURE_WORDS = {_norm(w) for w in _FUT["words"]}
 SCHEDULED = {_norm(w) for w in _FUT["scheduled"]}
+SCHEDULED_REFLEXIVES = {_norm(w) for w in _FUT["scheduled_reflexives"]}
 FUTURE_NOT_VERBS = {_norm(w) for w in _FUT["not_verbs"]}
 SUBJUNCTIVES = {_norm(w) for w in _FUT.get("subjunctives", [])}
 _PAST = _LEX["past_cue"]
@@ -155,15 +158,16 @@ PRE_HOLIDAY = _alt(_LEX["holiday_prepositions"], loose_a=True)
 ORDINAL_ALT = _alt(_raw("ordinals"))
 WEEKDAY_ALT = _alt(WEEKDAYS)
 
-PRE_GENERAL = _alt(
-    [
-        "en", "dès", "depuis", "pendant", "durant", "dans", "à", "au", "aux", "avant", "après", "vers",
-        "jusqu'en", "jusqu'au", "jusqu'à", "d'ici", "à partir de", "à partir du", "à compter de",
-        "à compter du", "pour", "sur", "lors de", "au cours de", "au cours des", "au bout de",
-        "au bout d'", "de", "du", "d'", "des", "en moins de", "en plus de", "plus de", "moins de",
-        "près de", "jusque", "courant",
-    ]
-)  # fmt: skip
+# timex_anchor.py: a day restated after a comma, a day the narrative is not on
+APPOSITION_PREPOSITIONS = _alt(_LEX["apposition"]["prepositions"])
+APPOSITION_ARTICLES = _alt(_LEX["apposition"]["articles"])
+ASIDE_SINCE = _alt(_LEX["aside"]["since"])
+ASIDE_SINCE_ARTICLES = _alt(_LEX["aside"]["since_articles"])
+OF_FORMS = _alt(_LEX["of_forms"])
+
+# the prepositions an expression may open with, left out of its span ("en mai", "dès lundi"): timex.yaml
+_PREPOSITIONS: dict[str, list[str]] = _LEX["prepositions"]
+PRE_GENERAL = _alt(_PREPOSITIONS["general"])
 
 
 def _pre(alternatives: str | None = None) -> str:
@@ -171,11 +175,10 @@ def _pre(alternatives: str | None = None) -> str:
     return rf"(?:(?P<pre>{alternatives or PRE_GENERAL}){J})?"
 
 
-PRE_MONTH = _alt(["en", "depuis", "dès", "jusqu'en", "d'ici", "avant", "après", "à partir de", "de", "d'"])
-PRE_WEEKDAY = _alt(["dès", "depuis", "jusqu'à", "avant", "après", "pour", "de", "du"])
-PRE_ANAPHORIC = _alt(["au", "à", "dès", "dès le", "depuis"])
-PRE_EDGE = _alt(["en", "depuis", "dès", "à", "au", "jusqu'à"])
-PRE_CLOCK = _alt(["à", "vers", "dès", "depuis", "jusqu'à", "avant", "après", "à partir de",
-                  "aux alentours de", "peu avant", "peu après"])  # fmt: skip
-PRE_SEASON = _alt(["en", "au", "à", "depuis", "dès", "pendant", "durant", "jusqu'à", "à la fin de", "de", "fin de"])
-PRE_CLOCK_WORDS = _alt(["à", "vers", "dès", "jusqu'à", "à partir de", "aux alentours de", "il est", "il était"])
+PRE_MONTH = _alt(_PREPOSITIONS["month"])
+PRE_WEEKDAY = _alt(_PREPOSITIONS["weekday"])
+PRE_ANAPHORIC = _alt(_PREPOSITIONS["anaphoric"])
+PRE_EDGE = _alt(_PREPOSITIONS["edge"])
+PRE_CLOCK = _alt(_PREPOSITIONS["clock"])
+PRE_SEASON = _alt(_PREPOSITIONS["season"])
+PRE_CLOCK_WORDS = _alt(_PREPOSITIONS["clock_words"])

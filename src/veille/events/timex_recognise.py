@@ -591,7 +591,7 @@ def _b_duration(m: re.Match[str], text: str) -> list[_Item] | None:
 
 
 _OF_NOUN = re.compile(rf"{WS}(?:de{WS}|d{AP}{WS0})[^\W\d]")
-_PLURAL_DETERMINERS = frozenset({"les", "des", "ses", "leurs", "aux", "nos", "vos", "mes", "ces"})
+_PLURAL_DETERMINERS = frozenset(_LEX["plural_determiners"])
 _BEFORE_AFTER = re.compile(rf"{WS}(?:après|avant){R}", re.IGNORECASE)
 
 

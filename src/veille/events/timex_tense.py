@@ -18,6 +18,7 @@ from veille.events.timex_lexicon import (
     PAST_PARTICIPLE,
     PRESENT_AUX,
     SCHEDULED,
+    SCHEDULED_REFLEXIVES,
     SHORT_PARTICIPLES,
     SUBJUNCTIVES,
     _norm,
@@ -36,7 +37,7 @@ def _verb_cue(words: list[str], i: int) -> str | None:
     w = words[i]
     if w in FUTURE_WORDS or w in SUBJUNCTIVES:
         return "future"
-    if w in SCHEDULED and i > 0 and words[i - 1] in ("se", "s"):
+    if w in SCHEDULED and i > 0 and words[i - 1] in SCHEDULED_REFLEXIVES:
         return "future"
     if w not in FUTURE_NOT_VERBS and FUTURE_ENDING.match(w):
         return "future"

@@ -55,9 +55,12 @@ from veille.model import load_model
 from veille.store import derived
 from veille.store.duckdb_store import ARROW_TYPES, quote
 from veille.stories.merge import DocInfo
+from veille.stories.text import story_words
 
 # words before an expression that make it a bound, not the story's day ("depuis mardi")
-_NOT_NARRATIVE = re.compile(r"(?:depuis|dès|avant|après|jusqu['’]\s*(?:à|au)?)\s*$", re.IGNORECASE)
+_NOT_NARRATIVE = re.compile(
+    "(?:" + "|".join(re.escape(w).replace("'", r"['’]\s*") for w in story_words("bound_words")) + r")\s*$",
+    re.IGNORECASE)
 _TIMEX_LABELS = ("DATE", "TIME")
 
 

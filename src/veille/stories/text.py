@@ -10,8 +10,10 @@ import hashlib
 import re
 from collections import Counter
 from functools import lru_cache
+from importlib import resources
 
 import numpy as np
+import yaml
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from veille.textfold import fold_words as fold
@@ -27,20 +29,19 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-# Words that say nothing about which story a text belongs to: French function words,
-# calendar words and the vocabulary of reporting itself.
-_NEWS_STOP_TEXT = """
-lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin juillet
-aout septembre octobre novembre decembre an ans annee annees jour jours semaine semaines mois heure
-heures matin soir nuit hier aujourd demain selon declare declaration affirme indique precise ajoute
-annonce explique estime assure souligne rappele rappelle cite source sources agence afp reuters
-article lire aussi abonnes photo video images journal site premier premiere derniere dernier
-plusieurs cette cet ces leurs leur dont lors depuis tandis ainsi alors fait faire ete etre avoir
-deja encore toujours tres plus moins entre contre apres avant sans sous chez vers pendant
-egalement notamment ceux celle celles celui selon quant afin rien tout tous toute toutes
-"""
+def story_words(name: str) -> list[str]:
+    """A list of words of ``data/words.yaml`` (named by its role), as strings."""
+    value = _WORDS_FILE.get(name)
+    if not isinstance(value, list) or not value:
+        raise LookupError(f"veille/stories/data/words.yaml: no list of words {name!r}")
+    return [str(word) for word in value]
 
-STOPWORDS: frozenset[str] = frozenset({fold(w) for w in STOP_WORDS} | set(_NEWS_STOP_TEXT.split()))
+
+_WORDS_FILE: dict = yaml.safe_load(resources.files("veille.stories").joinpath("data/words.yaml").read_text("utf-8"))
+# Words that say nothing about which story a text belongs to: French function words (spaCy's),
+# calendar words and the vocabulary of reporting itself (data/words.yaml)
+_NEWS_STOPWORDS = story_words("news_stopwords")
+STOPWORDS: frozenset[str] = frozenset({fold(w) for w in STOP_WORDS} | set(_NEWS_STOPWORDS))
 
 
 @lru_cache(maxsize=200_000)
@@ -67,9 +68,7 @@ def content_terms(text: str | list[str]) -> Counter[str]:
     return counts
 
 
-_DETERMINERS = frozenset(
-    {"l", "d", "le", "la", "les", "de", "du", "des", "un", "une", "au", "aux", "en", "a"}
-)
+_DETERMINERS = frozenset(story_words("name_determiners"))
 
 
 def name_key(text: str, *, surname: bool = False) -> str:
