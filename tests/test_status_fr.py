@@ -49,6 +49,14 @@ def _status(nlp, text: str, trigger: str):
         # "ne ... que" restricts, it does not negate
         ("Les autorités n'avaient reconnu que 26 manifestants tués.", "tués", REPORTED),
         ("La police n'a arrêté que trois personnes.", "arrêté", ASSERTED),
+        # the "que" that opens a reported clause is no "ne ... que"
+        ("Le ministre a dit que l'Allemagne n'avait pas accusé la Russie.", "accusé", NEGATED),
+        # a clause that bounds or conditions another has not happened, whatever its expletive "ne"
+        ("Il faut agir avant que la Syrie n'attaque la Turquie.", "attaque", HYPOTHETICAL),
+        ("Nous ne nous arrêterons pas tant que le régime n'aura pas accepté la solution.", "accepté",
+         HYPOTHETICAL),
+        # "avant de" + infinitive tells what happened
+        ("Le coureur a porté le maillot avant de le céder au Chilien.", "céder", ASSERTED),
     ],
 )
 def test_status(veille_nlp, text: str, trigger: str, expected: str) -> None:
@@ -146,3 +154,13 @@ def test_a_meeting_where_something_was_said_is_not_what_was_said(veille_nlp) -> 
                                              "l'Organisation des États turciques à Samarcande.")
                  if e["trigger"] == "sommet")
     assert event["status"] == ASSERTED
+
+
+def test_the_accused_denying_an_accusation_rejects_it(veille_nlp) -> None:
+    text = ("L'Allemagne accuse la Russie d'avoir empoisonné l'opposant. Le ministre russe Sergueï Lavrov a dit "
+            "qu'il n'y avait aucune raison d'accuser l'Etat russe.")
+    denial = find(code(veille_nlp, text, "2020-09-03"), "REJECT")
+    assert denial is not None and codes(denial["actor"]) == {"RUS"} and denial["status"] == ASSERTED
+    # a third party said not to accuse is no denial by the speaker
+    events = code(veille_nlp, "Le ministre russe a dit que l'Allemagne n'avait pas accusé la Russie.", "2020-09-03")
+    assert not find(events, "REJECT") and find(events, "ACCUSE")["status"] == NEGATED

@@ -349,6 +349,14 @@ class EventCoder:
             size = extract_sizes(sent.text, event_type, token.idx - sent.start_char)
         return size
 
+    @staticmethod
+    def _accused_speaks(reporter: Token, accusers: list[Party], accused: list[Party], ctx: _Context) -> bool:
+        """The source of a negated accusation no one else is said to make is its target ("il n'y avait aucune
+        raison d'accuser la Russie", says Moscow; not "l'Allemagne n'a pas accusé la Russie", says Moscow)."""
+        speaker = {p.code for p in ctx.finder_parties(reporter) if p.code}
+        return bool(speaker) and speaker <= {p.code for p in accused if p.code} \
+            and all(p.code in speaker for p in accusers if p.code)
+
     def _standing_forces(self, token: Token) -> bool:
         """Where forces stand, not an act: a participle that qualifies troops without saying who sent them or
         when ("les soldats déployés en Allemagne"), or a passive in the imperfect ("étaient stationnés")."""
@@ -390,6 +398,12 @@ class EventCoder:
             location = {"name": None, "code": focus[0], "lat": None, "lon": None}
         home = location["code"] if location else (focus[0] if focus else None)
 
+        # "Moscou a assuré qu'il n'y avait aucune raison d'accuser la Russie": the accused, denying, rejects
+        denial = event_type == "ACCUSE" and status.status == NEGATED and status.cue == "negation" \
+            and status.reporter is not None and self._accused_speaks(status.reporter, actor, recipient, ctx)
+        if denial:
+            event_type, mode = "REJECT", None
+            actor, recipient = [p for p in ctx.finder_parties(status.reporter) if p.code][:1], []
         # victims named as the subject: "l'Azerbaïdjan dit en avoir perdu 50", "105 militaires ont trouvé la mort"
         if entry.victim and actor:
             recipient, actor = actor + [p for p in recipient if not _same_party(p, actor)], []
@@ -555,15 +569,17 @@ class EventCoder:
 
         # auxiliary modes that change the category (PLOVER manual: AGREE, CONCEDE)
         final_status = status.status
-        if final_status == NEGATED and status.cue == "negation" and entry.lemma in _YIELD_VERBS:
-            # "n'a accepté aucune demande", "ne transigerait pas": a refusal, stated
+        if denial:
+            final_status = ASSERTED
+        elif final_status == NEGATED and status.cue == "negation" and entry.lemma in _YIELD_VERBS:
+            # "n'a accepté aucune demande", "ne transigerait pas": a refusal, stated (the speaker's own act)
             event_type, mode = "REJECT", None
-            final_status = REPORTED if status.reporter is not None else ASSERTED
+            final_status = ASSERTED
         elif final_status == NEGATED and status.cue == "negation" and entry.lemma in _RULE_OUT_VERBS \
                 and args.theme is not None and args.theme.lemma_.lower() in _RULE_OUT_MEASURES:
-            # "n'a pas exclu le gel du projet": a measure kept in reserve, a threat
+            # "n'a pas exclu le gel du projet": a measure kept in reserve, a threat (the speaker's own)
             event_type, mode = "THREATEN", None
-            final_status = REPORTED if status.reporter is not None else ASSERTED
+            final_status = ASSERTED
         if event_type == "THREATEN" and final_status in (FUTURE, HYPOTHETICAL) and (
                 (status.cue in ("future", "conditional", "si") and status.reporter is not None)
                 or (status.cue == "si" and is_past(token))):

@@ -40,6 +40,7 @@ _NE = grammar_words("ne_forms")
 _NEGATIVE_PRONOUNS = grammar_words("negative_pronouns")
 _NEGATIVE_DETERMINERS = grammar_words("negative_determiners")
 _SI = grammar_words("si_forms")
+_BOUND_MARKS = grammar_words("bound_marks")
 _QUE = grammar_words("que_forms")
 _PLANNED_ADJ = grammar_words("planned_adjectives")
 _POSSIBLE_ADJ = grammar_words("possible_adjectives")
@@ -81,8 +82,8 @@ def _is_negated(verb: Token) -> bool:
             has_ne = True
         elif dep == "advmod" and lemmas[j] in NEGATORS:
             has_neg = True
-        elif lower == "que" and dep in ("advmod", "mark", "fixed"):
-            restrictive = True
+        elif lower == "que" and dep in ("advmod", "mark", "fixed") and j > i:
+            restrictive = True  # "n'a envoyé que 100 soldats" (not the "que" that opens the clause)
         elif dep in ("nsubj", "nsubj:pass", "obj") and (
                 (view.pos[j] in ("PRON", "DET") and lemmas[j] in _NEGATIVE_PRONOUNS)
                 or any(lemmas[d] in _NEGATIVE_DETERMINERS and deps[d] == "det" for d in kids(j))):
@@ -149,6 +150,14 @@ def is_past(verb: Token) -> bool:
 
 def _past(verb: Token) -> bool:
     return any("Past" in morph(token, "Tense") or "Imp" in morph(token, "Tense") for token in [verb, *_aux(verb)])
+
+
+def _bound(clause: Token) -> bool:
+    """A clause opened by "tant que", "avant que", "à moins que" (the parser makes "tant" the mark, or "que"
+    the mark after it)."""
+    view = view_of(clause.doc)
+    return any(view.dep[j] == "mark" and (view.lower[j] in _BOUND_MARKS or (
+        j > 0 and view.lower[j] in _QUE and view.lower[j - 1] in _BOUND_MARKS)) for j in view.kids(clause.i))
 
 
 def _has_child(token: Token, dep: str, lowers: frozenset[str]) -> bool:
@@ -297,15 +306,19 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
     via_adjunct = False
     via_subject = False
     via_conj = False
+    via_complement = False  # reached as the complement clause of a verb that neither says nor thinks it
     top = trigger
     for _depth in range(10):
         c = current.i
         lemma, tag = lowered[c], tags[c]
         is_verbal = tag in ("VERB", "AUX", "ADJ")
+        if is_verbal and _finite(current) and _bound(current):
+            found, cue = HYPOTHETICAL, "bound"  # "tant que le régime n'aura pas accepté", "avant que X n'attaque"
+            break
         if local and is_verbal:
             cond, fut, going = _mood_tense(current)
             # a noun subject does not share its verb's negation ("Ni le geste ... n'ont ramené le calme")
-            if not via_subject and _is_negated(current):
+            if not via_subject and not via_complement and _is_negated(current):
                 raise_to(NEGATED, "negation")
             if cond:
                 raise_to(HYPOTHETICAL, "conditional")
@@ -402,7 +415,13 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             break
         if dep == "acl" and tag != "VERB":
             break
+        if dep == "ccomp" and lowered[p] in _BOUND_MARKS:
+            found, cue = HYPOTHETICAL, "bound"  # the same, the parser having hung the clause on "tant"
+            break
         local = True
+        # "que la France n'oubliait aucun soldat, qu'elle garderait ...": a clause the parser hung on a verb
+        # that does not report it does not take that verb's negation
+        via_complement = dep == "ccomp" and lowered[p] not in SPEECH_VERBS | OPINION_VERBS
         current = token_at(p)
     # an incise after the clause: "..., a annoncé jeudi Armen Grigoryan", "..., a-t-il déclaré"
     if reporter is None and found in (ASSERTED, FUTURE, HYPOTHETICAL) and attributable:
@@ -428,7 +447,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
     # conditional under a past speech verb is the future-in-the-past ("a annoncé que ... inviteraient")
     if found == HYPOTHETICAL and cue == "conditional" and speech_past and not _opinion_above(trigger):
         found, cue = FUTURE, "future-in-past"
-    return Status(found, reporter if found in (REPORTED, FUTURE, HYPOTHETICAL) else None, cue)
+    return Status(found, reporter if found in (REPORTED, FUTURE, HYPOTHETICAL, NEGATED) else None, cue)
 
 
 def _finite(verb: Token) -> bool:
