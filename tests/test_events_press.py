@@ -535,3 +535,14 @@ def test_an_object_hung_on_the_oblique_before_it_is_the_object(veille_nlp) -> No
                               "ministre irakien Moustafa al-Kazimi.", "2020-08-21")
     visits = _of_type(events, "CONSULT")
     assert visits and codes(visits[0]["actor"]) == {"USA"} and codes(visits[0]["recipient"]) == {"IRQ"}, events
+
+
+def test_a_call_to_boycott_is_the_boycott_campaign(veille_nlp) -> None:
+    events = code(veille_nlp, "Des associations indiennes ont appelé au boycott des produits chinois.", "2020-06-24")
+    protests = _of_type(events, "PROTEST")
+    assert protests and "IND" in codes(protests[0]["actor"]) and not _of_type(events, "REQUEST"), events
+
+
+def test_troubles_that_are_an_ailment_are_no_unrest(veille_nlp) -> None:
+    events = code(veille_nlp, "Le ministre kényan souffrait de troubles auditifs au Kenya.")
+    assert not _of_type(events, "PROTEST"), events
