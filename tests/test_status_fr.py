@@ -55,6 +55,9 @@ def _status(nlp, text: str, trigger: str):
         ("Il faut agir avant que la Syrie n'attaque la Turquie.", "attaque", HYPOTHETICAL),
         ("Nous ne nous arrêterons pas tant que le régime n'aura pas accepté la solution.", "accepté",
          HYPOTHETICAL),
+        # the que-clause of a cleft is the sentence's assertion, not what its purpose phrase aims at
+        ("C'est pour punir le Soudan que les Etats-Unis lui ont imposé des sanctions.", "imposé", ASSERTED),
+        ("C'est à Genève que la Russie et les Etats-Unis pourraient signer un accord.", "signer", HYPOTHETICAL),
         # "avant de" + infinitive tells what happened
         ("Le coureur a porté le maillot avant de le céder au Chilien.", "céder", ASSERTED),
     ],

@@ -41,6 +41,7 @@ _NEGATIVE_PRONOUNS = grammar_words("negative_pronouns")
 _NEGATIVE_DETERMINERS = grammar_words("negative_determiners")
 _SI = grammar_words("si_forms")
 _BOUND_MARKS = grammar_words("bound_marks")
+_CLEFT_PRONOUNS = grammar_words("cleft_pronouns")
 _QUE = grammar_words("que_forms")
 _PLANNED_ADJ = grammar_words("planned_adjectives")
 _POSSIBLE_ADJ = grammar_words("possible_adjectives")
@@ -150,6 +151,19 @@ def is_past(verb: Token) -> bool:
 
 def _past(verb: Token) -> bool:
     return any("Past" in morph(token, "Tense") or "Imp" in morph(token, "Tense") for token in [verb, *_aux(verb)])
+
+
+def _clefted(clause: Token, sentence: Span | None) -> bool:
+    """The que-clause of a cleft: the sentence opens with "c'est" / "ce sont" and the clause, with a subject
+    of its own, is introduced by "que" after it."""
+    view = view_of(clause.doc)
+    start = sentence.start if sentence is not None else clause.sent.start
+    opener = next((k for k in range(start, min(start + 3, view.n)) if view.lower[k] in _CLEFT_PRONOUNS), None)
+    if opener is None or opener + 1 >= view.n or view.lemma[opener + 1] != "être":
+        return False
+    kids = view.kids(clause.i)
+    return any(view.dep[j] == "mark" and view.lower[j] in _QUE and j > opener + 1 for j in kids) \
+        and any(view.dep[j] in ("nsubj", "nsubj:pass") for j in kids)
 
 
 def _bound(clause: Token) -> bool:
@@ -351,6 +365,9 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 reporter = _subject(current) or _inverted_subject(current, trigger)
                 speech_past = _past(current)
                 raise_to(REPORTED, lemma)
+        if is_verbal and _finite(current) and _clefted(current, sentence):
+            top = current
+            break  # "C'est pour punir le Soudan que les Etats-Unis ont imposé des sanctions": asserted as is
         top = current
         dep = deps[c]
         p = head_of[c]
