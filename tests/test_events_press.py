@@ -546,3 +546,10 @@ def test_a_call_to_boycott_is_the_boycott_campaign(veille_nlp) -> None:
 def test_troubles_that_are_an_ailment_are_no_unrest(veille_nlp) -> None:
     events = code(veille_nlp, "Le ministre kényan souffrait de troubles auditifs au Kenya.")
     assert not _of_type(events, "PROTEST"), events
+
+
+def test_the_armies_of_the_two_countries_are_both_and_sent_nowhere_abroad_they_mobilize(veille_nlp) -> None:
+    events = code(veille_nlp, "L'Inde accuse la Chine de provocations. Les armées des deux pays ont envoyé depuis "
+                              "juin des dizaines de milliers de soldats en renforts dans la région.", "2020-09-01")
+    mobilized = _of_type(events, "MOBILIZE")
+    assert mobilized and codes(mobilized[0]["actor"]) == {"IND", "CHN"} and not _of_type(events, "AID"), events

@@ -293,6 +293,13 @@ class ArgumentFinder:
             target = resolve(token)
             if isinstance(target, list) and target:
                 return target
+        if token.pos_ == "NOUN" and index.at(token) is None:
+            # "les armées des deux pays", "les ministres des deux voisins": the pair's own
+            pair = next((c for c in _children(token) if c.dep_ == "nmod" and _case(c) == "de" and _collective(c)),
+                        None)
+            target = resolve(pair) if pair is not None else None
+            if isinstance(target, list) and target:
+                return target
         if token.pos_ == "PRON" and token.lower_ not in _RELATIVE and index.at(token) is None:  # not a name
             target = resolve(token)
             if target is None:

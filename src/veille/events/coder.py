@@ -436,8 +436,9 @@ class EventCoder:
                 dest_code = location["code"]
                 dest = [Party(text=location.get("name") or dest_code, code=dest_code, place=True)]
             recipient = [p for p in dest if not any(a.code == p.code for a in actor)]
-        if event_type == "AID" and entry.lemma in _DEPLOY and not recipient:
-            event_type, mode = "MOBILIZE", "troops"
+        if event_type == "AID" and entry.lemma in _DEPLOY \
+                and not any(p.code not in {a.code for a in actor} for p in recipient):
+            event_type, mode = "MOBILIZE", "troops"  # sent nowhere abroad (its own soldiers are no recipient)
         # a meeting somewhere: the host is the recipient (PLOVER CONSULT: visitor → host)
         if event_type == "CONSULT" and not recipient and len(actor) < 2:
             hosts = [p.code for p in args.places if placemod.is_state(p.code)] or [
