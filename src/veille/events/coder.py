@@ -490,6 +490,12 @@ class EventCoder:
             rival = ctx.rival({p.code for p in actor}, None)
             if rival:
                 recipient = [Party(text="", code=rival)]
+        # a parliament, a court, a party, rebels acting with no one named: their own state's affairs
+        # ("les députés ont rejeté le calendrier", "les rebelles exigent un échange de prisonniers")
+        if actor and not recipient and event_type != "CONSULT":
+            own = _home_body_state(actor)
+            if own:
+                recipient = [Party(text="", code=own, generic=True)]
         # no recipient named in the clause: the party the document pairs the actor with
         if actor and not recipient and event_type not in ("PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONSULT") \
                 and not ((entry.sym or event_type in self.reciprocal) and len({p.code for p in actor}) > 1):
@@ -1135,6 +1141,15 @@ def _pairs(event: dict) -> set[tuple[str, str]]:
                                   [(x["code"], x["sector"]) for x in event["actor"]]):
                 pairs.add((a["code"], a["code"]))
     return pairs
+
+
+def _home_body_state(actor: list[Party]) -> str | None:
+    """The state whose parliament, courts, parties or rebels the actor all are, when they are named."""
+    codes = {p.code for p in actor if p.code}
+    if len(codes) != 1 or not all(p.text and p.sector in _OTHER_BODIES for p in actor if p.code):
+        return None
+    code = next(iter(codes))
+    return code if placemod.is_state(code) else None
 
 
 def _addressed_body(event_type: str, party: Party, trigger: Token, actor: list[Party]) -> bool:
