@@ -385,6 +385,9 @@ class ArgumentFinder:
         if not subject and gerund:
             # "(tout) en appelant à ...": the subject of the clause, whatever the parser hung it on
             subject = self.clause_subject(verb, index, resolve)
+        if not subject and participle and not passive and not gerund:
+            # "les attaques contre Séoul, critiquant ...": a participle on an act speaks for its doer
+            subject = self._act_doer(_head(verb), index, resolve)
         if not subject and participle and not passive and not gerund and tags[view.head[verb.i]] in ("PROPN", "NOUN"):
             # "Ankara accusant Helsinki d'abriter des terroristes": the noun the participle qualifies
             subject = self._np(_head(verb), index, resolve)
@@ -528,6 +531,11 @@ class ArgumentFinder:
         subject = next((j for j in view.kids(incise) if (view.dep[j] == "nsubj" and view.pos[j] != "PRON")
                         or (view.dep[j] == "obj" and j > incise)), None)
         return self._np(view.token(subject), index, resolve) if subject is not None else []
+
+    def _act_doer(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
+        """The doer of the act a common noun names ("les attaques verbales contre Séoul": who attacks)."""
+        act = self.lexicon.match(noun) if noun.pos_ == "NOUN" else None
+        return self.find(noun, act, index, resolve).actor if act is not None else []
 
     def _controller(self, verb: Token, index: MentionIndex, resolve) -> list[Party]:
         """The understood subject of an infinitive, a coordinated verb, a relative clause, a gerund."""
