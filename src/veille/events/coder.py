@@ -377,6 +377,9 @@ class EventCoder:
         # victims named as the subject: "l'Azerbaïdjan dit en avoir perdu 50", "105 militaires ont trouvé la mort"
         if entry.victim and actor:
             recipient, actor = actor + [p for p in recipient if not _same_party(p, actor)], []
+            if event_type in _VERBAL and status.reporter is not None:
+                # '"Le Nord en paiera le prix", a-t-il dit': who says what the other will suffer speaks
+                actor = _threatener(ctx, status.reporter, {p.code for p in recipient})
         # unnamed parties belong to where it happens; unnamed victims of a reported attack are
         # usually the reporting side's own ("Bakou fait état de 71 militaires tués")
         named_actor = any(p.code and not p.generic for p in actor)
@@ -1141,6 +1144,20 @@ def _pairs(event: dict) -> set[tuple[str, str]]:
                                   [(x["code"], x["sector"]) for x in event["actor"]]):
                 pairs.add((a["code"], a["code"]))
     return pairs
+
+
+def _threatener(ctx: _Context, reporter: Token, threatened: set) -> list[Party]:
+    """Who says what another will suffer: the speaker, not the one the quote is about (an incise "il"
+    names someone of an earlier sentence, not the quote's subject)."""
+    found = [p for p in ctx.finder_parties(reporter) if p.code and p.code not in threatened]
+    if found:
+        return found
+    earlier = [p for p in ctx._previous() or [] if p.code not in threatened]
+    if earlier:
+        return earlier
+    if ctx.speaker is not None and ctx.speaker.get("code") and ctx.speaker["code"] not in threatened:
+        return [Party(text=ctx.speaker.get("text") or "", code=ctx.speaker["code"])]
+    return []
 
 
 def _home_body_state(actor: list[Party]) -> str | None:
