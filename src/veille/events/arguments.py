@@ -330,6 +330,8 @@ class ArgumentFinder:
             agent = dep == "obl:agent" or (dep.startswith("obl") and _case(child) == "par" and passive)
             if (dep in ("nsubj", "expl:subj") and not passive) or (agent and self._agentive(child, index)) or (
                     dep == "nsubj:pass" and has_avoir):
+                if subject and dep == "nsubj" and tags[j] == "PRON" and index.at(child) is None:
+                    continue  # "Les Palestiniens ont eux dénoncé": a stressed pronoun repeats the subject named
                 found = self._np(child, index, resolve)
                 if subject and dep == "nsubj" and any(deps[k] == "cc" for k in kids(j)) or (
                         subject and j > 0 and lowers[j - 1] in _AND):
@@ -388,6 +390,11 @@ class ArgumentFinder:
         if not subject and participle and not passive and not gerund:
             # "les attaques contre Séoul, critiquant ...": a participle on an act speaks for its doer
             subject = self._act_doer(_head(verb), index, resolve)
+        if not subject and participle and not passive and not gerund and verb.i > 0 and tags[verb.i - 1] == "PUNCT" \
+                and _case(_head(verb)) is not None:
+            # "a adopté une position ferme vis-à-vis du Kremlin, exigeant ...": a participle set off after a
+            # prepositional phrase qualifies the clause's subject, not the noun it follows
+            subject = self.clause_subject(verb, index, resolve)
         if not subject and participle and not passive and not gerund and tags[view.head[verb.i]] in ("PROPN", "NOUN"):
             # "Ankara accusant Helsinki d'abriter des terroristes": the noun the participle qualifies
             subject = self._np(_head(verb), index, resolve)
