@@ -283,6 +283,9 @@ class EventCoder:
         sides = [p.code for p in inner.actor + inner.recipient if p.code and p.code not in own]
         if sides:
             return list(dict.fromkeys(sides))
+        home = _named_home_act(obj, ctx.index, own)
+        if home:
+            return home  # "le DUP refuse l'accord négocié par Boris Johnson": an act of its own state's
         for kind, actors, recipients in ctx.shared.told:  # the lead act, not a later background one
             if kind == entry.type:
                 return sorted((actors | recipients) - own)
@@ -1158,6 +1161,17 @@ def _threatener(ctx: _Context, reporter: Token, threatened: set) -> list[Party]:
     if ctx.speaker is not None and ctx.speaker.get("code") and ctx.speaker["code"] not in threatened:
         return [Party(text=ctx.speaker.get("text") or "", code=ctx.speaker["code"])]
     return []
+
+
+def _named_home_act(act: Token, index: MentionIndex, own: set) -> list[str]:
+    """The actor's own state, when the act it reacts to is named with a party of that state by name or
+    title inside its phrase ("l'accord négocié par Boris Johnson"), not by a possessive ("son accord")."""
+    codes = set()
+    for token in act.subtree:
+        mention = index.at(token) if token.pos_ in ("PROPN", "NOUN") else None
+        if mention is not None:
+            codes.add(index.code_of(mention))
+    return sorted(codes & own)
 
 
 def _home_body_state(actor: list[Party]) -> str | None:
