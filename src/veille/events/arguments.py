@@ -340,6 +340,10 @@ class ArgumentFinder:
                 else:
                     subject = found
                 args.explicit = args.explicit or bool(subject)
+            elif dep == "obj" and lowers[j] in _QUE and deps[verb.i] == "acl:relcl" and args.theme is None:
+                # "le ministre, qu'il a félicité": the relative stands for its antecedent
+                args.theme = _head(verb)
+                patient = self._np(args.theme, index, resolve)
             elif lowers[j] in _QUE and tags[j] in ("PRON", "SCONJ"):
                 continue  # "qu'il avait envoyé": the complementizer parsed as an object
             elif dep in ("obj",) or (dep == "nsubj:pass" and not has_avoir) or (dep == "nsubj" and passive):

@@ -71,6 +71,7 @@ _COUNT_TRIGGERS = grammar_words("count_triggers")
 _REPORTER_RELATIVES = grammar_words("reporter_relatives")
 _UNRESOLVED_RELATIVES = grammar_words("unresolved_relatives")
 _STRESSED_PRONOUNS = grammar_words("stressed_pronouns")
+_QUE_FORMS = grammar_words("que_forms")
 _SOURCE_WORDS = grammar_words("source_words")  # "selon un communiqué du président"
 _OWN_ACTS = frozenset({"CONCEDE", "RETREAT", "AGREE", "SANCTION", "COERCE", "THREATEN", "REJECT", "SUPPORT"})
 _SPEECH = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
@@ -817,6 +818,9 @@ class _Context:
             speaker = self.speaker
             return [Party(text=speaker["text"], code=speaker["code"], actor_id=speaker.get("actor_id"))]
         if token.dep_ in ("nsubj", "nsubj:pass", "expl:subj") or lower in _STRESSED_PRONOUNS:
+            outer = _outer_subject(verb) if token.head == verb else None
+            if outer is not None:
+                return outer  # "M. Pompeo a rencontré le ministre, qu'il a félicité": not the antecedent
             # "a déclaré qu'il avait envoyé": the speaker
             current = verb
             for _ in range(4):
@@ -1172,6 +1176,21 @@ def _named_home_act(act: Token, index: MentionIndex, own: set) -> list[str]:
         if mention is not None:
             codes.add(index.code_of(mention))
     return sorted(codes & own)
+
+
+def _outer_subject(verb: Token) -> Token | None:
+    """The named subject of the clause around an object relative ("M. Pompeo a rencontré le ministre,
+    qu'il a félicité": the one its pronoun subject stands for), or None."""
+    if verb.dep_ != "acl:relcl" or not any(c.dep_ == "obj" and c.lower_ in _QUE_FORMS for c in verb.children):
+        return None
+    current = verb.head
+    for _ in range(4):
+        if current.pos_ in ("VERB", "AUX"):
+            return next((c for c in current.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        if current.head == current:
+            return None
+        current = current.head
+    return None
 
 
 def _home_body_state(actor: list[Party]) -> str | None:
