@@ -492,6 +492,14 @@ class EventCoder:
             acted = self._reacted_to(token, ctx, {p.code for p in actor})
             if acted:
                 recipient = [Party(text="", code=code) for code in acted]
+        # no addressee in the clause, another state named in the sentence: that state before the document's
+        # usual partner ("a qualifié de mensonges les propos de responsables américains")
+        if actor and not recipient and event_type not in ("PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONSULT") \
+                and not ((entry.sym or event_type in self.reciprocal) and len({p.code for p in actor}) > 1) \
+                and not _home_body_state(actor):
+            beside = [code for code in ctx.states(sent) if code not in {p.code for p in actor}]
+            if beside:
+                recipient = [Party(text="", code=beside[0])]
         # verbal conflict with no addressee, in a story about fighting: the other side
         if event_type in ("ACCUSE", "THREATEN", "REJECT") and actor and not recipient:
             rival = ctx.rival({p.code for p in actor}, None)
