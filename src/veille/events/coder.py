@@ -497,7 +497,7 @@ class EventCoder:
         if actor and not recipient and event_type not in ("PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONSULT") \
                 and not ((entry.sym or event_type in self.reciprocal) and len({p.code for p in actor}) > 1) \
                 and not _home_body_state(actor):
-            beside = [code for code in ctx.states(sent) if code not in {p.code for p in actor}]
+            beside = [code for code in _sentence_sides(sent, ctx.index) if code not in {p.code for p in actor}]
             if beside:
                 recipient = [Party(text="", code=beside[0])]
         # verbal conflict with no addressee, in a story about fighting: the other side
@@ -1264,6 +1264,33 @@ def _sentence_states(sent: Span, index: MentionIndex) -> list[str]:
                 and placemod.city(mention.text) is not None:
             continue  # "à Téhéran", "le sommet de Téhéran": where, not a side
         out.append(index.code_of(mention))
+    return out
+
+
+def _sentence_sides(sent: Span, index: MentionIndex) -> list[str]:
+    """The states a sentence names as parties: not the towns where things happen, nor the states of its
+    setting ("lors d'une visite en Egypte", "en marge du sommet de Bakou")."""
+    view = view_of(sent.doc)
+    deps, lowers, head_of, kids = view.dep, view.lower, view.head, view.kids
+    out: list[str] = []
+    for code in _sentence_states(sent, index):
+        setting = False
+        for mention in index.by_token[sent.start:sent.end]:
+            if mention is None or index.code_of(mention) != code:
+                continue
+            current = mention.root.i
+            for _ in range(4):
+                if lowers[current] in _SETTING_PREPS or _in_setting_phrase(current, view) \
+                        or any(deps[j] in ("case", "fixed") and lowers[j] in _SETTING_PREPS for j in kids(current)):
+                    setting = True
+                    break
+                if deps[current] not in ("nmod", "obl", "obl:mod", "obl:arg") or head_of[current] == current:
+                    break
+                current = head_of[current]
+            if not setting:
+                break  # one mention of it outside a setting is enough
+        if not setting:
+            out.append(code)
     return out
 
 
