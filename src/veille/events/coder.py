@@ -494,7 +494,7 @@ class EventCoder:
                 recipient = [Party(text="", code=code) for code in acted]
         # no addressee in the clause, another state named in the sentence: that state before the document's
         # usual partner ("a qualifié de mensonges les propos de responsables américains")
-        if actor and not recipient and event_type not in ("PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONSULT") \
+        if actor and not recipient and event_type not in ("PROTEST", "COERCE", "ASSAULT", "CONSULT") \
                 and not ((entry.sym or event_type in self.reciprocal) and len({p.code for p in actor}) > 1) \
                 and not _home_body_state(actor):
             beside = [code for code in _sentence_sides(sent, ctx.index) if code not in {p.code for p in actor}]
