@@ -338,6 +338,8 @@ class ArgumentFinder:
             agent = dep == "obl:agent" or (dep.startswith("obl") and _case(child) == "par" and passive)
             if (dep in ("nsubj", "expl:subj") and not passive) or (agent and self._agentive(child, index)) or (
                     dep == "nsubj:pass" and has_avoir):
+                if subject and dep == "nsubj" and tags[j] == "PRON" and index.at(child) is None:
+                    continue  # "Les Palestiniens ont eux dénoncé": a stressed pronoun repeats the subject named
                 found = self._np(child, index, resolve)
                 if subject and dep == "nsubj" and any(deps[k] == "cc" for k in kids(j)) or (
                         subject and j > 0 and lowers[j - 1] in _AND):
@@ -346,6 +348,10 @@ class ArgumentFinder:
                 else:
                     subject = found
                 args.explicit = args.explicit or bool(subject)
+            elif dep == "obj" and lowers[j] in _QUE and deps[verb.i] == "acl:relcl" and args.theme is None:
+                # "le ministre, qu'il a félicité": the relative stands for its antecedent
+                args.theme = _head(verb)
+                patient = self._np(args.theme, index, resolve)
             elif lowers[j] in _QUE and tags[j] in ("PRON", "SCONJ"):
                 continue  # "qu'il avait envoyé": the complementizer parsed as an object
             elif dep in ("obj",) or (dep == "nsubj:pass" and not has_avoir) or (dep == "nsubj" and passive):
@@ -397,6 +403,14 @@ class ArgumentFinder:
         gerund = verb.i > 0 and lowers[verb.i - 1] in _GERUND_MARKS and "Pres" in morph(verb, "Tense")
         if not subject and gerund:
             # "(tout) en appelant à ...": the subject of the clause, whatever the parser hung it on
+            subject = self.clause_subject(verb, index, resolve)
+        if not subject and participle and not passive and not gerund:
+            # "les attaques contre Séoul, critiquant ...": a participle on an act speaks for its doer
+            subject = self._act_doer(_head(verb), index, resolve)
+        if not subject and participle and not passive and not gerund and verb.i > 0 and tags[verb.i - 1] == "PUNCT" \
+                and _case(_head(verb)) is not None:
+            # "a adopté une position ferme vis-à-vis du Kremlin, exigeant ...": a participle set off after a
+            # prepositional phrase qualifies the clause's subject, not the noun it follows
             subject = self.clause_subject(verb, index, resolve)
         if not subject and participle and not passive and not gerund and tags[view.head[verb.i]] in ("PROPN", "NOUN"):
             # "Ankara accusant Helsinki d'abriter des terroristes": the noun the participle qualifies
@@ -541,6 +555,11 @@ class ArgumentFinder:
         subject = next((j for j in view.kids(incise) if (view.dep[j] == "nsubj" and view.pos[j] != "PRON")
                         or (view.dep[j] == "obj" and j > incise)), None)
         return self._np(view.token(subject), index, resolve) if subject is not None else []
+
+    def _act_doer(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
+        """The doer of the act a common noun names ("les attaques verbales contre Séoul": who attacks)."""
+        act = self.lexicon.match(noun) if noun.pos_ == "NOUN" else None
+        return self.find(noun, act, index, resolve).actor if act is not None else []
 
     def _controller(self, verb: Token, index: MentionIndex, resolve) -> list[Party]:
         """The understood subject of an infinitive, a coordinated verb, a relative clause, a gerund."""

@@ -71,6 +71,7 @@ _COUNT_TRIGGERS = grammar_words("count_triggers")
 _REPORTER_RELATIVES = grammar_words("reporter_relatives")
 _UNRESOLVED_RELATIVES = grammar_words("unresolved_relatives")
 _STRESSED_PRONOUNS = grammar_words("stressed_pronouns")
+_QUE_FORMS = grammar_words("que_forms")
 _SOURCE_WORDS = grammar_words("source_words")  # "selon un communiqué du président"
 _OWN_ACTS = frozenset({"CONCEDE", "RETREAT", "AGREE", "SANCTION", "COERCE", "THREATEN", "REJECT", "SUPPORT"})
 _SPEECH = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
@@ -283,6 +284,9 @@ class EventCoder:
         sides = [p.code for p in inner.actor + inner.recipient if p.code and p.code not in own]
         if sides:
             return list(dict.fromkeys(sides))
+        home = _named_home_act(obj, ctx.index, own)
+        if home:
+            return home  # "le DUP refuse l'accord négocié par Boris Johnson": an act of its own state's
         for kind, actors, recipients in ctx.shared.told:  # the lead act, not a later background one
             if kind == entry.type:
                 return sorted((actors | recipients) - own)
@@ -407,6 +411,9 @@ class EventCoder:
         # victims named as the subject: "l'Azerbaïdjan dit en avoir perdu 50", "105 militaires ont trouvé la mort"
         if entry.victim and actor:
             recipient, actor = actor + [p for p in recipient if not _same_party(p, actor)], []
+            if event_type in _VERBAL and status.reporter is not None:
+                # '"Le Nord en paiera le prix", a-t-il dit': who says what the other will suffer speaks
+                actor = _threatener(ctx, status.reporter, {p.code for p in recipient})
         # unnamed parties belong to where it happens; unnamed victims of a reported attack are
         # usually the reporting side's own ("Bakou fait état de 71 militaires tués")
         named_actor = any(p.code and not p.generic for p in actor)
@@ -516,11 +523,25 @@ class EventCoder:
             acted = self._reacted_to(token, ctx, {p.code for p in actor})
             if acted:
                 recipient = [Party(text="", code=code) for code in acted]
+        # no addressee in the clause, another state named in the sentence: that state before the document's
+        # usual partner ("a qualifié de mensonges les propos de responsables américains")
+        if actor and not recipient and event_type not in ("PROTEST", "COERCE", "ASSAULT", "CONSULT") \
+                and not ((entry.sym or event_type in self.reciprocal) and len({p.code for p in actor}) > 1) \
+                and not _home_body_state(actor):
+            beside = [code for code in _sentence_sides(sent, ctx.index) if code not in {p.code for p in actor}]
+            if beside:
+                recipient = [Party(text="", code=beside[0])]
         # verbal conflict with no addressee, in a story about fighting: the other side
         if event_type in ("ACCUSE", "THREATEN", "REJECT") and actor and not recipient:
             rival = ctx.rival({p.code for p in actor}, None)
             if rival:
                 recipient = [Party(text="", code=rival)]
+        # a parliament, a court, a party, rebels acting with no one named: their own state's affairs
+        # ("les députés ont rejeté le calendrier", "les rebelles exigent un échange de prisonniers")
+        if actor and not recipient and event_type != "CONSULT":
+            own = _home_body_state(actor)
+            if own:
+                recipient = [Party(text="", code=own, generic=True)]
         # no recipient named in the clause: the party the document pairs the actor with
         if actor and not recipient and event_type not in ("PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONSULT") \
                 and not ((entry.sym or event_type in self.reciprocal) and len({p.code for p in actor}) > 1):
@@ -838,6 +859,9 @@ class _Context:
             speaker = self.speaker
             return [Party(text=speaker["text"], code=speaker["code"], actor_id=speaker.get("actor_id"))]
         if token.dep_ in ("nsubj", "nsubj:pass", "expl:subj") or lower in _STRESSED_PRONOUNS:
+            outer = _outer_subject(verb) if token.head == verb else None
+            if outer is not None:
+                return outer  # "M. Pompeo a rencontré le ministre, qu'il a félicité": not the antecedent
             # "a déclaré qu'il avait envoyé": the speaker
             current = verb
             for _ in range(4):
@@ -1177,6 +1201,55 @@ def _pairs(event: dict) -> set[tuple[str, str]]:
     return pairs
 
 
+def _threatener(ctx: _Context, reporter: Token, threatened: set) -> list[Party]:
+    """Who says what another will suffer: the speaker, not the one the quote is about (an incise "il"
+    names someone of an earlier sentence, not the quote's subject)."""
+    found = [p for p in ctx.finder_parties(reporter) if p.code and p.code not in threatened]
+    if found:
+        return found
+    earlier = [p for p in ctx._previous() or [] if p.code not in threatened]
+    if earlier:
+        return earlier
+    if ctx.speaker is not None and ctx.speaker.get("code") and ctx.speaker["code"] not in threatened:
+        return [Party(text=ctx.speaker.get("text") or "", code=ctx.speaker["code"])]
+    return []
+
+
+def _named_home_act(act: Token, index: MentionIndex, own: set) -> list[str]:
+    """The actor's own state, when the act it reacts to is named with a party of that state by name or
+    title inside its phrase ("l'accord négocié par Boris Johnson"), not by a possessive ("son accord")."""
+    codes = set()
+    for token in act.subtree:
+        mention = index.at(token) if token.pos_ in ("PROPN", "NOUN") else None
+        if mention is not None:
+            codes.add(index.code_of(mention))
+    return sorted(codes & own)
+
+
+def _outer_subject(verb: Token) -> Token | None:
+    """The named subject of the clause around an object relative ("M. Pompeo a rencontré le ministre,
+    qu'il a félicité": the one its pronoun subject stands for), or None."""
+    if verb.dep_ != "acl:relcl" or not any(c.dep_ == "obj" and c.lower_ in _QUE_FORMS for c in verb.children):
+        return None
+    current = verb.head
+    for _ in range(4):
+        if current.pos_ in ("VERB", "AUX"):
+            return next((c for c in current.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        if current.head == current:
+            return None
+        current = current.head
+    return None
+
+
+def _home_body_state(actor: list[Party]) -> str | None:
+    """The state whose parliament, courts, parties or rebels the actor all are, when they are named."""
+    codes = {p.code for p in actor if p.code}
+    if len(codes) != 1 or not all(p.text and p.sector in _OTHER_BODIES for p in actor if p.code):
+        return None
+    code = next(iter(codes))
+    return code if placemod.is_state(code) else None
+
+
 def _addressed_body(event_type: str, party: Party, trigger: Token, actor: list[Party]) -> bool:
     """An act addressed to another body of the actor's own state, named as the trigger's complement."""
     return event_type in _ADDRESSED and _governed(party, trigger) and _another_body(party, actor)
@@ -1231,6 +1304,33 @@ def _sentence_states(sent: Span, index: MentionIndex) -> list[str]:
                 and placemod.city(mention.text) is not None:
             continue  # "à Téhéran", "le sommet de Téhéran": where, not a side
         out.append(index.code_of(mention))
+    return out
+
+
+def _sentence_sides(sent: Span, index: MentionIndex) -> list[str]:
+    """The states a sentence names as parties: not the towns where things happen, nor the states of its
+    setting ("lors d'une visite en Egypte", "en marge du sommet de Bakou")."""
+    view = view_of(sent.doc)
+    deps, lowers, head_of, kids = view.dep, view.lower, view.head, view.kids
+    out: list[str] = []
+    for code in _sentence_states(sent, index):
+        setting = False
+        for mention in index.by_token[sent.start:sent.end]:
+            if mention is None or index.code_of(mention) != code:
+                continue
+            current = mention.root.i
+            for _ in range(4):
+                if lowers[current] in _SETTING_PREPS or _in_setting_phrase(current, view) \
+                        or any(deps[j] in ("case", "fixed") and lowers[j] in _SETTING_PREPS for j in kids(current)):
+                    setting = True
+                    break
+                if deps[current] not in ("nmod", "obl", "obl:mod", "obl:arg") or head_of[current] == current:
+                    break
+                current = head_of[current]
+            if not setting:
+                break  # one mention of it outside a setting is enough
+        if not setting:
+            out.append(code)
     return out
 
 

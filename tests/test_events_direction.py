@@ -1,0 +1,79 @@
+"""Who acts on whom in real press (issue 17), on sentences written for veille: a state's own bodies acting
+at home, threats spoken about the threatened, participles and stressed pronouns that keep the clause's
+subject, reactions to an act of one's own state, object relatives, and a state the sentence names before
+the document's usual partner."""
+
+from __future__ import annotations
+
+from veille.events.testing import code, codes
+
+
+def _of_type(events: list[dict], event_type: str) -> list[dict]:
+    return [e for e in events if e["type"] == event_type]
+
+
+def test_a_parliament_acting_with_no_one_named_acts_at_home(veille_nlp) -> None:
+    events = code(veille_nlp, "L'Espagne et le Maroc ont signé un accord de pêche. Madrid a remercié Rabat. "
+                              "Les députés espagnols ont rejeté le calendrier.")
+    rejects = _of_type(events, "REJECT")
+    assert rejects and codes(rejects[0]["actor"]) == {"ESP"}, events
+    assert codes(rejects[0]["recipient"]) == {"ESP"}, events
+
+
+def test_who_will_pay_the_price_is_threatened_by_the_speaker(veille_nlp) -> None:
+    events = code(veille_nlp, "Le ministre israélien de la Défense a réagi. \"Téhéran en paiera certainement le prix "
+                              "si ce genre d'action se répète\", a-t-il dit dans un communiqué.")
+    threats = _of_type(events, "THREATEN")
+    assert threats and codes(threats[-1]["actor"]) == {"ISR"}, events
+    assert codes(threats[-1]["recipient"]) == {"IRN"}, events
+
+
+def test_a_participle_on_an_act_speaks_for_its_doer(veille_nlp) -> None:
+    events = code(veille_nlp, "Le gouvernement serbe a multiplié les attaques verbales contre Zagreb, critiquant "
+                              "notamment le traitement de la minorité serbe.")
+    accuse = _of_type(events, "ACCUSE")
+    assert accuse and codes(accuse[0]["actor"]) == {"SRB"}, events
+    assert codes(accuse[0]["recipient"]) == {"HRV"}, events
+
+
+def test_a_participle_after_a_prepositional_phrase_is_the_subjects(veille_nlp) -> None:
+    events = code(veille_nlp, "Dans ce dossier, le chancelier autrichien a adopté une position très ferme "
+                              "vis-à-vis du Kremlin, exigeant des réponses sans tarder.")
+    requests = _of_type(events, "REQUEST")
+    assert requests and codes(requests[0]["actor"]) == {"AUT"}, events
+    assert codes(requests[0]["recipient"]) == {"RUS"}, events
+
+
+def test_a_stressed_pronoun_repeats_the_named_subject(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Maroc a refusé. Les Algériens ont eux dénoncé l'accord entre Israël et le Maroc.")
+    accuse = _of_type(events, "ACCUSE")
+    assert accuse and codes(accuse[0]["actor"]) == {"DZA"}, events
+
+
+def test_a_reaction_to_an_act_of_ones_own_state_is_addressed_to_it(veille_nlp) -> None:
+    events = code(veille_nlp, "L'Union européenne et le Royaume-Uni ont conclu un accord commercial. Le parti "
+                              "unioniste nord-irlandais DUP refuse l'accord négocié par Boris Johnson.")
+    rejects = _of_type(events, "REJECT")
+    assert rejects and codes(rejects[0]["actor"]) == {"GBR"}, events
+    assert codes(rejects[0]["recipient"]) == {"GBR"}, events
+
+
+def test_an_object_relative_stands_for_its_antecedent(veille_nlp) -> None:
+    events = code(veille_nlp, "M. Blinken a rencontré le ministre émirati des Affaires étrangères, qu'il a félicité "
+                              "de cet accomplissement.")
+    support = _of_type(events, "SUPPORT")
+    assert support and codes(support[0]["actor"]) == {"USA"}, events
+    assert codes(support[0]["recipient"]) == {"ARE"}, events
+
+
+def test_a_state_the_sentence_names_comes_before_the_documents_partner(veille_nlp) -> None:
+    events = code(veille_nlp, "Athènes a accusé Ankara de provocations. Athènes a de nouveau accusé Ankara. Le "
+                              "ministre grec a démenti des informations selon lesquelles l'accord prévoyait des "
+                              "livraisons d'armes à la Libye.")
+    rejects = _of_type(events, "REJECT")
+    assert rejects and codes(rejects[0]["recipient"]) == {"LBY"}, events
+    # but not the state of the statement's setting
+    events = code(veille_nlp, "Athènes a accusé Ankara de provocations. Athènes a de nouveau accusé Ankara. Le "
+                              "ministre grec a démenti mardi, lors d'une visite en Egypte, toute ingérence.")
+    rejects = _of_type(events, "REJECT")
+    assert rejects and "EGY" not in codes(rejects[0]["recipient"]), events
