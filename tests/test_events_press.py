@@ -553,3 +553,10 @@ def test_the_armies_of_the_two_countries_are_both_and_sent_nowhere_abroad_they_m
                               "juin des dizaines de milliers de soldats en renforts dans la région.", "2020-09-01")
     mobilized = _of_type(events, "MOBILIZE")
     assert mobilized and codes(mobilized[0]["actor"]) == {"IND", "CHN"} and not _of_type(events, "AID"), events
+
+
+def test_troops_expelled_are_the_recipient_not_the_actor(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Parlement irakien a voté l'expulsion des troupes américaines.", "2020-01-06")
+    expulsions = _of_type(events, "COERCE")
+    assert expulsions and codes(expulsions[0]["actor"]) == {"IRQ"}, events
+    assert codes(expulsions[0]["recipient"]) == {"USA"}

@@ -655,8 +655,11 @@ class ArgumentFinder:
                         args.places.extend(parties)  # "l'entrevue de Téhéran", "l'accord de Vienne": where, not who
                         continue
                     role_actor = entry.de == "actor"
-                    material = self._is_material(child, entry) or self.lexicon.in_class(
-                        child.lemma_.lower(), "troops")
+                    # troops are the means of who sends or pulls them ("le retrait des troupes américaines"),
+                    # not of who expels, arrests or frees them ("l'expulsion des troupes américaines")
+                    material = self._is_material(child, entry) or (
+                        self.lexicon.in_class(child.lemma_.lower(), "troops")
+                        and entry.type != "COERCE" and entry.mode != "release")
                     if material:
                         args.theme = child
                         owners.extend(p for p in parties if not _same(p, owners))
