@@ -560,3 +560,12 @@ def test_troops_expelled_are_the_recipient_not_the_actor(veille_nlp) -> None:
     expulsions = _of_type(events, "COERCE")
     assert expulsions and codes(expulsions[0]["actor"]) == {"IRQ"}, events
     assert codes(expulsions[0]["recipient"]) == {"USA"}
+
+
+def test_a_city_that_seats_an_organisation_names_it_unless_placed(veille_nlp) -> None:
+    events = code(veille_nlp, "Les pourparlers entre Londres et Bruxelles ont porté sur la frontière irlandaise.",
+                  "2019-10-19")
+    talks = _of_type(events, "CONSULT")
+    assert talks and codes(talks[0]["actor"]) | codes(talks[0]["recipient"]) == {"GBR", "EU"}, events
+    doc = veille_nlp("Les dirigeants des 27 sont arrivés à Bruxelles.")
+    assert [m._.code for m in doc.spans["mentions"] if m.text == "Bruxelles"] == ["BEL"]

@@ -70,6 +70,8 @@ class KnowledgeBase:
         self._demonyms: dict[str, str] = {}  # folded form -> state code
         self._demonym_surfaces: dict[str, str] = {}  # surface form -> state code
         self._places: dict[str, tuple[str, str | None]] = {}  # key -> (surface, code or None)
+        self._seats: dict[str, str] = {}  # city key -> the organisation it seats (places.yaml seats)
+        self.seat_place_prepositions: frozenset[str] = frozenset()
         self._regions: dict[str, set[str]] = defaultdict(set)  # folded region -> state codes
         # "le Nord" in a text about both Koreas: word -> [(state it names, the other half it needs)]
         self._halves: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -163,6 +165,9 @@ class KnowledgeBase:
                 self._places[name_key(str(city))] = (str(city), str(code).upper())
         for region in data.get("regions") or []:
             self._places.setdefault(name_key(str(region)), (str(region), None))
+        for city, code in (data.get("seats") or {}).items():
+            self._seats[name_key(str(city))] = str(code).upper()
+        self.seat_place_prepositions = frozenset(str(w) for w in data.get("seat_place_prepositions") or ())
 
     # ------------------------------------------------------------------ adding
     def add(self, item: Actor | Mapping[str, Any], origin: str | None = None) -> Actor | None:
@@ -276,6 +281,10 @@ class KnowledgeBase:
 
     def place(self, name: str) -> tuple[str, str | None] | None:
         return self._places.get(name_key(name))
+
+    def seat(self, name: str) -> str | None:
+        """The organisation a city seats and names by metonymy ("Bruxelles": EU), if any."""
+        return self._seats.get(name_key(name))
 
     def states_in_region(self, region: str) -> set[str]:
         return set(self._regions.get(fold(region), set()))

@@ -797,6 +797,11 @@ class _Resolver:
         assert hit is not None
         if hit.kind == "place":
             mention.code, mention.label, mention.direct = hit.code, "LOC", hit.code is not None
+            seat = self.kb.seat(" ".join(t.text for t in self.tokens[mention.start:mention.end]))
+            if seat is not None and not (mention.start > 0 and self.tokens[mention.start - 1].text.lower()
+                                         in self.kb.seat_place_prepositions):
+                # "entre Londres et Bruxelles": the organisation the city seats, not a place
+                mention.code, mention.label, mention.direct = seat, "ORG", True
             return
         actor = self.kb.get(hit.actor_ids[0]) if len(hit.actor_ids) == 1 else None
         if actor is None:
