@@ -453,6 +453,12 @@ def test_not_ruling_out_a_measure_is_a_threat(veille_nlp) -> None:
      "SUPPORT"),
     # "il importe que": it matters, no import
     ("Il importe maintenant que la Chine explique les faits, a déclaré le ministre belge.", "COOPERATE"),
+    # "soutenir" + a bare infinitive claims, it does not support
+    ("Le ministre français soutient ne pas comprendre la décision de l'Algérie.", "SUPPORT"),
+    # a phone call for help, an incise ending a quote, a parade of trucks
+    ("La ministre française a appelé la police.", "REQUEST"),
+    ('"La paix est possible", a conclu le ministre russe.', "AGREE"),
+    ("Les autorités françaises ont fait défiler les camions de pompiers.", "PROTEST"),
 ])
 def test_senses_that_are_no_event(veille_nlp, text: str, event_type: str) -> None:
     events = code(veille_nlp, text)

@@ -286,13 +286,18 @@ def _nationality_noun(token: Token) -> bool:
 
 
 def _says(token: Token) -> bool:
-    """The verb reports speech: it introduces a que-clause ("a soutenu qu'il n'y avait aucune raison") or
-    follows a quote as its incise ('"La paix est possible", a soutenu le négociateur')."""
+    """The verb reports speech: it introduces a que-clause ("a soutenu qu'il n'y avait aucune raison") or a
+    bare infinitive ("soutient ne pas comprendre"), or follows a quote as its incise ('"La paix est possible",
+    a soutenu le négociateur')."""
     view = view_of(token.doc)
     deps, lowers, kids = view.dep, view.lower, view.kids
     if any(deps[j] == "ccomp" and any(deps[k] == "mark" and lowers[k] in _QUE for k in kids(j))
            for j in kids(token.i)):
         return True
+    if view.pos[token.i] == "VERB" and not any(deps[j] in ("obj", "iobj") for j in kids(token.i)) and any(
+            deps[j] == "xcomp" and "Inf" in morph(view.token(j), "VerbForm")
+            and not any(deps[k] == "mark" for k in kids(j)) for j in kids(token.i)):
+        return True  # "soutient ne pas comprendre", "affirme avoir vu": an infinitive said, with no "à" or "de"
     return opens_incise(token)
 
 
