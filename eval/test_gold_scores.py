@@ -15,7 +15,7 @@ FLOORS = {
     ("dev", "precision"): 0.95,
     ("dev", "recall"): 0.93,
     ("seeds", "direction"): 0.95,
-    ("dev", "direction"): 0.825,  # 0.836 reached (the issue asked 0.80)
+    ("dev", "direction"): 0.85,  # 0.851 reached at stop 17 (the issue asked 0.80)
     ("seeds", "status"): 0.95,
     ("dev", "status"): 0.97,  # 0.983 reached
     ("seeds", "size"): 0.95,
