@@ -852,13 +852,7 @@ def _documents_page(reader: Reader, flt: DocumentFilter, ids: list[str]) -> list
     return out
 
 
-def lead(text: str, width: int = 90) -> str:
-    """The first words of a text (its first line, cut at a word), to name an untitled document."""
-    first = " ".join((text or "").strip().split("\n", 1)[0].split())
-    if len(first) <= width:
-        return first
-    cut = first[:width].rsplit(" ", 1)[0]
-    return cut + "…"
+lead = derived.lead  # the first words of a text, to name an untitled document
 
 
 def get_document(reader: Reader, doc_id: str) -> dict[str, Any] | None:
@@ -1209,6 +1203,40 @@ def new_stories(reader: Reader, basis: str, bounds: Sequence[Any], *, limit: int
         "FROM stories s JOIN f USING (story_id) "
         "ORDER BY f.first_seen DESC, s.num_documents DESC, s.story_id LIMIT ?",
         [*bounds, limit], table="stories"))
+
+
+@dataclass
+class BriefItems:
+    """What is new in a period, as `new_merged_events` and `new_stories` give it but with the fields the brief
+    shows only (derived.BRIEF_EVENT, BRIEF_STORY), each with `first_seen` and `doc_ids` (its documents, in the
+    brief's order); and `documents`, as `documents_brief` gives them, of the first derived.BRIEF_LINKS
+    documents of each."""
+
+    events: list[dict[str, Any]]
+    stories: list[dict[str, Any]]
+    documents: dict[str, dict[str, Any]]
+
+
+def brief_items(reader: Reader, basis: str, bounds: Sequence[Any], *, limit: int = 1000) -> BriefItems:
+    """The brief's new merged events and stories of a period, from first_seen alone (which holds what the
+    brief shows of them and of their first documents, kept as data arrives: store/derived.py)."""
+    found = BriefItems([], [], {})
+    if not has_table(reader, "first_seen"):
+        return found
+    _, inside = _clock(basis)
+    first, docs = _FIRST_SEEN[basis]
+    order = {"merged": "(item->>'date') DESC NULLS LAST, id", "story": "(item->>'num_documents')::BIGINT DESC, id"}
+    for kind, rows in (("merged", found.events), ("story", found.stories)):
+        cursor = reader.con.execute(
+            f"SELECT {first}, {'docs' if kind == 'merged' else docs}, CAST(item AS VARCHAR), CAST(cards AS VARCHAR) "
+            f"FROM first_seen WHERE kind = ? AND item IS NOT NULL AND {inside.format(t=first)} "
+            f"ORDER BY {first} DESC, {order[kind]} LIMIT ?", [kind, *bounds, limit])
+        for seen, doc_ids, item, cards in cursor.fetchall():
+            row = json.loads(item)
+            row["first_seen"], row["doc_ids"] = _seen(seen), list(doc_ids or [])
+            rows.append(row)
+            found.documents.update(json.loads(cards))
+    return found
 
 
 def _new_rows(reader: Reader, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
