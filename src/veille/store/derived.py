@@ -11,10 +11,11 @@ changes the events:
   and conflictual parts; for a pair, also per direction).
 - `partner_days`: per key, counterpart code and date, as `queries.actor_partners` counts them.
 - `edge_days`: per unordered pair of codes and date, as `queries.graph` counts its edges.
-- `first_seen`: per story and per merged event, its earliest document on the brief's two clocks
-  (publication day, ingestion), and a story's documents in the brief's order on each; refreshed per
-  story (`refresh_first_seen`) by the stories step and by writes of documents of a story, stories or
-  merged events.
+- `first_seen`: per story (once it has its stories row) and per merged event, its earliest document on
+  the brief's two clocks (publication day, ingestion), a story's documents in the brief's order on each
+  and a merged event's, and what the brief shows of it and of its first documents (the brief reads
+  nothing else); refreshed per story (`refresh_first_seen`) by the stories step and by writes of
+  documents of a story, stories or merged events, and sorted by the clocks as it is rewritten.
 
 Keyed by the exact date string, the aggregates answer the queries' date filters (`date >= since`,
 `substr(date, 1, n) <= until`) and periods exactly. `add(con, source)` adds the contributions of
@@ -401,8 +402,9 @@ def _fetch(con: duckdb.DuckDBPyConnection, sql: str, ids: list[str]) -> Iterator
 
 def _brief_fields(con: duckdb.DuckDBPyConnection) -> pa.Table:
     """(kind, id, docs, item, cards) of the rows of `_veille_first_seen`: a merged event's documents (originals
-    first), the fields the brief shows of the story or merged event (none for a story without its stories row),
-    and those of the first BRIEF_LINKS documents of each of its lists ({doc_id: fields}, the documents found)."""
+    first), the fields the brief shows of the story or merged event (none for a story without its stories row,
+    which first_seen leaves out until it has one), and those of the first BRIEF_LINKS documents of each of its
+    lists ({doc_id: fields}, the documents found)."""
     merged = [r[0] for r in con.execute("SELECT id FROM _veille_first_seen WHERE kind = 'merged'").fetchall()]
     items: dict[tuple[str, str], str] = {}
     docs: dict[str, list[str]] = {}
@@ -451,7 +453,7 @@ def _write_first_seen(con: duckdb.DuckDBPyConnection, stories: str) -> None:
         try:
             con.execute(f"INSERT INTO first_seen ({_FIRST_SEEN_COLUMNS}, docs, item, cards) "
                         "SELECT f.*, b.docs, CAST(b.item AS JSON), CAST(b.cards AS JSON) FROM _veille_first_seen f "
-                        "JOIN _veille_brief b USING (kind, id)")
+                        "JOIN _veille_brief b USING (kind, id) WHERE b.item IS NOT NULL")
         finally:
             con.unregister("_veille_brief")
         written = con.execute("SELECT count(*) FROM _veille_first_seen").fetchone()[0]  # type: ignore[index]
@@ -506,7 +508,8 @@ def keep_sorted(con: duckdb.DuckDBPyConnection, *, force: bool = False, skip: Se
         return
     rows = int(con.execute("SELECT count(*) FROM first_seen").fetchone()[0])  # type: ignore[index]
     if force or (rows >= SORT_FROM and layout.get(FIRST_SEEN_WRITTEN, 0) > (GROWTH - 1) * rows):
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _veille_sorted AS SELECT * FROM first_seen ORDER BY {FIRST_SEEN_ORDER}")
+        con.execute("CREATE OR REPLACE TEMP TABLE _veille_sorted AS SELECT * FROM first_seen "
+                    f"ORDER BY {FIRST_SEEN_ORDER}")
         con.execute("DELETE FROM first_seen")
         con.execute("INSERT INTO first_seen SELECT * FROM _veille_sorted")
         con.execute("DROP TABLE _veille_sorted")

@@ -1225,17 +1225,19 @@ def brief_items(reader: Reader, basis: str, bounds: Sequence[Any], *, limit: int
         return found
     _, inside = _clock(basis)
     first, docs = _FIRST_SEEN[basis]
-    order = {"merged": "(item->>'date') DESC NULLS LAST, id", "story": "(item->>'num_documents')::BIGINT DESC, id"}
-    for kind, rows in (("merged", found.events), ("story", found.stories)):
-        cursor = reader.con.execute(
-            f"SELECT {first}, {'docs' if kind == 'merged' else docs}, CAST(item AS VARCHAR), CAST(cards AS VARCHAR) "
-            f"FROM first_seen WHERE kind = ? AND item IS NOT NULL AND {inside.format(t=first)} "
-            f"ORDER BY {first} DESC, {order[kind]} LIMIT ?", [kind, *bounds, limit])
-        for seen, doc_ids, item, cards in cursor.fetchall():
-            row = json.loads(item)
-            row["first_seen"], row["doc_ids"] = _seen(seen), list(doc_ids or [])
-            rows.append(row)
-            found.documents.update(json.loads(cards))
+    # as new_merged_events and new_stories order them: the latest first, then by date, by size
+    order = (f"{first} DESC, CASE WHEN kind = 'merged' THEN item->>'date' END DESC NULLS LAST, "
+             "CASE WHEN kind = 'story' THEN (item->>'num_documents')::BIGINT END DESC NULLS LAST, id")
+    rows = reader.con.execute(
+        f"SELECT kind, {first}, CASE WHEN kind = 'merged' THEN docs ELSE {docs} END, CAST(item AS VARCHAR), "
+        f"CAST(cards AS VARCHAR) FROM first_seen WHERE {inside.format(t=first)} "
+        f"QUALIFY row_number() OVER (PARTITION BY kind ORDER BY {order}) <= ? ORDER BY kind, {order}",
+        [*bounds, limit]).fetchall()
+    for kind, seen, doc_ids, item, cards in rows:
+        row = json.loads(item)
+        row["first_seen"], row["doc_ids"] = _seen(seen), list(doc_ids or [])
+        (found.events if kind == "merged" else found.stories).append(row)
+        found.documents.update(json.loads(cards))
     return found
 
 
