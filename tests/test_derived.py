@@ -232,15 +232,24 @@ def same_brief_items(store: Store, basis: str, bounds: Any, limit: int = 1000) -
     """What the brief reads from first_seen alone (`brief_items`) is what the scans find: the new merged
     events and stories (the brief's fields of them, their documents in its order) and, as `documents_brief`
     gives them, the first documents of each."""
-    found = queries.brief_items(store, basis, bounds, limit=limit)
     events = queries.new_merged_events(store, basis, bounds, limit=limit, scan=True)
     stories = queries.new_stories(store, basis, bounds, limit=limit, scan=True)
     for event in events:
         event["doc_ids"] = derived.provenance_docs(event["provenance"])
-    assert found.events == [{k: e[k] for k in (*derived.BRIEF_EVENT, "first_seen", "doc_ids")} for e in events]
-    assert found.stories == [{k: s[k] for k in (*derived.BRIEF_STORY, "first_seen", "doc_ids")} for s in stories]
     firsts = {d for item in [*events, *stories] for d in item["doc_ids"][:derived.BRIEF_LINKS]}
-    assert found.documents == queries.documents_brief(store, firsts)
+    sorted_here = queries.BRIEF_SORTED
+    try:
+        for most in (sorted_here, 0):  # the items ordered here, and chosen by the database
+            queries.BRIEF_SORTED = most
+            found = queries.brief_items(store, basis, bounds, limit=limit)
+            assert found.events == [{k: e[k] for k in (*derived.BRIEF_EVENT, "first_seen", "doc_ids")}
+                                    for e in events]
+            assert found.stories == [{k: s[k] for k in (*derived.BRIEF_STORY, "first_seen", "doc_ids")}
+                                     for s in stories]
+            assert found.documents([e["merged_id"] for e in events], [s["story_id"] for s in stories]) == \
+                queries.documents_brief(store, firsts)
+    finally:
+        queries.BRIEF_SORTED = sorted_here
 
 
 def _same_briefs(store: Store) -> None:

@@ -42,10 +42,10 @@ def build_brief(reader: Reader, watchlists: Sequence[Watchlist], window: Window,
         stories = queries.new_stories(reader, window.basis, window.bounds(), scan=True)
         for event in events:
             event["doc_ids"] = _doc_ids(event)
-        known: dict[str, dict[str, Any]] | None = None
+        items: queries.BriefItems | None = None
     else:
         items = queries.brief_items(reader, window.basis, window.bounds())
-        events, stories, known = items.events, items.stories, items.documents
+        events, stories = items.events, items.stories
     event_docs = {e["merged_id"]: list(e["doc_ids"]) for e in events}
     story_docs = {s["story_id"]: list(s.get("doc_ids") or []) for s in stories}
     keywords = sorted({k for w in watchlists for k in w.keywords})
@@ -64,10 +64,14 @@ def build_brief(reader: Reader, watchlists: Sequence[Watchlist], window: Window,
                 or any(matches(watchlist, e, _doc_ids(e), hits[i]) for e in story_events.get(s["story_id"], []))]
         picked.append((watchlist, chosen, told))
     # the documents linked: the first MAX_LINKS of each item shown (first_seen holds them)
-    documents = known if known is not None else queries.documents_brief(reader, {
-        d for _, chosen, told in picked for ids in [*(event_docs[e["merged_id"]] for e in chosen[:max_events]),
-                                                    *(story_docs[s["story_id"]] for s in told[:max_stories])]
-        for d in ids[:MAX_LINKS]})
+    shown_events = {e["merged_id"] for _, chosen, _ in picked for e in chosen[:max_events]}
+    shown_stories = {s["story_id"] for _, _, told in picked for s in told[:max_stories]}
+    if items is not None:
+        documents = items.documents(shown_events, shown_stories)
+    else:
+        documents = queries.documents_brief(reader, {d for ids in [*(event_docs[e] for e in shown_events),
+                                                                   *(story_docs[s] for s in shown_stories)]
+                                                     for d in ids[:MAX_LINKS]})
     sections = []
     for watchlist, chosen, told in picked:
         sections.append({
