@@ -277,6 +277,9 @@ def test_first_seen_follows_the_stories_written_and_answers_as_the_scans_do(stor
     with store.transaction():
         derived.rebuild_first_seen(store.con)
     assert _first_seen(store) == found
+    with store.transaction():
+        derived.rebuild_first_seen(store.con, chunk=5)  # a few stories at a time
+    assert _first_seen(store) == found
     _rebuild_changes_nothing(store)
 
 

@@ -373,6 +373,7 @@ _JSON_FIELDS = {"actor", "recipient", "reported_by", "location", "size"}  # merg
 FIRST_SEEN_ORDER = "published NULLS LAST, ingested_at NULLS LAST, kind, id"
 FIRST_SEEN_WRITTEN = "first_seen written"
 _FETCH = 5_000
+REBUILD_STORIES = 10_000  # stories made at a time by rebuild_first_seen
 
 
 def lead(text: str, width: int = 90) -> str:
@@ -424,6 +425,8 @@ def _brief_fields(con: duckdb.DuckDBPyConnection) -> pa.Table:
     firsts: dict[tuple[str, str], list[str]] = {}
     for kind, ident, published_docs, ingested_docs in con.execute(
             "SELECT kind, id, published_docs, ingested_docs FROM _veille_first_seen").fetchall():
+        if (kind, ident) not in items:  # left out
+            continue
         if kind == "merged":
             firsts[kind, ident] = docs.get(ident, [])[:BRIEF_LINKS]
         else:
@@ -480,10 +483,19 @@ def refresh_first_seen(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str |
         con.unregister("_veille_stories")
 
 
-def rebuild_first_seen(con: duckdb.DuckDBPyConnection) -> None:
+def rebuild_first_seen(con: duckdb.DuckDBPyConnection, *, chunk: int = REBUILD_STORIES) -> None:
+    """Recompute first_seen from every story's documents and merged events, `chunk` stories at a time (what
+    the brief shows of them is made in Python: memory grows with the chunk, not with the store)."""
     con.execute("DELETE FROM first_seen")
-    _write_first_seen(con, "(SELECT story_id FROM documents WHERE story_id IS NOT NULL "
-                           "UNION SELECT story_id FROM merged_events WHERE story_id IS NOT NULL)")
+    ids = [r[0] for r in con.execute("SELECT story_id FROM documents WHERE story_id IS NOT NULL UNION "
+                                     "SELECT story_id FROM merged_events WHERE story_id IS NOT NULL ORDER BY 1"
+                                     ).fetchall()]
+    for start in range(0, len(ids), chunk):
+        con.register("_veille_stories", pa.table({"story_id": pa.array(ids[start:start + chunk], pa.string())}))
+        try:
+            _write_first_seen(con, "_veille_stories")
+        finally:
+            con.unregister("_veille_stories")
 
 
 def keep_sorted(con: duckdb.DuckDBPyConnection, *, force: bool = False, skip: Sequence[str] = ()) -> None:
