@@ -454,12 +454,12 @@ def _write_first_seen(con: duckdb.DuckDBPyConnection, stories: str) -> None:
     try:
         con.register("_veille_brief", _brief_fields(con))
         try:
-            con.execute(f"INSERT INTO first_seen ({_FIRST_SEEN_COLUMNS}, docs, item, cards) "
-                        "SELECT f.*, b.docs, CAST(b.item AS JSON), CAST(b.cards AS JSON) FROM _veille_first_seen f "
-                        "JOIN _veille_brief b USING (kind, id) WHERE b.item IS NOT NULL")
+            written = con.execute(
+                f"INSERT INTO first_seen ({_FIRST_SEEN_COLUMNS}, docs, item, cards) "
+                "SELECT f.*, b.docs, CAST(b.item AS JSON), CAST(b.cards AS JSON) FROM _veille_first_seen f "
+                "JOIN _veille_brief b USING (kind, id)").fetchone()[0]  # type: ignore[index]
         finally:
             con.unregister("_veille_brief")
-        written = con.execute("SELECT count(*) FROM _veille_first_seen").fetchone()[0]  # type: ignore[index]
         before = con.execute("SELECT coalesce(sum(sorted_rows), 0) FROM derived_layout WHERE name = ?",
                              [FIRST_SEEN_WRITTEN]).fetchone()[0]  # type: ignore[index]
         con.execute("DELETE FROM derived_layout WHERE name = ?", [FIRST_SEEN_WRITTEN])
