@@ -373,7 +373,7 @@ _JSON_FIELDS = {"actor", "recipient", "reported_by", "location", "size"}  # merg
 FIRST_SEEN_ORDER = "published NULLS LAST, ingested_at NULLS LAST, kind, id"
 FIRST_SEEN_WRITTEN = "first_seen written"
 _FETCH = 5_000
-REBUILD_STORIES = 10_000  # stories made at a time by rebuild_first_seen
+CHUNK_STORIES = 5_000  # stories whose first_seen rows are made at a time
 
 
 def lead(text: str, width: int = 90) -> str:
@@ -478,18 +478,23 @@ def refresh_first_seen(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str |
     con.register("_veille_stories", pa.table({"story_id": pa.array(ids, pa.string())}))
     try:
         con.execute("DELETE FROM first_seen WHERE story_id IN (SELECT story_id FROM _veille_stories)")
-        _write_first_seen(con, "_veille_stories")
     finally:
         con.unregister("_veille_stories")
+    _write_chunks(con, ids, CHUNK_STORIES)
 
 
-def rebuild_first_seen(con: duckdb.DuckDBPyConnection, *, chunk: int = REBUILD_STORIES) -> None:
-    """Recompute first_seen from every story's documents and merged events, `chunk` stories at a time (what
-    the brief shows of them is made in Python: memory grows with the chunk, not with the store)."""
+def rebuild_first_seen(con: duckdb.DuckDBPyConnection, *, chunk: int | None = None) -> None:
+    """Recompute first_seen from every story's documents and merged events."""
     con.execute("DELETE FROM first_seen")
     ids = [r[0] for r in con.execute("SELECT story_id FROM documents WHERE story_id IS NOT NULL UNION "
                                      "SELECT story_id FROM merged_events WHERE story_id IS NOT NULL ORDER BY 1"
                                      ).fetchall()]
+    _write_chunks(con, ids, chunk or CHUNK_STORIES)
+
+
+def _write_chunks(con: duckdb.DuckDBPyConnection, ids: list[str], chunk: int) -> None:
+    """Write the first_seen rows of these stories, `chunk` stories at a time (what the brief shows of them is
+    made in Python: memory grows with the chunk, not with the store or the write)."""
     for start in range(0, len(ids), chunk):
         con.register("_veille_stories", pa.table({"story_id": pa.array(ids[start:start + chunk], pa.string())}))
         try:
