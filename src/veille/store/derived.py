@@ -449,23 +449,34 @@ def _brief_fields(con: duckdb.DuckDBPyConnection) -> pa.Table:
 
 
 def _write_first_seen(con: duckdb.DuckDBPyConnection, stories: str) -> None:
-    """Insert the first_seen rows of the stories of relation `stories` (and of their merged events)."""
+    """Bring the first_seen rows of the stories of relation `stories` (and of their merged events) up to date:
+    the rows that changed are replaced, those that are gone deleted, the new ones added; a row as it was is
+    left where it is (a story refreshed with nothing new moves nothing, nor counts as written)."""
     con.execute("CREATE OR REPLACE TEMP TABLE _veille_first_seen AS " + _FIRST_SEEN.format(stories=stories))
     try:
         con.register("_veille_brief", _brief_fields(con))
         try:
-            written = con.execute(
-                f"INSERT INTO first_seen ({_FIRST_SEEN_COLUMNS}, docs, item, cards) "
-                "SELECT f.*, b.docs, CAST(b.item AS JSON), CAST(b.cards AS JSON) FROM _veille_first_seen f "
-                "JOIN _veille_brief b USING (kind, id)").fetchone()[0]  # type: ignore[index]
+            columns = f"{_FIRST_SEEN_COLUMNS}, docs, item, cards"
+            con.execute("CREATE OR REPLACE TEMP TABLE _veille_first_seen_new AS "
+                        "SELECT f.*, b.docs, CAST(b.item AS JSON) AS item, CAST(b.cards AS JSON) AS cards "
+                        "FROM _veille_first_seen f JOIN _veille_brief b USING (kind, id)")
         finally:
             con.unregister("_veille_brief")
+        old = f"SELECT {columns} FROM first_seen WHERE story_id IN (SELECT story_id FROM {stories})"
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _veille_first_seen_old AS ({old}) EXCEPT "
+                    f"(SELECT {columns} FROM _veille_first_seen_new)")
+        con.execute(f"DELETE FROM first_seen WHERE story_id IN (SELECT story_id FROM {stories}) "
+                    "AND (kind, id) IN (SELECT (kind, id) FROM _veille_first_seen_old)")
+        written = con.execute(f"INSERT INTO first_seen ({columns}) (SELECT {columns} FROM _veille_first_seen_new) "
+                              f"EXCEPT ({old})").fetchone()[0]  # type: ignore[index]
         before = con.execute("SELECT coalesce(sum(sorted_rows), 0) FROM derived_layout WHERE name = ?",
                              [FIRST_SEEN_WRITTEN]).fetchone()[0]  # type: ignore[index]
-        con.execute("DELETE FROM derived_layout WHERE name = ?", [FIRST_SEEN_WRITTEN])
-        con.execute("INSERT INTO derived_layout VALUES (?, ?)", [FIRST_SEEN_WRITTEN, int(before) + int(written)])
+        if written:
+            con.execute("DELETE FROM derived_layout WHERE name = ?", [FIRST_SEEN_WRITTEN])
+            con.execute("INSERT INTO derived_layout VALUES (?, ?)", [FIRST_SEEN_WRITTEN, int(before) + int(written)])
     finally:
-        con.execute("DROP TABLE IF EXISTS _veille_first_seen")
+        for name in ("_veille_first_seen", "_veille_first_seen_new", "_veille_first_seen_old"):
+            con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
 def refresh_first_seen(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str | None]) -> None:
@@ -473,13 +484,6 @@ def refresh_first_seen(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str |
     (after the stories step or a write changed them: documents joined or left, merged events rewritten,
     stories merged away)."""
     ids = sorted({story_id for story_id in story_ids if story_id is not None})
-    if not ids:
-        return
-    con.register("_veille_stories", pa.table({"story_id": pa.array(ids, pa.string())}))
-    try:
-        con.execute("DELETE FROM first_seen WHERE story_id IN (SELECT story_id FROM _veille_stories)")
-    finally:
-        con.unregister("_veille_stories")
     _write_chunks(con, ids, CHUNK_STORIES)
 
 
