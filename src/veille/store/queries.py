@@ -1238,16 +1238,18 @@ def brief_items(reader: Reader, basis: str, bounds: Sequence[Any], *, limit: int
     first, docs = _FIRST_SEEN[basis]
     columns = (f"kind, id, {first}, CASE WHEN kind = 'merged' THEN docs ELSE {docs} END, CAST(item AS VARCHAR), "
                "CAST(cards AS VARCHAR)")
-    # the items of a period of up to BRIEF_SORTED of them are ordered here (sorting them in the database, wide
-    # rows, cost more); of a longer one, the first `limit` of each kind are chosen there
-    rows = reader.con.execute(f"SELECT {columns} FROM first_seen WHERE {inside.format(t=first)} LIMIT ?",
-                              [*bounds, BRIEF_SORTED + 1]).fetchall()
-    if len(rows) > BRIEF_SORTED:
+    period = inside.format(t=first)
+    # the items of a period of up to BRIEF_SORTED of them are read and ordered here (ordering the wide rows in
+    # the database cost more); of a longer one, the first `limit` of each kind are chosen there, from their
+    # order alone, then read
+    if _scalar(reader, f"SELECT count(*) FROM first_seen WHERE {period}", list(bounds)) <= BRIEF_SORTED:
+        rows = reader.con.execute(f"SELECT {columns} FROM first_seen WHERE {period}", list(bounds)).fetchall()
+    else:
         order = (f"{first} DESC, CASE WHEN kind = 'merged' THEN item->>'date' END DESC NULLS LAST, "
                  "CASE WHEN kind = 'story' THEN (item->>'num_documents')::BIGINT END DESC NULLS LAST, id")
         rows = reader.con.execute(
-            f"SELECT {columns} FROM first_seen WHERE {inside.format(t=first)} "
-            f"QUALIFY row_number() OVER (PARTITION BY kind ORDER BY {order}) <= ?", [*bounds, limit]).fetchall()
+            f"SELECT {columns} FROM first_seen WHERE rowid IN (SELECT rowid FROM first_seen WHERE {period} "
+            f"QUALIFY row_number() OVER (PARTITION BY kind ORDER BY {order}) <= ?)", [*bounds, limit]).fetchall()
     kinds: dict[str, list[tuple[str, Any, dict[str, Any], str]]] = {"merged": [], "story": []}
     for kind, ident, seen, doc_ids, item, cards in rows:
         row = json.loads(item)
