@@ -346,3 +346,21 @@ def test_the_documents_of_a_brief_exist(brief_store):
             for doc in item["documents"]:
                 assert doc["doc_id"] in ids
                 assert doc["href"].startswith(("https://", f"{BASE}/documents/"))
+
+
+@pytest.mark.parametrize("period", [PERIOD, {"since": "7d", "as_of": "2024-03-07", "basis": "published"},
+                                    {"since": "30d", "as_of": "2024-03-20", "basis": "published"},
+                                    {"since": "24h", "basis": "ingested"}, {"since": "2w", "basis": "ingested"}])
+def test_the_brief_read_from_first_seen_is_the_brief_the_scans_make(brief_store, period):
+    """The brief reads its new items and their documents from first_seen (kept as data arrives): the same
+    brief as found from the documents, merged events and stories, for every watchlist and on both clocks,
+    also with few items shown."""
+    if period["basis"] == "ingested":
+        period = {**period, "as_of": (brief_store["between"] + dt.timedelta(days=1)).isoformat()}
+    window = Window.of(period["since"], period.get("as_of"), period["basis"])
+    for watchlists in (watchlists_for(brief_store["watchlists"]), [EVERYTHING]):
+        for most in ({}, {"max_events": 1, "max_stories": 1}):
+            found, scanned = (build_brief(brief_store["store"], watchlists, window, base_url=BASE, scan=scan, **most)
+                              for scan in (False, True))
+            assert {**found, "generated_at": None} == {**scanned, "generated_at": None}
+            assert sum(len(s["events"]) + len(s["stories"]) for s in found["sections"])

@@ -168,7 +168,7 @@ def test_a_version_7_store_is_upgraded_and_its_sums_filled(tmp_path):
             store.con.execute(f"DROP INDEX IF EXISTS {name}")
         store.con.execute("DELETE FROM schema_version WHERE version >= 8")
     with Store(path) as store:
-        assert store.schema_version() == max(MIGRATIONS) == 10
+        assert store.schema_version() == max(MIGRATIONS) == 11
         _same_answers(store)
         assert "event_index" not in store.counts()
 
@@ -228,6 +228,30 @@ def _first_seen(store: Store) -> list[Any]:
     return sorted(store.con.execute("SELECT * FROM first_seen").fetchall(), key=str)
 
 
+def same_brief_items(store: Store, basis: str, bounds: Any, limit: int = 1000) -> None:
+    """What the brief reads from first_seen alone (`brief_items`) is what the scans find: the new merged
+    events and stories (the brief's fields of them, their documents in its order) and, as `documents_brief`
+    gives them, the first documents of each."""
+    events = queries.new_merged_events(store, basis, bounds, limit=limit, scan=True)
+    stories = queries.new_stories(store, basis, bounds, limit=limit, scan=True)
+    for event in events:
+        event["doc_ids"] = derived.provenance_docs(event["provenance"])
+    firsts = {d for item in [*events, *stories] for d in item["doc_ids"][:derived.BRIEF_LINKS]}
+    sorted_here = queries.BRIEF_SORTED
+    try:
+        for most in (sorted_here, 0):  # the items ordered here, and chosen by the database
+            queries.BRIEF_SORTED = most
+            found = queries.brief_items(store, basis, bounds, limit=limit)
+            assert found.events == [{k: e[k] for k in (*derived.BRIEF_EVENT, "first_seen", "doc_ids")}
+                                    for e in events]
+            assert found.stories == [{k: s[k] for k in (*derived.BRIEF_STORY, "first_seen", "doc_ids")}
+                                     for s in stories]
+            assert found.documents([e["merged_id"] for e in events], [s["story_id"] for s in stories]) == \
+                queries.documents_brief(store, firsts)
+    finally:
+        queries.BRIEF_SORTED = sorted_here
+
+
 def _same_briefs(store: Store) -> None:
     days = [("2021-01-01", "2021-04-30"), ("2021-02-01", "2021-02-07"), ("2021-03-10", "2021-03-10"),
             ("2021-04-20", "2021-05-31")]
@@ -240,6 +264,7 @@ def _same_briefs(store: Store) -> None:
                     store, basis, bounds, limit=limit, scan=True), (basis, bounds)
                 assert queries.new_merged_events(store, basis, bounds, limit=limit) == queries.new_merged_events(
                     store, basis, bounds, limit=limit, scan=True), (basis, bounds)
+                same_brief_items(store, basis, bounds, limit)
 
 
 def test_first_seen_follows_the_stories_written_and_answers_as_the_scans_do(store):
@@ -252,7 +277,45 @@ def test_first_seen_follows_the_stories_written_and_answers_as_the_scans_do(stor
     with store.transaction():
         derived.rebuild_first_seen(store.con)
     assert _first_seen(store) == found
+    with store.transaction():
+        derived.rebuild_first_seen(store.con, chunk=5)  # a few stories at a time
+    assert _first_seen(store) == found
     _rebuild_changes_nothing(store)
+
+
+def test_first_seen_is_sorted_by_the_clocks_as_it_is_rewritten(store, monkeypatch):
+    """Rewritten per story, first_seen is sorted again (publication day, then ingestion) once half its rows
+    were written since: the brief's period is then read from a few of its vectors."""
+    monkeypatch.setattr(derived, "SORT_FROM", 20)
+    rng = random.Random(8)
+    store.write(_story_batch(rng, 0, 60, stories=15))
+    order = "SELECT published, ingested_at FROM first_seen ORDER BY rowid"
+    rows = store.con.execute(order).fetchall()
+    assert rows == sorted(rows, key=lambda r: (r[0] is None, r[0] or "", r[1] is None, r[1] or dt.datetime.min))
+    written = dict(store.con.execute("SELECT * FROM derived_layout").fetchall())
+    assert derived.FIRST_SEEN_WRITTEN not in written  # counted from the sort on
+    batch = _story_batch(rng, 60, 3, stories=15)
+    del batch.rows["merged_events"]
+    store.write(batch)  # three stories rewritten: a few rows, not sorted yet
+    written = dict(store.con.execute("SELECT * FROM derived_layout").fetchall())
+    assert 0 < written[derived.FIRST_SEEN_WRITTEN] < len(rows) / 2
+    _same_briefs(store)
+    _rebuild_changes_nothing(store)
+
+
+def test_a_version_10_store_is_upgraded_and_its_brief_rows_filled(tmp_path):
+    path = tmp_path / "v10.duckdb"
+    with Store(path) as store:
+        store.write(_story_batch(random.Random(9), 0, 40, stories=10))
+        store.write(_story_batch(random.Random(10), 40, 20, stories=10))
+        kept = _first_seen(store)
+        for name in ("docs", "item", "cards"):
+            store.con.execute(f"ALTER TABLE first_seen DROP COLUMN {name}")
+        store.con.execute("DELETE FROM schema_version WHERE version >= 11")
+    with Store(path) as store:
+        assert store.schema_version() == 11
+        assert _first_seen(store) == kept and kept
+        _same_briefs(store)
 
 
 def test_a_version_9_store_is_upgraded_and_its_first_seen_filled(tmp_path):
@@ -263,6 +326,6 @@ def test_a_version_9_store_is_upgraded_and_its_first_seen_filled(tmp_path):
         store.con.execute("DROP TABLE first_seen")
         store.con.execute("DELETE FROM schema_version WHERE version >= 10")
     with Store(path) as store:
-        assert store.schema_version() == 10
+        assert store.schema_version() == 11
         assert _first_seen(store) == kept and kept
         _same_briefs(store)

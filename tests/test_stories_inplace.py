@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from test_derived import same_brief_items
 from test_stories import Corpus, party
 from veille import stories
 from veille.store import Store, derived
@@ -161,6 +162,7 @@ def _first_seen_kept(store: Store) -> None:
                           *[("published", (day, day)) for day in days if day]]:
         assert new_stories(store, basis, bounds) == new_stories(store, basis, bounds, scan=True)
         assert new_merged_events(store, basis, bounds) == new_merged_events(store, basis, bounds, scan=True)
+        same_brief_items(store, basis, bounds)
 
 
 def _canonical(rows: list[dict[str, Any]]) -> list[str]:

@@ -18,26 +18,35 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from veille.brief.watchlists import Watchlist
 from veille.brief.window import Window
-from veille.store import queries
+from veille.store import derived, queries
 from veille.store.queries import Reader
 
 Labeller = Callable[[str], str | None]
 MAX_EVENTS = 50  # per watchlist; the brief says how many more there are
 MAX_STORIES = 30
-MAX_LINKS = 8  # articles listed under an item
+MAX_LINKS = derived.BRIEF_LINKS  # articles listed under an item (first_seen holds theirs)
 
 
 def build_brief(reader: Reader, watchlists: Sequence[Watchlist], window: Window, *, label: Labeller | None = None,
-                base_url: str = "", max_events: int = MAX_EVENTS, max_stories: int = MAX_STORIES) -> dict[str, Any]:
+                base_url: str = "", max_events: int = MAX_EVENTS, max_stories: int = MAX_STORIES,
+                scan: bool = False) -> dict[str, Any]:
     """The brief of `window` for each watchlist. `label` names actors (knowledge base), `base_url`
-    prefixes the links to the UI ("" for relative links, as the UI page uses)."""
+    prefixes the links to the UI ("" for relative links, as the UI page uses). The new items and their
+    documents are read from first_seen (`queries.brief_items`), or found from the documents, merged events
+    and stories with `scan` (for tests)."""
     label = label or (lambda key: None)
     base = base_url.rstrip("/")
     previous = window.previous()
-    touched = queries.stories_in_period(reader, window.basis, window.bounds())
-    events = queries.new_merged_events(reader, window.basis, window.bounds(), touched=touched)
-    stories = queries.new_stories(reader, window.basis, window.bounds())
-    event_docs = {e["merged_id"]: _doc_ids(e) for e in events}
+    if scan:
+        events = queries.new_merged_events(reader, window.basis, window.bounds(), scan=True)
+        stories = queries.new_stories(reader, window.basis, window.bounds(), scan=True)
+        for event in events:
+            event["doc_ids"] = _doc_ids(event)
+        items: queries.BriefItems | None = None
+    else:
+        items = queries.brief_items(reader, window.basis, window.bounds())
+        events, stories = items.events, items.stories
+    event_docs = {e["merged_id"]: list(e["doc_ids"]) for e in events}
     story_docs = {s["story_id"]: list(s.get("doc_ids") or []) for s in stories}
     keywords = sorted({k for w in watchlists for k in w.keywords})
     all_ids = {d for ids in [*event_docs.values(), *story_docs.values()] for d in ids}
@@ -54,11 +63,15 @@ def build_brief(reader: Reader, watchlists: Sequence[Watchlist], window: Window,
         told = [s for s in stories if (i, s["story_id"]) in itself
                 or any(matches(watchlist, e, _doc_ids(e), hits[i]) for e in story_events.get(s["story_id"], []))]
         picked.append((watchlist, chosen, told))
-    # the documents linked: the first MAX_LINKS of each item shown
-    documents = queries.documents_brief(reader, {
-        d for _, chosen, told in picked for ids in [*(event_docs[e["merged_id"]] for e in chosen[:max_events]),
-                                                    *(story_docs[s["story_id"]] for s in told[:max_stories])]
-        for d in ids[:MAX_LINKS]})
+    # the documents linked: the first MAX_LINKS of each item shown (first_seen holds them)
+    shown_events = {e["merged_id"] for _, chosen, _ in picked for e in chosen[:max_events]}
+    shown_stories = {s["story_id"] for _, _, told in picked for s in told[:max_stories]}
+    if items is not None:
+        documents = items.documents(shown_events, shown_stories)
+    else:
+        documents = queries.documents_brief(reader, {d for ids in [*(event_docs[e] for e in shown_events),
+                                                                   *(story_docs[s] for s in shown_stories)]
+                                                     for d in ids[:MAX_LINKS]})
     sections = []
     for watchlist, chosen, told in picked:
         sections.append({
@@ -113,9 +126,7 @@ def story_matches(watchlist: Watchlist, story: dict[str, Any], doc_ids: Iterable
 # -- items --------------------------------------------------------------------------------------------
 def _doc_ids(event: dict[str, Any]) -> list[str]:
     """The event's documents, originals first, each once."""
-    entries = [p for p in event.get("provenance") or [] if isinstance(p, dict) and p.get("doc_id")]
-    ordered = sorted(entries, key=lambda p: p.get("republication_of") is not None)
-    return list(dict.fromkeys(str(p["doc_id"]) for p in ordered))
+    return derived.provenance_docs(event.get("provenance"))
 
 
 def web_url(url: str | None) -> str | None:

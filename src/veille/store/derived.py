@@ -11,10 +11,11 @@ changes the events:
   and conflictual parts; for a pair, also per direction).
 - `partner_days`: per key, counterpart code and date, as `queries.actor_partners` counts them.
 - `edge_days`: per unordered pair of codes and date, as `queries.graph` counts its edges.
-- `first_seen`: per story and per merged event, its earliest document on the brief's two clocks
-  (publication day, ingestion), and a story's documents in the brief's order on each; refreshed per
-  story (`refresh_first_seen`) by the stories step and by writes of documents of a story, stories or
-  merged events.
+- `first_seen`: per story (once it has its stories row) and per merged event, its earliest document on
+  the brief's two clocks (publication day, ingestion), a story's documents in the brief's order on each
+  and a merged event's, and what the brief shows of it and of its first documents (the brief reads
+  nothing else); refreshed per story (`refresh_first_seen`) by the stories step and by writes of
+  documents of a story, stories or merged events, and sorted by the clocks as it is rewritten.
 
 Keyed by the exact date string, the aggregates answer the queries' date filters (`date >= since`,
 `substr(date, 1, n) <= until`) and periods exactly. `add(con, source)` adds the contributions of
@@ -25,9 +26,11 @@ events away (before they change; `add` them again after). `rebuild(con)` recompu
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -355,6 +358,125 @@ _FIRST_SEEN = (
     "FROM m JOIN documents d USING (doc_id) GROUP BY m.merged_id, m.story_id"
 )
 _FIRST_SEEN_COLUMNS = "kind, id, story_id, published, ingested_at, published_docs, ingested_docs"
+# What the brief shows of each (veille.brief.build): a merged event's and a story's fields, and a document's
+# (`queries.documents_brief`) for the first BRIEF_LINKS documents of each.
+BRIEF_LINKS = 8
+BRIEF_EVENT = ("merged_id", "story_id", "type", "types", "status", "disputed", "date", "first_reported", "actor",
+               "recipient", "reported_by", "location", "num_documents", "num_sources", "independent_sources",
+               "state_media_only", "conflicting", "size")
+BRIEF_STORY = ("story_id", "label", "first_date", "last_date", "num_documents", "num_sources", "actors",
+               "event_types")
+BRIEF_DOCUMENT = ("doc_id", "title", "outlet", "outlet_kind", "outlet_state", "published", "url")
+_JSON_FIELDS = {"actor", "recipient", "reported_by", "location", "size"}  # merged_events' JSON columns the brief reads
+# first_seen is rewritten per story (stories move to its end as they change): it is sorted again in this order
+# once GROWTH - 1 of its rows were written since it was last sorted (counted in derived_layout under this name)
+FIRST_SEEN_ORDER = "published NULLS LAST, ingested_at NULLS LAST, kind, id"
+FIRST_SEEN_WRITTEN = "first_seen written"
+_FETCH = 5_000
+CHUNK_STORIES = 5_000  # stories whose first_seen rows are made at a time
+
+
+def lead(text: str, width: int = 90) -> str:
+    """The first words of a text (its first line, cut at a word), to name an untitled document."""
+    first = " ".join((text or "").strip().split("\n", 1)[0].split())
+    if len(first) <= width:
+        return first
+    cut = first[:width].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def provenance_docs(provenance: Any) -> list[str]:
+    """A merged event's documents (those of its provenance), originals first, each once."""
+    entries = [p for p in provenance or [] if isinstance(p, dict) and p.get("doc_id")]
+    ordered = sorted(entries, key=lambda p: p.get("republication_of") is not None)
+    return list(dict.fromkeys(str(p["doc_id"]) for p in ordered))
+
+
+def _fetch(con: duckdb.DuckDBPyConnection, sql: str, ids: list[str]) -> Iterator[dict[str, Any]]:
+    """The rows of `sql` (a query on the list parameter of `ids`) as dicts, read in chunks."""
+    cursor = con.execute(sql, [ids])
+    names = [c[0] for c in cursor.description or ()]
+    while chunk := cursor.fetchmany(_FETCH):
+        for values in chunk:
+            yield dict(zip(names, values, strict=True))
+
+
+def _brief_fields(con: duckdb.DuckDBPyConnection) -> pa.Table:
+    """(kind, id, docs, item, cards) of the rows of `_veille_first_seen`: a merged event's documents (originals
+    first), the fields the brief shows of the story or merged event (none for a story without its stories row,
+    which first_seen leaves out until it has one), and those of the first BRIEF_LINKS documents of each of its
+    lists ({doc_id: fields}, the documents found)."""
+    merged = [r[0] for r in con.execute("SELECT id FROM _veille_first_seen WHERE kind = 'merged'").fetchall()]
+    items: dict[tuple[str, str], str] = {}
+    docs: dict[str, list[str]] = {}
+    columns = ", ".join(f'"{c}"' for c in BRIEF_EVENT)
+    for row in _fetch(con, f"SELECT {columns}, provenance FROM merged_events WHERE merged_id IN (SELECT unnest(?))",
+                      merged):
+        provenance = row.pop("provenance")
+        docs[row["merged_id"]] = provenance_docs(json.loads(provenance) if isinstance(provenance, str) else provenance)
+        for name in _JSON_FIELDS:
+            if isinstance(row[name], str):
+                row[name] = json.loads(row[name])
+        items["merged", row["merged_id"]] = json.dumps(row, ensure_ascii=False)
+    stories = [r[0] for r in con.execute("SELECT id FROM _veille_first_seen WHERE kind = 'story'").fetchall()]
+    columns = ", ".join(f'"{c}"' for c in BRIEF_STORY)
+    for row in _fetch(con, f"SELECT {columns} FROM stories WHERE story_id IN (SELECT unnest(?))", stories):
+        items["story", row["story_id"]] = json.dumps(row, ensure_ascii=False)
+    firsts: dict[tuple[str, str], list[str]] = {}
+    for kind, ident, published_docs, ingested_docs in con.execute(
+            "SELECT kind, id, published_docs, ingested_docs FROM _veille_first_seen").fetchall():
+        if (kind, ident) not in items:  # left out
+            continue
+        if kind == "merged":
+            firsts[kind, ident] = docs.get(ident, [])[:BRIEF_LINKS]
+        else:
+            firsts[kind, ident] = list(dict.fromkeys([*(published_docs or [])[:BRIEF_LINKS],
+                                                      *(ingested_docs or [])[:BRIEF_LINKS]]))
+    cards: dict[str, dict[str, Any]] = {}
+    wanted = sorted({d for ids in firsts.values() for d in ids})
+    columns = ", ".join(f'"{c}"' for c in BRIEF_DOCUMENT)
+    for row in _fetch(con, f"SELECT {columns}, left(text, 400) AS text FROM documents "
+                           "WHERE doc_id IN (SELECT unnest(?))", wanted):
+        row["lead"] = lead(row.pop("text") or "")
+        cards[row["doc_id"]] = row
+    keys = list(firsts)
+    return pa.table({
+        "kind": pa.array([k for k, _ in keys], pa.string()), "id": pa.array([i for _, i in keys], pa.string()),
+        "docs": pa.array([docs.get(i) if k == "merged" else None for k, i in keys], pa.list_(pa.string())),
+        "item": pa.array([items.get(key) for key in keys], pa.string()),
+        "cards": pa.array([json.dumps({d: cards[d] for d in firsts[key] if d in cards}, ensure_ascii=False)
+                           for key in keys], pa.string())})
+
+
+def _write_first_seen(con: duckdb.DuckDBPyConnection, stories: str) -> None:
+    """Bring the first_seen rows of the stories of relation `stories` (and of their merged events) up to date:
+    the rows that changed are replaced, those that are gone deleted, the new ones added; a row as it was is
+    left where it is (a story refreshed with nothing new moves nothing, nor counts as written)."""
+    con.execute("CREATE OR REPLACE TEMP TABLE _veille_first_seen AS " + _FIRST_SEEN.format(stories=stories))
+    try:
+        con.register("_veille_brief", _brief_fields(con))
+        try:
+            columns = f"{_FIRST_SEEN_COLUMNS}, docs, item, cards"
+            con.execute("CREATE OR REPLACE TEMP TABLE _veille_first_seen_new AS "
+                        "SELECT f.*, b.docs, CAST(b.item AS JSON) AS item, CAST(b.cards AS JSON) AS cards "
+                        "FROM _veille_first_seen f JOIN _veille_brief b USING (kind, id)")
+        finally:
+            con.unregister("_veille_brief")
+        old = f"SELECT {columns} FROM first_seen WHERE story_id IN (SELECT story_id FROM {stories})"
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _veille_first_seen_old AS ({old}) EXCEPT "
+                    f"(SELECT {columns} FROM _veille_first_seen_new)")
+        con.execute(f"DELETE FROM first_seen WHERE story_id IN (SELECT story_id FROM {stories}) "
+                    "AND (kind, id) IN (SELECT (kind, id) FROM _veille_first_seen_old)")
+        written = con.execute(f"INSERT INTO first_seen ({columns}) (SELECT {columns} FROM _veille_first_seen_new) "
+                              f"EXCEPT ({old})").fetchone()[0]  # type: ignore[index]
+        before = con.execute("SELECT coalesce(sum(sorted_rows), 0) FROM derived_layout WHERE name = ?",
+                             [FIRST_SEEN_WRITTEN]).fetchone()[0]  # type: ignore[index]
+        if written:
+            con.execute("DELETE FROM derived_layout WHERE name = ?", [FIRST_SEEN_WRITTEN])
+            con.execute("INSERT INTO derived_layout VALUES (?, ?)", [FIRST_SEEN_WRITTEN, int(before) + int(written)])
+    finally:
+        for name in ("_veille_first_seen", "_veille_first_seen_new", "_veille_first_seen_old"):
+            con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
 def refresh_first_seen(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str | None]) -> None:
@@ -362,25 +484,32 @@ def refresh_first_seen(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str |
     (after the stories step or a write changed them: documents joined or left, merged events rewritten,
     stories merged away)."""
     ids = sorted({story_id for story_id in story_ids if story_id is not None})
-    if not ids:
-        return
-    con.register("_veille_stories", pa.table({"story_id": pa.array(ids, pa.string())}))
-    try:
-        con.execute("DELETE FROM first_seen WHERE story_id IN (SELECT story_id FROM _veille_stories)")
-        con.execute(f"INSERT INTO first_seen ({_FIRST_SEEN_COLUMNS}) " + _FIRST_SEEN.format(stories="_veille_stories"))
-    finally:
-        con.unregister("_veille_stories")
+    _write_chunks(con, ids, CHUNK_STORIES)
 
 
-def rebuild_first_seen(con: duckdb.DuckDBPyConnection) -> None:
+def rebuild_first_seen(con: duckdb.DuckDBPyConnection, *, chunk: int | None = None) -> None:
+    """Recompute first_seen from every story's documents and merged events."""
     con.execute("DELETE FROM first_seen")
-    con.execute(f"INSERT INTO first_seen ({_FIRST_SEEN_COLUMNS}) " + _FIRST_SEEN.format(
-        stories="(SELECT story_id FROM documents WHERE story_id IS NOT NULL "
-                "UNION SELECT story_id FROM merged_events WHERE story_id IS NOT NULL)"))
+    ids = [r[0] for r in con.execute("SELECT story_id FROM documents WHERE story_id IS NOT NULL UNION "
+                                     "SELECT story_id FROM merged_events WHERE story_id IS NOT NULL ORDER BY 1"
+                                     ).fetchall()]
+    _write_chunks(con, ids, chunk or CHUNK_STORIES)
 
 
-def keep_sorted(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> None:
-    """Sort the SORTED tables that have grown by GROWTH since they were last sorted (all with `force`)."""
+def _write_chunks(con: duckdb.DuckDBPyConnection, ids: list[str], chunk: int) -> None:
+    """Write the first_seen rows of these stories, `chunk` stories at a time (what the brief shows of them is
+    made in Python: memory grows with the chunk, not with the store or the write)."""
+    for start in range(0, len(ids), chunk):
+        con.register("_veille_stories", pa.table({"story_id": pa.array(ids[start:start + chunk], pa.string())}))
+        try:
+            _write_first_seen(con, "_veille_stories")
+        finally:
+            con.unregister("_veille_stories")
+
+
+def keep_sorted(con: duckdb.DuckDBPyConnection, *, force: bool = False, skip: Sequence[str] = ()) -> None:
+    """Sort the SORTED tables that have grown by GROWTH since they were last sorted, and first_seen once
+    GROWTH - 1 of its rows were written since (all with `force`; but those of `skip`, not made yet)."""
     layout = dict(con.execute("SELECT name, sorted_rows FROM derived_layout").fetchall())
     for table, order in SORTED.items():
         rows = int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
@@ -396,6 +525,16 @@ def keep_sorted(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> None:
         create_indexes(con, table)
         con.execute("DELETE FROM derived_layout WHERE name = ?", [table])
         con.execute("INSERT INTO derived_layout VALUES (?, ?)", [table, rows])
+    if "first_seen" in skip:
+        return
+    rows = int(con.execute("SELECT count(*) FROM first_seen").fetchone()[0])  # type: ignore[index]
+    if force or (rows >= SORT_FROM and layout.get(FIRST_SEEN_WRITTEN, 0) > (GROWTH - 1) * rows):
+        con.execute("CREATE OR REPLACE TEMP TABLE _veille_sorted AS SELECT * FROM first_seen "
+                    f"ORDER BY {FIRST_SEEN_ORDER}")
+        con.execute("DELETE FROM first_seen")
+        con.execute("INSERT INTO first_seen SELECT * FROM _veille_sorted")
+        con.execute("DROP TABLE _veille_sorted")
+        con.execute("DELETE FROM derived_layout WHERE name = ?", [FIRST_SEEN_WRITTEN])
 
 
 def rebuild(con: duckdb.DuckDBPyConnection, *, skip: Sequence[str] = ()) -> None:
@@ -418,4 +557,4 @@ def rebuild(con: duckdb.DuckDBPyConnection, *, skip: Sequence[str] = ()) -> None
     _insert_postings(con, postings)
     if "first_seen" not in skip:
         rebuild_first_seen(con)
-    keep_sorted(con, force=True)
+    keep_sorted(con, force=True, skip=skip)

@@ -158,7 +158,7 @@ def _migration_8(con: duckdb.DuckDBPyConnection, model: Model) -> None:
         con.execute(create_table_sql(model[name]))
 
 
-LATER_DERIVED = ("first_seen",)  # derived tables of later migrations (10)
+LATER_DERIVED = ("first_seen",)  # derived tables of later migrations (10, 11)
 
 
 def _migration_9(con: duckdb.DuckDBPyConnection, model: Model) -> None:
@@ -181,10 +181,19 @@ def _migration_10(con: duckdb.DuckDBPyConnection, model: Model) -> None:
     derived.rebuild_first_seen(con)
 
 
+def _migration_11(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+    """The brief read from first_seen alone: each row also holds what the brief shows of its story or merged
+    event and of their first documents (first_seen.docs, item, cards), filled from the stored rows; the
+    table kept in the order of the brief's clocks."""
+    _add_columns(con, model["first_seen"], ["docs", "item", "cards"])
+    derived.rebuild_first_seen(con)
+    derived.keep_sorted(con)
+
+
 # version -> step; a step brings a store from version-1 to version.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, Model], None]] = {
     1: _migration_1, 2: _migration_2, 3: _migration_3, 4: _migration_4, 5: _migration_5, 6: _migration_6,
-    7: _migration_7, 8: _migration_8, 9: _migration_9, 10: _migration_10,
+    7: _migration_7, 8: _migration_8, 9: _migration_9, 10: _migration_10, 11: _migration_11,
 }
 
 

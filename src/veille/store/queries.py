@@ -852,13 +852,7 @@ def _documents_page(reader: Reader, flt: DocumentFilter, ids: list[str]) -> list
     return out
 
 
-def lead(text: str, width: int = 90) -> str:
-    """The first words of a text (its first line, cut at a word), to name an untitled document."""
-    first = " ".join((text or "").strip().split("\n", 1)[0].split())
-    if len(first) <= width:
-        return first
-    cut = first[:width].rsplit(" ", 1)[0]
-    return cut + "…"
+lead = derived.lead  # the first words of a text, to name an untitled document
 
 
 def get_document(reader: Reader, doc_id: str) -> dict[str, Any] | None:
@@ -1209,6 +1203,69 @@ def new_stories(reader: Reader, basis: str, bounds: Sequence[Any], *, limit: int
         "FROM stories s JOIN f USING (story_id) "
         "ORDER BY f.first_seen DESC, s.num_documents DESC, s.story_id LIMIT ?",
         [*bounds, limit], table="stories"))
+
+
+BRIEF_SORTED = 5_000
+
+
+@dataclass
+class BriefItems:
+    """What is new in a period, as `new_merged_events` and `new_stories` give it but with the fields the brief
+    shows only (derived.BRIEF_EVENT, BRIEF_STORY), each with `first_seen` and `doc_ids` (its documents, in the
+    brief's order); and the first derived.BRIEF_LINKS documents of each (`documents`)."""
+
+    events: list[dict[str, Any]]
+    stories: list[dict[str, Any]]
+    cards: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> its documents, JSON
+
+    def documents(self, events: Iterable[str] = (), stories: Iterable[str] = ()) -> dict[str, dict[str, Any]]:
+        """doc_id -> the document as `documents_brief` gives it, of the first documents of these merged
+        events and stories (by id; read only for the items shown)."""
+        found: dict[str, dict[str, Any]] = {}
+        for key in [*(("merged", e) for e in events), *(("story", s) for s in stories)]:
+            if key in self.cards:
+                found.update(json.loads(self.cards[key]))
+        return found
+
+
+def brief_items(reader: Reader, basis: str, bounds: Sequence[Any], *, limit: int = 1000) -> BriefItems:
+    """The brief's new merged events and stories of a period, from first_seen alone (which holds what the
+    brief shows of them and of their first documents, kept as data arrives: store/derived.py)."""
+    found = BriefItems([], [])
+    if not has_table(reader, "first_seen"):
+        return found
+    _, inside = _clock(basis)
+    first, docs = _FIRST_SEEN[basis]
+    columns = (f"kind, id, {first}, CASE WHEN kind = 'merged' THEN docs ELSE {docs} END, CAST(item AS VARCHAR), "
+               "CAST(cards AS VARCHAR)")
+    period = inside.format(t=first)
+    # the items of a period of up to BRIEF_SORTED of them are read and ordered here (ordering the wide rows in
+    # the database cost more); of a longer one, the first `limit` of each kind are chosen there, from their
+    # order alone, then read
+    if _scalar(reader, f"SELECT count(*) FROM first_seen WHERE {period}", list(bounds)) <= BRIEF_SORTED:
+        rows = reader.con.execute(f"SELECT {columns} FROM first_seen WHERE {period}", list(bounds)).fetchall()
+    else:
+        order = (f"{first} DESC, CASE WHEN kind = 'merged' THEN item->>'date' END DESC NULLS LAST, "
+                 "CASE WHEN kind = 'story' THEN (item->>'num_documents')::BIGINT END DESC NULLS LAST, id")
+        rows = reader.con.execute(
+            f"SELECT {columns} FROM first_seen WHERE rowid IN (SELECT rowid FROM first_seen WHERE {period} "
+            f"QUALIFY row_number() OVER (PARTITION BY kind ORDER BY {order}) <= ?)", [*bounds, limit]).fetchall()
+    kinds: dict[str, list[tuple[str, Any, dict[str, Any], str]]] = {"merged": [], "story": []}
+    for kind, ident, seen, doc_ids, item, cards in rows:
+        row = json.loads(item)
+        row["first_seen"], row["doc_ids"] = _seen(seen), list(doc_ids or [])
+        kinds[kind].append((ident, seen, row, cards))
+    # as new_merged_events and new_stories order them: the latest first, then by date (merged events) or
+    # by size (stories), the larger first and the unknown last, then by id
+    for kind, rank, out in (("merged", "date", found.events), ("story", "num_documents", found.stories)):
+        entries = sorted(kinds[kind], key=lambda e: e[0])
+        entries.sort(key=lambda e: (e[2].get(rank) is not None, e[2].get(rank) or ("" if rank == "date" else 0)),
+                     reverse=True)
+        entries.sort(key=lambda e: e[1], reverse=True)
+        for ident, _, row, cards in entries[:limit]:
+            out.append(row)
+            found.cards[kind, ident] = cards
+    return found
 
 
 def _new_rows(reader: Reader, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

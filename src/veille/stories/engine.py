@@ -104,6 +104,7 @@ def update(store: Store, doc_ids: Sequence[str] | None = None, *, merge: bool = 
         run = _Run(con)
         result = run.run(doc_ids, merge=merge)
         derived.refresh_first_seen(con, run.changed)
+        derived.keep_sorted(con)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -131,6 +132,7 @@ def merge_stale(store: Store, *, chunk: int = MERGE_CHUNK, documents: int = MERG
             run = _Run(con)
             run._merge(stale)
             derived.refresh_first_seen(con, run.changed)
+            derived.keep_sorted(con)
             total.merged_events += run.result.merged_events
         total.stories_updated += stale
     total.seconds = time.perf_counter() - started
