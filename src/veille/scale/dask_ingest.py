@@ -41,7 +41,7 @@ from veille.store import Batch, Store
 
 CHUNK_SIZE = 32  # documents per task: small enough that the workers finish together
 CHUNKS_PER_WORKER = 3  # in flight per worker thread, so a worker never waits for the driver
-STORY_BATCH = 128  # documents placed in stories per transaction (the result does not depend on it)
+STORY_BATCH = 512  # documents placed in stories per transaction (the result does not depend on it)
 _FIRST = 10  # task priority of cleaning: ahead of the parses already queued
 MAX_RESUBMITS = 3  # times a chunk the cluster lost (a worker killed with its data) is sent again
 
