@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -71,3 +74,17 @@ def store_snapshot(store) -> dict[str, list[str]]:
             rows.append(json.dumps(row, sort_keys=True, default=str))
         out[table] = sorted(rows)
     return out
+
+
+def package_copy(folder: Path) -> Path:
+    """A copy of the veille package under ``folder``, to edit its data files; returns ``folder``."""
+    shutil.copytree(ROOT / "src" / "veille", folder / "veille", ignore=shutil.ignore_patterns("__pycache__"))
+    return folder
+
+
+def probe(source_root: Path, script: str) -> str:
+    """What ``script`` prints, run by a fresh interpreter that imports veille from ``source_root``."""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "PYTHONPATH": str(source_root)})
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()

@@ -5,16 +5,12 @@ changes what the code does with no Python edit."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 import textwrap
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, package_copy, probe
 
 from veille.actors import grammar, kb, lexicon, linker
 from veille.actors.lexicon import (
@@ -109,20 +105,14 @@ _PROBE = textwrap.dedent("""
 """)
 
 
-def _probe(source_root) -> str:
-    result = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "PYTHONPATH": str(source_root)})
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
-
 
 def test_a_word_added_to_the_file_changes_the_lookup(tmp_path):
     """A linguist adds "the" to the articles dropped from a name in a copy of the package's data file:
     "The Guardian" is then looked up as "Guardian", with no Python edit."""
-    shutil.copytree(PACKAGE, tmp_path / "veille", ignore=shutil.ignore_patterns("__pycache__"))
+    package_copy(tmp_path)
     copy = tmp_path / "veille" / "actors" / "data" / "sectors.yaml"
-    assert _probe(tmp_path) == "the guardian"
+    assert probe(tmp_path, _PROBE) == "the guardian"
     text = copy.read_text("utf-8")
     assert text.count("  name_articles: [") == 1
     copy.write_text(text.replace("  name_articles: [", "  name_articles: [The, "), "utf-8")
-    assert _probe(tmp_path) == "guardian"
+    assert probe(tmp_path, _PROBE) == "guardian"

@@ -4,16 +4,12 @@ for), and a word added to the file changes what the coder does with no Python ed
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 import textwrap
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, package_copy, probe
 
 from veille.events import grammar
 from veille.events.grammar import (
@@ -91,22 +87,16 @@ _PROBE = textwrap.dedent("""
 """)
 
 
-def _probe(source_root) -> str:
-    result = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "PYTHONPATH": str(source_root)})
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
-
 
 @pytest.mark.slow
 def test_a_word_added_to_the_file_changes_the_coding(tmp_path):
     """A linguist adds "clamer" to the speech verbs in a copy of the package's data file: the event
     under "a clamé que" becomes reported, with no Python edit."""
-    shutil.copytree(PACKAGE, tmp_path / "veille", ignore=shutil.ignore_patterns("__pycache__"))
+    package_copy(tmp_path)
     copy = tmp_path / "veille" / "events" / "data" / "grammar.yaml"
-    assert _probe(tmp_path) == "asserted None"
+    assert probe(tmp_path, _PROBE) == "asserted None"
     text = copy.read_text("utf-8")
     assert text.count("speech_verbs: [") == 1
     copy.write_text(text.replace("speech_verbs: [", "speech_verbs: [clamer, "), "utf-8")
     assert "clamer" not in grammar_words("speech_verbs")  # the package's own file is untouched
-    assert _probe(tmp_path) == "reported clamer"
+    assert probe(tmp_path, _PROBE) == "reported clamer"

@@ -7,14 +7,10 @@ tests/test_grammar_words.py.)"""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 import textwrap
 
 import yaml
-from conftest import ROOT
+from conftest import ROOT, package_copy, probe
 
 from veille.events.grammar import grammar_table
 
@@ -72,20 +68,14 @@ _PROBE = textwrap.dedent("""
 """)
 
 
-def _probe(source_root) -> str:
-    result = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "PYTHONPATH": str(source_root)})
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
-
 
 def test_words_changed_in_the_data_change_the_counts_and_the_cues(tmp_path):
     """In a copy of the package, a linguist adds "écroué" to the participles that count the arrested
     (grammar.yaml), and "dès" to the words of a start that puts a day aside from the narrative (timex.yaml):
     "12 manifestants écroués" becomes 12 arrested, and "mobilisés dès lundi" names a day the narrative is
     not on."""
-    shutil.copytree(PACKAGE, tmp_path / "veille", ignore=shutil.ignore_patterns("__pycache__"))
-    assert _probe(tmp_path) == "{} False"
+    package_copy(tmp_path)
+    assert probe(tmp_path, _PROBE) == "{} False"
     data = tmp_path / "veille" / "events" / "data"
     grammar = (data / "grammar.yaml").read_text("utf-8")
     old = "    participles: [arrêté, "
@@ -95,4 +85,4 @@ def test_words_changed_in_the_data_change_the_counts_and_the_cues(tmp_path):
     old = "  since: [depuis]"
     assert timex.count(old) == 1
     (data / "timex.yaml").write_text(timex.replace(old, "  since: [depuis, dès]"), "utf-8")
-    assert _probe(tmp_path) == "{'arrested': 12} True"
+    assert probe(tmp_path, _PROBE) == "{'arrested': 12} True"
