@@ -353,14 +353,6 @@ class EventCoder:
             size = extract_sizes(sent.text, event_type, token.idx - sent.start_char)
         return size
 
-    @staticmethod
-    def _accused_speaks(reporter: Token, accusers: list[Party], accused: list[Party], ctx: _Context) -> bool:
-        """The source of a negated accusation no one else is said to make is its target ("il n'y avait aucune
-        raison d'accuser la Russie", says Moscow; not "l'Allemagne n'a pas accusé la Russie", says Moscow)."""
-        speaker = {p.code for p in ctx.finder_parties(reporter) if p.code}
-        return bool(speaker) and speaker <= {p.code for p in accused if p.code} \
-            and all(p.code in speaker for p in accusers if p.code)
-
     def _standing_forces(self, token: Token) -> bool:
         """Where forces stand, not an act: a participle that qualifies troops without saying who sent them or
         when ("les soldats déployés en Allemagne"), or a passive in the imperfect ("étaient stationnés")."""
@@ -403,11 +395,13 @@ class EventCoder:
         home = location["code"] if location else (focus[0] if focus else None)
 
         # "Moscou a assuré qu'il n'y avait aucune raison d'accuser la Russie": the accused, denying, rejects
-        denial = event_type == "ACCUSE" and status.status == NEGATED and status.cue == "negation" \
-            and status.reporter is not None and self._accused_speaks(status.reporter, actor, recipient, ctx)
+        speakers = [p for p in ctx.finder_parties(status.reporter) if p.code] \
+            if event_type == "ACCUSE" and status.status == NEGATED and status.cue == "negation" \
+            and status.reporter is not None else []
+        denial = bool(speakers) and _accused_speaks(speakers, actor, recipient)
         if denial:
             event_type, mode = "REJECT", None
-            actor, recipient = [p for p in ctx.finder_parties(status.reporter) if p.code][:1], []
+            actor, recipient = speakers[:1], []
         # victims named as the subject: "l'Azerbaïdjan dit en avoir perdu 50", "105 militaires ont trouvé la mort"
         if entry.victim and actor:
             recipient, actor = actor + [p for p in recipient if not _same_party(p, actor)], []
@@ -966,6 +960,13 @@ _END_PUNCT = (".", "!", "?", "»", "…", '"', ":", ";")
 
 
 _SENTENCE_END = (".", "!", "?", "…", "»", '"', ";", ":", ")")
+
+
+def _accused_speaks(speakers: list[Party], accusers: list[Party], accused: list[Party]) -> bool:
+    """The source of a negated accusation no one else is said to make is its target ("il n'y avait aucune
+    raison d'accuser la Russie", says Moscow; not "l'Allemagne n'a pas accusé la Russie", says Moscow)."""
+    speaker = {p.code for p in speakers}
+    return speaker <= {p.code for p in accused if p.code} and all(p.code in speaker for p in accusers if p.code)
 
 
 def _agrees(pronoun: Token, noun: Token) -> bool:

@@ -28,6 +28,7 @@ _RANK = {ASSERTED: 0, REPORTED: 1, FUTURE: 2, HYPOTHETICAL: 3, NEGATED: 4}
 SPEECH_VERBS = grammar_words("speech_verbs")
 # verbs after which the embedded event is an opinion, a wish or a possibility
 OPINION_VERBS = grammar_words("opinion_verbs")
+_REPORTING_VERBS = SPEECH_VERBS | OPINION_VERBS  # verbs that say or think their complement clause
 # verbs after which the embedded event is planned or announced for later
 PLANNING_VERBS = grammar_words("planning_verbs")
 # adjectives of readiness over an infinitive: the event is offered or intended
@@ -438,7 +439,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
         local = True
         # "que la France n'oubliait aucun soldat, qu'elle garderait ...": a clause the parser hung on a verb
         # that does not report it does not take that verb's negation
-        via_complement = dep == "ccomp" and lowered[p] not in SPEECH_VERBS | OPINION_VERBS
+        via_complement = dep == "ccomp" and lowered[p] not in _REPORTING_VERBS
         current = token_at(p)
     # an incise after the clause: "..., a annoncé jeudi Armen Grigoryan", "..., a-t-il déclaré"
     if reporter is None and found in (ASSERTED, FUTURE, HYPOTHETICAL) and attributable:
