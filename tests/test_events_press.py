@@ -575,3 +575,11 @@ def test_a_city_that_seats_an_organisation_names_it_unless_placed(veille_nlp) ->
     assert talks and codes(talks[0]["actor"]) | codes(talks[0]["recipient"]) == {"GBR", "EU"}, events
     doc = veille_nlp("Les dirigeants des 27 sont arrivés à Bruxelles.")
     assert [m._.code for m in doc.spans["mentions"] if m.text == "Bruxelles"] == ["BEL"]
+
+
+def test_acts_liked_or_disliked_are_kinds_not_events(veille_nlp) -> None:
+    assert not code(veille_nlp, '"Le président n\'aime pas les ultimatums", a déclaré le ministre malien.')
+    assert _of_type(code(veille_nlp, "Le Mali a lancé un ultimatum à la France."), "THREATEN")
+    events = code(veille_nlp, "Le gouvernement déteste les manifestations, mais des milliers de Maliens ont "
+                              "manifesté samedi à Bamako.")
+    assert [e["trigger"] for e in events] == ["manifesté"], events

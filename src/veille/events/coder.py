@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.actors.normalize import fold
 from veille.events import places as placemod
 from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Party, temporal
-from veille.events.confidence import ConfidenceModel, bucket, event_features
+from veille.events.confidence import POLITICS_EDGES, ConfidenceModel, bucket, event_features
 from veille.events.dates import DateIndex, EventDate, event_date, lead_date, next_reference
 from veille.events.features import morph
 from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
@@ -165,7 +165,7 @@ class EventCoder:
             for cand in candidates:
                 for event in self._code(cand, context, dates, focus, published, sent, sent_places, last_place):
                     sent_events.append(event)
-            events.extend(self._judge(_dedupe(sent_events)))
+            events.extend(self._judge(_dedupe(sent_events), doc._.politics))
             for event in sent_events:
                 if event["status"] in FACTUAL or event["status"] == FUTURE:
                     shared.told.append((event["type"], {p["code"] for p in event["actor"]},
@@ -186,13 +186,17 @@ class EventCoder:
                 history.append(subject)
         return events
 
-    def _judge(self, sent_events: list[dict]) -> list[dict]:
+    def _judge(self, sent_events: list[dict], politics: float | None) -> list[dict]:
         """Confidence from the trained model; events under the threshold are not emitted."""
         kept = []
         crowd = bucket(len(sent_events), (2, 3, 5))
         for event in sent_events:
             features = event.pop("_features")
             features[f"crowd={crowd}"] = 1.0
+            # a text too short to tell its topic (a headline, a sentence) is read as the gold articles the
+            # model learnt from, all of them politics: the topic only lowers the events of articles it can read
+            level = bucket(politics, POLITICS_EDGES) if politics is not None else len(POLITICS_EDGES)
+            features[f"politics={level}"] = 1.0
             if self.model.trained:
                 event["confidence"] = round(self.model.probability(features), 3)
                 if event["confidence"] < self.threshold:
@@ -1392,7 +1396,7 @@ def _recipients(event: dict) -> set:
                                                    "keep_features": False},
                   requires=["token.pos", "token.dep", "token.lemma", "token.morph", "token.is_sent_start", "doc.spans",
                             "span._.code", "span._.actor_id", "span._.sector", "span._.value", "doc._.published",
-                            "doc._.demonyms", "doc.user_data"],
+                            "doc._.demonyms", "doc._.politics", "doc.user_data"],
                   assigns=["doc._.events"])
 def make_events(nlp: Language, name: str, lexicons: list[str], model: str | None, threshold: float | None,
                 keep_features: bool) -> EventCoder:

@@ -185,6 +185,8 @@ class Lexicon:
             return None
         view = view_of(token.doc)  # read as lists: no Token built
         deps = view.dep
+        if deps[token.i] == "obj" and view.pos[token.i] == "NOUN" and view.lemma[view.head[token.i]] in _APPRECIATION:
+            return None  # a kind of act, liked or disliked: no event
         verb_like = view.pos[token.i] == "NOUN" and any(deps[j] == "nsubj" for j in view.kids(token.i))
         near: set[str] | None = None  # the words around, read once for all the entries tried
         for entry in candidates:
@@ -321,6 +323,7 @@ def _case_of(token: Token) -> str | None:
 
 _QUE = grammar_words("que_forms")
 _QUANTITY_NOUNS = grammar_words("quantity_nouns")
+_APPRECIATION = grammar_words("appreciation_verbs")
 _ACTOR_ENTS = frozenset({"PER", "ORG", "GPE", "LOC"})
 
 

@@ -19,8 +19,9 @@ TIMEX_KEY = "veille_timex"  # Doc.user_data key: veille_timex's Timex records, r
 # home: code of the state the outlet publishes from (who "le gouvernement" is when the text names none)
 # demonyms: {folded word: state code} of the document's words that are demonyms ("arméniennes": ARM)
 # events: the events veille_events coded
+# politics: probability that the document reports politics (veille_topic; None when no model is trained)
 _DOC_ATTRS: dict[str, object] = {"published": None, "events": None, "doc_id": None, "home": None,
-                                 "demonyms": None}
+                                 "demonyms": None, "politics": None}
 # actor_id, code, sector: what a mention is linked to; value: TIMEX3 value of a DATE/TIME/DURATION/SET
 # discovered: id of a person or body the KB does not hold, linked from how the text presents it
 # ("discovered:tomas_ferreira"); actor_id stays None for them (not exported: the store has no column)

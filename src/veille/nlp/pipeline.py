@@ -44,6 +44,7 @@ GLUED_PREFIXES = (
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("veille_actors", "veille.actors.linker"),
     ("veille_timex", "veille.events.timex"),
+    ("veille_topic", "veille.events.topic"),
     ("veille_events", "veille.events.coder"),
 )
 

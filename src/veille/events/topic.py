@@ -1,0 +1,104 @@
+"""Is a document about politics? A logistic model over the lemmas a document uses.
+
+A political-event dataset wants the acts of states, governments, parties, armed groups and
+protesters, not a football transfer, a car launch or a storm. Read sentence by sentence, such
+articles still hold words that look like events ("attaque", "accuse", "manifestation"). The
+component ``veille_topic`` reads the whole document once and sets ``doc._.politics``, the
+probability that it reports politics (None for a text too short to tell: a headline, a sentence);
+the event coder's confidence model reads it beside its own features.
+
+The weights are learnt by ``scripts/train_topic.py`` (scikit-learn, cross-validated) from
+documents judged by hand (``eval/judged/politics-*.jsonl``: references, never text) and stored
+as data in ``data/topic.json``. Applying them needs no scikit-learn: a sum over the document's
+distinct lemmas.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import veille.nlp.extensions  # noqa: F401  (registers doc._.politics)
+
+DEFAULT_MODEL = "topic.json"
+CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN"})
+MIN_LENGTH = 3
+# the model learnt from whole articles (38 distinct content lemmas at the fewest): on a shorter text,
+# a headline or one sentence, it would guess from a handful of words, so it says nothing
+MIN_TERMS = 30
+
+
+def doc_terms(doc: Doc) -> set[str]:
+    """The distinct lower-cased lemmas of the document's content words."""
+    return terms(token.lemma_ for token in doc if token.pos_ in CONTENT_POS and token.is_alpha
+                 and len(token.text) >= MIN_LENGTH)
+
+
+def terms(lemmas: Iterable[str]) -> set[str]:
+    return {lemma.lower() for lemma in lemmas if lemma}
+
+
+def term_features(found: set[str]) -> dict[str, float]:
+    """Each distinct lemma present, weighted so that every document's vector has length 1."""
+    if not found:
+        return {}
+    value = 1.0 / math.sqrt(len(found))
+    return dict.fromkeys(found, value)
+
+
+@dataclass(frozen=True)
+class TopicModel:
+    weights: dict[str, float] = field(default_factory=dict)
+    bias: float = 0.0
+    source: str = ""
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> TopicModel:
+        if path:
+            source: Path | object = Path(path)
+        else:
+            source = resources.files("veille.events") / "data" / DEFAULT_MODEL
+            if not source.is_file():  # type: ignore[attr-defined]
+                return cls(source="none")  # not trained: every document counts as politics
+        text = source.read_text("utf-8")  # type: ignore[attr-defined]
+        try:
+            data = json.loads(text)
+            return cls(weights={str(k): float(v) for k, v in data["weights"].items()}, bias=float(data["bias"]),
+                       source=str(source))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"{source}: not a topic model ({exc})") from exc
+
+    @property
+    def trained(self) -> bool:
+        return bool(self.weights)
+
+    def probability(self, found: set[str]) -> float:
+        weights = self.weights
+        z = self.bias + sum(weights.get(name, 0.0) * value for name, value in term_features(found).items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+class TopicComponent:
+    def __init__(self, model: str | None = None) -> None:
+        self.model = TopicModel.load(model)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = doc_terms(doc) if self.model.trained else set()
+        doc._.politics = self.model.probability(found) if len(found) >= MIN_TERMS else None
+        return doc
+
+
+@Language.factory("veille_topic", default_config={"model": None}, requires=["token.lemma", "token.pos"],
+                  assigns=["doc._.politics"])
+def make_topic(nlp: Language, name: str, model: str | None) -> TopicComponent:
+    return TopicComponent(model)
+
+
+__all__ = ["TopicComponent", "TopicModel", "doc_terms", "make_topic", "term_features"]

@@ -1,0 +1,96 @@
+"""The document topic model (events/topic.py): is an article about politics? Texts written for veille."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from veille.events.confidence import POLITICS_EDGES, bucket
+from veille.events.topic import TopicModel, doc_terms, term_features
+
+ROOT = Path(__file__).resolve().parents[1]
+
+DIPLOMACY = (
+    "Le ministre turc des Affaires étrangères a condamné mardi les sanctions imposées par Washington contre "
+    "Ankara. Le Parlement a voté une résolution, et le gouvernement a convoqué l'ambassadeur américain. "
+    "L'opposition accuse le président de mener une politique dangereuse avant les élections législatives. "
+    "A Bruxelles, les diplomates européens redoutent une crise durable au sein de l'Otan, tandis que Moscou "
+    "propose une médiation. Le Premier ministre a promis une réponse ferme si le Congrès adopte de nouvelles "
+    "mesures contre l'armée turque déployée en Syrie."
+)
+FOOTBALL = (
+    "Le club a remporté le match trois buts à un grâce à un doublé de son attaquant, auteur d'une attaque "
+    "superbe en seconde période. L'entraîneur a salué la performance de ses joueurs avant la finale de la "
+    "coupe, dimanche au stade, devant quarante mille supporters. Le gardien, blessé à la cheville lors de "
+    "l'entraînement, devrait manquer la rencontre. Les supporters ont chanté pendant toute la soirée, et le "
+    "capitaine a soulevé le trophée sous les applaudissements du public et des familles venues nombreuses."
+)
+
+
+def test_the_installed_model_is_trained() -> None:
+    model = TopicModel.load()
+    assert model.trained and len(model.weights) > 1000
+
+
+@pytest.mark.parametrize(("text", "politics"), [(DIPLOMACY, True), (FOOTBALL, False)])
+def test_a_dispatch_on_diplomacy_is_politics_a_match_report_is_not(veille_nlp, text: str, politics: bool) -> None:
+    doc = veille_nlp(text)
+    assert doc._.politics is not None
+    assert (doc._.politics >= 0.5) is politics, doc._.politics
+
+
+def test_the_coder_reads_the_document_topic_as_a_confidence_feature(veille_nlp) -> None:
+    coder = veille_nlp.get_pipe("veille_events")
+    keep = coder.keep_features
+    coder.keep_features = True
+    try:
+        doc = veille_nlp(DIPLOMACY)
+    finally:
+        coder.keep_features = keep
+    assert doc._.events
+    expected = f"politics={bucket(doc._.politics, POLITICS_EDGES)}"
+    assert all(event["_features"].get(expected) == 1.0 for event in doc._.events)
+
+
+def test_the_confidence_model_learnt_that_events_of_other_news_are_less_often_right() -> None:
+    from veille.events.confidence import ConfidenceModel
+
+    weights = ConfidenceModel.load().weights
+    assert weights.get("politics=0", 0.0) < weights.get(f"politics={len(POLITICS_EDGES)}", 0.0)
+
+
+def test_a_text_too_short_to_tell_has_no_topic(veille_nlp) -> None:
+    assert veille_nlp("En Syrie, un bombardement a fait 24 morts dans un marché d'Idleb.")._.politics is None
+
+
+def test_term_features_have_unit_length() -> None:
+    features = term_features({"ministre", "sanction", "voter", "parlement"})
+    assert sum(v * v for v in features.values()) == pytest.approx(1.0)
+    assert term_features(set()) == {}
+
+
+def test_doc_terms_are_lemmas_of_content_words(veille_nlp) -> None:
+    terms = doc_terms(veille_nlp("Les ministres ont condamné les sanctions de la France."))
+    assert {"ministre", "condamner", "sanction"} <= terms
+    assert "les" not in terms and "de" not in terms
+
+
+def test_a_model_file_given_in_the_config_is_read_and_a_broken_one_refused(tmp_path: Path) -> None:
+    path = tmp_path / "topic.json"
+    path.write_text(json.dumps({"bias": -1.0, "weights": {"sanction": 4.0}}), "utf-8")
+    model = TopicModel.load(path)
+    assert model.probability({"sanction"}) > 0.9 > 0.3 > model.probability({"ballon"})
+    path.write_text('{"weights": []}', "utf-8")
+    with pytest.raises(ValueError, match="not a topic model"):
+        TopicModel.load(path)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "eval" / "judged").glob("politics-*.jsonl")),
+                         ids=lambda p: p.stem)
+def test_the_judged_documents_are_references_not_text(path: Path) -> None:
+    for line in path.read_text("utf-8").splitlines():
+        item = json.loads(line)
+        assert set(item) == {"source", "label"}, item
+        assert item["label"] in ("politics", "mixed", "other") and item["source"].startswith("orangesum:")
