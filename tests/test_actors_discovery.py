@@ -135,6 +135,10 @@ def test_glued_sentences_and_quotes_are_split(veille_nlp):
     assert "Moscou" in words and "Kremlin" in words and "2018" in words and "Le" in words
     abbreviation = veille_nlp.make_doc("aux U.S.A. et")
     assert "U.S.A." in [t.text for t in abbreviation]
+    # a title glued to its name: the title, then the name; an acronym stays whole
+    assert [t.text for t in veille_nlp.make_doc("où M.Tavares était, MM.Ruiz et Mme.Leroux")][1:7] == \
+        ["M.", "Tavares", "était", ",", "MM.", "Ruiz"]
+    assert "M.A.R.S." in [t.text for t in veille_nlp.make_doc("la mission M.A.R.S. a")]
 
 
 def test_outlet_home_state(veille_nlp):

@@ -38,6 +38,7 @@ ANTI_PRO = r"(?:anti|pro)-(?=[" + _UPPER + r"])"  # "le camp anti-Houthis", "les
 GLUED_PREFIXES = (
     r"^-(?=[" + _UPPER + r"])",  # "- Rôle d'intermédiaire -Bahreïn suit"
     "^" + ANTI_PRO,  # the name alone, a token of its own
+    r"^(?:MM?|Mmes?)\.(?=[" + _UPPER + r"][a-zà-öø-ÿ])",  # "M.Zarif": the title, then the name (not "M.A.R.S.")
 )
 
 # (factory name, module that registers it), in pipeline order.
