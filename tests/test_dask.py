@@ -1,4 +1,5 @@
-"""Ingest on a real distributed.LocalCluster: same result as one process, survives a dead worker."""
+"""Ingest on a real distributed.LocalCluster: same result as one process, survives a dead worker,
+fails with a clear error on a cluster that cannot work."""
 
 from __future__ import annotations
 
@@ -9,9 +10,14 @@ import time
 import pytest
 from conftest import ARTICLES, CORPUS_DOCUMENTS, DEPECHES, store_snapshot
 from distributed import Client, LocalCluster
+from distributed.client import FutureCancelledError
 
+from veille.ingest.clean import load_rules
+from veille.ingest.outlets import load_outlets
+from veille.nlp import NerMode
 from veille.pipeline import Ingestor
-from veille.scale.dask_ingest import ingest_distributed
+from veille.scale import dask_ingest
+from veille.scale.dask_ingest import MAX_RESUBMITS, ingest_distributed
 from veille.store import Store
 
 
@@ -59,3 +65,28 @@ def test_a_worker_killed_mid_run_changes_nothing(cluster, one_process, tmp_path)
     deadline = time.monotonic() + 60  # the nanny restarts the worker
     while len(cluster.scheduler_info()["workers"]) < 2 and time.monotonic() < deadline:
         time.sleep(0.5)
+
+
+def test_a_chunk_is_given_up_only_when_lost_again_and_again_without_progress(cluster, tmp_path):
+    with Store(tmp_path / "dask.duckdb") as store:
+        run = dask_ingest._Run(store, cluster, load_rules(), NerMode.unknown, None, load_outlets())
+        chunk, other = dask_ingest._Chunk(0, None), dask_ingest._Chunk(1, None)
+        lost = FutureCancelledError("key", "lost dependencies")
+        for _ in range(MAX_RESUBMITS):  # one worker's death loses each chunk once; several deaths, more
+            run._resubmit("summary", chunk, lost)
+            run._resubmit("summary", other, lost)
+        run._progress()  # a step completed: the cluster works
+        for _ in range(MAX_RESUBMITS):
+            run._resubmit("summary", chunk, lost)
+        with pytest.raises(RuntimeError, match=rf"chunk 0: lost by the cluster {MAX_RESUBMITS + 1} times in a row"
+                                               r" while no work completed \(last: lost dependencies\)"):
+            run._resubmit("summary", chunk, lost)
+
+
+def test_a_cluster_without_workers_is_an_error_not_a_wait_without_end(tmp_path, monkeypatch):
+    monkeypatch.setattr(dask_ingest, "NO_WORKER_TIMEOUT", 1.0)
+    monkeypatch.setattr(dask_ingest, "_CHECK_EVERY", 0.2)
+    with (LocalCluster(n_workers=0, processes=False, dashboard_address=None) as empty,
+          Client(empty) as client, Store(tmp_path / "dask.duckdb") as store,
+          pytest.raises(RuntimeError, match=r"the cluster has had no worker for 1 s \(chunks not done: 1\)")):
+        ingest_distributed(store, [ARTICLES], client, chunk_size=8)

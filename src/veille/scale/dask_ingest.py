@@ -9,8 +9,13 @@ the one stored, as in a one-process ingest; it keeps a few chunks per worker in 
 places documents in stories in input order, whatever order the shards come back in.
 
 Nothing but Dask's connections is shared: a worker needs veille and the model, not the
-input files or the store. A task whose worker dies is computed again (its clean documents
-too); taking a shard in skips documents already stored.
+input files or the store. Every task carries what it needs (the raw documents, the boilerplate
+rules, the outlet profiles), or depends only on tasks that do, so the scheduler can compute again
+whatever a dead worker held: nothing is scattered, since scattered data a worker takes with it
+is lost for good (Dask's memory manager keeps a single copy of it). A chunk whose step the
+cluster still loses is cleaned and sent again; the run gives up when the cluster keeps losing
+the same chunk while no work completes, or has had no worker for NO_WORKER_TIMEOUT seconds.
+Taking a shard in skips documents already stored.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from typing import IO
 
 import pyarrow as pa
 import pyarrow.compute as pc
-from distributed import Client, Future, as_completed
+from distributed import Client, Future, as_completed, wait
 from distributed.client import FutureCancelledError
 
 from veille import stories
@@ -43,7 +48,9 @@ CHUNK_SIZE = 32  # documents per task: small enough that the workers finish toge
 CHUNKS_PER_WORKER = 3  # in flight per worker thread, so a worker never waits for the driver
 STORY_BATCH = 512  # documents placed in stories per transaction (the result does not depend on it)
 _FIRST = 10  # task priority of cleaning: ahead of the parses already queued
-MAX_RESUBMITS = 3  # times a chunk the cluster lost (a worker killed with its data) is sent again
+MAX_RESUBMITS = 3  # times in a row a chunk the cluster lost is sent again while no work completes
+NO_WORKER_TIMEOUT = 120.0  # seconds the cluster may have no worker before the run gives up
+_CHECK_EVERY = 5.0  # seconds between looks at the cluster's workers while no task completes
 
 
 @dataclass
@@ -54,7 +61,7 @@ class _Chunk:
     cleaned: Future | None
     items: list[RawDocument | ReadFailure] = field(default_factory=list)  # kept to resubmit, until stored
     parse_ids: list[str] = field(default_factory=list)  # ids sent to be parsed, in order
-    attempts: int = 0
+    losses: int = 0  # times the cluster lost the chunk's step since a step last completed
     summary: tuple[list[Seen], list[ReadFailure]] | None = None
     seen: list[Seen] = field(default_factory=list)  # every clean document, copies included
     fresh: set[str] = field(default_factory=set)  # ids being parsed
@@ -89,11 +96,13 @@ class _Run:
     def __init__(self, store: Store, client: Client, rules: BoilerplateRules, ner: NerMode,
                  progress: ProgressCallback | None, outlets: Outlets) -> None:
         self.store, self.client, self.rules, self.ner, self.progress = store, client, rules, ner, progress
-        self.outlets = client.scatter(outlets, broadcast=True)  # sent once to every worker, not with each chunk
+        self.outlets = outlets  # in every cleaning task (20 kB): nothing a dead worker takes with it
         self.report = IngestReport()
         self.prefix = f"veille-{uuid.uuid4().hex[:8]}"  # concurrent ingests on one scheduler never collide
         self.events = as_completed()
-        self.tasks: dict[str, tuple[str, _Chunk]] = {}  # future key -> (step, chunk)
+        self.tasks: dict[str, tuple[str, _Chunk, Future]] = {}  # future key -> (step, chunk, future)
+        self.lost: dict[int, _Chunk] = {}  # chunks lost since a step last completed, by number
+        self.resubmits = itertools.count(1)
         self.unsummarised: deque[_Chunk] = deque()  # in input order
         self.unplaced: deque[_Chunk] = deque()  # not yet placed in stories, in input order
         self.parsing: set[str] = set()  # ids of documents sent to be parsed, not stored yet
@@ -114,14 +123,15 @@ class _Run:
                     self._submit(next(numbers), items_)
             if not self.in_flight:
                 break
-            future = next(self.events)
-            step, chunk = self.tasks.pop(future.key)
+            future = self._next()
+            step, chunk, _ = self.tasks.pop(future.key)
             try:
                 value = future.result()
-            except FutureCancelledError:
-                # a worker died and the scheduler lost the chunk's data ("already forgotten"): send it again
-                self._resubmit(step, chunk)
+            except FutureCancelledError as error:
+                # the scheduler forgot the chunk's step (its inputs were lost with a worker): send it again
+                self._resubmit(step, chunk, error)
                 continue
+            self._progress()
             if step == "summary":
                 chunk.summary = value
                 self._decide()
@@ -133,6 +143,32 @@ class _Run:
         if self.progress:
             self.progress(self.report)
         return self.report
+
+    def _next(self) -> Future:
+        """The next task done; a clear error, not a wait without end, if the cluster has had no
+        worker for NO_WORKER_TIMEOUT seconds."""
+        alone_since: float | None = None
+        while not self.events.has_ready():
+            pending = [future for _, _, future in self.tasks.values()]
+            try:
+                wait(pending, timeout=_CHECK_EVERY, return_when="FIRST_COMPLETED")
+                break
+            except TimeoutError:
+                pass
+            if self.client.nthreads():
+                alone_since = None
+            elif alone_since is None:
+                alone_since = time.monotonic()
+            elif time.monotonic() - alone_since >= NO_WORKER_TIMEOUT:
+                raise RuntimeError(f"the cluster has had no worker for {NO_WORKER_TIMEOUT:.0f} s "
+                                   f"(chunks not done: {self.in_flight})")
+        return next(self.events)
+
+    def _progress(self) -> None:
+        """A step completed: the cluster works, so the chunks it lost before start counting again."""
+        for chunk in self.lost.values():
+            chunk.losses = 0
+        self.lost.clear()
 
     def _limit(self) -> int:
         """Chunks to keep in flight: a few per worker thread, workers counted again every few seconds."""
@@ -153,12 +189,16 @@ class _Run:
         self.unplaced.append(chunk)
         self.in_flight += 1
 
-    def _resubmit(self, step: str, chunk: _Chunk) -> None:
-        """Clean the chunk again and redo the step the cluster lost, under new keys."""
-        chunk.attempts += 1
-        if chunk.attempts > MAX_RESUBMITS:
-            raise RuntimeError(f"chunk {chunk.number}: lost by the cluster {chunk.attempts} times")
-        key = f"{self.prefix}-{chunk.number}-again{chunk.attempts}"
+    def _resubmit(self, step: str, chunk: _Chunk, error: FutureCancelledError) -> None:
+        """Clean the chunk again and redo the step the cluster lost, under new keys. One worker's
+        death may take several steps of a chunk, and several chunks, but each once: a chunk lost
+        again and again while no step of any chunk completes is a cluster that does not work."""
+        chunk.losses += 1
+        self.lost[chunk.number] = chunk
+        if chunk.losses > MAX_RESUBMITS:
+            raise RuntimeError(f"chunk {chunk.number}: lost by the cluster {chunk.losses} times in a row while no "
+                               f"work completed (last: {error.reason})")
+        key = f"{self.prefix}-{chunk.number}-again{next(self.resubmits)}"
         chunk.cleaned = self.client.submit(clean_chunk, chunk.items, self.rules, self.outlets, key=f"{key}-clean",
                                            priority=_FIRST, retries=3)
         if step == "summary":
@@ -169,7 +209,7 @@ class _Run:
         self._watch(future, step, chunk)
 
     def _watch(self, future: Future, step: str, chunk: _Chunk) -> None:
-        self.tasks[future.key] = (step, chunk)
+        self.tasks[future.key] = (step, chunk, future)
         self.events.add(future)
 
     def _decide(self) -> None:
