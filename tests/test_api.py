@@ -150,6 +150,10 @@ def test_one_document_with_its_mentions_and_events(server: Served) -> None:
         assert event["doc_id"] == server.article_doc_id
         assert text[event["start"] : event["end"]].strip() == event["sentence"].strip()
     assert [m["start"] for m in document["mentions"]] == sorted(m["start"] for m in document["mentions"])
+    # the topic model's reading of the article, shown on its page
+    assert 0.0 <= document["politics"] <= 1.0
+    page = server.get(f"/documents/{server.article_doc_id}")
+    assert page.status_code == 200 and f'{document["politics"] * 100:.0f} %</span>' in page.text
 
 
 def test_unknown_document_is_404(server: Served) -> None:

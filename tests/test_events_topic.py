@@ -94,3 +94,26 @@ def test_the_judged_documents_are_references_not_text(path: Path) -> None:
         item = json.loads(line)
         assert set(item) == {"source", "label"}, item
         assert item["label"] in ("politics", "mixed", "other") and item["source"].startswith("orangesum:")
+
+
+def test_the_topic_is_stored_with_the_document_and_an_older_store_gains_the_column(tmp_path: Path, veille_nlp) -> None:
+    from veille.pipeline import Ingestor
+    from veille.store import Store
+    from veille.store.duckdb_store import MIGRATIONS
+
+    corpus = tmp_path / "articles.jsonl"
+    corpus.write_text("\n".join(json.dumps({"url": f"https://example.org/{name}", "title": name, "text": text,
+                                            "published": "2022-03-01"}, ensure_ascii=False)
+                                for name, text in (("diplomatie", DIPLOMACY), ("football", FOOTBALL),
+                                                   ("breve", "Le ministre a démissionné mardi."))) + "\n", "utf-8")
+    path = tmp_path / "store.duckdb"
+    with Store(path) as store:
+        Ingestor(store, nlp=veille_nlp).ingest_paths([corpus])
+        topic = dict(store.con.execute("SELECT title, politics FROM documents").fetchall())
+    assert topic["diplomatie"] >= 0.5 > topic["football"] and topic["breve"] is None
+    with Store(path) as store:  # a store of version 11: no column yet
+        store.con.execute("ALTER TABLE documents DROP COLUMN politics")
+        store.con.execute("DELETE FROM schema_version WHERE version >= 12")
+    with Store(path) as store:
+        assert store.schema_version() == max(MIGRATIONS)
+        assert store.con.execute("SELECT count(*) FROM documents WHERE politics IS NULL").fetchone()[0] == 3

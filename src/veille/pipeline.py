@@ -318,6 +318,7 @@ def document_row(document: Document, status: str, now: datetime) -> dict[str, An
         "outlet_kind": document.outlet_kind,
         "outlet_country": document.outlet_country,
         "outlet_state": document.outlet_state,
+        "politics": document.politics,
         "lang": document.lang,
         "status": status,
         "format": document.format,
@@ -326,7 +327,9 @@ def document_row(document: Document, status: str, now: datetime) -> dict[str, An
     }
 
 
-def add_annotations(batch: Batch, document: Document, annotated: dict[str, list[dict[str, Any]]]) -> None:
+def add_annotations(batch: Batch, document: Document, annotated: dict[str, Any]) -> None:
+    """The rows of a parsed document; its topic goes on the document (its row is added after)."""
+    document.politics = annotated.get("politics")
     ident = {"doc_id": document.doc_id}
     batch.extend("sentences", ({**ident, **row} for row in annotated["sentences"]))
     batch.extend("mentions", ({**ident, "source": document.source, **row} for row in annotated["mentions"]))

@@ -114,8 +114,8 @@ def split_glued_punctuation(nlp: Language) -> None:
         nlp.tokenizer.token_match = re.compile(pattern, match.flags).match
 
 
-def annotations(doc: Doc) -> dict[str, list[dict[str, Any]]]:
-    """Sentences, mentions and events of a processed Doc, as plain rows (no ids yet)."""
+def annotations(doc: Doc) -> dict[str, Any]:
+    """Sentences, mentions and events of a processed Doc, as plain rows (no ids yet), and its topic."""
     sentences = [{"idx": i, "start": s.start_char, "end": s.end_char} for i, s in enumerate(doc.sents)]
     spans = doc.spans.get(MENTIONS, doc.ents)
     mentions = []
@@ -139,4 +139,6 @@ def annotations(doc: Doc) -> dict[str, list[dict[str, Any]]]:
             }
         )
     events = list(doc._.events or [])
-    return {"sentences": sentences, "mentions": mentions, "events": events}
+    politics = doc._.politics
+    return {"sentences": sentences, "mentions": mentions, "events": events,
+            "politics": None if politics is None else round(politics, 3)}

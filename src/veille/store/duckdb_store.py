@@ -190,10 +190,16 @@ def _migration_11(con: duckdb.DuckDBPyConnection, model: Model) -> None:
     derived.keep_sorted(con)
 
 
+def _migration_12(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+    """documents.politics: the topic model's probability that a document reports politics (null for the
+    documents stored before it: re-ingesting them does not parse them again)."""
+    _add_columns(con, model["documents"], ["politics"])
+
+
 # version -> step; a step brings a store from version-1 to version.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, Model], None]] = {
     1: _migration_1, 2: _migration_2, 3: _migration_3, 4: _migration_4, 5: _migration_5, 6: _migration_6,
-    7: _migration_7, 8: _migration_8, 9: _migration_9, 10: _migration_10, 11: _migration_11,
+    7: _migration_7, 8: _migration_8, 9: _migration_9, 10: _migration_10, 11: _migration_11, 12: _migration_12,
 }
 
 
