@@ -311,3 +311,10 @@ def test_an_object_hung_on_a_span_of_time(veille_nlp) -> None:
     events = code(veille_nlp, "La Corée du Nord a mené ces derniers mois de nombreux essais de missiles.")
     event = find(events, "MOBILIZE")
     assert event is not None and codes(event["actor"]) == {"PRK"}
+
+
+def test_the_subject_of_a_copula_acts_in_the_purpose_clause_hung_on_its_predicate(veille_nlp) -> None:
+    # "était mardi à Moscou pour rencontrer": the parser makes "mardi" the predicate, the clause hangs on it
+    event = find(code(veille_nlp, "Le président turc était mardi à Moscou pour rencontrer Vladimir Poutine."),
+                 "CONSULT")
+    assert event is not None and codes(event["actor"]) == {"TUR"} and codes(event["recipient"]) == {"RUS"}

@@ -583,7 +583,8 @@ class ArgumentFinder:
                 and any(c.dep_.startswith("aux") for c in _children(current))
             attribute = dep == "advmod" and current.pos_ == "ADJ"  # "s'est dit favorable à"
             if (dep in ("xcomp", "conj", "advcl", "acl", "ccomp") or beside or attribute) \
-                    and (head.pos_ in _VERB_POS | {"ADJ"} or _has_auxiliary(head)):
+                    and (head.pos_ in _VERB_POS | {"ADJ"} or _has_auxiliary(head)
+                         or (dep == "advcl" and _has_copula(head))):
                 # "a demandé à l'alliance d'intervenir": the object/iobj controls when there is one
                 if dep in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _OBJECT_CONTROL:
                     for sibling in _children(head):
@@ -795,6 +796,12 @@ def _opens_sentence(verb: int, view: DocView) -> bool:
     start = view.token(verb).sent.start
     return i >= start and view.lower[start] in _INCISE_OPENERS and all(view.pos[k] == "PUNCT"
                                                                        for k in range(start, i + 1))
+
+
+def _has_copula(token: Token) -> bool:
+    """A noun or a name made a predicate by "être" ("était mardi à Moscou pour rencontrer ...": its subject
+    is the one who acts in the clause hung on it)."""
+    return any(c.dep_ == "cop" for c in _children(token))
 
 
 def _has_auxiliary(token: Token) -> bool:
