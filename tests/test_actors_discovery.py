@@ -258,3 +258,18 @@ def test_title_with_a_complement_before_the_name(link):
     found = link("Ambassadrice de Belgique auprès de l'Otan, Marthe Vandeputte a plaidé pour un dialogue. "
                  "Marthe Vandeputte a ensuite quitté la salle.")
     assert [c for s, c, _ in found if s == "Marthe Vandeputte"] == ["BEL", "BEL"], found
+
+
+def test_a_bare_organ_noun_repeats_the_body_named_before(link):
+    found = link("Le Trésor américain a sanctionné lundi trois hommes d'affaires syriens. Le Trésor a aussi "
+                 "gelé les avoirs de deux banques.")
+    assert [(s, c, a) for s, c, a in found if s == "Trésor"] == [("Trésor", "USA", "tresor_us")]
+
+
+@pytest.mark.parametrize("text", [
+    "Le Trésor a gelé les avoirs de deux banques.",  # no body named before
+    "Le régime syrien a bombardé Idleb. Les opposants réclament un changement de régime.",  # no article
+])
+def test_a_bare_organ_noun_without_its_body_stays_unlinked(link, text):
+    found = link(text)
+    assert not any(s in ("Trésor", "régime") for s, _, _ in found)

@@ -263,3 +263,58 @@ def test_unnamed_soldiers_a_side_reports_killed_are_its_own(veille_nlp) -> None:
                               "tués depuis mardi.")
     event = next(e for e in events if e["type"] == "ASSAULT" and e["size"].get("dead") == 71)
     assert codes(event["recipient"]) == {"AZE"} and codes(event["actor"]) == {"ARM"}
+
+
+def test_the_first_person_of_a_quote_is_its_speaker_whatever_its_status(veille_nlp) -> None:
+    # a negated clause: the incise still says who "nous" is
+    events = code(veille_nlp, "\"Nous ne céderons jamais aux pressions de Moscou\", a déclaré le président "
+                              "ukrainien Volodymyr Zelensky.")
+    event = find(events, "REJECT")
+    assert event is not None and codes(event["actor"]) == {"UKR"}
+
+
+def test_the_speaker_hung_on_the_oblique_of_the_incise(veille_nlp) -> None:
+    # "à la télévision le ministre iranien": the parser hangs the incise's subject on the oblique before it
+    events = code(veille_nlp, "\"Nous avons accepté les principes du plan européen\", a affirmé lundi à la "
+                              "télévision le ministre iranien Mohammad Javad Zarif.")
+    event = find(events, "AGREE")
+    assert event is not None and codes(event["actor"]) == {"IRN"}
+    assert event["reported_by"] and event["reported_by"]["code"] == "IRN"
+
+
+def test_both_sides_of_an_entre_phrase_the_parser_split(veille_nlp) -> None:
+    # "et Pyongyang" hung on the verb as its subject: still the second side of "entre"
+    events = code(veille_nlp, "Le dialogue entre Washington et Pyongyang a échoué sur la question des sanctions.")
+    event = find(events, "CONSULT")
+    assert event is not None and codes(event["actor"]) | codes(event["recipient"]) == {"USA", "PRK"}
+
+
+def test_a_partner_hung_on_the_setting_noun_and_the_incise_subject(veille_nlp) -> None:
+    # ", indique l'Élysée à l'issue d'un entretien [...] avec X": the partner hangs on "issue", the subject
+    # follows the incise verb that opens the sentence the parser cut from its quote
+    events = code(veille_nlp, "Le chef de l'Etat a \"demandé la libération de nos deux chercheurs\", indique "
+                              "l'Élysée à l'issue d'un entretien téléphonique avec le président iranien Hassan "
+                              "Rohani.")
+    event = find(events, "CONSULT")
+    assert event is not None and codes(event["actor"]) == {"FRA"} and codes(event["recipient"]) == {"IRN"}
+
+
+def test_people_named_by_a_plural_nationality_act(veille_nlp) -> None:
+    events = code(veille_nlp, "Sur les réseaux sociaux, des Bahreïnis ont dénoncé l'accord avec Israël comme une "
+                              "trahison.")
+    event = find(events, "ACCUSE")
+    assert event is not None and codes(event["actor"]) == {"BHR"}
+
+
+def test_an_object_hung_on_a_span_of_time(veille_nlp) -> None:
+    # "a mené ces derniers mois de nombreux essais": the parser makes the months the object
+    events = code(veille_nlp, "La Corée du Nord a mené ces derniers mois de nombreux essais de missiles.")
+    event = find(events, "MOBILIZE")
+    assert event is not None and codes(event["actor"]) == {"PRK"}
+
+
+def test_the_subject_of_a_copula_acts_in_the_purpose_clause_hung_on_its_predicate(veille_nlp) -> None:
+    # "était mardi à Moscou pour rencontrer": the parser makes "mardi" the predicate, the clause hangs on it
+    event = find(code(veille_nlp, "Le président turc était mardi à Moscou pour rencontrer Vladimir Poutine."),
+                 "CONSULT")
+    assert event is not None and codes(event["actor"]) == {"TUR"} and codes(event["recipient"]) == {"RUS"}

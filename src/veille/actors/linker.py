@@ -73,6 +73,7 @@ TYPE_LABELS = {"state": "GPE", "igo": "ORG", "organisation": "ORG", "group": "OR
                "place": "LOC"}
 LOCATIVE = lexicon_words("locative_prepositions")  # the words: data/sectors.yaml, `words`
 SKIP_ARTICLES = lexicon_words("definite_articles")
+REPEATED_KINDS = frozenset({"organisation", "igo"})  # named bodies a bare noun may repeat ("le Trésor")
 CONNECTORS_OF_STATE = lexicon_words("state_connectors")
 NAME_PLACE_CONNECTORS = lexicon_words("name_place_connectors")  # "Hamad de Bahreïn"
 INDEFINITE_ARTICLES = lexicon_words("indefinite_articles")  # "un", "une"
@@ -108,7 +109,7 @@ class _Word(NamedTuple):
 class Mention:
     start: int
     end: int
-    kind: str  # name | person | description | anaphor | norp | ner | typo
+    kind: str  # name | person | description | anaphor | norp | ner | typo | repeat
     label: str
     priority: int = 0  # lower wins among candidates of equal length
     hit: NameHit | None = None
@@ -273,6 +274,7 @@ class ActorLinker:
         candidates = self._candidates(doc, item.ann, item.name_hits, item.words)
         chosen = _select(candidates)
         _Resolver(self, doc, item.ann, item.day).run(chosen)
+        chosen = [m for m in chosen if m.code or m.kind != "repeat"]  # a bare noun that repeats no body
         chosen = sorted(chosen + self._halves(doc, chosen), key=lambda m: m.start)
         group = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         for mention in chosen:
@@ -477,6 +479,9 @@ class ActorLinker:
                 label = "NORP" if desc.demonym else ("PER" if desc.head.kind == TITLE else
                                                      "LOC" if desc.head.place else "ORG")
                 out.append(Mention(desc.start, desc.end, "description", label, priority=1, desc=desc))
+            elif desc.head.kind == HEAD and not desc.plural and not desc.former:
+                # "Le Trésor" after "le Trésor américain": the bare noun may repeat a body the text qualified
+                out.append(Mention(desc.start, desc.end, "repeat", "ORG", priority=5, desc=desc))
             named = self._org_name_after(ann, desc, ents) if desc.code and desc.head.kind == HEAD else None
             if named is not None:  # "l'agence nord-coréenne KCNA": the name is the described body's
                 out.append(Mention(desc.start, named, "description", "ORG", priority=1, desc=desc,
@@ -683,10 +688,11 @@ def _matchable(key: str) -> str:
 def _select(candidates: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions: KB-backed ones longest first, then the NER's
     entities and acronym typos in the gaps."""
-    kb_backed = [m for m in candidates if m.kind not in ("ner", "typo")]
+    kb_backed = [m for m in candidates if m.kind not in ("ner", "typo", "repeat")]
     others = [m for m in candidates if m.kind in ("ner", "typo")]
     kb_backed.sort(key=lambda m: (-len(m), m.priority, m.start))
     others.sort(key=lambda m: (m.priority, -len(m), m.start))
+    others += [m for m in candidates if m.kind == "repeat"]  # bare nouns last: only where nothing else is
     taken: set[int] = set()
     chosen: list[Mention] = []
     for mention in [*kb_backed, *others]:
@@ -925,6 +931,30 @@ class _Resolver:
         if antecedent is not None:
             mention.actor_id, mention.code, mention.sector = antecedent.actor_id, antecedent.code, antecedent.sector
             mention.label = antecedent.label if antecedent.label in ("ORG", "GPE") else mention.label
+
+    def _repeat(self, mention: Mention, named_ids: set[str]) -> None:
+        """"Le Trésor américain a sanctionné [...] Le Trésor a aussi": a body's noun that needs a complement,
+        repeated bare, stands for the body the text named with it before (a KB organisation or a description
+        whose first word it is), when all those it named share one code."""
+        start = mention.start
+        article = self.tokens[start].key in SKIP_ARTICLES or (start > 0 and self.tokens[start - 1].key in SKIP_ARTICLES)
+        if not article:
+            return  # "un changement de régime", "un groupe agile": not the body named before
+        key = self._first_word(mention)
+        earlier = [m for m in self.history if m.code and len(m) > 1 and self._first_word(m) == key and (
+            m.kind == "description" or (m.kind == "name" and m.hit is not None
+                                        and m.hit.kind in REPEATED_KINDS))]
+        if not earlier or len({m.code for m in earlier}) != 1:
+            return
+        last = earlier[-1]
+        mention.actor_id, mention.code, mention.sector = last.actor_id, last.code, last.sector
+        mention.label = last.label
+
+    def _first_word(self, mention: Mention) -> str:
+        i = mention.start
+        while i < mention.end - 1 and self.tokens[i].key in SKIP_ARTICLES:
+            i += 1
+        return self.tokens[i].key
 
     def _norp(self, mention: Mention, named_ids: set[str]) -> None:
         mention.code = self.ann.demonyms.get(mention.start)

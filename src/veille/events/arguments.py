@@ -20,6 +20,8 @@ from veille.events.grammar import grammar_numbers, grammar_words
 from veille.events.lexicon import Entry, Lexicon, behind_day, stranded_object
 from veille.events.status import SPEECH_VERBS
 from veille.events.timex import TIME_WORDS
+from veille.events.timex_lexicon import REL_MODS as TIME_MODIFIERS
+from veille.events.timex_lexicon import UNITS as TIME_UNITS
 from veille.events.view import DocView, opens_incise, view_of
 from veille.nlp.extensions import doc_text
 
@@ -538,7 +540,8 @@ class ArgumentFinder:
             current = head
             if view.pos[current] in _VERB_POS:
                 subject = next((j for j in view.kids(current) if view.dep[j] in ("nsubj", "expl:subj")), None)
-                if subject is None and view.lemma[current] in SPEECH_VERBS and view.dep[current] == "parataxis":
+                if subject is None and ((view.lemma[current] in SPEECH_VERBS and view.dep[current] == "parataxis")
+                                        or _opens_sentence(current, view)):
                     # ", a martelé le ministre iranien, en appelant ...": the incise's subject, read as an object
                     subject = next((j for j in view.kids(current) if view.dep[j] == "obj" and j > current), None)
                 if subject is not None:
@@ -580,7 +583,8 @@ class ArgumentFinder:
                 and any(c.dep_.startswith("aux") for c in _children(current))
             attribute = dep == "advmod" and current.pos_ == "ADJ"  # "s'est dit favorable à"
             if (dep in ("xcomp", "conj", "advcl", "acl", "ccomp") or beside or attribute) \
-                    and (head.pos_ in _VERB_POS | {"ADJ"} or _has_auxiliary(head)):
+                    and (head.pos_ in _VERB_POS | {"ADJ"} or _has_auxiliary(head)
+                         or (dep == "advcl" and _has_copula(head))):
                 # "a demandé à l'alliance d'intervenir": the object/iobj controls when there is one
                 if dep in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _OBJECT_CONTROL:
                     for sibling in _children(head):
@@ -671,6 +675,8 @@ class ArgumentFinder:
                         args.recipient.extend(p for p in parties if not _same(p, args.recipient))
                     args.explicit = True
                 elif prep in PARTNER_PREPS:
+                    if prep == "entre" and len(parties) == 1:
+                        parties = parties + self._split_pair(child, parties, index)
                     if prep == "entre" and not owners and len(parties) > 1:
                         owners.append(parties[0])
                         args.recipient.extend(parties[1:])
@@ -685,10 +691,13 @@ class ArgumentFinder:
                     args.recipient.extend(p for p in parties if not _same(p, args.recipient))
                     args.explicit = True
         if entry.sym and not owners and not args.recipient:
-            parties = self._stranded_partners(noun, index, resolve)
-            if len(parties) > 1:
+            prep, parties = self._stranded_partners(noun, index, resolve)
+            if prep == "entre" and len(parties) > 1:
                 owners.append(parties[0])
                 args.recipient.extend(parties[1:])
+                args.explicit = True
+            elif prep is not None and prep != "entre" and parties:
+                args.recipient.extend(parties)  # "à l'issue d'un entretien [...] avec le président iranien"
                 args.explicit = True
         if entry.type == "CONSULT" and noun.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") \
                 and _head(noun).pos_ in _VERB_POS:
@@ -708,19 +717,38 @@ class ArgumentFinder:
             owners = self._noun_owner_from_verb(noun, index, resolve)
         args.actor = owners
 
-    def _stranded_partners(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
-        """The parties of an "entre" phrase after a meeting noun that the parser hung on a noun above it
-        ("à l'issue de quatre heures de réunion à Madrid entre X, Y et Z")."""
+    def _split_pair(self, child: Token, parties: list[Party], index: MentionIndex) -> list[Party]:
+        """The second side of an "entre X et Y" whose "et Y" the parser hung elsewhere ("l'accord entre le
+        gouvernement et le STC avait été signé", with "le STC" read as the verb's subject): the party named
+        right after "et", behind the first one's phrase."""
+        view = view_of(child.doc)
+        first = index.at(child)
+        end = max(first.end if first is not None else child.i + 1, child.right_edge.i + 1)
+        if end >= len(view.lower) or view.lower[end] not in _AND:
+            return []
+        k = end + 1
+        while k < len(view.lower) and view.pos[k] == "DET":
+            k += 1
+        mention = index.by_token[k] if k < len(view.lower) else None
+        if mention is None or not index.code_of(mention) or view.head[k] == child.i:
+            return []
+        return [p for p in self.parties(view.token(k), index, follow_conj=False) if not _same(p, parties)]
+
+    def _stranded_partners(self, noun: Token, index: MentionIndex, resolve) -> tuple[str | None, list[Party]]:
+        """The preposition and parties of a partner phrase after a meeting noun that the parser hung on a
+        noun above it ("à l'issue de quatre heures de réunion à Madrid entre X, Y et Z", "à l'issue d'un
+        entretien téléphonique avec le président iranien")."""
         current = noun
         for _ in range(3):
             head = _head(current)
             if current.dep_ != "nmod" or head == current or head.pos_ != "NOUN":
-                return []
+                return None, []
             for child in _children(head):
-                if child.i > noun.i and child.dep_ == "nmod" and _case(child) == "entre":
-                    return self._np(child, index, resolve)
+                prep = _case(child) if child.i > noun.i and child.dep_ == "nmod" else None
+                if prep in PARTNER_PREPS:
+                    return prep, self._np(child, index, resolve)
             current = head
-        return []
+        return None, []
 
     def _noun_owner_from_verb(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
         """"X a signé un accord", "X a donné son accord", "X a annoncé le retrait", "X a adopté un paquet
@@ -729,7 +757,7 @@ class ArgumentFinder:
             noun = _head(noun)  # "un douzième paquet de sanctions"
         head = _head(noun)
         dep = noun.dep_
-        if dep == "nmod" and head.i < noun.i and head.lemma_.lower() in TIME_WORDS and head.dep_[:3] in ("obl", "obj") \
+        if dep == "nmod" and head.i < noun.i and _time_noun(head) and head.dep_[:3] in ("obl", "obj") \
                 and _head(head).pos_ in _VERB_POS:
             # "ont entamé vendredi des discussions": the object the parser hung on the day
             noun, head, dep = head, _head(head), "obj"
@@ -751,10 +779,29 @@ class ArgumentFinder:
 
 
 _OBJECT_CONTROL = grammar_words("object_control_verbs")
+_INCISE_OPENERS = grammar_words("incise_openers")
 
 
 _COLLECTIVE_NOUNS = grammar_words("collective_nouns")
 _NUMBERS = frozenset(grammar_numbers("small_numbers"))
+
+
+def _opens_sentence(verb: int, view: DocView) -> bool:
+    """Whether the verb opens its sentence after a comma or a closing quote, its auxiliaries aside: an incise
+    the parser cut from its quote (', indique l'Élysée à l'issue de ...'), whose subject follows the verb
+    (its lemma is often wrong there: "indique")."""
+    i = verb - 1
+    while i >= 0 and view.dep[i].startswith("aux") and view.head[i] == verb:
+        i -= 1
+    start = view.token(verb).sent.start
+    return i >= start and view.lower[start] in _INCISE_OPENERS and all(view.pos[k] == "PUNCT"
+                                                                       for k in range(start, i + 1))
+
+
+def _has_copula(token: Token) -> bool:
+    """A noun or a name made a predicate by "être" ("était mardi à Moscou pour rencontrer ...": its subject
+    is the one who acts in the clause hung on it)."""
+    return any(c.dep_ == "cop" for c in _children(token))
 
 
 def _has_auxiliary(token: Token) -> bool:
@@ -830,6 +877,19 @@ _AFFILIATION_NOUNS = grammar_words("affiliation_nouns")
 _RECEIVE_VERBS = grammar_words("receive_verbs")
 _PREP_ADVERBS = grammar_words("preposition_adverbs")
 _ETRE_VERBS = grammar_words("etre_verbs")
+
+
+def _time_noun(token: Token) -> bool:
+    """A day or a span of time ("jeudi", "ces derniers mois", "cette semaine"): an object the parser may
+    hang the real one on ("a mené ces derniers mois de nombreux essais")."""
+    lemma = token.lemma_.lower()
+    if lemma in TIME_WORDS:
+        return True
+    # a unit of time is a span only when a demonstrative or a relative word dates it ("ces derniers mois",
+    # "cette semaine"; not "le jour même")
+    return lemma in TIME_UNITS and any(
+        (c.dep_ == "det" and "Dem" in morph(c, "PronType")) or (c.dep_ == "amod" and c.lower_ in TIME_MODIFIERS)
+        for c in _children(token))
 
 
 def temporal(token: Token) -> bool:

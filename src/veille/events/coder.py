@@ -37,6 +37,7 @@ from veille.events.status import (
     SPEECH_VERBS,
     Status,
     assess,
+    incise_speaker,
     is_past,
     reporter_from_prep,
 )
@@ -262,8 +263,9 @@ class EventCoder:
                 args_entry, args_token = inner  # "a annoncé le retrait du Mali": the noun's parties
         status = assess(token, is_noun=token.pos_ in ("NOUN", "PROPN"), verbal=entry.type in _SPEECH,
                         own_act=entry.type in _OWN_ACTS, sentence=sent, lemmas=ctx.lemmas())
-        # '"Nous avons accepté", a déclaré X': the first person of a quote is its speaker
-        ctx.quote_speaker = status.reporter if status.status == REPORTED else None
+        # '"Nous avons accepté", a déclaré X', '"nous allons devoir discuter", a déclaré X': the first person
+        # of a quote is its speaker, whatever the clause's status
+        ctx.quote_speaker = status.reporter if status.reporter is not None else incise_speaker(token)
         args = self.finder.find(args_token, args_entry, ctx.index, ctx.resolve)
         # distributive participle: "26 criminels et 18 membres ... tués" is one event per count
         groups = self._distributive(token, ctx.index)
@@ -1285,7 +1287,8 @@ def _bare_nationality(party: Party) -> bool:
     """"l'Allemand Simon Geschke": one person named by nationality; "les Palestiniens", a people, may act."""
     token = party.token
     return (party.sector is None and not party.generic and token is not None and party.text[:1].isupper()
-            and _mention_label(party) == "NORP" and "Plur" not in morph(token, "Number"))
+            and _mention_label(party) == "NORP" and "Plur" not in morph(token, "Number")
+            and not any(c.dep_ == "det" and "Plur" in morph(c, "Number") for c in token.children))
 
 
 def _mention_label(party: Party) -> str | None:

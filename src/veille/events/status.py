@@ -502,6 +502,13 @@ def _linear_speech_frame(trigger: Token, sentence: Span) -> Token | None:
     return None
 
 
+def incise_speaker(trigger: Token) -> Token | None:
+    """Who speaks the clause of ``trigger`` in the incise after it, whatever the clause says ('"Nous ne
+    céderons pas", a déclaré X': X), or None."""
+    incise = _incise(trigger, trigger)
+    return _inverted_subject(incise) if incise is not None else None
+
+
 def _incise(top: Token, trigger: Token) -> Token | None:
     """A speech verb with its subject after it, following the clause: ", a annoncé jeudi X"."""
     view = view_of(top.doc)  # read as lists: Tokens built only for speech verbs
@@ -535,6 +542,15 @@ def _inverted_subject(verb: Token, trigger: Token | None = None) -> Token | None
                            lowers[j].startswith("-")) and tags[j] in ("PROPN", "NOUN", "PRON") \
                 and lowers[j] not in TIME_WORDS:  # "a annoncé jeudi Armen Grigoryan"
             return view.token(j)
+    # "a affirmé lundi à la télévision le ministre iranien": the subject the parser hung on the oblique
+    # before it, a determined noun phrase with no preposition of its own
+    for j in view.kids(verb.i):
+        if j > verb.i and j != holder and deps[j].startswith("obl"):
+            for k in view.kids(j):
+                if k > j and deps[k] in ("nmod", "appos") and tags[k] in ("NOUN", "PROPN") \
+                        and any(deps[d] == "det" and d < k for d in view.kids(k)) \
+                        and not any(deps[c] == "case" for c in view.kids(k)):
+                    return view.token(k)
     return None
 
 
