@@ -302,10 +302,18 @@ class EventCoder:
         """A word of violence in the sentence (the toll's own word aside) or in the two before it."""
         sents = ctx.shared.sents
         here = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
-        lemmas = ctx.shared.lemmas
+        lemmas, view, doc = ctx.shared.lemmas, ctx.shared.view, sent.doc
         for k in range(max(0, here - 2), here + 1):
-            words = set(lemmas[sents[k].start:sents[k].end]) - ({toll} if k == here else set())
-            if any(self.lexicon.in_class(lemma, "toll_cause") for lemma in words):
+            for i in range(sents[k].start, sents[k].end):
+                lemma = lemmas[i]
+                if (k == here and lemma == toll) or not self.lexicon.in_class(lemma, "toll_cause"):
+                    continue
+                # not the deadliness of a fire or a quake ('un incendie meurtrier'), nor what a virus does
+                # ('le virus a tué 300 personnes')
+                if view.dep[i] in ("amod", "acl") and self.lexicon.in_class(lemmas[view.head[i]], "non_agent"):
+                    continue
+                if self._agent_is_not_a_party(doc[i]):
+                    continue
                 return True
         return False
 
