@@ -121,3 +121,30 @@ def test_a_restrictive_object_is_still_the_object(veille_nlp) -> None:
     # "ne ... que" is "only", not a negation; the parser reads "que 100 soldats" as a clause
     event = find(code(veille_nlp, "La Russie n'a envoyé que 100 soldats au Kazakhstan."), "AID")
     assert event is not None and event["status"] == "asserted" and event["size"] == {"troops": 100}
+
+
+def test_a_place_taken_by_force_is_an_assault(veille_nlp) -> None:
+    # the object names a town ('places': a name the gazetteer or the entities know), or is a town
+    for text in ("Les jihadistes se sont emparés de Tombouctou.",
+                 "L'armée malienne a repris la ville de Kidal aux rebelles touaregs."):
+        event = find(code(veille_nlp, text), "ASSAULT")
+        assert event is not None and event["status"] == "asserted" and "MLI" in codes(event["actor"]), text
+    # a train, a company, a habit taken again: no place, no assault
+    for text in ("Les supporters anglais ont repris l'Eurostar vers Londres.",
+                 "Le groupe italien a repris Alitalia l'an dernier.",
+                 "Les Maliens ont repris le chemin des écoles."):
+        assert find(code(veille_nlp, text), "ASSAULT") is None, text
+
+
+def test_talks_held_together_are_consultations(veille_nlp) -> None:
+    for text in ("Le Premier ministre grec s'est concerté mardi avec le chancelier autrichien.",
+                 "Le président sénégalais a dialogué avec son homologue malien."):
+        event = find(code(veille_nlp, text), "CONSULT")
+        assert event is not None and event["status"] == "asserted", text
+
+
+def test_a_compound_plural_is_lemmatized_whole(veille_nlp) -> None:
+    # 'hauts-parleurs' is 'haut-parleur', an installation one dismantles
+    event = find(code(veille_nlp, "Séoul a démantelé les hauts-parleurs installés face à la Corée du Nord."),
+                 "RETREAT")
+    assert event is not None and "KOR" in codes(event["actor"])
