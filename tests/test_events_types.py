@@ -148,3 +148,10 @@ def test_a_compound_plural_is_lemmatized_whole(veille_nlp) -> None:
     event = find(code(veille_nlp, "Séoul a démantelé les hauts-parleurs installés face à la Corée du Nord."),
                  "RETREAT")
     assert event is not None and "KOR" in codes(event["actor"])
+
+
+def test_an_object_with_its_preposition_is_the_oblique_an_entry_asks_for(veille_nlp) -> None:
+    # with the verb quoted, the parser reads "aux exigences" as the object of "se soumettre"; refusing to submit
+    # is a rejection
+    event = find(code(veille_nlp, 'Téhéran ne se "soumettra" pas aux exigences de Washington.'), "REJECT")
+    assert event is not None and "IRN" in codes(event["actor"]) and event["status"] == "asserted"

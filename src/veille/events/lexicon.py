@@ -235,7 +235,9 @@ class Lexicon:
                 return False
             if entry.prep and prep not in entry.prep and not any(
                     _case_of(c) in entry.prep for c in _children(token)
-                    if c.dep_.startswith("obl") or c.dep_ in ("iobj", "nmod")):
+                    if c.dep_.startswith("obl") or c.dep_ in ("iobj", "nmod", "obj")):
+                # an object with its preposition is an oblique the parser misread ("ne se soumettra pas aux
+                # demandes", with "demandes" as the object)
                 return False
         return True
 
