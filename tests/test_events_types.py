@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from veille.datafile import DataFileError
 from veille.events.lexicon import Lexicon
@@ -150,8 +151,23 @@ def test_a_compound_plural_is_lemmatized_whole(veille_nlp) -> None:
     assert event is not None and "KOR" in codes(event["actor"])
 
 
+
+
+def _parsed(vocab, words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str]) -> Doc:
+    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
 def test_an_object_with_its_preposition_is_the_oblique_an_entry_asks_for(veille_nlp) -> None:
-    # with the verb quoted, the parser reads "aux exigences" as the object of "se soumettre"; refusing to submit
-    # is a rejection
-    event = find(code(veille_nlp, 'Téhéran ne se "soumettra" pas aux exigences de Washington.'), "REJECT")
-    assert event is not None and "IRN" in codes(event["actor"]) and event["status"] == "asserted"
+    # 'ne se "soumettra" pas aux demandes': the parser may read "aux demandes" as the object; the entry
+    # 'se soumettre à' (prep: à) still fits, and refusing to submit is a rejection (the coder's yield verbs)
+    heads, deps = [3, 3, 3, 3, 3, 6, 3, 3], ["nsubj", "advmod", "expl:comp", "ROOT", "advmod", "", "obj", "punct"]
+    pos = ["PROPN", "ADV", "PRON", "VERB", "ADV", "", "NOUN", "PUNCT"]
+    lemmas = ["Damas", "ne", "se", "soumettre", "pas", "", "demande", "."]
+    lexicon = Lexicon.load()
+    with_case = _parsed(veille_nlp.vocab, ["Damas", "ne", "se", "soumettra", "pas", "aux", "demandes", "."], heads,
+                        [d or "case" for d in deps], [p or "ADP" for p in pos], [w or "à" for w in lemmas])
+    entry = lexicon.match(with_case[3])
+    assert entry is not None and (entry.type, entry.lemma) == ("CONCEDE", "soumettre")
+    bare = _parsed(veille_nlp.vocab, ["Damas", "ne", "se", "soumettra", "pas", "les", "demandes", "."], heads,
+                   [d or "det" for d in deps], [p or "DET" for p in pos], [w or "le" for w in lemmas])
+    assert lexicon.match(bare[3]) is None  # an object without its preposition: not 'se soumettre à'
