@@ -139,6 +139,18 @@ def test_a_place_taken_by_force_is_an_assault(veille_nlp) -> None:
         assert find(code(veille_nlp, text), "ASSAULT") is None, text
 
 
+def test_places_seized_and_captives_released(veille_nlp) -> None:
+    for text, event_type, actor, recipient in [
+            ("La Chine a annexé une partie du territoire indien.", "COERCE", "CHN", "IND"),
+            ("L'Iran a saisi un pétrolier britannique dans le Golfe.", "COERCE", "IRN", "GBR"),
+            ("L'armée syrienne a encerclé Idleb.", "ASSAULT", "SYR", "SYR"),
+            ("La Turquie a relâché deux soldats grecs.", "RETREAT", "TUR", "GRC")]:
+        event = find(code(veille_nlp, text), event_type)
+        assert event is not None and actor in codes(event["actor"]) and recipient in codes(event["recipient"]), text
+    # surrounded by a crowd, no place taken
+    assert find(code(veille_nlp, "Les policiers turcs ont été encerclés par une foule hostile."), "ASSAULT") is None
+
+
 def test_talks_held_together_are_consultations(veille_nlp) -> None:
     for text in ("Le Premier ministre grec s'est concerté mardi avec le chancelier autrichien.",
                  "Le président sénégalais a dialogué avec son homologue malien."):
