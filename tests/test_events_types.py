@@ -158,12 +158,10 @@ def test_talks_held_together_are_consultations(veille_nlp) -> None:
         assert event is not None and event["status"] == "asserted", text
 
 
-def test_a_call_and_a_shipment_in_other_words(veille_nlp) -> None:
+def test_a_call_on_the_telephone_is_a_consultation(veille_nlp) -> None:
     event = find(code(veille_nlp, "Le président turc a parlé au téléphone avec son homologue russe."), "CONSULT")
     assert event is not None and event["mode"] == "phone" and codes(event["recipient"]) == {"RUS"}
     assert find(code(veille_nlp, "Le ministre turc a parlé de la crise avec les syndicats."), "CONSULT") is None
-    event = find(code(veille_nlp, "La Turquie a acheminé 2 000 mercenaires syriens en Libye."), "AID")
-    assert event is not None and event["mode"] == "troops" and codes(event["recipient"]) == {"LBY"}
 
 
 def test_a_compound_plural_is_lemmatized_whole(veille_nlp) -> None:
