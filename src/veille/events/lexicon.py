@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from veille.datafile import Located, read_located
 from veille.events.features import morph
-from veille.events.gazetteer import fold
+from veille.events.gazetteer import city, fold
 from veille.events.grammar import grammar_sequence, grammar_words
 from veille.events.timex_lexicon import TIME_WORDS
 from veille.events.view import DocView, opens_incise, view_of
@@ -224,15 +224,20 @@ class Lexicon:
                     and not (named_person and self.classes.get("people", frozenset()) <= entry.obj) \
                     and not (theme is not None and (theme.ent_type_ in _ACTOR_ENTS or _linked_name(theme))
                              and not any(c.like_num for c in theme.children)  # "15 000 Casques bleus"
-                             and self.classes.get("state_like", frozenset()) <= entry.obj):
+                             and self.classes.get("state_like", frozenset()) <= entry.obj) \
+                    and not (theme is not None and _place_name(theme)
+                             and self.classes.get("places", frozenset()) <= entry.obj):
                 # a person named as the object is one of the `people` ("a libéré Zia Ahmad"); a named
-                # person, state or body one of the `state_like` ("a reçu Moustafa al-Kazimi")
+                # person, state or body one of the `state_like` ("a reçu Moustafa al-Kazimi"); a named
+                # town or region one of the `places` ("pour reprendre Zinjibar")
                 return False
             if entry.not_obj and lemma in entry.not_obj:
                 return False
             if entry.prep and prep not in entry.prep and not any(
                     _case_of(c) in entry.prep for c in _children(token)
-                    if c.dep_.startswith("obl") or c.dep_ in ("iobj", "nmod")):
+                    if c.dep_.startswith("obl") or c.dep_ in ("iobj", "nmod", "obj")):
+                # an object with its preposition is an oblique the parser misread ("ne se soumettra pas aux
+                # demandes", with "demandes" as the object)
                 return False
         return True
 
@@ -281,6 +286,17 @@ def _near_lemmas(token: Token) -> set[str]:
     return out
 
 
+def _place_name(token: Token) -> bool:
+    """A town or region named ("reprendre Zinjibar"): a place the parser's entities, the actor linker or the
+    gazetteer's cities know, not a person, a body or a company."""
+    if not token.text[:1].isupper() or token.is_sent_start:
+        return False
+    if token.ent_type_ in _PLACE_ENTS or city(token.text) is not None:
+        return True
+    mentions = token.doc.spans.get(MENTIONS, ())
+    return any(m.start <= token.i < m.end and m.label_ in _PLACE_ENTS for m in mentions)
+
+
 def _nationality_noun(token: Token) -> bool:
     """"un Algérien de 24 ans": a person named by nationality (a capitalised demonym the linker found)."""
     demonyms = token.doc._.demonyms or {}
@@ -325,6 +341,7 @@ _QUE = grammar_words("que_forms")
 _QUANTITY_NOUNS = grammar_words("quantity_nouns")
 _APPRECIATION = grammar_words("appreciation_verbs")
 _ACTOR_ENTS = frozenset({"PER", "ORG", "GPE", "LOC"})
+_PLACE_ENTS = frozenset({"GPE", "LOC"})
 
 
 def behind_day(view: DocView, j: int) -> int:
