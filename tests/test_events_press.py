@@ -102,7 +102,8 @@ def test_a_toll_nobody_caused_is_not_an_attack(veille_nlp) -> None:
     attack = code(veille_nlp, "En Syrie, un bombardement a fait 24 morts dans un marché d'Idleb.")
     assert _of_type(attack, "ASSAULT"), attack
     # the deadliness of a fire and what a virus does are no one's act
-    assert not _of_type(code(veille_nlp, "Samedi, un incendie meurtrier a touché Lyon, faisant trois morts."), "ASSAULT")
+    assert not _of_type(code(veille_nlp, "Samedi, un incendie meurtrier a touché Lyon, faisant trois morts."),
+                        "ASSAULT")
     assert not _of_type(code(veille_nlp, "En Italie, le virus a tué 300 personnes, portant le bilan à 3 000 morts."),
                         "ASSAULT")
     assert _of_type(code(veille_nlp, "Au Niger, une attaque meurtrière a fait trois morts."), "ASSAULT")
