@@ -77,3 +77,19 @@ def test_a_state_the_sentence_names_comes_before_the_documents_partner(veille_nl
                               "ministre grec a démenti mardi, lors d'une visite en Egypte, toute ingérence.")
     rejects = _of_type(events, "REJECT")
     assert rejects and "EGY" not in codes(rejects[0]["recipient"]), events
+
+
+def test_an_object_relative_read_as_a_conjunction_stands_for_the_name_before_it(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Japon a protesté jeudi. Allié des Etats-Unis, Tokyo a rappelé son hostilité envers "
+                              "Pékin, que le gouvernement japonais accuse de violer son espace aérien.")
+    accuse = _of_type(events, "ACCUSE")
+    assert accuse and codes(accuse[0]["actor"]) == {"JPN"}, events
+    assert codes(accuse[0]["recipient"]) == {"CHN"}, events
+
+
+def test_a_participle_after_a_quote_is_no_incise(veille_nlp) -> None:
+    events = code(veille_nlp, "La Grèce a réagi. Le ministre grec des Affaires étrangères a appelé l'Europe à "
+                              "\"défendre ses frontières\", accusant le président turc de chantage.")
+    accuse = _of_type(events, "ACCUSE")
+    assert accuse and codes(accuse[0]["actor"]) == {"GRC"}, events
+    assert codes(accuse[0]["recipient"]) == {"TUR"}, events

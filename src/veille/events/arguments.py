@@ -397,9 +397,18 @@ class ArgumentFinder:
                     patient = self._np(orphan, index, resolve)
                 else:
                     subject = self._np(orphan, index, resolve) or self._apposed(orphan, index)
-        if not subject and patient and args.theme is not None and args.theme.i > verb.i and opens_incise(verb):
+        if args.theme is None and not passive and not patient:
+            antecedent = self._misread_relative(verb, index)
+            if antecedent is not None:
+                # "l'hostilité à l'égard de Téhéran, que Manama accuse de ...": an object relative the parser
+                # read as a conjunction stands for the name before its comma
+                args.theme = antecedent
+                patient = self._np(antecedent, index, resolve)
+        present_participle = "Part" in morph(verb, "VerbForm") and "Pres" in morph(verb, "Tense")
+        if not subject and patient and args.theme is not None and args.theme.i > verb.i and opens_incise(verb) \
+                and not present_participle:
             # '"Rien n'est plus hypocrite", a dénoncé M. Ri': an incise puts its subject after the verb,
-            # where the parser reads an object
+            # where the parser reads an object (not a participle after a quote: '"...", accusant X de ...')
             subject, patient, args.theme = patient, [], None
             args.explicit = True
         gerund = verb.i > 0 and lowers[verb.i - 1] in _GERUND_MARKS and "Pres" in morph(verb, "Tense")
@@ -466,6 +475,35 @@ class ArgumentFinder:
                 if not _same(party, found):
                     found.append(party)
         return found
+
+    def _misread_relative(self, verb: Token, index: MentionIndex) -> Token | None:
+        """The antecedent of a "que" the parser did not read as the object of the verb it opens ("Islamabad,
+        que Kaboul accuse de ...", "Téhéran, que Manama accuse"): when the verb has no object and "que" opens
+        its clause right after a comma, the named party before the comma; None for a clause said or thought
+        ("estime, comme la France, que ...")."""
+        view = view_of(verb.doc)
+        deps, lowers, tags = view.dep, view.lower, view.pos
+        if any(deps[k] in ("obj", "ccomp") for k in view.kids(verb.i)):
+            return None
+        if deps[verb.i] == "ccomp" and view.lemma[view.head[verb.i]] in _SAYING_VERBS:
+            return None
+        que = verb.i - 1
+        while que > verb.i - 8 and que > 1 and lowers[que] not in _QUE:
+            if tags[que] not in ("NOUN", "PROPN", "DET", "PRON", "CCONJ", "ADJ", "ADV", "AUX") or lowers[que] == ",":
+                return None
+            que -= 1
+        if lowers[que] not in _QUE or lowers[que - 1] != "," or que == verb.i - 1:
+            return None
+        before = view.token(que - 2)
+        mention = index.at(before)
+        if mention is None or index.code_of(mention) is None:
+            return None
+        k = mention.start - 1
+        while k > 0 and (tags[k] in ("DET", "ADP") or lowers[k] in _COMPARISON_WORDS):
+            k -= 1
+        if lowers[k] == ",":
+            return None  # "estime, comme la France, que ...": the name closes an incise, not a noun phrase
+        return view.token(mention.root.i) if isinstance(mention, Span) else before
 
     def _assign_patient(self, entry: Entry, patient: list[Party], args: Arguments) -> None:
         theme = args.theme
@@ -783,6 +821,8 @@ _INCISE_OPENERS = grammar_words("incise_openers")
 
 
 _COLLECTIVE_NOUNS = grammar_words("collective_nouns")
+_SAYING_VERBS = SPEECH_VERBS | grammar_words("opinion_verbs")
+_COMPARISON_WORDS = grammar_words("comparison_words")
 _NUMBERS = frozenset(grammar_numbers("small_numbers"))
 
 
