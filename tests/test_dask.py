@@ -38,8 +38,10 @@ def one_process(tmp_path_factory, veille_nlp):
 
 def test_dask_gives_the_same_store_as_one_process(cluster, one_process, tmp_path):
     with Store(tmp_path / "dask.duckdb") as store:
+        threads = store.con.execute("SELECT current_setting('threads')").fetchone()
         report = ingest_distributed(store, [ARTICLES, DEPECHES], cluster, chunk_size=8)
         assert report.new == CORPUS_DOCUMENTS and report.failed == 0
+        assert store.con.execute("SELECT current_setting('threads')").fetchone() == threads  # given back
         assert store_snapshot(store) == one_process
         again = ingest_distributed(store, [ARTICLES, DEPECHES], cluster, chunk_size=8)
         assert again.new == 0 and again.duplicates == CORPUS_DOCUMENTS

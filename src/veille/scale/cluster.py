@@ -14,6 +14,11 @@ CLUSTER_CONFIG = {
     # two tasks, so its queue of parses would run dry while the driver is busy.
     "distributed.scheduler.worker-saturation": "inf",
     "distributed.worker.profile.enabled": False,  # its stack sampling costs a worker ~3 % CPU
+    # The nannies and the scheduler of a local cluster run in the driver's process: their psutil
+    # sampling (every 100 ms and 500 ms by default) took about a second of its CPU per 2,000
+    # documents. Once a second still stops a worker that outgrows its memory in time.
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
 }
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -888,14 +889,21 @@ class _Clusterer:
 
     def place(self, doc: DocFeatures) -> str:
         self._count(doc)
-        shared: dict[str, int] = {}
+        shared: Counter[str] = Counter()
+        index = self.index
         for key in doc.feature_keys():
-            for story_id in self.index.get(key, ()):
-                shared[story_id] = shared.get(story_id, 0) + 1
-        ranked = sorted(
-            (s for s in shared if self.stories[s].in_window(doc)),
-            key=lambda s: (-shared[s], self.stories[s].seq),
-        )[:CANDIDATES]
+            hits = index.get(key)
+            if hits:
+                shared.update(hits)
+        # the CANDIDATES stories in the window sharing the most keys, the oldest first: the stories
+        # in order, those out of the window skipped, until there are enough
+        stories = self.stories
+        ranked: list[str] = []
+        for _, _, story_id in sorted((-count, stories[s].seq, s) for s, count in shared.items()):
+            if stories[story_id].in_window(doc):
+                ranked.append(story_id)
+                if len(ranked) == CANDIDATES:
+                    break
         best: Story | None = None
         best_margin = 0.0
         passed: list[Story] = []

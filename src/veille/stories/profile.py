@@ -414,6 +414,22 @@ class DocVector:
     weights: dict[str, dict[str, float]]
     norms: dict[str, float]
     total: int = 0  # the idf's total (see Idf.total)
+    order: dict[str, dict[str, int]] = field(default_factory=dict)  # each kind's terms: their place in weights
+
+    def dot(self, kind: str, counts: Mapping[str, int]) -> float:
+        """Sum of weight × count over the terms of `kind` the counts have, added in the order of
+        `weights` (the sum of the terms in that order, to the last bit, whatever the profile's size):
+        the terms both have are found by a set intersection, not by looking up each of the
+        document's terms."""
+        mine = self.weights[kind]
+        common = mine.keys() & counts.keys()
+        dot = 0.0
+        if common:
+            for term in sorted(common, key=self.order[kind].__getitem__) if len(common) > 1 else common:
+                count = counts[term]
+                if count:
+                    dot += mine[term] * count
+        return dot
 
 
 def doc_vector(doc: DocFeatures, idf: Idf) -> DocVector:
@@ -429,7 +445,8 @@ def doc_vector(doc: DocFeatures, idf: Idf) -> DocVector:
             mine[term] = a * w
         weights[kind] = mine
         norms[kind] = math.sqrt(total)
-    return DocVector(doc, weights, norms, idf.total)
+    order = {kind: {term: place for place, term in enumerate(mine)} for kind, mine in weights.items()}
+    return DocVector(doc, weights, norms, idf.total, order)
 
 
 def needed(gap: int | None) -> float:
@@ -473,11 +490,7 @@ def similarity(vector: DocVector, story: Story) -> tuple[float, float]:
             continue
         cosine = 0.0
         if mine and theirs and story.norms.get(kind):
-            dot = 0.0
-            for term, w in mine.items():
-                count = theirs.get(term)
-                if count:
-                    dot += w * count
+            dot = vector.dot(kind, theirs)
             if dot:
                 cosine = min(1.0, dot / (vector.norms[kind] * story.norm(kind, vector.total)))
         if kind == "w":
