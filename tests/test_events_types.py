@@ -118,6 +118,28 @@ def test_idioms_with_tirer_are_not_shooting(veille_nlp) -> None:
     assert find(code(veille_nlp, "Les soldats russes ont tiré sur des civils ukrainiens."), "ASSAULT") is not None
 
 
+def test_violence_against_an_idea_is_no_assault(veille_nlp) -> None:
+    # an entry's `target`: the object of "attaquer", "combattre", "affronter" (or the "à" complement of
+    # "s'attaquer") is someone or something one strikes, when it is not a pronoun
+    for text in ("Le Premier ministre grec s'attaque au chômage des jeunes.",
+                 "Le gouvernement italien veut combattre la fraude fiscale.",
+                 "Le chancelier autrichien a affronté la tempête financière."):
+        assert find(code(veille_nlp, text), "ASSAULT") is None, text
+    for text in ("Des jihadistes se sont attaqués à un convoi de l'armée nigérienne.",
+                 "Les soldats arméniens ont combattu les forces azerbaïdjanaises.",
+                 "Des manifestants ont affronté la police biélorusse à Minsk."):
+        assert find(code(veille_nlp, text), "ASSAULT") is not None, text
+
+
+def test_a_will_or_a_commitment_to_nothing_is_no_agreement(veille_nlp) -> None:
+    # "engagement", "volonté" agree to something only with what they commit to (or taken: "prendre l'engagement")
+    for text in ("Le ministre polonais a salué l'engagement des soignants pendant la crise.",
+                 "Le député belge vit son engagement pour la région avec passion."):
+        assert find(code(veille_nlp, text), "AGREE") is None, text
+    event = find(code(veille_nlp, "Le Hamas a pris l'engagement de libérer les otages israéliens."), "AGREE")
+    assert event is not None
+
+
 def test_a_restrictive_object_is_still_the_object(veille_nlp) -> None:
     # "ne ... que" is "only", not a negation; the parser reads "que 100 soldats" as a clause
     event = find(code(veille_nlp, "La Russie n'a envoyé que 100 soldats au Kazakhstan."), "AID")

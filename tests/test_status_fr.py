@@ -58,6 +58,10 @@ def _status(nlp, text: str, trigger: str):
         # the que-clause of a cleft is the sentence's assertion, not what its purpose phrase aims at
         ("C'est pour punir le Soudan que les Etats-Unis lui ont imposé des sanctions.", "imposé", ASSERTED),
         ("C'est à Genève que la Russie et les Etats-Unis pourraient signer un accord.", "signer", HYPOTHETICAL),
+        # a yes/no question asks whether the act happened; a question word takes it as known
+        ("Un attentat a-t-il été commis contre l'ambassade de Pologne ?", "attentat", HYPOTHETICAL),
+        ("La Turquie a-t-elle bombardé les Kurdes syriens ?", "bombardé", HYPOTHETICAL),
+        ("Pourquoi la Turquie a-t-elle bombardé les Kurdes syriens ?", "bombardé", ASSERTED),
         # "avant de" + infinitive tells what happened
         ("Le coureur a porté le maillot avant de le céder au Chilien.", "céder", ASSERTED),
     ],

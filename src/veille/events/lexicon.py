@@ -30,6 +30,7 @@ from veille.nlp.extensions import MENTIONS
 
 FILE_KEYS = ("version", "classes", "generic_actors", "types")
 _REFLEXIVE = grammar_words("reflexive_pronouns")
+_A_FORMS = grammar_words("a_forms")  # "à", "au", "aux": a reflexive verb's target ("s'attaquer à")
 _ER_PARTICIPLE = grammar_sequence("er_participle_endings")  # "signer" → "signé", "signées"
 _IR_PARTICIPLE = grammar_sequence("ir_participle_endings")  # "réunir" → "réunis"
 
@@ -44,6 +45,7 @@ class Entry:
     refl: bool | None = None
     obj: frozenset[str] = frozenset()
     not_obj: frozenset[str] = frozenset()
+    target: frozenset[str] = frozenset()  # the object, when there is one, is of these ("s'attaquer à un convoi")
     prep: frozenset[str] = frozenset()
     mode: str | None = None
     context: tuple[str, ...] = ()
@@ -131,6 +133,7 @@ class Lexicon:
             refl=item.get("refl"),
             obj=self._words(item.get("obj")),
             not_obj=self._words(item.get("not_obj")),
+            target=self._words(item.get("target")),
             prep=frozenset(item.get("prep") or ()),
             mode=item.get("mode"),
             context=tuple(item.get("context") or ()),
@@ -215,21 +218,18 @@ class Lexicon:
             return False
         if entry.not_saying and _says(token):
             return False
-        if entry.obj or entry.not_obj or entry.prep:
+        if entry.obj or entry.not_obj or entry.prep or entry.target:
             theme, prep = _theme(token)
             theme = _counted(theme)  # "des dizaines de milliers de soldats": the soldiers
             lemma = theme.lemma_.lower() if theme is not None else None
-            named_person = theme is not None and (theme.ent_type_ == "PER" or _nationality_noun(theme))
-            if entry.obj and lemma not in entry.obj \
-                    and not (named_person and self.classes.get("people", frozenset()) <= entry.obj) \
-                    and not (theme is not None and (theme.ent_type_ in _ACTOR_ENTS or _linked_name(theme))
-                             and not any(c.like_num for c in theme.children)  # "15 000 Casques bleus"
-                             and self.classes.get("state_like", frozenset()) <= entry.obj) \
-                    and not (theme is not None and _place_name(theme)
-                             and self.classes.get("places", frozenset()) <= entry.obj):
-                # a person named as the object is one of the `people` ("a libéré Zia Ahmad"); a named
-                # person, state or body one of the `state_like` ("a reçu Moustafa al-Kazimi"); a named
-                # town or region one of the `places` ("pour reprendre Zinjibar")
+            if entry.obj and not self._of(theme, lemma, entry.obj):
+                return False
+            if entry.target and theme is not None and theme.pos_ != "PRON" \
+                    and (prep in _A_FORMS if _is_reflexive(token) else prep is None) \
+                    and not self._of(theme, lemma, entry.target):
+                # a verb of violence whose direct object (reflexive, its "à" complement) is no one and nothing
+                # one strikes: an idea, a problem, a sector ("s'attaquer à l'industrie", "affronter la
+                # tempête"); a pronoun may be anyone, "se sont affrontés le 15 juin" has no target
                 return False
             if entry.not_obj and lemma in entry.not_obj:
                 return False
@@ -240,6 +240,22 @@ class Lexicon:
                 # demandes", with "demandes" as the object)
                 return False
         return True
+
+    def _of(self, theme: Token | None, lemma: str | None, words: frozenset[str]) -> bool:
+        """Whether the object ``theme`` (of lower-cased lemma ``lemma``) is one of ``words``: a person named
+        is one of the `people` ("a libéré Zia Ahmad"); a named person, state or body one of the `state_like`
+        ("a reçu Moustafa al-Kazimi"); a named town or region one of the `places` ("pour reprendre Zinjibar")."""
+        if lemma in words:
+            return True
+        if theme is None:
+            return False
+        if (theme.ent_type_ == "PER" or _nationality_noun(theme)) and self.classes.get("people", frozenset()) <= words:
+            return True
+        if (theme.ent_type_ in _ACTOR_ENTS or _linked_name(theme)) \
+                and not any(c.like_num for c in theme.children) \
+                and self.classes.get("state_like", frozenset()) <= words:  # not "15 000 Casques bleus"
+            return True
+        return _place_name(theme) and self.classes.get("places", frozenset()) <= words
 
 
 # the keys of a trigger entry: `Entry`'s fields, `with` for `with_`

@@ -47,6 +47,8 @@ _QUE = grammar_words("que_forms")
 _PLANNED_ADJ = grammar_words("planned_adjectives")
 _POSSIBLE_ADJ = grammar_words("possible_adjectives")
 _HYPO_NOUNS = grammar_words("hypothetical_nouns")
+_INVERTED_CLITICS = grammar_words("inverted_clitics")  # "-il", "-elle", "-t": "a-t-il été déjoué ?"
+_QUESTION_WORDS = grammar_words("question_words")  # "pourquoi", "qui": a question that takes the act as known
 _PLANNED_PASSIVES = grammar_words("planned_passive_verbs")  # "un tête-à-tête est prévu"
 _OCCASION_PREPS = grammar_words("occasion_prepositions")  # "a déclaré au sommet": where, not what
 _SOURCE_PREP_FORMS = grammar_words("source_preposition_forms")
@@ -343,6 +345,8 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 raise_to(FUTURE, lemma)  # "un tête-à-tête est prévu"
             if _has_child(current, "mark", _SI):
                 raise_to(HYPOTHETICAL, "si")
+            if not via_adjunct and _yes_no_question(current):  # not "y a-t-il eu des failles le soir de l'attentat ?"
+                raise_to(HYPOTHETICAL, "question")
         if c != t and is_verbal and not via_adjunct and (
                 (tag == "ADJ" and lemma in _WILLING_ADJ)
                 or (lemma in _WILLING_VERBS and any(deps[j] in ("aux:pass", "cop") for j in kids(c)))
@@ -466,6 +470,20 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
     if found == HYPOTHETICAL and cue == "conditional" and speech_past and not _opinion_above(trigger):
         found, cue = FUTURE, "future-in-past"
     return Status(found, reporter if found in (REPORTED, FUTURE, HYPOTHETICAL, NEGATED) else None, cue)
+
+
+def _yes_no_question(verb: Token) -> bool:
+    """A clause asked, not told: its subject inverted after it and a question mark ending it ("Un attentat
+    a-t-il été déjoué ?"), with no question word that would take the act as known ("Pourquoi a-t-il attaqué ?")."""
+    view = view_of(verb.doc)
+    kids = list(view.kids(verb.i))
+    head = view.head[verb.i]
+    if view.lower[head] in _INVERTED_CLITICS:  # the parser hung the verb on its clitic ("a-t-elle attaqué")
+        kids += [head, *view.kids(head)]
+    if not any(view.lower[j] == "?" for j in kids) or not any(view.lower[j] in _INVERTED_CLITICS for j in kids):
+        return False
+    start = verb.sent.start if verb.doc.has_annotation("SENT_START") else 0
+    return not any(view.lower[j] in _QUESTION_WORDS for j in range(start, verb.i))
 
 
 def _finite(verb: Token) -> bool:
