@@ -589,3 +589,17 @@ def test_acts_liked_or_disliked_are_kinds_not_events(veille_nlp) -> None:
     events = code(veille_nlp, "Le gouvernement déteste les manifestations, mais des milliers de Maliens ont "
                               "manifesté samedi à Bamako.")
     assert [e["trigger"] for e in events] == ["manifesté"], events
+
+
+def test_acts_recalled_from_years_before_are_background_not_news(veille_nlp) -> None:
+    text = ("En 2012, un soldat afghan avait tué cinq soldats français dans la province de Kapisa. "
+            "Mardi, les talibans ont attaqué une base afghane.")
+    assert [e["date"][:4] for e in _of_type(code(veille_nlp, text, "2020-08-10"), "ASSAULT")] == ["2020"]
+    assert len(_of_type(code(veille_nlp, text, "2013-08-10"), "ASSAULT")) == 2  # a year before: still news
+    coder = veille_nlp.get_pipe("veille_events")
+    kept, coder.background_years = coder.background_years, 0  # the component's config keeps them all
+    try:
+        assert sorted(e["date"][:4] for e in _of_type(code(veille_nlp, text, "2020-08-10"), "ASSAULT")) == \
+            ["2012", "2020"]
+    finally:
+        coder.background_years = kept

@@ -293,7 +293,8 @@ def test_a_version_1_store_is_upgraded(tmp_path):
     for table in load_model().tables.values():
         if table.name not in STORY_TABLES:
             con.execute(create_table_sql(table))
-    for column in ("story_id", "duplicate_of", "outlet_id", "outlet_kind", "outlet_country", "outlet_state"):
+    for column in ("story_id", "duplicate_of", "outlet_id", "outlet_kind", "outlet_country", "outlet_state",
+                   "politics"):
         con.execute(f"ALTER TABLE documents DROP COLUMN {column}")  # added by later versions
     con.execute("INSERT INTO documents (doc_id, text) VALUES ('d1', 'Le Kazakhstan.')")
     con.execute("INSERT INTO schema_version VALUES (1, now())")

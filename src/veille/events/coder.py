@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.actors.normalize import fold
 from veille.events import places as placemod
 from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Party, temporal
-from veille.events.confidence import POLITICS_EDGES, ConfidenceModel, bucket, event_features
+from veille.events.confidence import BACKGROUND_YEARS, POLITICS_EDGES, ConfidenceModel, bucket, event_features
 from veille.events.dates import DateIndex, EventDate, event_date, lead_date, next_reference
 from veille.events.features import morph
 from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
@@ -107,7 +107,8 @@ class Candidate:
 
 class EventCoder:
     def __init__(self, nlp: Language, name: str = "veille_events", lexicons: Iterable[str] = (),
-                 model: str | None = None, threshold: float | None = None, keep_features: bool = False) -> None:
+                 model: str | None = None, threshold: float | None = None, keep_features: bool = False,
+                 background_years: int = 0) -> None:
         self.name = name
         self.vocabulary = load_vocabulary()
         missing = [s for s in CODED if s not in self.vocabulary.statuses]
@@ -120,6 +121,9 @@ class EventCoder:
         self.model = ConfidenceModel.load(model)
         self.threshold = self.model.threshold if threshold is None else threshold
         self.keep_features = keep_features  # training reads them (scripts/train_confidence.py)
+        # an act dated this many calendar years before the article is its background, not its news: not emitted
+        # (0 keeps every event)
+        self.background_years = background_years
         self.finder = ArgumentFinder(self.lexicon)
         placemod.warm()
 
@@ -166,7 +170,7 @@ class EventCoder:
             for cand in candidates:
                 for event in self._code(cand, context, dates, focus, published, sent, sent_places, last_place):
                     sent_events.append(event)
-            events.extend(self._judge(_dedupe(sent_events), doc._.politics))
+            events.extend(self._judge(self._news(_dedupe(sent_events), published), doc._.politics))
             for event in sent_events:
                 if event["status"] in FACTUAL or event["status"] == FUTURE:
                     shared.told.append((event["type"], {p["code"] for p in event["actor"]},
@@ -186,6 +190,14 @@ class EventCoder:
             if subject:
                 history.append(subject)
         return events
+
+    def _news(self, sent_events: list[dict], published: str | None) -> list[dict]:
+        """The events the article reports as news: not the acts it recalls from years before."""
+        if not self.background_years or not published or not published[:4].isdigit():
+            return sent_events
+        year = int(published[:4])
+        return [e for e in sent_events
+                if not ((e["date"] or "")[:4].isdigit() and year - int(e["date"][:4]) >= self.background_years)]
 
     def _judge(self, sent_events: list[dict], politics: float | None) -> list[dict]:
         """Confidence from the trained model; events under the threshold are not emitted."""
@@ -1404,14 +1416,14 @@ def _recipients(event: dict) -> set:
 
 
 @Language.factory("veille_events", default_config={"lexicons": [], "model": None, "threshold": None,
-                                                   "keep_features": False},
+                                                   "keep_features": False, "background_years": BACKGROUND_YEARS},
                   requires=["token.pos", "token.dep", "token.lemma", "token.morph", "token.is_sent_start", "doc.spans",
                             "span._.code", "span._.actor_id", "span._.sector", "span._.value", "doc._.published",
                             "doc._.demonyms", "doc._.politics", "doc.user_data"],
                   assigns=["doc._.events"])
 def make_events(nlp: Language, name: str, lexicons: list[str], model: str | None, threshold: float | None,
-                keep_features: bool) -> EventCoder:
-    return EventCoder(nlp, name, lexicons, model, threshold, keep_features)
+                keep_features: bool, background_years: int) -> EventCoder:
+    return EventCoder(nlp, name, lexicons, model, threshold, keep_features, background_years)
 
 
 __all__ = ["ASSERTED", "EventCoder", "make_events"]
