@@ -36,6 +36,15 @@ def veille_nlp():
     return build_nlp()
 
 
+@pytest.fixture()
+def every_event(veille_nlp):
+    """The coder with its background filter off (`background_years` 0): for tests that date acts years old."""
+    coder = veille_nlp.get_pipe("veille_events")
+    kept, coder.background_years = coder.background_years, 0
+    yield veille_nlp
+    coder.background_years = kept
+
+
 @pytest.fixture(scope="session")
 def corpus_store(tmp_path_factory, veille_nlp):
     """A store holding the fixture corpus (articles and dispatches), and its exports as JSONL files."""

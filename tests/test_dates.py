@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+# these tests date acts years before the article too: the background filter is off
+pytestmark = pytest.mark.usefixtures("every_event")
+
 
 def _events(nlp, text: str, published: str | None) -> list[dict]:
     doc = nlp.make_doc(text)

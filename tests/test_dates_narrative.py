@@ -7,6 +7,9 @@ import pytest
 
 from veille.events.timex import tag
 
+# these tests date acts years before the article too: the background filter is off
+pytestmark = pytest.mark.usefixtures("every_event")
+
 
 def _event(nlp, text: str, published: str | None, trigger: str) -> dict:
     doc = nlp.make_doc(text)

@@ -175,7 +175,7 @@ class Ingestor:
         batch = source_rows(pending.documents)
         for document, annotated in pending.parsed:
             add_annotations(batch, document, annotated)
-        add_documents(batch, pending.fresh, run.report)
+        add_documents(batch, pending.fresh, run.report, pending.parsed)
         self.store.write(batch)
         run.in_flight.difference_update(d.doc_id for d in pending.fresh)  # the store knows them now
         run.report.new += len(pending.fresh)
@@ -191,7 +191,7 @@ class _Pending:
 
     documents: list[Document]  # every clean document read, copies included
     fresh: list[Document]  # the first copy of each document not stored yet
-    parsed: list[tuple[Document, dict[str, list[dict[str, Any]]]]] = field(default_factory=list)
+    parsed: list[tuple[Document, dict[str, Any]]] = field(default_factory=list)
 
 
 @dataclass
@@ -273,13 +273,19 @@ def source_rows(documents: Iterable[Read]) -> Batch:
     return batch
 
 
-def add_documents(batch: Batch, documents: Iterable[Document], report: IngestReport | None = None) -> None:
+def add_documents(batch: Batch, documents: Iterable[Document], report: IngestReport | None = None,
+                  parsed: Iterable[tuple[Document, dict[str, Any]]] = ()) -> None:
+    """The documents' rows, with the topic of those `parsed` (document, annotations) gave (by id: with spaCy's
+    processes, the parsed documents are copies)."""
     now = _now()
+    politics = {document.doc_id: annotated.get("politics") for document, annotated in parsed}
     for document in documents:
         supported = document.lang in SUPPORTED_LANGUAGES
         if report is not None:
             report.unsupported += not supported
-        batch.add("documents", document_row(document, "parsed" if supported else "unsupported", now))
+        row = document_row(document, "parsed" if supported else "unsupported", now)
+        row["politics"] = politics.get(document.doc_id)
+        batch.add("documents", row)
 
 
 def annotate(
@@ -318,7 +324,6 @@ def document_row(document: Document, status: str, now: datetime) -> dict[str, An
         "outlet_kind": document.outlet_kind,
         "outlet_country": document.outlet_country,
         "outlet_state": document.outlet_state,
-        "politics": document.politics,
         "lang": document.lang,
         "status": status,
         "format": document.format,
@@ -328,8 +333,7 @@ def document_row(document: Document, status: str, now: datetime) -> dict[str, An
 
 
 def add_annotations(batch: Batch, document: Document, annotated: dict[str, Any]) -> None:
-    """The rows of a parsed document; its topic goes on the document (its row is added after)."""
-    document.politics = annotated.get("politics")
+    """The rows of a parsed document (its topic goes on its row: `add_documents`)."""
     ident = {"doc_id": document.doc_id}
     batch.extend("sentences", ({**ident, **row} for row in annotated["sentences"]))
     batch.extend("mentions", ({**ident, "source": document.source, **row} for row in annotated["mentions"]))

@@ -49,5 +49,4 @@ class Document:
     outlet_kind: str | None = None
     outlet_country: str | None = None
     outlet_state: str | None = None  # controlling state of a state_controlled or party_government outlet
-    politics: float | None = None  # set once parsed: probability that it reports politics (events/topic.py)
     extra: dict[str, str] = field(default_factory=dict)  # e.g. republished_from

@@ -96,9 +96,9 @@ def parse_chunk(cleaned: Cleaned, fresh: list[str], ner: NerMode | str = NerMode
     documents = [first[doc_id] for doc_id in fresh]
     batch = Batch()
     parse = [d for d in documents if d.lang in SUPPORTED_LANGUAGES]
-    if parse:
-        for document, annotated in zip(parse, annotate(worker_nlp(ner), parse), strict=True):
-            add_annotations(batch, document, annotated)
-    add_documents(batch, documents)
+    parsed = list(zip(parse, annotate(worker_nlp(ner), parse), strict=True)) if parse else []
+    for document, annotated in parsed:
+        add_annotations(batch, document, annotated)
+    add_documents(batch, documents, parsed=parsed)
     model = load_model()
     return {table: arrow_table(model[table], batch.rows.get(table, [])) for table in SHARD_TABLES}
