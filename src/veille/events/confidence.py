@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -31,6 +31,28 @@ POLITICS_EDGES = (0.2, 0.4, 0.6, 0.8)  # buckets of doc._.politics (events/topic
 BACKGROUND_YEARS = 2  # an event this many years before publication is told as background
 
 
+def load_weights(path: str | Path | None, default: str, kind: str, floats: tuple[str, ...] = ()) -> dict | None:
+    """A trained logistic model's file, `path` or the packaged `data/<default>` (None when none is shipped):
+    its weights, bias and the named numbers in `floats` (0.0 when absent), and where it was read."""
+    if path:
+        source: Any = Path(path)
+    else:
+        source = resources.files("veille.events") / "data" / default
+        if not source.is_file():
+            return None
+    try:
+        data = json.loads(source.read_text("utf-8"))
+        return {"weights": {str(k): float(v) for k, v in data["weights"].items()}, "bias": float(data["bias"]),
+                **{name: float(data.get(name, 0.0)) for name in floats}, "source": str(source)}
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{source}: not a {kind} model ({exc})") from exc
+
+
+def logistic(bias: float, weights: dict[str, float], features: dict[str, float]) -> float:
+    z = bias + sum(weights.get(name, 0.0) * value for name, value in features.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 @dataclass(frozen=True)
 class ConfidenceModel:
     weights: dict[str, float] = field(default_factory=dict)
@@ -40,30 +62,15 @@ class ConfidenceModel:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ConfidenceModel:
-        if path:
-            source = Path(path)
-            text = source.read_text("utf-8")
-        else:
-            source = resources.files("veille.events") / "data" / DEFAULT_MODEL
-            if not source.is_file():
-                return cls(source="none")  # not trained yet: the coder's own weights stand
-            text = source.read_text("utf-8")
-        try:
-            data = json.loads(text)
-            weights = {str(k): float(v) for k, v in data["weights"].items()}
-            return cls(weights=weights, bias=float(data["bias"]), threshold=float(data.get("threshold", 0.0)),
-                       source=str(source))
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ValueError(f"{source}: not a confidence model ({exc})") from exc
+        data = load_weights(path, DEFAULT_MODEL, "confidence", floats=("threshold",))
+        return cls(**data) if data else cls(source="none")  # not trained yet: the coder's own weights stand
 
     @property
     def trained(self) -> bool:
         return bool(self.weights)
 
     def probability(self, features: dict[str, float]) -> float:
-        weights = self.weights
-        z = self.bias + sum(weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.bias, self.weights, features)
 
 
 def bucket(value: float, edges: tuple[float, ...]) -> int:

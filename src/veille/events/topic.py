@@ -15,17 +15,16 @@ distinct lemmas.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import veille.nlp.extensions  # noqa: F401  (registers doc._.politics)
+from veille.events.confidence import load_weights, logistic
 
 DEFAULT_MODEL = "topic.json"
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN"})
@@ -61,28 +60,15 @@ class TopicModel:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> TopicModel:
-        if path:
-            source: Path | object = Path(path)
-        else:
-            source = resources.files("veille.events") / "data" / DEFAULT_MODEL
-            if not source.is_file():  # type: ignore[attr-defined]
-                return cls(source="none")  # not trained: every document counts as politics
-        text = source.read_text("utf-8")  # type: ignore[attr-defined]
-        try:
-            data = json.loads(text)
-            return cls(weights={str(k): float(v) for k, v in data["weights"].items()}, bias=float(data["bias"]),
-                       source=str(source))
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ValueError(f"{source}: not a topic model ({exc})") from exc
+        data = load_weights(path, DEFAULT_MODEL, "topic")
+        return cls(**data) if data else cls(source="none")  # not trained: no document gets a topic
 
     @property
     def trained(self) -> bool:
         return bool(self.weights)
 
     def probability(self, found: set[str]) -> float:
-        weights = self.weights
-        z = self.bias + sum(weights.get(name, 0.0) * value for name, value in term_features(found).items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.bias, self.weights, term_features(found))
 
 
 class TopicComponent:
