@@ -36,7 +36,10 @@ def one_process(tmp_path_factory, veille_nlp):
     store.close()
 
 
-def test_dask_gives_the_same_store_as_one_process(cluster, one_process, tmp_path):
+@pytest.mark.parametrize("write_batch", [dask_ingest.WRITE_BATCH, 5])
+def test_dask_gives_the_same_store_as_one_process(cluster, one_process, tmp_path, monkeypatch, write_batch):
+    # 5: the driver stores the shards in several transactions, a copy's first one in an earlier one
+    monkeypatch.setattr(dask_ingest, "WRITE_BATCH", write_batch)
     with Store(tmp_path / "dask.duckdb") as store:
         threads = store.con.execute("SELECT current_setting('threads')").fetchone()
         report = ingest_distributed(store, [ARTICLES, DEPECHES], cluster, chunk_size=8)

@@ -3,10 +3,11 @@
 Each chunk of raw documents goes through two steps on a worker (`scale/worker.py`):
 cleaning, whose summary (ids, sources, languages) comes back to the driver, and parsing of
 the documents the store does not have yet, whose rows come back as a shard of Arrow tables
-that the store takes in, one transaction each. The clean documents stay on the worker in
+that the store takes in. The clean documents stay on the worker in
 between. The driver decides what is new in input order, so the first copy of a document is
 the one stored, as in a one-process ingest; it keeps a few chunks per worker in flight, and
-places documents in stories in input order, whatever order the shards come back in.
+stores the shards a few chunks at a time (WRITE_BATCH) and places documents in stories in
+input order, whatever order the shards come back in.
 
 Nothing but Dask's connections is shared: a worker needs veille and the model, not the
 input files or the store. Every task carries what it needs (the raw documents, the boilerplate
@@ -47,6 +48,7 @@ from veille.store import Batch, Store
 CHUNK_SIZE = 32  # documents per task: small enough that the workers finish together
 CHUNKS_PER_WORKER = 3  # in flight per worker thread, so a worker never waits for the driver
 STORY_BATCH = 512  # documents placed in stories per transaction (the result does not depend on it)
+WRITE_BATCH = 128  # parsed documents the driver stores per transaction: a store write costs the same for 32 or 128
 _FIRST = 10  # task priority of cleaning: ahead of the parses already queued
 MAX_RESUBMITS = 3  # times in a row a chunk the cluster lost is sent again while no work completes
 NO_WORKER_TIMEOUT = 120.0  # seconds the cluster may have no worker before the run gives up
@@ -115,6 +117,7 @@ class _Run:
         self.unsummarised: deque[_Chunk] = deque()  # in input order
         self.unplaced: deque[_Chunk] = deque()  # not yet placed in stories, in input order
         self.parsing: set[str] = set()  # ids of documents sent to be parsed, not stored yet
+        self.unwritten: list[tuple[_Chunk, Shard | None]] = []  # chunks done by the cluster, not stored yet
         self.in_flight = 0
         self.threads, self.counted = 1, -float("inf")
 
@@ -146,7 +149,9 @@ class _Run:
                 self._decide()
             else:
                 self._take(chunk, value)
+            self._write(final=not self.in_flight)
             self._place(final=False)
+        self._write(final=True)
         self._place(final=True)
         stories.merge_stale(self.store)
         if self.progress:
@@ -243,19 +248,36 @@ class _Run:
             self._watch(shard, "parse", chunk)
 
     def _take(self, chunk: _Chunk, shard: Shard | None) -> None:
-        """Store the chunk's source rows and the shard's documents not stored yet, in one transaction."""
+        """The cluster is done with the chunk: its rows wait to be stored with the next chunks'."""
+        self.unwritten.append((chunk, shard))
+        self.in_flight -= 1
+
+    def _write(self, *, final: bool) -> None:
+        """Store the chunks done, once they hold WRITE_BATCH parsed documents (all, if `final`):
+        their source rows and the shards' documents not stored yet, in one transaction."""
+        parsed = sum(shard["documents"].num_rows for _, shard in self.unwritten if shard is not None)
+        if not self.unwritten or (parsed < WRITE_BATCH and not final):
+            return
+        sources, shards = Batch(), []
+        for chunk, shard in self.unwritten:
+            for name, rows in (chunk.sources.rows if chunk.sources is not None else {}).items():
+                sources.extend(name, rows)
+            if shard is not None:
+                shards.append(shard)
         frames: Shard = {}
-        if shard is not None:
+        if shards:
+            shard = {name: pa.concat_tables([s[name] for s in shards]) for name in shards[0]}
             ids = shard["documents"].column("doc_id").to_pylist()
             known = self.store.known_documents(ids)
             keep = [i for i in ids if i not in known]
             frames = {name: table.filter(pc.is_in(table.column("doc_id"), value_set=pa.array(keep, pa.string())))
                       for name, table in shard.items()} if known else shard
             self.report.new += len(keep)
-        self.store.write(chunk.sources if chunk.sources is not None else Batch(), frames)
-        self.parsing -= chunk.fresh
-        chunk.stored, chunk.cleaned, chunk.sources, chunk.items = True, None, None, []  # the worker may forget it
-        self.in_flight -= 1
+        self.store.write(sources, frames)
+        for chunk, _ in self.unwritten:
+            self.parsing -= chunk.fresh
+            chunk.stored, chunk.cleaned, chunk.sources, chunk.items = True, None, None, []  # the worker may forget it
+        self.unwritten = []
         if self.progress:
             self.progress(self.report)
 
