@@ -38,6 +38,13 @@ def test_schema_follows_the_model(tmp_path):
     assert store.schema_version() == max(MIGRATIONS)
 
 
+def test_a_model_version_without_its_migration_is_refused(tmp_path, monkeypatch):
+    assert load_model().version == max(MIGRATIONS)
+    monkeypatch.setitem(MIGRATIONS, max(MIGRATIONS) + 1, lambda con, model: None)
+    with pytest.raises(StoreError, match="model.yaml declares schema version"):
+        Store(tmp_path / "s.duckdb")
+
+
 def test_reopening_keeps_data_and_version(tmp_path):
     path = tmp_path / "s.duckdb"
     with Store(path) as store:

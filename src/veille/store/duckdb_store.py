@@ -203,6 +203,14 @@ MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, Model], None]] = {
 }
 
 
+def latest_version(model: Model) -> int:
+    """The schema version of this veille: model.yaml's `version`, which the last migration must reach."""
+    if model.version != max(MIGRATIONS):
+        raise StoreError(f"model.yaml declares schema version {model.version} but the migrations reach "
+                         f"{max(MIGRATIONS)}: a change to the model needs both")
+    return model.version
+
+
 @dataclass
 class Batch:
     """Rows to write together, keyed by table name."""
@@ -269,7 +277,7 @@ class Store:
             if not read_only:
                 self.con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
                 self.migrate()
-            version, latest = self.schema_version(), max(MIGRATIONS)
+            version, latest = self.schema_version(), latest_version(self.model)
             if version > latest:
                 raise StoreError(f"{self.path} is at schema version {version}, newer than this veille "
                                  f"({latest}): upgrade veille")
