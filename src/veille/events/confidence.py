@@ -130,9 +130,6 @@ def event_features(token: Token, entry: Entry, args: Arguments, event_type: str,
         f["date_fallback"] = 1.0
     elif published and when.date and when.date[:4] < published[:4]:
         f["date_past_year"] = 1.0
-        if when.date[:4].isdigit() and published[:4].isdigit() \
-                and int(published[:4]) - int(when.date[:4]) >= BACKGROUND_YEARS:
-            f["date_background"] = 1.0
     if size:
         f["sized"] = 1.0
     if (before.count('"') + before.count("«") - before.count("»")) % 2 == 1:
