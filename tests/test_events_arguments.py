@@ -318,3 +318,26 @@ def test_the_subject_of_a_copula_acts_in_the_purpose_clause_hung_on_its_predicat
     event = find(code(veille_nlp, "Le président turc était mardi à Moscou pour rencontrer Vladimir Poutine."),
                  "CONSULT")
     assert event is not None and codes(event["actor"]) == {"TUR"} and codes(event["recipient"]) == {"RUS"}
+
+
+def test_a_subject_the_parser_coordinated_with_the_object_before_it(veille_nlp) -> None:
+    # "et l'Allemagne a demandé": a new clause, not a second accused; its subject asks
+    events = code(veille_nlp, "La Russie a accusé la France et l'Allemagne a demandé des explications à Moscou.")
+    accuse = find(events, "ACCUSE")
+    assert accuse is not None and codes(accuse["recipient"]) == {"FRA"}
+    request = find(events, "REQUEST")
+    assert request is not None and codes(request["actor"]) == {"DEU"}
+    # a coordinated group that is the next verb's subject stays one group
+    events = code(veille_nlp, "Les pourparlers entre Londres et Bruxelles ont porté sur la frontière.")
+    consult = find(events, "CONSULT")
+    assert consult is not None and codes(consult["actor"]) | codes(consult["recipient"]) == {"GBR", "EU"}
+
+
+def test_a_state_that_speaks_in_its_own_clause_is_not_the_addressee(veille_nlp) -> None:
+    # the state named as the subject of the other clause does its own act: the object's party is the target
+    events = code(veille_nlp, "L'UE a évoqué de possibles sanctions et Berlin a même indiqué ne pas exclure le gel "
+                              "du projet de gazoduc avec la Russie.")
+    threats = [e for e in events if e["type"] == "THREATEN"]
+    assert threats and all("DEU" not in codes(e["recipient"]) for e in threats)
+    assert any(codes(e["actor"]) == {"DEU"} and codes(e["recipient"]) == {"RUS"} for e in threats)
+

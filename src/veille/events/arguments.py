@@ -192,7 +192,8 @@ class ArgumentFinder:
             for head in heads:
                 for child in view.kids(head):
                     coordinated = deps[child] == "conj" and tags[child] in ("NOUN", "PROPN", "PRON", "ADJ") and (
-                        mention is None or not (mention.start <= child < mention.end))
+                        mention is None or not (mention.start <= child < mention.end)) \
+                        and not opens_clause(view.token(child), index)
                     if coordinated or (deps[child] == "appos" and self._listed(child, mention, found, index)):
                         found.extend(p for p in self.parties(view.token(child), index, depth + 1)
                                      if not _same(p, found))
@@ -464,7 +465,13 @@ class ArgumentFinder:
                 if subject is not None:
                     found.extend(p for p in self._np(subject, index, resolve) if not _same(p, found))
                 continue
-            for i in _phrase(root):
+            phrase = _phrase(root)
+            # "a évoqué des sanctions et Berlin a indiqué ...": the next clause's subject, not the object's
+            cut = {t.i for i in phrase if deps[i] == "conj" and opens_clause(view.token(i), index)
+                   for t in view.token(i).subtree}
+            for i in phrase:
+                if i in cut:
+                    continue
                 mention = index.by_token[i]
                 if mention is None or not index.code_of(mention):
                     continue
@@ -635,6 +642,13 @@ class ArgumentFinder:
                         return self._np(sibling, index, resolve)
                     if sibling.dep_ == "obl:agent":
                         return self._np(sibling, index, resolve)
+                orphan = _orphan_subject(head) if head.dep_ != "ROOT" else None
+                if orphan is not None and orphan.dep_ == "conj" and opens_clause(orphan, index):
+                    # "a évoqué des sanctions et Berlin a indiqué ne pas exclure ...": the subject the parser
+                    # coordinated with the object before the conjunction
+                    found = self._np(orphan, index, resolve)
+                    if found:
+                        return found
                 current = head
                 continue
             if dep in ("acl", "xcomp") and head.pos_ in ("NOUN", "PROPN"):
@@ -824,6 +838,21 @@ _COLLECTIVE_NOUNS = grammar_words("collective_nouns")
 _SAYING_VERBS = SPEECH_VERBS | grammar_words("opinion_verbs")
 _COMPARISON_WORDS = grammar_words("comparison_words")
 _NUMBERS = frozenset(grammar_numbers("small_numbers"))
+
+
+def opens_clause(conjunct: Token, index: MentionIndex) -> bool:
+    """A conjunct followed by a finite verb is the subject of the next clause, which the parser hung on
+    the noun before the conjunction ("a évoqué des sanctions et Berlin a indiqué ...")."""
+    mention = index.at(conjunct)
+    end = mention.end if mention is not None else conjunct.right_edge.i + 1
+    if end >= len(conjunct.doc):
+        return False
+    after = conjunct.doc[end]
+    if after.pos_ not in ("AUX", "VERB") or "Fin" not in morph(after, "VerbForm"):
+        return False
+    verb = after.head if after.dep_.startswith("aux") or after.dep_ == "cop" else after
+    # "Londres et Bruxelles ont ...", "l'accord entre Bahreïn et Israël est ...": the group is that verb's subject
+    return not verb.is_ancestor(conjunct.head)
 
 
 def _opens_sentence(verb: int, view: DocView) -> bool:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.actors.normalize import fold
 from veille.events import places as placemod
-from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Party, temporal
+from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Party, opens_clause, temporal
 from veille.events.confidence import BACKGROUND_YEARS, POLITICS_EDGES, ConfidenceModel, bucket, event_features
 from veille.events.dates import DateIndex, EventDate, event_date, lead_date, next_reference
 from veille.events.features import morph
@@ -548,7 +548,8 @@ class EventCoder:
         if actor and not recipient and event_type not in ("PROTEST", "COERCE", "ASSAULT", "CONSULT") \
                 and not ((entry.sym or event_type in self.reciprocal) and len({p.code for p in actor}) > 1) \
                 and not _home_body_state(actor):
-            beside = [code for code in _sentence_sides(sent, ctx.index) if code not in {p.code for p in actor}]
+            beside = [code for code in _sentence_sides(sent, ctx.index) if code not in {p.code for p in actor}
+                      and not _acts_elsewhere(code, sent, ctx.index)]
             if beside:
                 recipient = [Party(text="", code=beside[0])]
         # verbal conflict with no addressee, in a story about fighting: the other side
@@ -1333,6 +1334,22 @@ def _sentence_states(sent: Span, index: MentionIndex) -> list[str]:
             continue  # "à Téhéran", "le sommet de Téhéran": where, not a side
         out.append(index.code_of(mention))
     return out
+
+
+def _acts_elsewhere(code: str, sent: Span, index: MentionIndex) -> bool:
+    """Every mention of the state in the sentence is the subject of a clause of its own that the parser
+    coordinated with an object ("l'UE a évoqué des sanctions et Berlin a indiqué ..."): not an addressee.
+    (The subject of a clause the parser read right is a fair other side: "X a accusé Bakou, et Bakou a
+    rejeté ces accusations", "Erevan a accepté, tandis que Bakou exige ...".)"""
+    seen = False
+    for mention in index.by_token[sent.start:sent.end]:
+        if mention is None or index.code_of(mention) != code:
+            continue
+        seen = True
+        root = mention.root if isinstance(mention, Span) else None
+        if root is None or not (root.dep_ == "conj" and opens_clause(root, index)):
+            return False
+    return seen
 
 
 def _sentence_sides(sent: Span, index: MentionIndex) -> list[str]:
