@@ -365,3 +365,12 @@ def test_the_partner_of_a_meeting_told_in_a_time_adjunct(veille_nlp) -> None:
                               "dernier entretien téléphonique.")
     event = find(events, "CONSULT")
     assert event is not None and codes(event["actor"]) == {"FRA"} and codes(event["recipient"]) == {"AFG"}
+
+
+def test_a_coordinated_relative_stands_for_the_name_its_description_follows(veille_nlp) -> None:
+    # "en Turquie, un pays qui ... et qui a condamné": the second relative has the first one's antecedent, a
+    # description apposed to the name before it
+    events = code(veille_nlp, "Le ministre s'est rendu en Turquie, un pays qui accueille des réfugiés syriens et qui "
+                              "a condamné l'offensive russe.")
+    event = find(events, "ACCUSE")
+    assert event is not None and codes(event["actor"]) == {"TUR"} and codes(event["recipient"]) == {"RUS"}

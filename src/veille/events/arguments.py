@@ -163,7 +163,10 @@ class ArgumentFinder:
         found: list[Party] = []
         head = self._antecedent(token)
         if head is not None and head != token:
-            return self.parties(head, index, depth + 1)
+            found = self.parties(head, index, depth + 1)
+            if not found and head.pos_ == "NOUN" and index.at(head) is None:
+                found = self._apposed(head, index)  # "Bahreïn, une monarchie qui ...": the name described
+            return found
         if token.lemma_.lower() in _QUANTITY_NOUNS and index.at(token) is None:
             # "des milliers de manifestants": the people counted
             counted = next((c for c in _children(token) if c.dep_ == "nmod" and _case(c) == "de"), None)
@@ -261,6 +264,16 @@ class ArgumentFinder:
                 clause = _head(clause)
             if clause.dep_ in ("acl:relcl", "acl") and _head(clause) != clause:
                 return _head(clause)
+            view = view_of(token.doc)
+            if token.i > 0 and view.lower[token.i - 1] in _AND:
+                # "une monarchie qui entretient des contacts ..., et qui a été ...": a relative coordinated with
+                # one before it, which the parser hung inside it, has the same antecedent
+                for _ in range(4):
+                    if clause.dep_ == "acl:relcl" and _head(clause) != clause:
+                        return _head(clause)
+                    if _head(clause) == clause:
+                        break
+                    clause = _head(clause)
             # the parser lost the clause's noun: "X, qui a déployé ..." (the word before the comma)
             view = view_of(token.doc)
             before = token.i - 1 if token.i > 0 and view.lower[token.i - 1] != "," else token.i - 2
