@@ -164,8 +164,11 @@ class ArgumentFinder:
         head = self._antecedent(token)
         if head is not None and head != token:
             found = self.parties(head, index, depth + 1)
-            if not found and head.pos_ == "NOUN" and index.at(head) is None:
-                found = self._apposed(head, index)  # "Bahreïn, une monarchie qui ...": the name described
+            if not found and head.pos_ == "NOUN" and index.at(head) is None and "Sing" in morph(head, "Number") \
+                    and any(c.dep_ == "det" and "Ind" in morph(c, "Definite") for c in _children(head)):
+                # "Bahreïn, une monarchie qui ...": the name a description is apposed to (not a list's next item,
+                # "la Promenade des Anglais, les cadavres de ceux qui ...")
+                found = self._apposed(head, index)
             return found
         if token.lemma_.lower() in _QUANTITY_NOUNS and index.at(token) is None:
             # "des milliers de manifestants": the people counted
