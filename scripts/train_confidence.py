@@ -7,7 +7,7 @@ coder saw) over the seeds, the dev texts and real-dev, labels each event by the 
 own matching (right = paired with a gold event at the right factuality), and fits a logistic
 regression (scikit-learn). Cross-validation is grouped by story, so no story is scored by a model
 that read it. The threshold is the highest whose real-dev F1 on the out-of-fold predictions is within
-F1_SLACK of the best, while dev and seeds keep their F1 within KEEP_SLACK. Prints a reliability table and the per-set scores
+F1_SLACK of the best, while seeds and dev keep their F1 at their target (KEEP_F1). Prints a reliability table and the per-set scores
 with and without the model; needs ../shared (and scikit-learn, a dev dependency). With ``--judged``,
 the hand-judged events of eval/judged/ are learnt from too, and their out-of-fold share right is
 printed beside each threshold.
@@ -29,7 +29,9 @@ SETS = ("seeds", "dev", "real-dev")
 # real-dev is what the press looks like; the rewritten dev texts count less
 SET_WEIGHT = {"seeds": 1.0, "dev": 0.5, "real-dev": 2.0, "judged": 1.0}
 F1_SLACK = 0.005  # real-dev F1 this close to the best counts as flat
-KEEP_SLACK = 0.01  # what seeds and dev may lose out of fold (their targets are "as today")
+# F1 seeds and dev must keep out of fold (the target for them). Real-dev stands for the press: where its F1
+# is flat, the rewritten dev texts do not hold the threshold down.
+KEEP_F1 = {"seeds": 0.90, "dev": 0.90}
 
 
 def load_scorer(shared: Path):
@@ -173,7 +175,7 @@ def main(argv: list[str] | None = None) -> None:
         share = f"judged {y[kept].mean():.3f} ({int(kept.sum())})" if kept.any() else "judged -"
         print(f"{t:9.3f}  " + "  ".join(f"F1 {s['f1']:.3f} P {s['precision']:.3f} R {s['recall']:.3f}"
                                          for s in scores.values()) + "  " + share)
-        if all(scores[n]["f1"] >= base[n]["f1"] - KEEP_SLACK for n in ("seeds", "dev")):
+        if all(scores[n]["f1"] >= floor for n, floor in KEEP_F1.items()):
             allowed.append((float(t), scores["real-dev"]["f1"]))
     if allowed:
         # where real-dev F1 is flat, the highest threshold: fewer, righter events

@@ -341,3 +341,58 @@ def test_a_state_that_speaks_in_its_own_clause_is_not_the_addressee(veille_nlp) 
     assert threats and all("DEU" not in codes(e["recipient"]) for e in threats)
     assert any(codes(e["actor"]) == {"DEU"} and codes(e["recipient"]) == {"RUS"} for e in threats)
 
+
+def test_the_subject_of_a_passive_control_verb_does_what_it_is_made_to(veille_nlp) -> None:
+    # "a été contraint de solliciter": in the passive, the object that controls the infinitive is the subject
+    events = code(veille_nlp, "Le ministre russe Sergueï Lavrov est arrivé à Ankara. Il a aussi été contraint de "
+                              "solliciter un report des négociations avec la Turquie.")
+    event = find(events, "REQUEST")
+    assert event is not None and codes(event["actor"]) == {"RUS"} and codes(event["recipient"]) == {"TUR"}
+
+
+def test_a_compound_tense_split_over_an_adverbial_phrase(veille_nlp) -> None:
+    # "a pour sa part appelé": the parser hangs the participle on "part", the auxiliary keeps the subject
+    events = code(veille_nlp, "Le président israélien, Reuven Rivlin, a pour sa part appelé \"d'autres pays arabes "
+                              "à faire la paix\".")
+    event = find(events, "REQUEST")
+    assert event is not None and codes(event["actor"]) == {"ISR"}
+
+
+def test_the_party_a_noun_describes_does_what_its_infinitive_says(veille_nlp) -> None:
+    # "le premier pays à saluer": the country described salutes
+    events = code(veille_nlp, "Bahreïn est une monarchie qui entretient des contacts avec Israël, et qui a été le "
+                              "premier pays du Golfe à saluer l'accord entre les Emirats arabes unis et l'Etat hébreu.")
+    event = find(events, "SUPPORT")
+    assert event is not None and codes(event["actor"]) == {"BHR"}
+
+
+def test_a_verb_joined_to_the_clause_said_goes_with_the_verb_that_says_it(veille_nlp) -> None:
+    # "assure qu'aucune trace n'a été détectée et met en doute": a trace cannot doubt, Russia does
+    events = code(veille_nlp, "La Russie assure qu'aucune trace de poison n'a été détectée par ses médecins et met "
+                              "en doute la version des Allemands.")
+    event = find(events, "ACCUSE")
+    assert event is not None and codes(event["actor"]) == {"RUS"}
+
+
+def test_the_subject_of_an_incise_hung_on_the_date_before_it(veille_nlp) -> None:
+    events = code(veille_nlp, "\"Ce plan est une catastrophe\", ont déploré la semaine dernière des élus "
+                              "américains dans une lettre à la Maison Blanche.")
+    event = find(events, "ACCUSE")
+    assert event is not None and codes(event["actor"]) == {"USA"}
+
+
+def test_the_partner_of_a_meeting_told_in_a_time_adjunct(veille_nlp) -> None:
+    # "l'a rappelé auprès de son homologue lors de leur entretien": the meeting is with the one the verb names
+    events = code(veille_nlp, "Le président français l'a rappelé auprès de son homologue afghan lors de leur "
+                              "dernier entretien téléphonique.")
+    event = find(events, "CONSULT")
+    assert event is not None and codes(event["actor"]) == {"FRA"} and codes(event["recipient"]) == {"AFG"}
+
+
+def test_a_coordinated_relative_stands_for_the_name_its_description_follows(veille_nlp) -> None:
+    # "en Turquie, un pays qui ... et qui a condamné": the second relative has the first one's antecedent, a
+    # description apposed to the name before it
+    events = code(veille_nlp, "Le ministre s'est rendu en Turquie, un pays qui accueille des réfugiés syriens et qui "
+                              "a condamné l'offensive russe.")
+    event = find(events, "ACCUSE")
+    assert event is not None and codes(event["actor"]) == {"TUR"} and codes(event["recipient"]) == {"RUS"}

@@ -32,6 +32,7 @@ _SKIP_DEPS = frozenset({"acl:relcl", "acl", "advcl", "ccomp", "xcomp", "parataxi
 # prepositions of a complement that names the recipient of the act
 RECIPIENT_PREPS = grammar_words("recipient_prepositions")
 PARTNER_PREPS = grammar_words("partner_prepositions")
+_MEETING_PARTNER_PREPS = grammar_words("meeting_partner_prepositions")  # "auprès de X lors de leurs entretiens"
 LOCATIVE_PREPS = grammar_words("locative_prepositions")
 _DE_FORMS = grammar_words("de_forms")  # "de", "du", "des", "d'": whose act, or of what
 _A_FORMS = grammar_words("a_forms")  # "à", "au", "aux"
@@ -162,7 +163,13 @@ class ArgumentFinder:
         found: list[Party] = []
         head = self._antecedent(token)
         if head is not None and head != token:
-            return self.parties(head, index, depth + 1)
+            found = self.parties(head, index, depth + 1)
+            if not found and head.pos_ == "NOUN" and index.at(head) is None and "Sing" in morph(head, "Number") \
+                    and any(c.dep_ == "det" and "Ind" in morph(c, "Definite") for c in _children(head)):
+                # "Bahreïn, une monarchie qui ...": the name a description is apposed to (not a list's next item,
+                # "la Promenade des Anglais, les cadavres de ceux qui ...")
+                found = self._apposed(head, index)
+            return found
         if token.lemma_.lower() in _QUANTITY_NOUNS and index.at(token) is None:
             # "des milliers de manifestants": the people counted
             counted = next((c for c in _children(token) if c.dep_ == "nmod" and _case(c) == "de"), None)
@@ -261,6 +268,16 @@ class ArgumentFinder:
                 clause = _head(clause)
             if clause.dep_ in ("acl:relcl", "acl") and _head(clause) != clause:
                 return _head(clause)
+            view = view_of(token.doc)
+            if token.i > 0 and view.lower[token.i - 1] in _AND:
+                # "une monarchie qui entretient des contacts ..., et qui a été ...": a relative coordinated with
+                # one before it, which the parser hung inside it, has the same antecedent
+                for _ in range(4):
+                    if clause.dep_ == "acl:relcl" and _head(clause) != clause:
+                        return _head(clause)
+                    if _head(clause) == clause:
+                        break
+                    clause = _head(clause)
             # the parser lost the clause's noun: "X, qui a déployé ..." (the word before the comma)
             view = view_of(token.doc)
             before = token.i - 1 if token.i > 0 and view.lower[token.i - 1] != "," else token.i - 2
@@ -323,13 +340,17 @@ class ArgumentFinder:
             # "le président a quelques heures plus tard démenti": the subject hung on the auxiliary
             children.extend(k for j in list(children) if deps[j].startswith("aux") and j < verb.i
                             for k in kids(j) if deps[k] in ("nsubj", "nsubj:pass") and k < j)
+        split = _split_tense(verb)
+        if split is not None:
+            # "le président a pour sa part appelé ...": the participle's tense auxiliary and its subject
+            children.extend(k for k in kids(split) if deps[k] in ("nsubj", "nsubj:pass", "expl:subj") and k < split)
         # "Poutine l'avait mis en garde": an nsubj:pass with the auxiliary avoir is a parser slip
         has_avoir = any(deps[j].startswith("aux") and lemmas[j] == "avoir" and token_at(j).lemma_ == "avoir"
                         for j in children) and not any(deps[j] == "aux:pass" for j in children)
         # "le ministre est arrivé à Bagdad": a verb of motion with être, read as a passive by the parser
         has_avoir = has_avoir or lemmas[verb.i] in _ETRE_VERBS
         passive = not has_avoir and any(deps[j] in ("aux:pass", "nsubj:pass") for j in children)
-        participle = deps[verb.i] in ("acl", "amod") and "Part" in morph(verb, "VerbForm")
+        participle = deps[verb.i] in ("acl", "amod") and "Part" in morph(verb, "VerbForm") and split is None
         if participle and not any(deps[j] in ("nsubj", "obj") for j in children) and "Pres" not in morph(verb, "Tense"):
             passive = True  # "2 500 hommes déployé par la Russie", "18 membres ... tués" (not "appelant")
         args.passive = passive
@@ -412,6 +433,15 @@ class ArgumentFinder:
             # where the parser reads an object (not a participle after a quote: '"...", accusant X de ...')
             subject, patient, args.theme = patient, [], None
             args.explicit = True
+        if not subject and args.theme is None and opens_incise(verb) and not present_participle:
+            # '"...", ont déploré la semaine dernière 22 élus': the incise's subject hung on the date before it
+            day = next((j for j in children if j > verb.i and deps[j].startswith("obl") and temporal(token_at(j))),
+                       None)
+            behind = next((k for k in kids(day) if k > day and deps[k] == "nmod" and tags[k] in ("NOUN", "PROPN")
+                           and self._agentive(token_at(k), index)), None) if day is not None else None
+            if behind is not None:
+                subject = self._np(token_at(behind), index, resolve)
+                args.explicit = args.explicit or bool(subject)
         gerund = verb.i > 0 and lowers[verb.i - 1] in _GERUND_MARKS and "Pres" in morph(verb, "Tense")
         if not subject and gerund:
             # "(tout) en appelant à ...": the subject of the clause, whatever the parser hung it on
@@ -632,14 +662,26 @@ class ArgumentFinder:
                          or (dep == "advcl" and _has_copula(head))):
                 # "a demandé à l'alliance d'intervenir": the object/iobj controls when there is one
                 if dep in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _OBJECT_CONTROL:
+                    passive = any(c.dep_ == "aux:pass" for c in _children(head))
                     for sibling in _children(head):
-                        if sibling.dep_ in ("iobj", "obl:arg", "obj") and sibling != current:
+                        # "a été contraint de solliciter", "la Turquie a été invitée à participer": in the
+                        # passive, the object that controls is the subject
+                        if (sibling.dep_ in ("iobj", "obl:arg", "obj") or (passive and sibling.dep_ == "nsubj:pass")) \
+                                and sibling != current:
                             found = self._np(sibling, index, resolve)
                             if found:
                                 return found
+                if dep == "conj" and head.dep_ == "ccomp" and not any(c.dep_ == "mark" for c in _children(current)) \
+                        and any(c.dep_ == "mark" and c.i < head.i for c in _children(head)) \
+                        and not any(c.dep_ in ("nsubj", "nsubj:pass") and self._agentive(c, index)
+                                    for c in _children(head)):
+                    # "X assure qu'aucune trace n'a été détectée et met en doute ...": a verb the parser joined to
+                    # the clause said, whose subject cannot act, goes with the verb that says it
+                    current = head
+                    continue
                 for sibling in _children(head):
                     if sibling.dep_ in ("nsubj", "expl:subj"):
-                        return self._np(sibling, index, resolve)
+                        return self._np(sibling, index, resolve) or self._described(current, head, index)
                     if sibling.dep_ == "obl:agent":
                         return self._np(sibling, index, resolve)
                 orphan = _orphan_subject(head) if head.dep_ != "ROOT" else None
@@ -651,6 +693,9 @@ class ArgumentFinder:
                         return found
                 current = head
                 continue
+            found = self._described(current, head, index)
+            if found:
+                return found
             if dep in ("acl", "xcomp") and head.pos_ in ("NOUN", "PROPN"):
                 # "la volonté de X de renforcer", "l'initiative de proclamer"
                 found = self._noun_owner(head, index, resolve)
@@ -660,6 +705,15 @@ class ArgumentFinder:
                 continue
             return []
         return []
+
+    def _described(self, infinitive: Token, noun: Token, index: MentionIndex) -> list[Party]:
+        """The party a noun names when an infinitive with "à" qualifies it: "le premier pays à saluer", "le seul
+        Etat à reconnaître" (the one described does it); none for an act ("l'appel à manifester")."""
+        if infinitive.dep_ != "acl" or noun.pos_ not in ("NOUN", "PROPN") or index.at(noun) is None \
+                or self.lexicon.match(noun) is not None \
+                or not any(c.dep_ == "mark" and c.lower_ in _A_FORMS for c in _children(infinitive)):
+            return []
+        return [p for p in self.parties(noun, index, follow_conj=False) if p.code]
 
     def _noun_owner(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
         for child in _children(noun):
@@ -751,7 +805,17 @@ class ArgumentFinder:
             elif prep is not None and prep != "entre" and parties:
                 args.recipient.extend(parties)  # "à l'issue d'un entretien [...] avec le président iranien"
                 args.explicit = True
-        if entry.type == "CONSULT" and noun.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") \
+        if entry.type == "CONSULT" and noun.dep_ in ("obl", "obl:mod", "obl:arg") and _head(noun).pos_ == "ADV" \
+                and _head(noun).dep_ == "advmod" and _head(_head(noun)).pos_ in _VERB_POS:
+            # "l'ont dit auprès de leurs homologues lors de leurs entretiens": a meeting told in the clause's time
+            # adjunct is held by the clause's subject with the partner its verb names
+            verb = _head(_head(noun))
+            if not owners:
+                owners = self._noun_owner_from_verb(_head(noun), index, resolve)
+            if not args.recipient:
+                args.recipient.extend(p for p in self._clause_partners(verb, noun, index, resolve)
+                                      if not _same(p, owners))
+        elif entry.type == "CONSULT" and noun.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") \
                 and _head(noun).pos_ in _VERB_POS:
             # "a déclaré au sommet de l'OET": the speaker took part, the organisation hosted
             participants = self._noun_owner_from_verb(noun, index, resolve)
@@ -768,6 +832,22 @@ class ArgumentFinder:
         elif not owners:
             owners = self._noun_owner_from_verb(noun, index, resolve)
         args.actor = owners
+
+    def _clause_partners(self, verb: Token, noun: Token, index: MentionIndex, resolve) -> list[Party]:
+        """The parties a verb names with "avec" or "auprès de" (other than in the phrase of ``noun``)."""
+        view = view_of(verb.doc)
+        obliques = []
+        for j in view.kids(verb.i):
+            if view.dep[j] == "advmod" and view.lower[j] in _PREP_ADVERBS:
+                obliques.extend(k for k in view.kids(j) if view.dep[k].startswith("obl") or view.dep[k] == "nmod")
+            elif view.dep[j].startswith("obl"):
+                obliques.append(j)
+        found: list[Party] = []
+        for j in obliques:
+            child = view.token(j)
+            if j != noun.i and _case(child) in _MEETING_PARTNER_PREPS:
+                found.extend(p for p in self._np(child, index, resolve) if p.code and not _same(p, found))
+        return found
 
     def _split_pair(self, child: Token, parties: list[Party], index: MentionIndex) -> list[Party]:
         """The second side of an "entre X et Y" whose "et Y" the parser hung elsewhere ("l'accord entre le
@@ -865,6 +945,31 @@ def _opens_sentence(verb: int, view: DocView) -> bool:
     start = view.token(verb).sent.start
     return i >= start and view.lower[start] in _INCISE_OPENERS and all(view.pos[k] == "PUNCT"
                                                                        for k in range(start, i + 1))
+
+
+def _split_tense(verb: Token) -> int | None:
+    """The auxiliary of a compound tense the parser split from its participle over an adverbial phrase ("le
+    président a pour sa part appelé", "la Chine a de son côté condamné"): "avoir" left as the clause's verb, a
+    subject of its own before it and no verb of its own, the participle hung on the noun of the phrase that
+    follows it. None when the participle is read as it is."""
+    view = view_of(verb.doc)
+    i = verb.i
+    if view.dep[i] not in ("acl", "amod") or "Part" not in morph(verb, "VerbForm") \
+            or "Past" not in morph(verb, "Tense"):
+        return None
+    noun = view.head[i]
+    aux = view.head[noun]
+    if noun == i or aux == noun or not (aux < noun < i) or view.pos[aux] != "AUX" or view.lemma[aux] != "avoir":
+        return None
+    if not view.dep[noun].startswith("obl") or view.dep[aux] not in ("ROOT", "conj", "ccomp", "parataxis"):
+        return None
+    if not any(view.dep[k] in ("nsubj", "expl:subj") and k < aux for k in view.kids(aux)):
+        return None
+    # nothing but the adverbial phrase between the auxiliary and the participle
+    phrase = set(_phrase(view.token(noun)))
+    if any(k not in phrase and view.pos[k] not in ("ADV", "PUNCT") for k in range(aux + 1, i)):
+        return None
+    return aux
 
 
 def _has_copula(token: Token) -> bool:
