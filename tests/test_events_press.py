@@ -633,5 +633,3 @@ def test_diplomatic_and_military_words_of_the_press(veille_nlp) -> None:
     asked = _of_type(interceding, "REQUEST")
     assert asked and codes(asked[0]["actor"]) == {"FRA"} and codes(asked[0]["recipient"]) == {"IRQ"}, interceding
     assert not code(veille_nlp, "Les pompiers sont intervenus pour maîtriser l'incendie.")
-    invited = code(veille_nlp, "Le président français a invité l'Iran à respecter ses engagements.")
-    assert _of_type(invited, "REQUEST"), invited
