@@ -603,3 +603,33 @@ def test_acts_recalled_from_years_before_are_background_not_news(veille_nlp) -> 
             ["2012", "2020"]
     finally:
         coder.background_years = kept
+
+
+def test_diplomatic_and_military_words_of_the_press(veille_nlp) -> None:
+    connivance = code(veille_nlp, "Pyongyang a affirmé que Séoul était de connivence avec les transfuges.")
+    accused = _of_type(connivance, "ACCUSE")
+    assert accused and codes(accused[0]["actor"]) == {"PRK"} and codes(accused[0]["recipient"]) == {"KOR"}, connivance
+    accomplice = code(veille_nlp, "Téhéran a affirmé que les dirigeants de Bahreïn étaient complices des crimes "
+                                  "israéliens.")
+    accused = _of_type(accomplice, "ACCUSE")
+    assert accused and codes(accused[0]["actor"]) == {"IRN"} and "BHR" in codes(accused[0]["recipient"]), accomplice
+    assert not code(veille_nlp, "Un complice présumé est recherché.")
+    normal = code(veille_nlp, "Israël et les Emirats arabes unis ont annoncé la normalisation de leurs relations.")
+    assert _of_type(normal, "AGREE"), normal
+    goal = code(veille_nlp, "La normalisation des relations entre Israël et le Maroc reste un objectif de Washington.")
+    assert not _of_type(goal, "AGREE"), goal
+    landed = code(veille_nlp, "Des forces turques ont débarqué en Libye.")
+    assert _of_type(landed, "MOBILIZE") and "TUR" in codes(_of_type(landed, "MOBILIZE")[0]["actor"]), landed
+    for other in ("Le ministre a été débarqué du gouvernement en 2014.", "Des centaines de migrants ont débarqué à "
+                  "Lampedusa."):
+        assert not _of_type(code(veille_nlp, other), "MOBILIZE"), other
+    convoy = code(veille_nlp, "La Turquie a envoyé un convoi militaire dans la province d'Idleb.")
+    assert _of_type(convoy, "MOBILIZE"), convoy
+    struck = code(veille_nlp, "L'armée syrienne a pris pour cible un convoi militaire turc près d'Idleb.")
+    assert _of_type(struck, "ASSAULT") and not _of_type(struck, "MOBILIZE"), struck
+    fewer = code(veille_nlp, "Le Pentagone a décidé de diminuer le nombre de soldats américains en Allemagne.")
+    assert _of_type(fewer, "RETREAT"), fewer
+    interceding = code(veille_nlp, "La France est intervenue au plus haut niveau auprès des autorités irakiennes.")
+    asked = _of_type(interceding, "REQUEST")
+    assert asked and codes(asked[0]["actor"]) == {"FRA"} and codes(asked[0]["recipient"]) == {"IRQ"}, interceding
+    assert not code(veille_nlp, "Les pompiers sont intervenus pour maîtriser l'incendie.")
