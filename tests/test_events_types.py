@@ -195,6 +195,36 @@ def test_a_compound_plural_is_lemmatized_whole(veille_nlp) -> None:
 
 
 
+def test_a_warning_of_what_the_speaker_will_do_is_a_threat(veille_nlp) -> None:
+    event = find(code(veille_nlp, "Le président turc a averti qu'il ne tolérerait aucune provocation de la Grèce."),
+                 trigger="averti")
+    assert event is not None and event["type"] == "THREATEN" and "TUR" in codes(event["actor"])
+    # a warning about what may happen stays a reproach
+    event = find(code(veille_nlp, "Le ministre turc a averti que la politique de la Grèce pouvait mener au chaos."),
+                 trigger="averti")
+    assert event is None or event["type"] == "ACCUSE"
+
+
+def test_signing_a_decree_is_no_agreement(veille_nlp) -> None:
+    text = "Le président malien a signé un décret fixant la date des élections."
+    assert find(code(veille_nlp, text), "AGREE") is None
+    assert find(code(veille_nlp, "Le Mali a signé un accord de défense avec le Niger."), "AGREE") is not None
+
+
+def test_a_reciprocal_act_between_two_sides_with_no_subject(veille_nlp) -> None:
+    # the participle retells the noun's act; "entre X et Y" names both sides, the first acts
+    text = "Les combats ont repris malgré le cessez-le-feu conclu en mai entre l'Arménie et l'Azerbaïdjan."
+    event = find(code(veille_nlp, text), "AGREE")
+    assert event is not None and codes(event["actor"]) | codes(event["recipient"]) == {"ARM", "AZE"}
+
+
+def test_a_gerund_after_a_noun_is_an_act_of_its_own(veille_nlp) -> None:
+    text = ("Le ministre français s'est rendu à Bamako pour l'ouverture des négociations, en exhortant le Niger "
+            "à retirer ses troupes.")
+    event = find(code(veille_nlp, text), "REQUEST")
+    assert event is not None and "FRA" in codes(event["actor"]) and "NER" in codes(event["recipient"])
+
+
 def _parsed(vocab, words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str]) -> Doc:
     return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
 

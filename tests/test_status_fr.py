@@ -171,3 +171,13 @@ def test_the_accused_denying_an_accusation_rejects_it(veille_nlp) -> None:
     # a third party said not to accuse is no denial by the speaker
     events = code(veille_nlp, "Le ministre russe a dit que l'Allemagne n'avait pas accusé la Russie.", "2020-09-03")
     assert not find(events, "REJECT") and find(events, "ACCUSE")["status"] == NEGATED
+
+
+def test_the_agent_of_a_plan_is_not_planned(veille_nlp) -> None:
+    # the exchange is planned; the agreement that plans it was signed
+    text = "Le retrait des troupes, prévu par l'accord signé en mars entre le Mali et le Niger, a été reporté."
+    event = find(code(veille_nlp, text), "AGREE")
+    assert event is not None and event["status"] == ASSERTED
+    # what is planned stays planned
+    event = find(code(veille_nlp, "Une rencontre entre le Mali et le Niger est prévue en mars."), "CONSULT")
+    assert event is None or event["status"] == FUTURE

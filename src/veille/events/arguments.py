@@ -37,6 +37,7 @@ LOCATIVE_PREPS = grammar_words("locative_prepositions")
 _DE_FORMS = grammar_words("de_forms")  # "de", "du", "des", "d'": whose act, or of what
 _A_FORMS = grammar_words("a_forms")  # "à", "au", "aux"
 _GERUND_MARKS = grammar_words("gerund_marks")  # "en appelant"
+_BETWEEN = grammar_words("between_prepositions")  # "entre X et Y"
 _SOURCE_PREPS = grammar_words("source_prepositions")  # "selon", "d'après": a source, not a party
 _QUE = grammar_words("que_forms")
 _ELIDED_DE = grammar_words("elided_de")  # "d'", "d’"
@@ -71,6 +72,7 @@ class Arguments:
     places: list[Party] = field(default_factory=list)  # locatives of the clause
     explicit: bool = False  # a party was named at a syntactic slot (not inferred)
     passive: bool = False
+    between: list[Party] = field(default_factory=list)  # the sides of an "entre X et Y" on a verb
 
 
 class Demonym:
@@ -473,6 +475,11 @@ class ArgumentFinder:
                 args.explicit = args.explicit or inner.explicit
                 return
             subject = self._controller(verb, index, resolve)
+        if not subject and entry.sym and args.between:
+            # "l'accord conclu en février entre les talibans et les Etats-Unis": the two sides of a reciprocal
+            # act no subject names (the first acts, the other receives, as for the noun)
+            subject = args.between[:1]
+            args.recipient = [p for p in args.recipient if not _same(p, subject)]
         args.actor = subject + [p for p in args.actor if not _same(p, subject)]
         self._assign_patient(entry, patient, args)
 
@@ -577,6 +584,8 @@ class ArgumentFinder:
         if prep in PARTNER_PREPS:
             args.recipient.extend(p for p in parties if not _same(p, args.recipient))
             args.explicit = True
+            if prep in _BETWEEN and len({p.code for p in parties}) > 1:
+                args.between = parties
             return
         if prep in LOCATIVE_PREPS and places and len(places) == len(parties) and _locative(child):
             args.places.extend(places)

@@ -39,6 +39,7 @@ from veille.events.status import (
     assess,
     incise_speaker,
     is_past,
+    is_prospective,
     reporter_from_prep,
 )
 from veille.events.view import DocView, active, view_of
@@ -60,6 +61,7 @@ _MIN_CONFIDENCE = 0.3
 _YIELD_VERBS = grammar_words("yield_verbs")
 _RULE_OUT_VERBS = grammar_words("rule_out_verbs")
 _RULE_OUT_MEASURES = grammar_words("rule_out_measures")
+_WARNING_VERBS = grammar_words("warning_verbs")
 _NUMBER_WORDS = grammar_numbers("small_numbers")
 _PERSON_NOUNS = grammar_words("person_nouns")
 _SETTING_WORDS = grammar_words("setting_words")  # "à l'issue de", "en marge de"
@@ -68,6 +70,7 @@ _SPEAKER_PRONOUNS = grammar_words("speaker_pronouns")
 _SETTING_NOUNS = _SETTING_WORDS | grammar_words("setting_nouns")
 _TEMPORAL_PREPS = grammar_words("temporal_prepositions")
 _PURPOSE_MARKS = grammar_words("purpose_marks")  # "pour leur demander", "afin de"
+_GERUND_MARKS = grammar_words("gerund_marks")  # "en exhortant"
 _COUNT_TRIGGERS = grammar_words("count_triggers")
 _REPORTER_RELATIVES = grammar_words("reporter_relatives")
 _UNRESOLVED_RELATIVES = grammar_words("unresolved_relatives")
@@ -249,11 +252,13 @@ class EventCoder:
             if tags[i] == "NOUN" and any(deps[j] == "case" and lowers[j] in _TEMPORAL_PREPS for j in kids(i)) \
                     and any(deps[j] == "det" and "Def" in morph(token_at(j), "Definite") for j in kids(i)):
                 del found[i]
-        # "des combats qui ont tué 155 soldats": the clause tells the event its noun names
+        # "des combats qui ont tué 155 soldats": the clause tells the event its noun names (not a bare past
+        # participle, "l'accord américano-taliban signé en février": the noun keeps its parties)
         for i in list(found):
             if tags[i] == "NOUN" and any(deps[j] in ("acl:relcl", "acl") and j in found
                                          and found[j].entry.type == found[i].entry.type
                                          and found[j].entry.weight >= found[i].entry.weight
+                                         and not _bare_participle(j, view)
                                          for j in kids(i)):
                 del found[i]
         # a trigger inside another trigger's argument describes the same event
@@ -623,6 +628,8 @@ class EventCoder:
             # "n'a pas exclu le gel du projet": a measure kept in reserve, a threat (the speaker's own)
             event_type, mode = "THREATEN", None
             final_status = ASSERTED
+        if event_type == "ACCUSE" and entry.lemma in _WARNING_VERBS and _own_future(token):
+            event_type, mode = "THREATEN", None  # "nous avertissons que nous ne tolérerons plus ...": a threat
         if event_type == "THREATEN" and final_status in (FUTURE, HYPOTHETICAL) and (
                 (status.cue in ("future", "conditional", "si") and status.reporter is not None)
                 or (status.cue == "si" and is_past(token))):
@@ -1108,6 +1115,9 @@ def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate |
     participle = tag == "VERB" and deps[t] in ("acl", "amod") and (
         ("Part" in morph(token, "VerbForm") and "Pres" in morph(token, "Tense"))
         or "Inf" in morph(token, "VerbForm"))
+    if participle and "Pres" in morph(token, "Tense") and any(
+            deps[j] == "mark" and lowers[j] in _GERUND_MARKS for j in kids(t)):
+        return None  # "pour l'ouverture des discussions, en exhortant les parties à ...": a gerund is an act of its own
     own = found.get(t)
     current = t
     for _ in range(4):
@@ -1148,6 +1158,29 @@ def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate |
             return None
         current = head
     return None
+
+
+def _own_future(token: Token) -> bool:
+    """Whether the clause `token` introduces tells, in the future, what a personal pronoun will do ("avertit
+    que nous ne tolérerons plus", "a prévenu qu'il riposterait"): what the speaker promises to do."""
+    for clause in token.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if is_prospective(clause) and any(c.dep_ == "nsubj" and c.pos_ == "PRON" and morph(c, "Person")
+                                          for c in clause.children):
+            return True
+    return False
+
+
+def _bare_participle(j: int, view: DocView) -> bool:
+    """Whether the token at `j` is a past participle completing a noun with neither subject nor agent
+    ("l'accord signé en février"): it retells the noun's act, whose parties the noun holds."""
+    token = view.token(j)
+    return view.dep[j] == "acl" and "Part" in morph(token, "VerbForm") and "Pres" not in morph(token, "Tense") \
+        and not any(view.dep[k] in ("nsubj", "nsubj:pass", "obl:agent") or view.lower[k] == "par"
+                    for k in view.kids(j) for _ in [0]) \
+        and not any(view.lower[m] == "par" for k in view.kids(j) if view.dep[k].startswith("obl")
+                    for m in view.kids(k))
 
 
 def _in_setting_phrase(t: int, view: DocView) -> bool:

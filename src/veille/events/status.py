@@ -147,6 +147,11 @@ def _mood_tense(verb: Token) -> tuple[bool, bool, bool]:
     return cond, fut, going
 
 
+def is_prospective(verb: Token) -> bool:
+    """Whether the verb is in the future or the conditional ("tolérerons", "riposterait", "va frapper")."""
+    return any(_mood_tense(verb))
+
+
 def is_past(verb: Token) -> bool:
     """Whether ``verb`` tells of the past: a past tense, not a conditional ("ouvrirait", tagged imperfect)."""
     return _past(verb) and not _mood_tense(verb)[0]
@@ -322,6 +327,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
     speech_past = False  # a past speech verb turns a conditional into a future-in-the-past
     via_adjunct = False
     via_subject = False
+    via_agent = False
     via_conj = False
     via_complement = False  # reached as the complement clause of a verb that neither says nor thinks it
     top = trigger
@@ -354,7 +360,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                        for j in kids(c))):
             raise_to(FUTURE, "ready")  # "se déclare prêt à remettre les corps": offered, not done
         if c != t and is_verbal and tag != "ADJ" and not via_adjunct and not via_conj:
-            if lemma in PLANNING_VERBS and not (lemma == "annoncer" and _past(current)):
+            if lemma in PLANNING_VERBS and not (lemma == "annoncer" and _past(current)) and not via_agent:
                 if lemma == "devoir" and _mood_tense(current)[0]:
                     raise_to(HYPOTHETICAL, lemma)
                 else:
@@ -383,6 +389,8 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             raise_to(HYPOTHETICAL, "possible")  # "composantes possibles de la force ..."
         if tag in ("NOUN", "PROPN", "PRON", "NUM") and dep in _NOMINAL_DEPS:
             via_subject = dep in ("nsubj", "nsubj:pass") and tags[p] in ("VERB", "AUX", "ADJ")
+            # "l'échange prévu par l'accord conclu en février": the agent of a plan plans, it is not planned
+            via_agent = dep == "obl:agent" and tags[p] == "VERB"
             # an adjunct ("devant une session", "dans un mémorandum") sets the scene of the verb: it is
             # not what the verb thinks, plans or asks
             via_adjunct = tags[p] in ("VERB", "AUX", "ADJ") and (dep in ("obl", "obl:mod") or (
@@ -393,7 +401,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             via_conj = False
             current = token_at(p)
             continue
-        via_subject = via_adjunct = False
+        via_subject = via_adjunct = via_agent = False
         if dep not in _CLAUSE_UP:
             break
         if tag == "VERB" and _has_child(current, "mark", _GERUND_MARKS) and "Part" in morph(current, "VerbForm") \
