@@ -603,3 +603,39 @@ def test_acts_recalled_from_years_before_are_background_not_news(veille_nlp) -> 
             ["2012", "2020"]
     finally:
         coder.background_years = kept
+
+
+def _factual(events: list[dict], event_type: str) -> list[dict]:
+    return [e for e in events if e["type"] == event_type and e["status"] in ("asserted", "reported")]
+
+
+def test_a_toll_of_a_disease_is_no_attack_even_after_violence(veille_nlp) -> None:
+    # the toll names its own cause ("de l'épidémie", "du coronavirus"): a word of violence nearby does not make it
+    # an attack
+    disease = code(veille_nlp, "L'armée a bombardé la ville. Le Nigeria déplore 300 morts du coronavirus.")
+    assert not [e for e in _of_type(disease, "ASSAULT") if e["trigger"] == "morts"], disease
+    sras = code(veille_nlp, "Le bilan de l'épidémie approche celui du Sras, qui avait tué 774 personnes en Chine.")
+    assert not [e for e in _of_type(sras, "ASSAULT") if e["trigger"] == "bilan"], sras
+    fighting = code(veille_nlp, "Au Nigeria, le bilan des combats entre l'armée et les jihadistes s'élève à 90 morts.")
+    assert _of_type(fighting, "ASSAULT"), fighting
+
+
+def test_shares_held_are_no_detention(veille_nlp) -> None:
+    shares = code(veille_nlp, "Le gouvernement italien détient 30 % du capital de la compagnie aérienne.")
+    assert not _of_type(shares, "COERCE"), shares
+    people = code(veille_nlp, "Le gouvernement iranien détient trois journalistes français.")
+    assert _factual(people, "COERCE"), people
+
+
+def test_taking_a_decision_is_no_agreement(veille_nlp) -> None:
+    events = code(veille_nlp, "Le gouvernement espagnol a pris la décision de fermer les écoles de Madrid.")
+    assert not _of_type(events, "AGREE"), events
+
+
+def test_an_act_a_noun_fears_or_wants_is_not_done(veille_nlp) -> None:
+    # the infinitive complement of "risque", "volonté" ... is what may or should happen
+    feared = code(veille_nlp, "En prenant le risque de voir l'Irak condamner à mort ses ressortissants, la Belgique "
+                              "manque à ses devoirs.")
+    assert not _factual(feared, "COERCE"), feared
+    done = code(veille_nlp, "Un tribunal irakien a condamné à mort trois ressortissants belges.")
+    assert _factual(done, "COERCE"), done

@@ -329,6 +329,11 @@ class EventCoder:
                 return True
         return False
 
+    def _toll_of_non_agent(self, token: Token) -> bool:
+        """A toll whose own "de X" complement is a disease, a storm, an accident ("le bilan de l'épidémie",
+        "les morts du coronavirus")."""
+        return any(c.dep_ == "nmod" and self.lexicon.in_class(c.lemma_.lower(), "non_agent") for c in token.children)
+
     def _agent_is_not_a_party(self, token: Token) -> bool:
         """The verb's subject (its agent, in the passive) is a crisis, a disease, a storm: no one acts."""
         if token.pos_ not in ("VERB", "AUX"):
@@ -606,6 +611,8 @@ class EventCoder:
                                          for p in coded_actor) \
                 and not self._caused(ctx, sent, entry.lemma):
             return None  # "l'Espagne compte 300 morts", "le bilan s'élève à 20 morts": nobody attacked
+        if entry.needs_cause and self._toll_of_non_agent(token):
+            return None  # "le bilan de l'épidémie", "300 morts du Covid-19": the toll names its cause, no one
         if event_type == "ASSAULT" and self._agent_is_not_a_party(token):
             return None  # "la Syrie est frappée par une crise", "le conflit a tué des milliers de personnes"
 

@@ -437,6 +437,9 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             break
         if dep == "acl" and tag != "VERB":
             break
+        if dep == "acl" and tags[p] == "NOUN" and lowered[p] in _HYPO_NOUNS and "Inf" in morph(current, "VerbForm"):
+            # "le risque de condamner", "sa volonté de consulter": what the noun fears or wants, not done
+            raise_to(HYPOTHETICAL, lowered[p])
         if dep == "ccomp" and lowered[p] in _BOUND_MARKS:
             found, cue = HYPOTHETICAL, "bound"  # the same, the parser having hung the clause on "tant"
             break
