@@ -639,3 +639,26 @@ def test_an_act_a_noun_fears_or_wants_is_not_done(veille_nlp) -> None:
     assert not _factual(feared, "COERCE"), feared
     done = code(veille_nlp, "Un tribunal irakien a condamné à mort trois ressortissants belges.")
     assert _factual(done, "COERCE"), done
+
+
+def test_a_struggle_or_gear_named_combat_is_no_fighting(veille_nlp) -> None:
+    vowed = code(veille_nlp, "Le ministre français de l'Intérieur Gérald Darmanin a visité Nice. \"Nous mènerons un "
+                             "combat sans relâche contre ces ennemis de la République\", a-t-il insisté.")
+    assert not _of_type(vowed, "ASSAULT"), vowed
+    daily = code(veille_nlp, "Le ministre de l'Intérieur Gérald Darmanin a réagi à Paris. \"C'est un combat de tous "
+                             "les jours\", a-t-il dit.")
+    assert not _of_type(daily, "ASSAULT"), daily
+    fought = code(veille_nlp, "Le combat du 15 juin entre soldats indiens et chinois a été d'une extrême violence.")
+    assert _of_type(fought, "ASSAULT"), fought
+
+
+def test_weather_and_accidents_kill_without_an_attacker(veille_nlp) -> None:
+    drowned = code(veille_nlp, "En 2018, les noyades ont tué plus de 400 personnes en France.")
+    assert not _of_type(drowned, "ASSAULT"), drowned
+    # a conjunct verb shares its first conjunct's subject, a pronominal passive's subject is what acts
+    storm = code(veille_nlp, "Des policiers ont chargé la foule à Lyon. La tempête a frappé la Bretagne et tué trois "
+                             "marins.")
+    assert not [e for e in _of_type(storm, "ASSAULT") if e["trigger"] in ("frappé", "tué")], storm
+    rain = code(veille_nlp, "Des policiers ont frappé des manifestants à Lyon. Mardi soir, des trombes d'eau se sont "
+                            "abattues sur la ville.")
+    assert not [e for e in _of_type(rain, "ASSAULT") if e["trigger"] == "abattues"], rain

@@ -339,7 +339,14 @@ class EventCoder:
         if token.pos_ not in ("VERB", "AUX"):
             return False
         passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children)
-        agents = [c for c in token.children if c.dep_ == ("obl:agent" if passive else "nsubj")]
+        # a pronominal passive's subject is what acts ("des trombes d'eau se sont abattues")
+        pronominal = any(c.dep_ == "expl:pass" for c in token.children)
+        agents = [c for c in token.children if c.dep_ == ("obl:agent" if passive else "nsubj")
+                  or (pronominal and c.dep_ == "nsubj:pass")]
+        if not agents and token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") \
+                and not any(c.dep_.startswith("nsubj") for c in token.children):
+            # "le virus a contaminé 30 000 personnes et tué 700 patients": the conjunct shares its first's subject
+            return self._agent_is_not_a_party(token.head)
         return any(self.lexicon.in_class(a.lemma_.lower(), "non_agent") for a in agents)
 
     def _distributive(self, token: Token, index: MentionIndex) -> list[tuple[tuple[int, int] | None, list | None]]:
