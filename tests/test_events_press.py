@@ -662,3 +662,19 @@ def test_weather_and_accidents_kill_without_an_attacker(veille_nlp) -> None:
     rain = code(veille_nlp, "Des policiers ont frappé des manifestants à Lyon. Mardi soir, des trombes d'eau se sont "
                             "abattues sur la ville.")
     assert not [e for e in _of_type(rain, "ASSAULT") if e["trigger"] == "abattues"], rain
+
+
+def test_stopping_a_game_and_handing_over_details_are_no_arrest_nor_trade(veille_nlp) -> None:
+    games = code(veille_nlp, "En Italie, quatre matchs ont été arrêtés par la fédération.")
+    assert not _of_type(games, "COERCE"), games
+    details = code(veille_nlp, "Lors d'un point presse à Pékin, la police chinoise a livré des détails sur "
+                               "l'opération.")
+    assert not _of_type(details, "COOPERATE"), details
+    assert _factual(code(veille_nlp, "La police chinoise a arrêté dix militants."), "COERCE")
+
+
+def test_what_a_moratorium_or_a_ban_stops_does_not_happen(veille_nlp) -> None:
+    banned = code(veille_nlp, "Le gouvernement biélorusse a décidé l'interdiction des manifestations à Minsk.")
+    assert not _factual(banned, "PROTEST"), banned
+    held = code(veille_nlp, "Les manifestations contre le président biélorusse se poursuivent à Minsk.")
+    assert _factual(held, "PROTEST"), held
