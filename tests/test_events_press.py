@@ -678,3 +678,8 @@ def test_what_a_moratorium_or_a_ban_stops_does_not_happen(veille_nlp) -> None:
     assert not _factual(banned, "PROTEST"), banned
     held = code(veille_nlp, "Les manifestations contre le président biélorusse se poursuivent à Minsk.")
     assert _factual(held, "PROTEST"), held
+    ended = code(veille_nlp, "Les États-Unis ont pris acte de la décision du Niger de mettre fin à leur coopération "
+                             "militaire.")
+    assert not _factual(ended, "COOPERATE"), ended
+    assert _factual(code(veille_nlp, "Les États-Unis ont renforcé leur coopération militaire avec le Niger."),
+                    "COOPERATE")
