@@ -633,3 +633,82 @@ def test_diplomatic_and_military_words_of_the_press(veille_nlp) -> None:
     asked = _of_type(interceding, "REQUEST")
     assert asked and codes(asked[0]["actor"]) == {"FRA"} and codes(asked[0]["recipient"]) == {"IRQ"}, interceding
     assert not code(veille_nlp, "Les pompiers sont intervenus pour maîtriser l'incendie.")
+
+def _factual(events: list[dict], event_type: str) -> list[dict]:
+    return [e for e in events if e["type"] == event_type and e["status"] in ("asserted", "reported")]
+
+
+def test_a_toll_of_a_disease_is_no_attack_even_after_violence(veille_nlp) -> None:
+    # the toll names its own cause ("de l'épidémie", "du coronavirus"): a word of violence nearby does not make it
+    # an attack
+    disease = code(veille_nlp, "L'armée a bombardé la ville. Le Nigeria déplore 300 morts du coronavirus.")
+    assert not [e for e in _of_type(disease, "ASSAULT") if e["trigger"] == "morts"], disease
+    sras = code(veille_nlp, "Le bilan de l'épidémie approche celui du Sras, qui avait tué 774 personnes en Chine.")
+    assert not [e for e in _of_type(sras, "ASSAULT") if e["trigger"] == "bilan"], sras
+    fighting = code(veille_nlp, "Au Nigeria, le bilan des combats entre l'armée et les jihadistes s'élève à 90 morts.")
+    assert _of_type(fighting, "ASSAULT"), fighting
+
+
+def test_shares_held_are_no_detention(veille_nlp) -> None:
+    shares = code(veille_nlp, "Le gouvernement italien détient 30 % du capital de la compagnie aérienne.")
+    assert not _of_type(shares, "COERCE"), shares
+    people = code(veille_nlp, "Le gouvernement iranien détient trois journalistes français.")
+    assert _factual(people, "COERCE"), people
+
+
+def test_taking_a_decision_is_no_agreement(veille_nlp) -> None:
+    events = code(veille_nlp, "Le gouvernement espagnol a pris la décision de fermer les écoles de Madrid.")
+    assert not _of_type(events, "AGREE"), events
+
+
+def test_an_act_a_noun_fears_or_wants_is_not_done(veille_nlp) -> None:
+    # the infinitive complement of "risque", "volonté" ... is what may or should happen
+    feared = code(veille_nlp, "En prenant le risque de voir l'Irak condamner à mort ses ressortissants, la Belgique "
+                              "manque à ses devoirs.")
+    assert not _factual(feared, "COERCE"), feared
+    done = code(veille_nlp, "Un tribunal irakien a condamné à mort trois ressortissants belges.")
+    assert _factual(done, "COERCE"), done
+
+
+def test_a_struggle_or_gear_named_combat_is_no_fighting(veille_nlp) -> None:
+    vowed = code(veille_nlp, "Le ministre français de l'Intérieur Gérald Darmanin a visité Nice. \"Nous mènerons un "
+                             "combat sans relâche contre ces ennemis de la République\", a-t-il insisté.")
+    assert not _of_type(vowed, "ASSAULT"), vowed
+    daily = code(veille_nlp, "Le ministre de l'Intérieur Gérald Darmanin a réagi à Paris. \"C'est un combat de tous "
+                             "les jours\", a-t-il dit.")
+    assert not _of_type(daily, "ASSAULT"), daily
+    fought = code(veille_nlp, "Le combat du 15 juin entre soldats indiens et chinois a été d'une extrême violence.")
+    assert _of_type(fought, "ASSAULT"), fought
+
+
+def test_weather_and_accidents_kill_without_an_attacker(veille_nlp) -> None:
+    drowned = code(veille_nlp, "En 2018, les noyades ont tué plus de 400 personnes en France.")
+    assert not _of_type(drowned, "ASSAULT"), drowned
+    # a conjunct verb shares its first conjunct's subject, a pronominal passive's subject is what acts
+    storm = code(veille_nlp, "Des policiers ont chargé la foule à Lyon. La tempête a frappé la Bretagne et tué trois "
+                             "marins.")
+    assert not [e for e in _of_type(storm, "ASSAULT") if e["trigger"] in ("frappé", "tué")], storm
+    rain = code(veille_nlp, "Des policiers ont frappé des manifestants à Lyon. Mardi soir, des trombes d'eau se sont "
+                            "abattues sur la ville.")
+    assert not [e for e in _of_type(rain, "ASSAULT") if e["trigger"] == "abattues"], rain
+
+
+def test_stopping_a_game_and_handing_over_details_are_no_arrest_nor_trade(veille_nlp) -> None:
+    games = code(veille_nlp, "En Italie, quatre matchs ont été arrêtés par la fédération.")
+    assert not _of_type(games, "COERCE"), games
+    details = code(veille_nlp, "Lors d'un point presse à Pékin, la police chinoise a livré des détails sur "
+                               "l'opération.")
+    assert not _of_type(details, "COOPERATE"), details
+    assert _factual(code(veille_nlp, "La police chinoise a arrêté dix militants."), "COERCE")
+
+
+def test_what_a_moratorium_or_a_ban_stops_does_not_happen(veille_nlp) -> None:
+    banned = code(veille_nlp, "Le gouvernement biélorusse a décidé l'interdiction des manifestations à Minsk.")
+    assert not _factual(banned, "PROTEST"), banned
+    held = code(veille_nlp, "Les manifestations contre le président biélorusse se poursuivent à Minsk.")
+    assert _factual(held, "PROTEST"), held
+    ended = code(veille_nlp, "Les États-Unis ont pris acte de la décision du Niger de mettre fin à leur coopération "
+                             "militaire.")
+    assert not _factual(ended, "COOPERATE"), ended
+    assert _factual(code(veille_nlp, "Les États-Unis ont renforcé leur coopération militaire avec le Niger."),
+                    "COOPERATE")

@@ -334,12 +334,24 @@ class EventCoder:
                 return True
         return False
 
+    def _toll_of_non_agent(self, token: Token) -> bool:
+        """A toll whose own "de X" complement is a disease, a storm, an accident ("le bilan de l'épidémie",
+        "les morts du coronavirus")."""
+        return any(c.dep_ == "nmod" and self.lexicon.in_class(c.lemma_.lower(), "non_agent") for c in token.children)
+
     def _agent_is_not_a_party(self, token: Token) -> bool:
         """The verb's subject (its agent, in the passive) is a crisis, a disease, a storm: no one acts."""
         if token.pos_ not in ("VERB", "AUX"):
             return False
         passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children)
-        agents = [c for c in token.children if c.dep_ == ("obl:agent" if passive else "nsubj")]
+        # a pronominal passive's subject is what acts ("des trombes d'eau se sont abattues")
+        pronominal = any(c.dep_ == "expl:pass" for c in token.children)
+        agents = [c for c in token.children if c.dep_ == ("obl:agent" if passive else "nsubj")
+                  or (pronominal and c.dep_ == "nsubj:pass")]
+        if not agents and token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") \
+                and not any(c.dep_.startswith("nsubj") for c in token.children):
+            # "le virus a contaminé 30 000 personnes et tué 700 patients": the conjunct shares its first's subject
+            return self._agent_is_not_a_party(token.head)
         return any(self.lexicon.in_class(a.lemma_.lower(), "non_agent") for a in agents)
 
     def _distributive(self, token: Token, index: MentionIndex) -> list[tuple[tuple[int, int] | None, list | None]]:
@@ -612,6 +624,8 @@ class EventCoder:
                                          for p in coded_actor) \
                 and not self._caused(ctx, sent, entry.lemma):
             return None  # "l'Espagne compte 300 morts", "le bilan s'élève à 20 morts": nobody attacked
+        if entry.needs_cause and self._toll_of_non_agent(token):
+            return None  # "le bilan de l'épidémie", "300 morts du Covid-19": the toll names its cause, no one
         if event_type == "ASSAULT" and self._agent_is_not_a_party(token):
             return None  # "la Syrie est frappée par une crise", "le conflit a tué des milliers de personnes"
 

@@ -47,6 +47,8 @@ _QUE = grammar_words("que_forms")
 _PLANNED_ADJ = grammar_words("planned_adjectives")
 _POSSIBLE_ADJ = grammar_words("possible_adjectives")
 _HYPO_NOUNS = grammar_words("hypothetical_nouns")
+_HALT_NOUNS = grammar_words("halting_nouns")
+_ENDING_OBJECTS = _HALT_NOUNS | grammar_words("ending_objects")
 _INVERTED_CLITICS = grammar_words("inverted_clitics")  # "-il", "-elle", "-t": "a-t-il été déjoué ?"
 _QUESTION_WORDS = grammar_words("question_words")  # "pourquoi", "qui": a question that takes the act as known
 _PLANNED_PASSIVES = grammar_words("planned_passive_verbs")  # "un tête-à-tête est prévu"
@@ -317,6 +319,11 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
         head_lemma = lowered[head_of[t]]
         if head_lemma in _HYPO_NOUNS and deps[t] == "nmod":
             raise_to(HYPOTHETICAL, token_at(head_of[t]).lemma_)
+        if head_lemma in _HALT_NOUNS and deps[t] == "nmod" and tags[head_of[t]] == "NOUN":
+            raise_to(NEGATED, token_at(head_of[t]).lemma_)  # "le moratoire sur les essais": none held
+        if deps[t] in ("obl:arg", "obl") and any(deps[j] == "obj" and lowered[j] in _ENDING_OBJECTS
+                                                 for j in kids(head_of[t])):
+            raise_to(NEGATED, "halt")  # "mettre fin à leur coopération", "mettre un terme aux combats"
         if head_lemma in _POSSIBLE_ADJ:
             raise_to(HYPOTHETICAL, token_at(head_of[t]).lemma_)
 
@@ -445,6 +452,9 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             break
         if dep == "acl" and tag != "VERB":
             break
+        if dep == "acl" and tags[p] == "NOUN" and lowered[p] in _HYPO_NOUNS and "Inf" in morph(current, "VerbForm"):
+            # "le risque de condamner", "sa volonté de consulter": what the noun fears or wants, not done
+            raise_to(HYPOTHETICAL, lowered[p])
         if dep == "ccomp" and lowered[p] in _BOUND_MARKS:
             found, cue = HYPOTHETICAL, "bound"  # the same, the parser having hung the clause on "tant"
             break
