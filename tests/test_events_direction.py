@@ -93,3 +93,30 @@ def test_a_participle_after_a_quote_is_no_incise(veille_nlp) -> None:
     accuse = _of_type(events, "ACCUSE")
     assert accuse and codes(accuse[0]["actor"]) == {"GRC"}, events
     assert codes(accuse[0]["recipient"]) == {"TUR"}, events
+
+
+def test_a_civil_war_pairs_a_state_with_itself(veille_nlp) -> None:
+    # rebels and the state's own forces in the story's fighting: victims with no named killer were hit by
+    # the other side of that war, the state itself, not a foreign backer named once
+    events = code(veille_nlp, "La guerre oppose depuis 2015 les rebelles houthis aux forces gouvernementales "
+                              "yéménites, soutenues par l'Arabie saoudite. De violents combats ont opposé vendredi "
+                              "les rebelles houthis à l'armée yéménite près de Marib. Des sources médicales ont "
+                              "indiqué que six soldats ont été tués samedi dans les combats.", "2020-09-12")
+    killed = [e for e in _of_type(events, "ASSAULT") if e["trigger"] == "tués"]
+    assert killed and codes(killed[0]["actor"]) == {"YEM"}, events
+    assert codes(killed[0]["recipient"]) == {"YEM"}, events
+
+
+def test_talks_between_rebels_and_their_capital_are_domestic(veille_nlp) -> None:
+    events = code(veille_nlp, "Les pourparlers de paix entre les talibans et Kaboul ont démarré samedi au Qatar.",
+                  "2020-09-12")
+    talks = _of_type(events, "CONSULT")
+    assert talks and codes(talks[0]["actor"]) == {"AFG"}, events
+    assert codes(talks[0]["recipient"]) == {"AFG"}, events
+
+
+def test_unnamed_insurgents_belong_to_the_state_of_the_named_rebels(veille_nlp) -> None:
+    events = code(veille_nlp, "Les talibans ont tué lundi trois policiers afghans. Au Qatar, les autorités afghanes "
+                              "ont particulièrement renâclé à relâcher les insurgés.", "2020-09-12")
+    released = _of_type(events, "RETREAT")
+    assert released and codes(released[0]["recipient"]) == {"AFG"}, events

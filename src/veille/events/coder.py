@@ -85,6 +85,7 @@ _REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 _ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE", "SANCTION", "RETREAT",
                         "CONCEDE"})
 _OTHER_BODIES = frozenset({"LEG", "OPP", "REB", "JUD", "CVL", "PTY"})
+_STATE_FORCES = frozenset({"GOV", "MIL", "COP"})  # the side of a state its rebels fight
 
 
 @dataclass
@@ -100,6 +101,7 @@ class _DocCache:
     partners: Counter = field(default_factory=Counter)  # (code, code) → events coded between them so far
     told: list[tuple[str, set, set]] = field(default_factory=list)  # (type, actor codes, recipient codes) so far
     skip: list[bool] = field(default_factory=list)  # tokens of names and headings: no trigger, no clause
+    rebels: list[str | None] = field(default_factory=list)  # the state of the armed groups named (once read)
 
 
 @dataclass
@@ -462,7 +464,9 @@ class EventCoder:
                 party.code = reporter_code
         for party in actor + recipient:
             if party.generic and not party.code:
-                party.code = home
+                # "les insurgés", "les séparatistes": the armed groups the text names belong to a state,
+                # not to the town of the talks ("à Doha")
+                party.code = (ctx.rebels_state() if party.sector == "REB" else None) or home
         # nested parties: "un document axé sur la coopération avec la Russie", "de remettre à Erevan"
         actor_codes = {p.code for p in actor}
         if not recipient or event_type in ("RETREAT",) and all(p.code in actor_codes for p in recipient):
@@ -760,13 +764,31 @@ class _Context:
         pairs = self.clashes()
         best = None
         for (a, b), _count in pairs.most_common():
-            if a in codes and b not in codes:
+            if a == b and a in codes:
+                best = a  # its own rebels
+            elif a in codes and b not in codes:
                 best = b
             elif b in codes and a not in codes:
                 best = a
             if best:
                 return best
         return None
+
+    def rebels_state(self) -> str | None:
+        """The state whose named armed groups (talibans, Houthis, STC, 'rebelles houthis') the document
+        mentions, when they all belong to one state."""
+        if not self.shared.rebels:
+            found: set = set()
+            seen: set[int] = set()
+            for mention in self.index.by_token:
+                if mention is None or id(mention) in seen:
+                    continue
+                seen.add(id(mention))
+                _text, code, _actor_id, sector = self.index.fields(mention)
+                if sector == "REB" and placemod.is_state(code):
+                    found.add(code)
+            self.shared.rebels.append(next(iter(found)) if len(found) == 1 else None)
+        return self.shared.rebels[0]
 
     def _partner(self, codes: set) -> str | None:
         """The party ``codes`` had most events with so far in the text."""
@@ -845,7 +867,30 @@ class _Context:
                     for i, a in enumerate(states):
                         for b in states[i + 1:]:
                             self._clashes[(a, b)] += 1
+                    # a civil war: a state's rebels and its own government or forces in the same fight
+                    # ("les séparatistes ont repoussé les forces gouvernementales") pair the state with itself
+                    for code in self._internal_sides(sent):
+                        self._clashes[(code, code)] += 1
         return self._clashes
+
+    def _internal_sides(self, sent: Span) -> set:
+        """States whose armed groups (rebels, insurgents, separatists) and whose own government or forces
+        the sentence both mentions."""
+        rebels: set = set()
+        loyal: set = set()
+        seen: set[int] = set()
+        for mention in self.index.by_token[sent.start:sent.end]:
+            if mention is None or id(mention) in seen:
+                continue
+            seen.add(id(mention))
+            _text, code, _actor_id, sector = self.index.fields(mention)
+            if not placemod.is_state(code):
+                continue
+            if sector == "REB":
+                rebels.add(code)
+            elif sector in _STATE_FORCES:
+                loyal.add(code)  # not a place or an adjective ("la cause palestinienne", "à Gaza")
+        return rebels & loyal
 
     def finder_parties(self, token: Token) -> list[Party]:
         if token.pos_ == "PRON" and token.lower_ in _REPORTER_RELATIVES:
@@ -1327,7 +1372,22 @@ def _home_body_state(actor: list[Party]) -> str | None:
 
 def _addressed_body(event_type: str, party: Party, trigger: Token, actor: list[Party]) -> bool:
     """An act addressed to another body of the actor's own state, named as the trigger's complement."""
+    if _rebels_face_state(party, actor) and _governed(party, trigger):
+        return True  # "des pourparlers entre les talibans et Kaboul": rebels with their own state
     return event_type in _ADDRESSED and _governed(party, trigger) and _another_body(party, actor)
+
+
+def _rebels_face_state(party: Party, actor: list[Party]) -> bool:
+    """The actor is rebels of the party's state and the party is that state itself (its government,
+    forces or capital), named: the two sides of a civil war."""
+    same = [a for a in actor if a.code == party.code]
+    if not (same and party.text and party.sector != "REB" and placemod.is_state(party.code)
+            and all(a.sector == "REB" for a in same)):
+        return False
+    if party.place and party.token is not None:
+        span = party.token.doc.char_span(party.start, party.end)
+        return span is not None and not placemod.is_locative(span)  # "Kaboul", not "à Kaboul"
+    return not party.place
 
 
 def _governed(party: Party, trigger: Token) -> bool:
