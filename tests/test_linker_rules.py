@@ -275,6 +275,41 @@ def test_state_anaphor_stays_unknown_when_ambiguous(actors_nlp: Any) -> None:
     assert code_of(actors_nlp, text, "Le pays") is None
 
 
+def test_state_anaphor_of_a_kind_takes_the_state_that_fits(actors_nlp: Any) -> None:
+    # the head noun (royaume, émirat) or an adjective (communiste) names a kind of state
+    # (data/state_kinds.yaml): the antecedent is the salient state of that kind, not the most salient state
+    text = ("Le Koweït a reçu une délégation de l'Inde et de l'Inde encore. Mardi, l'Inde a accueilli le ministre. "
+            "L'émirat a ensuite dénoncé la position de New Delhi.")
+    assert code_of(actors_nlp, text, "L'émirat") == "KWT"
+    text = ("Le Vietnam a reçu le chef de la diplomatie de la Thaïlande. Le ministre thaïlandais a parlé de pêche. "
+            "Le pays communiste a promis de coopérer.")
+    assert code_of(actors_nlp, text, "Le pays communiste") == "VNM"
+    text = "La Jordanie accueille le sommet avec l'Irak. Le petit royaume espère des investissements."
+    assert code_of(actors_nlp, text, "Le petit royaume") == "JOR"
+
+
+def test_state_anaphor_of_a_kind_stays_unknown_when_two_states_fit_or_none(actors_nlp: Any) -> None:
+    text = "Le Maroc et l'Espagne ont signé un accord sur la pêche. Le royaume attend des garanties."
+    assert code_of(actors_nlp, text, "Le royaume") is None
+    text = "La Pologne a reçu le président de l'Allemagne. Le pays communiste a protesté."
+    assert code_of(actors_nlp, text, "Le pays communiste") is None
+
+
+def test_generic_state_descriptions_are_no_anaphors(actors_nlp: Any) -> None:
+    for text, generic in (("La Tunisie reçoit des migrants. Le pays d'origine des migrants reste souvent inconnu.",
+                           "Le pays d'origine"),
+                          ("L'Égypte a signé un traité avec la Libye. Le premier pays africain à le ratifier recevra "
+                           "une aide.", "Le premier pays")):
+        start = text.index(generic)
+        assert not [m for m in link(actors_nlp, text) if m.start <= start < m.end and m.code], generic
+
+
+def test_fixed_epithets_name_their_state_without_antecedent(actors_nlp: Any) -> None:
+    assert code_of(actors_nlp, "Le royaume chérifien a rappelé son ambassadeur.", "royaume chérifien") == "MAR"
+    assert code_of(actors_nlp, "L'Empire du Milieu a haussé le ton.", "Empire du Milieu") == "CHN"
+    assert code_of(actors_nlp, "Les dirigeants de l'État juif ont répondu.", "État juif") == "ISR"
+
+
 # ---------------------------------------------------------------- acronym typos
 def test_typo_of_an_acronym_resolves_when_the_igo_is_named_elsewhere(actors_nlp: Any) -> None:
     text = ("Il explique le déploiement des soldats de l'OSTC, sur ordre de Poutine. "

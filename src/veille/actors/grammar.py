@@ -50,6 +50,7 @@ NOT_NOUNS = {"ADJ", "VERB", "AUX", "ADV"}
 ARTICLE_CONNECTORS = lexicon_words("article_connectors")
 DEMONYM_COORDINATORS = lexicon_words("demonym_coordinators")  # "turc, finlandais et suédois"
 TAG_MODIFIERS = lexicon_tags("tag_modifiers")
+GENERIC_ANAPHOR_MODIFIERS = lexicon_words("generic_anaphor_modifiers")  # "le premier pays arabe à"
 TITLE_OF_TITLE = ("adviser", "spokesperson", "deputy_minister", "diplomat", "envoy")  # "porte-parole du président turc"
 
 
@@ -89,6 +90,7 @@ class Anaphor:
     tag: str | None = None  # IGO tag required (alliance, bloc, union)
     tags: tuple[str, ...] = ()  # further tags required (military)
     region: str | None = None  # states: region the antecedent must lie in
+    states: frozenset[str] | None = None  # states: those its kind noun and adjectives fit (data/state_kinds.yaml)
 
 
 @dataclass
@@ -145,7 +147,11 @@ class Grammar:
                 return None
             j = det[0]
         # an adjective may come before the noun: "ce vaste pays"
+        words: list[str] = []
         if j < n and tokens[j].pos == "ADJ" and ann.first(j + 1, STATE_ANAPHOR, IGO_ANAPHOR):
+            if tokens[j].key in GENERIC_ANAPHOR_MODIFIERS or self.lexicon.ordinal.match(tokens[j].key):
+                return None  # "le premier pays arabe à ...", "le seul pays": any state that fits, not one met
+            words.append(tokens[j].key)
             j += 1
         noun = ann.first(j, STATE_ANAPHOR, IGO_ANAPHOR)
         if noun is None or j in ann.names:  # "l'Alliance atlantique" is a name
@@ -155,21 +161,30 @@ class Grammar:
             return None  # "l'État russe" says which state: a description, not an anaphor
         kind = "state" if entry.kind == STATE_ANAPHOR else "igo"
         found = Anaphor(start=i, end=end, kind=kind, tag=entry.tag)
+        words.append(entry.lemma)
         extra: list[str] = []
         while end < n and tokens[end].pos == "ADJ" and not tokens[end].capitalised and end - found.end < 2:
             tag = TAG_MODIFIERS.get(tokens[end].key)
             if tag:
                 extra.append(tag)
+            words.append(tokens[end].key)
             end += 1
         found.tags = tuple(extra)
         found.end = end
         if kind == "state":
+            for word in words:  # "le petit royaume", "le pays communiste": the states each word fits
+                fits = self.lexicon.state_kinds.get(word)
+                if fits is not None:
+                    found.states = fits if found.states is None else found.states & fits
             connector = ann.first(end, CONNECTOR)
             if connector:
                 name = ann.names.get(connector[0])
                 if name and name.kind == "place" and name.code is None:
                     found.region = " ".join(t.text for t in tokens[name.start:name.end])
                     found.end = name.end
+                elif (name is None and connector[0] < n and tokens[connector[0]].pos == "NOUN"
+                      and not tokens[connector[0]].capitalised):
+                    return None  # "le pays d'accueil", "le pays d'origine": a role any state can have
         return found
 
     # ------------------------------------------------------------------ descriptions

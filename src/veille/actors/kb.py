@@ -137,7 +137,8 @@ class KnowledgeBase:
             code = str(code).upper()
             names = {lang: [str(n) for n in values] for lang, values in (info.get("names") or {}).items()}
             capitals = [str(c) for c in info.get("capitals") or []]
-            actor = Actor(id=code, type="state", code=code, names=names, aliases=capitals,
+            epithets = [str(e) for e in info.get("epithets") or []]
+            actor = Actor(id=code, type="state", code=code, names=names, aliases=capitals + epithets,
                           regions=[str(r) for r in info.get("regions") or []])
             if info.get("end"):
                 actor.roles = [Role(code=code, start=None, end=parse_date(info["end"], end=True))]

@@ -48,6 +48,8 @@ class Lexicon:
     home_titles: frozenset[str] = frozenset()  # folded titles that, unqualified, are the outlet's state's
     name_particles: frozenset[str] = frozenset()  # folded words inside personal names ("ben", "Al-")
     against: frozenset[str] = frozenset()  # folded prefixes that make a name the opponent ("anti-")
+    # folded nouns and adjectives of state anaphors -> the states they fit (data/state_kinds.yaml)
+    state_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
     ordinal: re.Pattern[str] = re.compile(r"^\d+(e|è|ème|eme|er|re|ère)$")
 
     @classmethod
@@ -89,6 +91,12 @@ class Lexicon:
         tags = {fold(str(k)): str(v) for k, v in (anaphors.get("igo_tags") or {}).items()}
         for word in anaphors.get("state") or []:
             lexicon.phrases.append((str(word), LexEntry(STATE_ANAPHOR, fold(str(word)))))
+        kinds: dict[str, Any] = yaml.safe_load((DATA_DIR / "state_kinds.yaml").read_text(encoding="utf-8")) or {}
+        for section in ("nouns", "adjectives"):
+            for word, codes in (kinds.get(section) or {}).items():
+                lexicon.state_kinds[fold(str(word))] = frozenset(str(c) for c in codes)
+                if section == "nouns":
+                    lexicon.phrases.append((str(word), LexEntry(STATE_ANAPHOR, fold(str(word)))))
         for word in anaphors.get("igo") or []:
             folded = fold(str(word))
             lexicon.phrases.append((str(word), LexEntry(IGO_ANAPHOR, folded, tag=tags.get(folded))))

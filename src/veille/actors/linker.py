@@ -1288,6 +1288,8 @@ class _Resolver:
                 actor = self.kb.by_code(m.code or "")
                 if actor is None or actor.type != "state" or m.kind == "anaphor":
                     return False
+                if anaphor.states is not None and m.code not in anaphor.states:
+                    return False  # "le petit royaume": a kingdom, "le pays communiste": a communist state
                 return region_states is None or (m.code or "") in region_states
             return self._as_actor(self._salience(mention, fits, margin=MARGIN), "GPE")
 
