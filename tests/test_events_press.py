@@ -81,6 +81,32 @@ def test_confidence_is_a_probability_from_the_weights(tmp_path) -> None:
     assert bucket(3, (2, 3, 5)) == 2 and bucket(9, (2, 3, 5)) == 3
 
 
+def test_events_that_claim_nothing_happened_have_their_own_threshold(tmp_path, veille_nlp) -> None:
+    from veille.events.coder import EventCoder
+
+    path = tmp_path / "model.json"
+    # every event at 0.5: under the threshold of factual events, over the one of the others
+    path.write_text(json.dumps({"bias": 0.0, "threshold": 0.6, "threshold_nonfactual": 0.4,
+                                "weights": {"type=NONE": 1.0}}), "utf-8")
+    assert ConfidenceModel.load(path).threshold_nonfactual == 0.4
+    text = "La Russie a attaqué l'Ukraine. La Turquie enverra des troupes en Libye."
+    shipped = code(veille_nlp, text)
+    assert {e["status"] for e in shipped} >= {"asserted", "future"}, shipped
+    coder = veille_nlp.get_pipe("veille_events")
+    kept = coder.model, coder.threshold, coder.threshold_nonfactual
+    other = EventCoder(veille_nlp, model=str(path))
+    try:
+        coder.model, coder.threshold, coder.threshold_nonfactual = \
+            other.model, other.threshold, other.threshold_nonfactual
+        events = code(veille_nlp, text)
+    finally:
+        coder.model, coder.threshold, coder.threshold_nonfactual = kept
+    assert events and {e["status"] for e in events} == {"future"}, events
+    path.write_text(json.dumps({"bias": 0.0, "threshold": 0.6, "weights": {"type=NONE": 1.0}}), "utf-8")
+    assert EventCoder(veille_nlp, model=str(path)).threshold_nonfactual == 0.6  # a file without one: the same
+    assert EventCoder(veille_nlp, model=str(path), threshold=0.0).threshold_nonfactual == 0.0
+
+
 def test_a_broken_model_file_is_a_clear_error(tmp_path) -> None:
     path = tmp_path / "model.json"
     path.write_text('{"weights": 3}', "utf-8")

@@ -62,6 +62,12 @@ def _status(nlp, text: str, trigger: str):
         ("Un attentat a-t-il été commis contre l'ambassade de Pologne ?", "attentat", HYPOTHETICAL),
         ("La Turquie a-t-elle bombardé les Kurdes syriens ?", "bombardé", HYPOTHETICAL),
         ("Pourquoi la Turquie a-t-elle bombardé les Kurdes syriens ?", "bombardé", ASSERTED),
+        # the purpose of an operation launched is the act under way; any other purpose is an aim
+        ("Les forces loyalistes ont lancé une opération pour reprendre la ville de Marib.", "reprendre", ASSERTED),
+        ("Selon l'armée, les rebelles ont déclenché une offensive afin de s'emparer de l'aéroport.", "emparer",
+         REPORTED),
+        ("Le gouvernement a voté une loi pour arrêter les opposants.", "arrêter", HYPOTHETICAL),
+        ("L'armée a massé des troupes pour attaquer la ville.", "attaquer", HYPOTHETICAL),
         # "avant de" + infinitive tells what happened
         ("Le coureur a porté le maillot avant de le céder au Chilien.", "céder", ASSERTED),
     ],

@@ -125,6 +125,10 @@ class EventCoder:
         self.reciprocal = self.vocabulary.with_flag("reciprocal")  # partners, not a direction
         self.model = ConfidenceModel.load(model)
         self.threshold = self.model.threshold if threshold is None else threshold
+        # a planned, hypothetical or negated event claims nothing happened: the model's lower threshold for them
+        # (never above the one asked for)
+        lower = self.model.threshold_nonfactual
+        self.threshold_nonfactual = self.threshold if lower is None else min(lower, self.threshold)
         self.keep_features = keep_features  # training reads them (scripts/train_confidence.py)
         # an act dated this many calendar years before the article is its background, not its news: not emitted
         # (0 keeps every event)
@@ -217,7 +221,8 @@ class EventCoder:
             features[f"politics={level}"] = 1.0
             if self.model.trained:
                 event["confidence"] = round(self.model.probability(features), 3)
-                if event["confidence"] < self.threshold:
+                limit = self.threshold if event["status"] in FACTUAL else self.threshold_nonfactual
+                if event["confidence"] < limit:
                     continue
             if self.keep_features:
                 event["_features"] = features

@@ -31,9 +31,11 @@ POLITICS_EDGES = (0.2, 0.4, 0.6, 0.8)  # buckets of doc._.politics (events/topic
 BACKGROUND_YEARS = 2  # an event this many years before publication is told as background
 
 
-def load_weights(path: str | Path | None, default: str, kind: str, floats: tuple[str, ...] = ()) -> dict | None:
+def load_weights(path: str | Path | None, default: str, kind: str, floats: tuple[str, ...] = (),
+                 optional: tuple[str, ...] = ()) -> dict | None:
     """A trained logistic model's file, `path` or the packaged `data/<default>` (None when none is shipped):
-    its weights, bias and the named numbers in `floats` (0.0 when absent), and where it was read."""
+    its weights, bias, the named numbers in `floats` (0.0 when absent) and in `optional` (None when absent),
+    and where it was read."""
     if path:
         source: Any = Path(path)
     else:
@@ -43,7 +45,9 @@ def load_weights(path: str | Path | None, default: str, kind: str, floats: tuple
     try:
         data = json.loads(source.read_text("utf-8"))
         return {"weights": {str(k): float(v) for k, v in data["weights"].items()}, "bias": float(data["bias"]),
-                **{name: float(data.get(name, 0.0)) for name in floats}, "source": str(source)}
+                **{name: float(data.get(name, 0.0)) for name in floats},
+                **{name: None if data.get(name) is None else float(data[name]) for name in optional},
+                "source": str(source)}
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"{source}: not a {kind} model ({exc})") from exc
 
@@ -57,12 +61,16 @@ def logistic(bias: float, weights: dict[str, float], features: dict[str, float])
 class ConfidenceModel:
     weights: dict[str, float] = field(default_factory=dict)
     bias: float = 0.0
-    threshold: float = 0.0
+    threshold: float = 0.0  # an asserted or reported event under it is not emitted
+    # the same for a planned, hypothetical or negated event, which claims nothing happened (the threshold when
+    # the file has none)
+    threshold_nonfactual: float | None = None
     source: str = ""
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ConfidenceModel:
-        data = load_weights(path, DEFAULT_MODEL, "confidence", floats=("threshold",))
+        data = load_weights(path, DEFAULT_MODEL, "confidence", floats=("threshold",),
+                            optional=("threshold_nonfactual",))
         return cls(**data) if data else cls(source="none")  # not trained yet: the coder's own weights stand
 
     @property

@@ -248,6 +248,8 @@ _ATTRIBUTION = SPEECH_VERBS | _SOURCE_PREPS
 _PURPOSE_MARKS = grammar_words("purpose_marks")
 _FACTIVE_MARKS = grammar_words("factive_marks")
 _PURPOSE_HEADS = grammar_words("purpose_heads")
+_LAUNCH_VERBS = grammar_words("launch_verbs")
+_OPERATION_NOUNS = grammar_words("operation_nouns")
 
 
 def _purpose(clause: Token) -> bool:
@@ -259,6 +261,14 @@ def _purpose(clause: Token) -> bool:
     if any(deps[j] in ("mark", "case") and lowers[j] in _PURPOSE_MARKS for j in view.kids(clause.i)):
         return True
     return view.lemma[view.head[clause.i]] in _PURPOSE_HEADS
+
+
+def _launched_operation(clause: Token) -> bool:
+    """The purpose of an operation its clause launches ("ont lancé une offensive pour reprendre X"): the act
+    is under way, as its clause tells it."""
+    head = clause.head
+    return head.i != clause.i and head.lemma_.lower() in _LAUNCH_VERBS and any(
+        c.dep_ == "obj" and c.lemma_.lower() in _OPERATION_NOUNS for c in head.children)
 
 
 # announcing one's own measure is the measure ("a annoncé la levée de son veto", "le retrait")
@@ -414,7 +424,8 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
         if tag == "VERB" and _has_child(current, "mark", _GERUND_MARKS) and "Part" in morph(current, "VerbForm") \
                 and "Pres" in morph(current, "Tense"):  # not "dit en avoir perdu 50"
             break  # "..., en appelant l'UE à réagir": an act of its own beside the clause, not what it says
-        if not verbal and not is_noun and dep in ("advcl", "acl", "xcomp", "obl", "obl:mod") and _purpose(current):
+        if not verbal and not is_noun and dep in ("advcl", "acl", "xcomp", "obl", "obl:mod") and _purpose(current) \
+                and not _launched_operation(current):
             raise_to(HYPOTHETICAL, "purpose")
             break
         if dep == "conj":
