@@ -268,3 +268,30 @@ def test_a_day_alone_takes_the_month_the_text_counts_in(veille_nlp):
             "Le 27, la France a convoqué l'ambassadeur d'Iran pour dénoncer leur détention.")
     event = _event(veille_nlp, text, "2020-01-07", "convoqué")
     assert (event["date"], event["date_text"]) == ("2019-12-27", "Le 27")
+
+
+# --- the acts of a past episode told without a date of their own take its year or decade
+
+@pytest.mark.parametrize(("text", "trigger", "date"), [
+    # a relative clause right after a year or a decade tells of what the date closes
+    ("Le Liban a connu une guerre civile dans les années 1970 qui a tué des milliers de civils.", "tué", "1979"),
+    # a decade the clause is set in
+    ("Dans les années 1990, la France dénonçait les attaques de l'Irak contre les villages kurdes.",
+     "dénonçait", "1999"),
+    # a clause "lorsque" set in the decade of the clause it hangs on
+    ("Déjà dans les années 1990, lorsque l'Irak bombardait les villages kurdes, la France se taisait.",
+     "bombardait", "1999"),
+    # a year after "en" the parser hangs on the object dates the clause
+    ("Les Libanais commémorent l'attentat qui a frappé Beyrouth en 2005.", "frappé", "2005"),
+    ("Le Hezbollah a dénoncé lundi l'attentat qui a tué l'ancien Premier ministre libanais en 2005.", "tué",
+     "2005"),
+])
+def test_a_past_episode_dates_its_acts(veille_nlp, text, trigger, date):
+    assert _event(veille_nlp, text, "2020-06-16", trigger)["date"] == date
+
+
+def test_a_start_is_no_past_episode(veille_nlp):
+    # "depuis 2014" starts a state: the relative clause after it is the story's own act
+    text = "L'Ukraine, en guerre contre les séparatistes depuis 2014, qui a bombardé le Donbass, a été accusée."
+    events = _events(veille_nlp, text, "2020-06-16")
+    assert all(e["date"] != "2014" for e in events if e["trigger"] == "bombardé")

@@ -38,6 +38,7 @@ from veille.nlp.extensions import TIMEX_KEY, doc_text
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})")
+_YEAR_RE = re.compile(r"^(\d{4}|\d{3})(?:X|-\d{2}(?:-\d{2})?)?$")  # "1983", "198X", "2018-10"
 _DATE_LABELS = frozenset({"DATE", "TIME"})
 _DURATION_RE = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([HDWM])$")
 # how a typographic sentence ends (the coder also cuts at ";" and ":")
@@ -132,6 +133,17 @@ class DateIndex:
                 precision = precision_of(value)
             self.spans.append((span, value, precision))
         self.spans.sort(key=lambda item: item[0].start)
+        # years and decades ("en 1983", "au début des années 1990": its last year), for the acts of a
+        # past episode told without a date of their own (:func:`past_episode`)
+        self.years: list[tuple[Span, int]] = []
+        for span in mentions:
+            if span.label_ not in _DATE_LABELS:
+                continue
+            match = _YEAR_RE.match(span._.value or "")
+            if match:
+                digits = match.group(1)
+                self.years.append((span, int(digits) if len(digits) == 4 else int(digits) * 10 + 9))
+        self.years.sort(key=lambda item: item[0].start)
         # durations ("vingt-quatre heures", "trois jours"): (span, unit, amount) for "N après X"
         self.durations: list[tuple[Span, str, float]] = []
         for span in mentions:
@@ -206,6 +218,9 @@ _AS_EARLY_AS_WORDS = grammar_words("as_early_as_words")  # "dès le printemps"
 _LORS = grammar_words("lors_forms")  # "lors de"
 _AFTER_WORDS = grammar_words("after_words")  # "deux jours après le putsch"
 _COMPARISON_MARKS = grammar_words("comparison_marks")  # "comme la veille"
+_TEMPORAL_CLAUSE_MARKS = grammar_words("temporal_clause_marks")  # "lorsqu'il déplorait"
+_RELATIVES = grammar_words("relative_pronouns")  # "qui", "que", "dont"
+_CLAUSE_YEAR_PREPOSITIONS = grammar_words("clause_year_prepositions")  # "en 2005"
 
 
 def _day_after(timex: Span, trigger: Token) -> int:
@@ -480,6 +495,10 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
                 # "au lendemain de nouvelles condamnations": they were the day before it
                 value = (dt.date.fromisoformat(value[:10]) - dt.timedelta(days=back)).isoformat()
             return EventDate(value, precision, span.text, False)
+    if tense in _PAST_TENSES:
+        episode = past_episode(trigger, index, published)
+        if episode is not None:
+            return episode
     if tense not in _AHEAD_TENSES and _after_publication(reference, published):
         # "M. Ndaw doit prêter serment vendredi. [...] Macron a répondu": a day still to come when the
         # text was written is no narrative day for what the text tells, only for what it announces
@@ -509,6 +528,46 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
         value = normalise(published)
         return EventDate(value, precision_of(value), None, True)
     return EventDate(None, None, None, True)
+
+
+def past_episode(trigger: Token, index: DateIndex, published: str | None) -> EventDate | None:
+    """The year, before the year of publication, of the past episode a clause without a date of its
+    own tells of: a relative clause right after a year or decade ("l'attentat de Beyrouth en 1983, qui
+    avait fait 58 morts", "une guerre au début des années 1990 qui a fait 30.000 morts": the relative
+    stands for what the date closes); a year after
+    "en" hung on the clause's object; a decade the clause is set in; a clause "lorsque"/"quand" set in
+    the year or decade of the clause it hangs on ("déjà dans les années 1980, lorsqu'il déplorait ...").
+    A start ("depuis 2012") or a comparison ("comme en 2015") is no episode's date."""
+    if not index.years or not published or not published[:4].isdigit():
+        return None
+    verb = _clause_verb(trigger)
+    doc = trigger.doc
+    ends: dict[int, tuple[Span, int]] = {span.end: (span, year) for span, year in index.years
+                                          if year < int(published[:4]) and not _bound(span)
+                                          and not _compared(span)}
+    for child in verb.children:
+        if child.i < verb.i and child.lower_ in _RELATIVES and child.dep_ not in ("mark", "fixed"):
+            before = child.i - 1 if child.i > 0 and doc[child.i - 1].text != "," else child.i - 2
+            found = ends.get(before + 1)
+            if found is not None:
+                return EventDate(str(found[1]), "year", found[0].text, False)
+    for span, year in index.years:
+        # "a tué le ministre en 2005": a year after "en" the parser hung on the clause's object
+        if (span.end in ends and span.start > 0 and doc[span.start - 1].lower_ in _CLAUSE_YEAR_PREPOSITIONS
+                and span.root.head.head == verb and span.root.head.dep_ in ("obj", "obl:arg", "obl:mod")
+                and span.root.head.i < span.start):
+            return EventDate(str(year), "year", span.text, False)
+    for span, year in index.years:
+        # a decade the clause is set in ("dans les années 1990, lorsque l'Irak bombardait ..."): no
+        # day of the narrative; the dated expressions the clause owns are read before this
+        if span.end in ends and span.root.head in (trigger, verb) and "X" in (span._.value or ""):
+            return EventDate(str(year), "year", span.text, False)
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_CLAUSE_MARKS
+                                    for c in verb.children):
+        for span, year in index.years:
+            if span.root.head == verb.head and span.end in ends:
+                return EventDate(str(year), "year", span.text, False)
+    return None
 
 
 _AHEAD_TENSES = frozenset({"future", "conditional"})
