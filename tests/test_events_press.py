@@ -750,6 +750,7 @@ def test_figurative_and_everyday_senses_of_triggers_are_not_events(veille_nlp) -
     assert none_of("Les habitants de Liège se sont sentis agressés par ce projet.", "ASSAULT")
     poll = code(veille_nlp, "D'après un sondage, 64 % des Belges approuvent la réforme du gouvernement belge.")
     assert not _of_type(poll, "SUPPORT"), poll
+    assert none_of("Selon le dernier sondage, les Belges soutiennent la réforme du gouvernement belge.", "SUPPORT")
     assert _of_type(code(veille_nlp, "La police belge a dispersé les manifestants à Bruxelles."), "ASSAULT")
     assert _of_type(code(veille_nlp, "Le Parlement belge a approuvé l'accord avec le Maroc."), "SUPPORT")
 
