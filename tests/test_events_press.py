@@ -738,3 +738,24 @@ def test_what_a_moratorium_or_a_ban_stops_does_not_happen(veille_nlp) -> None:
     assert not _factual(ended, "COOPERATE"), ended
     assert _factual(code(veille_nlp, "Les États-Unis ont renforcé leur coopération militaire avec le Niger."),
                     "COOPERATE")
+
+
+def test_figurative_and_everyday_senses_of_triggers_are_not_events(veille_nlp) -> None:
+    def none_of(text: str, event_type: str) -> bool:
+        return not _of_type(code(veille_nlp, text), event_type)
+
+    assert none_of("Les sénateurs belges appuient leur requête sur un rapport de la Cour.", "SUPPORT")
+    assert none_of("Vers minuit, la foule de Bruxelles s'est dispersée dans le calme.", "ASSAULT")
+    assert none_of("Le ministre belge a choisi de se défendre seul devant le tribunal.", "SUPPORT")
+    assert none_of("Les habitants de Liège se sont sentis agressés par ce projet.", "ASSAULT")
+    poll = code(veille_nlp, "D'après un sondage, 64 % des Belges approuvent la réforme du gouvernement belge.")
+    assert not _of_type(poll, "SUPPORT"), poll
+    assert none_of("Selon le dernier sondage, les Belges soutiennent la réforme du gouvernement belge.", "SUPPORT")
+    assert _of_type(code(veille_nlp, "La police belge a dispersé les manifestants à Bruxelles."), "ASSAULT")
+    assert _of_type(code(veille_nlp, "Le Parlement belge a approuvé l'accord avec le Maroc."), "SUPPORT")
+
+
+def test_a_verb_of_violence_in_a_quote_s_incise_is_words(veille_nlp) -> None:
+    words = code(veille_nlp, '"Le gouvernement belge a menti", a-t-il attaqué devant les juges de Bruxelles.')
+    assert not _of_type(words, "ASSAULT"), words
+    assert _of_type(code(veille_nlp, "Des rebelles ont attaqué un convoi de l'armée malienne près de Gao."), "ASSAULT")

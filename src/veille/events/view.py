@@ -112,9 +112,10 @@ class active:
 
 def opens_incise(verb: Token) -> bool:
     """The verb opens an incise: a closing quotation mark and a comma just before it (auxiliaries
-    and clitics aside): '", a dénoncé', '», a-t-il ajouté'."""
+    and clitics aside, an inverted subject too): '", a dénoncé', '», a-t-il ajouté'."""
     view = view_of(verb.doc)
     i = verb.i - 1
-    while i >= 0 and view.dep[i] in ("aux", "aux:tense", "aux:pass", "advmod", "expl:subj") and view.lower[i] != ",":
-        i -= 1
+    while i >= 0 and (view.dep[i] in ("aux", "aux:tense", "aux:pass", "advmod", "expl:subj")
+                      or (len(view.lower[i]) > 1 and view.lower[i][0] == "-")) and view.lower[i] != ",":
+        i -= 1  # an inverted subject clitic ('a-t-il') is read as any other dependent
     return i >= 1 and view.lower[i] == "," and view.lower[i - 1] in ('"', "»", "”", "'")
