@@ -120,3 +120,19 @@ def test_unnamed_insurgents_belong_to_the_state_of_the_named_rebels(veille_nlp) 
                               "ont particulièrement renâclé à relâcher les insurgés.", "2020-09-12")
     released = _of_type(events, "RETREAT")
     assert released and codes(released[0]["recipient"]) == {"AFG"}, events
+
+
+def test_protesters_of_a_state_protest_against_their_own_state_abroad(veille_nlp) -> None:
+    events = code(veille_nlp, "Des milliers de personnes se sont rassemblées samedi à Varsovie. Les partisans de "
+                              "l'opposition bélarusse ont manifesté contre la fraude électorale.")
+    protests = [e for e in _of_type(events, "PROTEST") if codes(e["actor"]) == {"BLR"}]
+    assert protests and codes(protests[0]["recipient"]) in ({"BLR"}, set()), events
+
+
+
+def test_the_police_killing_a_suspect_strike_no_foreign_side(veille_nlp) -> None:
+    events = code(veille_nlp, "Les soldats britanniques et les soldats français se sont affrontés dans un exercice. "
+                              "A Londres, le suspect a été tué par balles par la police britannique.")
+    killed = [e for e in _of_type(events, "ASSAULT") if "tué" in e["trigger"]]
+    assert killed and codes(killed[0]["actor"]) == {"GBR"}, events
+    assert "FRA" not in codes(killed[0]["recipient"]), events

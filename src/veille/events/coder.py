@@ -81,6 +81,8 @@ _OWN_ACTS = frozenset({"CONCEDE", "RETREAT", "AGREE", "SANCTION", "COERCE", "THR
 _SPEECH = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 # statements about another's act: their recipient is whoever acted
 _REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
+# who takes to the street against its own state (CAMEO sector codes): opposition, civilians, unions, students
+_STREET_SECTORS = frozenset({"OPP", "CVL", "LAB", "EDU"})
 # acts addressed to someone, who may be another body of the actor's own state ("a appelé les députés")
 _ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE", "SANCTION", "RETREAT",
                         "CONCEDE"})
@@ -519,7 +521,12 @@ class EventCoder:
             if event_type == "COERCE" and not recipient and home:
                 recipient = [Party(text="", code=home, sector="CVL", generic=True)]
         if event_type in ("PROTEST",) and actor and not recipient and home:
-            recipient = [Party(text="", code=home, sector="GOV", generic=True)]
+            # protesters of a named state protest against their own state, wherever the text is datelined
+            # ("l'opposition bélarusse" in a story from Vilnius)
+            own = {p.code for p in actor if p.text and not p.generic and placemod.is_state(p.code)
+                   and p.sector in _STREET_SECTORS}
+            target = next(iter(own)) if len(own) == 1 else home
+            recipient = [Party(text="", code=target, sector="GOV", generic=True)]
         if event_type == "ASSAULT" and actor and not recipient:
             # "son offensive militaire en Ukraine": where a state's forces strike abroad
             places = [p for p in args.places if placemod.is_state(p.code) and p.code not in {a.code for a in actor}]
@@ -529,7 +536,9 @@ class EventCoder:
             # the other side: of a clash ("combats"), or of a state striking with no target named, the
             # state the text sets it against ("la Corée du Nord a détruit le bureau de liaison")
             named_state = any(p.code and not p.generic and placemod.is_state(p.code) for p in actor)
-            rival = ctx.rival({p.code for p in actor}, sent) if entry.sym or named_state else None
+            # (not of the police, who act at home: "le suspect a été tué par la police")
+            police = all(p.sector == "COP" for p in actor)
+            rival = ctx.rival({p.code for p in actor}, sent) if (entry.sym or named_state) and not police else None
             if rival:
                 recipient = [Party(text="", code=rival)]
             elif home and all(p.code == home for p in actor):
