@@ -71,6 +71,7 @@ _SETTING_NOUNS = _SETTING_WORDS | grammar_words("setting_nouns")
 _TEMPORAL_PREPS = grammar_words("temporal_prepositions")
 _PURPOSE_MARKS = grammar_words("purpose_marks")  # "pour leur demander", "afin de"
 _GERUND_MARKS = grammar_words("gerund_marks")  # "en exhortant"
+_AGENT_PREPS = grammar_words("agent_prepositions")  # "signé par"
 _COUNT_TRIGGERS = grammar_words("count_triggers")
 _REPORTER_RELATIVES = grammar_words("reporter_relatives")
 _UNRESOLVED_RELATIVES = grammar_words("unresolved_relatives")
@@ -1249,11 +1250,14 @@ def _bare_participle(j: int, view: DocView) -> bool:
     """Whether the token at `j` is a past participle completing a noun with neither subject nor agent
     ("l'accord signé en février"): it retells the noun's act, whose parties the noun holds."""
     token = view.token(j)
-    return view.dep[j] == "acl" and "Part" in morph(token, "VerbForm") and "Pres" not in morph(token, "Tense") \
-        and not any(view.dep[k] in ("nsubj", "nsubj:pass", "obl:agent") or view.lower[k] == "par"
-                    for k in view.kids(j) for _ in [0]) \
-        and not any(view.lower[m] == "par" for k in view.kids(j) if view.dep[k].startswith("obl")
-                    for m in view.kids(k))
+    if view.dep[j] != "acl" or "Part" not in morph(token, "VerbForm") or "Pres" in morph(token, "Tense"):
+        return False
+    kids = view.kids(j)
+    if any(view.dep[k] in ("nsubj", "nsubj:pass", "obl:agent") or view.lower[k] in _AGENT_PREPS for k in kids):
+        return False
+    # an agent the parser hung as an oblique: "signé par les deux parties"
+    return not any(view.lower[m] in _AGENT_PREPS for k in kids if view.dep[k].startswith("obl")
+                   for m in view.kids(k))
 
 
 def _in_setting_phrase(t: int, view: DocView) -> bool:
