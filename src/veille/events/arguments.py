@@ -9,7 +9,7 @@ head token to the linked actor mention that covers it (``doc.spans["mentions"]``
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
@@ -125,6 +125,14 @@ class MentionIndex:
 
     def at(self, token: Token) -> Span | None:
         return self.by_token[token.i]
+
+    def between(self, start: int = 0, end: int | None = None) -> Iterator[Span | Demonym]:
+        """Each mention over the tokens start..end once, in order."""
+        seen: set[int] = set()
+        for mention in self.by_token[start:end]:
+            if mention is not None and id(mention) not in seen:
+                seen.add(id(mention))
+                yield mention
 
     def code_of(self, mention: Span | Demonym) -> str | None:
         """``mention._.code`` of a mention of the document."""

@@ -794,11 +794,7 @@ class _Context:
         mentions, when they all belong to one state."""
         if not self.shared.rebels:
             found: set = set()
-            seen: set[int] = set()
-            for mention in self.index.by_token:
-                if mention is None or id(mention) in seen:
-                    continue
-                seen.add(id(mention))
+            for mention in self.index.between():
                 _text, code, _actor_id, sector = self.index.fields(mention)
                 if sector == "REB" and placemod.is_state(code):
                     found.add(code)
@@ -840,11 +836,7 @@ class _Context:
         cached = self._codes.get(k)
         if cached is None:
             cached = set()
-            seen: set[int] = set()
-            for mention in self.index.by_token[sent.start:sent.end]:
-                if mention is None or id(mention) in seen:
-                    continue
-                seen.add(id(mention))
+            for mention in self.index.between(sent.start, sent.end):
                 if isinstance(mention, Span) and mention.label_ in ("LOC", "GPE") and placemod.is_locative(mention):
                     continue  # "la guerre en Ukraine": a place, not a party
                 code = self.index.code_of(mention)
@@ -893,11 +885,7 @@ class _Context:
         the sentence both mentions."""
         rebels: set = set()
         loyal: set = set()
-        seen: set[int] = set()
-        for mention in self.index.by_token[sent.start:sent.end]:
-            if mention is None or id(mention) in seen:
-                continue
-            seen.add(id(mention))
+        for mention in self.index.between(sent.start, sent.end):
             _text, code, _actor_id, sector = self.index.fields(mention)
             if not placemod.is_state(code):
                 continue
