@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from veille.store import Batch, Store, derived, queries
+from veille.store import Batch, Store, StoreError, derived, queries
 from veille.store.duckdb_store import MIGRATIONS
 from veille.store.queries import DocumentFilter, EventFilter
 
@@ -40,8 +40,10 @@ def _batch(rng: random.Random, first: int, count: int) -> Batch:
     batch = Batch()
     for number in range(first, first + count):
         doc_id = f"d{number:04d}"
+        politics = None if number % 9 == 0 else (number * 7 % 11) / 10  # not drawn: the draws stay as they were
         batch.add("documents", {"doc_id": doc_id, "text": "texte", "published": _date(rng), "status": "parsed",
-                                "lang": rng.choice(["fr", "fr", "en"]), "outlet": rng.choice(["a.fr", "b.fr"])})
+                                "lang": rng.choice(["fr", "fr", "en"]), "outlet": rng.choice(["a.fr", "b.fr"]),
+                                "politics": politics})
         for m in range(rng.randint(0, 3)):
             party = _party(rng)
             batch.add("mentions", {"doc_id": doc_id, "start": m, "end": m + 1, "label": "PER", "text": party["text"],
@@ -53,7 +55,8 @@ def _batch(rng: random.Random, first: int, count: int) -> Batch:
             batch.add("events", {"event_id": f"{doc_id}-{k:03d}", "doc_id": doc_id, "type": rng.choice(TYPES),
                                  "status": rng.choice(STATUSES), "actor": sides[0], "recipient": sides[1],
                                  "date": _date(rng), "score": None if rng.random() < 0.05 else
-                                 rng.choice([-9.0, -2.5, 0.0, 1.5, 4.0, 0.25, -0.75])})
+                                 rng.choice([-9.0, -2.5, 0.0, 1.5, 4.0, 0.25, -0.75]),
+                                 "confidence": (number * 5 + k * 3) % 20 / 20, "politics": politics})
     return batch
 
 
@@ -86,6 +89,12 @@ def _same_answers(store: Store) -> None:
             filters.append(EventFilter(actor=a, recipient=b, directed=directed, type="ACCUSE", since="2021-02"))
     filters += [EventFilter(type="AID", limit=10, offset=4), EventFilter(status="negated", until="2021-02"),
                 EventFilter(doc_id="d0003")]
+    floors = [{"min_confidence": 0.5}, {"min_politics": 0.3}, {"min_confidence": 0.25, "min_politics": 0.6},
+              {"min_confidence": 0.0}, {"min_politics": 1.0}]
+    for floor in floors:
+        filters += [EventFilter(limit=6, offset=3, **floor), EventFilter(actor="KAZ", since="2021-02", **floor),
+                    EventFilter(actor="KAZ", recipient="RUS", directed=False, limit=4, **floor),
+                    EventFilter(recipient="tokayev", type="CONSULT", **floor), EventFilter(doc_id="d0004", **floor)]
     for flt in filters:
         assert queries.find_events(store, flt) == queries.scanned_events(store, flt), flt
     for key in [*KEYS, None]:
@@ -108,11 +117,23 @@ def _same_answers(store: Store) -> None:
                     args = {"interval": interval, "since": since, "until": until, "limit": 5, "offset": offset}
                     assert _rounded(queries.dyad(store, a, b, **args)) == _rounded(
                         queries.scanned_dyad(store, a, b, **args))
+    for floor in floors:  # the sums do not know the floors: counted from the events, as the filter says
+        flt = EventFilter(actor="RUS", **floor)
+        assert queries.event_series(store, flt)["series"] == queries.event_series(store, flt, scan=True)["series"]
+        total = sum(p["events"] for p in queries.event_series(store, flt, "year")["series"])
+        assert total == queries.scanned_events(store, EventFilter(actor="RUS", **floor))[0] - _undated(store, flt)
+        graph = queries.graph(store, EventFilter(**floor), max_nodes=4)
+        assert _rounded(graph) == _rounded(queries.scanned_graph(store, EventFilter(**floor), max_nodes=4))
     for since, until in WINDOWS:
         for min_events in (1, 3):
             flt = EventFilter(since=since, until=until)
             assert _rounded(queries.graph(store, flt, max_nodes=4, min_events=min_events)) == _rounded(
                 queries.scanned_graph(store, flt, max_nodes=4, min_events=min_events))
+
+
+def _undated(store: Store, flt: EventFilter) -> int:
+    where, params = flt.where()
+    return store.con.execute(f"SELECT count(*) FROM events{where} AND date IS NULL", params).fetchone()[0]
 
 
 def _tables(store: Store) -> dict[str, list[Any]]:
@@ -168,7 +189,7 @@ def test_a_version_7_store_is_upgraded_and_its_sums_filled(tmp_path):
             store.con.execute(f"DROP INDEX IF EXISTS {name}")
         store.con.execute("DELETE FROM schema_version WHERE version >= 8")
     with Store(path) as store:
-        assert store.schema_version() == max(MIGRATIONS) == 12
+        assert store.schema_version() == max(MIGRATIONS) == 13
         _same_answers(store)
         assert "event_index" not in store.counts()
 
@@ -329,3 +350,55 @@ def test_a_version_9_store_is_upgraded_and_its_first_seen_filled(tmp_path):
         assert store.schema_version() == max(MIGRATIONS)
         assert _first_seen(store) == kept and kept
         _same_briefs(store)
+
+
+def test_a_version_12_store_gets_the_events_floors_in_place(tmp_path):
+    """Migration 13: events.politics copied from their documents, event_index.confidence and politics filled;
+    nothing else changes and the floors then filter the indexed pages as the scan does."""
+    path = tmp_path / "v12.duckdb"
+    with Store(path) as store:
+        store.write(_batch(random.Random(6), 0, 60))
+        kept = {name: store.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in derived.TABLES}
+        counts, confidences = store.counts(), store.con.execute(
+            "SELECT event_id, confidence FROM events ORDER BY event_id").fetchall()
+        with derived.unindexed(store.con, "events"):  # DuckDB alters no indexed table
+            store.con.execute("ALTER TABLE events DROP COLUMN politics")
+        for column in ("confidence", "politics"):
+            store.con.execute(f"ALTER TABLE event_index DROP COLUMN {column}")
+        store.con.execute("DELETE FROM schema_version WHERE version >= 13")
+    with pytest.raises(StoreError, match="schema version 12.*veille migrate"):
+        Store(path, read_only=True)
+    with Store(path) as store:
+        assert store.schema_version() == max(MIGRATIONS) == 13
+        for table in ("events", "event_index"):
+            columns = [r[0] for r in store.con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+                [table]).fetchall()]
+            assert columns == store.model[table].columns
+        assert store.counts() == counts
+        assert {name: store.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+                for name in derived.TABLES} == kept
+        assert store.con.execute("SELECT event_id, confidence FROM events ORDER BY event_id").fetchall() == confidences
+        differing = ("SELECT count(*) FROM events e JOIN documents d USING (doc_id) "
+                     "WHERE e.politics IS DISTINCT FROM d.politics")
+        assert store.con.execute(differing).fetchone()[0] == 0
+        assert store.con.execute("SELECT count(*) FROM events WHERE politics IS NULL").fetchone()[0] > 0
+        stale = ("SELECT count(*) FROM event_index i JOIN events e USING (event_id) "
+                 "WHERE i.confidence IS DISTINCT FROM e.confidence OR i.politics IS DISTINCT FROM e.politics")
+        assert store.con.execute(stale).fetchone()[0] == 0
+        _same_answers(store)
+        _rebuild_changes_nothing(store)
+        total, rows = queries.find_events(store, EventFilter(actor="KAZ", min_confidence=0.5, min_politics=0.4,
+                                                             limit=500))
+        assert 0 < total < queries.find_events(store, EventFilter(actor="KAZ"))[0]
+        assert all(r["confidence"] >= 0.5 and r["politics"] >= 0.4 for r in rows) and len(rows) == total
+
+
+def test_floors_are_checked():
+    for bad in (-0.1, 1.5, float("nan")):
+        with pytest.raises(queries.InvalidParameter, match="min_confidence.*0 to 1"):
+            EventFilter(min_confidence=bad).where()
+    with pytest.raises(queries.InvalidParameter, match="min_politics"):
+        EventFilter(min_politics=2).where()
+    floors = queries.thresholds()
+    assert 0 < floors["min_confidence_nonfactual"] <= floors["min_confidence"] < 1 and floors["min_politics"] == 0.5

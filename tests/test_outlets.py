@@ -298,7 +298,7 @@ def test_a_version_6_store_is_linked_to_its_outlets_when_upgraded(outlet_store, 
                 store.con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         store.con.execute("DELETE FROM schema_version WHERE version >= 7")
     with Store(path) as store:
-        assert store.schema_version() == max(MIGRATIONS) == 12
+        assert store.schema_version() == max(MIGRATIONS) == 13
         ids = _doc_ids(store)
         kind = dict(store.con.execute("SELECT doc_id, outlet_kind FROM documents").fetchall())
         assert kind[ids["kaz-rt"]] == "state_controlled" and kind[ids["kaz-monde"]] == "private"

@@ -300,7 +300,7 @@ def test_a_version_1_store_is_upgraded(tmp_path):
     con.execute("INSERT INTO schema_version VALUES (1, now())")
     con.close()
     with Store(path) as store:
-        assert store.schema_version() == max(MIGRATIONS) == 12
+        assert store.schema_version() == max(MIGRATIONS) == 13
         columns = [
             r[0]
             for r in store.con.execute(

@@ -256,19 +256,52 @@ def ingest(
         raise typer.Exit(1)
 
 
+_FLOORS = queries.thresholds()
+MinConfidence = Annotated[str | None, typer.Option(
+    metavar="P|model", help="Events whose confidence is at least P (0 to 1); 'model': the confidence model's "
+    f"threshold ({_FLOORS['min_confidence']}).")]
+MinPolitics = Annotated[str | None, typer.Option(
+    metavar="P|model", help="Events of documents whose politics probability is at least P (0 to 1; a document "
+    f"without one is left out); 'model': the topic model's floor ({_FLOORS['min_politics']}).")]
+
+
+def _floor(name: str, value: str | None) -> float | None:
+    """A --min-confidence / --min-politics value: a number from 0 to 1, or 'model' (queries.thresholds)."""
+    if value is None:
+        return None
+    if value.strip().lower() == "model":
+        found = queries.thresholds()[name]
+        if found is None:
+            raise queries.InvalidParameter(f"{name}: no model is installed to give a threshold")
+        return found
+    try:
+        number = float(value)
+    except ValueError:
+        raise queries.InvalidParameter(f"{name}: {value!r} is not a number from 0 to 1 nor 'model'") from None
+    queries.check_share(name, number)
+    return number
+
+
 @app.command()
 def export(
     table: Annotated[Table_, typer.Argument(help="What to export.")],
     db: DbOption = Path("veille.duckdb"),
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Output file (default: stdout).")] = None,
+    min_confidence: MinConfidence = None,
+    min_politics: MinPolitics = None,
 ) -> None:
-    """Export documents, mentions, events, merged events or stories as JSON Lines, CSV or Parquet."""
+    """Export documents, mentions, events, merged events or stories as JSON Lines, CSV or Parquet.
+    --min-confidence keeps the events above a confidence, --min-politics the events (or documents) of documents
+    above a politics probability."""
     from veille.store.export import export as run_export
 
     store = _open_store(db, read_only=True)
     try:
-        count = run_export(store, table.value.replace("-", "_"), fmt.value, output)
+        floors = {"min_confidence": _floor("min_confidence", min_confidence),
+                  "min_politics": _floor("min_politics", min_politics)}
+        count = run_export(store, table.value.replace("-", "_"), fmt.value, output,
+                           **{k: v for k, v in floors.items() if v is not None})
     except BrokenPipeError as error:  # `veille export ... | head`
         raise typer.Exit(0) from error
     except (ValueError, OSError) as error:
@@ -333,13 +366,17 @@ def events(
     status: Annotated[str | None, typer.Option(help=f"Status: {', '.join(queries.STATUSES)}.")] = None,
     since: Annotated[str | None, typer.Option(help="Events dated on or after this ISO date.")] = None,
     until: Annotated[str | None, typer.Option(help="Events dated on or before this ISO date (or month/year).")] = None,
+    min_confidence: MinConfidence = None,
+    min_politics: MinPolitics = None,
     limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
 ) -> None:
     """Show coded events as a table, newest first, with filters."""
     store = _open_store(db, read_only=True)
     try:
         total, rows = queries.find_events(store, queries.EventFilter(
-            actor=actor, recipient=recipient, type=event_type, status=status, since=since, until=until, limit=limit))
+            actor=actor, recipient=recipient, type=event_type, status=status, since=since, until=until,
+            min_confidence=_floor("min_confidence", min_confidence),
+            min_politics=_floor("min_politics", min_politics), limit=limit))
     except ValueError as error:
         console.print(f"[red]error:[/] {error}")
         raise typer.Exit(2) from error

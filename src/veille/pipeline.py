@@ -333,10 +333,10 @@ def document_row(document: Document, status: str, now: datetime) -> dict[str, An
 
 
 def add_annotations(batch: Batch, document: Document, annotated: dict[str, Any]) -> None:
-    """The rows of a parsed document (its topic goes on its row: `add_documents`)."""
+    """The rows of a parsed document (its topic goes on its row: `add_documents`, and on each of its events)."""
     ident = {"doc_id": document.doc_id}
     batch.extend("sentences", ({**ident, **row} for row in annotated["sentences"]))
     batch.extend("mentions", ({**ident, "source": document.source, **row} for row in annotated["mentions"]))
     for number, event in enumerate(annotated["events"]):
-        batch.add("events", {**event, **ident, "source": document.source,
+        batch.add("events", {**event, **ident, "source": document.source, "politics": annotated.get("politics"),
                              "event_id": f"{document.doc_id}-{number:03d}"})

@@ -30,6 +30,14 @@ Key = Annotated[str | None, Query(description="actor code (KAZ, CSTO) or actor i
 Status = Annotated[schemas.StatusName | None, Query(description="event status")]
 EventType = Annotated[schemas.EventTypeName | None, Query(description="PLOVER event type, e.g. MOBILIZE (any case)")]
 Interval = Annotated[Literal["week", "month", "year"], Query(description="period of the series")]
+_FLOORS = queries.thresholds()
+MinConfidence = Annotated[float | None, Query(
+    ge=0.0, le=1.0, description="events whose confidence is at least this (0 to 1); the confidence model's threshold "
+    f"is {_FLOORS['min_confidence']} (planned, hypothetical and negated events: "
+    f"{_FLOORS['min_confidence_nonfactual']}), see /api/thresholds")]
+MinPolitics = Annotated[float | None, Query(
+    ge=0.0, le=1.0, description="events of documents whose politics probability (topic model) is at least this "
+    f"(0 to 1; suggested {_FLOORS['min_politics']}, see /api/thresholds); a document without one does not pass")]
 
 
 @router.get("/stats", response_model=schemas.Stats, summary="What the store holds")
@@ -75,9 +83,18 @@ def event_filter(actor: Key = None, recipient: Key = None,
                  story: Annotated[str | None, Query(description="events of this story's documents",
                                                     max_length=200)] = None,
                  doc_id: Annotated[str | None, Query(description="events of this document", max_length=200)] = None,
+                 min_confidence: MinConfidence = None, min_politics: MinPolitics = None,
                  limit: Limit = 50, offset: Offset = 0) -> EventFilter:
     return EventFilter(actor=actor, recipient=recipient, type=type, status=status, since=since, until=until,
-                       story=story, doc_id=doc_id, limit=limit, offset=offset)
+                       story=story, doc_id=doc_id, min_confidence=min_confidence, min_politics=min_politics,
+                       limit=limit, offset=offset)
+
+
+@router.get("/thresholds", response_model=schemas.Thresholds, summary="The event filters' default floors")
+def thresholds() -> dict[str, Any]:
+    """The floors the event filters (`min_confidence`, `min_politics`) offer by default, from the models the coder
+    applies: the confidence model's thresholds and the topic model's politics floor."""
+    return queries.thresholds()
 
 
 @router.get("/events", response_model=schemas.EventPage, summary="Search events")
@@ -166,8 +183,10 @@ def dyad(db: Reader, state: State, a: Annotated[str, Path(max_length=200)], b: A
 def window_filter(type: EventType = None,
                   status: Status = None, since: Since = None, until: Until = None,
                   story: Annotated[str | None, Query(description="events of this story's documents",
-                                                     max_length=200)] = None) -> EventFilter:
-    return EventFilter(type=type, status=status, since=since, until=until, story=story)
+                                                     max_length=200)] = None,
+                  min_confidence: MinConfidence = None, min_politics: MinPolitics = None) -> EventFilter:
+    return EventFilter(type=type, status=status, since=since, until=until, story=story,
+                       min_confidence=min_confidence, min_politics=min_politics)
 
 
 @router.get("/graph", response_model=schemas.Graph, summary="Actor graph")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -158,16 +158,40 @@ def document_page(request: Request, doc_id: str, db: Reader, state: State, t: T)
                   story=story)
 
 
+def floor(name: str, value: str | None, default: float | None = None) -> float | None:
+    """A form's probability floor: a number from 0 to 1 (a decimal comma taken), `default` when empty."""
+    value = blank(value)
+    if value is None:
+        return default
+    try:
+        number = float(value.replace(",", "."))
+    except ValueError:
+        raise HTTPException(422, f"{name}: {value!r} is not a number from 0 to 1") from None
+    with parameters():
+        queries.check_share(name, number)
+    return number
+
+
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, db: Reader, state: State, t: T, actor: Text = None, recipient: Text = None,
                 type: Text = None, status: Text = None, since: Text = None, until: Text = None, story: Text = None,
+                min_confidence: Text = None, min_politics: Text = None,
+                thresholds: Annotated[Literal["model"] | None, Query()] = None,
                 offset: Offset = 0) -> HTMLResponse:
+    """Events with their filters; `thresholds=model` (the form's "model thresholds" button) fills the floors left
+    empty with the models' (queries.thresholds)."""
+    model = queries.thresholds()
+    defaults = model if thresholds == "model" else {}
     flt = EventFilter(actor=blank(actor), recipient=blank(recipient), type=blank(type), status=blank(status),
-                      since=blank(since), until=blank(until), story=blank(story), limit=30, offset=offset)
+                      since=blank(since), until=blank(until), story=blank(story),
+                      min_confidence=floor("min_confidence", min_confidence, defaults.get("min_confidence")),
+                      min_politics=floor("min_politics", min_politics, defaults.get("min_politics")),
+                      limit=30, offset=offset)
     with parameters():
         total, rows = queries.find_events(db, flt)
     return render(state, request, t, "events.html", flt=flt, total=total, events=with_documents(db, rows),
-                  types=PLOVER_TYPES, statuses=queries.STATUSES, pages=pager(request, total, flt.limit, offset, t.lang))
+                  types=PLOVER_TYPES, statuses=queries.STATUSES, thresholds=model,
+                  pages=pager(request, total, flt.limit, offset, t.lang))
 
 
 @router.get("/actors", response_class=HTMLResponse)

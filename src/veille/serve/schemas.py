@@ -155,6 +155,17 @@ class KnowledgeBaseActor(BaseModel):
     members: list[dict[str, Any]] = Field(default_factory=list, description="IGO member states over time")
 
 
+class Thresholds(BaseModel):
+    """The floors the event filters offer by default, from the models the coder applies (null: no model installed)."""
+
+    min_confidence: float | None = Field(description="the confidence model's threshold (events/data/confidence.json): "
+                                         "an asserted or reported event under it is not emitted")
+    min_confidence_nonfactual: float | None = Field(description="its lower threshold for planned, hypothetical or "
+                                                    "negated events")
+    min_politics: float | None = Field(description="the topic model's politics floor (its file's threshold, else "
+                                       "even odds, 0.5)")
+
+
 class SeriesPoint(BaseModel):
     """Events of one period and their summed PLOVER score."""
 

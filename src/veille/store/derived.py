@@ -5,7 +5,8 @@ changes the events:
 
 - `event_index`: one row per event and key — each party key (a code or an actor id on
   either side), each pair of keys on opposite sides ("x\\x1ey", x < y) and "*" (every event) —
-  with its date, type, status and which side each key is on, kept in `slot` (key, \\x1f, date)
+  with its date, type, status, confidence, politics (its document's) and which side each key is on, kept in
+  `slot` (key, \\x1f, date)
   order: a page of one key's newest events is read from the few row groups of its newest dates.
 - `event_days`: per key (as above) and date, the events and their summed score (cooperative
   and conflictual parts; for a pair, also per direction).
@@ -160,7 +161,7 @@ def unindexed(con: duckdb.DuckDBPyConnection, table: str) -> Iterator[None]:
 # The parties of each event of `{src}`: ak/rk every key (code or actor id) of the actor/recipient
 # side, ac/rc their codes, as the queries' JSON conditions read them (`_party`, `_pairs_sql`).
 _PARTIES = (
-    "SELECT event_id, doc_id, date, type, status, score, "
+    "SELECT event_id, doc_id, date, type, status, score, confidence, politics, "
     "list_distinct(list_filter(list_concat(json_extract_string(actor, '$[*].code'), "
     "json_extract_string(actor, '$[*].actor_id')), lambda x: x IS NOT NULL)) AS ak, "
     "list_distinct(list_filter(list_concat(json_extract_string(recipient, '$[*].code'), "
@@ -177,11 +178,13 @@ _KEYS = (
     "crossed AS (SELECT DISTINCT event_id, least(a, r) AS x, greatest(a, r) AS y FROM "
     " (SELECT event_id, a, unnest(rk) AS r FROM (SELECT event_id, unnest(ak) AS a, rk FROM p)) WHERE a <> r), "
     "pairs AS (SELECT p.*, c.x, c.y FROM crossed c JOIN p USING (event_id)) "
-    "SELECT k AS key, event_id, doc_id, date, type, status, score, list_contains(ak, k) AS first_actor, "
-    "list_contains(rk, k) AS first_recipient, false AS second_actor, false AS second_recipient FROM singles "
-    f"UNION ALL SELECT x || '{PAIR}' || y, event_id, doc_id, date, type, status, score, list_contains(ak, x), "
-    "list_contains(rk, x), list_contains(ak, y), list_contains(rk, y) FROM pairs "
-    f"UNION ALL SELECT '{ALL}', event_id, doc_id, date, type, status, score, false, false, false, false FROM p"
+    "SELECT k AS key, event_id, doc_id, date, type, status, score, confidence, politics, "
+    "list_contains(ak, k) AS first_actor, list_contains(rk, k) AS first_recipient, false AS second_actor, "
+    "false AS second_recipient FROM singles "
+    f"UNION ALL SELECT x || '{PAIR}' || y, event_id, doc_id, date, type, status, score, confidence, politics, "
+    "list_contains(ak, x), list_contains(rk, x), list_contains(ak, y), list_contains(rk, y) FROM pairs "
+    f"UNION ALL SELECT '{ALL}', event_id, doc_id, date, type, status, score, confidence, politics, "
+    "false, false, false, false FROM p"
 )
 
 _SUMS = ("count(*) AS events, coalesce(sum(score), 0) AS score, coalesce(sum(score) FILTER (WHERE score > 0), 0) "
@@ -226,7 +229,7 @@ _SHAPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 _INDEX_COLUMNS = ("slot", "key", "date", "event_id", "doc_id", "type", "status", "first_actor", "first_recipient",
-                  "second_actor", "second_recipient")
+                  "second_actor", "second_recipient", "confidence", "politics")
 
 
 def _apply(con: duckdb.DuckDBPyConnection, src: str, sign: int) -> None:
@@ -237,8 +240,8 @@ def _apply(con: duckdb.DuckDBPyConnection, src: str, sign: int) -> None:
         if sign > 0:
             columns = ", ".join(f'"{c}"' for c in _INDEX_COLUMNS)
             con.execute(f"INSERT INTO event_index ({columns}) SELECT key || '{SLOT}' || coalesce(date, ''), key, date, "
-                        "event_id, doc_id, type, status, first_actor, first_recipient, second_actor, second_recipient "
-                        "FROM _veille_keys")
+                        "event_id, doc_id, type, status, first_actor, first_recipient, second_actor, second_recipient, "
+                        "confidence, politics FROM _veille_keys")
         else:
             con.execute(f"DELETE FROM event_index WHERE slot IN (SELECT DISTINCT key || '{SLOT}' || coalesce(date, '') "
                         "FROM _veille_keys) AND event_id IN (SELECT event_id FROM _veille_keys)")

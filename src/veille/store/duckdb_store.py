@@ -159,11 +159,13 @@ def _migration_8(con: duckdb.DuckDBPyConnection, model: Model) -> None:
 
 
 LATER_DERIVED = ("first_seen",)  # derived tables of later migrations (10, 11)
+LATER_EVENT_COLUMNS = ("politics",)  # events columns of a later migration (13) that event_index copies
 
 
 def _migration_9(con: duckdb.DuckDBPyConnection, model: Model) -> None:
     """Derived tables (store/derived.py: the event index and the aggregates the pages read) and the
     indexes of events by id and by document, filled from the stored events."""
+    _add_columns(con, model["events"], LATER_EVENT_COLUMNS)  # event_index (the model's) is made of them
     for table in model.tables.values():
         if table.derived and table.name not in LATER_DERIVED:
             con.execute(create_table_sql(table))
@@ -196,10 +198,23 @@ def _migration_12(con: duckdb.DuckDBPyConnection, model: Model) -> None:
     _add_columns(con, model["documents"], ["politics"])
 
 
+def _migration_13(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+    """Events filtered by confidence and by their document's politics probability: events.politics (copied
+    from documents.politics, null where the document has none) and event_index.confidence and politics (the
+    indexed pages filter on them), filled from the stored rows."""
+    _add_columns(con, model["events"], ["politics"])
+    con.execute("UPDATE events SET politics = d.politics FROM documents d "
+                "WHERE events.doc_id = d.doc_id AND d.politics IS NOT NULL")
+    _add_columns(con, model["event_index"], ["confidence", "politics"])
+    con.execute("UPDATE event_index SET confidence = e.confidence, politics = e.politics FROM events e "
+                "WHERE event_index.event_id = e.event_id")
+
+
 # version -> step; a step brings a store from version-1 to version.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, Model], None]] = {
     1: _migration_1, 2: _migration_2, 3: _migration_3, 4: _migration_4, 5: _migration_5, 6: _migration_6,
     7: _migration_7, 8: _migration_8, 9: _migration_9, 10: _migration_10, 11: _migration_11, 12: _migration_12,
+    13: _migration_13,
 }
 
 
@@ -405,12 +420,16 @@ class Store:
             for name, table in self.model.tables.items() if not table.derived
         }
 
-    def iter_rows(self, table: str, *, batch_size: int = 10_000) -> Iterator[dict[str, Any]]:
-        """Every row of a table in a stable order, JSON fields decoded, streamed in batches."""
+    def iter_rows(self, table: str, *, batch_size: int = 10_000,
+                  at_least: Sequence[tuple[str, float]] = ()) -> Iterator[dict[str, Any]]:
+        """Every row of a table in a stable order, JSON fields decoded, streamed in batches; with `at_least`
+        ((column, floor)...), only the rows whose columns are at least their floors (null is not)."""
         spec = self.model[table]
         order = ", ".join(quote(k) for k in spec.key) or "1"
+        where = " AND ".join(f"{quote(spec.field(column).name)} >= ?" for column, _ in at_least)
         cursor = self.con.cursor()
-        cursor.execute(f"SELECT {', '.join(quote(c) for c in spec.columns)} FROM {quote(table)} ORDER BY {order}")
+        cursor.execute(f"SELECT {', '.join(quote(c) for c in spec.columns)} FROM {quote(table)}"
+                       f"{' WHERE ' + where if where else ''} ORDER BY {order}", [floor for _, floor in at_least])
         json_fields = {f.name for f in spec.fields if f.type == "json"}
         while True:
             chunk = cursor.fetchmany(batch_size)

@@ -19,13 +19,30 @@ FORMATS = ("jsonl", "csv", "parquet")
 EXPORT_CHUNK = 5_000
 
 
-def export(store: Store, table: str, fmt: str, out: str | Path | None = None) -> int:
-    """Write every row of `table` to `out` (stdout when None) and return the row count."""
+# The floors an export takes, by table: the column each filters on (queries.EventFilter's, for events).
+FLOORS = {"events": {"min_confidence": "confidence", "min_politics": "politics"},
+          "documents": {"min_politics": "politics"}}
+
+
+def export(store: Store, table: str, fmt: str, out: str | Path | None = None, *,
+           min_confidence: float | None = None, min_politics: float | None = None) -> int:
+    """Write every row of `table` to `out` (stdout when None) and return the row count. `min_confidence` keeps
+    the events whose confidence is at least it; `min_politics` the events and documents whose (document's)
+    politics probability is at least it (a row without one is left out)."""
     if table not in store.model.tables:
         raise ValueError(f"unknown table {table!r}; choose one of {', '.join(store.model.tables)}")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    rows = store.iter_rows(table)
+    floors = {name: value for name, value in (("min_confidence", min_confidence), ("min_politics", min_politics))
+              if value is not None}
+    for name, value in floors.items():
+        if name not in FLOORS.get(table, {}):
+            kept = [t for t, names in FLOORS.items() if name in names]
+            raise ValueError(f"{name} filters {' and '.join(kept)}, not {table}")
+        if not 0.0 <= float(value) <= 1.0:
+            raise ValueError(f"{name}: {value!r} is not a number from 0 to 1")
+    where = [(FLOORS[table][name], float(value)) for name, value in floors.items()]
+    rows = store.iter_rows(table, at_least=where)
     if fmt == "parquet":
         if out is None:
             raise ValueError("parquet needs an output file (-o FILE)")

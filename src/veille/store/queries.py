@@ -28,6 +28,8 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
 from typing import Any, Protocol
 
 import duckdb
@@ -86,6 +88,12 @@ def check_page(limit: int, offset: int) -> None:
         raise InvalidParameter(f"limit: {limit} is out of range (1 to {MAX_LIMIT})")
     if offset < 0:
         raise InvalidParameter(f"offset: {offset} must be 0 or more")
+
+
+def check_share(name: str, value: float | None) -> None:
+    """A probability floor: None (no filter), or a number from 0 to 1."""
+    if value is not None and not (isinstance(value, int | float) and 0.0 <= value <= 1.0):
+        raise InvalidParameter(f"{name}: {value!r} is not a number from 0 to 1")
 
 
 def check_interval(interval: str) -> None:
@@ -221,6 +229,41 @@ def snippet(text: str, pattern: re.Pattern[str] | None, width: int = 260) -> str
 
 
 # -- events -------------------------------------------------------------------------
+POLITICS_FLOOR = 0.5  # the politics floor offered when the topic model's file names none (a probability's even odds)
+
+
+@cache
+def thresholds() -> dict[str, float | None]:
+    """The floors the event filters offer by default, from the models the coder applies: `min_confidence` the
+    confidence model's threshold (events/data/confidence.json: an asserted or reported event under it is not
+    emitted), `min_confidence_nonfactual` its lower one for planned, hypothetical or negated events, and
+    `min_politics` the topic model's `threshold` (events/data/topic.json), else POLITICS_FLOOR. Read as data,
+    by package name: the store does not import the coder (veille.events imports the actors, which read stores).
+    None where no model file is installed."""
+    found: dict[str, float | None] = {"min_confidence": None, "min_confidence_nonfactual": None,
+                                      "min_politics": None}
+    data = resources.files("veille.events").joinpath("data")
+    confidence, topic = _model_file(data, "confidence.json"), _model_file(data, "topic.json")
+    if confidence is not None and confidence.get("threshold") is not None:
+        found["min_confidence"] = float(confidence["threshold"])
+        lower = confidence.get("threshold_nonfactual")
+        found["min_confidence_nonfactual"] = found["min_confidence"] if lower is None else float(lower)
+    if topic is not None:
+        found["min_politics"] = float(topic["threshold"]) if topic.get("threshold") is not None else POLITICS_FLOOR
+    return found
+
+
+def _model_file(folder: Any, name: str) -> dict[str, Any] | None:
+    source = folder.joinpath(name)
+    if not source.is_file():
+        return None
+    try:
+        data = json.loads(source.read_text("utf-8"))
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
 _PLAIN_KEY = re.compile(r"^[A-Za-z0-9_.:-]+$")  # never escaped in JSON text
 _PARTY = ("EXISTS (SELECT 1 FROM unnest(CAST(json_extract({col}, '$[*]') AS JSON[])) AS p(x) "
           "WHERE json_extract_string(p.x, '$.code') = ? OR json_extract_string(p.x, '$.actor_id') = ?)")
@@ -239,6 +282,15 @@ class EventFilter:
     offset: int = 0
     story: str | None = None  # events of the documents of this story
     directed: bool = True  # with actor and recipient: False matches both directions (a dyad)
+    min_confidence: float | None = None  # events whose confidence is at least this (0 to 1)
+    # events whose document's politics probability is at least this (0 to 1); a document without one
+    # (too short to tell, or stored before the topic model) does not pass
+    min_politics: float | None = None
+
+    @property
+    def thresholded(self) -> bool:
+        """Whether it filters on confidence or politics (the per-day sums do not know them: scanned)."""
+        return self.min_confidence is not None or self.min_politics is not None
 
     def validate(self) -> None:
         if self.type and self.type.upper() not in TYPES:
@@ -248,6 +300,8 @@ class EventFilter:
         check_date("since", self.since)
         check_date("until", self.until)
         check_page(self.limit, self.offset)
+        check_share("min_confidence", self.min_confidence)
+        check_share("min_politics", self.min_politics)
 
     def where(self) -> tuple[str, list[Any]]:
         self.validate()
@@ -277,7 +331,16 @@ class EventFilter:
         if self.story:
             clauses.append(f"doc_id IN (SELECT doc_id FROM documents WHERE story_id = {STORY_NOW})")
             params += [self.story, self.story]
+        _thresholds(clauses, params, self)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _thresholds(clauses: list[str], params: list[Any], flt: EventFilter) -> None:
+    """The filter's confidence and politics floors, as SQL on events or event_index (both hold them)."""
+    for column, floor in (("confidence", flt.min_confidence), ("politics", flt.min_politics)):
+        if floor is not None:
+            clauses.append(f"{column} >= ?")
+            params.append(float(floor))
 
 
 def _date_range(clauses: list[str], params: list[Any], since: str | None, until: str | None, *,
@@ -365,6 +428,7 @@ def _indexed(flt: EventFilter) -> tuple[str, str, list[Any]] | None:
     if flt.status:
         extra.append("status = ?")
         params.append(flt.status)
+    _thresholds(extra, params, flt)
     return key, " AND ".join(f"({c})" for c in extra), params
 
 
@@ -482,7 +546,7 @@ def event_series(reader: Reader, flt: EventFilter, interval: str = "month", *, s
     unless the filter needs the events (or `scan`, for tests)."""
     check_interval(interval)
     where, params = flt.where()
-    if not (flt.recipient or flt.type or flt.status or flt.doc_id or flt.story or scan):
+    if not (flt.recipient or flt.type or flt.status or flt.doc_id or flt.story or flt.thresholded or scan):
         clauses, params = ["key = ?"], [flt.actor or derived.ALL]
         _date_range(clauses, params, flt.since, flt.until, starts="date", ends="date")
         rows = _dicts(reader, f"SELECT {_PERIOD[interval]} AS period, sum(events)::BIGINT AS events, "
@@ -660,7 +724,7 @@ def graph(reader: Reader, flt: EventFilter, *, max_nodes: int = 60, min_events: 
     if min_events < 1:
         raise InvalidParameter(f"min_events: {min_events} must be 1 or more")
     where, params = flt.where()
-    if not (flt.actor or flt.recipient or flt.type or flt.status or flt.doc_id or flt.story):
+    if not (flt.actor or flt.recipient or flt.type or flt.status or flt.doc_id or flt.story or flt.thresholded):
         clauses: list[str] = []
         params = []
         _date_range(clauses, params, flt.since, flt.until, starts="date", ends="date")
