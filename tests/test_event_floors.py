@@ -1,0 +1,199 @@
+"""Events filtered by their confidence and by their document's politics probability, everywhere events are
+served: the queries (indexed pages against the scan), the real `veille` command (events, export, migrate on
+an old store file), the REST API on a real uvicorn and the /events page in a real Chromium. The store is
+the served one of test_api_server.py: the fixture corpus parsed by the real pipeline (real confidences and
+politics) and the synthetic Balkans story (confidence 0.9, documents without politics)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from test_api_server import SYN_DOCS, Served, Tab
+from test_cli import veille
+
+from veille.store import Store, derived, queries
+from veille.store.queries import Cursor, EventFilter
+
+pytest_plugins = ["test_api_server"]
+
+FLOORS = queries.thresholds()
+
+
+def _reader(server: Served) -> Cursor:
+    return Cursor.of(server.app.state.serve.store)
+
+
+def _scanned_total(server: Served, **floors: Any) -> int:
+    reader = _reader(server)
+    try:
+        return queries.scanned_events(reader, EventFilter(limit=1, **floors))[0]
+    finally:
+        reader.close()
+
+
+def _middle(server: Served, column: str) -> float:
+    """A floor that keeps some of the served events and leaves others out."""
+    reader = _reader(server)
+    try:
+        values = sorted(r[0] for r in reader.con.execute(f"SELECT {column} FROM events WHERE {column} IS NOT NULL"
+                                                         ).fetchall())
+    finally:
+        reader.close()
+    assert len(set(values)) > 2, f"the served events need varied {column} values"
+    return round(values[len(values) // 2], 3)
+
+
+def test_the_served_events_carry_their_documents_politics(server: Served) -> None:
+    reader = _reader(server)
+    try:
+        differing = reader.con.execute("SELECT count(*) FROM events e JOIN documents d USING (doc_id) "
+                                       "WHERE e.politics IS DISTINCT FROM d.politics").fetchone()[0]
+        parsed = reader.con.execute("SELECT count(*) FROM events WHERE politics IS NOT NULL").fetchone()[0]
+    finally:
+        reader.close()
+    assert differing == 0 and parsed > 0
+    event = server.get(f"/api/events/{SYN_DOCS[0]}-000").json()
+    assert event["politics"] is None and event["confidence"] == 0.9
+
+
+def test_the_api_filters_by_confidence_and_politics(server: Served) -> None:
+    assert server.get("/api/thresholds").json() == FLOORS
+    assert FLOORS["min_confidence"] is not None and FLOORS["min_politics"] is not None
+    everything = server.get("/api/events", limit=1).json()["total"]
+    confidence, politics = _middle(server, "confidence"), _middle(server, "politics")
+    for floors in ({"min_confidence": confidence}, {"min_politics": politics},
+                   {"min_confidence": confidence, "min_politics": politics}, {"min_confidence": 0.0}):
+        page = server.get("/api/events", limit=500, **floors).json()
+        assert page["total"] == len(page["items"]) == _scanned_total(server, **floors)
+        for item in page["items"]:
+            assert item["confidence"] >= floors.get("min_confidence", 0.0)
+            if "min_politics" in floors:
+                assert item["politics"] is not None and item["politics"] >= floors["min_politics"]
+                assert item["document"]["doc_id"] not in SYN_DOCS  # documents without politics do not pass
+        assert page["total"] <= everything
+    assert 0 < server.get("/api/events", limit=1, min_confidence=confidence).json()["total"] < everything
+    assert server.get("/api/events", limit=1, min_confidence=0.0).json()["total"] == everything
+    # an actor's page is read from the event index: the floors filter it as the scan does
+    kaz = server.get("/api/events", actor="KAZ", limit=500, min_confidence=confidence).json()
+    reader = _reader(server)
+    try:
+        scanned = queries.scanned_events(reader, EventFilter(actor="KAZ", limit=500, min_confidence=confidence))
+    finally:
+        reader.close()
+    assert kaz["total"] == scanned[0] and [e["event_id"] for e in kaz["items"]] == [e["event_id"] for e in scanned[1]]
+    graph = server.get("/api/graph", min_politics=0.99).json()
+    assert sum(e["events"] for e in graph["edges"]) <= sum(
+        e["events"] for e in server.get("/api/graph").json()["edges"])
+    for bad in ({"min_confidence": 1.5}, {"min_politics": -0.1}, {"min_confidence": "high"}):
+        assert server.get("/api/events", **bad).status_code == 422, bad
+    spec = server.get("/openapi.json").json()
+    names = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
+    assert {"min_confidence", "min_politics"} <= names
+
+
+def _events_total(output: str) -> int:
+    found = re.search(r"(\d+) of (\d+) events", output)
+    assert found, output
+    return int(found.group(2))
+
+
+def test_the_command_line_filters_events_and_exports(server: Served, tmp_path: Path) -> None:
+    db = tmp_path / "copy.duckdb"
+    shutil.copyfile(server.db, db)
+    confidence = _middle(server, "confidence")
+    shown = veille("events", "--db", str(db), "--min-confidence", str(confidence), "--limit", "3")
+    assert shown.returncode == 0, shown.stderr
+    assert _events_total(shown.stdout) == _scanned_total(server, min_confidence=confidence)
+    model = veille("events", "--db", str(db), "--min-confidence", "model", "--min-politics", "model")
+    assert model.returncode == 0, model.stderr
+    assert _events_total(model.stdout) == _scanned_total(server, min_confidence=FLOORS["min_confidence"],
+                                                         min_politics=FLOORS["min_politics"])
+    assert "--min-confidence" in veille("events", "--help").stdout
+    out = tmp_path / "events.jsonl"
+    exported = veille("export", "events", "--db", str(db), "--min-politics", "model", "-o", str(out))
+    assert exported.returncode == 0, exported.stderr
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert len(rows) == _scanned_total(server, min_politics=FLOORS["min_politics"]) > 0
+    assert all(r["politics"] >= FLOORS["min_politics"] for r in rows)
+    documents = veille("export", "documents", "--db", str(db), "--min-politics", "0.5")
+    assert documents.returncode == 0, documents.stderr
+    assert all(json.loads(line)["politics"] >= 0.5 for line in documents.stdout.splitlines())
+    for args, message in ((("export", "mentions", "--min-politics", "0.5"), "min_politics filters"),
+                          (("export", "events", "--min-confidence", "1.5"), "0 to 1"),
+                          (("events", "--min-confidence", "sure"), "nor 'model'")):
+        refused = veille(*args, "--db", str(db))
+        assert refused.returncode == 2 and message in refused.stderr + refused.stdout, (args, refused.stderr)
+
+
+def test_an_old_store_file_is_upgraded_in_place_by_migrate(server: Served, tmp_path: Path) -> None:
+    """A store file of schema version 12 (events without politics, the event index without the floors' columns)
+    is refused by the read commands, then `veille migrate` upgrades it in place without losing a row."""
+    db = tmp_path / "v12.duckdb"
+    shutil.copyfile(server.db, db)
+    with Store(db) as store:
+        counts = store.counts()
+        events = store.con.execute("SELECT event_id, confidence FROM events ORDER BY event_id").fetchall()
+        with derived.unindexed(store.con, "events"):  # DuckDB alters no indexed table
+            store.con.execute("ALTER TABLE events DROP COLUMN politics")
+        store.con.execute("ALTER TABLE event_index DROP COLUMN confidence")
+        store.con.execute("ALTER TABLE event_index DROP COLUMN politics")
+        store.con.execute("DELETE FROM schema_version WHERE version >= 13")
+    refused = veille("events", "--db", str(db), "--min-politics", "0.5")
+    assert refused.returncode != 0 and "schema version 12" in refused.stdout + refused.stderr
+    migrated = veille("migrate", "--db", str(db))
+    assert migrated.returncode == 0 and "schema version 13" in migrated.stdout, migrated.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT event_id, confidence FROM events ORDER BY event_id").fetchall() == events
+        assert con.execute("SELECT count(*) FROM events e JOIN documents d USING (doc_id) "
+                           "WHERE e.politics IS DISTINCT FROM d.politics").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM event_index i JOIN events e USING (event_id) WHERE "
+                           "i.confidence IS DISTINCT FROM e.confidence OR i.politics IS DISTINCT FROM e.politics"
+                           ).fetchone()[0] == 0
+    finally:
+        con.close()
+    with Store(db, read_only=True) as store:
+        assert store.counts() == counts
+    shown = veille("events", "--db", str(db), "--actor", "KAZ", "--min-politics", "model")
+    assert shown.returncode == 0, shown.stderr
+    assert _events_total(shown.stdout) > 0
+
+
+def test_the_events_page_has_a_floor_control(server: Served, tab: Tab) -> None:
+    tab.open(server.base, "/events")
+    count = tab.page.locator("h2 .count")
+    everything = int(count.get_attribute("data-total") or 0)
+    confidence = tab.page.get_by_label("Confiance min.")
+    politics = tab.page.get_by_label("Politique min.")
+    assert confidence.get_attribute("placeholder") == str(FLOORS["min_confidence"])
+    assert politics.get_attribute("placeholder") == str(FLOORS["min_politics"])
+    floor = _middle(server, "confidence")
+    confidence.fill(str(floor))
+    confidence.press("Enter")
+    tab.page.wait_for_url(re.compile(r"min_confidence="))
+    filtered = int(count.get_attribute("data-total") or 0)
+    assert filtered == server.get("/api/events", min_confidence=floor).json()["total"] < everything
+    assert float(tab.page.get_by_label("Confiance min.").input_value()) == floor
+    tab.shot("events-min-confidence")
+    # the model's thresholds: the button fills the empty floors with them
+    tab.page.get_by_label("Confiance min.").fill("")
+    tab.page.get_by_role("button", name="Seuils du modèle").click()
+    tab.page.wait_for_url(re.compile(r"thresholds=model"))
+    assert float(tab.page.get_by_label("Confiance min.").input_value()) == FLOORS["min_confidence"]
+    assert float(tab.page.get_by_label("Politique min.").input_value()) == FLOORS["min_politics"]
+    expected = server.get("/api/events", min_confidence=FLOORS["min_confidence"],
+                          min_politics=FLOORS["min_politics"]).json()["total"]
+    assert int(tab.page.locator("h2 .count").get_attribute("data-total") or 0) == expected
+    rows = tab.page.locator("table.events tbody tr")
+    assert rows.count() == min(expected, 30)
+    tab.shot("events-model-thresholds")
+    response = tab.page.goto(server.base + "/events?min_politics=2")
+    assert response is not None and response.status == 422
+    assert "min_politics" in tab.page.locator(".error-message").inner_text()
+    assert tab.errors == [] and tab.dialogs == []
