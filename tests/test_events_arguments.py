@@ -397,3 +397,36 @@ def test_a_coordinated_relative_stands_for_the_name_its_description_follows(veil
                               "a condamné l'offensive russe.")
     event = find(events, "ACCUSE")
     assert event is not None and codes(event["actor"]) == {"TUR"} and codes(event["recipient"]) == {"RUS"}
+
+
+def test_a_measure_de_names_its_imposer_and_a_verb_of_aiming_its_target(veille_nlp) -> None:
+    # "les sanctions de Londres ciblant Minsk": the "de" phrase imposes, the participle's object is aimed at
+    events = code(veille_nlp, "Les sanctions de Londres ciblant la Biélorussie sont entrées en vigueur lundi.")
+    event = find(events, "SANCTION")
+    assert event is not None and codes(event["actor"]) == {"GBR"} and codes(event["recipient"]) == {"BLR"}
+
+
+def test_the_parties_touched_by_a_measure_are_its_target(veille_nlp) -> None:
+    # "X sont touchés par l'embargo du Canada": the passive's subject is aimed at, and it is said as a fact
+    events = code(veille_nlp, "Plusieurs ministres vénézuéliens sont touchés par l'embargo du Canada.")
+    event = find(events, "SANCTION")
+    assert event is not None and codes(event["actor"]) == {"CAN"} and codes(event["recipient"]) == {"VEN"}
+    assert event["status"] == "asserted"
+
+
+def test_a_measure_with_no_imposer_named_is_the_one_the_text_told_imposing(veille_nlp) -> None:
+    # the second and third measures name no imposer: the one the text has told imposing measures imposes them
+    events = code(veille_nlp, "Le Japon a imposé mardi des sanctions à la Corée du Nord. Plusieurs généraux "
+                              "nord-coréens sont aussi visés par des sanctions financières. Trois entreprises ont "
+                              "aussi été mises sur liste noire.")
+    found = [e for e in events if e["type"] == "SANCTION"]
+    assert len(found) == 3
+    assert all(codes(e["actor"]) == {"JPN"} for e in found)
+    assert any(codes(e["recipient"]) == {"PRK"} for e in found[1:])
+
+
+def test_a_measure_an_official_announces_is_imposed_by_his_state(veille_nlp) -> None:
+    events = code(veille_nlp, "\"Les nouvelles sanctions contre le régime iranien entrent en vigueur dès ce "
+                              "soir\", a déclaré le ministre britannique des Affaires étrangères.")
+    event = find(events, "SANCTION")
+    assert event is not None and codes(event["actor"]) == {"GBR"} and codes(event["recipient"]) == {"IRN"}

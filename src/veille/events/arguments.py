@@ -790,7 +790,9 @@ class ArgumentFinder:
                     if material:
                         args.theme = child
                         owners.extend(p for p in parties if not _same(p, owners))
-                    elif role_actor and not (parties[0].place and entry.type in ("RETREAT",)):
+                    elif role_actor and not (parties[0].place and entry.type in ("RETREAT",)) \
+                            and not (entry.type == "SANCTION" and child.pos_ == "PRON"):
+                        # (a penalty's "(de cinq à dix ans)" misread as a pronoun names no imposer)
                         owners.extend(p for p in parties if not _same(p, owners))
                     else:
                         if all(p.place for p in parties):
@@ -839,6 +841,9 @@ class ArgumentFinder:
             if participants:
                 args.recipient.extend(p for p in owners if not _same(p, args.recipient))
                 owners = participants
+        if not args.recipient:
+            # "les sanctions visant la Russie", "les membres concernés par ces sanctions": whom a measure aims at
+            args.recipient.extend(p for p in self._aimed_at(noun, index, resolve) if not _same(p, owners))
         head = _head(noun)
         if noun.dep_ == "obj" and head.lemma_.lower() in _RECEIVE_VERBS and head.lemma_.lower() != "saluer" \
                 and (owners or args.recipient):
@@ -849,6 +854,24 @@ class ArgumentFinder:
         elif not owners:
             owners = self._noun_owner_from_verb(noun, index, resolve)
         args.actor = owners
+
+    def _aimed_at(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
+        """The parties a verb of aiming says ``noun`` is aimed at: the object of its participle or relative
+        ("les sanctions visant Moscou", "l'embargo qui frappe Cuba"), or the subject of the passive it is the
+        agent of ("les dirigeants touchés par ces sanctions")."""
+        view = view_of(noun.doc)
+        found: list[Party] = []
+        for j in view.kids(noun.i):
+            if view.dep[j] in ("acl", "acl:relcl") and view.lemma[j] in _AIM_VERBS:
+                for k in view.kids(j):
+                    if view.dep[k] in ("obj", "obl:arg") and _case(view.token(k)) not in _A_FORMS:
+                        found.extend(p for p in self._np(view.token(k), index, resolve) if not _same(p, found))
+        head = view.head[noun.i]
+        if view.dep[noun.i] == "obl:agent" and head != noun.i and view.lemma[head] in _AIM_VERBS:
+            for k in view.kids(head):
+                if view.dep[k] == "nsubj:pass":
+                    found.extend(p for p in self._np(view.token(k), index, resolve) if not _same(p, found))
+        return [p for p in found if p.code]
 
     def _clause_partners(self, verb: Token, noun: Token, index: MentionIndex, resolve) -> list[Party]:
         """The parties a verb names with "avec" or "auprès de" (other than in the phrase of ``noun``)."""
@@ -1066,6 +1089,7 @@ _QUANTITY_NOUNS = grammar_words("quantity_nouns")
 _COLLECTION_NOUNS = grammar_words("collection_nouns")
 _AFFILIATION_NOUNS = grammar_words("affiliation_nouns")
 _RECEIVE_VERBS = grammar_words("receive_verbs")
+_AIM_VERBS = grammar_words("aim_verbs")  # "les sanctions visant Moscou": whom a measure aims at
 _PREP_ADVERBS = grammar_words("preposition_adverbs")
 _ETRE_VERBS = grammar_words("etre_verbs")
 

@@ -465,6 +465,13 @@ class EventCoder:
         # usually the reporting side's own ("Bakou fait état de 71 militaires tués")
         named_actor = any(p.code and not p.generic for p in actor)
         reporter_code = ctx.reporter_code(status.reporter) if status.reporter is not None else None
+        if event_type == "SANCTION" and not any(p.code for p in actor):
+            # "ces nouvelles sanctions visent 39 personnes", "le Trésor a mis sur liste noire ...": a measure
+            # whose imposer the clause does not name is the one the text has told imposing measures
+            imposer = _imposer(ctx, {p.code for p in recipient}, reporter_code if _clause_argument(token) else None)
+            if imposer:
+                actor = [Party(text="", code=imposer)]
+                confidence *= 0.85
         for party in recipient:
             unqualified = (party.generic and not party.code) or (
                 not party.actor_id and party.text.islower() and " " not in party.text)  # "militaires", no nationality
@@ -1325,6 +1332,37 @@ def _pairs(event: dict) -> set[tuple[str, str]]:
                                   [(x["code"], x["sector"]) for x in event["actor"]]):
                 pairs.add((a["code"], a["code"]))
     return pairs
+
+
+def _imposer(ctx: _Context, targets: set, speaker: str | None) -> str | None:
+    """The one party the text has told imposing measures (SANCTION) so far, else the state whose official
+    announces them ('"les sanctions entrent en vigueur", a déclaré le chef de la diplomatie américaine'),
+    if not one of ``targets``."""
+    imposers = {code for kind, actors, _recipients in ctx.shared.told if kind == "SANCTION" for code in actors}
+    imposers.discard(None)
+    if not imposers and speaker and placemod.is_state(speaker):
+        imposers = {speaker}
+    if len(imposers) == 1 and not imposers & targets:
+        return next(iter(imposers))
+    return None
+
+
+def _clause_argument(token: Token) -> bool:
+    """A verb, or a noun its clause's verb takes (itself or through a coordination): "les sanctions entrent en
+    vigueur", "s'expose à des restrictions et à des sanctions" (not "une campagne pour l'adoption de sanctions")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    if token.dep_ == "conj" and token.head != token:
+        # "à des restrictions de voyage et à des sanctions": a conjunct with its own preposition goes with the
+        # argument that has the same one, whatever noun of its phrase the parser hung it on
+        prep = next((c.lower_ for c in token.children if c.dep_ == "case"), None)
+        token = token.head
+        for _ in range(2):
+            if prep is None or token.dep_ != "nmod" or any(c.dep_ == "case" and c.lower_ == prep
+                                                           for c in token.children):
+                break
+            token = token.head
+    return token.head != token and token.head.pos_ in ("VERB", "AUX")
 
 
 def _threatener(ctx: _Context, reporter: Token, threatened: set) -> list[Party]:

@@ -28,6 +28,7 @@ _RANK = {ASSERTED: 0, REPORTED: 1, FUTURE: 2, HYPOTHETICAL: 3, NEGATED: 4}
 SPEECH_VERBS = grammar_words("speech_verbs")
 # verbs after which the embedded event is an opinion, a wish or a possibility
 OPINION_VERBS = grammar_words("opinion_verbs")
+_AIM_VERBS = grammar_words("aim_verbs")  # "visés par des sanctions": the agent of aiming is no wish
 _REPORTING_VERBS = SPEECH_VERBS | OPINION_VERBS  # verbs that say or think their complement clause
 # verbs after which the embedded event is planned or announced for later
 PLANNING_VERBS = grammar_words("planning_verbs")
@@ -383,7 +384,9 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 else:
                     raise_to(FUTURE, lemma)
             elif lemma in OPINION_VERBS and lemma not in SPEECH_VERBS and not (
-                    verbal and is_noun and head_of[t] == c and deps[t] == "obj" and lemma in _PERFORMING_VERBS):
+                    verbal and is_noun and head_of[t] == c and deps[t] == "obj" and lemma in _PERFORMING_VERBS) \
+                    and not (via_agent and lemma in _AIM_VERBS):
+                # (not "ils sont visés par des sanctions": the measure aims at them, no one imagines it)
                 # not "a présenté la requête de Kaboul": a statement the verb makes, not one it imagines
                 raise_to(HYPOTHETICAL, lemma)
             announces_it = own_act and is_noun and deps[t] == "obj" and head_of[t] == c \
