@@ -62,6 +62,18 @@ def test_every_class_loads_with_its_shape():
             assert all(word == word.strip() and word for word in value), name
 
 
+def test_the_sector_classes_hold_sector_codes():
+    """street_sectors, other_bodies and state_forces name CAMEO sectors (codes, as the actors carry them, not
+    words): a code misspelt there would match no actor."""
+    from veille.actors.phoenix import SECTORS
+    from veille.events import coder
+
+    for name in ("street_sectors", "other_bodies", "state_forces"):
+        assert grammar_words(name) and grammar_words(name) <= SECTORS, name
+    assert coder._STREET_SECTORS == grammar_words("street_sectors")
+    assert coder._STATE_FORCES == grammar_words("state_forces")
+
+
 def test_an_unknown_class_fails_naming_the_file():
     with pytest.raises(GrammarFileError, match=r"veille/events/data/grammar\.yaml.*'no_such_class'"):
         grammar_words("no_such_class")

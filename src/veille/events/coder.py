@@ -82,13 +82,12 @@ _OWN_ACTS = frozenset({"CONCEDE", "RETREAT", "AGREE", "SANCTION", "COERCE", "THR
 _SPEECH = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 # statements about another's act: their recipient is whoever acted
 _REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
-# who takes to the street against its own state (CAMEO sector codes): opposition, civilians, unions, students
-_STREET_SECTORS = frozenset({"OPP", "CVL", "LAB", "EDU"})
+_STREET_SECTORS = grammar_words("street_sectors")  # opposition, civilians, unions, students
 # acts addressed to someone, who may be another body of the actor's own state ("a appelé les députés")
 _ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE", "SANCTION", "RETREAT",
                         "CONCEDE"})
-_OTHER_BODIES = frozenset({"LEG", "OPP", "REB", "JUD", "CVL", "PTY"})
-_STATE_FORCES = frozenset({"GOV", "MIL", "COP"})  # the side of a state its rebels fight
+_OTHER_BODIES = grammar_words("other_bodies")  # parliament, opposition, rebels, courts, civilians, parties
+_STATE_FORCES = grammar_words("state_forces")  # the side of a state its rebels fight
 
 
 @dataclass
