@@ -70,8 +70,32 @@ def test_the_sector_classes_hold_sector_codes():
 
     for name in ("street_sectors", "other_bodies", "state_forces"):
         assert grammar_words(name) and grammar_words(name) <= SECTORS, name
-    assert coder._STREET_SECTORS == grammar_words("street_sectors")
-    assert coder._STATE_FORCES == grammar_words("state_forces")
+    assert grammar_words("street_sectors") == coder._STREET_SECTORS
+    assert grammar_words("state_forces") == coder._STATE_FORCES
+
+
+def _literals(path) -> set[str]:
+    """The string constants of a module, docstrings left out."""
+    import ast
+
+    tree = ast.parse(path.read_text("utf-8"))
+    docs = {id(node.body[0].value) for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
+            and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return {node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs}
+
+
+def test_the_status_rules_spell_no_french_word():
+    """status.py names its words by role: no string of its code is a word of a grammar class (but for
+    punctuation, the `aux` dependency prefix and its own labels)."""
+    raw = yaml.safe_load(GRAMMAR_YAML.read_text("utf-8"))["classes"]
+    words = set()
+    for value in raw.values():
+        for item in value.values() if isinstance(value, dict) else [value]:
+            words |= set(item) if isinstance(item, list) else set()
+    spelt = _literals(PACKAGE / "events" / "status.py") & words - {",", "aux", "possible"}
+    assert not spelt, f"French words spelt in status.py, not in {GRAMMAR_YAML.name}: {sorted(spelt)}"
 
 
 def test_an_unknown_class_fails_naming_the_file():

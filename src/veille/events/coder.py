@@ -663,8 +663,8 @@ class EventCoder:
         if event_type == "ACCUSE" and entry.lemma in _WARNING_VERBS and _own_future(token):
             event_type, mode = "THREATEN", None  # "nous avertissons que nous ne tolérerons plus ...": a threat
         if event_type == "THREATEN" and final_status in (FUTURE, HYPOTHETICAL) and (
-                (status.cue in ("future", "conditional", "si") and status.reporter is not None)
-                or (status.cue == "si" and is_past(token))):
+                (status.cue in ("future", "conditional", "condition") and status.reporter is not None)
+                or (status.cue == "condition" and is_past(token))):
             # '"Le Nord en paiera le prix si ...", a-t-il dit', "a menacé de frapper si ...": a threat speaks of
             # what would follow; the threat itself is made (not "Washington menacera de sanctions si ...")
             final_status = REPORTED if status.reporter is not None else ASSERTED
