@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -98,12 +99,23 @@ class _DocCache:
     view: DocView  # the document's parse as lists (doc[i] would build a new Token each time)
     lemmas: list[str]  # lower-cased lemma of each token
     sents: list[Span]  # the sentences the coder reads (parser's, re-joined)
+    index: MentionIndex  # the document's mentions
     states: dict[int, list[str]] = field(default_factory=dict)  # sentence start → states named
     codes: dict[int, set] = field(default_factory=dict)  # sentence number → codes named
     partners: Counter = field(default_factory=Counter)  # (code, code) → events coded between them so far
     told: list[tuple[str, set, set]] = field(default_factory=list)  # (type, actor codes, recipient codes) so far
     skip: list[bool] = field(default_factory=list)  # tokens of names and headings: no trigger, no clause
-    rebels: list[str | None] = field(default_factory=list)  # the state of the armed groups named (once read)
+
+    @cached_property
+    def rebels(self) -> str | None:
+        """The state whose named armed groups (talibans, Houthis, STC, 'rebelles houthis') the document
+        mentions, when they all belong to one state (read once per document)."""
+        found: set = set()
+        for mention in self.index.between():
+            _text, code, _actor_id, sector = self.index.fields(mention)
+            if sector == "REB" and placemod.is_state(code):
+                found.add(code)
+        return next(iter(found)) if len(found) == 1 else None
 
 
 @dataclass
@@ -164,7 +176,7 @@ class EventCoder:
         last_end: int | None = None
         sentences = _sentences(doc, text)
         reference = dates.now = lead_date(sentences, dates, published)  # the day the text reports from
-        shared = _DocCache(text=text, view=view, lemmas=view.lemma, sents=sentences, skip=skip)
+        shared = _DocCache(text=text, view=view, lemmas=view.lemma, sents=sentences, index=index, skip=skip)
         for sent in sentences:
             candidates = self._candidates(sent, skip, shared)
             if last_end is not None and "\n" in text[last_end:sent.start_char]:
@@ -789,16 +801,8 @@ class _Context:
         return None
 
     def rebels_state(self) -> str | None:
-        """The state whose named armed groups (talibans, Houthis, STC, 'rebelles houthis') the document
-        mentions, when they all belong to one state."""
-        if not self.shared.rebels:
-            found: set = set()
-            for mention in self.index.between():
-                _text, code, _actor_id, sector = self.index.fields(mention)
-                if sector == "REB" and placemod.is_state(code):
-                    found.add(code)
-            self.shared.rebels.append(next(iter(found)) if len(found) == 1 else None)
-        return self.shared.rebels[0]
+        """The state of the armed groups the document names, when they all belong to one (`_DocCache.rebels`)."""
+        return self.shared.rebels
 
     def _partner(self, codes: set) -> str | None:
         """The party ``codes`` had most events with so far in the text."""
