@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from veille.actors.normalize import fold
 from veille.events import places as placemod
 from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Party, opens_clause, temporal
-from veille.events.confidence import BACKGROUND_YEARS, POLITICS_EDGES, ConfidenceModel, bucket, event_features
-from veille.events.dates import DateIndex, EventDate, event_date, lead_date, next_reference
+from veille.events.confidence import POLITICS_EDGES, ConfidenceModel, bucket, event_features
+from veille.events.dates import BACKGROUND_YEARS, DateIndex, EventDate, event_date, lead_date, next_reference
 from veille.events.features import morph
 from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
 from veille.events.lexicon import Entry, Lexicon

@@ -754,6 +754,9 @@ def _main_tense(sent: Span) -> str | None:
 # a day more than this before the narrative day is a flashback ("Le 1er janvier, Kim Jong Un a
 # annoncé ...", in a story of June): it dates its own sentence, the story goes on from its own day
 BACKGROUND_DAYS = 30
+# an act dated this many calendar years or more before the publication is background, not news: the coder
+# does not emit it (component config `background_years`, this by default; 0 keeps all)
+BACKGROUND_YEARS = 2
 
 
 def next_reference(sent: Span, index: DateIndex, reference: EventDate | None) -> EventDate | None:
