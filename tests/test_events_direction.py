@@ -136,6 +136,13 @@ def test_the_police_killing_a_suspect_strike_no_foreign_side(veille_nlp) -> None
     killed = [e for e in _of_type(events, "ASSAULT") if "tué" in e["trigger"]]
     assert killed and codes(killed[0]["actor"]) == {"GBR"}, events
     assert "FRA" not in codes(killed[0]["recipient"]), events
+    # the document sets Armenia against Azerbaijan: a state's forces striking with no target named would strike
+    # that adversary, but its police act at home
+    events = code(veille_nlp, "L'Arménie et l'Azerbaïdjan se sont accusés de violer le cessez-le-feu après des "
+                              "combats à la frontière. Mardi, la police arménienne a abattu un homme armé à Erevan.")
+    shot = [e for e in _of_type(events, "ASSAULT") if e["trigger"] == "abattu"]
+    assert shot and codes(shot[0]["actor"]) == {"ARM"}, events
+    assert codes(shot[0]["recipient"]) == {"ARM"}, events
 
 
 class _CountingIndex:
