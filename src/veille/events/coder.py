@@ -693,10 +693,11 @@ class EventCoder:
         if when.fallback:
             confidence *= 0.9
         reporter = None
-        if status.reporter is not None and final_status in (REPORTED, FUTURE) and ctx.speaker is not None \
+        # whoever tells it, whatever the status ("a démenti avoir frappé": negated, told by its speaker)
+        if status.reporter is not None and final_status != ASSERTED and ctx.speaker is not None \
                 and status.reporter.lower_ in _SPEAKER_PRONOUNS:
             reporter = dict(ctx.speaker)  # "a annoncé le président finlandais. Selon lui, ...": the same source
-        elif status.reporter is not None and final_status in (REPORTED, FUTURE):
+        elif status.reporter is not None and final_status != ASSERTED:
             found = ctx.finder_parties(status.reporter)
             coded = [p for p in found if p.code]
             if not coded and ctx.lemmas() & _SOURCE_WORDS:
@@ -719,7 +720,9 @@ class EventCoder:
                 and {p.code for p in coded_actor} >= {p.code for p in coded_recipient} \
                 and not any(p.text for p in coded_actor + coded_recipient):
             return None  # one state against itself, no side, place or toll named: a guess from the document
-        features = event_features(token, entry, args, event_type, final_status, actor, coded_recipient, reporter,
+        # (the confidence model learnt the reporters of reported and future events only)
+        features = event_features(token, entry, args, event_type, final_status, actor, coded_recipient,
+                                  reporter if final_status in (REPORTED, FUTURE) or status.reporter is None else None,
                                   when, published, sent, size, confidence)
         return {
             "_features": features,
