@@ -86,16 +86,17 @@ def _literals(path) -> set[str]:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs}
 
 
-def test_the_status_rules_spell_no_french_word():
-    """status.py names its words by role: no string of its code is a word of a grammar class (but for
-    punctuation, the `aux` dependency prefix and its own labels)."""
+def test_the_status_and_argument_rules_spell_no_french_word():
+    """status.py and arguments.py name their words by role: no string of their code is a word of a grammar
+    class (but for punctuation, the `aux` dependency prefix and status.py's own labels)."""
     raw = yaml.safe_load(GRAMMAR_YAML.read_text("utf-8"))["classes"]
     words = set()
     for value in raw.values():
         for item in value.values() if isinstance(value, dict) else [value]:
             words |= set(item) if isinstance(item, list) else set()
-    spelt = _literals(PACKAGE / "events" / "status.py") & words - {",", "aux", "possible"}
-    assert not spelt, f"French words spelt in status.py, not in {GRAMMAR_YAML.name}: {sorted(spelt)}"
+    for module in ("status.py", "arguments.py"):
+        spelt = _literals(PACKAGE / "events" / module) & words - {",", "aux", "possible"}
+        assert not spelt, f"French words spelt in {module}, not in {GRAMMAR_YAML.name}: {sorted(spelt)}"
 
 
 def test_an_unknown_class_fails_naming_the_file():
