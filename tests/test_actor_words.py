@@ -15,16 +15,19 @@ from conftest import ROOT, package_copy, probe
 from veille.actors import grammar, kb, lexicon, linker
 from veille.actors.lexicon import (
     LexiconFileError,
+    demonym_forms,
+    lexicon_endings,
     lexicon_sequence,
     lexicon_tags,
     lexicon_words,
     load_word_classes,
+    plural,
     word_class_names,
 )
 
 PACKAGE = ROOT / "src" / "veille"
 SECTORS_YAML = PACKAGE / "actors" / "data" / "sectors.yaml"
-_ASKED = re.compile(r"""lexicon_(words|sequence|tags)\(\s*["']([^"']+)["']\s*\)""")
+_ASKED = re.compile(r"""lexicon_(words|sequence|tags|endings)\(\s*["']([^"']+)["']\s*\)""")
 
 
 def asked() -> dict[str, set[str]]:
@@ -51,7 +54,9 @@ def test_every_class_in_the_file_is_read():
 def test_every_class_loads_with_its_shape():
     raw = yaml.safe_load(SECTORS_YAML.read_text("utf-8"))["words"]
     for name, value in raw.items():
-        if isinstance(value, dict):
+        if isinstance(value, dict) and all(isinstance(forms, list) for forms in value.values()):
+            assert lexicon_endings(name), name
+        elif isinstance(value, dict):
             assert lexicon_tags(name), name
         else:
             assert lexicon_words(name) and lexicon_sequence(name), name
@@ -67,6 +72,21 @@ def test_the_modules_read_the_words_folded():
     assert {"du", "des", "de la", "de l'"} == grammar.ARTICLE_CONNECTORS
     assert grammar.TAG_MODIFIERS == {"militaire": "military", "militaires": "military"}
     assert {"l", "le", "la", "les"} == kb._ARTICLES
+
+
+def test_the_morphology_of_forms_is_data():
+    """The plural, singular and demonym endings are classes of endings (not folded, in the file's order, "" the
+    default last): no word of them is spelt in lexicon.py, and a missing or misshapen class fails naming the
+    file."""
+    assert [plural(w) for w in ("général", "bureau", "feu", "pays", "chef")] == \
+        ["généraux", "bureaux", "feux", "pays", "chefs"]
+    assert demonym_forms("burkinabè") == ["burkinabè", "burkinabès"]  # by its ending, as any word in è
+    assert demonym_forms("breton") == ["breton", "bretonne", "bretons", "bretonnes"]
+    assert lexicon_endings("demonym_endings")[-1] == ("", ("", "e", "s", "es"))
+    source = (PACKAGE / "actors" / "lexicon.py").read_text("utf-8")
+    assert "burkinab" not in source and '"aux"' not in source and '"ienne"' not in source
+    with pytest.raises(LexiconFileError, match=r"sectors\.yaml.*'bad' is not a mapping of endings"):
+        lexicon_endings("bad", {"bad": {"on": "x"}})
 
 
 def test_an_unknown_class_fails_naming_the_file():

@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 
 from veille.actors.describe import describe_text
 from veille.actors.kb import KnowledgeBase, name_key, to_date
-from veille.actors.lexicon import demonym_forms, plural
+from veille.actors.lexicon import Lexicon, demonym_forms, plural
 from veille.actors.model import Actor, Membership, Role, parse_date
 from veille.actors.normalize import damerau_levenshtein, fold, translit_key
+from veille.datafile import DataFileError
 
 
 @pytest.fixture(scope="module")
@@ -140,6 +141,23 @@ def test_common_french_short_names_and_metonyms(kb: KnowledgeBase) -> None:
     for name, code in expected.items():
         found = kb.lookup(name)
         assert found and kb.affiliation(found[0])[0] == code, name
+
+
+def test_a_fixed_epithet_is_declared_once_as_an_epithet(kb: KnowledgeBase, tmp_path: Path) -> None:
+    """states.yaml declares a state's fixed descriptions ("l'État hébreu") under `epithets` only, never also
+    among its names: each form once, else the loader stops naming the file."""
+    israel = kb.get("ISR")
+    assert "État hébreu" in israel.aliases and "État hébreu" not in israel.names["fr"]
+    assert [actor.id for actor in kb.lookup("régime sioniste")] == ["ISR"]
+    for entry in ("{names: {fr: [Ruritanie, royaume ruritan]}, epithets: [royaume ruritan]}",
+                  "{names: {fr: [Ruritanie, Ruritanie]}}", "{capitals: [Strelsau], epithets: [Strelsau]}"):
+        states = tmp_path / "states.yaml"
+        states.write_text(f"states:\n  RUR: {entry}\n", "utf-8")
+        with pytest.raises(DataFileError, match=r"states\.yaml: states\.RUR: '.+' is declared twice"):
+            KnowledgeBase(Lexicon.load()).load_states(states)
+    states.write_text("states:\n  RUR: {names: {fr: [Ruritanie], en: [Ruritanie]}, epithets: [royaume ruritan]}\n",
+                      "utf-8")
+    KnowledgeBase(Lexicon.load()).load_states(states)  # one spelling for two languages: a name of each
 
 
 def test_seats_of_power_carry_a_sector(kb: KnowledgeBase) -> None:

@@ -136,3 +136,39 @@ def test_the_police_killing_a_suspect_strike_no_foreign_side(veille_nlp) -> None
     killed = [e for e in _of_type(events, "ASSAULT") if "tué" in e["trigger"]]
     assert killed and codes(killed[0]["actor"]) == {"GBR"}, events
     assert "FRA" not in codes(killed[0]["recipient"]), events
+    # the document sets Armenia against Azerbaijan: a state's forces striking with no target named would strike
+    # that adversary, but its police act at home
+    events = code(veille_nlp, "L'Arménie et l'Azerbaïdjan se sont accusés de violer le cessez-le-feu après des "
+                              "combats à la frontière. Mardi, la police arménienne a abattu un homme armé à Erevan.")
+    shot = [e for e in _of_type(events, "ASSAULT") if e["trigger"] == "abattu"]
+    assert shot and codes(shot[0]["actor"]) == {"ARM"}, events
+    assert codes(shot[0]["recipient"]) == {"ARM"}, events
+
+
+class _CountingIndex:
+    """A mention index that counts how often the coder walks the document's mentions."""
+
+    def __init__(self, mentions: list[tuple]) -> None:
+        self.mentions, self.walks = mentions, 0
+
+    def between(self) -> list[tuple]:
+        self.walks += 1
+        return self.mentions
+
+    def fields(self, mention: tuple) -> tuple:
+        return mention
+
+
+def test_the_state_of_the_rebels_is_read_once_per_document() -> None:
+    """The state of the armed groups a document names is a cached value of the document's cache: read on
+    first use, then the same answer with no second walk over the mentions, None when it is no one state."""
+    from veille.events.coder import _DocCache
+
+    one = _CountingIndex([("les houthis", "YEM", None, "REB"), ("Riyad", "SAU", None, "GOV")])
+    cache = _DocCache(text="", view=None, lemmas=[], sents=[], index=one)
+    assert cache.rebels == "YEM" and cache.rebels == "YEM"
+    assert one.walks == 1
+    two = _CountingIndex([("les houthis", "YEM", None, "REB"), ("les talibans", "AFG", None, "REB")])
+    cache = _DocCache(text="", view=None, lemmas=[], sents=[], index=two)
+    assert cache.rebels is None and cache.rebels is None
+    assert two.walks == 1

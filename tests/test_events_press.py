@@ -9,6 +9,7 @@ import json
 import pytest
 
 from veille.events.confidence import ConfidenceModel, bucket
+from veille.events.dates import BACKGROUND_YEARS
 from veille.events.testing import code, codes
 
 
@@ -623,6 +624,7 @@ def test_acts_recalled_from_years_before_are_background_not_news(veille_nlp) -> 
     assert [e["date"][:4] for e in _of_type(code(veille_nlp, text, "2020-08-10"), "ASSAULT")] == ["2020"]
     assert len(_of_type(code(veille_nlp, text, "2013-08-10"), "ASSAULT")) == 2  # a year before: still news
     coder = veille_nlp.get_pipe("veille_events")
+    assert coder.background_years == BACKGROUND_YEARS  # the default, a date constant of dates.py
     kept, coder.background_years = coder.background_years, 0  # the component's config keeps them all
     try:
         assert sorted(e["date"][:4] for e in _of_type(code(veille_nlp, text, "2020-08-10"), "ASSAULT")) == \

@@ -62,6 +62,43 @@ def test_every_class_loads_with_its_shape():
             assert all(word == word.strip() and word for word in value), name
 
 
+def test_the_sector_classes_hold_sector_codes():
+    """street_sectors, other_bodies and state_forces name CAMEO sectors (codes, as the actors carry them, not
+    words): a code misspelt there would match no actor."""
+    from veille.actors.phoenix import SECTORS
+    from veille.events import coder
+
+    for name in ("street_sectors", "other_bodies", "state_forces"):
+        assert grammar_words(name) and grammar_words(name) <= SECTORS, name
+    assert grammar_words("street_sectors") == coder._STREET_SECTORS
+    assert grammar_words("state_forces") == coder._STATE_FORCES
+
+
+def _literals(path) -> set[str]:
+    """The string constants of a module, docstrings left out."""
+    import ast
+
+    tree = ast.parse(path.read_text("utf-8"))
+    docs = {id(node.body[0].value) for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
+            and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return {node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs}
+
+
+def test_the_rules_spell_no_french_word():
+    """status.py, arguments.py, sizes.py and dates.py name their words by role: no string of their code is a
+    word of a grammar class (but for punctuation, the `aux` dependency prefix and their own labels)."""
+    raw = yaml.safe_load(GRAMMAR_YAML.read_text("utf-8"))["classes"]
+    words = set()
+    for value in raw.values():
+        for item in value.values() if isinstance(value, dict) else [value]:
+            words |= set(item) if isinstance(item, list) else set()
+    for module in ("status.py", "arguments.py", "sizes.py", "dates.py"):
+        spelt = _literals(PACKAGE / "events" / module) & words - {",", "'", '"', "»", "”", "aux", "possible", "vague"}
+        assert not spelt, f"French words spelt in {module}, not in {GRAMMAR_YAML.name}: {sorted(spelt)}"
+
+
 def test_an_unknown_class_fails_naming_the_file():
     with pytest.raises(GrammarFileError, match=r"veille/events/data/grammar\.yaml.*'no_such_class'"):
         grammar_words("no_such_class")

@@ -308,6 +308,7 @@ def test_fixed_epithets_name_their_state_without_antecedent(actors_nlp: Any) -> 
     assert code_of(actors_nlp, "Le royaume chérifien a rappelé son ambassadeur.", "royaume chérifien") == "MAR"
     assert code_of(actors_nlp, "L'Empire du Milieu a haussé le ton.", "Empire du Milieu") == "CHN"
     assert code_of(actors_nlp, "Les dirigeants de l'État juif ont répondu.", "État juif") == "ISR"
+    assert code_of(actors_nlp, "Les dirigeants de l'État hébreu ont répondu.", "État hébreu") == "ISR"
 
 
 # ---------------------------------------------------------------- acronym typos

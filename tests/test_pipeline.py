@@ -159,3 +159,23 @@ def test_doc_text_is_kept_once_and_equals_spacy_text():
     assert doc.user_data[TEXT_KEY] == doc.text
     restored = type(doc)(nlp.vocab).from_bytes(doc.to_bytes())  # n_process ships Docs as bytes
     assert restored.user_data[TEXT_KEY] == doc.text
+
+
+def test_a_negated_events_reporter_is_exported(tmp_path, veille_nlp):
+    """reported_by goes through the store to the export for every status, not only for reported events: the
+    minister who denies a strike is who tells the negated strike."""
+    feed = tmp_path / "denial.jsonl"
+    feed.write_text(json.dumps({
+        "id": "D1", "url": "https://example.org/dementi", "published": "2024-03-12",
+        "text": "Le ministre russe de la Défense a affirmé mardi que l'armée russe n'avait pas bombardé Kharkiv. "
+                "Selon le ministère ukrainien, l'armée russe a bombardé Soumy."}, ensure_ascii=False) + "\n", "utf-8")
+    store = Store(tmp_path / "denial.duckdb")
+    try:
+        Ingestor(store, nlp=veille_nlp).ingest_paths([feed])
+        export(store, "events", "jsonl", tmp_path / "events.jsonl")
+    finally:
+        store.close()
+    events = {e["status"]: e for e in read_jsonl(tmp_path / "events.jsonl") if e["type"] == "ASSAULT"}
+    assert set(events) == {"negated", "reported"}, events
+    assert events["negated"]["reported_by"]["code"] == "RUS", events
+    assert events["reported"]["reported_by"]["code"] == "UKR", events

@@ -28,6 +28,7 @@ import yaml
 from veille.actors.lexicon import DATA_DIR, Lexicon, demonym_forms, lexicon_sequence, lexicon_words
 from veille.actors.model import Actor, Membership, Role, parse_date
 from veille.actors.normalize import fold, translit_key
+from veille.datafile import DataFileError
 
 ORIGIN_RANK = {"phoenix": 0, "curated": 1, "user": 2}
 CURATED_FILES = ("igos.yaml", "organisations.yaml", "people.yaml")
@@ -138,6 +139,7 @@ class KnowledgeBase:
             names = {lang: [str(n) for n in values] for lang, values in (info.get("names") or {}).items()}
             capitals = [str(c) for c in info.get("capitals") or []]
             epithets = [str(e) for e in info.get("epithets") or []]
+            _declared_once(path or DATA_DIR / "states.yaml", code, names, [capitals, epithets])
             actor = Actor(id=code, type="state", code=code, names=names, aliases=capitals + epithets,
                           regions=[str(r) for r in info.get("regions") or []])
             if info.get("end"):
@@ -371,6 +373,23 @@ def _iso_variants(name: str) -> list[str]:
             tail_folded.startswith(_INVERTED_BEGINNINGS):
         out.append(f"{tail} {head}")
     return out
+
+
+def _declared_once(path: Path, code: str, names: dict[str, list[str]], others: list[list[str]]) -> None:
+    """A state's form is declared once: twice in one list, or both as a name and as a capital or an epithet
+    (a fixed description of the state is an epithet, not a name), is an error naming the file. The same
+    spelling in two languages' names ("France") is a name of each language, and allowed."""
+    declared: set[str] = set()
+    for forms in [*others, *names.values()]:
+        if len(set(forms)) < len(forms):
+            twice = next(form for form in forms if forms.count(form) > 1)
+            raise DataFileError(f"{path}: states.{code}: {twice!r} is declared twice")
+    named = {form for forms in names.values() for form in forms}
+    for forms in others:
+        twice = (declared | named) & set(forms)
+        if twice:
+            raise DataFileError(f"{path}: states.{code}: {sorted(twice)[0]!r} is declared twice")
+        declared |= set(forms)
 
 
 def _unique(values: Iterable[str]) -> list[str]:

@@ -171,15 +171,34 @@ def lexicon_tags(name: str, classes: dict[str, Any] | None = None) -> dict[str, 
     return {fold(word): tag for word, tag in _word_class(name, dict, classes).items()}
 
 
+def lexicon_endings(name: str, classes: dict[str, Any] | None = None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A class of endings (morphology, read as written, not folded): each ending with its list, in the file's
+    order, so that the first ending a word has decides ("" ends every word: the default, last)."""
+    value = (_word_classes() if classes is None else classes).get(name)
+    if value is None:
+        raise LexiconFileError(f"{SECTORS_FILE}: no word class {name!r} under `words`")
+    if not isinstance(value, dict) or not all(isinstance(ending, str) and isinstance(forms, list)
+                                              and all(isinstance(form, str) for form in forms)
+                                              for ending, forms in value.items()):
+        raise LexiconFileError(f"{SECTORS_FILE}: word class {name!r} is not a mapping of endings to quoted lists")
+    return tuple((ending, tuple(forms)) for ending, forms in value.items())
+
+
+_PLURAL_ENDINGS = lexicon_endings("plural_endings")
+_SINGULAR_ENDINGS = lexicon_endings("singular_endings")
+_DEMONYM_ENDINGS = lexicon_endings("demonym_endings")
+
+
+def _ending(word: str, endings: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, tuple[str, ...]]:
+    return next(((ending, forms) for ending, forms in endings if word.endswith(ending)), ("", ()))
+
+
 def plural(word: str) -> str:
-    """French plural of one word (regular rules, enough for the lexicon)."""
-    if not word or word[-1] in "sxz" or not word[-1].isalpha():
+    """French plural of one word (regular rules of `plural_endings`, enough for the lexicon)."""
+    if not word or not word[-1].isalpha():
         return word
-    if word.endswith("al"):
-        return word[:-2] + "aux"
-    if word.endswith(("eau", "eu")):
-        return word + "x"
-    return word + "s"
+    ending, forms = _ending(word, _PLURAL_ENDINGS)
+    return word[:len(word) - len(ending)] + forms[0] if forms else word
 
 
 _PLURAL_HEAD_CONNECTORS = lexicon_words("plural_head_connectors")  # "ministère(s) de la Défense"
@@ -204,8 +223,7 @@ def _with_plurals(forms: Iterable[str]) -> Iterator[str]:
 
 def _singular_candidates(word: str) -> list[str]:
     out = [word]
-    for suffix, replacement in (("aux", "al"), ("elles", "el"), ("elle", "el"), ("iennes", "ien"),
-                                ("ienne", "ien"), ("es", ""), ("s", ""), ("e", "")):
+    for suffix, (replacement, *_) in _SINGULAR_ENDINGS:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             out.append(word[: -len(suffix)] + replacement)
     return out
@@ -218,12 +236,4 @@ def demonym_forms(base: str) -> list[str]:
     ``russe`` -> russe, russes; ``français`` -> française, françaises. Irregular
     words (turc/turque, grec/grecque) are listed in full in states.yaml.
     """
-    if base.endswith("e"):
-        return [base, base + "s"]
-    if base.endswith(("en", "on")):
-        return [base, base + "ne", base + "s", base + "nes"]
-    if base.endswith(("s", "x")):
-        return [base, base + "e", base + "es"]
-    if base.endswith(("è", "é")) and base.startswith("burkinab"):
-        return [base, base + "s"]
-    return [base, base + "e", base + "s", base + "es"]
+    return [base + suffix for suffix in _ending(base, _DEMONYM_ENDINGS)[1]]

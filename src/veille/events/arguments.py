@@ -16,7 +16,7 @@ from types import SimpleNamespace
 from spacy.tokens import Doc, Span, Token
 
 from veille.events.features import morph
-from veille.events.grammar import grammar_numbers, grammar_words
+from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
 from veille.events.lexicon import Entry, Lexicon, behind_day, stranded_object
 from veille.events.status import SPEECH_VERBS
 from veille.events.timex import TIME_WORDS
@@ -44,6 +44,10 @@ _ELIDED_DE = grammar_words("elided_de")  # "d'", "d’"
 _SE = grammar_words("se_forms")
 _AND = grammar_words("and_forms")
 _NOT_PARTY_OBLIQUES = grammar_words("not_party_obliques")  # "une réunion d'urgence"
+_AGENT_PREPS = grammar_words("agent_prepositions")  # "tué par la police"
+_AVOIR = grammar_words("avoir_auxiliaries")  # "Poutine l'avait mis en garde": no passive
+_SUBJECT_RELATIVES = grammar_words("subject_relatives")  # "X, qui a déployé ..."
+_GERUND_ADV = grammar_words("gerund_adverbs")  # "tout en appelant à ..."
 _VERB_POS = frozenset({"VERB", "AUX"})
 
 
@@ -182,7 +186,7 @@ class ArgumentFinder:
             return found
         if token.lemma_.lower() in _QUANTITY_NOUNS and index.at(token) is None:
             # "des milliers de manifestants": the people counted
-            counted = next((c for c in _children(token) if c.dep_ == "nmod" and _case(c) == "de"), None)
+            counted = next((c for c in _children(token) if c.dep_ == "nmod" and _case(c) in _DE_FORMS), None)
             if counted is not None:
                 return self.parties(counted, index, depth + 1, follow_conj)
         mention = index.at(token)
@@ -291,7 +295,7 @@ class ArgumentFinder:
             # the parser lost the clause's noun: "X, qui a déployé ..." (the word before the comma)
             view = view_of(token.doc)
             before = token.i - 1 if token.i > 0 and view.lower[token.i - 1] != "," else token.i - 2
-            if lower == "qui" and before >= 0 and view.pos[before] in ("PROPN", "NOUN"):
+            if lower in _SUBJECT_RELATIVES and before >= 0 and view.pos[before] in ("PROPN", "NOUN"):
                 return view.token(before)
             return None
         return None
@@ -325,7 +329,7 @@ class ArgumentFinder:
                 return target
         if token.pos_ == "NOUN" and index.at(token) is None:
             # "les armées des deux pays", "les ministres des deux voisins": the pair's own
-            pair = next((c for c in _children(token) if c.dep_ == "nmod" and _case(c) == "de" and _collective(c)),
+            pair = next((c for c in _children(token) if c.dep_ == "nmod" and _case(c) in _DE_FORMS and _collective(c)),
                         None)
             target = resolve(pair) if pair is not None else None
             if isinstance(target, list) and target:
@@ -355,7 +359,7 @@ class ArgumentFinder:
             # "le président a pour sa part appelé ...": the participle's tense auxiliary and its subject
             children.extend(k for k in kids(split) if deps[k] in ("nsubj", "nsubj:pass", "expl:subj") and k < split)
         # "Poutine l'avait mis en garde": an nsubj:pass with the auxiliary avoir is a parser slip
-        has_avoir = any(deps[j].startswith("aux") and lemmas[j] == "avoir" and token_at(j).lemma_ == "avoir"
+        has_avoir = any(deps[j].startswith("aux") and lemmas[j] in _AVOIR and token_at(j).lemma_ in _AVOIR
                         for j in children) and not any(deps[j] == "aux:pass" for j in children)
         # "le ministre est arrivé à Bagdad": a verb of motion with être, read as a passive by the parser
         has_avoir = has_avoir or lemmas[verb.i] in _ETRE_VERBS
@@ -369,7 +373,7 @@ class ArgumentFinder:
         for j in children:
             child = token_at(j)
             dep = deps[j]
-            agent = dep == "obl:agent" or (dep.startswith("obl") and _case(child) == "par" and passive)
+            agent = dep == "obl:agent" or (dep.startswith("obl") and _case(child) in _AGENT_PREPS and passive)
             if (dep in ("nsubj", "expl:subj") and not passive) or (agent and self._agentive(child, index)) or (
                     dep == "nsubj:pass" and has_avoir):
                 if subject and dep == "nsubj" and tags[j] == "PRON" and index.at(child) is None:
@@ -666,7 +670,7 @@ class ArgumentFinder:
                 return []
             if dep == "acl:relcl" or (dep == "acl" and any(c.lower_ in _RELATIVE for c in _children(current))):
                 return self.parties(head, index)
-            if (dep in ("acl", "advcl") and head.pos_ == "ADV") or (dep == "advmod" and current.lower_ == "tout"):
+            if (dep in ("acl", "advcl") and head.pos_ == "ADV") or (dep == "advmod" and current.lower_ in _GERUND_ADV):
                 current = head  # "tout en appelant à ...": the gerund hangs on "tout", "tout" on the verb
                 continue
             # "Le département d'Etat, "déçu" par ..., a exhorté": a finite verb the parser set beside the
@@ -771,7 +775,7 @@ class ArgumentFinder:
                     owners.extend(p for p in found if not _same(p, owners))
             elif dep == "nmod" or dep.startswith("obl"):
                 parties = self._np(child, index, resolve)
-                if prep == "par":
+                if prep in _AGENT_PREPS:
                     if self._agentive(child, index):
                         owners = parties + owners
                         args.explicit = True
@@ -800,9 +804,9 @@ class ArgumentFinder:
                         args.recipient.extend(p for p in parties if not _same(p, args.recipient))
                     args.explicit = True
                 elif prep in PARTNER_PREPS:
-                    if prep == "entre" and len(parties) == 1:
+                    if prep in _BETWEEN and len(parties) == 1:
                         parties = parties + self._split_pair(child, parties, index)
-                    if prep == "entre" and not owners and len(parties) > 1:
+                    if prep in _BETWEEN and not owners and len(parties) > 1:
                         owners.append(parties[0])
                         args.recipient.extend(parties[1:])
                     else:
@@ -817,11 +821,11 @@ class ArgumentFinder:
                     args.explicit = True
         if entry.sym and not owners and not args.recipient:
             prep, parties = self._stranded_partners(noun, index, resolve)
-            if prep == "entre" and len(parties) > 1:
+            if prep in _BETWEEN and len(parties) > 1:
                 owners.append(parties[0])
                 args.recipient.extend(parties[1:])
                 args.explicit = True
-            elif prep is not None and prep != "entre" and parties:
+            elif prep is not None and prep not in _BETWEEN and parties:
                 args.recipient.extend(parties)  # "à l'issue d'un entretien [...] avec le président iranien"
                 args.explicit = True
         if entry.type == "CONSULT" and noun.dep_ in ("obl", "obl:mod", "obl:arg") and _head(noun).pos_ == "ADV" \
@@ -845,7 +849,7 @@ class ArgumentFinder:
             # "les sanctions visant la Russie", "les membres concernés par ces sanctions": whom a measure aims at
             args.recipient.extend(p for p in self._aimed_at(noun, index, resolve) if not _same(p, owners))
         head = _head(noun)
-        if noun.dep_ == "obj" and head.lemma_.lower() in _RECEIVE_VERBS and head.lemma_.lower() != "saluer" \
+        if noun.dep_ == "obj" and head.lemma_.lower() in _RECEIVE_VERBS \
                 and (owners or args.recipient):
             # "Erdogan a obtenu la coopération de la Finlande": the giver acts, the getter receives
             getter = self._noun_owner_from_verb(noun, index, resolve)
@@ -999,7 +1003,7 @@ def _split_tense(verb: Token) -> int | None:
         return None
     noun = view.head[i]
     aux = view.head[noun]
-    if noun == i or aux == noun or not (aux < noun < i) or view.pos[aux] != "AUX" or view.lemma[aux] != "avoir":
+    if noun == i or aux == noun or not (aux < noun < i) or view.pos[aux] != "AUX" or view.lemma[aux] not in _AVOIR:
         return None
     if not view.dep[noun].startswith("obl") or view.dep[aux] not in ("ROOT", "conj", "ccomp", "parataxis"):
         return None
@@ -1091,6 +1095,9 @@ _AFFILIATION_NOUNS = grammar_words("affiliation_nouns")
 _RECEIVE_VERBS = grammar_words("receive_verbs")
 _AIM_VERBS = grammar_words("aim_verbs")  # "les sanctions visant Moscou": whom a measure aims at
 _PREP_ADVERBS = grammar_words("preposition_adverbs")
+_ELIDED_SOURCE_PREPS = grammar_words("elided_source_prepositions")  # "d' après" split in two ...
+_SPLIT_SOURCE_PREP = next(iter(grammar_words("split_source_preposition")))  # ... read as "d'après"
+_PREP_LEMMAS = {form: lemma for lemma, forms in grammar_table("preposition_lemmas") for form in forms}
 _ETRE_VERBS = grammar_words("etre_verbs")
 
 
@@ -1125,15 +1132,10 @@ def _case(token: Token) -> str | None:
         return None
     first = preps[0]
     lower = lowers[first]
-    if lower in _ELIDED_DE and len(preps) > 1 and lowers[preps[1]] == "après":
-        return "d'après"
-    if lower in ("au", "aux"):
-        return "à"
-    if lower in ("du", "des", "d'", "d’"):
-        return "de"
-    if lower == "entre":
-        return lower  # the lemmatizer sometimes reads the preposition as "entrer"
-    return view.lemma[first] or lower
+    if lower in _ELIDED_DE and len(preps) > 1 and lowers[preps[1]] in _ELIDED_SOURCE_PREPS:
+        return _SPLIT_SOURCE_PREP
+    # "au" → "à", "d'" → "de"; "entre", which the lemmatizer sometimes reads as "entrer"
+    return _PREP_LEMMAS.get(lower) or view.lemma[first] or lower
 
 
 def _where_a_thing_is(token: Token) -> bool:
@@ -1147,7 +1149,7 @@ def _only_towns(parties: list[Party]) -> bool:
 
 
 def _locative(token: Token) -> bool:
-    return _case(token) in LOCATIVE_PREPS or _case(token) in ("de",)
+    return _case(token) in LOCATIVE_PREPS or _case(token) in _DE_FORMS
 
 
 def _same(party: Party, others: list[Party]) -> bool:

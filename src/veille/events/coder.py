@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -20,8 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from veille.actors.normalize import fold
 from veille.events import places as placemod
 from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Party, opens_clause, temporal
-from veille.events.confidence import BACKGROUND_YEARS, POLITICS_EDGES, ConfidenceModel, bucket, event_features
-from veille.events.dates import DateIndex, EventDate, event_date, lead_date, next_reference
+from veille.events.confidence import POLITICS_EDGES, ConfidenceModel, bucket, event_features
+from veille.events.dates import BACKGROUND_YEARS, DateIndex, EventDate, event_date, lead_date, next_reference
 from veille.events.features import morph
 from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
 from veille.events.lexicon import Entry, Lexicon
@@ -82,13 +83,12 @@ _OWN_ACTS = frozenset({"CONCEDE", "RETREAT", "AGREE", "SANCTION", "COERCE", "THR
 _SPEECH = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 # statements about another's act: their recipient is whoever acted
 _REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
-# who takes to the street against its own state (CAMEO sector codes): opposition, civilians, unions, students
-_STREET_SECTORS = frozenset({"OPP", "CVL", "LAB", "EDU"})
+_STREET_SECTORS = grammar_words("street_sectors")  # opposition, civilians, unions, students
 # acts addressed to someone, who may be another body of the actor's own state ("a appelé les députés")
 _ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE", "SANCTION", "RETREAT",
                         "CONCEDE"})
-_OTHER_BODIES = frozenset({"LEG", "OPP", "REB", "JUD", "CVL", "PTY"})
-_STATE_FORCES = frozenset({"GOV", "MIL", "COP"})  # the side of a state its rebels fight
+_OTHER_BODIES = grammar_words("other_bodies")  # parliament, opposition, rebels, courts, civilians, parties
+_STATE_FORCES = grammar_words("state_forces")  # the side of a state its rebels fight
 
 
 @dataclass
@@ -99,12 +99,23 @@ class _DocCache:
     view: DocView  # the document's parse as lists (doc[i] would build a new Token each time)
     lemmas: list[str]  # lower-cased lemma of each token
     sents: list[Span]  # the sentences the coder reads (parser's, re-joined)
+    index: MentionIndex  # the document's mentions
     states: dict[int, list[str]] = field(default_factory=dict)  # sentence start → states named
     codes: dict[int, set] = field(default_factory=dict)  # sentence number → codes named
     partners: Counter = field(default_factory=Counter)  # (code, code) → events coded between them so far
     told: list[tuple[str, set, set]] = field(default_factory=list)  # (type, actor codes, recipient codes) so far
     skip: list[bool] = field(default_factory=list)  # tokens of names and headings: no trigger, no clause
-    rebels: list[str | None] = field(default_factory=list)  # the state of the armed groups named (once read)
+
+    @cached_property
+    def rebels(self) -> str | None:
+        """The state whose named armed groups (talibans, Houthis, STC, 'rebelles houthis') the document
+        mentions, when they all belong to one state (read once per document)."""
+        found: set = set()
+        for mention in self.index.between():
+            _text, code, _actor_id, sector = self.index.fields(mention)
+            if sector == "REB" and placemod.is_state(code):
+                found.add(code)
+        return next(iter(found)) if len(found) == 1 else None
 
 
 @dataclass
@@ -165,7 +176,7 @@ class EventCoder:
         last_end: int | None = None
         sentences = _sentences(doc, text)
         reference = dates.now = lead_date(sentences, dates, published)  # the day the text reports from
-        shared = _DocCache(text=text, view=view, lemmas=view.lemma, sents=sentences, skip=skip)
+        shared = _DocCache(text=text, view=view, lemmas=view.lemma, sents=sentences, index=index, skip=skip)
         for sent in sentences:
             candidates = self._candidates(sent, skip, shared)
             if last_end is not None and "\n" in text[last_end:sent.start_char]:
@@ -671,8 +682,8 @@ class EventCoder:
         if event_type == "ACCUSE" and entry.lemma in _WARNING_VERBS and _own_future(token):
             event_type, mode = "THREATEN", None  # "nous avertissons que nous ne tolérerons plus ...": a threat
         if event_type == "THREATEN" and final_status in (FUTURE, HYPOTHETICAL) and (
-                (status.cue in ("future", "conditional", "si") and status.reporter is not None)
-                or (status.cue == "si" and is_past(token))):
+                (status.cue in ("future", "conditional", "condition") and status.reporter is not None)
+                or (status.cue == "condition" and is_past(token))):
             # '"Le Nord en paiera le prix si ...", a-t-il dit', "a menacé de frapper si ...": a threat speaks of
             # what would follow; the threat itself is made (not "Washington menacera de sanctions si ...")
             final_status = REPORTED if status.reporter is not None else ASSERTED
@@ -689,10 +700,11 @@ class EventCoder:
         if when.fallback:
             confidence *= 0.9
         reporter = None
-        if status.reporter is not None and final_status in (REPORTED, FUTURE) and ctx.speaker is not None \
+        # whoever tells it, whatever the status ("a démenti avoir frappé": negated, told by its speaker)
+        if status.reporter is not None and final_status != ASSERTED and ctx.speaker is not None \
                 and status.reporter.lower_ in _SPEAKER_PRONOUNS:
             reporter = dict(ctx.speaker)  # "a annoncé le président finlandais. Selon lui, ...": the same source
-        elif status.reporter is not None and final_status in (REPORTED, FUTURE):
+        elif status.reporter is not None and final_status != ASSERTED:
             found = ctx.finder_parties(status.reporter)
             coded = [p for p in found if p.code]
             if not coded and ctx.lemmas() & _SOURCE_WORDS:
@@ -715,7 +727,9 @@ class EventCoder:
                 and {p.code for p in coded_actor} >= {p.code for p in coded_recipient} \
                 and not any(p.text for p in coded_actor + coded_recipient):
             return None  # one state against itself, no side, place or toll named: a guess from the document
-        features = event_features(token, entry, args, event_type, final_status, actor, coded_recipient, reporter,
+        # (the confidence model learnt the reporters of reported and future events only)
+        features = event_features(token, entry, args, event_type, final_status, actor, coded_recipient,
+                                  reporter if final_status in (REPORTED, FUTURE) or status.reporter is None else None,
                                   when, published, sent, size, confidence)
         return {
             "_features": features,
@@ -797,16 +811,8 @@ class _Context:
         return None
 
     def rebels_state(self) -> str | None:
-        """The state whose named armed groups (talibans, Houthis, STC, 'rebelles houthis') the document
-        mentions, when they all belong to one state."""
-        if not self.shared.rebels:
-            found: set = set()
-            for mention in self.index.between():
-                _text, code, _actor_id, sector = self.index.fields(mention)
-                if sector == "REB" and placemod.is_state(code):
-                    found.add(code)
-            self.shared.rebels.append(next(iter(found)) if len(found) == 1 else None)
-        return self.shared.rebels[0]
+        """The state of the armed groups the document names, when they all belong to one (`_DocCache.rebels`)."""
+        return self.shared.rebels
 
     def _partner(self, codes: set) -> str | None:
         """The party ``codes`` had most events with so far in the text."""

@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = "confidence.json"
 POLITICS_EDGES = (0.2, 0.4, 0.6, 0.8)  # buckets of doc._.politics (events/topic.py)
-BACKGROUND_YEARS = 2  # an event this many years before publication is told as background
 
 
 def load_weights(path: str | Path | None, default: str, kind: str, floats: tuple[str, ...] = (),

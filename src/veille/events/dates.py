@@ -94,7 +94,8 @@ def night_end(timex: object) -> str | None:
     """The day a night between two days ends on ("la nuit de lundi à mardi", "la nuit du 5 au 6
     janvier"): what happens that night is dated by it. None for any other expression."""
     end_value = normalise(getattr(timex, "end_value", None))
-    if end_value and precision_of(end_value) == "day" and "nuit" in (getattr(timex, "text", "") or "").lower():
+    text = (getattr(timex, "text", "") or "").lower()
+    if end_value and precision_of(end_value) == "day" and any(word in text for word in _NIGHT_WORDS):
         return end_value
     return None
 
@@ -209,6 +210,7 @@ _DAYS_AFTER = DAYS_AFTER
 _ELIDED_DE = grammar_words("elided_de")  # "d'", "d’"
 _DE_FORMS = grammar_words("de_forms") | _ELIDED_DE  # "de", "du", "des", "d'", "d’"
 _FRONTED_MARKS = grammar_words("fronted_date_marks")  # "en octobre, ..."
+_NIGHT_WORDS = grammar_words("night_words")  # "la nuit de lundi à mardi"
 _NOT_FRONTING = grammar_words("not_fronting_prepositions")  # "après le sommet de ..., "
 _COMPLEMENT_DE = grammar_words("date_complement_forms")  # "de 2020", "du 5 janvier"
 _NOT_MAIN_MARKS = grammar_words("not_main_date_marks")  # "depuis mardi", "comme en 2020"
@@ -754,6 +756,9 @@ def _main_tense(sent: Span) -> str | None:
 # a day more than this before the narrative day is a flashback ("Le 1er janvier, Kim Jong Un a
 # annoncé ...", in a story of June): it dates its own sentence, the story goes on from its own day
 BACKGROUND_DAYS = 30
+# an act dated this many calendar years or more before the publication is background, not news: the coder
+# does not emit it (component config `background_years`, this by default; 0 keeps all)
+BACKGROUND_YEARS = 2
 
 
 def next_reference(sent: Span, index: DateIndex, reference: EventDate | None) -> EventDate | None:

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from veille.datafile import Located, read_located
 from veille.events.features import morph
 from veille.events.gazetteer import city, fold
-from veille.events.grammar import grammar_sequence, grammar_words
+from veille.events.grammar import grammar_table, grammar_words
 from veille.events.timex_lexicon import TIME_WORDS
 from veille.events.view import DocView, opens_incise, view_of
 from veille.model.vocabulary import ROLES, Vocabulary, load_vocabulary
@@ -31,8 +31,8 @@ from veille.nlp.extensions import MENTIONS
 FILE_KEYS = ("version", "classes", "generic_actors", "types")
 _REFLEXIVE = grammar_words("reflexive_pronouns")
 _A_FORMS = grammar_words("a_forms")  # "à", "au", "aux": a reflexive verb's target ("s'attaquer à")
-_ER_PARTICIPLE = grammar_sequence("er_participle_endings")  # "signer" → "signé", "signées"
-_IR_PARTICIPLE = grammar_sequence("ir_participle_endings")  # "réunir" → "réunis"
+# "signer" → "signé", "signées"; "réunir" → "réunis"
+_PARTICIPLE_ENDINGS = grammar_table("past_participle_endings")
 
 
 @dataclass(frozen=True)
@@ -160,12 +160,10 @@ class Lexicon:
         for lemma, entries in self.entries.items():
             if not any("VERB" in e.pos or not e.pos for e in entries):
                 continue
-            if lemma.endswith("er"):
-                stem, ends = lemma[:-2], _ER_PARTICIPLE
-            elif lemma.endswith("ir"):
-                stem, ends = lemma[:-2], _IR_PARTICIPLE
-            else:
+            ending, ends = next(((e, ends) for e, ends in _PARTICIPLE_ENDINGS if lemma.endswith(e)), ("", ()))
+            if not ending:
                 continue
+            stem = lemma[:-len(ending)]
             for end in ends:
                 self.forms.setdefault(stem + end, lemma)
 

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from veille.events.grammar import GRAMMAR_FILE, GrammarFileError, grammar_numbers, grammar_sequence, grammar_table
+from veille.events.grammar import (
+    GRAMMAR_FILE,
+    GrammarFileError,
+    grammar_numbers,
+    grammar_sequence,
+    grammar_table,
+    grammar_words,
+)
 
 SIZE_KEYS = ("troops", "dead", "injured", "arrested")
 
@@ -33,6 +40,8 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _WORD = _alternation([*_UNITS, *grammar_sequence("number_links")])
+_NUMBER_AND = grammar_words("number_conjunctions")
+_TOUCHING_ENDS = tuple(sorted(grammar_words("number_touching_ends")))  # "plus de5", "près d'un"
 _WORDS = rf"{_WORD}(?:[- ]{_WORD})*"
 _COLL = _alternation(_COLLECTIVE)
 _QUOTE = r"[«»\"“”]?\s*"
@@ -83,7 +92,7 @@ def _cue(table: tuple[tuple[str, frozenset[str]], ...]) -> re.Pattern[str]:
 
 def _bound(form: str) -> str:
     """A bound before a number: the number may touch a "de" or an elided "d'" ("plus de5", "près d'un")."""
-    return _phrase(form) + (r"\s*" if form.endswith(("de", "'")) else r"\s+")
+    return _phrase(form) + (r"\s*" if form.endswith(_TOUCHING_ENDS) else r"\s+")
 
 
 # What follows a number decides what it counts. Order matters: casualties before troops,
@@ -147,7 +156,10 @@ def parse_number(text: str) -> int | None:
     if text in _UNITS:
         return _UNITS[text]
     try:
-        return int(text2num(text.replace(" et ", "-et-").replace(" ", "-"), "fr"))
+        joined = text
+        for link in _NUMBER_AND:  # "vingt et un" → "vingt-et-un"
+            joined = joined.replace(f" {link} ", f"-{link}-")
+        return int(text2num(joined.replace(" ", "-"), "fr"))
     except (ValueError, TypeError):
         try:
             return int(text2num(text, "fr"))

@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from veille.events.features import morph
-from veille.events.grammar import grammar_sequence, grammar_words
+from veille.events.grammar import grammar_sequence, grammar_table, grammar_words
 from veille.events.timex import TIME_WORDS
 from veille.events.view import DocView, view_of
 
@@ -45,6 +45,13 @@ _SI = grammar_words("si_forms")
 _BOUND_MARKS = grammar_words("bound_marks")
 _CLEFT_PRONOUNS = grammar_words("cleft_pronouns")
 _QUE = grammar_words("que_forms")
+_RESTRICTIVE = grammar_words("restrictive_marks")  # "n'a envoyé que 100 soldats": no negation
+_PRIVATIVE_MARKS = grammar_words("privative_marks")  # "sans attaquer": negated
+_CLEFT_VERBS = grammar_words("cleft_verbs")  # "c'est ... que"
+_TOLD_PLANNING_VERBS = grammar_words("told_planning_verbs")  # "a annoncé l'envoi": told, not planned
+_OBLIGATION_VERBS = grammar_words("obligation_verbs")  # "devrait signer": hypothetical
+_POSSIBILITY_VERBS = grammar_words("possibility_verbs")  # "a dit que X pourrait ...": no opinion above
+_LIGHT_SPEECH_VERBS = grammar_words("light_verbs_of_speech")  # "faire" speaks only in "faire état de"
 _PLANNED_ADJ = grammar_words("planned_adjectives")
 _POSSIBLE_ADJ = grammar_words("possible_adjectives")
 _HYPO_NOUNS = grammar_words("hypothetical_nouns")
@@ -56,6 +63,7 @@ _PLANNED_PASSIVES = grammar_words("planned_passive_verbs")  # "un tête-à-tête
 _OCCASION_PREPS = grammar_words("occasion_prepositions")  # "a déclaré au sommet": where, not what
 _SOURCE_PREP_FORMS = grammar_words("source_preposition_forms")
 _ELIDED_DE = grammar_words("elided_de")
+_ELIDED_SOURCE_PREPS = grammar_words("elided_source_prepositions")  # "d' après" split in two
 _TITLES = grammar_words("title_abbreviations")
 _SPEECH_FAIRE = grammar_words("faire_speech_objects")  # "faire état de", "faire savoir", "faire part de"
 _NOMINAL_DEPS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "conj",
@@ -67,7 +75,7 @@ _CLAUSE_UP = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "parataxis", "
 class Status:
     status: str
     reporter: Token | None = None  # head token of whoever asserts it (reported)
-    cue: str | None = None
+    cue: str | None = None  # why: a rule's label ("negation", "condition", "speech-frame", ...) or a verb's lemma
 
 
 def _aux(token: Token) -> list[Token]:
@@ -89,13 +97,13 @@ def _is_negated(verb: Token) -> bool:
             has_ne = True
         elif dep == "advmod" and lemmas[j] in NEGATORS:
             has_neg = True
-        elif lower == "que" and dep in ("advmod", "mark", "fixed") and j > i:
+        elif lower in _RESTRICTIVE and dep in ("advmod", "mark", "fixed") and j > i:
             restrictive = True  # "n'a envoyé que 100 soldats" (not the "que" that opens the clause)
         elif dep in ("nsubj", "nsubj:pass", "obj") and (
                 (view.pos[j] in ("PRON", "DET") and lemmas[j] in _NEGATIVE_PRONOUNS)
                 or any(lemmas[d] in _NEGATIVE_DETERMINERS and deps[d] == "det" for d in kids(j))):
             has_neg = True
-        elif dep == "mark" and lower == "sans":
+        elif dep == "mark" and lower in _PRIVATIVE_MARKS:
             return True
     # "ne ... pas": the negator may hang from the auxiliary's slot or from an infinitive's xcomp
     if has_ne and not has_neg:
@@ -111,6 +119,7 @@ def _is_negated(verb: Token) -> bool:
 _IRREGULAR_STEMS = grammar_sequence("irregular_future_stems")
 _COND_ENDINGS = grammar_sequence("conditional_endings")
 _FUT_ENDINGS = grammar_sequence("future_endings")
+_STEM_CHANGES = tuple((ending, next(iter(stem))) for ending, stem in grammar_table("future_stem_changes"))
 _FUTURE_FORM = re.compile(f"r(?:{'|'.join(map(re.escape, _FUT_ENDINGS))})$")  # every French future: stem + r + ending
 
 
@@ -118,10 +127,9 @@ _FUTURE_FORM = re.compile(f"r(?:{'|'.join(map(re.escape, _FUT_ENDINGS))})$")  # 
 def _stems(lemma: str) -> tuple[str, ...]:
     """Stems of the future and conditional of a verb of (lower-cased) lemma ``lemma``."""
     stems = [lemma]
-    if lemma.endswith("re"):
-        stems.append(lemma[:-1])  # prendre → prendr-
-    if lemma.endswith("yer"):
-        stems.append(lemma[:-3] + "ier")  # envoyer → enverr- is irregular; payer → paier-
+    for ending, stem in _STEM_CHANGES:  # prendre → prendr-; payer → paier- (envoyer → enverr- is irregular)
+        if lemma.endswith(ending):
+            stems.append(lemma[:-len(ending)] + stem)
     return tuple(stems + [s for s in _IRREGULAR_STEMS if lemma.startswith(s[:2])])
 
 
@@ -170,7 +178,7 @@ def _clefted(clause: Token, sentence: Span | None) -> bool:
     view = view_of(clause.doc)
     start = sentence.start if sentence is not None else clause.sent.start
     opener = next((k for k in range(start, min(start + 3, view.n)) if view.lower[k] in _CLEFT_PRONOUNS), None)
-    if opener is None or opener + 1 >= view.n or view.lemma[opener + 1] != "être":
+    if opener is None or opener + 1 >= view.n or view.lemma[opener + 1] not in _CLEFT_VERBS:
         return False
     kids = view.kids(clause.i)
     return any(view.dep[j] == "mark" and view.lower[j] in _QUE and j > opener + 1 for j in kids) \
@@ -222,7 +230,7 @@ def reporter_from_prep(trigger: Token, sentence: Span | None = None) -> Token | 
     for k in range(span.start, span.end):
         lower = lowers[k]
         if not (lower in _SOURCE_PREP_FORMS or (
-                lower == "après" and k > 0 and lowers[k - 1] in _ELIDED_DE)):
+                lower in _ELIDED_SOURCE_PREPS and k > 0 and lowers[k - 1] in _ELIDED_DE)):
             continue
         token = view.token(k)
         head = token
@@ -368,7 +376,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             if via_subject and lemma in _PLANNED_PASSIVES and tag == "VERB":
                 raise_to(FUTURE, lemma)  # "un tête-à-tête est prévu"
             if _has_child(current, "mark", _SI):
-                raise_to(HYPOTHETICAL, "si")
+                raise_to(HYPOTHETICAL, "condition")
             if not via_adjunct and _yes_no_question(current):  # not "y a-t-il eu des failles le soir de l'attentat ?"
                 raise_to(HYPOTHETICAL, "question")
         if c != t and is_verbal and not via_adjunct and (
@@ -378,8 +386,8 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                        for j in kids(c))):
             raise_to(FUTURE, "ready")  # "se déclare prêt à remettre les corps": offered, not done
         if c != t and is_verbal and tag != "ADJ" and not via_adjunct and not via_conj:
-            if lemma in PLANNING_VERBS and not (lemma == "annoncer" and _past(current)) and not via_agent:
-                if lemma == "devoir" and _mood_tense(current)[0]:
+            if lemma in PLANNING_VERBS and not (lemma in _TOLD_PLANNING_VERBS and _past(current)) and not via_agent:
+                if lemma in _OBLIGATION_VERBS and _mood_tense(current)[0]:
                     raise_to(HYPOTHETICAL, lemma)
                 else:
                     raise_to(FUTURE, lemma)
@@ -490,13 +498,13 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
         if frame is not None:
             reporter = frame
             speech_past = True
-            raise_to(REPORTED, "que")
+            raise_to(REPORTED, "speech-frame")
     # "selon X", "d'après X" governing the trigger's clause
     if (found == ASSERTED or reporter is None) and (lemmas is None or lemmas & _SOURCE_PREPS):
         prep_reporter = reporter_from_prep(trigger, sentence)
         if prep_reporter is not None:
             if found == ASSERTED:
-                raise_to(REPORTED, "selon")
+                raise_to(REPORTED, "source")
             reporter = reporter or prep_reporter
     # conditional under a past speech verb is the future-in-the-past ("a annoncé que ... inviteraient")
     if found == HYPOTHETICAL and cue == "conditional" and speech_past and not _opinion_above(trigger):
@@ -622,7 +630,7 @@ def _speech_use(verb: Token) -> bool:
     """``faire`` is a speech verb only in "faire état de", "faire savoir"."""
     view = view_of(verb.doc)
     lemmas = view.lemma
-    if lemmas[verb.i] != "faire":
+    if lemmas[verb.i] not in _LIGHT_SPEECH_VERBS:
         return True
     return any(lemmas[j] in _SPEECH_FAIRE for j in view.kids(verb.i))
 
@@ -635,6 +643,6 @@ def _opinion_above(trigger: Token) -> bool:
         if head_of[current] == current:
             return False
         current = head_of[current]
-        if lemmas[current] in OPINION_VERBS - {"pouvoir"}:
+        if lemmas[current] in OPINION_VERBS - _POSSIBILITY_VERBS:
             return True
     return False
