@@ -136,3 +136,14 @@ def test_the_police_killing_a_suspect_strike_no_foreign_side(veille_nlp) -> None
     killed = [e for e in _of_type(events, "ASSAULT") if "tué" in e["trigger"]]
     assert killed and codes(killed[0]["actor"]) == {"GBR"}, events
     assert "FRA" not in codes(killed[0]["recipient"]), events
+
+
+def test_a_mayor_with_no_one_named_acts_at_home_not_towards_the_documents_partner(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Japon a accusé la Corée du Sud de violer l'accord. Le maire de Tokyo a dénoncé "
+                              "mardi un rassemblement sans masque. Le Premier ministre japonais a réclamé des excuses.")
+    accusations = [e for e in _of_type(events, "ACCUSE") if "dénoncé" in e["trigger"]]
+    assert accusations and codes(accusations[0]["actor"]) == {"JPN"}, events
+    assert codes(accusations[0]["recipient"]) == {"JPN"}, events
+    # a head of government with no one named still addresses the document's partner
+    requests = _of_type(events, "REQUEST")
+    assert requests and codes(requests[0]["recipient"]) == {"KOR"}, events

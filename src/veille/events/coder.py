@@ -88,6 +88,8 @@ _STREET_SECTORS = frozenset({"OPP", "CVL", "LAB", "EDU"})
 _ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE", "SANCTION", "RETREAT",
                         "CONCEDE"})
 _OTHER_BODIES = frozenset({"LEG", "OPP", "REB", "JUD", "CVL", "PTY"})
+# heads of the offices of a town, a region or the police: they act on their own state's affairs
+_LOCAL_OFFICES = grammar_words("local_offices")
 _STATE_FORCES = frozenset({"GOV", "MIL", "COP"})  # the side of a state its rebels fight
 
 
@@ -594,9 +596,11 @@ class EventCoder:
             if rival:
                 recipient = [Party(text="", code=rival)]
         # a parliament, a court, a party, rebels acting with no one named: their own state's affairs
-        # ("les députés ont rejeté le calendrier", "les rebelles exigent un échange de prisonniers")
+        # ("les députés ont rejeté le calendrier", "les rebelles exigent un échange de prisonniers"); so
+        # too a town's mayor, a governor, the police ("le maire de Lyon a dénoncé ce rassemblement"), not
+        # the foreign state the document pairs their state with
         if actor and not recipient and event_type != "CONSULT":
-            own = _home_body_state(actor)
+            own = _home_body_state(actor) or _local_office_state(actor)
             if own:
                 recipient = [Party(text="", code=own, generic=True)]
         # no recipient named in the clause: the party the document pairs the actor with
@@ -1371,6 +1375,16 @@ def _home_body_state(actor: list[Party]) -> str | None:
     """The state whose parliament, courts, parties or rebels the actor all are, when they are named."""
     codes = {p.code for p in actor if p.code}
     if len(codes) != 1 or not all(p.text and p.sector in _OTHER_BODIES for p in actor if p.code):
+        return None
+    code = next(iter(codes))
+    return code if placemod.is_state(code) else None
+
+
+def _local_office_state(actor: list[Party]) -> str | None:
+    """The state whose local or police office (a mayor, a governor, the police) the actor all are, named."""
+    codes = {p.code for p in actor if p.code}
+    if len(codes) != 1 or not all(p.text and p.token is not None and p.token.pos_ == "NOUN"  # not "Bruno Le Maire"
+                                  and p.token.lemma_.lower() in _LOCAL_OFFICES for p in actor if p.code):
         return None
     code = next(iter(codes))
     return code if placemod.is_state(code) else None
