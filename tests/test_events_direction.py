@@ -147,3 +147,15 @@ def test_a_mayor_with_no_one_named_acts_at_home_not_towards_the_documents_partne
     # a head of government with no one named still addresses the document's partner
     requests = _of_type(events, "REQUEST")
     assert requests and codes(requests[0]["recipient"]) == {"KOR"}, events
+
+
+def test_rallies_a_government_stages_are_against_the_other_side(veille_nlp) -> None:
+    events = code(veille_nlp, "La Corée du Nord a menacé la Corée du Sud de représailles. Les autorités nord-coréennes "
+                              "ont organisé des rassemblements dans tout le pays. Des milliers de personnes ont "
+                              "manifesté à Paris contre la réforme des retraites.")
+    protests = _of_type(events, "PROTEST")
+    staged = [e for e in protests if codes(e["actor"]) == {"PRK"}]
+    assert staged and codes(staged[0]["recipient"]) == {"KOR"}, events
+    # people in the street still protest against their own state
+    street = [e for e in protests if codes(e["actor"]) == {"FRA"}]
+    assert street and codes(street[0]["recipient"]) == {"FRA"}, events

@@ -523,6 +523,14 @@ class EventCoder:
                 recipient = [Party(text="", code=home, sector="GOV", generic=True)]
             if event_type == "COERCE" and not recipient and home:
                 recipient = [Party(text="", code=home, sector="CVL", generic=True)]
+        if event_type == "PROTEST" and actor and not recipient \
+                and all(p.text and p.sector in _STATE_FORCES for p in actor if p.code):
+            # rallies a government stages ("les autorités ont organisé des rassemblements contre ...") are
+            # against the other side of its quarrel, not against itself
+            staging = {p.code for p in actor if p.code}
+            other = ctx.rival(staging, sent) or ctx.counterpart(staging, sent)
+            if other and other not in staging:
+                recipient = [Party(text="", code=other)]
         if event_type in ("PROTEST",) and actor and not recipient and home:
             # protesters of a named state protest against their own state, wherever the text is datelined
             # ("l'opposition bélarusse" in a story from Vilnius)
