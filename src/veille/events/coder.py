@@ -1391,7 +1391,8 @@ def _home_body_state(actor: list[Party]) -> str | None:
 def _local_office_state(actor: list[Party]) -> str | None:
     """The state whose local or police office (a mayor, a governor, the police) the actor all are, named."""
     codes = {p.code for p in actor if p.code}
-    if len(codes) != 1 or not all(p.text and p.token is not None and p.token.pos_ == "NOUN"  # not "Bruno Le Maire"
+    if len(codes) != 1 or not all(p.text and p.token is not None and p.token.pos_ == "NOUN"
+                                  and p.token.text[:1].islower()  # an office, not a name: not "Bruno Le Maire"
                                   and p.token.lemma_.lower() in _LOCAL_OFFICES for p in actor if p.code):
         return None
     code = next(iter(codes))
