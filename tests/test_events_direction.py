@@ -159,3 +159,12 @@ def test_rallies_a_government_stages_are_against_the_other_side(veille_nlp) -> N
     # people in the street still protest against their own state
     street = [e for e in protests if codes(e["actor"]) == {"FRA"}]
     assert street and codes(street[0]["recipient"]) == {"FRA"}, events
+
+
+def test_a_government_acting_with_its_own_rebels_acts_within_its_state(veille_nlp) -> None:
+    events = code(veille_nlp, "Au Yémen, les rebelles houthis combattent le gouvernement yéménite. L'Arabie saoudite a "
+                              "rencontré le gouvernement yéménite à Ryad. L'accord a été salué par le gouvernement et "
+                              "les rebelles.")
+    welcomed = _of_type(events, "SUPPORT")
+    assert welcomed and codes(welcomed[0]["actor"]) == {"YEM"}, events
+    assert codes(welcomed[0]["recipient"]) == {"YEM"}, events

@@ -606,9 +606,10 @@ class EventCoder:
         # a parliament, a court, a party, rebels acting with no one named: their own state's affairs
         # ("les députés ont rejeté le calendrier", "les rebelles exigent un échange de prisonniers"); so
         # too a town's mayor, a governor, the police ("le maire de Lyon a dénoncé ce rassemblement"), not
-        # the foreign state the document pairs their state with
+        # the foreign state the document pairs their state with; and a government acting together with its
+        # own rebels or opposition ("le gouvernement et les rebelles ont salué l'accord")
         if actor and not recipient and event_type != "CONSULT":
-            own = _home_body_state(actor) or _local_office_state(actor)
+            own = _home_body_state(actor) or _local_office_state(actor) or _government_and_body_state(actor)
             if own:
                 recipient = [Party(text="", code=own, generic=True)]
         # no recipient named in the clause: the party the document pairs the actor with
@@ -1383,6 +1384,19 @@ def _home_body_state(actor: list[Party]) -> str | None:
     """The state whose parliament, courts, parties or rebels the actor all are, when they are named."""
     codes = {p.code for p in actor if p.code}
     if len(codes) != 1 or not all(p.text and p.sector in _OTHER_BODIES for p in actor if p.code):
+        return None
+    code = next(iter(codes))
+    return code if placemod.is_state(code) else None
+
+
+def _government_and_body_state(actor: list[Party]) -> str | None:
+    """The state whose government (or forces) and another of its bodies (its rebels, opposition, parliament)
+    act together, named ("le gouvernement et les rebelles ont salué l'accord"): an act within that state."""
+    codes = {p.code for p in actor if p.code}
+    named = [p for p in actor if p.code and p.text]
+    if len(codes) != 1 or len(named) < 2 or not any(p.sector in _STATE_FORCES for p in named) \
+            or not any(p.sector in _OTHER_BODIES for p in named) \
+            or not all(p.sector in _STATE_FORCES | _OTHER_BODIES for p in named):
         return None
     code = next(iter(codes))
     return code if placemod.is_state(code) else None
