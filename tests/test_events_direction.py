@@ -172,3 +172,35 @@ def test_the_state_of_the_rebels_is_read_once_per_document() -> None:
     cache = _DocCache(text="", view=None, lemmas=[], sents=[], index=two)
     assert cache.rebels is None and cache.rebels is None
     assert two.walks == 1
+
+
+def test_a_mayor_with_no_one_named_acts_at_home_not_towards_the_documents_partner(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Japon a accusé la Corée du Sud de violer l'accord. Le maire de Tokyo a dénoncé "
+                              "mardi un rassemblement sans masque. Le Premier ministre japonais a réclamé des excuses.")
+    accusations = [e for e in _of_type(events, "ACCUSE") if "dénoncé" in e["trigger"]]
+    assert accusations and codes(accusations[0]["actor"]) == {"JPN"}, events
+    assert codes(accusations[0]["recipient"]) == {"JPN"}, events
+    # a head of government with no one named still addresses the document's partner
+    requests = _of_type(events, "REQUEST")
+    assert requests and codes(requests[0]["recipient"]) == {"KOR"}, events
+
+
+def test_rallies_a_government_stages_are_against_the_other_side(veille_nlp) -> None:
+    events = code(veille_nlp, "La Corée du Nord a menacé la Corée du Sud de représailles. Les autorités nord-coréennes "
+                              "ont organisé des rassemblements dans tout le pays. Des milliers de personnes ont "
+                              "manifesté à Paris contre la réforme des retraites.")
+    protests = _of_type(events, "PROTEST")
+    staged = [e for e in protests if codes(e["actor"]) == {"PRK"}]
+    assert staged and codes(staged[0]["recipient"]) == {"KOR"}, events
+    # people in the street still protest against their own state
+    street = [e for e in protests if codes(e["actor"]) == {"FRA"}]
+    assert street and codes(street[0]["recipient"]) == {"FRA"}, events
+
+
+def test_a_government_acting_with_its_own_rebels_acts_within_its_state(veille_nlp) -> None:
+    events = code(veille_nlp, "Au Yémen, les rebelles houthis combattent le gouvernement yéménite. L'Arabie saoudite a "
+                              "rencontré le gouvernement yéménite à Ryad. L'accord a été salué par le gouvernement et "
+                              "les rebelles.")
+    welcomed = _of_type(events, "SUPPORT")
+    assert welcomed and codes(welcomed[0]["actor"]) == {"YEM"}, events
+    assert codes(welcomed[0]["recipient"]) == {"YEM"}, events

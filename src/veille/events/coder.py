@@ -88,6 +88,8 @@ _STREET_SECTORS = grammar_words("street_sectors")  # opposition, civilians, unio
 _ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE", "SANCTION", "RETREAT",
                         "CONCEDE"})
 _OTHER_BODIES = grammar_words("other_bodies")  # parliament, opposition, rebels, courts, civilians, parties
+# heads of the offices of a town, a region or the police: they act on their own state's affairs
+_LOCAL_OFFICES = grammar_words("local_offices")
 _STATE_FORCES = grammar_words("state_forces")  # the side of a state its rebels fight
 
 
@@ -539,6 +541,14 @@ class EventCoder:
                 recipient = [Party(text="", code=home, sector="GOV", generic=True)]
             if event_type == "COERCE" and not recipient and home:
                 recipient = [Party(text="", code=home, sector="CVL", generic=True)]
+        if event_type == "PROTEST" and actor and not recipient \
+                and all(p.text and p.sector in _STATE_FORCES for p in actor if p.code):
+            # rallies a government stages ("les autorités ont organisé des rassemblements contre ...") are
+            # against the other side of its quarrel, not against itself
+            staging = {p.code for p in actor if p.code}
+            other = ctx.rival(staging, sent) or ctx.counterpart(staging, sent)
+            if other and other not in staging:
+                recipient = [Party(text="", code=other)]
         if event_type in ("PROTEST",) and actor and not recipient and home:
             # protesters of a named state protest against their own state, wherever the text is datelined
             # ("l'opposition bélarusse" in a story from Vilnius)
@@ -612,9 +622,12 @@ class EventCoder:
             if rival:
                 recipient = [Party(text="", code=rival)]
         # a parliament, a court, a party, rebels acting with no one named: their own state's affairs
-        # ("les députés ont rejeté le calendrier", "les rebelles exigent un échange de prisonniers")
+        # ("les députés ont rejeté le calendrier", "les rebelles exigent un échange de prisonniers"); so
+        # too a town's mayor, a governor, the police ("le maire de Lyon a dénoncé ce rassemblement"), not
+        # the foreign state the document pairs their state with; and a government acting together with its
+        # own rebels or opposition ("le gouvernement et les rebelles ont salué l'accord")
         if actor and not recipient and event_type != "CONSULT":
-            own = _home_body_state(actor)
+            own = _home_body_state(actor) or _local_office_state(actor) or _government_and_body_state(actor)
             if own:
                 recipient = [Party(text="", code=own, generic=True)]
         # no recipient named in the clause: the party the document pairs the actor with
@@ -1415,6 +1428,30 @@ def _home_body_state(actor: list[Party]) -> str | None:
     """The state whose parliament, courts, parties or rebels the actor all are, when they are named."""
     codes = {p.code for p in actor if p.code}
     if len(codes) != 1 or not all(p.text and p.sector in _OTHER_BODIES for p in actor if p.code):
+        return None
+    code = next(iter(codes))
+    return code if placemod.is_state(code) else None
+
+
+def _government_and_body_state(actor: list[Party]) -> str | None:
+    """The state whose government (or forces) and another of its bodies (its rebels, opposition, parliament)
+    act together, named ("le gouvernement et les rebelles ont salué l'accord"): an act within that state."""
+    codes = {p.code for p in actor if p.code}
+    named = [p for p in actor if p.code and p.text]
+    if len(codes) != 1 or len(named) < 2 or not any(p.sector in _STATE_FORCES for p in named) \
+            or not any(p.sector in _OTHER_BODIES for p in named) \
+            or not all(p.sector in _STATE_FORCES | _OTHER_BODIES for p in named):
+        return None
+    code = next(iter(codes))
+    return code if placemod.is_state(code) else None
+
+
+def _local_office_state(actor: list[Party]) -> str | None:
+    """The state whose local or police office (a mayor, a governor, the police) the actor all are, named."""
+    codes = {p.code for p in actor if p.code}
+    if len(codes) != 1 or not all(p.text and p.token is not None and p.token.pos_ == "NOUN"
+                                  and p.token.text[:1].islower()  # an office, not a name: not "Bruno Le Maire"
+                                  and p.token.lemma_.lower() in _LOCAL_OFFICES for p in actor if p.code):
         return None
     code = next(iter(codes))
     return code if placemod.is_state(code) else None
