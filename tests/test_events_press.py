@@ -828,3 +828,20 @@ def test_what_a_halt_holds_back_is_not_done(veille_nlp) -> None:
     ended = code(veille_nlp, "Le dirigeant nord-coréen a annoncé la fin du moratoire sur les essais nucléaires.")
     assert not _of_type(ended, "CONCEDE"), ended
     assert _of_type(code(veille_nlp, "La Corée du Nord a procédé mardi à un essai de missile balistique."), "MOBILIZE")
+
+
+def test_gatherings_of_private_life_and_of_a_crowd_are_no_demonstration_nor_meeting(veille_nlp) -> None:
+    private = code(veille_nlp, "Des députés belges se sont rassemblés mercredi pour un pot amical au Sénat.")
+    assert not _of_type(private, "PROTEST"), private
+    assert not _of_type(code(veille_nlp, "À Bruxelles, la hausse des cas est liée à des rassemblements privés."),
+                        "PROTEST")
+    crowd = code(veille_nlp, "En Belgique, il est interdit de se réunir à plus de six personnes.")
+    assert not _of_type(crowd, "CONSULT"), crowd
+    assert _of_type(code(veille_nlp, "Les ministres de l'OTAN se sont réunis à Bruxelles."), "CONSULT")
+    assert _of_type(code(veille_nlp, "Des milliers de manifestants se sont rassemblés devant le Parlement à Minsk."),
+                    "PROTEST")
+
+
+def test_a_lockdown_ordered_is_coercion_not_a_request(veille_nlp) -> None:
+    events = code(veille_nlp, "La Première ministre néo-zélandaise a ordonné le confinement d'Auckland.")
+    assert _of_type(events, "COERCE") and not _of_type(events, "REQUEST"), events
