@@ -854,3 +854,12 @@ def test_a_will_is_an_event_when_stated_and_readiness_when_it_is_to_do_something
     assert not _of_type(respected, "AGREE"), respected
     assert not _of_type(code(veille_nlp, "\"Je suis prêt\", a assuré le ministre belge."), "AGREE")
     assert _of_type(code(veille_nlp, "L'Iran est prêt à échanger tous les prisonniers avec Washington."), "AGREE")
+
+
+def test_attacks_in_court_by_animals_or_by_critics_are_no_violence(veille_nlp) -> None:
+    court = code(veille_nlp, "En juin, un syndicaliste belge avait attaqué la SNCB devant le tribunal de Namur.")
+    assert not _of_type(court, "ASSAULT"), court
+    assert not _of_type(code(veille_nlp, "Les attaques de loups se multiplient dans les Alpes suisses."), "ASSAULT")
+    words = code(veille_nlp, "Le Premier ministre belge a été attaqué par l'opposition sur sa gestion de la crise.")
+    assert _of_type(words, "ACCUSE") and not _of_type(words, "ASSAULT"), words
+    assert _of_type(code(veille_nlp, "Des jihadistes ont attaqué une caserne de l'armée malienne."), "ASSAULT")
