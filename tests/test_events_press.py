@@ -847,13 +847,11 @@ def test_a_lockdown_ordered_is_coercion_not_a_request(veille_nlp) -> None:
     assert _of_type(events, "COERCE") and not _of_type(events, "REQUEST"), events
 
 
-def test_a_will_is_an_event_when_stated_and_readiness_when_it_is_to_do_something(veille_nlp) -> None:
+def test_a_will_is_an_event_when_stated_not_when_respected(veille_nlp) -> None:
     stated = code(veille_nlp, "Ankara et Moscou ont affiché leur volonté de renforcer leur coopération militaire.")
     assert _of_type(stated, "AGREE"), stated
     respected = code(veille_nlp, "Le gouvernement belge a dit respecter la volonté du Maroc de juger les suspects.")
     assert not _of_type(respected, "AGREE"), respected
-    assert not _of_type(code(veille_nlp, "\"Je suis prêt\", a assuré le ministre belge."), "AGREE")
-    assert _of_type(code(veille_nlp, "L'Iran est prêt à échanger tous les prisonniers avec Washington."), "AGREE")
 
 
 def test_attacks_in_court_by_animals_or_by_critics_are_no_violence(veille_nlp) -> None:
