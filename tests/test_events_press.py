@@ -761,3 +761,105 @@ def test_a_verb_of_violence_in_a_quote_s_incise_is_words(veille_nlp) -> None:
     words = code(veille_nlp, '"Le gouvernement belge a menti", a-t-il attaqué devant les juges de Bruxelles.')
     assert not _of_type(words, "ASSAULT"), words
     assert _of_type(code(veille_nlp, "Des rebelles ont attaqué un convoi de l'armée malienne près de Gao."), "ASSAULT")
+
+
+def test_supporters_named_by_the_plural_are_persons_not_an_act(veille_nlp) -> None:
+    persons = code(veille_nlp, "Les soutiens du maire de Lyon ont lancé samedi un nouveau mouvement.")
+    assert not _of_type(persons, "SUPPORT"), persons
+    assert not _of_type(code(veille_nlp, "Ses soutiens jugent que le ministre a été mal compris."), "SUPPORT")
+    act = code(veille_nlp, "Le Qatar a réaffirmé son soutien au gouvernement soudanais.")
+    assert _of_type(act, "SUPPORT"), act
+
+
+def test_offering_a_chance_or_a_service_is_no_offer(veille_nlp) -> None:
+    chance = code(veille_nlp, "Le nouveau règlement de l'Union européenne offre à la Norvège la possibilité d'agir.")
+    assert not [e for e in _of_type(chance, "AGREE") if e["trigger"].startswith("offr")], chance
+    service = code(veille_nlp, "Des coiffeuses de Dallas ont continué à offrir leurs services à domicile.")
+    assert not _of_type(service, "AGREE"), service
+    assert _of_type(code(veille_nlp, "Le Japon a offert à la Corée du Sud de reprendre les négociations."), "AGREE")
+
+
+def test_decreeing_what_one_thinks_or_a_truce_is_no_martial_law(veille_nlp) -> None:
+    said = code(veille_nlp, "Les juges de Rennes ont décrété que ces gens ne méritaient rien.")
+    assert not _of_type(said, "COERCE"), said
+    truce = code(veille_nlp, "Les rebelles houthis ont décrété un arrêt des combats pour la fête.")
+    assert not _of_type(truce, "COERCE"), truce
+    assert not _of_type(code(veille_nlp, "Le président chilien décrète un jour de deuil national."), "COERCE")
+    assert _of_type(code(veille_nlp, "Le gouvernement thaïlandais a décrété l'état d'urgence à Bangkok."), "COERCE")
+
+
+def test_a_crowd_protesting_demonstrates_and_a_lodged_protest_disapproves(veille_nlp) -> None:
+    crowd = code(veille_nlp, "Des milliers de Chiliens protestent contre la hausse des tarifs du métro.")
+    assert _of_type(crowd, "PROTEST") and not _of_type(crowd, "ACCUSE"), crowd
+    state = code(veille_nlp, "Le Japon proteste contre les essais de missiles nord-coréens.")
+    assert _of_type(state, "ACCUSE"), state
+    lodged = code(veille_nlp, "Pékin a adressé une note de protestation officielle au gouvernement japonais.")
+    assert not _of_type(lodged, "PROTEST"), lodged
+
+
+def test_what_a_disaster_or_an_accident_does_is_no_attack(veille_nlp) -> None:
+    crash = code(veille_nlp, "Un avion de la compagnie nationale péruvienne s'est écrasé près de Cuzco, tuant ses "
+                             "80 passagers.")
+    assert not _of_type(crash, "ASSAULT"), crash
+    virus = code(veille_nlp, "Durement frappés par la pandémie, les hôpitaux de Lombardie manquent de lits.")
+    assert not _of_type(virus, "ASSAULT"), virus
+    fire = code(veille_nlp, "Près de 900 soldats ont été mobilisés contre cet incendie au sud de Lisbonne.")
+    assert not _of_type(fire, "MOBILIZE"), fire
+    attack = code(veille_nlp, "Des jihadistes ont attaqué un village près de Gao, tuant 30 civils.")
+    assert _of_type(attack, "ASSAULT"), attack
+    assert _of_type(code(veille_nlp, "La Russie a mobilisé 5000 soldats à la frontière ukrainienne."), "MOBILIZE")
+
+
+def test_idioms_of_abandoning_and_importing_are_not_events(veille_nlp) -> None:
+    assert not _of_type(code(veille_nlp, "Certains policiers de Lille s'abandonnent à la violence."), "RETREAT")
+    assert not _of_type(code(veille_nlp, "\"C'est n'importe quoi\", a dit le préfet de Lille."), "COOPERATE")
+    assert _of_type(code(veille_nlp, "La Chine importe du pétrole iranien malgré les sanctions."), "COOPERATE")
+
+
+def test_selling_wares_and_giving_up_studies_are_not_political_acts(veille_nlp) -> None:
+    sale = code(veille_nlp, "Le constructeur italien propose une nouvelle gamme de voitures électriques.")
+    assert not _of_type(sale, "AGREE"), sale
+    assert not _of_type(code(veille_nlp, "Ce Belge a abandonné ses études de droit à Liège."), "RETREAT")
+    assert _of_type(code(veille_nlp, "Le Japon a proposé à la Chine une rencontre au sommet."), "AGREE")
+    assert _of_type(code(veille_nlp, "Les rebelles touareg ont abandonné leurs positions près de Gao."), "RETREAT")
+
+
+def test_what_a_halt_holds_back_is_not_done(veille_nlp) -> None:
+    halted = code(veille_nlp, "Pyongyang réclame une récompense pour son moratoire sur les essais nucléaires.")
+    assert not _of_type(halted, "MOBILIZE"), halted
+    ended = code(veille_nlp, "Le dirigeant nord-coréen a annoncé la fin du moratoire sur les essais nucléaires.")
+    assert not _of_type(ended, "CONCEDE"), ended
+    assert _of_type(code(veille_nlp, "La Corée du Nord a procédé mardi à un essai de missile balistique."), "MOBILIZE")
+
+
+def test_gatherings_of_private_life_and_of_a_crowd_are_no_demonstration_nor_meeting(veille_nlp) -> None:
+    private = code(veille_nlp, "Des députés belges se sont rassemblés mercredi pour un pot amical au Sénat.")
+    assert not _of_type(private, "PROTEST"), private
+    assert not _of_type(code(veille_nlp, "À Bruxelles, la hausse des cas est liée à des rassemblements privés."),
+                        "PROTEST")
+    crowd = code(veille_nlp, "En Belgique, il est interdit de se réunir à plus de six personnes.")
+    assert not _of_type(crowd, "CONSULT"), crowd
+    assert _of_type(code(veille_nlp, "Les ministres de l'OTAN se sont réunis à Bruxelles."), "CONSULT")
+    assert _of_type(code(veille_nlp, "Des milliers de manifestants se sont rassemblés devant le Parlement à Minsk."),
+                    "PROTEST")
+
+
+def test_a_lockdown_ordered_is_coercion_not_a_request(veille_nlp) -> None:
+    events = code(veille_nlp, "La Première ministre néo-zélandaise a ordonné le confinement d'Auckland.")
+    assert _of_type(events, "COERCE") and not _of_type(events, "REQUEST"), events
+
+
+def test_a_will_is_an_event_when_stated_not_when_respected(veille_nlp) -> None:
+    stated = code(veille_nlp, "Ankara et Moscou ont affiché leur volonté de renforcer leur coopération militaire.")
+    assert _of_type(stated, "AGREE"), stated
+    respected = code(veille_nlp, "Le gouvernement belge a dit respecter la volonté du Maroc de juger les suspects.")
+    assert not _of_type(respected, "AGREE"), respected
+
+
+def test_attacks_in_court_by_animals_or_by_critics_are_no_violence(veille_nlp) -> None:
+    court = code(veille_nlp, "En juin, un syndicaliste belge avait attaqué la SNCB devant le tribunal de Namur.")
+    assert not _of_type(court, "ASSAULT"), court
+    assert not _of_type(code(veille_nlp, "Les attaques de loups se multiplient dans les Alpes suisses."), "ASSAULT")
+    words = code(veille_nlp, "Le Premier ministre belge a été attaqué par l'opposition sur sa gestion de la crise.")
+    assert _of_type(words, "ACCUSE") and not _of_type(words, "ASSAULT"), words
+    assert _of_type(code(veille_nlp, "Des jihadistes ont attaqué une caserne de l'armée malienne."), "ASSAULT")

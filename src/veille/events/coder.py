@@ -369,11 +369,15 @@ class EventCoder:
         passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children)
         # a pronominal passive's subject is what acts ("des trombes d'eau se sont abattues")
         pronominal = any(c.dep_ == "expl:pass" for c in token.children)
-        agents = [c for c in token.children if c.dep_ == ("obl:agent" if passive else "nsubj")
+        # a passive's agent, also on a bare participle the parser gave no auxiliary ("frappés par le Covid-19, ...")
+        agents = [c for c in token.children if c.dep_ == "obl:agent" or (not passive and c.dep_ == "nsubj")
                   or (pronominal and c.dep_ == "nsubj:pass")]
-        if not agents and token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") \
+        if not agents and token.dep_ in ("conj", "advcl") and token.head.pos_ in ("VERB", "AUX") \
                 and not any(c.dep_.startswith("nsubj") for c in token.children):
-            # "le virus a contaminé 30 000 personnes et tué 700 patients": the conjunct shares its first's subject
+            # "le virus a contaminé 30 000 personnes et tué 700 patients": the conjunct shares its first's subject;
+            # "l'avion s'est écrasé, tuant 152 personnes": what a mishap does, no one's act
+            if token.dep_ == "advcl" and self.lexicon.in_class(token.head.lemma_.lower(), "mishap"):
+                return True
             return self._agent_is_not_a_party(token.head)
         return any(self.lexicon.in_class(a.lemma_.lower(), "non_agent") for a in agents)
 
