@@ -863,3 +863,71 @@ def test_attacks_in_court_by_animals_or_by_critics_are_no_violence(veille_nlp) -
     words = code(veille_nlp, "Le Premier ministre belge a été attaqué par l'opposition sur sa gestion de la crise.")
     assert _of_type(words, "ACCUSE") and not _of_type(words, "ASSAULT"), words
     assert _of_type(code(veille_nlp, "Des jihadistes ont attaqué une caserne de l'armée malienne."), "ASSAULT")
+
+
+def test_a_past_year_told_in_the_present_dates_the_sentences_that_go_on_in_it(every_event) -> None:
+    # a historical present: "En 2016, X accuse ...", then sentences in the present with no date of their own
+    text = ("Le président turc a reçu lundi son homologue grec à Ankara. Le 5 mai 2016, des soldats turcs ouvrent "
+            "le feu sur des migrants syriens à la frontière. Les gardes-frontières turcs tuent huit civils syriens.")
+    dates = sorted(e["date"] for e in _of_type(code(every_event, text, "2020-06-10"), "ASSAULT"))
+    assert dates == ["2016-05-05", "2016-05-05"], dates
+    # a piece with no finite verb between them (a cut, a sub-heading) does not end the narration
+    cut = text.replace(" Les gardes-frontières", " Panique à la frontière ? Les gardes-frontières")
+    dates = sorted(e["date"] for e in _of_type(code(every_event, cut, "2020-06-10"), "ASSAULT"))
+    assert dates == ["2016-05-05", "2016-05-05"], dates
+    # the narration ends where the text comes back to its own day
+    later = ("Le président turc a reçu lundi son homologue grec à Ankara. En 2016, la Turquie accuse la Grèce de "
+             "violer son espace aérien. Lundi, le Premier ministre grec a dénoncé les provocations de la Turquie.")
+    accused = {e["trigger"]: e["date"] for e in _of_type(code(every_event, later, "2020-06-10"), "ACCUSE")}
+    assert accused.get("dénoncé") == "2020-06-08", accused
+    # a past year in a past tense is no narration in the present: the present after it is the text's own
+    told = ("Le président turc a reçu lundi son homologue grec à Ankara. En 2016, la Turquie a accusé la Grèce de "
+            "violer son espace aérien. Le Premier ministre grec dénonce les provocations de la Turquie.")
+    accused = {e["trigger"]: e["date"] for e in _of_type(code(every_event, told, "2020-06-10"), "ACCUSE")}
+    assert accused.get("dénonce", "")[:4] == "2020", accused
+
+
+def test_the_acts_a_commemoration_recalls_are_background(veille_nlp) -> None:
+    for text in ("Le Koweït a marqué dimanche le 30e anniversaire de l'invasion du pays par l'armée irakienne.",
+                 "Le roi a présidé le centenaire de l'attaque de l'armée allemande contre la Belgique."):
+        assert not _of_type(code(veille_nlp, text, "2020-06-10"), "ASSAULT"), text
+    during = code(veille_nlp, "Lors de la commémoration, des manifestants ont attaqué des policiers polonais.")
+    assert _of_type(during, "ASSAULT"), during
+
+
+def test_a_state_held_since_years_is_dated_by_its_start(every_event) -> None:
+    occupied = code(every_event, "Située dans la partie orientale de la ville, occupée et annexée par Israël depuis "
+                                 "1967, la mosquée a rouvert dimanche.", "2020-06-10")
+    assert [e["date"] for e in _of_type(occupied, "COERCE")] == ["1967"], occupied
+    embargo = code(every_event, "Les Etats-Unis imposent un embargo à Cuba depuis près de soixante ans.", "2020-06-10")
+    assert [e["date"] for e in _of_type(embargo, "SANCTION")] == ["1960"], embargo
+    # the start dates the state's own clause, not an act of the clause it hangs on
+    attacked = code(every_event, "Les rebelles maliens, qui contrôlent la région depuis 2014, ont attaqué lundi une "
+                                 "base de l'armée malienne.", "2020-06-10")
+    assert [e["date"] for e in _of_type(attacked, "ASSAULT")] == ["2020-06-08"], attacked
+    # the start of another word's state ("le tireur de l'attentat était surveillé depuis 2016"), or a state of the
+    # past, is no start of the act
+    watched = code(every_event, "Le tireur présumé de l'attentat de Strasbourg était fiché S depuis 2016 par la "
+                                "police française.", "2018-12-12")
+    assert [e["date"] for e in _of_type(watched, "ASSAULT")] == ["2018-12-12"], watched
+    # a start that closes a record is the record's span, not the start of the clause's state
+    record = code(every_event, "L'Inde et la Chine se rejettent mutuellement la responsabilité de cet accrochage, leur "
+                               "premier choc meurtrier depuis 1975.", "2020-06-24")
+    assert [e["date"][:4] for e in _of_type(record, "ACCUSE")] == ["2020"], record
+
+
+def test_acts_held_since_years_are_background(veille_nlp) -> None:
+    assert not _of_type(code(veille_nlp, "Les Etats-Unis imposent un embargo à Cuba depuis près de soixante ans.",
+                             "2020-06-10"), "SANCTION")
+
+
+def test_a_date_complementing_an_event_noun_is_its_date(every_event) -> None:
+    events = code(every_event, "Le procès des attentats de novembre 2015 contre la France s'ouvre mardi, à la veille "
+                               "de l'anniversaire.", "2020-06-10")
+    assert [e["date"] for e in _of_type(events, "ASSAULT")] == ["2015-11"], events
+
+
+def test_an_act_a_thing_requires_is_not_done_yet(veille_nlp) -> None:
+    events = code(veille_nlp, "L'accord doit encore être mis en oeuvre, ce qui nécessite sa ratification par le "
+                              "Parlement européen.")
+    assert not [e for e in _of_type(events, "AGREE") if e["status"] in ("asserted", "reported")], events

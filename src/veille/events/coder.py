@@ -70,6 +70,7 @@ _SETTING_PREPS = _SETTING_WORDS | grammar_words("setting_prepositions")
 _SPEAKER_PRONOUNS = grammar_words("speaker_pronouns")
 _SETTING_NOUNS = _SETTING_WORDS | grammar_words("setting_nouns")
 _TEMPORAL_PREPS = grammar_words("temporal_prepositions")
+_COMMEMORATIONS = grammar_words("commemoration_nouns")  # "le 30e anniversaire de la chute du Mur"
 _PURPOSE_MARKS = grammar_words("purpose_marks")  # "pour leur demander", "afin de"
 _GERUND_MARKS = grammar_words("gerund_marks")  # "en exhortant"
 _AGENT_PREPS = grammar_words("agent_prepositions")  # "signé par"
@@ -275,6 +276,23 @@ class EventCoder:
             if tags[i] == "NOUN" and any(deps[j] == "case" and lowers[j] in _TEMPORAL_PREPS for j in kids(i)) \
                     and any(deps[j] == "det" and "Def" in morph(token_at(j), "Definite") for j in kids(i)):
                 del found[i]
+        # "le 80e anniversaire de l'appel à combattre l'Allemagne nazie": what a commemoration recalls is
+        # the past (a trigger below a commemoration noun, through the words its noun governs)
+        heads = view.head
+        for i in list(found):
+            # the noun right after it, whatever the parser hung it on ("a présidé le centenaire de l'attaque")
+            edge = view.token(i).left_edge.i - 1 if tags[i] == "NOUN" else -1
+            if edge >= sent.start and lemmas[edge] in _COMMEMORATIONS:
+                del found[i]
+                continue
+            j, steps = i, 0
+            while heads[j] != j and steps < 8 and sent.start <= heads[j] < sent.end:
+                j, steps = heads[j], steps + 1
+                if tags[j] == "NOUN" and lemmas[j] in _COMMEMORATIONS:
+                    del found[i]
+                    break
+                if tags[j] in ("VERB", "AUX"):
+                    break
         # "des combats qui ont tué 155 soldats": the clause tells the event its noun names (not a bare past
         # participle, "l'accord américano-taliban signé en février": the noun keeps its parties)
         for i in list(found):

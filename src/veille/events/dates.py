@@ -41,6 +41,7 @@ _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})")
 _YEAR_RE = re.compile(r"^(\d{4}|\d{3})(?:X|-\d{2}(?:-\d{2})?)?$")  # "1983", "198X", "2018-10"
 _DATE_LABELS = frozenset({"DATE", "TIME"})
 _DURATION_RE = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([HDWM])$")
+_YEARS_RE = re.compile(r"^P(\d+)Y$")
 # how a typographic sentence ends (the coder also cuts at ";" and ":")
 _FULL_STOP = (".", "!", "?", "…", "»", '"', ")")
 
@@ -57,6 +58,9 @@ class EventDate:
     # on a narrative date still to come when the text was written ("M. Ndaw doit prêter serment
     # vendredi"): the narrative date before it, for what the text goes on telling in a past tense
     told: EventDate | None = None
+    # on a background: set by a sentence that tells a past year in the present ("En 2016, il s'y déclare
+    # favorable"): the sentences after it that go on in the present go on in that past (a historical present)
+    historical: bool = False
 
 
 def precision_of(value: str | None) -> str | None:
@@ -155,6 +159,13 @@ class DateIndex:
                     continue  # minutes
                 self.durations.append((span, unit, float(match.group(2))))
 
+        # durations of years ("depuis 30 ans"): (span, years), for a state held since then (:func:`held_since`)
+        self.year_spans: list[tuple[Span, int]] = []
+        for span in mentions:
+            match = _YEARS_RE.match(span._.value or "") if span.label_ == "DURATION" else None
+            if match:
+                self.year_spans.append((span, int(match.group(1))))
+
     def in_range(self, start: int, end: int) -> list[tuple[Span, str, str | None]]:
         return [item for item in self.spans if start <= item[0].start and item[0].end <= end]
 
@@ -216,6 +227,7 @@ _COMPLEMENT_DE = grammar_words("date_complement_forms")  # "de 2020", "du 5 janv
 _NOT_MAIN_MARKS = grammar_words("not_main_date_marks")  # "depuis mardi", "comme en 2020"
 _NOT_INCISE_MARKS = grammar_words("not_incise_marks")  # ", depuis 2012, ..."
 _SINCE_WORDS = grammar_words("since_words")  # "depuis l'automne 2020"
+_RECORD_WORDS = grammar_words("record_words")  # "leur premier choc depuis 1975"
 _AS_EARLY_AS_WORDS = grammar_words("as_early_as_words")  # "dès le printemps"
 _LORS = grammar_words("lors_forms")  # "lors de"
 _AFTER_WORDS = grammar_words("after_words")  # "deux jours après le putsch"
@@ -474,6 +486,9 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
     sentence): a sentence without its own date continues the story told before it.
     """
     sent = sentence if sentence is not None else trigger.sent
+    since = held_since(trigger, index, published, sent)
+    if since is not None:
+        return since
     candidates = index.in_range(sent.start, sent.end)
     tense = clause_tense(trigger)
     if candidates:
@@ -484,6 +499,10 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
             # what a past tense tells was done by the time of writing: a day after it is no date of
             # the clause ("Le lendemain, Téhéran a menacé" in a text with no day told before)
             own = [c for c in own if not _after_publication(EventDate(c[1], c[2], None, False), published)]
+        # "les attentats de janvier 2015": a date complementing the event noun is its own date, before any
+        # date of the clause around it ("à la veille du procès des attentats de janvier 2015")
+        named = [c for c in own if trigger.pos_ == "NOUN" and date_head(c[0]) == trigger and _nominal_date(c[0])]
+        own = named or own
         if own:
             # the most precise first ("en octobre, ... signait pour une coopération en 2022": a bare
             # year is often what the event is for), then the nearest
@@ -510,6 +529,10 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
         return shifted
     if tense == "pluperfect" and reference is not None and reference.background is not None:
         return replace(reference.background, background=None)  # the background goes on
+    if tense == "present" and reference is not None and reference.background is not None \
+            and reference.background.historical and not _quoted(trigger, sent):
+        # "En 2016, il s'y déclare favorable. [...] Fillon propose": a narration in the present of a past year
+        return replace(reference.background, background=None, historical=False)
     # a clause in the present reports what holds or is said as the text is written ("ajoutent-ils,
     # fustigeant ..."): the day of publication, not the day a past clause before it told of; while the
     # story is still on the day its lead reports, that day (what a text says in the present of it)
@@ -530,6 +553,47 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
         value = normalise(published)
         return EventDate(value, precision_of(value), None, True)
     return EventDate(None, None, None, True)
+
+
+def held_since(trigger: Token, index: DateIndex, published: str | None, sent: Span) -> EventDate | None:
+    """The year a state began, for the act that began it, when a clause in the present or a participle
+    says it has held since a year before the year of publication ("la ville occupée et annexée par Israël
+    depuis 1967", "les combats nourrissent les tensions depuis 30 ans"): the act is that start, not the day
+    of the report. Not a clause in a past tense ("Depuis 2018, Téhéran a repris ...": what was done since)."""
+    if not published or not published[:4].isdigit() or not (index.years or index.year_spans):
+        return None
+    verb = _clause_verb(trigger)
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("aux", "aux:tense") for c in verb.children):
+        return None
+    if trigger != verb and trigger.dep_ not in ("nsubj", "nsubj:pass", "obj"):
+        return None  # "le tireur de l'attentat était fiché depuis 2016": the state of another word
+    passive = next((c for c in verb.children if c.dep_ == "aux:pass"), None)
+    finite = passive or verb
+    bare_participle = passive is None and "Part" in verb.morph.get("VerbForm")  # "la ville occupée depuis 1967"
+    if not bare_participle and not ("Pres" in finite.morph.get("Tense") and "Ind" in finite.morph.get("Mood")):
+        return None
+    partners = {verb} | {c for c in verb.children if c.dep_ == "conj"} | ({verb.head} if verb.dep_ == "conj" else set())
+    doc, now = trigger.doc, int(published[:4])
+
+    def since(span: Span) -> bool:
+        mark = next((i for i in range(max(sent.start, span.start - 3), span.start) if doc[i].lower_ in _SINCE_WORDS),
+                    None)
+        return (mark is not None and span.end <= sent.end and _held_on(date_head(span), partners)
+                and not any(doc[i].lemma_.lower() in _RECORD_WORDS for i in range(max(sent.start, mark - 6), mark)))
+
+    for span, year in index.years:
+        if year < now and since(span):
+            return EventDate(str(year), "year", span.text, False)
+    for span, years in index.year_spans:
+        if years >= 1 and since(span):
+            return EventDate(str(now - years), "year", span.text, False)
+    return None
+
+
+def _held_on(head: Token, partners: set[Token]) -> bool:
+    """The start hangs on the clause's verb, or on its object the parser hung it on ("nourrissent les tensions
+    depuis 30 ans"); not on another noun ("cet accrochage, leur premier choc depuis 1975": a record's span)."""
+    return head in partners or (head.dep_ == "obj" and head.head in partners)
 
 
 def past_episode(trigger: Token, index: DateIndex, published: str | None) -> EventDate | None:
@@ -726,6 +790,22 @@ def _background(sent: Span, index: DateIndex) -> EventDate | None:
     return None
 
 
+def _historical_present(sent: Span, index: DateIndex) -> EventDate | None:
+    """The date of a sentence that sets the present of its main clause in a year before the year of
+    publication, the date standing before its verb ("En 2016, il s'y déclare favorable", "Ce 7 janvier
+    2015, les assaillants font irruption"): a narration of the past in the present (a historical present),
+    which the sentences after it in the present go on telling."""
+    published = index.published
+    if not published or not published[:4].isdigit():
+        return None
+    for span, value, precision, verb in _main_dates(sent, index):
+        if precision and value[:4].isdigit() and int(value[:4]) < int(published[:4]) \
+                and span.end <= verb.i and not _bound(span, precision) and not _compared(span) \
+                and _main_tense(sent) == "present" and clause_tense(verb) == "present":
+            return EventDate(value, precision, span.text, False, historical=True)
+    return None
+
+
 def _flashback(sent: Span, index: DateIndex, reference: EventDate | None) -> EventDate | None:
     """The date of a sentence that goes back to a month before the story's ("Les tensions sont montées
     en janvier 2020 quand ..."): the pluperfect sentences after it go on in it ("Dans la foulée, les
@@ -773,9 +853,13 @@ def next_reference(sent: Span, index: DateIndex, reference: EventDate | None) ->
             new = None
     result = new or reference
     # a background told in the pluperfect: its date, kept while the sentences after it go on in it
-    background = _background(sent, index) or _flashback(sent, index, reference)
-    if background is None and reference is not None and _main_tense(sent) == "pluperfect":
-        background = reference.background
+    background = _historical_present(sent, index) or _background(sent, index) or _flashback(sent, index, reference)
+    if background is None and reference is not None and reference.background is not None:
+        tense = _main_tense(sent)
+        # the background goes on in the pluperfect; the past told in the present goes on in the present, and
+        # across a piece with no finite verb ("Incapable de répondre à la question ?": a cut, a sub-heading)
+        if tense == "pluperfect" or (tense in ("present", None) and reference.background.historical):
+            background = reference.background
     if result is None:
         return EventDate(None, None, None, True, background) if background is not None else None
     told = result.told
