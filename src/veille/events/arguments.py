@@ -845,8 +845,9 @@ class ArgumentFinder:
             if participants:
                 args.recipient.extend(p for p in owners if not _same(p, args.recipient))
                 owners = participants
-        if not args.recipient:
+        if not args.recipient and entry.type == "SANCTION":
             # "les sanctions visant la Russie", "les membres concernés par ces sanctions": whom a measure aims at
+            # (not an act's: "l'attentat qui a frappé Beyrouth en 2005" is told by its own clause, with its date)
             args.recipient.extend(p for p in self._aimed_at(noun, index, resolve) if not _same(p, owners))
         head = _head(noun)
         if noun.dep_ == "obj" and head.lemma_.lower() in _RECEIVE_VERBS \
