@@ -25,9 +25,16 @@ R = r"(?!\w)"
 J = rf"(?:(?<=['\u2019]){WS0}|{WS})"  # junction: white space, or nothing after an apostrophe
 
 
+# letters a lookup key folds ("à" to "a"), and the capitals a pattern also takes for a letter ("A" for "à")
+_KEY_FOLDS: dict[str, str] = {str(k): str(v) for k, v in _LEX["pattern_words"]["key_folds"].items()}
+_LOOSE_CAPITALS: dict[str, str] = {str(k): str(v) for k, v in _LEX["pattern_words"]["loose_capitals"].items()}
+
+
 def _norm(s: str) -> str:
-    """Lookup key: lower case, straight apostrophe, single spaces, "à" folded to "a"."""
-    s = s.lower().replace("\u2019", "'").replace("\u2011", "-").replace("à", "a")
+    """Lookup key: lower case, straight apostrophe, single spaces, letters folded (key_folds: "à" to "a")."""
+    s = s.lower().replace("\u2019", "'").replace("\u2011", "-")
+    for letter, folded in _KEY_FOLDS.items():
+        s = s.replace(letter, folded)
     return re.sub(f"[{_WS_CHARS}]+", " ", s).strip()
 
 
@@ -36,8 +43,8 @@ def _form(s: str, loose_a: bool = False) -> str:
     for ch in s:
         if ch == "'":
             out.append(AP)
-        elif ch == "à" and loose_a:
-            out.append("(?:à|(?-i:A))")  # "A l'avenir": a capital À is often written A
+        elif ch in _LOOSE_CAPITALS and loose_a:
+            out.append(f"(?:{re.escape(ch)}|(?-i:{_LOOSE_CAPITALS[ch]}))")  # "A l'avenir": À is often written A
         elif ch == " ":
             out.append(WS)
         elif ch == "-":
@@ -160,7 +167,7 @@ PAST_NOT_VERBS = {_norm(w) for w in _PAST["not_verbs"]}
 _PARTICIPLE_ENDINGS = sorted(_PAST["participle_endings"], key=len, reverse=True)
 PAST_PARTICIPLE = re.compile(r"^\w{2,}?(?:" + "|".join(_PARTICIPLE_ENDINGS) + r")$")
 PAST_IMPERFECT = re.compile(r"^\w+?(?<!r)(?:" + "|".join(_PAST["imperfect_endings"]) + r")$")
-FUTURE_ENDING = re.compile(r"^(?!aur)\w+?(?:" + "|".join(_FUT["endings"]) + r")$")
+FUTURE_ENDING = re.compile(r"^(?!" + "|".join(_FUT["not_beginnings"]) + r")\w+?(?:" + "|".join(_FUT["endings"]) + r")$")
 
 # --------------------------------------------------------------------------- regex pieces
 

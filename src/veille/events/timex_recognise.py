@@ -99,6 +99,7 @@ from veille.events.timex_lexicon import (
 
 # the words each rule names by role: timex.yaml, `pattern_words`
 _AND = seq("and")
+_AND_WORDS = {_norm(w) for w in words("and")}  # "vingt et un"
 FRACTION_ALT = _alt(FRACTIONS)
 NEXT, LAST = "next", "last"  # which one a date, month or season is (timex_anchor.py reads them)
 _FIRST_DAY = {_norm(w) for w in words("first_day")}
@@ -178,7 +179,7 @@ def parse_number(s: str) -> float | None:
     s = _norm(s)
     if re.fullmatch(r"\d+(?:[,.]\d+)?", s):
         return float(s.replace(",", "."))
-    tokens = [t for t in re.split(r"[\s-]+", s) if t and t != "et"]
+    tokens = [t for t in re.split(r"[\s-]+", s) if t and t not in _AND_WORDS]
     if not tokens:
         return None
     total, current, prev = 0, 0, None
@@ -191,7 +192,7 @@ def parse_number(s: str) -> float | None:
             current = 0
         elif v == 100:
             current = max(current, 1) * 100
-        elif v == 20 and prev == "quatre" and current % 100 == 4:
+        elif v == 20 and prev is not None and NUMBERS[prev] == 4 and current % 100 == 4:
             current += 76  # quatre-vingt(s)
         else:
             current += v
