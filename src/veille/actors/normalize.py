@@ -7,26 +7,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from veille.textfold import fold_name as fold
 
-# Applied in order to a folded word. French and English transliterations of the
-# same Cyrillic/Turkic/Armenian letters end up on one spelling.
+# The transliteration rules, applied in order to a folded word: French and English transliterations
+# of the same Cyrillic/Turkic/Armenian letters end up on one spelling (data/transliteration.yaml).
+_TRANSLIT_FILE = Path(__file__).parent / "data" / "transliteration.yaml"
 _TRANSLIT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"sch|sh", "ch"),
-        (r"tch", "ch"),
-        (r"zh|dj|dzh", "j"),
-        (r"kh", "h"),
-        (r"ck|q", "k"),
-        (r"ph", "f"),
-        (r"ou", "u"),
-        (r"w", "v"),
-        (r"y", "i"),
-        (r"(?<=[aeiou])i(?=[aeiou])", ""),  # Tokayev/Tokaïev -> tokaev ; Aliyev -> aliev
-        (r"(.)\1+", r"\1"),  # Kassym/Qasym, Zelenskyy/Zelensky
-    )
+    for pattern, replacement in yaml.safe_load(_TRANSLIT_FILE.read_text(encoding="utf-8"))["rules"]
 )
 
 

@@ -30,7 +30,7 @@ from veille.events.timex_lexicon import (
     WS0,
     J,
 )
-from veille.events.timex_recognise import _Item
+from veille.events.timex_recognise import _DEMONSTRATIVES, LAST, NEXT, _Item
 from veille.events.timex_tense import Tense, _future_cue, clause_tense
 
 # --------------------------------------------------------------------------- resolution
@@ -171,7 +171,7 @@ def _complete_year(ctx: _Context, m: int, d: int, wd: int | None, pos: int, rel:
                    end: int | None = None) -> int | None:
     """The year of a day-month without one: nearest the reference, preferring a matching weekday.
 
-    ``rel`` "prochain" takes the first one after the reference, "dernier" the last one before.
+    ``rel`` NEXT ("prochain") takes the first one after the reference, LAST ("dernier") the last one before.
     ``end`` given (the expression's end): the clause's tense, read there, decides the side of the
     anchor.
     """
@@ -179,10 +179,10 @@ def _complete_year(ctx: _Context, m: int, d: int, wd: int | None, pos: int, rel:
     if ref is None and wd is None and ctx.latest_date is not None:
         # before any date of a text without anchor: the latest full date the text gives
         ref = ctx.latest_date, ctx.latest_date, "text"
-    if ref is not None and rel in ("prochain", "dernier"):
+    if ref is not None and rel in (NEXT, LAST):
         lo, hi, _ = ref
         years = [y for y in range(lo.year - 1, hi.year + 2) if _valid(y, m, d)]
-        if rel == "prochain":
+        if rel == NEXT:
             return min((y for y in years if date(y, m, d) > hi), default=None)
         return max((y for y in years if date(y, m, d) < lo), default=None)
     if ref is not None and ref[2] == "anchor" and rel is None and wd is None and ctx.tense == "auto" \
@@ -251,7 +251,7 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
     if k == "daymonth":
         rel = x.get("rel")
         if rel is None and ctx.anchor is None and ctx.future(item.start, item.end):
-            rel = "prochain"  # no anchor: "tiendra le 11 novembre" comes after the dates the text gives
+            rel = NEXT  # no anchor: "tiendra le 11 novembre" comes after the dates the text gives
         directed = not (x.get("deadline") or x.get("postponed"))
         y = _complete_year(ctx, x["m"], x["d"], x.get("wd"), item.start, rel, item.end if directed else None)
         if y is None:
@@ -296,16 +296,16 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
         month = x["m"] if k == "month" else x["month"]
         if k == "season" and x["y"]:
             p = _Point(x["y"], month)
-            return _Res("DATE", f"{x['y']}-{x['code']}", "season", False, None, p, True)
+            return _Res("DATE", f"{x['y']}-{x['season_code']}", "season", False, None, p, True)
         ref = ctx.interval_ref()
-        fallback = f"XXXX-{month:02d}" if k == "month" else f"XXXX-{x['code']}"
+        fallback = f"XXXX-{month:02d}" if k == "month" else f"XXXX-{x['season_code']}"
         if ref is None:
             return _unresolved("DATE", fallback)
         lo, hi, _ = ref
         rel = x.get("rel")
         if k == "season" and rel is None:
             return _season_of_year(x, lo, hi, ctx.clause(item.start, item.end))
-        forward = rel == "prochain" or (rel is None and ctx.future(item.start, item.end))
+        forward = rel == NEXT or (rel is None and ctx.future(item.start, item.end))
         if forward:
             y = lo.year - 1
             while date(y, month, calendar.monthrange(y, month)[1]) < lo:
@@ -322,7 +322,7 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
         p = _Point(y, month)
         if k == "month":
             return _Res("DATE", f"{y}-{month:02d}", "month", True, None, p, True)
-        return _Res("DATE", f"{y}-{x['code']}", "season", True, None, p, True)
+        return _Res("DATE", f"{y}-{x['season_code']}", "season", True, None, p, True)
 
     if k == "year":
         return _Res("DATE", str(x["y"]), "year", False, None, _Point(x["y"]), True)
@@ -433,8 +433,8 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
     if k == "clock":
         day = x.get("day") or ctx.anaphor_day()
         if day is None:
-            return _Res("TIME", f"XXXX-XX-XXT{x['h']:02d}:{x['mi']:02d}", None, False)
-        return _Res("TIME", f"{_iso(day)}T{x['h']:02d}:{x['mi']:02d}", "day", True)
+            return _Res("TIME", f"XXXX-XX-XXT{x['h']:02d}:{x['mm']:02d}", None, False)
+        return _Res("TIME", f"{_iso(day)}T{x['h']:02d}:{x['mm']:02d}", "day", True)
 
     if k == "set":
         return _Res("SET", x["value"], None, False)
@@ -492,7 +492,7 @@ def _season_of_year(x: dict[str, Any], lo: date, hi: date, tense: str | None) ->
         y -= 1
     elif tense == "future" and end < lo:
         y += 1
-    return _Res("DATE", f"{y}-{x['code']}", "season", True, None, _Point(y, month), True)
+    return _Res("DATE", f"{y}-{x['season_code']}", "season", True, None, _Point(y, month), True)
 
 
 def _resolve_weekday(item: _Item, ctx: _Context) -> _Res | None:
@@ -528,7 +528,7 @@ def _resolve_weekday(item: _Item, ctx: _Context) -> _Res | None:
         # and "jusqu'à vendredi" are the coming one unless their clause is in the past
         tense = ctx.clause(item.start, item.end)
         ahead = tense == "future" or bool(x.get("postponed")) or (
-            tense is None and (x.get("det") in ("ce", "cette") or x.get("until")))
+            tense is None and (x.get("det") in _DEMONSTRATIVES or x.get("until")))
         mode = "at_or_after" if ahead else "at_or_before"
     return _day_res(label, _weekday_from(base, wd, mode), True)
 

@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from veille.events.timex_lexicon import _LEX
+from veille.events.timex_lexicon import _LEX, words
 from veille.events.timex_recognise import (
     _COMPILED,
     Builder,
@@ -114,19 +114,23 @@ _WINDOW_TAIL = re.compile(r"\S*\s*\S*")  # \s is str.isspace()
 # a window is scanned with a pattern only when one of the window's cues is of that pattern's set.
 # None: no such set (a determiner may be glued to the word: "lanuit").
 _DIGIT = "digit"
+# the words of a pattern's set that the pattern spells itself (timex.yaml, `pattern_words`)
+_SET_UNITS = words("set_units")
+_SET_CUES = tuple(w for w in _SET_UNITS if not (w.endswith("s") and w[:-1] in _SET_UNITS))  # "jours": "jour" cues it
 _PATTERN_CUES: dict[Builder, tuple[str | tuple[str, ...], ...] | None] = {
-    _b_iso: (_DIGIT,), _b_numeric: (_DIGIT,), _b_year: (_DIGIT,), _b_decade: (_DIGIT, ("années",)), _b_clock: (_DIGIT,),
+    _b_iso: (_DIGIT,), _b_numeric: (_DIGIT,), _b_year: (_DIGIT,), _b_decade: (_DIGIT, tuple(words("decades"))),
+    _b_clock: (_DIGIT,),
     _b_period: ("months",), _b_list: ("months",), _b_daymonth: ("months",), _b_monthyear: ("months",),
-    _b_dayonly: (_DIGIT,), _b_month: ("months",), _b_season: ("seasons",), _b_century: (("siècle",),),
+    _b_dayonly: (_DIGIT,), _b_month: ("months",), _b_season: ("seasons",), _b_century: (tuple(words("century")),),
     _b_wdperiod: ("weekdays",), _b_weekday: ("weekdays",),
     _b_deictic: ("deictic_days", "deictic_parts_of_day"), _b_anaphoric: ("anaphoric_days",),
     _b_moment: ("anaphoric_moments",),
-    _b_pod: None, _b_relunit: None, _b_unitedge: (("année", "an", "mois", "semaine"),),
-    _b_clock_words: (_DIGIT, ("midi", "minuit")), _b_clock_range: (_DIGIT,),
+    _b_pod: None, _b_relunit: None, _b_unitedge: (tuple(words("edge_units")),),
+    _b_clock_words: (_DIGIT, tuple(words("clock_words"))), _b_clock_range: (_DIGIT,),
     _b_ago: ("units",), _b_in: ("units",), _b_later: ("units",), _b_duration: ("units",), _b_fraction: ("units",),
-    _b_set: (("jour", "semaine", "mois", "an", "année"), "weekdays"), _b_vague: ("vague",),
+    _b_set: (_SET_CUES, "weekdays"), _b_vague: ("vague",),
     _b_refadj: ("ref_adjectives",), _b_holiday: ("holidays",),
-    _b_quarter: (("trimestre", "semestre"),), _b_nth_weekday: ("months",),
+    _b_quarter: (tuple(words("quarter_units")),), _b_nth_weekday: ("months",),
 }  # fmt: skip
 
 

@@ -25,9 +25,16 @@ R = r"(?!\w)"
 J = rf"(?:(?<=['\u2019]){WS0}|{WS})"  # junction: white space, or nothing after an apostrophe
 
 
+# letters a lookup key folds ("à" to "a"), and the capitals a pattern also takes for a letter ("A" for "à")
+_KEY_FOLDS: dict[str, str] = {str(k): str(v) for k, v in _LEX["pattern_words"]["key_folds"].items()}
+_LOOSE_CAPITALS: dict[str, str] = {str(k): str(v) for k, v in _LEX["pattern_words"]["loose_capitals"].items()}
+
+
 def _norm(s: str) -> str:
-    """Lookup key: lower case, straight apostrophe, single spaces, "à" folded to "a"."""
-    s = s.lower().replace("\u2019", "'").replace("\u2011", "-").replace("à", "a")
+    """Lookup key: lower case, straight apostrophe, single spaces, letters folded (key_folds: "à" to "a")."""
+    s = s.lower().replace("\u2019", "'").replace("\u2011", "-")
+    for letter, folded in _KEY_FOLDS.items():
+        s = s.replace(letter, folded)
     return re.sub(f"[{_WS_CHARS}]+", " ", s).strip()
 
 
@@ -36,8 +43,8 @@ def _form(s: str, loose_a: bool = False) -> str:
     for ch in s:
         if ch == "'":
             out.append(AP)
-        elif ch == "à" and loose_a:
-            out.append("(?:à|(?-i:A))")  # "A l'avenir": a capital À is often written A
+        elif ch in _LOOSE_CAPITALS and loose_a:
+            out.append(f"(?:{re.escape(ch)}|(?-i:{_LOOSE_CAPITALS[ch]}))")  # "A l'avenir": À is often written A
         elif ch == " ":
             out.append(WS)
         elif ch == "-":
@@ -49,6 +56,48 @@ def _form(s: str, loose_a: bool = False) -> str:
 
 def _alt(forms: Iterable[str], loose_a: bool = False) -> str:
     return "(?:" + "|".join(_form(f, loose_a) for f in sorted(set(forms), key=len, reverse=True)) + ")"
+
+
+def words(role: str) -> list[str]:
+    """The forms of a class of timex.yaml's `pattern_words`, in their order (a table's keys)."""
+    return [str(w) for w in _LEX["pattern_words"][role]]
+
+
+def table(role: str) -> dict[str, Any]:
+    """A class of `pattern_words` that maps each form to what it means ("prochain": "next")."""
+    return {_norm(str(k)): v for k, v in _LEX["pattern_words"][role].items()}
+
+
+def _seq(forms: Iterable[str]) -> str:
+    """The forms as alternatives, in their order (no group: the caller's)."""
+    return "|".join(_form(f) for f in forms)
+
+
+def seq(role: str) -> str:
+    """A role's forms as a group of alternatives, in their order."""
+    return "(?:" + _seq(words(role)) + ")"
+
+
+def then(role: str, glue: str | None = None) -> str:
+    """A role's forms, each followed by white space, or by `glue` (default: optional white space) when it
+    ends in an apostrophe ("de ", "d'")."""
+    return "(?:" + "|".join(_form(f) + ((WS0 if glue is None else glue) if f.endswith("'") else WS)
+                            for f in words(role)) + ")"
+
+
+def bounded(role: str) -> str:
+    """A role's forms, each a whole word but for those ending in an apostrophe."""
+    return "(?:" + "|".join(_form(f) + ("" if f.endswith("'") else R) for f in words(role)) + ")"
+
+
+def elided(role: str) -> str:
+    """A role's forms that end in an apostrophe ("d'"), as a group of alternatives."""
+    return "(?:" + _seq(f for f in words(role) if f.endswith("'")) + ")"
+
+
+def plain(role: str) -> str:
+    """A role's forms for a pattern run on lookup keys (`_norm`: single spaces, straight apostrophes)."""
+    return "(?:" + "|".join(re.escape(f) for f in words(role)) + ")"
 
 
 def _raw(section: str) -> list[str]:
@@ -118,30 +167,34 @@ PAST_NOT_VERBS = {_norm(w) for w in _PAST["not_verbs"]}
 _PARTICIPLE_ENDINGS = sorted(_PAST["participle_endings"], key=len, reverse=True)
 PAST_PARTICIPLE = re.compile(r"^\w{2,}?(?:" + "|".join(_PARTICIPLE_ENDINGS) + r")$")
 PAST_IMPERFECT = re.compile(r"^\w+?(?<!r)(?:" + "|".join(_PAST["imperfect_endings"]) + r")$")
-FUTURE_ENDING = re.compile(r"^(?!aur)\w+?(?:" + "|".join(_FUT["endings"]) + r")$")
+FUTURE_ENDING = re.compile(r"^(?!" + "|".join(_FUT["not_beginnings"]) + r")\w+?(?:" + "|".join(_FUT["endings"]) + r")$")
 
 # --------------------------------------------------------------------------- regex pieces
 
 MONTH = _alt(MONTHS) + R
 WD = _alt(WEEKDAYS) + R
 NUMWORD = _alt(_raw("numbers")) + R
-NUMW = rf"{NUMWORD}(?:(?:{WS0}{HY}{WS0}|{WS}){NUMWORD}|(?:{WS}et{WS}|{HY}et{HY})(?:une?|onze){R}){{0,7}}"
+_AND = seq("and")
+NUMW = rf"{NUMWORD}(?:(?:{WS0}{HY}{WS0}|{WS}){NUMWORD}|(?:{WS}{_AND}{WS}|{HY}{_AND}{HY}){seq('after_and')}{R}){{0,7}}"
 DIGITS = r"(?<![\d,.])\d{1,3}(?:[,.]\d+)?(?![\d])"
 APPROXW = _alt(_raw("approximate_numbers")) + R
 VAGUE_Q_ALT = _alt(_raw("vague_quantities"))
-QTY = rf"(?:{DIGITS}|{NUMW}|{VAGUE_Q_ALT}{R}|des{R}|une?{WS}{APPROXW}{WS}d(?:e{R}|{AP}))"
+OF_THEN = then("elided_of")  # "de ", "d'"
+QTY = (rf"(?:{DIGITS}|{NUMW}|{VAGUE_Q_ALT}{R}|{seq('vague_determiners')}{R}"
+       rf"|{seq('indefinite_articles')}{WS}{APPROXW}{WS}{bounded('elided_of')})")
 UNIT = _alt(_raw("units")) + R
-DAY = r"(?:1[\s\u00a0]?er|premier|[12]\d|3[01]|0?[1-9])(?![\d\w])"
+DAY = rf"(?:1[\s\u00a0]?{seq('first_day_suffix')}|{seq('first_day')}|[12]\d|3[01]|0?[1-9])(?![\d\w])"
 YEARX = r"(?<![\d,.])(?:1\d{3}|20\d{2}|21\d{2})(?![\d])(?![,.]\d)(?![\s\u00a0\u202f]\d{3}(?!\d))"
 # a year after a month may be written with two digits ("octobre 98", "le 10 novembre 93", "l'été 98"),
 # not before a count ("le 5 mai 12 policiers", "le 3 mars 15 000") nor a clock time
-YEARY = (rf"(?:{YEARX}|['’]?\d{{2}}(?![\d\w])(?![,.]\d)(?!{WS0}(?:h|heures?|%|ans?)(?!\w))"
+YEARY = (rf"(?:{YEARX}|['’]?\d{{2}}(?![\d\w])(?![,.]\d)(?!{WS0}{seq('not_after_short_year')}(?!\w))"
          rf"(?!{WS0}\d)(?!{WS}[^\W\d_]+[sx](?!\w)))")
 POD = _alt(_raw("parts_of_day")) + R
-HALF = rf"{WS}et{WS}demie?{R}"
+HALF = rf"{WS}{_AND}{WS}{seq('half')}{R}"
+_MID = seq("mid")
 MODPRE = (
-    rf"(?:(?:la{WS})?mi{WS0}{HY}{WS0}|mi{WS}|début{WS}|fin{WS}|courant{WS}|milieu{WS}"
-    rf"|(?:le|au){WS}mois{WS}d(?:e{WS}|{AP}{WS0}))"
+    rf"(?:(?:{seq('mid_article')}{WS})?{_MID}{WS0}{HY}{WS0}|{_MID}{WS}|{seq('month_edges')}{WS}"
+    rf"|{seq('the_month')}{WS}{OF_THEN})"
 )
 RELMOD = _alt(_raw("relative_modifiers")) + R
 SEASON_ALT = _alt(_raw("seasons"))

@@ -41,6 +41,8 @@ from veille.events.timex_lexicon import (
     NOT_BEFORE_YEAR,
     NUMBERS,
     NUMW,
+    OF_FORMS,
+    OF_THEN,
     ORDINAL_ALT,
     ORDINALS,
     PARTS_OF_DAY,
@@ -85,7 +87,47 @@ from veille.events.timex_lexicon import (
     _alt,
     _norm,
     _pre,
+    _seq,
+    bounded,
+    elided,
+    plain,
+    seq,
+    table,
+    then,
+    words,
 )
+
+# the words each rule names by role: timex.yaml, `pattern_words`
+_AND = seq("and")
+_AND_WORDS = {_norm(w) for w in words("and")}  # "vingt et un"
+FRACTION_ALT = _alt(FRACTIONS)
+NEXT, LAST = "next", "last"  # which one a date, month or season is (timex_anchor.py reads them)
+_FIRST_DAY = {_norm(w) for w in words("first_day")}
+_VAGUE_DETERMINERS = {_norm(w) for w in words("vague_determiners")}
+_APPROXIMATE = re.compile(rf"{plain('indefinite_articles')} (\w+) {plain('elided_of')}")
+_OF = {_norm(w) for w in words("elided_of")}
+_POD_OPENERS = re.compile(rf"^{plain('pod_openers')} ?")
+_NOT_AFTER_YEAR = re.compile(rf"(?:{plain('not_after_year_references')}|[€$£])\s*$|\d[,./-]$")
+_PERCENT = re.compile(rf"{WS0}{seq('percent')}{R}", re.IGNORECASE)
+_DAY_MONTH_DIRECTIONS: dict[str, str] = table("day_month_directions")
+_MONTH_DIRECTIONS: dict[str, str] = table("month_directions")
+_SEASON_DIRECTIONS: dict[str, str] = table("season_directions")
+_SEASON_ARTICLE_NEEDS_MORE = {_norm(w) for w in words("season_article_needs_more")}
+_UNTIL = tuple(_norm(w) for w in words("until"))
+_LAST_ORDINAL = {_norm(w) for w in words("last_ordinal")}
+_DEMONSTRATIVES = {_norm(w) for w in words("demonstratives")}
+_DAY_UNIT = {_norm(w) for w in words("day_unit")}
+_KIND_OF_DAY_NEXT = {_norm(w) for w in words("kind_of_day_next")}
+_SHIFT_DIRECTIONS: dict[str, int] = {k: int(v) for k, v in table("shift_directions").items()}
+_EVENT_RELATIVE = {_norm(w) for w in words("event_relative_directions")}
+_VAGUE_DURATION_CUES = {_norm(w) for w in words("vague_duration_cues")}
+_FOLDED_TO = {_norm(w) for w in words("folded_to")}
+_AFTERNOON_WORDS = tuple(_norm(w) for w in words("afternoon_words"))
+_CLOCK_WORDS: dict[str, int] = {k: int(v) for k, v in table("clock_words").items()}
+_SET_NOT_PLURAL = {_norm(w) for w in words("set_unit_not_plural")}
+_HOLIDAY_NOT_AFTER: dict[str, set[str]] = {k: {_norm(w) for w in v} for k, v in table("holiday_not_after").items()}
+_QUARTER_UNITS: dict[str, str] = table("quarter_units")
+
 
 # --------------------------------------------------------------------------- candidates
 
@@ -127,7 +169,7 @@ def _year(s: str) -> int:
 
 def _day(s: str) -> int:
     s = _norm(s).replace(" ", "")
-    if s in ("1er", "premier"):
+    if ORDINALS.get(s) == 1 or s in _FIRST_DAY:  # "1er", "premier"
         return 1
     return int(s)
 
@@ -137,7 +179,7 @@ def parse_number(s: str) -> float | None:
     s = _norm(s)
     if re.fullmatch(r"\d+(?:[,.]\d+)?", s):
         return float(s.replace(",", "."))
-    tokens = [t for t in re.split(r"[\s-]+", s) if t and t != "et"]
+    tokens = [t for t in re.split(r"[\s-]+", s) if t and t not in _AND_WORDS]
     if not tokens:
         return None
     total, current, prev = 0, 0, None
@@ -150,7 +192,7 @@ def parse_number(s: str) -> float | None:
             current = 0
         elif v == 100:
             current = max(current, 1) * 100
-        elif v == 20 and prev == "quatre" and current % 100 == 4:
+        elif v == 20 and prev is not None and NUMBERS[prev] == 4 and current % 100 == 4:
             current += 76  # quatre-vingt(s)
         else:
             current += v
@@ -161,9 +203,9 @@ def parse_number(s: str) -> float | None:
 def _qty(s: str) -> tuple[float | None, bool]:
     """Quantity text → (number, vague). Vague quantities (quelques, plusieurs, des) give None."""
     n = _norm(s)
-    if n in VAGUE_Q or n == "des":
+    if n in VAGUE_Q or n in _VAGUE_DETERMINERS:
         return None, True
-    m = re.fullmatch(r"une? (\w+) d(?:e|')", n)
+    m = _APPROXIMATE.fullmatch(n)
     if m and m.group(1) in APPROX:
         return float(APPROX[m.group(1)]), False
     return parse_number(n), False
@@ -202,7 +244,7 @@ def _pod_code(s: str | None) -> str | None:
     if not s:
         return None
     s = _norm(s)
-    s = re.sub(r"^(?:au|dans la|en (?:début|fin) d(?:e |')|en|le|la|l') ?", "", s)
+    s = _POD_OPENERS.sub("", s)
     return PARTS_OF_DAY.get(s)
 
 
@@ -213,7 +255,7 @@ def _b_daymonth(m: re.Match[str], text: str) -> list[_Item] | None:
         return None
     wd = WEEKDAYS[_norm(m["wd"])] if m["wd"] else None
     pod = _pod_code(_g(m, "pod") or _g(m, "pod2"))
-    rel = _norm(_g(m, "rel") or "") or None
+    rel = _DAY_MONTH_DIRECTIONS[_norm(m["rel"])] if _g(m, "rel") else None
     data = {"y": y, "m": mo, "d": d, "wd": wd, "pod": pod, "rel": rel,
             # a deadline ("a donné jusqu'au 30 juin") or a day put off to: not bound to the clause's tense
             "deadline": _deadline(text, m.start("core")), "postponed": _postponed(text, m.start("core"))}
@@ -305,13 +347,11 @@ def _b_monthyear(m: re.Match[str], text: str) -> list[_Item] | None:
 
 
 def _b_month(m: re.Match[str], text: str) -> list[_Item] | None:
-    rel = _norm(m["rel"]) if m["rel"] else None
+    rel = _MONTH_DIRECTIONS[_norm(m["rel"])] if m["rel"] else None
     if not (m["pre"] or m["mod"] or rel):
         return None
-    if m["pre"] and _norm(m["pre"]) in ("de", "d'") and not (m["mod"] or rel) and m["m"][0].isupper():
+    if m["pre"] and _norm(m["pre"]) in _OF and not (m["mod"] or rel) and m["m"][0].isupper():
         return None  # "la mission de Mars"
-    if rel is not None:
-        rel = "prochain" if rel.startswith("prochain") else "dernier"
     return [_Item(*_core(m), "month", {"m": MONTHS[_norm(m["m"])], "rel": rel})]
 
 
@@ -319,10 +359,10 @@ def _year_ok(m: re.Match[str], text: str, y: int, cue: bool) -> bool:
     if _thousands_before(text, m.start("y")):
         return False
     before = text[max(0, m.start("y") - 12) : m.start("y")].lower()
-    if re.search(r"(?:n°|no\.|numéro|article|page|p\.|[€$£])\s*$|\d[,./-]$", before):
+    if _NOT_AFTER_YEAR.search(before):
         return False
     nxt = _next_word(text, m.end())
-    if re.match(rf"{WS0}pour{WS}cent{R}", text[m.end() : m.end() + 20]):
+    if _PERCENT.match(text[m.end() : m.end() + 20]):
         return False
     capital = bool(re.match(rf"{WS0}[^\W\d_]", text[m.end() : m.end() + 10])) and bool(
         re.match(rf"{WS0}[A-ZÀ-Ý]", text[m.end() : m.end() + 10]))
@@ -369,13 +409,13 @@ def _b_year(m: re.Match[str], text: str) -> list[_Item] | None:
 
 def _b_season(m: re.Match[str], text: str) -> list[_Item] | None:
     s = SEASONS[_norm(m["s"])]
-    rel = _norm(m["rel"]) if m["rel"] else None
+    rel = _SEASON_DIRECTIONS[_norm(m["rel"])] if m["rel"] else None
     y = _year(m["y"]) if m["y"] else None
     if not (m["pre"] or m["det"] or y):
         return None
-    if m["det"] and _norm(m["det"]) == "le" and not (rel or y):
+    if m["det"] and _norm(m["det"]) in _SEASON_ARTICLE_NEEDS_MORE and not (rel or y):
         return None  # "le printemps arabe", "le Printemps de Bourges"; "le printemps prochain" is a date
-    return [_Item(*_core(m), "season", {"code": s[0], "month": s[1], "y": y, "rel": rel})]
+    return [_Item(*_core(m), "season", {"season_code": s[0], "month": s[1], "y": y, "rel": rel})]
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -415,7 +455,7 @@ def _b_weekday(m: re.Match[str], text: str) -> list[_Item] | None:
         "det": _norm(m["det"]) if m["det"] else None,
         "pod": _pod_code(m["pod"]),
         "dn": _day(m["dn"]) if m["dn"] else None,  # "mercredi 21": the 21st that is a Wednesday
-        "until": bool(_g(m, "pre")) and _norm(m["pre"]).startswith("jusqu"),  # "ouvert jusqu'à vendredi"
+        "until": bool(_g(m, "pre")) and _norm(m["pre"]).startswith(_UNTIL),  # "ouvert jusqu'à vendredi"
         "postponed": _postponed(text, m.start("core")),  # "reporté à mardi"
     }
     if m["dn"] and not (m["rel"] or m["pod"]):
@@ -427,11 +467,12 @@ def _b_weekday(m: re.Match[str], text: str) -> list[_Item] | None:
     return [_Item(*_core(m), "weekday", data)]
 
 
-_POSTPONED = re.compile(rf"([^\W\d_]+){WS}(?:à|a|au){WS}(?:(?:le|ce){WS})?$", re.IGNORECASE)
+_POSTPONED = re.compile(rf"([^\W\d_]+){WS}{seq('postponed_prepositions')}{WS}(?:{seq('postponed_determiners')}{WS})?$",
+                        re.IGNORECASE)
 
 
-_DEADLINE = re.compile(rf"(?<!\w)(?:jusqu{AP}{WS0}(?:au|à|a)?|d{AP}ici|avant|au{WS}plus{WS}tard){WS0}"
-                       rf"(?:(?:le|au|la){WS})?$", re.IGNORECASE)
+_DEADLINE = re.compile(rf"(?<!\w)(?:{seq('deadline_until')}{WS0}{seq('deadline_until_to')}?|{seq('deadlines')}){WS0}"
+                       rf"(?:{seq('deadline_articles')}{WS})?$", re.IGNORECASE)
 
 
 def _deadline(text: str, start: int) -> bool:
@@ -447,7 +488,7 @@ def _postponed(text: str, start: int) -> bool:
 def _b_nth_weekday(m: re.Match[str], text: str) -> list[_Item] | None:
     """ "le premier dimanche de juin", "le dernier samedi d'octobre 1998": a day of that month."""
     o = _norm(m["o"])
-    n = -1 if o in ("dernier",) else ORDINALS.get(o)
+    n = -1 if o in _LAST_ORDINAL else ORDINALS.get(o)
     if n is None:
         return None
     data = {"n": n, "wd": WEEKDAYS[_norm(m["wd"])], "m": MONTHS[_norm(m["m"])],
@@ -461,7 +502,7 @@ def _b_deictic(m: re.Match[str], text: str) -> list[_Item] | None:
         data = {"offset": DEICTIC_DAYS[word], "pod": _pod_code(_g(m, "pod"))}
         # "aujourd'hui" alone, not "d'aujourd'hui": the present, unless its clause dates an event
         data["now"] = (word in DEICTIC_PRESENT and m.end("core") == m.end("w")
-                       and not re.search(rf"(?<!\w)d{AP}$", text[max(0, m.start() - 3) : m.start()]))
+                       and not re.search(rf"(?<!\w){elided('elided_of')}$", text[max(0, m.start() - 3) : m.start()]))
         if _g(m, "ch"):
             data["clock"] = (int(m["ch"]), int(m["cmi"] or 0))
         return [_Item(*_core(m), "deictic", data)]
@@ -478,7 +519,7 @@ def _b_anaphoric(m: re.Match[str], text: str) -> list[_Item] | None:
             if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", phrase) and code != "DT":
                 pod = code
     nxt = text[m.end() : m.end() + 12]
-    event_relative = bool(re.match(rf"{WS}(?:(?:de|du|des)(?!\w)|d{AP})", nxt)) and not m["pod"]
+    event_relative = bool(re.match(rf"{WS}{bounded('event_of')}", nxt)) and not m["pod"]
     return [_Item(*_core(m), "anaphoric", {"offset": offset, "pod": pod, "event": event_relative})]
 
 
@@ -497,21 +538,21 @@ def _b_pod(m: re.Match[str], text: str) -> list[_Item] | None:
 def _b_relunit(m: re.Match[str], text: str) -> list[_Item] | None:
     det = _norm(m["det"])
     unit = REL_UNITS[_norm(m["u"])]
-    if _g(m, "la") and det in ("ce", "cet", "cette"):
+    if _g(m, "there") and det in _DEMONSTRATIVES:
         step, anaphoric = 0, True  # "cette année-là": the year the text is on
-    elif m["ci"] or det in ("ce", "cet", "cette"):
+    elif m["here"] or det in _DEMONSTRATIVES:
         step, anaphoric = 0, False
     elif m["rel"]:
         step, anaphoric = REL_MODS[_norm(m["rel"])]
     else:
         return None
-    if m["rel"] and det in ("ce", "cet", "cette"):
+    if m["rel"] and det in _DEMONSTRATIVES:
         step, anaphoric = REL_MODS[_norm(m["rel"])]
     return [_Item(*_core(m), "relunit", {"unit": unit, "step": step, "anaphoric": anaphoric})]
 
 
 def _b_unitedge(m: re.Match[str], text: str) -> list[_Item] | None:
-    unit = {"année": "year", "an": "year", "mois": "month", "semaine": "week"}[_norm(m["u"])]
+    unit = REL_UNITS[_norm(m["u"])]
     if _g(m, "y"):
         if unit != "year":
             return None
@@ -535,7 +576,7 @@ def _b_ago(m: re.Match[str], text: str) -> list[_Item] | None:
 
 def _kind_of_day(m: re.Match[str], n: float | None, text: str) -> bool:
     """ "dans un jour de grande forme", "un jour sans": a kind of day, not a length nor a delay."""
-    return n == 1 and _norm(m["u"]) == "jour" and _next_word(text, m.end("u")) in ("de", "d'", "sans", "où")
+    return n == 1 and _norm(m["u"]) in _DAY_UNIT and _next_word(text, m.end("u")) in _KIND_OF_DAY_NEXT
 
 
 def _b_in(m: re.Match[str], text: str) -> list[_Item] | None:
@@ -551,14 +592,14 @@ def _b_in(m: re.Match[str], text: str) -> list[_Item] | None:
 
 def _b_later(m: re.Match[str], text: str) -> list[_Item] | None:
     direction = _norm(m["dir"])
-    if direction in ("après", "avant") and not re.match(rf"{WS0}(?:[,.;:)!?]|$)", text[m.end() : m.end() + 3]):
+    if direction in _EVENT_RELATIVE and not re.match(rf"{WS0}(?:[,.;:)!?]|$)", text[m.end() : m.end() + 3]):
         return None  # "trois jours après l'annonce": relative to an event, left to the duration rule
     n, vague = _qty(m["q"])
     if n is None and not vague:
         return None
     if n is not None and m["half"]:
         n += 0.5
-    sign = 1 if direction in ("plus tard", "après") else -1
+    sign = _SHIFT_DIRECTIONS[direction]
     return [_Item(*_core(m), "shift", {"n": n, "unit": _unit_of(m["u"]), "sign": sign, "deictic": False})]
 
 
@@ -571,11 +612,11 @@ def _b_duration(m: re.Match[str], text: str) -> list[_Item] | None:
     if n is None and not vague:
         return None
     pre = _norm(m["pre"]) if m["pre"] else None
-    if q == "des" and pre not in ("depuis", "pendant", "durant", "au cours des"):
+    if q in _VAGUE_DETERMINERS and pre not in _VAGUE_DURATION_CUES:
         return None
     if _kind_of_day(m, n, text):
         return None
-    needs_cue = unit_word in UNITS_NEEDING_CUE or (unit_word == "jour" and n == 1)
+    needs_cue = unit_word in UNITS_NEEDING_CUE or (unit_word in _DAY_UNIT and n == 1)
     if needs_cue and pre not in DURATION_CUES and not m["last"] and not _length_of_time(text, m.start("core"),
                                                                                         m.end("core")):
         return None
@@ -590,9 +631,9 @@ def _b_duration(m: re.Match[str], text: str) -> list[_Item] | None:
     return [_Item(*_core(m), "duration", data)]
 
 
-_OF_NOUN = re.compile(rf"{WS}(?:de{WS}|d{AP}{WS0})[^\W\d]")
+_OF_NOUN = re.compile(rf"{WS}{OF_THEN}[^\W\d]")
 _PLURAL_DETERMINERS = frozenset(_LEX["plural_determiners"])
-_BEFORE_AFTER = re.compile(rf"{WS}(?:après|avant){R}", re.IGNORECASE)
+_BEFORE_AFTER = re.compile(rf"{WS}{seq('event_relative_directions')}{R}", re.IGNORECASE)
 
 
 def _length_of_time(text: str, start: int, end: int) -> bool:
@@ -618,9 +659,9 @@ def _length_of_time(text: str, start: int, end: int) -> bool:
     if words[-1] in _PLURAL_DETERMINERS:
         return False  # "les célébrations des 30 ans d'indépendance": an anniversary
     verb_before = len(words) > 1 and words[-2].startswith(DURATION_VERBS)
-    if words[-1] in ("de", "d'"):  # "a écopé de dix ans de prison", not "âgé de 54 ans"
+    if words[-1] in _OF:  # "a écopé de dix ans de prison", not "âgé de 54 ans"
         return verb_before
-    if words[-1] == "a" and verb_before:
+    if words[-1] in _FOLDED_TO and verb_before:
         return True  # "condamné à dix ans" (à is folded to a)
     return words[-1].startswith(DURATION_VERBS) or bool(_OF_NOUN.match(text, end))
 
@@ -642,33 +683,33 @@ def _b_fraction(m: re.Match[str], text: str) -> list[_Item] | None:
 def _half_day(m: re.Match[str], h: int) -> int:
     """ "8 heures du soir" → 20, "3 h de l'après-midi" → 15; "du matin" leaves the hour."""
     part = _norm(_g(m, "dp") or "")
-    return h + 12 if h < 12 and ("soir" in part or "midi" in part) else h
+    return h + 12 if h < 12 and any(w in part for w in _AFTERNOON_WORDS) else h
 
 
 def _b_clock(m: re.Match[str], text: str) -> list[_Item] | None:
     h = _half_day(m, int(m["h"]))
-    mi = int(m["mi"]) if m["mi"] else 0
+    mi = int(m["mm"]) if m["mm"] else 0
     if h > 24 or mi > 59:
         return None
-    return [_Item(*_core(m), "clock", {"h": h, "mi": mi})]
+    return [_Item(*_core(m), "clock", {"h": h, "mm": mi})]
 
 
 def _b_clock_words(m: re.Match[str], text: str) -> list[_Item] | None:
     word = _norm(m["h"] or m["h2"])
-    if word in ("midi", "minuit"):
-        h: float | None = 12 if word == "midi" else 0
+    if word in _CLOCK_WORDS:
+        h: float | None = _CLOCK_WORDS[word]
     else:
         h = parse_number(word)
     if h is None or h != int(h) or h > 24:
         return None
     h = _half_day(m, int(h))
     mi = 0
-    if m["mi"]:
-        mv = parse_number(m["mi"])
+    if m["mm"]:
+        mv = parse_number(m["mm"])
         if mv is None or mv != int(mv) or mv > 59:
             return None
         mi = int(mv)
-    return [_Item(*_core(m), "clock", {"h": int(h), "mi": mi})]
+    return [_Item(*_core(m), "clock", {"h": int(h), "mm": mi})]
 
 
 def _b_clock_range(m: re.Match[str], text: str) -> list[_Item] | None:
@@ -678,7 +719,7 @@ def _b_clock_range(m: re.Match[str], text: str) -> list[_Item] | None:
         h, mi = int(m["h" + i]), int(m["m" + i] or 0)
         if h > 24 or mi > 59:
             return None
-        items.append(_Item(m.start("c" + i), m.end("c" + i), "clock", {"h": h, "mi": mi}))
+        items.append(_Item(m.start("c" + i), m.end("c" + i), "clock", {"h": h, "mm": mi}))
     return items
 
 
@@ -689,7 +730,7 @@ def _b_set(m: re.Match[str], text: str) -> list[_Item] | None:
         if parsed is None:
             return None
         n = parsed
-    u = _norm(m["u"]).rstrip("s") if _norm(m["u"]) not in ("mois", "fois") else _norm(m["u"])
+    u = _norm(m["u"]).rstrip("s") if _norm(m["u"]) not in _SET_NOT_PLURAL else _norm(m["u"])
     if u in WEEKDAYS:
         return [_Item(*_core(m), "set", {"value": f"XXXX-WXX-{WEEKDAYS[u]}"})]
     unit = UNITS.get(u) or UNITS.get(u + "s")
@@ -711,10 +752,10 @@ def _b_vague(m: re.Match[str], text: str) -> list[_Item] | None:
 
 
 def _b_holiday(m: re.Match[str], text: str) -> list[_Item] | None:
-    if not m["pre"] and not re.search(rf"(?:veille|lendemain){WS}d(?:e|u|{AP}){WS0}$",
+    if not m["pre"] and not re.search(rf"{seq('holiday_edges')}{WS}(?:{OF_FORMS}){WS0}$",
                                       text[max(0, m.start("core") - 20) : m.start("core")], re.IGNORECASE):
         return None
-    if m["pre"] and _norm(m["pre"]) in ("et", "entre") and not m["core"][0].isupper() and _norm(m["h"]) == "noël":
+    if m["pre"] and _norm(m["pre"]) in _HOLIDAY_NOT_AFTER.get(_norm(m["h"]), ()) and not m["core"][0].isupper():
         return None
     spec = HOLIDAYS[_norm(m["h"])]
     return [_Item(*_core(m), "holiday", {"spec": spec, "y": int(m["y"]) if m["y"] else None})]
@@ -735,7 +776,7 @@ def _b_refadj(m: re.Match[str], text: str) -> list[_Item] | None:
 
 def _b_quarter(m: re.Match[str], text: str) -> list[_Item] | None:
     q = ORDINALS.get(_norm(m["o"]))
-    kind = "Q" if _norm(m["u"]).startswith("trimestre") else "H"
+    kind = _QUARTER_UNITS[_norm(m["u"])]
     if q is None or (kind == "Q" and q > 4) or (kind == "H" and q > 2):
         return None
     y = int(m["y"]) if m["y"] else None
@@ -747,96 +788,102 @@ def _b_quarter(m: re.Match[str], text: str) -> list[_Item] | None:
 # --------------------------------------------------------------------------- patterns
 
 _WDOPT = rf"(?:(?P<wd>{WD}){WS})?"
-_POD_OF = rf"(?:(?P<pod>(?:la|l{AP}){WS0}{POD}){WS}(?:du|de){WS})"
-_DET = rf"(?:(?:le|ce|cette){WS})"
+_POD_OF = rf"(?:(?P<pod>{seq('pod_articles')}{WS0}{POD}){WS}{seq('pod_of_day')}{WS})"
+_DET = rf"(?:{seq('day_determiners')}{WS})"
 # a part of the day after a day: "mardi soir", "hier en début d'après-midi", "hier dans la soirée"
-_POD_AFTER = (rf"(?:(?:en{WS}(?:début|fin){WS}(?:d{AP}{WS0}|de{WS})|dans{WS}la{WS}|en{WS})?"
-              rf"(?:matinée|matin|midi|après{HY}midi|soirée|soir|nuit))")
+_POD_AFTER = (rf"(?:(?:{seq('pod_edge_in')}{WS}{seq('pod_edges')}{WS}{OF_THEN}|{then('pod_in')})?"
+              rf"{seq('pods_after_day')})")
 # the half of the day after a clock time: "3 h du matin", "8 heures du soir"
-_DAY_PART = rf"(?:{WS}(?P<dp>du{WS}matin|du{WS}soir|de{WS}l{AP}après{HY}midi){R})"
+_DAY_PART = rf"(?:{WS}(?P<dp>{seq('clock_day_parts')}){R})"
 # a clock time said with its day: "hier à 10 h"
-_AT_CLOCK = rf"(?:{WS}(?:à|vers){WS}(?P<ch>[01]?\d|2[0-3]){WS0}h(?:{WS0}(?P<cmi>[0-5]\d))?(?![\w'’]))"
+_AT_CLOCK = rf"(?:{WS}{seq('clock_at')}{WS}(?P<ch>[01]?\d|2[0-3]){WS0}h(?:{WS0}(?P<cmi>[0-5]\d))?(?![\w'’]))"
 # "la fin du XIXe siècle", "début des années 60": the edge is part of the expression
-_EDGE_OF = rf"(?:(?:(?:la|le){WS})?(?:début|fin|milieu){WS}(?:du|des|de{WS}la){WS})"
+_EDGE_OF = rf"(?:(?:{seq('edge_articles')}{WS})?{seq('edges')}{WS}{seq('edge_of')}{WS})"
 
 _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}(?P<core>(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}))(?![\d\w])", _b_iso),
     (rf"{L}(?<![\d/.])(?P<core>(?P<d>\d{{1,2}})([/.])(?P<m>\d{{1,2}})\3(?P<y>\d{{4}}|\d{{2}}))(?![\d\w])(?![/.]\d)",
      _b_numeric),
     # "la nuit du mercredi 5 au jeudi 6 janvier", "du 5 au 7 janvier 2022", "entre le 5 et le 7 janvier"
-    (rf"{L}{_pre()}(?P<core>(?:(?P<pod>(?:la|l{AP}){WS0}{POD}){WS})?(?:du|entre(?:{WS}le)?){WS}"
+    (rf"{L}{_pre()}(?P<core>(?:(?P<pod>{seq('pod_articles')}{WS0}{POD}){WS})?{seq('period_from')}{WS}"
      rf"(?:(?P<w1>{WD}){WS})?(?P<d1>{DAY})(?:{WS}(?P<m1>{MONTH})(?:{WS}(?P<y1>{YEARX}))?)?{WS}"
-     rf"(?:au|et(?:{WS}le)?){WS}(?:(?P<w2>{WD}){WS})?(?P<d2>{DAY}){WS}(?P<m2>{MONTH})(?:{WS}(?P<y2>{YEARX}))?)",
+     rf"{seq('period_to')}{WS}(?:(?P<w2>{WD}){WS})?(?P<d2>{DAY}){WS}(?P<m2>{MONTH})(?:{WS}(?P<y2>{YEARX}))?)",
      _b_period),
     # "lundi 10 et mardi 11 janvier", "les 5 et 6 janvier"
-    (rf"{L}(?P<core>(?P<i1>(?:(?:les|le){WS})?(?:(?P<w1>{WD}){WS})?(?P<d1>{DAY})){WS0}(?:,|et){WS}"
-     rf"(?:le{WS})?(?P<i2>(?:(?P<w2>{WD}){WS})?(?P<d2>{DAY})){WS}(?P<m>{MONTH})(?:{WS}(?P<y>{YEARX}))?)",
+    (rf"{L}(?P<core>(?P<i1>(?:{seq('list_articles')}{WS})?(?:(?P<w1>{WD}){WS})?(?P<d1>{DAY})){WS0}(?:,|{_AND}){WS}"
+     rf"(?:{seq('list_second_article')}{WS})?(?P<i2>(?:(?P<w2>{WD}){WS})?(?P<d2>{DAY})){WS}(?P<m>{MONTH})(?:{WS}(?P<y>{YEARX}))?)",
      _b_list),
     # "le mardi 28 juin 2022", "la soirée du 5 janvier", "ce jeudi 17 février"
     (rf"{L}{_pre()}(?P<core>{_POD_OF}?{_DET}?{_WDOPT}(?P<d>{DAY}){WS}(?P<m>{MONTH})"
-     rf"(?:{WS}(?P<y>{YEARY})|{WS}(?P<rel>prochain|dernier){R})?"
-     rf"(?:{WS}(?P<pod2>au{WS}(?:soir|matin)|dans{WS}la{WS}(?:soirée|nuit|matinée)))?)",
+     rf"(?:{WS}(?P<y>{YEARY})|{WS}(?P<rel>{_seq(_DAY_MONTH_DIRECTIONS)}){R})?"
+     rf"(?:{WS}(?P<pod2>{seq('pods_after_date')}))?)",
      _b_daymonth),
     (rf"{L}{_pre()}(?P<core>(?P<mod>{MODPRE})?(?P<m>{MONTH}){WS}(?P<y>{YEARY}))", _b_monthyear),
     # "Le 26, ...": a day of the month alone, at the head of a sentence, before a comma
-    (rf"(?:^|(?<=[.!?\n»\"])){WS0}(?P<core>[Ll]e{WS}(?P<d>1er|[12]\d|3[01]|[1-9]))(?={WS0},)", _b_dayonly),
+    (rf"(?:^|(?<=[.!?\n»\"])){WS0}(?P<core>{seq('day_alone_article')}{WS}"
+     rf"(?P<d>1{seq('first_day_suffix')}|[12]\d|3[01]|[1-9]))(?={WS0},)", _b_dayonly),
     (rf"{L}{_pre(PRE_MONTH)}(?P<core>(?P<mod>{MODPRE})?(?P<m>{MONTH})"
-     rf"(?:{WS}(?P<rel>derniers|dernier|prochains|prochain|passé){R})?)(?!{WS}\d)", _b_month),
-    (rf"{L}{_pre()}(?P<core>(?P<mod>{MODPRE}|l{AP}an{WS}|l{AP}année{WS}|début{WS}d(?:e{WS}|{AP}))?"
-     rf"(?P<y>{YEARX}))(?:(?:{WS}(?:et|ou){WS}|/|{HY})(?P<y2>{YEARX}))?", _b_year),
+     rf"(?:{WS}(?P<rel>{_seq(_MONTH_DIRECTIONS)}){R})?)(?!{WS}\d)", _b_month),
+    (rf"{L}{_pre()}(?P<core>(?P<mod>{MODPRE}|{then('year_nouns')}|{seq('year_edges')}{WS}{then('elided_of', glue='')})?"
+     rf"(?P<y>{YEARX}))(?:(?:{WS}{seq('year_or')}{WS}|/|{HY})(?P<y2>{YEARX}))?", _b_year),
     (rf"{L}(?:(?P<pre>{PRE_SEASON}){WS})?"
-     rf"(?P<core>(?P<det>l{AP}{WS0}|cet{WS}|ce{WS}|le{WS})?(?P<s>{SEASON_ALT}){R}"
-     rf"(?:{WS}(?P<y>{YEARY})|{WS}(?P<rel>dernier|prochain|passé){R})?)", _b_season),
-    (rf"{L}{_pre()}(?P<core>{_EDGE_OF}?(?P<n>[IVXLC]+|\d{{1,2}}){WS0}(?:e|ème|è|er|ère){WS}siècle){R}", _b_century),
-    (rf"{L}{_pre()}(?P<core>{_EDGE_OF}?(?:les{WS})?années{WS}(?P<y>(?:19|20)\d0|[2-9]0|00|{DECADE_ALT}))"
+     rf"(?P<core>(?P<det>{then('season_determiners')})?(?P<s>{SEASON_ALT}){R}"
+     rf"(?:{WS}(?P<y>{YEARY})|{WS}(?P<rel>{_seq(_SEASON_DIRECTIONS)}){R})?)", _b_season),
+    (rf"{L}{_pre()}(?P<core>{_EDGE_OF}?(?P<n>[IVXLC]+|\d{{1,2}}){WS0}{seq('century_suffixes')}{WS}{seq('century')}){R}",
+     _b_century),
+    (rf"{L}{_pre()}(?P<core>{_EDGE_OF}?(?:{seq('decade_article')}{WS})?{seq('decades')}{WS}(?P<y>(?:19|20)\d0|[2-9]0|00|{DECADE_ALT}))"
      rf"(?![\d\w-])", _b_decade),
     # "la nuit de lundi à mardi", "du lundi au mercredi", "la nuit de mardi"
-    (rf"{L}{_pre()}(?P<core>(?:(?P<pod>(?:la|l{AP}){WS0}{POD}){WS}(?:de|du){WS}|du{WS})(?P<w1>{WD})"
-     rf"(?:{WS}(?:à|au){WS}(?P<w2>{WD}))?)", _b_wdperiod),
+    (rf"{L}{_pre()}(?P<core>(?:(?P<pod>{seq('pod_articles')}{WS0}{POD}){WS}{seq('weekday_night_of')}{WS}|{seq('weekday_from')}{WS})"
+     rf"(?P<w1>{WD})(?:{WS}{seq('weekday_to')}{WS}(?P<w2>{WD}))?)", _b_wdperiod),
     (rf"{L}{_pre(PRE_WEEKDAY)}"
-     rf"(?P<core>(?:(?P<det>ce|le|cette){WS})?(?P<wd>{WD})"
-     rf"(?:{WS}(?P<dn>{DAY})(?!{WS0}(?:[hH](?!\w)|heures?{R}|%|[,.]?\d)))?(?:{WS}(?P<rel>{RELMOD}))?"
+     rf"(?P<core>(?:(?P<det>{_seq(words('day_determiners'))}){WS})?(?P<wd>{WD})"
+     rf"(?:{WS}(?P<dn>{DAY})(?!{WS0}(?:[hH](?!\w)|{seq('hour_words')}{R}|%|[,.]?\d)))?(?:{WS}(?P<rel>{RELMOD}))?"
      rf"(?:{WS}(?P<pod>{_POD_AFTER}){R})?)", _b_weekday),
     (rf"{L}(?P<core>(?P<w>{DEICTIC_ALT}){R}(?:{WS}(?P<pod>{_POD_AFTER}){R})?(?:{WS}(?P<wd>{WD}))?{_AT_CLOCK}?)",
      _b_deictic),
-    (rf"{L}(?P<core>(?P<w>{DEICTIC_POD_ALT}))(?!\w|{WS0}{HY}{WS0}là)", _b_deictic),
+    (rf"{L}(?P<core>(?P<w>{DEICTIC_POD_ALT}))(?!\w|{WS0}{HY}{WS0}{seq('there')})", _b_deictic),
     (rf"{L}{_pre(PRE_ANAPHORIC)}(?P<core>(?P<w>{ANAPHORIC_ALT}){R}"
-     rf"(?:{WS}(?P<pod>au{WS}(?:soir|matin)|dans{WS}la{WS}(?:soirée|matinée|nuit)|matin|soir|après{HY}midi){R})?)",
+     rf"(?:{WS}(?P<pod>{seq('pods_after_anaphoric')}){R})?)",
      _b_anaphoric),
-    (rf"{L}(?P<core>(?:(?:le|ce){WS})?(?P<o>{ORDINAL_ALT}|dernier){WS}(?P<wd>{WD}){WS}"
-     rf"(?:de{WS}|d{AP}{WS0}|du{WS}mois{WS}(?:de{WS}|d{AP}{WS0}))(?P<m>{MONTH})(?:{WS}(?P<y>{YEARX}))?){R}",
+    (rf"{L}(?P<core>(?:{seq('nth_determiners')}{WS})?(?P<o>{ORDINAL_ALT}|{seq('last_ordinal')}){WS}(?P<wd>{WD}){WS}"
+     rf"(?:{OF_THEN}|{seq('of_the_month')}{WS}{OF_THEN})(?P<m>{MONTH})(?:{WS}(?P<y>{YEARX}))?){R}",
      _b_nth_weekday),
     (rf"{L}(?P<core>(?P<w>{MOMENT_ALT})){R}", _b_moment),
-    (rf"{L}(?P<pre>dans|en|durant|pendant|dès|tout{WS}au{WS}long{WS}de){J}(?P<core>(?:(?:la|le|l{AP}){WS0})?"
-     rf"(?:(?P<edge>début|fin|milieu){WS}d(?:e{WS}|{AP}{WS0})(?:la{WS}|l{AP}{WS0})?)?(?P<pod>{POD}))", _b_pod),
-    (rf"{L}(?P<core>(?P<det>la|le|l{AP}|cette|ce|cet){WS0}(?P<u>{RELUNIT_ALT})"
-     rf"(?:(?P<ci>{WS0}{HY}{WS0}ci)|(?P<la>{WS0}{HY}{WS0}là)|{WS}(?P<rel>{RELMOD}))?){R}", _b_relunit),
-    (rf"{L}{_pre(PRE_EDGE)}(?P<core>(?:le{WS}|la{WS})?"
-     rf"(?:début|fin|milieu){WS}(?:de{WS}l{AP}|d{AP}|de{WS}la{WS}|du{WS}|de{WS}){WS0}(?P<u>année|an|mois|semaine)"
-     rf"(?:{WS}(?P<rel>dernière|dernier|prochaine|prochain)|{WS}(?P<y>{YEARX}))?){R}", _b_unitedge),
-    (rf"{L}{_pre(PRE_CLOCK)}(?P<core>(?<![\d,.])(?P<h>[01]?\d|2[0-4]){WS0}[hH](?:{WS0}(?P<mi>[0-5]\d))?"
+    (rf"{L}(?P<pre>{_seq(words('pod_prepositions'))}){J}(?P<core>(?:{seq('pod_article_any')}{WS0})?"
+     rf"(?:(?P<edge>{_seq(words('edges'))}){WS}{OF_THEN}{then('pod_articles')}?)?(?P<pod>{POD}))", _b_pod),
+    (rf"{L}(?P<core>(?P<det>{_seq(words('relunit_determiners'))}){WS0}(?P<u>{RELUNIT_ALT})"
+     rf"(?:(?P<here>{WS0}{HY}{WS0}{seq('here')})|(?P<there>{WS0}{HY}{WS0}{seq('there')})|{WS}(?P<rel>{RELMOD}))?){R}",
+     _b_relunit),
+    (rf"{L}{_pre(PRE_EDGE)}(?P<core>(?:{seq('edge_articles')}{WS})?"
+     rf"{seq('edges')}{WS}{then('unit_edge_of', glue='')}{WS0}(?P<u>{_seq(words('edge_units'))})"
+     rf"(?:{WS}(?P<rel>{_seq(words('unit_edge_modifiers'))})|{WS}(?P<y>{YEARX}))?){R}", _b_unitedge),
+    (rf"{L}{_pre(PRE_CLOCK)}(?P<core>(?<![\d,.])(?P<h>[01]?\d|2[0-4]){WS0}[hH](?:{WS0}(?P<mm>[0-5]\d))?"
      rf"(?![\w'’]){_DAY_PART}?)", _b_clock),
-    (rf"{L}(?P<pre>{PRE_CLOCK_WORDS}){WS}(?P<core>(?:(?P<h>\d{{1,2}}){WS}heures?(?:{WS}(?P<mi>\d{{2}}))?"
-     rf"{_DAY_PART}?|(?P<h2>midi|minuit))){R}", _b_clock_words),
+    (rf"{L}(?P<pre>{PRE_CLOCK_WORDS}){WS}(?P<core>(?:(?P<h>\d{{1,2}}){WS}{seq('hour_words')}(?:{WS}(?P<mm>\d{{2}}))?"
+     rf"{_DAY_PART}?|(?P<h2>{_seq(_CLOCK_WORDS)}))){R}", _b_clock_words),
     # a range of hours: "de 14 heures à 18 heures", "entre 9 heures et 11 heures 30"
-    (rf"{L}(?:(?P<de>de)|entre){WS}(?P<core>(?P<c1>(?P<h1>\d{{1,2}}){WS}heures?(?:{WS}(?P<m1>\d{{2}}))?)"
-     rf"(?(de){WS}(?:à|a)|{WS}et){WS}(?P<c2>(?P<h2>\d{{1,2}}){WS0}(?:h|heures?)(?:{WS0}(?P<m2>\d{{2}}))?)){R}",
+    (rf"{L}(?:(?P<since>{seq('range_from')})|{seq('range_between')}){WS}"
+     rf"(?P<core>(?P<c1>(?P<h1>\d{{1,2}}){WS}{seq('hour_words')}(?:{WS}(?P<m1>\d{{2}}))?)"
+     rf"(?(since){WS}{seq('range_to')}|{WS}{seq('range_and')}){WS}"
+     rf"(?P<c2>(?P<h2>\d{{1,2}}){WS0}(?:h|{_seq(words('hour_words'))})(?:{WS0}(?P<m2>\d{{2}}))?)){R}",
      _b_clock_range),
-    (rf"{L}(?P<core>il{WS}y{WS}a{WS}(?P<q>{QTY}){J}(?P<u>{UNIT})(?P<half>{HALF})?)", _b_ago),
-    (rf"{L}(?P<core>(?:dans|d{AP}ici){J}(?P<q>{QTY}){J}(?P<u>{UNIT})(?P<half>{HALF})?)", _b_in),
+    (rf"{L}(?P<core>{seq('ago')}{WS}(?P<q>{QTY}){J}(?P<u>{UNIT})(?P<half>{HALF})?)", _b_ago),
+    (rf"{L}(?P<core>{seq('in_time')}{J}(?P<q>{QTY}){J}(?P<u>{UNIT})(?P<half>{HALF})?)", _b_in),
     (rf"{L}(?P<core>(?P<q>{QTY}){J}(?P<u>{UNIT})(?P<half>{HALF})?{WS}"
-     rf"(?P<dir>plus{WS}tard|plus{WS}tôt|après|avant|auparavant)){R}", _b_later),
-    (rf"{L}(?P<core>(?P<q>une?|{NUMW}){WS}(?P<f>quarts?|demie?)(?:{HY}|{WS}d(?:e{WS}|{AP}{WS0}))(?P<u>{UNIT}))",
+     rf"(?P<dir>{_seq(_SHIFT_DIRECTIONS)})){R}", _b_later),
+    (rf"{L}(?P<core>(?P<q>{_seq(words('indefinite_articles'))}|{NUMW}){WS}(?P<f>{FRACTION_ALT})(?:{HY}|{WS}{OF_THEN})"
+     rf"(?P<u>{UNIT}))",
      _b_fraction),
-    (rf"{L}{_pre()}(?P<core>(?:entre{WS})?(?P<q>{QTY})(?:{WS}(?:à|ou|et){WS}(?P<q2>{QTY}))?{J}"
-     rf"(?:(?P<last>derniers|dernières|prochains|prochaines){WS})?(?P<u>{UNIT})(?P<half>{HALF})?)", _b_duration),
-    (rf"{L}(?P<core>(?:chaque|tous{WS}les|toutes{WS}les){WS}(?:(?P<n>\d{{1,2}}|{NUMW}){WS})?"
-     rf"(?P<u>jours?|semaines?|mois|ans?|années?|{WEEKDAY_ALT}s?)){R}", _b_set),
+    (rf"{L}{_pre()}(?P<core>(?:{seq('range_between')}{WS})?(?P<q>{QTY})(?:{WS}{seq('quantity_ranges')}{WS}(?P<q2>{QTY}))?{J}"
+     rf"(?:(?P<last>{_seq(words('count_modifiers'))}){WS})?(?P<u>{UNIT})(?P<half>{HALF})?)", _b_duration),
+    (rf"{L}(?P<core>{seq('set_openers')}{WS}(?:(?P<n>\d{{1,2}}|{NUMW}){WS})?"
+     rf"(?P<u>{_seq(words('set_units'))}|{WEEKDAY_ALT}s?)){R}", _b_set),
     (rf"{L}(?P<core>(?P<w>{VAGUE_ALT})){R}", _b_vague),
     (rf"{L}(?P<core>(?P<w>{REF_ADJ_ALT})){R}", _b_refadj),
     (rf"{L}(?:(?P<pre>{PRE_HOLIDAY}){J})?(?P<core>(?P<h>{HOLIDAY_ALT})(?:{WS}(?P<y>{YEARX}))?){R}", _b_holiday),
-    (rf"{L}{_pre()}(?P<core>(?:(?P<det>le|ce|du|au){WS})?(?P<o>{ORDINAL_ALT}){WS}(?P<u>trimestre|semestre)"
-     rf"(?:{WS}(?:de{WS}l{AP}année{WS})?(?P<y>{YEARX}))?){R}", _b_quarter),
+    (rf"{L}{_pre()}(?P<core>(?:(?P<det>{_seq(words('quarter_determiners'))}){WS})?(?P<o>{ORDINAL_ALT}){WS}"
+     rf"(?P<u>{_seq(_QUARTER_UNITS)})(?:{WS}(?:{seq('of_the_year')}{WS})?(?P<y>{YEARX}))?){R}", _b_quarter),
 ]  # fmt: skip
 
 

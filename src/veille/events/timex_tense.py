@@ -22,9 +22,14 @@ from veille.events.timex_lexicon import (
     SHORT_PARTICIPLES,
     SUBJUNCTIVES,
     _norm,
+    plain,
+    words,
 )
 
 Tense = Literal["past", "future", "auto"]
+
+_CLAUSE_OPENERS = plain("clause_openers")  # the clause ends at them after the expression ("que", "qu'")
+_KEPT_UNFOLDED = frozenset(words("kept_unfolded"))  # looked up as written ("à": folded, the auxiliary "a")
 
 
 def _future_cue(text: str, start: int, end: int) -> bool:
@@ -57,7 +62,8 @@ def _verb_cue(words: list[str], i: int) -> str | None:
 def _word(w: str) -> str:
     """A word as the verb cues are looked up: the preposition "à" stays itself (the lexicon folds it
     to "a", which is the auxiliary: "aura lieu mardi à la mairie" is no compound past)."""
-    return "à" if w.lower() == "à" else _norm(w).split("'")[-1]
+    lowered = w.lower()
+    return lowered if lowered in _KEPT_UNFOLDED else _norm(w).split("'")[-1]
 
 
 def clause_tense(text: str, start: int, end: int, aspect: bool = False) -> str | None:
@@ -73,7 +79,7 @@ def clause_tense(text: str, start: int, end: int, aspect: bool = False) -> str |
     if fronted:
         bw = []
     cut = r"[.;:!?\n«»()]" if fronted else r"[.;:!?\n,«»()]"
-    after = re.split(cut + r"|(?<!\w)qu(?:e|')", text[end : end + 50], flags=re.IGNORECASE)[0]
+    after = re.split(cut + rf"|(?<!\w){_CLAUSE_OPENERS}", text[end : end + 50], flags=re.IGNORECASE)[0]
     aw = [_word(w) for w in re.findall(r"[\w'’-]+", after)][: 6 if fronted else 4]
     best: tuple[int, str] | None = None
     for i in range(len(bw)):
