@@ -272,7 +272,10 @@ class EventCoder:
                                          for j in kids(i)):
                 del found[i]
         # a trigger inside another trigger's argument describes the same event
-        keep: list[Candidate] = []
+        # (a word of obligation is a demand beside the act it asks for: "X doit se retirer" tells both, and
+        # neither absorbs the other)
+        keep: list[Candidate] = [cand for cand in found.values() if cand.entry.deontic]
+        found = {i: cand for i, cand in found.items() if not cand.entry.deontic}
         for cand in found.values():
             governor = _governing_trigger(cand.token, found)
             if governor is not None:
@@ -293,7 +296,13 @@ class EventCoder:
         # '"Nous avons accepté", a déclaré X', '"nous allons devoir discuter", a déclaré X': the first person
         # of a quote is its speaker, whatever the clause's status
         ctx.quote_speaker = status.reporter if status.reporter is not None else incise_speaker(token)
-        args = self.finder.find(args_token, args_entry, ctx.index, ctx.resolve)
+        if entry.deontic:
+            obligation = self._obligation(token, status, ctx)
+            if obligation is None:
+                return []
+            args, status = obligation
+        else:
+            args = self.finder.find(args_token, args_entry, ctx.index, ctx.resolve)
         # distributive participle: "26 criminels et 18 membres ... tués" is one event per count
         groups = self._distributive(token, ctx.index)
         out = []
@@ -303,6 +312,58 @@ class EventCoder:
             if event is not None:
                 out.append(event)
         return out
+
+    def _obligation(self, token: Token, status: Status, ctx: _Context) -> tuple[Arguments, Status] | None:
+        """A word of obligation in what a speaker says of another side ('"la partie russe doit maintenant
+        réagir", a dit le ministre allemand', 'il faut que Moscou retire ses troupes, a déclaré X'): the
+        speaker demands (actor) of the one obliged (recipient), the subject of the word or of its que-clause.
+        None in the text's own voice, for an obligation with no act ("doit 50 millions"), or of the
+        speaker's own side ("nous devons", "notre pays doit")."""
+        if status.status != REPORTED or status.reporter is None:
+            return None
+        view = view_of(token.doc)
+        deps, kids = view.dep, view.kids
+        subject = next((j for j in kids(token.i) if deps[j] == "nsubj"), None)
+        act = next((j for j in kids(token.i) if deps[j] == "xcomp" and "Inf" in morph(view.token(j), "VerbForm")),
+                   None)
+        if subject is None:  # "il faut que X ...": the subject of the que-clause
+            act = next((j for j in kids(token.i) if deps[j] in ("ccomp", "csubj")
+                        and any(deps[m] == "mark" and view.lower[m] in _QUE_FORMS for m in kids(j))), None)
+            if act is None:
+                # the parser hung the que-clause elsewhere ("il faut que le Maroc retire ..., a affirmé X"):
+                # the verb of the "que" that follows the word (past its adverbs)
+                j = token.i + 1
+                while j < len(token.doc) and view.pos[j] == "ADV":
+                    j += 1
+                if j < len(token.doc) and view.lower[j] in _QUE_FORMS and deps[j] == "mark" \
+                        and view.pos[view.head[j]] in ("VERB", "AUX"):
+                    act = view.head[j]
+            subject = next((j for j in kids(act) if deps[j] == "nsubj"), None) if act is not None else None
+        if subject is None or act is None:
+            return None
+        act_token = view.token(act)
+        if act_token.left_edge.i <= status.reporter.i <= act_token.right_edge.i:
+            # "il faut que la Russie explique les faits, a déclaré X": the speech verb asked for is no source
+            speaker = incise_speaker(token)
+            if speaker is None:
+                return None
+            status = Status(REPORTED, speaker, status.cue)
+        subject_token = view.token(subject)
+        if self.finder.lexicon.in_class(subject_token.lower_, "first_person"):
+            return None
+        scheduled = self.lexicon.match(act_token)
+        if scheduled is not None and scheduled.type == "CONSULT":
+            return None  # "le président doit se rendre à Paris", "doit rencontrer": a visit on the agenda
+        span = (act_token.left_edge.i, act_token.right_edge.i)
+        if any(m.label_ in _TIME_LABELS and (m._.value or "")[:1].isdigit()
+               and (m.root.head.i in (token.i, act) or span[0] <= m.root.i <= span[1])
+               for m in token.doc.spans[MENTIONS] if token.sent.start <= m.start < token.sent.end):
+            return None  # "doit signer l'accord lundi": what is scheduled, not what is demanded
+        obliged = [p for p in self.finder._np(subject_token, ctx.index, ctx.resolve) if p.code]
+        speakers = [p for p in ctx.finder_parties(status.reporter) if p.code]
+        if not obliged or not speakers or {p.code for p in obliged} & {p.code for p in speakers}:
+            return None
+        return Arguments(actor=speakers, recipient=obliged, explicit=True), status
 
     def _reacted_to(self, token: Token, ctx: _Context, own: set) -> list[str]:
         """The sides of the act a statement's object names: its own parties ("l'accord entre Israël et
@@ -1109,7 +1170,10 @@ def _sentences(doc: Doc, text: str) -> list[Span]:
         piece = text[sent.start_char:sent.end_char]
         following = sents[k + 1] if k + 1 < len(sents) else None
         gap = text[sent.end_char:following.start_char] if following is not None else ""
-        if following is None or piece.rstrip().endswith(_SENTENCE_END) or "\n" in gap or "\n" in piece[-2:]:
+        # (no sentence starts with a comma: '"... doit maintenant réagir", a-t-il dit' is one, quote and incise)
+        incise = following is not None and text[following.start_char:following.start_char + 1] == ","
+        if following is None or (piece.rstrip().endswith(_SENTENCE_END) and not incise) or "\n" in gap \
+                or "\n" in piece[-2:]:
             out.append(doc[start:sent.end])
             start = None
     return out

@@ -32,6 +32,7 @@ _AIM_VERBS = grammar_words("aim_verbs")  # "visés par des sanctions": the agent
 _REPORTING_VERBS = SPEECH_VERBS | OPINION_VERBS  # verbs that say or think their complement clause
 # verbs after which the embedded event is planned or announced for later
 PLANNING_VERBS = grammar_words("planning_verbs")
+_OBLIGATION_VERBS = grammar_words("obligation_verbs")  # "il faut que X ..."
 # adjectives of readiness over an infinitive: the event is offered or intended
 _WILLING_ADJ = grammar_words("willing_adjectives")
 _WILLING_VERBS = grammar_words("willing_verbs")  # "est déterminée à lancer"
@@ -378,7 +379,9 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                        for j in kids(c))):
             raise_to(FUTURE, "ready")  # "se déclare prêt à remettre les corps": offered, not done
         if c != t and is_verbal and tag != "ADJ" and not via_adjunct and not via_conj:
-            if lemma in PLANNING_VERBS and not (lemma == "annoncer" and _past(current)) and not via_agent:
+            if lemma in _OBLIGATION_VERBS:
+                raise_to(FUTURE, lemma)  # "il faut que Moscou retire ses troupes": asked, not done
+            elif lemma in PLANNING_VERBS and not (lemma == "annoncer" and _past(current)) and not via_agent:
                 if lemma == "devoir" and _mood_tense(current)[0]:
                     raise_to(HYPOTHETICAL, lemma)
                 else:
@@ -544,7 +547,10 @@ def _linear_speech_frame(trigger: Token, sentence: Span) -> Token | None:
         if texts[i] in (".", ";", "!", "?"):
             break
         if lemmas[i] in SPEECH_VERBS and tags[i] == "VERB" and _speech_use(view.token(i)):
-            after_comma = i > 0 and (texts[i - 1] == "," or (tags[i - 1] == "AUX" and i > 1 and texts[i - 2] == ","))
+            k = i - 1  # ", a-t-il dit": back over the inverted subject's clitics and the auxiliary
+            while k > trigger.i and lowers[k] in _INVERTED_CLITICS:
+                k -= 1
+            after_comma = k > 0 and (texts[k] == "," or (tags[k] == "AUX" and k > 1 and texts[k - 1] == ","))
             if after_comma:
                 subject = _inverted_subject(view.token(i))
                 if subject is not None:
@@ -572,7 +578,8 @@ def _incise(top: Token, trigger: Token) -> Token | None:
     for head in heads:
         for j in view.kids(head):
             if j > trigger.i and lemmas[j] in SPEECH_VERBS and deps[j] in (
-                    "parataxis", "conj", "advcl", "ccomp", "dep", "acl"):
+                    "parataxis", "conj", "advcl", "ccomp", "dep", "acl") \
+                    and not any(deps[m] == "mark" for m in view.kids(j)):  # "il faut que X explique": no incise
                 child = view.token(j)
                 if _speech_use(child) and _inverted_subject(child) is not None:
                     return child
