@@ -37,6 +37,7 @@ from veille.events.status import (
     SPEECH_VERBS,
     Status,
     assess,
+    closing_incise,
     incise_speaker,
     is_past,
     is_prospective,
@@ -166,7 +167,7 @@ class EventCoder:
         sentences = _sentences(doc, text)
         reference = dates.now = lead_date(sentences, dates, published)  # the day the text reports from
         shared = _DocCache(text=text, view=view, lemmas=view.lemma, sents=sentences, skip=skip)
-        for sent in sentences:
+        for k, sent in enumerate(sentences):
             candidates = self._candidates(sent, skip, shared)
             if last_end is not None and "\n" in text[last_end:sent.start_char]:
                 last_place = speaker = None  # a new paragraph may be about somewhere else, from someone else
@@ -178,6 +179,7 @@ class EventCoder:
                 last_place = sent_places[0]
             context = _Context(self.finder, index, history, sent, clashes, shared)
             context.reference, context.speaker = reference, speaker
+            context.open_quote = _open_quote_speaker(sentences, k, text)
             sent_events: list[dict] = []
             for cand in candidates:
                 for event in self._code(cand, context, dates, focus, published, sent, sent_places, last_place):
@@ -293,6 +295,10 @@ class EventCoder:
                 args_entry, args_token = inner  # "a annoncé le retrait du Mali": the noun's parties
         status = assess(token, is_noun=token.pos_ in ("NOUN", "PROPN"), verbal=entry.type in _SPEECH,
                         own_act=entry.type in _OWN_ACTS, sentence=sent, lemmas=ctx.lemmas())
+        if status.reporter is None and ctx.open_quote is not None:
+            # '"La Russie doit réagir. Nous attendons", a dit X': the quote's first sentence is X's too
+            status = Status(REPORTED if status.status == ASSERTED else status.status, ctx.open_quote,
+                            status.cue or "quote")
         # '"Nous avons accepté", a déclaré X', '"nous allons devoir discuter", a déclaré X': the first person
         # of a quote is its speaker, whatever the clause's status
         ctx.quote_speaker = status.reporter if status.reporter is not None else incise_speaker(token)
@@ -817,6 +823,7 @@ class _Context:
         self.reference: EventDate | None = None
         self.speaker: dict | None = None  # the last named source of the paragraph, for "selon lui"
         self.quote_speaker: Token | None = None  # who says the sentence, for its "nous" and "je"
+        self.open_quote: Token | None = None  # the speaker of a quote the sentence opens and a later one closes
         self._lemmas: frozenset[str] | None = None
         self._states = shared.states
         self._codes = shared.codes
@@ -1120,6 +1127,8 @@ class _Context:
 
 
 _TIME_LABELS = frozenset({"DATE", "TIME", "DURATION"})
+_OPENING_QUOTES = ('"', "«", "“")
+_QUOTE_MARKS = ('"', "«", "»", "“", "”")
 _END_PUNCT = (".", "!", "?", "»", "…", '"', ":", ";")
 
 
@@ -1155,6 +1164,22 @@ def _named_speaker(sent: Span, view: DocView, finder: ArgumentFinder, index: Men
                 if coded:
                     found = {"text": coded[0].text, "actor_id": coded[0].actor_id, "code": coded[0].code}
     return found
+
+
+def _open_quote_speaker(sentences: list[Span], k: int, text: str) -> Token | None:
+    """The speaker of the quote sentence ``k`` opens and does not close, from the incise after the sentence of
+    the same paragraph where it closes ('"La Russie doit réagir. Nous attendons des réponses", a dit X.')."""
+    sent = sentences[k]
+    piece = text[sent.start_char:sent.end_char].strip()
+    if not piece or piece[0] not in _OPENING_QUOTES or sum(piece.count(q) for q in _QUOTE_MARKS) != 1:
+        return None
+    for later in sentences[k + 1:k + 4]:
+        if "\n" in text[sent.end_char:later.start_char]:
+            return None  # a new paragraph
+        if any(q in text[later.start_char:later.end_char] for q in _QUOTE_MARKS):
+            return closing_incise(later)
+        sent = later
+    return None
 
 
 def _sentences(doc: Doc, text: str) -> list[Span]:
