@@ -796,8 +796,9 @@ def test_a_quote_cut_from_its_incise_keeps_its_speaker(veille_nlp) -> None:
 
 def test_the_first_sentence_of_a_quote_is_said_by_the_speaker_of_its_incise(veille_nlp) -> None:
     # a quote of two sentences: the incise after the second names who says the first
-    events = code(veille_nlp, 'Le Parlement s\'est réuni mardi. "Nous accusons la Turquie de violer nos eaux. Les faits '
-                              'sont graves et connus de tous", a déclaré le ministre grec des Affaires étrangères.')
+    events = code(veille_nlp, 'Le Parlement s\'est réuni mardi. "Nous accusons la Turquie de violer nos eaux. '
+                              'Les faits sont graves et connus de tous", a déclaré le ministre grec des Affaires '
+                              "étrangères.")
     accuse = _of_type(events, "ACCUSE")
     assert accuse and accuse[0]["status"] == "reported", events
     assert "GRC" in codes(accuse[0]["actor"]) and accuse[0]["reported_by"]["code"] == "GRC", accuse
