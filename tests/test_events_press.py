@@ -931,3 +931,46 @@ def test_an_act_a_thing_requires_is_not_done_yet(veille_nlp) -> None:
     events = code(veille_nlp, "L'accord doit encore être mis en oeuvre, ce qui nécessite sa ratification par le "
                               "Parlement européen.")
     assert not [e for e in _of_type(events, "AGREE") if e["status"] in ("asserted", "reported")], events
+
+
+def test_an_obligation_said_of_another_side_is_a_demand(veille_nlp) -> None:
+    # "X doit ...", "il faut que X ...", said by a speaker of another side: the speaker demands it of X
+    events = code(veille_nlp, '"Les indices sont nombreux, la Serbie doit maintenant répondre", a déclaré le '
+                              "ministre croate des Affaires étrangères.")
+    demands = _of_type(events, "REQUEST")
+    assert demands and codes(demands[0]["actor"]) == {"HRV"} and "SRB" in codes(demands[0]["recipient"]), events
+    assert demands[0]["status"] == "reported"
+    events = code(veille_nlp, "Il faut que le Maroc retire ses soldats de la zone tampon, a affirmé le chef de "
+                              "la diplomatie algérienne.")
+    demands = _of_type(events, "REQUEST")
+    assert demands and "DZA" in codes(demands[0]["actor"]) and "MAR" in codes(demands[0]["recipient"]), events
+    # what is demanded is not done
+    assert not [e for e in events if e["type"] != "REQUEST" and e["status"] in ("asserted", "reported")], events
+
+
+def test_an_obligation_of_one_s_own_side_or_an_agenda_is_no_demand(veille_nlp) -> None:
+    for text in ('"Nous devons répondre fermement", a déclaré le ministre croate.',  # the speaker's own side
+                 "Le président serbe doit se rendre à Zagreb lundi, a annoncé le ministre croate.",  # an agenda
+                 "Le Premier ministre serbe doit signer le texte mardi, a indiqué le ministre croate.",
+                 "La Serbie doit maintenant répondre.",  # in the text's own voice
+                 "La Serbie doit 40 millions d'euros à la Croatie, a déclaré le ministre croate."):  # a debt
+        assert not _of_type(code(veille_nlp, text), "REQUEST"), text
+
+
+def test_a_quote_cut_from_its_incise_keeps_its_speaker(veille_nlp) -> None:
+    # the parser ends a sentence at the closing quote; ", a-t-il dit" after it still says who speaks
+    events = code(veille_nlp, 'Le ministre grec a reçu la presse. "Les faits sont graves, nous accusons la '
+                              'Turquie de provocations", a-t-il dit.')
+    accuse = _of_type(events, "ACCUSE")
+    assert accuse and accuse[0]["status"] == "reported", events
+    assert accuse[0]["reported_by"] and accuse[0]["reported_by"]["code"] == "GRC", accuse
+
+
+def test_the_first_sentence_of_a_quote_is_said_by_the_speaker_of_its_incise(veille_nlp) -> None:
+    # a quote of two sentences: the incise after the second names who says the first
+    events = code(veille_nlp, 'Le Parlement s\'est réuni mardi. "Nous accusons la Turquie de violer nos eaux. '
+                              'Les faits sont graves et connus de tous", a déclaré le ministre grec des Affaires '
+                              "étrangères.")
+    accuse = _of_type(events, "ACCUSE")
+    assert accuse and accuse[0]["status"] == "reported", events
+    assert "GRC" in codes(accuse[0]["actor"]) and accuse[0]["reported_by"]["code"] == "GRC", accuse

@@ -295,6 +295,25 @@ def test_state_anaphor_of_a_kind_stays_unknown_when_two_states_fit_or_none(actor
     assert code_of(actors_nlp, text, "Le pays communiste") is None
 
 
+def test_a_state_of_a_kind_opening_a_text_is_the_one_of_that_kind_named_next(actors_nlp: Any) -> None:
+    # before any state is named, the description points forward to the one state of its kind named next
+    text = ("Depuis lundi, le pays communiste multiplie les critiques contre son voisin. La Thaïlande et Cuba "
+            "ont répondu.")
+    assert code_of(actors_nlp, text, "le pays communiste") == "CUB"
+    text = "Depuis lundi, le pays communiste multiplie les critiques. Le Vietnam et Cuba ont répondu."
+    assert code_of(actors_nlp, text, "le pays communiste") is None  # two fit: none
+
+
+def test_a_side_named_by_its_nationality_is_its_state(actors_nlp: Any) -> None:
+    # "la partie russe", "le côté américain": one side of talks or a dispute; not a part of something
+    text = "Les négociations ont échoué : la partie serbe a quitté la salle."
+    assert code_of(actors_nlp, text, "partie serbe") == "SRB"
+    text = "Le côté américain a refusé la proposition."
+    assert code_of(actors_nlp, text, "côté américain") == "USA"
+    doc = actors_nlp("La pollution touche la partie serbe du Danube et une partie de la Hongrie.")
+    assert not [m for m in doc.spans[MENTIONS] if "partie" in m.text], list(doc.spans[MENTIONS])
+
+
 def test_generic_state_descriptions_are_no_anaphors(actors_nlp: Any) -> None:
     for text, generic in (("La Tunisie reçoit des migrants. Le pays d'origine des migrants reste souvent inconnu.",
                            "Le pays d'origine"),

@@ -32,6 +32,7 @@ class LexEntry:
     sector: str | None = None
     concept: str | None = None
     needs_complement: bool = False
+    needs_demonym: bool = False  # only with a nationality adjective and no complement after ("la partie russe")
     place: bool = False
     tag: str | None = None  # IGO anaphors: the tag an antecedent must carry
 
@@ -77,7 +78,8 @@ class Lexicon:
                     lemma=fold(forms[0]),
                     sector=item.get("sector"),
                     concept=item.get("concept"),
-                    needs_complement=item.get("needs") == "complement",
+                    needs_complement=item.get("needs") in ("complement", "demonym"),
+                    needs_demonym=item.get("needs") == "demonym",
                     place=item.get("kind") == "place",
                 )
                 plurals = kind != PORTFOLIO and item.get("plural", True)

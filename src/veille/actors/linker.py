@@ -61,7 +61,7 @@ from veille.actors.grammar import (
     Tok,
 )
 from veille.actors.kb import ORIGIN_RANK, KnowledgeBase, to_date
-from veille.actors.lexicon import FORMER, HEAD, HONORIFIC, TITLE, LexEntry, lexicon_words
+from veille.actors.lexicon import CONNECTOR, FORMER, HEAD, HONORIFIC, TITLE, LexEntry, lexicon_words
 from veille.actors.model import Actor
 from veille.actors.normalize import damerau_levenshtein, fold, translit_key
 from veille.actors.userdata import user_files
@@ -475,6 +475,9 @@ class ActorLinker:
                     end, hit = person
                     out.append(Mention(desc.scope_end, end, "person", "PER", priority=0, desc=desc, person_hit=hit,
                                        name_start=desc.scope_end))
+            if desc.head.needs_demonym and (not desc.demonym or desc.complement_ids or desc.end >= len(words)
+                                            or ann.first(desc.end, CONNECTOR)):
+                continue  # "la partie russe", not "la partie serbe du Danube", "une partie de la Syrie"
             if desc.code or desc.anaphor or desc.complement_ids or not desc.head.needs_complement or desc.qualified:
                 label = "NORP" if desc.demonym else ("PER" if desc.head.kind == TITLE else
                                                      "LOC" if desc.head.place else "ORG")
@@ -1291,7 +1294,12 @@ class _Resolver:
                 if anaphor.states is not None and m.code not in anaphor.states:
                     return False  # "le petit royaume": a kingdom, "le pays communiste": a communist state
                 return region_states is None or (m.code or "") in region_states
-            return self._as_actor(self._salience(mention, fits, margin=MARGIN), "GPE")
+            found = self._salience(mention, fits, margin=MARGIN)
+            if found is None and anaphor.states is not None and not any(
+                    m.code and self.kb.by_code(m.code) is not None and self.kb.by_code(m.code).type == "state"
+                    for m in self.history):
+                found = self._cataphor(mention, anaphor.states)
+            return self._as_actor(found, "GPE")
 
         def fits_igo(m: Mention) -> bool:
             actor = self.kb.by_code(m.code or "")
@@ -1300,6 +1308,18 @@ class _Resolver:
             wanted = [t for t in (anaphor.tag, *anaphor.tags) if t]
             return all(t in actor.tags for t in wanted)
         return self._as_actor(self._salience(mention, fits_igo), "ORG")
+
+    def _cataphor(self, mention: Mention, states: frozenset[str]) -> Mention | None:
+        """"Depuis la semaine dernière, le pays communiste a proféré des reproches [...] Pyongyang": a
+        description of a kind of state that opens a text, before any state is named, stands for the one
+        state of that kind the text names next (in its sentence or the next)."""
+        later = [m for m in self.all_mentions if m.start >= mention.end and m.kind == "name" and m.hit is not None
+                 and m.hit.code and self.sent_of[m.start] - mention.sent <= 1]
+        fitting = {m.hit.code for m in later if m.hit.code in states}
+        if len(fitting) != 1:
+            return None
+        first = next(m for m in later if m.hit.code in fitting)
+        return Mention(first.start, first.end, "name", "GPE", code=first.hit.code)
 
     def _as_actor(self, found: Mention | None, label: str) -> Mention | None:
         """The state or IGO an antecedent stands for (not the person or the

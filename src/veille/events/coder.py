@@ -38,6 +38,7 @@ from veille.events.status import (
     SPEECH_VERBS,
     Status,
     assess,
+    closing_incise,
     incise_speaker,
     is_past,
     is_prospective,
@@ -180,7 +181,7 @@ class EventCoder:
         sentences = _sentences(doc, text)
         reference = dates.now = lead_date(sentences, dates, published)  # the day the text reports from
         shared = _DocCache(text=text, view=view, lemmas=view.lemma, sents=sentences, index=index, skip=skip)
-        for sent in sentences:
+        for k, sent in enumerate(sentences):
             candidates = self._candidates(sent, skip, shared)
             if last_end is not None and "\n" in text[last_end:sent.start_char]:
                 last_place = speaker = None  # a new paragraph may be about somewhere else, from someone else
@@ -192,6 +193,7 @@ class EventCoder:
                 last_place = sent_places[0]
             context = _Context(self.finder, index, history, sent, clashes, shared)
             context.reference, context.speaker = reference, speaker
+            context.open_quote = _open_quote_speaker(sentences, k, text)
             sent_events: list[dict] = []
             for cand in candidates:
                 for event in self._code(cand, context, dates, focus, published, sent, sent_places, last_place):
@@ -303,7 +305,10 @@ class EventCoder:
                                          for j in kids(i)):
                 del found[i]
         # a trigger inside another trigger's argument describes the same event
-        keep: list[Candidate] = []
+        # (a word of obligation is a demand beside the act it asks for: "X doit se retirer" tells both, and
+        # neither absorbs the other)
+        keep: list[Candidate] = [cand for cand in found.values() if cand.entry.deontic]
+        found = {i: cand for i, cand in found.items() if not cand.entry.deontic}
         for cand in found.values():
             governor = _governing_trigger(cand.token, found)
             if governor is not None:
@@ -321,10 +326,20 @@ class EventCoder:
                 args_entry, args_token = inner  # "a annoncé le retrait du Mali": the noun's parties
         status = assess(token, is_noun=token.pos_ in ("NOUN", "PROPN"), verbal=entry.type in _SPEECH,
                         own_act=entry.type in _OWN_ACTS, sentence=sent, lemmas=ctx.lemmas())
+        if status.reporter is None and ctx.open_quote is not None:
+            # '"La Russie doit réagir. Nous attendons", a dit X': the quote's first sentence is X's too
+            status = Status(REPORTED if status.status == ASSERTED else status.status, ctx.open_quote,
+                            status.cue or "quote")
         # '"Nous avons accepté", a déclaré X', '"nous allons devoir discuter", a déclaré X': the first person
         # of a quote is its speaker, whatever the clause's status
         ctx.quote_speaker = status.reporter if status.reporter is not None else incise_speaker(token)
-        args = self.finder.find(args_token, args_entry, ctx.index, ctx.resolve)
+        if entry.deontic:
+            obligation = self._obligation(token, status, ctx)
+            if obligation is None:
+                return []
+            args, status = obligation
+        else:
+            args = self.finder.find(args_token, args_entry, ctx.index, ctx.resolve)
         # distributive participle: "26 criminels et 18 membres ... tués" is one event per count
         groups = self._distributive(token, ctx.index)
         out = []
@@ -334,6 +349,58 @@ class EventCoder:
             if event is not None:
                 out.append(event)
         return out
+
+    def _obligation(self, token: Token, status: Status, ctx: _Context) -> tuple[Arguments, Status] | None:
+        """A word of obligation in what a speaker says of another side ('"la partie russe doit maintenant
+        réagir", a dit le ministre allemand', 'il faut que Moscou retire ses troupes, a déclaré X'): the
+        speaker demands (actor) of the one obliged (recipient), the subject of the word or of its que-clause.
+        None in the text's own voice, for an obligation with no act ("doit 50 millions"), or of the
+        speaker's own side ("nous devons", "notre pays doit")."""
+        if status.status != REPORTED or status.reporter is None:
+            return None
+        view = view_of(token.doc)
+        deps, kids = view.dep, view.kids
+        subject = next((j for j in kids(token.i) if deps[j] == "nsubj"), None)
+        act = next((j for j in kids(token.i) if deps[j] == "xcomp" and "Inf" in morph(view.token(j), "VerbForm")),
+                   None)
+        if subject is None:  # "il faut que X ...": the subject of the que-clause
+            act = next((j for j in kids(token.i) if deps[j] in ("ccomp", "csubj")
+                        and any(deps[m] == "mark" and view.lower[m] in _QUE_FORMS for m in kids(j))), None)
+            if act is None:
+                # the parser hung the que-clause elsewhere ("il faut que le Maroc retire ..., a affirmé X"):
+                # the verb of the "que" that follows the word (past its adverbs)
+                j = token.i + 1
+                while j < len(token.doc) and view.pos[j] == "ADV":
+                    j += 1
+                if j < len(token.doc) and view.lower[j] in _QUE_FORMS and deps[j] == "mark" \
+                        and view.pos[view.head[j]] in ("VERB", "AUX"):
+                    act = view.head[j]
+            subject = next((j for j in kids(act) if deps[j] == "nsubj"), None) if act is not None else None
+        if subject is None or act is None:
+            return None
+        act_token = view.token(act)
+        if act_token.left_edge.i <= status.reporter.i <= act_token.right_edge.i:
+            # "il faut que la Russie explique les faits, a déclaré X": the speech verb asked for is no source
+            speaker = incise_speaker(token)
+            if speaker is None:
+                return None
+            status = Status(REPORTED, speaker, status.cue)
+        subject_token = view.token(subject)
+        if self.finder.lexicon.in_class(subject_token.lower_, "first_person"):
+            return None
+        scheduled = self.lexicon.match(act_token)
+        if scheduled is not None and scheduled.type == "CONSULT":
+            return None  # "le président doit se rendre à Paris", "doit rencontrer": a visit on the agenda
+        span = (act_token.left_edge.i, act_token.right_edge.i)
+        if any(m.label_ in _TIME_LABELS and (m._.value or "")[:1].isdigit()
+               and (m.root.head.i in (token.i, act) or span[0] <= m.root.i <= span[1])
+               for m in token.doc.spans[MENTIONS] if token.sent.start <= m.start < token.sent.end):
+            return None  # "doit signer l'accord lundi": what is scheduled, not what is demanded
+        obliged = [p for p in self.finder._np(subject_token, ctx.index, ctx.resolve) if p.code]
+        speakers = [p for p in ctx.finder_parties(status.reporter) if p.code]
+        if not obliged or not speakers or {p.code for p in obliged} & {p.code for p in speakers}:
+            return None
+        return Arguments(actor=speakers, recipient=obliged, explicit=True), status
 
     def _reacted_to(self, token: Token, ctx: _Context, own: set) -> list[str]:
         """The sides of the act a statement's object names: its own parties ("l'accord entre Israël et
@@ -805,6 +872,7 @@ class _Context:
         self.reference: EventDate | None = None
         self.speaker: dict | None = None  # the last named source of the paragraph, for "selon lui"
         self.quote_speaker: Token | None = None  # who says the sentence, for its "nous" and "je"
+        self.open_quote: Token | None = None  # the speaker of a quote the sentence opens and a later one closes
         self._lemmas: frozenset[str] | None = None
         self._states = shared.states
         self._codes = shared.codes
@@ -1100,6 +1168,8 @@ class _Context:
 
 
 _TIME_LABELS = frozenset({"DATE", "TIME", "DURATION"})
+_OPENING_QUOTES = ('"', "«", "“")
+_QUOTE_MARKS = ('"', "«", "»", "“", "”")
 _END_PUNCT = (".", "!", "?", "»", "…", '"', ":", ";")
 
 
@@ -1137,6 +1207,22 @@ def _named_speaker(sent: Span, view: DocView, finder: ArgumentFinder, index: Men
     return found
 
 
+def _open_quote_speaker(sentences: list[Span], k: int, text: str) -> Token | None:
+    """The speaker of the quote sentence ``k`` opens and does not close, from the incise after the sentence of
+    the same paragraph where it closes ('"La Russie doit réagir. Nous attendons des réponses", a dit X.')."""
+    sent = sentences[k]
+    piece = text[sent.start_char:sent.end_char].strip()
+    if not piece or piece[0] not in _OPENING_QUOTES or sum(piece.count(q) for q in _QUOTE_MARKS) != 1:
+        return None
+    for later in sentences[k + 1:k + 4]:
+        if "\n" in text[sent.end_char:later.start_char]:
+            return None  # a new paragraph
+        if any(q in text[later.start_char:later.end_char] for q in _QUOTE_MARKS):
+            return closing_incise(later)
+        sent = later
+    return None
+
+
 def _sentences(doc: Doc, text: str) -> list[Span]:
     """The parser's sentences, re-joined where it cut inside one: a piece that does not end like a
     sentence and is not followed by a line break continues in the next ("Erdogan a appelé vendredi
@@ -1150,7 +1236,10 @@ def _sentences(doc: Doc, text: str) -> list[Span]:
         piece = text[sent.start_char:sent.end_char]
         following = sents[k + 1] if k + 1 < len(sents) else None
         gap = text[sent.end_char:following.start_char] if following is not None else ""
-        if following is None or piece.rstrip().endswith(_SENTENCE_END) or "\n" in gap or "\n" in piece[-2:]:
+        # (no sentence starts with a comma: '"... doit maintenant réagir", a-t-il dit' is one, quote and incise)
+        incise = following is not None and text[following.start_char:following.start_char + 1] == ","
+        if following is None or (piece.rstrip().endswith(_SENTENCE_END) and not incise) or "\n" in gap \
+                or "\n" in piece[-2:]:
             out.append(doc[start:sent.end])
             start = None
     return out

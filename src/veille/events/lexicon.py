@@ -60,6 +60,9 @@ class Entry:
     needs_size: bool = False
     needs_cause: bool = False  # a toll is an attack only with a cause named nearby (class toll_cause)
     not_saying: bool = False  # introducing a que-clause or a quote, the verb only says ("a soutenu que ...")
+    # a word of obligation ("X doit réagir", "il faut que X cède"): said by a speaker of another side, a demand
+    # by the speaker toward the one obliged (coder: the speaker acts, the obliged receives)
+    deontic: bool = False
 
     @property
     def specificity(self) -> int:
@@ -148,6 +151,7 @@ class Lexicon:
             needs_cause=bool(item.get("needs_cause", False)),
             needs_size=bool(item.get("needs_size", False)),
             not_saying=bool(item.get("not_saying", False)),
+            deontic=bool(item.get("deontic", False)),
         )
 
     def in_class(self, lemma: str, name: str) -> bool:

@@ -32,6 +32,7 @@ _AIM_VERBS = grammar_words("aim_verbs")  # "visés par des sanctions": the agent
 _REPORTING_VERBS = SPEECH_VERBS | OPINION_VERBS  # verbs that say or think their complement clause
 # verbs after which the embedded event is planned or announced for later
 PLANNING_VERBS = grammar_words("planning_verbs")
+_IMPERSONAL_OBLIGATION_VERBS = grammar_words("impersonal_obligation_verbs")  # "il faut que X ..."
 # adjectives of readiness over an infinitive: the event is offered or intended
 _WILLING_ADJ = grammar_words("willing_adjectives")
 _WILLING_VERBS = grammar_words("willing_verbs")  # "est déterminée à lancer"
@@ -57,6 +58,7 @@ _POSSIBLE_ADJ = grammar_words("possible_adjectives")
 _HYPO_NOUNS = grammar_words("hypothetical_nouns")
 _HALT_NOUNS = grammar_words("halting_nouns")
 _ENDING_OBJECTS = _HALT_NOUNS | grammar_words("ending_objects")
+_CLOSING_QUOTES = ('"', "»", "”")
 _INVERTED_CLITICS = grammar_words("inverted_clitics")  # "-il", "-elle", "-t": "a-t-il été déjoué ?"
 _QUESTION_WORDS = grammar_words("question_words")  # "pourquoi", "qui": a question that takes the act as known
 _PLANNED_PASSIVES = grammar_words("planned_passive_verbs")  # "un tête-à-tête est prévu"
@@ -386,7 +388,9 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                        for j in kids(c))):
             raise_to(FUTURE, "ready")  # "se déclare prêt à remettre les corps": offered, not done
         if c != t and is_verbal and tag != "ADJ" and not via_adjunct and not via_conj:
-            if lemma in PLANNING_VERBS and not (lemma in _TOLD_PLANNING_VERBS and _past(current)) and not via_agent:
+            if lemma in _IMPERSONAL_OBLIGATION_VERBS:
+                raise_to(FUTURE, lemma)  # "il faut que Moscou retire ses troupes": asked, not done
+            elif lemma in PLANNING_VERBS and not (lemma in _TOLD_PLANNING_VERBS and _past(current)) and not via_agent:
                 if lemma in _OBLIGATION_VERBS and _mood_tense(current)[0]:
                     raise_to(HYPOTHETICAL, lemma)
                 else:
@@ -552,11 +556,31 @@ def _linear_speech_frame(trigger: Token, sentence: Span) -> Token | None:
         if texts[i] in (".", ";", "!", "?"):
             break
         if lemmas[i] in SPEECH_VERBS and tags[i] == "VERB" and _speech_use(view.token(i)):
-            after_comma = i > 0 and (texts[i - 1] == "," or (tags[i - 1] == "AUX" and i > 1 and texts[i - 2] == ","))
+            k = i - 1  # ", a-t-il dit": back over the inverted subject's clitics and the auxiliary
+            while k > trigger.i and lowers[k] in _INVERTED_CLITICS:
+                k -= 1
+            after_comma = k > 0 and (texts[k] == "," or (tags[k] == "AUX" and k > 1 and texts[k - 1] == ","))
             if after_comma:
                 subject = _inverted_subject(view.token(i))
                 if subject is not None:
                     return subject
+    return None
+
+
+def closing_incise(sentence: Span) -> Token | None:
+    """The speaker of a quote that closes in ``sentence`` with an incise after it ('... la cohésion", a
+    déclaré X.'), read when the quote opened in a sentence before: who says that sentence too."""
+    view = view_of(sentence.doc)
+    texts, lowers, lemmas, tags = view.text, view.lower, view.lemma, view.pos
+    close = next((i for i in range(sentence.start, sentence.end) if texts[i] in _CLOSING_QUOTES), None)
+    if close is None or close + 2 >= sentence.end or texts[close + 1] != ",":
+        return None
+    for i in range(close + 2, min(close + 6, sentence.end)):
+        if lemmas[i] in SPEECH_VERBS and tags[i] == "VERB":
+            verb = view.token(i)
+            return _inverted_subject(verb) if _speech_use(verb) else None
+        if tags[i] not in ("AUX", "PRON") and lowers[i] not in _INVERTED_CLITICS:
+            return None
     return None
 
 
@@ -580,7 +604,8 @@ def _incise(top: Token, trigger: Token) -> Token | None:
     for head in heads:
         for j in view.kids(head):
             if j > trigger.i and lemmas[j] in SPEECH_VERBS and deps[j] in (
-                    "parataxis", "conj", "advcl", "ccomp", "dep", "acl"):
+                    "parataxis", "conj", "advcl", "ccomp", "dep", "acl") \
+                    and not any(deps[m] == "mark" for m in view.kids(j)):  # "il faut que X explique": no incise
                 child = view.token(j)
                 if _speech_use(child) and _inverted_subject(child) is not None:
                     return child
