@@ -871,6 +871,8 @@ def test_drawing_a_thing_is_no_shooting_but_firing_shots_is(veille_nlp) -> None:
     rubber = code(veille_nlp, "Des policiers ont tiré des balles en caoutchouc sur la foule à Conakry.")
     assert _of_type(rubber, "ASSAULT"), rubber
     assert _of_type(code(veille_nlp, "Les soldats maliens ont tiré sur les manifestants à Bamako."), "ASSAULT")
+    tear_gas = code(veille_nlp, "Le soir, la police chilienne a tiré des gaz lacrymogènes sur les manifestants.")
+    assert _of_type(tear_gas, "ASSAULT"), tear_gas
 
 
 def test_showing_a_wish_is_no_demonstration(veille_nlp) -> None:
@@ -884,6 +886,8 @@ def test_defending_a_view_is_no_support(veille_nlp) -> None:
     view = code(veille_nlp, "Le sénateur a défendu la thèse d'un complot étranger devant la commission.")
     assert not _of_type(view, "SUPPORT"), view
     assert _of_type(code(veille_nlp, "La Turquie a défendu le gouvernement libyen de Tripoli."), "SUPPORT")
+    policy = code(veille_nlp, "Le ministre belge a défendu une conception ferme de la neutralité de l'État.")
+    assert _of_type(policy, "SUPPORT"), policy
 
 
 def test_saluting_an_artist_s_work_or_a_sports_feat_is_no_support(veille_nlp) -> None:
