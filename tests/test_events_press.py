@@ -916,3 +916,8 @@ def test_warnings_of_weather_are_no_threat(veille_nlp) -> None:
     assert not _of_type(weather, "THREATEN"), weather
     warned = code(veille_nlp, "Le Pentagone a mis en garde l'Iran contre toute attaque dans le Golfe.")
     assert _of_type(warned, "THREATEN"), warned
+
+
+def test_a_promise_to_kill_is_a_threat(veille_nlp) -> None:
+    events = code(veille_nlp, "Boko Haram a promis de tuer les otages nigérians.")
+    assert _of_type(events, "THREATEN") and not _of_type(events, "AGREE"), events
