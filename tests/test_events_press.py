@@ -974,3 +974,61 @@ def test_the_first_sentence_of_a_quote_is_said_by_the_speaker_of_its_incise(veil
     accuse = _of_type(events, "ACCUSE")
     assert accuse and accuse[0]["status"] == "reported", events
     assert "GRC" in codes(accuse[0]["actor"]) and accuse[0]["reported_by"]["code"] == "GRC", accuse
+
+
+def test_drawing_a_thing_is_no_shooting_but_firing_shots_is(veille_nlp) -> None:
+    drawn = code(veille_nlp, "Une banderole tirée dimanche par un petit avion au-dessus du stade a choqué le maire.")
+    assert not _of_type(drawn, "ASSAULT"), drawn
+    rubber = code(veille_nlp, "Des policiers ont tiré des balles en caoutchouc sur la foule à Conakry.")
+    assert _of_type(rubber, "ASSAULT"), rubber
+    assert _of_type(code(veille_nlp, "Les soldats maliens ont tiré sur les manifestants à Bamako."), "ASSAULT")
+    tear_gas = code(veille_nlp, "Le soir, la police chilienne a tiré des gaz lacrymogènes sur les manifestants.")
+    assert _of_type(tear_gas, "ASSAULT"), tear_gas
+
+
+def test_showing_a_wish_is_no_demonstration(veille_nlp) -> None:
+    shown = code(veille_nlp, "Le Japon a manifesté son intérêt pour une aide au Soudan.")
+    assert not _of_type(shown, "PROTEST"), shown
+    street = code(veille_nlp, "Des milliers d'étudiants ont manifesté jeudi à Alger contre le pouvoir.")
+    assert _of_type(street, "PROTEST"), street
+
+
+def test_defending_a_view_is_no_support(veille_nlp) -> None:
+    view = code(veille_nlp, "Le sénateur a défendu la thèse d'un complot étranger devant la commission.")
+    assert not _of_type(view, "SUPPORT"), view
+    assert _of_type(code(veille_nlp, "La Turquie a défendu le gouvernement libyen de Tripoli."), "SUPPORT")
+    policy = code(veille_nlp, "Le ministre belge a défendu une conception ferme de la neutralité de l'État.")
+    assert _of_type(policy, "SUPPORT"), policy
+
+
+def test_saluting_an_artist_s_work_or_a_sports_feat_is_no_support(veille_nlp) -> None:
+    tribute = code(veille_nlp, "Le Premier ministre a salué la carrière du chanteur disparu dimanche.")
+    assert not _of_type(tribute, "SUPPORT"), tribute
+    feat = code(veille_nlp, "Le président a salué l'exploit de l'équipe de France de handball.")
+    assert not _of_type(feat, "SUPPORT"), feat
+    assert _of_type(code(veille_nlp, "Berlin a salué l'accord conclu entre la Serbie et le Kosovo."), "SUPPORT")
+
+
+def test_an_alliance_of_political_camps_is_no_rally(veille_nlp) -> None:
+    union = code(veille_nlp, "Le maire de Nice appelle au rassemblement de la droite et du centre pour les régionales.")
+    assert not _of_type(union, "PROTEST"), union
+    rally = code(veille_nlp, "Des syndicats algériens ont organisé un rassemblement contre le gouvernement à Alger.")
+    assert _of_type(rally, "PROTEST"), rally
+
+
+def test_an_idea_attacking_a_country_is_a_figure_of_speech(veille_nlp) -> None:
+    figure = code(veille_nlp, "Selon le ministre, la Belgique est attaquée par une idéologie qui veut détruire l'État.")
+    assert not _of_type(figure, "ASSAULT"), figure
+    assert _of_type(code(veille_nlp, "Le poste de police a été attaqué par des hommes armés à Niamey."), "ASSAULT")
+
+
+def test_warnings_of_weather_are_no_threat(veille_nlp) -> None:
+    weather = code(veille_nlp, "Le service météo belge a mis en garde contre des orages et de la grêle samedi.")
+    assert not _of_type(weather, "THREATEN"), weather
+    warned = code(veille_nlp, "Le Pentagone a mis en garde l'Iran contre toute attaque dans le Golfe.")
+    assert _of_type(warned, "THREATEN"), warned
+
+
+def test_a_promise_to_kill_is_a_threat(veille_nlp) -> None:
+    events = code(veille_nlp, "Boko Haram a promis de tuer les otages nigérians.")
+    assert _of_type(events, "THREATEN") and not _of_type(events, "AGREE"), events
