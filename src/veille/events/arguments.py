@@ -315,6 +315,11 @@ class ArgumentFinder:
             self._verb_slots(trigger, entry, index, resolve, args)
         return args
 
+    def phrase_parties(self, token: Token, index: MentionIndex, resolve) -> list[Party]:
+        """The parties the noun phrase headed by ``token`` names (a relative, a pronoun, a coordination
+        resolved as the finder resolves its own arguments)."""
+        return self._np(token, index, resolve)
+
     def _np(self, token: Token, index: MentionIndex, resolve) -> list[Party]:
         if token.pos_ == "PRON" and token.lower_ in _RELATIVE and any(c.dep_ == "case" for c in _children(token)):
             # "un mémorandum dans lequel Ankara, Helsinki et Stockholm s'engagent": the parser made the

@@ -396,7 +396,7 @@ class EventCoder:
                and (m.root.head.i in (token.i, act) or span[0] <= m.root.i <= span[1])
                for m in token.doc.spans[MENTIONS] if token.sent.start <= m.start < token.sent.end):
             return None  # "doit signer l'accord lundi": what is scheduled, not what is demanded
-        obliged = [p for p in self.finder._np(subject_token, ctx.index, ctx.resolve) if p.code]
+        obliged = [p for p in self.finder.phrase_parties(subject_token, ctx.index, ctx.resolve) if p.code]
         speakers = [p for p in ctx.finder_parties(status.reporter) if p.code]
         if not obliged or not speakers or {p.code for p in obliged} & {p.code for p in speakers}:
             return None
