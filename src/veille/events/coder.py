@@ -34,6 +34,8 @@ from veille.events.status import (
     FUTURE,
     HYPOTHETICAL,
     NEGATED,
+    OPENING_QUOTES,
+    QUOTE_MARKS,
     REPORTED,
     SPEECH_VERBS,
     Status,
@@ -1168,8 +1170,6 @@ class _Context:
 
 
 _TIME_LABELS = frozenset({"DATE", "TIME", "DURATION"})
-_OPENING_QUOTES = ('"', "«", "“")
-_QUOTE_MARKS = ('"', "«", "»", "“", "”")
 _END_PUNCT = (".", "!", "?", "»", "…", '"', ":", ";")
 
 
@@ -1212,12 +1212,12 @@ def _open_quote_speaker(sentences: list[Span], k: int, text: str) -> Token | Non
     the same paragraph where it closes ('"La Russie doit réagir. Nous attendons des réponses", a dit X.')."""
     sent = sentences[k]
     piece = text[sent.start_char:sent.end_char].strip()
-    if not piece or piece[0] not in _OPENING_QUOTES or sum(piece.count(q) for q in _QUOTE_MARKS) != 1:
+    if not piece or piece[0] not in OPENING_QUOTES or sum(piece.count(q) for q in QUOTE_MARKS) != 1:
         return None
     for later in sentences[k + 1:k + 4]:
         if "\n" in text[sent.end_char:later.start_char]:
             return None  # a new paragraph
-        if any(q in text[later.start_char:later.end_char] for q in _QUOTE_MARKS):
+        if any(q in text[later.start_char:later.end_char] for q in QUOTE_MARKS):
             return closing_incise(later)
         sent = later
     return None

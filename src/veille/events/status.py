@@ -58,7 +58,9 @@ _POSSIBLE_ADJ = grammar_words("possible_adjectives")
 _HYPO_NOUNS = grammar_words("hypothetical_nouns")
 _HALT_NOUNS = grammar_words("halting_nouns")
 _ENDING_OBJECTS = _HALT_NOUNS | grammar_words("ending_objects")
-_CLOSING_QUOTES = ('"', "»", "”")
+OPENING_QUOTES = ('"', "«", "“")
+CLOSING_QUOTES = ('"', "»", "”")
+QUOTE_MARKS = tuple(dict.fromkeys(OPENING_QUOTES + CLOSING_QUOTES))
 _INVERTED_CLITICS = grammar_words("inverted_clitics")  # "-il", "-elle", "-t": "a-t-il été déjoué ?"
 _QUESTION_WORDS = grammar_words("question_words")  # "pourquoi", "qui": a question that takes the act as known
 _PLANNED_PASSIVES = grammar_words("planned_passive_verbs")  # "un tête-à-tête est prévu"
@@ -572,7 +574,7 @@ def closing_incise(sentence: Span) -> Token | None:
     déclaré X.'), read when the quote opened in a sentence before: who says that sentence too."""
     view = view_of(sentence.doc)
     texts, lowers, lemmas, tags = view.text, view.lower, view.lemma, view.pos
-    close = next((i for i in range(sentence.start, sentence.end) if texts[i] in _CLOSING_QUOTES), None)
+    close = next((i for i in range(sentence.start, sentence.end) if texts[i] in CLOSING_QUOTES), None)
     if close is None or close + 2 >= sentence.end or texts[close + 1] != ",":
         return None
     for i in range(close + 2, min(close + 6, sentence.end)):
