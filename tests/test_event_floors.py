@@ -198,3 +198,111 @@ def test_the_events_page_has_a_floor_control(server: Served, tab: Tab) -> None:
     assert response is not None and response.status == 422
     assert "min_politics" in tab.page.locator(".error-message").inner_text()
     assert all("status of 422" in error for error in tab.errors) and tab.dialogs == [], tab.errors
+
+
+def _floored_pair(server: Served) -> tuple[str, str, float]:
+    """The two codes with most events between them, and a confidence floor that keeps some of those events
+    and leaves others out."""
+    edges = server.get("/api/graph", max_nodes=500).json()["edges"]
+    reader = _reader(server)
+    try:
+        for edge in edges:
+            a, b = edge["source"], edge["target"]
+            _, rows = queries.scanned_events(reader, EventFilter(actor=a, recipient=b, directed=False, limit=500))
+            values = sorted({row["confidence"] for row in rows})
+            if len(values) > 2:
+                return a, b, values[len(values) // 2]
+    finally:
+        reader.close()
+    raise AssertionError("no pair of the served events has varied confidences")
+
+
+def _listed(server: Served, flt: EventFilter) -> tuple[int, list[dict[str, Any]]]:
+    reader = _reader(server)
+    try:
+        return queries.scanned_events(reader, flt)
+    finally:
+        reader.close()
+
+
+def test_an_actors_totals_follow_the_floors_of_its_events(server: Served) -> None:
+    """The actor route's events, timeline and partners all keep the events the floors keep: its totals are
+    those of the list they head."""
+    a, _, floor = _floored_pair(server)
+    everything = server.get(f"/api/actors/{a}", limit=500).json()
+    for floors in ({"min_confidence": floor}, {"min_confidence": floor, "min_politics": _middle(server, "politics")}):
+        found = server.get(f"/api/actors/{a}", limit=500, **floors).json()
+        total, rows = _listed(server, EventFilter(actor=a, limit=500, **floors))
+        assert found["events"]["total"] == total == len(found["events"]["items"]) < everything["events"]["total"]
+        assert [e["event_id"] for e in found["events"]["items"]] == [e["event_id"] for e in rows]
+        assert sum(p["events"] for p in found["series"]) + found["imprecise"] == total
+        reader = _reader(server)
+        try:
+            expected = queries.scanned_partners(reader, a, **floors)
+        finally:
+            reader.close()
+        for side in ("partners", "adversaries"):
+            assert [(p["code"], p["events"], round(p["score"], 6)) for p in found[side]] == [
+                (p["code"], p["events"], round(p["score"], 6)) for p in expected[side]]
+    # an actor whose every event is under the floors is still known (the SRB of the synthetic story)
+    srb = server.get("/api/actors/SRB", min_politics=0.5)
+    assert srb.status_code == 200 and srb.json()["events"]["total"] == 0 and srb.json()["series"] == []
+    assert server.get("/api/actors/SRB", min_confidence=1.5).status_code == 422
+
+
+def test_a_dyads_totals_follow_the_floors_of_its_events(server: Served) -> None:
+    a, b, floor = _floored_pair(server)
+    everything = server.get(f"/api/dyads/{a}/{b}", limit=500).json()
+    found = server.get(f"/api/dyads/{a}/{b}", limit=500, min_confidence=floor).json()
+    total, rows = _listed(server, EventFilter(actor=a, recipient=b, directed=False, limit=500, min_confidence=floor))
+    assert found["total"] == total == len(found["items"]) < everything["total"]
+    assert [e["event_id"] for e in found["items"]] == [e["event_id"] for e in rows]
+    assert all(e["confidence"] >= floor for e in found["items"])
+    assert found["totals"]["events"] == total
+    assert round(found["totals"]["score"], 6) == round(sum(e["score"] or 0.0 for e in rows), 6)
+    assert sum(p["events"] for p in found["series"]) + found["imprecise"] == total
+    directed = _listed(server, EventFilter(actor=a, recipient=b, limit=1, min_confidence=floor))[0]
+    assert sum(p["a_to_b"]["events"] for p in found["series"]) <= directed
+    # the synthetic story's documents have no politics: no event of theirs passes a politics floor
+    srb = server.get("/api/dyads/SRB/XKX", min_politics=0.1).json()
+    assert srb["total"] == srb["totals"]["events"] == 0 and srb["series"] == [] and srb["totals"]["score"] == 0
+    assert server.get("/api/dyads/SRB/XKX").json()["total"] == 4
+    spec = server.get("/openapi.json").json()
+    for path in ("/api/actors/{key}", "/api/dyads/{a}/{b}"):
+        assert {"min_confidence", "min_politics"} <= {p["name"] for p in spec["paths"][path]["get"]["parameters"]}
+
+
+def test_the_actor_and_dyad_pages_count_what_their_floors_keep(server: Served, tab: Tab) -> None:
+    a, b, floor = _floored_pair(server)
+    tab.open(server.base, f"/actors/{a}")
+    count = tab.page.locator("#actor-events-title .count")
+    everything = int(count.get_attribute("data-total") or 0)
+    tab.page.get_by_label("Confiance min.").fill(str(floor))
+    tab.page.get_by_label("Confiance min.").press("Enter")
+    tab.page.wait_for_url(re.compile(r"min_confidence="))
+    expected = server.get(f"/api/actors/{a}", min_confidence=floor).json()
+    assert int(count.get_attribute("data-total") or 0) == expected["events"]["total"] < everything
+    assert float(tab.page.get_by_label("Confiance min.").input_value()) == floor
+    shown = [int(n) for n in tab.page.locator("table.partners tbody td:nth-child(3), "
+                                              "table.adversaries tbody td:nth-child(3)").all_inner_texts()]
+    assert shown == [p["events"] for p in expected["partners"] + expected["adversaries"]]
+    tab.shot("actor-min-confidence")
+    # the heading's link to the event list and the dyad links keep the floors: the list counts as many
+    tab.page.locator("p.meta a", has_text="événements").click()
+    tab.page.wait_for_url(re.compile(r"/events\?.*min_confidence="))
+    assert int(tab.page.locator("h2 .count").get_attribute("data-total") or 0) == expected["events"]["total"]
+    tab.open(server.base, f"/dyads/{a}/{b}?min_confidence={floor}")
+    dyad = server.get(f"/api/dyads/{a}/{b}", min_confidence=floor).json()
+    assert int(tab.page.locator("p .count").get_attribute("data-total") or 0) == dyad["total"]
+    periods = tab.page.locator("table.series tbody tr td:nth-child(2)").all_inner_texts()
+    assert [int(n) for n in periods] == [p["events"] for p in dyad["series"]]
+    # the model's thresholds button fills the empty floors
+    tab.page.get_by_label("Confiance min.").fill("")
+    tab.page.get_by_role("button", name="Seuils du modèle").click()
+    tab.page.wait_for_url(re.compile(r"thresholds=model"))
+    assert float(tab.page.get_by_label("Confiance min.").input_value()) == FLOORS["min_confidence"]
+    modelled = server.get(f"/api/dyads/{a}/{b}", min_confidence=FLOORS["min_confidence"],
+                          min_politics=FLOORS["min_politics"]).json()
+    assert int(tab.page.locator("p .count").get_attribute("data-total") or 0) == modelled["total"]
+    tab.shot("dyad-model-thresholds")
+    assert tab.errors == [] and tab.dialogs == []

@@ -87,6 +87,49 @@ def test_the_timex_modules_spell_no_french_word():
         assert not spelt, f"French words spelt in {path.name}, not in {TIMEX_YAML.name}: {sorted(spelt)}"
 
 
+def _spelling_literals(path) -> list[str]:
+    """The string constants of a module that could spell a word: docstrings, a match's group or a dict's key
+    (`m["h"]`, `{"y": ...}`) and f-string format specs ("02d") left out."""
+    tree = ast.parse(path.read_text("utf-8"))
+    skipped = {id(node.body[0].value) for node in ast.walk(tree)
+               if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
+               and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript):
+            skipped |= {id(part) for part in ast.walk(node.slice)}
+        elif isinstance(node, ast.Dict):
+            skipped |= {id(key) for key in node.keys if key is not None}
+        elif isinstance(node, ast.FormattedValue) and node.format_spec is not None:
+            skipped |= {id(part) for part in ast.walk(node.format_spec)}
+        elif isinstance(node, ast.Call) and (
+                isinstance(node.func, ast.Name) and node.func.id == "_g"
+                or isinstance(node.func, ast.Attribute) and node.func.attr in ("start", "end", "span", "group")):
+            skipped |= {id(arg) for arg in node.args}  # _g(m, "ch"), m.end("u"): a group of the match
+    return [node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skipped]
+
+
+_REGEX_NAMES = re.compile(r"\(\?P<\w+>|\(\?P=\w+\)|\(\?\(\w+\)|\(\?[a-zA-Z-]+[:)]")  # groups, inline flags
+_ESCAPES = re.compile(r"\\(?:u[0-9a-fA-F]{4}|.)")  # \w, \d, \u00a0
+_RANGES = re.compile(r"[^\W\d_]-[^\W\d_]")  # a-z, à-ÿ in a character class
+
+
+def test_the_timex_modules_spell_no_french_letter():
+    """No string of the tagger's code spells a one-letter form of timex.yaml: not the hour's mark of "14 h 30",
+    nor a plural's ending ("lundis") or a conditional's letter ("-rait"), as a string, a regex letter or a
+    character class's letter. Group names of patterns and matches, dict keys and format specs are no words."""
+    letters = {w for w in timex_words() if re.fullmatch(r"[^\W\d_]", w)}
+    assert {"h", "s", "x", "r"} <= letters
+    for path in TIMEX_MODULES:
+        spelt = set()
+        for literal in _spelling_literals(path):
+            bare = _RANGES.sub(" ", _ESCAPES.sub(" ", _REGEX_NAMES.sub(" ", literal)))
+            for chars in re.findall(r"\[\^?([^\]]*)\]", bare):
+                spelt |= set(chars) & letters
+            spelt |= set(re.findall(r"[^\W_]+", re.sub(r"\[[^\]]*\]", " ", bare))) & letters  # "m1" is no "m"
+        assert not spelt, f"letters of {TIMEX_YAML.name} spelt in {path.name}: {sorted(spelt)}"
+
+
 def test_normalize_spells_no_transliteration_rule():
     rules = yaml.safe_load(TRANSLIT_YAML.read_text("utf-8"))["rules"]
     spelt = {part for rule in rules for part in rule if part} & set(_literals(PACKAGE / "actors" / "normalize.py"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -702,7 +702,7 @@ class EventCoder:
         # usual partner ("a qualifié de mensonges les propos de responsables américains")
         if actor and not recipient and event_type not in ("PROTEST", "COERCE", "ASSAULT", "CONSULT") \
                 and not ((entry.sym or event_type in self.reciprocal) and len({p.code for p in actor}) > 1) \
-                and not _home_body_state(actor):
+                and not _one_state(actor, _home_bodies):
             beside = [code for code in _sentence_sides(sent, ctx.index) if code not in {p.code for p in actor}
                       and not _acts_elsewhere(code, sent, ctx.index)]
             if beside:
@@ -718,7 +718,7 @@ class EventCoder:
         # the foreign state the document pairs their state with; and a government acting together with its
         # own rebels or opposition ("le gouvernement et les rebelles ont salué l'accord")
         if actor and not recipient and event_type != "CONSULT":
-            own = _home_body_state(actor) or _local_office_state(actor) or _government_and_body_state(actor)
+            own = _one_state(actor, _home_bodies, _local_offices, _government_and_body)
             if own:
                 recipient = [Party(text="", code=own, generic=True)]
         # no recipient named in the clause: the party the document pairs the actor with
@@ -1535,37 +1535,35 @@ def _outer_subject(verb: Token) -> Token | None:
     return None
 
 
-def _home_body_state(actor: list[Party]) -> str | None:
-    """The state whose parliament, courts, parties or rebels the actor all are, when they are named."""
-    codes = {p.code for p in actor if p.code}
-    if len(codes) != 1 or not all(p.text and p.sector in _OTHER_BODIES for p in actor if p.code):
+def _one_state(actor: list[Party], *tests: Callable[[list[Party]], bool]) -> str | None:
+    """The one state all the actor's coded parties belong to, when they pass one of the tests."""
+    coded = [p for p in actor if p.code]
+    codes = {p.code for p in coded}
+    if len(codes) != 1 or not any(test(coded) for test in tests):
         return None
     code = next(iter(codes))
     return code if placemod.is_state(code) else None
 
 
-def _government_and_body_state(actor: list[Party]) -> str | None:
-    """The state whose government (or forces) and another of its bodies (its rebels, opposition, parliament)
-    act together, named ("le gouvernement et les rebelles ont salué l'accord"): an act within that state."""
-    codes = {p.code for p in actor if p.code}
-    named = [p for p in actor if p.code and p.text]
-    if len(codes) != 1 or len(named) < 2 or not any(p.sector in _STATE_FORCES for p in named) \
-            or not any(p.sector in _OTHER_BODIES for p in named) \
-            or not all(p.sector in _STATE_FORCES | _OTHER_BODIES for p in named):
-        return None
-    code = next(iter(codes))
-    return code if placemod.is_state(code) else None
+def _home_bodies(coded: list[Party]) -> bool:
+    """The parliament, courts, parties or rebels of a state, all named."""
+    return all(p.text and p.sector in _OTHER_BODIES for p in coded)
 
 
-def _local_office_state(actor: list[Party]) -> str | None:
-    """The state whose local or police office (a mayor, a governor, the police) the actor all are, named."""
-    codes = {p.code for p in actor if p.code}
-    if len(codes) != 1 or not all(p.text and p.token is not None and p.token.pos_ == "NOUN"
-                                  and p.token.text[:1].islower()  # an office, not a name: not "Bruno Le Maire"
-                                  and p.token.lemma_.lower() in _LOCAL_OFFICES for p in actor if p.code):
-        return None
-    code = next(iter(codes))
-    return code if placemod.is_state(code) else None
+def _government_and_body(coded: list[Party]) -> bool:
+    """A government (or forces) and another body of the state (its rebels, opposition, parliament) acting
+    together, named ("le gouvernement et les rebelles ont salué l'accord"): an act within that state."""
+    named = [p for p in coded if p.text]
+    return len(named) >= 2 and any(p.sector in _STATE_FORCES for p in named) \
+        and any(p.sector in _OTHER_BODIES for p in named) \
+        and all(p.sector in _STATE_FORCES | _OTHER_BODIES for p in named)
+
+
+def _local_offices(coded: list[Party]) -> bool:
+    """A local or police office (a mayor, a governor, the police), all named."""
+    return all(p.text and p.token is not None and p.token.pos_ == "NOUN"
+               and p.token.text[:1].islower()  # an office, not a name: not "Bruno Le Maire"
+               and p.token.lemma_.lower() in _LOCAL_OFFICES for p in coded)
 
 
 def _addressed_body(event_type: str, party: Party, trigger: Token, actor: list[Party]) -> bool:

@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from veille.events.timex_lexicon import _LEX, words
+from veille.events.timex_lexicon import _LEX, singulars, words
 from veille.events.timex_recognise import (
     _COMPILED,
     Builder,
@@ -96,7 +96,7 @@ _CUE_WORDS = _cue_words()
 
 def _is_cue(word: str, cue_words: frozenset[str] = _CUE_WORDS) -> bool:
     lowered = word.lower()
-    return (lowered in cue_words or (lowered[-1] == "s" and lowered[:-1] in cue_words)  # "tous les lundis"
+    return (lowered in cue_words or any(s in cue_words for s in singulars(lowered))  # "tous les lundis"
             or any(c.isdigit() for c in word))
 
 
@@ -116,7 +116,7 @@ _WINDOW_TAIL = re.compile(r"\S*\s*\S*")  # \s is str.isspace()
 _DIGIT = "digit"
 # the words of a pattern's set that the pattern spells itself (timex.yaml, `pattern_words`)
 _SET_UNITS = words("set_units")
-_SET_CUES = tuple(w for w in _SET_UNITS if not (w.endswith("s") and w[:-1] in _SET_UNITS))  # "jours": "jour" cues it
+_SET_CUES = tuple(w for w in _SET_UNITS if not any(s in _SET_UNITS for s in singulars(w)))  # "jours": "jour" cues it
 _PATTERN_CUES: dict[Builder, tuple[str | tuple[str, ...], ...] | None] = {
     _b_iso: (_DIGIT,), _b_numeric: (_DIGIT,), _b_year: (_DIGIT,), _b_decade: (_DIGIT, tuple(words("decades"))),
     _b_clock: (_DIGIT,),
@@ -205,8 +205,8 @@ def _cue_bits(word: str) -> int:
     if _is_cue(word):
         lowered = word.lower()
         bits = _WORD_BITS.get(lowered, 0)
-        if lowered[-1] == "s":
-            bits |= _WORD_BITS.get(lowered[:-1], 0)
+        for singular in singulars(lowered):
+            bits |= _WORD_BITS.get(singular, 0)
         if any(c.isdigit() for c in word):
             bits |= _DIGIT_BIT
         if not _ODD_CASE.isdisjoint(word):

@@ -63,6 +63,14 @@ def words(role: str) -> list[str]:
     return [str(w) for w in _LEX["pattern_words"][role]]
 
 
+def singulars(word: str) -> list[str]:
+    """The word without each plural ending of `pattern_words` it ends in ("lundis": "lundi")."""
+    return [word[: -len(e)] for e in _PLURAL_ENDINGS if len(word) > len(e) and word.endswith(e)]
+
+
+_PLURAL_ENDINGS = tuple(words("plural_endings"))
+
+
 def table(role: str) -> dict[str, Any]:
     """A class of `pattern_words` that maps each form to what it means ("prochain": "next")."""
     return {_norm(str(k)): v for k, v in _LEX["pattern_words"][role].items()}
@@ -166,7 +174,8 @@ ANNOUNCED = {_norm(w) for w in _FUT["announced"]}
 PAST_NOT_VERBS = {_norm(w) for w in _PAST["not_verbs"]}
 _PARTICIPLE_ENDINGS = sorted(_PAST["participle_endings"], key=len, reverse=True)
 PAST_PARTICIPLE = re.compile(r"^\w{2,}?(?:" + "|".join(_PARTICIPLE_ENDINGS) + r")$")
-PAST_IMPERFECT = re.compile(r"^\w+?(?<!r)(?:" + "|".join(_PAST["imperfect_endings"]) + r")$")
+PAST_IMPERFECT = re.compile(r"^\w+?" + "".join(f"(?<!{re.escape(x)})" for x in _PAST["imperfect_not_after"])
+                            + "(?:" + "|".join(_PAST["imperfect_endings"]) + r")$")
 FUTURE_ENDING = re.compile(r"^(?!" + "|".join(_FUT["not_beginnings"]) + r")\w+?(?:" + "|".join(_FUT["endings"]) + r")$")
 
 # --------------------------------------------------------------------------- regex pieces
@@ -188,7 +197,7 @@ YEARX = r"(?<![\d,.])(?:1\d{3}|20\d{2}|21\d{2})(?![\d])(?![,.]\d)(?![\s\u00a0\u2
 # a year after a month may be written with two digits ("octobre 98", "le 10 novembre 93", "l'été 98"),
 # not before a count ("le 5 mai 12 policiers", "le 3 mars 15 000") nor a clock time
 YEARY = (rf"(?:{YEARX}|['’]?\d{{2}}(?![\d\w])(?![,.]\d)(?!{WS0}{seq('not_after_short_year')}(?!\w))"
-         rf"(?!{WS0}\d)(?!{WS}[^\W\d_]+[sx](?!\w)))")
+         rf"(?!{WS0}\d)(?!{WS}[^\W\d_]+{seq('plural_endings')}(?!\w)))")
 POD = _alt(_raw("parts_of_day")) + R
 HALF = rf"{WS}{_AND}{WS}{seq('half')}{R}"
 _MID = seq("mid")

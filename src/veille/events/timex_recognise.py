@@ -92,6 +92,7 @@ from veille.events.timex_lexicon import (
     elided,
     plain,
     seq,
+    singulars,
     table,
     then,
     words,
@@ -125,6 +126,7 @@ _FOLDED_TO = {_norm(w) for w in words("folded_to")}
 _AFTERNOON_WORDS = tuple(_norm(w) for w in words("afternoon_words"))
 _CLOCK_WORDS: dict[str, int] = {k: int(v) for k, v in table("clock_words").items()}
 _SET_NOT_PLURAL = {_norm(w) for w in words("set_unit_not_plural")}
+_PLURAL_WORD = re.compile(rf"[a-zà-ÿ]+{plain('plural_endings')}")  # a lookup key of a plural noun
 _HOLIDAY_NOT_AFTER: dict[str, set[str]] = {k: {_norm(w) for w in v} for k, v in table("holiday_not_after").items()}
 _QUARTER_UNITS: dict[str, str] = table("quarter_units")
 
@@ -368,7 +370,7 @@ def _year_ok(m: re.Match[str], text: str, y: int, cue: bool) -> bool:
         re.match(rf"{WS0}[A-ZÀ-Ý]", text[m.end() : m.end() + 10]))
     if nxt in COUNT_UNITS or (
         not capital  # "en 1995 Jacques Chirac": a name, not a counted noun
-        and re.fullmatch(r"[a-zà-ÿ]+[sx]", nxt or "-") and nxt not in FUNCTION_WORDS_S and nxt not in MONTHS
+        and _PLURAL_WORD.fullmatch(nxt or "-") and nxt not in FUNCTION_WORDS_S and nxt not in MONTHS
         and nxt not in NUMBERS  # "en 1996 six usines ont fermé"
     ):
         return False
@@ -461,7 +463,7 @@ def _b_weekday(m: re.Match[str], text: str) -> list[_Item] | None:
     if m["dn"] and not (m["rel"] or m["pod"]):
         nxt = re.match(rf"{WS}([^\W\d_]+)", text[m.end("dn") : m.end("dn") + 30])
         word = _norm(nxt.group(1)) if nxt else ""
-        if word and nxt.group(1).islower() and re.fullmatch(r"[a-zà-ÿ]+[sx]", word) and word not in FUNCTION_WORDS_S:
+        if word and nxt.group(1).islower() and _PLURAL_WORD.fullmatch(word) and word not in FUNCTION_WORDS_S:
             data["dn"] = None  # "lundi 3 personnes ont été blessées": a count
             return [_Item(m.start("core"), m.end("wd"), "weekday", data)]
     return [_Item(*_core(m), "weekday", data)]
@@ -730,10 +732,11 @@ def _b_set(m: re.Match[str], text: str) -> list[_Item] | None:
         if parsed is None:
             return None
         n = parsed
-    u = _norm(m["u"]).rstrip("s") if _norm(m["u"]) not in _SET_NOT_PLURAL else _norm(m["u"])
+    u = _norm(m["u"])
+    u = next(iter(singulars(u)), u) if u not in _SET_NOT_PLURAL else u
     if u in WEEKDAYS:
         return [_Item(*_core(m), "set", {"value": f"XXXX-WXX-{WEEKDAYS[u]}"})]
-    unit = UNITS.get(u) or UNITS.get(u + "s")
+    unit = UNITS.get(u) or next((UNITS[u + e] for e in words("plural_endings") if u + e in UNITS), None)
     if unit is None:
         return None
     return [_Item(*_core(m), "set", {"value": _duration_value(n, unit)})]
@@ -796,7 +799,8 @@ _POD_AFTER = (rf"(?:(?:{seq('pod_edge_in')}{WS}{seq('pod_edges')}{WS}{OF_THEN}|{
 # the half of the day after a clock time: "3 h du matin", "8 heures du soir"
 _DAY_PART = rf"(?:{WS}(?P<dp>{seq('clock_day_parts')}){R})"
 # a clock time said with its day: "hier à 10 h"
-_AT_CLOCK = rf"(?:{WS}{seq('clock_at')}{WS}(?P<ch>[01]?\d|2[0-3]){WS0}h(?:{WS0}(?P<cmi>[0-5]\d))?(?![\w'’]))"
+_AT_CLOCK = (rf"(?:{WS}{seq('clock_at')}{WS}(?P<ch>[01]?\d|2[0-3]){WS0}{seq('hour_marks')}"
+             rf"(?:{WS0}(?P<cmi>[0-5]\d))?(?![\w'’]))")
 # "la fin du XIXe siècle", "début des années 60": the edge is part of the expression
 _EDGE_OF = rf"(?:(?:{seq('edge_articles')}{WS})?{seq('edges')}{WS}{seq('edge_of')}{WS})"
 
@@ -838,7 +842,7 @@ _PATTERNS: list[tuple[str, Builder]] = [
      rf"(?P<w1>{WD})(?:{WS}{seq('weekday_to')}{WS}(?P<w2>{WD}))?)", _b_wdperiod),
     (rf"{L}{_pre(PRE_WEEKDAY)}"
      rf"(?P<core>(?:(?P<det>{_seq(words('day_determiners'))}){WS})?(?P<wd>{WD})"
-     rf"(?:{WS}(?P<dn>{DAY})(?!{WS0}(?:[hH](?!\w)|{seq('hour_words')}{R}|%|[,.]?\d)))?(?:{WS}(?P<rel>{RELMOD}))?"
+     rf"(?:{WS}(?P<dn>{DAY})(?!{WS0}(?:{seq('hour_marks')}(?!\w)|{seq('hour_words')}{R}|%|[,.]?\d)))?(?:{WS}(?P<rel>{RELMOD}))?"
      rf"(?:{WS}(?P<pod>{_POD_AFTER}){R})?)", _b_weekday),
     (rf"{L}(?P<core>(?P<w>{DEICTIC_ALT}){R}(?:{WS}(?P<pod>{_POD_AFTER}){R})?(?:{WS}(?P<wd>{WD}))?{_AT_CLOCK}?)",
      _b_deictic),
@@ -858,7 +862,7 @@ _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}{_pre(PRE_EDGE)}(?P<core>(?:{seq('edge_articles')}{WS})?"
      rf"{seq('edges')}{WS}{then('unit_edge_of', glue='')}{WS0}(?P<u>{_seq(words('edge_units'))})"
      rf"(?:{WS}(?P<rel>{_seq(words('unit_edge_modifiers'))})|{WS}(?P<y>{YEARX}))?){R}", _b_unitedge),
-    (rf"{L}{_pre(PRE_CLOCK)}(?P<core>(?<![\d,.])(?P<h>[01]?\d|2[0-4]){WS0}[hH](?:{WS0}(?P<mm>[0-5]\d))?"
+    (rf"{L}{_pre(PRE_CLOCK)}(?P<core>(?<![\d,.])(?P<h>[01]?\d|2[0-4]){WS0}{seq('hour_marks')}(?:{WS0}(?P<mm>[0-5]\d))?"
      rf"(?![\w'’]){_DAY_PART}?)", _b_clock),
     (rf"{L}(?P<pre>{PRE_CLOCK_WORDS}){WS}(?P<core>(?:(?P<h>\d{{1,2}}){WS}{seq('hour_words')}(?:{WS}(?P<mm>\d{{2}}))?"
      rf"{_DAY_PART}?|(?P<h2>{_seq(_CLOCK_WORDS)}))){R}", _b_clock_words),
@@ -866,7 +870,7 @@ _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}(?:(?P<since>{seq('range_from')})|{seq('range_between')}){WS}"
      rf"(?P<core>(?P<c1>(?P<h1>\d{{1,2}}){WS}{seq('hour_words')}(?:{WS}(?P<m1>\d{{2}}))?)"
      rf"(?(since){WS}{seq('range_to')}|{WS}{seq('range_and')}){WS}"
-     rf"(?P<c2>(?P<h2>\d{{1,2}}){WS0}(?:h|{_seq(words('hour_words'))})(?:{WS0}(?P<m2>\d{{2}}))?)){R}",
+     rf"(?P<c2>(?P<h2>\d{{1,2}}){WS0}(?:{_seq(words('hour_marks'))}|{_seq(words('hour_words'))})(?:{WS0}(?P<m2>\d{{2}}))?)){R}",
      _b_clock_range),
     (rf"{L}(?P<core>{seq('ago')}{WS}(?P<q>{QTY}){J}(?P<u>{UNIT})(?P<half>{HALF})?)", _b_ago),
     (rf"{L}(?P<core>{seq('in_time')}{J}(?P<q>{QTY}){J}(?P<u>{UNIT})(?P<half>{HALF})?)", _b_in),
@@ -878,7 +882,7 @@ _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}{_pre()}(?P<core>(?:{seq('range_between')}{WS})?(?P<q>{QTY})(?:{WS}{seq('quantity_ranges')}{WS}(?P<q2>{QTY}))?{J}"
      rf"(?:(?P<last>{_seq(words('count_modifiers'))}){WS})?(?P<u>{UNIT})(?P<half>{HALF})?)", _b_duration),
     (rf"{L}(?P<core>{seq('set_openers')}{WS}(?:(?P<n>\d{{1,2}}|{NUMW}){WS})?"
-     rf"(?P<u>{_seq(words('set_units'))}|{WEEKDAY_ALT}s?)){R}", _b_set),
+     rf"(?P<u>{_seq(words('set_units'))}|{WEEKDAY_ALT}{seq('plural_endings')}?)){R}", _b_set),
     (rf"{L}(?P<core>(?P<w>{VAGUE_ALT})){R}", _b_vague),
     (rf"{L}(?P<core>(?P<w>{REF_ADJ_ALT})){R}", _b_refadj),
     (rf"{L}(?:(?P<pre>{PRE_HOLIDAY}){J})?(?P<core>(?P<h>{HOLIDAY_ALT})(?:{WS}(?P<y>{YEARX}))?){R}", _b_holiday),

@@ -127,10 +127,13 @@ def actors(db: Reader, state: State,
 
 @router.get("/actors/{key}", response_model=schemas.ActorDetail, summary="One actor")
 def actor(db: Reader, state: State, key: Annotated[str, Path(max_length=200)], since: Since = None,
-          until: Until = None, interval: Interval = "month", limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+          until: Until = None, interval: Interval = "month", min_confidence: MinConfidence = None,
+          min_politics: MinPolitics = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """An actor (code or actor id): what the knowledge base says (roles), its events (either side),
-    their timeline, and its strongest partners and adversaries by summed PLOVER score."""
-    found = actor_detail(db, state, key, since=since, until=until, interval=interval, limit=limit, offset=offset)
+    their timeline, and its strongest partners and adversaries by summed PLOVER score. The floors filter
+    the events, the timeline and the partners alike."""
+    found = actor_detail(db, state, key, since=since, until=until, interval=interval, limit=limit, offset=offset,
+                         min_confidence=min_confidence, min_politics=min_politics)
     if found is None:
         raise HTTPException(404, f"no actor {key!r} in this store")
     return found
@@ -161,14 +164,16 @@ def story(request: Request, db: Reader, story_id: Annotated[str, Path(max_length
 
 @router.get("/dyads/{a}/{b}", response_model=schemas.Dyad, summary="Two actors over time")
 def dyad(db: Reader, state: State, a: Annotated[str, Path(max_length=200)], b: Annotated[str, Path(max_length=200)],
-         interval: Interval = "month", since: Since = None, until: Until = None, limit: Limit = 50,
+         interval: Interval = "month", since: Since = None, until: Until = None,
+         min_confidence: MinConfidence = None, min_politics: MinPolitics = None, limit: Limit = 50,
          offset: Offset = 0) -> dict[str, Any]:
     """Events between `a` and `b` (either direction), newest first, and per period their count and
-    summed PLOVER score, overall and per direction."""
+    summed PLOVER score, overall and per direction. The floors filter the events and every sum alike."""
     if a == b:
         raise HTTPException(422, "b: a dyad needs two different actors")
     with parameters():
-        found = queries.dyad(db, a, b, interval=interval, since=since, until=until, limit=limit, offset=offset)
+        found = queries.dyad(db, a, b, interval=interval, since=since, until=until, limit=limit, offset=offset,
+                             min_confidence=min_confidence, min_politics=min_politics)
     if found["total"] == 0:
         catalogue = state.catalogue(db)
         unknown = [k for k in (a, b) if queries.actor_entry(db, k, catalogue) is None

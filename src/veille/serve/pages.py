@@ -172,25 +172,30 @@ def floor(name: str, value: str | None, default: float | None = None) -> float |
     return number
 
 
+Floors = Annotated[Literal["model"] | None, Query()]
+
+
+def floors(min_confidence: str | None, min_politics: str | None, thresholds: str | None) -> dict[str, float | None]:
+    """A form's confidence and politics floors (EventFilter's); `thresholds=model` (the forms' "model thresholds"
+    button) fills those left empty with the models' (queries.thresholds)."""
+    defaults = queries.thresholds() if thresholds == "model" else {}
+    return {"min_confidence": floor("min_confidence", min_confidence, defaults.get("min_confidence")),
+            "min_politics": floor("min_politics", min_politics, defaults.get("min_politics"))}
+
+
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, db: Reader, state: State, t: T, actor: Text = None, recipient: Text = None,
                 type: Text = None, status: Text = None, since: Text = None, until: Text = None, story: Text = None,
-                min_confidence: Text = None, min_politics: Text = None,
-                thresholds: Annotated[Literal["model"] | None, Query()] = None,
+                min_confidence: Text = None, min_politics: Text = None, thresholds: Floors = None,
                 offset: Offset = 0) -> HTMLResponse:
-    """Events with their filters; `thresholds=model` (the form's "model thresholds" button) fills the floors left
-    empty with the models' (queries.thresholds)."""
-    model = queries.thresholds()
-    defaults = model if thresholds == "model" else {}
+    """Events with their filters, the floors among them (`floors`)."""
     flt = EventFilter(actor=blank(actor), recipient=blank(recipient), type=blank(type), status=blank(status),
                       since=blank(since), until=blank(until), story=blank(story),
-                      min_confidence=floor("min_confidence", min_confidence, defaults.get("min_confidence")),
-                      min_politics=floor("min_politics", min_politics, defaults.get("min_politics")),
-                      limit=30, offset=offset)
+                      **floors(min_confidence, min_politics, thresholds), limit=30, offset=offset)
     with parameters():
         total, rows = queries.find_events(db, flt)
     return render(state, request, t, "events.html", flt=flt, total=total, events=with_documents(db, rows),
-                  types=PLOVER_TYPES, statuses=queries.STATUSES, thresholds=model,
+                  types=PLOVER_TYPES, statuses=queries.STATUSES, thresholds=queries.thresholds(),
                   pages=pager(request, total, flt.limit, offset, t.lang))
 
 
@@ -204,13 +209,16 @@ def actors_page(request: Request, db: Reader, state: State, t: T, q: Text = None
 
 @router.get("/actors/{key}", response_class=HTMLResponse)
 def actor_page(request: Request, key: str, db: Reader, state: State, t: T, since: Text = None, until: Text = None,
+               min_confidence: Text = None, min_politics: Text = None, thresholds: Floors = None,
                offset: Offset = 0) -> HTMLResponse:
+    """An actor; the floors (`floors`) filter its events, its timeline and its partners alike."""
+    chosen = floors(min_confidence, min_politics, thresholds)
     found = actor_detail(db, state, key, since=blank(since), until=blank(until), interval="month", limit=20,
-                         offset=offset, lang=t.lang)
+                         offset=offset, lang=t.lang, **chosen)
     if found is None:
         raise HTTPException(404, f"no actor {key!r} in this store")
     return render(state, request, t, "actor.html", actor=found, chart=bar_chart(found["series"]),
-                  since=blank(since), until=blank(until),
+                  since=blank(since), until=blank(until), floors=chosen, thresholds=queries.thresholds(),
                   pages=pager(request, found["events"]["total"], 20, offset, t.lang))
 
 
@@ -259,15 +267,18 @@ def story_page(request: Request, story_id: str, db: Reader, state: State, t: T) 
 
 @router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
 def dyad_page(request: Request, a: str, b: str, db: Reader, state: State, t: T, interval: Text = None,
-              since: Text = None, until: Text = None, offset: Offset = 0) -> HTMLResponse:
-    chosen = blank(interval) or "month"
+              since: Text = None, until: Text = None, min_confidence: Text = None, min_politics: Text = None,
+              thresholds: Floors = None, offset: Offset = 0) -> HTMLResponse:
+    """Two actors; the floors (`floors`) filter their events and every sum of them alike."""
+    chosen = floors(min_confidence, min_politics, thresholds)
     with parameters():
-        found = queries.dyad(db, a, b, interval=chosen, since=blank(since), until=blank(until), limit=30,
-                             offset=offset)
+        found = queries.dyad(db, a, b, interval=blank(interval) or "month", since=blank(since), until=blank(until),
+                             limit=30, offset=offset, **chosen)
     found["items"] = with_documents(db, found["items"])
     labels = {a: state.actors.label(a, t.lang) or a, b: state.actors.label(b, t.lang) or b}
     return render(state, request, t, "dyad.html", dyad=found, labels=labels, chart=bar_chart(found["series"]),
-                  since=blank(since), until=blank(until), pages=pager(request, found["total"], 30, offset, t.lang))
+                  since=blank(since), until=blank(until), floors=chosen, thresholds=queries.thresholds(),
+                  pages=pager(request, found["total"], 30, offset, t.lang))
 
 
 @router.get("/graph", response_class=HTMLResponse)

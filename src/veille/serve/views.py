@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 from fastapi import HTTPException, Request
@@ -45,16 +46,22 @@ def labelled(state: ServeState, entry: dict[str, Any], lang: str = "fr") -> dict
 
 
 def actor_detail(db: Cursor, state: ServeState, key: str, *, since: str | None, until: str | None,
-                 interval: str, limit: int, offset: int, lang: str = "fr") -> dict[str, Any] | None:
-    """Everything the actor route and page show; None for an actor the store does not know."""
+                 interval: str, limit: int, offset: int, lang: str = "fr", min_confidence: float | None = None,
+                 min_politics: float | None = None) -> dict[str, Any] | None:
+    """Everything the actor route and page show; None for an actor the store does not know. The floors
+    filter its events and every sum of them (timeline, partners) alike."""
+    flt = EventFilter(actor=key, since=since, until=until, limit=limit, offset=offset,
+                      min_confidence=min_confidence, min_politics=min_politics)
     with parameters():
-        total, rows = queries.find_events(db, EventFilter(actor=key, since=since, until=until, limit=limit,
-                                                          offset=offset))
+        total, rows = queries.find_events(db, flt)
         entry = queries.actor_entry(db, key, state.catalogue(db))
-        if entry is None and total == 0:
+        if entry is None and total == 0 and (
+                not flt.thresholded or queries.find_events(db, replace(flt, min_confidence=None, min_politics=None,
+                                                                       limit=1, offset=0))[0] == 0):
             return None
-        series = queries.event_series(db, EventFilter(actor=key, since=since, until=until), interval)
-        sides = queries.actor_partners(db, key, since=since, until=until)
+        series = queries.event_series(db, flt, interval)
+        sides = queries.actor_partners(db, key, since=since, until=until, min_confidence=min_confidence,
+                                       min_politics=min_politics)
     entry = entry or {"key": key, "kind": "code" if key.isupper() else "actor", "code": None, "actor_id": None,
                       "mentions": 0, "documents": 0, "names": []}
     for side in sides.values():

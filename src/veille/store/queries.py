@@ -605,11 +605,16 @@ def _pairs_sql(where: str) -> str:
 
 
 def actor_partners(reader: Reader, key: str, *, since: str | None = None, until: str | None = None,
-                   limit: int = 10) -> dict[str, list[dict[str, Any]]]:
+                   limit: int = 10, min_confidence: float | None = None, min_politics: float | None = None
+                   ) -> dict[str, list[dict[str, Any]]]:
     """The counterparts (codes) of an actor's events, by summed PLOVER score: `partners` (most
-    cooperative first) and `adversaries` (most conflictual first)."""
-    flt = EventFilter(actor=key, since=since, until=until)
-    flt.where()  # checks the dates
+    cooperative first) and `adversaries` (most conflictual first). The floors keep the events of
+    EventFilter's (partner_days does not know them: the events are then scanned)."""
+    flt = EventFilter(actor=key, since=since, until=until, min_confidence=min_confidence, min_politics=min_politics)
+    flt.where()  # checks the dates and floors
+    if flt.thresholded:
+        return scanned_partners(reader, key, since=since, until=until, limit=limit, min_confidence=min_confidence,
+                                min_politics=min_politics)
     clauses, params = ["key = ?"], [key]
     _date_range(clauses, params, since, until, starts="date", ends="date")
     rows = _dicts(reader, "SELECT other AS code, sum(events)::BIGINT AS events, sum(score) AS score, "
@@ -621,9 +626,10 @@ def actor_partners(reader: Reader, key: str, *, since: str | None = None, until:
 
 
 def scanned_partners(reader: Reader, key: str, *, since: str | None = None, until: str | None = None,
-                     limit: int = 10) -> dict[str, list[dict[str, Any]]]:
-    """`actor_partners` computed from the events themselves (what partner_days keeps; for tests)."""
-    flt = EventFilter(actor=key, since=since, until=until)
+                     limit: int = 10, min_confidence: float | None = None, min_politics: float | None = None
+                     ) -> dict[str, list[dict[str, Any]]]:
+    """`actor_partners` computed from the events themselves (what partner_days keeps; for tests and floors)."""
+    flt = EventFilter(actor=key, since=since, until=until, min_confidence=min_confidence, min_politics=min_politics)
     where, params = flt.where()
     side = "list_concat(json_extract_string({col}, '$[*].code'), json_extract_string({col}, '$[*].actor_id')) AS {name}"
     rows = _dicts(
@@ -645,13 +651,17 @@ def scanned_partners(reader: Reader, key: str, *, since: str | None = None, unti
 
 
 def dyad(reader: Reader, a: str, b: str, *, interval: str = "month", since: str | None = None,
-         until: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+         until: str | None = None, limit: int = 50, offset: int = 0, min_confidence: float | None = None,
+         min_politics: float | None = None) -> dict[str, Any]:
     """Two actors (codes or actor ids): their events in both directions, newest first, and per
-    period the event count and summed score, overall and per direction (a→b, b→a)."""
+    period the event count and summed score, overall and per direction (a→b, b→a). The floors keep
+    the events of EventFilter's, in the list and in every sum (event_days does not know them: the
+    events are then scanned)."""
     check_interval(interval)
-    both = EventFilter(actor=a, recipient=b, directed=False, since=since, until=until, limit=limit, offset=offset)
-    where, params = both.where()
-    if a != b:
+    both = EventFilter(actor=a, recipient=b, directed=False, since=since, until=until, limit=limit, offset=offset,
+                       min_confidence=min_confidence, min_politics=min_politics)
+    both.where()  # checks the dates and floors
+    if a != b and not both.thresholded:
         key = derived.pair(a, b)
         mine, theirs = ("first_events", "first_score") if a < b else ("second_events", "second_score")
         days = _days(reader, key, since, until, f"events, score, cooperation, conflict, {mine}, {theirs}")
@@ -680,13 +690,16 @@ def dyad(reader: Reader, a: str, b: str, *, interval: str = "month", since: str 
         return {"a": a, "b": b, "interval": interval, "total": total, "limit": limit, "offset": offset,
                 "items": events_by_id(reader, ids), "series": [periods[p] for p in sorted(periods)],
                 "imprecise": imprecise, "totals": {"events": total, "score": score}}
-    return scanned_dyad(reader, a, b, interval=interval, since=since, until=until, limit=limit, offset=offset)
+    return scanned_dyad(reader, a, b, interval=interval, since=since, until=until, limit=limit, offset=offset,
+                        min_confidence=min_confidence, min_politics=min_politics)
 
 
 def scanned_dyad(reader: Reader, a: str, b: str, *, interval: str = "month", since: str | None = None,
-                 until: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    """`dyad` computed from the events themselves (what event_days keeps; for tests and a == b)."""
-    both = EventFilter(actor=a, recipient=b, directed=False, since=since, until=until, limit=limit, offset=offset)
+                 until: str | None = None, limit: int = 50, offset: int = 0, min_confidence: float | None = None,
+                 min_politics: float | None = None) -> dict[str, Any]:
+    """`dyad` computed from the events themselves (what event_days keeps; for tests, floors and a == b)."""
+    both = EventFilter(actor=a, recipient=b, directed=False, since=since, until=until, limit=limit, offset=offset,
+                       min_confidence=min_confidence, min_politics=min_politics)
     where, params = both.where()
     keys = "list_concat(json_extract_string(actor, '$[*].code'), json_extract_string(actor, '$[*].actor_id'))"
     rows = reader.con.execute(f"SELECT event_id, date, score, {keys} FROM events{where} "

@@ -1,0 +1,50 @@
+"""scripts/train_confidence.py's choice of the factual threshold, on synthetic candidates (the script itself
+needs ../shared and minutes of coding): a threshold that keeps too few of a hand-judged sample's events judged
+right is never chosen, whatever real-dev says."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+from conftest import ROOT
+
+_SPEC = importlib.util.spec_from_file_location("train_confidence", ROOT / "scripts" / "train_confidence.py")
+train = importlib.util.module_from_spec(_SPEC)
+sys.modules.setdefault("train_confidence", train)  # its dataclasses look their module up
+_SPEC.loader.exec_module(train)  # type: ignore[union-attr]
+
+
+def _candidate(threshold: float, real_dev: float, kept: dict[str, float], dev: float = 0.95):
+    return train.Candidate(threshold, {"seeds": 1.0, "dev": dev, "real-dev": real_dev}, 0.0, kept)
+
+
+def test_a_threshold_losing_a_samples_right_events_is_not_chosen():
+    candidates = [
+        _candidate(0.30, 0.700, {"sample-1": 0.97, "sample-2": 0.95}),
+        _candidate(0.35, 0.701, {"sample-1": 0.95, "sample-2": 0.91}),
+        _candidate(0.40, 0.703, {"sample-1": 0.94, "sample-2": 0.85}),  # the best real-dev F1, too few of sample-2
+        _candidate(0.45, 0.690, {"sample-1": 0.90, "sample-2": 0.80}),
+    ]
+    chosen = train.choose_threshold(candidates)
+    assert chosen is not None and chosen.threshold == 0.35
+    assert all(share >= train.KEEP_JUDGED for share in chosen.judged_kept.values())
+    # the same figures without the samples: the highest threshold where real-dev F1 is flat
+    free = train.choose_threshold([_candidate(c.threshold, c.f1["real-dev"], {}) for c in candidates])
+    assert free is not None and free.threshold == 0.40
+
+
+def test_the_other_floors_still_hold_and_nothing_allowed_is_none():
+    low_dev = [_candidate(0.30, 0.70, {"s": 0.95}, dev=0.85), _candidate(0.35, 0.69, {"s": 0.95})]
+    assert train.choose_threshold(low_dev).threshold == 0.35
+    assert train.choose_threshold([_candidate(0.30, 0.70, {"s": 0.89})]) is None
+
+
+def test_a_samples_share_counts_its_right_events_coded_and_kept():
+    # sample a: three events judged right, coded as events 0, 1 and 2 (two codings of one of them) and 4;
+    # sample b: one coded as event 3, one no longer coded at all (lost at any threshold: not counted)
+    samples = {"a": [[0], [1, 2], [4]], "b": [[3], []]}
+    kept = [True, False, True, False, False]
+    assert train.samples_kept(samples, kept) == {"a": 2 / 3, "b": 0.0}
+    assert train.samples_kept(samples, [True] * 5) == {"a": 1.0, "b": 1.0}
+    assert train.samples_kept({"c": [[], []]}, []) == {"c": 1.0}  # nothing a threshold could lose
