@@ -29,6 +29,7 @@ SPEECH_VERBS = grammar_words("speech_verbs")
 # verbs after which the embedded event is an opinion, a wish or a possibility
 OPINION_VERBS = grammar_words("opinion_verbs")
 _AIM_VERBS = grammar_words("aim_verbs")  # "visés par des sanctions": the agent of aiming is no wish
+_RISK_VERBS = grammar_words("risk_verbs")  # "s'expose à des sanctions": what it risks, not where it is said
 _REPORTING_VERBS = SPEECH_VERBS | OPINION_VERBS  # verbs that say or think their complement clause
 # verbs after which the embedded event is planned or announced for later
 PLANNING_VERBS = grammar_words("planning_verbs")
@@ -436,7 +437,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             # not what the verb thinks, plans or asks
             via_adjunct = tags[p] in ("VERB", "AUX", "ADJ") and (dep in ("obl", "obl:mod") or (
                 dep == "obl:arg" and c == t and is_noun  # "a déclaré au sommet": where, not what
-                and lowered[p] not in OPINION_VERBS  # (not "s'expose à des sanctions": what it risks)
+                and lowered[p] not in _RISK_VERBS  # (not "s'expose à des sanctions": what it risks)
                 and any(deps[j] == "case" and lowered[j] in _OCCASION_PREPS
                         for j in kids(c))))
             local = True
