@@ -430,3 +430,11 @@ def test_a_measure_an_official_announces_is_imposed_by_his_state(veille_nlp) -> 
                               "soir\", a déclaré le ministre britannique des Affaires étrangères.")
     event = find(events, "SANCTION")
     assert event is not None and codes(event["actor"]) == {"GBR"} and codes(event["recipient"]) == {"IRN"}
+
+
+def test_who_sees_an_act_does_not_do_it(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Japon et les Etats-Unis y ont vu des essais de missiles balistiques.")
+    assert not any(codes(e["actor"]) & {"JPN", "USA"} for e in events if e["trigger"] == "essais")
+    # the one who carries out tests does them
+    event = find(code(veille_nlp, "La Corée du Nord a mené des essais de missiles balistiques."), "MOBILIZE")
+    assert event is not None and codes(event["actor"]) == {"PRK"}

@@ -65,6 +65,17 @@ def test_a_glued_sub_heading_is_not_an_event(veille_nlp) -> None:
     assert not _of_type(events, "ASSAULT"), events
 
 
+def test_a_title_glued_with_no_space_is_not_an_event(veille_nlp) -> None:
+    text = ("Le procès s'est ouvert le 27 mai.Accusation de tortureComme dix autres Grecs et un Turc, il avait été "
+            "transféré de Syrie vers la Turquie début janvier.")
+    events = code(veille_nlp, text)
+    assert not [e for e in events if e["trigger"] == "Accusation"], events
+    # a title with a verb of its own says what it says (the body may not repeat it)
+    text = ("La Turquie a convoqué l'ambassadeur grec jeudi.Athènes dénonce l'ingérence d'AnkaraSi la crise "
+            "dure depuis mars, elle s'est aggravée.")
+    assert [e for e in code(veille_nlp, text) if e["trigger"] == "dénonce"]
+
+
 def test_a_state_of_affairs_is_not_an_event_without_a_toll(veille_nlp) -> None:
     calm = code(veille_nlp, "Le conflit entre la Grèce et la Turquie pèse sur les relations de l'OTAN.")
     assert not _of_type(calm, "ASSAULT"), calm

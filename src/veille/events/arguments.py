@@ -945,6 +945,8 @@ class ArgumentFinder:
             noun, head, dep = head, _head(head), "obj"
         if head == noun:
             return []
+        if dep == "obj" and head.lemma_.lower() in _PERCEPTION_VERBS:
+            return []  # "le Japon y a vu des essais de missiles": who sees an act does not do it
         if dep in ("obj", "obl:arg", "obl", "obl:mod", "nmod", "xcomp") and head.pos_ in _VERB_POS:
             passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in _children(head))
             for sibling in _children(head):
@@ -961,6 +963,7 @@ class ArgumentFinder:
 
 
 _OBJECT_CONTROL = grammar_words("object_control_verbs")
+_PERCEPTION_VERBS = grammar_words("perception_verbs")
 _INCISE_OPENERS = grammar_words("incise_openers")
 
 

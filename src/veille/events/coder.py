@@ -1283,11 +1283,19 @@ def _skipped_tokens(doc: Doc, mentions: list[Span], text: str, lexicon: Lexicon)
         if span is not None:
             for i in range(span.start, span.end):
                 skip[i] = True
+    # one glued with no space at all, a title with no verb of its own: '... le 27 mai.Accusation de tortureComme ...'
+    for match in _GLUED_TITLE.finditer(text):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is not None and not any("Fin" in morph(t, "VerbForm") for t in span):
+            for i in range(span.start, span.end):
+                skip[i] = True
     return skip
 
 
 # " - Words - " between a sentence end (or a line start) and the next sentence, with no sentence end inside
 _HEADING_MAX_TOKENS = 60
+# a capitalised phrase after a sentence end whose last word runs into the next sentence's first ("tortureComme")
+_GLUED_TITLE = re.compile(r'(?:^|(?<=[.!?"»…]))\s*([A-ZÀ-Ý][^.!?\n,;:"«»]{1,80}?[a-zà-ÿ]{3})(?=[A-ZÀ-Ý][a-zà-ÿ])', re.M)
 _GLUED_HEADING = re.compile(r'(?:^|(?<=[.!?"»…)]))\s*(-\s?[^\s.!?\-][^.!?\n]{1,80}?\s-)(?=\s?["«]?[A-ZÀ-Ý])', re.M)
 
 

@@ -29,6 +29,7 @@ SPEECH_VERBS = grammar_words("speech_verbs")
 # verbs after which the embedded event is an opinion, a wish or a possibility
 OPINION_VERBS = grammar_words("opinion_verbs")
 _AIM_VERBS = grammar_words("aim_verbs")  # "visés par des sanctions": the agent of aiming is no wish
+_RISK_VERBS = grammar_words("risk_verbs")  # "s'expose à des sanctions": what it risks, not where it is said
 _REPORTING_VERBS = SPEECH_VERBS | OPINION_VERBS  # verbs that say or think their complement clause
 # verbs after which the embedded event is planned or announced for later
 PLANNING_VERBS = grammar_words("planning_verbs")
@@ -121,6 +122,7 @@ def _is_negated(verb: Token) -> bool:
 
 
 _IRREGULAR_STEMS = grammar_sequence("irregular_future_stems")
+_SUPPLETIVE_STEMS = {lemma: tuple(stems) for lemma, stems in grammar_table("suppletive_future_stems")}  # "serons"
 _COND_ENDINGS = grammar_sequence("conditional_endings")
 _FUT_ENDINGS = grammar_sequence("future_endings")
 _STEM_CHANGES = tuple((ending, next(iter(stem))) for ending, stem in grammar_table("future_stem_changes"))
@@ -134,7 +136,8 @@ def _stems(lemma: str) -> tuple[str, ...]:
     for ending, stem in _STEM_CHANGES:  # prendre → prendr-; payer → paier- (envoyer → enverr- is irregular)
         if lemma.endswith(ending):
             stems.append(lemma[:-len(ending)] + stem)
-    return tuple(stems + [s for s in _IRREGULAR_STEMS if lemma.startswith(s[:2])])
+    irregular = [s for s in _IRREGULAR_STEMS if lemma.startswith(s[:2])]
+    return tuple(stems + irregular + list(_SUPPLETIVE_STEMS.get(lemma, ())))
 
 
 def _form_is(token: Token, endings: tuple[str, ...]) -> bool:
@@ -350,6 +353,11 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
         if head_lemma in _POSSIBLE_ADJ:
             raise_to(HYPOTHETICAL, token_at(head_of[t]).lemma_)
 
+    if tags[t] in ("NOUN", "PROPN") and any(deps[j] == "cop" for j in kids(t)) and _is_negated(trigger):
+        # the noun is its clause's predicate, negated: "Pyongyang n'est plus une menace" (its tense is not the
+        # act's: "seront complices des crimes" accuses now)
+        raise_to(NEGATED, "negation")
+
     # climb: from a noun through the phrases that hold it up to its verb, then through the clauses
     # that govern that verb
     current = trigger
@@ -375,8 +383,8 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 raise_to(NEGATED, "negation")
             if cond:
                 raise_to(HYPOTHETICAL, "conditional")
-            if fut or going:
-                raise_to(FUTURE, "future")
+            if (fut or going) and not (c == t and tag == "ADJ" and lemma in _WILLING_ADJ):
+                raise_to(FUTURE, "future")  # (not "nous serons prêts à discuter": the offer is made)
             if via_subject and lemma in _PLANNED_PASSIVES and tag == "VERB":
                 raise_to(FUTURE, lemma)  # "un tête-à-tête est prévu"
             if _has_child(current, "mark", _SI):
@@ -429,6 +437,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             # not what the verb thinks, plans or asks
             via_adjunct = tags[p] in ("VERB", "AUX", "ADJ") and (dep in ("obl", "obl:mod") or (
                 dep == "obl:arg" and c == t and is_noun  # "a déclaré au sommet": where, not what
+                and lowered[p] not in _RISK_VERBS  # (not "s'expose à des sanctions": what it risks)
                 and any(deps[j] == "case" and lowered[j] in _OCCASION_PREPS
                         for j in kids(c))))
             local = True
