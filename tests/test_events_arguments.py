@@ -430,3 +430,15 @@ def test_a_measure_an_official_announces_is_imposed_by_his_state(veille_nlp) -> 
                               "soir\", a déclaré le ministre britannique des Affaires étrangères.")
     event = find(events, "SANCTION")
     assert event is not None and codes(event["actor"]) == {"GBR"} and codes(event["recipient"]) == {"IRN"}
+
+
+def test_an_infinitive_in_a_bare_adjunct_acts_for_the_verbs_subject(veille_nlp) -> None:
+    # "au point de menacer": the one who steps up the attacks threatens
+    events = code(veille_nlp, "Pyongyang intensifie ses attaques verbales contre Washington, au point de menacer "
+                              "jeudi de perturber la présidentielle américaine si les Etats-Unis continuaient.")
+    threat = find(events, "THREATEN")
+    assert threat is not None and codes(threat["actor"]) == {"PRK"}, events
+    # a noun with its own agent keeps it: the United States decided to withdraw, not Iran
+    events = code(veille_nlp, "En riposte à la décision prise par les Etats-Unis de se retirer de l'accord, l'Iran "
+                              "s'est affranchi de ses obligations.")
+    assert not any(e["type"] == "RETREAT" and codes(e["actor"]) == {"IRN"} for e in events), events
