@@ -433,12 +433,11 @@ def test_a_measure_an_official_announces_is_imposed_by_his_state(veille_nlp) -> 
 
 
 def test_an_infinitive_in_a_bare_adjunct_acts_for_the_verbs_subject(veille_nlp) -> None:
-    # "au point de menacer": the one who steps up the attacks threatens
-    events = code(veille_nlp, "Pyongyang intensifie ses attaques verbales contre Washington, au point de menacer "
-                              "jeudi de perturber la présidentielle américaine si les Etats-Unis continuaient.")
+    # "dans le but de menacer", "au point de menacer": the one who masses troops threatens
+    events = code(veille_nlp, "La Russie renforce ses troupes à la frontière, dans le but de menacer l'Ukraine.")
     threat = find(events, "THREATEN")
-    assert threat is not None and codes(threat["actor"]) == {"PRK"}, events
-    # a noun with its own agent keeps it: the United States decided to withdraw, not Iran
-    events = code(veille_nlp, "En riposte à la décision prise par les Etats-Unis de se retirer de l'accord, l'Iran "
-                              "s'est affranchi de ses obligations.")
-    assert not any(e["type"] == "RETREAT" and codes(e["actor"]) == {"IRN"} for e in events), events
+    assert threat is not None and codes(threat["actor"]) == {"RUS"} and codes(threat["recipient"]) == {"UKR"}, events
+    # a noun with its own agent keeps it: Russia decided to withdraw, not Poland
+    events = code(veille_nlp, "En réponse à la décision prise par la Russie de se retirer du traité, la Pologne a "
+                              "renforcé sa frontière.")
+    assert not any(e["type"] == "RETREAT" and codes(e["actor"]) == {"POL"} for e in events), events

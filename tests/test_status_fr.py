@@ -186,11 +186,11 @@ def test_a_verb_that_says_only_through_a_que_clause_reports_it(veille_nlp) -> No
     assert said is not None and said["status"] == REPORTED and codes(said["reported_by"]) == {"IRN"}
     backed = find(code(veille_nlp, "La France soutient l'Ukraine.", "2020-09-03"), "SUPPORT")
     assert backed is not None and backed["status"] == ASSERTED
-    # the Kremlin, accused, denies through "soutenir que" as through "dire que"
-    text = ("L'Allemagne accuse la Russie d'avoir empoisonné l'opposant. Le porte-parole du Kremlin, Dmitri Peskov, a "
-            "soutenu qu'il n'y avait aucune raison d'accuser l'Etat russe.")
+    # the accused denies through "soutenir que" as through "dire que"
+    text = ("La Turquie accuse la Grèce d'avoir violé son espace aérien. Le porte-parole du gouvernement grec a "
+            "soutenu qu'il n'y avait aucune raison d'accuser la Grèce.")
     denial = find(code(veille_nlp, text, "2020-09-03"), "REJECT")
-    assert denial is not None and codes(denial["actor"]) == {"RUS"} and denial["status"] == ASSERTED
+    assert denial is not None and codes(denial["actor"]) == {"GRC"} and denial["status"] == ASSERTED
 
 
 def test_the_agent_of_a_plan_is_not_planned(veille_nlp) -> None:
