@@ -438,3 +438,14 @@ def test_who_sees_an_act_does_not_do_it(veille_nlp) -> None:
     # the one who carries out tests does them
     event = find(code(veille_nlp, "La Corée du Nord a mené des essais de missiles balistiques."), "MOBILIZE")
     assert event is not None and codes(event["actor"]) == {"PRK"}
+
+
+def test_an_infinitive_in_a_bare_adjunct_acts_for_the_verbs_subject(veille_nlp) -> None:
+    # "dans le but de menacer", "au point de menacer": the one who masses troops threatens
+    events = code(veille_nlp, "La Russie renforce ses troupes à la frontière, dans le but de menacer l'Ukraine.")
+    threat = find(events, "THREATEN")
+    assert threat is not None and codes(threat["actor"]) == {"RUS"} and codes(threat["recipient"]) == {"UKR"}, events
+    # a noun with its own agent keeps it: Russia decided to withdraw, not Poland
+    events = code(veille_nlp, "En réponse à la décision prise par la Russie de se retirer du traité, la Pologne a "
+                              "renforcé sa frontière.")
+    assert not any(e["type"] == "RETREAT" and codes(e["actor"]) == {"POL"} for e in events), events

@@ -179,6 +179,20 @@ def test_the_accused_denying_an_accusation_rejects_it(veille_nlp) -> None:
     assert not find(events, "REJECT") and find(events, "ACCUSE")["status"] == NEGATED
 
 
+def test_a_verb_that_says_only_through_a_que_clause_reports_it(veille_nlp) -> None:
+    # "soutenir que" says; "soutenir" with an object acts
+    said = find(code(veille_nlp, "Le ministre iranien a maintenu que les Etats-Unis avaient attaqué le navire.",
+                     "2020-09-03"), "ASSAULT")
+    assert said is not None and said["status"] == REPORTED and codes(said["reported_by"]) == {"IRN"}
+    backed = find(code(veille_nlp, "La France soutient l'Ukraine.", "2020-09-03"), "SUPPORT")
+    assert backed is not None and backed["status"] == ASSERTED
+    # the accused denies through "soutenir que" as through "dire que"
+    text = ("La Turquie accuse la Grèce d'avoir violé son espace aérien. Le porte-parole du gouvernement grec a "
+            "soutenu qu'il n'y avait aucune raison d'accuser la Grèce.")
+    denial = find(code(veille_nlp, text, "2020-09-03"), "REJECT")
+    assert denial is not None and codes(denial["actor"]) == {"GRC"} and denial["status"] == ASSERTED
+
+
 def test_the_agent_of_a_plan_is_not_planned(veille_nlp) -> None:
     # the exchange is planned; the agreement that plans it was signed
     text = "Le retrait des troupes, prévu par l'accord signé en mars entre le Mali et le Niger, a été reporté."

@@ -727,6 +727,14 @@ class ArgumentFinder:
                 found = self._noun_owner(head, index, resolve)
                 if found:
                     return found
+                if head.dep_ in ("obl", "obl:mod") and _head(head).pos_ in _VERB_POS \
+                        and "Inf" in morph(current, "VerbForm") \
+                        and not any(c.dep_ in ("nmod", "appos") or morph(c, "Poss") or "Part" in morph(c, "VerbForm")
+                                    for c in _children(head)):
+                    # "X intensifie ses attaques, au point de menacer ...", "dans le but de": an infinitive in a bare
+                    # adjunct of the verb acts for the verb's subject (not "la décision prise par Y de se retirer")
+                    subject = next((c for c in _children(_head(head)) if c.dep_ == "nsubj"), None)
+                    return self._np(subject, index, resolve) if subject is not None else []
                 current = head
                 continue
             return []

@@ -555,7 +555,8 @@ class EventCoder:
         speakers = [p for p in ctx.finder_parties(status.reporter) if p.code] \
             if event_type == "ACCUSE" and status.status == NEGATED and status.cue == "negation" \
             and status.reporter is not None else []
-        denial = bool(speakers) and _accused_speaks(speakers, actor, recipient)
+        # (the accused as the clause names it: the same side as the understood accuser is still the accused)
+        denial = bool(speakers) and _accused_speaks(speakers, actor, [p for p in args.recipient if p.code])
         if denial:
             event_type, mode = "REJECT", None
             actor, recipient = speakers[:1], []

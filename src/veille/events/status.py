@@ -54,6 +54,7 @@ _TOLD_PLANNING_VERBS = grammar_words("told_planning_verbs")  # "a annoncé l'env
 _OBLIGATION_VERBS = grammar_words("obligation_verbs")  # "devrait signer": hypothetical
 _POSSIBILITY_VERBS = grammar_words("possibility_verbs")  # "a dit que X pourrait ...": no opinion above
 _LIGHT_SPEECH_VERBS = grammar_words("light_verbs_of_speech")  # "faire" speaks only in "faire état de"
+_CLAUSE_SPEECH_VERBS = grammar_words("clause_speech_verbs")  # "a soutenu que": speech only with a que-clause
 _PLANNED_ADJ = grammar_words("planned_adjectives")
 _POSSIBLE_ADJ = grammar_words("possible_adjectives")
 _HYPO_NOUNS = grammar_words("hypothetical_nouns")
@@ -413,8 +414,9 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 raise_to(HYPOTHETICAL, lemma)
             announces_it = own_act and is_noun and deps[t] == "obj" and head_of[t] == c \
                 and lemma in ANNOUNCE_VERBS
-            if lemma in SPEECH_VERBS and reporter is None and _speech_use(current) and not announces_it \
-                    and not via_subject:
+            says = (lemma in SPEECH_VERBS and _speech_use(current)) \
+                or (lemma in _CLAUSE_SPEECH_VERBS and tag == "VERB" and _says_below(view, c, t))
+            if says and reporter is None and not announces_it and not via_subject:
                 reporter = _subject(current) or _inverted_subject(current, trigger)
                 speech_past = _past(current)
                 raise_to(REPORTED, lemma)
@@ -660,6 +662,13 @@ def _child_towards(view: DocView, top: int, t: int) -> int | None:
     return None
 
 
+
+
+def _says_below(view: DocView, verb: int, t: int) -> bool:
+    """Token `t` lies in a que-clause of `verb` ("a soutenu qu'il n'y avait aucune raison d'accuser X")."""
+    k = _child_towards(view, verb, t)
+    return k is not None and view.dep[k] == "ccomp" and any(
+        view.dep[j] == "mark" and view.lemma[j] in _QUE for j in view.kids(k))
 
 
 def _speech_use(verb: Token) -> bool:
