@@ -24,6 +24,12 @@ OUT = ROOT / "src" / "veille" / "events" / "data" / "topic.json"
 LABELS = {"politics": (1, 1.0), "mixed": (1, 0.5), "other": (0, 1.0)}
 MIN_DOCS = 2  # a lemma read in fewer training documents gets no weight
 GRID = (1.0, 3.0, 10.0, 30.0, 100.0)
+# the event filters' politics floor (`threshold`): the highest (by 0.01) that keeps this share of the documents
+# labelled politics, out of fold
+FLOOR_RECALL = 0.99
+# `ordinary_below`: the first 0.05-wide band of probability, from 0 up, in which this share of the documents
+# (out of fold) is politics or mixed; under it a document is ordinary news (events/coder.py)
+ORDINARY_BAND, ORDINARY_SHARE = 0.05, 0.4
 
 
 def judged_documents() -> dict[str, str]:
@@ -141,6 +147,8 @@ def main(argv: list[str] | None = None) -> None:
             print(f"  p in [{low:.1f}, {min(high, 1.0):.1f}): {int(inside.sum()):4d} documents, "
                   f"{y[inside].mean():.2f} politics; gold-set documents with a required event:"
                   f" {int((inside & gold & (y == 1)).sum())}")
+    floor, ordinary, measured = floors(oof, np.array([r[3] for r in rows]))
+    print(measured)
     model, keep = fit(np.arange(len(y)), c)
     weights = {str(name): round(float(v), 4) for name, v in zip(names[keep], model.coef_[0], strict=True)
                if abs(v) >= 1e-3}
@@ -148,8 +156,30 @@ def main(argv: list[str] | None = None) -> None:
     if args.dry_run:
         return
     OUT.write_text(json.dumps({"bias": bias, "weights": dict(sorted(weights.items())), "C": c,
-                               "documents": len(rows)}, ensure_ascii=False, indent=0) + "\n", "utf-8")
+                               "documents": len(rows), "threshold": floor, "ordinary_below": ordinary,
+                               "measured": measured}, ensure_ascii=False, indent=0) + "\n", "utf-8")
     print(f"wrote {OUT} (C={c}, {len(weights)} lemmas)")
+
+
+def floors(oof, labels) -> tuple[float, float, str]:
+    """The filters' floor and the ordinary-news bound, chosen from the out-of-fold probabilities, and what
+    they keep, in words."""
+    import numpy as np
+
+    politics, mixed, other = (oof[labels == name] for name in ("politics", "mixed", "other"))
+    floor = max(f / 100 for f in range(100) if (politics >= f / 100).mean() >= FLOOR_RECALL)
+    ordinary = 1.0
+    for k in range(round(1 / ORDINARY_BAND)):
+        band = (oof >= k * ORDINARY_BAND) & (oof < (k + 1) * ORDINARY_BAND)
+        if band.any() and float((labels[band] != "other").mean()) >= ORDINARY_SHARE:
+            ordinary = round(k * ORDINARY_BAND, 2)
+            break
+    below = oof < ordinary
+    measured = (f"out of fold: threshold {floor} keeps {(politics >= floor).mean():.3f} of the {len(politics)} "
+                f"politics documents, {(mixed >= floor).mean():.3f} of the {len(mixed)} mixed, "
+                f"{(other >= floor).mean():.3f} of the {len(other)} other; under ordinary_below {ordinary}, "
+                f"{float(np.mean(labels[below] == 'other')):.3f} of the {int(below.sum())} documents are other")
+    return floor, ordinary, measured
 
 
 if __name__ == "__main__":

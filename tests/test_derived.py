@@ -401,4 +401,4 @@ def test_floors_are_checked():
     with pytest.raises(queries.InvalidParameter, match="min_politics"):
         EventFilter(min_politics=2).where()
     floors = queries.thresholds()
-    assert 0 < floors["min_confidence_nonfactual"] <= floors["min_confidence"] < 1 and floors["min_politics"] == 0.5
+    assert 0 < floors["min_confidence_nonfactual"] <= floors["min_confidence"] < 1 and 0 < floors["min_politics"] < 0.5

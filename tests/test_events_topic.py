@@ -117,3 +117,50 @@ def test_the_topic_is_stored_with_the_document_and_an_older_store_gains_the_colu
     with Store(path) as store:
         assert store.schema_version() == max(MIGRATIONS)
         assert store.con.execute("SELECT count(*) FROM documents WHERE politics IS NULL").fetchone()[0] == 3
+
+
+# ordinary news: a court case on a burglar (no political actor in it), and the same story told of attacks
+BURGLARY = (
+    "Le tribunal correctionnel de Lyon a condamné mardi un homme de 34 ans à trois ans de prison ferme pour une "
+    "série de cambriolages commis dans plusieurs villages de la région. Le prévenu, déjà connu des services "
+    "de gendarmerie, dérobait des bijoux, des téléviseurs et des vélos dans des maisons inoccupées pendant les "
+    "vacances scolaires. Son avocat a plaidé la relaxe pour deux des faits, sans convaincre les juges. Les "
+    "victimes, une dizaine de familles, recevront des dommages et intérêts. Le procureur avait dénoncé un "
+    "comportement méthodique et requis quatre ans."
+)
+
+
+def test_the_model_file_declares_its_floors_and_what_they_were_measured_on() -> None:
+    from veille.store.queries import thresholds
+
+    model = TopicModel.load()
+    assert model.threshold is not None and model.ordinary_below is not None
+    assert 0.0 < model.threshold < model.ordinary_below < 0.5
+    assert "out of fold" in json.loads(Path(model.source).read_text("utf-8"))["measured"]
+    assert thresholds()["min_politics"] == model.threshold
+
+
+@pytest.mark.parametrize(("text", "kept"), [(BURGLARY, False), (BURGLARY.replace("cambriolages", "attentats"), True)])
+def test_in_ordinary_news_an_event_of_a_court_and_unnamed_people_is_not_emitted(veille_nlp, text: str,
+                                                                                 kept: bool) -> None:
+    coder = veille_nlp.get_pipe("veille_events")
+    doc = veille_nlp(text)
+    assert doc._.politics is not None and doc._.politics < coder.ordinary_below
+    below = coder.ordinary_below
+    coder.ordinary_below = None  # no frame: the court's act is coded
+    try:
+        unframed = veille_nlp(text)._.events
+    finally:
+        coder.ordinary_below = below
+    assert any(p["sector"] == "JUD" for e in unframed for p in e["actor"])
+    assert bool(doc._.events) is kept, doc._.events
+
+
+def test_a_side_of_a_political_sector_or_a_known_actor_is_not_ordinary() -> None:
+    from veille.events.coder import _ordinary_side
+
+    assert _ordinary_side({"sector": "JUD", "actor_id": None})
+    assert _ordinary_side({"sector": None, "actor_id": None})  # an unnamed person
+    assert not _ordinary_side({"sector": "GOV", "actor_id": None})
+    assert not _ordinary_side({"sector": "COP", "actor_id": None})  # police acts stay events
+    assert not _ordinary_side({"sector": None, "actor_id": "FRA"})  # a state named

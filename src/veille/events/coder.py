@@ -46,6 +46,7 @@ from veille.events.status import (
     is_prospective,
     reporter_from_prep,
 )
+from veille.events.topic import TopicModel
 from veille.events.view import DocView, active, view_of
 from veille.model.vocabulary import load_vocabulary
 from veille.nlp.extensions import MENTIONS, doc_text, register
@@ -95,6 +96,10 @@ _OTHER_BODIES = grammar_words("other_bodies")  # parliament, opposition, rebels,
 # heads of the offices of a town, a region or the police: they act on their own state's affairs
 _LOCAL_OFFICES = grammar_words("local_offices")
 _STATE_FORCES = grammar_words("state_forces")  # the side of a state its rebels fight
+# sides that make no political event alone in ordinary news (courts, civilians, companies, media, criminals)
+_ORDINARY_SECTORS = grammar_words("ordinary_sectors")
+_VIOLENCE_SECTORS = grammar_words("political_violence_sectors")  # armed groups
+_VIOLENCE_WORDS = grammar_words("political_violence_words")  # "attentat", "colis piégé"
 
 
 @dataclass
@@ -153,6 +158,8 @@ class EventCoder:
         # an act dated this many calendar years before the article is its background, not its news: not emitted
         # (0 keeps every event)
         self.background_years = background_years
+        # under this politics probability a document is ordinary news (the topic model's file; None: no frame)
+        self.ordinary_below = TopicModel.load().ordinary_below
         self.finder = ArgumentFinder(self.lexicon)
         placemod.warm()
 
@@ -183,6 +190,7 @@ class EventCoder:
         sentences = _sentences(doc, text)
         reference = dates.now = lead_date(sentences, dates, published)  # the day the text reports from
         shared = _DocCache(text=text, view=view, lemmas=view.lemma, sents=sentences, index=index, skip=skip)
+        ordinary = self._ordinary_news(doc._.politics, view.lemma, mentions)
         for k, sent in enumerate(sentences):
             candidates = self._candidates(sent, skip, shared)
             if last_end is not None and "\n" in text[last_end:sent.start_char]:
@@ -200,7 +208,7 @@ class EventCoder:
             for cand in candidates:
                 for event in self._code(cand, context, dates, focus, published, sent, sent_places, last_place):
                     sent_events.append(event)
-            events.extend(self._judge(self._news(_dedupe(sent_events), published), doc._.politics))
+            events.extend(self._judge(self._news(_dedupe(sent_events), published), doc._.politics, ordinary))
             for event in sent_events:
                 if event["status"] in FACTUAL or event["status"] == FUTURE:
                     shared.told.append((event["type"], {p["code"] for p in event["actor"]},
@@ -229,12 +237,23 @@ class EventCoder:
         return [e for e in sent_events
                 if not ((e["date"] or "")[:4].isdigit() and year - int(e["date"][:4]) >= self.background_years)]
 
-    def _judge(self, sent_events: list[dict], politics: float | None) -> list[dict]:
-        """Confidence from the trained model; events under the threshold are not emitted."""
+    def _ordinary_news(self, politics: float | None, lemmas: list[str], mentions: list[Span]) -> bool:
+        """Whether the topic model calls the document ordinary news (crime, courts, companies, health, sport),
+        and it tells of no political violence: no word of it ("attentat"), no armed group named."""
+        if politics is None or self.ordinary_below is None or politics >= self.ordinary_below:
+            return False
+        return not (any(lemma in _VIOLENCE_WORDS for lemma in lemmas)
+                    or any(m._.sector in _VIOLENCE_SECTORS for m in mentions))
+
+    def _judge(self, sent_events: list[dict], politics: float | None, ordinary: bool = False) -> list[dict]:
+        """Confidence from the trained model; events under the threshold are not emitted, nor, in ordinary
+        news, the events whose sides are all ordinary people and bodies (a court and the accused)."""
         kept = []
         crowd = bucket(len(sent_events), (2, 3, 5))
         for event in sent_events:
             features = event.pop("_features")
+            if ordinary and all(_ordinary_side(p) for p in (*event["actor"], *event["recipient"])):
+                continue
             features[f"crowd={crowd}"] = 1.0
             # a text too short to tell its topic (a headline, a sentence) is read as the gold articles the
             # model learnt from, all of them politics: the topic only lowers the events of articles it can read
@@ -1734,6 +1753,11 @@ def _dedupe(events: list[dict]) -> list[dict]:
             twin["recipient"] = event["recipient"]
         twin["confidence"] = max(twin["confidence"], event["confidence"])
     return kept
+
+
+def _ordinary_side(party: dict) -> bool:
+    """A court, civilians, a company, the media, criminals, or someone no actor is known for."""
+    return party["sector"] in _ORDINARY_SECTORS or (party["sector"] is None and party["actor_id"] is None)
 
 
 def _key(event: dict) -> tuple:

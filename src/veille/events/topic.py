@@ -56,11 +56,16 @@ def term_features(found: set[str]) -> dict[str, float]:
 class TopicModel:
     weights: dict[str, float] = field(default_factory=dict)
     bias: float = 0.0
+    # the event filters' politics floor (`min_politics` 'model'): it keeps ~all politics documents
+    threshold: float | None = None
+    # under it a document is ordinary news: an event whose sides are only courts, civilians, companies or
+    # unnamed people is not emitted (events/coder.py); None: no such frame
+    ordinary_below: float | None = None
     source: str = ""
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> TopicModel:
-        data = load_weights(path, DEFAULT_MODEL, "topic")
+        data = load_weights(path, DEFAULT_MODEL, "topic", optional=("threshold", "ordinary_below"))
         return cls(**data) if data else cls(source="none")  # not trained: no document gets a topic
 
     @property

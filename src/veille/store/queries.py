@@ -237,7 +237,9 @@ def thresholds() -> dict[str, float | None]:
     """The floors the event filters offer by default, from the models the coder applies: `min_confidence` the
     confidence model's threshold (events/data/confidence.json: an asserted or reported event under it is not
     emitted), `min_confidence_nonfactual` its lower one for planned, hypothetical or negated events, and
-    `min_politics` the topic model's `threshold` (events/data/topic.json), else POLITICS_FLOOR. Read as data,
+    `min_politics` the topic model's `threshold` (events/data/topic.json: chosen out of fold by
+    scripts/train_topic.py to keep 99% of the documents judged politics; its `measured` says what it keeps),
+    else POLITICS_FLOOR. Read as data,
     by package name: the store does not import the coder (veille.events imports the actors, which read stores).
     None where no model file is installed."""
     found: dict[str, float | None] = {"min_confidence": None, "min_confidence_nonfactual": None,
