@@ -138,7 +138,8 @@ def test_a_word_added_to_the_file_changes_the_coding(tmp_path):
     copy = tmp_path / "veille" / "events" / "data" / "grammar.yaml"
     assert probe(tmp_path, _PROBE) == "asserted None"
     text = copy.read_text("utf-8")
-    assert text.count("speech_verbs: [") == 1
-    copy.write_text(text.replace("speech_verbs: [", "speech_verbs: [clamer, "), "utf-8")
+    entry = re.compile(r"^(\s*)speech_verbs: \[", re.MULTILINE)  # the class itself, not clause_speech_verbs
+    assert len(entry.findall(text)) == 1
+    copy.write_text(entry.sub(r"\1speech_verbs: [clamer, ", text), "utf-8")
     assert "clamer" not in grammar_words("speech_verbs")  # the package's own file is untouched
     assert probe(tmp_path, _PROBE) == "reported clamer"
