@@ -95,10 +95,11 @@ def test_an_unknown_type_or_file_key_in_a_trigger_file_is_an_error(tmp_path) -> 
         Lexicon.load([extra])
 
 
-def test_future_cooperation_is_coded_as_agree(veille_nlp) -> None:
+def test_a_meeting_announced_is_a_future_consult(veille_nlp) -> None:
+    # a meeting to come is told as a meeting (CONSULT, future), not turned into an agreement
     events = code(veille_nlp, "L'Organisation des États turciques tiendra le 11 novembre à Samarcande son "
                               "premier sommet.", "2022-11-01")
-    assert [(e["type"], e["status"]) for e in events] == [("AGREE", "future")]
+    assert [(e["type"], e["status"]) for e in events] == [("CONSULT", "future")]
 
 
 def test_announcing_ones_own_measure_is_the_measure(veille_nlp) -> None:

@@ -56,8 +56,9 @@ register()
 # verbal acts need someone who speaks: an unnamed or inferred actor is not enough
 _VERBAL = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONCEDE", "CONSULT",
                      "COOPERATE", "SANCTION"})
-# cooperative acts reported in the future are intentions: AGREE (PLOVER manual, AGREE)
-_FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# cooperative acts reported in the future are intentions: AGREE (PLOVER manual, AGREE); a meeting to come stays a
+# meeting (CONSULT, future)
+_FUTURE_TO_AGREE = frozenset({"SUPPORT", "COOPERATE", "AID"})
 _CLASH = grammar_words("clash_words")
 _NOMINAL_UP = frozenset({"obj", "obl", "obl:arg", "obl:mod", "nmod", "iobj", "nsubj:pass", "appos", "xcomp",
                          "conj", "acl", "nsubj"})
