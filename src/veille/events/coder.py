@@ -123,6 +123,28 @@ class _DocCache:
                 found.add(code)
         return next(iter(found)) if len(found) == 1 else None
 
+    @cached_property
+    def setting(self) -> frozenset[str]:
+        """The states of the towns the document names: those with the most towns, when they have at least two
+        of three ("à Nancy", "la prison de Lyon"; "Paris" may be France's or a town of Texas'), where its
+        unnamed police, crowds and victims are. Towns only: a state named is often one spoken of, not where
+        the story happens; and not a capital that acts ("Washington a accusé")."""
+        counts: Counter = Counter()
+        towns = 0
+        for mention in self.index.doc.spans.get(MENTIONS, []):
+            if mention.label_ not in ("LOC", "GPE") or self.view.dep[mention.root.i] in ("nsubj", "nsubj:pass"):
+                continue
+            words = [t for t in mention if t.dep_ not in ("case", "det")]
+            name = self.text[words[0].idx:words[-1].idx + len(words[-1].text)] if words else ""
+            states = placemod.town_states(name) if name and placemod.fold(name) not in placemod.state_names() \
+                else frozenset()
+            towns += bool(states)
+            counts.update(states)
+        most = max(counts.values(), default=0)
+        if most < 2 or 3 * most < 2 * towns:
+            return frozenset()
+        return frozenset(code for code, count in counts.items() if count == most)
+
 
 @dataclass
 class Candidate:
@@ -545,11 +567,19 @@ class EventCoder:
                 break
         if location is None and sent_places:
             location = sent_places[0]
+        placed = location is not None
         if location is None and last_place is not None:
             location = last_place
         if location is None and focus:
             location = {"name": None, "code": focus[0], "lat": None, "lon": None}
         home = location["code"] if location else (focus[0] if focus else None)
+        setting = ctx.shared.setting
+        if not placed and setting and (location is None or location.get("lat") is None):
+            # no place in the sentence, no town before it: unnamed parties are where the story's towns are
+            # (of the states with a town of their name, the one the text names most), not in a state named
+            # in passing ("comme en Russie") or the one the text names most
+            town_home = next(iter(setting)) if len(setting) == 1 else next((c for c in focus if c in setting), None)
+            home = town_home or home
 
         # "Moscou a assuré qu'il n'y avait aucune raison d'accuser la Russie": the accused, denying, rejects
         speakers = [p for p in ctx.finder_parties(status.reporter) if p.code] \
