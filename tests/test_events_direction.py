@@ -207,11 +207,11 @@ def test_a_government_acting_with_its_own_rebels_acts_within_its_state(veille_nl
 
 
 def test_unnamed_crowds_are_where_the_storys_towns_are(veille_nlp) -> None:
-    # a state named in passing ("ce qui se passe en Russie") is not where the next rally is
+    # a state named in passing ("ce qui se passe en Russie") is not where a later rally is
     events = code(veille_nlp, "Des milliers de manifestants ont défilé samedi à Lyon et à Marseille contre la réforme "
                               "des retraites. Les syndicats dénoncent une répression digne de ce qui se passe en "
-                              "Russie. Vers midi, quelques centaines de personnes se sont rassemblées devant la "
-                              "mairie.")
+                              "Russie. Le cortège est parti en fin de matinée. Il faisait beau. Vers midi, quelques "
+                              "centaines de personnes se sont rassemblées devant la mairie.")
     protests = _of_type(events, "PROTEST")
     assert len(protests) == 2 and all(codes(e["actor"]) == {"FRA"} for e in protests), events
 

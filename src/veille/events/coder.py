@@ -199,6 +199,7 @@ class EventCoder:
         events: list[dict] = []
         history: list[list[Party]] = []  # subjects of earlier sentences, for pronouns
         last_place: dict | None = None
+        last_place_at = -1  # the sentence that named it
         speaker: dict | None = None
         clashes: Counter | None = None
         last_end: int | None = None
@@ -214,8 +215,9 @@ class EventCoder:
             inside = place_mentions[bisect_left(place_starts, sent.start):bisect_left(place_starts, sent.end)]
             sent_places = placemod.places_in(sent, inside)
             if sent_places:
-                last_place = sent_places[0]
+                last_place, last_place_at = sent_places[0], k
             context = _Context(self.finder, index, history, sent, clashes, shared)
+            context.place_before = last_place is not None and last_place_at >= k - 2
             context.reference, context.speaker = reference, speaker
             context.open_quote = _open_quote_speaker(sentences, k, text)
             sent_events: list[dict] = []
@@ -574,8 +576,9 @@ class EventCoder:
             location = {"name": None, "code": focus[0], "lat": None, "lon": None}
         home = location["code"] if location else (focus[0] if focus else None)
         setting = ctx.shared.setting
-        if not placed and setting and (location is None or location.get("lat") is None):
-            # no place in the sentence, no town before it: unnamed parties are where the story's towns are
+        if not placed and setting and (location is None or location.get("lat") is None) and not ctx.place_before:
+            # no place in the sentence or the two before, no town before: unnamed parties are where the story's
+            # towns are
             # (of the states with a town of their name, the one the text names most), not in a state named
             # in passing ("comme en Russie") or the one the text names most
             town_home = next(iter(setting)) if len(setting) == 1 else next((c for c in focus if c in setting), None)
@@ -905,6 +908,7 @@ class _Context:
         self.speaker: dict | None = None  # the last named source of the paragraph, for "selon lui"
         self.quote_speaker: Token | None = None  # who says the sentence, for its "nous" and "je"
         self.open_quote: Token | None = None  # the speaker of a quote the sentence opens and a later one closes
+        self.place_before = False  # one of the two sentences before named the last place
         self._lemmas: frozenset[str] | None = None
         self._states = shared.states
         self._codes = shared.codes
