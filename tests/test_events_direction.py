@@ -204,3 +204,20 @@ def test_a_government_acting_with_its_own_rebels_acts_within_its_state(veille_nl
     welcomed = _of_type(events, "SUPPORT")
     assert welcomed and codes(welcomed[0]["actor"]) == {"YEM"}, events
     assert codes(welcomed[0]["recipient"]) == {"YEM"}, events
+
+
+def test_unnamed_crowds_are_where_the_storys_towns_are(veille_nlp) -> None:
+    # a state named in passing ("ce qui se passe en Russie") is not where a later rally is
+    events = code(veille_nlp, "Des milliers de manifestants ont défilé samedi à Lyon et à Marseille contre la réforme "
+                              "des retraites. Les syndicats dénoncent une répression digne de ce qui se passe en "
+                              "Russie. Le cortège est parti en fin de matinée. Il faisait beau. Vers midi, quelques "
+                              "centaines de personnes se sont rassemblées devant la mairie.")
+    protests = _of_type(events, "PROTEST")
+    assert len(protests) == 2 and all(codes(e["actor"]) == {"FRA"} for e in protests), events
+
+
+
+def test_a_town_name_may_lie_in_several_states() -> None:
+    from veille.events.places import town_states
+
+    assert town_states("Valence") >= {"FRA", "ESP"} and town_states("Nancy") == {"FRA"}

