@@ -61,6 +61,9 @@ class EventDate:
     # on a background: set by a sentence that tells a past year in the present ("En 2016, il s'y déclare
     # favorable"): the sentences after it that go on in the present go on in that past (a historical present)
     historical: bool = False
+    # the last background the text told, kept after the sentences stop going on in it ("... en 2018. Le
+    # GRU est suspect. Cette affaire avait déjà entraîné des sanctions"): for a pluperfect that goes back to it
+    earlier: EventDate | None = None
 
 
 def precision_of(value: str | None) -> str | None:
@@ -234,6 +237,7 @@ _AFTER_WORDS = grammar_words("after_words")  # "deux jours après le putsch"
 _COMPARISON_MARKS = grammar_words("comparison_marks")  # "comme la veille"
 _TEMPORAL_CLAUSE_MARKS = grammar_words("temporal_clause_marks")  # "lorsqu'il déplorait"
 _RELATIVES = grammar_words("relative_pronouns")  # "qui", "que", "dont"
+_EARLIER_MARKS = grammar_words("earlier_marks")  # "avait déjà", "à l'époque"
 _CLAUSE_YEAR_PREPOSITIONS = grammar_words("clause_year_prepositions")  # "en 2005"
 
 
@@ -529,6 +533,8 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
         return shifted
     if tense == "pluperfect" and reference is not None and reference.background is not None:
         return replace(reference.background, background=None)  # the background goes on
+    if tense == "pluperfect" and reference is not None and reference.earlier is not None and _goes_back(trigger):
+        return replace(reference.earlier, background=None, earlier=None)  # back to the past told before
     if tense == "present" and reference is not None and reference.background is not None \
             and reference.background.historical and not _quoted(trigger, sent):
         # "En 2016, il s'y déclare favorable. [...] Fillon propose": a narration in the present of a past year
@@ -545,7 +551,7 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
             return EventDate(value, "day", None, True)
         # no day of publication: the narrative day is the best guess at the text's present
     if reference is not None and reference.date and not reference.fallback:
-        return replace(reference, background=None, told=None)
+        return replace(reference, background=None, told=None, earlier=None)
     report = _report_date(candidates)
     if report is not None:
         return report
@@ -553,6 +559,20 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
         value = normalise(published)
         return EventDate(value, precision_of(value), None, True)
     return EventDate(None, None, None, True)
+
+
+def _goes_back(trigger: Token) -> bool:
+    """The clause says its act came before the story's day ("avait déjà entraîné", "à l'époque"), or the
+    clause a relative in the pluperfect hangs on does ("avait déjà entraîné des sanctions contre la Russie,
+    qui avait nié")."""
+    verb = _clause_verb(trigger)
+    verbs = [verb]
+    if verb.dep_ in ("acl:relcl", "conj", "advcl"):
+        above = _clause_verb(verb.head)
+        if above != verb and clause_tense(above) == "pluperfect":
+            verbs.append(above)
+    return any(t.lower_ in _EARLIER_MARKS and v in (t.head, t.head.head) for v in verbs for t in v.subtree
+               if t.i != trigger.i)
 
 
 def held_since(trigger: Token, index: DateIndex, published: str | None, sent: Span) -> EventDate | None:
@@ -860,15 +880,36 @@ def next_reference(sent: Span, index: DateIndex, reference: EventDate | None) ->
         # across a piece with no finite verb ("Incapable de répondre à la question ?": a cut, a sub-heading)
         if tense == "pluperfect" or (tense in ("present", None) and reference.background.historical):
             background = reference.background
+    earlier = background or _past_told(sent, index) \
+        or (reference.background or reference.earlier if reference is not None else None)
+    if earlier is not None:
+        earlier = replace(earlier, background=None, told=None, earlier=None)
     if result is None:
-        return EventDate(None, None, None, True, background) if background is not None else None
+        if background is None and earlier is None:
+            return None
+        return EventDate(None, None, None, True, background, earlier=earlier)
     told = result.told
     if new is not None and _after_publication(new, index.published):
         # a day announced: the day the story was on stays for what is told after it
         told = reference if reference is None or not _after_publication(reference, index.published) \
             else reference.told
         told = replace(told, background=None, told=None) if told is not None else None
-    return replace(result, background=background, told=told)
+    return replace(result, background=background, told=told, earlier=earlier)
+
+
+def _past_told(sent: Span, index: DateIndex) -> EventDate | None:
+    """A year before the year of publication that a sentence in the pluperfect tells of, wherever the
+    parser hung it ("Le poison avait déjà été employé contre un journaliste en 2017")."""
+    published = index.published
+    if not published or not published[:4].isdigit() or _main_tense(sent) != "pluperfect":
+        return None
+    lowers = view_of(sent.doc).lower
+    for span, value, precision in index.in_range(sent.start, sent.end):
+        if precision and value[:4].isdigit() and value[:4] < published[:4] and not _bound(span, precision) \
+                and not _compared(span) and not any(lowers[i] in _NOT_MAIN_MARKS
+                                                    for i in range(max(0, span.start - 2), span.start)):
+            return EventDate(value, precision, span.text, False)
+    return None
 
 
 def _inverted_report(clause: Token) -> bool:
