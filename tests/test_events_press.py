@@ -1043,3 +1043,32 @@ def test_warnings_of_weather_are_no_threat(veille_nlp) -> None:
 def test_a_promise_to_kill_is_a_threat(veille_nlp) -> None:
     events = code(veille_nlp, "Boko Haram a promis de tuer les otages nigérians.")
     assert _of_type(events, "THREATEN") and not _of_type(events, "AGREE"), events
+
+
+@pytest.mark.parametrize("habit, occurrence", [
+    ("Le ministre allemand a plaidé pendant des années pour des sanctions contre la Russie.",
+     "Le ministre allemand a plaidé mardi pour des sanctions contre la Russie."),
+    ("La Turquie brandit régulièrement la menace de sanctions contre la Grèce.",
+     "La Turquie a brandi mardi la menace de sanctions contre la Grèce."),
+    ("L'opposant russe s'est fait un nom en dénonçant la corruption du Kremlin.",
+     "L'opposant russe a dénoncé lundi la corruption du Kremlin."),
+    ("Le Kremlin a toujours nié toute implication dans l'empoisonnement.",
+     "Le Kremlin a nié toute implication dans l'empoisonnement."),
+    ("Le président iranien n'a cessé de critiquer les sanctions américaines.",
+     "Le président iranien a critiqué les sanctions américaines."),
+    ("Des combats opposent régulièrement séparatistes et Azerbaïdjanais.",
+     "Des combats opposent les séparatistes et les Azerbaïdjanais près de Stepanakert."),
+])
+def test_a_habit_or_a_career_is_no_event(veille_nlp, habit: str, occurrence: str) -> None:
+    assert code(veille_nlp, habit, "2021-03-10") == []
+    assert code(veille_nlp, occurrence, "2021-03-10")
+
+
+@pytest.mark.parametrize("text", [
+    "La Chine interdit toujours l'entrée de son territoire aux étrangers.",  # still, not always
+    "Des milliers de femmes ont manifesté à Madrid le 8 mars, comme chaque année.",  # this year's
+    "Berlin a exhorté Moscou à plusieurs reprises à faire la lumière sur l'empoisonnement.",  # several acts
+    "Joe Biden a accusé lundi Donald Trump de saper la confiance en évoquant régulièrement un vaccin.",  # elsewhere
+])
+def test_a_marker_of_habit_elsewhere_leaves_the_event(veille_nlp, text: str) -> None:
+    assert code(veille_nlp, text, "2021-03-10")

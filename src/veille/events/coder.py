@@ -25,6 +25,7 @@ from veille.events.confidence import POLITICS_EDGES, ConfidenceModel, bucket, ev
 from veille.events.dates import BACKGROUND_YEARS, DateIndex, EventDate, event_date, lead_date, next_reference
 from veille.events.features import morph
 from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
+from veille.events.habit import habitual
 from veille.events.lexicon import Entry, Lexicon
 from veille.events.sizes import extract_sizes
 from veille.events.status import (
@@ -365,6 +366,8 @@ class EventCoder:
     def _code(self, cand: Candidate, ctx: _Context, dates: DateIndex, focus: list[str], published: str | None,
               sent: Span, sent_places: list[dict], last_place: dict | None) -> list[dict]:
         token, entry = cand.token, cand.entry
+        if habitual(token, sent):
+            return []  # "a plaidé pendant des années pour ...": a habit or a career, no occurrence
         args_token, args_entry = token, entry
         if entry.transparent:
             inner = _transparent_noun(token, self.lexicon)

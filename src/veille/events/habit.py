@@ -1,0 +1,103 @@
+"""Habits, generalities and careers: acts a clause tells as done often, always or for years, not as an occurrence.
+
+``habitual(trigger)`` reads the clause of the trigger, and the clauses an infinitive or a gerund of it hangs on
+("a toujours été prompt à dénoncer", "s'est fait un nom en dénonçant"), for a word of frequency or long duration
+hung on that clause (grammar.yaml `habit_phrases`), "toujours" in a compound past, a negated "cesser" ("n'a cessé de
+dénoncer"), a career ("se faire un nom en ...") or what one is known for ("connu pour ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from veille.events.features import morph
+from veille.events.grammar import grammar_words
+from veille.events.status import _clause_verb
+
+_PHRASES = grammar_words("habit_phrases")
+_COMPOUND_PHRASES = grammar_words("compound_habit_phrases")
+_UNCEASING = grammar_words("unceasing_verbs")
+_CAREER_OBJECTS = grammar_words("career_objects")
+_CAREER_ADJ = grammar_words("career_adjectives")
+_COMPARISON = grammar_words("comparison_marks")  # "comme chaque année": this year's instance
+_NE = grammar_words("ne_forms")
+_NEGATORS = grammar_words("negators")
+_LONGEST = max(len(p) for p in _PHRASES | _COMPOUND_PHRASES)
+_CLIMB = frozenset({"xcomp", "advcl", "acl", "obl", "obl:arg", "obl:mod", "conj"})
+
+
+def _phrases(sent: Span) -> list[tuple[str, Span]]:
+    """The marker phrases of ``sent``, with their words."""
+    doc, found = sent.doc, []
+    for k in range(sent.start, sent.end):
+        text = ""
+        for m in range(k, sent.end):
+            text += doc[m].lower_
+            if text in _PHRASES or text in _COMPOUND_PHRASES:
+                found.append((text, doc[k:m + 1]))
+            text += doc[m].whitespace_
+            if len(text) > _LONGEST:
+                break
+    return found
+
+
+def _attached(span: Span, clause: Token) -> bool:
+    """The phrase hangs on the clause: the heads of its words outside it are the clause's verb."""
+    heads = {_past_adverbs(t.head) for t in span if t.head not in span or t.head == t}
+    if len(heads) != 1:
+        return False
+    head = heads.pop()
+    # "opposent régulièrement séparatistes et ...": the parser hung the adverb on the object right after it
+    return head == clause or (head.head == clause and head.dep_ == "obj" and clause.i < span.start < head.i)
+
+
+def _past_adverbs(head: Token) -> Token:
+    """The word a chain of adverbs hangs on ("a toujours fermement nié": "toujours" on "fermement")."""
+    for _ in range(3):
+        if head.pos_ != "ADV" or head.head == head:
+            break
+        head = head.head
+    return head
+
+
+def _compound(clause: Token) -> bool:
+    return any(c.dep_ == "aux:tense" for c in clause.children)
+
+
+def _marked(clause: Token, markers: list[tuple[str, Span]], below: Token | None) -> bool:
+    doc = clause.doc
+    for text, span in markers:
+        if span.start > 0 and doc[span.start - 1].lower_ in _COMPARISON:
+            continue
+        if not _attached(span, clause):
+            continue
+        if text in _PHRASES:
+            return True
+        after = doc[span.end] if span.end < len(doc) else None
+        if _compound(clause) and not (after is not None and after.lemma_.lower() in _NEGATORS):
+            return True  # "a toujours nié" (not "n'a toujours pas")
+    if below is None:
+        return False
+    lemma = clause.lemma_.lower()
+    if lemma in _UNCEASING and any(c.lower_ in _NE for c in clause.children):
+        return True  # "n'a cessé de dénoncer", "n'a jamais cessé de critiquer"
+    if lemma in _CAREER_ADJ:
+        return True  # "connu pour avoir dénoncé"
+    return any(c.dep_ == "obj" and c.lemma_.lower() in _CAREER_OBJECTS for c in clause.children)
+
+
+def habitual(trigger: Token, sent: Span) -> bool:
+    """Whether the trigger's act is told as a habit, a generality or a career, not as an occurrence."""
+    markers = _phrases(sent)
+    clause, below = _clause_verb(trigger), None
+    for _ in range(4):
+        if _marked(clause, markers, below):
+            return True
+        # up through an infinitive or a gerund ("en dénonçant", "pour dénoncer", "de dénoncer"), not a finite
+        # clause of its own (a relative, a que-clause: its own time)
+        form = morph(clause, "VerbForm")
+        if clause.dep_ not in _CLIMB or clause.head == clause or not ({"Inf", "Part"} & set(form)) \
+                or any(c.dep_ in ("nsubj", "nsubj:pass", "aux:tense") for c in clause.children):
+            return False
+        below, clause = clause, _clause_verb(clause.head)
+    return False
