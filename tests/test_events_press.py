@@ -1072,3 +1072,31 @@ def test_a_habit_or_a_career_is_no_event(veille_nlp, habit: str, occurrence: str
 ])
 def test_a_marker_of_habit_elsewhere_leaves_the_event(veille_nlp, text: str) -> None:
     assert code(veille_nlp, text, "2021-03-10")
+
+
+def test_a_count_of_crimes_or_wounds_told_with_no_one_acting_is_no_attack(veille_nlp) -> None:
+    # statistics of crime and agentless wounds in a document with no war, terror or protest: no political violence
+    crime = code(veille_nlp, "Au Honduras, le bilan des gangs s'élève à 1.200 homicides pour les six premiers mois, "
+                             "contre 1.500 un an plus tôt.")
+    assert not _of_type(crime, "ASSAULT"), crime
+    wound = code(veille_nlp, "A Marseille, un homme a été blessé par balle dans la nuit près d'un point de deal.")
+    assert not _of_type(wound, "ASSAULT"), wound
+    stats = code(veille_nlp, "Huit condamnés ont été exécutés en Floride depuis janvier, selon les statistiques.")
+    assert not _of_type(stats, "ASSAULT"), stats
+    # the same wounds in a war, or inflicted on soldiers, stay attacks
+    war = code(veille_nlp, "Au Yémen, les combats continuent. Un homme a été blessé par balle dans la nuit à Taëz.")
+    assert _of_type(war, "ASSAULT"), war
+    soldiers = code(veille_nlp, "Au Mali, trois soldats ont été blessés dans la nuit près de Gao.")
+    assert _of_type(soldiers, "ASSAULT"), soldiers
+    # an act named as such keeps its inferred side ('une attaque meurtrière')
+    assert _of_type(code(veille_nlp, "Au Niger, une attaque meurtrière a fait trois morts."), "ASSAULT")
+
+
+def test_a_toll_announced_by_the_authorities_is_no_attack_outside_a_war(veille_nlp) -> None:
+    # the authorities who announce a toll are not its cause: an explosion or a virus toll is nobody's attack
+    blast = code(veille_nlp, "Une explosion de gaz a détruit un immeuble à Lyon. Les autorités ont annoncé un bilan "
+                             "de trois morts et douze blessés.")
+    assert not _of_type(blast, "ASSAULT"), blast
+    shelling = code(veille_nlp, "Des obus sont tombés sur Donetsk. Les autorités ont annoncé un bilan de trois morts "
+                                "après ce bombardement.")
+    assert _of_type(shelling, "ASSAULT"), shelling

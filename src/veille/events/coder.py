@@ -118,6 +118,7 @@ class _DocCache:
     partners: Counter = field(default_factory=Counter)  # (code, code) → events coded between them so far
     told: list[tuple[str, set, set]] = field(default_factory=list)  # (type, actor codes, recipient codes) so far
     skip: list[bool] = field(default_factory=list)  # tokens of names and headings: no trigger, no clause
+    armed: bool | None = None  # whether the document tells of political violence (read once, when asked)
 
     @cached_property
     def rebels(self) -> str | None:
@@ -491,6 +492,15 @@ class EventCoder:
                 return True
         return False
 
+    def _armed_frame(self, ctx: _Context) -> bool:
+        """The document tells of political violence: a word of war, terror or protest, or an armed group named."""
+        shared = ctx.shared
+        if shared.armed is None:
+            words = self.lexicon.classes.get("armed_frame", frozenset()) | _VIOLENCE_WORDS
+            shared.armed = not words.isdisjoint(shared.lemmas) \
+                or any(shared.index.fields(m)[3] in _VIOLENCE_SECTORS for m in shared.index.between())
+        return shared.armed
+
     def _toll_of_non_agent(self, token: Token) -> bool:
         """A toll whose own "de X" complement is a disease, a storm, an accident ("le bilan de l'épidémie",
         "les morts du coronavirus")."""
@@ -816,6 +826,10 @@ class EventCoder:
         if event_type == "ASSAULT" and not any(p.text for p in coded_actor) \
                 and not any(self.lexicon.in_class(lemma, "violence") for lemma in ctx.lemmas()):
             return None  # a toll nobody caused: a disease's, a storm's, an accident's
+        if event_type == "ASSAULT" and (entry.needs_cause or (not any(p.text for p in coded_actor)
+                                                             and _agentless(token))) \
+                and not any(p.sector in _STATE_FORCES for p in coded_recipient) and not self._armed_frame(ctx):
+            return None  # "1 900 homicides en 2019", "une personne blessée par arme blanche": crime, not war
         if entry.needs_size and not any(k in size for k in ("dead", "injured", "arrested", "troops")):
             return None
         if entry.needs_cause and not any(p.text and p.code not in {r.code for r in coded_recipient}
@@ -1491,6 +1505,16 @@ _PHONE = grammar_words("phone_words")
 # ... and what about (PLOVER contexts)
 _CONTEXTS = grammar_table("context_words")
 _PEACEKEEPING = grammar_words("peacekeeping_words")
+
+
+def _agentless(token: Token) -> bool:
+    """A violent word told with no one acting: a passive or a participle without its agent ("une personne a été
+    blessée", "trois hommes tués"), or a count ("1 900 homicides")."""
+    kids = [c.dep_ for c in token.children]
+    if token.pos_ == "NOUN":
+        return "nummod" in kids
+    passive = "aux:pass" in kids or "nsubj:pass" in kids or token.dep_ in ("acl", "amod")
+    return passive and "obl:agent" not in kids
 
 
 def _refine_mode(event_type: str, mode: str | None, lemmas: frozenset[str], actor: list,
