@@ -52,3 +52,13 @@ def test_the_knowledge_base_adds_its_names_of_that_shape():
 def test_junction_offsets():
     text = "un titreLe texte, une phrase (source)Elle suit, une autre »Puis rien"
     assert [text[at:at + 3] for at in junctions(text)] == ["Le ", "Ell", "Pui"]
+
+
+def test_a_straight_quote_closes_or_opens_by_its_count_in_the_paragraph(nlp):
+    closing = 'Il a répondu "non"Puis il est reparti.'
+    opening = 'Hausse des prix"Nous paierons", a dit le ministre.\nUn autre titre."Jamais", dit-il.'
+    assert [closing[at:at + 2] for at in junctions(closing)] == ["Pu"]
+    assert [opening[at:at + 2] for at in junctions(opening)] == ['"N', '"J']
+    doc = nlp(opening)
+    assert doc.text == opening
+    assert [t.text for t in doc[:5]] == ["Hausse", "des", "prix", '"', "Nous"] and doc[3].is_sent_start

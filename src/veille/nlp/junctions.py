@@ -5,7 +5,7 @@ the junction and starts a sentence there, before the parser runs; the text itsel
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -18,9 +18,10 @@ from veille.nlp.extensions import doc_text
 _LOWER = "a-zà-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD_START = rf"(?=[{_UPPER}](?:[{_LOWER}]|['’]\w))"  # a capitalised word ("Comme", "L'armée")
-# a lower-case letter, a closing parenthesis or guillemet, a straight quote closing a word, or a word's
-# period ("en mai.Le", which the tokenizer splits, GLUED_INFIXES), then that word
-JUNCTION = re.compile(rf"(?:(?<=[{_LOWER}])|(?<=[)»])|(?<=[{_LOWER}.!?]\")|(?<=[{_LOWER}]\.)){_WORD_START}")
+# a lower-case letter, a closing parenthesis or guillemet, a straight quote after a word or a sentence end
+# (closing one sentence or opening the next: their count in the paragraph tells), or a word's period
+# ("en mai.Le", which the tokenizer splits, GLUED_INFIXES), then that word
+JUNCTION = re.compile(rf"(?:(?<=[{_LOWER}])|(?<=[)»])|(?<=[\w.!?…]\")|(?<=[{_LOWER}]\.)){_WORD_START}")
 _CAMEL = re.compile(rf"\b\w*[{_LOWER}][{_UPPER}][{_LOWER}]\w*")
 _ACTOR_FILES = ("igos.yaml", "organisations.yaml", "people.yaml", "states.yaml", "places.yaml")
 
@@ -41,12 +42,27 @@ def name_shapes() -> tuple[frozenset[str], frozenset[str]]:
 
 def junctions(text: str) -> list[int]:
     """Character offsets where a glued sentence starts."""
-    return [match.start() for match in JUNCTION.finditer(text) if not _in_name(text, match.start())]
+    return list(_junctions(text))
 
 
 def starts_glued(text: str, offset: int) -> bool:
     """Whether a glued sentence starts at `offset` of `text`."""
-    return 0 < offset < len(text) and JUNCTION.match(text, offset) is not None and not _in_name(text, offset)
+    return offset in _junctions(text)
+
+
+@lru_cache(maxsize=4)
+def _junctions(text: str) -> tuple[int, ...]:
+    found = []
+    for match in JUNCTION.finditer(text):
+        at = match.start()
+        if _in_name(text, at):
+            continue
+        if text[at - 1] == '"':
+            paragraph = text.rfind("\n", 0, at - 1) + 1
+            if text.count('"', paragraph, at - 1) % 2 == 0:
+                at -= 1  # an opening quote: the glued sentence starts with it
+        found.append(at)
+    return tuple(found)
 
 
 def _in_name(text: str, at: int) -> bool:
@@ -72,11 +88,11 @@ def split_junctions(doc: Doc) -> Doc:
     cuts: dict[int, set[int]] = {}  # token index -> character offsets to cut it at
     for at in starts:
         token = doc[_token_at(doc, at)]
-        if at > token.idx:
-            cuts.setdefault(token.i, set()).add(at)
-            closer = at - 1  # "français)Le": the parenthesis a token of its own
-            if text[closer] in ')»"' and closer > token.idx:
-                cuts[token.i].add(closer)
+        end = token.idx + len(token)
+        # the quote or parenthesis at the junction a token of its own: 'français)Le', 'vitesse"Il'
+        for cut in (at - 1, at, at + 1):
+            if token.idx < cut < end and (cut == at or text[min(cut, at)] in ')»"'):
+                cuts.setdefault(token.i, set()).add(cut)
     if cuts:
         with doc.retokenize() as retokenizer:
             for i, offsets in cuts.items():
