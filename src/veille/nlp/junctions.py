@@ -12,7 +12,6 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from veille.actors.lexicon import DATA_DIR as ACTORS_DATA
 from veille.nlp.extensions import doc_text
 
 _LOWER = "a-zà-öø-ÿ"
@@ -33,9 +32,10 @@ def name_shapes() -> tuple[frozenset[str], frozenset[str]]:
     text = resources.files("veille.nlp").joinpath("data/junctions.yaml").read_text("utf-8")
     data = yaml.safe_load(text) or {}
     names = set(data.get("names") or [])
+    actors = resources.files("veille.actors").joinpath("data")  # read as data: nlp/ imports no actors/ code
     for name in _ACTOR_FILES:
-        path = ACTORS_DATA / name
-        if path.exists():
+        path = actors.joinpath(name)
+        if path.is_file():
             names.update(_CAMEL.findall(path.read_text("utf-8")))
     return frozenset(data.get("prefixes") or []), frozenset(names)
 
@@ -78,7 +78,7 @@ def _in_name(text: str, at: int) -> bool:
     return text[start:at] in prefixes or text[start:end] in names
 
 
-@Language.component("veille_junctions")
+@Language.component("veille_junctions", assigns=["token.is_sent_start"])
 def split_junctions(doc: Doc) -> Doc:
     """Split the tokens at each junction and make the glued sentence's first token a sentence start."""
     text = doc_text(doc)
