@@ -56,7 +56,7 @@ def test_junction_offsets():
 
 def test_a_straight_quote_closes_or_opens_by_its_count_in_the_paragraph(nlp):
     closing = 'Il a répondu "non"Puis il est reparti.'
-    opening = 'Hausse des prix"Nous paierons", a dit le ministre.\nUn autre titre."Jamais", dit-il.'
+    opening = 'Hausse des prix"Nous paierons", a dit le ministre.\nUn autre titre 2024"Jamais", dit-il.'
     assert [closing[at:at + 2] for at in junctions(closing)] == ["Pu"]
     assert [opening[at:at + 2] for at in junctions(opening)] == ['"N', '"J']
     doc = nlp(opening)

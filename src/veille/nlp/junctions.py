@@ -17,10 +17,10 @@ from veille.nlp.extensions import doc_text
 _LOWER = "a-zà-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD_START = rf"(?=[{_UPPER}](?:[{_LOWER}]|['’]\w))"  # a capitalised word ("Comme", "L'armée")
-# a lower-case letter, a closing parenthesis or guillemet, a straight quote after a word or a sentence end
-# (closing one sentence or opening the next: their count in the paragraph tells), or a word's period
-# ("en mai.Le", which the tokenizer splits, GLUED_INFIXES), then that word
-JUNCTION = re.compile(rf"(?:(?<=[{_LOWER}])|(?<=[)»])|(?<=[\w.!?…]\")|(?<=[{_LOWER}]\.)){_WORD_START}")
+# a lower-case letter, a closing parenthesis or guillemet, a straight quote after a word (closing one
+# sentence or opening the next: their count in the paragraph tells), or a word's period ("en mai.Le", which
+# the tokenizer splits, GLUED_INFIXES), then that word
+JUNCTION = re.compile(rf"(?:(?<=[{_LOWER}])|(?<=[)»])|(?<=\w\")|(?<=[{_LOWER}]\.)){_WORD_START}")
 _CAMEL = re.compile(rf"\b\w*[{_LOWER}][{_UPPER}][{_LOWER}]\w*")
 _ACTOR_FILES = ("igos.yaml", "organisations.yaml", "people.yaml", "states.yaml", "places.yaml")
 
