@@ -36,10 +36,10 @@ def test_a_byline_closed_by_a_parenthesis_ends_its_sentence(nlp):
 
 
 def test_names_with_an_internal_capital_stay_whole(nlp):
-    text = "McDonald, MacKenzie, DeSantis, LeBron, iPhone, YouTube et LaREM ont répondu à TikTok."
+    text = "McDonald, MacKenzie, DeSantis, LeBron, iPhone, YouTube, le MoDem et LaREM ont répondu à TikTok."
     doc = nlp(text)
     words = {t.text for t in doc}
-    assert {"McDonald", "MacKenzie", "DeSantis", "LeBron", "iPhone", "YouTube", "LaREM", "TikTok"} <= words
+    assert {"McDonald", "MacKenzie", "DeSantis", "LeBron", "iPhone", "YouTube", "MoDem", "LaREM", "TikTok"} <= words
     assert len(list(doc.sents)) == 1
     assert junctions(text) == []
 
