@@ -76,6 +76,16 @@ def test_a_title_glued_with_no_space_is_not_an_event(veille_nlp) -> None:
     assert [e for e in code(veille_nlp, text) if e["trigger"] == "dénonce"]
 
 
+def test_a_heading_glued_to_a_sentence_is_not_its_subject(veille_nlp) -> None:
+    # a byline closed by a parenthesis, then a verbless heading, each glued to what follows
+    text = ("Des chars ont franchi la frontière mardi par Agence Presse (en anglais)Sanctions contre "
+            "MoscouLe gouvernement allemand a condamné la Russie.")
+    events = code(veille_nlp, text)
+    assert not [e for e in events if e["trigger"] == "Sanctions"], events
+    condemn = [e for e in events if e["trigger"] == "condamné"]
+    assert condemn and "DEU" in codes(condemn[0]["actor"]), events
+
+
 def test_a_state_of_affairs_is_not_an_event_without_a_toll(veille_nlp) -> None:
     calm = code(veille_nlp, "Le conflit entre la Grèce et la Turquie pèse sur les relations de l'OTAN.")
     assert not _of_type(calm, "ASSAULT"), calm

@@ -51,6 +51,7 @@ from veille.events.topic import TopicModel
 from veille.events.view import DocView, active, view_of
 from veille.model.vocabulary import load_vocabulary
 from veille.nlp.extensions import MENTIONS, doc_text, register
+from veille.nlp.junctions import starts_glued
 
 register()
 
@@ -1298,7 +1299,8 @@ def _open_quote_speaker(sentences: list[Span], k: int, text: str) -> Token | Non
 def _sentences(doc: Doc, text: str) -> list[Span]:
     """The parser's sentences, re-joined where it cut inside one: a piece that does not end like a
     sentence and is not followed by a line break continues in the next ("Erdogan a appelé vendredi
-    en Ouzbékistan | les États turciques ... à renforcer leur coopération")."""
+    en Ouzbékistan | les États turciques ... à renforcer leur coopération"), unless the next is glued to
+    it (veille_junctions: a heading run into the sentence after it)."""
     out: list[Span] = []
     start = None
     sents = list(doc.sents)
@@ -1311,7 +1313,7 @@ def _sentences(doc: Doc, text: str) -> list[Span]:
         # (no sentence starts with a comma: '"... doit maintenant réagir", a-t-il dit' is one, quote and incise)
         incise = following is not None and text[following.start_char:following.start_char + 1] == ","
         if following is None or (piece.rstrip().endswith(_SENTENCE_END) and not incise) or "\n" in gap \
-                or "\n" in piece[-2:]:
+                or "\n" in piece[-2:] or (not gap and starts_glued(text, following.start_char)):
             out.append(doc[start:sent.end])
             start = None
     return out
@@ -1355,19 +1357,18 @@ def _skipped_tokens(doc: Doc, mentions: list[Span], text: str, lexicon: Lexicon)
         if span is not None:
             for i in range(span.start, span.end):
                 skip[i] = True
-    # one glued with no space at all, a title with no verb of its own: '... le 27 mai.Accusation de tortureComme ...'
-    for match in _GLUED_TITLE.finditer(text):
-        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-        if span is not None and not any("Fin" in morph(t, "VerbForm") for t in span):
-            for i in range(span.start, span.end):
+    # one glued with no space at all (a sentence of its own, veille_junctions), a title with no verb of its
+    # own: '... le 27 mai.Accusation de tortureComme ...'
+    for sent in doc.sents:
+        if sent.end < len(doc) and not doc[sent.end - 1].whitespace_ and starts_glued(text, doc[sent.end].idx) \
+                and not any("Fin" in morph(t, "VerbForm") for t in sent):
+            for i in range(sent.start, sent.end):
                 skip[i] = True
     return skip
 
 
 # " - Words - " between a sentence end (or a line start) and the next sentence, with no sentence end inside
 _HEADING_MAX_TOKENS = 60
-# a capitalised phrase after a sentence end whose last word runs into the next sentence's first ("tortureComme")
-_GLUED_TITLE = re.compile(r'(?:^|(?<=[.!?"»…]))\s*([A-ZÀ-Ý][^.!?\n,;:"«»]{1,80}?[a-zà-ÿ]{3})(?=[A-ZÀ-Ý][a-zà-ÿ])', re.M)
 _GLUED_HEADING = re.compile(r'(?:^|(?<=[.!?"»…)]))\s*(-\s?[^\s.!?\-][^.!?\n]{1,80}?\s-)(?=\s?["«]?[A-ZÀ-Ý])', re.M)
 
 

@@ -41,6 +41,8 @@ GLUED_PREFIXES = (
     r"^(?:MM?|Mmes?)\.(?=[" + _UPPER + r"][a-zà-öø-ÿ])",  # "M.Zarif": the title, then the name (not "M.A.R.S.")
 )
 
+# Glued sentences split before the parser: always, first in the pipeline (factory name, module).
+JUNCTIONS = ("veille_junctions", "veille.nlp.junctions")
 # (factory name, module that registers it), in pipeline order.
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("veille_actors", "veille.actors.linker"),
@@ -60,6 +62,8 @@ def build_nlp(model: str = MODEL, components: Sequence[str] | None = None, *,
     ner = ner_mode(ner)
     nlp = spacy.load(model, exclude=["ner"] if ner == "off" else [])
     split_glued_punctuation(nlp)
+    importlib.import_module(JUNCTIONS[1])
+    nlp.add_pipe(JUNCTIONS[0], first=True)  # sentence starts set before the parser, which keeps them
     correct_lemmas(nlp)
     if ner == "unknown":
         nlp.disable_pipe("ner")  # kept: veille_actors runs it on the sentences that need it

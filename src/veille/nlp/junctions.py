@@ -1,0 +1,110 @@
+"""Sentences scraped press glues together with no space: a sub-heading or a byline run into the next
+sentence ("... le 27 mai.Accusation de tortureComme dix autres ..."). veille_junctions splits the word at
+the junction and starts a sentence there, before the parser runs; the text itself is not changed."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from importlib import resources
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from veille.nlp.extensions import doc_text
+
+_LOWER = "a-zà-öø-ÿ"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_WORD_START = rf"(?=[{_UPPER}](?:[{_LOWER}]|['’]\w))"  # a capitalised word ("Comme", "L'armée")
+# a lower-case letter, a closing parenthesis or guillemet, a straight quote after a word (closing one
+# sentence or opening the next: their count in the paragraph tells), or a word's period ("en mai.Le", which
+# the tokenizer splits, GLUED_INFIXES), then that word
+JUNCTION = re.compile(rf"(?:(?<=[{_LOWER}])|(?<=[)»])|(?<=\w\")|(?<=[{_LOWER}]\.)){_WORD_START}")
+_CAMEL = re.compile(rf"\b\w*[{_LOWER}][{_UPPER}][{_LOWER}]\w*")
+_ACTOR_FILES = ("igos.yaml", "organisations.yaml", "people.yaml", "states.yaml", "places.yaml")
+
+
+@cache
+def name_shapes() -> tuple[frozenset[str], frozenset[str]]:
+    """(prefixes, names) of the words whose internal capital is no junction (data/junctions.yaml), with
+    the knowledge base's names of that shape."""
+    text = resources.files("veille.nlp").joinpath("data/junctions.yaml").read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+    names = set(data.get("names") or [])
+    actors = resources.files("veille.actors").joinpath("data")  # read as data: nlp/ imports no actors/ code
+    for name in _ACTOR_FILES:
+        path = actors.joinpath(name)
+        if path.is_file():
+            names.update(_CAMEL.findall(path.read_text("utf-8")))
+    return frozenset(data.get("prefixes") or []), frozenset(names)
+
+
+def junctions(text: str) -> list[int]:
+    """Character offsets where a glued sentence starts."""
+    return list(_junctions(text))
+
+
+def starts_glued(text: str, offset: int) -> bool:
+    """Whether a glued sentence starts at `offset` of `text`."""
+    return offset in _junctions(text)
+
+
+@lru_cache(maxsize=4)
+def _junctions(text: str) -> tuple[int, ...]:
+    found = []
+    for match in JUNCTION.finditer(text):
+        at = match.start()
+        if _in_name(text, at):
+            continue
+        if text[at - 1] == '"':
+            paragraph = text.rfind("\n", 0, at - 1) + 1
+            if text.count('"', paragraph, at - 1) % 2 == 0:
+                at -= 1  # an opening quote: the glued sentence starts with it
+        found.append(at)
+    return tuple(found)
+
+
+def _in_name(text: str, at: int) -> bool:
+    if not text[at - 1].isalpha():
+        return False
+    prefixes, names = name_shapes()
+    start = at
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    end = at
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:at] in prefixes or text[start:end] in names
+
+
+@Language.component("veille_junctions", assigns=["token.is_sent_start"])
+def split_junctions(doc: Doc) -> Doc:
+    """Split the tokens at each junction and make the glued sentence's first token a sentence start."""
+    text = doc_text(doc)
+    starts = junctions(text)
+    if not starts:
+        return doc
+    cuts: dict[int, set[int]] = {}  # token index -> character offsets to cut it at
+    for at in starts:
+        token = doc[_token_at(doc, at)]
+        end = token.idx + len(token)
+        # the quote or parenthesis at the junction a token of its own: 'français)Le', 'vitesse"Il'
+        for cut in (at - 1, at, at + 1):
+            if token.idx < cut < end and (cut == at or text[min(cut, at)] in ')»"'):
+                cuts.setdefault(token.i, set()).add(cut)
+    if cuts:
+        with doc.retokenize() as retokenizer:
+            for i, offsets in cuts.items():
+                token = doc[i]
+                bounds = [token.idx, *sorted(offsets), token.idx + len(token)]
+                orths = [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+                retokenizer.split(token, orths, heads=[(token, k) for k in range(len(orths))])
+    for at in starts:
+        doc[_token_at(doc, at)].is_sent_start = True
+    return doc
+
+
+def _token_at(doc: Doc, offset: int) -> int:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span.start if span is not None else len(doc) - 1
