@@ -8,6 +8,8 @@ dénoncer"), a career ("se faire un nom en ...") or what one is known for ("conn
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from veille.events.features import morph
@@ -26,7 +28,8 @@ _LONGEST = max(len(p) for p in _PHRASES | _COMPOUND_PHRASES)
 _CLIMB = frozenset({"xcomp", "advcl", "acl", "obl", "obl:arg", "obl:mod", "conj"})
 
 
-def _phrases(sent: Span) -> list[tuple[str, Span]]:
+@lru_cache(maxsize=8)  # asked once per trigger candidate: a sentence's candidates share its scan
+def _phrases(sent: Span) -> tuple[tuple[str, Span], ...]:
     """The marker phrases of ``sent``, with their words."""
     doc, found = sent.doc, []
     for k in range(sent.start, sent.end):
@@ -38,7 +41,7 @@ def _phrases(sent: Span) -> list[tuple[str, Span]]:
             text += doc[m].whitespace_
             if len(text) > _LONGEST:
                 break
-    return found
+    return tuple(found)
 
 
 def _attached(span: Span, clause: Token) -> bool:
@@ -64,7 +67,7 @@ def _compound(clause: Token) -> bool:
     return any(c.dep_ == "aux:tense" for c in clause.children)
 
 
-def _marked(clause: Token, markers: list[tuple[str, Span]], below: Token | None) -> bool:
+def _marked(clause: Token, markers: tuple[tuple[str, Span], ...], below: Token | None) -> bool:
     doc = clause.doc
     for text, span in markers:
         if span.start > 0 and doc[span.start - 1].lower_ in _COMPARISON:
