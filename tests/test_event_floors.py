@@ -306,3 +306,35 @@ def test_the_actor_and_dyad_pages_count_what_their_floors_keep(server: Served, t
     assert int(tab.page.locator("p .count").get_attribute("data-total") or 0) == modelled["total"]
     tab.shot("dyad-model-thresholds")
     assert tab.errors == [] and tab.dialogs == []
+
+
+def test_the_graph_page_counts_what_its_floors_keep(server: Served, tab: Tab) -> None:
+    """The graph page's floors choose the events its edges count (those of /api/graph with the same floors), and
+    its links to the actor and dyad pages keep them."""
+    a, b, floor = _floored_pair(server)
+    everything = server.get("/api/graph", max_nodes=500).json()
+    floored = server.get("/api/graph", max_nodes=500, min_confidence=floor).json()
+    assert sum(e["events"] for e in floored["edges"]) < sum(e["events"] for e in everything["edges"])
+    tab.open(server.base, "/graph?max_nodes=500")
+    tab.page.get_by_label("Confiance min.").fill(str(floor))
+    tab.page.get_by_label("Confiance min.").press("Enter")
+    tab.page.wait_for_url(re.compile(r"/graph\?.*min_confidence="))
+    rows = tab.page.locator("table.edges-table tbody tr")
+    shown = {(r.locator("td").nth(0).inner_text(), int(r.locator("td").nth(1).inner_text()))
+             for r in rows.all()}
+    assert shown == {(f"{e['source']} – {e['target']}", e["events"]) for e in floored["edges"][:100]}
+    link = tab.page.locator("table.edges-table a", has_text=f"{min(a, b)} – {max(a, b)}")
+    assert f"min_confidence={floor}" in (link.get_attribute("href") or "")
+    link.click()
+    tab.page.wait_for_url(re.compile(r"/dyads/.*min_confidence="))
+    dyad = server.get(f"/api/dyads/{a}/{b}", min_confidence=floor).json()
+    assert int(tab.page.locator("p .count").get_attribute("data-total") or 0) == dyad["total"]
+    # the model's thresholds button fills the empty floors here too
+    tab.open(server.base, "/graph")
+    tab.page.get_by_role("button", name="Seuils du modèle").click()
+    tab.page.wait_for_url(re.compile(r"thresholds=model"))
+    assert float(tab.page.get_by_label("Confiance min.").input_value()) == FLOORS["min_confidence"]
+    modelled = server.get("/api/graph", min_confidence=FLOORS["min_confidence"],
+                          min_politics=FLOORS["min_politics"]).json()
+    assert tab.page.locator("table.edges-table tbody tr").count() == min(100, len(modelled["edges"]))
+    assert tab.errors == [] and tab.dialogs == []

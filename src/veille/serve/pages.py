@@ -283,19 +283,23 @@ def dyad_page(request: Request, a: str, b: str, db: Reader, state: State, t: T, 
 
 @router.get("/graph", response_class=HTMLResponse)
 def graph_page(request: Request, db: Reader, state: State, t: T, since: Text = None, until: Text = None,
-               type: Text = None, status: Text = None,
-               max_nodes: Annotated[int, Query(ge=1, le=500)] = 60) -> HTMLResponse:
-    flt = EventFilter(type=blank(type), status=blank(status), since=blank(since), until=blank(until))
+               type: Text = None, status: Text = None, min_confidence: Text = None, min_politics: Text = None,
+               thresholds: Floors = None, max_nodes: Annotated[int, Query(ge=1, le=500)] = 60) -> HTMLResponse:
+    """The actor graph; the floors (`floors`) choose the events its nodes and edges count, and its links to the
+    actor and dyad pages keep them."""
+    chosen = floors(min_confidence, min_politics, thresholds)
+    flt = EventFilter(type=blank(type), status=blank(status), since=blank(since), until=blank(until), **chosen)
     with parameters():
         found = queries.graph(db, flt, max_nodes=max_nodes)
     href = make_href(t.lang)
     for node in found["nodes"]:
         node["label"] = state.actors.label(node["code"], t.lang) or node["code"]
-        node["url"] = href(f"/actors/{seg(node['code'])}", since=flt.since, until=flt.until)
+        node["url"] = href(f"/actors/{seg(node['code'])}", since=flt.since, until=flt.until, **chosen)
     for edge in found["edges"]:
-        edge["url"] = href(f"/dyads/{seg(edge['source'])}/{seg(edge['target'])}", since=flt.since, until=flt.until)
+        edge["url"] = href(f"/dyads/{seg(edge['source'])}/{seg(edge['target'])}", since=flt.since, until=flt.until,
+                           **chosen)
     return render(state, request, t, "graph.html", flt=flt, graph=found, max_nodes=max_nodes, types=PLOVER_TYPES,
-                  statuses=queries.STATUSES)
+                  statuses=queries.STATUSES, floors=chosen, thresholds=queries.thresholds())
 
 
 @router.get("/brief", response_class=HTMLResponse)
