@@ -162,6 +162,12 @@ def test_other_senses_of_appeler_and_s_engager_are_not_events(veille_nlp) -> Non
     assert not _of_type(naming, "REQUEST"), naming
     assert not _of_type(code(veille_nlp, "Le ministre grec s'est engagé dans la vie politique en 1990."), "AGREE")
     assert _of_type(code(veille_nlp, "La Grèce a appelé la Turquie à retirer ses navires."), "REQUEST")
+    # the "que" of a clause hung on the verb is that clause's, not the verb's complement
+    mediating = code(veille_nlp, "Alors que Paris fait office de médiateur, le président turc a appelé au calme.")
+    assert _of_type(mediating, "REQUEST"), mediating
+    arbiter = code(veille_nlp, "Alors que Moscou fait office d'arbitre dans la région, le président turc a appelé à "
+                               "la fin des combats.")
+    assert _of_type(arbiter, "REQUEST"), arbiter
 
 
 def test_a_day_between_the_verb_and_its_object_hides_no_object(veille_nlp) -> None:

@@ -286,9 +286,14 @@ def _children(token: Token) -> list[Token]:
     return [view.token(j) for j in view.kids(token.i)]
 
 
+_OWN_CLAUSES = frozenset({"advcl", "parataxis", "conj"})
+
+
 def _near_lemmas(token: Token) -> set[str]:
     """Lemmas of the children and grandchildren of ``token`` and of its head (for "état d'urgence",
-    "prendre d'assaut", "levée du veto", "placé en alerte")."""
+    "prendre d'assaut", "levée du veto", "placé en alerte"); not the words of a clause hung on it, which has its
+    own, nor the rest of a subordinator ("alors que X fait ..., Y a appelé à": that "que" is no complement of
+    "appeler")."""
     out: set[str] = set()
     view = view_of(token.doc)  # read as lists: no Token built
     lemmas, lowers, deps, kids = view.lemma, view.lower, view.dep, view.kids
@@ -296,7 +301,11 @@ def _near_lemmas(token: Token) -> set[str]:
     for child in kids(i):
         out.add(lemmas[child])
         out.add(lowers[child])
+        if deps[child] in _OWN_CLAUSES:
+            continue
         for grandchild in kids(child):
+            if deps[child] == "mark" and deps[grandchild] == "fixed":
+                continue  # the rest of a subordinator ("alors que", "pour que"), no complement
             if deps[grandchild] not in ("acl:relcl", "advcl", "ccomp", "conj"):
                 out.add(lemmas[grandchild])
     if view.head[i] != i:
