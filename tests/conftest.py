@@ -38,11 +38,11 @@ def veille_nlp():
 
 @pytest.fixture()
 def every_event(veille_nlp):
-    """The coder with its background filter off (`background_years` 0): for tests that date acts years old."""
+    """The coder with its background filter off (`background_days` 0): for tests that date acts years old."""
     coder = veille_nlp.get_pipe("veille_events")
-    kept, coder.background_years = coder.background_years, 0
+    kept, coder.background_days = coder.background_days, 0
     yield veille_nlp
-    coder.background_years = kept
+    coder.background_days = kept
 
 
 @pytest.fixture(scope="session")

@@ -295,3 +295,14 @@ def test_a_start_is_no_past_episode(veille_nlp):
     text = "L'Ukraine, en guerre contre les séparatistes depuis 2014, qui a bombardé le Donbass, a été accusée."
     events = _events(veille_nlp, text, "2020-06-16")
     assert all(e["date"] != "2014" for e in events if e["trigger"] == "bombardé")
+
+
+def test_the_age_of_a_date_is_counted_from_the_middle_of_its_period() -> None:
+    from veille.events.dates import age_in_days
+
+    assert age_in_days("2020-02-04", "2020-02-10") == 6
+    assert age_in_days("2019-03", "2020-02-10") == 331  # from 16 March 2019
+    assert age_in_days("2019", "2020-08-23") == 418  # from 2 July 2019: a year told in the next summer is old
+    assert age_in_days("2012", "2012-11-10") == 131  # the year of publication is never far behind
+    assert age_in_days("2020-09-04", "2020-06") == -80  # a day ahead of a month of publication's middle
+    assert age_in_days(None, "2020-02-10") is None and age_in_days("2019", None) is None

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from veille.events.confidence import ConfidenceModel, bucket
-from veille.events.dates import BACKGROUND_YEARS
+from veille.events.dates import BACKGROUND_DAYS_OLD
 from veille.events.testing import code, codes
 
 
@@ -649,15 +649,21 @@ def test_acts_recalled_from_years_before_are_background_not_news(veille_nlp) -> 
     text = ("En 2012, un soldat afghan avait tué cinq soldats français dans la province de Kapisa. "
             "Mardi, les talibans ont attaqué une base afghane.")
     assert [e["date"][:4] for e in _of_type(code(veille_nlp, text, "2020-08-10"), "ASSAULT")] == ["2020"]
-    assert len(_of_type(code(veille_nlp, text, "2013-08-10"), "ASSAULT")) == 2  # a year before: still news
+    assert len(_of_type(code(veille_nlp, text, "2012-11-10"), "ASSAULT")) == 2  # months before: still news
+    # the age is counted in days, not calendar years: ten months back across a new year is background, a few
+    # months back is still the story's
+    recall = ("En mars 2019, l'armée malienne avait bombardé un village du nord. "
+              "Mardi, les jihadistes ont attaqué une base de l'armée malienne.")
+    assert [e["date"][:4] for e in _of_type(code(veille_nlp, recall, "2020-02-10"), "ASSAULT")] == ["2020"]
+    assert len(_of_type(code(veille_nlp, recall, "2019-09-10"), "ASSAULT")) == 2
     coder = veille_nlp.get_pipe("veille_events")
-    assert coder.background_years == BACKGROUND_YEARS  # the default, a date constant of dates.py
-    kept, coder.background_years = coder.background_years, 0  # the component's config keeps them all
+    assert coder.background_days == BACKGROUND_DAYS_OLD  # the default, a date constant of dates.py
+    kept, coder.background_days = coder.background_days, 0  # the component's config keeps them all
     try:
         assert sorted(e["date"][:4] for e in _of_type(code(veille_nlp, text, "2020-08-10"), "ASSAULT")) == \
             ["2012", "2020"]
     finally:
-        coder.background_years = kept
+        coder.background_days = kept
 
 
 def test_diplomatic_and_military_words_of_the_press(veille_nlp) -> None:

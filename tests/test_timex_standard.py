@@ -253,6 +253,10 @@ def test_a_day_put_off_to_is_to_come() -> None:
     ("Le stade sera inauguré le 2 mars.", "le 2 mars", "2002-03-02"),
     ("Le préfet a donné jusqu'au 20 juin aux élus pour répondre.", "20 juin", "2001-06-20"),
     ("L'inauguration a été reportée au 20 juin.", "20 juin", "2001-06-20"),
+    # a condition between the fronted day and its clause does not give the clause's tense
+    ("Le 20 mars, si les travaux sont terminés, le stade rouvrira ses portes.", "Le 20 mars", "2001-03-20"),
+    ("Le 2 mars, s'il a été réparé, le toit sera contrôlé.", "Le 2 mars", "2002-03-02"),
+    ("Le 2 mars, si l'on en croit le maire, le toit a été réparé.", "Le 2 mars", "2001-03-02"),
 ])
 def test_a_day_and_month_follows_the_clause_tense(text: str, span: str, value: str) -> None:
     assert find(tag(text, "2001-03-14", tense="auto"), span).value == value

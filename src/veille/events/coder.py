@@ -22,7 +22,15 @@ from veille.actors.normalize import fold
 from veille.events import places as placemod
 from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Party, opens_clause, temporal
 from veille.events.confidence import POLITICS_EDGES, ConfidenceModel, bucket, event_features
-from veille.events.dates import BACKGROUND_YEARS, DateIndex, EventDate, event_date, lead_date, next_reference
+from veille.events.dates import (
+    BACKGROUND_DAYS_OLD,
+    DateIndex,
+    EventDate,
+    age_in_days,
+    event_date,
+    lead_date,
+    next_reference,
+)
 from veille.events.features import morph
 from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
 from veille.events.habit import habitual
@@ -164,7 +172,7 @@ class Candidate:
 class EventCoder:
     def __init__(self, nlp: Language, name: str = "veille_events", lexicons: Iterable[str] = (),
                  model: str | None = None, threshold: float | None = None, keep_features: bool = False,
-                 background_years: int = 0) -> None:
+                 background_days: int = 0) -> None:
         self.name = name
         self.vocabulary = load_vocabulary()
         missing = [s for s in CODED if s not in self.vocabulary.statuses]
@@ -181,9 +189,9 @@ class EventCoder:
         lower = self.model.threshold_nonfactual
         self.threshold_nonfactual = self.threshold if lower is None else min(lower, self.threshold)
         self.keep_features = keep_features  # training reads them (scripts/train_confidence.py)
-        # an act dated this many calendar years before the article is its background, not its news: not emitted
+        # an act dated this many days or more before the article is its background, not its news: not emitted
         # (0 keeps every event)
-        self.background_years = background_years
+        self.background_days = background_days
         # under this politics probability a document is ordinary news (the topic model's file; None: no frame)
         self.ordinary_below = TopicModel.load().ordinary_below
         self.finder = ArgumentFinder(self.lexicon)
@@ -258,12 +266,10 @@ class EventCoder:
         return events
 
     def _news(self, sent_events: list[dict], published: str | None) -> list[dict]:
-        """The events the article reports as news: not the acts it recalls from years before."""
-        if not self.background_years or not published or not published[:4].isdigit():
+        """The events the article reports as news: not the acts it recalls from many months before."""
+        if not self.background_days or not published:
             return sent_events
-        year = int(published[:4])
-        return [e for e in sent_events
-                if not ((e["date"] or "")[:4].isdigit() and year - int(e["date"][:4]) >= self.background_years)]
+        return [e for e in sent_events if (age_in_days(e["date"], published) or 0) < self.background_days]
 
     def _ordinary_news(self, politics: float | None, lemmas: list[str], mentions: list[Span]) -> bool:
         """Whether the topic model calls the document ordinary news (crime, courts, companies, health, sport),
@@ -1832,14 +1838,14 @@ def _recipients(event: dict) -> set:
 
 
 @Language.factory("veille_events", default_config={"lexicons": [], "model": None, "threshold": None,
-                                                   "keep_features": False, "background_years": BACKGROUND_YEARS},
+                                                   "keep_features": False, "background_days": BACKGROUND_DAYS_OLD},
                   requires=["token.pos", "token.dep", "token.lemma", "token.morph", "token.is_sent_start", "doc.spans",
                             "span._.code", "span._.actor_id", "span._.sector", "span._.value", "doc._.published",
                             "doc._.demonyms", "doc._.politics", "doc.user_data"],
                   assigns=["doc._.events"])
 def make_events(nlp: Language, name: str, lexicons: list[str], model: str | None, threshold: float | None,
-                keep_features: bool, background_years: int) -> EventCoder:
-    return EventCoder(nlp, name, lexicons, model, threshold, keep_features, background_years)
+                keep_features: bool, background_days: int) -> EventCoder:
+    return EventCoder(nlp, name, lexicons, model, threshold, keep_features, background_days)
 
 
 __all__ = ["ASSERTED", "EventCoder", "make_events"]

@@ -856,9 +856,33 @@ def _main_tense(sent: Span) -> str | None:
 # a day more than this before the narrative day is a flashback ("Le 1er janvier, Kim Jong Un a
 # annoncé ...", in a story of June): it dates its own sentence, the story goes on from its own day
 BACKGROUND_DAYS = 30
-# an act dated this many calendar years or more before the publication is background, not news: the coder
-# does not emit it (component config `background_years`, this by default; 0 keeps all)
-BACKGROUND_YEARS = 2
+# an act dated this many days or more before the publication (some ten months, from the middle of the date's
+# month or year: "en mars 2019" in February 2020) is background, not news: the coder does not emit it (component
+# config `background_days`, this by default; 0 keeps all). The acts of a few months before that an article
+# recalls are still often its story.
+BACKGROUND_DAYS_OLD = 300
+
+
+def age_in_days(value: str | None, published: str | None) -> int | None:
+    """The days from the middle of a date's period ("2019": 2 July 2019; "2019-07": 16 July) to the middle of
+    the publication's; None when either is not a calendar date."""
+    then, now = _middle(normalise(value)), _middle(normalise(published))
+    return (now - then).days if then is not None and now is not None else None
+
+
+def _middle(value: str | None) -> dt.date | None:
+    match = _DATE_RE.match(value or "")
+    if not match:
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        if day is not None:
+            return dt.date(year, month, day)  # type: ignore[arg-type]
+        start = dt.date(year, month or 1, 1)  # type: ignore[arg-type]
+    except ValueError:
+        return None
+    end = dt.date(year + 1, 1, 1) if month in (None, 12) else dt.date(year, month + 1, 1)  # type: ignore[operator]
+    return start + (end - start) / 2
 
 
 def next_reference(sent: Span, index: DateIndex, reference: EventDate | None) -> EventDate | None:

@@ -29,6 +29,7 @@ from veille.events.timex_lexicon import (
 Tense = Literal["past", "future", "auto"]
 
 _CLAUSE_OPENERS = plain("clause_openers")  # the clause ends at them after the expression ("que", "qu'")
+_CONDITION = re.compile(rf"[\s,]*{plain('condition_openers')}(?!\w)[^,.;:!?]*,", re.IGNORECASE)
 _KEPT_UNFOLDED = frozenset(words("kept_unfolded"))  # looked up as written ("à": folded, the auxiliary "a")
 
 
@@ -79,6 +80,9 @@ def clause_tense(text: str, start: int, end: int, aspect: bool = False) -> str |
     if fronted:
         bw = []
     cut = r"[.;:!?\n«»()]" if fronted else r"[.;:!?\n,«»()]"
+    condition = _CONDITION.match(text[end : end + 120]) if fronted else None
+    if condition:
+        end += condition.end()  # the clause goes on after the condition
     after = re.split(cut + rf"|(?<!\w){_CLAUSE_OPENERS}", text[end : end + 50], flags=re.IGNORECASE)[0]
     aw = [_word(w) for w in re.findall(r"[\w'’-]+", after)][: 6 if fronted else 4]
     best: tuple[int, str] | None = None
