@@ -476,6 +476,12 @@ def test_a_fronted_place_read_as_the_subject_leaves_the_subject_to_its_appositio
     assert event is not None and codes(event["actor"]) == {"FRA"} and codes(event["recipient"]) == {"MLI"}
 
 
+def test_a_place_a_visitor_comes_from_is_no_host(veille_nlp) -> None:
+    event = find(code(veille_nlp, "Au Qatar, M. Blinken est arrivé lundi à bord du premier vol direct depuis Israël."),
+                 "CONSULT")
+    assert event is not None and codes(event["recipient"]) == {"QAT"}
+
+
 def test_a_name_right_before_the_verb_is_named_at_its_slot(veille_nlp) -> None:
     # "Après le Qatar, M. Blinken est arrivé": the parser hangs the name on the fronted phrase; a visit needs a
     # named visitor, and this one is named

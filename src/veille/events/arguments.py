@@ -39,6 +39,7 @@ _A_FORMS = grammar_words("a_forms")  # "à", "au", "aux"
 _GERUND_MARKS = grammar_words("gerund_marks")  # "en appelant"
 _BETWEEN = grammar_words("between_prepositions")  # "entre X et Y"
 _SOURCE_PREPS = grammar_words("source_prepositions")  # "selon", "d'après": a source, not a party
+_ORIGIN_PREPS = grammar_words("origin_prepositions")  # "un vol depuis Israël": an origin, not a party
 _QUE = grammar_words("que_forms")
 _ELIDED_DE = grammar_words("elided_de")  # "d'", "d’"
 _SE = grammar_words("se_forms")
@@ -547,6 +548,9 @@ class ArgumentFinder:
                 party = _party(mention, token, index)
                 if party.place and _is_city(party) and _where_a_thing_is(token):
                     continue  # "un accord de paix à Doha": where it was signed, not a party
+                if party.place and _case(view.token(mention.root.i if isinstance(mention, Span) else i)) \
+                        in _ORIGIN_PREPS:
+                    continue  # "arrivé à bord d'un vol depuis Israël": where it came from, not a party
                 if not _same(party, found):
                     found.append(party)
         return found
