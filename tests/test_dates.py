@@ -104,6 +104,14 @@ def test_report_date_when_nothing_dates_the_event(veille_nlp):
     assert event["date_fallback"]
 
 
+def test_no_report_date_from_another_clauses_announcement(veille_nlp):
+    # the day an agreement was announced, in a relative clause on the place, does not date the arrival
+    text = ("Le secrétaire d'Etat américain est arrivé au Qatar, un pays qui a été le premier à saluer l'accord "
+            "annoncé le 3 janvier.")
+    event = _event(veille_nlp, text, "2022-01-11", "arrivé")
+    assert event["date"] == "2022-01-11" and event["date_text"] is None
+
+
 def test_narrative_date_before_the_report_date(veille_nlp):
     text = "Le 14 septembre 2022, les combats ont repris à la frontière. " + REPORT
     event = _event(veille_nlp, text, None, "tués")

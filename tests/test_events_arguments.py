@@ -449,3 +449,63 @@ def test_an_infinitive_in_a_bare_adjunct_acts_for_the_verbs_subject(veille_nlp) 
     events = code(veille_nlp, "En réponse à la décision prise par la Russie de se retirer du traité, la Pologne a "
                               "renforcé sa frontière.")
     assert not any(e["type"] == "RETREAT" and codes(e["actor"]) == {"POL"} for e in events), events
+
+
+def test_a_measure_against_a_named_target_is_imposed_by_its_counterpart(veille_nlp) -> None:
+    # no imposer named nor told: the side the text sets the target against imposes the measure
+    text = ("Le Canada a accusé la Chine de détenir arbitrairement deux de ses ressortissants. L'affaire avait déjà "
+            "provoqué de lourdes sanctions contre la Chine.")
+    event = find(code(veille_nlp, text), "SANCTION")
+    assert event is not None and codes(event["actor"]) == {"CAN"} and codes(event["recipient"]) == {"CHN"}
+    # so too a passive sentence with no agent
+    text = ("La France a demandé à l'Irak de ne pas exécuter ses ressortissants. Trois Français avaient déjà été "
+            "reconnus coupables d'avoir rejoint l'EI.")
+    event = find(code(veille_nlp, text), "SANCTION")
+    assert event is not None and codes(event["actor"]) == {"IRQ"} and codes(event["recipient"]) == {"FRA"}
+
+
+def test_measures_told_before_get_no_guessed_imposer(veille_nlp) -> None:
+    text = ("Le Canada a accusé la Chine de détenir arbitrairement deux de ses ressortissants. Ces sanctions contre "
+            "la Chine ont été levées.")
+    assert find(code(veille_nlp, text), "SANCTION") is None
+
+
+def test_a_fronted_place_read_as_the_subject_leaves_the_subject_to_its_apposition(veille_nlp) -> None:
+    # "Au Mali, le président français est arrivé": the parser makes "Mali" the subject, the president its apposition
+    event = find(code(veille_nlp, "Au Mali, le président français est arrivé à bord du premier vol."), "CONSULT")
+    assert event is not None and codes(event["actor"]) == {"FRA"} and codes(event["recipient"]) == {"MLI"}
+
+
+def test_a_place_a_visitor_comes_from_is_no_host(veille_nlp) -> None:
+    event = find(code(veille_nlp, "Au Qatar, M. Blinken est arrivé lundi à bord du premier vol direct depuis Israël."),
+                 "CONSULT")
+    assert event is not None and codes(event["recipient"]) == {"QAT"}
+
+
+def test_a_name_right_before_the_verb_is_named_at_its_slot(veille_nlp) -> None:
+    # "Après le Qatar, M. Blinken est arrivé": the parser hangs the name on the fronted phrase; a visit needs a
+    # named visitor, and this one is named
+    event = find(code(veille_nlp, "Après le Qatar, M. Blinken est arrivé à Riyad."), "CONSULT")
+    assert event is not None and codes(event["actor"]) == {"USA"} and codes(event["recipient"]) == {"SAU"}
+
+
+def test_the_partner_of_a_meeting_hung_on_its_support_verb(veille_nlp) -> None:
+    events = code(veille_nlp, "Le président turc a eu lundi une longue conversation avec le chancelier allemand.")
+    event = find(events, "CONSULT")
+    assert event is not None and codes(event["actor"]) == {"TUR"} and codes(event["recipient"]) == {"DEU"}
+
+
+def test_a_day_before_the_object_does_not_hide_it(veille_nlp) -> None:
+    # "a reçu mardi à l'Elysée son homologue": the day and the guest both read as objects
+    event = find(code(veille_nlp, "Le président français a reçu mardi à l'Elysée son homologue sénégalais."),
+                 "CONSULT")
+    assert event is not None and codes(event["actor"]) == {"FRA"} and codes(event["recipient"]) == {"SEN"}
+
+
+def test_the_expulsion_of_diplomats_is_a_sanction(veille_nlp) -> None:
+    event = find(code(veille_nlp, "Paris a annoncé l'expulsion de six diplomates russes."), "SANCTION")
+    assert event is not None and event["mode"] == "expel"
+    assert codes(event["actor"]) == {"FRA"} and codes(event["recipient"]) == {"RUS"}
+    # the expulsion of people is coercion
+    events = code(veille_nlp, "La Grèce a procédé lundi à l'expulsion de quarante migrants vers la Turquie.")
+    assert find(events, "SANCTION") is None

@@ -39,6 +39,7 @@ _A_FORMS = grammar_words("a_forms")  # "à", "au", "aux"
 _GERUND_MARKS = grammar_words("gerund_marks")  # "en appelant"
 _BETWEEN = grammar_words("between_prepositions")  # "entre X et Y"
 _SOURCE_PREPS = grammar_words("source_prepositions")  # "selon", "d'après": a source, not a party
+_ORIGIN_PREPS = grammar_words("origin_prepositions")  # "un vol depuis Israël": an origin, not a party
 _QUE = grammar_words("que_forms")
 _ELIDED_DE = grammar_words("elided_de")  # "d'", "d’"
 _SE = grammar_words("se_forms")
@@ -379,6 +380,17 @@ class ArgumentFinder:
             child = token_at(j)
             dep = deps[j]
             agent = dep == "obl:agent" or (dep.startswith("obl") and _case(child) in _AGENT_PREPS and passive)
+            if dep == "nsubj" and j < verb.i and tags[j] in ("PROPN", "NOUN") and _case(child) in LOCATIVE_PREPS:
+                # "Au Soudan, M. Pompeo est arrivé": a fronted place read as the subject, the subject as its
+                # apposition after the comma
+                named = next((k for k in kids(j) if deps[k] == "appos" and k > j and tags[k] in ("NOUN", "PROPN")
+                              and lowers[k - 1] == ","), None)
+                mention = index.at(child)
+                if mention is not None and mention.label_ in PLACE_LABELS:
+                    args.places.append(_party(mention, child, index))
+                if named is None:
+                    continue
+                j, child = named, token_at(named)
             if (dep in ("nsubj", "expl:subj") and not passive) or (agent and self._agentive(child, index)) or (
                     dep == "nsubj:pass" and has_avoir):
                 if subject and dep == "nsubj" and tags[j] == "PRON" and index.at(child) is None:
@@ -437,7 +449,10 @@ class ArgumentFinder:
                     args.theme = orphan
                     patient = self._np(orphan, index, resolve)
                 else:
-                    subject = self._np(orphan, index, resolve) or self._apposed(orphan, index)
+                    subject = self._np(orphan, index, resolve)
+                    # a name right before the verb is named at its slot ("Après le Soudan, M. Pompeo est arrivé")
+                    args.explicit = args.explicit or bool(subject)
+                    subject = subject or self._apposed(orphan, index)
         if args.theme is None and not passive and not patient:
             antecedent = self._misread_relative(verb, index)
             if antecedent is not None:
@@ -533,6 +548,9 @@ class ArgumentFinder:
                 party = _party(mention, token, index)
                 if party.place and _is_city(party) and _where_a_thing_is(token):
                     continue  # "un accord de paix à Doha": where it was signed, not a party
+                if party.place and _case(view.token(mention.root.i if isinstance(mention, Span) else i)) \
+                        in _ORIGIN_PREPS:
+                    continue  # "arrivé à bord d'un vol depuis Israël": where it came from, not a party
                 if not _same(party, found):
                     found.append(party)
         return found
@@ -871,6 +889,16 @@ class ArgumentFinder:
             owners, args.recipient = givers, [p for p in getter if not _same(p, givers)]
         elif not owners:
             owners = self._noun_owner_from_verb(noun, index, resolve)
+        if (entry.sym or entry.type == "AGREE") and not args.recipient and noun.dep_ == "obj" \
+                and head.pos_ in _VERB_POS:
+            # "Macron a eu mardi un entretien téléphonique avec Vladimir Poutine": the partner the parser hung
+            # on the verb that holds the meeting or the deal
+            own = {p.code for p in owners}
+            partners = [p for p in self._clause_partners(head, noun, index, resolve)
+                        if not _same(p, owners) and p.code not in own]
+            if partners:
+                args.recipient.extend(partners)
+                args.explicit = True
         args.actor = owners
 
     def _aimed_at(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:

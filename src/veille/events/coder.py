@@ -646,7 +646,17 @@ class EventCoder:
         if event_type == "SANCTION" and not any(p.code for p in actor):
             # "ces nouvelles sanctions visent 39 personnes", "le Trésor a mis sur liste noire ...": a measure
             # whose imposer the clause does not name is the one the text has told imposing measures
-            imposer = _imposer(ctx, {p.code for p in recipient}, reporter_code if _clause_argument(token) else None)
+            targets = {p.code for p in recipient if p.code}
+            imposer = _imposer(ctx, targets, reporter_code if _clause_argument(token) else None)
+            if imposer is None and ((token.pos_ == "NOUN" and not _demonstrative(token))
+                                    or (args.passive and not _agent_phrase(token))) \
+                    and any(p.text and not p.generic for p in recipient if p.code):
+                # "l'affaire avait entraîné des sanctions contre la Russie", "trois Français ont été reconnus
+                # coupables": a measure, or a passive with no agent, whose named target the text sets against
+                # one counterpart; that counterpart imposes it (not "ces sanctions": measures told before, whose
+                # imposer, if the text named it, `_imposer` has)
+                imposer = ctx.counterpart(targets, sent)
+                imposer = imposer if imposer not in targets else None
             if imposer:
                 actor = [Party(text="", code=imposer)]
                 confidence *= 0.85
@@ -1572,6 +1582,16 @@ def _imposer(ctx: _Context, targets: set, speaker: str | None) -> str | None:
     if len(imposers) == 1 and not imposers & targets:
         return next(iter(imposers))
     return None
+
+
+def _demonstrative(noun: Token) -> bool:
+    return any(c.dep_ == "det" and "Dem" in morph(c, "PronType") for c in noun.children)
+
+
+def _agent_phrase(verb: Token) -> bool:
+    """A passive's agent phrase after it, wherever the parser hung it ("sanctionnés pour la première fois par
+    Washington")."""
+    return any(t.dep_ == "case" and t.lower_ in _AGENT_PREPS and t.i > verb.i for t in verb.subtree)
 
 
 def _clause_argument(token: Token) -> bool:

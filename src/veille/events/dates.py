@@ -552,7 +552,7 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
         # no day of publication: the narrative day is the best guess at the text's present
     if reference is not None and reference.date and not reference.fallback:
         return replace(reference, background=None, told=None, earlier=None)
-    report = _report_date(candidates)
+    report = _report_date(candidates, trigger)
     if report is not None:
         return report
     if published:
@@ -721,15 +721,31 @@ def _shifted(sent: Span, index: DateIndex, reference: EventDate | None,
     return None
 
 
-def _report_date(candidates: list[tuple[Span, str, str | None]]) -> EventDate | None:
+def _report_date(candidates: list[tuple[Span, str, str | None]], trigger: Token) -> EventDate | None:
     """The day of the report a sentence cites, when nothing in it dates the event itself: "(135
     militaires tués), selon un nouveau bilan annoncé vendredi 16 septembre par le Premier ministre".
-    The event happened by then: a flagged, lower-confidence date, like the publication date."""
+    The event happened by then: a flagged, lower-confidence date, like the publication date. Not the day
+    another clause's act was announced ("est arrivé à Bahreïn, le premier pays à saluer l'accord annoncé le
+    13 août")."""
     for span, value, precision in candidates:
         head = span.root.head
-        if precision == "day" and head.pos_ == "VERB" and head.lemma_.lower() in SPEECH_VERBS:
+        if precision == "day" and head.pos_ == "VERB" and head.lemma_.lower() in SPEECH_VERBS \
+                and not _under_another_clause(head, trigger):
             return EventDate(value, precision, span.text, True)
     return None
+
+
+def _under_another_clause(verb: Token, trigger: Token) -> bool:
+    """Whether a verb hangs, through nouns, on a verb other than ``trigger``."""
+    current = verb
+    for _ in range(12):
+        head = current.head
+        if head in (current, trigger):
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            return True
+        current = head
+    return False
 
 
 LEAD_SENTENCES = 3

@@ -373,12 +373,16 @@ _PLACE_ENTS = frozenset({"GPE", "LOC"})
 
 def behind_day(view: DocView, j: int) -> int:
     """The object a day hides: "a envoyé jeudi 300 parachutistes" is parsed with "jeudi" as the object
-    and the soldiers hung on it."""
+    and the soldiers hung on it; "a reçu mardi à l'Elysée son homologue" with both as objects of the verb."""
     if view.lemma[j] in TIME_WORDS:
         nominal = next((k for k in view.kids(j) if view.dep[k] == "nmod" and k > j
                         and not any(view.dep[c] == "case" for c in view.kids(k))), None)
         if nominal is not None:
             return nominal
+        head = view.head[j]
+        later = next((k for k in view.kids(head) if k > j and view.dep[k] == "obj"), None) if head != j else None
+        if later is not None:
+            return later
     return j
 
 
