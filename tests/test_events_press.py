@@ -1134,3 +1134,30 @@ def test_accusations_met_with_scepticism_are_rejected(veille_nlp) -> None:
     rejects = _of_type(events, "REJECT")
     assert rejects, events
     assert codes(rejects[0]["actor"]) == {"TUR"} and codes(rejects[0]["recipient"]) == {"GRC"}
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ('"Les troupes turques doivent quitter Chypre", a exigé le ministre grec.', "REQUEST"),
+    ('"Si Ankara continue, nous riposterons", a menacé le ministre grec.', "THREATEN"),
+    ('"La Turquie pourrait envahir les îles", a dénoncé le ministre grec.', "ACCUSE"),
+])
+def test_a_speech_act_in_an_incise_is_made_whatever_the_mood_of_its_quote(veille_nlp, text: str,
+                                                                          event_type: str) -> None:
+    acts = _of_type(code(veille_nlp, text), event_type)
+    assert acts and acts[0]["status"] == "asserted", acts
+    assert codes(acts[0]["actor"]) == {"GRC"} and codes(acts[0]["recipient"]) == {"TUR"}
+
+
+def test_an_incise_without_quotes_has_its_subject_after_the_verb(veille_nlp) -> None:
+    events = code(veille_nlp, "La Turquie cherche à déstabiliser la région, dénonce le ministre grec.")
+    accusations = _of_type(events, "ACCUSE")
+    assert accusations, events
+    assert codes(accusations[0]["actor"]) == {"GRC"} and codes(accusations[0]["recipient"]) == {"TUR"}
+
+
+def test_a_participle_set_off_by_commas_opens_no_incise(veille_nlp) -> None:
+    events = code(veille_nlp, "Le chef du Hezbollah libanais, Hassan Nasrallah, militairement engagé auprès de "
+                              "Damas, a néanmoins accusé mardi la loi américaine de vouloir affamer la Syrie.")
+    accusations = _of_type(events, "ACCUSE")
+    assert accusations, events
+    assert codes(accusations[0]["actor"]) == {"LBN"}

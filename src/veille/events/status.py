@@ -451,6 +451,8 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
         via_subject = via_adjunct = via_agent = False
         if dep not in _CLAUSE_UP:
             break
+        if c == t and verbal and p < c and dep == "parataxis" and _inverted_subject(current) is not None:
+            break  # '"La Turquie doit partir", a exigé X': the incise makes its demand, whatever the quote's mood
         if tag == "VERB" and _has_child(current, "mark", _GERUND_MARKS) and "Part" in morph(current, "VerbForm") \
                 and "Pres" in morph(current, "Tense"):  # not "dit en avoir perdu 50"
             break  # "..., en appelant l'UE à réagir": an act of its own beside the clause, not what it says
