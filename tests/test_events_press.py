@@ -1122,3 +1122,54 @@ def test_a_toll_announced_by_the_authorities_is_no_attack_outside_a_war(veille_n
     shelling = code(veille_nlp, "Des obus sont tombés sur Donetsk. Les autorités ont annoncé un bilan de trois morts "
                                 "après ce bombardement.")
     assert _of_type(shelling, "ASSAULT"), shelling
+
+
+def test_an_incise_speaker_read_as_an_oblique_is_the_speaker(veille_nlp) -> None:
+    # the parser hangs "le chef de la diplomatie" on the verb as an oblique when a day stands before it
+    events = code(veille_nlp, '"Il importe maintenant que la Turquie retire ses navires", a martelé vendredi '
+                              "le chef de la diplomatie grecque.")
+    requests = _of_type(events, "REQUEST")
+    assert requests, events
+    assert codes(requests[0]["actor"]) == {"GRC"} and codes(requests[0]["recipient"]) == {"TUR"}
+    assert requests[0]["status"] == "reported" and requests[0]["reported_by"]["code"] == "GRC"
+
+
+def test_a_date_after_the_incise_verb_is_no_speaker(veille_nlp) -> None:
+    events = code(veille_nlp, '"Il importe que la Turquie retire ses navires", a déclaré la semaine dernière '
+                              "un diplomate.")
+    assert not _of_type(events, "REQUEST"), events
+
+
+def test_accusations_met_with_scepticism_are_rejected(veille_nlp) -> None:
+    events = code(veille_nlp, "Le ministre turc a dit accueillir avec une bonne dose de scepticisme les "
+                              "accusations d'Athènes.")
+    rejects = _of_type(events, "REJECT")
+    assert rejects, events
+    assert codes(rejects[0]["actor"]) == {"TUR"} and codes(rejects[0]["recipient"]) == {"GRC"}
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ('"Les troupes turques doivent quitter Chypre", a exigé le ministre grec.', "REQUEST"),
+    ('"Si Ankara continue, nous riposterons", a menacé le ministre grec.', "THREATEN"),
+    ('"La Turquie pourrait envahir les îles", a dénoncé le ministre grec.', "ACCUSE"),
+])
+def test_a_speech_act_in_an_incise_is_made_whatever_the_mood_of_its_quote(veille_nlp, text: str,
+                                                                          event_type: str) -> None:
+    acts = _of_type(code(veille_nlp, text), event_type)
+    assert acts and acts[0]["status"] == "asserted", acts
+    assert codes(acts[0]["actor"]) == {"GRC"} and codes(acts[0]["recipient"]) == {"TUR"}
+
+
+def test_an_incise_without_quotes_has_its_subject_after_the_verb(veille_nlp) -> None:
+    events = code(veille_nlp, "La Turquie cherche à déstabiliser la région, dénonce le ministre grec.")
+    accusations = _of_type(events, "ACCUSE")
+    assert accusations, events
+    assert codes(accusations[0]["actor"]) == {"GRC"} and codes(accusations[0]["recipient"]) == {"TUR"}
+
+
+def test_a_participle_set_off_by_commas_opens_no_incise(veille_nlp) -> None:
+    events = code(veille_nlp, "Le chef du Hezbollah libanais, Hassan Nasrallah, militairement engagé auprès de "
+                              "Damas, a néanmoins accusé mardi la loi américaine de vouloir affamer la Syrie.")
+    accusations = _of_type(events, "ACCUSE")
+    assert accusations, events
+    assert codes(accusations[0]["actor"]) == {"LBN"}

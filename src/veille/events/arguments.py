@@ -461,7 +461,8 @@ class ArgumentFinder:
                 args.theme = antecedent
                 patient = self._np(antecedent, index, resolve)
         present_participle = "Part" in morph(verb, "VerbForm") and "Pres" in morph(verb, "Tense")
-        if not subject and patient and args.theme is not None and args.theme.i > verb.i and opens_incise(verb) \
+        if not subject and patient and args.theme is not None and args.theme.i > verb.i \
+                and (opens_incise(verb) or _unquoted_incise(verb)) \
                 and not present_participle:
             # '"Rien n'est plus hypocrite", a dénoncé M. Ri': an incise puts its subject after the verb,
             # where the parser reads an object (not a participle after a quote: '"...", accusant X de ...')
@@ -1191,6 +1192,30 @@ def _where_a_thing_is(token: Token) -> bool:
 
 def _only_towns(parties: list[Party]) -> bool:
     return bool(parties) and all(p.place and _is_city(p) for p in parties)
+
+
+def _unquoted_incise(verb: Token) -> bool:
+    """"La Turquie viole le droit, dénonce le ministre grec": a finite verb right after a comma, hung on a clause
+    before it that has a subject of its own, with no subject of its own and no verb coordinated after it (not
+    "Il est arrivé lundi, a rencontré X et a ...": a list of its subject's acts)."""
+    view = view_of(verb.doc)
+    deps, kids = view.dep, view.kids
+    i = verb.i - 1
+    while i >= 0 and deps[i] in ("aux", "aux:tense", "advmod"):
+        i -= 1
+    head = view.head[verb.i]
+    if i < 1 or view.lower[i] != "," or head >= verb.i or deps[verb.i] not in ("parataxis", "advcl", "conj", "ccomp"):
+        return False
+    if "Part" in morph(verb, "VerbForm") and not any(deps[k].startswith("aux") for k in kids(verb.i)):
+        return False  # "..., accusant X de ...": a participle of its own
+    if any(deps[k] in ("nsubj", "nsubj:pass", "expl:subj", "mark") for k in kids(verb.i)):
+        return False
+    if deps[head] != "ROOT" or not any(deps[k] in ("nsubj", "nsubj:pass") for k in kids(head)):
+        return False
+    if "Fin" not in morph(view.token(head), "VerbForm") and not any(deps[k].startswith("aux") for k in kids(head)):
+        return False  # "Nasrallah, engagé auprès de Damas, a accusé ...": an apposed participle, no clause
+    end = verb.sent.end
+    return not any(deps[k] == "conj" and view.pos[k] in ("VERB", "AUX") for k in range(verb.i + 1, end))
 
 
 def _locative(token: Token) -> bool:

@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from veille.events.features import morph
 from veille.events.grammar import grammar_sequence, grammar_table, grammar_words
 from veille.events.timex import TIME_WORDS
 from veille.events.view import DocView, view_of
+from veille.nlp.extensions import MENTIONS
 
 ASSERTED, REPORTED, FUTURE, HYPOTHETICAL, NEGATED = "asserted", "reported", "future", "hypothetical", "negated"
 CODED = (ASSERTED, REPORTED, FUTURE, HYPOTHETICAL, NEGATED)  # every status `assess` gives (model/vocabulary.yaml)
@@ -74,6 +75,7 @@ _TITLES = grammar_words("title_abbreviations")
 _SPEECH_FAIRE = grammar_words("faire_speech_objects")  # "faire état de", "faire savoir", "faire part de"
 _NOMINAL_DEPS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "conj",
                            "appos", "iobj", "dep", "expl:subj"})
+_PARTY_LABELS = frozenset({"PER", "ORG", "NORP", "GPE", "LOC"})  # mentions of someone who may speak
 _CLAUSE_UP = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "parataxis", "csubj"})
 
 
@@ -449,6 +451,8 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
         via_subject = via_adjunct = via_agent = False
         if dep not in _CLAUSE_UP:
             break
+        if c == t and verbal and p < c and dep == "parataxis" and _inverted_subject(current) is not None:
+            break  # '"La Turquie doit partir", a exigé X': the incise makes its demand, whatever the quote's mood
         if tag == "VERB" and _has_child(current, "mark", _GERUND_MARKS) and "Part" in morph(current, "VerbForm") \
                 and "Pres" in morph(current, "Tense"):  # not "dit en avoir perdu 50"
             break  # "..., en appelant l'UE à réagir": an act of its own beside the clause, not what it says
@@ -647,7 +651,19 @@ def _inverted_subject(verb: Token, trigger: Token | None = None) -> Token | None
                         and any(deps[d] == "det" and d < k for d in view.kids(k)) \
                         and not any(deps[c] == "case" for c in view.kids(k)):
                     return view.token(k)
+    # "a martelé vendredi le chef de la diplomatie": the subject itself read as an oblique, a determined noun
+    # phrase with no preposition that names someone (not a date: "a déclaré la semaine dernière")
+    for j in view.kids(verb.i):
+        if j > verb.i and j != holder and deps[j].startswith("obl") and tags[j] in ("NOUN", "PROPN") \
+                and any(deps[d] == "det" for d in view.kids(j)) and not any(deps[c] == "case" for c in view.kids(j)) \
+                and _names_someone(verb.doc, j):
+            return view.token(j)
     return None
+
+
+def _names_someone(doc: Doc, i: int) -> bool:
+    """Token ``i`` is inside a mention of a person, a body or a state, not of a date."""
+    return any(m.start <= i < m.end and m.label_ in _PARTY_LABELS for m in doc.spans.get(MENTIONS, ()))
 
 
 def _child_towards(view: DocView, top: int, t: int) -> int | None:
