@@ -2,10 +2,12 @@
 
 `event_features` describes each event the coder makes by a few dozen general features (its
 type, how the trigger sits in the parse, whether the sides are named in the sentence or
-inferred from the document, its status and date, how crowded and how long the sentence is). The weights are
-learnt from the gold sets by ``scripts/train_confidence.py`` (scikit-learn, grouped
-cross-validation) and stored as data in ``data/confidence.json``, with the threshold under
-which an event is not emitted. Applying them needs no scikit-learn: a dot product.
+inferred from the document, its status, tense and date, how crowded and how long the sentence is);
+`placement_features` adds where it stands in its document (its sides' sectors, where their codes come from,
+the days since the act, the sentence's place). The weights are learnt from the gold sets and the hand-judged
+samples by ``scripts/train_confidence.py`` (scikit-learn, grouped cross-validation) and stored as data in
+``data/confidence.json``, with the threshold under which an event is not emitted. Applying them needs no
+scikit-learn: a dot product.
 
 A user can pass another weights file (component config ``model``) or another threshold.
 """
