@@ -10,6 +10,7 @@ import pytest
 
 from veille.events.confidence import ConfidenceModel, bucket
 from veille.events.dates import BACKGROUND_DAYS_OLD
+from veille.events.status import FACTUAL
 from veille.events.testing import code, codes
 
 
@@ -1051,7 +1052,8 @@ def test_an_alliance_of_political_camps_is_no_rally(veille_nlp) -> None:
 
 def test_an_idea_attacking_a_country_is_a_figure_of_speech(veille_nlp) -> None:
     figure = code(veille_nlp, "Selon le ministre, la Belgique est attaquée par une idéologie qui veut détruire l'État.")
-    assert not _of_type(figure, "ASSAULT"), figure
+    # (the ideology's aim, "veut détruire", is at most a hypothetical event: what it wants, not what it did)
+    assert not [e for e in _of_type(figure, "ASSAULT") if e["trigger"] == "attaquée" or e["status"] in FACTUAL], figure
     assert _of_type(code(veille_nlp, "Le poste de police a été attaqué par des hommes armés à Niamey."), "ASSAULT")
 
 

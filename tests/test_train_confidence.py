@@ -48,3 +48,13 @@ def test_a_samples_share_counts_its_right_events_coded_and_kept():
     assert train.samples_kept(samples, kept) == {"a": 2 / 3, "b": 0.0}
     assert train.samples_kept(samples, [True] * 5) == {"a": 1.0, "b": 1.0}
     assert train.samples_kept({"c": [[], []]}, []) == {"c": 1.0}  # nothing a threshold could lose
+
+
+def test_the_replay_counts_every_event_judged_right_and_holds_the_threshold_down():
+    samples = {"a": [[0], [1, 2], [4]], "b": [[3], []]}
+    # the one no longer coded is lost: it counts against the sample, as eval/test_judged_sample.py counts it
+    assert train.replay_kept(samples, [True] * 5) == {"a": 1.0, "b": 0.5}
+    assert train.replay_kept(samples, [False, False, True, False, True]) == {"a": 2 / 3, "b": 0.0}
+    lower = train.Candidate(0.30, {"seeds": 1.0, "dev": 0.95, "real-dev": 0.700}, 0.0, {"s": 0.95}, {"s": 0.89})
+    higher = train.Candidate(0.35, {"seeds": 1.0, "dev": 0.95, "real-dev": 0.701}, 0.0, {"s": 0.95}, {"s": 0.86})
+    assert train.choose_threshold([lower, higher]) is lower  # the replay would fail at 0.35

@@ -20,8 +20,16 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.actors.normalize import fold
 from veille.events import places as placemod
-from veille.events.arguments import ArgumentFinder, Arguments, MentionIndex, Party, opens_clause, temporal
-from veille.events.confidence import POLITICS_EDGES, ConfidenceModel, bucket, event_features
+from veille.events.arguments import (
+    PLACE_LABELS,
+    ArgumentFinder,
+    Arguments,
+    MentionIndex,
+    Party,
+    opens_clause,
+    temporal,
+)
+from veille.events.confidence import POLITICS_EDGES, ConfidenceModel, bucket, event_features, placement_features
 from veille.events.dates import (
     BACKGROUND_DAYS_OLD,
     DateIndex,
@@ -106,6 +114,7 @@ _ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "A
 _OTHER_BODIES = grammar_words("other_bodies")  # parliament, opposition, rebels, courts, civilians, parties
 # heads of the offices of a town, a region or the police: they act on their own state's affairs
 _LOCAL_OFFICES = grammar_words("local_offices")
+_SENTENCE_ENDS = (".", "!", "?", "…", "»", '"', ")", ":", ";")  # a sentence ending otherwise is a heading
 _STATE_FORCES = grammar_words("state_forces")  # the side of a state its rebels fight
 # sides that make no political event alone in ordinary news (courts, civilians, companies, media, criminals)
 _ORDINARY_SECTORS = grammar_words("ordinary_sectors")
@@ -244,7 +253,16 @@ class EventCoder:
             for cand in candidates:
                 for event in self._code(cand, context, dates, focus, published, sent, sent_places, last_place):
                     sent_events.append(event)
-            events.extend(self._judge(self._news(_dedupe(sent_events), published), doc._.politics, ordinary))
+            news = self._news(_dedupe(sent_events), published)
+            if news:
+                codes, anchored = _sentence_codes(sent, index, doc._.demonyms or {}, view)
+                heading = not text[sent.start_char:sent.end_char].rstrip().endswith(_SENTENCE_ENDS)
+                for event in news:
+                    event["_features"].update(placement_features(
+                        event, codes, anchored, focus, published, doc._.politics, ordinary,
+                        all(_ordinary_side(p) for p in (*event["actor"], *event["recipient"])), k,
+                        len(sentences), heading))
+            events.extend(self._judge(news, doc._.politics, ordinary))
             for event in sent_events:
                 if event["status"] in FACTUAL or event["status"] == FUTURE:
                     shared.told.append((event["type"], {p["code"] for p in event["actor"]},
@@ -1742,6 +1760,26 @@ def _inside(party: Party, root: Token) -> bool:
 
 def _same_party(party: Party, others: list[Party]) -> bool:
     return any(o.start == party.start and o.end == party.end and o.text == party.text and o.text for o in others)
+
+
+def _sentence_codes(sent: Span, index: MentionIndex, demonyms: dict[str, str],
+                    view: DocView) -> tuple[set[str], set[str]]:
+    """The codes of the sentence's mentions, and those of them the sentence itself anchors: a mention linked
+    to a known actor, a place, a nationality adjective, or a mention holding one of its state ("le gouvernement
+    français"); not a code the linker lent a bare description from the document ("les manifestants")."""
+    codes: set[str] = set()
+    anchored: set[str] = set()
+    for mention in index.between(sent.start, sent.end):
+        code = index.code_of(mention)
+        if not code:
+            continue
+        codes.add(code)
+        if isinstance(mention, Span) and not (
+                index.fields(mention)[2] or mention.label_ in PLACE_LABELS
+                or any(demonyms.get(fold(view.text[i])) == code for i in range(mention.start, mention.end))):
+            continue
+        anchored.add(code)
+    return codes, anchored
 
 
 def _sentence_states(sent: Span, index: MentionIndex) -> list[str]:

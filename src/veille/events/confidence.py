@@ -2,10 +2,12 @@
 
 `event_features` describes each event the coder makes by a few dozen general features (its
 type, how the trigger sits in the parse, whether the sides are named in the sentence or
-inferred from the document, its status and date, how crowded and how long the sentence is). The weights are
-learnt from the gold sets by ``scripts/train_confidence.py`` (scikit-learn, grouped
-cross-validation) and stored as data in ``data/confidence.json``, with the threshold under
-which an event is not emitted. Applying them needs no scikit-learn: a dot product.
+inferred from the document, its status, tense and date, how crowded and how long the sentence is);
+`placement_features` adds where it stands in its document (its sides' sectors, where their codes come from,
+the days since the act, the sentence's place). The weights are learnt from the gold sets and the hand-judged
+samples by ``scripts/train_confidence.py`` (scikit-learn, grouped cross-validation) and stored as data in
+``data/confidence.json``, with the threshold under which an event is not emitted. Applying them needs no
+scikit-learn: a dot product.
 
 A user can pass another weights file (component config ``model``) or another threshold.
 """
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = "confidence.json"
 POLITICS_EDGES = (0.2, 0.4, 0.6, 0.8)  # buckets of doc._.politics (events/topic.py)
+# days from the event's date to the article's: the same day or so, the week, the month, the year, before
+GAP_EDGES = (2, 8, 32, 366)
 
 
 def load_weights(path: str | Path | None, default: str, kind: str, floats: tuple[str, ...] = (),
@@ -143,6 +147,11 @@ def event_features(token: Token, entry: Entry, args: Arguments, event_type: str,
         f["quoted"] = 1.0
     if text.rstrip().endswith("?"):
         f["question"] = 1.0
+    f[f"tense={_tense(token)}"] = 1.0
+    # how the lexicon entry reads its trigger (its flags, not its word)
+    for flag in ("sym", "transparent", "victim", "needs_cause", "needs_size", "needs_args", "not_saying", "deontic"):
+        if getattr(entry, flag):
+            f[f"entry_{flag}"] = 1.0
     if token.pos_ == "NOUN":
         dets = [c for c in token.children if c.dep_ == "det"]
         if any("Def" in c.morph.get("Definite") for c in dets):
@@ -151,4 +160,87 @@ def event_features(token: Token, entry: Entry, args: Arguments, event_type: str,
             f["noun_bare"] = 1.0
         if "Plur" in token.morph.get("Number"):
             f["noun_plural"] = 1.0
+    return f
+
+
+def _tense(token: Token) -> str:
+    """The tense of the trigger's verb, or of the verb a noun trigger hangs from ("noun" when none): its
+    morphology and its auxiliary's ("avait signé" is a pluperfect, told as background)."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head if token.head.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return "noun"
+    prefix = "" if verb is token else "head_"
+    aux = [c for c in verb.children if c.dep_ in ("aux", "aux:tense")]
+    if aux:
+        morph = aux[0].morph
+        if "Cnd" in morph.get("Mood"):
+            return prefix + "cond_perfect"
+        return prefix + {"Imp": "pluperfect", "Fut": "future_perfect", "Past": "past_anterior"}.get(
+            next(iter(morph.get("Tense")), ""), "perfect")
+    morph = verb.morph
+    form = next(iter(morph.get("VerbForm")), "")
+    if form in ("Inf", "Part"):
+        return prefix + form.lower()
+    if "Cnd" in morph.get("Mood") or "Sub" in morph.get("Mood"):
+        return prefix + next(iter(morph.get("Mood"))).lower()
+    return prefix + {"Pres": "present", "Imp": "imperfect", "Past": "simple_past", "Fut": "future"}.get(
+        next(iter(morph.get("Tense")), ""), "other")
+
+
+def day_gap(date: str | None, published: str | None) -> int | None:
+    """Days from `date` (YYYY, YYYY-MM or YYYY-MM-DD) to `published`, counted from the period's end (a month
+    is over by its last day); None when either is missing or unreadable."""
+    import calendar
+    from datetime import date as Date
+
+    def read(text: str | None, end: bool) -> Date | None:
+        parts = (text or "")[:10].split("-")
+        try:
+            year = int(parts[0])
+            month = int(parts[1]) if len(parts) > 1 else (12 if end else 1)
+            day = int(parts[2]) if len(parts) > 2 else (calendar.monthrange(year, month)[1] if end else 1)
+            return Date(year, month, day)
+        except (ValueError, IndexError):
+            return None
+
+    when, day = read(date, True), read(published, False)
+    return None if when is None or day is None else (day - when).days
+
+
+def placement_features(event: dict, sentence_codes: set[str], anchored: set[str], focus: list[str],
+                       published: str | None,
+                       politics: float | None, ordinary_doc: bool, ordinary_sides: bool, sentence: int,
+                       sentences: int, heading: bool) -> dict[str, float]:
+    """What the confidence model reads of where an event stands in its document, from the coded event:
+    the sectors of its sides (a company, a court, civilians or a government, an army), whether each side's
+    code is one the sentence anchors, only names or one the document lends (its focus), the document's topic by type,
+    how long before the article the act is dated, the sentence's place (a heading, the lead). Never words."""
+    f: dict[str, float] = {}
+    for role in ("actor", "recipient"):
+        parties = event[role]
+        if not parties:
+            continue
+        for party in parties:
+            f[f"{role}_sector={party['sector'] or 'none'}"] = 1.0
+        if any(p["actor_id"] for p in parties):
+            f[f"{role}_linked"] = 1.0
+        codes = {p["code"] for p in parties}
+        # its codes anchored in the sentence (a known actor, a place, a nationality), only named there (a code
+        # the linker lent a description), or lent by the document
+        source = "anchored" if codes <= anchored else "sentence" if codes <= sentence_codes else "document"
+        f[f"{role}_code_{source}"] = 1.0
+        if focus and focus[0] in codes:
+            f[f"{role}_focus"] = 1.0
+    if ordinary_doc:
+        f["ordinary_doc"] = 1.0
+    if ordinary_sides:
+        f["ordinary_sides"] = 1.0
+    f[f"politics|{event['type']}"] = 1.0 if politics is None else politics
+    gap = None if event.get("date_fallback") else day_gap(event.get("date"), published)
+    if gap is not None:
+        f[f"gap={'after' if gap < 0 else bucket(gap, GAP_EDGES)}"] = 1.0
+    f[f"sentence={bucket(sentence, (1, 2, 5, 15))}"] = 1.0
+    f[f"sentences={bucket(sentences, (4, 11, 31))}"] = 1.0
+    if heading:
+        f["heading"] = 1.0
     return f

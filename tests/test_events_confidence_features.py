@@ -1,0 +1,75 @@
+"""What the confidence model reads of an event's place in its document (events/confidence.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from veille.events.confidence import day_gap, placement_features
+from veille.events.testing import code, find
+
+
+def _event(**over) -> dict:
+    event = {"type": "ACCUSE", "actor": [{"text": "le ministre", "actor_id": "Q1", "code": "FRA", "sector": "GOV"}],
+             "recipient": [], "date": "2021-06-02", "date_fallback": False}
+    return {**event, **over}
+
+
+def test_day_gap_counts_from_the_end_of_the_period() -> None:
+    assert day_gap("2021-06-02", "2021-06-04") == 2
+    assert day_gap("2021-05", "2021-06-04") == 4  # a month is over on its last day
+    assert day_gap("2019", "2021-06-04") == 521  # from the last day of 2019
+    assert day_gap("2021-06-10", "2021-06-04") == -6
+    assert day_gap(None, "2021-06-04") is None and day_gap("2021-06-02", "sometime") is None
+
+
+def test_placement_reads_sectors_code_sources_and_dates() -> None:
+    company = {"text": "", "actor_id": None, "code": "DEU", "sector": "BUS"}
+    f = placement_features(_event(recipient=[company]), {"FRA"}, {"FRA"}, ["DEU", "FRA"], "2021-06-04", 0.3, True,
+                           False, 0, 12, True)
+    assert f["actor_sector=GOV"] == f["recipient_sector=BUS"] == 1.0
+    assert f["actor_linked"] == 1.0 and "recipient_linked" not in f
+    # the actor's code is anchored in the sentence; the recipient's is the document's focus, lent to the event
+    assert f["actor_code_anchored"] == f["recipient_code_document"] == f["recipient_focus"] == 1.0
+    assert "actor_focus" not in f and "actor_code_document" not in f
+    # a code only a description of the sentence carries, lent it by the linker
+    lent = placement_features(_event(), {"FRA"}, set(), [], "2021-06-04", 0.3, False, False, 3, 12, False)
+    assert lent["actor_code_sentence"] == 1.0 and "actor_code_anchored" not in lent
+    assert f["politics|ACCUSE"] == 0.3 and f["ordinary_doc"] == 1.0 and "ordinary_sides" not in f
+    assert f["gap=1"] == 1.0 and f["sentence=0"] == 1.0 and f["sentences=2"] == 1.0 and f["heading"] == 1.0
+    old = placement_features(_event(date="2015"), {"FRA"}, {"FRA"}, [], "2021-06-04", None, False, True, 7, 2, False)
+    assert old["gap=4"] == 1.0 and old["politics|ACCUSE"] == 1.0 and old["ordinary_sides"] == 1.0
+    assert "heading" not in old and "recipient_sector=none" not in old
+    guessed = placement_features(_event(date_fallback=True), set(), set(), [], "2021-06-04", 0.9, False, False, 1, 5,
+                                 False)
+    assert not any(name.startswith("gap=") for name in guessed)  # no date of its own: no gap
+
+
+@contextmanager
+def _features_kept(nlp) -> Iterator[None]:
+    coder = nlp.get_pipe("veille_events")
+    kept = coder.threshold, coder.threshold_nonfactual, coder.keep_features
+    coder.threshold = coder.threshold_nonfactual = 0.0
+    coder.keep_features = True
+    try:
+        yield
+    finally:
+        coder.threshold, coder.threshold_nonfactual, coder.keep_features = kept
+
+
+def test_coded_events_carry_the_tense_and_where_their_sides_come_from(veille_nlp) -> None:
+    text = ("Le Portugal et le Brésil multiplient les échanges commerciaux. Lisbonne avait signé un accord de pêche "
+            "avec le Maroc. Le gouvernement portugais a dénoncé mardi cette décision.")
+    with _features_kept(veille_nlp):
+        events = code(veille_nlp, text, "2021-03-10")
+    signed = find(events, "AGREE") or find(events, "COOPERATE")
+    assert signed is not None, events
+    assert signed["_features"]["tense=pluperfect"] == 1.0
+    assert signed["_features"]["recipient_code_anchored"] == 1.0
+    denounced = find(events, "ACCUSE") or find(events, "REJECT") or find(events, "DISAPPROVE")
+    assert denounced is not None, events
+    features = denounced["_features"]
+    assert features["tense=perfect"] == 1.0 and features["actor_sector=GOV"] == 1.0
+    assert features["sentence=2"] == 1.0 and features["sentences=0"] == 1.0
+    if denounced["recipient"]:
+        assert features["recipient_code_document"] == 1.0  # no other side named in its sentence
