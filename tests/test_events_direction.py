@@ -225,10 +225,10 @@ def test_a_town_name_may_lie_in_several_states() -> None:
 
 def test_unnamed_police_are_of_the_storys_towns_not_of_the_state_named_most(veille_nlp) -> None:
     # the suspect's state is the one the text names most; the gendarmes who arrest him are of the towns it is set in
-    events = code(veille_nlp, "Un Géorgien recherché par la Géorgie a été arrêté mardi à Grenoble. La Géorgie réclamait "
-                              "son extradition depuis 2019. Tbilissi accuse cet homme d'avoir financé des milices. "
-                              "La Géorgie a salué l'opération. Selon le parquet de Lyon, les gendarmes ont interpellé "
-                              "l'homme dans un appartement de Villeurbanne.")
+    events = code(veille_nlp, "Un Géorgien recherché par la Géorgie a été arrêté mardi à Grenoble. La Géorgie "
+                              "réclamait son extradition depuis 2019. Tbilissi accuse cet homme d'avoir financé des "
+                              "milices. La Géorgie a salué l'opération. Selon le parquet de Lyon, les gendarmes ont "
+                              "interpellé l'homme dans un appartement de Villeurbanne.")
     arrests = [e for e in _of_type(events, "COERCE") if e["trigger"] == "interpellé"]
     assert arrests and codes(arrests[0]["actor"]) == {"FRA"}, events
 

@@ -236,12 +236,11 @@ class EventCoder:
             sent_places = placemod.places_in(sent, inside)
             if sent_places:
                 last_place, last_place_at = sent_places[0], k
-            elif last_place is not None and k - last_place_at > _PLACE_HOLD \
-                    and recurrent[last_place["code"]] < _RECURRENT_PLACE:
-                # a place named in passing sentences back ("la situation de rebond à Pékin") is not where the
-                # story goes on; the story's own place, named again and again, is
-                last_place = None
             context = _Context(self.finder, index, history, sent, clashes, shared)
+            # a place named in passing sentences back ("la situation de rebond à Pékin") is not where the story
+            # goes on for its unnamed parties; the story's own place, named again and again, is
+            context.stale_place = last_place is not None and k - last_place_at > _PLACE_HOLD \
+                and recurrent[last_place["code"]] < _RECURRENT_PLACE
             context.place_before = last_place is not None and last_place_at >= k - 2
             context.reference, context.speaker = reference, speaker
             context.open_quote = _open_quote_speaker(sentences, k, text)
@@ -621,11 +620,14 @@ class EventCoder:
             location = last_place
         if location is None and focus:
             location = {"name": None, "code": focus[0], "lat": None, "lon": None}
-        home = location["code"] if location else (focus[0] if focus else None)
+        # where its unnamed parties are: not a place named once, sentences back (still the event's location)
+        guess = {"name": None, "code": focus[0], "lat": None, "lon": None} \
+            if focus and not placed and location is last_place and ctx.stale_place else location
+        home = guess["code"] if guess else (focus[0] if focus else None)
         setting = ctx.shared.setting
         # (of the states with a town of their name, the one the text names most)
         town_home = next(iter(setting)) if len(setting) == 1 else next((c for c in focus if c in setting), None)
-        if not placed and town_home and (location is None or location.get("lat") is None) and not ctx.place_before:
+        if not placed and town_home and (guess is None or guess.get("lat") is None) and not ctx.place_before:
             # no place in the sentence or the two before, no town before: unnamed parties are where the story's
             # towns are, not in a state named in passing ("comme en Russie") or the one the text names most
             home = town_home
@@ -684,9 +686,9 @@ class EventCoder:
         # soldiers sent somewhere: the destination is the recipient (AID) — "au Kazakhstan", "y"
         if event_type in ("AID", "MOBILIZE", "RETREAT") and not recipient:
             dest = [p for p in args.places if placemod.is_state(p.code)]
-            if not dest and location and location.get("code") and entry.lemma in _DEPLOY:
-                dest_code = location["code"]
-                dest = [Party(text=location.get("name") or dest_code, code=dest_code, place=True)]
+            if not dest and guess and guess.get("code") and entry.lemma in _DEPLOY:
+                dest_code = guess["code"]
+                dest = [Party(text=guess.get("name") or dest_code, code=dest_code, place=True)]
             recipient = [p for p in dest if not any(a.code == p.code for a in actor)]
         if event_type == "AID" and entry.lemma in _DEPLOY \
                 and not any(p.code not in {a.code for a in actor} for p in recipient):
@@ -967,6 +969,7 @@ class _Context:
         self.quote_speaker: Token | None = None  # who says the sentence, for its "nous" and "je"
         self.open_quote: Token | None = None  # the speaker of a quote the sentence opens and a later one closes
         self.place_before = False  # one of the two sentences before named the last place
+        self.stale_place = False  # the last place was named once, more than _PLACE_HOLD sentences before
         self._lemmas: frozenset[str] | None = None
         self._states = shared.states
         self._codes = shared.codes
