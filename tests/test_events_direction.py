@@ -221,3 +221,41 @@ def test_a_town_name_may_lie_in_several_states() -> None:
     from veille.events.places import town_states
 
     assert town_states("Valence") >= {"FRA", "ESP"} and town_states("Nancy") == {"FRA"}
+
+
+def test_unnamed_police_are_of_the_storys_towns_not_of_the_state_named_most(veille_nlp) -> None:
+    # the suspect's state is the one the text names most; the gendarmes who arrest him are of the towns it is set in
+    events = code(veille_nlp, "Un Géorgien recherché par la Géorgie a été arrêté mardi à Grenoble. La Géorgie "
+                              "réclamait son extradition depuis 2019. Tbilissi accuse cet homme d'avoir financé des "
+                              "milices. La Géorgie a salué l'opération. Selon le parquet de Lyon, les gendarmes ont "
+                              "interpellé l'homme dans un appartement de Villeurbanne.")
+    arrests = [e for e in _of_type(events, "COERCE") if e["trigger"] == "interpellé"]
+    assert arrests and codes(arrests[0]["actor"]) == {"FRA"}, events
+
+
+def test_a_place_named_in_passing_long_before_is_not_where_the_story_goes_on(veille_nlp) -> None:
+    events = code(veille_nlp, "Le gouvernement français a présenté mardi à l'Assemblée nationale son projet de loi sur "
+                              "la sortie de l'état d'urgence sanitaire en France. Le rebond de l'épidémie à Pékin "
+                              "montre que personne n'est à l'abri, a dit le ministre français de la Santé. Le texte "
+                              "sera examiné au Sénat lundi. Il prolonge certaines mesures jusqu'au 30 octobre. Les "
+                              "oppositions le jugent liberticide. Les élus LREM ont défendu un régime transitoire "
+                              "nécessaire.")
+    # the regime they defend is no party of China's, named once four sentences before
+    defended = [e for e in _of_type(events, "SUPPORT") if e["trigger"] == "défendu"]
+    assert defended and codes(defended[0]["recipient"]) == {"FRA"}, events
+
+
+def test_a_sentence_opening_with_an_unaccented_capital_a_names_a_place(veille_nlp) -> None:
+    events = code(veille_nlp, "Les manifestations contre les restrictions sanitaires se multiplient aux Etats-Unis, "
+                              "où le président Donald Trump les soutient. A Berlin, quelque 3.500 personnes ont défilé "
+                              "samedi contre le port du masque.")
+    berlin = [e for e in _of_type(events, "PROTEST") if e["trigger"] == "défilé"]
+    assert berlin and codes(berlin[0]["actor"]) == {"DEU"}, events
+
+
+def test_a_named_addressee_of_no_known_state_is_not_the_documents_partner(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Premier ministre français a accusé mardi le Royaume-Uni de bloquer les négociations. "
+                              "Londres a rejeté les accusations de Paris. Le gouvernement français a aussi critiqué "
+                              "la présidente de la région, Martine Dupuis.")
+    criticism = [e for e in _of_type(events, "ACCUSE") if e["trigger"] == "critiqué"]
+    assert not criticism or "GBR" not in codes(criticism[0]["recipient"]), events

@@ -402,3 +402,17 @@ def test_the_linker_survives_pickling_with_its_caches(actors_nlp) -> None:
         doc = copy(doc) if name == "veille_actors" else proc(doc)
     after = [(s.start_char, s.end_char, s._.code) for s in doc.spans[MENTIONS]]
     assert after == [(m.start, m.end, m.code) for m in before] and any(m.code == "CSTO" for m in before)
+
+
+
+def test_dont_le_pays_is_the_country_of_the_relatives_antecedent(actors_nlp) -> None:
+    # "dont le pays" is the country of the one the relative is about: unknown when the text does not say it,
+    # not the state it names most
+    mentions = link(actors_nlp, "La Côte d'Ivoire accueille le sommet. La Côte d'Ivoire a invité le Mali. M. Ould "
+                                "Tayeb, dont le pays préside le G5 Sahel, a reçu ses homologues.")
+    country = [m for m in mentions if m.text.endswith("pays")]
+    assert country and all(m.code != "CIV" for m in country), mentions
+    mentions = link(actors_nlp, "Le Maroc accueille le sommet. Le Maroc a invité le Mali. Le président malien, dont "
+                                "le pays préside le G5 Sahel, a reçu ses homologues.")
+    country = [m for m in mentions if m.text.endswith("pays")]
+    assert country and all(m.code == "MLI" for m in country), mentions

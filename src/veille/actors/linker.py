@@ -77,6 +77,7 @@ REPEATED_KINDS = frozenset({"organisation", "igo"})  # named bodies a bare noun 
 CONNECTORS_OF_STATE = lexicon_words("state_connectors")
 NAME_PLACE_CONNECTORS = lexicon_words("name_place_connectors")  # "Hamad de Bahreïn"
 INDEFINITE_ARTICLES = lexicon_words("indefinite_articles")  # "un", "une"
+OWNER_RELATIVES = lexicon_words("owner_relatives")  # "dont"
 PLACEHOLDER = "\u00a7"
 DISCOVERED = "discovered:"  # id prefix of people and bodies linked from their description (span._.discovered)
 WORD_CACHE_SIZE = 50_000  # word forms whose keys are remembered (emptied when full)
@@ -1285,6 +1286,9 @@ class _Resolver:
         """States: any earlier mention coded with a state (its people and
         institutions count); IGOs: mentions coded with an IGO carrying the tags."""
         if anaphor.kind == "state":
+            owner = self._relative_owner(mention)
+            if owner is not None:
+                return owner if owner.code else None
             region_states = self.kb.states_in_region(anaphor.region) if anaphor.region else None
 
             def fits(m: Mention) -> bool:
@@ -1308,6 +1312,23 @@ class _Resolver:
             wanted = [t for t in (anaphor.tag, *anaphor.tags) if t]
             return all(t in actor.tags for t in wanted)
         return self._as_actor(self._salience(mention, fits_igo), "ORG")
+
+    def _relative_owner(self, mention: Mention) -> Mention | None:
+        """"M. Ghazouani, dont le pays ...": the state of the relative's antecedent (the mention just before
+        it), an empty mention when the text ties that antecedent to no state; None when no relative opens it."""
+        i = mention.start - 1
+        while i >= 0 and self.tokens[i].key in SKIP_ARTICLES:
+            i -= 1
+        if i < 0 or self.tokens[i].key not in OWNER_RELATIVES:
+            return None
+        end = i - 1 if i > 0 and self.tokens[i - 1].text == "," else i
+        before = next((m for m in reversed(self.history) if m.end == end), None)
+        if before is None:
+            return None
+        actor = self.kb.by_code(before.code or "")
+        if actor is None or actor.type != "state":
+            return Mention(before.start, before.end, "name", "GPE")
+        return Mention(before.start, before.end, "name", "GPE", actor_id=actor.id, code=actor.code)
 
     def _cataphor(self, mention: Mention, states: frozenset[str]) -> Mention | None:
         """"Depuis la semaine dernière, le pays communiste a proféré des reproches [...] Pyongyang": a

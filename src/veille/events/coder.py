@@ -150,6 +150,13 @@ class _DocCache:
         return next(iter(found)) if len(found) == 1 else None
 
     @cached_property
+    def unknown_people(self) -> frozenset[int]:
+        """Tokens of the people the linker found and could tie to no state ("le président de la région X")."""
+        return frozenset(i for mention in self.index.doc.spans.get(MENTIONS, [])
+                         if mention.label_ == "PER" and not mention._.code
+                         for i in range(mention.start, mention.end))
+
+    @cached_property
     def setting(self) -> frozenset[str]:
         """The states of the towns the document names: those with the most towns, when they have at least two
         of three ("à Nancy", "la prison de Lyon"; "Paris" may be France's or a town of Texas'), where its
@@ -221,6 +228,7 @@ class EventCoder:
         place_mentions = sorted((m for m in mentions if index.code_of(m) and m.label_ in ("LOC", "GPE", "FAC")),
                                 key=lambda m: m.start)
         place_starts = [m.start for m in place_mentions]
+        recurrent = Counter(index.code_of(m) for m in place_mentions if placemod.is_locative(m))
         published = doc._.published
         text = doc_text(doc)
         skip = _skipped_tokens(doc, mentions, text, self.lexicon)
@@ -246,6 +254,10 @@ class EventCoder:
             if sent_places:
                 last_place, last_place_at = sent_places[0], k
             context = _Context(self.finder, index, history, sent, clashes, shared)
+            # a place named in passing sentences back ("la situation de rebond à Pékin") is not where the story
+            # goes on for its unnamed parties; the story's own place, named again and again, is
+            context.stale_place = last_place is not None and k - last_place_at > _PLACE_HOLD \
+                and recurrent[last_place["code"]] < _RECURRENT_PLACE
             context.place_before = last_place is not None and last_place_at >= k - 2
             context.reference, context.speaker = reference, speaker
             context.open_quote = _open_quote_speaker(sentences, k, text)
@@ -632,15 +644,22 @@ class EventCoder:
             location = last_place
         if location is None and focus:
             location = {"name": None, "code": focus[0], "lat": None, "lon": None}
-        home = location["code"] if location else (focus[0] if focus else None)
+        # where its unnamed parties are: not a place named once, sentences back (still the event's location)
+        guess = {"name": None, "code": focus[0], "lat": None, "lon": None} \
+            if focus and not placed and location is last_place and ctx.stale_place else location
+        home = guess["code"] if guess else (focus[0] if focus else None)
         setting = ctx.shared.setting
-        if not placed and setting and (location is None or location.get("lat") is None) and not ctx.place_before:
+        # (of the states with a town of their name, the one the text names most)
+        town_home = next(iter(setting)) if len(setting) == 1 else next((c for c in focus if c in setting), None)
+        if not placed and town_home and (guess is None or guess.get("lat") is None) and not ctx.place_before:
             # no place in the sentence or the two before, no town before: unnamed parties are where the story's
-            # towns are
-            # (of the states with a town of their name, the one the text names most), not in a state named
-            # in passing ("comme en Russie") or the one the text names most
-            town_home = next(iter(setting)) if len(setting) == 1 else next((c for c in focus if c in setting), None)
-            home = town_home or home
+            # towns are, not in a state named in passing ("comme en Russie") or the one the text names most
+            home = town_home
+        for party in actor + recipient:
+            if _bare_office(party):
+                # "les gendarmes", "le tribunal", no state said: of where it happens (the story's towns when the
+                # sentence names no place), not the state the document names most (a suspect's, a past crime's)
+                party.code = (town_home if not placed else None) or home or party.code
 
         # "Moscou a assuré qu'il n'y avait aucune raison d'accuser la Russie": the accused, denying, rejects
         speakers = [p for p in ctx.finder_parties(status.reporter) if p.code] \
@@ -701,9 +720,9 @@ class EventCoder:
         # soldiers sent somewhere: the destination is the recipient (AID) — "au Kazakhstan", "y"
         if event_type in ("AID", "MOBILIZE", "RETREAT") and not recipient:
             dest = [p for p in args.places if placemod.is_state(p.code)]
-            if not dest and location and location.get("code") and entry.lemma in _DEPLOY:
-                dest_code = location["code"]
-                dest = [Party(text=location.get("name") or dest_code, code=dest_code, place=True)]
+            if not dest and guess and guess.get("code") and entry.lemma in _DEPLOY:
+                dest_code = guess["code"]
+                dest = [Party(text=guess.get("name") or dest_code, code=dest_code, place=True)]
             recipient = [p for p in dest if not any(a.code == p.code for a in actor)]
         if event_type == "AID" and entry.lemma in _DEPLOY \
                 and not any(p.code not in {a.code for a in actor} for p in recipient):
@@ -823,9 +842,11 @@ class EventCoder:
             own = _one_state(actor, _home_bodies, _local_offices, _government_and_body)
             if own:
                 recipient = [Party(text="", code=own, generic=True)]
-        # no recipient named in the clause: the party the document pairs the actor with
+        # no recipient named in the clause: the party the document pairs the actor with (not when the clause
+        # names its addressee, a person the text ties to no state: "a critiqué le président de la région")
         if actor and not recipient and event_type not in ("PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONSULT") \
-                and not ((entry.sym or event_type in self.reciprocal) and len({p.code for p in actor}) > 1):
+                and not ((entry.sym or event_type in self.reciprocal) and len({p.code for p in actor}) > 1) \
+                and not (args.theme is not None and args.theme.i in ctx.shared.unknown_people):
             other = ctx.counterpart({p.code for p in actor}, sent)
             if other:
                 recipient = [Party(text="", code=other)]
@@ -982,6 +1003,7 @@ class _Context:
         self.quote_speaker: Token | None = None  # who says the sentence, for its "nous" and "je"
         self.open_quote: Token | None = None  # the speaker of a quote the sentence opens and a later one closes
         self.place_before = False  # one of the two sentences before named the last place
+        self.stale_place = False  # the last place was named once, more than _PLACE_HOLD sentences before
         self._lemmas: frozenset[str] | None = None
         self._states = shared.states
         self._codes = shared.codes
@@ -1403,6 +1425,8 @@ def _skipped_tokens(doc: Doc, mentions: list[Span], text: str, lexicon: Lexicon)
 
 # " - Words - " between a sentence end (or a line start) and the next sentence, with no sentence end inside
 _HEADING_MAX_TOKENS = 60
+_PLACE_HOLD = 3  # sentences a place named once holds for the sentences after it that name none
+_RECURRENT_PLACE = 2  # times a state is named as a place that make it the story's own
 _GLUED_HEADING = re.compile(r'(?:^|(?<=[.!?"»…)]))\s*(-\s?[^\s.!?\-][^.!?\n]{1,80}?\s-)(?=\s?["«]?[A-ZÀ-Ý])', re.M)
 
 
@@ -1699,6 +1723,14 @@ def _local_offices(coded: list[Party]) -> bool:
     return all(p.text and p.token is not None and p.token.pos_ == "NOUN"
                and p.token.text[:1].islower()  # an office, not a name: not "Bruno Le Maire"
                and p.token.lemma_.lower() in _LOCAL_OFFICES for p in coded)
+
+
+def _bare_office(party: Party) -> bool:
+    """A local or police office named by its noun alone ("la police", "les gendarmes", "le tribunal"): no
+    nationality, complement or name says whose."""
+    token = party.token
+    return token is not None and token.pos_ == "NOUN" and not party.generic and not party.actor_id \
+        and token.lemma_.lower() in _LOCAL_OFFICES and party.text.lower() == token.text.lower()
 
 
 def _addressed_body(event_type: str, party: Party, trigger: Token, actor: list[Party]) -> bool:

@@ -57,6 +57,7 @@ def focus_states(doc: Doc, mentions: list[Span], code_of: Callable[[Span], str |
 
 
 _LOCATIVE = grammar_words("place_prepositions")
+_UNACCENTED_LOCATIVE = grammar_words("unaccented_place_prepositions")  # "A Berlin"
 _VENUE_DE = grammar_words("venue_de_forms")  # "le sommet de Téhéran"
 
 
@@ -75,7 +76,7 @@ def is_locative(mention: Span) -> bool:
     view = view_of(mention.doc)  # read as lists: no Token built
     lowers, deps = view.lower, view.dep
     start = mention.start
-    if start > 0 and lowers[start - 1] in _LOCATIVE:
+    if start > 0 and (lowers[start - 1] in _LOCATIVE or view.text[start - 1] in _UNACCENTED_LOCATIVE):
         return True
     if start > 0 and view.pos[start - 1] == "DET" and start > 1 and lowers[start - 2] in _LOCATIVE:
         return True
