@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from veille.events.confidence import POLITICS_EDGES, bucket
+from veille.events.testing import code
 from veille.events.topic import TopicModel, doc_terms, term_features
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -164,3 +165,21 @@ def test_a_side_of_a_political_sector_or_a_known_actor_is_not_ordinary() -> None
     assert not _ordinary_side({"sector": "GOV", "actor_id": None})
     assert not _ordinary_side({"sector": "COP", "actor_id": None})  # police acts stay events
     assert not _ordinary_side({"sector": None, "actor_id": "FRA"})  # a state named
+
+
+def _wounded(events: list[dict]) -> list[dict]:
+    return [e for e in events if e["type"] == "ASSAULT" and e["trigger"] == "blessés"]
+
+
+@pytest.mark.parametrize(("opening", "where", "kept"), [
+    # a fight in the document makes wounds political violence, unless their own sentence is a fait divers
+    ("Des affrontements ont opposé des bandes rivales dans la nuit à Marseille.",
+     "dans un quartier miné par le trafic de drogue", False),
+    ("Des affrontements ont opposé des bandes rivales dans la nuit à Marseille.", "dans un quartier du nord", True),
+    # a word of political violence in the document: no sentence of it is ordinary crime
+    ("Un attentat a visé la préfecture de Marseille.", "dans un quartier miné par le trafic de drogue", True),
+])
+def test_an_event_of_ordinary_sides_in_a_sentence_on_ordinary_crime_is_not_emitted(veille_nlp, opening: str,
+                                                                                   where: str, kept: bool) -> None:
+    events = code(veille_nlp, f"{opening} Trois hommes ont été blessés par balles {where}, selon la police.")
+    assert bool(_wounded(events)) is kept, events
