@@ -103,7 +103,8 @@ _STATE_FORCES = grammar_words("state_forces")  # the side of a state its rebels 
 _ORDINARY_SECTORS = grammar_words("ordinary_sectors")
 _VIOLENCE_SECTORS = grammar_words("political_violence_sectors")  # armed groups
 _VIOLENCE_WORDS = grammar_words("political_violence_words")  # "attentat", "colis piégé"
-_ORDINARY_CRIME = grammar_words("ordinary_crime_words")  # "trafic de drogue", "cambriolage"
+# a sentence on ordinary crime or trade ("trafic de drogue", "cambriolage", "le client du magasin")
+_ORDINARY_WORDS = grammar_words("ordinary_crime_words") | grammar_words("ordinary_trade_words")
 _HOLDING_VERBS = grammar_words("holding_verbs")  # "détenir": in the present, a state
 
 
@@ -239,11 +240,12 @@ class EventCoder:
             for cand in candidates:
                 for event in self._code(cand, context, dates, focus, published, sent, sent_places, last_place):
                     sent_events.append(event)
-            # a sentence on ordinary crime ("une fusillade sur fond de trafic de drogue") is ordinary news in any
-            # document that tells of no political violence
-            crime = not violent and not _ORDINARY_CRIME.isdisjoint(view.lemma[sent.start:sent.end])
-            events.extend(self._judge(self._news(_dedupe(sent_events), published), doc._.politics,
-                                      ordinary or crime))
+            # a sentence on ordinary crime or trade ("une fusillade sur fond de trafic de drogue", "les clients du
+            # magasin") is ordinary news in any document that tells of no political violence
+            # (never a verb: "marque" is also what the tagger makes of "marquer")
+            plain = not violent and any(view.lemma[i] in _ORDINARY_WORDS and view.pos[i] != "VERB"
+                                        for i in range(sent.start, sent.end))
+            events.extend(self._judge(self._news(_dedupe(sent_events), published), doc._.politics, ordinary, plain))
             for event in sent_events:
                 if event["status"] in FACTUAL or event["status"] == FUTURE:
                     shared.told.append((event["type"], {p["code"] for p in event["actor"]},
@@ -276,14 +278,19 @@ class EventCoder:
         """Whether the topic model calls the document ordinary news (crime, courts, companies, health, sport)."""
         return politics is not None and self.ordinary_below is not None and politics < self.ordinary_below
 
-    def _judge(self, sent_events: list[dict], politics: float | None, ordinary: bool = False) -> list[dict]:
-        """Confidence from the trained model; events under the threshold are not emitted, nor, in ordinary
-        news, the events whose sides are all ordinary people and bodies (a court and the accused)."""
+    def _judge(self, sent_events: list[dict], politics: float | None, ordinary: bool = False,
+               plain: bool = False) -> list[dict]:
+        """Confidence from the trained model; events under the threshold are not emitted, nor, in ordinary news
+        (by the document's topic) or in a sentence of crime or trade (``plain``), the events whose sides are all
+        ordinary people and bodies (a court and the accused); in ordinary news, a recipient only guessed is one."""
         kept = []
         crowd = bucket(len(sent_events), (2, 3, 5))
         for event in sent_events:
             features = event.pop("_features")
-            if ordinary and all(_ordinary_side(p) for p in (*event["actor"], *event["recipient"])):
+            # a recipient the text does not name is the type's default guess ("ont manifesté" against the
+            # government): no political side in ordinary news
+            if (ordinary or plain) and all(_ordinary_side(p) for p in event["actor"]) \
+                    and all(_ordinary_side(p) or (ordinary and not p["text"]) for p in event["recipient"]):
                 continue
             features[f"crowd={crowd}"] = 1.0
             # a text too short to tell its topic (a headline, a sentence) is read as the gold articles the
@@ -510,8 +517,8 @@ class EventCoder:
     def _toll_of_non_agent(self, token: Token) -> bool:
         """A toll whose own "de X" complement is a disease, a storm, an accident ("le bilan de l'épidémie",
         "les morts du coronavirus"), or that such a thing made ("la pandémie, qui y a fait 31 000 morts")."""
-        if token.dep_ == "obj" and self._agent_is_not_a_party(token.head):
-            return True
+        if token.dep_ == "obj" and self._agent_is_not_a_party(token.head, "afflictions"):
+            return True  # not "le conflit a fait 300 morts": a war's toll is its fighting's
         return any(c.dep_ == "nmod" and self.lexicon.in_class(c.lemma_.lower(), "non_agent") for c in token.children)
 
     def _about_affliction(self, token: Token) -> bool:
@@ -529,8 +536,9 @@ class EventCoder:
                 return True
         return False
 
-    def _agent_is_not_a_party(self, token: Token) -> bool:
-        """The verb's subject (its agent, in the passive) is a crisis, a disease, a storm: no one acts."""
+    def _agent_is_not_a_party(self, token: Token, kind: str = "non_agent") -> bool:
+        """The verb's subject (its agent, in the passive) is a crisis, a disease, a storm (a word of class
+        ``kind``): no one acts."""
         if not _verbal(token):
             return False
         passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children)
@@ -545,11 +553,11 @@ class EventCoder:
             # "l'avion s'est écrasé, tuant 152 personnes": what a mishap does, no one's act
             if token.dep_ == "advcl" and self.lexicon.in_class(token.head.lemma_.lower(), "mishap"):
                 return True
-            return self._agent_is_not_a_party(token.head)
+            return self._agent_is_not_a_party(token.head, kind)
         if token.dep_ == "acl:relcl":
             # "l'épidémie qui a fait 31 000 morts": the relative pronoun stands for the noun its clause hangs on
             agents = [token.head if "Rel" in morph(a, "PronType") else a for a in agents]
-        return any(self.lexicon.in_class(a.lemma_.lower(), "non_agent") for a in agents)
+        return any(self.lexicon.in_class(a.lemma_.lower(), kind) for a in agents)
 
     def _distributive(self, token: Token, index: MentionIndex) -> list[tuple[tuple[int, int] | None, list | None]]:
         view = view_of(token.doc)  # the climb read as lists: no Token built
