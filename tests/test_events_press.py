@@ -156,6 +156,24 @@ def test_a_toll_nobody_caused_is_not_an_attack(veille_nlp) -> None:
     assert not _of_type(code(veille_nlp, "En Italie, le virus a tué 300 personnes, portant le bilan à 3 000 morts."),
                         "ASSAULT")
     assert _of_type(code(veille_nlp, "Au Niger, une attaque meurtrière a fait trois morts."), "ASSAULT")
+    # the second of two verbs the tagger took for a noun ("contaminé") shares its subject; a relative pronoun
+    # stands for the disease it hangs on
+    assert not _of_type(code(veille_nlp, "Le nouveau virus a déjà contaminé 20.000 personnes et tué 400 malades au "
+                                         "Brésil, ont annoncé lundi les autorités sanitaires."), "ASSAULT")
+    assert not _of_type(code(veille_nlp, "Le Pérou, un des pays les plus touchés par la pandémie qui y a fait près "
+                                         "de 31.000 morts, rouvre ses frontières après les combats."), "ASSAULT")
+
+
+def test_fearing_a_disease_or_a_disaster_blames_no_one(veille_nlp) -> None:
+    for text in ("Les autorités sanitaires britanniques s'inquiètent d'une résurgence de l'épidémie.",
+                 "Le gouvernement britannique déplore les inondations qui ont frappé le nord du pays."):
+        events = code(veille_nlp, text)
+        assert not _of_type(events, "ACCUSE"), events
+    # fighting and a crisis's handling are someone's doing
+    for text in ("Le ministre russe a déploré la reprise des combats au Karabakh.",
+                 "L'opposition britannique s'inquiète de la gestion de la crise par le gouvernement."):
+        events = code(veille_nlp, text)
+        assert _of_type(events, "ACCUSE"), events
 
 
 def test_other_senses_of_appeler_and_s_engager_are_not_events(veille_nlp) -> None:
@@ -714,8 +732,21 @@ def test_a_toll_of_a_disease_is_no_attack_even_after_violence(veille_nlp) -> Non
 def test_shares_held_are_no_detention(veille_nlp) -> None:
     shares = code(veille_nlp, "Le gouvernement italien détient 30 % du capital de la compagnie aérienne.")
     assert not _of_type(shares, "COERCE"), shares
-    people = code(veille_nlp, "Le gouvernement iranien détient trois journalistes français.")
+    people = code(veille_nlp, "Le gouvernement iranien a détenu trois journalistes français en janvier.")
     assert _factual(people, "COERCE"), people
+
+
+def test_a_hold_told_in_the_present_is_a_state_not_an_arrest(veille_nlp) -> None:
+    for text in ("Le gouvernement iranien détient trois journalistes français.",
+                 "Deux journalistes turcs sont emprisonnés en Egypte depuis mars.",
+                 "Les militants détenus en Biélorussie ont entamé une grève de la faim."):
+        events = code(veille_nlp, text)
+        assert not _of_type(events, "COERCE"), events
+    # the act, and a hold the text tells in the past
+    for text in ("L'opposant a été incarcéré lundi à Moscou par la police russe.",
+                 "L'opposant était détenu depuis six mois par les services russes."):
+        events = code(veille_nlp, text)
+        assert _factual(events, "COERCE"), events
 
 
 def test_taking_a_decision_is_no_agreement(veille_nlp) -> None:

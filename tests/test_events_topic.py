@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from veille.events.confidence import POLITICS_EDGES, bucket
+from veille.events.testing import code
 from veille.events.topic import TopicModel, doc_terms, term_features
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,10 +120,11 @@ def test_the_topic_is_stored_with_the_document_and_an_older_store_gains_the_colu
         assert store.con.execute("SELECT count(*) FROM documents WHERE politics IS NULL").fetchone()[0] == 3
 
 
-# ordinary news: a court case on a burglar (no political actor in it), and the same story told of attacks
+# ordinary news: a court case on a thief (no political actor in it, no word of ordinary crime the coder reads
+# in the sentence itself), and the same story told of attacks
 BURGLARY = (
     "Le tribunal correctionnel de Lyon a condamné mardi un homme de 34 ans à trois ans de prison ferme pour une "
-    "série de cambriolages commis dans plusieurs villages de la région. Le prévenu, déjà connu des services "
+    "série de vols commis dans plusieurs villages de la région. Le prévenu, déjà connu des services "
     "de gendarmerie, dérobait des bijoux, des téléviseurs et des vélos dans des maisons inoccupées pendant les "
     "vacances scolaires. Son avocat a plaidé la relaxe pour deux des faits, sans convaincre les juges. Les "
     "victimes, une dizaine de familles, recevront des dommages et intérêts. Le procureur avait dénoncé un "
@@ -140,7 +142,7 @@ def test_the_model_file_declares_its_floors_and_what_they_were_measured_on() -> 
     assert thresholds()["min_politics"] == model.threshold
 
 
-@pytest.mark.parametrize(("text", "kept"), [(BURGLARY, False), (BURGLARY.replace("cambriolages", "attentats"), True)])
+@pytest.mark.parametrize(("text", "kept"), [(BURGLARY, False), (BURGLARY.replace("vols", "attentats"), True)])
 def test_in_ordinary_news_an_event_of_a_court_and_unnamed_people_is_not_emitted(veille_nlp, text: str,
                                                                                  kept: bool) -> None:
     coder = veille_nlp.get_pipe("veille_events")
@@ -164,3 +166,40 @@ def test_a_side_of_a_political_sector_or_a_known_actor_is_not_ordinary() -> None
     assert not _ordinary_side({"sector": "GOV", "actor_id": None})
     assert not _ordinary_side({"sector": "COP", "actor_id": None})  # police acts stay events
     assert not _ordinary_side({"sector": None, "actor_id": "FRA"})  # a state named
+
+
+def _wounded(events: list[dict]) -> list[dict]:
+    return [e for e in events if e["type"] == "ASSAULT" and e["trigger"] == "blessés"]
+
+
+@pytest.mark.parametrize(("opening", "where", "kept"), [
+    # a fight in the document makes wounds political violence, unless their own sentence is a fait divers
+    ("Des affrontements ont opposé des bandes rivales dans la nuit à Marseille.",
+     "dans un quartier miné par le trafic de drogue", False),
+    ("Des affrontements ont opposé des bandes rivales dans la nuit à Marseille.", "dans un quartier du nord", True),
+    # a word of political violence in the document: no sentence of it is ordinary crime
+    ("Un attentat a visé la préfecture de Marseille.", "dans un quartier miné par le trafic de drogue", True),
+])
+def test_an_event_of_ordinary_sides_in_a_sentence_on_ordinary_crime_is_not_emitted(veille_nlp, opening: str,
+                                                                                   where: str, kept: bool) -> None:
+    events = code(veille_nlp, f"{opening} Trois hommes ont été blessés par balles {where}, selon la police.")
+    assert bool(_wounded(events)) is kept, events
+
+
+CRUISE = (
+    "Le paquebot de la compagnie de croisières a quitté le port de Miami mardi avec trois mille passagers à bord. "
+    "Des dizaines de serveurs et de cuisiniers ont manifesté vendredi {where}, brandissant des pancartes. "
+    "Ils réclament le paiement de leurs heures supplémentaires et de meilleures cabines. "
+    "La direction de l'armateur promet des primes aux équipages et une nouvelle carte pour le restaurant. "
+    "Les passagers, eux, profitent des piscines, du casino et des escales aux Bahamas pendant les vacances."
+)
+
+
+@pytest.mark.parametrize(("where", "kept"), [("sur le pont du navire", False),
+                                             ("contre le gouvernement des Bahamas", True)])
+def test_in_ordinary_news_a_recipient_only_guessed_is_no_political_side(veille_nlp, where: str, kept: bool) -> None:
+    doc = veille_nlp(CRUISE.format(where=where))
+    coder = veille_nlp.get_pipe("veille_events")
+    assert doc._.politics is not None and doc._.politics < coder.ordinary_below
+    protests = [e for e in doc._.events if e["type"] == "PROTEST"]
+    assert bool(protests) is kept, doc._.events

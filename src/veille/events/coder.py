@@ -120,6 +120,9 @@ _STATE_FORCES = grammar_words("state_forces")  # the side of a state its rebels 
 _ORDINARY_SECTORS = grammar_words("ordinary_sectors")
 _VIOLENCE_SECTORS = grammar_words("political_violence_sectors")  # armed groups
 _VIOLENCE_WORDS = grammar_words("political_violence_words")  # "attentat", "colis piégé"
+# a sentence on ordinary crime or trade ("trafic de drogue", "cambriolage", "le client du magasin")
+_ORDINARY_WORDS = grammar_words("ordinary_crime_words") | grammar_words("ordinary_trade_words")
+_HOLDING_VERBS = grammar_words("holding_verbs")  # "détenir": in the present, a state
 
 
 @dataclass
@@ -242,7 +245,8 @@ class EventCoder:
         sentences = _sentences(doc, text)
         reference = dates.now = lead_date(sentences, dates, published)  # the day the text reports from
         shared = _DocCache(text=text, view=view, lemmas=view.lemma, sents=sentences, index=index, skip=skip)
-        ordinary = self._ordinary_news(doc._.politics, view.lemma, mentions)
+        violent = _political_violence(view.lemma, mentions)
+        ordinary = not violent and self._ordinary_news(doc._.politics)
         for k, sent in enumerate(sentences):
             candidates = self._candidates(sent, skip, shared)
             if last_end is not None and "\n" in text[last_end:sent.start_char]:
@@ -265,6 +269,11 @@ class EventCoder:
             for cand in candidates:
                 for event in self._code(cand, context, dates, focus, published, sent, sent_places, last_place):
                     sent_events.append(event)
+            # a sentence on ordinary crime or trade ("une fusillade sur fond de trafic de drogue", "les clients du
+            # magasin") is ordinary news in any document that tells of no political violence
+            # (never a verb: "marque" is also what the tagger makes of "marquer")
+            plain = not violent and any(view.lemma[i] in _ORDINARY_WORDS and view.pos[i] != "VERB"
+                                        for i in range(sent.start, sent.end))
             news = self._news(_dedupe(sent_events), published)
             if news:
                 codes, anchored = _sentence_codes(sent, index, doc._.demonyms or {}, view)
@@ -274,7 +283,7 @@ class EventCoder:
                         event, codes, anchored, focus, published, doc._.politics, ordinary,
                         all(_ordinary_side(p) for p in (*event["actor"], *event["recipient"])), k,
                         len(sentences), heading))
-            events.extend(self._judge(news, doc._.politics, ordinary))
+            events.extend(self._judge(news, doc._.politics, ordinary, plain))
             for event in sent_events:
                 if event["status"] in FACTUAL or event["status"] == FUTURE:
                     shared.told.append((event["type"], {p["code"] for p in event["actor"]},
@@ -301,22 +310,23 @@ class EventCoder:
             return sent_events
         return [e for e in sent_events if (age_in_days(e["date"], published) or 0) < self.background_days]
 
-    def _ordinary_news(self, politics: float | None, lemmas: list[str], mentions: list[Span]) -> bool:
-        """Whether the topic model calls the document ordinary news (crime, courts, companies, health, sport),
-        and it tells of no political violence: no word of it ("attentat"), no armed group named."""
-        if politics is None or self.ordinary_below is None or politics >= self.ordinary_below:
-            return False
-        return not (any(lemma in _VIOLENCE_WORDS for lemma in lemmas)
-                    or any(m._.sector in _VIOLENCE_SECTORS for m in mentions))
+    def _ordinary_news(self, politics: float | None) -> bool:
+        """Whether the topic model calls the document ordinary news (crime, courts, companies, health, sport)."""
+        return politics is not None and self.ordinary_below is not None and politics < self.ordinary_below
 
-    def _judge(self, sent_events: list[dict], politics: float | None, ordinary: bool = False) -> list[dict]:
-        """Confidence from the trained model; events under the threshold are not emitted, nor, in ordinary
-        news, the events whose sides are all ordinary people and bodies (a court and the accused)."""
+    def _judge(self, sent_events: list[dict], politics: float | None, ordinary: bool = False,
+               plain: bool = False) -> list[dict]:
+        """Confidence from the trained model; events under the threshold are not emitted, nor, in ordinary news
+        (by the document's topic) or in a sentence of crime or trade (``plain``), the events whose sides are all
+        ordinary people and bodies (a court and the accused); in ordinary news, a recipient only guessed is one."""
         kept = []
         crowd = bucket(len(sent_events), (2, 3, 5))
         for event in sent_events:
             features = event.pop("_features")
-            if ordinary and all(_ordinary_side(p) for p in (*event["actor"], *event["recipient"])):
+            # a recipient the text does not name is the type's default guess ("ont manifesté" against the
+            # government): no political side in ordinary news
+            if (ordinary or plain) and all(_ordinary_side(p) for p in event["actor"]) \
+                    and all(_ordinary_side(p) or (ordinary and not p["text"]) for p in event["recipient"]):
                 continue
             features[f"crowd={crowd}"] = 1.0
             # a text too short to tell its topic (a headline, a sentence) is read as the gold articles the
@@ -406,6 +416,8 @@ class EventCoder:
         token, entry = cand.token, cand.entry
         if habitual(token, sent):
             return []  # "a plaidé pendant des années pour ...": a habit or a career, no occurrence
+        if _held_now(token):
+            return []  # "l'Iran détient trois Américains": a state, not an arrest
         args_token, args_entry = token, entry
         if entry.transparent:
             inner = _transparent_noun(token, self.lexicon)
@@ -540,12 +552,30 @@ class EventCoder:
 
     def _toll_of_non_agent(self, token: Token) -> bool:
         """A toll whose own "de X" complement is a disease, a storm, an accident ("le bilan de l'épidémie",
-        "les morts du coronavirus")."""
+        "les morts du coronavirus"), or that such a thing made ("la pandémie, qui y a fait 31 000 morts")."""
+        if token.dep_ == "obj" and self._agent_is_not_a_party(token.head, "afflictions"):
+            return True  # not "le conflit a fait 300 morts": a war's toll is its fighting's
         return any(c.dep_ == "nmod" and self.lexicon.in_class(c.lemma_.lower(), "non_agent") for c in token.children)
 
-    def _agent_is_not_a_party(self, token: Token) -> bool:
-        """The verb's subject (its agent, in the passive) is a crisis, a disease, a storm: no one acts."""
-        if token.pos_ not in ("VERB", "AUX"):
+    def _about_affliction(self, token: Token) -> bool:
+        """What the verb deplores or fears is a disease, a storm, an accident, or its spread ("déplore les
+        inondations", "s'inquiète de la circulation du virus"), not someone's act or a crisis."""
+        def affliction(lemma: str) -> bool:
+            return self.lexicon.in_class(lemma, "afflictions")
+
+        for c in token.children:
+            if c.dep_ not in ("obj", "obl:arg", "obl", "obl:mod") or c.pos_ != "NOUN":
+                continue
+            lemma = c.lemma_.lower()
+            if affliction(lemma) or (self.lexicon.in_class(lemma, "spread") and any(
+                    g.dep_ == "nmod" and affliction(g.lemma_.lower()) for g in c.children)):
+                return True
+        return False
+
+    def _agent_is_not_a_party(self, token: Token, kind: str = "non_agent") -> bool:
+        """The verb's subject (its agent, in the passive) is a crisis, a disease, a storm (a word of class
+        ``kind``): no one acts."""
+        if not _verbal(token):
             return False
         passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children)
         # a pronominal passive's subject is what acts ("des trombes d'eau se sont abattues")
@@ -553,14 +583,17 @@ class EventCoder:
         # a passive's agent, also on a bare participle the parser gave no auxiliary ("frappés par le Covid-19, ...")
         agents = [c for c in token.children if c.dep_ == "obl:agent" or (not passive and c.dep_ == "nsubj")
                   or (pronominal and c.dep_ == "nsubj:pass")]
-        if not agents and token.dep_ in ("conj", "advcl") and token.head.pos_ in ("VERB", "AUX") \
+        if not agents and token.dep_ in ("conj", "advcl") and _verbal(token.head) \
                 and not any(c.dep_.startswith("nsubj") for c in token.children):
             # "le virus a contaminé 30 000 personnes et tué 700 patients": the conjunct shares its first's subject;
             # "l'avion s'est écrasé, tuant 152 personnes": what a mishap does, no one's act
             if token.dep_ == "advcl" and self.lexicon.in_class(token.head.lemma_.lower(), "mishap"):
                 return True
-            return self._agent_is_not_a_party(token.head)
-        return any(self.lexicon.in_class(a.lemma_.lower(), "non_agent") for a in agents)
+            return self._agent_is_not_a_party(token.head, kind)
+        if token.dep_ == "acl:relcl":
+            # "l'épidémie qui a fait 31 000 morts": the relative pronoun stands for the noun its clause hangs on
+            agents = [token.head if "Rel" in morph(a, "PronType") else a for a in agents]
+        return any(self.lexicon.in_class(a.lemma_.lower(), kind) for a in agents)
 
     def _distributive(self, token: Token, index: MentionIndex) -> list[tuple[tuple[int, int] | None, list | None]]:
         view = view_of(token.doc)  # the climb read as lists: no Token built
@@ -896,6 +929,8 @@ class EventCoder:
             return None  # "le bilan de l'épidémie", "300 morts du Covid-19": the toll names its cause, no one
         if event_type == "ASSAULT" and self._agent_is_not_a_party(token):
             return None  # "la Syrie est frappée par une crise", "le conflit a tué des milliers de personnes"
+        if event_type == "ACCUSE" and not any(p.text for p in coded_recipient) and self._about_affliction(token):
+            return None  # "les soignants s'inquiètent d'une résurgence de l'épidémie": no one is blamed
 
         # auxiliary modes that change the category (PLOVER manual: AGREE, CONCEDE)
         final_status = status.status
@@ -1508,6 +1543,27 @@ def _own_future(token: Token) -> bool:
                                           for c in clause.children):
             return True
     return False
+
+
+def _political_violence(lemmas: list[str], mentions: list[Span]) -> bool:
+    """The document tells of political violence: a word of it ("attentat"), or an armed group named."""
+    return not _VIOLENCE_WORDS.isdisjoint(lemmas) or any(m._.sector in _VIOLENCE_SECTORS for m in mentions)
+
+
+def _verbal(token: Token) -> bool:
+    """A verb, or a participle the tagger took for a noun but hung an auxiliary on ("a contaminé")."""
+    return token.pos_ in ("VERB", "AUX") or any(c.dep_.startswith("aux") for c in token.children)
+
+
+def _held_now(token: Token) -> bool:
+    """A verb of holding someone that tells a state: in the present ("détient", "sont emprisonnés", not "a
+    détenu" nor "était détenu") or a bare participle on a noun ("les militants détenus à Minsk")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _HOLDING_VERBS:
+        return False
+    auxes = [c for c in token.children if c.dep_.startswith("aux")]
+    if not auxes:
+        return token.dep_ == "acl" or ("Pres" in morph(token, "Tense") and "Ind" in morph(token, "Mood"))
+    return all(a.lemma_ == "être" and "Pres" in morph(a, "Tense") and "Ind" in morph(a, "Mood") for a in auxes)
 
 
 def _bare_participle(j: int, view: DocView) -> bool:
