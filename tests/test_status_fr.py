@@ -195,7 +195,7 @@ def test_a_verb_that_says_only_through_a_que_clause_reports_it(veille_nlp) -> No
 
 def test_the_agent_of_a_plan_is_not_planned(veille_nlp) -> None:
     # the exchange is planned; the agreement that plans it was signed
-    text = "Le retrait des troupes, prévu par l'accord signé en mars entre le Mali et le Niger, a été reporté."
+    text = "Le retrait des troupes, prévu par l'accord signé en décembre entre le Mali et le Niger, a été reporté."
     event = find(code(veille_nlp, text), "AGREE")
     assert event is not None and event["status"] == ASSERTED
     # what is planned stays planned
