@@ -316,6 +316,13 @@ def _clause_verb(token: Token) -> Token:
 _QUOTES_OPEN, _QUOTES_CLOSE = ("«", "“"), ("»", "”")
 
 
+def _clause_verb_at(i: int, pos: list[str], dep: list[str], head: list[int]) -> int:
+    """:func:`_clause_verb` on a document's lists (DocView), by index."""
+    while pos[i] not in ("VERB", "AUX") and head[i] != i and dep[i] != "ROOT":
+        i = head[i]
+    return i
+
+
 def _finite(token: Token) -> bool:
     return "Fin" in token.morph.get("VerbForm")
 
@@ -334,26 +341,28 @@ def clause_tense(trigger: Token) -> str | None:
 
 
 def _clause_tense(trigger: Token) -> str | None:
-    verb = _clause_verb(trigger)
-    copula = next((c for c in verb.children if c.dep_ == "cop"), None)
-    if verb.pos_ not in ("VERB", "AUX") and copula is not None:
+    view = view_of(trigger.doc)  # the climb read as lists: Tokens built only for their morphology
+    pos, dep, head, kids = view.pos, view.dep, view.head, view.kids
+    verb = _clause_verb_at(trigger.i, pos, dep, head)
+    copula = next((c for c in kids(verb) if dep[c] == "cop"), None)
+    if pos[verb] not in ("VERB", "AUX") and copula is not None:
         verb = copula  # "nous serons prêts": the copula carries the tense
     for _ in range(8):
-        if verb.pos_ in ("VERB", "AUX"):
-            auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass") and c.pos_ == "AUX"]
-            if auxes or _finite(verb):
-                break
-        if verb.head == verb or verb.dep_ == "ROOT":
+        if pos[verb] in ("VERB", "AUX") and (
+                any(dep[c] in ("aux", "aux:tense", "aux:pass") and pos[c] == "AUX" for c in kids(verb))
+                or _finite(view.token(verb))):
+            break
+        if head[verb] == verb or dep[verb] == "ROOT":
             return None
-        verb = _clause_verb(verb.head)
+        verb = _clause_verb_at(head[verb], pos, dep, head)
     else:
         return None
-    compound = [c for c in verb.children if c.dep_ in ("aux", "aux:tense") and c.pos_ == "AUX"]
-    if not compound and any("Yes" in c.morph.get("Reflex") for c in verb.children):
+    compound = [c for c in kids(verb) if dep[c] in ("aux", "aux:tense") and pos[c] == "AUX"]
+    if not compound and any("Yes" in view.token(c).morph.get("Reflex") for c in kids(verb)):
         # "ils s'étaient rencontrés": the parser reads the auxiliary of a reflexive as a passive's
-        compound = [c for c in verb.children if c.dep_ == "aux:pass" and c.pos_ == "AUX"]
-    finite = compound[0] if compound else next(
-        (c for c in verb.children if c.dep_ == "aux:pass" and c.pos_ == "AUX"), verb)
+        compound = [c for c in kids(verb) if dep[c] == "aux:pass" and pos[c] == "AUX"]
+    finite = view.token(compound[0] if compound else next(
+        (c for c in kids(verb) if dep[c] == "aux:pass" and pos[c] == "AUX"), verb))
     mood, tense = finite.morph.get("Mood"), finite.morph.get("Tense")
     if "Cnd" in mood:
         return "conditional"
@@ -926,10 +935,13 @@ def _past_told(sent: Span, index: DateIndex) -> EventDate | None:
     """A year before the year of publication that a sentence in the pluperfect tells of, wherever the
     parser hung it ("Le poison avait déjà été employé contre un journaliste en 2017")."""
     published = index.published
-    if not published or not published[:4].isdigit() or _main_tense(sent) != "pluperfect":
+    if not published or not published[:4].isdigit():
+        return None
+    dated = index.in_range(sent.start, sent.end)
+    if not dated or _main_tense(sent) != "pluperfect":  # the tense read only where there is a date
         return None
     lowers = view_of(sent.doc).lower
-    for span, value, precision in index.in_range(sent.start, sent.end):
+    for span, value, precision in dated:
         if precision and value[:4].isdigit() and value[:4] < published[:4] and not _bound(span, precision) \
                 and not _compared(span) and not any(lowers[i] in _NOT_MAIN_MARKS
                                                     for i in range(max(0, span.start - 2), span.start)):
