@@ -1,6 +1,6 @@
 """Ingest throughput: veille's full ingest against bare `nlp.pipe` on the same texts.
 
-    .venv/bin/python benchmarks/ingest_throughput.py [--repeat 3] [--limit N] [PATH ...]
+    .venv/bin/python benchmarks/ingest_throughput.py [--repeat 3] [--limit N] [--quick] [PATH ...]
 
 Default input: ../shared/seeds and ../shared/corpus/dev/articles.jsonl. Both sides
 run in this one process on the same clean texts, model already loaded, so the ratio
@@ -36,6 +36,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--limit", type=int, default=None,
                         help="the first N documents only (real text: ../shared/corpus/real/unlabeled.jsonl)")
+    parser.add_argument("--quick", action="store_true",
+                        help="bare spaCy and the full ingest only (not the components alone, --ner all or off)")
     args = parser.parse_args()
 
     rules = load_rules()
@@ -55,7 +57,7 @@ def main() -> None:
 
     bare = spacy.load(MODEL)
     full = build_nlp()  # --ner unknown
-    variants = {"all": build_nlp(ner="all"), "off": build_nlp(ner="off")}
+    variants = {} if args.quick else {"all": build_nlp(ner="all"), "off": build_nlp(ner="off")}
     best: dict[str, tuple[float, float]] = {}
 
     def timed(name: str, run) -> None:
@@ -74,7 +76,8 @@ def main() -> None:
 
     for _ in range(args.repeat):
         timed("bare", lambda: [None for _doc in bare.pipe(texts, batch_size=32)])
-        timed("components", lambda: [None for _doc in full.pipe(texts, batch_size=32)])
+        if not args.quick:
+            timed("components", lambda: [None for _doc in full.pipe(texts, batch_size=32)])
         timed("ingest", ingest)
         for mode, nlp in variants.items():
             timed(mode, lambda nlp=nlp: ingest(nlp))
@@ -83,9 +86,13 @@ def main() -> None:
     labels = {"bare": f"bare nlp.pipe ({MODEL})", "components": "veille components in nlp.pipe",
               "ingest": "veille full ingest (clean→store)", "all": "same, --ner all", "off": "same, --ner off"}
     for name, label in labels.items():
+        if name not in best:
+            continue
         wall, cpu = best[name]
         print(f"{label:34} {n / wall:7.1f} docs/s wall ({wall:6.2f} s)  {n / cpu:7.1f} docs/s CPU ({cpu:6.2f} s)")
     for name, label in (("ingest", "full ingest"), ("all", "full ingest --ner all"), ("off", "full ingest --ner off")):
+        if name not in best:
+            continue
         print(f"ratio {label} / bare spaCy: wall {best['bare'][0] / best[name][0]:.2f}  "
               f"CPU {best['bare'][1] / best[name][1]:.2f}")
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,7 +34,7 @@ from veille.events.timex_lexicon import (
     PARTS_OF_DAY,
     POD_ALONE,
 )
-from veille.events.view import view_of
+from veille.events.view import active_view, view_of
 from veille.nlp.extensions import TIMEX_KEY, doc_text
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
@@ -168,6 +169,9 @@ class DateIndex:
             match = _YEARS_RE.match(span._.value or "") if span.label_ == "DURATION" else None
             if match:
                 self.year_spans.append((span, int(match.group(1))))
+
+        # a sentence's main dates (:func:`_main_dates`), by its bounds: read three times or more per sentence
+        self.main: dict[tuple[int, int], list[tuple[Span, str, str | None, Token]]] = {}
 
     def in_range(self, start: int, end: int) -> list[tuple[Span, str, str | None]]:
         return [item for item in self.spans if start <= item[0].start and item[0].end <= end]
@@ -312,6 +316,13 @@ def _clause_verb(token: Token) -> Token:
 _QUOTES_OPEN, _QUOTES_CLOSE = ("«", "“"), ("»", "”")
 
 
+def _clause_verb_at(i: int, pos: list[str], dep: list[str], head: list[int]) -> int:
+    """:func:`_clause_verb` on a document's lists (DocView), by index."""
+    while pos[i] not in ("VERB", "AUX") and head[i] != i and dep[i] != "ROOT":
+        i = head[i]
+    return i
+
+
 def _finite(token: Token) -> bool:
     return "Fin" in token.morph.get("VerbForm")
 
@@ -320,26 +331,38 @@ def clause_tense(trigger: Token) -> str | None:
     """The tense of the clause a trigger belongs to, read on its finite verb: a participle, gerund or
     infinitive takes the tense of the clause it hangs on ("ajoutent-ils, fustigeant ..." is in the
     present). "present", "perfect", "pluperfect", "imperfect", "future", "conditional", or None."""
-    verb = _clause_verb(trigger)
-    copula = next((c for c in verb.children if c.dep_ == "cop"), None)
-    if verb.pos_ not in ("VERB", "AUX") and copula is not None:
+    view = active_view(trigger.doc)  # while the coder codes the document: each word's tense read once
+    if view is None:
+        return _clause_tense(trigger)
+    key = ("clause_tense", trigger.i)
+    if key not in view.memo:
+        view.memo[key] = _clause_tense(trigger)
+    return view.memo[key]
+
+
+def _clause_tense(trigger: Token) -> str | None:
+    view = view_of(trigger.doc)  # the climb read as lists: Tokens built only for their morphology
+    pos, dep, head, kids = view.pos, view.dep, view.head, view.kids
+    verb = _clause_verb_at(trigger.i, pos, dep, head)
+    copula = next((c for c in kids(verb) if dep[c] == "cop"), None)
+    if pos[verb] not in ("VERB", "AUX") and copula is not None:
         verb = copula  # "nous serons prêts": the copula carries the tense
     for _ in range(8):
-        if verb.pos_ in ("VERB", "AUX"):
-            auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass") and c.pos_ == "AUX"]
-            if auxes or _finite(verb):
-                break
-        if verb.head == verb or verb.dep_ == "ROOT":
+        if pos[verb] in ("VERB", "AUX") and (
+                any(dep[c] in ("aux", "aux:tense", "aux:pass") and pos[c] == "AUX" for c in kids(verb))
+                or _finite(view.token(verb))):
+            break
+        if head[verb] == verb or dep[verb] == "ROOT":
             return None
-        verb = _clause_verb(verb.head)
+        verb = _clause_verb_at(head[verb], pos, dep, head)
     else:
         return None
-    compound = [c for c in verb.children if c.dep_ in ("aux", "aux:tense") and c.pos_ == "AUX"]
-    if not compound and any("Yes" in c.morph.get("Reflex") for c in verb.children):
+    compound = [c for c in kids(verb) if dep[c] in ("aux", "aux:tense") and pos[c] == "AUX"]
+    if not compound and any("Yes" in view.token(c).morph.get("Reflex") for c in kids(verb)):
         # "ils s'étaient rencontrés": the parser reads the auxiliary of a reflexive as a passive's
-        compound = [c for c in verb.children if c.dep_ == "aux:pass" and c.pos_ == "AUX"]
-    finite = compound[0] if compound else next(
-        (c for c in verb.children if c.dep_ == "aux:pass" and c.pos_ == "AUX"), verb)
+        compound = [c for c in kids(verb) if dep[c] == "aux:pass" and pos[c] == "AUX"]
+    finite = view.token(compound[0] if compound else next(
+        (c for c in kids(verb) if dep[c] == "aux:pass" and pos[c] == "AUX"), verb))
     mood, tense = finite.morph.get("Mood"), finite.morph.get("Tense")
     if "Cnd" in mood:
         return "conditional"
@@ -786,6 +809,13 @@ def lead_date(sentences: list[Span], index: DateIndex, published: str | None) ->
 
 def _main_dates(sent: Span, index: DateIndex) -> list[tuple[Span, str, str | None, Token]]:
     """The dates that hang from a sentence's main clause, with the verb whose tense they share."""
+    found = index.main.get((sent.start, sent.end))
+    if found is None:
+        found = index.main[(sent.start, sent.end)] = _find_main_dates(sent, index)
+    return found
+
+
+def _find_main_dates(sent: Span, index: DateIndex) -> list[tuple[Span, str, str | None, Token]]:
     out: list[tuple[Span, str, str | None, Token]] = []
     candidates = index.in_range(sent.start, sent.end)
     if not candidates:
@@ -859,14 +889,18 @@ def _flashback(sent: Span, index: DateIndex, reference: EventDate | None) -> Eve
     return None
 
 
+@lru_cache(maxsize=8)  # read up to three times per sentence by next_reference
 def _main_tense(sent: Span) -> str | None:
     # the root, or the top verb of a piece the parser hung on the sentence before ("pro-Iran.Cette
     # opération avait fait redouter ...")
-    root = next((t for t in sent if t.pos_ in ("VERB", "AUX") and (
-        t.dep_ == "ROOT" or not sent.start <= t.head.i < sent.end)), None)
+    view = view_of(sent.doc)  # read as lists: one Token built, the root's
+    pos, dep, head, start, end = view.pos, view.dep, view.head, sent.start, sent.end
+    root = next((i for i in range(start, end) if pos[i] in ("VERB", "AUX") and (
+        dep[i] == "ROOT" or not start <= head[i] < end)), None)
     if root is None:
-        root = next((t for t in sent if t.pos_ == "VERB"), None)  # a piece the parser tangled: its first verb
-    return clause_tense(root) if root is not None else None
+        # a piece the parser tangled: its first verb
+        root = next((i for i in range(start, end) if pos[i] == "VERB"), None)
+    return clause_tense(view.token(root)) if root is not None else None
 
 
 # a day more than this before the narrative day is a flashback ("Le 1er janvier, Kim Jong Un a
@@ -941,10 +975,13 @@ def _past_told(sent: Span, index: DateIndex) -> EventDate | None:
     """A year before the year of publication that a sentence in the pluperfect tells of, wherever the
     parser hung it ("Le poison avait déjà été employé contre un journaliste en 2017")."""
     published = index.published
-    if not published or not published[:4].isdigit() or _main_tense(sent) != "pluperfect":
+    if not published or not published[:4].isdigit():
+        return None
+    dated = index.in_range(sent.start, sent.end)
+    if not dated or _main_tense(sent) != "pluperfect":  # the tense read only where there is a date
         return None
     lowers = view_of(sent.doc).lower
-    for span, value, precision in index.in_range(sent.start, sent.end):
+    for span, value, precision in dated:
         if precision and value[:4].isdigit() and value[:4] < published[:4] and not _bound(span, precision) \
                 and not _compared(span) and not any(lowers[i] in _NOT_MAIN_MARKS
                                                     for i in range(max(0, span.start - 2), span.start)):

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from veille.events.features import morph
 from veille.events.grammar import grammar_words
 from veille.events.status import _clause_verb
+from veille.events.view import view_of
 
 _PHRASES = grammar_words("habit_phrases")
 _COMPOUND_PHRASES = grammar_words("compound_habit_phrases")
@@ -24,7 +25,8 @@ _CAREER_ADJ = grammar_words("career_adjectives")
 _COMPARISON = grammar_words("comparison_marks")  # "comme chaque année": this year's instance
 _NE = grammar_words("ne_forms")
 _NEGATORS = grammar_words("negators")
-_LONGEST = max(len(p) for p in _PHRASES | _COMPOUND_PHRASES)
+# every beginning of a marker phrase, spaces included: a scan stops as soon as its words begin none
+_BEGINNINGS = frozenset(p[:n] for p in _PHRASES | _COMPOUND_PHRASES for n in range(1, len(p) + 1))
 _CLIMB = frozenset({"xcomp", "advcl", "acl", "obl", "obl:arg", "obl:mod", "conj"})
 
 
@@ -32,15 +34,17 @@ _CLIMB = frozenset({"xcomp", "advcl", "acl", "obl", "obl:arg", "obl:mod", "conj"
 def _phrases(sent: Span) -> tuple[tuple[str, Span], ...]:
     """The marker phrases of ``sent``, with their words."""
     doc, found = sent.doc, []
+    view = view_of(doc)
+    lower, space = view.lower, view.space
     for k in range(sent.start, sent.end):
         text = ""
         for m in range(k, sent.end):
-            text += doc[m].lower_
+            text += lower[m]
+            if text not in _BEGINNINGS:
+                break
             if text in _PHRASES or text in _COMPOUND_PHRASES:
                 found.append((text, doc[k:m + 1]))
-            text += doc[m].whitespace_
-            if len(text) > _LONGEST:
-                break
+            text += space[m]
     return tuple(found)
 
 

@@ -7,6 +7,9 @@ sentence read these lists instead, and build Tokens only for the words they keep
 
 from __future__ import annotations
 
+from functools import cached_property
+from typing import Any
+
 import numpy
 from spacy import attrs
 from spacy.parts_of_speech import NAMES as POS_NAMES
@@ -51,6 +54,12 @@ class DocView:
         self._tokens: list[Token | None] = [None] * n
         self._order: list[int] = []  # children of every token, grouped by head (see kids)
         self._starts: list[int] | None = None
+        self.memo: dict[tuple, Any] = {}  # what a reader keeps of the document while it is active (by its key)
+
+    @cached_property
+    def space(self) -> list[str]:
+        """The whitespace after each token (``token.whitespace_``: one space or nothing)."""
+        return [" " if s else "" for s in self.doc.to_array(attrs.SPACY).tolist()] if self.n else []
 
     def kids(self, i: int) -> list[int]:
         """Indices of the children of token ``i``, in order (as ``token.children``)."""
@@ -87,6 +96,11 @@ def _lower(key: int, strings: StringStore) -> str:
 
 
 _ACTIVE: list[DocView] = []  # the view of the document the event coder is working on
+
+
+def active_view(doc: Doc) -> DocView | None:
+    """The event coder's view of ``doc`` while it codes ``doc``, else None."""
+    return _ACTIVE[-1] if _ACTIVE and _ACTIVE[-1].doc is doc else None
 
 
 def view_of(doc: Doc) -> DocView:

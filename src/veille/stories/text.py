@@ -61,11 +61,21 @@ def stem(word: str) -> str:
 def content_terms(text: str | list[str]) -> Counter[str]:
     """Counts of the stemmed content words of a text (or of its `words`)."""
     counts: Counter[str] = Counter()
+    terms = _TERMS
+    if len(terms) > _MAX_TERMS:
+        terms.clear()
     for word in words(text) if isinstance(text, str) else text:
-        if len(word) < 3 or word.isdigit() or word in STOPWORDS:
-            continue
-        counts[stem(word)] += 1
+        term = terms.get(word, "")
+        if term == "":
+            term = terms[word] = None if len(word) < 3 or word.isdigit() or word in STOPWORDS else stem(word)
+        if term is not None:
+            counts[term] += 1
     return counts
+
+
+# word → its stem, or None for a word that says nothing (short, a number, a stop word): read once per word
+_TERMS: dict[str, str | None] = {}
+_MAX_TERMS = 200_000
 
 
 _DETERMINERS = frozenset(story_words("name_determiners"))
