@@ -50,6 +50,9 @@ KEEP_JUDGED = 0.90
 # what the replay itself asks: of all the events judged right in each sample (those the coder no longer codes
 # count as lost), the share the shipped (fitted) model keeps
 REPLAY_FLOOR = 0.88
+# hand-judged samples the model does not learn from (their replay still bounds the threshold): the sample judged on
+# the code a session starts from measures that session's work on the general press
+HELD_OUT = frozenset({"unlabeled-sample-9"})
 
 
 def load_scorer(shared: Path):
@@ -163,10 +166,11 @@ def judged_rows(shared: Path, nlp) -> Judged:
                 item = json.loads(line)
                 key = _judged_key(item["source"], item["start"], item["end"], item["type"], item["actor"],
                                   item["recipient"])
-                verdicts[key] = int(item["verdict"] == "right")
+                if path.stem not in HELD_OUT:
+                    verdicts[key] = int(item["verdict"] == "right")
                 if item["verdict"] == "right":
                     right_items[path.stem].append(key)
-    sources = {key[0] for key in verdicts}
+    sources = {key[0] for key in verdicts} | {key[0] for keys in right_items.values() for key in keys}
     docs = []
     for item in iter_raw([shared / "corpus" / "real" / "unlabeled.jsonl"]):
         if isinstance(item, RawDocument) and item.source in sources:
