@@ -8,7 +8,8 @@ import pytest
 from conftest import ingest, score
 
 FLOORS = {  # reached at stop 22: F1 0.704, P 0.817, R 0.619, entities 0.961, direction 0.820, reported_by 0.839,
-    # status 0.959, story pairs 0.884, date 0.943 (stop 21: F1 0.691, P 0.803, R 0.606, direction 0.817; stop 20: F1 0.679, P 0.788, R 0.596, direction 0.809, reported_by
+    # status 0.959, story pairs 0.884, date 0.943 (stop 21: F1 0.691, P 0.803, R 0.606, direction 0.817;
+    # stop 20: F1 0.679, P 0.788, R 0.596, direction 0.809, reported_by
     # 0.836, date 0.945; stop 19: F1 0.659, P 0.767, R 0.578, direction 0.799,
     # reported_by 0.830, status 0.952; stop 18: F1 0.618, P 0.725, R 0.538, direction 0.770; stop 17: F1 0.605,
     # P 0.713, R 0.525; stop 16: F1 0.586, P 0.693, R 0.508, direction 0.642; stop 15: F1 0.507, P 0.623, R 0.427)
