@@ -1206,3 +1206,15 @@ def test_a_participle_set_off_by_commas_opens_no_incise(veille_nlp) -> None:
     accusations = _of_type(events, "ACCUSE")
     assert accusations, events
     assert codes(accusations[0]["actor"]) == {"LBN"}
+
+
+def test_the_verbs_of_an_incise_that_reacts_report_speech(veille_nlp) -> None:
+    # "a réagi", "a renchéri", "a conclu" introduce what a speaker says, as "a déclaré" does
+    events = code(veille_nlp, '"La Turquie doit retirer ses troupes de Syrie", a réagi le ministre grec des Affaires '
+                              'étrangères.')
+    demand = _of_type(events, "REQUEST")
+    assert demand and codes(demand[0]["actor"]) == {"GRC"} and demand[0]["status"] == "reported", events
+    events = code(veille_nlp, '"Nous condamnons fermement cette attaque contre nos soldats", a renchéri le président '
+                              'malien.')
+    blame = _of_type(events, "ACCUSE")
+    assert blame and codes(blame[0]["actor"]) == {"MLI"}, events
