@@ -71,5 +71,5 @@ def test_coded_events_carry_the_tense_and_where_their_sides_come_from(veille_nlp
     features = denounced["_features"]
     assert features["tense=perfect"] == 1.0 and features["actor_sector=GOV"] == 1.0
     assert features["sentence=2"] == 1.0 and features["sentences=0"] == 1.0
-    if denounced["recipient"]:
-        assert features["recipient_code_document"] == 1.0  # no other side named in its sentence
+    assert denounced["recipient"], denounced
+    assert features["recipient_code_document"] == 1.0  # no other side named in its sentence

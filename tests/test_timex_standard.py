@@ -256,6 +256,7 @@ def test_a_day_put_off_to_is_to_come() -> None:
     # a condition between the fronted day and its clause does not give the clause's tense
     ("Le 20 mars, si les travaux sont terminés, le stade rouvrira ses portes.", "Le 20 mars", "2001-03-20"),
     ("Le 2 mars, s'il a été réparé, le toit sera contrôlé.", "Le 2 mars", "2002-03-02"),
+    ("Le 2 mars, s’il a été réparé, le toit sera contrôlé.", "Le 2 mars", "2002-03-02"),  # a curly apostrophe
     ("Le 2 mars, si l'on en croit le maire, le toit a été réparé.", "Le 2 mars", "2001-03-02"),
 ])
 def test_a_day_and_month_follows_the_clause_tense(text: str, span: str, value: str) -> None:

@@ -123,6 +123,7 @@ _VIOLENCE_WORDS = grammar_words("political_violence_words")  # "attentat", "coli
 # a sentence on ordinary crime or trade ("trafic de drogue", "cambriolage", "le client du magasin")
 _ORDINARY_WORDS = grammar_words("ordinary_crime_words") | grammar_words("ordinary_trade_words")
 _HOLDING_VERBS = grammar_words("holding_verbs")  # "détenir": in the present, a state
+_PASSIVE_AUX = grammar_words("passive_auxiliaries")
 
 
 @dataclass
@@ -1563,7 +1564,7 @@ def _held_now(token: Token) -> bool:
     auxes = [c for c in token.children if c.dep_.startswith("aux")]
     if not auxes:
         return token.dep_ == "acl" or ("Pres" in morph(token, "Tense") and "Ind" in morph(token, "Mood"))
-    return all(a.lemma_ == "être" and "Pres" in morph(a, "Tense") and "Ind" in morph(a, "Mood") for a in auxes)
+    return all(a.lemma_ in _PASSIVE_AUX and "Pres" in morph(a, "Tense") and "Ind" in morph(a, "Mood") for a in auxes)
 
 
 def _bare_participle(j: int, view: DocView) -> bool:

@@ -29,7 +29,9 @@ from veille.events.timex_lexicon import (
 Tense = Literal["past", "future", "auto"]
 
 _CLAUSE_OPENERS = plain("clause_openers")  # the clause ends at them after the expression ("que", "qu'")
-_CONDITION = re.compile(rf"[\s,]*{plain('condition_openers')}(?!\w)[^,.;:!?]*,", re.IGNORECASE)
+# run on the text as written: the openers' straight apostrophe matches a curly one too ("s’il")
+_OPENERS = plain("condition_openers").replace("'", "['’]")
+_CONDITION = re.compile(rf"[\s,]*{_OPENERS}(?!\w)[^,.;:!?]*,", re.IGNORECASE)
 _KEPT_UNFOLDED = frozenset(words("kept_unfolded"))  # looked up as written ("à": folded, the auxiliary "a")
 
 
