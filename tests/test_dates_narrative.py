@@ -86,19 +86,18 @@ def test_pluperfect_sentences_go_on_in_a_flashback(veille_nlp):
     assert (event["date"], event["date_text"]) == ("2021-03", "mars 2021")
 
 
+# a story told on Monday, then a past year, then a present: the pluperfect after it may go back to that year
+_POISON = ("Lundi, la police a arrêté un opposant au port. Le même poison avait déjà été employé contre un "
+           "journaliste en 2017 à Londres. Selon les enquêteurs, les services secrets sont les premiers suspects. ")
+
+
 @pytest.mark.parametrize(("text", "trigger"), [
     # "déjà": the pluperfect goes back to the past told two sentences before, across a present
-    (("Lundi, la police a arrêté un opposant au port. Le même poison avait déjà été employé contre un "
-     "journaliste en 2017 à Londres. Selon les enquêteurs, les services secrets sont les premiers suspects. "
-     "Londres avait déjà expulsé des diplomates russes."), "expulsé"),
+    (_POISON + "Londres avait déjà expulsé des diplomates russes.", "expulsé"),
     # a relative in the pluperfect on a clause that goes back goes back with it
-    (("Lundi, la police a arrêté un opposant au port. Le même poison avait déjà été employé contre un "
-      "journaliste en 2017 à Londres. Selon les enquêteurs, les services secrets sont les premiers suspects. "
-      "Londres avait déjà expulsé des diplomates russes, qui avaient menacé des témoins."), "menacé"),
+    (_POISON + "Londres avait déjà expulsé des diplomates russes, qui avaient menacé des témoins.", "menacé"),
     # "à l'époque"
-    (("Lundi, la police a arrêté un opposant au port. Le même poison avait déjà été employé contre un "
-     "journaliste en 2017 à Londres. Selon les enquêteurs, les services secrets sont les premiers suspects. "
-     "Londres avait expulsé à l'époque des diplomates russes."), "expulsé"),
+    (_POISON + "Londres avait expulsé à l'époque des diplomates russes.", "expulsé"),
 ])
 def test_a_pluperfect_going_back_takes_the_past_told_before(veille_nlp, text, trigger):
     event = _event(veille_nlp, text, "2020-09-10", trigger)
@@ -106,9 +105,7 @@ def test_a_pluperfect_going_back_takes_the_past_told_before(veille_nlp, text, tr
 
 
 def test_a_pluperfect_without_a_mark_stays_on_the_story_day(veille_nlp):
-    text = ("Lundi, la police a arrêté un opposant au port. Le même poison avait été employé contre un "
-            "journaliste en 2017 à Londres. Selon les enquêteurs, les services secrets sont les premiers suspects. "
-            "Londres avait expulsé des diplomates russes.")
+    text = _POISON.replace(" déjà", "") + "Londres avait expulsé des diplomates russes."
     event = _event(veille_nlp, text, "2020-09-10", "expulsé")
     assert event["date"] == "2020-09-07"
 
