@@ -418,3 +418,11 @@ def test_sector_lexicon_uses_known_sectors(kb: KnowledgeBase) -> None:
         assert entry.sector is None or entry.sector in SECTORS, phrase
     for word, sector in kb.lexicon.modifiers.items():
         assert sector is None or sector in SECTORS, word
+
+
+def test_compound_demonyms_name_each_state(kb: KnowledgeBase) -> None:
+    assert kb.compound_demonym("russo-ukrainiens") == [("russo", "RUS"), ("ukrainiens", "UKR")]
+    assert kb.compound_demonym("sino-indiennes") == [("sino", "CHN"), ("indiennes", "IND")]
+    assert kb.compound_demonym("médico-sociaux") is None  # no state
+    assert kb.compound_demonym("franco-française") is None  # one state
+    assert kb.compound_demonym("russes") is None

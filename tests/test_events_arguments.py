@@ -509,3 +509,16 @@ def test_the_expulsion_of_diplomats_is_a_sanction(veille_nlp) -> None:
     # the expulsion of people is coercion
     events = code(veille_nlp, "La Grèce a procédé lundi à l'expulsion de quarante migrants vers la Turquie.")
     assert find(events, "SANCTION") is None
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Les pourparlers russo-ukrainiens ont repris lundi dans un palais d'Istanbul.", "RUS", "UKR"),
+    ("Un sommet turco-russe s'est tenu vendredi dans une station balnéaire.", "TUR", "RUS"),
+    ("Les négociations israélo-palestiniennes ont repris jeudi sous l'égide de l'Égypte.", "ISR", "PSE"),
+])
+def test_a_compound_demonym_names_both_sides_of_a_meeting(veille_nlp, text: str, actor: str,
+                                                            recipient: str) -> None:
+    event = find(code(veille_nlp, text), "CONSULT")
+    assert event is not None
+    assert codes(event["actor"]) == {actor}
+    assert codes(event["recipient"]) == {recipient}

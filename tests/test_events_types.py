@@ -244,3 +244,13 @@ def test_an_object_with_its_preposition_is_the_oblique_an_entry_asks_for(veille_
     bare = _parsed(veille_nlp.vocab, ["Damas", "ne", "se", "soumettra", "pas", "les", "demandes", "."], heads,
                    [d or "det" for d in deps], [p or "DET" for p in pos], [w or "le" for w in lemmas])
     assert lexicon.match(bare[3]) is None  # an object without its preposition: not 'se soumettre à'
+
+
+@pytest.mark.parametrize("text", [
+    "Pyongyang a rompu mardi les canaux de communication avec Séoul.",
+    "La Corée du Nord a rompu jeudi le dialogue avec la Corée du Sud.",
+])
+def test_breaking_off_channels_or_dialogue_is_a_sanction(veille_nlp, text: str) -> None:
+    event = find(code(veille_nlp, text), "SANCTION")
+    assert event is not None and event["mode"] == "discontinue"
+    assert codes(event["actor"]) == {"PRK"} and codes(event["recipient"]) == {"KOR"}

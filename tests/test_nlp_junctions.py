@@ -62,3 +62,10 @@ def test_a_straight_quote_closes_or_opens_by_its_count_in_the_paragraph(nlp):
     doc = nlp(opening)
     assert doc.text == opening
     assert [t.text for t in doc[:5]] == ["Hausse", "des", "prix", '"', "Nous"] and doc[3].is_sent_start
+
+
+def test_a_compound_adjective_in_o_is_one_word(nlp):
+    doc = nlp("Les pourparlers russo-ukrainiens et le dialogue israélo-palestinien piétinent à Porto-Novo, dit-il.")
+    words = [t.text for t in doc]
+    assert "russo-ukrainiens" in words and "israélo-palestinien" in words
+    assert "Porto" in words and "-il" in words  # a name, and an inverted subject, split as before

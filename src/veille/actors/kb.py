@@ -70,6 +70,7 @@ class KnowledgeBase:
         self._index: dict[str, set[str]] = defaultdict(set)
         self._demonyms: dict[str, str] = {}  # folded form -> state code
         self._demonym_surfaces: dict[str, str] = {}  # surface form -> state code
+        self._combining: dict[str, str] = {}  # folded first element of a compound demonym ("russo") -> state code
         self._places: dict[str, tuple[str, str | None]] = {}  # key -> (surface, code or None)
         self._seats: dict[str, str] = {}  # city key -> the organisation it seats (places.yaml seats)
         self.seat_place_prepositions: frozenset[str] = frozenset()
@@ -123,6 +124,8 @@ class KnowledgeBase:
         french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
         curated: dict[str, Any] = yaml.safe_load((path or DATA_DIR / "states.yaml").read_text(encoding="utf-8"))
         self._ambiguous |= {fold(name) for name in curated.get("ambiguous_names") or []}
+        self._combining.update({fold(str(form)): str(code).upper()
+                                for form, code in (curated.get("combining_forms") or {}).items()})
         for country in pycountry.countries:
             english = [getattr(country, attr, None) for attr in ("name", "common_name", "official_name")]
             english = [name for name in english if name]
@@ -274,6 +277,17 @@ class KnowledgeBase:
     def demonyms(self) -> Iterator[tuple[str, str]]:
         """(demonym form, state code): kazakh, kazakhe, kazakhs, kazakhes..."""
         yield from self._demonym_surfaces.items()
+
+    def compound_demonym(self, word: str) -> list[tuple[str, str]] | None:
+        """The (element, state code) of each element of a compound demonym ("russo-ukrainiens": russo RUS,
+        ukrainiens UKR): first elements of `combining_forms`, a demonym last, two states at least; else None."""
+        parts = word.split("-")
+        if len(parts) < 2:
+            return None
+        codes = [self._combining.get(fold(part)) for part in parts[:-1]] + [self._demonyms.get(fold(parts[-1]))]
+        if not all(codes) or len(set(codes)) < 2:
+            return None
+        return [(part, str(code)) for part, code in zip(parts, codes, strict=True)]
 
     def demonym(self, word: str) -> str | None:
         return self._demonyms.get(fold(word))

@@ -380,6 +380,10 @@ class ActorLinker:
                 ann.demonyms[start] = self.demonyms[key]
         # every demonym the document's words spell, names' ones included: doc._.demonyms, read by the coder
         doc._.demonyms = {fkeys[i]: code for i, code in ann.demonyms.items()}
+        # and each element of a compound one ("russo-ukrainiens": russo, ukrainiens), one state each
+        for text in {text for text in texts if "-" in text}:
+            for element, code in self.kb.compound_demonym(text) or ():
+                doc._.demonyms.setdefault(fold(element), code)
         hits: list[NameHit] = []
         readings: dict[tuple[str, ...], _Reading] = {}  # the same names recur in a document
         for start, end in self.name_matcher(key_words):

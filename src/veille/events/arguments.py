@@ -117,6 +117,8 @@ class MentionIndex:
             for i in range(mention.start, mention.end):
                 if self.by_token[i] is None:
                     self.by_token[i] = mention
+        # the other states of a compound demonym ("russo-ukrainiens": UKR beside RUS), by token
+        self.partners: dict[int, list[Demonym]] = {}
         if demonyms and fold is not None:
             covered = {i for m in coded for i in range(m.start, m.end)}
             view = view or view_of(doc)
@@ -127,17 +129,37 @@ class MentionIndex:
                     if code:
                         demonym = self.by_token[i] = Demonym(view.token(i), code)
                         self.codes[id(demonym)] = code
+                    elif "-" in texts[i]:
+                        self._compound(view.token(i), demonyms, fold)
+
+    def _compound(self, token: Token, demonyms: Mapping[str, str], fold: Callable[[str], str]) -> None:
+        """A compound demonym ("l'accord sino-britannique"): a mention of its first state, with the others as
+        its partners (the linker put each element in ``doc._.demonyms``)."""
+        codes = [demonyms.get(fold(part)) for part in token.text.split("-")]
+        if not all(codes) or len(set(codes)) < 2:
+            return
+        found = [Demonym(token, code) for code in dict.fromkeys(c for c in codes if c)]
+        for demonym in found:
+            self.codes[id(demonym)] = demonym._.code
+        self.by_token[token.i] = found[0]
+        self.partners[token.i] = found[1:]
+
+    def all_at(self, token: Token) -> list[Span | Demonym]:
+        """The mention over ``token`` and, on a compound demonym, its other states."""
+        mention = self.by_token[token.i]
+        return [] if mention is None else [mention, *self.partners.get(token.i, ())]
 
     def at(self, token: Token) -> Span | None:
         return self.by_token[token.i]
 
     def between(self, start: int = 0, end: int | None = None) -> Iterator[Span | Demonym]:
-        """Each mention over the tokens start..end once, in order."""
+        """Each mention over the tokens start..end once, in order (a compound demonym's states all)."""
         seen: set[int] = set()
         for mention in self.by_token[start:end]:
             if mention is not None and id(mention) not in seen:
                 seen.add(id(mention))
                 yield mention
+                yield from self.partners.get(mention.start, ()) if isinstance(mention, Demonym) else ()
 
     def code_of(self, mention: Span | Demonym) -> str | None:
         """``mention._.code`` of a mention of the document."""
@@ -192,7 +214,7 @@ class ArgumentFinder:
                 return self.parties(counted, index, depth + 1, follow_conj)
         mention = index.at(token)
         if mention is not None:
-            found.append(_party(mention, token, index))
+            found.extend(_party(m, token, index) for m in index.all_at(token))
         else:
             inner = self._inner_mention(token, index)
             if inner:
@@ -798,7 +820,7 @@ class ArgumentFinder:
             dep = child.dep_
             prep = _case(child)
             if dep == "amod" and index.at(child) is not None:
-                owners.extend(p for p in [_party(index.at(child), child, index)] if not _same(p, owners))
+                owners.extend(p for p in [_party(m, child, index) for m in index.all_at(child)] if not _same(p, owners))
                 args.explicit = True
             elif dep == "det" and morph(child, "Poss"):
                 target = resolve(child)

@@ -1873,8 +1873,8 @@ def _sentence_codes(sent: Span, index: MentionIndex, demonyms: dict[str, str],
 
 def _sentence_states(sent: Span, index: MentionIndex) -> list[str]:
     out: list[str] = []
-    for mention in index.by_token[sent.start:sent.end]:
-        if mention is None or not placemod.is_state(index.code_of(mention)) or index.code_of(mention) in out:
+    for mention in index.between(sent.start, sent.end):
+        if not placemod.is_state(index.code_of(mention)) or index.code_of(mention) in out:
             continue
         if isinstance(mention, Span) and mention.label_ in ("LOC", "GPE") and placemod.is_locative(mention) \
                 and placemod.city(mention.text) is not None:

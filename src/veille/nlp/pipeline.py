@@ -35,6 +35,10 @@ GLUED_INFIXES = (
     r"(?<=[A-Z]{2})\.(?=(?:M|MM|Mme)\.?$)",  # "l'agence KCNA.M. Trump"
 )
 ANTI_PRO = r"(?:anti|pro)-(?=[" + _UPPER + r"])"  # "le camp anti-Houthis", "les milices pro-Assad"
+# a compound adjective whose first element ends in -o is one word ("russo-ukrainiens", "israélo-palestinien",
+# "médico-social"): the French hyphenated words keep some ("sino-indiennes") and split others, and the parser
+# misreads the pieces (the hyphen as a subject)
+O_COMPOUND = r"(?-i:[a-zà-öø-ÿ]+o-[a-zà-öø-ÿ]+)$"
 GLUED_PREFIXES = (
     r"^-(?=[" + _UPPER + r"])",  # "- Rôle d'intermédiaire -Bahreïn suit"
     "^" + ANTI_PRO,  # the name alone, a token of its own
@@ -114,7 +118,7 @@ def split_glued_punctuation(nlp: Language) -> None:
     # the French hyphenated words (token_match) keep "anti-Houthis" whole: not before a capital
     match = getattr(nlp.tokenizer.token_match, "__self__", None)
     if isinstance(match, re.Pattern) and match.pattern.startswith("(?iu)"):
-        pattern = "(?iu)(?!(?-i:" + ANTI_PRO + "))(?:" + match.pattern[len("(?iu)"):] + ")"
+        pattern = "(?iu)(?!(?-i:" + ANTI_PRO + "))(?:" + O_COMPOUND + "|" + match.pattern[len("(?iu)"):] + ")"
         nlp.tokenizer.token_match = re.compile(pattern, match.flags).match
 
 
