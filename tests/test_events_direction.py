@@ -5,6 +5,8 @@ the document's usual partner."""
 
 from __future__ import annotations
 
+import pytest
+
 from veille.events.testing import code, codes
 
 
@@ -223,6 +225,24 @@ def test_a_town_name_may_lie_in_several_states() -> None:
     assert town_states("Valence") >= {"FRA", "ESP"} and town_states("Nancy") == {"FRA"}
 
 
+def test_a_town_of_one_state_only_names_it_and_a_state_is_no_town() -> None:
+    from veille.events.gazetteer import town_state
+
+    assert town_state("Drancy") == "FRA" and town_state("Quimper") == "FRA"
+    assert town_state("Valence") is None  # France's and Spain's
+    assert town_state("Mexico") is None  # a state's name
+
+
+@pytest.mark.parametrize("where", ["à Quimper", "dans le centre de la ville de Quimper"])
+def test_a_town_the_linker_does_not_know_places_the_sentence_in_its_state(veille_nlp, where) -> None:
+    # the text names Russia most; the rally is in a French town the knowledge base does not list
+    events = code(veille_nlp, "La Russie a encore critiqué l'Ukraine mardi. Moscou accuse Kiev de saboter les "
+                              "accords. Le Kremlin a répété ses griefs. Des centaines de personnes ont manifesté "
+                              f"samedi {where} contre la fermeture d'une usine.")
+    rally = [e for e in _of_type(events, "PROTEST") if e["trigger"] == "manifesté"]
+    assert rally and codes(rally[0]["actor"]) == {"FRA"} and rally[0]["location"]["code"] == "FRA", events
+
+
 def test_unnamed_police_are_of_the_storys_towns_not_of_the_state_named_most(veille_nlp) -> None:
     # the suspect's state is the one the text names most; the gendarmes who arrest him are of the towns it is set in
     events = code(veille_nlp, "Un Géorgien recherché par la Géorgie a été arrêté mardi à Grenoble. La Géorgie "
@@ -259,3 +279,4 @@ def test_a_named_addressee_of_no_known_state_is_not_the_documents_partner(veille
                               "la présidente de la région, Martine Dupuis.")
     criticism = [e for e in _of_type(events, "ACCUSE") if e["trigger"] == "critiqué"]
     assert criticism and "GBR" not in codes(criticism[0]["recipient"]), events
+

@@ -149,6 +149,18 @@ class MentionIndex:
         mention = self.by_token[token.i]
         return [] if mention is None else [mention, *self.partners.get(token.i, ())]
 
+    def add_towns(self, mentions: list[Span], town_of: Callable[[Span], str | None]) -> None:
+        """Places the linker left without a state that the gazetteer knows as a town of one ("à Asnières"):
+        the coder reads them with that state (the stored mention keeps none)."""
+        for mention in mentions:
+            if self.codes[id(mention)] or any(self.by_token[i] is not None for i in range(mention.start, mention.end)):
+                continue
+            code = town_of(mention)
+            if code:
+                self.codes[id(mention)] = code
+                for i in range(mention.start, mention.end):
+                    self.by_token[i] = mention
+
     def at(self, token: Token) -> Span | None:
         return self.by_token[token.i]
 
@@ -177,7 +189,7 @@ class MentionIndex:
                 text = self._text[mention.start_char:mention.end_char]
             else:
                 text = mention.text
-            found = self._fields[id(mention)] = (text, ext.code, ext.actor_id, ext.sector)
+            found = self._fields[id(mention)] = (text, self.codes.get(id(mention), ext.code), ext.actor_id, ext.sector)
         return found
 
 

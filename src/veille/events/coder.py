@@ -227,6 +227,7 @@ class EventCoder:
         mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         # nationality adjectives veille_actors found (doc._.demonyms), to read "des positions arméniennes"
         index = MentionIndex(doc, mentions, doc._.demonyms, fold, view)
+        index.add_towns(mentions, placemod.town_of)
         dates = DateIndex(doc, mentions)
         focus = placemod.focus_states(doc, mentions, index.code_of)
         place_mentions = sorted((m for m in mentions if index.code_of(m) and m.label_ in ("LOC", "GPE", "FAC")),

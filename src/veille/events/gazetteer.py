@@ -5,6 +5,7 @@
 - `is_state(code)`: an ISO alpha-3 state code (IGO and other non-state codes are not).
 - `city(name)`: ``{name, code, lat, lon}`` of the most populous city of that name, or None.
 - `town_states(name)`: the states with a city of that name.
+- `town_state(name)`: the one state with a city of that name, None when several have one or it names a state.
 - `state_names()`: folded country names, which a city lookup must not shadow.
 - `warm()`: load the tables once (component initialisation).
 
@@ -76,6 +77,15 @@ def _city_states() -> dict[str, frozenset[str]]:
 def town_states(name: str) -> frozenset[str]:
     """The states with a city of that name ("Valence": France's, and Spain's Valencia)."""
     return _city_states().get(fold(name), frozenset())
+
+
+def town_state(name: str) -> str | None:
+    """The state of a town only one state has ("Asnières", "Ashdod"; not "Lille" or "Valence"), never of a
+    state's own name."""
+    states = town_states(name)
+    if len(states) != 1 or fold(name) in state_names():
+        return None
+    return next(iter(states))
 
 
 @cache

@@ -14,13 +14,13 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from veille.events.arguments import PLACE_LABELS, Party
-from veille.events.gazetteer import _country_names, city, fold, is_state, state_names, town_states, warm
+from veille.events.gazetteer import _country_names, city, fold, is_state, state_names, town_state, town_states, warm
 from veille.events.grammar import grammar_words
 from veille.events.view import view_of
 
 # the gazetteer's functions stay readable here (`places.city`, `places.warm`...)
 __all__ = ["city", "focus_states", "fold", "from_party", "from_span", "is_locative", "is_state", "places_in",
-           "state_names", "town_states", "warm"]
+           "state_names", "town_of", "town_states", "warm"]
 
 
 def from_party(party: Party) -> dict | None:
@@ -59,6 +59,7 @@ def focus_states(doc: Doc, mentions: list[Span], code_of: Callable[[Span], str |
 _LOCATIVE = grammar_words("place_prepositions")
 _UNACCENTED_LOCATIVE = grammar_words("unaccented_place_prepositions")  # "A Berlin"
 _VENUE_DE = grammar_words("venue_de_forms")  # "le sommet de Téhéran"
+_PLACE_NOUNS = grammar_words("place_nouns")  # "la ville d'Ashdod", "une rue d'Asnières"
 
 
 @cache
@@ -82,10 +83,24 @@ def is_locative(mention: Span) -> bool:
         return True
     if any(deps[j] == "case" and lowers[j] in _LOCATIVE for j in view.kids(mention.root.i)):
         return True
-    # "le sommet de Téhéran", "leur entrevue de Téhéran", "les accords d'Istanbul": where it met
+    # "le sommet de Téhéran", "leur entrevue de Téhéran", "les accords d'Istanbul": where it met;
+    # "la ville d'Ashdod", "une rue d'Asnières": the town a place noun it completes lies in
     head = view.head[mention.root.i]
-    return (head != mention.root.i and view.lemma[head] in _venue_nouns() and head < start
+    return (head != mention.root.i and head < start
+            and (view.lemma[head] in _venue_nouns() or view.lemma[head] in _PLACE_NOUNS)
             and any(deps[j] == "case" and lowers[j] in _VENUE_DE for j in view.kids(mention.root.i)))
+
+
+def town_of(mention: Span) -> str | None:
+    """The state of a town the linker left without one ("à Asnières", "la ville d'Ashdod"): named as a place,
+    and a town of that one state in the gazetteer."""
+    if mention.label_ not in ("LOC", "GPE") or not is_locative(mention):
+        return None
+    words = [t for t in mention if t.dep_ not in ("case", "det")]
+    if not words:
+        return None
+    name = mention.doc[words[0].i:words[-1].i + 1].text
+    return town_state(name)
 
 
 def places_in(span: Span, mentions_by_sent: list[Span]) -> list[dict]:
