@@ -8,7 +8,9 @@ two busy cores, nearly all of it coding the sets; with --cache, a second run on 
 Runs the pipeline (the confidence model switched off, every event kept with the features the
 coder saw) over the seeds, the dev texts and real-dev, labels each event by the shared scorer's
 own matching (right = paired with a gold event at the right factuality), and fits a logistic
-regression (scikit-learn). Cross-validation is grouped by story, so no story is scored by a model
+regression (scikit-learn); each event's lexicon entry is no feature but the key of a prior, the entry's events' share
+right smoothed toward the average (PRIOR_WEIGHT), learnt out of fold (never from the event's own label) and shipped
+as the table ``entry_priors``. Cross-validation is grouped by story, so no story is scored by a model
 that read it. Among the thresholds whose real-dev F1 on the out-of-fold predictions is within F1_SLACK of the
 best, while seeds and dev keep their F1 at their target (KEEP_F1), the one with the best F1 on the hand-judged
 events (out of fold; the highest, without --judged), provided it keeps KEEP_JUDGED of the events judged right
