@@ -8,7 +8,9 @@ two busy cores, nearly all of it coding the sets; with --cache, a second run on 
 Runs the pipeline (the confidence model switched off, every event kept with the features the
 coder saw) over the seeds, the dev texts and real-dev, labels each event by the shared scorer's
 own matching (right = paired with a gold event at the right factuality), and fits a logistic
-regression (scikit-learn). Cross-validation is grouped by story, so no story is scored by a model
+regression (scikit-learn); each event's lexicon entry is no feature but the key of a prior, the entry's events' share
+right smoothed toward the average (PRIOR_WEIGHT), learnt out of fold (never from the event's own label) and shipped
+as the table ``entry_priors``. Cross-validation is grouped by story, so no story is scored by a model
 that read it. Among the thresholds whose real-dev F1 on the out-of-fold predictions is within F1_SLACK of the
 best, while seeds and dev keep their F1 at their target (KEEP_F1), the one with the best F1 on the hand-judged
 events (out of fold; the highest, without --judged), provided it keeps KEEP_JUDGED of the events judged right
@@ -55,6 +57,8 @@ REPLAY_FLOOR = 0.88
 # articles' other judged events are learnt from (holding those out too cost 0.001 real-dev F1 and let 18 more events,
 # mostly wrong, over the lower threshold it chose on 400 unlabeled articles)
 HELD_OUT = frozenset({"unlabeled-sample-9"})
+# events of the average's weight a lexicon entry's own share right is smoothed with (its prior, events/confidence.py)
+PRIOR_WEIGHT = 10.0
 
 
 def load_scorer(shared: Path):
@@ -268,6 +272,27 @@ def choose_threshold(candidates: Sequence[Candidate]) -> Candidate | None:
     return max(flat, key=lambda c: (c.judged_f1, c.threshold))
 
 
+def entry_priors(entries: Sequence[str | None], right, weights, rows) -> dict[str, float]:
+    """Per lexicon entry, the log-odds of its events among `rows` being right against those of all of them,
+    smoothed toward the average by PRIOR_WEIGHT events (`weights`: each event's)."""
+    import math
+
+    total = sum(weights[i] for i in rows)
+    if not total:
+        return {}
+    mean = min(0.99, max(0.01, sum(weights[i] * right[i] for i in rows) / total))
+    hits: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for i in rows:
+        if entries[i] is not None:
+            hits[entries[i]][0] += weights[i] * right[i]
+            hits[entries[i]][1] += weights[i]
+    out = {}
+    for key, (good, seen) in hits.items():
+        p = (good + PRIOR_WEIGHT * mean) / (seen + PRIOR_WEIGHT)
+        out[key] = math.log(p / (1 - p)) - math.log(mean / (1 - mean))
+    return out
+
+
 def set_scores(scorer, gold_docs, rows, keep) -> dict[str, dict]:
     out = {}
     for name in SETS:
@@ -299,7 +324,7 @@ def main(argv: list[str] | None = None) -> None:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    from veille.events.confidence import ConfidenceModel
+    from veille.events.confidence import ENTRY_KEY, ConfidenceModel, with_prior
 
     scorer, rows, gold_docs, found = cached_collect(args.shared, args.judged, args.cache)
 
@@ -307,21 +332,51 @@ def main(argv: list[str] | None = None) -> None:
         kept = event["_features"]
         return {k: v for k, v in kept.items() if not k.startswith(tuple(args.drop))} if args.drop else kept
 
-    vec = DictVectorizer()
-    X = vec.fit_transform([features(r[3]) for r in rows])
+    # each event's lexicon entry (the key of its prior, not a feature): its prior is learnt out of fold
+    use_prior = not any(ENTRY_KEY.startswith(d) or "entry_prior".startswith(d) for d in args.drop)
+    entries = [next((k[len(ENTRY_KEY):] for k in r[3]["_features"] if k.startswith(ENTRY_KEY)), None)
+               for r in rows]
+    vec = DictVectorizer(sparse=False)
+    X = vec.fit_transform([{k: v for k, v in features(r[3]).items() if not k.startswith(ENTRY_KEY)}
+                           | ({"entry_prior": 0.0} if use_prior else {}) for r in rows])
     y = np.array([r[4] for r in rows])
     groups = np.array([r[2] for r in rows])
     weights = np.array([SET_WEIGHT[r[0]] for r in rows])
+    column = list(vec.get_feature_names_out()).index("entry_prior") if use_prior else None
+
+    def with_priors(matrix, train, apply, table=None):
+        """`matrix` with the rows `apply` given the priors learnt from the rows `train` (`table` when given) and
+        the rows of `train` theirs learnt out of fold (no event's own label in its prior)."""
+        if column is None:
+            return matrix
+        matrix = matrix.copy()
+        table = entry_priors(entries, y, weights, train) if table is None else table
+        matrix[apply, column] = [table.get(entries[i] or "", 0.0) for i in apply]
+        for inner_train, inner_test in GroupKFold(n_splits=args.folds).split(train, groups=groups[train]):
+            inner = entry_priors(entries, y, weights, train[inner_train])
+            matrix[train[inner_test], column] = [inner.get(entries[i] or "", 0.0) for i in train[inner_test]]
+        return matrix
+
     oof = np.zeros(len(rows))
     for train, test in GroupKFold(n_splits=args.folds).split(X, y, groups):
         model = LogisticRegression(C=args.C, max_iter=2000)
-        model.fit(X[train], y[train], sample_weight=weights[train])
-        oof[test] = model.predict_proba(X[test])[:, 1]
+        fold = with_priors(X, train, test)
+        model.fit(fold[train], y[train], sample_weight=weights[train])
+        oof[test] = model.predict_proba(fold[test])[:, 1]
+
+    every = np.arange(len(rows))
+    priors = entry_priors(entries, y, weights, every) if column is not None else {}
+    X = with_priors(X, every, np.zeros(0, dtype=int), priors)
+
+    def matrix(events: list[dict]):
+        return vec.transform([with_prior(features(e), priors) if column is not None
+                              else {k: v for k, v in features(e).items() if not k.startswith(ENTRY_KEY)}
+                              for e in events])
 
     model = LogisticRegression(C=args.C, max_iter=2000).fit(X, y, sample_weight=weights)
     # the confidence of each coded event judged right: out of fold when learnt from, else the fitted model's
     learnt = {id(r[3]): i for i, r in enumerate(rows) if r[0] == "judged"}
-    fitted = (model.predict_proba(vec.transform([features(e) for e in found.events]))[:, 1] if found.events
+    fitted = (model.predict_proba(matrix(found.events))[:, 1] if found.events
               else np.zeros(0))
     judged_conf = np.array([oof[learnt[id(e)]] if id(e) in learnt else fitted[i] for i, e in enumerate(found.events)])
     judged_factual = np.array([e["status"] in ("asserted", "reported") for e in found.events], dtype=bool)
@@ -393,7 +448,7 @@ def main(argv: list[str] | None = None) -> None:
         reliability(oof[judged], y[judged], "the hand-judged events, out of fold")
     if found.held:
         # never learnt from (their articles' other judged events are)
-        reliability(model.predict_proba(vec.transform([features(r[3]) for r in found.held]))[:, 1],
+        reliability(model.predict_proba(matrix([r[3] for r in found.held]))[:, 1],
                     [r[4] for r in found.held], f"the held-out samples' events ({', '.join(sorted(HELD_OUT))}), "
                                                 "by the fitted model")
     if found.rows:
@@ -415,6 +470,8 @@ def main(argv: list[str] | None = None) -> None:
         "bias": round(float(model.intercept_[0]), 4),
         "weights": dict(sorted(weights_out.items())),
     }
+    if column is not None:
+        result["entry_priors"] = {k: round(v, 3) for k, v in sorted(priors.items())}
     if args.dry_run:
         print(json.dumps({k: v for k, v in result.items() if k != "weights"}, indent=1))
         return

@@ -58,3 +58,17 @@ def test_the_replay_counts_every_event_judged_right_and_holds_the_threshold_down
     lower = train.Candidate(0.30, {"seeds": 1.0, "dev": 0.95, "real-dev": 0.700}, 0.0, {"s": 0.95}, {"s": 0.89})
     higher = train.Candidate(0.35, {"seeds": 1.0, "dev": 0.95, "real-dev": 0.701}, 0.0, {"s": 0.95}, {"s": 0.86})
     assert train.choose_threshold([lower, higher]) is lower  # the replay would fail at 0.35
+
+
+def test_an_entrys_prior_is_its_share_right_smoothed_toward_the_average():
+    import math
+
+    entries = ["a", "a", "a", "a", "b", "b", None, None]
+    right = [0, 0, 0, 0, 1, 1, 1, 1]
+    weights = [1.0] * 8
+    priors = train.entry_priors(entries, right, weights, list(range(8)))
+    assert priors["a"] < 0 < priors["b"]  # "a" was always wrong, "b" always right
+    smoothed = (0 + train.PRIOR_WEIGHT * 0.5) / (4 + train.PRIOR_WEIGHT)
+    assert math.isclose(priors["a"], math.log(smoothed / (1 - smoothed)))
+    # learnt from some rows only: an entry none of them shows has no prior
+    assert set(train.entry_priors(entries, right, weights, [0, 1, 6])) == {"a"}

@@ -9,8 +9,8 @@ trigger's argument ("a signé un accord" is one event), read actor and recipient
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections import Counter
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -245,6 +245,7 @@ class EventCoder:
         clashes: Counter | None = None
         last_end: int | None = None
         sentences = _sentences(doc, text)
+        named = _named_in(sentences, index)
         reference = dates.now = lead_date(sentences, dates, published)  # the day the text reports from
         shared = _DocCache(text=text, view=view, lemmas=view.lemma, sents=sentences, index=index, skip=skip)
         violent = _political_violence(view.lemma, mentions)
@@ -284,7 +285,8 @@ class EventCoder:
                     event["_features"].update(placement_features(
                         event, codes, anchored, focus, published, doc._.politics, ordinary,
                         all(_ordinary_side(p) for p in (*event["actor"], *event["recipient"])), k,
-                        len(sentences), heading))
+                        len(sentences), heading,
+                        {role: _distance(named, k, event[role]) for role in ("actor", "recipient") if event[role]}))
             events.extend(self._judge(news, doc._.politics, ordinary, plain))
             for event in sent_events:
                 if event["status"] in FACTUAL or event["status"] == FUTURE:
@@ -1850,6 +1852,30 @@ def _inside(party: Party, root: Token) -> bool:
 
 def _same_party(party: Party, others: list[Party]) -> bool:
     return any(o.start == party.start and o.end == party.end and o.text == party.text and o.text for o in others)
+
+
+def _named_in(sentences: list[Span], index: MentionIndex) -> dict[str, list[int]]:
+    """Per code, the sentences naming it (a mention of that code), in order."""
+    starts = [s.start for s in sentences]
+    named: dict[str, list[int]] = defaultdict(list)
+    for mention in index.between(0, None):
+        code = index.code_of(mention)
+        k = bisect_right(starts, mention.start) - 1
+        if code and (not named[code] or named[code][-1] != k):
+            named[code].append(k)
+    return named
+
+
+def _distance(named: dict[str, list[int]], k: int, parties: list[dict]) -> int | None:
+    """Sentences from sentence `k` back to the last one naming each side's code, the farthest of them (None:
+    one named in no sentence up to `k`, a code lent by a place or the document)."""
+    gaps = []
+    for party in parties:
+        seen = named.get(party["code"] or "", [])
+        if not seen or seen[0] > k:
+            return None
+        gaps.append(k - seen[bisect_right(seen, k) - 1])
+    return max(gaps, default=None)
 
 
 def _sentence_codes(sent: Span, index: MentionIndex, demonyms: dict[str, str],

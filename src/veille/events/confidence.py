@@ -32,13 +32,17 @@ DEFAULT_MODEL = "confidence.json"
 POLITICS_EDGES = (0.2, 0.4, 0.6, 0.8)  # buckets of doc._.politics (events/topic.py)
 # days from the event's date to the article's: the same day or so, the week, the month, the year, before
 GAP_EDGES = (2, 8, 32, 366)
+# sentences from an event's sentence back to the last one naming its side's code: the same, the one before, the
+# paragraph, further
+DISTANCE_EDGES = (1, 2, 4)
 
 
 def load_weights(path: str | Path | None, default: str, kind: str, floats: tuple[str, ...] = (),
-                 optional: tuple[str, ...] = ()) -> dict | None:
+                 optional: tuple[str, ...] = (), tables: dict[str, str] | None = None) -> dict | None:
     """A trained logistic model's file, `path` or the packaged `data/<default>` (None when none is shipped):
     its weights, bias, the named numbers in `floats` (0.0 when absent) and in `optional` (None when absent),
-    and where it was read."""
+    the named tables of numbers in `tables` (file name → returned name; empty when absent), and where it was
+    read."""
     if path:
         source: Any = Path(path)
     else:
@@ -50,6 +54,8 @@ def load_weights(path: str | Path | None, default: str, kind: str, floats: tuple
         return {"weights": {str(k): float(v) for k, v in data["weights"].items()}, "bias": float(data["bias"]),
                 **{name: float(data.get(name, 0.0)) for name in floats},
                 **{name: None if data.get(name) is None else float(data[name]) for name in optional},
+                **{out: {str(k): float(v) for k, v in (data.get(name) or {}).items()}
+                   for name, out in (tables or {}).items()},
                 "source": str(source)}
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"{source}: not a {kind} model ({exc})") from exc
@@ -69,11 +75,14 @@ class ConfidenceModel:
     # the file has none)
     threshold_nonfactual: float | None = None
     source: str = ""
+    # per lexicon entry (ENTRY_KEY), the log-odds of its events being right against all events', learnt from the
+    # gold (smoothed): how often the entry's trigger is the event it codes
+    priors: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ConfidenceModel:
         data = load_weights(path, DEFAULT_MODEL, "confidence", floats=("threshold",),
-                            optional=("threshold_nonfactual",))
+                            optional=("threshold_nonfactual",), tables={"entry_priors": "priors"})
         return cls(**data) if data else cls(source="none")  # not trained yet: the coder's own weights stand
 
     @property
@@ -81,7 +90,25 @@ class ConfidenceModel:
         return bool(self.weights)
 
     def probability(self, features: dict[str, float]) -> float:
-        return logistic(self.bias, self.weights, features)
+        return logistic(self.bias, self.weights, with_prior(features, self.priors))
+
+
+ENTRY_KEY = "entry="  # the lexicon entry an event was coded from: not a feature, the key of its prior
+
+
+def entry_key(entry: Entry) -> str:
+    return f"{ENTRY_KEY}{entry.lemma}|{entry.type}|{entry.mode or ''}"
+
+
+def with_prior(features: dict[str, float], priors: dict[str, float]) -> dict[str, float]:
+    """`features` with its entry's key replaced by the entry's prior (0.0, the average, for an entry the gold
+    never showed)."""
+    keys = [k for k in features if k.startswith(ENTRY_KEY)]
+    if not keys:
+        return features
+    out = {k: v for k, v in features.items() if not k.startswith(ENTRY_KEY)}
+    out["entry_prior"] = priors.get(keys[0][len(ENTRY_KEY):], 0.0)
+    return out
 
 
 def bucket(value: float, edges: tuple[float, ...]) -> int:
@@ -148,6 +175,10 @@ def event_features(token: Token, entry: Entry, args: Arguments, event_type: str,
     if text.rstrip().endswith("?"):
         f["question"] = 1.0
     f[f"tense={_tense(token)}"] = 1.0
+    f[f"clause={clause(token)}"] = 1.0
+    if published and _past_year(sent, published):
+        f["sentence_past_year"] = 1.0
+    f[entry_key(entry)] = 1.0
     # how the lexicon entry reads its trigger (its flags, not its word)
     for flag in ("sym", "transparent", "victim", "needs_cause", "needs_size", "needs_args", "not_saying", "deontic"):
         if getattr(entry, flag):
@@ -161,6 +192,46 @@ def event_features(token: Token, entry: Entry, args: Arguments, event_type: str,
         if "Plur" in token.morph.get("Number"):
             f["noun_plural"] = 1.0
     return f
+
+
+def _past_year(sent: Span, published: str) -> bool:
+    """Whether the sentence names a year before the article's (a number of four digits)."""
+    try:
+        now = int(published[:4])
+    except ValueError:
+        return False
+    return any(t.like_num and len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) < now for t in sent)
+
+
+# the clause a trigger's verb heads, by its dependency (and, for a clause of "acl" or "advcl", its verb form and
+# whether a conjunction opens it)
+def clause(token: Token) -> str:
+    """How the clause of the trigger (or of the verb a noun trigger hangs from) sits in its sentence: "main",
+    "relative" ("qui a signé"), "participial" ("signé la veille", "ayant signé"), "subordinate" (opened by a
+    conjunction: "après qu'il a signé"), "complement" (what is said or wanted), "noun" (no verb above it),
+    "other"."""
+    verb = token
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return "noun"
+    dep = verb.dep_
+    while dep == "conj" and verb.head is not verb:
+        verb = verb.head
+        dep = verb.dep_
+    if dep == "ROOT":
+        return "main"
+    if dep == "acl:relcl":
+        return "relative"
+    if dep in ("advcl", "acl"):
+        if any(c.dep_ == "mark" for c in verb.children):
+            return "subordinate"
+        return "participial" if "Part" in verb.morph.get("VerbForm") or dep == "acl" else "adverbial"
+    if dep in ("ccomp", "xcomp", "csubj"):
+        return "complement"
+    return "other"
 
 
 def _tense(token: Token) -> str:
@@ -210,11 +281,13 @@ def day_gap(date: str | None, published: str | None) -> int | None:
 def placement_features(event: dict, sentence_codes: set[str], anchored: set[str], focus: list[str],
                        published: str | None,
                        politics: float | None, ordinary_doc: bool, ordinary_sides: bool, sentence: int,
-                       sentences: int, heading: bool) -> dict[str, float]:
+                       sentences: int, heading: bool,
+                       distance: dict[str, int | None] | None = None) -> dict[str, float]:
     """What the confidence model reads of where an event stands in its document, from the coded event:
     the sectors of its sides (a company, a court, civilians or a government, an army), whether each side's
     code is one the sentence anchors, only names or one the document lends (its focus), the document's topic by type,
-    how long before the article the act is dated, the sentence's place (a heading, the lead). Never words."""
+    how long before the article the act is dated, the sentence's place (a heading, the lead), how many sentences
+    back each side's code was last named (`distance`, by role: None when never before). Never words."""
     f: dict[str, float] = {}
     for role in ("actor", "recipient"):
         parties = event[role]
@@ -243,4 +316,6 @@ def placement_features(event: dict, sentence_codes: set[str], anchored: set[str]
     f[f"sentences={bucket(sentences, (4, 11, 31))}"] = 1.0
     if heading:
         f["heading"] = 1.0
+    for role, gap in (distance or {}).items():
+        f[f"{role}_distance={'none' if gap is None else bucket(gap, DISTANCE_EDGES)}"] = 1.0
     return f
