@@ -736,6 +736,9 @@ class _Resolver:
         for m in mentions:
             if m.kind == "name" and m.hit is not None and m.hit.code and m.hit.kind != "person":
                 self.named_codes[m.hit.code] = self.named_codes.get(m.hit.code, 0) + 1
+        # the states the text names otherwise than by a body's acronym (names, places, nationalities)
+        self.text_states = {m.hit.code for m in mentions if m.kind == "name" and m.hit is not None and m.hit.code
+                            and not self._acronym_body(m)} | set(self.ann.demonyms.values())
         for mention in mentions:
             mention.sent = self.sent_of[mention.start]
             mention.subject = self._subject(mention)
@@ -814,6 +817,8 @@ class _Resolver:
                 mention.code, mention.label, mention.direct = seat, "ORG", True
             return
         actor = self.kb.get(hit.actor_ids[0]) if len(hit.actor_ids) == 1 else None
+        if self._acronym_body(mention) and hit.code not in self.text_states and hit.code != self.home:
+            return  # "la SPA" in a story on French animal shelters is not the Saudi Press Agency
         if actor is None:
             mention.code, mention.sector = hit.code, hit.sector
             if hit.actor_ids and hit.code is not None:
@@ -998,6 +1003,15 @@ class _Resolver:
             self._remember(mention, mention.start)
 
     # --- helpers
+    def _acronym_body(self, mention: Mention) -> bool:
+        """A state's organisation named by an acronym alone ("SPA", "KCNA"): acronyms are short and
+        shared, so it is that body only in a text that names its state some other way."""
+        hit = mention.hit
+        if hit is None or hit.kind not in ("organisation", "group") or not hit.code or mention.end - mention.start != 1:
+            return False
+        state = self.kb.by_code(hit.code)
+        return state is not None and state.type == "state" and _is_acronym(self.tokens[mention.start].text)
+
     def _link(self, mention: Mention, actor: Actor) -> None:
         mention.actor_id = actor.id
         mention.code, mention.sector = self.kb.affiliation(actor, self.day)
@@ -1156,7 +1170,8 @@ class _Resolver:
 
     def _apposed_nationality(self, mention: Mention) -> str | None:
         """A nationality set off by commas beside a name: "Paul Dumont, français, spécialiste de ...",
-        "sa collègue australienne, Kylie Moore-Gilbert, a ..."."""
+        "sa collègue australienne, Kylie Moore-Gilbert, a ...", or qualifying the common noun right
+        before it: "le compositeur autrichien Johann Strauss"."""
         tokens, demonyms, end, start = self.tokens, self.ann.demonyms, mention.end, mention.start
         closes = (",", ".", ";", ")")
         if end + 2 <= len(tokens) and tokens[end].text == "," and end + 1 in demonyms \
@@ -1168,6 +1183,10 @@ class _Resolver:
                 and tokens[end].text == "," and self.doc[start - 3].pos_ == "NOUN" \
                 and not tokens[start - 2].text[:1].isupper():
             return demonyms[start - 2]
+        if start >= 2 and start - 1 in demonyms and not tokens[start - 1].text[:1].isupper() \
+                and self.doc[start - 2].pos_ in ("NOUN", "PROPN") and tokens[start - 2].text[:1].islower() \
+                and not (self.history and self.history[-1].end > start - 2):
+            return demonyms[start - 1]  # "le compositeur autrichien Johann Strauss"
         return None
 
     def _complement_of(self, mention: Mention, title: Mention) -> bool:
