@@ -302,8 +302,9 @@ def test_a_subdivision_inside_a_state_name_is_not_read(link):
 
 
 def test_a_state_body_named_by_its_acronym_alone_needs_its_state_in_the_text(link):
-    found = link("La SPA a recueilli cet été bien plus de chiens abandonnés que l'an dernier, a indiqué sa "
-                 "présidente lors d'une visite du refuge de Villeurbanne, près de Lyon.")
-    assert code_of(found, "SPA") is None
+    found = link("La SPA a recueilli cet été bien plus de chiens abandonnés que l'an dernier, a indiqué la "
+                 "présidente de la SPA, Mireille Dantec, lors d'une visite du refuge de Villeurbanne, près de Lyon.")
+    assert code_of(found, "SPA") != "SAU"
+    assert code_of(found, "Mireille Dantec") != "SAU"
     found = link("Riyad a confirmé mardi la visite du prince héritier à Pékin, selon l'agence officielle SPA.")
     assert code_of(found, "SPA") == "SAU"

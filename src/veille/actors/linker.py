@@ -272,7 +272,8 @@ class ActorLinker:
 
     def _link(self, item: _Prepared) -> Doc:
         doc = item.doc
-        candidates = self._candidates(doc, item.ann, item.name_hits, item.words)
+        hits = self._unsupported_acronyms(doc, item.ann, item.name_hits)
+        candidates = self._candidates(doc, item.ann, hits, item.words)
         chosen = _select(candidates)
         _Resolver(self, doc, item.ann, item.day).run(chosen)
         chosen = [m for m in chosen if m.code or m.kind != "repeat"]  # a bare noun that repeats no body
@@ -288,6 +289,20 @@ class ActorLinker:
             group.append(span)
         doc.spans[MENTIONS] = group
         return doc
+
+    def _unsupported_acronyms(self, doc: Doc, ann: Annotations, hits: list[NameHit]) -> list[NameHit]:
+        """A state's body named by an acronym alone ("SPA", "KCNA") is that body only in a text that names
+        its state some other way (a name, a place, a nationality) or from that state's outlet: acronyms are
+        short and shared ("la SPA" of French animal shelters is not the Saudi Press Agency)."""
+        def acronym_body(hit: NameHit) -> bool:
+            state = self.kb.by_code(hit.code or "")
+            return hit.kind in ("organisation", "group") and hit.end - hit.start == 1 and state is not None \
+                and state.type == "state" and _is_acronym(ann.tokens[hit.start].text)
+        supported = {h.code for h in hits if h.code and not acronym_body(h)} | set(ann.demonyms.values())
+        dropped = [h for h in hits if acronym_body(h) and h.code not in supported and h.code != doc._.home]
+        for hit in dropped:
+            del ann.names[hit.start]
+        return [h for h in hits if h not in dropped]
 
     def _halves(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
         """"le Nord", "contre le Sud" in a text that names both halves of a divided nation: the state that
@@ -736,9 +751,6 @@ class _Resolver:
         for m in mentions:
             if m.kind == "name" and m.hit is not None and m.hit.code and m.hit.kind != "person":
                 self.named_codes[m.hit.code] = self.named_codes.get(m.hit.code, 0) + 1
-        # the states the text names otherwise than by a body's acronym (names, places, nationalities)
-        self.text_states = {m.hit.code for m in mentions if m.kind == "name" and m.hit is not None and m.hit.code
-                            and not self._acronym_body(m)} | set(self.ann.demonyms.values())
         for mention in mentions:
             mention.sent = self.sent_of[mention.start]
             mention.subject = self._subject(mention)
@@ -817,8 +829,6 @@ class _Resolver:
                 mention.code, mention.label, mention.direct = seat, "ORG", True
             return
         actor = self.kb.get(hit.actor_ids[0]) if len(hit.actor_ids) == 1 else None
-        if self._acronym_body(mention) and hit.code not in self.text_states and hit.code != self.home:
-            return  # "la SPA" in a story on French animal shelters is not the Saudi Press Agency
         if actor is None:
             mention.code, mention.sector = hit.code, hit.sector
             if hit.actor_ids and hit.code is not None:
@@ -1003,15 +1013,6 @@ class _Resolver:
             self._remember(mention, mention.start)
 
     # --- helpers
-    def _acronym_body(self, mention: Mention) -> bool:
-        """A state's organisation named by an acronym alone ("SPA", "KCNA"): acronyms are short and
-        shared, so it is that body only in a text that names its state some other way."""
-        hit = mention.hit
-        if hit is None or hit.kind not in ("organisation", "group") or not hit.code or mention.end - mention.start != 1:
-            return False
-        state = self.kb.by_code(hit.code)
-        return state is not None and state.type == "state" and _is_acronym(self.tokens[mention.start].text)
-
     def _link(self, mention: Mention, actor: Actor) -> None:
         mention.actor_id = actor.id
         mention.code, mention.sector = self.kb.affiliation(actor, self.day)
