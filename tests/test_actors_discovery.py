@@ -308,3 +308,8 @@ def test_a_state_body_named_by_its_acronym_alone_needs_its_state_in_the_text(lin
     assert code_of(found, "Mireille Dantec") != "SAU"
     found = link("Riyad a confirmé mardi la visite du prince héritier à Pékin, selon l'agence officielle SPA.")
     assert code_of(found, "SPA") == "SAU"
+
+
+def test_two_acronyms_of_one_state_support_each_other(link):
+    found = link("Le groupe LREM a perdu sept députés mardi, tandis que LFI a dénoncé un « naufrage ».")
+    assert code_of(found, "LREM") == "FRA"

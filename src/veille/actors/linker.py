@@ -292,13 +292,19 @@ class ActorLinker:
 
     def _unsupported_acronyms(self, doc: Doc, ann: Annotations, hits: list[NameHit]) -> list[NameHit]:
         """A state's body named by an acronym alone ("SPA", "KCNA") is that body only in a text that names
-        its state some other way (a name, a place, a nationality) or from that state's outlet: acronyms are
-        short and shared ("la SPA" of French animal shelters is not the Saudi Press Agency)."""
+        its state some other way (a name, a place, a nationality, another of its bodies' acronyms) or from
+        that state's outlet: acronyms are short and shared ("la SPA" of French animal shelters is not the
+        Saudi Press Agency, "LREM" and "UDI" together are French politics)."""
         def acronym_body(hit: NameHit) -> bool:
             state = self.kb.by_code(hit.code or "")
             return hit.kind in ("organisation", "group") and hit.end - hit.start == 1 and state is not None \
                 and state.type == "state" and _is_acronym(ann.tokens[hit.start].text)
         supported = {h.code for h in hits if h.code and not acronym_body(h)} | set(ann.demonyms.values())
+        acronyms: dict[str, set[str]] = defaultdict(set)
+        for hit in hits:
+            if acronym_body(hit) and hit.code:
+                acronyms[hit.code].add(ann.tokens[hit.start].text)
+        supported |= {code for code, surfaces in acronyms.items() if len(surfaces) >= 2}
         dropped = [h for h in hits if acronym_body(h) and h.code not in supported and h.code != doc._.home]
         for hit in dropped:
             del ann.names[hit.start]
