@@ -273,3 +273,43 @@ def test_a_bare_organ_noun_repeats_the_body_named_before(link):
 def test_a_bare_organ_noun_without_its_body_stays_unlinked(link, text):
     found = link(text)
     assert not any(s in ("Trésor", "régime") for s, _, _ in found)
+
+
+def test_nationality_adjective_of_a_common_noun_before_the_name(link):
+    found = link("Le Conseil de sécurité s'est réuni mardi à New York. Les États-Unis et la Serbie ont voté contre. "
+                 "Belgrade a rendu hommage au violoniste hongrois Ferenc Kádasi, mort lundi. "
+                 "Le ministre serbe de la Culture, Dragan Ilić, a salué sa mémoire.")
+    assert code_of(found, "Ferenc Kádasi") == "HUN"
+
+
+def test_origin_demonym_names_the_state(link):
+    found = link("À Londres, des milliers de manifestants ont défilé mardi devant le Parlement britannique. "
+                 "Ils ont rendu hommage à l'Afro-Américain Darnell Hobbs, tué par un policier, a dit le maire.")
+    assert code_of(found, "Darnell Hobbs") == "USA"
+
+
+def test_home_subdivisions_count_for_the_focus(link):
+    found = link("Présent dans la Dordogne jeudi, le ministre Gaspard Vellier a suspendu l'agrément d'un abattoir "
+                 "de Boulazac, après la diffusion d'une vidéo par une association. Le site appartient au groupe "
+                 "néerlandais Vandermolen, a rappelé le préfet. M. Vellier a demandé une enquête administrative.")
+    assert code_of(found, "Dordogne") == "FRA"
+    assert code_of(found, "Gaspard Vellier") == "FRA"
+
+
+def test_a_subdivision_inside_a_state_name_is_not_read(link):
+    found = link("La Grande-Bretagne a rappelé son ambassadeur, a annoncé Londres mardi.")
+    assert code_of(found, "Grande-Bretagne") == "GBR"
+
+
+def test_a_state_body_named_by_its_acronym_alone_needs_its_state_in_the_text(link):
+    found = link("La SPA a recueilli cet été bien plus de chiens abandonnés que l'an dernier, a indiqué la "
+                 "présidente de la SPA, Mireille Dantec, lors d'une visite du refuge de Villeurbanne, près de Lyon.")
+    assert code_of(found, "SPA") != "SAU"
+    assert code_of(found, "Mireille Dantec") != "SAU"
+    found = link("Riyad a confirmé mardi la visite du prince héritier à Pékin, selon l'agence officielle SPA.")
+    assert code_of(found, "SPA") == "SAU"
+
+
+def test_two_acronyms_of_one_state_support_each_other(link):
+    found = link("Le groupe LREM a perdu sept députés mardi, tandis que LFI a dénoncé un « naufrage ».")
+    assert code_of(found, "LREM") == "FRA"

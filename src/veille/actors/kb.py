@@ -166,7 +166,7 @@ class KnowledgeBase:
 
     def load_places(self, path: Path) -> None:
         data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for code, cities in (data.get("cities") or {}).items():
+        for code, cities in [*(data.get("cities") or {}).items(), *(data.get("subdivisions") or {}).items()]:
             for city in cities:
                 self._places[name_key(str(city))] = (str(city), str(code).upper())
         for region in data.get("regions") or []:

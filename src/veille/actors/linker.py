@@ -272,7 +272,8 @@ class ActorLinker:
 
     def _link(self, item: _Prepared) -> Doc:
         doc = item.doc
-        candidates = self._candidates(doc, item.ann, item.name_hits, item.words)
+        hits = self._unsupported_acronyms(doc, item.ann, item.name_hits)
+        candidates = self._candidates(doc, item.ann, hits, item.words)
         chosen = _select(candidates)
         _Resolver(self, doc, item.ann, item.day).run(chosen)
         chosen = [m for m in chosen if m.code or m.kind != "repeat"]  # a bare noun that repeats no body
@@ -288,6 +289,26 @@ class ActorLinker:
             group.append(span)
         doc.spans[MENTIONS] = group
         return doc
+
+    def _unsupported_acronyms(self, doc: Doc, ann: Annotations, hits: list[NameHit]) -> list[NameHit]:
+        """A state's body named by an acronym alone ("SPA", "KCNA") is that body only in a text that names
+        its state some other way (a name, a place, a nationality, another of its bodies' acronyms) or from
+        that state's outlet: acronyms are short and shared ("la SPA" of French animal shelters is not the
+        Saudi Press Agency, "LREM" and "UDI" together are French politics)."""
+        def acronym_body(hit: NameHit) -> bool:
+            state = self.kb.by_code(hit.code or "")
+            return hit.kind in ("organisation", "group") and hit.end - hit.start == 1 and state is not None \
+                and state.type == "state" and _is_acronym(ann.tokens[hit.start].text)
+        supported = {h.code for h in hits if h.code and not acronym_body(h)} | set(ann.demonyms.values())
+        acronyms: dict[str, set[str]] = defaultdict(set)
+        for hit in hits:
+            if acronym_body(hit) and hit.code:
+                acronyms[hit.code].add(ann.tokens[hit.start].text)
+        supported |= {code for code, surfaces in acronyms.items() if len(surfaces) >= 2}
+        dropped = [h for h in hits if acronym_body(h) and h.code not in supported and h.code != doc._.home]
+        for hit in dropped:
+            del ann.names[hit.start]
+        return [h for h in hits if h not in dropped]
 
     def _halves(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
         """"le Nord", "contre le Sud" in a text that names both halves of a divided nation: the state that
@@ -1160,7 +1181,8 @@ class _Resolver:
 
     def _apposed_nationality(self, mention: Mention) -> str | None:
         """A nationality set off by commas beside a name: "Paul Dumont, français, spécialiste de ...",
-        "sa collègue australienne, Kylie Moore-Gilbert, a ..."."""
+        "sa collègue australienne, Kylie Moore-Gilbert, a ...", or qualifying the common noun right
+        before it: "le compositeur autrichien Johann Strauss"."""
         tokens, demonyms, end, start = self.tokens, self.ann.demonyms, mention.end, mention.start
         closes = (",", ".", ";", ")")
         if end + 2 <= len(tokens) and tokens[end].text == "," and end + 1 in demonyms \
@@ -1172,6 +1194,10 @@ class _Resolver:
                 and tokens[end].text == "," and self.doc[start - 3].pos_ == "NOUN" \
                 and not tokens[start - 2].text[:1].isupper():
             return demonyms[start - 2]
+        if start >= 2 and start - 1 in demonyms and not tokens[start - 1].text[:1].isupper() \
+                and self.doc[start - 2].pos_ in ("NOUN", "PROPN") and tokens[start - 2].text[:1].islower() \
+                and not (self.history and self.history[-1].end > start - 2):
+            return demonyms[start - 1]  # "le compositeur autrichien Johann Strauss"
         return None
 
     def _complement_of(self, mention: Mention, title: Mention) -> bool:
