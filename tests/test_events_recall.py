@@ -67,3 +67,33 @@ def test_an_infinitive_right_after_a_commemoration_s_phrase_is_what_it_recalls(v
     # no commemoration before it: the call is the news
     call = code(veille_nlp, "Le président malien a appelé lundi l'armée à attaquer les jihadistes.", "2019-03-12")
     assert _facts(call, "REQUEST"), call
+
+
+_LAST_YEAR = "L'année dernière, en mars, la police française avait arrêté trente manifestants à Paris."
+
+
+def test_a_month_without_its_year_after_a_past_year_of_its_clause_is_in_that_year(every_event) -> None:
+    text = _LAST_YEAR
+    assert [e["date"] for e in _facts(code(every_event, text, "2019-11-20"), "COERCE")] == ["2018-03"]
+    # a year after the month is what the act is for, not its year; a month alone is the last one
+    signed = code(every_event, "En octobre, le Mali a signé un accord de coopération pour 2022 avec la France.",
+                  "2019-11-20")
+    assert [e["date"] for e in _facts(signed, "AGREE")] == ["2019-10"], signed
+
+
+def test_an_act_of_a_month_of_last_year_is_background(veille_nlp) -> None:
+    assert not _facts(code(veille_nlp, _LAST_YEAR, "2019-11-20"), "COERCE")
+
+
+def test_a_period_that_completes_the_subject_s_title_is_no_setting_of_the_clause(veille_nlp) -> None:
+    said = code(veille_nlp, "L'ancienne ministre française de la Justice sous le mandat de François Hollande a "
+                            "déploré lundi les propos du ministre de l'Intérieur.", "2022-08-05")
+    assert _facts(said, "ACCUSE"), said
+
+
+def test_an_event_of_the_story_s_weeks_a_time_is_counted_from_is_still_news(veille_nlp) -> None:
+    weeks = ("Trois semaines après leur entrevue de Téhéran, le président turc Erdogan rejoint son homologue russe "
+             "Vladimir Poutine à Sotchi.")
+    assert _facts(code(veille_nlp, weeks, "2022-08-05"), "CONSULT")
+    months = weeks.replace("Trois semaines", "Trois mois")
+    assert not _facts(code(veille_nlp, months, "2022-08-05"), "CONSULT")

@@ -31,6 +31,7 @@ from veille.events.arguments import (
 )
 from veille.events.confidence import POLITICS_EDGES, ConfidenceModel, bucket, event_features, placement_features
 from veille.events.dates import (
+    BACKGROUND_DAYS,
     BACKGROUND_DAYS_OLD,
     DateIndex,
     EventDate,
@@ -377,10 +378,13 @@ class EventCoder:
         # "avant la rencontre", "depuis le retrait de Washington", "après l'assassinat du général", "trois mois
         # après son départ du gouvernement", "depuis son élection": a time reference to an event told elsewhere or
         # long before (a definite or possessive determiner: an event known)
+        # ("trois semaines après leur entrevue": an event of the story's weeks, still its news)
         for i in list(found):
-            if tags[i] == "NOUN" and any(deps[j] == "case" and lowers[j] in _TEMPORAL_PREPS for j in kids(i)) \
-                    and any(deps[j] == "det" and ("Def" in morph(token_at(j), "Definite")
-                                                  or "Yes" in morph(token_at(j), "Poss")) for j in kids(i)):
+            case = next((j for j in kids(i) if deps[j] == "case" and lowers[j] in _TEMPORAL_PREPS), None)
+            if tags[i] != "NOUN" or case is None:
+                continue
+            dets = [morph(token_at(j), "Definite") + morph(token_at(j), "Poss") for j in kids(i) if deps[j] == "det"]
+            if any("Def" in d for d in dets) or (any("Yes" in d for d in dets) and not _recent_gap(sent, case)):
                 del found[i]
         # "le 80e anniversaire de l'appel à combattre l'Allemagne nazie": what a commemoration recalls is
         # the past (a trigger below a commemoration noun, through the words its noun governs)
@@ -1961,6 +1965,21 @@ def _size_region(token: Token) -> tuple[int, int]:
 
 def _is_count_trigger(token: Token) -> bool:
     return token.lemma_.lower() in _COUNT_TRIGGERS
+
+
+def _recent_gap(sent: Span, case: int) -> bool:
+    """A duration of less than the days a flashback lies back (``dates.BACKGROUND_DAYS``) right before the
+    preposition ("trois semaines après ...")."""
+    for mention in sent.doc.spans.get(MENTIONS, []):
+        if mention.label_ == "DURATION" and mention.end == case and sent.start <= mention.start:
+            match = _GAP_RE.match(mention._.value or "")
+            if match:
+                return match.group(1) == "T" or float(match.group(2)) * _GAP_DAYS[match.group(3)] < BACKGROUND_DAYS
+    return False
+
+
+_GAP_RE = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([DWMY])$")
+_GAP_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}
 
 
 def _ends_commemoration(token: Token, sent: Span) -> bool:

@@ -70,6 +70,24 @@ def in_past_period(trigger: Token) -> bool:
             if phrase.dep_ != "nmod" or phrase.head.pos_ != "NOUN":
                 break
             phrase = phrase.head
-        if marked and phrase.head in anchors and phrase not in anchors:
+        if marked and phrase.head in anchors and phrase not in anchors and not _of_subject(phrase):
             return True
+    return False
+
+
+def _of_subject(phrase: Token) -> bool:
+    """The period phrase right after the subject's noun completes it ("l'ex-garde des Sceaux sous le mandat de
+    François Hollande a déploré": a title of the subject, whatever the parser hung it on)."""
+    left = phrase.left_edge
+    if left.i == 0:
+        return False
+    word = left.doc[left.i - 1]
+    for _ in range(6):
+        if word.pos_ not in ("NOUN", "PROPN", "ADJ") and word.dep_ != "flat:name":
+            return False
+        if word.dep_ in ("nsubj", "nsubj:pass"):
+            return True
+        if word.head == word:
+            return False
+        word = word.head
     return False
