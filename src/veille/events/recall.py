@@ -62,12 +62,12 @@ def in_past_period(trigger: Token) -> bool:
         if noun.pos_ != "NOUN" or not _period(noun):
             continue
         # up through the frame of the period ("au cours de son mandat", "durant leurs cinq ans de règne")
+        # (the phrase the preposition or frame marks is the adjunct: no further up, into a noun it may complete)
         phrase, marked = noun, False
         for _ in range(3):
-            marked = marked or any(c.dep_ in ("case", "fixed") and c.lower_ in _PERIOD_PREPOSITIONS
-                                   for c in phrase.children) or (phrase is not noun and phrase.lemma_.lower()
-                                                                 in _PERIOD_FRAMES)
-            if phrase.dep_ != "nmod" or phrase.head.pos_ != "NOUN":
+            marked = any(c.dep_ in ("case", "fixed") and c.lower_ in _PERIOD_PREPOSITIONS for c in phrase.children) \
+                or (phrase is not noun and phrase.lemma_.lower() in _PERIOD_FRAMES)
+            if marked or phrase.dep_ != "nmod" or phrase.head.pos_ != "NOUN":
                 break
             phrase = phrase.head
         if marked and phrase.head in anchors and phrase not in anchors and not _of_subject(phrase):
