@@ -87,7 +87,7 @@ def _literals(path) -> set[str]:
 
 
 def test_the_rules_spell_no_french_word():
-    """status.py, arguments.py, sizes.py and dates.py name their words by role: no string of their code is a
+    """status.py, arguments.py, sizes.py, dates.py and recall.py name their words by role: no string of their code is a
     word of a grammar class (but for punctuation, the `aux` dependency prefix, their own labels and the names of
     classes)."""
     raw = yaml.safe_load(GRAMMAR_YAML.read_text("utf-8"))["classes"]
@@ -98,7 +98,7 @@ def test_the_rules_spell_no_french_word():
     # a role's name may be a word too ("police" names the lexicon's class of police nouns)
     triggers = yaml.safe_load((PACKAGE / "events" / "data" / "triggers.yaml").read_text("utf-8"))
     roles = set(raw) | set(triggers["classes"])
-    for module in ("status.py", "arguments.py", "sizes.py", "dates.py"):
+    for module in ("status.py", "arguments.py", "sizes.py", "dates.py", "recall.py"):
         spelt = (_literals(PACKAGE / "events" / module) & words) - roles - {",", "'", '"', "»", "”", "aux", "possible",
                                                                             "vague"}
         assert not spelt, f"French words spelt in {module}, not in {GRAMMAR_YAML.name}: {sorted(spelt)}"

@@ -31,6 +31,7 @@ from veille.events.arguments import (
 )
 from veille.events.confidence import POLITICS_EDGES, ConfidenceModel, bucket, event_features, placement_features
 from veille.events.dates import (
+    BACKGROUND_DAYS,
     BACKGROUND_DAYS_OLD,
     DateIndex,
     EventDate,
@@ -43,6 +44,7 @@ from veille.events.features import morph
 from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
 from veille.events.habit import habitual
 from veille.events.lexicon import Entry, Lexicon
+from veille.events.recall import in_past_period
 from veille.events.sizes import extract_sizes
 from veille.events.status import (
     ASSERTED,
@@ -93,6 +95,8 @@ _SETTING_PREPS = _SETTING_WORDS | grammar_words("setting_prepositions")
 _SPEAKER_PRONOUNS = grammar_words("speaker_pronouns")
 _SETTING_NOUNS = _SETTING_WORDS | grammar_words("setting_nouns")
 _TEMPORAL_PREPS = grammar_words("temporal_prepositions")
+# the key that marks, on an event being coded, an act recalled from a past period (not emitted)
+_RECALLED = "_recalled"
 _COMMEMORATIONS = grammar_words("commemoration_nouns")  # "le 30e anniversaire de la chute du Mur"
 _PURPOSE_MARKS = grammar_words("purpose_marks")  # "pour leur demander", "afin de"
 _GERUND_MARKS = grammar_words("gerund_marks")  # "en exhortant"
@@ -309,10 +313,13 @@ class EventCoder:
         return events
 
     def _news(self, sent_events: list[dict], published: str | None) -> list[dict]:
-        """The events the article reports as news: not the acts it recalls from many months before."""
-        if not self.background_days or not published:
+        """The events the article reports as news: not the acts it recalls from many months before, nor those it
+        recalls from a past period it names without a date (:func:`recall.in_past_period`)."""
+        recalled = [e.pop(_RECALLED, False) for e in sent_events]
+        if not self.background_days:
             return sent_events
-        return [e for e in sent_events if (age_in_days(e["date"], published) or 0) < self.background_days]
+        return [e for e, back in zip(sent_events, recalled, strict=True) if not back
+                and (not published or (age_in_days(e["date"], published) or 0) < self.background_days)]
 
     def _ordinary_news(self, politics: float | None) -> bool:
         """Whether the topic model calls the document ordinary news (crime, courts, companies, health, sport)."""
@@ -371,11 +378,16 @@ class EventCoder:
             if demonstrative and not any(deps[j] in ("acl", "acl:relcl") and tags[j] in ("VERB", "AUX")
                                          for j in kids(i)):
                 del found[i]
-        # "avant la rencontre", "depuis le retrait de Washington", "après l'assassinat du général": a
-        # time reference to an event told elsewhere or long before
+        # "avant la rencontre", "depuis le retrait de Washington", "après l'assassinat du général", "trois mois
+        # après son départ du gouvernement", "depuis son élection": a time reference to an event told elsewhere or
+        # long before (a definite or possessive determiner: an event known)
+        # ("trois semaines après leur entrevue": an event of the story's weeks, still its news)
         for i in list(found):
-            if tags[i] == "NOUN" and any(deps[j] == "case" and lowers[j] in _TEMPORAL_PREPS for j in kids(i)) \
-                    and any(deps[j] == "det" and "Def" in morph(token_at(j), "Definite") for j in kids(i)):
+            case = next((j for j in kids(i) if deps[j] == "case" and lowers[j] in _TEMPORAL_PREPS), None)
+            if tags[i] != "NOUN" or case is None:
+                continue
+            dets = [morph(token_at(j), "Definite") + morph(token_at(j), "Poss") for j in kids(i) if deps[j] == "det"]
+            if any("Def" in d for d in dets) or (any("Yes" in d for d in dets) and not _recent_gap(sent, case)):
                 del found[i]
         # "le 80e anniversaire de l'appel à combattre l'Allemagne nazie": what a commemoration recalls is
         # the past (a trigger below a commemoration noun, through the words its noun governs)
@@ -385,6 +397,9 @@ class EventCoder:
             edge = view.token(i).left_edge.i - 1 if tags[i] == "NOUN" else -1
             if edge >= sent.start and lemmas[edge] in _COMMEMORATIONS:
                 del found[i]
+                continue
+            if _ends_commemoration(view.token(i), sent):
+                del found[i]  # "l'appel du général de Gaulle à combattre ...", the parser hung elsewhere
                 continue
             j, steps = i, 0
             while heads[j] != j and steps < 8 and sent.start <= heads[j] < sent.end:
@@ -445,11 +460,14 @@ class EventCoder:
             args = self.finder.find(args_token, args_entry, ctx.index, ctx.resolve)
         # distributive participle: "26 criminels et 18 membres ... tués" is one event per count
         groups = self._distributive(token, ctx.index)
+        # "Durant la campagne présidentielle, il avait promis ...": an act of a past period the text names, recalled
+        recalled = in_past_period(token)
         out = []
         for region, parties in groups:
             event = self._event(token, entry, args if parties is None else _with_recipient(args, parties),
                                 status, ctx, dates, focus, published, sent, sent_places, last_place, region)
             if event is not None:
+                event[_RECALLED] = recalled
                 out.append(event)
         return out
 
@@ -1974,6 +1992,37 @@ def _size_region(token: Token) -> tuple[int, int]:
 
 def _is_count_trigger(token: Token) -> bool:
     return token.lemma_.lower() in _COUNT_TRIGGERS
+
+
+def _recent_gap(sent: Span, case: int) -> bool:
+    """A duration of less than the days a flashback lies back (``dates.BACKGROUND_DAYS``) right before the
+    preposition ("trois semaines après ...")."""
+    for mention in sent.doc.spans.get(MENTIONS, []):
+        if mention.label_ == "DURATION" and mention.end == case and sent.start <= mention.start:
+            match = _GAP_RE.match(mention._.value or "")
+            if match:
+                return match.group(1) == "T" or float(match.group(2)) * _GAP_DAYS[match.group(3)] < BACKGROUND_DAYS
+    return False
+
+
+_GAP_RE = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([DWMY])$")
+_GAP_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}
+
+
+def _ends_commemoration(token: Token, sent: Span) -> bool:
+    """An infinitive right after the phrase of a commemoration noun, whatever the parser hung it on ("le 80e
+    anniversaire de l'appel du général de Gaulle à combattre l'Allemagne"): what the commemoration recalls."""
+    left = token.left_edge
+    if token.pos_ != "VERB" or left == token or left.dep_ not in ("mark", "case") or left.i <= sent.start:
+        return False
+    word = left.doc[left.i - 1]
+    for _ in range(8):
+        if word.pos_ == "NOUN" and word.lemma_.lower() in _COMMEMORATIONS:
+            return word.right_edge.i == left.i - 1
+        if word.pos_ not in ("NOUN", "PROPN", "ADP", "DET") or word.head == word or word.head.i < sent.start:
+            return False
+        word = word.head
+    return False
 
 
 def _dedupe(events: list[dict]) -> list[dict]:

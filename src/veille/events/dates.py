@@ -538,6 +538,7 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
                     and reference.precision == "day":
                 # "dans la matinée": the morning of the day the story is on, not of the last day named
                 return EventDate(reference.date, "day", span.text, False)
+            value = _in_year_before(span, value, precision, own)
             back = _day_after(span, trigger)
             if back and precision == "day":
                 # "au lendemain de nouvelles condamnations": they were the day before it
@@ -582,6 +583,23 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
         value = normalise(published)
         return EventDate(value, precision_of(value), None, True)
     return EventDate(None, None, None, True)
+
+
+def _in_year_before(span: Span, value: str, precision: str | None,
+                    own: list[tuple[Span, str, str | None]]) -> str:
+    """A month or day written without its year, after a year of the same clause before it ("L'an passé, ... fin
+    novembre", "L'année dernière, en mars, ..."): in that year, not in the one the tagger anchored it to."""
+    if precision not in ("month", "day") or _WRITTEN_YEAR.search(span.text) or not _DATE_RE.match(value):
+        return value
+    years = [c[1] for c in own if c[0].end <= span.start and _YEAR_ONLY.match(c[1] or "") and c[1] < value[:4]]
+    if not years:
+        return value
+    moved = years[-1] + value[4:]
+    return moved if _middle(moved) is not None else value
+
+
+_WRITTEN_YEAR = re.compile(r"\d{4}")
+_YEAR_ONLY = re.compile(r"^\d{4}$")
 
 
 def _goes_back(trigger: Token) -> bool:

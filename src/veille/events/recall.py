@@ -1,0 +1,93 @@
+"""Acts an article recalls, read on the clause: background, not its news, though they have no date.
+
+``in_past_period(trigger)``: a clause in a past tense set in a past period that the text names without a date — a
+period of a participant's life or office ("Durant la campagne présidentielle, il avait promis", "au cours de son
+mandat", "sous sa présidence") or of history ("pendant la Seconde Guerre mondiale") — tells what was done then.
+The period is a noun of grammar.yaml `period_nouns` (a lemma, or a lemma and the lemmas of its modifiers), after a
+preposition of `period_prepositions` or inside the frame of a `period_frames` noun ("au cours de"), hung on the
+trigger's clause or on a clause an infinitive, gerund or participle of it hangs on ("avait promis d'exonérer").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from veille.events.dates import clause_tense
+from veille.events.features import morph
+from veille.events.grammar import grammar_words
+from veille.events.status import _clause_verb
+
+_PERIOD_NOUNS = grammar_words("period_nouns")
+_PERIOD_PREPOSITIONS = grammar_words("period_prepositions")
+_PERIOD_FRAMES = grammar_words("period_frames")
+_PAST = frozenset({"perfect", "pluperfect", "imperfect"})
+# the dependencies of a non-finite clause on the clause it belongs to ("avait promis d'exonérer", "en tendant")
+_CLIMB = frozenset({"xcomp", "advcl", "acl", "obl", "obl:arg", "obl:mod", "conj", "ccomp"})
+
+
+def _anchors(trigger: Token) -> set[Token]:
+    """The words a phrase of the trigger's clause may hang on: the trigger, the words between it and its clause's
+    verb, and up through the non-finite clauses it belongs to, the verbs above."""
+    found = {trigger}
+    token = trigger
+    for _ in range(12):
+        verb = _clause_verb(token)
+        while token != verb and token.head != token:
+            found.add(token)
+            token = token.head
+        found.add(verb)
+        finite = "Fin" in morph(verb, "VerbForm") or any(c.dep_ in ("aux", "aux:tense") for c in verb.children)
+        if finite or verb.dep_ not in _CLIMB or verb.head == verb \
+                or any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children):
+            break
+        token = verb.head
+    return found
+
+
+def _period(noun: Token) -> bool:
+    """The noun names a period of `period_nouns`: its lemma, or its lemma with its modifiers' ("guerre mondiale")."""
+    lemma = noun.lemma_.lower()
+    if lemma in _PERIOD_NOUNS:
+        return True
+    return any(f"{lemma} {c.lemma_.lower()}" in _PERIOD_NOUNS for c in noun.children if c.dep_ in ("amod", "nmod"))
+
+
+def in_past_period(trigger: Token) -> bool:
+    """Whether the trigger's clause, in a past tense, is set in a past period named without a date."""
+    if clause_tense(trigger) not in _PAST:
+        return False
+    anchors = _anchors(trigger)
+    sent = trigger.sent
+    for noun in sent:
+        if noun.pos_ != "NOUN" or not _period(noun):
+            continue
+        # up through the frame of the period ("au cours de son mandat", "durant leurs cinq ans de règne")
+        # (the phrase the preposition or frame marks is the adjunct: no further up, into a noun it may complete)
+        phrase, marked = noun, False
+        for _ in range(3):
+            marked = any(c.dep_ in ("case", "fixed") and c.lower_ in _PERIOD_PREPOSITIONS for c in phrase.children) \
+                or (phrase is not noun and phrase.lemma_.lower() in _PERIOD_FRAMES)
+            if marked or phrase.dep_ != "nmod" or phrase.head.pos_ != "NOUN":
+                break
+            phrase = phrase.head
+        if marked and phrase.head in anchors and phrase not in anchors and not _of_subject(phrase):
+            return True
+    return False
+
+
+def _of_subject(phrase: Token) -> bool:
+    """The period phrase right after the subject's noun completes it ("l'ex-garde des Sceaux sous le mandat de
+    François Hollande a déploré": a title of the subject, whatever the parser hung it on)."""
+    left = phrase.left_edge
+    if left.i == 0:
+        return False
+    word = left.doc[left.i - 1]
+    for _ in range(6):
+        if word.pos_ not in ("NOUN", "PROPN", "ADJ") and word.dep_ != "flat:name":
+            return False
+        if word.dep_ in ("nsubj", "nsubj:pass"):
+            return True
+        if word.head == word:
+            return False
+        word = word.head
+    return False

@@ -1,0 +1,99 @@
+"""Acts an article recalls without a date are background, not news: a clause in a past tense set in a past period
+the text names ("durant sa campagne", "au cours de son mandat", "pendant la Première Guerre mondiale"), an event
+a time is counted from ("deux ans après son arrestation", "depuis son élection")."""
+
+from __future__ import annotations
+
+from veille.events.testing import code, codes
+
+FACTUAL = ("asserted", "reported")
+
+
+def _facts(events: list[dict], event_type: str) -> list[dict]:
+    return [e for e in events if e["type"] == event_type and e["status"] in FACTUAL]
+
+
+def test_an_act_of_a_past_period_named_without_date_is_background(veille_nlp) -> None:
+    promise = code(veille_nlp, "Durant sa campagne, le président français avait promis de retirer les troupes "
+                               "françaises du Mali.", "2019-03-12")
+    assert not _facts(promise, "AGREE"), promise
+    office = code(veille_nlp, "L'ancien président américain avait rencontré le dirigeant chinois au cours de son "
+                              "mandat, rappelle le quotidien.", "2019-03-12")
+    assert not _facts(office, "CONSULT"), office
+    history = code(veille_nlp, "Pendant la Première Guerre mondiale, l'armée allemande avait bombardé la ville de "
+                               "Reims.", "2019-03-12")
+    assert not _facts(history, "ASSAULT"), history
+
+
+def test_the_same_acts_told_as_news_are_kept(veille_nlp) -> None:
+    # the same acts with no period, or told in the present of the campaign, are the news
+    promise = code(veille_nlp, "Le président français a promis samedi de retirer les troupes françaises du Mali.",
+                   "2019-03-12")
+    assert _facts(promise, "AGREE"), promise
+    present = code(veille_nlp, "Durant sa campagne, le président français accuse la Russie d'ingérence.",
+                   "2019-03-12")
+    accused = _facts(present, "ACCUSE")
+    assert accused and codes(accused[0]["recipient"]) == {"RUS"}, present
+    # a period that is an event of the story ("pendant la manifestation") is no past of a participant's
+    rally = code(veille_nlp, "Pendant la manifestation, la police française a arrêté trente manifestants à Paris.",
+                 "2019-03-12")
+    assert _facts(rally, "COERCE"), rally
+
+
+def test_the_background_filter_off_keeps_the_acts_of_a_past_period(every_event) -> None:
+    history = code(every_event, "Pendant la Première Guerre mondiale, l'armée allemande avait bombardé la ville de "
+                                "Reims.", "2019-03-12")
+    assert _facts(history, "ASSAULT"), history
+
+
+def test_an_event_a_time_is_counted_from_with_a_possessive_is_background(veille_nlp) -> None:
+    release = code(veille_nlp, "Deux ans après son arrestation par la police turque, le journaliste allemand a été "
+                               "libéré mardi.", "2019-03-12")
+    assert not _facts(release, "COERCE"), release
+    elected = code(veille_nlp, "Depuis son élection, le président brésilien a critiqué la France à plusieurs "
+                               "reprises.", "2019-03-12")
+    assert [e["trigger"] for e in elected if e["status"] in FACTUAL] == ["critiqué"], elected
+    # the same event with no determiner of a known event is the news
+    news = code(veille_nlp, "La police turque a arrêté mardi un journaliste allemand.", "2019-03-12")
+    assert _facts(news, "COERCE"), news
+
+
+def test_an_infinitive_right_after_a_commemoration_s_phrase_is_what_it_recalls(veille_nlp) -> None:
+    # the parser hangs "à combattre" on the verb of the visit, not on the call the anniversary recalls
+    visit = code(veille_nlp, "La ministre française devait se rendre jeudi à Londres pour y célébrer le 80e "
+                             "anniversaire de l'appel du général de Gaulle à combattre l'armée allemande.",
+                 "2019-03-12")
+    assert not _facts(visit, "ASSAULT"), visit
+    # no commemoration before it: the call is the news
+    call = code(veille_nlp, "Le président malien a appelé lundi l'armée à attaquer les jihadistes.", "2019-03-12")
+    assert _facts(call, "REQUEST"), call
+
+
+_LAST_YEAR = "L'année dernière, en mars, la police française avait arrêté trente manifestants à Paris."
+
+
+def test_a_month_without_its_year_after_a_past_year_of_its_clause_is_in_that_year(every_event) -> None:
+    text = _LAST_YEAR
+    assert [e["date"] for e in _facts(code(every_event, text, "2019-11-20"), "COERCE")] == ["2018-03"]
+    # a year after the month is what the act is for, not its year; a month alone is the last one
+    signed = code(every_event, "En octobre, le Mali a signé un accord de coopération pour 2022 avec la France.",
+                  "2019-11-20")
+    assert [e["date"] for e in _facts(signed, "AGREE")] == ["2019-10"], signed
+
+
+def test_an_act_of_a_month_of_last_year_is_background(veille_nlp) -> None:
+    assert not _facts(code(veille_nlp, _LAST_YEAR, "2019-11-20"), "COERCE")
+
+
+def test_a_period_that_completes_the_subject_s_title_is_no_setting_of_the_clause(veille_nlp) -> None:
+    said = code(veille_nlp, "L'ancienne ministre française de la Justice sous le mandat de François Hollande a "
+                            "déploré lundi les propos du ministre de l'Intérieur.", "2022-08-05")
+    assert _facts(said, "ACCUSE"), said
+
+
+def test_an_event_of_the_story_s_weeks_a_time_is_counted_from_is_still_news(veille_nlp) -> None:
+    weeks = ("Trois semaines après leur entrevue de Téhéran, le président turc Erdogan rejoint son homologue russe "
+             "Vladimir Poutine à Sotchi.")
+    assert _facts(code(veille_nlp, weeks, "2022-08-05"), "CONSULT")
+    months = weeks.replace("Trois semaines", "Trois mois")
+    assert not _facts(code(veille_nlp, months, "2022-08-05"), "CONSULT")
