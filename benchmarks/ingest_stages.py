@@ -98,7 +98,7 @@ def main() -> None:
     linker = nlp.get_pipe("veille_actors")
     recognise = linker._recognise_unknown
 
-    def ner_timed(prepared: Any) -> None:  # the model's NER, run by veille_actors on the sentences that need it
+    def ner_timed(prepared: Any) -> None:  # the model's NER, run by veille_actors where a name is unknown
         started = time.process_time()
         recognise(prepared)
         times[NER][-1] += time.process_time() - started

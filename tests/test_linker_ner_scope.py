@@ -1,5 +1,5 @@
-"""Where the model's NER runs (`build_nlp(ner=...)`): with "unknown", veille_actors runs it on the
-sentences that hold a name the knowledge base does not know, and only there."""
+"""Where the model's NER runs (`build_nlp(ner=...)`): with "unknown", veille_actors runs it a few words
+around each name the knowledge base does not know, and only there."""
 
 from __future__ import annotations
 
@@ -35,8 +35,7 @@ def test_the_ner_runs_only_where_a_name_is_unknown(veille_nlp: Any) -> None:
     for known in ("Tokaïev", "Moscou", "remercié"):
         assert all(t.ent_iob_ == "" for t in sentence_of(doc, known)), known  # never tagged, not even O
     for unknown in ("Hunanian", "Bekova"):
-        sent = sentence_of(doc, unknown)
-        assert all(t.ent_iob_ in ("B", "I", "O") for t in sent), unknown
+        assert all(t.ent_iob_ in ("B", "I", "O") for t in doc if t.text == unknown), unknown
         assert any(e.label_ == "PER" and unknown in e.text for e in doc.ents), unknown
     mentions = {s.text: s for s in doc.spans[MENTIONS]}
     assert "Gulnara Bekova" in mentions and mentions["Gulnara Bekova"].label_ == "PER"
@@ -76,3 +75,18 @@ def test_all_and_off(mode: str) -> None:
 def test_an_unknown_mode_is_refused() -> None:
     with pytest.raises(ValueError, match="ner must be one of"):
         build_nlp(ner="sometimes")
+
+
+def test_the_ner_reads_a_few_words_around_an_unknown_name_not_its_whole_sentence(veille_nlp: Any) -> None:
+    from veille.actors.linker import NER_AFTER, NER_BEFORE
+
+    text = ("Dans un long entretien accordé mardi soir à la télévision publique de son pays, le chercheur "
+            "Oskar Vellingrad a estimé que les négociations sur le gazoduc reprendraient sans doute au printemps "
+            "prochain, après les élections législatives prévues dans la région.")
+    doc = parse(veille_nlp, text)
+    name = next(t.i for t in doc if t.text == "Oskar")
+    first, last = max(0, name - NER_BEFORE), next(t.i for t in doc if t.text == "Vellingrad") + NER_AFTER + 1
+    assert all(t.ent_iob_ in ("B", "I", "O") for t in doc[first:last])
+    assert all(t.ent_iob_ == "" for t in [*doc[:first], *doc[last:]])  # far from the name: not read
+    assert any(e.label_ == "PER" and e.text == "Oskar Vellingrad" for e in doc.ents)
+    assert any("Oskar Vellingrad" in s.text and s.label_ == "PER" for s in doc.spans[MENTIONS])

@@ -184,9 +184,9 @@ def ingest(
     ] = INGEST_MEMORY_LIMIT,
     ner: Annotated[
         NerMode, typer.Option(help=(
-            "Where the model's statistical NER runs: 'unknown', only on sentences with a name the knowledge "
-            "base does not know (same actors, a quarter of the cost); 'all', everywhere; 'off', nowhere "
-            "(fastest; unknown names are then not mentions)."))
+            "Where the model's statistical NER runs: 'unknown', only a few words around each name the "
+            "knowledge base does not know (same events, about a third of the cost); 'all', everywhere; "
+            "'off', nowhere (fastest; unknown names are then not mentions)."))
     ] = NerMode.unknown,
 ) -> None:
     """Read, clean, parse and store news articles.

@@ -1,8 +1,8 @@
 """spaCy component ``veille_actors``: every actor mention of a document, linked.
 
-Runs after ``ner``, or runs it itself when the pipeline holds it disabled: then only on the
-sentences with a capitalised word that no KB name, demonym or lexicon phrase covers, the
-only ones where its entities can add a mention (``build_nlp(ner="unknown")``).
+Runs after ``ner``, or runs it itself when the pipeline holds it disabled: then only around the
+capitalised words that no KB name, demonym or lexicon phrase covers (a few words each side, within
+the sentence), the only places where its entities can add a mention (``build_nlp(ner="unknown")``).
 Writes ``doc.spans["mentions"]`` with, for each mention, ``label_`` (PER, LOC, ORG, GPE,
 MISC, NORP) and ``_.actor_id``, ``_.code``, ``_.sector`` (None when unknown: the linker
 never guesses).
@@ -89,6 +89,7 @@ MARGIN = 2.0  # the focus state must lead the next one by this factor
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", "REB"})
 MIN_OFFICIALS = 2
 SAME_NOUN_WINDOW = {False: 6, True: 2}  # sentences back a same-noun antecedent may be (plural?)
+NER_BEFORE, NER_AFTER = 6, 6  # words of context the NER reads around an unknown name
 
 
 _Reading = tuple[tuple[str, ...], str | None, str, str | None]  # actor ids, code, kind, sector
@@ -337,10 +338,9 @@ class ActorLinker:
         return found
 
     def _recognise_unknown(self, prepared: list[_Prepared]) -> None:
-        """Run the NER on the sentences holding a capitalised word that no KB name, demonym or lexicon
-        phrase covers, the only ones where its entities can add a mention (consecutive ones in one
-        piece, all those of the batch in one call). Other tokens are left without entity annotation
-        (missing, not outside)."""
+        """Run the NER around the capitalised words that no KB name, demonym or lexicon phrase covers,
+        the only places where its entities can add a mention (see _unknown_name_runs; all the pieces of
+        the batch in one call). Other tokens are left without entity annotation (missing, not outside)."""
         pieces: list[tuple[int, int, int]] = []  # (document, start, end)
         for number, item in enumerate(prepared):
             pieces += [(number, start, end) for start, end in _unknown_name_runs(item.doc, item.ann, item.name_hits)]
@@ -1513,9 +1513,9 @@ def _best_actors(kb: KnowledgeBase, actors: list[Actor], day: dt.date) -> list[A
 
 
 def _unknown_name_runs(doc: Doc, ann: Annotations, hits: list[NameHit]) -> list[tuple[int, int]]:
-    """Token ranges of the runs of consecutive sentences that hold a capitalised word no KB name,
-    demonym or lexicon phrase covers (not the capital a sentence or a quotation starts with, unless a
-    proper noun)."""
+    """Token ranges around the capitalised words no KB name, demonym or lexicon phrase covers (not the
+    capital a sentence or a quotation starts with, unless a proper noun): NER_BEFORE words before each
+    and NER_AFTER after, within its sentence; ranges that touch are one."""
     tokens = ann.tokens
     covered = bytearray(len(tokens))
     for hit in hits:
@@ -1534,11 +1534,11 @@ def _unknown_name_runs(doc: Doc, ann: Annotations, hits: list[NameHit]) -> list[
                 continue
             if tokens[i].pos != "PROPN" and (i == start or not tokens[i - 1].text[:1].isalnum()):
                 continue
-            if runs and runs[-1][1] == start:
-                runs[-1] = (runs[-1][0], end)
+            first, last = max(start, i - NER_BEFORE), min(end, i + NER_AFTER + 1)
+            if runs and runs[-1][1] >= first:
+                runs[-1] = (runs[-1][0], max(last, runs[-1][1]))
             else:
-                runs.append((start, end))
-            break
+                runs.append((first, last))
     return runs
 
 

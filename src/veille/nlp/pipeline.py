@@ -60,9 +60,9 @@ def build_nlp(model: str = MODEL, components: Sequence[str] | None = None, *,
               ner: NerMode | str = NerMode.unknown) -> Language:
     """Load the French model and add veille's components (all of them by default).
 
-    With `ner` "unknown" veille_actors runs the NER on the sentences that hold a name
-    the knowledge base does not know; elsewhere the KB and the grammar find every actor it could add.
-    That costs about a quarter of "all"; "off" is the fastest."""
+    With `ner` "unknown" veille_actors runs the NER a few words around each name the knowledge base
+    does not know; elsewhere the KB and the grammar find every actor it could add. On real press that
+    reads about three tenths of the words; "off" is the fastest."""
     ner = ner_mode(ner)
     nlp = spacy.load(model, exclude=["ner"] if ner == "off" else [])
     split_glued_punctuation(nlp)
