@@ -1220,7 +1220,8 @@ class _Context:
                         if child.pos_ != "PRON":
                             return child
                         return self.resolve(child)
-                if verb.dep_ not in ("advcl", "xcomp") or verb.head == verb:
+                # "a dénoncé un complot et souligné son rejet": a coordinated verb shares the subject of the first
+                if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head == verb:
                     break
                 verb = verb.head
             return self._previous()
