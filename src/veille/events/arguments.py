@@ -512,12 +512,7 @@ class ArgumentFinder:
                 args.places.extend(inner.places)
                 args.explicit = args.explicit or inner.explicit
                 return
-            if not any(deps[j] in ("nsubj", "nsubj:pass") and tags[j] in ("NOUN", "PROPN") and j < verb.i
-                       and not any(morph(k, "Poss") for k in _children(token_at(j))) for j in children):
-                # the understood subject of a verb with none; not the one above a clause that names its own
-                # ("il a indiqué que les délégations avaient accepté": not the speaker; "que son pays soutenait"
-                # still names the possessor)
-                subject = self._controller(verb, index, resolve)
+            subject = self._controller(verb, index, resolve)
         if not subject and entry.sym and args.between:
             # "l'accord conclu en février entre les talibans et les Etats-Unis": the two sides of a reciprocal
             # act no subject names (the first acts, the other receives, as for the noun)
