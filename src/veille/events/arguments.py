@@ -457,6 +457,11 @@ class ArgumentFinder:
                 patient.extend(p for p in self._np(child, index, resolve) if not _same(p, patient))
             elif dep == "iobj":
                 args.recipient.extend(self._np(child, index, resolve))
+            elif dep == "nmod" and tags[verb.i] == "NOUN" and _case(child) in _DE_FORMS \
+                    and any(deps[k] == "cop" for k in children) \
+                    and any(deps[k] == "nsubj" and tags[k] in ("NOUN", "PROPN") for k in children):
+                # "la Russie est le principal soutien du régime": the predicate noun's owner is the other side
+                args.recipient.extend(p for p in self._np(child, index, resolve) if not _same(p, args.recipient))
             elif dep.startswith("obl") or dep == "nmod":
                 self._oblique(child, entry, index, resolve, args)
                 if temporal(child):
@@ -924,6 +929,12 @@ class ArgumentFinder:
             owners, args.recipient = givers, [p for p in getter if not _same(p, givers)]
         elif not owners:
             owners = self._noun_owner_from_verb(noun, index, resolve)
+        described = self._predicate_subject(noun, index, resolve)
+        if described and not any(_same(p, owners) for p in described):
+            # "la Russie est devenue le principal soutien du régime": the subject acts, the noun's owner receives
+            args.recipient = owners + [p for p in args.recipient if not _same(p, owners)]
+            owners = described
+            args.explicit = True
         if (entry.sym or entry.type == "AGREE") and not args.recipient and noun.dep_ == "obj" \
                 and head.pos_ in _VERB_POS:
             # "Macron a eu mardi un entretien téléphonique avec Vladimir Poutine": the partner the parser hung
@@ -935,6 +946,17 @@ class ArgumentFinder:
                 args.recipient.extend(partners)
                 args.explicit = True
         args.actor = owners
+
+    def _predicate_subject(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
+        """The parties a copular verb's subject names when ``noun`` is its predicate ("X est devenu le soutien de
+        Y"): the one the noun describes."""
+        head = _head(noun)
+        if noun.dep_ != "xcomp" or head == noun or head.lemma_.lower() not in _COPULAR_VERBS:
+            return []
+        subject = next((c for c in _children(head) if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN") or not self._agentive(subject, index):
+            return []
+        return [p for p in self._np(subject, index, resolve) if p.code or p.generic]
 
     def _aimed_at(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
         """The parties a verb of aiming says ``noun`` is aimed at: the object of its participle or relative
@@ -1018,6 +1040,8 @@ class ArgumentFinder:
             return []
         if dep == "obj" and head.lemma_.lower() in _PERCEPTION_VERBS:
             return []  # "le Japon y a vu des essais de missiles": who sees an act does not do it
+        if dep in ("obj", "obl:arg", "obl") and head.lemma_.lower() in _COMMENTARY_VERBS:
+            return []  # "l'émissaire a alerté sur des combats": who tells of or judges an act does not do it
         if dep in ("obj", "obl:arg", "obl", "obl:mod", "nmod", "xcomp") and head.pos_ in _VERB_POS:
             passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in _children(head))
             for sibling in _children(head):
@@ -1035,6 +1059,8 @@ class ArgumentFinder:
 
 _OBJECT_CONTROL = grammar_words("object_control_verbs")
 _PERCEPTION_VERBS = grammar_words("perception_verbs")
+_COMMENTARY_VERBS = grammar_words("commentary_verbs")
+_SIDE_NOUNS = grammar_words("side_nouns")
 _INCISE_OPENERS = grammar_words("incise_openers")
 
 
@@ -1108,8 +1134,16 @@ def _has_auxiliary(token: Token) -> bool:
 
 
 def _collective(token: Token) -> bool:
-    return token.pos_ == "NOUN" and token.lemma_.lower() in _COLLECTIVE_NOUNS and any(
-        c.lower_ in _NUMBERS for c in _children(token))
+    """"les deux pays", and as a clause's subject "les délégations" (a side noun, plural, definite, with nothing
+    of its own): the parties named before."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _COLLECTIVE_NOUNS:
+        return False
+    children = _children(token)
+    if any(c.lower_ in _NUMBERS for c in children):
+        return True
+    return token.dep_ == "nsubj" and token.lemma_.lower() in _SIDE_NOUNS and "Plur" in morph(token, "Number") \
+        and all(c.dep_ in ("det", "punct") for c in children) \
+        and any(c.dep_ == "det" and "Def" in morph(c, "Definite") and "Art" in morph(c, "PronType") for c in children)
 
 
 def _is_city(party: Party) -> bool:
@@ -1179,6 +1213,7 @@ _ELIDED_SOURCE_PREPS = grammar_words("elided_source_prepositions")  # "d' après
 _SPLIT_SOURCE_PREP = next(iter(grammar_words("split_source_preposition")))  # ... read as "d'après"
 _PREP_LEMMAS = {form: lemma for lemma, forms in grammar_table("preposition_lemmas") for form in forms}
 _ETRE_VERBS = grammar_words("etre_verbs")
+_COPULAR_VERBS = grammar_words("copular_verbs")
 
 
 def _time_noun(token: Token) -> bool:

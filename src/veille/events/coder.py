@@ -1235,14 +1235,19 @@ class _Context:
                 if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
                     break
                 verb = verb.head
+            coordinated = False
             for _ in range(3):  # "pour renforcer ..., à l'issue de leur rencontre": the subject of "s'entendre"
                 for child in verb.children:
-                    if child.dep_ in ("nsubj", "nsubj:pass") and child != noun and not noun.is_ancestor(child):
+                    # (a first conjunct's passive subject undergoes its clause: no doer of the second's act)
+                    if child.dep_ in (("nsubj",) if coordinated else ("nsubj", "nsubj:pass")) and child != noun \
+                            and not noun.is_ancestor(child):
                         if child.pos_ != "PRON":
                             return child
                         return self.resolve(child)
-                if verb.dep_ not in ("advcl", "xcomp") or verb.head == verb:
+                # "a dénoncé un complot et souligné son rejet": a coordinated verb shares the subject of the first
+                if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head == verb:
                     break
+                coordinated = coordinated or verb.dep_ == "conj"
                 verb = verb.head
             return self._previous()
         verb = token.head

@@ -1,0 +1,64 @@
+"""Sides taken from the wrong place (issue 16's hand-judged general press), on sentences written for veille: a
+possessive on a coordinated verb's noun, a noun made the predicate of a
+copular verb, an act told or judged by a speaker who does not do it, and "les délégations" for the two sides."""
+
+from __future__ import annotations
+
+from veille.events.testing import code, codes
+
+
+def _of_type(events: list[dict], event_type: str) -> list[dict]:
+    return [e for e in events if e["type"] == event_type]
+
+
+def test_a_possessive_on_a_coordinated_verb_names_the_first_verbs_subject(veille_nlp) -> None:
+    # "son rejet" on "souligné", coordinated with "a dénoncé": the minister's rejection, not the Emirates'
+    events = code(veille_nlp, "Les Emirats ont déployé des troupes sur l'île. A Aden, le ministre yéménite des "
+                              "Affaires étrangères a dénoncé un complot et souligné son rejet du fait accompli.")
+    rejects = _of_type(events, "REJECT")
+    assert rejects and codes(rejects[0]["actor"]) == {"YEM"}, events
+
+
+def test_the_subject_of_a_copular_verb_acts_for_its_predicate_noun(veille_nlp) -> None:
+    # "X est devenu le principal soutien de Y": X supports Y, not the reverse
+    events = code(veille_nlp, "Depuis 2015, la Russie est devenue le principal soutien du gouvernement syrien.")
+    support = _of_type(events, "SUPPORT")
+    assert support and codes(support[0]["actor"]) == {"RUS"}, events
+    assert codes(support[0]["recipient"]) == {"SYR"}, events
+
+
+def test_the_owner_of_a_predicate_noun_is_named_as_the_recipient(veille_nlp) -> None:
+    # "X est le principal soutien de Y": Y is named at its slot, not lent by the document
+    events = code(veille_nlp, "L'Iran est le principal soutien du régime syrien.")
+    support = _of_type(events, "SUPPORT")
+    assert support and codes(support[0]["actor"]) == {"IRN"}, events
+    assert [p["text"] for p in support[0]["recipient"]] == ["régime syrien"], events
+
+
+def test_a_demonstrative_subject_makes_no_side_of_a_predicate_nouns_owner(veille_nlp) -> None:
+    # "C'est le voyage d'Erdogan": whose trip it is, no meeting between "c'" and him
+    events = code(veille_nlp, "C'est le troisième voyage d'Erdogan dans la région en moins de deux mois.")
+    assert not _of_type(events, "CONSULT"), events
+
+
+def test_who_warns_of_fighting_does_not_fight(veille_nlp) -> None:
+    # the envoy tells of the fighting: he is no side of it
+    events = code(veille_nlp, "L'émissaire de l'ONU a alerté sur des combats intensifiés au Yémen.")
+    assert not any("UN" in codes(e["actor"]) for e in _of_type(events, "ASSAULT")), events
+
+
+def test_the_delegations_are_the_sides_named_before(veille_nlp) -> None:
+    # "les délégations", as a clause's subject, names again the two sides the text named
+    events = code(veille_nlp, "Vladimir Poutine et Volodymyr Zelensky ont envoyé des émissaires à Istanbul. Selon "
+                              "Ankara, les délégations ont accepté de signer un accord.")
+    agree = _of_type(events, "AGREE")
+    assert agree and codes(agree[0]["actor"]) | codes(agree[0]["recipient"]) == {"RUS", "UKR"}, events
+
+
+def test_the_leaders_of_a_summit_are_not_a_pair(veille_nlp) -> None:
+    # "les dirigeants" of a summit may be many: no side noun, no pair taken from the names before
+    events = code(veille_nlp, "Le président kirghiz Sadyr Japarov et le président turc Recep Tayyip Erdogan sont "
+                              "arrivés à Samarcande pour le sommet. Les dirigeants ont discuté de la coopération "
+                              "régionale.")
+    assert not any(codes(e["actor"]) | codes(e["recipient"]) == {"KGZ", "TUR"}
+                   for e in events if e["trigger"] == "discuté"), events
