@@ -313,3 +313,15 @@ def test_a_state_body_named_by_its_acronym_alone_needs_its_state_in_the_text(lin
 def test_two_acronyms_of_one_state_support_each_other(link):
     found = link("Le groupe LREM a perdu sept députés mardi, tandis que LFI a dénoncé un « naufrage ».")
     assert code_of(found, "LREM") == "FRA"
+
+
+def test_a_description_a_known_group_qualifies_is_of_that_groups_state(link):
+    # a text about France (its towns, its president) still speaks of Yemen's rebels when it names them
+    text = ("Le président Emmanuel Macron s'est réjoui à Marseille de la libération de l'humanitaire lyonnais. "
+            "Il était retenu depuis un an par les rebelles houthis à Sanaa, selon l'Élysée.")
+    found = link(text)
+    assert code_of(found, "rebelles") == "YEM", found
+    # without the group's name, the same description has no state of its own to take
+    bare = link("Le président Emmanuel Macron s'est réjoui à Marseille de la libération de l'humanitaire lyonnais. "
+                "Il était retenu depuis un an par des rebelles dans le désert, selon l'Élysée.")
+    assert all(code != "YEM" for surface, code, _ in bare if "rebelles" in surface), bare

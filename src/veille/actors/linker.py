@@ -904,6 +904,10 @@ class _Resolver:
             return
         if desc.ambiguous:
             return
+        qualifier = self._qualifying_name(mention)
+        if qualifier is not None:
+            mention.code = qualifier
+            return
         group = self._named_group(desc)
         if group is not None:
             self._link(mention, group)
@@ -1359,6 +1363,14 @@ class _Resolver:
         if actor is None or actor.type != "state":
             return Mention(before.start, before.end, "name", "GPE")
         return Mention(before.start, before.end, "name", "GPE", actor_id=actor.id, code=actor.code)
+
+    def _qualifying_name(self, mention: Mention) -> str | None:
+        """"les rebelles houthis", "les miliciens Wagner": a description that a known name right after it
+        qualifies is of that name's state, whatever state the document is mostly about."""
+        after = next((m for m in self.all_mentions if m.start == mention.end), None)
+        if after is None or after.kind != "name" or after.hit is None or not after.hit.code:
+            return None
+        return after.hit.code if mention.start <= self.doc[after.start].head.i < mention.end else None
 
     def _cataphor(self, mention: Mention, states: frozenset[str]) -> Mention | None:
         """"Depuis la semaine dernière, le pays communiste a proféré des reproches [...] Pyongyang": a
