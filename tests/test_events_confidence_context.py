@@ -4,23 +4,9 @@ named beside it, how far back its sides' codes were named, and its lexicon entry
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from veille.events.confidence import ENTRY_KEY, ConfidenceModel, clause, placement_features, with_prior
-from veille.events.testing import code, find
-
-
-@contextmanager
-def _features_kept(nlp) -> Iterator[None]:
-    coder = nlp.get_pipe("veille_events")
-    kept = coder.threshold, coder.threshold_nonfactual, coder.keep_features
-    coder.threshold = coder.threshold_nonfactual = 0.0
-    coder.keep_features = True
-    try:
-        yield
-    finally:
-        coder.threshold, coder.threshold_nonfactual, coder.keep_features = kept
+from veille.events.testing import code, features_kept, find
 
 
 def _token(nlp, text: str, word: str):
@@ -41,7 +27,7 @@ def test_the_clause_of_a_trigger(veille_nlp) -> None:
 def test_a_past_year_the_clause_and_the_entry_are_read_from_the_event(veille_nlp) -> None:
     text = ("La police a dispersé samedi des manifestants devant le Parlement à Nairobi. "
             "Le Kenya, brouillé avec la Somalie depuis 2019, a expulsé mardi deux diplomates somaliens.")
-    with _features_kept(veille_nlp):
+    with features_kept(veille_nlp):
         events = code(veille_nlp, text, "2021-03-10")
     dispersed = next((e for e in events if e["trigger"] == "dispersé"), None)
     assert dispersed is not None, events
@@ -71,7 +57,7 @@ def test_coded_events_know_how_far_back_their_sides_were_named(veille_nlp) -> No
             "Les deux pays ont évoqué la frontière. Le commerce entre eux a reculé cette année. "
             "Les industriels s'inquiètent des prix de l'acier. "
             "Ils ont signé un accord de coopération sur les douanes.")
-    with _features_kept(veille_nlp):
+    with features_kept(veille_nlp):
         events = code(veille_nlp, text, "2021-03-10")
     received = find(events, "CONSULT")
     assert received is not None, events

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from veille.events.confidence import day_gap, placement_features
-from veille.events.testing import code, find
+from veille.events.testing import code, features_kept, find
 
 
 def _event(**over) -> dict:
@@ -45,22 +42,10 @@ def test_placement_reads_sectors_code_sources_and_dates() -> None:
     assert not any(name.startswith("gap=") for name in guessed)  # no date of its own: no gap
 
 
-@contextmanager
-def _features_kept(nlp) -> Iterator[None]:
-    coder = nlp.get_pipe("veille_events")
-    kept = coder.threshold, coder.threshold_nonfactual, coder.keep_features
-    coder.threshold = coder.threshold_nonfactual = 0.0
-    coder.keep_features = True
-    try:
-        yield
-    finally:
-        coder.threshold, coder.threshold_nonfactual, coder.keep_features = kept
-
-
 def test_coded_events_carry_the_tense_and_where_their_sides_come_from(veille_nlp) -> None:
     text = ("Le Portugal et le Brésil multiplient les échanges commerciaux. Lisbonne avait signé un accord de pêche "
             "avec le Maroc. Le gouvernement portugais a dénoncé mardi cette décision.")
-    with _features_kept(veille_nlp):
+    with features_kept(veille_nlp):
         events = code(veille_nlp, text, "2021-03-10")
     signed = find(events, "AGREE") or find(events, "COOPERATE")
     assert signed is not None, events

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from spacy.language import Language
 
 
@@ -24,3 +27,16 @@ def find(events: list[dict], event_type: str | None = None, trigger: str | None 
         if (event_type is None or event["type"] == event_type) and (trigger is None or event["trigger"] == trigger):
             return event
     return None
+
+
+@contextmanager
+def features_kept(nlp: Language) -> Iterator[None]:
+    """Every event the coder finds, whatever its confidence, with the features the model read of it."""
+    coder = nlp.get_pipe("veille_events")
+    kept = coder.threshold, coder.threshold_nonfactual, coder.keep_features
+    coder.threshold = coder.threshold_nonfactual = 0.0
+    coder.keep_features = True
+    try:
+        yield
+    finally:
+        coder.threshold, coder.threshold_nonfactual, coder.keep_features = kept
