@@ -1518,6 +1518,9 @@ def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate |
     if participle and "Pres" in morph(token, "Tense") and any(
             deps[j] == "mark" and lowers[j] in _GERUND_MARKS for j in kids(t)):
         return None  # "pour l'ouverture des discussions, en exhortant les parties à ...": a gerund is an act of its own
+    if participle and "Pres" in morph(token, "Tense") and view.token(t).left_edge.i > 0 \
+            and lowers[view.token(t).left_edge.i - 1] == ",":
+        return None  # "exercent une pression sur Téhéran, accusant le pays de ...": detached, the subject's own act
     own = found.get(t)
     current = t
     for _ in range(4):

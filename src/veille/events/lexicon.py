@@ -432,9 +432,13 @@ def _theme(token: Token) -> tuple[Token | None, str | None]:
     deps, tags, lowers, lemmas, kids = view.dep, view.pos, view.lower, view.lemma, view.kids
     fallback: tuple[Token | None, str | None] = (None, None)
     i = token.i
+    # a clause with an object is active: a passive subject beside it is a misreading ("Kaboul a relâché 5.000
+    # talibans" with "Kaboul" as nsubj:pass), the object is the theme
+    active = any(deps[j] == "obj" and not (tags[j] in ("PRON", "SCONJ") and lowers[j] in _QUE) for j in kids(i))
     for j in kids(i):
         dep = deps[j]
-        if dep in ("obj", "nsubj:pass") and not (tags[j] in ("PRON", "SCONJ") and lowers[j] in _QUE):
+        if (dep == "obj" or (dep == "nsubj:pass" and not active)) \
+                and not (tags[j] in ("PRON", "SCONJ") and lowers[j] in _QUE):
             if lemmas[j] in TIME_WORDS:  # "a reçu lundi Moustafa al-Kazimi": the day, then the object
                 j = next((k for k in kids(i) if k > j and deps[k] == "obj"), j)
             return view.token(behind_day(view, j)), None
