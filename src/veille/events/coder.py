@@ -129,7 +129,8 @@ _ORDINARY_WORDS = grammar_words("ordinary_crime_words") | grammar_words("ordinar
 _FAIT_DIVERS_WORDS = grammar_words("fait_divers_words")  # "une fusillade", "un incendie"
 _PRIVATE_SECTORS = grammar_words("private_sectors")  # civilians, criminals, companies, courts
 _POLICE_SECTORS = grammar_words("police_sectors")
-_CRIME_TYPES = grammar_words("crime_types")  # crimes and arrests
+# crimes and arrests: between private persons and the unnamed police, ordinary news in a fait divers
+_CRIME_TYPES = frozenset({"ASSAULT", "COERCE"})
 _DISSENT_SECTORS = grammar_words("dissent_sectors")  # protesters, opponents
 _DISSENT_WORDS = grammar_words("dissent_words")  # "manifestation", "émeute"
 _HOLDING_VERBS = grammar_words("holding_verbs")  # "détenir": in the present, a state
@@ -263,7 +264,7 @@ class EventCoder:
         # a document of ordinary crime or ordinary news tells of no protest: its unnamed police acts on a crime
         street = not violent and not _dissent(view.lemma, mentions)
         # a document that opens on a fait divers, an accident or a disaster
-        fait_divers = street and bool(sentences) and _opens_on_fait_divers(sentences[0], view)
+        fait_divers = street and bool(sentences) and _tells_of_fait_divers(sentences[0], view)
         for k, sent in enumerate(sentences):
             candidates = self._candidates(sent, skip, shared)
             if last_end is not None and "\n" in text[last_end:sent.start_char]:
@@ -2072,9 +2073,9 @@ def _dissent(lemmas: list[str], mentions: list[Span]) -> bool:
     return not _DISSENT_WORDS.isdisjoint(lemmas) or any(m._.sector in _DISSENT_SECTORS for m in mentions)
 
 
-def _opens_on_fait_divers(lead: Span, view: DocView) -> bool:
-    """The document's first sentence tells of a crime, an accident or a disaster."""
-    return any(view.lemma[i] in _FAIT_DIVERS_WORDS for i in range(lead.start, lead.end))
+def _tells_of_fait_divers(span: Span, view: DocView) -> bool:
+    """The span (the document's first sentence) tells of a crime, an accident or a disaster."""
+    return any(view.lemma[i] in _FAIT_DIVERS_WORDS for i in range(span.start, span.end))
 
 
 def _private_side(party: dict) -> bool:
