@@ -126,6 +126,13 @@ _VIOLENCE_SECTORS = grammar_words("political_violence_sectors")  # armed groups
 _VIOLENCE_WORDS = grammar_words("political_violence_words")  # "attentat", "colis piégé"
 # a sentence on ordinary crime or trade ("trafic de drogue", "cambriolage", "le client du magasin")
 _ORDINARY_WORDS = grammar_words("ordinary_crime_words") | grammar_words("ordinary_trade_words")
+_FAIT_DIVERS_WORDS = grammar_words("fait_divers_words")  # "une fusillade", "un incendie"
+_PRIVATE_SECTORS = grammar_words("private_sectors")  # civilians, criminals, companies, courts
+_POLICE_SECTORS = grammar_words("police_sectors")
+# crimes and arrests: between private persons and the unnamed police, ordinary news in a fait divers
+_CRIME_TYPES = frozenset({"ASSAULT", "COERCE"})
+_DISSENT_SECTORS = grammar_words("dissent_sectors")  # protesters, opponents
+_DISSENT_WORDS = grammar_words("dissent_words")  # "manifestation", "émeute"
 _HOLDING_VERBS = grammar_words("holding_verbs")  # "détenir": in the present, a state
 _PASSIVE_AUX = grammar_words("passive_auxiliaries")
 
@@ -254,6 +261,10 @@ class EventCoder:
         shared = _DocCache(text=text, view=view, lemmas=view.lemma, sents=sentences, index=index, skip=skip)
         violent = _political_violence(view.lemma, mentions)
         ordinary = not violent and self._ordinary_news(doc._.politics)
+        # a document of ordinary crime or ordinary news tells of no protest: its unnamed police acts on a crime
+        street = not violent and not _dissent(view.lemma, mentions)
+        # a document that opens on a fait divers, an accident or a disaster
+        fait_divers = street and bool(sentences) and _tells_of_fait_divers(sentences[0], view)
         for k, sent in enumerate(sentences):
             candidates = self._candidates(sent, skip, shared)
             if last_end is not None and "\n" in text[last_end:sent.start_char]:
@@ -291,7 +302,7 @@ class EventCoder:
                         all(_ordinary_side(p) for p in (*event["actor"], *event["recipient"])), k,
                         len(sentences), heading,
                         {role: _distance(named, k, event[role]) for role in ("actor", "recipient") if event[role]}))
-            events.extend(self._judge(news, doc._.politics, ordinary, plain))
+            events.extend(self._judge(news, doc._.politics, ordinary, plain, fait_divers, street))
             for event in sent_events:
                 if event["status"] in FACTUAL or event["status"] == FUTURE:
                     shared.told.append((event["type"], {p["code"] for p in event["actor"]},
@@ -326,14 +337,19 @@ class EventCoder:
         return politics is not None and self.ordinary_below is not None and politics < self.ordinary_below
 
     def _judge(self, sent_events: list[dict], politics: float | None, ordinary: bool = False,
-               plain: bool = False) -> list[dict]:
+               plain: bool = False, fait_divers: bool = False, street: bool = False) -> list[dict]:
         """Confidence from the trained model; events under the threshold are not emitted, nor, in ordinary news
         (by the document's topic) or in a sentence of crime or trade (``plain``), the events whose sides are all
-        ordinary people and bodies (a court and the accused); in ordinary news, a recipient only guessed is one."""
+        ordinary people and bodies (a court and the accused); in ordinary news, a recipient only guessed is one.
+        In these and in a document that opens on a fait divers, the acts between private persons are not emitted
+        either, nor, in a document that tells of no protest (``street``), the crimes and arrests between them and
+        the unnamed police of their own state."""
         kept = []
         crowd = bucket(len(sent_events), (2, 3, 5))
         for event in sent_events:
             features = event.pop("_features")
+            if (ordinary or plain or fait_divers) and _private_event(event, street):
+                continue
             # a recipient the text does not name is the type's default guess ("ont manifesté" against the
             # government): no political side in ordinary news
             if (ordinary or plain) and all(_ordinary_side(p) for p in event["actor"]) \
@@ -2053,6 +2069,33 @@ def _dedupe(events: list[dict]) -> list[dict]:
             twin["recipient"] = event["recipient"]
         twin["confidence"] = max(twin["confidence"], event["confidence"])
     return kept
+
+
+def _dissent(lemmas: list[str], mentions: list[Span]) -> bool:
+    """The document tells of protest or riot: a word of it ("manifestation"), or protesters named."""
+    return not _DISSENT_WORDS.isdisjoint(lemmas) or any(m._.sector in _DISSENT_SECTORS for m in mentions)
+
+
+def _tells_of_fait_divers(span: Span, view: DocView) -> bool:
+    """The span (the document's first sentence) tells of a crime, an accident or a disaster."""
+    return any(view.lemma[i] in _FAIT_DIVERS_WORDS for i in range(span.start, span.end))
+
+
+def _private_side(party: dict) -> bool:
+    """Civilians, criminals, a company or a court, or someone unnamed no actor is known for (a town's state)."""
+    return party["sector"] in _PRIVATE_SECTORS \
+        or (not party["text"] and party["sector"] is None and party["actor_id"] is None)
+
+
+def _private_event(event: dict, street: bool = True) -> bool:
+    """An act whose sides, all of one state, are private persons, or a crime or an arrest between them and
+    the unnamed police ("deux hommes ont été interpellés", "des tirs visant les forces de l'ordre")."""
+    sides = [*event["actor"], *event["recipient"]]
+    if not sides or len({p["code"] for p in sides}) > 1:
+        return False
+    police = street and event["type"] in _CRIME_TYPES
+    return all(_private_side(p) or (police and p["sector"] in _POLICE_SECTORS and p["actor_id"] is None)
+               for p in sides)
 
 
 def _ordinary_side(party: dict) -> bool:
