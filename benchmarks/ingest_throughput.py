@@ -16,6 +16,9 @@ same for all), N rounds after a first one whose caches are cold (the lemmatizer'
 tokenizer's, the linker's: a run's first documents), reported apart. Printed: per tree the
 median CPU ratio bare / full over the rounds and its spread (min, quartiles, max), the wall
 ratio's median, and with --compare the median ratio of the two full ingests' CPU times.
+--fresh: each round reads the next --limit documents, which neither side's pipeline has seen, as a
+real ingest does (the caches warm to each corpus, but new names, numbers and rare words keep coming);
+without it every round reads the same documents, warm: what spaCy's own work costs at best.
 """
 
 from __future__ import annotations
@@ -57,6 +60,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=0, help="interleaved mode: N rounds of bare, full (see above)")
     parser.add_argument("--compare", default=None, metavar="OTHER_SRC",
                         help="with --rounds: also another source tree (its src folder), in a process of its own")
+    parser.add_argument("--fresh", action="store_true",
+                        help="with --rounds and --limit N: each round on the next N documents, never seen by either "
+                             "side's pipeline (its caches), as in an ingest of new text")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)  # one tree's side of --rounds
     args = parser.parse_args()
     if args.worker:
@@ -131,22 +137,27 @@ def _inputs(paths: list[str], limit: int | None) -> tuple[list[RawDocument], lis
 def _worker(args: argparse.Namespace) -> None:
     """Loads both pipelines, then runs "bare" or "full" as each line of stdin says, answering
     {"cpu": s, "wall": s} on stdout; the veille imported is the one on its PYTHONPATH."""
-    raws, texts = _inputs(args.paths, args.limit)
+    slices = args.rounds + 1 if args.fresh else 1
+    every_raw, every_text = _inputs(args.paths, args.limit * slices if args.limit else None)
+    size = args.limit or len(every_raw)
+    parts = [(every_raw[k * size:(k + 1) * size], every_text[k * size:(k + 1) * size]) for k in range(slices)]
     bare, full = spacy.load(MODEL), build_nlp()
 
-    def ingest() -> None:
+    def ingest(raws: list[RawDocument], texts: list[str]) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             store = Store(Path(tmp) / "bench.duckdb", memory_limit=INGEST_MEMORY_LIMIT)
             report = Ingestor(store, nlp=full).ingest_raw(iter(raws))
             store.close()
             assert report.new == len(set(texts)), report.as_dict()
 
-    runs: dict[str, Callable[[], object]] = {"bare": lambda: [None for _doc in bare.pipe(texts, batch_size=32)],
-                                             "full": ingest}
-    print(json.dumps({"documents": len(texts), "characters": sum(map(len, texts))}), flush=True)
+    runs: dict[str, Callable[[list[RawDocument], list[str]], object]] = {
+        "bare": lambda _raws, texts: [None for _doc in bare.pipe(texts, batch_size=32)], "full": ingest}
+    print(json.dumps({"documents": [len(texts) for _, texts in parts],
+                      "characters": sum(map(len, every_text))}), flush=True)
     for line in sys.stdin:
+        side, number = line.split()
         wall, cpu = time.perf_counter(), time.process_time()
-        runs[line.strip()]()
+        runs[side](*parts[int(number)])
         print(json.dumps({"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu}), flush=True)
 
 
@@ -156,7 +167,7 @@ class _Tree:
     def __init__(self, src: Path, args: argparse.Namespace) -> None:
         self.src = src
         command = [sys.executable, __file__, "--worker", *(["--limit", str(args.limit)] if args.limit else []),
-                   *args.paths]
+                   *(["--fresh", "--rounds", str(args.rounds)] if args.fresh else []), *args.paths]
         env = {**os.environ, "PYTHONPATH": str(src)}
         self.process = subprocess.Popen(command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         self.inputs = self._answer()
@@ -169,9 +180,10 @@ class _Tree:
             raise SystemExit(f"the worker for {self.src} stopped (exit {self.process.wait()})")
         return json.loads(line)  # type: ignore[no-any-return]
 
-    def run(self, side: str) -> dict[str, float]:
+    def run(self, side: str, number: int) -> dict[str, float]:
+        """`side` on the worker's slice `number` of the input (always 0 without --fresh)."""
         assert self.process.stdin is not None
-        self.process.stdin.write(side + "\n")
+        self.process.stdin.write(f"{side} {number}\n")
         self.process.stdin.flush()
         return self._answer()
 
@@ -189,14 +201,18 @@ def _interleaved(args: argparse.Namespace) -> None:
         inputs = {json.dumps(t.inputs) for t in trees}
         if len(inputs) != 1:
             raise SystemExit(f"the trees read different inputs: {inputs}")
-        print(f"{trees[0].inputs['documents']} documents, {trees[0].inputs['characters']:,} characters; "
-              f"1 cold round + {args.rounds} rounds")
-        cold: list[dict[str, dict[str, float]]] = [{side: t.run(side) for side in ("bare", "full")} for t in trees]
+        documents = trees[0].inputs["documents"]
+        print(f"{'+'.join(map(str, documents))} documents, {trees[0].inputs['characters']:,} characters; "
+              f"1 cold round + {args.rounds} rounds" + (", each on new documents" if args.fresh else ""))
+        if args.fresh and len(set(documents)) != 1:
+            raise SystemExit("--fresh: the input is too short for that many rounds of --limit documents")
+        cold: list[dict[str, dict[str, float]]] = [{side: t.run(side, 0) for side in ("bare", "full")}
+                                                    for t in trees]
         for number in range(args.rounds):
             # each round in the other order than the last: a drift of the load favours no side
             order = [(t, side) for t in trees for side in ("bare", "full")]
             for tree, side in order if number % 2 == 0 else order[::-1]:
-                tree.times[side].append(tree.run(side))
+                tree.times[side].append(tree.run(side, number + 1 if args.fresh else 0))
     finally:
         for tree in trees:
             tree.close()
