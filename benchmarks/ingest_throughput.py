@@ -213,6 +213,8 @@ def _interleaved(args: argparse.Namespace) -> None:
             order = [(t, side) for t in trees for side in ("bare", "full")]
             for tree, side in order if number % 2 == 0 else order[::-1]:
                 tree.times[side].append(tree.run(side, number + 1 if args.fresh else 0))
+            print(f"round {number + 1}: bare / full CPU " + ", ".join(
+                f"{t.times['bare'][-1]['cpu']:.2f} / {t.times['full'][-1]['cpu']:.2f}" for t in trees), flush=True)
     finally:
         for tree in trees:
             tree.close()
