@@ -78,6 +78,19 @@ def test_doc_terms_are_lemmas_of_content_words(veille_nlp) -> None:
     assert "les" not in terms and "de" not in terms
 
 
+def test_doc_terms_read_as_arrays_are_those_of_the_tokens(veille_nlp) -> None:
+    # the words of three letters or more, alphabetic, of a content part of speech; in the order they come,
+    # so that the set (and the sum over it) is the same as from the tokens
+    doc = veille_nlp("Le 3 mars, l'ONU et M. Kagame ont signé à Kigali un accord-cadre de 12 pages ; "
+                     "les rebelles du M23 s'y opposent, disent-ils, et menacent d'en découdre.")
+    expected = {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") and t.is_alpha
+                and len(t.text) >= 3 and t.lemma_}
+    terms = doc_terms(doc)
+    assert terms == expected and list(terms) == list(expected)
+    assert {"signer", "accord", "rebelle", "menacer"} <= terms and "M23" not in terms and "ont" not in terms
+    assert doc_terms(veille_nlp.make_doc("")) == set()
+
+
 def test_a_model_file_given_in_the_config_is_read_and_a_broken_one_refused(tmp_path: Path) -> None:
     path = tmp_path / "topic.json"
     path.write_text(json.dumps({"bias": -1.0, "weights": {"sanction": 4.0}}), "utf-8")

@@ -44,3 +44,20 @@ def test_a_corrected_plural_names_the_pair_again(veille_nlp):
     talks = [e for e in events if e["type"] == "CONSULT"]
     assert talks, events
     assert {p["code"] for e in talks for p in e["actor"] + e["recipient"]} == {"PER", "BOL"}
+
+
+def test_the_word_lists_are_sets(nlp):
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert len(table) >= 4
+    assert all(isinstance(words, frozenset) for words in table.values())
+
+
+def test_rare_and_invented_words_keep_the_model_lemmas(bare_nlp, nlp):
+    # forms the lemmatizer has never seen go through its word lists and its rules: the same answers as
+    # from the model's lists
+    sentence = ("Les sous-préfets désenclavaient les hameaux reculés tandis que des drônistes "
+                "bricolaient leurs quadricoptères ; les Zorvakiens, eux, s'étaient retranchés "
+                "derrière les fortins démantelés et remparaient les bastions effondrés.")
+    bare = [(t.text, t.pos_, t.lemma_) for t in bare_nlp(sentence)]
+    fixed = [(t.text, t.pos_, t.lemma_) for t in nlp(sentence)]
+    assert fixed == bare

@@ -348,7 +348,7 @@ class ActorLinker:
             return
         ents: list[list[Span]] = [[] for _ in prepared]
         outside: list[list[Span]] = [[] for _ in prepared]
-        arrays = {n: prepared[n].doc.to_array(PIECE_ATTRS) for n, _, _ in pieces}  # once for all a document's pieces
+        arrays = {n: prepared[n].doc.to_array(PIECE_ATTRS) for n in {n for n, _, _ in pieces}}  # once a document
         parsed = self.ner.pipe((_piece(prepared[n], a, b, arrays[n]) for n, a, b in pieces), batch_size=len(pieces))
         for (number, start, end), piece in zip(pieces, parsed, strict=True):
             doc = prepared[number].doc

@@ -20,7 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy
+from spacy import attrs
 from spacy.language import Language
+from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc
 
 import veille.nlp.extensions  # noqa: F401  (registers doc._.politics)
@@ -28,6 +31,7 @@ from veille.events.confidence import load_weights, logistic
 
 DEFAULT_MODEL = "topic.json"
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN"})
+_CONTENT_POS_IDS = [IDS[pos] for pos in sorted(CONTENT_POS)]
 MIN_LENGTH = 3
 # the model learnt from whole articles (38 distinct content lemmas at the fewest): on a shorter text,
 # a headline or one sentence, it would guess from a handful of words, so it says nothing
@@ -35,9 +39,13 @@ MIN_TERMS = 30
 
 
 def doc_terms(doc: Doc) -> set[str]:
-    """The distinct lower-cased lemmas of the document's content words."""
-    return terms(token.lemma_ for token in doc if token.pos_ in CONTENT_POS and token.is_alpha
-                 and len(token.text) >= MIN_LENGTH)
+    """The distinct lower-cased lemmas of the document's content words (read as arrays: no Token built)."""
+    if not len(doc):
+        return set()
+    array = doc.to_array([attrs.POS, attrs.IS_ALPHA, attrs.LENGTH, attrs.LEMMA])
+    content = numpy.isin(array[:, 0], _CONTENT_POS_IDS) & (array[:, 1] != 0) & (array[:, 2] >= MIN_LENGTH)
+    strings = doc.vocab.strings
+    return terms(strings[key] for key in array[content, 3].tolist())  # in order: the set is built as it was
 
 
 def terms(lemmas: Iterable[str]) -> set[str]:

@@ -69,6 +69,7 @@ def build_nlp(model: str = MODEL, components: Sequence[str] | None = None, *,
     importlib.import_module(JUNCTIONS[1])
     nlp.add_pipe(JUNCTIONS[0], first=True)  # sentence starts set before the parser, which keeps them
     correct_lemmas(nlp)
+    index_lemma_tables(nlp)
     if ner == "unknown":
         nlp.disable_pipe("ner")  # kept: veille_actors runs it on the sentences that need it
     wanted = [name for name, _ in COMPONENTS] if components is None else list(components)
@@ -100,6 +101,21 @@ def correct_lemmas(nlp: Language) -> None:
         exceptions.update({form: [lemma] for form, lemma in forms.items()})
         table[pos] = exceptions
     lemmatizer.cache.clear()
+
+
+def index_lemma_tables(nlp: Language) -> None:
+    """The lemmatizer's word lists by part of speech ("lemma_index") as sets: it asks them whether a form is
+    a known word, once or more for each (form, POS) it has not seen yet, and on a list each question reads the
+    list through (66,000 nouns). Same answers, so same lemmas; on new text (a run's first documents, names,
+    numbers) the lemmatizer took longer than the parser."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or "lemma_index" not in lookups:
+        return
+    table = lookups.get_table("lemma_index")
+    for pos in list(table.keys()):  # keys are string hashes: set back as they are
+        table[pos] = frozenset(table[pos])
 
 
 def fresh_tokenizer_cache(nlp: Language) -> None:
