@@ -472,8 +472,8 @@ class ArgumentFinder:
             elif lowers[j] == "y" and dep in ("iobj", "advmod", "expl:comp", "obl:mod"):
                 pass
         if patient and args.theme is not None and entry.type in _JUDGING_TYPES:
-            # "a condamné l'attaque de la Russie contre l'Ukraine": who is judged is who did the act, not its target
-            patient = self._act_sides(args.theme, index, resolve) or patient
+            # "a condamné l'offensive russe contre l'Ukraine": who is judged is who did the act, not its target
+            patient = self._act_sides(args.theme, patient, index, resolve) or patient
         if args.theme is None and not passive and not patient:
             stranded = stranded_object(view, verb.i)
             if stranded is not None:  # "a reçu à la Maison Blanche le Premier ministre irakien"
@@ -721,14 +721,16 @@ class ArgumentFinder:
                         or (view.dep[j] == "obj" and j > incise)), None)
         return self._np(view.token(subject), index, resolve) if subject is not None else []
 
-    def _act_sides(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
-        """Who did the one-sided act a judged noun names, as the noun's own phrase says ("l'attaque de la Russie
-        contre l'Ukraine", "l'offensive russe", "ses frappes", "l'annexion de la Crimée par Moscou"); none when the
-        phrase names no doer, or for a shared act ("l'accord Israël/Emirats": both sides are judged)."""
+    def _act_sides(self, noun: Token, named: list[Party], index: MentionIndex, resolve) -> list[Party]:
+        """Who did the act a judged noun names, when the parties ``named`` in its phrase include its target: the
+        doer as the noun's own phrase says ("l'offensive russe contre l'Ukraine", "les frappes d'Israël contre le
+        Liban"); none when the phrase names no doer, or for an act done together ("l'accord Israël/Emirats")."""
         act = self.lexicon.match(noun) if noun.pos_ == "NOUN" else None
-        if act is None or act.sym:
+        if act is None or act.sym or act.type in _SHARED_TYPES:
             return []
         inner = self.find(noun, act, index, resolve)
+        if not any(_same(p, inner.recipient) for p in named):
+            return []
         possessed = any(c.dep_ == "det" and morph(c, "Poss") for c in _children(noun))
         return [p for p in inner.actor if p.code and not p.generic and (
             possessed or (p.token is not None and (p.token == noun or noun.is_ancestor(p.token))))]
@@ -1239,6 +1241,7 @@ _RECEIVE_VERBS = grammar_words("receive_verbs")
 _TARGET_PREPS = grammar_words("target_prepositions")  # "contre", "envers": whom an act is aimed at
 # acts that judge another's act: their object names it, and its doer is the one judged
 _JUDGING_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+_SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})  # acts two sides do together
 _AIM_VERBS = grammar_words("aim_verbs")  # "les sanctions visant Moscou": whom a measure aims at
 _PREP_ADVERBS = grammar_words("preposition_adverbs")
 _ELIDED_SOURCE_PREPS = grammar_words("elided_source_prepositions")  # "d' après" split in two ...
