@@ -471,6 +471,9 @@ class ArgumentFinder:
                             self._oblique(token_at(k), entry, index, resolve, args)
             elif lowers[j] == "y" and dep in ("iobj", "advmod", "expl:comp", "obl:mod"):
                 pass
+        if patient and args.theme is not None and entry.type in _JUDGING_TYPES:
+            # "a condamné l'offensive russe contre l'Ukraine": who is judged is who did the act, not its target
+            patient = self._act_sides(args.theme, patient, index, resolve) or patient
         if args.theme is None and not passive and not patient:
             stranded = stranded_object(view, verb.i)
             if stranded is not None:  # "a reçu à la Maison Blanche le Premier ministre irakien"
@@ -718,6 +721,20 @@ class ArgumentFinder:
                         or (view.dep[j] == "obj" and j > incise)), None)
         return self._np(view.token(subject), index, resolve) if subject is not None else []
 
+    def _act_sides(self, noun: Token, named: list[Party], index: MentionIndex, resolve) -> list[Party]:
+        """Who did the act a judged noun names, when the parties ``named`` in its phrase include its target: the
+        doer as the noun's own phrase says ("l'offensive russe contre l'Ukraine", "les frappes d'Israël contre le
+        Liban"); none when the phrase names no doer, or for an act done together ("l'accord Israël/Emirats")."""
+        act = self.lexicon.match(noun) if noun.pos_ == "NOUN" else None
+        if act is None or act.sym or act.type in _SHARED_TYPES:
+            return []
+        inner = self.find(noun, act, index, resolve)
+        if not any(_same(p, inner.recipient) for p in named):
+            return []
+        possessed = any(c.dep_ == "det" and morph(c, "Poss") for c in _children(noun))
+        return [p for p in inner.actor if p.code and not p.generic and (
+            possessed or (p.token is not None and (p.token == noun or noun.is_ancestor(p.token))))]
+
     def _act_doer(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
         """The doer of the act a common noun names ("les attaques verbales contre Séoul": who attacks)."""
         act = self.lexicon.match(noun) if noun.pos_ == "NOUN" else None
@@ -833,6 +850,8 @@ class ArgumentFinder:
 
     def _noun_slots(self, noun: Token, entry: Entry, index: MentionIndex, resolve, args: Arguments) -> None:
         owners: list[Party] = []
+        targeted: list[Party] = []  # named by "de" as the act's target ("l'attaque de Kiev")
+        against: list[Party] = []  # named by "contre" ("l'attaque contre Kiev")
         for child in _children(noun):
             dep = child.dep_
             prep = _case(child)
@@ -873,6 +892,10 @@ class ArgumentFinder:
                         if all(p.place for p in parties):
                             args.places.extend(parties)
                         args.recipient.extend(p for p in parties if not _same(p, args.recipient))
+                        targeted.extend(parties)
+                        # "l'attaque de la Russie contre l'Ukraine": the target the parser hung on the "de" phrase
+                        against.extend(p for k in _children(child) if k.dep_ == "nmod" and _case(k) in _TARGET_PREPS
+                                       for p in self._np(k, index, resolve))
                     args.explicit = True
                 elif prep in PARTNER_PREPS:
                     if prep in _BETWEEN and len(parties) == 1:
@@ -890,6 +913,14 @@ class ArgumentFinder:
                 elif prep in RECIPIENT_PREPS:
                     args.recipient.extend(p for p in parties if not _same(p, args.recipient))
                     args.explicit = True
+                    if prep in _TARGET_PREPS:
+                        against.extend(parties)
+        if targeted and against and not owners and not any(_same(p, against) for p in targeted):
+            # "les frappes d'Israël contre le Liban": with the target named by "contre", "de" names the doer
+            owners = list(targeted)
+            args.recipient = [p for p in args.recipient if not _same(p, owners)]
+            args.recipient.extend(p for p in against if not _same(p, args.recipient))
+            args.places = [p for p in args.places if not _same(p, owners)]
         if entry.sym and not owners and not args.recipient:
             prep, parties = self._stranded_partners(noun, index, resolve)
             if prep in _BETWEEN and len(parties) > 1:
@@ -1207,6 +1238,10 @@ _QUANTITY_NOUNS = grammar_words("quantity_nouns")
 _COLLECTION_NOUNS = grammar_words("collection_nouns")
 _AFFILIATION_NOUNS = grammar_words("affiliation_nouns")
 _RECEIVE_VERBS = grammar_words("receive_verbs")
+_TARGET_PREPS = grammar_words("target_prepositions")  # "contre", "envers": whom an act is aimed at
+# acts that judge another's act: their object names it, and its doer is the one judged
+_JUDGING_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+_SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})  # acts two sides do together
 _AIM_VERBS = grammar_words("aim_verbs")  # "les sanctions visant Moscou": whom a measure aims at
 _PREP_ADVERBS = grammar_words("preposition_adverbs")
 _ELIDED_SOURCE_PREPS = grammar_words("elided_source_prepositions")  # "d' après" split in two ...

@@ -1839,7 +1839,37 @@ def _addressed_body(event_type: str, party: Party, trigger: Token, actor: list[P
     """An act addressed to another body of the actor's own state, named as the trigger's complement."""
     if _rebels_face_state(party, actor) and _governed(party, trigger):
         return True  # "des pourparlers entre les talibans et Kaboul": rebels with their own state
-    return event_type in _ADDRESSED and _governed(party, trigger) and _another_body(party, actor)
+    return event_type in _ADDRESSED and _governed(party, trigger) \
+        and (_another_body(party, actor) or _answering_at_home(party, actor))
+
+
+def _answering_at_home(party: Party, actor: list[Party]) -> bool:
+    """A named authority of the actor's own state, held to account by someone not of it: its government,
+    forces or police by an opponent, a writer, a lawyer ("a accusé des CRS de ...", "a appelé les militaires
+    à ne pas tirer"), a town's police or mayor by the state above it ("a accusé la police de Washington");
+    or its people, named by their nationality ("a appelé les Espagnols à porter un masque")."""
+    if not party.text or party.place:
+        return False
+    same = [a for a in actor if a.code == party.code]
+    if _people(party):
+        return all(a.text and not _people(a) for a in same)
+    if party.sector in _STATE_FORCES and all(a.text and not a.place and a.sector not in _STATE_FORCES
+                                             and a.actor_id != a.code for a in same):
+        return True
+    return _local_office(party) and not any(_local_office(a) for a in same)
+
+
+def _people(party: Party) -> bool:
+    """"les Espagnols": a state's people, a plural nationality noun."""
+    token = party.token
+    return party.sector is None and not party.generic and token is not None and _mention_label(party) == "NORP" \
+        and token.pos_ in ("NOUN", "PROPN") and "Plur" in morph(token, "Number")
+
+
+def _local_office(party: Party) -> bool:
+    """A party named by the noun of a local or police office ("la police de Washington", "le maire")."""
+    token = party.token
+    return token is not None and token.pos_ == "NOUN" and token.lemma_.lower() in _LOCAL_OFFICES
 
 
 def _rebels_face_state(party: Party, actor: list[Party]) -> bool:
