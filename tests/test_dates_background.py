@@ -75,3 +75,11 @@ def test_an_act_after_an_event_dated_it_counts_from_is_no_state_held(veille_nlp)
     text = "Depuis le retrait en mai 2018 de Washington de cet accord, la Russie et la Chine dénient aux Etats-Unis " \
            "le droit d'activer ce mécanisme."
     assert _facts(veille_nlp, text, "REJECT")
+
+
+def test_a_month_after_a_past_year_is_in_that_year_when_a_day_is_fronted_before(every_event) -> None:
+    # the day the text reports from does not keep the month of the year before in its own year
+    text = ("Samedi, la police a compté 5.000 manifestants. L'an passé, près de 50.000 personnes s'étaient rassemblées "
+            "fin novembre dans toute la France, selon les organisatrices.")
+    event = find(code(every_event, text, "2019-11-23"), "PROTEST", "rassemblées")
+    assert event is not None and event["date"] == "2018-11", event

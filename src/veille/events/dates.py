@@ -540,7 +540,7 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
             # an embedded clause's own adjunct before a date the sentence fronts for its main clause ("Mardi, la
             # police a libéré le journaliste qu'elle avait arrêté en 2018")
             named = [c for c in own if date_head(c[0]) in (trigger, verb)]
-        own = named or own
+        clause_dates, own = own, named or own
         if own:
             # the most precise first ("en octobre, ... signait pour une coopération en 2022": a bare
             # year is often what the event is for), then the nearest
@@ -549,7 +549,7 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
                     and reference.precision == "day":
                 # "dans la matinée": the morning of the day the story is on, not of the last day named
                 return EventDate(reference.date, "day", span.text, False)
-            value = _in_year_before(span, value, precision, own)
+            value = _in_year_before(span, value, precision, clause_dates)
             back = _day_after(span, trigger)
             if back and precision == "day":
                 # "au lendemain de nouvelles condamnations": they were the day before it
