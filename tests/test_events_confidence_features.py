@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from veille.events.confidence import day_gap, placement_features
+from veille.events.confidence import placement_features
+from veille.events.dates import age_in_days
 from veille.events.testing import code, features_kept, find
 
 
@@ -12,12 +13,16 @@ def _event(**over) -> dict:
     return {**event, **over}
 
 
-def test_day_gap_counts_from_the_end_of_the_period() -> None:
-    assert day_gap("2021-06-02", "2021-06-04") == 2
-    assert day_gap("2021-05", "2021-06-04") == 4  # a month is over on its last day
-    assert day_gap("2019", "2021-06-04") == 521  # from the last day of 2019
-    assert day_gap("2021-06-10", "2021-06-04") == -6
-    assert day_gap(None, "2021-06-04") is None and day_gap("2021-06-02", "sometime") is None
+def test_the_gap_the_model_reads_counts_from_the_end_of_the_period() -> None:
+    def gap(date: str | None, published: str | None) -> int | None:
+        return age_in_days(date, published, since="end")
+
+    assert gap("2021-06-02", "2021-06-04") == 2
+    assert gap("2021-05", "2021-06-04") == 4  # a month is over on its last day
+    assert gap("2019", "2021-06-04") == 521  # from the last day of 2019
+    assert gap("2021-06-10", "2021-06-04") == -6
+    assert gap("2021-05", "2021-06") == 1  # to the first day of a month of publication
+    assert gap(None, "2021-06-04") is None and gap("2021-06-02", "sometime") is None
 
 
 def test_placement_reads_sectors_code_sources_and_dates() -> None:

@@ -97,3 +97,32 @@ def test_an_event_of_the_story_s_weeks_a_time_is_counted_from_is_still_news(veil
     assert _facts(code(veille_nlp, weeks, "2022-08-05"), "CONSULT")
     months = weeks.replace("Trois semaines", "Trois mois")
     assert not _facts(code(veille_nlp, months, "2022-08-05"), "CONSULT")
+
+
+def test_an_act_told_in_the_passe_simple_is_history_recalled(veille_nlp) -> None:
+    # the tagger reads these forms as presents or imperfects: the passé simple is read off the form
+    for text in ("L'armée égyptienne lança une vague d'arrestations contre les opposants.",
+                 "L'armée égyptienne déclencha une vague d'arrestations contre les opposants, qui furent jugés."):
+        assert not _facts(code(veille_nlp, text, "2019-03-12"), "COERCE"), text
+    # the same act in the present is the news
+    news = code(veille_nlp, "L'armée égyptienne lance une vague d'arrestations contre les opposants.", "2019-03-12")
+    assert _facts(news, "COERCE"), news
+
+
+def test_the_passe_simple_is_read_off_the_form_and_the_infinitive(veille_nlp) -> None:
+    from veille.events.recall import told_in_simple_past
+
+    doc = veille_nlp("Les troupes irakiennes envahirent le Koweït et la police lança des arrestations.")
+    assert [t.text for t in doc if t.pos_ == "VERB" and told_in_simple_past(t)] == ["envahirent", "lança"]
+    # presents and imperfects of the same verbs, and the presents of "-érer" verbs, are no passé simple
+    doc = veille_nlp("Les troupes envahissent le Koweït, la police lançait des arrestations et les juges libèrent "
+                     "les détenus.")
+    assert not [t.text for t in doc if t.pos_ == "VERB" and told_in_simple_past(t)]
+
+
+def test_the_passe_anterieur_of_a_clause_apres_que_is_no_history(veille_nlp) -> None:
+    from veille.events.recall import told_in_simple_past
+
+    doc = veille_nlp("Le maire a été critiqué après que la police eut arrêté des manifestants, tandis que le roi fut "
+                     "renversé.")
+    assert [t.text for t in doc if t.pos_ == "VERB" and told_in_simple_past(t)] == ["renversé"]

@@ -44,7 +44,7 @@ from veille.events.features import morph
 from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
 from veille.events.habit import habitual
 from veille.events.lexicon import Entry, Lexicon
-from veille.events.recall import in_past_period
+from veille.events.recall import recalled as recalled_act
 from veille.events.sizes import extract_sizes
 from veille.events.status import (
     ASSERTED,
@@ -476,8 +476,9 @@ class EventCoder:
             args = self.finder.find(args_token, args_entry, ctx.index, ctx.resolve)
         # distributive participle: "26 criminels et 18 membres ... tués" is one event per count
         groups = self._distributive(token, ctx.index)
-        # "Durant la campagne présidentielle, il avait promis ...": an act of a past period the text names, recalled
-        recalled = in_past_period(token)
+        # "Durant la campagne présidentielle, il avait promis ...", "la Belgique annexa le Congo": an act of a past
+        # period the text names, or told in the passé simple, recalled
+        recalled = recalled_act(token)
         out = []
         for region, parties in groups:
             event = self._event(token, entry, args if parties is None else _with_recipient(args, parties),

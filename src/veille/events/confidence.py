@@ -21,6 +21,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from veille.events.dates import age_in_days
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -258,26 +260,6 @@ def _tense(token: Token) -> str:
         next(iter(morph.get("Tense")), ""), "other")
 
 
-def day_gap(date: str | None, published: str | None) -> int | None:
-    """Days from `date` (YYYY, YYYY-MM or YYYY-MM-DD) to `published`, counted from the period's end (a month
-    is over by its last day); None when either is missing or unreadable."""
-    import calendar
-    from datetime import date as Date
-
-    def read(text: str | None, end: bool) -> Date | None:
-        parts = (text or "")[:10].split("-")
-        try:
-            year = int(parts[0])
-            month = int(parts[1]) if len(parts) > 1 else (12 if end else 1)
-            day = int(parts[2]) if len(parts) > 2 else (calendar.monthrange(year, month)[1] if end else 1)
-            return Date(year, month, day)
-        except (ValueError, IndexError):
-            return None
-
-    when, day = read(date, True), read(published, False)
-    return None if when is None or day is None else (day - when).days
-
-
 def placement_features(event: dict, sentence_codes: set[str], anchored: set[str], focus: list[str],
                        published: str | None,
                        politics: float | None, ordinary_doc: bool, ordinary_sides: bool, sentence: int,
@@ -309,7 +291,7 @@ def placement_features(event: dict, sentence_codes: set[str], anchored: set[str]
     if ordinary_sides:
         f["ordinary_sides"] = 1.0
     f[f"politics|{event['type']}"] = 1.0 if politics is None else politics
-    gap = None if event.get("date_fallback") else day_gap(event.get("date"), published)
+    gap = None if event.get("date_fallback") else age_in_days(event.get("date"), published, since="end")
     if gap is not None:
         f[f"gap={'after' if gap < 0 else bucket(gap, GAP_EDGES)}"] = 1.0
     f[f"sentence={bucket(sentence, (1, 2, 5, 15))}"] = 1.0

@@ -6,6 +6,10 @@ mandat", "sous sa présidence") or of history ("pendant la Seconde Guerre mondia
 The period is a noun of grammar.yaml `period_nouns` (a lemma, or a lemma and the lemmas of its modifiers), after a
 preposition of `period_prepositions` or inside the frame of a `period_frames` noun ("au cours de"), hung on the
 trigger's clause or on a clause an infinitive, gerund or participle of it hangs on ("avait promis d'exonérer").
+
+``told_in_simple_past(trigger)``: a clause in the passé simple is history told ("la Belgique annexa le Congo", "le roi
+fut renversé"): what it tells is recalled, whatever its date. Not the passé antérieur, the anterior of a clause "après
+que" in news too ("après que le maire eut dénoncé ...").
 """
 
 from __future__ import annotations
@@ -14,12 +18,15 @@ from spacy.tokens import Token
 
 from veille.events.dates import clause_tense
 from veille.events.features import morph
-from veille.events.grammar import grammar_words
+from veille.events.grammar import grammar_table, grammar_words
 from veille.events.status import _clause_verb
 
 _PERIOD_NOUNS = grammar_words("period_nouns")
 _PERIOD_PREPOSITIONS = grammar_words("period_prepositions")
 _PERIOD_FRAMES = grammar_words("period_frames")
+_SIMPLE_PAST_ENDINGS = grammar_table("simple_past_endings")
+_SIMPLE_PAST_SPELLINGS = dict(grammar_table("simple_past_spellings"))
+_SIMPLE_PAST_FORMS = grammar_words("simple_past_forms")
 _PAST = frozenset({"perfect", "pluperfect", "imperfect"})
 # the dependencies of a non-finite clause on the clause it belongs to ("avait promis d'exonérer", "en tendant")
 _CLIMB = frozenset({"xcomp", "advcl", "acl", "obl", "obl:arg", "obl:mod", "conj", "ccomp"})
@@ -90,4 +97,46 @@ def _of_subject(phrase: Token) -> bool:
         if word.head == word:
             return False
         word = word.head
+    return False
+
+
+def recalled(trigger: Token) -> bool:
+    """Whether the trigger's clause recalls the past rather than tells news (:func:`in_past_period`,
+    :func:`told_in_simple_past`)."""
+    return in_past_period(trigger) or told_in_simple_past(trigger)
+
+
+def told_in_simple_past(trigger: Token) -> bool:
+    """Whether the finite verb of the trigger's clause (or of the clause its participle, infinitive or gerund hangs
+    on) is in the passé simple: its own form, or its passive auxiliary's ("fut renversé")."""
+    verb = _clause_verb(trigger)
+    for _ in range(8):
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass") and c.pos_ == "AUX"]
+        if any(a.dep_ != "aux:pass" for a in auxiliaries):
+            return False  # a compound tense; the passé antérieur ("après que le maire eut dénoncé") tells news too
+        if auxiliaries:
+            return any(_simple_past(a) for a in auxiliaries)  # "fut renversé"
+        if verb.pos_ in ("VERB", "AUX") and (_simple_past(verb) or "Fin" in morph(verb, "VerbForm")):
+            return _simple_past(verb)  # (a form of the passé simple the tagger may read as a participle)
+        if verb.head == verb or verb.dep_ == "ROOT" or verb.dep_ not in _CLIMB:
+            return False
+        verb = _clause_verb(verb.head)
+    return False
+
+
+def _simple_past(verb: Token) -> bool:
+    """The form is a third person of the passé simple (grammar.yaml ``simple_past_*``)."""
+    form, lemma = verb.lower_, verb.lemma_.lower()
+    if form in _SIMPLE_PAST_FORMS:
+        return True
+    for infinitive, endings in _SIMPLE_PAST_ENDINGS:
+        if not lemma.endswith(infinitive) or len(lemma) <= len(infinitive):
+            continue
+        stem = lemma[: -len(infinitive)]
+        for ending in endings:
+            if form == stem + ending:
+                return True
+            for respelled in _SIMPLE_PAST_SPELLINGS.get(stem[-1], ()):
+                if form == stem[:-1] + respelled + ending:  # (only before "a" does it make a form)
+                    return True
     return False
