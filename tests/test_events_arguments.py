@@ -553,3 +553,22 @@ def test_relative_on_an_actor_keeps_its_antecedent(veille_nlp) -> None:
     event = find(events, "ACCUSE")
     assert event is not None
     assert codes(event["actor"]) == {"HUN"}
+
+
+def test_participle_the_tagger_took_for_an_adverb_still_has_its_subject(veille_nlp) -> None:
+    # "a proféré" is tagged an adverb by the model; its tense auxiliary says it is a verb
+    events = code(veille_nlp, "Depuis lundi, le régime iranien a proféré des accusations virulentes envers son "
+                              "voisin.")
+    event = find(events, "ACCUSE")
+    assert event is not None
+    assert codes(event["actor"]) == {"IRN"}
+
+
+def test_who_returns_to_the_negotiating_table_negotiates(veille_nlp) -> None:
+    # the talks hang on the occasion ("la table des négociations"), the occasion on a verb of motion with être,
+    # which the parser reads as a passive
+    events = code(veille_nlp, "La Corée du Nord est revenue mardi à la table des négociations avec les Etats-Unis.")
+    event = find(events, "CONSULT")
+    assert event is not None
+    assert codes(event["actor"]) == {"PRK"}
+    assert codes(event["recipient"]) == {"USA"}

@@ -1074,8 +1074,9 @@ class ArgumentFinder:
     def _noun_owner_from_verb(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
         """"X a signé un accord", "X a donné son accord", "X a annoncé le retrait", "X a adopté un paquet
         de sanctions": the verb's subject."""
-        while noun.dep_ == "nmod" and _head(noun).pos_ == "NOUN" and _head(noun).lemma_.lower() in _COLLECTION_NOUNS:
-            noun = _head(noun)  # "un douzième paquet de sanctions"
+        while noun.dep_ == "nmod" and _head(noun).pos_ == "NOUN" \
+                and _head(noun).lemma_.lower() in _COLLECTION_NOUNS | _OCCASION_NOUNS:
+            noun = _head(noun)  # "un douzième paquet de sanctions", "à la table des négociations"
         head = _head(noun)
         dep = noun.dep_
         if dep == "nmod" and head.i < noun.i and _time_noun(head) and head.dep_[:3] in ("obl", "obj") \
@@ -1088,10 +1089,14 @@ class ArgumentFinder:
             return []  # "le Japon y a vu des essais de missiles": who sees an act does not do it
         if dep in ("obj", "obl:arg", "obl") and head.lemma_.lower() in _COMMENTARY_VERBS:
             return []  # "l'émissaire a alerté sur des combats": who tells of or judges an act does not do it
-        if dep in ("obj", "obl:arg", "obl", "obl:mod", "nmod", "xcomp") and head.pos_ in _VERB_POS:
-            passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in _children(head))
+        if dep in ("obj", "obl:arg", "obl", "obl:mod", "nmod", "xcomp") \
+                and (head.pos_ in _VERB_POS or _has_auxiliary(head)):  # "a proféré" tagged an adverb
+            # (not "l'Iran est revenu à la table des négociations": a verb of motion with être)
+            passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in _children(head)) \
+                and head.lemma_.lower() not in _ETRE_VERBS
             for sibling in _children(head):
-                if sibling.dep_ == ("obl:agent" if passive else "nsubj") or sibling.dep_ == "obl:agent":
+                if sibling.dep_ in (("obl:agent",) if passive else ("nsubj", "nsubj:pass")) \
+                        or sibling.dep_ == "obl:agent":
                     return self._np(sibling, index, resolve)
             return self._controller(head, index, resolve)
         if dep in ("nsubj", "nsubj:pass") and head.pos_ in _VERB_POS:
@@ -1251,6 +1256,7 @@ def _orphan_subject(verb: Token) -> Token | None:
 
 _QUANTITY_NOUNS = grammar_words("quantity_nouns")
 _COLLECTION_NOUNS = grammar_words("collection_nouns")
+_OCCASION_NOUNS = grammar_words("occasion_nouns")
 _AFFILIATION_NOUNS = grammar_words("affiliation_nouns")
 _RECEIVE_VERBS = grammar_words("receive_verbs")
 _AIM_VERBS = grammar_words("aim_verbs")  # "les sanctions visant Moscou": whom a measure aims at
