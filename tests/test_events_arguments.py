@@ -572,3 +572,4 @@ def test_who_returns_to_the_negotiating_table_negotiates(veille_nlp) -> None:
     assert event is not None
     assert codes(event["actor"]) == {"PRK"}
     assert codes(event["recipient"]) == {"USA"}
+

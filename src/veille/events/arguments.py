@@ -1090,7 +1090,8 @@ class ArgumentFinder:
         if dep in ("obj", "obl:arg", "obl") and head.lemma_.lower() in _COMMENTARY_VERBS:
             return []  # "l'émissaire a alerté sur des combats": who tells of or judges an act does not do it
         if dep in ("obj", "obl:arg", "obl", "obl:mod", "nmod", "xcomp") \
-                and (head.pos_ in _VERB_POS or _has_auxiliary(head)):  # "a proféré" tagged an adverb
+                and (head.pos_ in _VERB_POS or (_has_auxiliary(head) and head.pos_ in ("ADV", "ADJ")
+                                                and not _has_copula(head))):  # "a proféré" tagged an adverb
             # (not "l'Iran est revenu à la table des négociations": a verb of motion with être)
             passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in _children(head)) \
                 and head.lemma_.lower() not in _ETRE_VERBS
