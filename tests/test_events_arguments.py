@@ -522,3 +522,54 @@ def test_a_compound_demonym_names_both_sides_of_a_meeting(veille_nlp, text: str,
     assert event is not None
     assert codes(event["actor"]) == {actor}
     assert codes(event["recipient"]) == {recipient}
+
+
+def test_sides_of_talks_named_on_their_predicate(veille_nlp) -> None:
+    # the parser hangs "entre X et Y" on the verb the talks are the subject of, not on the noun
+    events = code(veille_nlp, "Les négociations se poursuivent depuis mardi entre l'Arménie et l'Azerbaïdjan à "
+                              "Bruxelles.")
+    event = find(events, "CONSULT")
+    assert event is not None
+    assert codes(event["actor"]) | codes(event["recipient"]) == {"ARM", "AZE"}
+    events = code(veille_nlp, "De difficiles pourparlers sont en cours depuis lundi entre Séoul, Tokyo et Washington.")
+    event = find(events, "CONSULT")
+    assert event is not None
+    assert codes(event["actor"]) | codes(event["recipient"]) == {"KOR", "JPN", "USA"}
+
+
+def test_relative_on_a_noun_that_cannot_act_speaks_for_the_name_before_it(veille_nlp) -> None:
+    # "la position de Varsovie, qui condamne": a position does not condemn; the state named before the comma does
+    events = code(veille_nlp, "Le ministre a rappelé la position constante de Varsovie, qui condamne les essais "
+                              "nucléaires de la Corée du Nord.")
+    event = find(events, "ACCUSE")
+    assert event is not None
+    assert codes(event["actor"]) == {"POL"}
+    assert codes(event["recipient"]) == {"PRK"}
+
+
+def test_relative_on_an_actor_keeps_its_antecedent(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Kremlin a reçu le ministre des Affaires étrangères de la Hongrie, qui a critiqué "
+                              "les sanctions de l'Union européenne.")
+    event = find(events, "ACCUSE")
+    assert event is not None
+    assert codes(event["actor"]) == {"HUN"}
+
+
+def test_participle_the_tagger_took_for_an_adverb_still_has_its_subject(veille_nlp) -> None:
+    # "a proféré" is tagged an adverb by the model; its tense auxiliary says it is a verb
+    events = code(veille_nlp, "Depuis lundi, le régime iranien a proféré des accusations virulentes envers son "
+                              "voisin.")
+    event = find(events, "ACCUSE")
+    assert event is not None
+    assert codes(event["actor"]) == {"IRN"}
+
+
+def test_who_returns_to_the_negotiating_table_negotiates(veille_nlp) -> None:
+    # the talks hang on the occasion ("la table des négociations"), the occasion on a verb of motion with être,
+    # which the parser reads as a passive
+    events = code(veille_nlp, "La Corée du Nord est revenue mardi à la table des négociations avec les Etats-Unis.")
+    event = find(events, "CONSULT")
+    assert event is not None
+    assert codes(event["actor"]) == {"PRK"}
+    assert codes(event["recipient"]) == {"USA"}
+

@@ -218,6 +218,10 @@ class ArgumentFinder:
                 # "Bahreïn, une monarchie qui ...": the name a description is apposed to (not a list's next item,
                 # "la Promenade des Anglais, les cadavres de ceux qui ...")
                 found = self._apposed(head, index)
+            if not found and not self._agentive(head, index) and self.lexicon.match(head) is None \
+                    and not temporal(head):
+                # (an act does things: "des attaques contre X, qui posent la question ...")
+                found = self._named_before_relative(token, head, index)
             return found
         if token.lemma_.lower() in _QUANTITY_NOUNS and index.at(token) is None:
             # "des milliers de manifestants": the people counted
@@ -271,6 +275,26 @@ class ArgumentFinder:
             return False
         return any(view.dep[k] == "conj" for j in range(other.start, other.end) for k in view.kids(j)) or any(
             view.dep[k] == "conj" for k in view.kids(child))
+
+    def _named_before_relative(self, relative: Token, antecedent: Token, index: MentionIndex) -> list[Party]:
+        """The party named last in the phrase of an antecedent that cannot act, right before the comma of a subject
+        relative: "la position de Paris, qui refuse ...", "la décision de Berlin, qui accuse ..." (the parser hung
+        the relative on the head noun; a position does not refuse)."""
+        view = view_of(relative.doc)
+        at = relative.i - 2
+        if relative.lower_ not in _SUBJECT_RELATIVES or at < antecedent.i or view.lower[relative.i - 1] != ",":
+            return []
+        mention = index.by_token[at]
+        if mention is None or not index.code_of(mention):
+            return []
+        current = mention.root.i
+        for _ in range(4):  # the name closes the antecedent's chain of "de" ("de principe de Paris")
+            if view.dep[current] != "nmod" or _case(view.token(current)) not in _DE_FORMS:
+                return []
+            current = view.head[current]
+            if current == antecedent.i:
+                return [p for p in self.parties(view.token(at), index, follow_conj=False) if p.code]
+        return []
 
     def _agentive(self, token: Token, index: MentionIndex) -> bool:
         """Can this phrase act? A name, a pronoun, or a noun for people, forces or institutions —
@@ -930,6 +954,14 @@ class ArgumentFinder:
             elif prep is not None and prep not in _BETWEEN and parties:
                 args.recipient.extend(parties)  # "à l'issue d'un entretien [...] avec le président iranien"
                 args.explicit = True
+        if entry.sym and not owners and not args.recipient and noun.dep_ in ("nsubj", "nsubj:pass"):
+            # "les négociations se poursuivent entre Moscou et Kiev", "des discussions sont en cours entre X et Y":
+            # the sides of a reciprocal act its clause's predicate names
+            parties = self._predicate_between(noun, index, resolve)
+            if len({p.code for p in parties if p.code}) > 1:
+                owners.append(parties[0])
+                args.recipient.extend(parties[1:])
+                args.explicit = True
         if entry.type == "CONSULT" and noun.dep_ in ("obl", "obl:mod", "obl:arg") and _head(noun).pos_ == "ADV" \
                 and _head(noun).dep_ == "advmod" and _head(_head(noun)).pos_ in _VERB_POS:
             # "l'ont dit auprès de leurs homologues lors de leurs entretiens": a meeting told in the clause's time
@@ -1040,6 +1072,20 @@ class ArgumentFinder:
             return []
         return [p for p in self.parties(view.token(k), index, follow_conj=False) if not _same(p, parties)]
 
+    def _predicate_between(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
+        """The parties of an "entre X et Y" hung on the predicate ``noun`` is the subject of (one with no object:
+        not "les combats menacent le processus de paix entre les deux rivaux")."""
+        head = _head(noun)
+        if any(c.dep_ in ("obj", "ccomp", "xcomp") for c in _children(head)):
+            return []
+        for child in _children(head):
+            if child != noun and (child.dep_.startswith("obl") or child.dep_ == "nmod") and _case(child) in _BETWEEN:
+                parties = self._np(child, index, resolve)
+                if len(parties) == 1:
+                    parties = parties + self._split_pair(child, parties, index)
+                return parties
+        return []
+
     def _stranded_partners(self, noun: Token, index: MentionIndex, resolve) -> tuple[str | None, list[Party]]:
         """The preposition and parties of a partner phrase after a meeting noun that the parser hung on a
         noun above it ("à l'issue de quatre heures de réunion à Madrid entre X, Y et Z", "à l'issue d'un
@@ -1059,8 +1105,9 @@ class ArgumentFinder:
     def _noun_owner_from_verb(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
         """"X a signé un accord", "X a donné son accord", "X a annoncé le retrait", "X a adopté un paquet
         de sanctions": the verb's subject."""
-        while noun.dep_ == "nmod" and _head(noun).pos_ == "NOUN" and _head(noun).lemma_.lower() in _COLLECTION_NOUNS:
-            noun = _head(noun)  # "un douzième paquet de sanctions"
+        while noun.dep_ == "nmod" and _head(noun).pos_ == "NOUN" \
+                and _head(noun).lemma_.lower() in _COLLECTION_NOUNS | _OCCASION_NOUNS:
+            noun = _head(noun)  # "un douzième paquet de sanctions", "à la table des négociations"
         head = _head(noun)
         dep = noun.dep_
         if dep == "nmod" and head.i < noun.i and _time_noun(head) and head.dep_[:3] in ("obl", "obj") \
@@ -1073,10 +1120,15 @@ class ArgumentFinder:
             return []  # "le Japon y a vu des essais de missiles": who sees an act does not do it
         if dep in ("obj", "obl:arg", "obl") and head.lemma_.lower() in _COMMENTARY_VERBS:
             return []  # "l'émissaire a alerté sur des combats": who tells of or judges an act does not do it
-        if dep in ("obj", "obl:arg", "obl", "obl:mod", "nmod", "xcomp") and head.pos_ in _VERB_POS:
-            passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in _children(head))
+        if dep in ("obj", "obl:arg", "obl", "obl:mod", "nmod", "xcomp") \
+                and (head.pos_ in _VERB_POS or (_has_auxiliary(head) and head.pos_ in ("ADV", "ADJ")
+                                                and not _has_copula(head))):  # "a proféré" tagged an adverb
+            # (not "l'Iran est revenu à la table des négociations": a verb of motion with être)
+            passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in _children(head)) \
+                and head.lemma_.lower() not in _ETRE_VERBS
             for sibling in _children(head):
-                if sibling.dep_ == ("obl:agent" if passive else "nsubj") or sibling.dep_ == "obl:agent":
+                if sibling.dep_ in (("obl:agent",) if passive else ("nsubj", "nsubj:pass")) \
+                        or sibling.dep_ == "obl:agent":
                     return self._np(sibling, index, resolve)
             return self._controller(head, index, resolve)
         if dep in ("nsubj", "nsubj:pass") and head.pos_ in _VERB_POS:
@@ -1236,6 +1288,7 @@ def _orphan_subject(verb: Token) -> Token | None:
 
 _QUANTITY_NOUNS = grammar_words("quantity_nouns")
 _COLLECTION_NOUNS = grammar_words("collection_nouns")
+_OCCASION_NOUNS = grammar_words("occasion_nouns")
 _AFFILIATION_NOUNS = grammar_words("affiliation_nouns")
 _RECEIVE_VERBS = grammar_words("receive_verbs")
 _TARGET_PREPS = grammar_words("target_prepositions")  # "contre", "envers": whom an act is aimed at
