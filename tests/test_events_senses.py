@@ -115,6 +115,7 @@ def test_a_crackdown_promised_is_a_threat(veille_nlp) -> None:
     ("Le ministre français s'est offert quelques jours de repos dans les Pyrénées.", "AGREE"),
     # what poverty or a virus does is no one's attack, as the noun a participle hangs on (not_subj non_agent)
     ("La guerre a ruiné le pays, la pauvreté frappant désormais la majorité des Yéménites.", "ASSAULT"),
+    ("Le conflit a ruiné l'économie du pays, l'extrême pauvreté frappant la grande majorité des Afghans.", "ASSAULT"),
     # a reputation destroyed is no violence (détruire's target)
     ("Le président brésilien a voulu détruire la réputation de son rival.", "ASSAULT"),
     # a supporter named beside a name is a role, no act (role_noun)

@@ -384,8 +384,12 @@ def _subject(token: Token) -> Token | None:
             if deps[i] == "acl:relcl" and "Rel" in morph(view.token(subject), "PronType"):
                 return view.token(head[i])
             return view.token(subject)
-        if deps[i] == "acl" and pos[head[i]] in ("NOUN", "PROPN") and "Pres" in morph(view.token(i), "Tense"):
-            return view.token(head[i])
+        if deps[i] == "acl" and "Pres" in morph(view.token(i), "Tense"):
+            noun = head[i]
+            if pos[noun] == "ADJ" and any(deps[k] == "det" for k in kids(noun)):
+                # "l'extrême pauvreté frappant ...", the phrase headed on its adjective: its noun
+                noun = next((k for k in kids(noun) if pos[k] == "NOUN"), noun)
+            return view.token(noun) if pos[noun] in ("NOUN", "PROPN") else None
         if deps[i] not in ("conj", "xcomp") or head[i] == i:
             return None
         if deps[i] == "xcomp" and any(deps[j] in ("obj", "iobj") for j in kids(head[i])):
