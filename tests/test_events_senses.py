@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from veille.events.testing import code, codes
+from veille.events.testing import code, codes, features_kept
 
 
 def _of_type(events: list[dict], event_type: str) -> list[dict]:
@@ -104,3 +104,50 @@ def test_a_resignation_is_a_retreat_by_the_one_who_resigns(veille_nlp) -> None:
 def test_a_crackdown_promised_is_a_threat(veille_nlp) -> None:
     events = code(veille_nlp, "Le Hamas a promis de réprimer toute manifestation à Gaza.")
     assert _of_type(events, "THREATEN") and not _of_type(events, "AGREE"), events
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # a text, a plan or an operation provides, requires or employs: no one acts through it (entries' not_subj)
+    ("Le plan de paix américain propose de faire de la vieille ville une zone internationale.", "AGREE"),
+    ("L'opération Barkhane mobilise 5.000 soldats français au Sahel.", "MOBILIZE"),
+    # prices offered, days off: commerce and leisure (class wares, refl)
+    ("La Bulgarie propose des prix deux fois moins élevés que la France.", "AGREE"),
+    ("Le ministre français s'est offert quelques jours de repos dans les Pyrénées.", "AGREE"),
+    # what poverty or a virus does is no one's attack, as the noun a participle hangs on (not_subj non_agent)
+    ("La guerre a ruiné le pays, la pauvreté frappant désormais la majorité des Yéménites.", "ASSAULT"),
+    ("Le conflit a ruiné l'économie du pays, l'extrême pauvreté frappant la grande majorité des Afghans.", "ASSAULT"),
+    # a reputation destroyed is no violence (détruire's target)
+    ("Le président brésilien a voulu détruire la réputation de son rival.", "ASSAULT"),
+    # a supporter named beside a name is a role, no act (role_noun)
+    ("Le député de Lyon, soutien de la première heure du président Macron, a été entendu par les juges.", "SUPPORT"),
+    ("Le maire de Nice, fidèle soutien du chef de l'Etat, a été réélu dimanche.", "SUPPORT"),
+])
+def test_the_subject_object_or_place_of_a_trigger_makes_it_no_event(veille_nlp, text: str, event_type: str) -> None:
+    events = code(veille_nlp, text)
+    assert not _of_type(events, event_type), events
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Le président américain propose de faire de la vieille ville une zone internationale.", "AGREE"),
+    ("Le Mali a mobilisé 5.000 soldats à la frontière nigérienne.", "MOBILIZE"),
+    ("Le Kremlin accuse Kiev de bombarder des civils dans le Donbass.", "ACCUSE"),
+    ("L'armée russe a détruit quatre chars ukrainiens près de Kharkiv.", "ASSAULT"),
+    # a time set before the object is not the object ('la semaine dernière')
+    ("La Corée du Nord a détruit la semaine dernière le bureau de liaison intercoréen.", "ASSAULT"),
+    # the one a law obliges to ask is the one who asks, not the law
+    ("La loi oblige le gouvernement britannique à demander un nouveau report du Brexit à Bruxelles.", "REQUEST"),
+    ("Le ministre grec a exprimé, au nom du gouvernement, son soutien au peuple chypriote.", "SUPPORT"),
+])
+def test_with_an_actor_doing_it_the_act_stays(veille_nlp, text: str, event_type: str) -> None:
+    events = code(veille_nlp, text)
+    assert _of_type(events, event_type), events
+
+
+def test_an_act_a_right_allows_is_not_done(veille_nlp) -> None:
+    # an infinitive under a noun of right or capacity (grammar class capacity_nouns): what may be done
+    with features_kept(veille_nlp):
+        events = code(veille_nlp, "A Hong Kong, les étudiants ont obtenu le droit de manifester devant le Parlement.")
+    protests = _of_type(events, "PROTEST")
+    assert protests and all(e["status"] == "hypothetical" for e in protests), events
+    events = code(veille_nlp, "Des milliers de Turcs ont manifesté samedi à Istanbul contre le gouvernement.")
+    assert [e for e in _of_type(events, "PROTEST") if e["status"] == "asserted"], events

@@ -23,7 +23,7 @@ from veille.datafile import Located, read_located
 from veille.events.features import morph
 from veille.events.gazetteer import city, fold
 from veille.events.grammar import grammar_table, grammar_words
-from veille.events.timex_lexicon import TIME_WORDS
+from veille.events.timex_lexicon import REL_MODS, TIME_WORDS, UNITS
 from veille.events.view import DocView, opens_incise, view_of
 from veille.model.vocabulary import ROLES, Vocabulary, load_vocabulary
 from veille.nlp.extensions import MENTIONS
@@ -45,6 +45,7 @@ class Entry:
     refl: bool | None = None
     obj: frozenset[str] = frozenset()
     not_obj: frozenset[str] = frozenset()
+    not_subj: frozenset[str] = frozenset()  # the subject (a passive's agent) is none of these ("le plan propose")
     target: frozenset[str] = frozenset()  # the object, when there is one, is of these ("s'attaquer à un convoi")
     prep: frozenset[str] = frozenset()
     mode: str | None = None
@@ -63,6 +64,9 @@ class Entry:
     # a word of obligation ("X doit réagir", "il faut que X cède"): said by a speaker of another side, a demand
     # by the speaker toward the one obliged (coder: the speaker acts, the obliged receives)
     deontic: bool = False
+    # the noun also names someone ("soutien", a supporter): set beside a name ("X, soutien de la première heure
+    # de Y") it is that person's role, no act
+    role_noun: bool = False
 
     @property
     def specificity(self) -> int:
@@ -136,6 +140,7 @@ class Lexicon:
             refl=item.get("refl"),
             obj=self._words(item.get("obj")),
             not_obj=self._words(item.get("not_obj")),
+            not_subj=self._words(item.get("not_subj")),
             target=self._words(item.get("target")),
             prep=frozenset(item.get("prep") or ()),
             mode=item.get("mode"),
@@ -152,6 +157,7 @@ class Lexicon:
             needs_size=bool(item.get("needs_size", False)),
             not_saying=bool(item.get("not_saying", False)),
             deontic=bool(item.get("deontic", False)),
+            role_noun=bool(item.get("role_noun", False)),
         )
 
     def in_class(self, lemma: str, name: str) -> bool:
@@ -220,6 +226,12 @@ class Lexicon:
             return False
         if entry.not_saying and _says(token):
             return False
+        if entry.role_noun and _apposed(token):
+            return False
+        if entry.not_subj:
+            subject = _subject(token)
+            if subject is not None and subject.lemma_.lower() in entry.not_subj:
+                return False
         if entry.obj or entry.not_obj or entry.prep or entry.target:
             theme, prep = _theme(token)
             theme = _counted(theme)  # "des dizaines de milliers de soldats": the soldiers
@@ -346,6 +358,46 @@ def _says(token: Token) -> bool:
     return opens_incise(token)
 
 
+def _apposed(token: Token) -> bool:
+    """A noun set beside another between commas ("Gérard Collomb, soutien de la première heure"): an apposition,
+    also when the parser made it a conjunct with no "et"."""
+    view = view_of(token.doc)
+    i, head = token.i, view.head[token.i]
+    if view.dep[i] == "appos":
+        return True
+    return view.dep[i] == "conj" and view.pos[head] in ("NOUN", "PROPN") and i > 0 and view.lower[i - 1] == "," \
+        and not any(view.dep[j] == "cc" for j in view.kids(i))
+
+
+def _subject(token: Token) -> Token | None:
+    """Who or what does the act of a verb: its subject, a passive's agent, the noun a relative clause or a present
+    participle hangs on ("le plan, qui propose", "une plateforme proposant"), a conjunct's or an infinitive's head's
+    subject ("a décidé de proposer")."""
+    view = view_of(token.doc)  # read as lists: Tokens built only for the subject returned
+    deps, kids, head, pos = view.dep, view.kids, view.head, view.pos
+    i = token.i
+    for _ in range(3):
+        children = kids(i)
+        passive = any(deps[j] in ("aux:pass", "nsubj:pass") for j in children)
+        subject = next((j for j in children if deps[j] == ("obl:agent" if passive else "nsubj")), None)
+        if subject is not None:
+            if deps[i] == "acl:relcl" and "Rel" in morph(view.token(subject), "PronType"):
+                return view.token(head[i])
+            return view.token(subject)
+        if deps[i] == "acl" and "Pres" in morph(view.token(i), "Tense"):
+            noun = head[i]
+            if pos[noun] == "ADJ" and any(deps[k] == "det" for k in kids(noun)):
+                # "l'extrême pauvreté frappant ...", the phrase headed on its adjective: its noun
+                noun = next((k for k in kids(noun) if pos[k] == "NOUN"), noun)
+            return view.token(noun) if pos[noun] in ("NOUN", "PROPN") else None
+        if deps[i] not in ("conj", "xcomp") or head[i] == i:
+            return None
+        if deps[i] == "xcomp" and any(deps[j] in ("obj", "iobj") for j in kids(head[i])):
+            return None  # "l'amendement contraint Boris Johnson à demander": the object does it
+        i = head[i]
+    return None
+
+
 def _is_reflexive(token: Token) -> bool:
     view = view_of(token.doc)  # read as lists: no Token built
     lowers, tags = view.lower, view.pos
@@ -412,6 +464,13 @@ def _linked_name(token: Token) -> bool:
     return any(m.start <= token.i < m.end and m.label_ in _ACTOR_ENTS for m in mentions)
 
 
+def _span_of_time(view: DocView, j: int) -> bool:
+    """A unit of time dated by a demonstrative or a relative word ("la semaine dernière", "ces derniers mois")."""
+    return view.lemma[j] in UNITS and any(
+        (view.dep[k] == "det" and "Dem" in morph(view.token(k), "PronType"))
+        or (view.dep[k] == "amod" and view.lower[k] in REL_MODS) for k in view.kids(j))
+
+
 def _counted(theme: Token | None) -> Token | None:
     """What a quantity noun counts: "des dizaines de milliers de soldats" → "soldats"."""
     view = view_of(theme.doc) if theme is not None else None
@@ -439,7 +498,9 @@ def _theme(token: Token) -> tuple[Token | None, str | None]:
         dep = deps[j]
         if (dep == "obj" or (dep == "nsubj:pass" and not active)) \
                 and not (tags[j] in ("PRON", "SCONJ") and lowers[j] in _QUE):
-            if lemmas[j] in TIME_WORDS:  # "a reçu lundi Moustafa al-Kazimi": the day, then the object
+            if lemmas[j] in TIME_WORDS or _span_of_time(view, j):
+                # "a reçu lundi Moustafa al-Kazimi", "a détruit la semaine dernière le bureau": the time, then the
+                # object
                 j = next((k for k in kids(i) if k > j and deps[k] == "obj"), j)
             return view.token(behind_day(view, j)), None
         if dep == "ccomp" and tags[j] == "NOUN" and any(lowers[c] in _QUE for c in kids(j)):

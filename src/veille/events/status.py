@@ -59,6 +59,7 @@ _CLAUSE_SPEECH_VERBS = grammar_words("clause_speech_verbs")  # "a soutenu que": 
 _PLANNED_ADJ = grammar_words("planned_adjectives")
 _POSSIBLE_ADJ = grammar_words("possible_adjectives")
 _HYPO_NOUNS = grammar_words("hypothetical_nouns")
+_CAPACITY_NOUNS = grammar_words("capacity_nouns")  # "le droit de manifester": an infinitive that may be done
 _HALT_NOUNS = grammar_words("halting_nouns")
 _ENDING_OBJECTS = _HALT_NOUNS | grammar_words("ending_objects")
 OPENING_QUOTES = ('"', "«", "“")
@@ -495,8 +496,10 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             break
         if dep == "acl" and tag != "VERB":
             break
-        if dep == "acl" and tags[p] == "NOUN" and lowered[p] in _HYPO_NOUNS and "Inf" in morph(current, "VerbForm"):
-            # "le risque de condamner", "sa volonté de consulter": what the noun fears or wants, not done
+        if dep == "acl" and tags[p] == "NOUN" and lowered[p] in _HYPO_NOUNS | _CAPACITY_NOUNS \
+                and "Inf" in morph(current, "VerbForm"):
+            # "le risque de condamner", "sa volonté de consulter", "le droit de manifester": what the noun fears,
+            # wants or allows, not done
             raise_to(HYPOTHETICAL, lowered[p])
         if dep == "ccomp" and lowered[p] in _BOUND_MARKS:
             found, cue = HYPOTHETICAL, "bound"  # the same, the parser having hung the clause on "tant"
