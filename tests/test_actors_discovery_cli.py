@@ -52,3 +52,33 @@ def test_trailing_name():
     assert trailing_name("Saïd ben Hamdan Al-Rawahi", particles) == "Saïd ben Hamdan Al-Rawahi"
     assert trailing_name("M. Ferreira") == "Ferreira"
     assert trailing_name("délégation gouvernementale") == ""
+    connectors = frozenset({"de", "des", "de la", "du"})
+    # a capitalised run after a complement's connector opens with the complement's name
+    assert trailing_name("ancien ministre de la Justice Pablo Ortiz Rivas", connectors=connectors) == \
+        "Pablo Ortiz Rivas"
+    assert trailing_name("commandant des Forces de la Liberté", connectors=connectors) == ""
+    # a word glued to a capitalised one before it ends that name, no person's
+    assert trailing_name("chef de la Brigade Tigre", frozenset(), {"brigade"}, connectors) == ""
+
+
+STORY = ("Le ministre uruguayen des Affaires étrangères, Tomás Ferreira, a reçu mardi à Montevideo son homologue "
+         "argentin. Le gouvernement uruguayen a salué un accord sur le fleuve. Le président de la Chambre des "
+         "députés uruguayenne, Andrés Lema, a voté le texte. Le chien Pancho, mascotte du palais présidentiel, a "
+         "accueilli les délégations, a raconté Lucía Méndez, une habitante de Montevideo.")
+
+
+def test_discovered_keeps_only_those_the_text_presents_as_actors(tmp_path, veille_nlp):
+    # the pet and the resident take the story's state, but no title, function or nationality presents them
+    from veille.pipeline import Ingestor
+    from veille.store import Store
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "y1", "url": "https://example.org/y1", "published": "2021-03-02",
+                                  "text": STORY}, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = tmp_path / "store.duckdb"
+    with Store(db) as store:
+        Ingestor(store, nlp=veille_nlp).ingest_paths([corpus])
+        codes = {(m["text"], m["code"]) for m in store.iter_rows("mentions")}
+    assert {("Pancho", "URY"), ("Lucía Méndez", "URY")} <= codes  # what the list has to leave out
+    entries = yaml.safe_load(CliRunner().invoke(app, ["discovered", "--db", str(db), "--yaml"]).output)
+    assert {e["names"]["fr"][0] for e in entries} == {"Tomás Ferreira", "Andrés Lema"}

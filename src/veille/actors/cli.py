@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from veille.actors.kb import KnowledgeBase
+from veille.actors.lexicon import CONNECTOR
 from veille.actors.model import Actor
 from veille.actors.normalize import fold
 from veille.actors.userdata import actors_dir, user_files
@@ -180,7 +181,10 @@ def discovered(
     ("le ministre uruguayen des Affaires étrangères, Tomás Ferreira"): candidates for the KB.
 
     They are the stored PER and ORG mentions with a code but no actor_id whose text ends with a
-    name (the linker marks them ``span._.discovered``; the store has no column for it)."""
+    name (the linker marks them ``span._.discovered``; the store has no column for it), kept when
+    one of the name's mentions presents it as an actor: a title or function (the mention has the
+    sector its description gives) or a nationality ("l'Italien David Sassoli"). A name the text
+    only sets in a state's story (a singer, a victim, a street, a pet) is none."""
     from veille.store import Store, StoreError
     from veille.store.queries import unlinked_mentions
 
@@ -197,18 +201,23 @@ def discovered(
         rows = unlinked_mentions(store, wanted)
     kb = _kb()
     lexicon_words = {fold(phrase) for phrase, _ in kb.lexicon.phrases}
+    surnames = _kb_surnames(kb)
+    connectors = frozenset(phrase for phrase, entry in kb.lexicon.of_kind(CONNECTOR))
     found: dict[tuple[str, str], dict] = {}
     for row in rows:
         text, found_code, sector, label, doc_id, published = (
             row["text"], row["code"], row["sector"], row["label"], row["doc_id"], row["published"])
-        name = trailing_name(text, kb.lexicon.name_particles, lexicon_words)
+        name = trailing_name(text, kb.lexicon.name_particles, lexicon_words, connectors)
+        nationality = False
         while " " in name and kb.demonym(name.split(" ", 1)[0]):  # "l'Italien David Sassoli"
-            name = name.split(" ", 1)[1]
-        if not name or kb.lookup(name) or kb.place(name) or kb.demonym(name):
-            continue  # a KB name that qualifies a description ("régime Assad", "roi Hamad de Bahreïn")
+            name, nationality = name.split(" ", 1)[1], True
+        if not name or kb.lookup(name) or kb.place(name) or kb.demonym(name) or fold(name) in surnames:
+            continue  # a KB name that qualifies a description ("régime Assad", "roi Hamad de Bahreïn", "M. Kim")
         key = (fold(name), found_code)
         entry = found.setdefault(key, {"name": name, "code": found_code, "sectors": {}, "label": label,
-                                       "mentions": 0, "documents": set(), "first": published, "last": published})
+                                       "mentions": 0, "documents": set(), "first": published, "last": published,
+                                       "presented": False})
+        entry["presented"] = entry["presented"] or bool(sector) or nationality
         entry["mentions"] += 1
         entry["documents"].add(doc_id)
         entry["sectors"][sector] = entry["sectors"].get(sector, 0) + 1
@@ -226,7 +235,9 @@ def discovered(
         if len(fuller) == 1:
             fuller[0]["mentions"] += entry["mentions"]
             fuller[0]["documents"] |= entry["documents"]
+            fuller[0]["presented"] = fuller[0]["presented"] or entry["presented"]
             del found[(key, found_code)]
+    found = {key: entry for key, entry in found.items() if entry["presented"]}
     ranked = sorted(found.values(), key=lambda e: (-len(e["documents"]), -e["mentions"], fold(e["name"])))[:limit]
     if as_yaml:
         entries = []
@@ -248,10 +259,14 @@ def discovered(
     out.print(table)
 
 
-def trailing_name(text: str, particles: frozenset[str] = frozenset(), lexicon: set[str] | None = None) -> str:
+def trailing_name(text: str, particles: frozenset[str] = frozenset(), lexicon: set[str] | None = None,
+                  connectors: frozenset[str] = frozenset()) -> str:
     """The proper name a mention ends with: "président sud-coréen Moon Jae-in" -> "Moon Jae-in",
     "agence chilienne Noticias Libres" -> "Noticias Libres"; "" when it ends with a common word
-    (or a capitalised lexicon word: honorifics, "Parlement")."""
+    (or a capitalised lexicon word: honorifics, "Parlement"). After a complement's connector the first
+    capitalised word names the description's complement ("ministre de la Culture Cheick Oumar Sissoko":
+    "Cheick Oumar Sissoko"; "chef des Gardiens de la Révolution": none), and a word glued to a capitalised
+    one before it is the end of that name ("chef de la Force Qods": none)."""
     words = text.split()
     start = len(words)
     lexicon = lexicon or set()
@@ -264,4 +279,23 @@ def trailing_name(text: str, particles: frozenset[str] = frozenset(), lexicon: s
             break
     while start < len(words) and fold(words[start]) in particles:
         start += 1
+    if 0 < start < len(words):
+        before = words[start - 1]
+        if _connector_end(words[:start], connectors):
+            # a person's name is two words at least: one left is the complement's ("de la Maison Blanche")
+            start = start + 1 if len(words) - start >= 3 else len(words)
+        elif before[:1].isupper() and not before.endswith("."):
+            return ""
     return " ".join(words[start:])
+
+
+def _connector_end(words: list[str], connectors: frozenset[str]) -> bool:
+    """Whether ``words`` end with a complement's connector ("de la", "des", "d'")."""
+    return any(len(phrase) <= len(words) and [fold(w) for w in words[-len(phrase):]] == phrase
+               for phrase in (fold(c).split() for c in connectors))
+
+
+def _kb_surnames(kb: KnowledgeBase) -> frozenset[str]:
+    """Folded first and last words of the KB's people: "M. Kim" names one of them, it is no new actor."""
+    return frozenset(fold(form.split()[end]) for actor in kb if actor.type == "person"
+                     for form in actor.surface_forms() if len(form.split()) >= 2 for end in (0, -1))

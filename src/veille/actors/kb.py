@@ -28,6 +28,7 @@ import yaml
 from veille.actors.lexicon import DATA_DIR, Lexicon, demonym_forms, lexicon_sequence, lexicon_words
 from veille.actors.model import Actor, Membership, Role, parse_date
 from veille.actors.normalize import fold, translit_key
+from veille.actors.towns import declared_places, read_places
 from veille.datafile import DataFileError
 
 ORIGIN_RANK = {"phoenix": 0, "curated": 1, "user": 2}
@@ -91,7 +92,7 @@ class KnowledgeBase:
         kb.load_states()
         for name in CURATED_FILES:
             kb.load_yaml(DATA_DIR / name, origin="curated")
-        kb.load_places(DATA_DIR / "places.yaml")
+        kb.load_places()
         for path in extra_files:
             kb.load_yaml(Path(path), origin=None)
         return kb
@@ -164,16 +165,16 @@ class KnowledgeBase:
             if half:
                 self._halves[str(half["name"])].append((code, str(half["of"]).upper()))
 
-    def load_places(self, path: Path) -> None:
-        data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for code, cities in [*(data.get("cities") or {}).items(), *(data.get("subdivisions") or {}).items()]:
-            for city in cities:
-                self._places[name_key(str(city))] = (str(city), str(code).upper())
-        for region in data.get("regions") or []:
-            self._places.setdefault(name_key(str(region)), (str(region), None))
-        for city, code in (data.get("seats") or {}).items():
-            self._seats[name_key(str(city))] = str(code).upper()
-        self.seat_place_prepositions = frozenset(str(w) for w in data.get("seat_place_prepositions") or ())
+    def load_places(self, path: Path | None = None) -> None:
+        """The declared places (`veille.actors.towns`: the shipped data/places.yaml, or ``path``)."""
+        places = declared_places() if path is None else read_places(path)
+        for town, code in places.towns:
+            self._places[name_key(town)] = (town, code)
+        for region in places.regions:
+            self._places.setdefault(name_key(region), (region, None))
+        for city, code in places.seats:
+            self._seats[name_key(city)] = code
+        self.seat_place_prepositions = places.seat_place_prepositions
 
     # ------------------------------------------------------------------ adding
     def add(self, item: Actor | Mapping[str, Any], origin: str | None = None) -> Actor | None:

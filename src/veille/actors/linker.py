@@ -871,6 +871,15 @@ class _Resolver:
             mention.actor_id = mention.actor_id or self._discovered(mention)
         else:
             known = self._known_person(mention.name_start, mention.end)
+            words = self._name_words(mention.name_start, mention.end)
+            if known is not None and len(words) >= 2 and not self._same_first_name(words[0], known):
+                # "Mojtaba Khamenei" after "Ali Khamenei": another of that family, of its state unless a title
+                # says whose ("le vice-président afghan Amrullah Saleh" after Barham Saleh)
+                if desc is None or desc.code is None:
+                    mention.code, mention.sector = known.code, desc.sector if desc is not None else None
+                    self._remember(mention, mention.name_start)
+                    return
+                known = None
             kb_person = self._kb_surname(mention.name_start, mention.end, named_ids) if known is None else None
             if known is not None:
                 mention.actor_id, mention.code, mention.sector = known.actor_id, known.code, known.sector
@@ -1112,6 +1121,20 @@ class _Resolver:
             found = self.first_words.get(translit_key(words[0]))
         return found
 
+    def _same_first_name(self, first: str, found: Mention) -> bool:
+        """Whether a first name fits the person a mention named: its own first name when it wrote one, else
+        the KB person's it was linked to ("M. Saleh" linked to Barham Saleh is not "Amrullah Saleh")."""
+        named = self._name_words(max(found.name_start, found.start), found.end)
+        actor = self.kb.get(found.actor_id) if found.actor_id else None
+        if len(named) >= 2:
+            firsts = [named[0]]
+        elif actor is not None and actor.type == "person":
+            firsts = [form.split()[0] for form in actor.surface_forms() if len(form.split()) >= 2]
+        else:
+            return True
+        key = translit_key(first)
+        return not firsts or any(damerau_levenshtein(key, translit_key(known)) <= 2 for known in firsts)
+
     def _link_people(self, mention: Mention, people: list[Actor]) -> None:
         """The one person, or the state all of them served on the date ("M. Kim": PRK)."""
         if len(people) == 1:
@@ -1133,6 +1156,9 @@ class _Resolver:
                   and a.roles]
         if len(actors) > 1:
             actors = [a for a in actors if a.id in named_ids]
+        # a surname alone is that KB person's only in a text that names them or their state (an Afghan
+        # "M. Saleh" is not Iraq's president Barham Saleh)
+        actors = [a for a in actors if a.id in named_ids or self.kb.affiliation(a, self.day)[0] in self.named_codes]
         if not actors:  # family name first ("M. Kim" for Kim Jong Un), when the document names him
             actors = [a for a in (self.kb.get(i) for i in sorted(self.linker.first_words.get(key, set()) & named_ids))
                       if a is not None]

@@ -313,9 +313,13 @@ class EventCoder:
                         shared.partners[(a, b)] += 1
                         if a != b:
                             shared.partners[(b, a)] += 1
-            speaker = next((e["reported_by"] for e in reversed(sent_events)
-                            if e["reported_by"] and e["reported_by"]["code"]), None) \
-                or _named_speaker(sent, view, self.finder, index) or speaker
+            # the source a later "selon lui" or "a-t-il dit" stands for: who told the sentence's events, else the
+            # subject of its speech verb ("le ministère a jugé que les menaces du Nord ..."), before an event's
+            # own actor (the threats' maker is no source)
+            told = [e for e in sent_events if e["reported_by"] and e["reported_by"]["code"]]
+            speaker = next((e["reported_by"] for e in reversed(told) if not _own_source(e)), None) \
+                or _named_speaker(sent, view, self.finder, index) \
+                or next((e["reported_by"] for e in reversed(told)), None) or speaker
             clashes = context._clashes
             reference = next_reference(sent, dates, reference)
             subject = context.sentence_subject()
@@ -1011,6 +1015,10 @@ class EventCoder:
             reporter = dict(ctx.speaker)  # "a annoncé le président finlandais. Selon lui, ...": the same source
         elif status.reporter is not None and final_status != ASSERTED:
             found = ctx.finder_parties(status.reporter)
+            if found and _quoted_antecedents(found, status.reporter, sent):
+                # '"Le Nord en paiera le prix", a-t-il dit': the incise's pronoun is not a party of its own quote
+                found = [Party(text=ctx.speaker["text"], code=ctx.speaker["code"], actor_id=ctx.speaker["actor_id"])] \
+                    if ctx.speaker is not None else []
             coded = [p for p in found if p.code]
             if not coded and ctx.lemmas() & _SOURCE_WORDS:
                 # "ce texte confirme, selon un communiqué du président Sauli Niinistö, que ..."
@@ -1396,6 +1404,22 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
     ("L'armée chinoise a ..., a-t-il affirmé": "il" is not the army)."""
     said, named = morph(pronoun, "Gender"), morph(noun, "Gender")
     return not (said and named) or bool(set(said) & set(named))
+
+
+def _own_source(event: dict) -> bool:
+    """Whether an event's source is its own actor's mention (a statement, or what the verbal rule gave it)."""
+    reporter = event["reported_by"]
+    return any(reporter["text"] == party["text"] and reporter["code"] == party["code"] for party in event["actor"])
+
+
+def _quoted_antecedents(found: list[Party], reporter: Token, sent: Span) -> bool:
+    """Whether an incise's pronoun ("a-t-il dit", the parser's "-t" too) was read as parties named in the quote
+    it closes: all of them in the sentence before it, a quote mark between each and the pronoun."""
+    if reporter.pos_ != "PRON" and not reporter.text.startswith("-"):
+        return False
+    text = sent.doc.text
+    return all(sent.start_char <= p.start < reporter.idx and any(q in text[p.start:reporter.idx] for q in QUOTE_MARKS)
+               for p in found)
 
 
 def _named_speaker(sent: Span, view: DocView, finder: ArgumentFinder, index: MentionIndex) -> dict | None:

