@@ -102,7 +102,7 @@ def test_two_processes_store_what_one_stores(tmp_path):
         out = tmp_path / f"events-{processes}.jsonl"
         assert veille("export", "events", "--db", str(db), "-o", str(out)).returncode == 0
         exports[processes] = sorted(out.read_text("utf-8").splitlines())
-    assert len(exports["1"]) >= 8 and exports["1"] == exports["2"]
+    assert len(exports["1"]) >= 6 and exports["1"] == exports["2"]  # 6 over the threshold chosen at stop 24
 
 
 def test_a_bad_memory_limit_is_refused(tmp_path):
@@ -147,7 +147,8 @@ def test_every_ner_mode_codes_the_same_events(tmp_path):
             assert veille("export", table, "--db", str(db), "-o", str(out)).returncode == 0
             rows[mode][table] = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     events = {mode: sorted(json.dumps(e, sort_keys=True) for e in rows[mode]["events"]) for mode in rows}
-    assert len(events["all"]) >= 8 and events["unknown"] == events["all"] and events["off"] == events["all"]
+    # 6 of the two articles' events are over the threshold chosen at stop 24
+    assert len(events["all"]) >= 6 and events["unknown"] == events["all"] and events["off"] == events["all"]
     linked = {mode: {(m["doc_id"], m["start"], m["actor_id"]) for m in rows[mode]["mentions"] if m["actor_id"]}
               for mode in rows}
     assert linked["unknown"] == linked["all"] and linked["off"] == linked["all"]

@@ -11,7 +11,7 @@ import pytest
 from veille.events.confidence import ConfidenceModel, bucket
 from veille.events.dates import BACKGROUND_DAYS_OLD
 from veille.events.status import FACTUAL
-from veille.events.testing import code, codes
+from veille.events.testing import code, codes, features_kept
 
 
 def _of_type(events: list[dict], event_type: str) -> list[dict]:
@@ -279,13 +279,17 @@ def test_a_person_named_as_the_object_is_one_of_the_people(veille_nlp) -> None:
 
 
 def test_declining_to_comment_being_showered_with_questions_and_stopping_are_no_events(veille_nlp) -> None:
-    assert not code(veille_nlp, "Le ministère russe des Affaires étrangères a refusé de commenter ces informations.")
-    answer = code(veille_nlp, 'Le porte-parole de la junte malienne a répondu samedi aux journalistes : "Nous refusons '
-                              'toute ingérence", a-t-il déclaré.')
-    assert _of_type(answer, "REJECT"), answer
-    assert not _of_type(code(veille_nlp, "Le ministre français a été bombardé de questions par les journalistes."),
-                        "ASSAULT")
-    assert not _of_type(code(veille_nlp, "Le convoi du président français s'est arrêté à Lyon."), "COERCE")
+    # what the grammar codes, whatever the confidence (the quoted, recipient-less rejection is at 0.38, under the
+    # threshold chosen at stop 24)
+    with features_kept(veille_nlp):
+        assert not code(veille_nlp, "Le ministère russe des Affaires étrangères a refusé de commenter ces "
+                                    "informations.")
+        answer = code(veille_nlp, 'Le porte-parole de la junte malienne a répondu samedi aux journalistes : "Nous '
+                                  'refusons toute ingérence", a-t-il déclaré.')
+        assert _of_type(answer, "REJECT"), answer
+        assert not _of_type(code(veille_nlp, "Le ministre français a été bombardé de questions par les journalistes."),
+                            "ASSAULT")
+        assert not _of_type(code(veille_nlp, "Le convoi du président français s'est arrêté à Lyon."), "COERCE")
 
 
 def test_the_town_where_an_agreement_is_signed_is_no_party_to_it(veille_nlp) -> None:

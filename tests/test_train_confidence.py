@@ -19,12 +19,18 @@ def _candidate(threshold: float, real_dev: float, kept: dict[str, float], dev: f
     return train.Candidate(threshold, {"seeds": 1.0, "dev": dev, "real-dev": real_dev}, 0.0, kept)
 
 
+# shares of a sample's events judged right just above and just below what the choice asks (KEEP_JUDGED, from
+# eval/judged/replay.json), and the same around what the replay asks of the fitted model (REPLAY_FLOOR)
+ENOUGH, TOO_FEW = train.KEEP_JUDGED + 0.01, train.KEEP_JUDGED - 0.01
+REPLAYED, NOT_REPLAYED = train.REPLAY_FLOOR + 0.01, train.REPLAY_FLOOR - 0.01
+
+
 def test_a_threshold_losing_a_samples_right_events_is_not_chosen():
     candidates = [
-        _candidate(0.30, 0.700, {"sample-1": 0.97, "sample-2": 0.95}),
-        _candidate(0.35, 0.701, {"sample-1": 0.95, "sample-2": 0.91}),
-        _candidate(0.40, 0.703, {"sample-1": 0.94, "sample-2": 0.85}),  # the best real-dev F1, too few of sample-2
-        _candidate(0.45, 0.690, {"sample-1": 0.90, "sample-2": 0.80}),
+        _candidate(0.30, 0.700, {"sample-1": ENOUGH + 0.03, "sample-2": ENOUGH + 0.02}),
+        _candidate(0.35, 0.701, {"sample-1": ENOUGH + 0.02, "sample-2": ENOUGH}),
+        _candidate(0.40, 0.703, {"sample-1": ENOUGH + 0.01, "sample-2": TOO_FEW}),  # the best real-dev F1
+        _candidate(0.45, 0.690, {"sample-1": ENOUGH, "sample-2": TOO_FEW - 0.05}),
     ]
     chosen = train.choose_threshold(candidates)
     assert chosen is not None and chosen.threshold == 0.35
@@ -35,9 +41,9 @@ def test_a_threshold_losing_a_samples_right_events_is_not_chosen():
 
 
 def test_the_other_floors_still_hold_and_nothing_allowed_is_none():
-    low_dev = [_candidate(0.30, 0.70, {"s": 0.95}, dev=0.85), _candidate(0.35, 0.69, {"s": 0.95})]
+    low_dev = [_candidate(0.30, 0.70, {"s": ENOUGH}, dev=0.85), _candidate(0.35, 0.69, {"s": ENOUGH})]
     assert train.choose_threshold(low_dev).threshold == 0.35
-    assert train.choose_threshold([_candidate(0.30, 0.70, {"s": 0.89})]) is None
+    assert train.choose_threshold([_candidate(0.30, 0.70, {"s": TOO_FEW})]) is None
 
 
 def test_a_samples_share_counts_its_right_events_coded_and_kept():
@@ -55,8 +61,9 @@ def test_the_replay_counts_every_event_judged_right_and_holds_the_threshold_down
     # the one no longer coded is lost: it counts against the sample, as eval/test_judged_sample.py counts it
     assert train.replay_kept(samples, [True] * 5) == {"a": 1.0, "b": 0.5}
     assert train.replay_kept(samples, [False, False, True, False, True]) == {"a": 2 / 3, "b": 0.0}
-    lower = train.Candidate(0.30, {"seeds": 1.0, "dev": 0.95, "real-dev": 0.700}, 0.0, {"s": 0.95}, {"s": 0.89})
-    higher = train.Candidate(0.35, {"seeds": 1.0, "dev": 0.95, "real-dev": 0.701}, 0.0, {"s": 0.95}, {"s": 0.86})
+    lower = train.Candidate(0.30, {"seeds": 1.0, "dev": 0.95, "real-dev": 0.700}, 0.0, {"s": ENOUGH}, {"s": REPLAYED})
+    higher = train.Candidate(0.35, {"seeds": 1.0, "dev": 0.95, "real-dev": 0.701}, 0.0, {"s": ENOUGH},
+                             {"s": NOT_REPLAYED})
     assert train.choose_threshold([lower, higher]) is lower  # the replay would fail at 0.35
 
 
