@@ -4,6 +4,8 @@ copular verb, an act told or judged by a speaker who does not do it, and "les d�
 
 from __future__ import annotations
 
+import pytest
+
 from veille.events.testing import code, codes
 
 
@@ -64,40 +66,34 @@ def test_the_leaders_of_a_summit_are_not_a_pair(veille_nlp) -> None:
                    for e in events if e["trigger"] == "discuté"), events
 
 
-def test_with_the_target_named_by_contre_the_de_complement_of_an_act_is_its_doer(veille_nlp) -> None:
+# sides the sentence names, as the first event of the type (with that trigger, when given) codes them; None: not asked
+NAMED_SIDES = {
     # "de X" names the target of a strike ("les frappes d'Alep"), but its doer beside a "contre Y"
-    events = code(veille_nlp, "Les frappes d'Israël contre le Liban ont fait dix morts.")
-    strikes = [e for e in _of_type(events, "ASSAULT") if e["trigger"] == "frappes"]
-    assert strikes and codes(strikes[0]["actor"]) == {"ISR"}, events
-    assert codes(strikes[0]["recipient"]) == {"LBN"}, events
-
-
-def test_who_condemns_an_act_blames_its_doer_not_its_target(veille_nlp) -> None:
-    events = code(veille_nlp, "Le Japon a dénoncé les frappes d'Israël contre le Liban.")
-    accuse = _of_type(events, "ACCUSE")
-    assert accuse and codes(accuse[0]["recipient"]) == {"ISR"}, events
-    events = code(veille_nlp, "Le Japon a condamné l'offensive russe contre l'Ukraine.")
-    accuse = _of_type(events, "ACCUSE")
-    assert accuse and codes(accuse[0]["recipient"]) == {"RUS"}, events
-
-
-def test_a_towns_police_accused_by_the_state_above_it_is_the_recipient(veille_nlp) -> None:
+    "with the target named by contre the de complement of an act is its doer":
+        ("Les frappes d'Israël contre le Liban ont fait dix morts.", "ASSAULT", "frappes", {"ISR"}, {"LBN"}),
+    "who condemns an act blames its doer": ("Le Japon a dénoncé les frappes d'Israël contre le Liban.", "ACCUSE",
+                                            None, None, {"ISR"}),
+    "who condemns an act blames its doer, not its target": (
+        "Le Japon a condamné l'offensive russe contre l'Ukraine.", "ACCUSE", None, None, {"RUS"}),
     # a body of the actor's own state, named as the object: not dropped as the actor's own side
-    events = code(veille_nlp, "Le président américain a accusé la police de Chicago de ne pas faire son travail.")
-    accuse = _of_type(events, "ACCUSE")
-    assert accuse and codes(accuse[0]["actor"]) == {"USA"}, events
-    assert codes(accuse[0]["recipient"]) == {"USA"}, events
+    "a town's police accused by the state above it is the recipient": (
+        "Le président américain a accusé la police de Chicago de ne pas faire son travail.", "ACCUSE", None, {"USA"},
+        {"USA"}),
+    "a state's people called on by its government are not the document's partner": (
+        "L'Espagne et le Maroc ont signé un accord. Le Premier ministre espagnol a appelé les Espagnols à porter un "
+        "masque.", "REQUEST", None, None, {"ESP"}),
+    "a state's police accused by a writer of that state is the recipient": (
+        "L'Espagne et le Maroc ont signé un accord. L'écrivain espagnol Pablo Martinez a accusé les policiers "
+        "espagnols de brutaliser les migrants.", "ACCUSE", None, None, {"ESP"}),
+}
 
 
-def test_a_states_people_called_on_by_its_government_are_not_the_documents_partner(veille_nlp) -> None:
-    events = code(veille_nlp, "L'Espagne et le Maroc ont signé un accord. Le Premier ministre espagnol a appelé "
-                              "les Espagnols à porter un masque.")
-    requests = _of_type(events, "REQUEST")
-    assert requests and codes(requests[0]["recipient"]) == {"ESP"}, events
-
-
-def test_a_states_police_accused_by_a_writer_of_that_state_is_the_recipient(veille_nlp) -> None:
-    events = code(veille_nlp, "L'Espagne et le Maroc ont signé un accord. L'écrivain espagnol Pablo Martinez a "
-                              "accusé les policiers espagnols de brutaliser les migrants.")
-    accuse = _of_type(events, "ACCUSE")
-    assert accuse and codes(accuse[0]["recipient"]) == {"ESP"}, events
+@pytest.mark.parametrize(("text", "event_type", "trigger", "actor", "recipient"), NAMED_SIDES.values(),
+                         ids=NAMED_SIDES.keys())
+def test_a_side_the_sentence_names_is_coded(veille_nlp, text, event_type, trigger, actor, recipient) -> None:
+    events = code(veille_nlp, text)
+    found = [e for e in _of_type(events, event_type) if trigger is None or e["trigger"] == trigger]
+    assert found, events
+    if actor is not None:
+        assert codes(found[0]["actor"]) == actor, events
+    assert codes(found[0]["recipient"]) == recipient, events

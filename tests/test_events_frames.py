@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from veille.events.status import FACTUAL
 from veille.events.testing import code, codes
-
-FACTUAL = ("asserted", "reported")
 
 
 def _facts(events: list[dict], event_type: str) -> list[dict]:
@@ -30,11 +29,6 @@ def test_pressure_put_on_another_is_a_request(veille_nlp, text, actor, recipient
     assert asked and _sides(asked[0]) == ({actor}, {recipient}), events
 
 
-def test_pressure_of_no_one_is_no_request(veille_nlp) -> None:
-    events = code(veille_nlp, "La pression sur les hôpitaux français reste forte cette semaine.", "2020-09-01")
-    assert not _facts(events, "REQUEST"), events
-
-
 def test_an_act_spoken_of_or_seen_as_a_wrong_is_an_accusation(veille_nlp) -> None:
     spoken = code(veille_nlp, "Le ministre autrichien des Affaires étrangères a parlé de \"manoeuvre de diversion\" "
                               "de Moscou.", "2020-09-01")
@@ -43,14 +37,6 @@ def test_an_act_spoken_of_or_seen_as_a_wrong_is_an_accusation(veille_nlp) -> Non
     seen = code(veille_nlp, "Le ministre nord-coréen y a vu une provocation de Séoul.", "2020-09-01")
     accused = _facts(seen, "ACCUSE")
     assert accused and _sides(accused[0]) == ({"PRK"}, {"KOR"}), seen
-
-
-def test_manoeuvres_spoken_of_without_blame_are_no_accusation(veille_nlp) -> None:
-    drills = code(veille_nlp, "Le ministre polonais a parlé des manœuvres militaires conjointes avec les Etats-Unis.",
-                  "2020-09-01")
-    assert not _facts(drills, "ACCUSE"), drills
-    game = code(veille_nlp, "L'entraîneur a parlé longuement de la manoeuvre de son équipe.", "2020-09-01")
-    assert not _facts(game, "ACCUSE"), game
 
 
 def test_punishment_in_store_is_a_threat(veille_nlp) -> None:
@@ -62,12 +48,6 @@ def test_punishment_in_store_is_a_threat(veille_nlp) -> None:
                    "2020-09-01")
     threat = _facts(exposed, "THREATEN")
     assert threat and _sides(threat[0]) == ({"USA"}, {"VEN"}), exposed
-
-
-def test_what_a_text_provides_for_is_no_threat(veille_nlp) -> None:
-    events = code(veille_nlp, "La nouvelle loi américaine prévoit des sanctions contre le régime vénézuélien.",
-                  "2020-09-01")
-    assert not _facts(events, "THREATEN"), events
 
 
 @pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
@@ -97,9 +77,22 @@ def test_disapproval_verbs_the_model_lemmatises_as_adjectives(veille_nlp) -> Non
     assert _facts(disputed, "REJECT"), disputed
 
 
-def test_a_complaint_of_pain_is_no_accusation(veille_nlp) -> None:
-    events = code(veille_nlp, "Le président brésilien s'est plaint de douleurs au dos.", "2020-09-01")
-    assert not _facts(events, "ACCUSE"), events
+# the same words where they name no act of one side on another
+NO_EVENT = {
+    "pressure of no one is no request": ("La pression sur les hôpitaux français reste forte cette semaine.", "REQUEST"),
+    "manoeuvres spoken of without blame are no accusation": (
+        "Le ministre polonais a parlé des manœuvres militaires conjointes avec les Etats-Unis.", "ACCUSE"),
+    "a game's manoeuvre is no accusation": ("L'entraîneur a parlé longuement de la manoeuvre de son équipe.", "ACCUSE"),
+    "what a text provides for is no threat": (
+        "La nouvelle loi américaine prévoit des sanctions contre le régime vénézuélien.", "THREATEN"),
+    "a complaint of pain is no accusation": ("Le président brésilien s'est plaint de douleurs au dos.", "ACCUSE"),
+}
+
+
+@pytest.mark.parametrize(("text", "event_type"), NO_EVENT.values(), ids=NO_EVENT.keys())
+def test_the_frames_words_naming_no_act_are_no_event(veille_nlp, text, event_type) -> None:
+    events = code(veille_nlp, text, "2020-09-01")
+    assert not _facts(events, event_type), events
 
 
 def test_the_object_wins_over_a_misread_passive_subject(veille_nlp) -> None:
