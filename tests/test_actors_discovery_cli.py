@@ -14,16 +14,22 @@ ARTICLE = ("Le ministre uruguayen des Affaires étrangères, Tomás Ferreira, a 
            "la rencontre a duré deux heures.")
 
 
-def test_discovered_lists_actors_linked_from_their_description(tmp_path, veille_nlp):
+def _store_of(tmp_path, nlp, doc_id: str, text: str):
+    """A store holding the one article, ingested with the real pipeline."""
     from veille.pipeline import Ingestor
     from veille.store import Store
 
     corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text(json.dumps({"id": "x1", "url": "https://example.org/x1", "published": "2021-03-02",
-                                  "text": ARTICLE}, ensure_ascii=False) + "\n", encoding="utf-8")
+    corpus.write_text(json.dumps({"id": doc_id, "url": f"https://example.org/{doc_id}", "published": "2021-03-02",
+                                  "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
     db = tmp_path / "store.duckdb"
     with Store(db) as store:
-        Ingestor(store, nlp=veille_nlp).ingest_paths([corpus])
+        Ingestor(store, nlp=nlp).ingest_paths([corpus])
+    return db
+
+
+def test_discovered_lists_actors_linked_from_their_description(tmp_path, veille_nlp):
+    db = _store_of(tmp_path, veille_nlp, "x1", ARTICLE)
 
     runner = CliRunner()
     listed = runner.invoke(app, ["discovered", "--db", str(db)])
@@ -69,15 +75,10 @@ STORY = ("Le ministre uruguayen des Affaires étrangères, Tomás Ferreira, a re
 
 def test_discovered_keeps_only_those_the_text_presents_as_actors(tmp_path, veille_nlp):
     # the pet and the resident take the story's state, but no title, function or nationality presents them
-    from veille.pipeline import Ingestor
     from veille.store import Store
 
-    corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text(json.dumps({"id": "y1", "url": "https://example.org/y1", "published": "2021-03-02",
-                                  "text": STORY}, ensure_ascii=False) + "\n", encoding="utf-8")
-    db = tmp_path / "store.duckdb"
+    db = _store_of(tmp_path, veille_nlp, "y1", STORY)
     with Store(db) as store:
-        Ingestor(store, nlp=veille_nlp).ingest_paths([corpus])
         codes = {(m["text"], m["code"]) for m in store.iter_rows("mentions")}
     assert {("Pancho", "URY"), ("Lucía Méndez", "URY")} <= codes  # what the list has to leave out
     entries = yaml.safe_load(CliRunner().invoke(app, ["discovered", "--db", str(db), "--yaml"]).output)
