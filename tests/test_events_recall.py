@@ -156,3 +156,13 @@ def test_a_participle_inside_a_pluperfect_clause_keeps_its_own_time(veille_nlp) 
 
     doc = veille_nlp("Les pourparlers avaient été retardés par des désaccords sur l'accord signé en février.")
     assert [t.text for t in doc if told_in_pluperfect(t)] == ["retardés"]
+
+
+def test_an_act_of_the_same_year_as_one_told_years_before_is_background(veille_nlp) -> None:
+    # "la même année" is the year the text is on, as "cette année-là": years before, no news
+    events = code(veille_nlp, "En 2018, la police indonésienne a arrêté des militants à Aceh. La même année, "
+                              "l'armée indonésienne a bombardé un village de Papouasie.", "2020-05-07")
+    assert not _facts(events, "ASSAULT"), events
+    news = code(veille_nlp, "En 2018, la police indonésienne a arrêté des militants à Aceh. Mardi, l'armée "
+                            "indonésienne a bombardé un village de Papouasie.", "2020-05-07")
+    assert _facts(news, "ASSAULT"), news
