@@ -126,3 +126,43 @@ def test_the_passe_anterieur_of_a_clause_apres_que_is_no_history(veille_nlp) -> 
     doc = veille_nlp("Le maire a été critiqué après que la police eut arrêté des manifestants, tandis que le roi fut "
                      "renversé.")
     assert [t.text for t in doc if t.pos_ == "VERB" and told_in_simple_past(t)] == ["renversé"]
+
+
+def test_an_act_told_in_the_pluperfect_months_before_is_background(veille_nlp) -> None:
+    # the pluperfect tells what came before the story: dated two months back or more, it is background
+    before = code(veille_nlp, "En septembre, le Premier ministre français avait apporté son soutien au candidat de "
+                              "LREM à Paris, Benjamin Griveaux.", "2019-12-23")
+    assert not _facts(before, "SUPPORT"), before
+    bombed = code(veille_nlp, "En mars, l'armée malienne avait bombardé un village du nord du pays.", "2020-08-10")
+    assert not _facts(bombed, "ASSAULT"), bombed
+    # the same acts in the passé composé are still the story's until the years-old cut
+    told = code(veille_nlp, "En septembre, le Premier ministre français a apporté son soutien au candidat de LREM à "
+                            "Paris, Benjamin Griveaux.", "2019-12-23")
+    assert _facts(told, "SUPPORT"), told
+    assert _facts(code(veille_nlp, "En mars, l'armée malienne a bombardé un village du nord du pays.", "2020-08-10"),
+                  "ASSAULT")
+    # a pluperfect of a few weeks before is still the story
+    weeks = code(veille_nlp, "Début décembre, le Premier ministre français avait apporté son soutien au candidat de "
+                             "LREM à Paris, Benjamin Griveaux.", "2019-12-23")
+    assert _facts(weeks, "SUPPORT"), weeks
+
+
+def test_a_participle_inside_a_pluperfect_clause_keeps_its_own_time(veille_nlp) -> None:
+    # "l'accord signé en février" is dated by its own words, not told in the pluperfect of the clause around it
+    events = code(veille_nlp, "Les pourparlers avaient été retardés par des désaccords sur l'accord signé en février "
+                              "entre les talibans et Washington.", "2020-08-10")
+    assert _facts(events, "AGREE"), events
+    from veille.events.recall import told_in_pluperfect
+
+    doc = veille_nlp("Les pourparlers avaient été retardés par des désaccords sur l'accord signé en février.")
+    assert [t.text for t in doc if told_in_pluperfect(t)] == ["retardés"]
+
+
+def test_an_act_of_the_same_year_as_one_told_years_before_is_background(veille_nlp) -> None:
+    # "la même année" is the year the text is on, as "cette année-là": years before, no news
+    events = code(veille_nlp, "En 2018, la police indonésienne a arrêté des militants à Aceh. La même année, "
+                              "l'armée indonésienne a bombardé un village de Papouasie.", "2020-05-07")
+    assert not _facts(events, "ASSAULT"), events
+    news = code(veille_nlp, "En 2018, la police indonésienne a arrêté des militants à Aceh. Mardi, l'armée "
+                            "indonésienne a bombardé un village de Papouasie.", "2020-05-07")
+    assert _facts(news, "ASSAULT"), news

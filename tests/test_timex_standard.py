@@ -228,6 +228,8 @@ def test_more_standard_values(text: str, span: str, value: str) -> None:
 @pytest.mark.parametrize(("text", "span", "value"), [
     # anaphoric units and days with their part of the day
     ("En 1997, la cité a été rénovée. Cette année-là, la mairie a changé.", "Cette année-là", "1997"),
+    ("En 1997, la cité a été rénovée. La même année, la mairie a changé.", "La même année", "1997"),
+    ("En mai 1997, la cité a été rénovée. Le même mois, la mairie a changé.", "Le même mois", "1997-05"),
     ("Le 5 mars 1997, la grève a commencé. Le lendemain matin, les piquets ont tenu.", "Le lendemain matin",
      "1997-03-06TMO"),
     # the n-th (or last) weekday of a month

@@ -33,6 +33,7 @@ from veille.events.confidence import POLITICS_EDGES, ConfidenceModel, bucket, ev
 from veille.events.dates import (
     BACKGROUND_DAYS,
     BACKGROUND_DAYS_OLD,
+    BACKGROUND_DAYS_TOLD,
     DateIndex,
     EventDate,
     age_in_days,
@@ -45,6 +46,7 @@ from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
 from veille.events.habit import habitual
 from veille.events.lexicon import Entry, Lexicon
 from veille.events.recall import recalled as recalled_act
+from veille.events.recall import told_in_pluperfect
 from veille.events.sizes import extract_sizes
 from veille.events.status import (
     ASSERTED,
@@ -97,6 +99,8 @@ _SETTING_NOUNS = _SETTING_WORDS | grammar_words("setting_nouns")
 _TEMPORAL_PREPS = grammar_words("temporal_prepositions")
 # the key that marks, on an event being coded, an act recalled from a past period (not emitted)
 _RECALLED = "_recalled"
+# the key that marks an act told in the pluperfect (background sooner: BACKGROUND_DAYS_TOLD)
+_TOLD_BEFORE = "_told_before"
 _COMMEMORATIONS = grammar_words("commemoration_nouns")  # "le 30e anniversaire de la chute du Mur"
 _PURPOSE_MARKS = grammar_words("purpose_marks")  # "pour leur demander", "afin de"
 _GERUND_MARKS = grammar_words("gerund_marks")  # "en exhortant"
@@ -331,10 +335,12 @@ class EventCoder:
         """The events the article reports as news: not the acts it recalls from many months before, nor those it
         recalls from a past period it names without a date (:func:`recall.in_past_period`)."""
         recalled = [e.pop(_RECALLED, False) for e in sent_events]
+        before = [e.pop(_TOLD_BEFORE, False) for e in sent_events]
         if not self.background_days:
             return sent_events
-        return [e for e, back in zip(sent_events, recalled, strict=True) if not back
-                and (not published or (age_in_days(e["date"], published) or 0) < self.background_days)]
+        return [e for e, back, told in zip(sent_events, recalled, before, strict=True) if not back
+                and (not published or (age_in_days(e["date"], published) or 0)
+                     < (min(self.background_days, BACKGROUND_DAYS_TOLD) if told else self.background_days))]
 
     def _ordinary_news(self, politics: float | None) -> bool:
         """Whether the topic model calls the document ordinary news (crime, courts, companies, health, sport)."""
@@ -483,12 +489,14 @@ class EventCoder:
         # "Durant la campagne présidentielle, il avait promis ...", "la Belgique annexa le Congo": an act of a past
         # period the text names, or told in the passé simple, recalled
         recalled = recalled_act(token)
+        told_before = told_in_pluperfect(token)
         out = []
         for region, parties in groups:
             event = self._event(token, entry, args if parties is None else _with_recipient(args, parties),
                                 status, ctx, dates, focus, published, sent, sent_places, last_place, region)
             if event is not None:
                 event[_RECALLED] = recalled
+                event[_TOLD_BEFORE] = told_before
                 out.append(event)
         return out
 

@@ -982,6 +982,10 @@ BACKGROUND_DAYS = 30
 # février" in a text of August), and among the judged events dated 60 to 300 days before, the right and the
 # background ones are about as many, so no shorter cut.
 BACKGROUND_DAYS_OLD = 300
+# an act told in the pluperfect, the tense of what came before the story ("En septembre, il avait apporté son soutien
+# ..."), is background from this many days before: among the judged events so told and dated two to ten months
+# before, none was the article's news
+BACKGROUND_DAYS_TOLD = 60
 
 
 def age_in_days(value: str | None, published: str | None, since: str = "middle") -> int | None:

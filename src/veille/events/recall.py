@@ -106,6 +106,16 @@ def recalled(trigger: Token) -> bool:
     return in_past_period(trigger) or told_in_simple_past(trigger)
 
 
+def told_in_pluperfect(trigger: Token) -> bool:
+    """Whether the trigger is a verb told in the pluperfect by its own auxiliary ("avait apporté son soutien", "avaient
+    été arrêtés"), the tense of what came before the story: background from fewer days before (the coder's
+    ``BACKGROUND_DAYS_TOLD``). Not a participle or noun inside such a clause: "l'accord signé en février", in a
+    clause "qui avait précédé ...", is dated by its own words."""
+    if trigger.pos_ != "VERB" or not any(c.dep_ in ("aux", "aux:tense", "aux:pass") for c in trigger.children):
+        return False
+    return clause_tense(trigger) == "pluperfect"
+
+
 def told_in_simple_past(trigger: Token) -> bool:
     """Whether the finite verb of the trigger's clause (or of the clause its participle, infinitive or gerund hangs
     on) is in the passé simple: its own form, or its passive auxiliary's ("fut renversé")."""

@@ -540,8 +540,8 @@ def _b_pod(m: re.Match[str], text: str) -> list[_Item] | None:
 def _b_relunit(m: re.Match[str], text: str) -> list[_Item] | None:
     det = _norm(m["det"])
     unit = REL_UNITS[_norm(m["u"])]
-    if _g(m, "there") and det in _DEMONSTRATIVES:
-        step, anaphoric = 0, True  # "cette année-là": the year the text is on
+    if (_g(m, "there") and det in _DEMONSTRATIVES) or (_g(m, "same") and not m["rel"]):
+        step, anaphoric = 0, True  # "cette année-là", "la même année": the year the text is on
     elif m["here"] or det in _DEMONSTRATIVES:
         step, anaphoric = 0, False
     elif m["rel"]:
@@ -856,7 +856,8 @@ _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}(?P<core>(?P<w>{MOMENT_ALT})){R}", _b_moment),
     (rf"{L}(?P<pre>{_seq(words('pod_prepositions'))}){J}(?P<core>(?:{seq('pod_article_any')}{WS0})?"
      rf"(?:(?P<edge>{_seq(words('edges'))}){WS}{OF_THEN}{then('pod_articles')}?)?(?P<pod>{POD}))", _b_pod),
-    (rf"{L}(?P<core>(?P<det>{_seq(words('relunit_determiners'))}){WS0}(?P<u>{RELUNIT_ALT})"
+    (rf"{L}(?P<core>(?P<det>{_seq(words('relunit_determiners'))}){WS0}(?:(?P<same>{seq('same')}){WS})?"
+     rf"(?P<u>{RELUNIT_ALT})"
      rf"(?:(?P<here>{WS0}{HY}{WS0}{seq('here')})|(?P<there>{WS0}{HY}{WS0}{seq('there')})|{WS}(?P<rel>{RELMOD}))?){R}",
      _b_relunit),
     (rf"{L}{_pre(PRE_EDGE)}(?P<core>(?:{seq('edge_articles')}{WS})?"
