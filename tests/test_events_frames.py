@@ -50,6 +50,37 @@ def test_punishment_in_store_is_a_threat(veille_nlp) -> None:
     assert threat and _sides(threat[0]) == ({"USA"}, {"VEN"}), exposed
 
 
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # the object is what 'beaucoup plus de' counts
+    ("\"Nous prévoyons beaucoup plus de sanctions contre le régime iranien\", a déclaré le ministre britannique.",
+     "prévoyons"),
+    # the punishment is the second of two coordinated objects, hung by the parser on the first one's complement
+    ("\"Quiconque commercera avec le régime iranien s'expose à des restrictions de voyage et à des sanctions "
+     "financières\", a déclaré le ministre britannique.", "expose"),
+])
+def test_a_threat_whose_punishment_is_counted_or_coordinated(veille_nlp, text, trigger) -> None:
+    events = code(veille_nlp, text, "2020-09-01")
+    threat = [e for e in _facts(events, "THREATEN") if e["trigger"] == trigger]
+    assert threat and _sides(threat[0]) == ({"GBR"}, {"IRN"}), events
+
+
+def test_a_participle_read_as_a_noun_keeps_its_verbs_frame(veille_nlp) -> None:
+    # the tagger reads 'fait' after 'avoir' as the noun 'fait'; its auxiliary tells the participle of 'faire'
+    events = code(veille_nlp, "Le Premier ministre britannique a ainsi déclaré avoir fait pression pour qu'un ancien "
+                              "soldat iranien reste en prison.", "2020-09-01")
+    asked = _facts(events, "REQUEST")
+    assert asked and asked[0]["trigger"] == "fait" and "GBR" in codes(asked[0]["actor"]), events
+
+
+def test_a_partner_hung_on_the_phone_is_the_calls(veille_nlp) -> None:
+    # the parser hangs 'avec le président russe' on 'téléphone', not on the verb
+    events = code(veille_nlp, "Le président français s'est entretenu par téléphone avec le président russe mardi.",
+                  "2020-09-01")
+    met = _facts(events, "CONSULT")
+    assert met and {*codes(met[0]["actor"]), *codes(met[0]["recipient"])} == {"FRA", "RUS"}, events
+
+
 @pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
     ("Un homme d'affaires américain a été inculpé d'espionnage par la justice russe.", "ACCUSE", "RUS", "USA"),
     ("Le gouvernement turc a porté plainte contre le quotidien grec.", "ACCUSE", "TUR", "GRC"),
@@ -86,6 +117,10 @@ NO_EVENT = {
     "what a text provides for is no threat": (
         "La nouvelle loi américaine prévoit des sanctions contre le régime vénézuélien.", "THREATEN"),
     "a complaint of pain is no accusation": ("Le président brésilien s'est plaint de douleurs au dos.", "ACCUSE"),
+    "more of what is no punishment is no threat": ("Les météorologues prévoient beaucoup plus de pluie cette semaine.",
+                                                   "THREATEN"),
+    "coordinated objects that are no punishment are no threat": (
+        "\"Le club s'expose à des critiques de supporters et à des moqueries\", a déclaré l'entraîneur.", "THREATEN"),
 }
 
 

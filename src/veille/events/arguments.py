@@ -33,6 +33,7 @@ _SKIP_DEPS = frozenset({"acl:relcl", "acl", "advcl", "ccomp", "xcomp", "parataxi
 RECIPIENT_PREPS = grammar_words("recipient_prepositions")
 PARTNER_PREPS = grammar_words("partner_prepositions")
 _MEETING_PARTNER_PREPS = grammar_words("meeting_partner_prepositions")  # "auprès de X lors de leurs entretiens"
+_PHONE = grammar_words("phone_words")
 LOCATIVE_PREPS = grammar_words("locative_prepositions")
 _DE_FORMS = grammar_words("de_forms")  # "de", "du", "des", "d'": whose act, or of what
 _A_FORMS = grammar_words("a_forms")  # "à", "au", "aux"
@@ -488,8 +489,9 @@ class ArgumentFinder:
                 args.recipient.extend(p for p in self._np(child, index, resolve) if not _same(p, args.recipient))
             elif dep.startswith("obl") or dep == "nmod":
                 self._oblique(child, entry, index, resolve, args)
-                if temporal(child):
-                    # "signait ... en 2022 avec l'Italie": a partner the parser hung on the date
+                if temporal(child) or lemmas[j] in _PHONE:
+                    # "signait ... en 2022 avec l'Italie", "s'est entretenu par téléphone avec X": a partner the
+                    # parser hung on the date or on the means
                     for k in kids(j):
                         if deps[k] == "nmod" and _case(token_at(k)) in PARTNER_PREPS:
                             self._oblique(token_at(k), entry, index, resolve, args)

@@ -44,7 +44,7 @@ from veille.events.dates import (
 from veille.events.features import morph
 from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
 from veille.events.habit import habitual
-from veille.events.lexicon import Entry, Lexicon
+from veille.events.lexicon import Entry, Lexicon, misread_participle
 from veille.events.recall import recalled as recalled_act
 from veille.events.recall import told_in_pluperfect
 from veille.events.sizes import extract_sizes
@@ -387,7 +387,7 @@ class EventCoder:
         lemmas, tags = view.lemma, view.pos
         entries = self.lexicon.entries  # Lexicon.may_match, inlined: most words are no trigger
         for i in range(sent.start, sent.end):
-            if skip[i] or not (lemmas[i] in entries or tags[i] == "PROPN"):
+            if skip[i] or not (lemmas[i] in entries or tags[i] == "PROPN" or misread_participle(view, i)):
                 continue
             token = view.token(i)
             if token.is_punct or token.is_space or token.like_num:

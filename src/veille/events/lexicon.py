@@ -186,7 +186,7 @@ class Lexicon:
         """The most specific entry whose constraints ``token`` satisfies, or None."""
         candidates = self.entries.get(token.lemma_.lower())
         by_form = False
-        if not candidates and token.pos_ == "PROPN":
+        if not candidates and (token.pos_ == "PROPN" or misread_participle(view_of(token.doc), token.i)):
             if self.forms is None:
                 self._build_forms()
             lemma = self.forms.get(token.lower_)
@@ -236,7 +236,8 @@ class Lexicon:
             theme, prep = _theme(token)
             theme = _counted(theme)  # "des dizaines de milliers de soldats": the soldiers
             lemma = theme.lemma_.lower() if theme is not None else None
-            if entry.obj and not self._of(theme, lemma, entry.obj):
+            if entry.obj and not self._of(theme, lemma, entry.obj) and not any(
+                    self._of(c, c.lemma_.lower(), entry.obj) for c in _conjuncts(theme)):
                 return False
             if entry.target and theme is not None and theme.pos_ != "PRON" \
                     and (prep in _A_FORMS if _is_reflexive(token) else prep is None) \
@@ -418,6 +419,7 @@ def _case_of(token: Token) -> str | None:
 
 _QUE = grammar_words("que_forms")
 _QUANTITY_NOUNS = grammar_words("quantity_nouns")
+_QUANTITY_ADVERBS = grammar_words("quantity_adverbs")
 _APPRECIATION = grammar_words("appreciation_verbs")
 _ACTOR_ENTS = frozenset({"PER", "ORG", "GPE", "LOC"})
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
@@ -472,16 +474,38 @@ def _span_of_time(view: DocView, j: int) -> bool:
 
 
 def _counted(theme: Token | None) -> Token | None:
-    """What a quantity noun counts: "des dizaines de milliers de soldats" → "soldats"."""
+    """What a quantity noun or adverb counts: "des dizaines de milliers de soldats" → "soldats", "beaucoup plus
+    de sanctions" → "sanctions"."""
     view = view_of(theme.doc) if theme is not None else None
     for _ in range(3):
-        if theme is None or view is None or view.lemma[theme.i] not in _QUANTITY_NOUNS:
+        if theme is None or view is None:
             return theme
-        inner = next((k for k in view.kids(theme.i) if view.dep[k] == "nmod" and k > theme.i), None)
+        adverb = view.pos[theme.i] == "ADV" and view.lemma[theme.i] in _QUANTITY_ADVERBS
+        if not adverb and view.lemma[theme.i] not in _QUANTITY_NOUNS:
+            return theme
+        counted_deps = ("nmod", "obl:arg", "obl") if adverb else ("nmod",)
+        inner = next((k for k in view.kids(theme.i) if view.dep[k] in counted_deps and k > theme.i), None)
         if inner is None:
             return theme
         theme = view.token(inner)
     return theme
+
+
+def _conjuncts(theme: Token | None) -> list[Token]:
+    """The nouns coordinated with an object, also where the parser hung them on its complement ("s'expose à
+    des restrictions de voyage et à des sanctions", "sanctions" a conjunct of "voyage")."""
+    if theme is None:
+        return []
+    view = view_of(theme.doc)
+    heads = [theme.i, *(k for k in view.kids(theme.i) if view.dep[k] == "nmod")]
+    return [view.token(k) for h in heads for k in view.kids(h)
+            if view.dep[k] == "conj" and view.pos[k] in ("NOUN", "PROPN")]
+
+
+def misread_participle(view: DocView, i: int) -> bool:
+    """A past participle the tagger read as a noun, told by its auxiliary ("avoir fait pression", with "fait"
+    a noun): its verb's entries are found by its form."""
+    return view.pos[i] == "NOUN" and any(view.dep[k].startswith("aux") for k in view.kids(i))
 
 
 def _theme(token: Token) -> tuple[Token | None, str | None]:
