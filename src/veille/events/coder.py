@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -198,6 +198,7 @@ class _DocCache:
 class Candidate:
     token: Token
     entry: Entry
+    tolls: list[Token] = field(default_factory=list)  # the tolls its act made ("les frappes ont fait dix morts")
 
 
 class EventCoder:
@@ -438,6 +439,12 @@ class EventCoder:
                                          and not _bare_participle(j, view)
                                          for j in kids(i)):
                 del found[i]
+        # "les frappes de X contre Y ont fait dix morts": the toll is the outcome of the act that makes it, one
+        # event (its count goes to the act)
+        for i in list(found):
+            cause = _toll_cause(i, found, view)
+            if cause is not None:
+                cause.tolls.append(found.pop(i).token)
         # a trigger inside another trigger's argument describes the same event
         # (a word of obligation is a demand beside the act it asks for: "X doit se retirer" tells both, and
         # neither absorbs the other)
@@ -486,7 +493,8 @@ class EventCoder:
         out = []
         for region, parties in groups:
             event = self._event(token, entry, args if parties is None else _with_recipient(args, parties),
-                                status, ctx, dates, focus, published, sent, sent_places, last_place, region)
+                                status, ctx, dates, focus, published, sent, sent_places, last_place, region,
+                                cand.tolls)
             if event is not None:
                 event[_RECALLED] = recalled
                 out.append(event)
@@ -696,7 +704,8 @@ class EventCoder:
 
     def _event(self, token: Token, entry: Entry, args: Arguments, status: Status, ctx: _Context,
                dates: DateIndex, focus: list[str], published: str | None, sent: Span,
-               sent_places: list[dict], last_place: dict | None, region: tuple[int, int] | None) -> dict | None:
+               sent_places: list[dict], last_place: dict | None, region: tuple[int, int] | None,
+               tolls: Sequence[Token] = ()) -> dict | None:
         event_type, mode = entry.type, entry.mode
         if entry.lemma in _DEPLOY and self._standing_forces(token):
             return None  # "les 5 000 soldats américains déployés en Irak": where forces are, not an act
@@ -953,6 +962,9 @@ class EventCoder:
 
         # counts in the event's clause (read for the category the trigger names)
         size = self._size(token, entry.type if entry.type in self.sized else event_type, region, sent, ctx.shared.text)
+        for toll in tolls:
+            for key, value in self._size(toll, event_type, None, sent, ctx.shared.text).items():
+                size.setdefault(key, value)
         if not size and token.pos_ == "NOUN" and self.lexicon.in_class(entry.lemma, "condition"):
             return None  # "le conflit afghan", "la guerre": a state of affairs, not an event, unless it has a toll
         if event_type == "ASSAULT" and not any(p.text for p in coded_actor) \
@@ -1602,6 +1614,28 @@ def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate |
             return None
         current = head
     return None
+
+
+def _toll_cause(i: int, found: dict[int, Candidate], view: DocView) -> Candidate | None:
+    """The act of the same type whose toll the trigger at ``i`` counts: the subject of the verb the toll is the object
+    of ("les frappes ... ont fait dix morts et vingt blessés"), or the noun that verb's relative clause qualifies
+    ("l'attaque, qui a fait dix morts"), or the act whose clause a participle carries ("a bombardé la ville, faisant
+    dix morts")."""
+    own = found[i]
+    if not own.entry.needs_cause:
+        return None
+    deps, heads, kids = view.dep, view.head, view.kids
+    t = i
+    while deps[t] == "conj" and heads[t] != t:
+        t = heads[t]  # "dix morts et vingt blessés": the first conjunct is the object
+    verb = heads[t]
+    if deps[t] != "obj" or verb == t or verb in found or view.pos[verb] not in ("VERB", "AUX"):
+        return None
+    causes = [j for j in kids(verb) if deps[j] in ("nsubj", "nsubj:pass")]
+    if deps[verb] == "acl:relcl" or (deps[verb] in ("advcl", "acl") and not causes):
+        causes.append(heads[verb])
+    return next((found[j] for j in causes if j in found and found[j].entry.type == own.entry.type
+                 and not found[j].entry.needs_cause), None)
 
 
 def _own_future(token: Token) -> bool:
