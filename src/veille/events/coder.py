@@ -150,6 +150,8 @@ class _DocCache:
     codes: dict[int, set] = field(default_factory=dict)  # sentence number → codes named
     partners: Counter = field(default_factory=Counter)  # (code, code) → events coded between them so far
     told: list[tuple[str, set, set]] = field(default_factory=list)  # (type, actor codes, recipient codes) so far
+    # type → the date of the last act of that type the text told a date of, for "ces nouvelles sanctions"
+    told_dates: dict[str, EventDate] = field(default_factory=dict)
     skip: list[bool] = field(default_factory=list)  # tokens of names and headings: no trigger, no clause
     armed: bool | None = None  # whether the document tells of political violence (read once, when asked)
 
@@ -308,6 +310,9 @@ class EventCoder:
                 if event["status"] in FACTUAL or event["status"] == FUTURE:
                     shared.told.append((event["type"], {p["code"] for p in event["actor"]},
                                         {p["code"] for p in event["recipient"]}))
+                    if event["status"] in FACTUAL and not event["date_fallback"]:
+                        shared.told_dates[event["type"]] = EventDate(
+                            event["date"], event["date_precision"], event["date_text"], False)
                     if event["mode"] == "visit" and not any(p["text"] for p in event["recipient"]):
                         continue  # a visit's host is where it happens ("s'est rendu à Doha"), not a partner
                     for a, b in _pairs(event):
@@ -1017,7 +1022,10 @@ class EventCoder:
         mode = _refine_mode(event_type, mode, lemmas, actor, recipient)
         context = sorted(set(context) | _contexts(lemmas))
 
-        when = event_date(token, dates, published, ctx.reference, sent)
+        # "ces nouvelles sanctions": a demonstrative names an act the text told, at that act's date
+        antecedent = ctx.shared.told_dates.get(event_type) \
+            if token.pos_ == "NOUN" and _demonstrative(token) else None
+        when = event_date(token, dates, published, ctx.reference, sent, antecedent)
         if when.fallback:
             confidence *= 0.9
         reporter = None
@@ -2139,12 +2147,15 @@ def _ends_commemoration(token: Token, sent: Span) -> bool:
 
 
 def _dedupe(events: list[dict]) -> list[dict]:
-    """One event per (type, actor, recipient, status) in a sentence, unless their counts differ."""
+    """One event per (type, actor, recipient, status) in a sentence, unless their counts or their own dates differ
+    ("les talibans, qui combattent le gouvernement depuis 2001, ont attaqué mardi une base": the state's start and
+    the day's attack are two acts)."""
     kept: list[dict] = []
     for event in events:
         key = _key(event)
         twin = next((k for k in kept if _key(k) == key and (
-            _recipients(k) <= _recipients(event) or _recipients(event) <= _recipients(k))), None)
+            _recipients(k) <= _recipients(event) or _recipients(event) <= _recipients(k))
+            and (k["date"] == event["date"] or k["date_fallback"] or event["date_fallback"])), None)
         if twin is None:
             kept.append(event)
             continue
