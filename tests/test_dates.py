@@ -314,3 +314,29 @@ def test_the_age_of_a_date_is_counted_from_the_middle_of_its_period() -> None:
     assert age_in_days("2012", "2012-11-10") == 131  # the year of publication is never far behind
     assert age_in_days("2020-09-04", "2020-06") == -80  # a day ahead of a month of publication's middle
     assert age_in_days(None, "2020-02-10") is None and age_in_days("2019", None) is None
+
+
+# --- a relative clause that says when its noun happens; an act a demonstrative names again
+
+def test_a_relative_clause_of_occurrence_dates_its_noun(veille_nlp):
+    for text, date in (("Le sommet entre la France et l'Allemagne, qui doit se tenir lundi à Berlin, portera sur "
+                        "l'énergie.", "2022-01-17"),
+                       ("Le sommet entre la France et l'Allemagne, qui aura lieu mardi à Berlin, portera sur "
+                        "l'énergie.", "2022-01-18"),
+                       ("La réunion entre la France et l'Allemagne, qui s'est tenue lundi à Berlin, a porté sur "
+                        "l'énergie.", "2022-01-10")):
+        assert _event(veille_nlp, text, "2022-01-13", text.split()[1])["date"] == date, text
+
+
+def test_a_demonstrative_takes_the_date_of_the_act_it_names_again(veille_nlp):
+    text = ("La Russie a dénoncé jeudi les mesures européennes. Lundi, l'Union européenne avait adopté des sanctions "
+            "contre la Russie. Ces nouvelles sanctions, qui visent trente personnes proches du Kremlin, entrent en "
+            "vigueur immédiatement.")
+    sanctions = [e for e in _events(veille_nlp, text, "2022-01-13") if e["type"] == "SANCTION"]
+    assert len(sanctions) == 2 and {e["date"] for e in sanctions} == {"2022-01-10"}, sanctions
+
+
+def test_a_state_held_since_a_year_and_the_days_act_are_two_events(veille_nlp):
+    # the relative's start is its own act's date: the attack of the day, of the same sides, is not folded into it
+    text = "Les talibans, qui combattent le gouvernement afghan depuis 2001, ont attaqué mardi une base de l'armée."
+    assert _event(veille_nlp, text, "2022-01-13", "attaqué")["date"] == "2022-01-11"

@@ -164,6 +164,19 @@ def test_a_toll_nobody_caused_is_not_an_attack(veille_nlp) -> None:
                                          "de 31.000 morts, rouvre ses frontières après les combats."), "ASSAULT")
 
 
+def test_the_toll_an_attack_made_is_that_attack(veille_nlp) -> None:
+    # "faire N morts" says what the strikes did: one act, its sides as the strikes' phrase names them, the count its own
+    for text, actor, recipient in (
+            ("Les frappes de la Russie contre l'Ukraine ont fait dix morts.", "RUS", "UKR"),
+            ("Les frappes de la Turquie contre la Syrie ont fait dix morts et vingt blessés.", "TUR", "SYR"),
+            ("L'attentat de mardi contre l'ambassade russe à Kaboul a fait deux morts.", "AFG", "RUS")):
+        with features_kept(veille_nlp):
+            assaults = _of_type(code(veille_nlp, text), "ASSAULT")
+        assert len(assaults) == 1, (text, assaults)
+        assert actor in codes(assaults[0]["actor"]) and recipient in codes(assaults[0]["recipient"]), assaults
+        assert assaults[0]["size"].get("dead"), assaults
+
+
 def test_fearing_a_disease_or_a_disaster_blames_no_one(veille_nlp) -> None:
     for text in ("Les autorités sanitaires britanniques s'inquiètent d'une résurgence de l'épidémie.",
                  "Le gouvernement britannique déplore les inondations qui ont frappé le nord du pays."):

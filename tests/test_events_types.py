@@ -85,6 +85,44 @@ def test_a_misspelt_trigger_entry_is_an_error_naming_file_and_line(tmp_path, ent
     assert str(caught.value).startswith(f"{extra}, line {line}: {message}")
 
 
+@pytest.mark.parametrize(("entry", "message"), [
+    ("{lemma: encercler, obj: [$troupes]}", "types.ASSAULT.0.obj: unknown class 'troupes'"),
+    ("{lemma: encercler, obj: [troops, otage]}", "types.ASSAULT.0.obj: 'troops' names a class: write $troops"),
+    ("{lemma: encercler, not_subj: places}", "types.ASSAULT.0.not_subj: 'places' names a class: write $places"),
+])
+def test_a_class_in_a_word_list_is_marked_and_known(tmp_path, entry: str, message: str) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(f"types:\n  ASSAULT:\n    - {entry}\n", "utf-8")
+    with pytest.raises(DataFileError) as caught:
+        Lexicon.load([extra])
+    assert str(caught.value).startswith(f"{extra}, line 3: {message}"), caught.value
+
+
+def test_a_word_list_names_its_classes_and_its_words(tmp_path) -> None:
+    extra = tmp_path / "mine.yaml"
+    # "police" is a word of class police: written bare, the word alone; "$police" is the whole class
+    extra.write_text("classes:\n  escorts: [Escorte, CRS]\ntypes:\n  ASSAULT:\n"
+                     "    - {lemma: ceinturer, obj: [$troops, otage]}\n"
+                     "    - {lemma: houspiller, obj: [police, $escorts]}\n"
+                     "    - {lemma: talonner, obj: $police}\n", "utf-8")
+    lexicon = Lexicon.load([extra])
+    classes = lexicon.classes
+    assert lexicon.entries["ceinturer"][0].obj == classes["troops"] | {"otage"}
+    assert lexicon.entries["houspiller"][0].obj == {"police", "escorte", "crs"}  # matched on lower-cased lemmas
+    assert lexicon.entries["talonner"][0].obj == classes["police"] > {"police", "crs"}
+
+
+def test_the_shipped_word_lists_name_the_classes_they_meant() -> None:
+    # a word that is also a class's name was the class, silently; the lists that spell out their words mean the word
+    entries = Lexicon.load().entries
+    cesser = next(e for e in entries["cesser"] if e.obj)
+    assert "violence" in cesser.obj and "militaire" not in cesser.obj
+    imposer = next(e for e in entries["imposer"] if e.type == "SANCTION")
+    assert {"embargo", "sanction", "blocus"} <= imposer.obj and "mesure" not in imposer.obj
+    assert "mesure" not in next(e for e in entries["lever"] if e.type == "CONCEDE").obj
+    assert "soldat" in next(e for e in entries["retirer"] if e.type == "RETREAT").obj
+
+
 def test_an_unknown_type_or_file_key_in_a_trigger_file_is_an_error(tmp_path) -> None:
     extra = tmp_path / "mine.yaml"
     extra.write_text("classes:\n  troops: [milicien]\ntypes:\n  PROTESTS:\n    - {lemma: charivari}\n", "utf-8")

@@ -61,3 +61,25 @@ def test_rare_and_invented_words_keep_the_model_lemmas(bare_nlp, nlp):
     bare = [(t.text, t.pos_, t.lemma_) for t in bare_nlp(sentence)]
     fixed = [(t.text, t.pos_, t.lemma_) for t in nlp(sentence)]
     assert fixed == bare
+
+
+def test_an_acronym_is_its_own_lemma(bare_nlp, nlp):
+    # the model reads "CRS" tagged as a noun as a plural to strip ("cr"); a headline in capitals keeps its lemmas
+    sentence = "Les CRS ont repoussé les militants de la FNSEA devant la préfecture."
+    bare = {t.text: t.lemma_ for t in bare_nlp(sentence)}
+    fixed = {t.text: t.lemma_ for t in nlp(sentence)}
+    assert bare["CRS"] != "CRS" and fixed["CRS"] == "CRS"
+    assert fixed["militants"] == bare["militants"] == "militant"
+    shouted = "LES AGRICULTEURS MANIFESTENT DEVANT LA PRÉFECTURE"
+    assert [t.lemma_ for t in nlp(shouted)] == [t.lemma_ for t in bare_nlp(shouted)]
+
+
+def test_an_acronym_meets_the_words_that_name_it(veille_nlp):
+    # the CRS are police, as the gendarmes are: unnamed, the state's police; blocked, no one rejects them
+    for police in ("des gendarmes", "des CRS"):
+        events = code(veille_nlp, f"Des manifestants ont attaqué {police} à Nantes samedi.")
+        assault = next(e for e in events if e["type"] == "ASSAULT")
+        assert [p["sector"] for p in assault["recipient"]] == ["COP"], (police, events)
+    for police in ("les gendarmes", "les CRS"):
+        events = code(veille_nlp, f"Les manifestants ont bloqué {police} devant la préfecture de Nantes.")
+        assert not [e for e in events if e["type"] == "REJECT"], (police, events)

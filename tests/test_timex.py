@@ -267,6 +267,18 @@ def test_future_cue_turns_a_bare_weekday_forward():
     assert find(tag("L'armée aurait tiré mercredi.", "2022-01-07", tense="auto"), "mercredi").value == "2022-01-05"
 
 
+def test_a_participle_of_plan_turns_its_day_forward():
+    # Thursday 13 January: the day a plan sets is to come, unless an auxiliary sets the plan in the past
+    assert find(tag("Le sommet, prévu mardi, portera sur l'énergie.", "2022-01-13", tense="auto"),
+                "mardi").value == "2022-01-18"
+    assert find(tag("La visite, programmée pour vendredi, a été confirmée.", "2022-01-13", tense="auto"),
+                "vendredi").value == "2022-01-14"
+    assert find(tag("Le sommet, qui était prévu mardi, a été annulé.", "2022-01-13", tense="auto"),
+                "mardi").value == "2022-01-11"
+    assert find(tag("Les échanges prévus par l'accord signé mardi ont commencé.", "2022-01-13", tense="auto"),
+                "mardi").value == "2022-01-11"
+
+
 def test_future_day_month_without_anchor_comes_after_the_text_dates():
     summit = "L'organisation tiendra le 11 novembre son sommet, un an après la feuille de route du 12 novembre 2021."
     assert find(tag(summit, tense="auto"), "le 11 novembre").value == "2022-11-11"

@@ -103,7 +103,7 @@ def test_a_trigger_of_a_new_type_needs_the_type_in_the_vocabulary(tmp_path: Path
     vocabulary_file = tmp_path / "vocabulary.yaml"
     vocabulary_file.write_text(with_new_type(), "utf-8")
     triggers = tmp_path / "evacuations.yaml"
-    triggers.write_text("types:\n  EVACUATE:\n    - {lemma: exfiltrer, pos: VERB, obj: people, mode: airlift}\n",
+    triggers.write_text("types:\n  EVACUATE:\n    - {lemma: exfiltrer, pos: VERB, obj: $people, mode: airlift}\n",
                         "utf-8")
     lexicon = Lexicon.load([triggers], read_vocabulary(vocabulary_file))
     assert [(e.type, e.mode, e.de) for e in lexicon.entries["exfiltrer"]] == [("EVACUATE", "airlift", "actor")]

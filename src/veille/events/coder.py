@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -154,6 +154,8 @@ class _DocCache:
     codes: dict[int, set] = field(default_factory=dict)  # sentence number → codes named
     partners: Counter = field(default_factory=Counter)  # (code, code) → events coded between them so far
     told: list[tuple[str, set, set]] = field(default_factory=list)  # (type, actor codes, recipient codes) so far
+    # type → the date of the last act of that type the text told a date of, for "ces nouvelles sanctions"
+    told_dates: dict[str, EventDate] = field(default_factory=dict)
     skip: list[bool] = field(default_factory=list)  # tokens of names and headings: no trigger, no clause
     armed: bool | None = None  # whether the document tells of political violence (read once, when asked)
 
@@ -202,6 +204,7 @@ class _DocCache:
 class Candidate:
     token: Token
     entry: Entry
+    tolls: list[Token] = field(default_factory=list)  # the tolls its act made ("les frappes ont fait dix morts")
 
 
 class EventCoder:
@@ -311,6 +314,9 @@ class EventCoder:
                 if event["status"] in FACTUAL or event["status"] == FUTURE:
                     shared.told.append((event["type"], {p["code"] for p in event["actor"]},
                                         {p["code"] for p in event["recipient"]}))
+                    if event["status"] in FACTUAL and not event["date_fallback"]:
+                        shared.told_dates[event["type"]] = EventDate(
+                            event["date"], event["date_precision"], event["date_text"], False)
                     if event["mode"] == "visit" and not any(p["text"] for p in event["recipient"]):
                         continue  # a visit's host is where it happens ("s'est rendu à Doha"), not a partner
                     for a, b in _pairs(event):
@@ -444,6 +450,12 @@ class EventCoder:
                                          and not _bare_participle(j, view)
                                          for j in kids(i)):
                 del found[i]
+        # "les frappes de X contre Y ont fait dix morts": the toll is the outcome of the act that makes it, one
+        # event (its count goes to the act)
+        for i in list(found):
+            cause = _toll_cause(i, found, view)
+            if cause is not None:
+                cause.tolls.append(found.pop(i).token)
         # a trigger inside another trigger's argument describes the same event
         # (a word of obligation is a demand beside the act it asks for: "X doit se retirer" tells both, and
         # neither absorbs the other)
@@ -493,7 +505,8 @@ class EventCoder:
         out = []
         for region, parties in groups:
             event = self._event(token, entry, args if parties is None else _with_recipient(args, parties),
-                                status, ctx, dates, focus, published, sent, sent_places, last_place, region)
+                                status, ctx, dates, focus, published, sent, sent_places, last_place, region,
+                                cand.tolls)
             if event is not None:
                 event[_RECALLED] = recalled
                 event[_TOLD_BEFORE] = told_before
@@ -704,7 +717,8 @@ class EventCoder:
 
     def _event(self, token: Token, entry: Entry, args: Arguments, status: Status, ctx: _Context,
                dates: DateIndex, focus: list[str], published: str | None, sent: Span,
-               sent_places: list[dict], last_place: dict | None, region: tuple[int, int] | None) -> dict | None:
+               sent_places: list[dict], last_place: dict | None, region: tuple[int, int] | None,
+               tolls: Sequence[Token] = ()) -> dict | None:
         event_type, mode = entry.type, entry.mode
         if entry.lemma in _DEPLOY and self._standing_forces(token):
             return None  # "les 5 000 soldats américains déployés en Irak": where forces are, not an act
@@ -961,6 +975,9 @@ class EventCoder:
 
         # counts in the event's clause (read for the category the trigger names)
         size = self._size(token, entry.type if entry.type in self.sized else event_type, region, sent, ctx.shared.text)
+        for toll in tolls:
+            for key, value in self._size(toll, event_type, None, sent, ctx.shared.text).items():
+                size.setdefault(key, value)
         if not size and token.pos_ == "NOUN" and self.lexicon.in_class(entry.lemma, "condition"):
             return None  # "le conflit afghan", "la guerre": a state of affairs, not an event, unless it has a toll
         if event_type == "ASSAULT" and not any(p.text for p in coded_actor) \
@@ -1013,7 +1030,10 @@ class EventCoder:
         mode = _refine_mode(event_type, mode, lemmas, actor, recipient)
         context = sorted(set(context) | _contexts(lemmas))
 
-        when = event_date(token, dates, published, ctx.reference, sent)
+        # "ces nouvelles sanctions": a demonstrative names an act the text told, at that act's date
+        antecedent = ctx.shared.told_dates.get(event_type) \
+            if token.pos_ == "NOUN" and _demonstrative(token) else None
+        when = event_date(token, dates, published, ctx.reference, sent, antecedent)
         if when.fallback:
             confidence *= 0.9
         reporter = None
@@ -1612,6 +1632,28 @@ def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate |
     return None
 
 
+def _toll_cause(i: int, found: dict[int, Candidate], view: DocView) -> Candidate | None:
+    """The act of the same type whose toll the trigger at ``i`` counts: the subject of the verb the toll is the object
+    of ("les frappes ... ont fait dix morts et vingt blessés"), or the noun that verb's relative clause qualifies
+    ("l'attaque, qui a fait dix morts"), or the act whose clause a participle carries ("a bombardé la ville, faisant
+    dix morts")."""
+    own = found[i]
+    if not own.entry.needs_cause:
+        return None
+    deps, heads, kids = view.dep, view.head, view.kids
+    t = i
+    while deps[t] == "conj" and heads[t] != t:
+        t = heads[t]  # "dix morts et vingt blessés": the first conjunct is the object
+    verb = heads[t]
+    if deps[t] != "obj" or verb == t or verb in found or view.pos[verb] not in ("VERB", "AUX"):
+        return None
+    causes = [j for j in kids(verb) if deps[j] in ("nsubj", "nsubj:pass")]
+    if deps[verb] == "acl:relcl" or (deps[verb] in ("advcl", "acl") and not causes):
+        causes.append(heads[verb])
+    return next((found[j] for j in causes if j in found and found[j].entry.type == own.entry.type
+                 and not found[j].entry.needs_cause), None)
+
+
 def _own_future(token: Token) -> bool:
     """Whether the clause `token` introduces tells, in the future, what a personal pronoun will do ("avertit
     que nous ne tolérerons plus", "a prévenu qu'il riposterait"): what the speaker promises to do."""
@@ -2113,12 +2155,15 @@ def _ends_commemoration(token: Token, sent: Span) -> bool:
 
 
 def _dedupe(events: list[dict]) -> list[dict]:
-    """One event per (type, actor, recipient, status) in a sentence, unless their counts differ."""
+    """One event per (type, actor, recipient, status) in a sentence, unless their counts or their own dates differ
+    ("les talibans, qui combattent le gouvernement depuis 2001, ont attaqué mardi une base": the state's start and
+    the day's attack are two acts)."""
     kept: list[dict] = []
     for event in events:
         key = _key(event)
         twin = next((k for k in kept if _key(k) == key and (
-            _recipients(k) <= _recipients(event) or _recipients(event) <= _recipients(k))), None)
+            _recipients(k) <= _recipients(event) or _recipients(event) <= _recipients(k))
+            and (k["date"] == event["date"] or k["date_fallback"] or event["date_fallback"])), None)
         if twin is None:
             kept.append(event)
             continue

@@ -233,6 +233,7 @@ _FRONTED_MARKS = grammar_words("fronted_date_marks")  # "en octobre, ..."
 _NIGHT_WORDS = grammar_words("night_words")  # "la nuit de lundi à mardi"
 _NOT_FRONTING = grammar_words("not_fronting_prepositions")  # "après le sommet de ..., "
 _COMPLEMENT_DE = grammar_words("date_complement_forms")  # "de 2020", "du 5 janvier"
+_OCCURRENCE_WORDS = grammar_words("occurrence_words")  # "la réunion, qui doit se tenir lundi"
 _NOT_MAIN_MARKS = grammar_words("not_main_date_marks")  # "depuis mardi", "comme en 2020"
 _NOT_INCISE_MARKS = grammar_words("not_incise_marks")  # ", depuis 2012, ..."
 _SINCE_WORDS = grammar_words("since_words")  # "depuis l'automne 2020"
@@ -508,11 +509,14 @@ def _same_occasion(relative: Token, dated: Token) -> bool:
 
 
 def event_date(trigger: Token, index: DateIndex, published: str | None,
-               reference: EventDate | None = None, sentence: Span | None = None) -> EventDate:
+               reference: EventDate | None = None, sentence: Span | None = None,
+               antecedent: EventDate | None = None) -> EventDate:
     """The date of the event whose trigger is ``trigger``.
 
     ``reference`` is the narrative time so far (the last date the text set in an earlier
-    sentence): a sentence without its own date continues the story told before it.
+    sentence): a sentence without its own date continues the story told before it. ``antecedent``: the date of
+    the act an anaphoric noun names ("ces nouvelles sanctions"), which its sentence, naming no date of its own,
+    refers to rather than to the narrative day.
     """
     sent = sentence if sentence is not None else trigger.sent
     since = held_since(trigger, index, published, sent)
@@ -535,6 +539,9 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
         named = [c for c in own if (trigger.pos_ == "NOUN" and (
             (date_head(c[0]) == trigger and _nominal_date(c[0])) or _dates_participle_of(c[0], trigger)))
             or (date_head(c[0]) == trigger and _bare_participle(trigger))]
+        if trigger.pos_ == "NOUN":
+            # "la réunion, qui doit se tenir lundi": the relative says when the noun's event happens
+            named += [c for c in candidates if _dates_occurrence_of(c[0], trigger) and c not in named]
         verb = _clause_verb(trigger)
         if not named and trigger.pos_ in ("VERB", "AUX") and verb.dep_ in _EMBEDDED:
             # an embedded clause's own adjunct before a date the sentence fronts for its main clause ("Mardi, la
@@ -555,6 +562,8 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
                 # "au lendemain de nouvelles condamnations": they were the day before it
                 value = (dt.date.fromisoformat(value[:10]) - dt.timedelta(days=back)).isoformat()
             return EventDate(value, precision, span.text, False)
+    if antecedent is not None and antecedent.date:
+        return replace(antecedent, background=None, told=None, earlier=None, historical=False)
     if tense in _PAST_TENSES:
         episode = past_episode(trigger, index, published)
         if episode is not None:
@@ -608,6 +617,28 @@ def _dates_participle_of(timex: Span, noun: Token) -> bool:
         if above == noun:
             return True
         if above.dep_ not in ("nmod", "amod") or above.pos_ not in ("NOUN", "ADJ"):
+            return False
+        above = above.head
+    return above == noun
+
+
+def _dates_occurrence_of(timex: Span, noun: Token) -> bool:
+    """The expression dates a relative clause that says when the noun happens ("la réunion, qui doit se tenir lundi",
+    "le sommet de l'OTAN, qui aura lieu mardi"), on the noun or a name its phrase holds (where the parser hangs it)."""
+    head = date_head(timex)
+    verb, path = head, [head]
+    while verb.dep_ == "xcomp" and verb.head != verb:
+        verb = verb.head  # "doit se tenir"
+        path.append(verb)
+    if verb.dep_ != "acl:relcl" or not any(
+            t.lemma_.lower() in _OCCURRENCE_WORDS or any(c.dep_ == "obj" and c.lemma_.lower() in _OCCURRENCE_WORDS
+                                                        for c in t.children) for t in path):
+        return False
+    above = verb.head
+    for _ in range(3):
+        if above == noun:
+            return True
+        if above.dep_ not in ("nmod", "conj", "flat:name", "appos") or above.head == above:
             return False
         above = above.head
     return above == noun

@@ -103,30 +103,45 @@ class Lexicon:
             if key not in FILE_KEYS:
                 raise source.error((key,), f"unknown key {key!r} (expected one of {', '.join(FILE_KEYS)})")
         for name, words in (raw.get("classes") or {}).items():
-            self.classes[name] = self.classes.get(name, frozenset()) | frozenset(words)
-        self.generic_actors.update(raw.get("generic_actors") or {})
+            # matched against lower-cased lemmas: "CRS" is the word "crs"
+            self.classes[name] = self.classes.get(name, frozenset()) | frozenset(str(w).lower() for w in words)
+        self.generic_actors.update({str(k).lower(): v for k, v in (raw.get("generic_actors") or {}).items()})
         for event_type, items in (raw.get("types") or {}).items():
             if event_type not in vocabulary.types:
                 raise source.error(("types", event_type), f"unknown PLOVER type {event_type!r} (the vocabulary, "
                                                           f"{vocabulary.source}, holds {', '.join(vocabulary.types)})")
             for index, item in enumerate(items or ()):
                 _check_entry(source, ("types", event_type, index), item, vocabulary)
-                entry = self._entry(event_type, item, vocabulary)
+                entry = self._entry(event_type, item, vocabulary, source, ("types", event_type, index))
                 bucket = self.entries.setdefault(entry.lemma, [])
                 bucket.append(entry)
                 bucket.sort(key=lambda e: -e.specificity)
 
-    def _words(self, value: object) -> frozenset[str]:
+    def _words(self, value: object, source: Located, path: tuple[str | int, ...]) -> frozenset[str]:
+        """The words of a word list (or of one word): ``$name`` stands for the words of class ``name``, any other
+        item for itself. An unknown class is an error, and so is a bare class name that is not one of its class's
+        own words ("troops" for "$troops"), which would silently mean the English word."""
         if value is None:
             return frozenset()
-        if isinstance(value, str):
-            return self.classes.get(value, frozenset({value}))
         out: set[str] = set()
-        for word in value:  # type: ignore[union-attr]
-            out |= self.classes.get(word, {word})
+        for word in [value] if isinstance(value, str) else value:  # type: ignore[union-attr]
+            word = str(word)
+            if word.startswith(CLASS_MARK):
+                name = word[len(CLASS_MARK):]
+                if name not in self.classes:
+                    raise source.error(path, f"unknown class {name!r} (the classes: {', '.join(sorted(self.classes))})")
+                out |= self.classes[name]
+            elif word in self.classes and word.lower() not in self.classes[word]:
+                raise source.error(path, f"{word!r} names a class: write {CLASS_MARK}{word} for its words")
+            else:
+                out.add(word.lower())
         return frozenset(out)
 
-    def _entry(self, event_type: str, item: dict, vocabulary: Vocabulary) -> Entry:
+    def _entry(self, event_type: str, item: dict, vocabulary: Vocabulary, source: Located,
+               path: tuple[str | int, ...]) -> Entry:
+        def words(key: str) -> frozenset[str]:
+            return self._words(item.get(key), source, (*path, key))
+
         pos = item.get("pos")
         pos_set = frozenset({pos}) if isinstance(pos, str) else frozenset(pos or ())
         if "VERB" in pos_set:
@@ -135,13 +150,13 @@ class Lexicon:
             lemma=str(item["lemma"]).lower(),
             type=event_type,
             pos=pos_set,
-            with_=self._words(item.get("with")),
-            not_with=self._words(item.get("not_with")),
+            with_=words("with"),
+            not_with=words("not_with"),
             refl=item.get("refl"),
-            obj=self._words(item.get("obj")),
-            not_obj=self._words(item.get("not_obj")),
-            not_subj=self._words(item.get("not_subj")),
-            target=self._words(item.get("target")),
+            obj=words("obj"),
+            not_obj=words("not_obj"),
+            not_subj=words("not_subj"),
+            target=words("target"),
             prep=frozenset(item.get("prep") or ()),
             mode=item.get("mode"),
             context=tuple(item.get("context") or ()),
@@ -273,6 +288,8 @@ class Lexicon:
         return _place_name(theme) and self.classes.get("places", frozenset()) <= words
 
 
+# the mark of a class in a word list ("obj: [$troops, otage]": the words of class troops, and "otage")
+CLASS_MARK = "$"
 # the keys of a trigger entry: `Entry`'s fields, `with` for `with_`
 ENTRY_KEYS = tuple(f.name.rstrip("_") for f in fields(Entry) if f.name != "type")
 

@@ -171,6 +171,8 @@ FRONT_WORDS = {_norm(w) for w in _LEX["front_words"]}
 SHORT_PARTICIPLES = {_norm(w) for w in _PAST["short_participles"]}
 PRESENT_AUX = {_norm(w) for w in _FUT["present_auxiliaries"]}
 ANNOUNCED = {_norm(w) for w in _FUT["announced"]}
+PLANNED = {_norm(w) for w in _FUT["planned"]}
+PLANNED_LINKS = {_norm(w) for w in _FUT["planned_links"]}
 PAST_NOT_VERBS = {_norm(w) for w in _PAST["not_verbs"]}
 _PARTICIPLE_ENDINGS = sorted(_PAST["participle_endings"], key=len, reverse=True)
 PAST_PARTICIPLE = re.compile(r"^\w{2,}?(?:" + "|".join(_PARTICIPLE_ENDINGS) + r")$")

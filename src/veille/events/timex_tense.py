@@ -16,6 +16,8 @@ from veille.events.timex_lexicon import (
     PAST_IMPERFECT,
     PAST_NOT_VERBS,
     PAST_PARTICIPLE,
+    PLANNED,
+    PLANNED_LINKS,
     PRESENT_AUX,
     SCHEDULED,
     SCHEDULED_REFLEXIVES,
@@ -62,6 +64,17 @@ def _verb_cue(words: list[str], i: int) -> str | None:
     return None
 
 
+def _planned_for(before: list[str]) -> bool:
+    """The expression completes a participle of plan with no auxiliary ("le sommet, prévu mardi", "programmée pour
+    le 15 juin"), not one an auxiliary sets in the past ("était prévu mardi") nor one further back ("prévu par
+    l'accord conclu en février")."""
+    at = len(before) - 1
+    while at >= 0 and before[at] in PLANNED_LINKS:
+        at -= 1
+    return at >= 0 and before[at] in PLANNED and not (
+        at > 0 and (before[at - 1] in PAST_AUX or before[at - 1] in SHORT_PARTICIPLES))
+
+
 def _word(w: str) -> str:
     """A word as the verb cues are looked up: the preposition "à" stays itself (the lexicon folds it
     to "a", which is the auxiliary: "aura lieu mardi à la mairie" is no compound past)."""
@@ -87,6 +100,8 @@ def clause_tense(text: str, start: int, end: int, aspect: bool = False) -> str |
         end += condition.end()  # the clause goes on after the condition
     after = re.split(cut + rf"|(?<!\w){_CLAUSE_OPENERS}", text[end : end + 50], flags=re.IGNORECASE)[0]
     aw = [_word(w) for w in re.findall(r"[\w'’-]+", after)][: 6 if fronted else 4]
+    if _planned_for(bw):
+        return "future"
     best: tuple[int, str] | None = None
     for i in range(len(bw)):
         cue = _verb_cue(bw, i)

@@ -47,6 +47,8 @@ GLUED_PREFIXES = (
 
 # Glued sentences split before the parser: always, first in the pipeline (factory name, module).
 JUNCTIONS = ("veille_junctions", "veille.nlp.junctions")
+# Acronyms' lemmas restored right after the model's lemmatizer (factory name, module).
+ACRONYMS = ("veille_acronyms", "veille.nlp.acronyms")
 # (factory name, module that registers it), in pipeline order.
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("veille_actors", "veille.actors.linker"),
@@ -70,6 +72,9 @@ def build_nlp(model: str = MODEL, components: Sequence[str] | None = None, *,
     nlp.add_pipe(JUNCTIONS[0], first=True)  # sentence starts set before the parser, which keeps them
     correct_lemmas(nlp)
     index_lemma_tables(nlp)
+    if "lemmatizer" in nlp.pipe_names:
+        importlib.import_module(ACRONYMS[1])
+        nlp.add_pipe(ACRONYMS[0], after="lemmatizer")
     if ner == "unknown":
         nlp.disable_pipe("ner")  # kept: veille_actors runs it on the sentences that need it
     wanted = [name for name, _ in COMPONENTS] if components is None else list(components)
