@@ -871,8 +871,8 @@ class EventCoder:
             # "lors d'une conversation téléphonique avec Emmanuel Macron, le président russe a ...": the one
             # the clause is about met the partner named
             subject = self.finder.clause_subject(token, ctx.index, ctx.resolve)
-            # (the subject the parser hung in the partner's apposition is no partner)
-            recipient = [p for p in recipient if not _same_party(p, subject)]
+            # (the subject the parser hung in the partner's apposition, inside the meeting's phrase, is no partner)
+            recipient = [p for p in recipient if not (_same_party(p, subject) and _inside(p, token))]
             own = {p.code for p in recipient}
             actor = [p for p in subject if p.code and p.code not in own][:1]
         if event_type in ("CONSULT", "AGREE") and entry.sym and token.pos_ == "NOUN" and not actor \
