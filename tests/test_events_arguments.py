@@ -573,3 +573,28 @@ def test_who_returns_to_the_negotiating_table_negotiates(veille_nlp) -> None:
     assert codes(event["actor"]) == {"PRK"}
     assert codes(event["recipient"]) == {"USA"}
 
+
+
+def test_a_partner_the_parser_hung_on_the_day_of_a_meeting(veille_nlp) -> None:
+    # "vendredi" read as the noun's complement, "avec la Turquie" as the day's
+    event = find(code(veille_nlp, "De son côté, l'ONU a annoncé jeudi soir une réunion vendredi avec la Turquie."),
+                 "CONSULT")
+    assert event is not None
+    assert codes(event["actor"]) == {"UN"} and codes(event["recipient"]) == {"TUR"}
+
+
+def test_the_subject_the_parser_hung_in_a_fronted_meeting_phrase(veille_nlp) -> None:
+    # the subject read as an apposition of the partner, inside "Après une rencontre ... avec X, chef de Y,"
+    event = find(code(veille_nlp, "Après une rencontre en avril à Genève avec le ministre Sergueï Lavrov, chef de la "
+                                  "diplomatie russe, le secrétaire d'Etat américain Antony Blinken avait évoqué un "
+                                  "dialogue."), "CONSULT")
+    assert event is not None
+    assert codes(event["actor"]) == {"USA"} and codes(event["recipient"]) == {"RUS"}
+
+
+def test_a_subject_the_parser_cut_off_as_a_sentence_still_controls_the_participle(veille_nlp) -> None:
+    # "Moscou | s'est emporté ...": two trees; "allant jusqu'à rappeler" acts for the cut-off subject
+    event = find(code(veille_nlp, "Moscou s'est emporté contre Tbilissi, allant jusqu'à rappeler son ambassadeur en "
+                                  "Géorgie."), "SANCTION")
+    assert event is not None
+    assert codes(event["actor"]) == {"RUS"} and codes(event["recipient"]) == {"GEO"}

@@ -69,3 +69,10 @@ def test_a_compound_adjective_in_o_is_one_word(nlp):
     words = [t.text for t in doc]
     assert "russo-ukrainiens" in words and "israélo-palestinien" in words
     assert "Porto" in words and "-il" in words  # a name, and an inverted subject, split as before
+
+
+def test_an_elision_glued_to_a_quote_is_split_from_it(nlp):
+    doc = nlp("Il a estimé qu'\"aucun accord\" n'était possible d'«ici lundi».")
+    words = [t.text for t in doc]
+    assert words[3:7] == ["qu'", '"', "aucun", "accord"]
+    assert words[11:14] == ["d'", "«", "ici"]

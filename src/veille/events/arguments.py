@@ -387,6 +387,14 @@ class ArgumentFinder:
             named = next((c for c in _children(token) if c.dep_ in ("appos", "conj", "nsubj") and c.i > token.i),
                          None)
             return self.parties(named, index) if named is not None else []
+        if token.dep_ == "nsubj" and any(c.dep_ == "nmod" and c.i < token.i and _case(c) is not None
+                                         for c in _children(token)):
+            # "Après un entretien avec X, chef de Y, le Premier ministre israélien a évoqué ...": the parser
+            # hung the fronted adjunct on a noun of it read as the subject, and the subject on that noun as an
+            # apposition (a noun's complements follow it)
+            named = next((c for c in reversed(_children(token)) if c.dep_ == "appos" and c.i > token.i), None)
+            if named is not None:
+                return self.parties(named, index)
         if _collective(token) and index.at(token) is None:
             # "les deux dirigeants", "les deux camps": the pair named before
             target = resolve(token)
@@ -732,6 +740,12 @@ class ArgumentFinder:
                                         or _opens_sentence(current, view)):
                     # ", a martelé le ministre iranien, en appelant ...": the incise's subject, read as an object
                     subject = next((j for j in view.kids(current) if view.dep[j] == "obj" and j > current), None)
+                if subject is None and view.dep[current] == "ROOT":
+                    orphan = _orphan_subject(view.token(current))
+                    if orphan is not None and token.is_ancestor(orphan):
+                        # "Après une rencontre avec X, chef de Y, le ministre Z a évoqué ...": the subject the
+                        # parser hung inside the fronted adjunct, as an apposition of its partner
+                        subject = orphan.i
                 if subject is not None:
                     found = self._np(view.token(subject), index, resolve)
                     if found:
@@ -811,6 +825,12 @@ class ArgumentFinder:
                         return self._np(sibling, index, resolve) or self._described(current, head, index)
                     if sibling.dep_ == "obl:agent":
                         return self._np(sibling, index, resolve)
+                if head.dep_ == "ROOT":
+                    orphan = _orphan_subject(head)
+                    if orphan is not None and orphan.dep_ == "ROOT":
+                        # "Pyongyang | s'est insurgé, allant jusqu'à couper ...": the subject the parser cut off
+                        # as a sentence of its own
+                        return self._np(orphan, index, resolve)
                 orphan = _orphan_subject(head) if head.dep_ != "ROOT" else None
                 if orphan is not None and orphan.dep_ == "conj" and opens_clause(orphan, index):
                     # "a évoqué des sanctions et Berlin a indiqué ne pas exclure ...": the subject the parser
@@ -878,7 +898,7 @@ class ArgumentFinder:
         owners: list[Party] = []
         targeted: list[Party] = []  # named by "de" as the act's target ("l'attaque de Kiev")
         against: list[Party] = []  # named by "contre" ("l'attaque contre Kiev")
-        for child in _children(noun):
+        for child in _noun_children(noun):
             dep = child.dep_
             prep = _case(child)
             if dep == "amod" and index.at(child) is not None:
@@ -1247,6 +1267,18 @@ def _children(token: Token) -> list[Token]:
     """``token.children``, as the view's Tokens (each built once per document)."""
     view = view_of(token.doc)
     return [view.token(j) for j in view.kids(token.i)]
+
+
+def _noun_children(noun: Token) -> list[Token]:
+    """The children of an event noun, with those the parser hung on a bare day or date inside its phrase
+    ("une réunion vendredi avec l'Allemagne", "l'offensive lundi contre Kiev"): the day is no party,
+    what hangs on it is the noun's."""
+    children = _children(noun)
+    for child in list(children):
+        if child.dep_ == "nmod" and _case(child) is None and temporal(child):
+            children.remove(child)
+            children.extend(k for k in _children(child) if k.dep_ == "nmod" and _case(k) is not None)
+    return children
 
 
 def _head(token: Token) -> Token:

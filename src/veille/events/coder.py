@@ -892,9 +892,11 @@ class EventCoder:
                 and all(p.text and not p.place for p in recipient):
             # "lors d'une conversation téléphonique avec Emmanuel Macron, le président russe a ...": the one
             # the clause is about met the partner named
+            subject = self.finder.clause_subject(token, ctx.index, ctx.resolve)
+            # (the subject the parser hung in the partner's apposition, inside the meeting's phrase, is no partner)
+            recipient = [p for p in recipient if not (_same_party(p, subject) and _inside(p, token))]
             own = {p.code for p in recipient}
-            actor = [p for p in self.finder.clause_subject(token, ctx.index, ctx.resolve)
-                     if p.code and p.code not in own][:1]
+            actor = [p for p in subject if p.code and p.code not in own][:1]
         if event_type in ("CONSULT", "AGREE") and entry.sym and token.pos_ == "NOUN" and not actor \
                 and not recipient and not args.explicit and token.dep_ in ("nsubj", "nsubj:pass") \
                 and is_past(token.head):

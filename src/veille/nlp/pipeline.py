@@ -33,6 +33,7 @@ GLUED_INFIXES = (
     r"(?<=[A-Z])\.(?=-)",  # "l'ONU.- Soeur"
     r"(?<=[^\W\d_])-{2,}",  # "l'Arabie saoudite-- qui"
     r"(?<=[A-Z]{2})\.(?=(?:M|MM|Mme)\.?$)",  # "l'agence KCNA.M. Trump"
+    r"(?<=[^\W\d_]['’])[\"«“]",  # an elision glued to a quote: "qu'\"énormément", "d'\"une"
 )
 ANTI_PRO = r"(?:anti|pro)-(?=[" + _UPPER + r"])"  # "le camp anti-Houthis", "les milices pro-Assad"
 # a compound adjective whose first element ends in -o is one word ("russo-ukrainiens", "israélo-palestinien",
