@@ -79,6 +79,9 @@ _VERBAL = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGRE
 # cooperative acts reported in the future are intentions: AGREE (PLOVER manual, AGREE); a meeting to come stays a
 # meeting (CONSULT, future)
 _FUTURE_TO_AGREE = frozenset({"SUPPORT", "COOPERATE", "AID"})
+# hostile acts promised on a condition or as a warning are threats (PLOVER: THREATEN is ASSAULT + hypothetical),
+# with the mode THREATEN gives the content of each
+_THREAT_MODES = {"SANCTION": "sanction", "ASSAULT": "violence", "COERCE": None}
 _CLASH = grammar_words("clash_words")
 _NOMINAL_UP = frozenset({"obj", "obl", "obl:arg", "obl:mod", "nmod", "iobj", "nsubj:pass", "appos", "xcomp",
                          "conj", "acl", "nsubj"})
@@ -88,6 +91,7 @@ _YIELD_VERBS = grammar_words("yield_verbs")
 _RULE_OUT_VERBS = grammar_words("rule_out_verbs")
 _RULE_OUT_MEASURES = grammar_words("rule_out_measures")
 _WARNING_VERBS = grammar_words("warning_verbs")
+_CONDITION_MARKS = grammar_words("threat_condition_marks")  # "si", "à moins que", "tant que"
 _NUMBER_WORDS = grammar_numbers("small_numbers")
 _PERSON_NOUNS = grammar_words("person_nouns")
 _SETTING_WORDS = grammar_words("setting_words")  # "à l'issue de", "en marge de"
@@ -747,7 +751,9 @@ class EventCoder:
             event_type, mode = "REJECT", None
             actor, recipient = speakers[:1], []
         # victims named as the subject: "l'Azerbaïdjan dit en avoir perdu 50", "105 militaires ont trouvé la mort"
-        if entry.victim and actor:
+        # ('"Quiconque commercera avec Damas s'expose à des sanctions", a déclaré X': the threatened is no party,
+        # the speaker still threatens)
+        if entry.victim and (actor or (event_type in _VERBAL and status.reporter is not None)):
             recipient, actor = actor + [p for p in recipient if not _same_party(p, actor)], []
             if event_type in _VERBAL and status.reporter is not None:
                 # '"Le Nord en paiera le prix", a-t-il dit': who says what the other will suffer speaks
@@ -995,6 +1001,16 @@ class EventCoder:
                 or (status.cue == "condition" and is_past(token))):
             # '"Le Nord en paiera le prix si ...", a-t-il dit', "a menacé de frapper si ...": a threat speaks of
             # what would follow; the threat itself is made (not "Washington menacera de sanctions si ...")
+            final_status = REPORTED if status.reporter is not None else ASSERTED
+        if event_type in _THREAT_MODES and final_status in (FUTURE, HYPOTHETICAL) and status.cue != "condition" \
+                and (_conditioned(token) or _warned(status)) \
+                and (status.reporter is None or reporter_code in {p.code for p in coded_actor} | {None}):
+            # "Washington imposera des sanctions si Moscou ...", '"nous riposterons", a prévenu X': a hostile act
+            # the actor's side promises on a condition, or as a warning, is a threat made, not the act to come
+            # (not the condition itself, "si la Russie attaquait", nor what another side foresees)
+            mode = mode if event_type == "COERCE" and mode in self.vocabulary.types["THREATEN"].modes \
+                else _THREAT_MODES[event_type]
+            event_type = "THREATEN"
             final_status = REPORTED if status.reporter is not None else ASSERTED
         if final_status == FUTURE and event_type in _FUTURE_TO_AGREE:
             event_type, mode = "AGREE", None
@@ -1602,6 +1618,27 @@ def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate |
             return None
         current = head
     return None
+
+
+def _conditioned(token: Token) -> bool:
+    """The clause of ``token`` (its own verb, or the verb a noun trigger hangs on) is bound to a condition ("si
+    Moscou ne libère pas l'opposant", "à moins que Séoul n'empêche ..."): a clause with that mark beside it."""
+    view = view_of(token.doc)
+    deps, lowers, kids, head = view.dep, view.lower, view.kids, view.head
+    i = token.i
+    for _ in range(4):
+        if view.pos[i] in ("VERB", "AUX", "ADJ"):
+            break
+        if head[i] == i:
+            return False
+        i = head[i]
+    return any(deps[j] == "advcl" and any(deps[k] == "mark" and lowers[k] in _CONDITION_MARKS for k in kids(j))
+               for j in kids(i))
+
+
+def _warned(status: Status) -> bool:
+    """The act is told by a verb of warning ('"nous frapperons", a prévenu le ministre', "a averti que ...")."""
+    return status.reporter is not None and status.reporter.head.lemma_.lower() in _WARNING_VERBS
 
 
 def _own_future(token: Token) -> bool:
