@@ -45,6 +45,16 @@ def test_whoever_exposes_himself_to_measures_is_threatened_by_the_speaker(veille
     assert codes(threat["actor"]) == {"USA"}
 
 
+def test_unspecified_measures_announced_are_a_threat(veille_nlp) -> None:
+    events = code(veille_nlp, "La Corée du Nord a rompu ses liens avec la Corée du Sud. L'armée nord-coréenne a "
+                              "affirmé jeudi qu'elle prendrait de multiples actions contre le Sud.")
+    threat = find(events, "THREATEN", "actions")
+    assert threat is not None, events
+    assert codes(threat["actor"]) == {"PRK"} and codes(threat["recipient"]) == {"KOR"}
+    assert threat["status"] == "reported"
+    assert find(code(veille_nlp, "Le gouvernement italien a pris des mesures contre le virus."), "SANCTION") is None
+
+
 def test_invited_to_act_is_a_request_invited_to_come_an_offer(veille_nlp) -> None:
     request = code(veille_nlp, "Le secrétaire général de l'ONU a invité les belligérants yéménites à cesser les "
                                "combats.")
@@ -71,6 +81,22 @@ def test_ready_for_something_is_an_offer_merely_ready_is_none(veille_nlp) -> Non
 def test_worry_for_ones_own_lot_is_no_reproach(veille_nlp) -> None:
     own = code(veille_nlp, "Le maire de Lyon s'inquiète de ne pas pouvoir rouvrir les écoles de la ville.")
     assert find(own, "ACCUSE") is None, own
-    seen = code(veille_nlp, "Le ministre français s'inquiète de voir la Russie masser des troupes à la frontière ukrainienne.")
+    seen = code(veille_nlp, "Le ministre français s'inquiète de voir la Russie masser des troupes à la frontière "
+                            "ukrainienne.")
     accuse = find(seen, "ACCUSE")
     assert accuse is not None and "RUS" in codes(accuse["recipient"]), seen
+
+
+def test_an_act_ordered_is_that_act(veille_nlp) -> None:
+    release = code(veille_nlp, "Le président afghan a ordonné la libération de 400 prisonniers talibans.")
+    assert find(release, "RETREAT", "ordonné") is not None and find(release, "REQUEST") is None, release
+    strike = code(veille_nlp, "Le président américain a ordonné une frappe contre des milices irakiennes.")
+    assert find(strike, "ASSAULT", "ordonné") is not None and find(strike, "REQUEST") is None, strike
+
+
+def test_a_source_told_as_the_actors_own_speaks_for_its_side(veille_nlp) -> None:
+    events = code(veille_nlp, "Le président afghan Ashraf Ghani a ordonné lundi la libération de 400 prisonniers "
+                              "talibans, ont annoncé ses services.")
+    release = find(events, "RETREAT")
+    assert release is not None and release["status"] == "reported", events
+    assert release["reported_by"]["code"] == "AFG"

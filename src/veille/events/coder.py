@@ -91,6 +91,7 @@ _YIELD_VERBS = grammar_words("yield_verbs")
 _RULE_OUT_VERBS = grammar_words("rule_out_verbs")
 _RULE_OUT_MEASURES = grammar_words("rule_out_measures")
 _WARNING_VERBS = grammar_words("warning_verbs")
+_THIRD_POSSESSIVES = grammar_words("third_person_possessives")  # "ses services", "son entourage"
 _CONDITION_MARKS = grammar_words("threat_condition_marks")  # "si", "à moins que", "tant que"
 _NUMBER_WORDS = grammar_numbers("small_numbers")
 _PERSON_NOUNS = grammar_words("person_nouns")
@@ -1003,11 +1004,15 @@ class EventCoder:
             # what would follow; the threat itself is made (not "Washington menacera de sanctions si ...")
             final_status = REPORTED if status.reporter is not None else ASSERTED
         if event_type in _THREAT_MODES and final_status in (FUTURE, HYPOTHETICAL) and status.cue != "condition" \
-                and (_conditioned(token) or _warned(status)) \
+                and (_conditioned(token) or _warned(status) or (
+                    final_status == FUTURE and (status.reporter is not None or status.cue == "future-in-past")
+                    and any(self.lexicon.in_class(word.lemma_.lower(), "vague_measures")
+                            for word in (token, args.theme) if word is not None))) \
                 and (status.reporter is None or reporter_code in {p.code for p in coded_actor} | {None}):
-            # "Washington imposera des sanctions si Moscou ...", '"nous riposterons", a prévenu X': a hostile act
-            # the actor's side promises on a condition, or as a warning, is a threat made, not the act to come
-            # (not the condition itself, "si la Russie attaquait", nor what another side foresees)
+            # "Washington imposera des sanctions si Moscou ...", '"nous riposterons", a prévenu X', "a affirmé qu'elle
+            # prendrait de multiples actions contre le Sud": a hostile act the actor's side promises on a condition,
+            # as a warning, or unspecified, is a threat made, not the act to come (not the condition itself, "si la
+            # Russie attaquait", nor what another side foresees; "va couper la liaison" is a decision told)
             mode = mode if event_type == "COERCE" and mode in self.vocabulary.types["THREATEN"].modes \
                 else _THREAT_MODES[event_type]
             event_type = "THREATEN"
@@ -1046,7 +1051,10 @@ class EventCoder:
             elif found and found[0].generic:
                 reporter = {"text": found[0].text, "actor_id": None, "code": home}
         if final_status == REPORTED and reporter is None and status.reporter is not None:
-            reporter = {"text": status.reporter.text, "actor_id": None, "code": None}
+            # "ont annoncé ses services", "selon son entourage": whose they are is the actor's side
+            owned = any(c.dep_ == "det" and c.lower_ in _THIRD_POSSESSIVES for c in status.reporter.children)
+            reporter = {"text": status.reporter.text, "actor_id": None,
+                        "code": coded_actor[0].code if owned else None}
         if (reporter is None or not reporter["code"]) and event_type in _VERBAL and status.reporter is None:
             reporter = coded_actor[0].export()  # a statement's source is whoever makes it
             reporter.pop("sector")
