@@ -81,6 +81,9 @@ _VERBAL = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGRE
 # cooperative acts reported in the future are intentions: AGREE (PLOVER manual, AGREE); a meeting to come stays a
 # meeting (CONSULT, future)
 _FUTURE_TO_AGREE = frozenset({"SUPPORT", "COOPERATE", "AID"})
+# hostile acts promised on a condition or as a warning are threats (PLOVER: THREATEN is ASSAULT + hypothetical),
+# with the mode THREATEN gives the content of each
+_THREAT_MODES = {"SANCTION": "sanction", "ASSAULT": "violence", "COERCE": None}
 _CLASH = grammar_words("clash_words")
 _NOMINAL_UP = frozenset({"obj", "obl", "obl:arg", "obl:mod", "nmod", "iobj", "nsubj:pass", "appos", "xcomp",
                          "conj", "acl", "nsubj"})
@@ -90,6 +93,8 @@ _YIELD_VERBS = grammar_words("yield_verbs")
 _RULE_OUT_VERBS = grammar_words("rule_out_verbs")
 _RULE_OUT_MEASURES = grammar_words("rule_out_measures")
 _WARNING_VERBS = grammar_words("warning_verbs")
+_THIRD_POSSESSIVES = grammar_words("third_person_possessives")  # "ses services", "son entourage"
+_CONDITION_MARKS = grammar_words("threat_condition_marks")  # "si", "à moins que", "tant que"
 _NUMBER_WORDS = grammar_numbers("small_numbers")
 _PERSON_NOUNS = grammar_words("person_nouns")
 _SETTING_WORDS = grammar_words("setting_words")  # "à l'issue de", "en marge de"
@@ -769,7 +774,9 @@ class EventCoder:
             event_type, mode = "REJECT", None
             actor, recipient = speakers[:1], []
         # victims named as the subject: "l'Azerbaïdjan dit en avoir perdu 50", "105 militaires ont trouvé la mort"
-        if entry.victim and actor:
+        # ('"Quiconque commercera avec Damas s'expose à des sanctions", a déclaré X': the threatened is no party,
+        # the speaker still threatens)
+        if entry.victim and (actor or (event_type in _VERBAL and status.reporter is not None)):
             recipient, actor = actor + [p for p in recipient if not _same_party(p, actor)], []
             if event_type in _VERBAL and status.reporter is not None:
                 # '"Le Nord en paiera le prix", a-t-il dit': who says what the other will suffer speaks
@@ -1023,6 +1030,20 @@ class EventCoder:
             # '"Le Nord en paiera le prix si ...", a-t-il dit', "a menacé de frapper si ...": a threat speaks of
             # what would follow; the threat itself is made (not "Washington menacera de sanctions si ...")
             final_status = REPORTED if status.reporter is not None else ASSERTED
+        if event_type in _THREAT_MODES and final_status in (FUTURE, HYPOTHETICAL) and status.cue != "condition" \
+                and (_conditioned(token) or _warned(status) or (
+                    final_status == FUTURE and (status.reporter is not None or status.cue == "future-in-past")
+                    and any(self.lexicon.in_class(word.lemma_.lower(), "vague_measures")
+                            for word in (token, args.theme) if word is not None))) \
+                and (status.reporter is None or reporter_code in {p.code for p in coded_actor} | {None}):
+            # "Washington imposera des sanctions si Moscou ...", '"nous riposterons", a prévenu X', "a affirmé qu'elle
+            # prendrait de multiples actions contre le Sud": a hostile act the actor's side promises on a condition,
+            # as a warning, or unspecified, is a threat made, not the act to come (not the condition itself, "si la
+            # Russie attaquait", nor what another side foresees; "va couper la liaison" is a decision told)
+            mode = mode if event_type == "COERCE" and mode in self.vocabulary.types["THREATEN"].modes \
+                else _THREAT_MODES[event_type]
+            event_type = "THREATEN"
+            final_status = REPORTED if status.reporter is not None else ASSERTED
         if final_status == FUTURE and event_type in _FUTURE_TO_AGREE:
             event_type, mode = "AGREE", None
         elif final_status == FUTURE and event_type == "RETREAT":
@@ -1060,7 +1081,10 @@ class EventCoder:
             elif found and found[0].generic:
                 reporter = {"text": found[0].text, "actor_id": None, "code": home}
         if final_status == REPORTED and reporter is None and status.reporter is not None:
-            reporter = {"text": status.reporter.text, "actor_id": None, "code": None}
+            # "ont annoncé ses services", "selon son entourage": whose they are is the actor's side
+            owned = any(c.dep_ == "det" and c.lower_ in _THIRD_POSSESSIVES for c in status.reporter.children)
+            reporter = {"text": status.reporter.text, "actor_id": None,
+                        "code": coded_actor[0].code if owned else None}
         if (reporter is None or not reporter["code"]) and event_type in _VERBAL and status.reporter is None:
             reporter = coded_actor[0].export()  # a statement's source is whoever makes it
             reporter.pop("sector")
@@ -1654,6 +1678,27 @@ def _toll_cause(i: int, found: dict[int, Candidate], view: DocView) -> Candidate
         causes.append(heads[verb])
     return next((found[j] for j in causes if j in found and found[j].entry.type == own.entry.type
                  and not found[j].entry.needs_cause), None)
+
+
+def _conditioned(token: Token) -> bool:
+    """The clause of ``token`` (its own verb, or the verb a noun trigger hangs on) is bound to a condition ("si
+    Moscou ne libère pas l'opposant", "à moins que Séoul n'empêche ..."): a clause with that mark beside it."""
+    view = view_of(token.doc)
+    deps, lowers, kids, head = view.dep, view.lower, view.kids, view.head
+    i = token.i
+    for _ in range(4):
+        if view.pos[i] in ("VERB", "AUX", "ADJ"):
+            break
+        if head[i] == i:
+            return False
+        i = head[i]
+    return any(deps[j] == "advcl" and any(deps[k] == "mark" and lowers[k] in _CONDITION_MARKS for k in kids(j))
+               for j in kids(i))
+
+
+def _warned(status: Status) -> bool:
+    """The act is told by a verb of warning ('"nous frapperons", a prévenu le ministre', "a averti que ...")."""
+    return status.reporter is not None and status.reporter.head.lemma_.lower() in _WARNING_VERBS
 
 
 def _own_future(token: Token) -> bool:

@@ -67,11 +67,16 @@ class Entry:
     # the noun also names someone ("soutien", a supporter): set beside a name ("X, soutien de la première heure
     # de Y") it is that person's role, no act
     role_noun: bool = False
+    # an infinitive complement ("inviter X à se retirer", "s'inquiète de ne pas pouvoir"): True, it must have one;
+    # False, it must not; lemmas, it must have one of them
+    infinitive: bool | frozenset[str] | None = None
+    not_infinitive: frozenset[str] = frozenset()  # the infinitive complement, if any, is none of these
 
     @property
     def specificity(self) -> int:
         """Entries with more constraints win over bare ones on the same lemma."""
-        return 2 * bool(self.with_) + 2 * bool(self.obj) + bool(self.prep) + (self.refl is True)
+        return 2 * bool(self.with_) + 2 * bool(self.obj) + bool(self.prep) + (self.refl is True) \
+            + 2 * (self.infinitive is True or isinstance(self.infinitive, frozenset))
 
 
 @dataclass
@@ -173,6 +178,9 @@ class Lexicon:
             not_saying=bool(item.get("not_saying", False)),
             deontic=bool(item.get("deontic", False)),
             role_noun=bool(item.get("role_noun", False)),
+            infinitive=item["infinitive"] if isinstance(item.get("infinitive"), bool)
+            else (words("infinitive") if item.get("infinitive") is not None else None),
+            not_infinitive=words("not_infinitive"),
         )
 
     def in_class(self, lemma: str, name: str) -> bool:
@@ -243,6 +251,14 @@ class Lexicon:
             return False
         if entry.role_noun and _apposed(token):
             return False
+        if entry.infinitive is not None or entry.not_infinitive:
+            done = _infinitive(token)
+            if entry.infinitive is True and done is None or entry.infinitive is False and done is not None:
+                return False
+            if isinstance(entry.infinitive, frozenset) and done not in entry.infinitive:
+                return False
+            if done is not None and done in entry.not_infinitive:
+                return False
         if entry.not_subj:
             subject = _subject(token)
             if subject is not None and subject.lemma_.lower() in entry.not_subj:
@@ -376,6 +392,23 @@ def _says(token: Token) -> bool:
     return opens_incise(token)
 
 
+def _infinitive(token: Token) -> str | None:
+    """The lemma of the infinitive complement of ``token``, bare or after "à" or "de" ("invités à se désister",
+    "s'inquiète de ne pas pouvoir", "prêt à négocier"; not "pour parler", a purpose), or None."""
+    view = view_of(token.doc)
+    deps, kids = view.dep, view.kids
+    # (the parser may hang it on the object: "a invité les belligérants à cesser", with "cesser" under "belligérants")
+    heads = [token.i] + [j for j in kids(token.i) if deps[j] == "obj"]
+    for head in heads:
+        for j in kids(head):
+            if deps[j] in (("xcomp", "ccomp", "advcl", "acl") if head == token.i else ("acl",)) \
+                    and view.pos[j] in ("VERB", "AUX") and "Inf" in morph(view.token(j), "VerbForm"):
+                marks = [view.lower[k] for k in kids(j) if deps[k] == "mark"]
+                if all(mark in _INFINITIVE_MARKS for mark in marks) and (marks or head == token.i):
+                    return view.lemma[j]
+    return None
+
+
 def _apposed(token: Token) -> bool:
     """A noun set beside another between commas ("Gérard Collomb, soutien de la première heure"): an apposition,
     also when the parser made it a conjunct with no "et"."""
@@ -436,7 +469,8 @@ def _case_of(token: Token) -> str | None:
 
 _QUE = grammar_words("que_forms")
 _QUANTITY_NOUNS = grammar_words("quantity_nouns")
-_QUANTITY_ADVERBS = grammar_words("quantity_adverbs")
+_QUANTITY_ADVERBS = grammar_words("quantity_adverbs")  # "beaucoup plus de sanctions"
+_INFINITIVE_MARKS = grammar_words("infinitive_marks")  # "invités à se désister"
 _APPRECIATION = grammar_words("appreciation_verbs")
 _ACTOR_ENTS = frozenset({"PER", "ORG", "GPE", "LOC"})
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
