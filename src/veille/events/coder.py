@@ -901,7 +901,7 @@ class EventCoder:
                 and not ((entry.sym or event_type in self.reciprocal) and len({p.code for p in actor}) > 1) \
                 and not _one_state(actor, _home_bodies):
             beside = [code for code in _sentence_sides(sent, ctx.index) if code not in {p.code for p in actor}
-                      and not _acts_elsewhere(code, sent, ctx.index) and not _only_where(code, sent, ctx.index, token)]
+                      and not _acts_elsewhere(code, sent, ctx.index)]
             if all(_private_person(p) for p in actor):
                 beside = []  # "l'ex-ministre X a nié ..., rappelant que Sarkozy avait reçu Obama": no state's act
             if beside:
@@ -2029,20 +2029,6 @@ def _acts_elsewhere(code: str, sent: Span, index: MentionIndex) -> bool:
         seen = True
         root = mention.root if isinstance(mention, Span) else None
         if root is None or not (root.dep_ == "conj" and opens_clause(root, index)):
-            return False
-    return seen
-
-
-def _only_where(code: str, sent: Span, index: MentionIndex, trigger: Token) -> bool:
-    """Every mention of the state in the sentence names where another verb than the act's happens ("a critiqué
-    l'ancien patron, réfugié au Liban"), not where the act is aimed ("a durci ses sanctions en Syrie")."""
-    seen = False
-    for mention in index.between(sent.start, sent.end):
-        if index.code_of(mention) != code:
-            continue
-        seen = True
-        if not (isinstance(mention, Span) and mention.label_ in ("LOC", "GPE") and placemod.is_locative(mention)
-                and mention.root.head.pos_ in ("VERB", "AUX") and mention.root.head not in (trigger, trigger.head)):
             return False
     return seen
 
