@@ -109,9 +109,10 @@ def test_a_name_the_tagger_reads_as_a_pronoun_stands_for_no_one_named_before(vei
 
 def test_a_person_of_no_office_takes_no_foreign_state_as_recipient(veille_nlp) -> None:
     # the United States are named in what she recalls, not as the one she answers
-    events = code(veille_nlp, "Proche de l'ancien président, Rachida Dati a nié toute intention raciste, rappelant "
-                              "que Nicolas Sarkozy avait reçu Barack Obama à l'Elysée.")
+    events = code(veille_nlp, "La France a signé lundi un accord avec l'Allemagne. Proche de l'ancien président, "
+                              "Rachida Dati a nié toute intention raciste, rappelant que Nicolas Sarkozy avait reçu "
+                              "Barack Obama à l'Elysée.")
     rejects = _of_type(events, "REJECT")
     assert rejects and codes(rejects[0]["actor"]) == {"FRA"}, events
-    assert not codes(rejects[0]["recipient"]), events
+    assert "USA" not in codes(rejects[0]["recipient"]), events
 
