@@ -1,6 +1,7 @@
 """Sides taken from the wrong place (issue 16's hand-judged general press), on sentences written for veille: a
 possessive on a coordinated verb's noun, a noun made the predicate of a
-copular verb, an act told or judged by a speaker who does not do it, and "les délégations" for the two sides."""
+copular verb, an act told or judged by a speaker who does not do it, "les délégations" for the two sides, a name
+read as a pronoun, and a foreign recipient guessed for a person of no office."""
 
 from __future__ import annotations
 
@@ -97,3 +98,21 @@ def test_a_side_the_sentence_names_is_coded(veille_nlp, text, event_type, trigge
     if actor is not None:
         assert codes(found[0]["actor"]) == actor, events
     assert codes(found[0]["recipient"]) == recipient, events
+
+
+def test_a_name_the_tagger_reads_as_a_pronoun_stands_for_no_one_named_before(veille_nlp) -> None:
+    # "TikTok" tagged as a pronoun: the company, not the president of the sentence before, made the pledge
+    events = code(veille_nlp, "Le président Donald Trump a menacé d'interdire l'application. Il y a quelques jours, "
+                              "TikTok s'était engagé à avoir un haut niveau de transparence.")
+    assert not [e for e in _of_type(events, "AGREE") if "USA" in codes(e["actor"])], events
+
+
+def test_a_person_of_no_office_takes_no_foreign_state_as_recipient(veille_nlp) -> None:
+    # the United States are named in what she recalls, not as the one she answers
+    events = code(veille_nlp, "La France a signé lundi un accord avec l'Allemagne. Proche de l'ancien président, "
+                              "Rachida Dati a nié toute intention raciste, rappelant que Nicolas Sarkozy avait reçu "
+                              "Barack Obama à l'Elysée.")
+    rejects = _of_type(events, "REJECT")
+    assert rejects and codes(rejects[0]["actor"]) == {"FRA"}, events
+    assert "USA" not in codes(rejects[0]["recipient"]), events
+

@@ -933,6 +933,8 @@ class EventCoder:
                 and not _one_state(actor, _home_bodies):
             beside = [code for code in _sentence_sides(sent, ctx.index) if code not in {p.code for p in actor}
                       and not _acts_elsewhere(code, sent, ctx.index)]
+            if all(_private_person(p) for p in actor):
+                beside = []  # "l'ex-ministre X a nié ..., rappelant que Sarkozy avait reçu Obama": no state's act
             if beside:
                 recipient = [Party(text="", code=beside[0])]
         # verbal conflict with no addressee, in a story about fighting: the other side
@@ -1299,6 +1301,8 @@ class _Context:
 
     def resolve(self, token: Token) -> Token | list[Party] | None:
         lower = token.lower_
+        if _misread_name(token):
+            return None  # "Il y a quelques jours, TikTok s'était engagé": a name, no one named before
         speaker = self.quote_speaker
         if speaker is not None and speaker.i != token.i and self.finder.lexicon.in_class(lower, "first_person"):
             return self.resolve(speaker) if speaker.pos_ == "PRON" else speaker
@@ -1444,6 +1448,12 @@ _END_PUNCT = (".", "!", "?", "»", "…", '"', ":", ";")
 
 
 _SENTENCE_END = (".", "!", "?", "…", "»", '"', ";", ":", ")")
+
+
+def _misread_name(token: Token) -> bool:
+    """A capitalised word the tagger read as a pronoun that is none of the language's own (a company's,
+    a person's name it does not know)."""
+    return token.pos_ == "PRON" and token.text[:1].isupper() and not token.is_stop and not token.lower_.startswith("-")
 
 
 def _accused_speaks(speakers: list[Party], accusers: list[Party], accused: list[Party]) -> bool:
@@ -2118,6 +2128,11 @@ def _acts_elsewhere(code: str, sent: Span, index: MentionIndex) -> bool:
         if root is None or not (root.dep_ == "conj" and opens_clause(root, index)):
             return False
     return seen
+
+
+def _private_person(party: Party) -> bool:
+    """A person the text names with no political sector ("l'ex-ministre Rachida Dati" as the KB has her)."""
+    return party.code is not None and party.sector is None and _mention_label(party) == "PER"
 
 
 def _sentence_sides(sent: Span, index: MentionIndex) -> list[str]:
