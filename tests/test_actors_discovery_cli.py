@@ -92,6 +92,7 @@ def test_trailing_name_keeps_the_particles_of_a_surname():
     connectors = frozenset({"de", "des", "de la", "du"})
     assert trailing_name("Marine Le Pen", particles) == "Marine Le Pen"
     assert trailing_name("M. Le Pen", particles) == "Le Pen"
+    assert trailing_name("Marine Le Pen", particles, {"marine", "le"}) == "Marine Le Pen"  # "Marine": the navy
     assert trailing_name("ministre de l'Écologie François de Rugy", particles) == "François de Rugy"
     assert trailing_name("présidente de la Commission Ursula von der Leyen", particles, connectors=connectors) == \
         "Ursula von der Leyen"

@@ -287,6 +287,9 @@ def trailing_name(text: str, particles: frozenset[str] = frozenset(), lexicon: s
     while start < len(words) and fold(words[start]) in particles \
             and (not words[start][:1].isupper() or start == len(words) - 1):
         start += 1
+    if 0 < start < len(words) - 1 and fold(words[start]) in particles and words[start - 1][:1].isupper() \
+            and not words[start - 1].endswith("."):
+        start -= 1  # the first name before a surname a particle opens, a lexicon word too ("Marine Le Pen")
     if 0 < start < len(words):
         before = words[start - 1]
         if _connector_end(words[:start], connectors):
