@@ -116,3 +116,23 @@ def test_discovered_names_keep_their_particles_and_leave_parties_and_media_out(t
     names = {e["names"]["fr"][0]: e for e in entries}
     assert "Hervé de Valbonne" in names and names["Hervé de Valbonne"]["roles"][0]["code"] == "FRA"
     assert not {"Pen", "Valbonne", "PS", "Valmorel", "Mediapart"} & set(names), names
+
+
+def test_a_surname_alone_counts_for_the_full_name_its_own_document_gave(tmp_path, veille_nlp):
+    # two prosecutors share a surname across the corpus: "M. Valdoux" is the one his article named
+    from veille.pipeline import Ingestor
+    from veille.store import Store
+
+    texts = {"p1": "Le procureur de Lyon, Paul Valdoux, a ouvert une enquête mardi sur l'incendie de la préfecture.",
+             "p2": "Le procureur de Nantes, Serge Valdoux, a requis trois ans de prison contre les émeutiers. "
+                   "M. Valdoux a dénoncé des violences d'une gravité exceptionnelle."}
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "url": f"https://example.org/{i}", "published": "2021-03-02",
+                                          "text": t}, ensure_ascii=False) + "\n" for i, t in texts.items()),
+                      encoding="utf-8")
+    db = tmp_path / "store.duckdb"
+    with Store(db) as store:
+        Ingestor(store, nlp=veille_nlp).ingest_paths([corpus])
+    listed = CliRunner().invoke(app, ["discovered", "--db", str(db), "--yaml"])
+    mentions = {e["names"]["fr"][0] for e in yaml.safe_load(listed.output)}
+    assert mentions == {"Paul Valdoux", "Serge Valdoux"}, listed.output

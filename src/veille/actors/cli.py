@@ -206,6 +206,7 @@ def discovered(
     connectors = frozenset(phrase for phrase, entry in kb.lexicon.of_kind(CONNECTOR))
     particles = kb.lexicon.name_particles | kb.lexicon.surname_particles
     found: dict[tuple[str, str], dict] = {}
+    in_document: dict[tuple[str, str], list[str]] = {}  # (document, code) -> folded full names it gave
     for row in rows:
         text, found_code, sector, label, doc_id, published = (
             row["text"], row["code"], row["sector"], row["label"], row["doc_id"], row["published"])
@@ -220,6 +221,12 @@ def discovered(
         if label == "PER" and not _person_name(text, name, kb.lexicon.body_nouns):
             continue  # "députée PS", "porte-parole du groupe SNCF": the name is the body's
         key = (fold(name), found_code)
+        named = in_document.setdefault((doc_id, found_code), [])
+        if _one_surname(key[0], particles):  # "M. Heitz": the one full name of that surname its document gave
+            fuller = [k for k in named if k.endswith(" " + key[0])]
+            key = (fuller[0], found_code) if len(set(fuller)) == 1 else key
+        else:
+            named.append(key[0])
         entry = found.setdefault(key, {"name": name, "code": found_code, "sectors": {}, "label": label,
                                        "mentions": 0, "documents": set(), "first": published, "last": published,
                                        "presented": False})
@@ -235,8 +242,8 @@ def discovered(
             entry["last"] = published
     # surnames alone ("M. Ferreira") count for the full name they stand for
     for (key, found_code), entry in list(found.items()):
-        if " " in key and not all(word in particles for word in key.split()[:-1]):
-            continue  # not one surname, with its particles ("Le Pen")
+        if not _one_surname(key, particles):
+            continue
         fuller = [e for (k, c), e in found.items() if c == found_code and k != key and k.endswith(" " + key)]
         if len(fuller) == 1:
             fuller[0]["mentions"] += entry["mentions"]
@@ -298,6 +305,11 @@ def trailing_name(text: str, particles: frozenset[str] = frozenset(), lexicon: s
         elif before[:1].isupper() and not before.endswith("."):
             return ""
     return " ".join(words[start:])
+
+
+def _one_surname(key: str, particles: frozenset[str]) -> bool:
+    """Whether a folded name is one surname, with its particles ("heitz", "le pen")."""
+    return all(word in particles for word in key.split()[:-1])
 
 
 def _without_place(name: str, particles: frozenset[str], is_place: Callable[[str], bool]) -> str:
