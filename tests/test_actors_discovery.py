@@ -347,3 +347,13 @@ def test_a_surname_opened_by_a_capitalised_particle_keeps_its_first_name(link, t
     # "Marine" is also the navy, and the NER starts the name at "Le" or "Pen": the particle and the first
     # name before it are the name's
     assert any(surface == "Marine Le Pen" for surface, _, _ in link(text))
+
+
+@pytest.mark.parametrize(("text", "name", "state"), [
+    ("Le gouvernement français a salué le roi Albert lors de sa visite officielle à Paris.", "roi Albert", None),
+    ("Le Premier ministre français a reçu les élus à Paris. La bague de la princesse Diana a été exposée au musée.",
+     "princesse Diana", None),
+    ("Le gouvernement marocain a salué le roi Hassan lors de sa visite officielle à Rabat.", "roi Hassan", "MAR"),
+])
+def test_a_royal_title_takes_the_focus_state_only_when_it_is_a_monarchy(link, text, name, state):
+    assert code_of(link(text), name) == state

@@ -975,7 +975,7 @@ class _Resolver:
             # "le porte-parole du Conseil de sécurité nationale": the title of an institution the text
             # does not qualify is the institution's state (same noun earlier, or the focus)
             same = self._same_noun(mention)
-            mention.code = same.code if same is not None else self._focus(mention)
+            mention.code = same.code if same is not None else self._title_focus(mention, desc)
             if mention.code:
                 return
         words = " ".join(t.key for t in self.tokens[mention.start:mention.end])
@@ -984,7 +984,16 @@ class _Resolver:
             mention.code = self.home  # "le président de la République" in a French outlet: France's
             return
         if mention.kind == "person":
-            mention.code = self._focus(mention)
+            mention.code = self._title_focus(mention, desc)
+
+    def _title_focus(self, mention: Mention, desc: Description) -> str | None:
+        """The focus state of a title the text gives no state, unless a monarch's or a royal's title and the
+        focus is no monarchy ("le roi Albert" in a text about France)."""
+        code = self._focus(mention)
+        if code is not None and desc.title in self.kb.lexicon.royal_titles:
+            monarchies = self.kb.lexicon.state_kinds.get(fold("monarchie"), frozenset())
+            return code if code in monarchies else None
+        return code
 
     def _anaphor(self, mention: Mention, named_ids: set[str]) -> None:
         assert mention.anaphor is not None
