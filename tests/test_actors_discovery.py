@@ -325,3 +325,35 @@ def test_a_description_a_known_group_qualifies_is_of_that_groups_state(link):
     bare = link("Le président Emmanuel Macron s'est réjoui à Marseille de la libération de l'humanitaire lyonnais. "
                 "Il était retenu depuis un an par des rebelles dans le désert, selon l'Élysée.")
     assert all(code != "YEM" for surface, code, _ in bare if "rebelles" in surface), bare
+
+
+@pytest.mark.parametrize("text", [
+    "Selon Slate, l'ancien Premier ministre français aurait rencontré des élus catalans à Barcelone.",
+    "Comme le rappelle Slate, l'ancien Premier ministre français a quitté la mairie de Barcelone.",
+])
+def test_a_source_before_a_comma_is_no_apposition_of_the_clause_subject(link, text):
+    # the comma closes "selon X" or "comme le rappelle X", and the minister is the subject of what follows:
+    # the outlet does not take the minister's state and sector
+    found = link(text)
+    assert code_of(found, "Slate") is None and actor_of(found, "Slate") is None
+    assert code_of(found, "Premier ministre") == "FRA"
+
+
+@pytest.mark.parametrize("text", [
+    "Marine Le Pen, présidente du Rassemblement national, a dénoncé mardi la réforme des retraites.",
+    "Mardi, Marine Le Pen a dénoncé la réforme des retraites devant ses militants.",
+])
+def test_a_surname_opened_by_a_capitalised_particle_keeps_its_first_name(link, text):
+    # "Marine" is also the navy, and the NER starts the name at "Le" or "Pen": the particle and the first
+    # name before it are the name's
+    assert any(surface == "Marine Le Pen" for surface, _, _ in link(text))
+
+
+@pytest.mark.parametrize(("text", "name", "state"), [
+    ("Le gouvernement français a salué le roi Albert lors de sa visite officielle à Paris.", "roi Albert", None),
+    ("Le Premier ministre français a reçu les élus à Paris. La bague de la princesse Diana a été exposée au musée.",
+     "princesse Diana", None),
+    ("Le gouvernement marocain a salué le roi Hassan lors de sa visite officielle à Rabat.", "roi Hassan", "MAR"),
+])
+def test_a_royal_title_takes_the_focus_state_only_when_it_is_a_monarchy(link, text, name, state):
+    assert code_of(link(text), name) == state

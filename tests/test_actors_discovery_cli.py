@@ -83,3 +83,56 @@ def test_discovered_keeps_only_those_the_text_presents_as_actors(tmp_path, veill
     assert {("Pancho", "URY"), ("Lucía Méndez", "URY")} <= codes  # what the list has to leave out
     entries = yaml.safe_load(CliRunner().invoke(app, ["discovered", "--db", str(db), "--yaml"]).output)
     assert {e["names"]["fr"][0] for e in entries} == {"Tomás Ferreira", "Andrés Lema"}
+
+
+def test_trailing_name_keeps_the_particles_of_a_surname():
+    from veille.actors.cli import trailing_name
+
+    particles = frozenset({"le", "la", "de", "du", "von", "der"})
+    connectors = frozenset({"de", "des", "de la", "du"})
+    assert trailing_name("Marine Le Pen", particles) == "Marine Le Pen"
+    assert trailing_name("M. Le Pen", particles) == "Le Pen"
+    assert trailing_name("Marine Le Pen", particles, {"marine", "le"}) == "Marine Le Pen"  # "Marine": the navy
+    assert trailing_name("ministre de l'Écologie François de Rugy", particles) == "François de Rugy"
+    assert trailing_name("présidente de la Commission Ursula von der Leyen", particles, connectors=connectors) == \
+        "Ursula von der Leyen"
+    # a complement's connector is no particle of the name after it
+    assert trailing_name("ancien ministre de la Justice Pablo Ortiz Rivas", particles, connectors=connectors) == \
+        "Pablo Ortiz Rivas"
+
+
+PARTIES = ("Marine Le Pen, présidente du Rassemblement national, a dénoncé mardi la réforme des retraites. "
+           "Le ministre français de l'Intérieur, Hervé de Valbonne, lui a répondu à l'Assemblée. La députée PS "
+           "de la Gironde a demandé un nouveau débat, et le porte-parole du groupe Valmorel a refusé de "
+           "commenter. Selon Mediapart, le ministre français des Finances aurait rencontré les syndicats. "
+           "M. de Valbonne a promis un vote avant l'été, a ajouté Mme Le Pen.")
+
+
+def test_discovered_names_keep_their_particles_and_leave_parties_and_media_out(tmp_path, veille_nlp):
+    # a surname's particles stay in it ("Pen" is no one); a party's acronym, the group a spokesman speaks for
+    # and a newspaper quoted before a minister are no people
+    db = _store_of(tmp_path, veille_nlp, "z1", PARTIES)
+    entries = yaml.safe_load(CliRunner().invoke(app, ["discovered", "--db", str(db), "--yaml"]).output)
+    names = {e["names"]["fr"][0]: e for e in entries}
+    assert "Hervé de Valbonne" in names and names["Hervé de Valbonne"]["roles"][0]["code"] == "FRA"
+    assert not {"Pen", "Valbonne", "PS", "Valmorel", "Mediapart"} & set(names), names
+
+
+def test_a_surname_alone_counts_for_the_full_name_its_own_document_gave(tmp_path, veille_nlp):
+    # two prosecutors share a surname across the corpus: "M. Valdoux" is the one his article named
+    from veille.pipeline import Ingestor
+    from veille.store import Store
+
+    texts = {"p1": "Le procureur de Lyon, Paul Valdoux, a ouvert une enquête mardi sur l'incendie de la préfecture.",
+             "p2": "Le procureur de Nantes, Serge Valdoux, a requis trois ans de prison contre les émeutiers. "
+                   "M. Valdoux a dénoncé des violences d'une gravité exceptionnelle."}
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "url": f"https://example.org/{i}", "published": "2021-03-02",
+                                          "text": t}, ensure_ascii=False) + "\n" for i, t in texts.items()),
+                      encoding="utf-8")
+    db = tmp_path / "store.duckdb"
+    with Store(db) as store:
+        Ingestor(store, nlp=veille_nlp).ingest_paths([corpus])
+    listed = CliRunner().invoke(app, ["discovered", "--db", str(db), "--yaml"])
+    mentions = {e["names"]["fr"][0] for e in yaml.safe_load(listed.output)}
+    assert mentions == {"Paul Valdoux", "Serge Valdoux"}, listed.output

@@ -189,3 +189,68 @@ def test_version_6_adds_the_watch_tables(tmp_path):
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'watch_sources' "
             "ORDER BY ordinal_position").fetchall()]
         assert columns == load_model()["watch_sources"].columns
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    return [r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                                      "ORDER BY ordinal_position", [table]).fetchall()]
+
+
+def test_a_failing_migration_leaves_the_store_at_its_previous_version(tmp_path, monkeypatch):
+    """A migration and its version bump are one transaction: when the last migration fails after altering
+    tables and rows, the file is as the previous version left it (version, columns, rows), and opening it
+    with the working migration upgrades it."""
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.write(_batch("d1"))
+        store.write(_batch("d2"))
+        last = max(MIGRATIONS)
+        store.con.execute(f"DELETE FROM schema_version WHERE version >= {last}")  # back to the previous version
+        with derived.unindexed(store.con, "events"):
+            store.con.execute("ALTER TABLE events DROP COLUMN politics")
+    with duckdb.connect(str(path)) as con:
+        before = (_columns(con, "events"), con.execute("SELECT * FROM events ORDER BY event_id").fetchall(),
+                  con.execute("SELECT * FROM documents ORDER BY doc_id").fetchall())
+    real = MIGRATIONS[last]
+
+    def failing(con: duckdb.DuckDBPyConnection, model) -> None:
+        real(con, model)  # adds columns, updates rows, rebuilds an index...
+        con.execute("DELETE FROM documents")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setitem(MIGRATIONS, last, failing)
+    with pytest.raises(RuntimeError, match="disk full"):
+        Store(path)
+    with duckdb.connect(str(path)) as con:
+        assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == last - 1
+        assert (_columns(con, "events"), con.execute("SELECT * FROM events ORDER BY event_id").fetchall(),
+                con.execute("SELECT * FROM documents ORDER BY doc_id").fetchall()) == before
+    monkeypatch.setitem(MIGRATIONS, last, real)
+    with Store(path) as store:
+        assert store.schema_version() == last
+        assert store.counts()["documents"] == 2
+
+
+def test_a_migration_failing_half_way_keeps_the_steps_before_it(tmp_path, monkeypatch):
+    """From an empty file, a failure at one step leaves the store at the step before it, whole: the next
+    open resumes from there."""
+    path = tmp_path / "new.duckdb"
+    middle = max(MIGRATIONS) // 2 + 1
+
+    def failing(con: duckdb.DuckDBPyConnection, model) -> None:
+        con.execute("CREATE TABLE half_done (x INTEGER)")
+        raise RuntimeError("interrupted")
+
+    real = MIGRATIONS[middle]
+    monkeypatch.setitem(MIGRATIONS, middle, failing)
+    with pytest.raises(RuntimeError, match="interrupted"):
+        Store(path)
+    with duckdb.connect(str(path)) as con:
+        assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == middle - 1
+        assert "half_done" not in {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables")
+                                   .fetchall()}
+    monkeypatch.setitem(MIGRATIONS, middle, real)
+    with Store(path) as store:
+        assert store.schema_version() == max(MIGRATIONS)
+        store.write(_batch())
+        assert store.counts()["documents"] == 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -203,17 +204,29 @@ def discovered(
     lexicon_words = {fold(phrase) for phrase, _ in kb.lexicon.phrases}
     surnames = _kb_surnames(kb)
     connectors = frozenset(phrase for phrase, entry in kb.lexicon.of_kind(CONNECTOR))
+    particles = kb.lexicon.name_particles | kb.lexicon.surname_particles
     found: dict[tuple[str, str], dict] = {}
+    in_document: dict[tuple[str, str], list[str]] = {}  # (document, code) -> folded full names it gave
     for row in rows:
         text, found_code, sector, label, doc_id, published = (
             row["text"], row["code"], row["sector"], row["label"], row["doc_id"], row["published"])
-        name = trailing_name(text, kb.lexicon.name_particles, lexicon_words, connectors)
+        name = trailing_name(text, particles, lexicon_words, connectors)
         nationality = False
         while " " in name and kb.demonym(name.split(" ", 1)[0]):  # "l'Italien David Sassoli"
             name, nationality = name.split(" ", 1)[1], True
-        if not name or kb.lookup(name) or kb.place(name) or kb.demonym(name) or fold(name) in surnames:
+        bare = _without_place(name, particles, lambda part: bool(kb.place(part) or kb.lookup(part)))
+        if not name or kb.lookup(name) or kb.lookup(bare) or fold(bare) in surnames or kb.place(name) \
+                or kb.demonym(name) or fold(name) in surnames:
             continue  # a KB name that qualifies a description ("régime Assad", "roi Hamad de Bahreïn", "M. Kim")
+        if label == "PER" and not _person_name(text, name, kb.lexicon.body_nouns):
+            continue  # "députée PS", "porte-parole du groupe SNCF": the name is the body's
         key = (fold(name), found_code)
+        named = in_document.setdefault((doc_id, found_code), [])
+        if _one_surname(key[0], particles):  # "M. Heitz": the one full name of that surname its document gave
+            fuller = [k for k in named if k.endswith(" " + key[0])]
+            key = (fuller[0], found_code) if len(set(fuller)) == 1 else key
+        else:
+            named.append(key[0])
         entry = found.setdefault(key, {"name": name, "code": found_code, "sectors": {}, "label": label,
                                        "mentions": 0, "documents": set(), "first": published, "last": published,
                                        "presented": False})
@@ -229,7 +242,7 @@ def discovered(
             entry["last"] = published
     # surnames alone ("M. Ferreira") count for the full name they stand for
     for (key, found_code), entry in list(found.items()):
-        if " " in key:
+        if not _one_surname(key, particles):
             continue
         fuller = [e for (k, c), e in found.items() if c == found_code and k != key and k.endswith(" " + key)]
         if len(fuller) == 1:
@@ -277,8 +290,13 @@ def trailing_name(text: str, particles: frozenset[str] = frozenset(), lexicon: s
             start -= 1
         else:
             break
-    while start < len(words) and fold(words[start]) in particles:
+    # a particle opens the name only capitalised and before a word: "Le Pen", not "de la Culture"
+    while start < len(words) and fold(words[start]) in particles \
+            and (not words[start][:1].isupper() or start == len(words) - 1):
         start += 1
+    if 0 < start < len(words) - 1 and fold(words[start]) in particles and words[start - 1][:1].isupper() \
+            and not words[start - 1].endswith("."):
+        start -= 1  # the first name before a surname a particle opens, a lexicon word too ("Marine Le Pen")
     if 0 < start < len(words):
         before = words[start - 1]
         if _connector_end(words[:start], connectors):
@@ -287,6 +305,32 @@ def trailing_name(text: str, particles: frozenset[str] = frozenset(), lexicon: s
         elif before[:1].isupper() and not before.endswith("."):
             return ""
     return " ".join(words[start:])
+
+
+def _one_surname(key: str, particles: frozenset[str]) -> bool:
+    """Whether a folded name is one surname, with its particles ("heitz", "le pen")."""
+    return all(word in particles for word in key.split()[:-1])
+
+
+def _without_place(name: str, particles: frozenset[str], is_place: Callable[[str], bool]) -> str:
+    """A name without the place a lower-case particle joins to it, to look it up: "Abdallah II de Jordanie"
+    -> "Abdallah II"."""
+    words = name.split()
+    for i in range(1, len(words) - 1):
+        if fold(words[i]) in particles and words[i][:1].islower() and is_place(" ".join(words[i + 1:])):
+            return " ".join(words[:i])
+    return name
+
+
+def _person_name(text: str, name: str, body_nouns: frozenset[str]) -> bool:
+    """Whether the name a person's mention ends with can be a person's: not an acronym ("députée PS",
+    "élus LR"), nor the name of the body a noun before it announces ("président du parti Debout",
+    "porte-parole du groupe Elf": one lower-case word, an adjective, may come between)."""
+    if not any(c.islower() for c in name):
+        return False
+    before = text[:len(text) - len(name)].split()
+    return not any(fold(word) in body_nouns for word in before[-2:]
+                   if word[:1].islower() and (word is before[-1] or before[-1][:1].islower()))
 
 
 def _connector_end(words: list[str], connectors: frozenset[str]) -> bool:

@@ -48,6 +48,9 @@ class Lexicon:
     apposition_partitives: frozenset[tuple[str, ...]] = frozenset()  # "X, l'une des ...": folded token keys
     home_titles: frozenset[str] = frozenset()  # folded titles that, unqualified, are the outlet's state's
     name_particles: frozenset[str] = frozenset()  # folded words inside personal names ("ben", "Al-")
+    surname_particles: frozenset[str] = frozenset()  # folded words opening or joining a surname ("Le Pen")
+    body_nouns: frozenset[str] = frozenset()  # folded nouns of bodies whose name follows them ("parti")
+    royal_titles: frozenset[str] = frozenset()  # folded titles only a monarchy has ("roi", "princesse")
     against: frozenset[str] = frozenset()  # folded prefixes that make a name the opponent ("anti-")
     # folded nouns and adjectives of state anaphors -> the states they fit (data/state_kinds.yaml)
     state_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -67,6 +70,9 @@ class Lexicon:
                                                   data.get("apposition_partitives") or [])
         lexicon.home_titles = frozenset(fold(str(w)) for w in data.get("home_titles") or [])
         lexicon.name_particles = frozenset(fold(str(w)) for w in data.get("name_particles") or [])
+        lexicon.surname_particles = frozenset(fold(str(w)) for w in data.get("surname_particles") or [])
+        lexicon.body_nouns = frozenset(fold(str(w)) for w in data.get("body_nouns") or [])
+        lexicon.royal_titles = frozenset(fold(str(w)) for w in data.get("royal_titles") or [])
         lexicon.against = frozenset(fold(str(w)) for w in data.get("against") or [])
         for word, sector in (data.get("modifiers") or {}).items():
             lexicon.modifiers[fold(str(word))] = sector

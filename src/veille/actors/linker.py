@@ -550,8 +550,10 @@ class ActorLinker:
             if person is not None:
                 out.append(Mention(ent.start, ent.end, "name", "PER", priority=0, hit=person))
             else:
-                end = self._rest_of_name(ann, ent.end) if ent.label_ == "PER" else ent.end
-                out.append(Mention(ent.start, end, "ner", ent.label_ or "MISC", priority=4))
+                start, end = ent.start, ent.end
+                if ent.label_ == "PER":
+                    start, end = self._start_of_name(ann, start), self._rest_of_name(ann, end)
+                out.append(Mention(start, end, "ner", ent.label_ or "MISC", priority=4))
         return out
 
     def _name_after(self, doc: Doc, ann: Annotations, i: int,
@@ -573,6 +575,23 @@ class ActorLinker:
                 tokens[j].pos == "PROPN" and j not in ann.names and j not in ann.demonyms:
             j += 1
         return (self._rest_of_name(ann, j), None) if j > i else None
+
+    def _start_of_name(self, ann: Annotations, start: int) -> int:
+        """Where a personal name starts when the NER left out the capitalised particle that opens its surname
+        and the first name before it ("Marine Le | Pen": "Marine" is also the navy)."""
+        tokens = ann.tokens
+        particles = self.kb.lexicon.surname_particles | self.kb.lexicon.name_particles
+
+        def particle(i: int) -> bool:
+            return i >= 0 and tokens[i].key in particles and tokens[i].capitalised and i not in ann.names
+
+        if particle(start - 1):
+            start -= 1
+        first = start - 1
+        if particle(start) and first >= 0 and tokens[first].capitalised and tokens[first].text.isalpha() \
+                and first not in ann.names and first not in ann.demonyms:
+            start = first
+        return start
 
     def _rest_of_name(self, ann: Annotations, end: int) -> int:
         """Where a personal name ends when the NER or the tagger stopped at a particle or a hyphen
@@ -956,7 +975,7 @@ class _Resolver:
             # "le porte-parole du Conseil de sécurité nationale": the title of an institution the text
             # does not qualify is the institution's state (same noun earlier, or the focus)
             same = self._same_noun(mention)
-            mention.code = same.code if same is not None else self._focus(mention)
+            mention.code = same.code if same is not None else self._title_focus(mention, desc)
             if mention.code:
                 return
         words = " ".join(t.key for t in self.tokens[mention.start:mention.end])
@@ -965,7 +984,16 @@ class _Resolver:
             mention.code = self.home  # "le président de la République" in a French outlet: France's
             return
         if mention.kind == "person":
-            mention.code = self._focus(mention)
+            mention.code = self._title_focus(mention, desc)
+
+    def _title_focus(self, mention: Mention, desc: Description) -> str | None:
+        """The focus state of a title the text gives no state, unless a monarch's or a royal's title and the
+        focus is no monarchy ("le roi Albert" in a text about France)."""
+        code = self._focus(mention)
+        if code is not None and desc.title in self.kb.lexicon.royal_titles:
+            monarchies = self.kb.lexicon.state_kinds.get(fold("monarchie"), frozenset())
+            return code if code in monarchies else None
+        return code
 
     def _anaphor(self, mention: Mention, named_ids: set[str]) -> None:
         assert mention.anaphor is not None
@@ -1154,15 +1182,27 @@ class _Resolver:
         ids = {actor_id for _, actor_id in self.linker.surnames.get(key, ())}
         actors = [a for a in (self.kb.get(i) for i in sorted(ids)) if a is not None and self.kb.active_on(a, self.day)
                   and a.roles]
-        if len(actors) > 1:
-            actors = [a for a in actors if a.id in named_ids]
-        # a surname alone is that KB person's only in a text that names them or their state (an Afghan
-        # "M. Saleh" is not Iraq's president Barham Saleh)
-        actors = [a for a in actors if a.id in named_ids or self.kb.affiliation(a, self.day)[0] in self.named_codes]
-        if not actors:  # family name first ("M. Kim" for Kim Jong Un), when the document names him
-            actors = [a for a in (self.kb.get(i) for i in sorted(self.linker.first_words.get(key, set()) & named_ids))
-                      if a is not None]
+        actors = self._vouched(actors, named_ids)
+        if not actors:  # family name first ("M. Kim" for Kim Jong Un)
+            first = [a for a in (self.kb.get(i) for i in sorted(self.linker.first_words.get(key, set())))
+                     if a is not None]
+            actors = self._vouched(first, named_ids, by_state=False)
         return actors
+
+    def _vouched(self, actors: list[Actor], named_ids: set[str], by_state: bool = True) -> list[Actor]:
+        """The KB people a word alone ("M. Saleh") may stand for, scored by what the text says of them: named
+        in full (2), or, when the word is the only candidate's surname (``by_state``), their state named (1);
+        the best score wins, and a candidate the text says nothing of is none (an Afghan "M. Saleh" is not
+        Iraq's president Barham Saleh in a text that never names Iraq)."""
+        def score(actor: Actor) -> int:
+            if actor.id in named_ids:
+                return 2
+            alone = by_state and len(actors) == 1
+            return 1 if alone and self.kb.affiliation(actor, self.day)[0] in self.named_codes else 0
+
+        scores = {actor.id: score(actor) for actor in actors}
+        best = max(scores.values(), default=0)
+        return [actor for actor in actors if best and scores[actor.id] == best]
 
     def _state_in_name(self, mention: Mention) -> str | None:
         """"le roi Hamad de Bahreïn", "le ministre Pablo Ortega de l'Équateur": a state named
@@ -1256,6 +1296,17 @@ class _Resolver:
         return start - end == 2 and self.tokens[end].text == "," and \
             self.tokens[end + 1].key in self.kb.lexicon.apposition_articles
 
+    def _opens_a_clause(self, before: Mention, after: Mention) -> bool:
+        """Whether the comma between two mentions closes a phrase and ``after`` is the subject of the clause
+        that follows, so that they are no apposition: "selon Slate, l'ancien Premier ministre aurait ...",
+        "comme le rappelle Slate, le ministre a ..." (in the parse, ``after`` is a verb's subject and
+        ``before`` an oblique of it or an argument of another verb)."""
+        first, second = self.doc[before.start:before.end].root, self.doc[after.start:after.end].root
+        if not second.dep_.startswith("nsubj") or second.head.pos_ not in ("VERB", "AUX") \
+                or before.start <= second.head.i < before.end:
+            return False
+        return first.dep_.startswith("obl") or (first.head.i != second.head.i and first.dep_.startswith("nsubj"))
+
     def _apposition(self, mention: Mention) -> None:
         """"<title>, <unknown person>" and "<unknown person>, <title>": the person
         takes the title's affiliation."""
@@ -1282,7 +1333,7 @@ class _Resolver:
         elif len(self.history) >= 2 and (title := self.history[-2]).desc is not None \
                 and title.desc.head.kind == TITLE and title.code and self._complement_of(previous, title):
             previous = title  # "Ambassadeur de l'Union européenne auprès de l'ONU, Olof Skoog"
-        if not self._apposed(gap, mention.start):
+        if not self._apposed(gap, mention.start) or self._opens_a_clause(previous, mention):
             return
         pairs = ((previous, mention), (mention, previous))
         for person, title in pairs:

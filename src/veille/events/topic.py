@@ -53,11 +53,12 @@ def terms(lemmas: Iterable[str]) -> set[str]:
 
 
 def term_features(found: set[str]) -> dict[str, float]:
-    """Each distinct lemma present, weighted so that every document's vector has length 1."""
+    """Each distinct lemma present, weighted so that every document's vector has length 1; in sorted order,
+    as a set's order depends on the interpreter's hash seed and the model's sum of floats on the order."""
     if not found:
         return {}
     value = 1.0 / math.sqrt(len(found))
-    return dict.fromkeys(found, value)
+    return dict.fromkeys(sorted(found), value)
 
 
 @dataclass(frozen=True)

@@ -315,6 +315,8 @@ class Store:
         return int(row[0]) if row and row[0] is not None else 0
 
     def migrate(self) -> int:
+        """Bring the store to the latest version, each migration and its version row in one transaction: a
+        failing step leaves the file whole at the version before it, and the next open resumes from there."""
         self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)")
         current = self.schema_version()
         for version in sorted(v for v in MIGRATIONS if v > current):
