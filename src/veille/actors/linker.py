@@ -84,6 +84,9 @@ WORD_CACHE_SIZE = 50_000  # word forms whose keys are remembered (emptied when f
 FUZZY_CACHE_SIZE = 20_000  # fuzzy name and acronym lookups remembered (emptied when full)
 DECAY = 0.5  # salience lost per sentence of distance
 MARGIN = 2.0  # the focus state must lead the next one by this factor
+PASSING_PLACE_WEIGHT = 0.5  # a place within a sentence's share in the focus state, against 1 for any mention
+SCENE_WEIGHT = 2.0  # a place opening its sentence ("Au Mali, ...") or qualifying an actor
+OPENING_MARKS = frozenset({"\"", "«", "“", "-", "–", "—", "("})
 # a text naming at least MIN_OFFICIALS mentions of these sectors is about politics: its unnamed people are
 # the focus state's
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", "REB"})
@@ -1514,7 +1517,7 @@ class _Resolver:
         return None
 
     def _focus(self, mention: Mention) -> str | None:
-        """The state most mentioned so far (locations count double), when it
+        """The state most mentioned so far (weighed by _focus_weight), when it
         leads the next one by MARGIN; the whole document when nothing precedes."""
         pool = [(m, m.code) for m in self.history if m.direct and m.code]
         if not pool:  # nothing precedes: the states the whole document names
@@ -1525,7 +1528,7 @@ class _Resolver:
             actor = self.kb.by_code(code or "")
             if actor is None or actor.type != "state":
                 continue
-            counts[code or ""] += 2.0 if self._locative(m) else 1.0
+            counts[code or ""] += self._focus_weight(m)
         if not counts:
             return self.home  # a text that names no state speaks of the outlet's own
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -1538,11 +1541,35 @@ class _Resolver:
         i = mention.start - 1
         return i >= 0 and self.tokens[i].key in INDEFINITE_ARTICLES
 
-    def _locative(self, mention: Mention) -> bool:
+    def _focus_weight(self, mention: Mention) -> float:
+        """A place where something happens ("mis en place à Pékin", "réfugié au Liban") says less about
+        whose the document's actors are than a name or a nationality the text gives an actor; a place that
+        opens its sentence ("À Bamako, le gouvernement...") or qualifies an actor sets the scene of its actors
+        and says more."""
+        place = mention.hit is not None and mention.hit.kind in ("state", "place") and mention.label != "ORG"
+        preposition = self._locative_at(mention)
+        if not place or preposition < 0:
+            return 1.0
+        first = preposition
+        while first > 0 and self.tokens[first - 1].text in OPENING_MARKS:
+            first -= 1
+        if first == 0 or self.sent_of[first - 1] != self.sent_of[first]:
+            return SCENE_WEIGHT
+        # a place complementing an actor's noun qualifies the actor ("la junte au pouvoir au Niger"); one
+        # complementing a verb or any other noun is where something happened ("le rebond à Pékin")
+        token = self.doc[mention.start:mention.end].root
+        while token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            token = token.head
+            if any(m.start <= token.i < m.end for m in self.all_mentions if m is not mention):
+                return SCENE_WEIGHT
+        return PASSING_PLACE_WEIGHT
+
+    def _locative_at(self, mention: Mention) -> int:
+        """The index of the locative preposition before the mention ("à", "au", "en"), or -1."""
         i = mention.start - 1
         while i >= 0 and self.tokens[i].key in SKIP_ARTICLES:
             i -= 1
-        return i >= 0 and self.tokens[i].key in LOCATIVE
+        return i if i >= 0 and self.tokens[i].key in LOCATIVE else -1
 
 
 # ---------------------------------------------------------------------- small functions

@@ -1,0 +1,42 @@
+"""The focus state of generic nouns and unqualified people: a place where something happens weighs
+less than the actors the text presents with their state, so one passing place does not make the
+document's actors its state's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from test_linker_rules import code_of
+
+
+@pytest.fixture(scope="session")
+def actors_nlp() -> Any:
+    from veille.actors.evaluate import build_nlp
+
+    return build_nlp()
+
+
+def test_a_passing_place_does_not_outweigh_the_people_of_the_debate(actors_nlp: Any) -> None:
+    text = ("Emmanuel Macron a promulgué mardi la loi sur les données de santé. Le dispositif rappelle celui "
+            "qui a été mis en place à Pékin l'an dernier. Le gouvernement a défendu un texte « équilibré » "
+            "face aux critiques.")
+    assert code_of(actors_nlp, text, "gouvernement", "2020-06-10") == "FRA"
+
+
+def test_a_passing_place_does_not_outweigh_a_nationality_adjective(actors_nlp: Any) -> None:
+    text = ("Le ministère algérien de l'Intérieur a annoncé un nouveau plan contre les incendies. Des experts "
+            "ont été formés au Portugal. Le gouvernement a promis des moyens supplémentaires.")
+    assert code_of(actors_nlp, text, "gouvernement", "2021-08-20") == "DZA"
+
+
+def test_the_place_still_gives_the_focus_when_nothing_else_does(actors_nlp: Any) -> None:
+    text = ("À Bamako, des milliers de manifestants ont défilé vendredi. Le gouvernement a appelé au calme.")
+    assert code_of(actors_nlp, text, "gouvernement", "2020-06-05") == "MLI"
+
+
+def test_a_place_qualifying_an_actor_is_the_actors(actors_nlp: Any) -> None:
+    text = ("La junte au pouvoir au Burkina Faso a dénoncé jeudi l'accord qui la liait à la France depuis "
+            "2018. Le gouvernement a convoqué l'ambassadeur.")
+    assert code_of(actors_nlp, text, "gouvernement", "2023-02-02") == "BFA"
