@@ -776,10 +776,15 @@ class _Resolver:
         self.undated = doc._.published is None
         self.home: str | None = doc._.home  # the outlet's state, when the ingest knows it
         self.named_codes: dict[str, int] = {}
+        self.covering: dict[int, list[Mention]] = {}  # the mentions over each token (_focus_weight asks per token)
 
     def run(self, mentions: list[Mention]) -> None:
         named_ids = {i for m in mentions for hit in (m.hit, m.person_hit) if hit for i in hit.actor_ids}
         self.all_mentions = mentions
+        self.covering = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self.covering.setdefault(i, []).append(m)
         for m in mentions:
             if m.kind == "name" and m.hit is not None and m.hit.code and m.hit.kind != "person":
                 self.named_codes[m.hit.code] = self.named_codes.get(m.hit.code, 0) + 1
@@ -1560,7 +1565,7 @@ class _Resolver:
         token = self.doc[mention.start:mention.end].root
         while token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
             token = token.head
-            if any(m.start <= token.i < m.end for m in self.all_mentions if m is not mention):
+            if any(m is not mention for m in self.covering.get(token.i, ())):
                 return SCENE_WEIGHT
         return PASSING_PLACE_WEIGHT
 
