@@ -4,6 +4,8 @@ a time is counted from ("deux ans après son arrestation", "depuis son élection
 
 from __future__ import annotations
 
+import pytest
+
 from veille.events.testing import code, codes
 
 FACTUAL = ("asserted", "reported")
@@ -128,23 +130,25 @@ def test_the_passe_anterieur_of_a_clause_apres_que_is_no_history(veille_nlp) -> 
     assert [t.text for t in doc if t.pos_ == "VERB" and told_in_simple_past(t)] == ["renversé"]
 
 
-def test_an_act_told_in_the_pluperfect_months_before_is_background(veille_nlp) -> None:
-    # the pluperfect tells what came before the story: dated two months back or more, it is background
-    before = code(veille_nlp, "En septembre, le Premier ministre français avait apporté son soutien au candidat de "
-                              "LREM à Paris, Benjamin Griveaux.", "2019-12-23")
-    assert not _facts(before, "SUPPORT"), before
-    bombed = code(veille_nlp, "En mars, l'armée malienne avait bombardé un village du nord du pays.", "2020-08-10")
-    assert not _facts(bombed, "ASSAULT"), bombed
-    # the same acts in the passé composé are still the story's until the years-old cut
-    told = code(veille_nlp, "En septembre, le Premier ministre français a apporté son soutien au candidat de LREM à "
-                            "Paris, Benjamin Griveaux.", "2019-12-23")
-    assert _facts(told, "SUPPORT"), told
-    assert _facts(code(veille_nlp, "En mars, l'armée malienne a bombardé un village du nord du pays.", "2020-08-10"),
-                  "ASSAULT")
-    # a pluperfect of a few weeks before is still the story
-    weeks = code(veille_nlp, "Début décembre, le Premier ministre français avait apporté son soutien au candidat de "
-                             "LREM à Paris, Benjamin Griveaux.", "2019-12-23")
-    assert _facts(weeks, "SUPPORT"), weeks
+# the pluperfect tells what came before the story: dated two months back or more, it is background; the same acts in
+# the passé composé are still the story's until the years-old cut, and a pluperfect of a few weeks before is too
+PLUPERFECT_NEWS = [
+    ("En septembre, le Premier ministre français avait apporté son soutien au candidat de LREM à Paris, Benjamin "
+     "Griveaux.", "2019-12-23", "SUPPORT", False),
+    ("En mars, l'armée malienne avait bombardé un village du nord du pays.", "2020-08-10", "ASSAULT", False),
+    ("En septembre, le Premier ministre français a apporté son soutien au candidat de LREM à Paris, Benjamin "
+     "Griveaux.", "2019-12-23", "SUPPORT", True),
+    ("En mars, l'armée malienne a bombardé un village du nord du pays.", "2020-08-10", "ASSAULT", True),
+    ("Début décembre, le Premier ministre français avait apporté son soutien au candidat de LREM à Paris, Benjamin "
+     "Griveaux.", "2019-12-23", "SUPPORT", True),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "event_type", "news"), PLUPERFECT_NEWS)
+def test_an_act_told_in_the_pluperfect_months_before_is_background(veille_nlp, text, published, event_type,
+                                                                    news) -> None:
+    events = code(veille_nlp, text, published)
+    assert bool(_facts(events, event_type)) is news, events
 
 
 def test_a_participle_inside_a_pluperfect_clause_keeps_its_own_time(veille_nlp) -> None:
