@@ -1135,6 +1135,12 @@ def test_a_promise_to_kill_is_a_threat(veille_nlp) -> None:
      "Le président iranien a critiqué les sanctions américaines."),
     ("Des combats opposent régulièrement séparatistes et Azerbaïdjanais.",
      "Des combats opposent les séparatistes et les Azerbaïdjanais près de Stepanakert."),
+    # repeated acts counted from a start long past: a habit of the office
+    ("Le ministre français a accusé à plusieurs reprises la Russie d'ingérence depuis son arrivée au Quai d'Orsay.",
+     "Le ministre français a accusé à plusieurs reprises la Russie d'ingérence depuis mardi."),
+    # up to a past moment (an adverb the parser hangs on the adjunct before it)
+    ("Le conseiller a critiqué le président américain Donald Trump, qu'il défendait avec ardeur jusque-là.",
+     "Le conseiller a critiqué le président américain Donald Trump, qu'il a défendu avec ardeur."),
 ])
 def test_a_habit_or_a_career_is_no_event(veille_nlp, habit: str, occurrence: str) -> None:
     assert code(veille_nlp, habit, "2021-03-10") == []
