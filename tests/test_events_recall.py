@@ -52,8 +52,10 @@ def test_an_event_a_time_is_counted_from_with_a_possessive_is_background(veille_
     release = code(veille_nlp, "Deux ans après son arrestation par la police turque, le journaliste allemand a été "
                                "libéré mardi.", "2019-03-12")
     assert not _facts(release, "COERCE"), release
-    elected = code(veille_nlp, "Depuis son élection, le président brésilien a critiqué la France à plusieurs "
-                               "reprises.", "2019-03-12")
+    # (not "a critiqué la France à plusieurs reprises" since then: repeated acts counted from a start long past are
+    # a habit, test_events_press.test_a_habit_or_a_career_is_no_event)
+    elected = code(veille_nlp, "Deux mois après son élection, le président brésilien a critiqué la France.",
+                   "2019-03-12")
     assert [e["trigger"] for e in elected if e["status"] in FACTUAL] == ["critiqué"], elected
     # the same event with no determiner of a known event is the news
     news = code(veille_nlp, "La police turque a arrêté mardi un journaliste allemand.", "2019-03-12")
