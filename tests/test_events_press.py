@@ -1135,10 +1135,23 @@ def test_a_promise_to_kill_is_a_threat(veille_nlp) -> None:
      "Le président iranien a critiqué les sanctions américaines."),
     ("Des combats opposent régulièrement séparatistes et Azerbaïdjanais.",
      "Des combats opposent les séparatistes et les Azerbaïdjanais près de Stepanakert."),
+    # repeated acts counted from a start long past: a habit of the office
+    ("Le ministre français a accusé à plusieurs reprises la Russie d'ingérence depuis son arrivée au Quai d'Orsay.",
+     "Le ministre français a accusé à plusieurs reprises la Russie d'ingérence depuis mardi."),
 ])
 def test_a_habit_or_a_career_is_no_event(veille_nlp, habit: str, occurrence: str) -> None:
     assert code(veille_nlp, habit, "2021-03-10") == []
     assert code(veille_nlp, occurrence, "2021-03-10")
+
+
+def test_what_was_done_up_to_a_past_moment_is_a_habit(veille_nlp) -> None:
+    # "jusque-là", here hung by the parser on the adjunct before it, not on the verb
+    habit = code(veille_nlp, "Le conseiller a attendu d'être limogé pour critiquer le président américain Donald "
+                             "Trump, qu'il défendait avec ardeur jusque-là.", "2019-05-20")
+    assert not _of_type(habit, "SUPPORT"), habit
+    occurrence = code(veille_nlp, "Le conseiller a attendu d'être limogé pour critiquer le président américain "
+                                  "Donald Trump, qu'il a défendu avec ardeur.", "2019-05-20")
+    assert _of_type(occurrence, "SUPPORT"), occurrence
 
 
 @pytest.mark.parametrize("text", [

@@ -2,7 +2,8 @@
 
 ``habitual(trigger)`` reads the clause of the trigger, and the clauses an infinitive or a gerund of it hangs on
 ("a toujours été prompt à dénoncer", "s'est fait un nom en dénonçant"), for a word of frequency or long duration
-hung on that clause (grammar.yaml `habit_phrases`), "toujours" in a compound past, a negated "cesser" ("n'a cessé de
+hung on that clause (grammar.yaml `habit_phrases`), a repetition counted from a start long past ("à plusieurs
+reprises depuis son élection"), "toujours" in a compound past, a negated "cesser" ("n'a cessé de
 dénoncer"), a career ("se faire un nom en ...") or what one is known for ("connu pour ...").
 """
 
@@ -19,6 +20,9 @@ from veille.events.view import view_of
 
 _PHRASES = grammar_words("habit_phrases")
 _COMPOUND_PHRASES = grammar_words("compound_habit_phrases")
+_ITERATIVE = grammar_words("iterative_phrases")  # "à plusieurs reprises": a habit only counted from a start
+_SINCE = grammar_words("since_words")
+_STARTS = grammar_words("since_start_nouns")  # "depuis son élection"
 _UNCEASING = grammar_words("unceasing_verbs")
 _CAREER_OBJECTS = grammar_words("career_objects")
 _CAREER_ADJ = grammar_words("career_adjectives")
@@ -26,7 +30,7 @@ _COMPARISON = grammar_words("comparison_marks")  # "comme chaque année": this y
 _NE = grammar_words("ne_forms")
 _NEGATORS = grammar_words("negators")
 # every beginning of a marker phrase, spaces included: a scan stops as soon as its words begin none
-_BEGINNINGS = frozenset(p[:n] for p in _PHRASES | _COMPOUND_PHRASES for n in range(1, len(p) + 1))
+_BEGINNINGS = frozenset(p[:n] for p in _PHRASES | _COMPOUND_PHRASES | _ITERATIVE for n in range(1, len(p) + 1))
 _CLIMB = frozenset({"xcomp", "advcl", "acl", "obl", "obl:arg", "obl:mod", "conj"})
 
 
@@ -42,7 +46,7 @@ def _phrases(sent: Span) -> tuple[tuple[str, Span], ...]:
             text += lower[m]
             if text not in _BEGINNINGS:
                 break
-            if text in _PHRASES or text in _COMPOUND_PHRASES:
+            if text in _PHRASES or text in _COMPOUND_PHRASES or text in _ITERATIVE:
                 found.append((text, doc[k:m + 1]))
             text += space[m]
     return tuple(found)
@@ -55,7 +59,11 @@ def _attached(span: Span, clause: Token) -> bool:
         return False
     head = heads.pop()
     # "opposent régulièrement séparatistes et ...": the parser hung the adverb on the object right after it
-    return head == clause or (head.head == clause and head.dep_ == "obj" and clause.i < span.start < head.i)
+    if head == clause or (head.head == clause and head.dep_ == "obj" and clause.i < span.start < head.i):
+        return True
+    # "défendait avec ardeur jusque-là": an adverb the parser hung on the verb's adjunct just before it
+    return len(span) == 1 and span[0].pos_ == "ADV" and head.head == clause and head.dep_.startswith("obl") \
+        and head.i < span.start
 
 
 def _past_adverbs(head: Token) -> Token:
@@ -65,6 +73,17 @@ def _past_adverbs(head: Token) -> Token:
             break
         head = head.head
     return head
+
+
+def _counted_from_start(clause: Token) -> bool:
+    """The clause counts from a start long past: "depuis" and a noun of `since_start_nouns` ("depuis son élection",
+    "depuis le début de son mandat") or a year ("depuis 2017"), hung on it."""
+    for child in clause.children:
+        if not child.dep_.startswith("obl") or not any(c.dep_ == "case" and c.lower_ in _SINCE for c in child.children):
+            continue
+        if child.lemma_.lower() in _STARTS or (child.like_num and len(child.text) == 4):
+            return True
+    return False
 
 
 def _compound(clause: Token) -> bool:
@@ -80,6 +99,10 @@ def _marked(clause: Token, markers: tuple[tuple[str, Span], ...], below: Token |
             continue
         if text in _PHRASES:
             return True
+        if text in _ITERATIVE:
+            if _counted_from_start(clause):
+                return True  # "a dénoncé à plusieurs reprises depuis son élection"
+            continue
         after = doc[span.end] if span.end < len(doc) else None
         if _compound(clause) and not (after is not None and after.lemma_.lower() in _NEGATORS):
             return True  # "a toujours nié" (not "n'a toujours pas")

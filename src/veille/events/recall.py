@@ -27,6 +27,8 @@ _PERIOD_FRAMES = grammar_words("period_frames")
 _SIMPLE_PAST_ENDINGS = grammar_table("simple_past_endings")
 _SIMPLE_PAST_SPELLINGS = dict(grammar_table("simple_past_spellings"))
 _SIMPLE_PAST_FORMS = grammar_words("simple_past_forms")
+_MOMENT_NOUNS = grammar_words("moment_nouns")  # "date à laquelle", "le jour où"
+_SINCE_WORDS = grammar_words("since_words")
 _PAST = frozenset({"perfect", "pluperfect", "imperfect"})
 # the dependencies of a non-finite clause on the clause it belongs to ("avait promis d'exonérer", "en tendant")
 _CLIMB = frozenset({"xcomp", "advcl", "acl", "obl", "obl:arg", "obl:mod", "conj", "ccomp"})
@@ -102,8 +104,30 @@ def _of_subject(phrase: Token) -> bool:
 
 def recalled(trigger: Token) -> bool:
     """Whether the trigger's clause recalls the past rather than tells news (:func:`in_past_period`,
-    :func:`told_in_simple_past`)."""
-    return in_past_period(trigger) or told_in_simple_past(trigger)
+    :func:`told_in_simple_past`, :func:`start_of_state`)."""
+    return in_past_period(trigger) or told_in_simple_past(trigger) or start_of_state(trigger)
+
+
+def start_of_state(trigger: Token) -> bool:
+    """Whether the trigger's clause is a relative on a noun of a moment (`moment_nouns`) that a state counts from:
+    the noun after "depuis" ("depuis le jour où il a été élu"), or set after a comma right behind a date that follows
+    "depuis" ("incarcéré depuis le 13 septembre, date à laquelle il a été condamné"). The act is the start of the
+    state the sentence tells, recalled."""
+    verb = _clause_verb(trigger)
+    if verb.dep_ != "acl:relcl" or verb.head.lemma_.lower() not in _MOMENT_NOUNS:
+        return False
+    noun = verb.head
+    if any(c.dep_ == "case" and c.lower_ in _SINCE_WORDS for c in noun.children):
+        return True
+    doc = trigger.doc
+    left = noun.left_edge.i
+    if left == 0 or doc[left - 1].text != ",":
+        return False
+    # back over the date before the comma ("le 13 septembre", "mars 2019") to the word that opens it
+    i = left - 2
+    while i >= trigger.sent.start and doc[i].pos_ in ("NUM", "NOUN", "DET", "ADJ", "PROPN") and left - i < 8:
+        i -= 1
+    return i >= trigger.sent.start and doc[i].lower_ in _SINCE_WORDS and i < left - 2
 
 
 def told_in_pluperfect(trigger: Token) -> bool:
