@@ -46,6 +46,10 @@ def _status(nlp, text: str, trigger: str):
         ("Aucun d'entre eux n'a été blessé.", "blessé", NEGATED),
         ("Bakou a reconnu des pertes sans les chiffrer.", "chiffrer", NEGATED),
         ("La Russie n'a jamais attaqué l'Ukraine.", "attaqué", NEGATED),
+        # "non" right before a participle negates it; "non seulement" does not
+        ("Le protocole, non ratifié par Bakou, prévoyait un échange de prisonniers.", "ratifié", NEGATED),
+        ("Le Parlement a adopté un texte non signé par le président.", "signé", NEGATED),
+        ("Ankara a non seulement signé le protocole mais l'a aussi ratifié.", "signé", ASSERTED),
         # "ne ... que" restricts, it does not negate
         ("Les autorités n'avaient reconnu que 26 manifestants tués.", "tués", REPORTED),
         ("La police n'a arrêté que trois personnes.", "arrêté", ASSERTED),
