@@ -316,6 +316,14 @@ def test_the_age_of_a_date_is_counted_from_the_middle_of_its_period() -> None:
     assert age_in_days(None, "2020-02-10") is None and age_in_days("2019", None) is None
 
 
+def test_how_far_ahead_a_date_starts() -> None:
+    from veille.events.dates import age_in_days
+
+    assert age_in_days("2020-07", "2020-06-10", since="start") == -21  # July starts 21 days after
+    assert age_in_days("2020-06-09", "2020-06-10", since="start") == 1
+    assert age_in_days("2021", "2020-08-10", since="start") == -144
+
+
 # --- a relative clause that says when its noun happens; an act a demonstrative names again
 
 def test_a_relative_clause_of_occurrence_dates_its_noun(veille_nlp):

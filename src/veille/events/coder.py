@@ -34,6 +34,7 @@ from veille.events.dates import (
     BACKGROUND_DAYS,
     BACKGROUND_DAYS_OLD,
     BACKGROUND_DAYS_TOLD,
+    FUTURE_DAYS,
     DateIndex,
     EventDate,
     age_in_days,
@@ -1061,6 +1062,8 @@ class EventCoder:
         when = event_date(token, dates, published, ctx.reference, sent, antecedent)
         if when.fallback:
             confidence *= 0.9
+        elif final_status in FACTUAL and (age_in_days(when.date, published, since="start") or 0) < -FUTURE_DAYS:
+            final_status = FUTURE  # dated ahead of the article: announced, not done
         reporter = None
         # whoever tells it, whatever the status ("a démenti avoir frappé": negated, told by its speaker)
         if status.reporter is not None and final_status != ASSERTED and ctx.speaker is not None \

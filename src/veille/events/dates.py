@@ -1019,16 +1019,26 @@ BACKGROUND_DAYS_OLD = 300
 BACKGROUND_DAYS_TOLD = 60
 
 
+# an act the text dates to a period that starts more than this many days after the publication has not happened yet
+# ("ont décidé d'organiser une manifestation dans un mois"): it is future whatever its verb's tense. A week, since a
+# relative day anchored on the wrong reference ("l'après-midi", "24 heures après") lands a few days late.
+FUTURE_DAYS = 7
+
+
 def age_in_days(value: str | None, published: str | None, since: str = "middle") -> int | None:
     """The days from a date to the publication; None when either is not a calendar date. ``since="middle"``: from the
     middle of the date's period ("2019": 2 July 2019; "2019-07": 16 July) to the middle of the publication's, how old
     an act is (the background filter). ``since="end"``: from the last day of the date's period to the first of the
-    publication's, the fewest days it can be (a month is over by its last day; the confidence model's gap)."""
+    publication's, the fewest days it can be (a month is over by its last day; the confidence model's gap).
+    ``since="start"``: from the first day of the date's period to the first of the publication's (negative when the
+    period starts after it: how far ahead an act is dated)."""
     then, now = _period(normalise(value)), _period(normalise(published))
     if then is None or now is None:
         return None
     if since == "end":
         return (now[0] - (then[1] - dt.timedelta(days=1))).days
+    if since == "start":
+        return (now[0] - then[0]).days
     return (_halfway(now) - _halfway(then)).days
 
 
