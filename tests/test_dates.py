@@ -322,6 +322,7 @@ def test_how_far_ahead_a_date_starts() -> None:
     assert age_in_days("2020-07", "2020-06-10", since="start") == -21  # July starts 21 days after
     assert age_in_days("2020-06-09", "2020-06-10", since="start") == 1
     assert age_in_days("2021", "2020-08-10", since="start") == -144
+    assert age_in_days("2022-02-17", "2022-02", since="start") == 11  # a month of publication: from its last day
 
 
 # --- a relative clause that says when its noun happens; an act a demonstrative names again

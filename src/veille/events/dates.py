@@ -1030,7 +1030,7 @@ def age_in_days(value: str | None, published: str | None, since: str = "middle")
     middle of the date's period ("2019": 2 July 2019; "2019-07": 16 July) to the middle of the publication's, how old
     an act is (the background filter). ``since="end"``: from the last day of the date's period to the first of the
     publication's, the fewest days it can be (a month is over by its last day; the confidence model's gap).
-    ``since="start"``: from the first day of the date's period to the first of the publication's (negative when the
+    ``since="start"``: from the first day of the date's period to the last of the publication's (negative when the
     period starts after it: how far ahead an act is dated)."""
     then, now = _period(normalise(value)), _period(normalise(published))
     if then is None or now is None:
@@ -1038,7 +1038,7 @@ def age_in_days(value: str | None, published: str | None, since: str = "middle")
     if since == "end":
         return (now[0] - (then[1] - dt.timedelta(days=1))).days
     if since == "start":
-        return (now[0] - then[0]).days
+        return (now[1] - dt.timedelta(days=1) - then[0]).days
     return (_halfway(now) - _halfway(then)).days
 
 
