@@ -349,3 +349,20 @@ def test_a_state_held_since_a_year_and_the_days_act_are_two_events(veille_nlp):
     # the relative's start is its own act's date: the attack of the day, of the same sides, is not folded into it
     text = "Les talibans, qui combattent le gouvernement afghan depuis 2001, ont attaqué mardi une base de l'armée."
     assert _event(veille_nlp, text, "2022-01-13", "attaqué")["date"] == "2022-01-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "ahead"),
+    [
+        ("Les syndicats ont appelé à une grève le 24 juillet.", True),
+        ("Le gouvernement a prolongé l'état d'urgence jusqu'au 24 juillet.", False),  # a bound, not the act's day
+        ("Le couvre-feu est en vigueur depuis le 24 juillet.", False),
+    ],
+)
+def test_an_act_is_dated_ahead_by_a_date_of_its_own(veille_nlp, text: str, ahead: bool) -> None:
+    from veille.events.dates import EventDate, dated_ahead
+
+    sent = veille_nlp(text)[:]
+    when = EventDate("2020-07-24", "day", "24 juillet", False)
+    assert dated_ahead(when, sent, "2020-06-10") is ahead
+    assert not dated_ahead(when, sent, "2020-07-20")  # four days ahead: within the week a relative day may slip

@@ -34,10 +34,10 @@ from veille.events.dates import (
     BACKGROUND_DAYS,
     BACKGROUND_DAYS_OLD,
     BACKGROUND_DAYS_TOLD,
-    FUTURE_DAYS,
     DateIndex,
     EventDate,
     age_in_days,
+    dated_ahead,
     event_date,
     lead_date,
     next_reference,
@@ -1062,7 +1062,7 @@ class EventCoder:
         when = event_date(token, dates, published, ctx.reference, sent, antecedent)
         if when.fallback:
             confidence *= 0.9
-        elif final_status in FACTUAL and (age_in_days(when.date, published, since="start") or 0) < -FUTURE_DAYS:
+        elif final_status in FACTUAL and dated_ahead(when, sent, published):
             final_status = FUTURE  # dated ahead of the article: announced, not done
         reporter = None
         # whoever tells it, whatever the status ("a démenti avoir frappé": negated, told by its speaker)

@@ -1025,6 +1025,19 @@ BACKGROUND_DAYS_TOLD = 60
 FUTURE_DAYS = 7
 
 
+def dated_ahead(when: EventDate, sent: Span, published: str | None) -> bool:
+    """Whether the text dates the act to a period starting more than FUTURE_DAYS after the publication, by a date
+    of its own: not a bound ("prolongé jusqu'au 24 juillet", "depuis"), where the act is not."""
+    if when.fallback or not when.text or (age_in_days(when.date, published, since="start") or 0) >= -FUTURE_DAYS:
+        return False
+    at = sent.text.find(when.text)
+    span = sent.char_span(at, at + len(when.text), alignment_mode="expand") if at >= 0 else None
+    if span is None:
+        return True
+    before = sent.doc[max(sent.start, span.start - 2):span.start]
+    return not any(t.lower_ in _NOT_MAIN_MARKS for t in before)
+
+
 def age_in_days(value: str | None, published: str | None, since: str = "middle") -> int | None:
     """The days from a date to the publication; None when either is not a calendar date. ``since="middle"``: from the
     middle of the date's period ("2019": 2 July 2019; "2019-07": 16 July) to the middle of the publication's, how old
