@@ -316,6 +316,15 @@ def test_the_age_of_a_date_is_counted_from_the_middle_of_its_period() -> None:
     assert age_in_days(None, "2020-02-10") is None and age_in_days("2019", None) is None
 
 
+def test_how_far_ahead_a_date_starts() -> None:
+    from veille.events.dates import age_in_days
+
+    assert age_in_days("2020-07", "2020-06-10", since="start") == -21  # July starts 21 days after
+    assert age_in_days("2020-06-09", "2020-06-10", since="start") == 1
+    assert age_in_days("2021", "2020-08-10", since="start") == -144
+    assert age_in_days("2022-02-17", "2022-02", since="start") == 11  # a month of publication: from its last day
+
+
 # --- a relative clause that says when its noun happens; an act a demonstrative names again
 
 def test_a_relative_clause_of_occurrence_dates_its_noun(veille_nlp):
@@ -340,3 +349,20 @@ def test_a_state_held_since_a_year_and_the_days_act_are_two_events(veille_nlp):
     # the relative's start is its own act's date: the attack of the day, of the same sides, is not folded into it
     text = "Les talibans, qui combattent le gouvernement afghan depuis 2001, ont attaqué mardi une base de l'armée."
     assert _event(veille_nlp, text, "2022-01-13", "attaqué")["date"] == "2022-01-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "ahead"),
+    [
+        ("Les syndicats ont appelé à une grève le 24 juillet.", True),
+        ("Le gouvernement a prolongé l'état d'urgence jusqu'au 24 juillet.", False),  # a bound, not the act's day
+        ("Le couvre-feu est en vigueur depuis le 24 juillet.", False),
+    ],
+)
+def test_an_act_is_dated_ahead_by_a_date_of_its_own(veille_nlp, text: str, ahead: bool) -> None:
+    from veille.events.dates import EventDate, dated_ahead
+
+    sent = veille_nlp(text)[:]
+    when = EventDate("2020-07-24", "day", "24 juillet", False)
+    assert dated_ahead(when, sent, "2020-06-10") is ahead
+    assert not dated_ahead(when, sent, "2020-07-20")  # four days ahead: within the week a relative day may slip

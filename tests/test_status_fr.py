@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from veille.events.status import ASSERTED, FUTURE, HYPOTHETICAL, NEGATED, REPORTED, assess
-from veille.events.testing import code, codes, find
+from veille.events.testing import code, codes, features_kept, find
 
 
 def _status(nlp, text: str, trigger: str):
@@ -46,6 +46,10 @@ def _status(nlp, text: str, trigger: str):
         ("Aucun d'entre eux n'a été blessé.", "blessé", NEGATED),
         ("Bakou a reconnu des pertes sans les chiffrer.", "chiffrer", NEGATED),
         ("La Russie n'a jamais attaqué l'Ukraine.", "attaqué", NEGATED),
+        # "non" right before a participle negates it; "non seulement" does not
+        ("Le protocole, non ratifié par Bakou, prévoyait un échange de prisonniers.", "ratifié", NEGATED),
+        ("Le Parlement a adopté un texte non signé par le président.", "signé", NEGATED),
+        ("Ankara a non seulement signé le protocole mais l'a aussi ratifié.", "signé", ASSERTED),
         # "ne ... que" restricts, it does not negate
         ("Les autorités n'avaient reconnu que 26 manifestants tués.", "tués", REPORTED),
         ("La police n'a arrêté que trois personnes.", "arrêté", ASSERTED),
@@ -226,3 +230,23 @@ def test_a_negated_predicate_noun_is_negated(veille_nlp) -> None:
 def test_what_one_risks_has_not_happened(veille_nlp) -> None:
     doc = veille_nlp("Toute entreprise qui commerce avec le régime s'expose à des sanctions, a déclaré le ministre.")
     assert assess(next(t for t in doc if t.text == "sanctions")).status == HYPOTHETICAL
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "factual"),
+    [
+        # dated more than a week after the article: announced, whatever the tense
+        ("Les médecins ont décidé jeudi d'organiser une grande manifestation dans un mois à Paris.",
+         "manifestation", False),
+        # a day told relative to the wrong reference lands a day or two late: still the act told
+        ("Les syndicats ont manifesté mardi à Paris contre la réforme.", "manifesté", True),
+        ("Une manifestation contre la junte était organisée dans l'après-midi à Bamako.", "manifestation", True),
+    ],
+)
+def test_an_act_dated_after_the_article_is_future(every_event, text: str, trigger: str, factual: bool) -> None:
+    with features_kept(every_event):
+        event = find(code(every_event, text, published="2020-06-10"), trigger=trigger)
+    assert event is not None
+    assert (event["status"] in (ASSERTED, REPORTED)) is factual, event["status"]
+    if not factual:
+        assert event["status"] == FUTURE

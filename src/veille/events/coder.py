@@ -37,6 +37,7 @@ from veille.events.dates import (
     DateIndex,
     EventDate,
     age_in_days,
+    dated_ahead,
     event_date,
     lead_date,
     next_reference,
@@ -1061,6 +1062,8 @@ class EventCoder:
         when = event_date(token, dates, published, ctx.reference, sent, antecedent)
         if when.fallback:
             confidence *= 0.9
+        elif final_status in FACTUAL and dated_ahead(when, sent, published):
+            final_status = FUTURE  # dated ahead of the article: announced, not done
         reporter = None
         # whoever tells it, whatever the status ("a démenti avoir frappé": negated, told by its speaker)
         if status.reporter is not None and final_status != ASSERTED and ctx.speaker is not None \

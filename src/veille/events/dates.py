@@ -1019,16 +1019,39 @@ BACKGROUND_DAYS_OLD = 300
 BACKGROUND_DAYS_TOLD = 60
 
 
+# an act the text dates to a period that starts more than this many days after the publication has not happened yet
+# ("ont décidé d'organiser une manifestation dans un mois"): it is future whatever its verb's tense. A week, since a
+# relative day anchored on the wrong reference ("l'après-midi", "24 heures après") lands a few days late.
+FUTURE_DAYS = 7
+
+
+def dated_ahead(when: EventDate, sent: Span, published: str | None) -> bool:
+    """Whether the text dates the act to a period starting more than FUTURE_DAYS after the publication, by a date
+    of its own: not a bound ("prolongé jusqu'au 24 juillet", "depuis"), where the act is not."""
+    if when.fallback or not when.text or (age_in_days(when.date, published, since="start") or 0) >= -FUTURE_DAYS:
+        return False
+    at = sent.text.find(when.text)
+    span = sent.char_span(at, at + len(when.text), alignment_mode="expand") if at >= 0 else None
+    if span is None:
+        return True
+    before = sent.doc[max(sent.start, span.start - 2):span.start]
+    return not any(t.lower_ in _NOT_MAIN_MARKS for t in before)
+
+
 def age_in_days(value: str | None, published: str | None, since: str = "middle") -> int | None:
     """The days from a date to the publication; None when either is not a calendar date. ``since="middle"``: from the
     middle of the date's period ("2019": 2 July 2019; "2019-07": 16 July) to the middle of the publication's, how old
     an act is (the background filter). ``since="end"``: from the last day of the date's period to the first of the
-    publication's, the fewest days it can be (a month is over by its last day; the confidence model's gap)."""
+    publication's, the fewest days it can be (a month is over by its last day; the confidence model's gap).
+    ``since="start"``: from the first day of the date's period to the last of the publication's (negative when the
+    period starts after it: how far ahead an act is dated)."""
     then, now = _period(normalise(value)), _period(normalise(published))
     if then is None or now is None:
         return None
     if since == "end":
         return (now[0] - (then[1] - dt.timedelta(days=1))).days
+    if since == "start":
+        return (now[1] - dt.timedelta(days=1) - then[0]).days
     return (_halfway(now) - _halfway(then)).days
 
 

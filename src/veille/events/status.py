@@ -50,6 +50,7 @@ _CLEFT_PRONOUNS = grammar_words("cleft_pronouns")
 _QUE = grammar_words("que_forms")
 _RESTRICTIVE = grammar_words("restrictive_marks")  # "n'a envoyé que 100 soldats": no negation
 _PRIVATIVE_MARKS = grammar_words("privative_marks")  # "sans attaquer": negated
+_PARTICIPLE_NEGATORS = grammar_words("participle_negators")  # "non ratifié": negated
 _CLEFT_VERBS = grammar_words("cleft_verbs")  # "c'est ... que"
 _TOLD_PLANNING_VERBS = grammar_words("told_planning_verbs")  # "a annoncé l'envoi": told, not planned
 _OBLIGATION_VERBS = grammar_words("obligation_verbs")  # "devrait signer": hypothetical
@@ -112,7 +113,9 @@ def _is_negated(verb: Token) -> bool:
                 (view.pos[j] in ("PRON", "DET") and lemmas[j] in _NEGATIVE_PRONOUNS)
                 or any(lemmas[d] in _NEGATIVE_DETERMINERS and deps[d] == "det" for d in kids(j))):
             has_neg = True
-        elif dep == "mark" and lower in _PRIVATIVE_MARKS:
+        elif (dep == "mark" and lower in _PRIVATIVE_MARKS) or (
+                j == i - 1 and lower in _PARTICIPLE_NEGATORS and "Part" in verb.morph.get("VerbForm")
+                and not any(deps[k].startswith("aux") for k in kids(i))):
             return True
     # "ne ... pas": the negator may hang from the auxiliary's slot or from an infinitive's xcomp
     if has_ne and not has_neg:
