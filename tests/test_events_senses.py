@@ -151,3 +151,42 @@ def test_an_act_a_right_allows_is_not_done(veille_nlp) -> None:
     assert protests and all(e["status"] == "hypothetical" for e in protests), events
     events = code(veille_nlp, "Des milliers de Turcs ont manifesté samedi à Istanbul contre le gouvernement.")
     assert [e for e in _of_type(events, "PROTEST") if e["status"] == "asserted"], events
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Le Kremlin a mis en garde Kiev contre toute nouvelle offensive dans le Donbass.", "RUS", "UKR"),
+    ("Ankara prépare une offensive en Syrie, contre laquelle la Russie l'a mise en garde.", "RUS", "TUR"),
+    ("Washington a averti Pékin contre toute tentative d'invasion de Taïwan.", "USA", "CHN"),
+])
+def test_a_warning_against_an_act_is_a_threat(veille_nlp, text: str, actor: str, recipient: str) -> None:
+    threats = _of_type(code(veille_nlp, text), "THREATEN")
+    assert threats and codes(threats[-1]["actor"]) == {actor} and recipient in codes(threats[-1]["recipient"]), threats
+    assert threats[-1]["mode"] is None, threats  # what the warning holds in store is not said: no mode
+
+
+@pytest.mark.parametrize("text", [
+    "La Maison Blanche a mis en garde contre les dangers d'une victoire des démocrates.",
+    "Le chancelier allemand Olaf Scholz a mis en garde contre la tentation du repli national.",
+    "« Les vacances ne doivent pas faire oublier les gestes barrières », a mis en garde le ministre français de la "
+    "Santé, Olivier Véran.",
+    "Le président Emmanuel Macron a mis en garde ses ministres: « Il ne faut pas céder à la panique ».",
+])
+def test_a_warning_of_a_danger_or_a_quote_is_advice_no_threat(veille_nlp, text: str) -> None:
+    with features_kept(veille_nlp):
+        events = code(veille_nlp, text)
+    assert not _of_type(events, "THREATEN"), events
+
+
+@pytest.mark.parametrize("text", [
+    "Ces sanctions, qui frappent le secteur pétrolier iranien, ont été renforcées lundi par Washington.",
+    "Les nouvelles taxes américaines frappent durement les exportateurs chinois, a déploré Pékin.",
+])
+def test_a_measure_that_strikes_is_a_figure_of_speech(veille_nlp, text: str) -> None:
+    with features_kept(veille_nlp):
+        events = code(veille_nlp, text)
+    assert not _of_type(events, "ASSAULT"), events
+
+
+def test_an_army_that_strikes_still_attacks(veille_nlp) -> None:
+    events = code(veille_nlp, "L'armée israélienne a frappé des positions du Hezbollah au Liban sud.")
+    assert _of_type(events, "ASSAULT"), events
