@@ -357,3 +357,17 @@ def test_a_surname_opened_by_a_capitalised_particle_keeps_its_first_name(link, t
 ])
 def test_a_royal_title_takes_the_focus_state_only_when_it_is_a_monarchy(link, text, name, state):
     assert code_of(link(text), name) == state
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("L'avocate du ministre ivoirien, Me Awa Koné, a fait appel jeudi.", "Awa Koné", "awa_kone"),
+    ("Selon le porte-parole du gouvernement nigérien, Dr Issa Maïga, le bilan s'alourdit.", "Issa Maïga",
+     "issa_maiga"),
+    ("Le conseiller du président béninois, Pr Luc Adjovi, a démissionné.", "Luc Adjovi", "luc_adjovi"),
+])
+def test_a_title_before_a_discovered_name_is_none_of_its_id(link, text, name, expected) -> None:
+    # the mention keeps its title as the text writes it; the id is the name's alone
+    found = link(text)
+    surface = next(s for s, _, _ in found if name in s)
+    assert surface != name
+    assert actor_of(found, name) == DISCOVERED + expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from veille.events.testing import code, codes, find
+from veille.events.testing import code, codes, find, of_type
 
 
 def test_passive_agent_is_the_actor(veille_nlp) -> None:
@@ -339,7 +339,7 @@ def test_a_state_that_speaks_in_its_own_clause_is_not_the_addressee(veille_nlp) 
     # (the parser makes "Paris" a second object of "évoqué")
     events = code(veille_nlp, "Le Canada a évoqué de nouvelles sanctions et Paris a pour la première fois indiqué ne "
                               "pas exclure un embargo contre l'Iran.")
-    threats = [e for e in events if e["type"] == "THREATEN"]
+    threats = of_type(events, "THREATEN")
     assert threats and all("FRA" not in codes(e["recipient"]) for e in threats)
     assert any(codes(e["actor"]) == {"FRA"} and codes(e["recipient"]) == {"IRN"} for e in threats)
 
@@ -420,7 +420,7 @@ def test_a_measure_with_no_imposer_named_is_the_one_the_text_told_imposing(veill
     events = code(veille_nlp, "Le Japon a imposé mardi des sanctions à la Corée du Nord. Plusieurs généraux "
                               "nord-coréens sont aussi visés par des sanctions financières. Trois entreprises ont "
                               "aussi été mises sur liste noire.")
-    found = [e for e in events if e["type"] == "SANCTION"]
+    found = of_type(events, "SANCTION")
     assert len(found) == 3
     assert all(codes(e["actor"]) == {"JPN"} for e in found)
     assert any(codes(e["recipient"]) == {"PRK"} for e in found[1:])

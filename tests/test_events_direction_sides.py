@@ -7,25 +7,21 @@ from __future__ import annotations
 
 import pytest
 
-from veille.events.testing import code, codes
-
-
-def _of_type(events: list[dict], event_type: str) -> list[dict]:
-    return [e for e in events if e["type"] == event_type]
+from veille.events.testing import code, codes, of_type
 
 
 def test_a_possessive_on_a_coordinated_verb_names_the_first_verbs_subject(veille_nlp) -> None:
     # "son rejet" on "souligné", coordinated with "a dénoncé": the minister's rejection, not the Emirates'
     events = code(veille_nlp, "Les Emirats ont déployé des troupes sur l'île. A Aden, le ministre yéménite des "
                               "Affaires étrangères a dénoncé un complot et souligné son rejet du fait accompli.")
-    rejects = _of_type(events, "REJECT")
+    rejects = of_type(events, "REJECT")
     assert rejects and codes(rejects[0]["actor"]) == {"YEM"}, events
 
 
 def test_the_subject_of_a_copular_verb_acts_for_its_predicate_noun(veille_nlp) -> None:
     # "X est devenu le principal soutien de Y": X supports Y, not the reverse
     events = code(veille_nlp, "Depuis 2015, la Russie est devenue le principal soutien du gouvernement syrien.")
-    support = _of_type(events, "SUPPORT")
+    support = of_type(events, "SUPPORT")
     assert support and codes(support[0]["actor"]) == {"RUS"}, events
     assert codes(support[0]["recipient"]) == {"SYR"}, events
 
@@ -33,7 +29,7 @@ def test_the_subject_of_a_copular_verb_acts_for_its_predicate_noun(veille_nlp) -
 def test_the_owner_of_a_predicate_noun_is_named_as_the_recipient(veille_nlp) -> None:
     # "X est le principal soutien de Y": Y is named at its slot, not lent by the document
     events = code(veille_nlp, "L'Iran est le principal soutien du régime syrien.")
-    support = _of_type(events, "SUPPORT")
+    support = of_type(events, "SUPPORT")
     assert support and codes(support[0]["actor"]) == {"IRN"}, events
     assert [p["text"] for p in support[0]["recipient"]] == ["régime syrien"], events
 
@@ -41,20 +37,20 @@ def test_the_owner_of_a_predicate_noun_is_named_as_the_recipient(veille_nlp) -> 
 def test_a_demonstrative_subject_makes_no_side_of_a_predicate_nouns_owner(veille_nlp) -> None:
     # "C'est le voyage d'Erdogan": whose trip it is, no meeting between "c'" and him
     events = code(veille_nlp, "C'est le troisième voyage d'Erdogan dans la région en moins de deux mois.")
-    assert not _of_type(events, "CONSULT"), events
+    assert not of_type(events, "CONSULT"), events
 
 
 def test_who_warns_of_fighting_does_not_fight(veille_nlp) -> None:
     # the envoy tells of the fighting: he is no side of it
     events = code(veille_nlp, "L'émissaire de l'ONU a alerté sur des combats intensifiés au Yémen.")
-    assert not any("UN" in codes(e["actor"]) for e in _of_type(events, "ASSAULT")), events
+    assert not any("UN" in codes(e["actor"]) for e in of_type(events, "ASSAULT")), events
 
 
 def test_the_delegations_are_the_sides_named_before(veille_nlp) -> None:
     # "les délégations", as a clause's subject, names again the two sides the text named
     events = code(veille_nlp, "Vladimir Poutine et Volodymyr Zelensky ont envoyé des émissaires à Istanbul. Selon "
                               "Ankara, les délégations ont accepté de signer un accord.")
-    agree = _of_type(events, "AGREE")
+    agree = of_type(events, "AGREE")
     assert agree and codes(agree[0]["actor"]) | codes(agree[0]["recipient"]) == {"RUS", "UKR"}, events
 
 
@@ -93,7 +89,7 @@ NAMED_SIDES = {
                          ids=NAMED_SIDES.keys())
 def test_a_side_the_sentence_names_is_coded(veille_nlp, text, event_type, trigger, actor, recipient) -> None:
     events = code(veille_nlp, text)
-    found = [e for e in _of_type(events, event_type) if trigger is None or e["trigger"] == trigger]
+    found = [e for e in of_type(events, event_type) if trigger is None or e["trigger"] == trigger]
     assert found, events
     if actor is not None:
         assert codes(found[0]["actor"]) == actor, events
@@ -104,7 +100,7 @@ def test_a_name_the_tagger_reads_as_a_pronoun_stands_for_no_one_named_before(vei
     # "TikTok" tagged as a pronoun: the company, not the president of the sentence before, made the pledge
     events = code(veille_nlp, "Le président Donald Trump a menacé d'interdire l'application. Il y a quelques jours, "
                               "TikTok s'était engagé à avoir un haut niveau de transparence.")
-    assert not [e for e in _of_type(events, "AGREE") if "USA" in codes(e["actor"])], events
+    assert not [e for e in of_type(events, "AGREE") if "USA" in codes(e["actor"])], events
 
 
 def test_a_person_of_no_office_takes_no_foreign_state_as_recipient(veille_nlp) -> None:
@@ -112,7 +108,7 @@ def test_a_person_of_no_office_takes_no_foreign_state_as_recipient(veille_nlp) -
     events = code(veille_nlp, "La France a signé lundi un accord avec l'Allemagne. Proche de l'ancien président, "
                               "Rachida Dati a nié toute intention raciste, rappelant que Nicolas Sarkozy avait reçu "
                               "Barack Obama à l'Elysée.")
-    rejects = _of_type(events, "REJECT")
+    rejects = of_type(events, "REJECT")
     assert rejects and codes(rejects[0]["actor"]) == {"FRA"}, events
     assert "USA" not in codes(rejects[0]["recipient"]), events
 

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from veille.events.testing import code, codes, features_kept
-
-
-def _of_type(events: list[dict], event_type: str) -> list[dict]:
-    return [e for e in events if e["type"] == event_type]
+from veille.events.testing import code, codes, features_kept, of_type
 
 
 @pytest.mark.parametrize("text, actor, recipient", [
@@ -18,43 +14,43 @@ def _of_type(events: list[dict], event_type: str) -> list[dict]:
 ])
 def test_material_support_is_aid_not_endorsement(veille_nlp, text: str, actor: str, recipient: str) -> None:
     events = code(veille_nlp, text)
-    aid = _of_type(events, "AID")
+    aid = of_type(events, "AID")
     assert aid and codes(aid[0]["actor"]) == {actor} and recipient in codes(aid[0]["recipient"]), events
-    assert not _of_type(events, "SUPPORT"), events
+    assert not of_type(events, "SUPPORT"), events
 
 
 def test_support_given_in_words_stays_support(veille_nlp) -> None:
     events = code(veille_nlp, "Le ministre grec a apporté son soutien à Chypre.")
-    assert _of_type(events, "SUPPORT") and not _of_type(events, "AID"), events
+    assert of_type(events, "SUPPORT") and not of_type(events, "AID"), events
 
 
-def test_promised_sanctions_are_a_threat_a_promised_aid_an_agreement(veille_nlp) -> None:
-    events = code(veille_nlp, "Le ministre de l'Intérieur allemand a promis de lourdes sanctions contre les émeutiers.")
-    assert _of_type(events, "THREATEN") and not _of_type(events, "AGREE"), events
-    events = code(veille_nlp, "Le président turc a promis une aide à l'Azerbaïdjan.")
-    assert _of_type(events, "AGREE") and not _of_type(events, "THREATEN"), events
+# one trigger in two senses: the type it codes in each, and the type it must not code there (None: no check)
+TWO_SENSES = [
+    # a promised punishment is a threat, a promised aid an agreement
+    ("Le ministre de l'Intérieur allemand a promis de lourdes sanctions contre les émeutiers.", "THREATEN", "AGREE"),
+    ("Le président turc a promis une aide à l'Azerbaïdjan.", "AGREE", "THREATEN"),
+    # a deed claimed is no demand, a raise claimed is one
+    ("L'armée française a revendiqué la neutralisation de dizaines de jihadistes au Mali.", None, "REQUEST"),
+    ("Les syndicats algériens revendiquent une hausse des salaires.", "REQUEST", None),
+    # a march blocked is force, a bill blocked a rejection
+    ("La police biélorusse a bloqué le défilé des opposants à Minsk.", "COERCE", "REJECT"),
+    ("Le Sénat américain a bloqué le projet de loi des démocrates.", "REJECT", None),
+]
 
 
-def test_claiming_a_deed_is_no_demand(veille_nlp) -> None:
-    events = code(veille_nlp, "L'armée française a revendiqué la neutralisation de dizaines de jihadistes au Mali.")
-    assert not _of_type(events, "REQUEST"), events
-    events = code(veille_nlp, "Les syndicats algériens revendiquent une hausse des salaires.")
-    assert _of_type(events, "REQUEST"), events
+@pytest.mark.parametrize("text, coded, not_coded", TWO_SENSES)
+def test_one_trigger_two_senses(veille_nlp, text: str, coded: str | None, not_coded: str | None) -> None:
+    events = code(veille_nlp, text)
+    assert coded is None or of_type(events, coded), events
+    assert not_coded is None or not of_type(events, not_coded), events
 
 
 def test_blame_laid_on_another_is_an_accusation(veille_nlp) -> None:
     events = code(veille_nlp, "Le ministre iranien a rejeté sur Washington la responsabilité de l'échec des "
                               "négociations.")
-    accusations = _of_type(events, "ACCUSE")
+    accusations = of_type(events, "ACCUSE")
     assert accusations and codes(accusations[0]["actor"]) == {"IRN"}, events
-    assert "USA" in codes(accusations[0]["recipient"]) and not _of_type(events, "REJECT"), events
-
-
-def test_blocking_a_march_is_force_blocking_a_bill_a_rejection(veille_nlp) -> None:
-    events = code(veille_nlp, "La police biélorusse a bloqué le défilé des opposants à Minsk.")
-    assert _of_type(events, "COERCE") and not _of_type(events, "REJECT"), events
-    events = code(veille_nlp, "Le Sénat américain a bloqué le projet de loi des démocrates.")
-    assert _of_type(events, "REJECT"), events
+    assert "USA" in codes(accusations[0]["recipient"]) and not of_type(events, "REJECT"), events
 
 
 @pytest.mark.parametrize("text, event_type", [
@@ -79,7 +75,7 @@ def test_blocking_a_march_is_force_blocking_a_bill_a_rejection(veille_nlp) -> No
 ])
 def test_other_senses_are_no_event_of_the_type(veille_nlp, text: str, event_type: str) -> None:
     events = code(veille_nlp, text)
-    assert not _of_type(events, event_type), events
+    assert not of_type(events, event_type), events
 
 
 @pytest.mark.parametrize("text, event_type", [
@@ -90,20 +86,20 @@ def test_other_senses_are_no_event_of_the_type(veille_nlp, text: str, event_type
 ])
 def test_the_political_sense_stays_an_event(veille_nlp, text: str, event_type: str) -> None:
     events = code(veille_nlp, text)
-    assert _of_type(events, event_type), events
+    assert of_type(events, event_type), events
 
 
 def test_a_resignation_is_a_retreat_by_the_one_who_resigns(veille_nlp) -> None:
     # PLOVER: RETREAT "also covers resignations of government officials" (mode resign), not CONCEDE
     events = code(veille_nlp, "Les ministres maliens de la Justice et de la Défense ont présenté lundi leur démission.")
-    assert _of_type(events, "RETREAT") and not _of_type(events, "CONCEDE"), events
-    retreat = _of_type(events, "RETREAT")[0]
+    assert of_type(events, "RETREAT") and not of_type(events, "CONCEDE"), events
+    retreat = of_type(events, "RETREAT")[0]
     assert retreat["mode"] == "resign" and codes(retreat["actor"]) == {"MLI"}, events
 
 
 def test_a_crackdown_promised_is_a_threat(veille_nlp) -> None:
     events = code(veille_nlp, "Le Hamas a promis de réprimer toute manifestation à Gaza.")
-    assert _of_type(events, "THREATEN") and not _of_type(events, "AGREE"), events
+    assert of_type(events, "THREATEN") and not of_type(events, "AGREE"), events
 
 
 @pytest.mark.parametrize("text, event_type", [
@@ -124,7 +120,7 @@ def test_a_crackdown_promised_is_a_threat(veille_nlp) -> None:
 ])
 def test_the_subject_object_or_place_of_a_trigger_makes_it_no_event(veille_nlp, text: str, event_type: str) -> None:
     events = code(veille_nlp, text)
-    assert not _of_type(events, event_type), events
+    assert not of_type(events, event_type), events
 
 
 @pytest.mark.parametrize("text, event_type", [
@@ -140,14 +136,53 @@ def test_the_subject_object_or_place_of_a_trigger_makes_it_no_event(veille_nlp, 
 ])
 def test_with_an_actor_doing_it_the_act_stays(veille_nlp, text: str, event_type: str) -> None:
     events = code(veille_nlp, text)
-    assert _of_type(events, event_type), events
+    assert of_type(events, event_type), events
 
 
 def test_an_act_a_right_allows_is_not_done(veille_nlp) -> None:
     # an infinitive under a noun of right or capacity (grammar class capacity_nouns): what may be done
     with features_kept(veille_nlp):
         events = code(veille_nlp, "A Hong Kong, les étudiants ont obtenu le droit de manifester devant le Parlement.")
-    protests = _of_type(events, "PROTEST")
+    protests = of_type(events, "PROTEST")
     assert protests and all(e["status"] == "hypothetical" for e in protests), events
     events = code(veille_nlp, "Des milliers de Turcs ont manifesté samedi à Istanbul contre le gouvernement.")
-    assert [e for e in _of_type(events, "PROTEST") if e["status"] == "asserted"], events
+    assert [e for e in of_type(events, "PROTEST") if e["status"] == "asserted"], events
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Le Kremlin a mis en garde Kiev contre toute nouvelle offensive dans le Donbass.", "RUS", "UKR"),
+    ("Ankara prépare une offensive en Syrie, contre laquelle la Russie l'a mise en garde.", "RUS", "TUR"),
+    ("Washington a averti Pékin contre toute tentative d'invasion de Taïwan.", "USA", "CHN"),
+])
+def test_a_warning_against_an_act_is_a_threat(veille_nlp, text: str, actor: str, recipient: str) -> None:
+    threats = of_type(code(veille_nlp, text), "THREATEN")
+    assert threats and codes(threats[-1]["actor"]) == {actor} and recipient in codes(threats[-1]["recipient"]), threats
+    assert threats[-1]["mode"] is None, threats  # what the warning holds in store is not said: no mode
+
+
+@pytest.mark.parametrize("text", [
+    "La Maison Blanche a mis en garde contre les dangers d'une victoire des démocrates.",
+    "Le chancelier allemand Olaf Scholz a mis en garde contre la tentation du repli national.",
+    "« Les vacances ne doivent pas faire oublier les gestes barrières », a mis en garde le ministre français de la "
+    "Santé, Olivier Véran.",
+    "Le président Emmanuel Macron a mis en garde ses ministres: « Il ne faut pas céder à la panique ».",
+])
+def test_a_warning_of_a_danger_or_a_quote_is_advice_no_threat(veille_nlp, text: str) -> None:
+    with features_kept(veille_nlp):
+        events = code(veille_nlp, text)
+    assert not of_type(events, "THREATEN"), events
+
+
+@pytest.mark.parametrize("text", [
+    "Ces sanctions, qui frappent le secteur pétrolier iranien, ont été renforcées lundi par Washington.",
+    "Les nouvelles taxes américaines frappent durement les exportateurs chinois, a déploré Pékin.",
+])
+def test_a_measure_that_strikes_is_a_figure_of_speech(veille_nlp, text: str) -> None:
+    with features_kept(veille_nlp):
+        events = code(veille_nlp, text)
+    assert not of_type(events, "ASSAULT"), events
+
+
+def test_an_army_that_strikes_still_attacks(veille_nlp) -> None:
+    events = code(veille_nlp, "L'armée israélienne a frappé des positions du Hezbollah au Liban sud.")
+    assert of_type(events, "ASSAULT"), events

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from veille.events.confidence import POLITICS_EDGES, bucket
-from veille.events.testing import code
+from veille.events.testing import code, of_type
 from veille.events.topic import TopicModel, doc_terms, term_features
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -234,5 +234,5 @@ def test_in_ordinary_news_a_recipient_only_guessed_is_no_political_side(veille_n
     doc = veille_nlp(CRUISE.format(where=where))
     coder = veille_nlp.get_pipe("veille_events")
     assert doc._.politics is not None and doc._.politics < coder.ordinary_below
-    protests = [e for e in doc._.events if e["type"] == "PROTEST"]
+    protests = of_type(doc._.events, "PROTEST")
     assert bool(protests) is kept, doc._.events

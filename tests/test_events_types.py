@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from veille.datafile import DataFileError
 from veille.events.lexicon import Lexicon
-from veille.events.testing import code, codes, find
+from veille.events.testing import code, codes, find, of_type
 from veille.model.vocabulary import load_vocabulary
 
 VOCABULARY = load_vocabulary()
@@ -36,7 +36,7 @@ CASES = [
 
 @pytest.mark.parametrize(("event_type", "text", "actor", "recipient"), CASES, ids=[c[0] for c in CASES])
 def test_type_family(veille_nlp, event_type: str, text: str, actor: set, recipient: set | None) -> None:
-    events = [e for e in code(veille_nlp, text) if e["type"] == event_type]
+    events = of_type(code(veille_nlp, text), event_type)
     assert events, code(veille_nlp, text)
     event = events[0]
     assert event["status"] in ("asserted", "reported")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from veille.events.testing import code
+from veille.events.testing import code, of_type
 from veille.nlp.pipeline import MODEL, build_nlp, lemma_corrections
 
 CORRECTIONS = [(pos, form, lemma) for pos, forms in lemma_corrections().items() for form, lemma in forms.items()]
@@ -41,7 +41,7 @@ def test_a_corrected_plural_names_the_pair_again(veille_nlp):
     # "les deux parties": the pair named before, once "parties" is read as "partie"
     events = code(veille_nlp, "Le Pérou a accusé la Bolivie de violer la frontière. "
                               "Des discussions entre les deux parties ont eu lieu lundi à Lima.", "2021-03-02")
-    talks = [e for e in events if e["type"] == "CONSULT"]
+    talks = of_type(events, "CONSULT")
     assert talks, events
     assert {p["code"] for e in talks for p in e["actor"] + e["recipient"]} == {"PER", "BOL"}
 
@@ -82,4 +82,4 @@ def test_an_acronym_meets_the_words_that_name_it(veille_nlp):
         assert [p["sector"] for p in assault["recipient"]] == ["COP"], (police, events)
     for police in ("les gendarmes", "les CRS"):
         events = code(veille_nlp, f"Les manifestants ont bloqué {police} devant la préfecture de Nantes.")
-        assert not [e for e in events if e["type"] == "REJECT"], (police, events)
+        assert not of_type(events, "REJECT"), (police, events)

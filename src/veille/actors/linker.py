@@ -1230,6 +1230,9 @@ class _Resolver:
         "discovered:" and its folded name ("discovered:yoon_do-han")."""
         start = mention.name_start if mention.name_start >= 0 else mention.start
         end = mention.end
+        # a title that opens the name is none of it: "Me Sophie Garnier" is sophie_garnier
+        while (honorific := self.ann.first(start, HONORIFIC)) is not None and honorific[0] < end:
+            start = honorific[0]
         places = [h.start for h in self.ann.names.values() if start < h.start < end and h.kind in ("state", "place")]
         if places:  # "Hamad de Bahreïn" is Hamad
             end = min(places)

@@ -48,6 +48,9 @@ class Entry:
     not_subj: frozenset[str] = frozenset()  # the subject (a passive's agent) is none of these ("le plan propose")
     target: frozenset[str] = frozenset()  # the object, when there is one, is of these ("s'attaquer à un convoi")
     prep: frozenset[str] = frozenset()
+    # the complement `prep` introduces is of these (or, misparsed, one of its words): "mettre en garde X contre
+    # une offensive" warns of an act, not "contre les dangers du tabac"
+    against: frozenset[str] = frozenset()
     mode: str | None = None
     context: tuple[str, ...] = ()
     sym: bool = False
@@ -75,7 +78,8 @@ class Entry:
     @property
     def specificity(self) -> int:
         """Entries with more constraints win over bare ones on the same lemma."""
-        return 2 * bool(self.with_) + 2 * bool(self.obj) + bool(self.prep) + (self.refl is True) \
+        return 2 * bool(self.with_) + 2 * bool(self.obj) + bool(self.prep) + bool(self.against) \
+            + (self.refl is True) \
             + 2 * (self.infinitive is True or isinstance(self.infinitive, frozenset))
 
 
@@ -163,6 +167,7 @@ class Lexicon:
             not_subj=words("not_subj"),
             target=words("target"),
             prep=frozenset(item.get("prep") or ()),
+            against=words("against"),
             mode=item.get("mode"),
             context=tuple(item.get("context") or ()),
             sym=bool(item.get("sym", False)),
@@ -263,6 +268,9 @@ class Lexicon:
             subject = _subject(token)
             if subject is not None and subject.lemma_.lower() in entry.not_subj:
                 return False
+        if entry.against and not any(
+                lemma in entry.against for lemma in _complement_words(token, entry.prep)):
+            return False
         if entry.obj or entry.not_obj or entry.prep or entry.target:
             theme, prep = _theme(token)
             theme = _counted(theme)  # "des dizaines de milliers de soldats": the soldiers
@@ -279,7 +287,7 @@ class Lexicon:
                 return False
             if entry.not_obj and lemma in entry.not_obj:
                 return False
-            if entry.prep and prep not in entry.prep and not any(
+            if entry.prep and not entry.against and prep not in entry.prep and not any(
                     _case_of(c) in entry.prep for c in _children(token)
                     if c.dep_.startswith("obl") or c.dep_ in ("iobj", "nmod", "obj")):
                 # an object with its preposition is an oblique the parser misread ("ne se soumettra pas aux
@@ -407,6 +415,31 @@ def _infinitive(token: Token) -> str | None:
                 if all(mark in _INFINITIVE_MARKS for mark in marks) and (marks or head == token.i):
                     return view.lemma[j]
     return None
+
+
+def _complement_words(token: Token, preps: frozenset[str]) -> set[str]:
+    """Lemmas of the complements of ``token`` (or of its own complements: "mis en garde X contre") that one of
+    ``preps`` introduces, with their direct dependents (the parser hangs "une nouvelle escalade" on "nouvelle");
+    a relative pronoun stands for the noun its clause qualifies ("l'offensive contre laquelle ...")."""
+    view = view_of(token.doc)
+    deps, kids, lemmas = view.dep, view.kids, view.lemma
+    heads = [token.i, *(j for j in kids(token.i) if deps[j].startswith(("obl", "obj", "nmod", "nsubj")))]
+    out: set[str] = set()
+    for head in heads:
+        for j in kids(head):
+            # (its preposition may hang on a modifier: "contre toute nouvelle offensive" with "contre" on "nouvelle")
+            marks = [*kids(j), *(g for k in kids(j) if deps[k] in ("amod", "det", "nummod") for g in kids(k))]
+            if j == token.i or not any(deps[k] == "case" and lemmas[k] in preps for k in marks):
+                continue
+            if "Rel" in morph(view.token(j), "PronType") and deps[token.i] == "acl:relcl":
+                # the noun the clause qualifies, or the one that noun completes ("une offensive dans le nord,
+                # contre laquelle", the clause hung on "nord")
+                j = view.head[token.i]
+                if deps[j] == "nmod":
+                    out.add(lemmas[view.head[j]])
+            out.add(lemmas[j])
+            out.update(lemmas[k] for k in kids(j) if deps[k] not in ("case", "det", "punct"))
+    return out
 
 
 def _apposed(token: Token) -> bool:

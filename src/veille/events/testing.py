@@ -21,6 +21,11 @@ def codes(parties: list[dict] | dict | None) -> set[str]:
     return {p["code"] for p in parties or [] if p.get("code")}
 
 
+def of_type(events: list[dict], event_type: str) -> list[dict]:
+    """The events of that type, in the order coded."""
+    return [event for event in events if event["type"] == event_type]
+
+
 def find(events: list[dict], event_type: str | None = None, trigger: str | None = None) -> dict | None:
     """The first event of that type (and trigger word, if given)."""
     for event in events:
