@@ -1273,8 +1273,8 @@ def _STATE_NAMES() -> frozenset[str]:  # noqa: N802 - cached constant
 
 
 def _subject_child(view: DocView, verb: int) -> int | None:
-    """The verb's subject: the clitic inverted after its auxiliary when there is one ('"L'avenir se joue", a-t-il estimé':
-    not the quote's noun the parser also made its subject), else its first; never the euphonic "t"."""
+    """The verb's subject: the clitic inverted after its auxiliary when there is one ('"L'avenir se joue", a-t-il
+    estimé': not the quote's noun the parser also made its subject), else its first; never the euphonic "t"."""
     subjects = [j for j in view.kids(verb) if view.dep[j] in ("nsubj", "expl:subj") and view.lower[j] not in _EUPHONIC]
     return next((j for j in subjects if view.lower[j] in _INVERTED), subjects[0] if subjects else None)
 

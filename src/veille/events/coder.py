@@ -970,6 +970,13 @@ class EventCoder:
 
         coded_actor = [p for p in actor if p.code]
         coded_recipient = [p for p in recipient if p.code]
+        if not coded_actor and coded_recipient and event_type == "SANCTION" and token.pos_ == "NOUN":
+            # "des sanctions contre la Russie": a measure whose imposer the phrase leaves unsaid is the party the
+            # document pairs its target with
+            other = ctx.counterpart({p.code for p in coded_recipient}, sent)
+            if other and other not in {p.code for p in coded_recipient}:
+                actor = coded_actor = [Party(text="", code=other)]
+                confidence *= 0.85
         if not coded_actor and not coded_recipient:
             return None
         if not coded_actor:
