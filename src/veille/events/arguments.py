@@ -50,6 +50,8 @@ _AGENT_PREPS = grammar_words("agent_prepositions")  # "tué par la police"
 _AVOIR = grammar_words("avoir_auxiliaries")  # "Poutine l'avait mis en garde": no passive
 _SUBJECT_RELATIVES = grammar_words("subject_relatives")  # "X, qui a déployé ..."
 _GERUND_ADV = grammar_words("gerund_adverbs")  # "tout en appelant à ..."
+_EUPHONIC = grammar_words("euphonic_marks")  # the "t" of "a-t-il": no subject
+_INVERTED = grammar_words("inverted_clitics")  # "a-t-il estimé": the subject after its verb
 _VERB_POS = frozenset({"VERB", "AUX"})
 
 
@@ -557,6 +559,10 @@ class ArgumentFinder:
         if not subject and gerund:
             # "(tout) en appelant à ...": the subject of the clause, whatever the parser hung it on
             subject = self.clause_subject(verb, index, resolve)
+        if not subject and present_participle and not gerund and deps[verb.i] in ("advcl", "xcomp") \
+                and lemmas[view.head[verb.i]] in SPEECH_VERBS:
+            # '"...", a répondu le maire, accusant X de ...': a participle on an incise acts for its speaker
+            subject = self.clause_subject(verb, index, resolve)
         if not subject and participle and not passive and not gerund:
             # "les attaques contre Séoul, critiquant ...": a participle on an act speaks for its doer
             subject = self._act_doer(_head(verb), index, resolve)
@@ -735,7 +741,7 @@ class ArgumentFinder:
                 break
             current = head
             if view.pos[current] in _VERB_POS:
-                subject = next((j for j in view.kids(current) if view.dep[j] in ("nsubj", "expl:subj")), None)
+                subject = _subject_child(view, current)
                 if subject is None and ((view.lemma[current] in SPEECH_VERBS and view.dep[current] == "parataxis")
                                         or _opens_sentence(current, view)):
                     # ", a martelé le ministre iranien, en appelant ...": the incise's subject, read as an object
@@ -820,8 +826,11 @@ class ArgumentFinder:
                     # the clause said, whose subject cannot act, goes with the verb that says it
                     current = head
                     continue
+                inverted = _subject_child(view_of(head.doc), head.i)
                 for sibling in _children(head):
-                    if sibling.dep_ in ("nsubj", "expl:subj"):
+                    if sibling.dep_ in ("nsubj", "expl:subj") and sibling.lower_ not in _EUPHONIC:
+                        if inverted is not None:
+                            sibling = view_of(head.doc).token(inverted)
                         return self._np(sibling, index, resolve) or self._described(current, head, index)
                     if sibling.dep_ == "obl:agent":
                         return self._np(sibling, index, resolve)
@@ -1261,6 +1270,13 @@ def _STATE_NAMES() -> frozenset[str]:  # noqa: N802 - cached constant
     from veille.events.gazetteer import state_names
 
     return state_names()
+
+
+def _subject_child(view: DocView, verb: int) -> int | None:
+    """The verb's subject: the clitic inverted after its auxiliary when there is one ('"L'avenir se joue", a-t-il
+    estimé': not the quote's noun the parser also made its subject), else its first; never the euphonic "t"."""
+    subjects = [j for j in view.kids(verb) if view.dep[j] in ("nsubj", "expl:subj") and view.lower[j] not in _EUPHONIC]
+    return next((j for j in subjects if view.lower[j] in _INVERTED), subjects[0] if subjects else None)
 
 
 def _children(token: Token) -> list[Token]:

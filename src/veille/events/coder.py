@@ -101,6 +101,7 @@ _PERSON_NOUNS = grammar_words("person_nouns")
 _SETTING_WORDS = grammar_words("setting_words")  # "à l'issue de", "en marge de"
 _SETTING_PREPS = _SETTING_WORDS | grammar_words("setting_prepositions")
 _SPEAKER_PRONOUNS = grammar_words("speaker_pronouns")
+_INVERTED_CLITICS = grammar_words("inverted_clitics")  # "a-t-il ajouté"
 _SETTING_NOUNS = _SETTING_WORDS | grammar_words("setting_nouns")
 _TEMPORAL_PREPS = grammar_words("temporal_prepositions")
 # the key that marks, on an event being coded, an act recalled from a past period (not emitted)
@@ -970,6 +971,13 @@ class EventCoder:
 
         coded_actor = [p for p in actor if p.code]
         coded_recipient = [p for p in recipient if p.code]
+        if not coded_actor and coded_recipient and event_type == "SANCTION" and token.pos_ == "NOUN":
+            # "des sanctions contre la Russie": a measure whose imposer the phrase leaves unsaid is the party the
+            # document pairs its target with
+            other = ctx.counterpart({p.code for p in coded_recipient}, sent)
+            if other and other not in {p.code for p in coded_recipient}:
+                actor = coded_actor = [Party(text="", code=other)]
+                confidence *= 0.85
         if not coded_actor and not coded_recipient:
             return None
         if not coded_actor:
@@ -1349,7 +1357,10 @@ class _Context:
                 return outer  # "M. Pompeo a rencontré le ministre, qu'il a félicité": not the antecedent
             # "a déclaré qu'il avait envoyé": the speaker
             current = verb
-            for _ in range(4):
+            # ('"Les votes seront cruciaux", a-t-il ajouté': an incise's clitic is its speaker, never the quote's
+            # own subject)
+            incise = lower in _INVERTED_CLITICS and verb.lemma_.lower() in SPEECH_VERBS
+            for _ in range(0 if incise else 4):
                 if current.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and current.head != current:
                     current = current.head
                     for child in current.children:

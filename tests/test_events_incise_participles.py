@@ -1,0 +1,44 @@
+"""A participle or gerund hung on a quote's incise acts for the incise's speaker ('"...", a-t-il estimé, en
+appelant X à ...', '"...", a répondu le maire, accusant X de ...'), whatever the parser made the subject of the
+speech verb (the quote's own noun, the euphonic "t" of "a-t-il"); and a sanction whose phrase names only its target."""
+
+from __future__ import annotations
+
+from veille.events.testing import code, codes, find
+
+
+def test_gerund_after_an_inverted_clitic_acts_for_the_speaker(veille_nlp) -> None:
+    events = code(veille_nlp, 'Le président finlandais a reçu mardi son homologue estonien. "L\'avenir de la région se '
+                              'joue maintenant", a-t-il estimé, en appelant la Russie à retirer ses troupes.')
+    event = find(events, "REQUEST", "appelant")
+    assert event is not None
+    assert codes(event["actor"]) == {"FIN"}
+    assert codes(event["recipient"]) == {"RUS"}
+
+
+def test_participle_after_a_feminine_clitic_acts_for_the_speaker(veille_nlp) -> None:
+    events = code(veille_nlp, 'La ministre suédoise des Affaires étrangères a rencontré ses homologues. "Le moment est '
+                              'grave", a-t-elle déclaré, appelant l\'Iran à libérer les détenus.')
+    event = find(events, "REQUEST", "appelant")
+    assert event is not None
+    assert codes(event["actor"]) == {"SWE"}
+    assert codes(event["recipient"]) == {"IRN"}
+
+
+def test_participle_on_an_incise_with_its_subject_after_the_verb(veille_nlp) -> None:
+    events = code(veille_nlp, '"Votre projet est celui de la haine", a répondu le maire de Londres Sadiq Khan, '
+                              'accusant une fois encore les partisans du Brexit de mentir.')
+    event = find(events, "ACCUSE", "accusant")
+    assert event is not None
+    assert codes(event["actor"]) == {"GBR"}
+
+
+def test_sanctions_with_no_imposer_named_come_from_the_target_s_counterpart(veille_nlp) -> None:
+    # (a measure noun whose phrase names only its target: the party the document pairs the target with)
+    events = code(veille_nlp, "Le Canada a dénoncé lundi la répression au Venezuela. Plusieurs ministres du "
+                              "gouvernement vénézuélien sont concernés par ces nouvelles sanctions qui visent une "
+                              "vingtaine de responsables.")
+    event = find(events, "SANCTION")
+    assert event is not None
+    assert codes(event["actor"]) == {"CAN"}
+    assert codes(event["recipient"]) == {"VEN"}
