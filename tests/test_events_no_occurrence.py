@@ -1,7 +1,7 @@
 """Words of events that name no occurrence (events/coder.py `_no_occurrence`).
 
 The kind of act a ruling bans, allows or bounds ("l'interdiction des rassemblements"), what a noun of lack says is
-missing ("l'absence de dialogue"), and a standing relation something harms ("un coup au dialogue") are no act that
+missing ("le manque de coopération"), and a standing relation something harms ("un coup au dialogue") are no act that
 happened: the coder finds no event in them, and still finds the acts told beside them. Texts written for veille."""
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ def _types(veille_nlp, text: str) -> set[tuple[str, str]]:
     ("La préfecture de la Gironde a annoncé mardi l'interdiction des concerts, des brocantes ou des "
      "rassemblements de plus de six personnes à Bordeaux.", "rassemblements"),
     # the subject of a passive ban
-    ("Le préfet du Rhône a rappelé jeudi que les manifestations de plus de vingt personnes étaient interdites "
-     "à Lyon.", "manifestations"),
+    ("Depuis lundi, les manifestations de soutien aux détenus sont interdites à Minsk par le ministère de "
+     "l'Intérieur.", "manifestations"),
     # the object of an authorisation
     ("La mairie de Rennes a autorisé mercredi les rassemblements de moins de trente personnes sur les places du "
      "centre.", "rassemblements"),
     # the complement of a noun of lack
-    ("Les diplomates européens regrettent l'absence de dialogue entre Belgrade et Pristina.", "dialogue"),
+    ("Le manque de coopération de Pékin avec l'OMS a été dénoncé mardi par Washington.", "coopération"),
     # a relation something harms
     ("Ce scandale porte un coup sévère au dialogue franco-turc, selon plusieurs diplomates.", "dialogue"),
 ])

@@ -2242,7 +2242,7 @@ def _no_occurrence(i: int, view: DocView, sent: Span) -> bool:
     if h == j:
         return False
     if lemmas[h] in _RULINGS and (dep in ("nmod", "appos", "obj", "nsubj:pass")
-                                  or (dep == "nsubj" and any(deps[k] == "cop" for k in view.kids(h)))
+                                  or (dep == "nsubj" and any(deps[k] in ("cop", "aux:pass") for k in view.kids(h)))
                                   or (dep in ("xcomp", "acl") and tags[i] == "VERB")):
         return True
     if lemmas[h] in _LACKS and dep == "nmod" and tags[h] == "NOUN":
