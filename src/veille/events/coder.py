@@ -145,6 +145,12 @@ _CRIME_TYPES = frozenset({"ASSAULT", "COERCE"})
 _DISSENT_SECTORS = grammar_words("dissent_sectors")  # protesters, opponents
 _DISSENT_WORDS = grammar_words("dissent_words")  # "manifestation", "émeute"
 _HOLDING_VERBS = grammar_words("holding_verbs")  # "détenir": in the present, a state
+_RULINGS = grammar_words("ruling_words")  # "interdiction", "autoriser": its complement is a kind of act
+_LACKS = grammar_words("lack_nouns")  # "absence", "faute": its complement does not exist
+_RELATIONS = grammar_words("relation_nouns")  # "dialogue", "coopération": a standing relation
+_RELATION_HARMS = grammar_words("relation_harms")  # "porter un coup à", "fragiliser": a relation acted on
+_DE_FORMS = grammar_words("de_forms")
+_LIST_POS = frozenset({"NOUN", "ADJ", "DET", "ADP", "NUM", "CCONJ", "PUNCT"})  # the words of an enumeration
 _PASSIVE_AUX = grammar_words("passive_auxiliaries")
 
 
@@ -448,6 +454,11 @@ class EventCoder:
                     break
                 if tags[j] in ("VERB", "AUX"):
                     break
+        # "l'interdiction des rassemblements", "l'absence de dialogue", "un coup dur au dialogue franco-russe":
+        # the kind of act a rule bans or allows, what lacks, a relation acted on: no act that happened
+        for i in list(found):
+            if _no_occurrence(i, view, sent):
+                del found[i]
         # "des combats qui ont tué 155 soldats": the clause tells the event its noun names (not a bare past
         # participle, "l'accord américano-taliban signé en février": the noun keeps its parties)
         for i in list(found):
@@ -2228,6 +2239,40 @@ def _ends_commemoration(token: Token, sent: Span) -> bool:
             return False
         word = word.head
     return False
+
+
+def _no_occurrence(i: int, view: DocView, sent: Span) -> bool:
+    """The trigger names the kind of act a ruling bans, allows or bounds ("l'interdiction des rassemblements",
+    "les réunions étaient interdites", "a interdit de manifester"), what a noun of lack says is missing
+    ("l'absence de dialogue"), or a standing relation something harms ("un coup dur au dialogue")."""
+    deps, tags, heads, lemmas = view.dep, view.pos, view.head, view.lemma
+    j = i
+    while deps[j] == "conj" and heads[j] != j:  # "des fêtes, des sorties ou des rassemblements": the first
+        if lemmas[heads[j]] in _RULINGS | _LACKS and tags[heads[j]] == "NOUN" \
+                and any(view.lower[k] in _DE_FORMS for k in view.kids(i)):
+            return True  # "l'interdiction des fêtes, des sorties ou des rassemblements", coordinated with the ban
+        j = heads[j]
+    h, dep = heads[j], deps[j]
+    if h == j:
+        return False
+    if lemmas[h] in _RULINGS and (dep in ("nmod", "appos", "obj", "nsubj:pass")
+                                  or (dep == "nsubj" and any(deps[k] in ("cop", "aux:pass") for k in view.kids(h)))
+                                  or (dep in ("xcomp", "acl") and tags[i] == "VERB")):
+        return True
+    if lemmas[h] in _LACKS and dep == "nmod" and tags[h] == "NOUN":
+        return True
+    if lemmas[i] in _RELATIONS and lemmas[h] in _RELATION_HARMS and dep in ("nmod", "obj", "obl:arg"):
+        return True
+    if dep not in ("nmod", "appos", "obl", "obl:mod", "obl:arg"):
+        return False
+    # an enumeration or a day the parser hung the noun on ("l'interdiction des fêtes, des sorties ou des
+    # rassemblements", "a autorisé mercredi les rassemblements"): back over its words to the ruling or the lack
+    k = view.token(j).left_edge.i - 1
+    while k >= max(sent.start, i - 16) and tags[k] in _LIST_POS and (tags[k] != "PUNCT" or view.lower[k] == ","):
+        if tags[k] == "NOUN" and (lemmas[k] in _RULINGS or lemmas[k] in _LACKS):
+            return True
+        k -= 1
+    return k >= sent.start and tags[k] == "VERB" and lemmas[k] in _RULINGS
 
 
 def _dedupe(events: list[dict]) -> list[dict]:
