@@ -354,9 +354,9 @@ def test_a_state_held_since_a_year_and_the_days_act_are_two_events(veille_nlp):
 @pytest.mark.parametrize(
     ("text", "ahead"),
     [
-        ("Les syndicats ont appelé à une grève le 24 juillet.", True),
-        ("Le gouvernement a prolongé l'état d'urgence jusqu'au 24 juillet.", False),  # a bound, not the act's day
-        ("Le couvre-feu est en vigueur depuis le 24 juillet.", False),
+        ("Les taxis menacent de bloquer le périphérique le 24 juillet.", True),
+        ("Le préfet a interdit les rassemblements jusqu'au 24 juillet.", False),  # a bound, not the act's day
+        ("Le port de Brest reste fermé depuis le 24 juillet.", False),
     ],
 )
 def test_an_act_is_dated_ahead_by_a_date_of_its_own(veille_nlp, text: str, ahead: bool) -> None:

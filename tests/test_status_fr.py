@@ -47,7 +47,7 @@ def _status(nlp, text: str, trigger: str):
         ("Bakou a reconnu des pertes sans les chiffrer.", "chiffrer", NEGATED),
         ("La Russie n'a jamais attaqué l'Ukraine.", "attaqué", NEGATED),
         # "non" right before a participle negates it; "non seulement" does not
-        ("Le protocole, non ratifié par Bakou, prévoyait un échange de prisonniers.", "ratifié", NEGATED),
+        ("Le traité de défense, non ratifié par le Sénat, reste lettre morte.", "ratifié", NEGATED),
         ("Le Parlement a adopté un texte non signé par le président.", "signé", NEGATED),
         ("Ankara a non seulement signé le protocole mais l'a aussi ratifié.", "signé", ASSERTED),
         # "ne ... que" restricts, it does not negate
@@ -236,11 +236,11 @@ def test_what_one_risks_has_not_happened(veille_nlp) -> None:
     ("text", "trigger", "factual"),
     [
         # dated more than a week after the article: announced, whatever the tense
-        ("Les médecins ont décidé jeudi d'organiser une grande manifestation dans un mois à Paris.",
+        ("Réunis mardi à Lille, les routiers ont voté pour une manifestation nationale dans six semaines.",
          "manifestation", False),
         # a day told relative to the wrong reference lands a day or two late: still the act told
         ("Les syndicats ont manifesté mardi à Paris contre la réforme.", "manifesté", True),
-        ("Une manifestation contre la junte était organisée dans l'après-midi à Bamako.", "manifestation", True),
+        ("Dans la soirée, des centaines d'étudiants ont manifesté devant le Parlement de Dakar.", "manifesté", True),
     ],
 )
 def test_an_act_dated_after_the_article_is_future(every_event, text: str, trigger: str, factual: bool) -> None:
