@@ -318,7 +318,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--C", type=float, default=0.1)
+    parser.add_argument("--C", type=float, default=0.03)
     parser.add_argument("--judged-weight", type=float, default=SET_WEIGHT["judged"],
                         help=f"weight of a hand-judged event against a seed's (real-dev: {SET_WEIGHT['real-dev']})")
     parser.add_argument("--no-crosses", action="store_true", help="leave out the crossed features (CROSSES)")
