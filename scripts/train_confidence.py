@@ -41,7 +41,10 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "veille" / "events" / "data" / "confidence.json"
 SETS = ("seeds", "dev", "real-dev")
 # real-dev is what the press looks like; the rewritten dev texts count less
-SET_WEIGHT = {"seeds": 1.0, "dev": 0.5, "real-dev": 2.0, "judged": 1.0}
+# a hand-judged event weighs 1.5 since stop 30 (1.0 before); with CROSSES and C 0.03 (0.1 before), out of fold, the AUC
+# on the judged press 0.675 -> 0.688 and on real-dev 0.747 -> 0.755, real-dev F1 flat; judged weights of 2.0 and 3.0
+# pull real-dev's AUC down (0.740, 0.727) for no more on the press
+SET_WEIGHT = {"seeds": 1.0, "dev": 0.5, "real-dev": 2.0, "judged": 1.5}
 F1_SLACK = 0.005  # real-dev F1 this close to the best counts as flat
 # F1 seeds and dev must keep out of fold (the target for them). Real-dev stands for the press: where its F1
 # is flat, the rewritten dev texts do not hold the threshold down.
@@ -59,6 +62,16 @@ KEEP_JUDGED = round(REPLAY_FLOOR + 0.02, 3)
 HELD_OUT = frozenset({"unlabeled-sample-12"})  # stop 25's sample, the measure of stop 26's work: replayed, not learnt
 # events of the average's weight a lexicon entry's own share right is smoothed with (its prior, events/confidence.py)
 PRIOR_WEIGHT = 10.0
+# pairs of feature-name prefixes crossed (events/confidence.py `crossed`), shipped in the model: whether the sentence
+# names the recipient by how political the document reads (a side guessed in a document of middling politics is
+# mostly wrong on the press), and the days before the article by the trigger's tense (an act of months before told
+# in the present is context). Out of fold (stop 30) they lift the AUC on the judged press 0.675 -> 0.682 at the same
+# real-dev AUC; crossing the guessed sides by where their codes come from, by the document's states, the actor's
+# provenance by politics, nouns by politics or the gap by the clause did not (or lowered real-dev's)
+CROSSES: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
+    (("recipient_named", "recipient_inferred", "recipient_none"), ("politics=",)),
+    (("gap=",), ("tense=",)),
+]
 
 
 def load_scorer(shared: Path):
@@ -306,7 +319,13 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--C", type=float, default=0.1)
+    parser.add_argument("--C", type=float, default=0.03)
+    parser.add_argument("--judged-weight", type=float, default=SET_WEIGHT["judged"],
+                        help=f"weight of a hand-judged event against a seed's (real-dev: {SET_WEIGHT['real-dev']})")
+    parser.add_argument("--no-crosses", action="store_true", help="leave out the crossed features (CROSSES)")
+    parser.add_argument("--cross", action="append", default=[], metavar="A,B:C,D",
+                        help="cross the features named by prefixes A or B with those named by C or D (replaces "
+                             "CROSSES; to compare crosses)")
     parser.add_argument("--dry-run", action="store_true", help="print, do not write the model")
     parser.add_argument("--drop", action="append", default=[], metavar="PREFIX",
                         help="leave out the features whose name starts with PREFIX (to compare feature sets)")
@@ -324,12 +343,15 @@ def main(argv: list[str] | None = None) -> None:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    from veille.events.confidence import ENTRY_KEY, ConfidenceModel, with_prior
+    from veille.events.confidence import ENTRY_KEY, ConfidenceModel, crossed, with_prior
 
     scorer, rows, gold_docs, found = cached_collect(args.shared, args.judged, args.cache)
+    crosses = [] if args.no_crosses else [
+        tuple(tuple(side.split(",")) for side in pair.split(":", 1)) for pair in args.cross] or CROSSES
+    set_weight = dict(SET_WEIGHT, judged=args.judged_weight)
 
     def features(event: dict) -> dict:
-        kept = event["_features"]
+        kept = crossed(event["_features"], crosses)
         return {k: v for k, v in kept.items() if not k.startswith(tuple(args.drop))} if args.drop else kept
 
     # each event's lexicon entry (the key of its prior, not a feature): its prior is learnt out of fold
@@ -341,7 +363,7 @@ def main(argv: list[str] | None = None) -> None:
                            | ({"entry_prior": 0.0} if use_prior else {}) for r in rows])
     y = np.array([r[4] for r in rows])
     groups = np.array([r[2] for r in rows])
-    weights = np.array([SET_WEIGHT[r[0]] for r in rows])
+    weights = np.array([set_weight[r[0]] for r in rows])
     column = list(vec.get_feature_names_out()).index("entry_prior") if use_prior else None
 
     def with_priors(matrix, train, apply, table=None):
@@ -472,6 +494,8 @@ def main(argv: list[str] | None = None) -> None:
         "bias": round(float(model.intercept_[0]), 4),
         "weights": dict(sorted(weights_out.items())),
     }
+    if crosses:
+        result["crosses"] = [[list(a), list(b)] for a, b in crosses]
     if column is not None:
         result["entry_priors"] = {k: round(v, 3) for k, v in sorted(priors.items())}
     if args.dry_run:

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import json
 
-from veille.events.confidence import ENTRY_KEY, ConfidenceModel, clause, placement_features, with_prior
+from veille.events.confidence import (
+    ENTRY_KEY,
+    ConfidenceModel,
+    clause,
+    crossed,
+    placement_features,
+    with_prior,
+)
 from veille.events.testing import code, features_kept, find
 
 
@@ -79,3 +86,22 @@ def test_an_entrys_prior_replaces_its_key(tmp_path) -> None:
     assert model.priors == {"dénoncer|ACCUSE|": -2.0}
     assert model.probability(features) < 0.2  # the entry's past events were mostly wrong
     assert model.probability({f"{ENTRY_KEY}other|ACCUSE|": 1.0}) == 0.5
+
+
+def test_crossed_features_multiply_what_two_prefixes_name(tmp_path) -> None:
+    features = {"recipient_inferred": 1.0, "politics=2": 1.0, "gap=1": 1.0, "tense=present": 1.0, "heuristic": 0.5}
+    crosses = ((("recipient_inferred", "recipient_named"), ("politics=",)), (("gap=",), ("tense=", "heuristic")))
+    out = crossed(features, crosses)
+    assert out["recipient_inferred&politics=2"] == 1.0
+    assert out["gap=1&tense=present"] == 1.0 and out["gap=1&heuristic"] == 0.5
+    assert {k: v for k, v in out.items() if "&" not in k} == features
+    assert crossed(features, ()) is features
+    assert not any("&" in k for k in crossed({"recipient_named": 1.0}, crosses))  # nothing to cross it with
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"weights": {"recipient_inferred&politics=2": -3.0}, "bias": 0.0, "threshold": 0.4,
+                                "crosses": [[["recipient_inferred"], ["politics="]]]}), "utf-8")
+    model = ConfidenceModel.load(path)
+    assert model.crosses == ((("recipient_inferred",), ("politics=",)),)
+    # the cross the model file declares is what it weighs: a guessed side in a document of middling politics
+    assert model.probability(features) < 0.1
+    assert model.probability({"recipient_inferred": 1.0, "politics=4": 1.0}) == 0.5

@@ -80,19 +80,55 @@ class ConfidenceModel:
     # per lexicon entry (ENTRY_KEY), the log-odds of its events being right against all events', learnt from the
     # gold (smoothed): how often the entry's trigger is the event it codes
     priors: dict[str, float] = field(default_factory=dict)
+    # pairs of feature-name prefixes whose products are features too (`crossed`): how a side was found weighs
+    # differently by genre
+    crosses: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ConfidenceModel:
         data = load_weights(path, DEFAULT_MODEL, "confidence", floats=("threshold",),
                             optional=("threshold_nonfactual",), tables={"entry_priors": "priors"})
-        return cls(**data) if data else cls(source="none")  # not trained yet: the coder's own weights stand
+        if not data:
+            return cls(source="none")  # not trained yet: the coder's own weights stand
+        return cls(**data, crosses=read_crosses(Path(data["source"]) if path else
+                                                resources.files("veille.events") / "data" / DEFAULT_MODEL))
 
     @property
     def trained(self) -> bool:
         return bool(self.weights)
 
     def probability(self, features: dict[str, float]) -> float:
-        return logistic(self.bias, self.weights, with_prior(features, self.priors))
+        return logistic(self.bias, self.weights, crossed(with_prior(features, self.priors), self.crosses))
+
+
+Cross = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def read_crosses(source: Any) -> tuple[Cross, ...]:
+    """The model file's ``crosses``: pairs of lists of feature-name prefixes (none when absent)."""
+    try:
+        raw = json.loads(source.read_text("utf-8")).get("crosses") or []
+        return tuple((tuple(str(p) for p in a), tuple(str(p) for p in b)) for a, b in raw)
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{source}: not a confidence model ({exc})") from exc
+
+
+def crossed(features: dict[str, float], crosses: tuple[Cross, ...] | list) -> dict[str, float]:
+    """`features` with, for each pair of prefix lists in `crosses`, the product of every feature named by the first
+    with every other one named by the second, named "a&b"."""
+    if not crosses:
+        return features
+    out = dict(features)
+    for left, right in crosses:
+        lefts = [(k, v) for k, v in features.items() if k.startswith(tuple(left))]
+        if not lefts:
+            continue
+        rights = [(k, v) for k, v in features.items() if k.startswith(tuple(right))]
+        for a, va in lefts:
+            for b, vb in rights:
+                if a != b and va and vb:
+                    out[f"{a}&{b}"] = va * vb
+    return out
 
 
 ENTRY_KEY = "entry="  # the lexicon entry an event was coded from: not a feature, the key of its prior
