@@ -144,7 +144,7 @@ _DISSENT_SECTORS = grammar_words("dissent_sectors")  # protesters, opponents
 _DISSENT_WORDS = grammar_words("dissent_words")  # "manifestation", "émeute"
 _HOLDING_VERBS = grammar_words("holding_verbs")  # "détenir": in the present, a state
 _PASSIVE_AUX = grammar_words("passive_auxiliaries")
-_SPOKEN_OF = 0.1  # share of the document's mentions naming a party for a guess to make it a side
+_SPOKEN_OF = 0.07  # share of the document's mentions naming a party for a guess to make it a side
 
 
 @dataclass
