@@ -150,7 +150,8 @@ def test_a_state_named_once_in_a_domestic_story_is_no_guessed_addressee(veille_n
                               "de nationalité algérienne. Le Conseil constitutionnel devrait être saisi par les "
                               "députés de gauche, a indiqué la présidente du groupe écologiste Mathilde Panot. "
                               "Le garde des Sceaux Eric Dupond-Moretti a défendu l'article 24 devant les sénateurs. "
-                              "Marine Le Pen et Jean-Luc Mélenchon ont critiqué la méthode du gouvernement d'Edouard Philippe.")
+                              "Marine Le Pen et Jean-Luc Mélenchon ont critiqué la méthode du gouvernement "
+                              "d'Edouard Philippe.")
     accuse = _of_type(events, "ACCUSE")
     assert accuse and codes(accuse[0]["actor"]) == {"FRA"}, events
     assert "DZA" not in codes(accuse[0]["recipient"]), events
