@@ -112,3 +112,52 @@ def test_a_person_of_no_office_takes_no_foreign_state_as_recipient(veille_nlp) -
     assert rejects and codes(rejects[0]["actor"]) == {"FRA"}, events
     assert "USA" not in codes(rejects[0]["recipient"]), events
 
+
+
+def test_an_inverted_subject_after_an_object_relative_acts(veille_nlp) -> None:
+    # "que dénoncent les Etats-Unis": the relative holds the object slot, the name after the verb is its subject
+    events = code(veille_nlp, "Des manoeuvres russes que dénoncent aussi les Etats-Unis.")
+    accuse = _of_type(events, "ACCUSE")
+    assert accuse and codes(accuse[0]["actor"]) == {"USA"}, events
+    assert codes(accuse[0]["recipient"]) == {"RUS"}, events
+
+
+def test_an_inverted_subject_no_state_holds_leaves_no_actor(veille_nlp) -> None:
+    # "les Européens" (no state): the antecedent's nationality does not become the one who condemns
+    events = code(veille_nlp, "Des manoeuvres iraniennes que condamnent également les Européens.")
+    assert not any("IRN" in codes(e["actor"]) for e in _of_type(events, "ACCUSE")), events
+
+
+def test_a_mediator_acts_toward_the_two_sides_it_stands_between(veille_nlp) -> None:
+    events = code(veille_nlp, "La Norvège a lancé une médiation entre le Venezuela et la Colombie.")
+    consult = _of_type(events, "CONSULT")
+    assert consult and codes(consult[0]["actor"]) == {"NOR"}, events
+    assert codes(consult[0]["recipient"]) == {"VEN", "COL"}, events
+
+
+def test_a_state_named_once_in_a_domestic_story_is_no_guessed_addressee(veille_nlp) -> None:
+    # a French debate with one foreign nationality in passing: the socialist denounces the law, not Algeria
+    events = code(veille_nlp, "Le Sénat a adopté mardi soir le projet de loi sur la sécurité globale. Le ministre "
+                              "de l'Intérieur Gérald Darmanin a salué un texte \"équilibré\". Le Premier ministre Jean "
+                              "Castex avait promis des garanties aux syndicats de policiers. Emmanuel Macron souhaite "
+                              "une adoption définitive en juin à l'Assemblée nationale. Les sénateurs LR ont durci "
+                              "l'article sur la diffusion d'images de gendarmes. Le président du groupe socialiste "
+                              "Patrick Kanner a dénoncé une \"loi liberticide\", interrogé sur le cas d'un manifestant "
+                              "de nationalité algérienne. Le Conseil constitutionnel devrait être saisi par les "
+                              "députés de gauche, a indiqué la présidente du groupe écologiste Mathilde Panot. "
+                              "Le garde des Sceaux Eric Dupond-Moretti a défendu l'article 24 devant les sénateurs. "
+                              "Marine Le Pen et Jean-Luc Mélenchon ont critiqué la méthode du gouvernement "
+                              "d'Edouard Philippe.")
+    accuse = _of_type(events, "ACCUSE")
+    assert accuse and codes(accuse[0]["actor"]) == {"FRA"}, events
+    assert "DZA" not in codes(accuse[0]["recipient"]), events
+
+
+def test_the_state_a_story_is_about_is_still_the_guessed_addressee(veille_nlp) -> None:
+    # the other state the sentence names, which the text speaks of throughout, stays the addressee
+    events = code(veille_nlp, "La Corée du Nord a tiré deux missiles balistiques mardi. Séoul a convoqué son conseil "
+                              "de sécurité nationale. Pyongyang a qualifié de mensonges les propos de responsables "
+                              "sud-coréens.")
+    accuse = _of_type(events, "ACCUSE")
+    assert accuse and codes(accuse[0]["actor"]) == {"PRK"}, events
+    assert codes(accuse[0]["recipient"]) == {"KOR"}, events

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from test_linker_rules import code_of
+from veille.nlp.extensions import MENTIONS
 
 
 @pytest.fixture(scope="session")
@@ -40,3 +41,13 @@ def test_a_place_qualifying_an_actor_is_the_actors(actors_nlp: Any) -> None:
     text = ("La junte au pouvoir au Burkina Faso a dénoncé jeudi l'accord qui la liait à la France depuis "
             "2018. Le gouvernement a convoqué l'ambassadeur.")
     assert code_of(actors_nlp, text, "gouvernement", "2023-02-02") == "BFA"
+
+
+def test_a_place_named_only_in_passing_yields_to_the_outlets_own_state(actors_nlp: Any) -> None:
+    # a French outlet's story: the former minister "réfugié au Liban" is French, not Lebanon's
+    text = "L'ancien ministre Jean Dupraz, réfugié au Liban depuis 2019, a dénoncé mardi une cabale judiciaire."
+    doc = actors_nlp.make_doc(text)
+    doc._.published, doc._.home = "2022-01-10", "FRA"
+    doc = actors_nlp(doc)
+    minister = next(s for s in doc.spans[MENTIONS] if "Dupraz" in s.text)
+    assert minister._.code == "FRA"

@@ -1532,16 +1532,21 @@ class _Resolver:
             pool = [(m, m.hit.code) for m in self.all_mentions if m.kind == "name" and m.hit is not None
                     and m.hit.code and m.hit.kind in ("state", "place", "person", "group", "organisation")]
         counts: dict[str, float] = defaultdict(float)
+        passing: dict[str, bool] = {}  # the state is named only as a place where something happens
         for m, code in pool:
             actor = self.kb.by_code(code or "")
             if actor is None or actor.type != "state":
                 continue
-            counts[code or ""] += self._focus_weight(m)
+            weight = self._focus_weight(m)
+            counts[code or ""] += weight
+            passing[code or ""] = passing.get(code or "", True) and weight == PASSING_PLACE_WEIGHT
         if not counts:
             return self.home  # a text that names no state speaks of the outlet's own
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if len(ranked) > 1 and ranked[0][1] < MARGIN * ranked[1][1]:
             return None
+        if self.home and passing[ranked[0][0]]:
+            return self.home  # "réfugié au Liban" in a French outlet's story: whose people are, the outlet's state
         return ranked[0][0]
 
     def _indefinite(self, mention: Mention) -> bool:

@@ -445,9 +445,11 @@ class ArgumentFinder:
         args.passive = passive
         subject: list[Party] = []
         patient: list[Party] = []
+        # "des ambitions que dénoncent les Etats-Unis": the subject after the verb, read as its object
+        inverted, antecedent = _inverted_subject(verb, view) if not passive else (None, None)
         for j in children:
             child = token_at(j)
-            dep = deps[j]
+            dep = "nsubj" if j == inverted else "obj" if j == antecedent else deps[j]
             agent = dep == "obl:agent" or (dep.startswith("obl") and _case(child) in _AGENT_PREPS and passive)
             if dep == "nsubj" and j < verb.i and tags[j] in ("PROPN", "NOUN") and _case(child) in LOCATIVE_PREPS:
                 # "Au Soudan, M. Pompeo est arrivé": a fronted place read as the subject, the subject as its
@@ -575,7 +577,7 @@ class ArgumentFinder:
             # "Ankara accusant Helsinki d'abriter des terroristes": the noun the participle qualifies
             subject = self._np(_head(verb), index, resolve)
             args.explicit = args.explicit or bool(subject)
-        if not subject and not passive:
+        if not subject and not passive and inverted is None:  # (an inverted subject no state holds is no one's)
             event_noun = next((c for j in children if deps[j] in ("nsubj", "nsubj:pass") and tags[j] == "NOUN"
                                and self.lexicon.match(c := token_at(j)) is not None), None)
             if event_noun is not None:
@@ -955,7 +957,9 @@ class ArgumentFinder:
                 elif prep in PARTNER_PREPS:
                     if prep in _BETWEEN and len(parties) == 1:
                         parties = parties + self._split_pair(child, parties, index)
-                    if prep in _BETWEEN and not owners and len(parties) > 1:
+                    if prep in _BETWEEN and entry.third_party:
+                        args.recipient.extend(p for p in parties if not _same(p, args.recipient))
+                    elif prep in _BETWEEN and not owners and len(parties) > 1:
                         owners.append(parties[0])
                         args.recipient.extend(parties[1:])
                     else:
@@ -1209,6 +1213,23 @@ def _opens_sentence(verb: int, view: DocView) -> bool:
     start = view.token(verb).sent.start
     return i >= start and view.lower[start] in _INCISE_OPENERS and all(view.pos[k] == "PUNCT"
                                                                        for k in range(start, i + 1))
+
+
+def _inverted_subject(verb: Token, view: DocView) -> tuple[int | None, int | None]:
+    """The subject written after a verb whose relative "que" opens its clause ("des ambitions que dénoncent
+    aussi les Etats-Unis"), which the parser reads as the verb's object (the relative pronoun holds the object
+    slot), and the antecedent the parser made the verb's subject when it read no relative clause."""
+    deps, tags, lowers = view.dep, view.pos, view.lower
+    kids = view.kids(verb.i)
+    que = next((j for j in kids if j < verb.i and lowers[j] in _QUE and deps[j] == "obj"
+                and "Rel" in morph(view.token(j), "PronType")), None)
+    if que is None or any(tags[k] not in ("ADV", "PART") for k in range(que + 1, verb.i)):
+        return None, None
+    after = next((j for j in kids if j > verb.i and deps[j] == "obj" and tags[j] in ("NOUN", "PROPN")), None)
+    if after is None or any(deps[j] in ("nsubj", "nsubj:pass") and j > que for j in kids):
+        return None, None
+    antecedent = next((j for j in kids if j < que and deps[j] == "nsubj" and tags[j] in ("NOUN", "PROPN")), None)
+    return after, antecedent
 
 
 def _split_tense(verb: Token) -> int | None:

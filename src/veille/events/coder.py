@@ -152,6 +152,7 @@ _RELATION_HARMS = grammar_words("relation_harms")  # "porter un coup à", "fragi
 _DE_FORMS = grammar_words("de_forms")
 _LIST_POS = frozenset({"NOUN", "ADJ", "DET", "ADP", "NUM", "CCONJ", "PUNCT"})  # the words of an enumeration
 _PASSIVE_AUX = grammar_words("passive_auxiliaries")
+_SPOKEN_OF = 0.07  # share of the document's mentions naming a party for a guess to make it a side
 
 
 @dataclass
@@ -171,6 +172,11 @@ class _DocCache:
     told_dates: dict[str, EventDate] = field(default_factory=dict)
     skip: list[bool] = field(default_factory=list)  # tokens of names and headings: no trigger, no clause
     armed: bool | None = None  # whether the document tells of political violence (read once, when asked)
+
+    @cached_property
+    def mentioned(self) -> Counter:
+        """How many times the document names each code (its mentions, and the states of its nationality words)."""
+        return Counter(code for mention in self.index.between() if (code := self.index.code_of(mention)))
 
     @cached_property
     def rebels(self) -> str | None:
@@ -948,7 +954,7 @@ class EventCoder:
                       and not _acts_elsewhere(code, sent, ctx.index)]
             if all(_private_person(p) for p in actor):
                 beside = []  # "l'ex-ministre X a nié ..., rappelant que Sarkozy avait reçu Obama": no state's act
-            if beside:
+            if beside and ctx.spoken_of(beside[0]):
                 recipient = [Party(text="", code=beside[0])]
         # verbal conflict with no addressee, in a story about fighting: the other side
         if event_type in ("ACCUSE", "THREATEN", "REJECT") and actor and not recipient:
@@ -970,7 +976,7 @@ class EventCoder:
                 and not ((entry.sym or event_type in self.reciprocal) and len({p.code for p in actor}) > 1) \
                 and not (args.theme is not None and args.theme.i in ctx.shared.unknown_people):
             other = ctx.counterpart({p.code for p in actor}, sent)
-            if other:
+            if other and ctx.spoken_of(other):
                 recipient = [Party(text="", code=other)]
                 confidence *= 0.85
         # symmetric events: the partner goes to the recipient, without inventing a direction
@@ -1203,6 +1209,13 @@ class _Context:
             if best:
                 return best
         return None
+
+    def spoken_of(self, code: str) -> bool:
+        """Whether the document speaks of the party, not only names it in passing: a guessed side must be one of
+        the states or bodies its story is about ("la nationalité algérienne du suspect" once in a story on a
+        parcel bomb in Lyon, "le député de Guadeloupe" in a French quarrel are no addressees)."""
+        counts = self.shared.mentioned
+        return counts[code] >= _SPOKEN_OF * sum(counts.values())
 
     def rebels_state(self) -> str | None:
         """The state of the armed groups the document names, when they all belong to one (`_DocCache.rebels`)."""

@@ -74,6 +74,9 @@ class Entry:
     # False, it must not; lemmas, it must have one of them
     infinitive: bool | frozenset[str] | None = None
     not_infinitive: frozenset[str] = frozenset()  # the infinitive complement, if any, is none of these
+    # a third party's act between two others ("une médiation entre X et Y"): the pair "entre" names receives it,
+    # the noun's owner or its verb's subject does it
+    third_party: bool = False
 
     @property
     def specificity(self) -> int:
@@ -186,6 +189,7 @@ class Lexicon:
             infinitive=item["infinitive"] if isinstance(item.get("infinitive"), bool)
             else (words("infinitive") if item.get("infinitive") is not None else None),
             not_infinitive=words("not_infinitive"),
+            third_party=bool(item.get("third_party", False)),
         )
 
     def in_class(self, lemma: str, name: str) -> bool:
