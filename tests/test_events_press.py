@@ -1141,13 +1141,22 @@ def test_a_habit_or_a_career_is_no_event(veille_nlp, habit: str, occurrence: str
 
 
 def test_what_was_done_up_to_a_past_moment_is_a_habit(veille_nlp) -> None:
-    # "jusque-là", here hung by the parser on the adjunct before it, not on the verb
-    habit = code(veille_nlp, "Le conseiller a attendu d'être limogé pour critiquer le président américain Donald "
-                             "Trump, qu'il défendait avec ardeur jusque-là.", "2019-05-20")
-    assert not _of_type(habit, "SUPPORT"), habit
-    occurrence = code(veille_nlp, "Le conseiller a attendu d'être limogé pour critiquer le président américain "
-                                  "Donald Trump, qu'il a défendu avec ardeur.", "2019-05-20")
-    assert _of_type(occurrence, "SUPPORT"), occurrence
+    # "jusque-là" in the imperfect, here hung by the parser on the adjunct before it, not on the verb
+    habit = code(veille_nlp, "Le gouvernement hongrois s'en prend désormais au président ukrainien Volodymyr "
+                             "Zelensky, qu'il soutenait sans réserve jusque-là.", "2019-05-20")
+    assert not of_type(habit, "SUPPORT"), habit
+    occurrence = code(veille_nlp, "Le gouvernement hongrois s'en prend désormais au président ukrainien Volodymyr "
+                                  "Zelensky, qu'il a soutenu sans réserve.", "2019-05-20")
+    assert of_type(occurrence, "SUPPORT"), occurrence
+
+
+def test_up_to_there_in_a_compound_past_is_a_place_not_a_habit(veille_nlp) -> None:
+    from veille.events.habit import habitual
+
+    doc = veille_nlp("Les colonnes russes ont progressé jusque-là.")
+    assert not [t.text for t in doc if t.pos_ == "VERB" and habitual(t, t.sent)]
+    doc = veille_nlp("Les colonnes russes avançaient sans encombre jusque-là.")
+    assert [t.text for t in doc if t.pos_ == "VERB" and habitual(t, t.sent)] == ["avançaient"]
 
 
 @pytest.mark.parametrize("text", [

@@ -175,15 +175,33 @@ def test_an_act_of_the_same_year_as_one_told_years_before_is_background(veille_n
 
 
 @pytest.mark.parametrize("start, news", [
-    ("L'ancien ministre français est incarcéré depuis le 2 mars, date à laquelle il a été condamné par la justice "
-     "française à deux ans de prison.",
-     "Le 2 mars, date à laquelle il a été condamné par la justice française à deux ans de prison, l'ancien ministre "
-     "français a dénoncé un complot."),
+    ("Le militant kurde est détenu depuis le 7 mai, jour où il a été arrêté par la police turque à Ankara.",
+     "Le 7 mai, jour où il a été arrêté par la police turque à Ankara, le militant kurde a dénoncé un complot."),
     ("L'opposant russe est emprisonné depuis le jour où il a été arrêté par la police russe à Moscou.",
-     "L'opposant russe a été arrêté le jour où il a manifesté devant la Douma, selon la police russe."),
+     "L'opposant russe a manifesté devant la Douma le jour où il a été arrêté par la police russe."),
 ])
 def test_the_act_a_state_counts_from_is_its_start_recalled(veille_nlp, start: str, news: str) -> None:
     # a relative on a moment a state counts from tells the start of the state, not the article's news; the same
-    # relative on a day the sentence tells of keeps its act
-    assert not _facts(code(veille_nlp, start, "2019-03-20"), "COERCE")
-    assert _facts(code(veille_nlp, news, "2019-03-04"), "COERCE")
+    # relative on a day the sentence tells of keeps its act (the relative's own event)
+    assert not _facts(code(veille_nlp, start, "2019-08-20"), "COERCE")
+    kept = [e for e in _facts(code(veille_nlp, news, "2019-05-09"), "COERCE") if e["trigger"] == "arrêté"]
+    assert kept
+
+
+def test_a_state_counted_from_a_recent_day_keeps_its_start_as_news(veille_nlp) -> None:
+    # two days after the arrest, the arrest a detention counts from is the news
+    text = "Le militant kurde est détenu depuis le 7 mai, jour où il a été arrêté par la police turque à Ankara."
+    assert _facts(code(veille_nlp, text, "2019-05-09"), "COERCE")
+    assert not _facts(code(veille_nlp, text, "2019-08-09"), "COERCE")
+
+
+@pytest.mark.parametrize("since, published, kept", [
+    ("depuis le début de la semaine", "2022-03-10", True),  # a recent start: several acts, each news
+    ("depuis le début de la guerre", "2022-03-10", False),  # a start long past: a habit
+])
+def test_repeated_acts_are_a_habit_only_from_a_start_long_past(veille_nlp, since: str, published: str,
+                                                               kept: bool) -> None:
+    text = f"Les soldats russes ont bombardé à plusieurs reprises le port ukrainien de Marioupol {since}."
+    assert bool(_facts(code(veille_nlp, text, published), "ASSAULT")) == kept
+
+

@@ -13,13 +13,16 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from veille.events.dates import clause_tense
 from veille.events.features import morph
 from veille.events.grammar import grammar_words
+from veille.events.recall import date_index, old_start
 from veille.events.status import _clause_verb
 from veille.events.view import view_of
 
 _PHRASES = grammar_words("habit_phrases")
 _COMPOUND_PHRASES = grammar_words("compound_habit_phrases")
+_UNTIL_THEN = grammar_words("until_then_phrases")  # "jusque-là": a habit only in the imperfect or pluperfect
 _ITERATIVE = grammar_words("iterative_phrases")  # "à plusieurs reprises": a habit only counted from a start
 _SINCE = grammar_words("since_words")
 _STARTS = grammar_words("since_start_nouns")  # "depuis son élection"
@@ -30,7 +33,9 @@ _COMPARISON = grammar_words("comparison_marks")  # "comme chaque année": this y
 _NE = grammar_words("ne_forms")
 _NEGATORS = grammar_words("negators")
 # every beginning of a marker phrase, spaces included: a scan stops as soon as its words begin none
-_BEGINNINGS = frozenset(p[:n] for p in _PHRASES | _COMPOUND_PHRASES | _ITERATIVE for n in range(1, len(p) + 1))
+_MARKERS = _PHRASES | _COMPOUND_PHRASES | _ITERATIVE | _UNTIL_THEN
+_BEGINNINGS = frozenset(p[:n] for p in _MARKERS for n in range(1, len(p) + 1))
+_BEFORE_THEN = frozenset({"imperfect", "pluperfect"})
 _CLIMB = frozenset({"xcomp", "advcl", "acl", "obl", "obl:arg", "obl:mod", "conj"})
 
 
@@ -46,13 +51,13 @@ def _phrases(sent: Span) -> tuple[tuple[str, Span], ...]:
             text += lower[m]
             if text not in _BEGINNINGS:
                 break
-            if text in _PHRASES or text in _COMPOUND_PHRASES or text in _ITERATIVE:
+            if text in _MARKERS:
                 found.append((text, doc[k:m + 1]))
             text += space[m]
     return tuple(found)
 
 
-def _attached(span: Span, clause: Token) -> bool:
+def _attached(text: str, span: Span, clause: Token) -> bool:
     """The phrase hangs on the clause: the heads of its words outside it are the clause's verb."""
     heads = {_past_adverbs(t.head) for t in span if t.head not in span or t.head == t}
     if len(heads) != 1:
@@ -61,8 +66,9 @@ def _attached(span: Span, clause: Token) -> bool:
     # "opposent régulièrement séparatistes et ...": the parser hung the adverb on the object right after it
     if head == clause or (head.head == clause and head.dep_ == "obj" and clause.i < span.start < head.i):
         return True
-    # "défendait avec ardeur jusque-là": an adverb the parser hung on the verb's adjunct just before it
-    return len(span) == 1 and span[0].pos_ == "ADV" and head.head == clause and head.dep_.startswith("obl") \
+    # "soutenait sans réserve jusque-là": a phrase of `until_then_phrases` the parser hung on the verb's adjunct
+    # just before it
+    return text in _UNTIL_THEN and head.head == clause and head.dep_.startswith("obl") \
         and head.i < span.start
 
 
@@ -77,11 +83,17 @@ def _past_adverbs(head: Token) -> Token:
 
 def _counted_from_start(clause: Token) -> bool:
     """The clause counts from a start long past: "depuis" and a noun of `since_start_nouns` ("depuis son élection",
-    "depuis le début de son mandat") or a year ("depuis 2017"), hung on it."""
+    "depuis le début de son mandat") or a year ("depuis 2017"), hung on it. A date of the phrase decides how old the
+    start is ("depuis le début de la semaine", "depuis son arrivée mardi": recent)."""
+    index = date_index(clause.doc)
     for child in clause.children:
         if not child.dep_.startswith("obl") or not any(c.dep_ == "case" and c.lower_ in _SINCE for c in child.children):
             continue
-        if child.lemma_.lower() in _STARTS or (child.like_num and len(child.text) == 4):
+        start = child.lemma_.lower() in _STARTS
+        dated = index.in_range(child.left_edge.i, child.right_edge.i + 1)
+        if dated and (start or dated[0][2] == "year"):
+            return old_start(dated[0][1], index.published)  # "depuis son élection en 2017", "depuis 2017"
+        if start and not dated:
             return True
     return False
 
@@ -95,10 +107,14 @@ def _marked(clause: Token, markers: tuple[tuple[str, Span], ...], below: Token |
     for text, span in markers:
         if span.start > 0 and doc[span.start - 1].lower_ in _COMPARISON:
             continue
-        if not _attached(span, clause):
+        if not _attached(text, span, clause):
             continue
         if text in _PHRASES:
             return True
+        if text in _UNTIL_THEN:
+            if clause_tense(clause) in _BEFORE_THEN:
+                return True  # "qu'il soutenait jusque-là" (not "ont progressé jusque-là": a place)
+            continue
         if text in _ITERATIVE:
             if _counted_from_start(clause):
                 return True  # "a dénoncé à plusieurs reprises depuis son élection"

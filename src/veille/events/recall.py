@@ -14,12 +14,15 @@ que" in news too ("après que le maire eut dénoncé ...").
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from functools import lru_cache
 
-from veille.events.dates import clause_tense
+from spacy.tokens import Doc, Token
+
+from veille.events.dates import BACKGROUND_DAYS, DateIndex, age_in_days, clause_tense
 from veille.events.features import morph
 from veille.events.grammar import grammar_table, grammar_words
 from veille.events.status import _clause_verb
+from veille.nlp.extensions import MENTIONS
 
 _PERIOD_NOUNS = grammar_words("period_nouns")
 _PERIOD_PREPOSITIONS = grammar_words("period_prepositions")
@@ -111,23 +114,39 @@ def recalled(trigger: Token) -> bool:
 def start_of_state(trigger: Token) -> bool:
     """Whether the trigger's clause is a relative on a noun of a moment (`moment_nouns`) that a state counts from:
     the noun after "depuis" ("depuis le jour où il a été élu"), or set after a comma right behind a date that follows
-    "depuis" ("incarcéré depuis le 13 septembre, date à laquelle il a été condamné"). The act is the start of the
-    state the sentence tells, recalled."""
+    "depuis" ("détenu depuis le 4 mai, jour où il a été interpellé"). The act is the start of the state the sentence
+    tells, recalled, when that start is no news: a date of the start (:func:`old_start`) decides; a noun after
+    "depuis" with no date is a start long enough ago."""
     verb = _clause_verb(trigger)
     if verb.dep_ != "acl:relcl" or verb.head.lemma_.lower() not in _MOMENT_NOUNS:
         return False
     noun = verb.head
-    if any(c.dep_ == "case" and c.lower_ in _SINCE_WORDS for c in noun.children):
-        return True
     doc = trigger.doc
     left = noun.left_edge.i
+    index = date_index(doc)
+    if any(c.dep_ == "case" and c.lower_ in _SINCE_WORDS for c in noun.children):
+        dated = index.in_range(left, verb.left_edge.i)  # "depuis le matin du 4 mai où ..."
+        return not dated or old_start(dated[0][1], index.published)
     if left == 0 or doc[left - 1].text != ",":
         return False
-    # back over the date before the comma ("le 13 septembre", "mars 2019") to the word that opens it
-    i = left - 2
-    while i >= trigger.sent.start and doc[i].pos_ in ("NUM", "NOUN", "DET", "ADJ", "PROPN") and left - i < 8:
-        i -= 1
-    return i >= trigger.sent.start and doc[i].lower_ in _SINCE_WORDS and i < left - 2
+    # the date right before the comma, after "depuis" ("depuis le 4 mai, jour où ...")
+    for span, value, _ in index.in_range(trigger.sent.start, left - 1):
+        if span.end == left - 1 and any(t.lower_ in _SINCE_WORDS for t in doc[max(span.start - 1, 0):span.start + 1]):
+            return old_start(value, index.published)
+    return False
+
+
+def old_start(value: str, published: str | None) -> bool:
+    """The start dated ``value`` is no news: its period ended ``BACKGROUND_DAYS`` or more before the publication (an
+    age unknown decides nothing)."""
+    age = age_in_days(value, published, since="end")
+    return age is not None and age >= BACKGROUND_DAYS
+
+
+@lru_cache(maxsize=4)  # asked for the few clauses a start may be told in
+def date_index(doc: Doc) -> DateIndex:
+    """The dates of the document (:class:`DateIndex`), from its mentions."""
+    return DateIndex(doc, list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else [])
 
 
 def told_in_pluperfect(trigger: Token) -> bool:
