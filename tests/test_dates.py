@@ -366,3 +366,29 @@ def test_an_act_is_dated_ahead_by_a_date_of_its_own(veille_nlp, text: str, ahead
     when = EventDate("2020-07-24", "day", "24 juillet", False)
     assert dated_ahead(when, sent, "2020-06-10") is ahead
     assert not dated_ahead(when, sent, "2020-07-20")  # four days ahead: within the week a relative day may slip
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "value"),
+    [
+        ("Le gouvernement a prolongé mardi l'état d'urgence jusqu'à la mi-juillet.", "mi-juillet", "2020-07"),
+        ("Le gouvernement a prolongé mardi l'état d'urgence jusqu'à la fin juillet.", "juillet", "2020-07"),
+        ("Les syndicats ont appelé mardi à la grève.", "24 juillet", "2020-07-24"),  # a date of another sentence
+    ],
+)
+def test_a_bound_or_an_inherited_date_does_not_date_the_act_ahead(veille_nlp, text: str, date_text: str,
+                                                                   value: str) -> None:
+    from veille.events.dates import EventDate, dated_ahead
+
+    sent = veille_nlp(text)[:]
+    assert not dated_ahead(EventDate(value, "month" if len(value) == 7 else "day", date_text, False), sent,
+                           "2020-06-10")
+
+
+def test_a_call_told_of_a_past_day_for_a_future_strike_stays_factual(veille_nlp):
+    from veille.events.testing import code, find
+
+    events = code(veille_nlp, "Les syndicats français ont appelé mardi les salariés à une grève le 24 juillet.",
+                  "2020-06-10")
+    call = find(events, "REQUEST", "appelé")
+    assert call is not None and call["status"] == "asserted", events

@@ -151,8 +151,8 @@ def test_an_act_a_right_allows_is_not_done(veille_nlp) -> None:
 
 @pytest.mark.parametrize("text, actor, recipient", [
     ("Le Kremlin a mis en garde Kiev contre toute nouvelle offensive dans le Donbass.", "RUS", "UKR"),
-    ("Ankara prépare une offensive en Syrie, contre laquelle la Russie l'a mise en garde.", "RUS", "TUR"),
-    ("Washington a averti Pékin contre toute tentative d'invasion de Taïwan.", "USA", "CHN"),
+    ("Le ministre russe a mis en garde mardi la Géorgie contre l'offensive qu'elle prépare en Abkhazie.", "RUS", "GEO"),
+    ("Washington a averti Pékin contre toute invasion de Taïwan.", "USA", "CHN"),
 ])
 def test_a_warning_against_an_act_is_a_threat(veille_nlp, text: str, actor: str, recipient: str) -> None:
     threats = of_type(code(veille_nlp, text), "THREATEN")
@@ -166,6 +166,10 @@ def test_a_warning_against_an_act_is_a_threat(veille_nlp, text: str, actor: str,
     "« Les vacances ne doivent pas faire oublier les gestes barrières », a mis en garde le ministre français de la "
     "Santé, Olivier Véran.",
     "Le président Emmanuel Macron a mis en garde ses ministres: « Il ne faut pas céder à la panique ».",
+    # dangers and generic nouns are no act one side does to another; nor is an act a danger's complement
+    "Le ministre français de l'Intérieur a mis en garde contre la menace d'attentats islamistes.",
+    "Washington a mis en garde contre le recours à la force en mer de Chine.",
+    "Berlin a mis en garde contre les risques d'une escalade au Proche-Orient.",
 ])
 def test_a_warning_of_a_danger_or_a_quote_is_advice_no_threat(veille_nlp, text: str) -> None:
     with features_kept(veille_nlp):

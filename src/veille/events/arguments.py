@@ -562,8 +562,9 @@ class ArgumentFinder:
             # "(tout) en appelant à ...": the subject of the clause, whatever the parser hung it on
             subject = self.clause_subject(verb, index, resolve)
         if not subject and present_participle and not gerund and deps[verb.i] in ("advcl", "xcomp") \
-                and lemmas[view.head[verb.i]] in SPEECH_VERBS:
-            # '"...", a répondu le maire, accusant X de ...': a participle on an incise acts for its speaker
+                and lemmas[view.head[verb.i]] in SPEECH_VERBS and _incise(token_at(view.head[verb.i])):
+            # '"...", a répondu le maire, accusant X de ...': a participle on an incise acts for its speaker (not
+            # on a verb with its own object: "a dénoncé des policiers frappant ...", the policemen strike)
             subject = self.clause_subject(verb, index, resolve)
         if not subject and participle and not passive and not gerund:
             # "les attaques contre Séoul, critiquant ...": a participle on an act speaks for its doer
@@ -829,10 +830,12 @@ class ArgumentFinder:
                     current = head
                     continue
                 inverted = _subject_child(view_of(head.doc), head.i)
+                if inverted is not None and any(c.dep_ in ("nsubj", "expl:subj") and c.lower_ not in _EUPHONIC
+                                                for c in _children(head)):
+                    return self._np(view_of(head.doc).token(inverted), index, resolve) \
+                        or self._described(current, head, index)
                 for sibling in _children(head):
                     if sibling.dep_ in ("nsubj", "expl:subj") and sibling.lower_ not in _EUPHONIC:
-                        if inverted is not None:
-                            sibling = view_of(head.doc).token(inverted)
                         return self._np(sibling, index, resolve) or self._described(current, head, index)
                     if sibling.dep_ == "obl:agent":
                         return self._np(sibling, index, resolve)
@@ -1420,6 +1423,13 @@ def _where_a_thing_is(token: Token) -> bool:
 
 def _only_towns(parties: list[Party]) -> bool:
     return bool(parties) and all(p.place and _is_city(p) for p in parties)
+
+
+def _incise(verb: Token) -> bool:
+    """The speech verb is an incise: after a quote, after a clause it reports, or with its subject after it."""
+    view = view_of(verb.doc)
+    subject = _subject_child(view, verb.i)
+    return opens_incise(verb) or _unquoted_incise(verb) or (subject is not None and subject > verb.i)
 
 
 def _unquoted_incise(verb: Token) -> bool:

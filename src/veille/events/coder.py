@@ -101,7 +101,7 @@ _PERSON_NOUNS = grammar_words("person_nouns")
 _SETTING_WORDS = grammar_words("setting_words")  # "à l'issue de", "en marge de"
 _SETTING_PREPS = _SETTING_WORDS | grammar_words("setting_prepositions")
 _SPEAKER_PRONOUNS = grammar_words("speaker_pronouns")
-_INVERTED_CLITICS = grammar_words("inverted_clitics")  # "a-t-il ajouté"
+_INVERTED_CLITICS = grammar_words("inverted_clitics") | grammar_words("euphonic_marks")  # "a-t-il ajouté"
 _SETTING_NOUNS = _SETTING_WORDS | grammar_words("setting_nouns")
 _TEMPORAL_PREPS = grammar_words("temporal_prepositions")
 # the key that marks, on an event being coded, an act recalled from a past period (not emitted)
@@ -814,10 +814,9 @@ class EventCoder:
                     and any(p.text and not p.generic for p in recipient if p.code):
                 # "l'affaire avait entraîné des sanctions contre la Russie", "trois Français ont été reconnus
                 # coupables": a measure, or a passive with no agent, whose named target the text sets against
-                # one counterpart; that counterpart imposes it (not "ces sanctions": measures told before, whose
+                # one adversary; that adversary imposes it (not "ces sanctions": measures told before, whose
                 # imposer, if the text named it, `_imposer` has)
-                imposer = ctx.counterpart(targets, sent)
-                imposer = imposer if imposer not in targets else None
+                imposer = _adversary(ctx, targets, sent, self.reciprocal)
             if imposer:
                 actor = [Party(text="", code=imposer)]
                 confidence *= 0.85
@@ -989,10 +988,11 @@ class EventCoder:
         coded_actor = [p for p in actor if p.code]
         coded_recipient = [p for p in recipient if p.code]
         if not coded_actor and coded_recipient and event_type == "SANCTION" and token.pos_ == "NOUN":
-            # "des sanctions contre la Russie": a measure whose imposer the phrase leaves unsaid is the party the
-            # document pairs its target with
-            other = ctx.counterpart({p.code for p in coded_recipient}, sent)
-            if other and other not in {p.code for p in coded_recipient}:
+            # "des sanctions contre la Russie": a measure whose imposer the phrase leaves unsaid is a party the
+            # document sets against its target, not a partner ("a signé un accord avec la Russie")
+            targets = {p.code for p in coded_recipient}
+            other = _imposer(ctx, targets, None) or _adversary(ctx, targets, sent, self.reciprocal)
+            if other:
                 actor = coded_actor = [Party(text="", code=other)]
                 confidence *= 0.85
         if not coded_actor and not coded_recipient:
@@ -1896,6 +1896,20 @@ def _imposer(ctx: _Context, targets: set, speaker: str | None) -> str | None:
     if len(imposers) == 1 and not imposers & targets:
         return next(iter(imposers))
     return None
+
+
+def _adversary(ctx: _Context, targets: set, sent: Span, partnered: frozenset[str]) -> str | None:
+    """A party the document sets against ``targets``: its rival in the fighting, else their counterpart unless all
+    the text told between them is of the types of partners (``partnered``: "a signé un accord avec la Russie")."""
+    rival = ctx.rival(targets, None)
+    if rival and rival not in targets:
+        return rival
+    other = ctx.counterpart(targets, sent)
+    if not other or other in targets:
+        return None
+    between = {kind for kind, actors, recipients in ctx.shared.told
+               if (other in actors and targets & recipients) or (other in recipients and targets & actors)}
+    return None if between and between <= partnered else other
 
 
 def _demonstrative(noun: Token) -> bool:

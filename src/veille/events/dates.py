@@ -1033,9 +1033,12 @@ def dated_ahead(when: EventDate, sent: Span, published: str | None) -> bool:
     at = sent.text.find(when.text)
     span = sent.char_span(at, at + len(when.text), alignment_mode="expand") if at >= 0 else None
     if span is None:
-        return True
-    before = sent.doc[max(sent.start, span.start - 2):span.start]
-    return not any(t.lower_ in _NOT_MAIN_MARKS for t in before)
+        return False  # a date the sentence does not hold (inherited from another): it does not date this act
+    # the date's prepositions, also those of the period word it completes ("jusqu'à la fin juillet")
+    heads = [span.root]
+    if span.root.dep_ == "nmod" and span.root.head.i < span.root.i:
+        heads.append(span.root.head)
+    return not any(c.dep_ in ("case", "mark") and c.lower_ in _NOT_MAIN_MARKS for h in heads for c in h.children)
 
 
 def age_in_days(value: str | None, published: str | None, since: str = "middle") -> int | None:

@@ -423,10 +423,12 @@ def _infinitive(token: Token) -> str | None:
 
 def _complement_words(token: Token, preps: frozenset[str]) -> set[str]:
     """Lemmas of the complements of ``token`` (or of its own complements: "mis en garde X contre") that one of
-    ``preps`` introduces, with their direct dependents (the parser hangs "une nouvelle escalade" on "nouvelle");
-    a relative pronoun stands for the noun its clause qualifies ("l'offensive contre laquelle ...")."""
+    ``preps`` introduces; when the complement is no noun, its dependents too (the parser may hang "une nouvelle
+    escalade" on "nouvelle"); a relative pronoun stands for the noun its clause qualifies ("l'offensive contre
+    laquelle ...")."""
     view = view_of(token.doc)
-    deps, kids, lemmas = view.dep, view.kids, view.lemma
+    deps, kids, lemmas, pos = view.dep, view.kids, view.lemma, view.pos
+    # (a relative pronoun may hang on the clause's subject: "contre laquelle la Russie l'a mise en garde")
     heads = [token.i, *(j for j in kids(token.i) if deps[j].startswith(("obl", "obj", "nmod", "nsubj")))]
     out: set[str] = set()
     for head in heads:
@@ -436,13 +438,19 @@ def _complement_words(token: Token, preps: frozenset[str]) -> set[str]:
             if j == token.i or not any(deps[k] == "case" and lemmas[k] in preps for k in marks):
                 continue
             if "Rel" in morph(view.token(j), "PronType") and deps[token.i] == "acl:relcl":
-                # the noun the clause qualifies, or the one that noun completes ("une offensive dans le nord,
-                # contre laquelle", the clause hung on "nord")
-                j = view.head[token.i]
-                if deps[j] == "nmod":
-                    out.add(lemmas[view.head[j]])
+                # the noun the clause qualifies, and the first noun up the complements that one fills ("une
+                # offensive dans le nord, contre laquelle", the clause hung on "nord")
+                j = k = view.head[token.i]
+                for _ in range(_NMOD_CLIMB):
+                    if deps[k] != "nmod" or view.head[k] == k:
+                        break
+                    k = view.head[k]
+                    if pos[k] in ("NOUN", "PROPN"):
+                        out.add(lemmas[k])
+                        break
             out.add(lemmas[j])
-            out.update(lemmas[k] for k in kids(j) if deps[k] not in ("case", "det", "punct"))
+            if pos[j] not in ("NOUN", "PROPN"):
+                out.update(lemmas[k] for k in kids(j) if deps[k] not in ("case", "det", "punct"))
     return out
 
 
@@ -509,6 +517,7 @@ _QUANTITY_NOUNS = grammar_words("quantity_nouns")
 _QUANTITY_ADVERBS = grammar_words("quantity_adverbs")  # "beaucoup plus de sanctions"
 _INFINITIVE_MARKS = grammar_words("infinitive_marks")  # "invités à se désister"
 _APPRECIATION = grammar_words("appreciation_verbs")
+_NMOD_CLIMB = 3  # complements climbed from a relative's noun to the noun they complete
 _ACTOR_ENTS = frozenset({"PER", "ORG", "GPE", "LOC"})
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
 

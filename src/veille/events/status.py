@@ -66,7 +66,8 @@ _ENDING_OBJECTS = _HALT_NOUNS | grammar_words("ending_objects")
 OPENING_QUOTES = ('"', "«", "“")
 CLOSING_QUOTES = ('"', "»", "”")
 QUOTE_MARKS = tuple(dict.fromkeys(OPENING_QUOTES + CLOSING_QUOTES))
-_INVERTED_CLITICS = grammar_words("inverted_clitics")  # "-il", "-elle", "-t": "a-t-il été déjoué ?"
+# "-il", "-elle" and the euphonic "-t" between them and the verb: "a-t-il été déjoué ?"
+_INVERTED_CLITICS = grammar_words("inverted_clitics") | grammar_words("euphonic_marks")
 _QUESTION_WORDS = grammar_words("question_words")  # "pourquoi", "qui": a question that takes the act as known
 _PLANNED_PASSIVES = grammar_words("planned_passive_verbs")  # "un tête-à-tête est prévu"
 _OCCASION_PREPS = grammar_words("occasion_prepositions")  # "a déclaré au sommet": where, not what
