@@ -117,7 +117,7 @@ def test_a_person_of_no_office_takes_no_foreign_state_as_recipient(veille_nlp) -
 def test_an_inverted_subject_after_an_object_relative_acts(veille_nlp) -> None:
     # "que dénoncent les Etats-Unis": the relative holds the object slot, the name after the verb is its subject
     events = code(veille_nlp, "Des manoeuvres russes que dénoncent aussi les Etats-Unis.")
-    accuse = _of_type(events, "ACCUSE")
+    accuse = of_type(events, "ACCUSE")
     assert accuse and codes(accuse[0]["actor"]) == {"USA"}, events
     assert codes(accuse[0]["recipient"]) == {"RUS"}, events
 
@@ -125,12 +125,12 @@ def test_an_inverted_subject_after_an_object_relative_acts(veille_nlp) -> None:
 def test_an_inverted_subject_no_state_holds_leaves_no_actor(veille_nlp) -> None:
     # "les Européens" (no state): the antecedent's nationality does not become the one who condemns
     events = code(veille_nlp, "Des manoeuvres iraniennes que condamnent également les Européens.")
-    assert not any("IRN" in codes(e["actor"]) for e in _of_type(events, "ACCUSE")), events
+    assert not any("IRN" in codes(e["actor"]) for e in of_type(events, "ACCUSE")), events
 
 
 def test_a_mediator_acts_toward_the_two_sides_it_stands_between(veille_nlp) -> None:
     events = code(veille_nlp, "La Norvège a lancé une médiation entre le Venezuela et la Colombie.")
-    consult = _of_type(events, "CONSULT")
+    consult = of_type(events, "CONSULT")
     assert consult and codes(consult[0]["actor"]) == {"NOR"}, events
     assert codes(consult[0]["recipient"]) == {"VEN", "COL"}, events
 
@@ -148,7 +148,7 @@ def test_a_state_named_once_in_a_domestic_story_is_no_guessed_addressee(veille_n
                               "Le garde des Sceaux Eric Dupond-Moretti a défendu l'article 24 devant les sénateurs. "
                               "Marine Le Pen et Jean-Luc Mélenchon ont critiqué la méthode du gouvernement "
                               "d'Edouard Philippe.")
-    accuse = _of_type(events, "ACCUSE")
+    accuse = of_type(events, "ACCUSE")
     assert accuse and codes(accuse[0]["actor"]) == {"FRA"}, events
     assert "DZA" not in codes(accuse[0]["recipient"]), events
 
@@ -158,6 +158,6 @@ def test_the_state_a_story_is_about_is_still_the_guessed_addressee(veille_nlp) -
     events = code(veille_nlp, "La Corée du Nord a tiré deux missiles balistiques mardi. Séoul a convoqué son conseil "
                               "de sécurité nationale. Pyongyang a qualifié de mensonges les propos de responsables "
                               "sud-coréens.")
-    accuse = _of_type(events, "ACCUSE")
+    accuse = of_type(events, "ACCUSE")
     assert accuse and codes(accuse[0]["actor"]) == {"PRK"}, events
     assert codes(accuse[0]["recipient"]) == {"KOR"}, events
