@@ -55,6 +55,7 @@ from veille.events.status import (
     FACTUAL,
     FUTURE,
     HYPOTHETICAL,
+    INVERTED_CLITICS,
     NEGATED,
     OPENING_QUOTES,
     QUOTE_MARKS,
@@ -101,7 +102,6 @@ _PERSON_NOUNS = grammar_words("person_nouns")
 _SETTING_WORDS = grammar_words("setting_words")  # "à l'issue de", "en marge de"
 _SETTING_PREPS = _SETTING_WORDS | grammar_words("setting_prepositions")
 _SPEAKER_PRONOUNS = grammar_words("speaker_pronouns")
-_INVERTED_CLITICS = grammar_words("inverted_clitics") | grammar_words("euphonic_marks")  # "a-t-il ajouté"
 _SETTING_NOUNS = _SETTING_WORDS | grammar_words("setting_nouns")
 _TEMPORAL_PREPS = grammar_words("temporal_prepositions")
 # the key that marks, on an event being coded, an act recalled from a past period (not emitted)
@@ -1383,7 +1383,7 @@ class _Context:
             current = verb
             # ('"Les votes seront cruciaux", a-t-il ajouté': an incise's clitic is its speaker, never the quote's
             # own subject)
-            incise = lower in _INVERTED_CLITICS and verb.lemma_.lower() in SPEECH_VERBS
+            incise = lower in INVERTED_CLITICS and verb.lemma_.lower() in SPEECH_VERBS
             for _ in range(0 if incise else 4):
                 if current.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and current.head != current:
                     current = current.head

@@ -67,7 +67,7 @@ OPENING_QUOTES = ('"', "«", "“")
 CLOSING_QUOTES = ('"', "»", "”")
 QUOTE_MARKS = tuple(dict.fromkeys(OPENING_QUOTES + CLOSING_QUOTES))
 # "-il", "-elle" and the euphonic "-t" between them and the verb: "a-t-il été déjoué ?"
-_INVERTED_CLITICS = grammar_words("inverted_clitics") | grammar_words("euphonic_marks")
+INVERTED_CLITICS = grammar_words("inverted_clitics") | grammar_words("euphonic_marks")
 _QUESTION_WORDS = grammar_words("question_words")  # "pourquoi", "qui": a question that takes the act as known
 _PLANNED_PASSIVES = grammar_words("planned_passive_verbs")  # "un tête-à-tête est prévu"
 _OCCASION_PREPS = grammar_words("occasion_prepositions")  # "a déclaré au sommet": where, not what
@@ -546,9 +546,9 @@ def _yes_no_question(verb: Token) -> bool:
     view = view_of(verb.doc)
     kids = list(view.kids(verb.i))
     head = view.head[verb.i]
-    if view.lower[head] in _INVERTED_CLITICS:  # the parser hung the verb on its clitic ("a-t-elle attaqué")
+    if view.lower[head] in INVERTED_CLITICS:  # the parser hung the verb on its clitic ("a-t-elle attaqué")
         kids += [head, *view.kids(head)]
-    if not any(view.lower[j] == "?" for j in kids) or not any(view.lower[j] in _INVERTED_CLITICS for j in kids):
+    if not any(view.lower[j] == "?" for j in kids) or not any(view.lower[j] in INVERTED_CLITICS for j in kids):
         return False
     start = verb.sent.start if verb.doc.has_annotation("SENT_START") else 0
     return not any(view.lower[j] in _QUESTION_WORDS for j in range(start, verb.i))
@@ -581,7 +581,7 @@ def _linear_speech_frame(trigger: Token, sentence: Span) -> Token | None:
             break
         if lemmas[i] in SPEECH_VERBS and tags[i] == "VERB" and _speech_use(view.token(i)):
             k = i - 1  # ", a-t-il dit": back over the inverted subject's clitics and the auxiliary
-            while k > trigger.i and lowers[k] in _INVERTED_CLITICS:
+            while k > trigger.i and lowers[k] in INVERTED_CLITICS:
                 k -= 1
             after_comma = k > 0 and (texts[k] == "," or (tags[k] == "AUX" and k > 1 and texts[k - 1] == ","))
             if after_comma:
@@ -603,7 +603,7 @@ def closing_incise(sentence: Span) -> Token | None:
         if lemmas[i] in SPEECH_VERBS and tags[i] == "VERB":
             verb = view.token(i)
             return _inverted_subject(verb) if _speech_use(verb) else None
-        if tags[i] not in ("AUX", "PRON") and lowers[i] not in _INVERTED_CLITICS:
+        if tags[i] not in ("AUX", "PRON") and lowers[i] not in INVERTED_CLITICS:
             return None
     return None
 
