@@ -1,6 +1,7 @@
 """scripts/train_confidence.py's choice of the factual threshold, on synthetic candidates (the script itself
-needs ../shared and minutes of coding): a threshold that keeps too few of a hand-judged sample's events judged
-right is never chosen, whatever real-dev says."""
+needs ../shared and minutes of coding): among the thresholds where real-dev's F1 is flat, the one righter on the
+hand-judged press; never one that keeps too few of the hand-judged samples' events judged right, counted over the
+samples together, whatever real-dev says."""
 
 from __future__ import annotations
 
@@ -15,35 +16,49 @@ sys.modules.setdefault("train_confidence", train)  # its dataclasses look their 
 _SPEC.loader.exec_module(train)  # type: ignore[union-attr]
 
 
-def _candidate(threshold: float, real_dev: float, kept: dict[str, float], dev: float = 0.95):
-    return train.Candidate(threshold, {"seeds": 1.0, "dev": dev, "real-dev": real_dev}, 0.0, kept)
+def _candidate(threshold: float, real_dev: float, share: float | None = None, kept: float | None = None,
+               replay: float | None = None, dev: float = 0.95):
+    return train.Candidate(threshold, {"seeds": 1.0, "dev": dev, "real-dev": real_dev}, share, kept, replay)
 
 
-# shares of a sample's events judged right just above and just below what the choice asks (KEEP_JUDGED, from
+# shares of the samples' events judged right just above and just below what the choice asks (KEEP_JUDGED, from
 # eval/judged/replay.json), and the same around what the replay asks of the fitted model (REPLAY_FLOOR)
 ENOUGH, TOO_FEW = train.KEEP_JUDGED + 0.01, train.KEEP_JUDGED - 0.01
 REPLAYED, NOT_REPLAYED = train.REPLAY_FLOOR + 0.01, train.REPLAY_FLOOR - 0.01
 
 
-def test_a_threshold_losing_a_samples_right_events_is_not_chosen():
+def test_among_flat_real_dev_thresholds_the_righter_on_the_press_is_chosen():
     candidates = [
-        _candidate(0.30, 0.700, {"sample-1": ENOUGH + 0.03, "sample-2": ENOUGH + 0.02}),
-        _candidate(0.35, 0.701, {"sample-1": ENOUGH + 0.02, "sample-2": ENOUGH}),
-        _candidate(0.40, 0.703, {"sample-1": ENOUGH + 0.01, "sample-2": TOO_FEW}),  # the best real-dev F1
-        _candidate(0.45, 0.690, {"sample-1": ENOUGH, "sample-2": TOO_FEW - 0.05}),
+        _candidate(0.30, 0.700, 0.52, ENOUGH + 0.05, REPLAYED + 0.05),
+        _candidate(0.35, 0.703, 0.55, ENOUGH + 0.03, REPLAYED + 0.03),  # the best real-dev F1
+        _candidate(0.40, 0.701, 0.58, ENOUGH + 0.01, REPLAYED + 0.01),  # flat on real-dev, righter on the press
+        _candidate(0.45, 0.690, 0.62, ENOUGH, REPLAYED),  # righter still, but real-dev loses
     ]
-    chosen = train.choose_threshold(candidates)
-    assert chosen is not None and chosen.threshold == 0.35
-    assert all(share >= train.KEEP_JUDGED for share in chosen.judged_kept.values())
-    # the same figures without the samples: the highest threshold where real-dev F1 is flat
-    free = train.choose_threshold([_candidate(c.threshold, c.f1["real-dev"], {}) for c in candidates])
-    assert free is not None and free.threshold == 0.40
+    assert train.choose_threshold(candidates).threshold == 0.40
+    # within SHARE_SLACK of the best share right, the highest: fewer events
+    close = [_candidate(0.40, 0.701, 0.580, ENOUGH, REPLAYED), _candidate(0.425, 0.701, 0.578, ENOUGH, REPLAYED)]
+    assert train.choose_threshold(close).threshold == 0.425
+    # a share right that falls as the threshold rises: the righter, lower one
+    noisy = [_candidate(0.40, 0.701, 0.60, ENOUGH, REPLAYED), _candidate(0.425, 0.701, 0.57, ENOUGH, REPLAYED)]
+    assert train.choose_threshold(noisy).threshold == 0.40
+
+
+def test_the_samples_floors_are_pooled_and_hold_the_threshold_down():
+    candidates = [
+        _candidate(0.35, 0.701, 0.55, ENOUGH + 0.02, REPLAYED + 0.02),
+        _candidate(0.40, 0.701, 0.58, TOO_FEW, REPLAYED),  # loses too many of the events judged right, out of fold
+        _candidate(0.45, 0.701, 0.60, ENOUGH, NOT_REPLAYED),  # the replay would fail with the fitted model
+    ]
+    assert train.choose_threshold(candidates).threshold == 0.35
+    # without the judged samples (no --judged): the highest threshold where real-dev F1 is flat
+    free = train.choose_threshold([_candidate(c.threshold, c.f1["real-dev"]) for c in candidates])
+    assert free.threshold == 0.45
 
 
 def test_the_other_floors_still_hold_and_nothing_allowed_is_none():
-    low_dev = [_candidate(0.30, 0.70, {"s": ENOUGH}, dev=0.85), _candidate(0.35, 0.69, {"s": ENOUGH})]
+    low_dev = [_candidate(0.30, 0.70, 0.5, ENOUGH, REPLAYED, dev=0.85), _candidate(0.35, 0.69, 0.5, ENOUGH, REPLAYED)]
     assert train.choose_threshold(low_dev).threshold == 0.35
-    assert train.choose_threshold([_candidate(0.30, 0.70, {"s": TOO_FEW})]) is None
+    assert train.choose_threshold([_candidate(0.30, 0.70, 0.5, TOO_FEW, REPLAYED)]) is None
 
 
 def test_a_samples_share_counts_its_right_events_coded_and_kept():
@@ -56,15 +71,25 @@ def test_a_samples_share_counts_its_right_events_coded_and_kept():
     assert train.samples_kept({"c": [[], []]}, []) == {"c": 1.0}  # nothing a threshold could lose
 
 
-def test_the_replay_counts_every_event_judged_right_and_holds_the_threshold_down():
+def test_pooled_the_samples_count_as_one():
+    samples = {"a": [[0], [1, 2], [4]], "b": [[3], []]}
+    kept = [True, False, True, False, False]
+    # of the four events judged right and coded, two kept; of all five, two (the one no longer coded is lost)
+    assert train.pooled_kept(samples, kept, coded_only=True) == 2 / 4
+    assert train.pooled_kept(samples, kept) == 2 / 5
+    # one sample keeping none of its own is no bar when the others keep enough of theirs together
+    big = {"old": [[0], [1]], "new": [[i] for i in range(2, 22)]}
+    most = [False, False] + [True] * 20
+    assert min(train.samples_kept(big, most).values()) == 0.0
+    assert train.pooled_kept(big, most, coded_only=True) == 20 / 22 >= train.KEEP_JUDGED
+    assert train.pooled_kept({}, []) == 1.0
+
+
+def test_the_replay_counts_every_event_judged_right():
     samples = {"a": [[0], [1, 2], [4]], "b": [[3], []]}
     # the one no longer coded is lost: it counts against the sample, as eval/test_judged_sample.py counts it
     assert train.replay_kept(samples, [True] * 5) == {"a": 1.0, "b": 0.5}
     assert train.replay_kept(samples, [False, False, True, False, True]) == {"a": 2 / 3, "b": 0.0}
-    lower = train.Candidate(0.30, {"seeds": 1.0, "dev": 0.95, "real-dev": 0.700}, 0.0, {"s": ENOUGH}, {"s": REPLAYED})
-    higher = train.Candidate(0.35, {"seeds": 1.0, "dev": 0.95, "real-dev": 0.701}, 0.0, {"s": ENOUGH},
-                             {"s": NOT_REPLAYED})
-    assert train.choose_threshold([lower, higher]) is lower  # the replay would fail at 0.35
 
 
 def test_an_entrys_prior_is_its_share_right_smoothed_toward_the_average():
