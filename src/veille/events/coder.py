@@ -42,6 +42,7 @@ from veille.events.dates import (
     lead_date,
     next_reference,
 )
+from veille.events.event_topic import window_features, window_politics
 from veille.events.features import morph
 from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
 from veille.events.habit import habitual
@@ -250,7 +251,9 @@ class EventCoder:
         # (0 keeps every event)
         self.background_days = background_days
         # under this politics probability a document is ordinary news (the topic model's file; None: no frame)
-        self.ordinary_below = TopicModel.load().ordinary_below
+        # the topic model, read again over the sentences around each event (events/event_topic.py)
+        self.topic = TopicModel.load()
+        self.ordinary_below = self.topic.ordinary_below
         self.finder = ArgumentFinder(self.lexicon)
         placemod.warm()
 
@@ -322,7 +325,9 @@ class EventCoder:
             if news:
                 codes, anchored = _sentence_codes(sent, index, doc._.demonyms or {}, view)
                 heading = not text[sent.start_char:sent.end_char].rstrip().endswith(_SENTENCE_ENDS)
+                window = window_features(window_politics(self.topic, view, sentences, k))
                 for event in news:
+                    event["_features"].update(window)
                     event["_features"].update(placement_features(
                         event, codes, anchored, focus, published, doc._.politics, ordinary,
                         all(_ordinary_side(p) for p in (*event["actor"], *event["recipient"])), k,
