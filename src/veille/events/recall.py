@@ -10,6 +10,10 @@ trigger's clause or on a clause an infinitive, gerund or participle of it hangs 
 ``told_in_simple_past(trigger)``: a clause in the passé simple is history told ("la Belgique annexa le Congo", "le roi
 fut renversé"): what it tells is recalled, whatever its date. Not the passé antérieur, the anterior of a clause "après
 que" in news too ("après que le maire eut dénoncé ...").
+
+``describes_antecedent(trigger)``: a relative clause on a participant that tells, with no date of its own, what it had
+done ("l'ancienne ministre, qui avait signé l'accord avec ...", in the pluperfect; "le Portugal, qui a déjà
+expulsé ...", in the compound past with an aside) describes who it is by its past: recalled, not the article's news.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ _SIMPLE_PAST_FORMS = grammar_words("simple_past_forms")
 _MOMENT_NOUNS = grammar_words("moment_nouns")  # "date à laquelle", "le jour où"
 _SINCE_WORDS = grammar_words("since_words")
 _DESCRIBING = grammar_words("describing_relatives")  # "X, qui avait signé ...": the antecedent's past
-_ASIDES = grammar_words("recalled_aside_marks")  # "qui a déjà condamné", "qui a d'ailleurs fondé"
+_ASIDES = grammar_words("recalled_aside_marks")  # "qui a déjà expulsé", "qui a d'ailleurs présidé"
 # the labels of the mentions of participants (persons, bodies, states, peoples)
 _PARTICIPANT_LABELS = frozenset({"PER", "ORG", "GPE", "NORP"})
 # the roles of a relative pronoun in its clause (not "que" marking a clause: "a dit que ...")
@@ -127,15 +131,15 @@ def recalled(trigger: Token) -> bool:
 
 def describes_antecedent(trigger: Token) -> bool:
     """Whether the trigger's act is told, with no date of its own, in a relative clause that describes its antecedent
-    by its past: a clause opened by a pronoun of `describing_relatives` on a noun ("l'ancien candidat, qui avait
-    apporté son soutien à ...", "les militants qui avaient manifesté") in the pluperfect, or in the compound past
+    by its past: a clause opened by a pronoun of `describing_relatives` on a noun ("l'ancienne ministre, qui avait
+    signé l'accord avec ...", "les syndicats qui avaient défilé") in the pluperfect, or in the compound past
     with an aside of `recalled_aside_marks` ("la capitale, qui a déjà condamné ..."). The act a relative clause tells
     with a date ("le maire, qui avait réclamé mardi ...") is dated by it, and a place's clause ("où ...") is no
-    description. The words of the clause's participles, gerunds and infinitives ("qui avait semé le trouble en
-    tendant la main") and its nouns are its act too."""
+    description. The words of the clause's participles, gerunds and infinitives ("qui avait choqué Ankara en
+    accusant ...") and its nouns are its act too."""
     anchors, verb = _climb(trigger)
     # a gerund or participle set off by a comma after the relative clause is the main clause's ("X, qui s'était rendu
-    # à Doha, en exhortant ...": the parser may hang it on the relative's verb)
+    # à Ankara, en appelant ...": the parser may hang it on the relative's verb)
     doc = trigger.doc
     if any(t != verb and t.i > verb.i and t.pos_ == "VERB" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ","
            for t in anchors):
@@ -152,7 +156,7 @@ def describes_antecedent(trigger: Token) -> bool:
 
 def _compound_tense(verb: Token) -> str | None:
     """The clause's tense (:func:`clause_tense`), or, where the tagger took its auxiliary for a verb ("qui a par
-    ailleurs publié"), "perfect" or "pluperfect" by the auxiliary's own tense."""
+    ailleurs présidé"), "perfect" or "pluperfect" by the auxiliary's own tense."""
     tense = clause_tense(verb)
     if tense in ("perfect", "pluperfect"):
         return tense
@@ -165,10 +169,10 @@ def _compound_tense(verb: Token) -> str | None:
 
 def _on_noun(verb: Token, relative: Token) -> bool:
     """The relative clause's antecedent is a participant: the word the clause hangs on, or, where the parser lost it,
-    the one right before the comma before the pronoun ("l'ancien candidat, qui ..."); a noun or a name that does
-    the clause's act ("les militants qui avaient manifesté"), else a word of a mention of a person, a body, a state
-    or a people ("le texte que le ministre avait signé" is no description of a participant, nor "une session
-    qu'avait quittée X": what happened at it)."""
+    the one right before the comma before the pronoun ("l'ancienne ministre, qui ..."); a noun or a name that does
+    the clause's act ("les syndicats qui avaient défilé"), else a word of a mention of a person, a body, a state
+    or a people ("le texte que le ministre avait signé" is no description of a participant, nor "un débat
+    qu'avait quitté X": what happened at it)."""
     doc = verb.doc
     if verb.dep_ == "acl:relcl":
         antecedent = verb.head
@@ -185,8 +189,8 @@ def _on_noun(verb: Token, relative: Token) -> bool:
 
 
 def _adverb_head(word: Token) -> Token:
-    """The word a word hangs on, up through a chain of adverbs ("a par ailleurs récemment publié": "ailleurs" on
-    "récemment")."""
+    """The word a word hangs on, up through a chain of adverbs ("a par ailleurs longtemps présidé": "ailleurs" on
+    "longtemps")."""
     head = word.head
     for _ in range(3):
         if head.pos_ != "ADV" or head.head == head:
