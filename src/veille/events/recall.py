@@ -10,6 +10,10 @@ trigger's clause or on a clause an infinitive, gerund or participle of it hangs 
 ``told_in_simple_past(trigger)``: a clause in the passé simple is history told ("la Belgique annexa le Congo", "le roi
 fut renversé"): what it tells is recalled, whatever its date. Not the passé antérieur, the anterior of a clause "après
 que" in news too ("après que le maire eut dénoncé ...").
+
+``describes_antecedent(trigger)``: a relative clause on a participant that tells, with no date of its own, what it had
+done ("l'ancienne ministre, qui avait signé l'accord avec ...", in the pluperfect; "le Portugal, qui a déjà
+expulsé ...", in the compound past with an aside) describes who it is by its past: recalled, not the article's news.
 """
 
 from __future__ import annotations
@@ -32,6 +36,13 @@ _SIMPLE_PAST_SPELLINGS = dict(grammar_table("simple_past_spellings"))
 _SIMPLE_PAST_FORMS = grammar_words("simple_past_forms")
 _MOMENT_NOUNS = grammar_words("moment_nouns")  # "date à laquelle", "le jour où"
 _SINCE_WORDS = grammar_words("since_words")
+_DESCRIBING = grammar_words("describing_relatives")  # "X, qui avait signé ...": the antecedent's past
+_ASIDES = grammar_words("recalled_aside_marks")  # "qui a déjà expulsé", "qui a d'ailleurs présidé"
+# the labels of the mentions of participants (persons, bodies, states, peoples)
+_PARTICIPANT_LABELS = frozenset({"PER", "ORG", "GPE", "NORP"})
+# the roles of a relative pronoun in its clause (not "que" marking a clause: "a dit que ...")
+_RELATIVE_ROLES = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod"})
+_ASIDE_LENGTH = max(len(p.split()) + p.count("'") + p.count("’") for p in _ASIDES)
 _PAST = frozenset({"perfect", "pluperfect", "imperfect"})
 # the dependencies of a non-finite clause on the clause it belongs to ("avait promis d'exonérer", "en tendant")
 _CLIMB = frozenset({"xcomp", "advcl", "acl", "obl", "obl:arg", "obl:mod", "conj", "ccomp"})
@@ -40,6 +51,12 @@ _CLIMB = frozenset({"xcomp", "advcl", "acl", "obl", "obl:arg", "obl:mod", "conj"
 def _anchors(trigger: Token) -> set[Token]:
     """The words a phrase of the trigger's clause may hang on: the trigger, the words between it and its clause's
     verb, and up through the non-finite clauses it belongs to, the verbs above."""
+    return _climb(trigger)[0]
+
+
+def _climb(trigger: Token) -> tuple[set[Token], Token]:
+    """The trigger's anchors (:func:`_anchors`) and the verb the climb stops at: the first finite one, or the verb
+    of a clause with its own subject."""
     found = {trigger}
     token = trigger
     for _ in range(12):
@@ -53,7 +70,7 @@ def _anchors(trigger: Token) -> set[Token]:
                 or any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children):
             break
         token = verb.head
-    return found
+    return found, verb
 
 
 def _period(noun: Token) -> bool:
@@ -107,8 +124,93 @@ def _of_subject(phrase: Token) -> bool:
 
 def recalled(trigger: Token) -> bool:
     """Whether the trigger's clause recalls the past rather than tells news (:func:`in_past_period`,
-    :func:`told_in_simple_past`, :func:`start_of_state`)."""
-    return in_past_period(trigger) or told_in_simple_past(trigger) or start_of_state(trigger)
+    :func:`told_in_simple_past`, :func:`start_of_state`, :func:`describes_antecedent`)."""
+    return in_past_period(trigger) or told_in_simple_past(trigger) or start_of_state(trigger) \
+        or describes_antecedent(trigger)
+
+
+def describes_antecedent(trigger: Token) -> bool:
+    """Whether the trigger's act is told, with no date of its own, in a relative clause that describes its antecedent
+    by its past: a clause opened by a pronoun of `describing_relatives` on a noun ("l'ancienne ministre, qui avait
+    signé l'accord avec ...", "les syndicats qui avaient défilé") in the pluperfect, or in the compound past
+    with an aside of `recalled_aside_marks` ("la capitale, qui a déjà condamné ..."). The act a relative clause tells
+    with a date ("le maire, qui avait réclamé mardi ...") is dated by it, and a place's clause ("où ...") is no
+    description. The words of the clause's participles, gerunds and infinitives ("qui avait choqué Ankara en
+    accusant ...") and its nouns are its act too."""
+    anchors, verb = _climb(trigger)
+    # a gerund or participle set off by a comma after the relative clause is the main clause's ("X, qui s'était rendu
+    # à Ankara, en appelant ...": the parser may hang it on the relative's verb)
+    doc = trigger.doc
+    if any(t != verb and t.i > verb.i and t.pos_ == "VERB" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ","
+           for t in anchors):
+        return False
+    relative = next((c for c in verb.children if c.lower_ in _DESCRIBING and c.i < verb.i
+                     and c.dep_ in _RELATIVE_ROLES), None)
+    if relative is None or not _on_noun(verb, relative):
+        return False
+    tense = _compound_tense(verb)
+    if tense != "pluperfect" and not (tense == "perfect" and _aside(verb)):
+        return False
+    return not date_index(trigger.doc).in_range(verb.left_edge.i, verb.right_edge.i + 1)
+
+
+def _compound_tense(verb: Token) -> str | None:
+    """The clause's tense (:func:`clause_tense`), or, where the tagger took its auxiliary for a verb ("qui a par
+    ailleurs présidé"), "perfect" or "pluperfect" by the auxiliary's own tense."""
+    tense = clause_tense(verb)
+    if tense in ("perfect", "pluperfect"):
+        return tense
+    auxiliary = next((c for c in verb.children if c.dep_ == "aux:tense" and c.i < verb.i), None)
+    if auxiliary is None:
+        return tense
+    own = morph(auxiliary, "Tense")
+    return "pluperfect" if "Imp" in own else "perfect" if "Pres" in own else tense
+
+
+def _on_noun(verb: Token, relative: Token) -> bool:
+    """The relative clause's antecedent is a participant: the word the clause hangs on, or, where the parser lost it,
+    the one right before the comma before the pronoun ("l'ancienne ministre, qui ..."); a noun or a name that does
+    the clause's act ("les syndicats qui avaient défilé"), else a word of a mention of a person, a body, a state
+    or a people ("le texte que le ministre avait signé" is no description of a participant, nor "un débat
+    qu'avait quitté X": what happened at it)."""
+    doc = verb.doc
+    if verb.dep_ == "acl:relcl":
+        antecedent = verb.head
+    elif relative.i >= 2 and doc[relative.i - 1].text == ",":
+        antecedent = doc[relative.i - 2]
+    else:
+        return False
+    if antecedent.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if relative.dep_ in ("nsubj", "nsubj:pass"):
+        return True
+    return any(m.label_ in _PARTICIPANT_LABELS and m.start <= antecedent.i < m.end
+               for m in doc.spans.get(MENTIONS, []))
+
+
+def _adverb_head(word: Token) -> Token:
+    """The word a word hangs on, up through a chain of adverbs ("a par ailleurs longtemps présidé": "ailleurs" on
+    "longtemps")."""
+    head = word.head
+    for _ in range(3):
+        if head.pos_ != "ADV" or head.head == head:
+            break
+        head = head.head
+    return head
+
+
+def _aside(verb: Token) -> bool:
+    """A phrase of `recalled_aside_marks` hangs on the clause's verb ("qui a déjà condamné", "qui a d'ailleurs")."""
+    doc = verb.doc
+    for token in verb.subtree:
+        for n in range(1, _ASIDE_LENGTH + 1):
+            start = token.i - n + 1
+            if start < verb.left_edge.i:
+                break
+            phrase = doc[start:token.i + 1]
+            if phrase.text.lower() in _ASIDES and any(_adverb_head(t) == verb for t in phrase):
+                return True
+    return False
 
 
 def start_of_state(trigger: Token) -> bool:
