@@ -13,10 +13,10 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from veille.events.dates import clause_tense
+from veille.events.dates import clause_tense, date_index
 from veille.events.features import morph
 from veille.events.grammar import grammar_words
-from veille.events.recall import date_index, old_start
+from veille.events.recall import old_start
 from veille.events.status import _clause_verb
 from veille.events.view import view_of
 
