@@ -339,9 +339,10 @@ class EventCoder:
                     if event["status"] in FACTUAL and not event["date_fallback"]:
                         shared.told_dates[event["type"]] = EventDate(
                             event["date"], event["date_precision"], event["date_text"], False)
-                    if event["mode"] == "visit" and not any(p["text"] for p in event["recipient"]):
-                        continue  # a visit's host is where it happens ("s'est rendu à Doha"), not a partner
-                    for a, b in _pairs(event):
+                    # partners are the parties the text names: a recipient only guessed (no words of its own) seeds
+                    # no later guess, nor is a visit's unnamed host, where it happens ("s'est rendu à Doha"), one
+                    named = {**event, "recipient": [p for p in event["recipient"] if p["text"]]}
+                    for a, b in _pairs(named):
                         shared.partners[(a, b)] += 1
                         if a != b:
                             shared.partners[(b, a)] += 1
