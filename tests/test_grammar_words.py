@@ -64,8 +64,8 @@ def test_the_rules_tuning_numbers_are_parameters_of_the_file():
     assert asked_for == parameter_names()
     from veille.events import coder
 
-    assert coder._SPOKEN_OF == grammar_parameter("spoken_of_share") and coder._LIST_REACH == grammar_parameter(
-        "list_reach")
+    spoken_of, reach = coder._SPOKEN_OF, coder._LIST_REACH
+    assert (spoken_of, reach) == (grammar_parameter("spoken_of_share"), grammar_parameter("list_reach"))
 
 
 def test_a_parameter_the_file_lacks_or_spells_as_no_number_fails(monkeypatch):
