@@ -155,6 +155,9 @@ ROWS: dict[str, Row] = {
                                 True),
     "the participle is its own": Row("La Lituanie ne manque jamais de soutenir l'Ukraine, envahie par la Russie en "
                                      "février.", "2023-05-03", "ASSAULT", True, trigger="envahie"),
+    # ... only the infinitive it governs: "manquer à l'appel" keeps its negation
+    "missing from the roll call": Row("Aucun soldat estonien ne manque à l'appel, a affirmé l'armée estonienne dans un "
+                                      "communiqué.", "2023-05-03", "REQUEST", False),
     "lacks means": Row("Le ministre estonien ne manque pas d'arguments, et a condamné mardi la Biélorussie.",
                        "2023-05-03", "ACCUSE", True, trigger="condamné"),
 }

@@ -98,6 +98,15 @@ def _aux(token: Token) -> list[Token]:
     return [view.token(j) for j in view.kids(token.i) if deps[j].startswith("aux") or deps[j] == "cop"]
 
 
+def _affirms_below(verb: Token, trigger: Token) -> bool:
+    """The verb is one whose negation affirms the infinitive it governs, and the trigger is in that infinitive's clause
+    ("ne manque jamais de dénoncer X, envahi par Y"; not "aucun soldat ne manque à l'appel": no infinitive)."""
+    if verb.lemma_.lower() not in _UNCEASING:
+        return False
+    return any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") and (c == trigger or c.is_ancestor(trigger))
+               for c in verb.children)
+
+
 def _is_negated(verb: Token) -> bool:
     has_ne = False
     has_neg = False
@@ -390,7 +399,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
         if local and is_verbal:
             cond, fut, going = _mood_tense(current)
             # a noun subject does not share its verb's negation ("Ni le geste ... n'ont ramené le calme")
-            if not via_subject and not via_complement and not (c != t and lemma in _UNCEASING) \
+            if not via_subject and not via_complement and not (c != t and _affirms_below(current, trigger)) \
                     and _is_negated(current):
                 raise_to(NEGATED, "negation")
             if cond:
