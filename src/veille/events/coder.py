@@ -341,8 +341,8 @@ class EventCoder:
                             event["date"], event["date_precision"], event["date_text"], False)
                     # partners are the parties the text names: a recipient only guessed (no words of its own) seeds
                     # no later guess, nor is a visit's unnamed host, where it happens ("s'est rendu à Doha"), one
-                    named = {**event, "recipient": [p for p in event["recipient"] if p["text"]]}
-                    for a, b in _pairs(named):
+                    told_sides = {**event, "recipient": [p for p in event["recipient"] if p["text"]]}
+                    for a, b in _pairs(told_sides):
                         shared.partners[(a, b)] += 1
                         if a != b:
                             shared.partners[(b, a)] += 1
