@@ -371,3 +371,19 @@ def test_a_title_before_a_discovered_name_is_none_of_its_id(link, text, name, ex
     surface = next(s for s, _, _ in found if name in s)
     assert surface != name
     assert actor_of(found, name) == DISCOVERED + expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le ministre Karel Novak de Tchéquie a condamné l'attaque contre l'ambassade.", "ministre Karel Novak"),
+    ("La ministre Ana Torres du Pérou a accusé le Chili d'espionnage.", "ministre Ana Torres du Pérou"),
+    ("Le vice-ministre Li Wen de Chine a critiqué le Japon.", "vice-ministre Li Wen"),
+])
+def test_a_minister_discovered_with_the_state_after_the_name_is_of_the_government(veille_nlp, text, name):
+    """"le ministre X de Y": a person the knowledge base does not hold takes Y's code and the title's sector (GOV),
+    not a sector None."""
+    doc = veille_nlp.make_doc(text)
+    doc._.published = "2023-05-03"
+    doc = veille_nlp(doc)
+    found = [m for m in doc.spans["mentions"] if m.text == name]
+    assert found and found[0]._.discovered and found[0]._.sector == "GOV", [
+        (m.text, m._.code, m._.sector, m._.discovered) for m in doc.spans["mentions"]]

@@ -392,3 +392,19 @@ def test_a_call_told_of_a_past_day_for_a_future_strike_stays_factual(veille_nlp)
                   "2020-06-10")
     call = find(events, "REQUEST", "appelé")
     assert call is not None and call["status"] == "asserted", events
+
+
+def test_the_document_has_one_date_index_the_coder_and_the_clause_readers_share(veille_nlp) -> None:
+    """The coder's index of dates (with the day the text reports from, once read) is the one recall and habit read
+    while it codes the document; outside the coder each call builds its own."""
+    from veille.events import coder, dates, habit, recall
+    from veille.events.view import DocView, active
+
+    assert recall.date_index is habit.date_index is coder.date_index is dates.date_index
+    doc = veille_nlp.make_doc("Depuis le 3 mars, la police belge a arrêté quarante militants à Gand.")
+    doc._.published = "2023-05-03"
+    doc = veille_nlp(doc)
+    with active(DocView(doc)):
+        index = dates.date_index(doc)
+        assert dates.date_index(doc) is index and [s.text for s, _, _ in index.spans] == ["le 3 mars"]
+    assert dates.date_index(doc) is not index and dates.date_index(doc) is not dates.date_index(doc)

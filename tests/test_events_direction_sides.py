@@ -161,3 +161,23 @@ def test_the_state_a_story_is_about_is_still_the_guessed_addressee(veille_nlp) -
     accuse = of_type(events, "ACCUSE")
     assert accuse and codes(accuse[0]["actor"]) == {"PRK"}, events
     assert codes(accuse[0]["recipient"]) == {"KOR"}, events
+
+
+def test_a_recipient_only_guessed_is_no_partner_a_later_guess_reads(veille_nlp, monkeypatch) -> None:
+    """The pairs the text has told events between (the coder's partners, which later guesses of an unnamed side
+    read) count the parties it names: a recipient only guessed ("ont défilé": against their government) is none."""
+    from veille.events import coder as coder_module
+
+    fed: list[dict] = []
+    pairs = coder_module._pairs
+
+    def spy(event: dict) -> set:
+        fed.append(event)
+        return pairs(event)
+
+    monkeypatch.setattr(coder_module, "_pairs", spy)
+    events = code(veille_nlp, "Des milliers d'enseignants ont défilé mardi à Grenoble. La ministre norvégienne a "
+                              "rencontré jeudi son homologue danois à Oslo.", "2023-05-12")
+    guessed = [e for e in events if any(not p["text"] for p in e["recipient"])]
+    assert guessed, events  # the march's recipient is a guess
+    assert fed and all(p["text"] for e in fed for p in e["recipient"]), fed

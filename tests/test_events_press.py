@@ -684,7 +684,7 @@ def test_acts_recalled_from_years_before_are_background_not_news(veille_nlp) -> 
             "Mardi, les talibans ont attaqué une base afghane.")
     assert [e["date"][:4] for e in of_type(code(veille_nlp, text, "2020-08-10"), "ASSAULT")] == ["2020"]
     # months before, an act in the passé composé is still news (one in the pluperfect is background sooner:
-    # test_events_recall)
+    # test_events_habit_recall)
     told = text.replace("avait tué", "a tué")
     assert len(of_type(code(veille_nlp, told, "2012-11-10"), "ASSAULT")) == 2
     # the age is counted in days, not calendar years: ten months back across a new year is background, a few
@@ -1116,57 +1116,6 @@ def test_warnings_of_weather_are_no_threat(veille_nlp) -> None:
 def test_a_promise_to_kill_is_a_threat(veille_nlp) -> None:
     events = code(veille_nlp, "Boko Haram a promis de tuer les otages nigérians.")
     assert of_type(events, "THREATEN") and not of_type(events, "AGREE"), events
-
-
-@pytest.mark.parametrize("habit, occurrence", [
-    ("Le ministre allemand a plaidé pendant des années pour des sanctions contre la Russie.",
-     "Le ministre allemand a plaidé mardi pour des sanctions contre la Russie."),
-    ("La Turquie brandit régulièrement la menace de sanctions contre la Grèce.",
-     "La Turquie a brandi mardi la menace de sanctions contre la Grèce."),
-    ("L'opposant russe s'est fait un nom en dénonçant la corruption du Kremlin.",
-     "L'opposant russe a dénoncé lundi la corruption du Kremlin."),
-    ("Le Kremlin a toujours nié toute implication dans l'empoisonnement.",
-     "Le Kremlin a nié toute implication dans l'empoisonnement."),
-    ("Le président iranien n'a cessé de critiquer les sanctions américaines.",
-     "Le président iranien a critiqué les sanctions américaines."),
-    ("Des combats opposent régulièrement séparatistes et Azerbaïdjanais.",
-     "Des combats opposent les séparatistes et les Azerbaïdjanais près de Stepanakert."),
-    # repeated acts counted from a start long past: a habit of the office
-    ("Le ministre français a accusé à plusieurs reprises la Russie d'ingérence depuis son arrivée au Quai d'Orsay.",
-     "Le ministre français a accusé à plusieurs reprises la Russie d'ingérence depuis mardi."),
-])
-def test_a_habit_or_a_career_is_no_event(veille_nlp, habit: str, occurrence: str) -> None:
-    assert code(veille_nlp, habit, "2021-03-10") == []
-    assert code(veille_nlp, occurrence, "2021-03-10")
-
-
-def test_what_was_done_up_to_a_past_moment_is_a_habit(veille_nlp) -> None:
-    # "jusque-là" in the imperfect, here hung by the parser on the adjunct before it, not on the verb
-    habit = code(veille_nlp, "Le gouvernement hongrois s'en prend désormais au président ukrainien Volodymyr "
-                             "Zelensky, qu'il soutenait sans réserve jusque-là.", "2019-05-20")
-    assert not of_type(habit, "SUPPORT"), habit
-    occurrence = code(veille_nlp, "Le gouvernement hongrois s'en prend désormais au président ukrainien Volodymyr "
-                                  "Zelensky, qu'il a soutenu sans réserve.", "2019-05-20")
-    assert of_type(occurrence, "SUPPORT"), occurrence
-
-
-def test_up_to_there_in_a_compound_past_is_a_place_not_a_habit(veille_nlp) -> None:
-    from veille.events.habit import habitual
-
-    doc = veille_nlp("Les colonnes russes ont progressé jusque-là.")
-    assert not [t.text for t in doc if t.pos_ == "VERB" and habitual(t, t.sent)]
-    doc = veille_nlp("Les colonnes russes avançaient sans encombre jusque-là.")
-    assert [t.text for t in doc if t.pos_ == "VERB" and habitual(t, t.sent)] == ["avançaient"]
-
-
-@pytest.mark.parametrize("text", [
-    "La Chine interdit toujours l'entrée de son territoire aux étrangers.",  # still, not always
-    "Des milliers de femmes ont manifesté à Madrid le 8 mars, comme chaque année.",  # this year's
-    "Berlin a exhorté Moscou à plusieurs reprises à faire la lumière sur l'empoisonnement.",  # several acts
-    "Joe Biden a accusé lundi Donald Trump de saper la confiance en évoquant régulièrement un vaccin.",  # elsewhere
-])
-def test_a_marker_of_habit_elsewhere_leaves_the_event(veille_nlp, text: str) -> None:
-    assert code(veille_nlp, text, "2021-03-10")
 
 
 def test_a_count_of_crimes_or_wounds_told_with_no_one_acting_is_no_attack(veille_nlp) -> None:

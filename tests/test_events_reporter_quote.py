@@ -14,3 +14,17 @@ def test_the_incise_pronoun_is_not_a_party_of_its_own_quote(veille_nlp) -> None:
     threat = find(events, "THREATEN", "paiera")
     assert threat is not None, events
     assert codes(threat["reported_by"]) == {"KOR"}, threat
+
+
+def test_the_speaker_of_an_incise_after_a_quote_naming_another_state_is_its_subject(veille_nlp) -> None:
+    # '"...", a déclaré le ministre X': the incise's subject speaks, whatever state the quote names
+    for text, recipient in [
+        ("« Nous condamnons l'Estonie », a déclaré le ministre russe.", "EST"),
+        ("« Nous exigeons des excuses du gouvernement allemand », a déclaré le ministre russe.", "DEU"),
+        ("« Washington doit retirer ses missiles d'Europe », a déclaré le ministre russe.", "USA"),
+    ]:
+        events = [e for e in code(veille_nlp, text, "2023-05-03") if e["status"] == "reported"]
+        assert events, text
+        event = events[0]
+        assert codes(event["actor"]) == {"RUS"} and event["reported_by"]["code"] == "RUS", event
+        assert codes(event["recipient"]) == {recipient}, event

@@ -16,9 +16,11 @@ from veille.events.grammar import (
     GrammarFileError,
     class_names,
     grammar_numbers,
+    grammar_parameter,
     grammar_sequence,
     grammar_table,
     grammar_words,
+    parameter_names,
 )
 
 PACKAGE = ROOT / "src" / "veille"
@@ -48,6 +50,31 @@ def test_every_class_in_the_file_is_read():
     """A word added to a class nothing reads would change nothing: no dead classes."""
     unread = sorted(class_names() - set(asked()))
     assert not unread, f"classes of {GRAMMAR_YAML.name} no code asks for: {unread}"
+
+
+_ASKED_PARAMETER = re.compile(r"""grammar_parameter\(\s*["']([^"']+)["']\s*\)""")
+
+
+def test_the_rules_tuning_numbers_are_parameters_of_the_file():
+    """The numbers the rules are tuned with live in the file's `parameters`, each read by a module: none asked for
+    that the file lacks, none in the file that nothing reads, and each a number."""
+    asked_for = {name for path in PACKAGE.rglob("*.py") if path.name != "grammar.py"
+                 for name in _ASKED_PARAMETER.findall(path.read_text("utf-8"))}
+    assert {"spoken_of_share", "list_reach"} <= asked_for
+    assert asked_for == parameter_names()
+    from veille.events import coder
+
+    spoken_of, reach = coder._SPOKEN_OF, coder._LIST_REACH
+    assert (spoken_of, reach) == (grammar_parameter("spoken_of_share"), grammar_parameter("list_reach"))
+
+
+def test_a_parameter_the_file_lacks_or_spells_as_no_number_fails(monkeypatch):
+    with pytest.raises(GrammarFileError, match=r"grammar\.yaml: no parameter 'no_such_parameter'"):
+        grammar_parameter("no_such_parameter")
+    monkeypatch.setattr(grammar, "_parameters", lambda: {"reach": "seize", "flag": True})
+    for name in ("reach", "flag"):
+        with pytest.raises(GrammarFileError, match=rf"grammar\.yaml: parameter '{name}' is not a number"):
+            grammar_parameter(name)
 
 
 def test_every_class_loads_with_its_shape():

@@ -225,6 +225,11 @@ CASES: list[tuple[str, str | None, str, str, str, str | None, str | None]] = [
     ("Le 11 novembre, un sommet. La feuille de route adoptée le 12 novembre 2021.", None, "Le 11 novembre", "DATE",
      "2021-11-11", "day", None),
     ("Et en août, Bakou a annoncé une perte.", None, "août", "DATE", "XXXX-08", None, None),
+    # a day and month joined by a hyphen name a holiday: a date as the spaced form
+    ("Les cortèges du 1er-Mai ont réuni des milliers de syndicalistes à Rennes.", "2024-05-03", "1er-Mai", "DATE",
+     "2024-05-01", "day", None),
+    ("Le 8-Mai, les anciens combattants se sont recueillis à Tulle.", "2024-05-10", "Le 8-Mai", "DATE", "2024-05-08",
+     "day", None),
 ]  # fmt: skip
 
 

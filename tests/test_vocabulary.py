@@ -197,3 +197,23 @@ def test_the_command_line_help_names_the_vocabulary_types(tmp_path: Path) -> Non
     assert shown.returncode == 0, shown.stderr
     assert "COERCE, ASSAULT, EVACUATE." in " ".join(shown.stdout.split()), shown.stdout
     assert "asserted, reported, negated, future, hypothetical" in " ".join(shown.stdout.split())
+
+
+def test_a_measure_whose_imposer_goes_unsaid_is_a_type_the_vocabulary_flags(veille_nlp):
+    """The role "its imposer may go unsaid" is the vocabulary's `imposed` flag, which the coder reads: an event of
+    such a type with no named actor takes the party the text told imposing that kind of measure; the same text
+    coded with the flag off leaves the act without an actor."""
+    from veille.events.testing import code, codes, find
+
+    assert load_vocabulary().with_flag("imposed") == {"SANCTION"}
+    coder = veille_nlp.get_pipe("veille_events")
+    assert coder.imposed == load_vocabulary().with_flag("imposed")
+    text = ("Le Canada a imposé lundi des sanctions à la Birmanie. Douze généraux birmans ont également été "
+            "sanctionnés mardi.")
+    second = find(code(veille_nlp, text, "2023-05-03"), "SANCTION", "sanctionnés")
+    assert second and codes(second["actor"]) == {"CAN"}, second
+    kept, coder.imposed = coder.imposed, frozenset()
+    try:
+        assert find(code(veille_nlp, text, "2023-05-03"), "SANCTION", "sanctionnés") is None
+    finally:
+        coder.imposed = kept

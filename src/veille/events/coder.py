@@ -37,6 +37,7 @@ from veille.events.dates import (
     DateIndex,
     EventDate,
     age_in_days,
+    date_index,
     dated_ahead,
     event_date,
     lead_date,
@@ -44,7 +45,7 @@ from veille.events.dates import (
 )
 from veille.events.event_topic import window_features, window_politics
 from veille.events.features import morph
-from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
+from veille.events.grammar import grammar_numbers, grammar_parameter, grammar_table, grammar_words
 from veille.events.habit import habitual
 from veille.events.lexicon import Entry, Lexicon, misread_participle
 from veille.events.recall import recalled as recalled_act
@@ -153,7 +154,8 @@ _RELATION_HARMS = grammar_words("relation_harms")  # "porter un coup à", "fragi
 _DE_FORMS = grammar_words("de_forms")
 _LIST_POS = frozenset({"NOUN", "ADJ", "DET", "ADP", "NUM", "CCONJ", "PUNCT"})  # the words of an enumeration
 _PASSIVE_AUX = grammar_words("passive_auxiliaries")
-_SPOKEN_OF = 0.07  # share of the document's mentions naming a party for a guess to make it a side
+_SPOKEN_OF = grammar_parameter("spoken_of_share")  # share of the mentions naming a party for a guess to make it a side
+_LIST_REACH = grammar_parameter("list_reach")  # words back over an enumeration to its ruling
 
 
 @dataclass
@@ -239,6 +241,7 @@ class EventCoder:
         self.lexicon = Lexicon.load(lexicons, self.vocabulary)
         self.sized = self.vocabulary.with_flag("sized")  # its events carry counts
         self.domestic = self.vocabulary.with_flag("domestic")  # actor and recipient may share a code
+        self.imposed = self.vocabulary.with_flag("imposed")  # measures whose imposer may go unsaid
         self.reciprocal = self.vocabulary.with_flag("reciprocal")  # partners, not a direction
         self.model = ConfidenceModel.load(model)
         self.threshold = self.model.threshold if threshold is None else threshold
@@ -268,7 +271,7 @@ class EventCoder:
         # nationality adjectives veille_actors found (doc._.demonyms), to read "des positions arméniennes"
         index = MentionIndex(doc, mentions, doc._.demonyms, fold, view)
         index.add_towns(mentions, placemod.town_of)
-        dates = DateIndex(doc, mentions)
+        dates = date_index(doc)  # the one index of the document, shared with recall and habit
         focus = placemod.focus_states(doc, mentions, index.code_of)
         place_mentions = sorted((m for m in mentions if index.code_of(m) and m.label_ in ("LOC", "GPE", "FAC")),
                                 key=lambda m: m.start)
@@ -341,9 +344,10 @@ class EventCoder:
                     if event["status"] in FACTUAL and not event["date_fallback"]:
                         shared.told_dates[event["type"]] = EventDate(
                             event["date"], event["date_precision"], event["date_text"], False)
-                    if event["mode"] == "visit" and not any(p["text"] for p in event["recipient"]):
-                        continue  # a visit's host is where it happens ("s'est rendu à Doha"), not a partner
-                    for a, b in _pairs(event):
+                    # partners are the parties the text names: a recipient only guessed (no words of its own) seeds
+                    # no later guess, nor is a visit's unnamed host, where it happens ("s'est rendu à Doha"), one
+                    told_sides = {**event, "recipient": [p for p in event["recipient"] if p["text"]]}
+                    for a, b in _pairs(told_sides):
                         shared.partners[(a, b)] += 1
                         if a != b:
                             shared.partners[(b, a)] += 1
@@ -809,11 +813,11 @@ class EventCoder:
         # usually the reporting side's own ("Bakou fait état de 71 militaires tués")
         named_actor = any(p.code and not p.generic for p in actor)
         reporter_code = ctx.reporter_code(status.reporter) if status.reporter is not None else None
-        if event_type == "SANCTION" and not any(p.code for p in actor):
+        if event_type in self.imposed and not any(p.code for p in actor):
             # "ces nouvelles sanctions visent 39 personnes", "le Trésor a mis sur liste noire ...": a measure
             # whose imposer the clause does not name is the one the text has told imposing measures
             targets = {p.code for p in recipient if p.code}
-            imposer = _imposer(ctx, targets, reporter_code if _clause_argument(token) else None)
+            imposer = _imposer(ctx, event_type, targets, reporter_code if _clause_argument(token) else None)
             if imposer is None and ((token.pos_ == "NOUN" and not _demonstrative(token))
                                     or (args.passive and not _agent_phrase(token))) \
                     and any(p.text and not p.generic for p in recipient if p.code):
@@ -992,11 +996,11 @@ class EventCoder:
 
         coded_actor = [p for p in actor if p.code]
         coded_recipient = [p for p in recipient if p.code]
-        if not coded_actor and coded_recipient and event_type == "SANCTION" and token.pos_ == "NOUN":
+        if not coded_actor and coded_recipient and event_type in self.imposed and token.pos_ == "NOUN":
             # "des sanctions contre la Russie": a measure whose imposer the phrase leaves unsaid is a party the
             # document sets against its target, not a partner ("a signé un accord avec la Russie")
             targets = {p.code for p in coded_recipient}
-            other = _imposer(ctx, targets, None) or _adversary(ctx, targets, sent, self.reciprocal)
+            other = _imposer(ctx, event_type, targets, None) or _adversary(ctx, targets, sent, self.reciprocal)
             if other:
                 actor = coded_actor = [Party(text="", code=other)]
                 confidence *= 0.85
@@ -1890,11 +1894,11 @@ def _pairs(event: dict) -> set[tuple[str, str]]:
     return pairs
 
 
-def _imposer(ctx: _Context, targets: set, speaker: str | None) -> str | None:
-    """The one party the text has told imposing measures (SANCTION) so far, else the state whose official
-    announces them ('"les sanctions entrent en vigueur", a déclaré le chef de la diplomatie américaine'),
-    if not one of ``targets``."""
-    imposers = {code for kind, actors, _recipients in ctx.shared.told if kind == "SANCTION" for code in actors}
+def _imposer(ctx: _Context, event_type: str, targets: set, speaker: str | None) -> str | None:
+    """The one party the text has told imposing measures of ``event_type`` (a type vocabulary.yaml says `imposed`)
+    so far, else the state whose official announces them ('"les sanctions entrent en vigueur", a déclaré le chef de
+    la diplomatie américaine'), if not one of ``targets``."""
+    imposers = {code for kind, actors, _recipients in ctx.shared.told if kind == event_type for code in actors}
     imposers.discard(None)
     if not imposers and speaker and placemod.is_state(speaker):
         imposers = {speaker}
@@ -2300,7 +2304,8 @@ def _no_occurrence(i: int, view: DocView, sent: Span) -> bool:
     # an enumeration or a day the parser hung the noun on ("l'interdiction des fêtes, des sorties ou des
     # rassemblements", "a autorisé mercredi les rassemblements"): back over its words to the ruling or the lack
     k = view.token(j).left_edge.i - 1
-    while k >= max(sent.start, i - 16) and tags[k] in _LIST_POS and (tags[k] != "PUNCT" or view.lower[k] == ","):
+    while k >= max(sent.start, i - _LIST_REACH) and tags[k] in _LIST_POS \
+            and (tags[k] != "PUNCT" or view.lower[k] == ","):
         if tags[k] == "NOUN" and (lemmas[k] in _RULINGS or lemmas[k] in _LACKS):
             return True
         k -= 1

@@ -35,7 +35,7 @@ from veille.events.timex_lexicon import (
     POD_ALONE,
 )
 from veille.events.view import active_view, view_of
-from veille.nlp.extensions import TIMEX_KEY, doc_text
+from veille.nlp.extensions import MENTIONS, TIMEX_KEY, doc_text
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})")
@@ -175,6 +175,19 @@ class DateIndex:
 
     def in_range(self, start: int, end: int) -> list[tuple[Span, str, str | None]]:
         return [item for item in self.spans if start <= item[0].start and item[0].end <= end]
+
+
+def date_index(doc: Doc) -> DateIndex:
+    """The document's :class:`DateIndex`, from its mentions: while the event coder codes ``doc``, the one it codes
+    with (kept in its view, ``now`` set once the lead is read), which the readers of a clause (recall, habit) share;
+    else a new one."""
+    view = active_view(doc)
+    index = view.memo.get(("date_index",)) if view is not None else None
+    if index is None:
+        index = DateIndex(doc, list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else [])
+        if view is not None:
+            view.memo[("date_index",)] = index
+    return index
 
 
 def date_head(timex: Span) -> Token:

@@ -2,7 +2,9 @@
 prepositions, pronouns and the small sets of verbs, nouns and adjectives a rule names by role.
 
 The code names a role (``NEGATORS = grammar_words("negators")``), the file holds the words: a linguist
-adds a word to the file, never to Python. The file is read once, when the first module asks; a class
+adds a word to the file, never to Python. The numbers the grammar's rules are tuned with (a share, a reach in
+words) are the file's ``parameters``, asked for by role too (``grammar_parameter("list_reach")``).
+The file is read once, when the first module asks; a class
 the file lacks, or one of the wrong shape, stops the import with an error naming the file.
 """
 
@@ -22,10 +24,14 @@ class GrammarFileError(LookupError):
 
 
 @cache
-def _classes() -> dict[str, Any]:
+def _raw() -> dict[str, Any]:
     text = resources.files("veille.events").joinpath("data/grammar.yaml").read_text("utf-8")
     raw = yaml.safe_load(text) or {}
-    classes = raw.get("classes") if isinstance(raw, dict) else None
+    return raw if isinstance(raw, dict) else {}
+
+
+def _classes() -> dict[str, Any]:
+    classes = _raw().get("classes")
     if not isinstance(classes, dict):
         raise GrammarFileError(f"{GRAMMAR_FILE}: no `classes` mapping")
     return classes
@@ -41,6 +47,28 @@ def _class(name: str, shape: type) -> Any:
     bad = [word for word in words if not isinstance(word, str)]
     if bad:  # an unquoted `on`, `no` or `2` is read by YAML as a boolean or a number
         raise GrammarFileError(f"{GRAMMAR_FILE}: word class {name!r}: quote {bad!r}")
+    return value
+
+
+def _parameters() -> dict[str, Any]:
+    parameters = _raw().get("parameters")
+    if not isinstance(parameters, dict):
+        raise GrammarFileError(f"{GRAMMAR_FILE}: no `parameters` mapping")
+    return parameters
+
+
+def parameter_names() -> frozenset[str]:
+    """Every parameter the file holds."""
+    return frozenset(_parameters())
+
+
+def grammar_parameter(name: str) -> float:
+    """The number the rules read as parameter ``name`` (a whole number stays an int)."""
+    value = _parameters().get(name)
+    if value is None:
+        raise GrammarFileError(f"{GRAMMAR_FILE}: no parameter {name!r}")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise GrammarFileError(f"{GRAMMAR_FILE}: parameter {name!r} is not a number")
     return value
 
 

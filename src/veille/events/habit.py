@@ -13,10 +13,10 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from veille.events.dates import clause_tense
+from veille.events.dates import clause_tense, date_index
 from veille.events.features import morph
 from veille.events.grammar import grammar_words
-from veille.events.recall import date_index, old_start
+from veille.events.recall import old_start
 from veille.events.status import _clause_verb
 from veille.events.view import view_of
 
@@ -141,9 +141,12 @@ def habitual(trigger: Token, sent: Span) -> bool:
             return True
         # up through an infinitive or a gerund ("en dénonçant", "pour dénoncer", "de dénoncer"), not a finite
         # clause of its own (a relative, a que-clause: its own time)
+        # (nor a past participle that qualifies a noun: "l'Ukraine, envahie par la Russie", that noun's own event)
         form = morph(clause, "VerbForm")
         if clause.dep_ not in _CLIMB or clause.head == clause or not ({"Inf", "Part"} & set(form)) \
-                or any(c.dep_ in ("nsubj", "nsubj:pass", "aux:tense") for c in clause.children):
+                or any(c.dep_ in ("nsubj", "nsubj:pass", "aux:tense") for c in clause.children) \
+                or (clause.dep_ == "acl" and "Part" in form and "Past" in morph(clause, "Tense")
+                    and clause.head.pos_ in ("NOUN", "PROPN")):
             return False
         below, clause = clause, _clause_verb(clause.head)
     return False

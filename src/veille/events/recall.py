@@ -18,15 +18,12 @@ expulsé ...", in the compound past with an aside) describes who it is by its pa
 
 from __future__ import annotations
 
-from functools import lru_cache
+from spacy.tokens import Token
 
-from spacy.tokens import Doc, Token
-
-from veille.events.dates import BACKGROUND_DAYS, DateIndex, age_in_days, clause_tense
+from veille.events.dates import BACKGROUND_DAYS, age_in_days, clause_tense, date_index
 from veille.events.features import morph
 from veille.events.grammar import grammar_table, grammar_words
 from veille.events.status import _clause_verb
-from veille.nlp.extensions import MENTIONS
 
 _PERIOD_NOUNS = grammar_words("period_nouns")
 _PERIOD_PREPOSITIONS = grammar_words("period_prepositions")
@@ -243,12 +240,6 @@ def old_start(value: str, published: str | None) -> bool:
     age unknown decides nothing)."""
     age = age_in_days(value, published, since="end")
     return age is not None and age >= BACKGROUND_DAYS
-
-
-@lru_cache(maxsize=4)  # asked for the few clauses a start may be told in
-def date_index(doc: Doc) -> DateIndex:
-    """The dates of the document (:class:`DateIndex`), from its mentions."""
-    return DateIndex(doc, list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else [])
 
 
 def told_in_pluperfect(trigger: Token) -> bool:

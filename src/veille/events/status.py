@@ -70,6 +70,9 @@ QUOTE_MARKS = tuple(dict.fromkeys(OPENING_QUOTES + CLOSING_QUOTES))
 INVERTED_CLITICS = grammar_words("inverted_clitics") | grammar_words("euphonic_marks")
 _QUESTION_WORDS = grammar_words("question_words")  # "pourquoi", "qui": a question that takes the act as known
 _PLANNED_PASSIVES = grammar_words("planned_passive_verbs")  # "un tête-à-tête est prévu"
+# verbs whose negation affirms what hangs on them ("ne manque jamais de dénoncer", "n'a cessé de bombarder"): a habit
+# (habit.py), not a negated act
+_UNCEASING = grammar_words("unceasing_verbs")
 _OCCASION_PREPS = grammar_words("occasion_prepositions")  # "a déclaré au sommet": where, not what
 _SOURCE_PREP_FORMS = grammar_words("source_preposition_forms")
 _ELIDED_DE = grammar_words("elided_de")
@@ -93,6 +96,15 @@ def _aux(token: Token) -> list[Token]:
     view = view_of(token.doc)
     deps = view.dep
     return [view.token(j) for j in view.kids(token.i) if deps[j].startswith("aux") or deps[j] == "cop"]
+
+
+def _affirms_below(verb: Token, trigger: Token) -> bool:
+    """The verb is one whose negation affirms the infinitive it governs, and the trigger is in that infinitive's clause
+    ("ne manque jamais de dénoncer X, envahi par Y"; not "aucun soldat ne manque à l'appel": no infinitive)."""
+    if verb.lemma_.lower() not in _UNCEASING:
+        return False
+    return any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") and (c == trigger or c.is_ancestor(trigger))
+               for c in verb.children)
 
 
 def _is_negated(verb: Token) -> bool:
@@ -387,7 +399,8 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
         if local and is_verbal:
             cond, fut, going = _mood_tense(current)
             # a noun subject does not share its verb's negation ("Ni le geste ... n'ont ramené le calme")
-            if not via_subject and not via_complement and _is_negated(current):
+            if not via_subject and not via_complement and not (c != t and _affirms_below(current, trigger)) \
+                    and _is_negated(current):
                 raise_to(NEGATED, "negation")
             if cond:
                 raise_to(HYPOTHETICAL, "conditional")

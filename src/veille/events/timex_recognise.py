@@ -817,8 +817,9 @@ _PATTERNS: list[tuple[str, Builder]] = [
     (rf"{L}(?P<core>(?P<i1>(?:{seq('list_articles')}{WS})?(?:(?P<w1>{WD}){WS})?(?P<d1>{DAY})){WS0}(?:,|{_AND}){WS}"
      rf"(?:{seq('list_second_article')}{WS})?(?P<i2>(?:(?P<w2>{WD}){WS})?(?P<d2>{DAY})){WS}(?P<m>{MONTH})(?:{WS}(?P<y>{YEARX}))?)",
      _b_list),
-    # "le mardi 28 juin 2022", "la soirée du 5 janvier", "ce jeudi 17 février"
-    (rf"{L}{_pre()}(?P<core>{_POD_OF}?{_DET}?{_WDOPT}(?P<d>{DAY}){WS}(?P<m>{MONTH})"
+    # "le mardi 28 juin 2022", "la soirée du 5 janvier", "ce jeudi 17 février"; a day and month joined by a hyphen
+    # name a holiday or a day remembered ("le défilé du 1er-Mai")
+    (rf"{L}{_pre()}(?P<core>{_POD_OF}?{_DET}?{_WDOPT}(?P<d>{DAY})(?:{WS}|-)(?P<m>{MONTH})"
      rf"(?:{WS}(?P<y>{YEARY})|{WS}(?P<rel>{_seq(_DAY_MONTH_DIRECTIONS)}){R})?"
      rf"(?:{WS}(?P<pod2>{seq('pods_after_date')}))?)",
      _b_daymonth),

@@ -8,7 +8,7 @@ line and the key.
 - `types`: `EventType` by name, in the file's order. Each has a `doc`, a `score` (PLOVER
   conflict/cooperation score) and `modes` ({mode: score}; a mode written `~` takes the type's
   score), a `family` (a name of `families`), `de` (`actor` or `recipient`: whom a "de X"
-  complement of a noun trigger names), `sized` and `domestic` (false when absent) and `labels`,
+  complement of a noun trigger names), `sized`, `domestic` and `imposed` (false when absent) and `labels`,
   one per language of `languages`.
 - `families`: each with `reciprocal` (false when absent): its types' events have partners, not a
   direction; `EventType.reciprocal` reads it.
@@ -48,6 +48,7 @@ class EventType:
     de: str  # actor | recipient
     sized: bool
     domestic: bool
+    imposed: bool  # a measure whose imposer the text may leave unsaid
     labels: dict[str, str]  # language → label
 
 
@@ -85,7 +86,7 @@ class Vocabulary:
         return known.family if known is not None else (event_type or "?")
 
     def with_flag(self, flag: str) -> frozenset[str]:
-        """The types whose boolean `flag` (sized, domestic, reciprocal) is true."""
+        """The types whose boolean `flag` (sized, domestic, imposed, reciprocal) is true."""
         return frozenset(name for name, t in self.types.items() if getattr(t, flag))
 
     def labels(self, lang: str) -> dict[str, dict[str, str]]:
@@ -187,7 +188,7 @@ class _Checker:
 
         def event_type(name: str, value: Any, path: tuple[Key, ...]) -> EventType:
             spec = self.mapping(value, path, required=("doc", "score", "family", "de", "labels"),
-                                optional=("modes", "sized", "domestic"))
+                                optional=("modes", "sized", "domestic", "imposed"))
             score = self.number(spec["score"], (*path, "score"))
             modes = {}
             for mode, own in self.mapping(spec.get("modes") or {}, (*path, "modes")).items():
@@ -199,6 +200,7 @@ class _Checker:
                 reciprocal=families[kin], de=self.choice(spec["de"], (*path, "de"), ROLES),
                 sized=self.flag(spec.get("sized", False), (*path, "sized")),
                 domestic=self.flag(spec.get("domestic", False), (*path, "domestic")),
+                imposed=self.flag(spec.get("imposed", False), (*path, "imposed")),
                 labels=self.labels(spec["labels"], (*path, "labels"), languages))
 
         def status(name: str, value: Any, path: tuple[Key, ...]) -> Status:
