@@ -916,6 +916,18 @@ class EventCoder:
                 recipient = [Party(text="", code=rival)]
             elif home and all(p.code == home for p in actor):
                 recipient = [Party(text="", code=home, generic=True)]
+        if event_type == "MOBILIZE" and actor and not recipient and not all(p.sector == "COP" for p in actor) \
+                and any(p.code and not p.generic and placemod.is_state(p.code) for p in actor) \
+                and all(p.sector in _STATE_FORCES or p.sector is None for p in actor):
+            # "l'armée nord-coréenne va déployer des unités dans la zone de Kaesong": forces a state moves at home are
+            # mobilised against the side the document sets it against (PLOVER MOBILIZE: the target): its rival in
+            # the fighting, else the party the text has told acting against it or acted against (not a partner it
+            # only met or signed with, nor a state only named nearby: "l'arrivée de renforts" in a story on an
+            # epidemic; nor a state the sentence names, often where the forces are, "comme l'Arabie saoudite"); a
+            # state's own rebels or opposition moving are its own affairs (told below)
+            rival = _opponent(ctx, {p.code for p in actor}, sent, self.reciprocal)
+            if rival:
+                recipient = [Party(text="", code=rival)]
         if event_type == "ASSAULT" and not actor and not recipient and entry.sym:
             states = ctx.two_sides(sent)
             if states:
@@ -1919,6 +1931,20 @@ def _adversary(ctx: _Context, targets: set, sent: Span, partnered: frozenset[str
     between = {kind for kind, actors, recipients in ctx.shared.told
                if (other in actors and targets & recipients) or (other in recipients and targets & actors)}
     return None if between and between <= partnered else other
+
+
+def _opponent(ctx: _Context, sides: set, sent: Span, partnered: frozenset[str]) -> str | None:
+    """The party the document sets against ``sides``: their rival in the fighting, else their counterpart when the
+    text has told an act between them of a type other than partners' (``partnered``)."""
+    rival = ctx.rival(sides, None)
+    if rival and rival not in sides:
+        return rival
+    other = ctx.counterpart(sides, sent)
+    if not other or other in sides:
+        return None
+    between = {kind for kind, actors, recipients in ctx.shared.told
+               if (other in actors and sides & recipients) or (other in recipients and sides & actors)}
+    return other if between - partnered else None
 
 
 def _demonstrative(noun: Token) -> bool:

@@ -60,6 +60,7 @@ _LOCATIVE = grammar_words("place_prepositions")
 _UNACCENTED_LOCATIVE = grammar_words("unaccented_place_prepositions")  # "A Berlin"
 _VENUE_DE = grammar_words("venue_de_forms")  # "le sommet de Téhéran"
 _PLACE_NOUNS = grammar_words("place_nouns")  # "la ville d'Ashdod", "une rue d'Asnières"
+_INSIDE = grammar_words("inside_prepositions")  # "dans le complexe de Kaesong"
 
 
 @cache
@@ -86,9 +87,16 @@ def is_locative(mention: Span) -> bool:
     # "le sommet de Téhéran", "leur entrevue de Téhéran", "les accords d'Istanbul": where it met;
     # "la ville d'Ashdod", "une rue d'Asnières": the town a place noun it completes lies in
     head = view.head[mention.root.i]
-    return (head != mention.root.i and head < start
-            and (view.lemma[head] in _venue_nouns() or view.lemma[head] in _PLACE_NOUNS)
-            and any(deps[j] == "case" and lowers[j] in _VENUE_DE for j in view.kids(mention.root.i)))
+    if head == mention.root.i or head >= start \
+            or not any(deps[j] == "case" and lowers[j] in _VENUE_DE for j in view.kids(mention.root.i)):
+        return False
+    if view.lemma[head] in _venue_nouns() or view.lemma[head] in _PLACE_NOUNS:
+        return True
+    # "dans le complexe de Kaesong", "dans la zone de Kaesong": a place the knowledge base locates (not a state, GPE,
+    # which a phrase may name as an actor, "dans le discours de la Russie"; not a name only the gazetteer reads,
+    # "dans le quartier de Neudorf") completing a noun that is itself named as the place inside which
+    return mention.label_ == "LOC" and bool(mention._.code) and view.pos[head] == "NOUN" \
+        and deps[mention.root.i] == "nmod" and any(deps[j] == "case" and lowers[j] in _INSIDE for j in view.kids(head))
 
 
 def town_of(mention: Span) -> str | None:
