@@ -887,9 +887,14 @@ class EventCoder:
         if not actor and event_type in ("ASSAULT", "COERCE", "PROTEST"):
             victims = {p.code for p in recipient}
             rival = ctx.rival(victims, sent) if event_type == "ASSAULT" and recipient else None
+            # victims the text calls by their nationality ("des Iraniens détenus", "l'expulsion d'agents russes") are
+            # foreigners where they are held: not their own state's doing, whatever state the document is about
+            # (not among victims of several nationalities: "une Franco-Iranienne et un Français arrêtés")
+            foreigners = event_type != "PROTEST" and not placed and {p.code for p in recipient} == {home} \
+                and any(_mention_label(p) == "NORP" for p in recipient)
             if rival:
                 actor = [Party(text="", code=rival)]
-            elif home:
+            elif home and not foreigners:
                 sector = "COP" if event_type == "COERCE" else ("CVL" if event_type == "PROTEST" else None)
                 actor = [Party(text="", code=home, sector=sector, generic=True)]
             confidence *= 0.8
