@@ -1,7 +1,7 @@
-"""Victims called by their nationality (issue 16's general press: X->X self-events): when the clause names no one who
-acts and no place, the document's state is not lent as the doer of an arrest or an attack on people the text calls
-by that state's nationality, since calling them so marks them as foreigners where it happens. Sentences written for
-veille."""
+"""People held whom the text calls by their nationality (issue 16's general press: X->X self-events): when the clause
+names no one who acts and no place, the document's state is not lent as the doer of an arrest of people the text calls
+by that state's nationality, since calling them so marks them as foreigners where they are held; the dead keep the
+guess (their own police may have killed them). Sentences written for veille."""
 
 from __future__ import annotations
 
@@ -32,3 +32,10 @@ def test_victims_of_several_nationalities_keep_the_guessed_doer(veille_nlp) -> N
     arrests = of_type(events, "COERCE")
     assert arrests and codes(arrests[0]["actor"]) == {"ARG"}, events
     assert codes(arrests[0]["recipient"]) == {"ARG", "CHL"}, events
+
+
+def test_nationals_killed_with_no_doer_keep_the_guessed_doer(veille_nlp) -> None:
+    events = code(veille_nlp, "Le président argentin a réuni son gouvernement après les émeutes. Un Argentin de 30 ans "
+                              "a été tué par balle lors d'un contrôle.")
+    killings = of_type(events, "ASSAULT")
+    assert killings and codes(killings[0]["actor"]) == {"ARG"}, events

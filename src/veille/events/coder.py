@@ -541,14 +541,16 @@ class EventCoder:
                                 other: str, ctx: _Context) -> bool:
         """Whether the document's foreign partner would be lent to a one-way act of goodwill with no addressee.
 
-        A quarrel's other side is whom a demand, a charge or a threat with no addressee aims at, and an agreement
-        has the partner it was struck with; a one-way act of support, praise or concession with none ("a salué
+        A quarrel's other side is whom a demand, a charge, a threat or a concession with no addressee aims at, and an
+        agreement has the partner it was struck with; a one-way statement of support or praise with none ("a salué
         leur mobilisation", "s'est dit favorable à un rachat") is for whoever the clause speaks of, not the state
         the text pairs the actor with through a detention, an aid or a dispute: only a partner it has met or
         struck an agreement with (a reciprocal event told before) receives it."""
         own = {p.code for p in actor}
-        if other in own or event_type in self.reciprocal:
-            return False
+        if other in own or event_type in self.reciprocal or event_type not in _VERBAL:
+            return False  # (an aid sent, a withdrawal: a material act goes where the story's partner is)
+        if self.vocabulary.family(event_type) == "withdraw":
+            return False  # a concession yields to the other side ("a annoncé le retrait de ses troupes")
         if status.status == FUTURE and event_type in _FUTURE_TO_AGREE:
             return False  # a support promised is an agreement (below)
         # cooperative by its type and by its mode on PLOVER's scale (not a request, even for assistance)
@@ -887,10 +889,11 @@ class EventCoder:
         if not actor and event_type in ("ASSAULT", "COERCE", "PROTEST"):
             victims = {p.code for p in recipient}
             rival = ctx.rival(victims, sent) if event_type == "ASSAULT" and recipient else None
-            # victims the text calls by their nationality ("des Iraniens détenus", "l'expulsion d'agents russes") are
-            # foreigners where they are held: not their own state's doing, whatever state the document is about
-            # (not among victims of several nationalities: "une Franco-Iranienne et un Français arrêtés")
-            foreigners = event_type != "PROTEST" and not placed and {p.code for p in recipient} == {home} \
+            # people held whom the text calls by their nationality ("des Iraniens détenus", "l'expulsion d'agents
+            # russes") are foreigners where they are held: not their own state's doing, whatever state the document
+            # is about (not among people of several nationalities: "une Franco-Iranienne et un Français arrêtés";
+            # not the dead, whom their own police may have killed, "un Afro-Américain tué", or the enemy: `rival`)
+            foreigners = event_type == "COERCE" and not placed and {p.code for p in recipient} == {home} \
                 and any(_mention_label(p) == "NORP" for p in recipient)
             if rival:
                 actor = [Party(text="", code=rival)]
