@@ -546,6 +546,29 @@ class EventCoder:
                 out.append(event)
         return out
 
+    def _goodwill_to_a_stranger(self, event_type: str, mode: str | None, status: Status, actor: list[Party],
+                                other: str, ctx: _Context) -> bool:
+        """Whether the document's foreign partner would be lent to a one-way act of goodwill with no addressee.
+
+        A quarrel's other side is whom a demand, a charge, a threat or a concession with no addressee aims at, and an
+        agreement has the partner it was struck with; a one-way statement of support or praise with none ("a salué
+        leur mobilisation", "s'est dit favorable à un rachat") is for whoever the clause speaks of, not the state
+        the text pairs the actor with through a detention, an aid or a dispute: only a partner it has met or
+        struck an agreement with (a reciprocal event told before) receives it."""
+        own = {p.code for p in actor}
+        if other in own or event_type in self.reciprocal or event_type not in _VERBAL:
+            return False  # (an aid sent, a withdrawal: a material act goes where the story's partner is)
+        if self.vocabulary.family(event_type) == "withdraw":
+            return False  # a concession yields to the other side ("a annoncé le retrait de ses troupes")
+        if status.status == FUTURE and event_type in _FUTURE_TO_AGREE:
+            return False  # a support promised is an agreement (below)
+        # cooperative by its type and by its mode on PLOVER's scale (not a request, even for assistance)
+        if min(self.vocabulary.score(event_type, None), self.vocabulary.score(event_type, mode)) <= 0:
+            return False
+        return not any(kind in self.reciprocal and ((own & actors and other in recipients)
+                                                    or (other in actors and own & recipients))
+                       for kind, actors, recipients in ctx.shared.told)
+
     def _obligation(self, token: Token, status: Status, ctx: _Context) -> tuple[Arguments, Status] | None:
         """A word of obligation in what a speaker says of another side ('"la partie russe doit maintenant
         réagir", a dit le ministre allemand', 'il faut que Moscou retire ses troupes, a déclaré X'): the
@@ -875,9 +898,15 @@ class EventCoder:
         if not actor and event_type in ("ASSAULT", "COERCE", "PROTEST"):
             victims = {p.code for p in recipient}
             rival = ctx.rival(victims, sent) if event_type == "ASSAULT" and recipient else None
+            # people held whom the text calls by their nationality ("des Iraniens détenus", "l'expulsion d'agents
+            # russes") are foreigners where they are held: not their own state's doing, whatever state the document
+            # is about (not among people of several nationalities: "une Franco-Iranienne et un Français arrêtés";
+            # not the dead, whom their own police may have killed, "un Afro-Américain tué", or the enemy: `rival`)
+            foreigners = event_type == "COERCE" and not placed and {p.code for p in recipient} == {home} \
+                and any(_mention_label(p) == "NORP" for p in recipient)
             if rival:
                 actor = [Party(text="", code=rival)]
-            elif home:
+            elif home and not foreigners:
                 sector = "COP" if event_type == "COERCE" else ("CVL" if event_type == "PROTEST" else None)
                 actor = [Party(text="", code=home, sector=sector, generic=True)]
             confidence *= 0.8
@@ -996,7 +1025,8 @@ class EventCoder:
                 and not ((entry.sym or event_type in self.reciprocal) and len({p.code for p in actor}) > 1) \
                 and not (args.theme is not None and args.theme.i in ctx.shared.unknown_people):
             other = ctx.counterpart({p.code for p in actor}, sent)
-            if other and ctx.spoken_of(other):
+            if other and ctx.spoken_of(other) and not self._goodwill_to_a_stranger(event_type, mode, status, actor,
+                                                                                    other, ctx):
                 recipient = [Party(text="", code=other)]
                 confidence *= 0.85
         # symmetric events: the partner goes to the recipient, without inventing a direction
