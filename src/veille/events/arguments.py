@@ -675,6 +675,12 @@ class ArgumentFinder:
         if theme is not None and self._is_material(theme, entry):
             # what is sent/deployed: soldiers' nationality is the actor's ("militaires russes")
             named_actor = any(p.code and not p.generic for p in args.actor)
+            if patient and args.actor and any(c.dep_ == "det" and morph(c, "Poss") for c in _children(theme)):
+                # "nous avons retiré nos soldats de Syrie": a possessive says whose they are; the state the phrase
+                # names is where they are, not theirs
+                own = {p.code for p in args.actor}
+                args.recipient.extend(p for p in patient if p.code not in own and not _same(p, args.recipient))
+                return
             if patient and not (named_actor and all(p.generic for p in patient)) and not any(
                     p.code and not p.generic and p.token is not None and p.token.dep_.startswith("nsubj")
                     for p in args.actor):
@@ -912,6 +918,9 @@ class ArgumentFinder:
         owners: list[Party] = []
         targeted: list[Party] = []  # named by "de" as the act's target ("l'attaque de Kiev")
         against: list[Party] = []  # named by "contre" ("l'attaque contre Kiev")
+        # "sa condamnation de l'essai nord-coréen", "son rejet de toute négociation avec Ankara": a possessive names
+        # the doer, so the noun's "de" phrase is what the act is about, never a second doer
+        possessed = any(c.dep_ == "det" and morph(c, "Poss") for c in _children(noun))
         for child in _noun_children(noun):
             dep = child.dep_
             prep = _case(child)
@@ -935,7 +944,7 @@ class ArgumentFinder:
                     if entry.type in ("CONSULT", "AGREE") and all(p.place and _is_city(p) for p in parties):
                         args.places.extend(parties)  # "l'entrevue de Téhéran", "l'accord de Vienne": where, not who
                         continue
-                    role_actor = entry.de == "actor"
+                    role_actor = entry.de == "actor" and not possessed
                     # troops are the means of who sends or pulls them ("le retrait des troupes américaines"),
                     # not of who expels, arrests or frees them ("l'expulsion des troupes américaines")
                     material = self._is_material(child, entry) or (

@@ -1420,7 +1420,12 @@ class _Context:
                 verb = verb.head
             return self._previous()
         verb = token.head
-        if token.dep_ in ("nsubj", "expl:subj") and lower in _SPEAKER_PRONOUNS and verb.lemma_.lower() in SPEECH_VERBS \
+        # (an inverted clitic is the incise's subject whatever the parser calls it: "a-t-il prévenu", read as a
+        # passive subject; not under a passive auxiliary, "a-t-il été informé")
+        inverted = lower in INVERTED_CLITICS and token.dep_ == "nsubj:pass" \
+            and not any(c.dep_ == "aux:pass" for c in verb.children)
+        if (token.dep_ in ("nsubj", "expl:subj") or inverted) and lower in _SPEAKER_PRONOUNS \
+                and verb.lemma_.lower() in SPEECH_VERBS \
                 and (verb.i < token.i or lower.startswith("-")) and self.speaker is not None \
                 and self.speaker.get("code"):
             # '"Nous demandons ...", a-t-il ajouté': the source the paragraph last named

@@ -68,6 +68,7 @@ CLOSING_QUOTES = ('"', "»", "”")
 QUOTE_MARKS = tuple(dict.fromkeys(OPENING_QUOTES + CLOSING_QUOTES))
 # "-il", "-elle" and the euphonic "-t" between them and the verb: "a-t-il été déjoué ?"
 INVERTED_CLITICS = grammar_words("inverted_clitics") | grammar_words("euphonic_marks")
+_EUPHONIC = grammar_words("euphonic_marks")
 _QUESTION_WORDS = grammar_words("question_words")  # "pourquoi", "qui": a question that takes the act as known
 _PLANNED_PASSIVES = grammar_words("planned_passive_verbs")  # "un tête-à-tête est prévu"
 # verbs whose negation affirms what hangs on them ("ne manque jamais de dénoncer", "n'a cessé de bombarder"): a habit
@@ -232,7 +233,7 @@ def _subject(verb: Token) -> Token | None:
     deps, children = view.dep, view.kids(verb.i)
     for j in children:
         if deps[j] in ("nsubj", "expl:subj"):
-            return view.token(j)
+            return _past_euphonic(view, j)
     for j in children:
         if deps[j] == "obl:agent":
             return view.token(j)
@@ -487,9 +488,12 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             # a conjunct with a subject of its own is a clause of its own: it does not take its first
             # conjunct's meaning ("La Chine a refusé de confirmer ..., mais des médias ont affirmé que ...")
             # nor does a participle sharing the subject and auxiliary ("a dénoncé un complot et souligné son
-            # rejet"), unlike an infinitive, which shares what its first conjunct's verb does to it
+            # rejet") or a finite verb that is the act itself, sharing the subject ("dénoncent une mesure et
+            # réclament son retrait": the demand is made, not imagined by the denunciation), unlike an infinitive,
+            # which shares what its first conjunct's verb does to it
             via_conj = any(deps[j] in ("nsubj", "nsubj:pass") for j in kids(c)) or (
-                tags[c] == "VERB" and "Part" in morph(current, "VerbForm"))
+                tags[c] == "VERB" and ("Part" in morph(current, "VerbForm")
+                                       or (c == t and "Fin" in morph(current, "VerbForm"))))
             current = token_at(p)
             continue  # a coordinated verb shares its first conjunct's governors
         via_conj = False
@@ -642,7 +646,10 @@ def _incise(top: Token, trigger: Token) -> Token | None:
         for j in view.kids(head):
             if j > trigger.i and lemmas[j] in SPEECH_VERBS and deps[j] in (
                     "parataxis", "conj", "advcl", "ccomp", "dep", "acl") \
-                    and not any(deps[m] == "mark" for m in view.kids(j)):  # "il faut que X explique": no incise
+                    and not any(deps[m] == "mark" for m in view.kids(j)) \
+                    and not (deps[j] == "conj" and any(deps[m] == "cc" for m in view.kids(j))):
+                # ("il faut que X explique": no incise; nor a verb coordinated by a conjunction, "a dénoncé un
+                # complot et souligné son rejet": the subject's second act, whose object is no speaker)
                 child = view.token(j)
                 if _speech_use(child) and _inverted_subject(child) is not None:
                     return child
@@ -661,7 +668,7 @@ def _inverted_subject(verb: Token, trigger: Token | None = None) -> Token | None
         if j > first and j != holder and (deps[j] in ("nsubj", "obj", "nsubj:pass", "expl:subj") or
                            lowers[j].startswith("-")) and tags[j] in ("PROPN", "NOUN", "PRON") \
                 and lowers[j] not in TIME_WORDS:  # "a annoncé jeudi Armen Grigoryan"
-            return view.token(j)
+            return _past_euphonic(view, j)
     # "a affirmé lundi à la télévision le ministre iranien": the subject the parser hung on the oblique
     # before it, a determined noun phrase with no preposition of its own
     for j in view.kids(verb.i):
@@ -679,6 +686,15 @@ def _inverted_subject(verb: Token, trigger: Token | None = None) -> Token | None
                 and _names_someone(verb.doc, j):
             return view.token(j)
     return None
+
+
+def _past_euphonic(view: DocView, j: int) -> Token:
+    """The subject at token ``j``: the clitic after it when ``j`` is the euphonic "-t" the parser read as a subject
+    ("a-t-il prévenu": "-il" speaks, and stands for whoever the text last named speaking)."""
+    if view.lower[j] in _EUPHONIC and j + 1 < len(view.lower) and view.lower[j + 1] in INVERTED_CLITICS \
+            and view.lower[j + 1] not in _EUPHONIC:
+        return view.token(j + 1)
+    return view.token(j)
 
 
 def _names_someone(doc: Doc, i: int) -> bool:
