@@ -24,6 +24,7 @@ from veille.events.dates import BACKGROUND_DAYS, age_in_days, clause_tense, date
 from veille.events.features import morph
 from veille.events.grammar import grammar_table, grammar_words
 from veille.events.status import _clause_verb
+from veille.nlp.extensions import MENTIONS
 
 _PERIOD_NOUNS = grammar_words("period_nouns")
 _PERIOD_PREPOSITIONS = grammar_words("period_prepositions")
