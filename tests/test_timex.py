@@ -230,6 +230,9 @@ CASES: list[tuple[str, str | None, str, str, str, str | None, str | None]] = [
      "2024-05-01", "day", None),
     ("Le 8-Mai, les anciens combattants se sont recueillis à Tulle.", "2024-05-10", "Le 8-Mai", "DATE", "2024-05-08",
      "day", None),
+    # ... only a holiday of `hyphen_holidays` ("le 11-Septembre" is a memorial's name: NOT_DATES)
+    ("Le maire de Quimper a décoré trois pompiers le 14-Juillet.", "2023-07-16", "le 14-Juillet", "DATE",
+     "2023-07-14", "day", None),
 ]  # fmt: skip
 
 
@@ -335,6 +338,7 @@ NOT_DATES = [
     "Le retrait a été annoncé sans préciser la date.",
     "C'est le troisième voyage et la deuxième journée.",
     "attachés à la Vision mondiale turcique 2040 et au Tour de France 2022",
+    "Un romancier islandais consacre son livre au 11-Septembre.",
 ]
 
 

@@ -250,8 +250,14 @@ def _pod_code(s: str | None) -> str | None:
     return PARTS_OF_DAY.get(s)
 
 
+# the holidays named by a day and month joined by a hyphen ("le 14-Juillet"): (day, month)
+_HYPHEN_HOLIDAYS = {(_day(d), MONTHS[_norm(mo)]) for d, mo in (w.split("-", 1) for w in words("hyphen_holidays"))}
+
+
 def _b_daymonth(m: re.Match[str], text: str) -> list[_Item] | None:
     d, mo = _day(m["d"]), MONTHS[_norm(m["m"])]
+    if m["hy"] and (d, mo) not in _HYPHEN_HOLIDAYS:
+        return None  # "après le 11-Septembre": a memorial's name, no date
     y = _year(m["y"]) if m["y"] else None
     if not _valid(y or 2000, mo, d):
         return None
@@ -818,8 +824,8 @@ _PATTERNS: list[tuple[str, Builder]] = [
      rf"(?:{seq('list_second_article')}{WS})?(?P<i2>(?:(?P<w2>{WD}){WS})?(?P<d2>{DAY})){WS}(?P<m>{MONTH})(?:{WS}(?P<y>{YEARX}))?)",
      _b_list),
     # "le mardi 28 juin 2022", "la soirée du 5 janvier", "ce jeudi 17 février"; a day and month joined by a hyphen
-    # name a holiday or a day remembered ("le défilé du 1er-Mai")
-    (rf"{L}{_pre()}(?P<core>{_POD_OF}?{_DET}?{_WDOPT}(?P<d>{DAY})(?:{WS}|-)(?P<m>{MONTH})"
+    # name a holiday ("le défilé du 1er-Mai": `hyphen_holidays`), else no date ("le 11-Septembre")
+    (rf"{L}{_pre()}(?P<core>{_POD_OF}?{_DET}?{_WDOPT}(?P<d>{DAY})(?:{WS}|(?P<hy>{HY}))(?P<m>{MONTH})"
      rf"(?:{WS}(?P<y>{YEARY})|{WS}(?P<rel>{_seq(_DAY_MONTH_DIRECTIONS)}){R})?"
      rf"(?:{WS}(?P<pod2>{seq('pods_after_date')}))?)",
      _b_daymonth),
