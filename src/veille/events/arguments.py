@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.events.features import morph
 from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
 from veille.events.lexicon import Entry, Lexicon, behind_day, stranded_object
-from veille.events.status import SPEECH_VERBS
+from veille.events.status import EUPHONIC, SPEECH_VERBS
 from veille.events.timex import TIME_WORDS
 from veille.events.timex_lexicon import REL_MODS as TIME_MODIFIERS
 from veille.events.timex_lexicon import UNITS as TIME_UNITS
@@ -50,7 +50,6 @@ _AGENT_PREPS = grammar_words("agent_prepositions")  # "tué par la police"
 _AVOIR = grammar_words("avoir_auxiliaries")  # "Poutine l'avait mis en garde": no passive
 _SUBJECT_RELATIVES = grammar_words("subject_relatives")  # "X, qui a déployé ..."
 _GERUND_ADV = grammar_words("gerund_adverbs")  # "tout en appelant à ..."
-_EUPHONIC = grammar_words("euphonic_marks")  # the "t" of "a-t-il": no subject
 _INVERTED = grammar_words("inverted_clitics")  # "a-t-il estimé": the subject after its verb
 _VERB_POS = frozenset({"VERB", "AUX"})
 
@@ -836,12 +835,12 @@ class ArgumentFinder:
                     current = head
                     continue
                 inverted = _subject_child(view_of(head.doc), head.i)
-                if inverted is not None and any(c.dep_ in ("nsubj", "expl:subj") and c.lower_ not in _EUPHONIC
+                if inverted is not None and any(c.dep_ in ("nsubj", "expl:subj") and c.lower_ not in EUPHONIC
                                                 for c in _children(head)):
                     return self._np(view_of(head.doc).token(inverted), index, resolve) \
                         or self._described(current, head, index)
                 for sibling in _children(head):
-                    if sibling.dep_ in ("nsubj", "expl:subj") and sibling.lower_ not in _EUPHONIC:
+                    if sibling.dep_ in ("nsubj", "expl:subj") and sibling.lower_ not in EUPHONIC:
                         return self._np(sibling, index, resolve) or self._described(current, head, index)
                     if sibling.dep_ == "obl:agent":
                         return self._np(sibling, index, resolve)
@@ -1308,7 +1307,7 @@ def _STATE_NAMES() -> frozenset[str]:  # noqa: N802 - cached constant
 def _subject_child(view: DocView, verb: int) -> int | None:
     """The verb's subject: the clitic inverted after its auxiliary when there is one ('"L'avenir se joue", a-t-il
     estimé': not the quote's noun the parser also made its subject), else its first; never the euphonic "t"."""
-    subjects = [j for j in view.kids(verb) if view.dep[j] in ("nsubj", "expl:subj") and view.lower[j] not in _EUPHONIC]
+    subjects = [j for j in view.kids(verb) if view.dep[j] in ("nsubj", "expl:subj") and view.lower[j] not in EUPHONIC]
     return next((j for j in subjects if view.lower[j] in _INVERTED), subjects[0] if subjects else None)
 
 

@@ -67,8 +67,8 @@ OPENING_QUOTES = ('"', "«", "“")
 CLOSING_QUOTES = ('"', "»", "”")
 QUOTE_MARKS = tuple(dict.fromkeys(OPENING_QUOTES + CLOSING_QUOTES))
 # "-il", "-elle" and the euphonic "-t" between them and the verb: "a-t-il été déjoué ?"
-INVERTED_CLITICS = grammar_words("inverted_clitics") | grammar_words("euphonic_marks")
-_EUPHONIC = grammar_words("euphonic_marks")
+EUPHONIC = grammar_words("euphonic_marks")  # the "t" of "a-t-il": no subject (arguments.py reads it too)
+INVERTED_CLITICS = grammar_words("inverted_clitics") | EUPHONIC
 _QUESTION_WORDS = grammar_words("question_words")  # "pourquoi", "qui": a question that takes the act as known
 _PLANNED_PASSIVES = grammar_words("planned_passive_verbs")  # "un tête-à-tête est prévu"
 # verbs whose negation affirms what hangs on them ("ne manque jamais de dénoncer", "n'a cessé de bombarder"): a habit
@@ -101,7 +101,7 @@ def _aux(token: Token) -> list[Token]:
 
 def _affirms_below(verb: Token, trigger: Token) -> bool:
     """The verb is one whose negation affirms the infinitive it governs, and the trigger is in that infinitive's clause
-    ("ne manque jamais de dénoncer X, envahi par Y"; not "aucun soldat ne manque à l'appel": no infinitive)."""
+    ("ne manque jamais de dénoncer X, envahi par Y"; not "ne manque pas à sa parole": no infinitive)."""
     if verb.lemma_.lower() not in _UNCEASING:
         return False
     return any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") and (c == trigger or c.is_ancestor(trigger))
@@ -691,8 +691,8 @@ def _inverted_subject(verb: Token, trigger: Token | None = None) -> Token | None
 def _past_euphonic(view: DocView, j: int) -> Token:
     """The subject at token ``j``: the clitic after it when ``j`` is the euphonic "-t" the parser read as a subject
     ("a-t-il prévenu": "-il" speaks, and stands for whoever the text last named speaking)."""
-    if view.lower[j] in _EUPHONIC and j + 1 < len(view.lower) and view.lower[j + 1] in INVERTED_CLITICS \
-            and view.lower[j + 1] not in _EUPHONIC:
+    if view.lower[j] in EUPHONIC and j + 1 < len(view.lower) and view.lower[j + 1] in INVERTED_CLITICS \
+            and view.lower[j + 1] not in EUPHONIC:
         return view.token(j + 1)
     return view.token(j)
 
