@@ -64,8 +64,8 @@ ROWS: dict[str, Row] = {
     "arrest as news": Row("La police turque a arrêté mardi un journaliste allemand.", "2019-03-12", "COERCE", True),
     "weeks after": Row(_WEEKS, "2022-08-05", "CONSULT", True),
     "months after": Row(_WEEKS.replace("Trois semaines", "Trois mois"), "2022-08-05", "CONSULT", False),
-    "anniversary": Row("La ministre française devait se rendre jeudi à Londres pour y célébrer le 80e anniversaire de "
-                       "l'appel du général de Gaulle à combattre l'armée allemande.", "2019-03-12", "ASSAULT", False),
+    "anniversary": Row("Des élus portugais ont marqué dimanche le centenaire de la décision du roi espagnol d'envahir "
+                       "le Portugal.", "2019-03-12", "ASSAULT", False),
     "call as news": Row("Le président malien a appelé lundi l'armée à attaquer les jihadistes.", "2019-03-12",
                         "REQUEST", True),
     "start of detention": Row(_DETAINED, "2019-08-20", "COERCE", False),
@@ -153,11 +153,14 @@ ROWS: dict[str, Row] = {
                           None, False),
     "never fails to: once": Row("Le chef du gouvernement slovaque a critiqué mardi la Hongrie.", "2023-05-03", None,
                                 True),
+    # ... only under a habitual negator: "n'a pas manqué de" tells one act
+    "did not fail to": Row("Le ministre slovène n'a pas manqué de dénoncer mardi la Croatie.", "2023-05-03", "ACCUSE",
+                           True, trigger="dénoncer"),
     "the participle is its own": Row("La Lituanie ne manque jamais de soutenir l'Ukraine, envahie par la Russie en "
                                      "février.", "2023-05-03", "ASSAULT", True, trigger="envahie"),
-    # ... only the infinitive it governs: "manquer à l'appel" keeps its negation
-    "missing from the roll call": Row("Aucun soldat estonien ne manque à l'appel, a affirmé l'armée estonienne dans un "
-                                      "communiqué.", "2023-05-03", "REQUEST", False),
+    # ... only the infinitive it governs: "manquer à sa parole" keeps its negation
+    "true to his word": Row("Le ministre letton ne manque pas à sa parole, ni à ses engagements envers l'Ukraine.",
+                            "2023-05-03", "AGREE", False),
     "lacks means": Row("Le ministre estonien ne manque pas d'arguments, et a condamné mardi la Biélorussie.",
                        "2023-05-03", "ACCUSE", True, trigger="condamné"),
 }

@@ -4,7 +4,8 @@
 ("a toujours été prompt à dénoncer", "s'est fait un nom en dénonçant"), for a word of frequency or long duration
 hung on that clause (grammar.yaml `habit_phrases`), a repetition counted from a start long past ("à plusieurs
 reprises depuis son élection"), "toujours" in a compound past, a negated "cesser" ("n'a cessé de
-dénoncer"), a career ("se faire un nom en ...") or what one is known for ("connu pour ...").
+dénoncer"), a "manquer" negated by "jamais" ("ne manque jamais de dénoncer", not "n'a pas manqué de"), a career
+("se faire un nom en ...") or what one is known for ("connu pour ...").
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _ITERATIVE = grammar_words("iterative_phrases")  # "à plusieurs reprises": a ha
 _SINCE = grammar_words("since_words")
 _STARTS = grammar_words("since_start_nouns")  # "depuis son élection"
 _UNCEASING = grammar_words("unceasing_verbs")
+_UNFAILING = grammar_words("unfailing_verbs")  # a habit only under a habitual negator ("ne manque jamais de")
+_HABITUAL_NEGATORS = grammar_words("habitual_negators")
 _CAREER_OBJECTS = grammar_words("career_objects")
 _CAREER_ADJ = grammar_words("career_adjectives")
 _COMPARISON = grammar_words("comparison_marks")  # "comme chaque année": this year's instance
@@ -125,8 +128,9 @@ def _marked(clause: Token, markers: tuple[tuple[str, Span], ...], below: Token |
     if below is None:
         return False
     lemma = clause.lemma_.lower()
-    if lemma in _UNCEASING and any(c.lower_ in _NE for c in clause.children):
-        return True  # "n'a cessé de dénoncer", "n'a jamais cessé de critiquer"
+    if lemma in _UNCEASING and any(c.lower_ in _NE for c in clause.children) and (
+            lemma not in _UNFAILING or any(c.lower_ in _HABITUAL_NEGATORS for c in clause.children)):
+        return True  # "n'a cessé de dénoncer", "n'a jamais cessé de critiquer", "ne manque jamais de critiquer"
     if lemma in _CAREER_ADJ:
         return True  # "connu pour avoir dénoncé"
     return any(c.dep_ == "obj" and c.lemma_.lower() in _CAREER_OBJECTS for c in clause.children)
