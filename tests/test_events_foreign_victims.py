@@ -45,8 +45,8 @@ def test_nationals_killed_with_no_doer_keep_the_guessed_doer(veille_nlp) -> None
 
 def test_nationals_held_at_home_in_a_story_on_their_state_keep_its_doer(veille_nlp) -> None:
     # no other state in the document: people named by their nationality are held at home, by their own state
-    events = code(veille_nlp, "La colère contre le régime gagne l'Iran. Mardi, des dizaines d'Iraniens ont été "
-                              "arrêtés.", "2021-04-15")
+    events = code(veille_nlp, "Les grèves contre le régime s'étendent en Iran. Mardi, une centaine d'Iraniens ont été "
+                              "interpellés.", "2021-04-15")
     arrests = of_type(events, "COERCE")
     assert arrests and codes(arrests[0]["actor"]) == {"IRN"}, events
     assert codes(arrests[0]["recipient"]) == {"IRN"}, events
