@@ -209,7 +209,7 @@ def _adverb_head(word: Token) -> Token:
 
 
 def _aside(verb: Token) -> bool:
-    """A phrase of `recalled_aside_marks` hangs on the clause's verb ("qui a déjà condamné", "qui a d'ailleurs")."""
+    """A phrase of `recalled_aside_marks` hangs on the clause's verb ("qui a déjà interdit", "qui a d'ailleurs")."""
     doc = verb.doc
     for token in verb.subtree:
         for n in range(1, _ASIDE_LENGTH + 1):
