@@ -1,7 +1,8 @@
 """People held whom the text calls by their nationality (issue 16's general press: X->X self-events): when the clause
 names no one who acts and no place, the document's state is not lent as the doer of an arrest of people the text calls
-by that state's nationality, since calling them so marks them as foreigners where they are held; the dead keep the
-guess (their own police may have killed them). Sentences written for veille."""
+by that state's nationality when the document sets them abroad (another state is its focus or main pair, or is
+named in the sentence), since calling them so marks them as foreigners where they are held; named at home, they keep
+the guess; the dead keep the guess (their own police may have killed them). Sentences written for veille."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ LEAD = "Le président argentin a réuni son gouvernement. "
 
 
 def test_nationals_held_with_no_doer_and_no_place_are_not_held_by_their_own_state(veille_nlp) -> None:
-    events = code(veille_nlp, LEAD + "Deux Argentins ont été arrêtés lundi.")
+    # another state named in the sentence sets them abroad
+    events = code(veille_nlp, LEAD + "Deux Argentins ont été arrêtés lundi, a indiqué le Paraguay.")
     assert not [e for e in of_type(events, "COERCE") if codes(e["actor"]) == {"ARG"}], events
 
 
@@ -39,3 +41,12 @@ def test_nationals_killed_with_no_doer_keep_the_guessed_doer(veille_nlp) -> None
                               "a été tué par balle lors d'un contrôle.")
     killings = of_type(events, "ASSAULT")
     assert killings and codes(killings[0]["actor"]) == {"ARG"}, events
+
+
+def test_nationals_held_at_home_in_a_story_on_their_state_keep_its_doer(veille_nlp) -> None:
+    # no other state in the document: people named by their nationality are held at home, by their own state
+    events = code(veille_nlp, "Les grèves contre le régime s'étendent en Iran. Mardi, une centaine d'Iraniens ont été "
+                              "interpellés.", "2021-04-15")
+    arrests = of_type(events, "COERCE")
+    assert arrests and codes(arrests[0]["actor"]) == {"IRN"}, events
+    assert codes(arrests[0]["recipient"]) == {"IRN"}, events

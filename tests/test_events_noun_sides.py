@@ -1,5 +1,5 @@
 """Sides and statuses of acts told by nouns and material verbs, read off the parse: a place completing a noun that is
-itself named as a place ("dans le complexe militaire de X"), the target of forces a state moves at home (the side
+itself named as a place ("dans la région militaire de X"), the target of forces a state moves at home (the side
 the story sets it against), a clause a time is counted from ("depuis que ...")."""
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ PUBLISHED = "2021-06-10"
 
 def test_a_place_completing_a_place_noun_is_where_troops_go(veille_nlp) -> None:
     # the sentence names where the troops go (a place of the army's own state): troops moved at home, not sent to
-    # the state named a sentence before
-    events = code(veille_nlp, "Le président russe s'est rendu au Kazakhstan la semaine dernière. L'armée russe a "
-                              "indiqué qu'elle allait déployer des bataillons dans le complexe militaire de Belgorod.",
+    # the state named a sentence before (told as news, not in reported speech the confidence model may drop)
+    events = code(veille_nlp, "Le Premier ministre russe était en visite en Arménie lundi. Mercredi, l'armée russe a "
+                              "déployé trois brigades dans la région militaire de Koursk.",
                   PUBLISHED)
-    deployed = [e for e in events if e["trigger"] == "déployer"]
+    deployed = [e for e in events if e["trigger"] == "déployé"]
     assert deployed and deployed[0]["type"] == "MOBILIZE", events
-    assert "KAZ" not in codes(deployed[0]["recipient"]), events
+    assert "ARM" not in codes(deployed[0]["recipient"]), events
 
 
 def test_a_state_completing_a_place_noun_is_no_place(veille_nlp) -> None:
@@ -37,6 +37,24 @@ def test_forces_moved_at_home_are_mobilised_against_the_side_the_story_sets_them
     massed = of_type(events, "MOBILIZE")
     assert massed and codes(massed[0]["actor"]) == {"ARM"}, events
     assert codes(massed[0]["recipient"]) == {"AZE"}, events
+
+
+def test_forces_moved_after_a_quarrel_in_words_have_no_target(veille_nlp) -> None:
+    # an accusation is no hostility: troops moved at home afterwards are aimed at no one
+    events = code(veille_nlp, "La Suède a accusé la Russie de cyberattaques. Lundi, l'armée suédoise a déployé 2 000 "
+                              "soldats sur l'île de Gotland.", PUBLISHED)
+    moved = of_type(events, "MOBILIZE")
+    assert moved and codes(moved[0]["actor"]) == {"SWE"}, events
+    assert not codes(moved[0]["recipient"]), events
+
+
+def test_forces_moved_for_a_stated_purpose_have_no_target(veille_nlp) -> None:
+    # even after a threat: troops sent to guard a summit are not mobilised against the threatened
+    events = code(veille_nlp, "Le Chili a menacé le Pérou de représailles. Lundi, l'armée chilienne a déployé 3 000 "
+                              "soldats pour protéger le sommet régional.", PUBLISHED)
+    moved = of_type(events, "MOBILIZE")
+    assert moved and codes(moved[0]["actor"]) == {"CHL"}, events
+    assert not codes(moved[0]["recipient"]), events
 
 
 def test_forces_moved_at_home_are_not_mobilised_against_a_partner(veille_nlp) -> None:

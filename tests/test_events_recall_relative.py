@@ -57,3 +57,10 @@ def test_a_relative_clause_that_dates_its_act_or_sets_a_place_keeps_it(veille_nl
                             "dialogue, en exhortant la Turquie à retirer ses navires.", "2021-04-12")
     assert _facts(main, "REQUEST"), main
     assert "rendu" not in _factual_triggers(main), main
+
+
+def test_a_cleft_tells_its_act_no_description(veille_nlp) -> None:
+    # "c'est X qui ...": the relative clause is the act the sentence reports, not a description of X
+    events = code(veille_nlp, "D'après Bogota, c'est l'armée vénézuélienne qui avait bombardé le village.",
+                  "2021-04-15")
+    assert _facts(events, "ASSAULT"), events

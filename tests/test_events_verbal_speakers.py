@@ -61,9 +61,9 @@ def test_a_demand_coordinated_with_a_wish_is_made(veille_nlp) -> None:
 
 
 def test_soldiers_a_possessive_owns_are_the_speakers_not_the_state_they_leave(veille_nlp) -> None:
-    events = code(veille_nlp, "\"Nous serons fermes face à Téhéran\", a déclaré le président américain. \"Nous avons "
-                              "retiré nos soldats de Syrie\", a-t-il affirmé.")
+    events = code(veille_nlp, "\"Nous resterons vigilants face à Moscou\", a dit le Premier ministre canadien. "
+                              "\"Nous avons retiré nos instructeurs de Lettonie\", a-t-il ajouté.")
     withdrawal = find(events, "RETREAT", "retiré")
     assert withdrawal is not None, events
-    assert codes(withdrawal["actor"]) == {"USA"}, withdrawal
-    assert codes(withdrawal["recipient"]) == {"SYR"}, withdrawal
+    assert codes(withdrawal["actor"]) == {"CAN"}, withdrawal
+    assert codes(withdrawal["recipient"]) == {"LVA"}, withdrawal

@@ -112,6 +112,8 @@ _RECALLED = "_recalled"
 _TOLD_BEFORE = "_told_before"
 _COMMEMORATIONS = grammar_words("commemoration_nouns")  # "le 30e anniversaire de la chute du Mur"
 _PURPOSE_MARKS = grammar_words("purpose_marks")  # "pour leur demander", "afin de"
+# material hostilities: what sets a state's forces moving against another
+_HOSTILITIES = frozenset({"ASSAULT", "FIGHT", "THREATEN", "MOBILIZE"})
 _GERUND_MARKS = grammar_words("gerund_marks")  # "en exhortant"
 _AGENT_PREPS = grammar_words("agent_prepositions")  # "signé par"
 _COUNT_TRIGGERS = grammar_words("count_triggers")
@@ -898,12 +900,15 @@ class EventCoder:
         if not actor and event_type in ("ASSAULT", "COERCE", "PROTEST"):
             victims = {p.code for p in recipient}
             rival = ctx.rival(victims, sent) if event_type == "ASSAULT" and recipient else None
-            # people held whom the text calls by their nationality ("des Iraniens détenus", "l'expulsion d'agents
-            # russes") are foreigners where they are held: not their own state's doing, whatever state the document
-            # is about (not among people of several nationalities: "une Franco-Iranienne et un Français arrêtés";
-            # not the dead, whom their own police may have killed, "un Afro-Américain tué", or the enemy: `rival`)
+            # people held whom the text calls by their nationality ("des Péruviens retenus", "le renvoi de
+            # diplomates suédois") in a document that sets them abroad (another state is its focus or main pair, or
+            # is named in the sentence) are foreigners where they are held: not their own state's doing (not among
+            # people of several nationalities: "une Italo-Chilienne et un Belge arrêtés"; not the dead, whom their
+            # own police may have killed, "un Américain tué", or the enemy: `rival`); named at home, they are
+            # held by their own state
+            abroad = set(ctx.states(sent)) | set(focus[:1]) | set(ctx.main_pair() or ())
             foreigners = event_type == "COERCE" and not placed and {p.code for p in recipient} == {home} \
-                and any(_mention_label(p) == "NORP" for p in recipient)
+                and any(_mention_label(p) == "NORP" for p in recipient) and bool(abroad - {home})
             if rival:
                 actor = [Party(text="", code=rival)]
             elif home and not foreigners:
@@ -947,14 +952,14 @@ class EventCoder:
                 recipient = [Party(text="", code=home, generic=True)]
         if event_type == "MOBILIZE" and actor and not recipient and not all(p.sector == "COP" for p in actor) \
                 and any(p.code and not p.generic and placemod.is_state(p.code) for p in actor) \
-                and all(p.sector in _STATE_FORCES or p.sector is None for p in actor):
-            # "l'armée nord-coréenne va déployer des unités dans la zone de Kaesong": forces a state moves at home are
-            # mobilised against the side the document sets it against (PLOVER MOBILIZE: the target): its rival in
-            # the fighting, else the party the text has told acting against it or acted against (not a partner it
-            # only met or signed with, nor a state only named nearby: "l'arrivée de renforts" in a story on an
-            # epidemic; nor a state the sentence names, often where the forces are, "comme l'Arabie saoudite"); a
-            # state's own rebels or opposition moving are its own affairs (told below)
-            rival = _opponent(ctx, {p.code for p in actor}, sent, self.reciprocal)
+                and all(p.sector in _STATE_FORCES or p.sector is None for p in actor) and not _has_purpose(token):
+            # "l'armée A va masser des chars près de la frontière": forces a state moves at home are mobilised
+            # against the side the document sets it against (PLOVER MOBILIZE: the target): its rival in the
+            # fighting, else the party the text has told fighting or threatening it (not one it only quarrelled
+            # with in words, met or signed with, nor a state only named nearby); forces moved for a purpose the
+            # clause states ("pour garder un sommet") are not aimed at anyone; a state's own rebels or opposition
+            # moving are its own affairs (told below)
+            rival = _adversary(ctx, {p.code for p in actor}, sent, _HOSTILITIES, hostile=True)
             if rival:
                 recipient = [Party(text="", code=rival)]
         if event_type == "ASSAULT" and not actor and not recipient and entry.sym:
@@ -1954,9 +1959,10 @@ def _imposer(ctx: _Context, event_type: str, targets: set, speaker: str | None) 
     return None
 
 
-def _adversary(ctx: _Context, targets: set, sent: Span, partnered: frozenset[str]) -> str | None:
+def _adversary(ctx: _Context, targets: set, sent: Span, kinds: frozenset[str], hostile: bool = False) -> str | None:
     """A party the document sets against ``targets``: its rival in the fighting, else their counterpart unless all
-    the text told between them is of the types of partners (``partnered``: "a signé un accord avec la Russie")."""
+    the text told between them is of the types of partners (``kinds``: "a signé un accord avec B"); with
+    ``hostile``, only when the text told between them an act of one of ``kinds`` (fighting, threats)."""
     rival = ctx.rival(targets, None)
     if rival and rival not in targets:
         return rival
@@ -1965,21 +1971,19 @@ def _adversary(ctx: _Context, targets: set, sent: Span, partnered: frozenset[str
         return None
     between = {kind for kind, actors, recipients in ctx.shared.told
                if (other in actors and targets & recipients) or (other in recipients and targets & actors)}
-    return None if between and between <= partnered else other
+    if hostile:
+        return other if between & kinds else None
+    return None if between and between <= kinds else other
 
 
-def _opponent(ctx: _Context, sides: set, sent: Span, partnered: frozenset[str]) -> str | None:
-    """The party the document sets against ``sides``: their rival in the fighting, else their counterpart when the
-    text has told an act between them of a type other than partners' (``partnered``)."""
-    rival = ctx.rival(sides, None)
-    if rival and rival not in sides:
-        return rival
-    other = ctx.counterpart(sides, sent)
-    if not other or other in sides:
-        return None
-    between = {kind for kind, actors, recipients in ctx.shared.told
-               if (other in actors and sides & recipients) or (other in recipients and sides & actors)}
-    return other if between - partnered else None
+def _has_purpose(token: Token) -> bool:
+    """Whether the clause of ``token`` states what it is for: an infinitive of purpose ("pour protéger")."""
+    view = view_of(token.doc)
+    for j in view.kids(token.i):
+        if view.dep[j] in ("advcl", "xcomp", "obl", "acl") and "Inf" in morph(token.doc[j], "VerbForm") \
+                and any(view.dep[m] in ("mark", "case") and view.lower[m] in _PURPOSE_MARKS for m in view.kids(j)):
+            return True
+    return False
 
 
 def _demonstrative(noun: Token) -> bool:

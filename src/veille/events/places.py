@@ -60,7 +60,7 @@ _LOCATIVE = grammar_words("place_prepositions")
 _UNACCENTED_LOCATIVE = grammar_words("unaccented_place_prepositions")  # "A Berlin"
 _VENUE_DE = grammar_words("venue_de_forms")  # "le sommet de Téhéran"
 _PLACE_NOUNS = grammar_words("place_nouns")  # "la ville d'Ashdod", "une rue d'Asnières"
-_INSIDE = grammar_words("inside_prepositions")  # "dans le complexe de Kaesong"
+_INSIDE = grammar_words("inside_prepositions")  # "dans la base de Tindouf"
 
 
 @cache
@@ -92,7 +92,7 @@ def is_locative(mention: Span) -> bool:
         return False
     if view.lemma[head] in _venue_nouns() or view.lemma[head] in _PLACE_NOUNS:
         return True
-    # "dans le complexe de Kaesong", "dans la zone de Kaesong": a place the knowledge base locates (not a state, GPE,
+    # "dans la base de Tindouf", "dans le parc de Yala": a place the knowledge base locates (not a state, GPE,
     # which a phrase may name as an actor, "dans le discours de la Russie"; not a name only the gazetteer reads,
     # "dans le quartier de Neudorf") completing a noun that is itself named as the place inside which
     return mention.label_ == "LOC" and bool(mention._.code) and view.pos[head] == "NOUN" \

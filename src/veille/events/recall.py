@@ -36,6 +36,8 @@ _MOMENT_NOUNS = grammar_words("moment_nouns")  # "date à laquelle", "le jour o�
 _SINCE_WORDS = grammar_words("since_words")
 _DESCRIBING = grammar_words("describing_relatives")  # "X, qui avait signé ...": the antecedent's past
 _ASIDES = grammar_words("recalled_aside_marks")  # "qui a déjà expulsé", "qui a d'ailleurs présidé"
+_CLEFT_SUBJECTS = grammar_words("cleft_subjects")  # "c'est X qui ..."
+_CLEFT_COPULAS = grammar_words("cleft_copulas")
 # the labels of the mentions of participants (persons, bodies, states, peoples)
 _PARTICIPANT_LABELS = frozenset({"PER", "ORG", "GPE", "NORP"})
 # the roles of a relative pronoun in its clause (not "que" marking a clause: "a dit que ...")
@@ -131,7 +133,7 @@ def describes_antecedent(trigger: Token) -> bool:
     """Whether the trigger's act is told, with no date of its own, in a relative clause that describes its antecedent
     by its past: a clause opened by a pronoun of `describing_relatives` on a noun ("l'ancienne ministre, qui avait
     signé l'accord avec ...", "les syndicats qui avaient défilé") in the pluperfect, or in the compound past
-    with an aside of `recalled_aside_marks` ("la capitale, qui a déjà condamné ..."). The act a relative clause tells
+    with an aside of `recalled_aside_marks` ("la préfecture, qui a déjà interdit ..."). The act a relative clause tells
     with a date ("le maire, qui avait réclamé mardi ...") is dated by it, and a place's clause ("où ...") is no
     description. The words of the clause's participles, gerunds and infinitives ("qui avait choqué Ankara en
     accusant ...") and its nouns are its act too."""
@@ -178,12 +180,21 @@ def _on_noun(verb: Token, relative: Token) -> bool:
         antecedent = doc[relative.i - 2]
     else:
         return False
-    if antecedent.pos_ not in ("NOUN", "PROPN"):
+    if antecedent.pos_ not in ("NOUN", "PROPN") or _cleft(antecedent):
         return False
     if relative.dep_ in ("nsubj", "nsubj:pass"):
         return True
     return any(m.label_ in _PARTICIPANT_LABELS and m.start <= antecedent.i < m.end
                for m in doc.spans.get(MENTIONS, []))
+
+
+def _cleft(antecedent: Token) -> bool:
+    """The antecedent is the predicate of a cleft ("c'est la marine qui avait saisi ..."): a copula of
+    `cleft_copulas` and a subject of `cleft_subjects` hang on it."""
+    kids = list(antecedent.children)
+    return any(c.dep_ == "cop" and c.lemma_.lower() in _CLEFT_COPULAS for c in kids) \
+        and any(c.dep_.startswith("nsubj") and (c.lemma_.lower() in _CLEFT_SUBJECTS or c.lower_ in _CLEFT_SUBJECTS)
+                for c in kids)
 
 
 def _adverb_head(word: Token) -> Token:
@@ -198,7 +209,7 @@ def _adverb_head(word: Token) -> Token:
 
 
 def _aside(verb: Token) -> bool:
-    """A phrase of `recalled_aside_marks` hangs on the clause's verb ("qui a déjà condamné", "qui a d'ailleurs")."""
+    """A phrase of `recalled_aside_marks` hangs on the clause's verb ("qui a déjà interdit", "qui a d'ailleurs")."""
     doc = verb.doc
     for token in verb.subtree:
         for n in range(1, _ASIDE_LENGTH + 1):
