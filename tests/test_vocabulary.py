@@ -217,3 +217,11 @@ def test_a_measure_whose_imposer_goes_unsaid_is_a_type_the_vocabulary_flags(veil
         assert find(code(veille_nlp, text, "2023-05-03"), "SANCTION", "sanctionnés") is None
     finally:
         coder.imposed = kept
+
+
+def test_the_acts_that_set_one_state_against_another_are_a_type_the_vocabulary_flags(veille_nlp):
+    """The material hostilities a deployment's target is read from are the vocabulary's `hostile` types, as the
+    coder holds them; a verbal charge is not one of them."""
+    hostile = load_vocabulary().with_flag("hostile")
+    assert {"ASSAULT", "THREATEN", "MOBILIZE"} <= hostile and "ACCUSE" not in hostile
+    assert veille_nlp.get_pipe("veille_events").hostile == hostile

@@ -112,8 +112,6 @@ _RECALLED = "_recalled"
 _TOLD_BEFORE = "_told_before"
 _COMMEMORATIONS = grammar_words("commemoration_nouns")  # "le 30e anniversaire de la chute du Mur"
 _PURPOSE_MARKS = grammar_words("purpose_marks")  # "pour leur demander", "afin de"
-# material hostilities: what sets a state's forces moving against another
-_HOSTILITIES = frozenset({"ASSAULT", "FIGHT", "THREATEN", "MOBILIZE"})
 _GERUND_MARKS = grammar_words("gerund_marks")  # "en exhortant"
 _AGENT_PREPS = grammar_words("agent_prepositions")  # "signé par"
 _COUNT_TRIGGERS = grammar_words("count_triggers")
@@ -244,6 +242,7 @@ class EventCoder:
         self.sized = self.vocabulary.with_flag("sized")  # its events carry counts
         self.domestic = self.vocabulary.with_flag("domestic")  # actor and recipient may share a code
         self.imposed = self.vocabulary.with_flag("imposed")  # measures whose imposer may go unsaid
+        self.hostile = self.vocabulary.with_flag("hostile")  # acts that set one state against another
         self.reciprocal = self.vocabulary.with_flag("reciprocal")  # partners, not a direction
         self.model = ConfidenceModel.load(model)
         self.threshold = self.model.threshold if threshold is None else threshold
@@ -959,7 +958,7 @@ class EventCoder:
             # with in words, met or signed with, nor a state only named nearby); forces moved for a purpose the
             # clause states ("pour garder un sommet") are not aimed at anyone; a state's own rebels or opposition
             # moving are its own affairs (told below)
-            rival = _adversary(ctx, {p.code for p in actor}, sent, _HOSTILITIES, hostile=True)
+            rival = _adversary(ctx, {p.code for p in actor}, sent, self.hostile, hostile=True)
             if rival:
                 recipient = [Party(text="", code=rival)]
         if event_type == "ASSAULT" and not actor and not recipient and entry.sym:

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from veille.events.dates import clause_tense, date_index
 from veille.events.features import morph
 from veille.events.grammar import grammar_words
-from veille.events.recall import old_start
+from veille.events.recall import old_start, over_adverbs
 from veille.events.status import _clause_verb
 from veille.events.view import view_of
 
@@ -62,7 +62,7 @@ def _phrases(sent: Span) -> tuple[tuple[str, Span], ...]:
 
 def _attached(text: str, span: Span, clause: Token) -> bool:
     """The phrase hangs on the clause: the heads of its words outside it are the clause's verb."""
-    heads = {_past_adverbs(t.head) for t in span if t.head not in span or t.head == t}
+    heads = {over_adverbs(t.head) for t in span if t.head not in span or t.head == t}
     if len(heads) != 1:
         return False
     head = heads.pop()
@@ -73,15 +73,6 @@ def _attached(text: str, span: Span, clause: Token) -> bool:
     # just before it
     return text in _UNTIL_THEN and head.head == clause and head.dep_.startswith("obl") \
         and head.i < span.start
-
-
-def _past_adverbs(head: Token) -> Token:
-    """The word a chain of adverbs hangs on ("a toujours fermement nié": "toujours" on "fermement")."""
-    for _ in range(3):
-        if head.pos_ != "ADV" or head.head == head:
-            break
-        head = head.head
-    return head
 
 
 def _counted_from_start(clause: Token) -> bool:

@@ -197,10 +197,9 @@ def _cleft(antecedent: Token) -> bool:
                 for c in kids)
 
 
-def _adverb_head(word: Token) -> Token:
-    """The word a word hangs on, up through a chain of adverbs ("a par ailleurs longtemps présidé": "ailleurs" on
-    "longtemps")."""
-    head = word.head
+def over_adverbs(head: Token) -> Token:
+    """The word a chain of adverbs hangs on, from `head` up ("a par ailleurs longtemps présidé": "ailleurs" on
+    "longtemps", "longtemps" on "présidé")."""
     for _ in range(3):
         if head.pos_ != "ADV" or head.head == head:
             break
@@ -217,7 +216,7 @@ def _aside(verb: Token) -> bool:
             if start < verb.left_edge.i:
                 break
             phrase = doc[start:token.i + 1]
-            if phrase.text.lower() in _ASIDES and any(_adverb_head(t) == verb for t in phrase):
+            if phrase.text.lower() in _ASIDES and any(over_adverbs(t.head) == verb for t in phrase):
                 return True
     return False
 

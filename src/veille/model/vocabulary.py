@@ -8,7 +8,7 @@ line and the key.
 - `types`: `EventType` by name, in the file's order. Each has a `doc`, a `score` (PLOVER
   conflict/cooperation score) and `modes` ({mode: score}; a mode written `~` takes the type's
   score), a `family` (a name of `families`), `de` (`actor` or `recipient`: whom a "de X"
-  complement of a noun trigger names), `sized`, `domestic` and `imposed` (false when absent) and `labels`,
+  complement of a noun trigger names), `sized`, `domestic`, `imposed` and `hostile` (false when absent) and `labels`,
   one per language of `languages`.
 - `families`: each with `reciprocal` (false when absent): its types' events have partners, not a
   direction; `EventType.reciprocal` reads it.
@@ -49,6 +49,7 @@ class EventType:
     sized: bool
     domestic: bool
     imposed: bool  # a measure whose imposer the text may leave unsaid
+    hostile: bool  # a material hostility, which sets one state against another
     labels: dict[str, str]  # language → label
 
 
@@ -86,7 +87,7 @@ class Vocabulary:
         return known.family if known is not None else (event_type or "?")
 
     def with_flag(self, flag: str) -> frozenset[str]:
-        """The types whose boolean `flag` (sized, domestic, imposed, reciprocal) is true."""
+        """The types whose boolean `flag` (sized, domestic, imposed, hostile, reciprocal) is true."""
         return frozenset(name for name, t in self.types.items() if getattr(t, flag))
 
     def labels(self, lang: str) -> dict[str, dict[str, str]]:
@@ -188,7 +189,7 @@ class _Checker:
 
         def event_type(name: str, value: Any, path: tuple[Key, ...]) -> EventType:
             spec = self.mapping(value, path, required=("doc", "score", "family", "de", "labels"),
-                                optional=("modes", "sized", "domestic", "imposed"))
+                                optional=("modes", "sized", "domestic", "imposed", "hostile"))
             score = self.number(spec["score"], (*path, "score"))
             modes = {}
             for mode, own in self.mapping(spec.get("modes") or {}, (*path, "modes")).items():
@@ -201,6 +202,7 @@ class _Checker:
                 sized=self.flag(spec.get("sized", False), (*path, "sized")),
                 domestic=self.flag(spec.get("domestic", False), (*path, "domestic")),
                 imposed=self.flag(spec.get("imposed", False), (*path, "imposed")),
+                hostile=self.flag(spec.get("hostile", False), (*path, "hostile")),
                 labels=self.labels(spec["labels"], (*path, "labels"), languages))
 
         def status(name: str, value: Any, path: tuple[Key, ...]) -> Status:
