@@ -5,35 +5,35 @@ verb is no incise."""
 
 from __future__ import annotations
 
+import pytest
+
 from veille.events.testing import code, codes, find, of_type
 
-
-def test_first_person_of_a_quote_closed_by_a_t_il_incise_is_the_speaker(veille_nlp) -> None:
-    events = code(veille_nlp, "\"Les mesures contre le Venezuela entrent en vigueur aujourd'hui\", a déclaré le "
-                              "ministre canadien des Affaires étrangères dans un communiqué. \"Nous prévoyons d'autres "
-                              "sanctions et ne nous arrêterons pas tant que le régime n'aura pas libéré les "
-                              "prisonniers\", a-t-il prévenu.")
-    threat = find(events, "THREATEN", "prévoyons")
-    assert threat is not None, events
-    assert codes(threat["actor"]) == {"CAN"}, threat
-    assert codes(threat["recipient"]) == {"VEN"}, threat
-
-
-def test_a_possessive_names_the_doer_and_the_de_phrase_what_is_condemned(veille_nlp) -> None:
-    events = code(veille_nlp, "La Norvège a fait part de sa condamnation de l'essai nucléaire nord-coréen.")
-    accusation = find(events, "ACCUSE", "condamnation")
-    assert accusation is not None, events
-    assert codes(accusation["actor"]) == {"NOR"}, accusation
-    assert codes(accusation["recipient"]) == {"PRK"}, accusation
+SIDES = [  # (why, text, type, trigger, actor, recipient)
+    ("the first person of a quote closed by a '-t-il' incise is the speaker",
+     "\"Les mesures contre le Venezuela entrent en vigueur aujourd'hui\", a déclaré le ministre canadien des Affaires "
+     "étrangères dans un communiqué. \"Nous prévoyons d'autres sanctions et ne nous arrêterons pas tant que le régime "
+     "n'aura pas libéré les prisonniers\", a-t-il prévenu.", "THREATEN", "prévoyons", {"CAN"}, {"VEN"}),
+    ("a possessive names the doer, the 'de' phrase what is condemned",
+     "La Norvège a fait part de sa condamnation de l'essai nucléaire nord-coréen.", "ACCUSE", "condamnation",
+     {"NOR"}, {"PRK"}),
+    ("a possessive refusal of talks with a state is aimed at that state",
+     "Le ministre grec a dénoncé les manoeuvres turques et souligné son rejet de toute négociation avec Ankara.",
+     "REJECT", "rejet", {"GRC"}, {"TUR"}),
+    ("soldiers a possessive owns are the speaker's, not the state they leave",
+     "\"Nous resterons vigilants face à Moscou\", a dit le Premier ministre canadien. \"Nous avons retiré nos "
+     "instructeurs de Lettonie\", a-t-il ajouté.", "RETREAT", "retiré", {"CAN"}, {"LVA"}),
+]
 
 
-def test_a_possessive_refusal_of_talks_with_a_state_is_aimed_at_that_state(veille_nlp) -> None:
-    events = code(veille_nlp, "Le ministre grec a dénoncé les manoeuvres turques et souligné son rejet de toute "
-                              "négociation avec Ankara.")
-    refusal = find(events, "REJECT", "rejet")
-    assert refusal is not None, events
-    assert codes(refusal["actor"]) == {"GRC"}, refusal
-    assert codes(refusal["recipient"]) == {"TUR"}, refusal
+@pytest.mark.parametrize(("why", "text", "event_type", "trigger", "actor", "recipient"), SIDES,
+                         ids=[row[0] for row in SIDES])
+def test_who_speaks_and_at_whom(veille_nlp, why, text, event_type, trigger, actor, recipient) -> None:
+    events = code(veille_nlp, text)
+    event = find(events, event_type, trigger)
+    assert event is not None, events
+    assert codes(event["actor"]) == actor, event
+    assert codes(event["recipient"]) == recipient, event
 
 
 def test_a_coordinated_speech_verb_is_no_incise_of_the_first_act(veille_nlp) -> None:
@@ -58,12 +58,3 @@ def test_a_demand_coordinated_with_a_wish_is_made(veille_nlp) -> None:
     demands = of_type(events, "REQUEST")
     assert [e["status"] for e in demands] == ["asserted"], events
     assert codes(demands[0]["actor"]) == {"RUS"}, demands
-
-
-def test_soldiers_a_possessive_owns_are_the_speakers_not_the_state_they_leave(veille_nlp) -> None:
-    events = code(veille_nlp, "\"Nous resterons vigilants face à Moscou\", a dit le Premier ministre canadien. "
-                              "\"Nous avons retiré nos instructeurs de Lettonie\", a-t-il ajouté.")
-    withdrawal = find(events, "RETREAT", "retiré")
-    assert withdrawal is not None, events
-    assert codes(withdrawal["actor"]) == {"CAN"}, withdrawal
-    assert codes(withdrawal["recipient"]) == {"LVA"}, withdrawal
