@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from veille.events.status import FACTUAL
-from veille.events.testing import code, codes
-
-
-def _facts(events: list[dict], event_type: str) -> list[dict]:
-    return [e for e in events if e["type"] == event_type and e["status"] in FACTUAL]
+from veille.events.testing import code, codes, factual
 
 
 def _sides(event: dict) -> tuple[set[str], set[str]]:
@@ -25,28 +20,28 @@ def _sides(event: dict) -> tuple[set[str], set[str]]:
 ])
 def test_pressure_put_on_another_is_a_request(veille_nlp, text, actor, recipient) -> None:
     events = code(veille_nlp, text, "2020-09-01")
-    asked = _facts(events, "REQUEST")
+    asked = factual(events, "REQUEST")
     assert asked and _sides(asked[0]) == ({actor}, {recipient}), events
 
 
 def test_an_act_spoken_of_or_seen_as_a_wrong_is_an_accusation(veille_nlp) -> None:
     spoken = code(veille_nlp, "Le ministre autrichien des Affaires étrangères a parlé de \"manoeuvre de diversion\" "
                               "de Moscou.", "2020-09-01")
-    accused = _facts(spoken, "ACCUSE")
+    accused = factual(spoken, "ACCUSE")
     assert accused and _sides(accused[0]) == ({"AUT"}, {"RUS"}), spoken
     seen = code(veille_nlp, "Le ministre nord-coréen y a vu une provocation de Séoul.", "2020-09-01")
-    accused = _facts(seen, "ACCUSE")
+    accused = factual(seen, "ACCUSE")
     assert accused and _sides(accused[0]) == ({"PRK"}, {"KOR"}), seen
 
 
 def test_punishment_in_store_is_a_threat(veille_nlp) -> None:
     planned = code(veille_nlp, "Washington prévoit de nouvelles sanctions contre Caracas, a annoncé le département "
                                "d'Etat.", "2020-09-01")
-    threat = _facts(planned, "THREATEN")
+    threat = factual(planned, "THREATEN")
     assert threat and _sides(threat[0]) == ({"USA"}, {"VEN"}), planned
     exposed = code(veille_nlp, "\"Le régime vénézuélien s'expose à des sanctions\", a déclaré Mike Pompeo.",
                    "2020-09-01")
-    threat = _facts(exposed, "THREATEN")
+    threat = factual(exposed, "THREATEN")
     assert threat and _sides(threat[0]) == ({"USA"}, {"VEN"}), exposed
 
 
@@ -61,7 +56,7 @@ def test_punishment_in_store_is_a_threat(veille_nlp) -> None:
 ])
 def test_a_threat_whose_punishment_is_counted_or_coordinated(veille_nlp, text, trigger) -> None:
     events = code(veille_nlp, text, "2020-09-01")
-    threat = [e for e in _facts(events, "THREATEN") if e["trigger"] == trigger]
+    threat = [e for e in factual(events, "THREATEN") if e["trigger"] == trigger]
     assert threat and _sides(threat[0]) == ({"GBR"}, {"IRN"}), events
 
 
@@ -69,7 +64,7 @@ def test_a_participle_read_as_a_noun_keeps_its_verbs_frame(veille_nlp) -> None:
     # the tagger reads 'fait' after 'avoir' as the noun 'fait'; its auxiliary tells the participle of 'faire'
     events = code(veille_nlp, "Le Premier ministre britannique a ainsi déclaré avoir fait pression pour qu'un ancien "
                               "soldat iranien reste en prison.", "2020-09-01")
-    asked = _facts(events, "REQUEST")
+    asked = factual(events, "REQUEST")
     assert asked and asked[0]["trigger"] == "fait" and "GBR" in codes(asked[0]["actor"]), events
 
 
@@ -77,7 +72,7 @@ def test_a_partner_hung_on_the_phone_is_the_calls(veille_nlp) -> None:
     # the parser hangs 'avec le président russe' on 'téléphone', not on the verb
     events = code(veille_nlp, "Le président français s'est entretenu par téléphone avec le président russe mardi.",
                   "2020-09-01")
-    met = _facts(events, "CONSULT")
+    met = factual(events, "CONSULT")
     assert met and {*codes(met[0]["actor"]), *codes(met[0]["recipient"])} == {"FRA", "RUS"}, events
 
 
@@ -93,7 +88,7 @@ def test_a_partner_hung_on_the_phone_is_the_calls(veille_nlp) -> None:
 ])
 def test_verbs_of_the_plover_categories(veille_nlp, text, event_type, actor, recipient) -> None:
     events = code(veille_nlp, text, "2020-09-01")
-    found = _facts(events, event_type)
+    found = factual(events, event_type)
     assert found, events
     assert actor in codes(found[0]["actor"]), events
     if recipient is not None:
@@ -103,9 +98,9 @@ def test_verbs_of_the_plover_categories(veille_nlp, text, event_type, actor, rec
 def test_disapproval_verbs_the_model_lemmatises_as_adjectives(veille_nlp) -> None:
     # 'indigne', 'conteste' (nlp/data/lemmas.yaml): read as 'indigner', 'contester'
     outraged = code(veille_nlp, "Pékin s'indigne des propos du secrétaire d'Etat américain.", "2020-09-01")
-    assert _facts(outraged, "ACCUSE"), outraged
+    assert factual(outraged, "ACCUSE"), outraged
     disputed = code(veille_nlp, "Moscou conteste la décision de l'Union européenne.", "2020-09-01")
-    assert _facts(disputed, "REJECT"), disputed
+    assert factual(disputed, "REJECT"), disputed
 
 
 # the same words where they name no act of one side on another
@@ -127,14 +122,14 @@ NO_EVENT = {
 @pytest.mark.parametrize(("text", "event_type"), NO_EVENT.values(), ids=NO_EVENT.keys())
 def test_the_frames_words_naming_no_act_are_no_event(veille_nlp, text, event_type) -> None:
     events = code(veille_nlp, text, "2020-09-01")
-    assert not _facts(events, event_type), events
+    assert not factual(events, event_type), events
 
 
 def test_the_object_wins_over_a_misread_passive_subject(veille_nlp) -> None:
     # the parser reads 'Kaboul' as nsubj:pass beside the object 'talibans'
     events = code(veille_nlp, "Kaboul a déjà relâché près de 5.000 talibans, mais les autorités afghanes ont refusé "
                               "de libérer les derniers captifs.", "2020-08-10")
-    released = _facts(events, "RETREAT")
+    released = factual(events, "RETREAT")
     assert released and released[0]["trigger"] == "relâché" and "AFG" in codes(released[0]["actor"]), events
 
 
@@ -142,4 +137,4 @@ def test_a_detached_participle_is_an_act_of_its_own(veille_nlp) -> None:
     # '..., accusant ...' after a comma is the subject's own act, not a complement of the noun before it
     events = code(veille_nlp, "Les Etats-Unis exercent une forte pression sur Téhéran au sujet de ces sites, accusant "
                               "le pays de cacher ses activités nucléaires.", "2020-09-01")
-    assert _facts(events, "REQUEST") and _facts(events, "ACCUSE"), events
+    assert factual(events, "REQUEST") and factual(events, "ACCUSE"), events

@@ -11,7 +11,7 @@ import pytest
 from veille.events.confidence import ConfidenceModel, bucket
 from veille.events.dates import BACKGROUND_DAYS_OLD
 from veille.events.status import FACTUAL
-from veille.events.testing import code, codes, features_kept, of_type
+from veille.events.testing import code, codes, factual, features_kept, of_type
 
 
 def test_the_first_person_of_a_quote_is_its_speaker(veille_nlp) -> None:
@@ -732,10 +732,6 @@ def test_diplomatic_and_military_words_of_the_press(veille_nlp) -> None:
     assert asked and codes(asked[0]["actor"]) == {"FRA"} and codes(asked[0]["recipient"]) == {"IRQ"}, interceding
     assert not code(veille_nlp, "Les pompiers sont intervenus pour maîtriser l'incendie.")
 
-def _factual(events: list[dict], event_type: str) -> list[dict]:
-    return [e for e in events if e["type"] == event_type and e["status"] in ("asserted", "reported")]
-
-
 def test_a_toll_of_a_disease_is_no_attack_even_after_violence(veille_nlp) -> None:
     # the toll names its own cause ("de l'épidémie", "du coronavirus"): a word of violence nearby does not make it
     # an attack
@@ -751,7 +747,7 @@ def test_shares_held_are_no_detention(veille_nlp) -> None:
     shares = code(veille_nlp, "Le gouvernement italien détient 30 % du capital de la compagnie aérienne.")
     assert not of_type(shares, "COERCE"), shares
     people = code(veille_nlp, "Le gouvernement iranien a détenu trois journalistes français en janvier.")
-    assert _factual(people, "COERCE"), people
+    assert factual(people, "COERCE"), people
 
 
 def test_a_hold_told_in_the_present_is_a_state_not_an_arrest(veille_nlp) -> None:
@@ -764,7 +760,7 @@ def test_a_hold_told_in_the_present_is_a_state_not_an_arrest(veille_nlp) -> None
     for text in ("L'opposant a été incarcéré lundi à Moscou par la police russe.",
                  "L'opposant était détenu depuis six mois par les services russes."):
         events = code(veille_nlp, text)
-        assert _factual(events, "COERCE"), events
+        assert factual(events, "COERCE"), events
 
 
 def test_taking_a_decision_is_no_agreement(veille_nlp) -> None:
@@ -776,9 +772,9 @@ def test_an_act_a_noun_fears_or_wants_is_not_done(veille_nlp) -> None:
     # the infinitive complement of "risque", "volonté" ... is what may or should happen
     feared = code(veille_nlp, "En prenant le risque de voir l'Irak condamner à mort ses ressortissants, la Belgique "
                               "manque à ses devoirs.")
-    assert not _factual(feared, "COERCE"), feared
+    assert not factual(feared, "COERCE"), feared
     done = code(veille_nlp, "Un tribunal irakien a condamné à mort trois ressortissants belges.")
-    assert _factual(done, "COERCE"), done
+    assert factual(done, "COERCE"), done
 
 
 def test_a_struggle_or_gear_named_combat_is_no_fighting(veille_nlp) -> None:
@@ -810,18 +806,18 @@ def test_stopping_a_game_and_handing_over_details_are_no_arrest_nor_trade(veille
     details = code(veille_nlp, "Lors d'un point presse à Pékin, la police chinoise a livré des détails sur "
                                "l'opération.")
     assert not of_type(details, "COOPERATE"), details
-    assert _factual(code(veille_nlp, "La police chinoise a arrêté dix militants."), "COERCE")
+    assert factual(code(veille_nlp, "La police chinoise a arrêté dix militants."), "COERCE")
 
 
 def test_what_a_moratorium_or_a_ban_stops_does_not_happen(veille_nlp) -> None:
     banned = code(veille_nlp, "Le gouvernement biélorusse a décidé l'interdiction des manifestations à Minsk.")
-    assert not _factual(banned, "PROTEST"), banned
+    assert not factual(banned, "PROTEST"), banned
     held = code(veille_nlp, "Les manifestations contre le président biélorusse se poursuivent à Minsk.")
-    assert _factual(held, "PROTEST"), held
+    assert factual(held, "PROTEST"), held
     ended = code(veille_nlp, "Les États-Unis ont pris acte de la décision du Niger de mettre fin à leur coopération "
                              "militaire.")
-    assert not _factual(ended, "COOPERATE"), ended
-    assert _factual(code(veille_nlp, "Les États-Unis ont renforcé leur coopération militaire avec le Niger."),
+    assert not factual(ended, "COOPERATE"), ended
+    assert factual(code(veille_nlp, "Les États-Unis ont renforcé leur coopération militaire avec le Niger."),
                     "COOPERATE")
 
 

@@ -3,17 +3,11 @@
 
 from __future__ import annotations
 
-from veille.events.testing import code
-
-FACTUAL = ("asserted", "reported")
-
-
-def _facts(events: list[dict], event_type: str) -> list[dict]:
-    return [e for e in events if e["type"] == event_type and e["status"] in FACTUAL]
+from veille.events.testing import code, factual
 
 
 def _factual_triggers(events: list[dict]) -> list[str]:
-    return [e["trigger"] for e in events if e["status"] in FACTUAL]
+    return [e["trigger"] for e in factual(events)]
 
 
 def test_a_pluperfect_relative_clause_on_a_participant_describes_its_past(veille_nlp) -> None:
@@ -23,11 +17,11 @@ def test_a_pluperfect_relative_clause_on_a_participant_describes_its_past(veille
     assert "reçu" not in _factual_triggers(met), met
     accused = code(veille_nlp, "Le président tunisien, qui avait accusé l'Algérie d'ingérence, a présenté jeudi son "
                                "plan de relance.", "2021-04-15")
-    assert not _facts(accused, "ACCUSE"), accused
+    assert not factual(accused, "ACCUSE"), accused
     # and so is a participle or gerund of that clause ("qui avait ... en accusant ...")
     gerund = code(veille_nlp, "La ministre suédoise, qui avait choqué Ankara en accusant la Turquie de chantage, a "
                               "été reçue mercredi par son homologue.", "2021-04-12")
-    assert not _facts(gerund, "ACCUSE"), gerund
+    assert not factual(gerund, "ACCUSE"), gerund
 
 
 def test_a_compound_past_relative_clause_with_an_aside_recalls_the_participant_s_record(veille_nlp) -> None:
@@ -47,15 +41,15 @@ def test_a_relative_clause_that_dates_its_act_or_sets_a_place_keeps_it(veille_nl
     assert "reçu" in _factual_triggers(met), met
     accused = code(veille_nlp, "Le président tunisien, qui avait accusé mardi l'Algérie d'ingérence, a présenté "
                                "jeudi son plan de relance.", "2021-04-15")
-    assert _facts(accused, "ACCUSE"), accused
+    assert factual(accused, "ACCUSE"), accused
     # "où" sets a place, no description of a participant
     place = code(veille_nlp, "A Marseille, où trois mille enseignants avaient manifesté contre le ministre, le "
                              "cortège s'est dispersé dans le calme.", "2021-04-12")
-    assert _facts(place, "PROTEST"), place
+    assert factual(place, "PROTEST"), place
     # a gerund set off by a comma after the relative clause is the main clause's
     main = code(veille_nlp, "Le ministre grec, qui s'était rendu à Ankara pour la réunion, a plaidé samedi pour le "
                             "dialogue, en exhortant la Turquie à retirer ses navires.", "2021-04-12")
-    assert _facts(main, "REQUEST"), main
+    assert factual(main, "REQUEST"), main
     assert "rendu" not in _factual_triggers(main), main
 
 
@@ -63,4 +57,4 @@ def test_a_cleft_tells_its_act_no_description(veille_nlp) -> None:
     # "c'est X qui ...": the relative clause is the act the sentence reports, not a description of X
     events = code(veille_nlp, "D'après Bogota, c'est l'armée vénézuélienne qui avait bombardé le village.",
                   "2021-04-15")
-    assert _facts(events, "ASSAULT"), events
+    assert factual(events, "ASSAULT"), events

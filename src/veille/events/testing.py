@@ -7,6 +7,8 @@ from contextlib import contextmanager
 
 from spacy.language import Language
 
+from veille.events.status import FACTUAL
+
 
 def code(nlp: Language, text: str, published: str | None = "2022-01-11") -> list[dict]:
     """The events the full pipeline codes in ``text``."""
@@ -24,6 +26,12 @@ def codes(parties: list[dict] | dict | None) -> set[str]:
 def of_type(events: list[dict], event_type: str) -> list[dict]:
     """The events of that type, in the order coded."""
     return [event for event in events if event["type"] == event_type]
+
+
+def factual(events: list[dict], event_type: str | None = None) -> list[dict]:
+    """The events stated to have happened (asserted or reported), of that type if given, in the order coded."""
+    return [event for event in events if event["status"] in FACTUAL
+            and (event_type is None or event["type"] == event_type)]
 
 
 def find(events: list[dict], event_type: str | None = None, trigger: str | None = None) -> dict | None:
