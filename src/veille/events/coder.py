@@ -290,6 +290,7 @@ class EventCoder:
         last_end: int | None = None
         sentences = _sentences(doc, text)
         named = _named_in(sentences, index)
+        window_read: dict[int, set[str]] = {}  # each sentence's content lemmas, read once for the topic windows
         reference = dates.now = lead_date(sentences, dates, published)  # the day the text reports from
         shared = _DocCache(text=text, view=view, lemmas=view.lemma, sents=sentences, index=index, skip=skip)
         violent = _political_violence(view.lemma, mentions)
@@ -329,7 +330,7 @@ class EventCoder:
             if news:
                 codes, anchored = _sentence_codes(sent, index, doc._.demonyms or {}, view)
                 heading = not text[sent.start_char:sent.end_char].rstrip().endswith(_SENTENCE_ENDS)
-                window = window_features(window_politics(self.topic, view, sentences, k))
+                window = window_features(window_politics(self.topic, view, sentences, k, window_read))
                 for event in news:
                     event["_features"].update(window)
                     event["_features"].update(placement_features(

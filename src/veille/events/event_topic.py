@@ -33,14 +33,19 @@ def span_terms(view: DocView, start: int, end: int) -> set[str]:
                  if view.pos[i] in CONTENT_POS and view.text[i].isalpha() and len(view.text[i]) >= MIN_LENGTH)
 
 
-def window_politics(model: TopicModel, view: DocView, sentences: Sequence[Span], k: int) -> float | None:
+def window_politics(model: TopicModel, view: DocView, sentences: Sequence[Span], k: int,
+                    read: dict[int, set[str]] | None = None) -> float | None:
     """The topic model's politics probability over the content lemmas of sentence `k` and of the `WINDOW`
-    sentences on each side (None: no model, or no content word)."""
+    sentences on each side (None: no model, or no content word); `read` keeps each sentence's lemmas by index
+    across the calls for one document, so a sentence is read once."""
     if not model.trained:
         return None
+    read = {} if read is None else read
     found: set[str] = set()
-    for sent in sentences[max(0, k - WINDOW):k + WINDOW + 1]:
-        found |= span_terms(view, sent.start, sent.end)
+    for j in range(max(0, k - WINDOW), min(len(sentences), k + WINDOW + 1)):
+        if j not in read:
+            read[j] = span_terms(view, sentences[j].start, sentences[j].end)
+        found |= read[j]
     return model.probability(found) if found else None
 
 
