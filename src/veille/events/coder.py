@@ -50,7 +50,7 @@ from veille.events.habit import habitual
 from veille.events.lexicon import Entry, Lexicon, misread_participle
 from veille.events.recall import recalled as recalled_act
 from veille.events.recall import told_in_pluperfect
-from veille.events.sizes import extract_sizes
+from veille.events.sizes import counted_vaguely, extract_sizes
 from veille.events.status import (
     ASSERTED,
     CODED,
@@ -1080,7 +1080,11 @@ class EventCoder:
                                                              and _agentless(token))) \
                 and not any(p.sector in _STATE_FORCES for p in coded_recipient) and not self._armed_frame(ctx):
             return None  # "1 900 homicides en 2019", "une personne blessée par arme blanche": crime, not war
-        if entry.needs_size and not any(k in size for k in ("dead", "injured", "arrested", "troops")):
+        if entry.needs_size and not any(k in size for k in ("dead", "injured", "arrested", "troops")) \
+                and not (any(p.text for p in coded_actor)
+                         and counted_vaguely(ctx.shared.text[max(sent.start_char, token.idx - 40):token.idx])):
+            # a toll is counted ("164 morts", not "la mort"); counted with no number ("des dizaines de morts", "de
+            # nombreux blessés"), only with the side that made it named in the clause
             return None
         if entry.needs_cause and not any(p.text and p.code not in {r.code for r in coded_recipient}
                                          for p in coded_actor) \

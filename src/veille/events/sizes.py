@@ -62,13 +62,22 @@ def _phrases(forms: Iterable[str]) -> str:
     return "(?:" + "|".join(_phrase(form) for form in sorted(set(forms), key=lambda f: (-len(f), f))) + ")"
 
 
+_BLANKS = r"[\s«»\"“”]*"  # blanks and quotes ("des « centaines » de")
+# a vague quantity: "des dizaines", and before the word it counts "de nombreux", "d'innombrables" (grammar.yaml)
+_VAGUE_OPENER = _alternation(grammar_sequence("vague_quantity_openers"))
+_VAGUE_NOUN = rf"\b{_alternation(grammar_sequence('vague_quantity_articles'))}\s+{_QUOTE}{_COLL}s{_QUOTE}"
 _NUMBER_RE = re.compile(
-    rf"(?P<vague>\b{_alternation(grammar_sequence('vague_quantity_articles'))}\s+{_QUOTE}(?P<vcoll>{_COLL})s{_QUOTE}\s*)"
+    rf"(?P<vague>{_VAGUE_NOUN}\s*)"
     rf"|(?P<coll>\b(?:(?P<cnum>{_DIGITS}|{_WORDS})\s+)?(?P<cname>{_COLL})s?\b)"
     rf"|(?P<num>(?<![\w.,])(?:{_DIGITS})(?![\w%]|\s*%|[.,]\d))"
     rf"|(?P<words>\b{_WORDS}\b)",
     re.IGNORECASE,
 )
+# a vague quantity right before the word it counts ("des dizaines de| morts", "de « nombreux »| blessés")
+# (the adjectives, "de nombreux", count only the word right after them: no size of their own)
+_VAGUE_BEFORE_RE = re.compile(
+    rf"(?:{_VAGUE_NOUN}|\b{_VAGUE_OPENER}\s*{_QUOTE}{_alternation(grammar_sequence('vague_quantity_adjectives'))}\b)"
+    rf"{_BLANKS}(?:{_VAGUE_OPENER}{_BLANKS})?$", re.IGNORECASE)
 _APPROX_RE = re.compile(rf"(?:{_phrases(grammar_sequence('size_approximators'))}\s*|{_ARTICLE}\s+)$", re.IGNORECASE)
 # before a four-digit number, what makes it a year ("en 2020", "septembre 2021")
 _YEAR_BEFORE_RE = re.compile(
@@ -257,3 +266,9 @@ def extract_sizes(text: str, event_type: str | None = None, anchor: int | None =
 def _people_follow(text: str, quantity: Quantity) -> bool:
     after = text[quantity.end:quantity.end + 40]
     return bool(re.match(r"\s*(?:de\s+|d')?[«»\"“”]?\s*\w+", after))
+
+
+def counted_vaguely(before: str) -> bool:
+    """Whether ``before``, the text right before a word, ends with a vague quantity of that word ("ont fait des
+    dizaines de", "faisant de « nombreux »"): the word's count, given with no number."""
+    return bool(_VAGUE_BEFORE_RE.search(before))

@@ -1,0 +1,42 @@
+"""Recall of material acts told without a number or with their parties one step away: a toll given as a vague
+quantity ("des dizaines de morts", "de nombreux blessés") is a count, a kind of acts ("tous les types de
+manœuvres") belongs to whoever resumes it, and a source met again ("a affirmé ce responsable") or words quoted
+after it are that source's."""
+
+from __future__ import annotations
+
+from veille.events.sizes import counted_vaguely, extract_sizes
+from veille.events.testing import code, codes, factual, find, of_type
+
+
+def test_vague_adjectives_count_no_size_of_their_own() -> None:
+    # "de nombreux" counts the word after it, whatever it is: no size for an event of the clause
+    assert extract_sizes("de nombreux pays ont protesté contre les frappes", "PROTEST") == {}
+    assert extract_sizes("des « dizaines » de manifestants", "PROTEST") == {"vague": "des dizaines"}
+
+
+def test_a_vague_quantity_counts_the_word_right_after_it() -> None:
+    for before in ("ont fait des dizaines de ", "faisant de « nombreux » ", "des « centaines » de ",
+                   "d'innombrables "):
+        assert counted_vaguely(before), before
+    for before in ("ont fait 30 ", "des dizaines de personnes et ", "selon de ", "les nombreux ", "la "):
+        assert not counted_vaguely(before), before
+
+
+def test_a_toll_given_as_a_vague_quantity_is_an_attack(veille_nlp) -> None:
+    for text in [
+        "Lundi, les rebelles nigériens ont fait des dizaines de morts parmi les soldats près de Diffa.",
+        "Les rebelles ont repoussé l'armée tchadienne près d'Abéché mardi, faisant de nombreux blessés parmi les "
+        "soldats.",
+    ]:
+        attacks = factual(code(veille_nlp, text, "2023-04-12"), "ASSAULT")
+        assert attacks, text
+
+
+def test_a_vague_toll_needs_a_cause_and_a_count(veille_nlp) -> None:
+    for text in [
+        "La tempête a fait de nombreuses victimes mardi sur la côte bretonne.",  # no one attacked
+        "De nombreux pays ont déploré la mort du diplomate mardi.",  # "la mort": no count
+        "Les défilés de mardi à Lyon ont été marqués par de nombreux blessés.",  # no side named that made them
+    ]:
+        assert not of_type(code(veille_nlp, text, "2023-04-12"), "ASSAULT"), text
