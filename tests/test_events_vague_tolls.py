@@ -40,3 +40,11 @@ def test_a_vague_toll_needs_a_cause_and_a_count(veille_nlp) -> None:
         "Les défilés de mardi à Lyon ont été marqués par de nombreux blessés.",  # no side named that made them
     ]:
         assert not of_type(code(veille_nlp, text, "2023-04-12"), "ASSAULT"), text
+
+
+def test_a_kind_of_acts_belongs_to_who_resumes_it(veille_nlp) -> None:
+    events = code(veille_nlp, "Les artilleurs tchadiens reprendront toutes sortes d'exercices militaires le long de "
+                              "la frontière, a annoncé mardi N'Djamena.", "2023-04-12")
+    drills = find(events, "MOBILIZE")
+    assert drills is not None, events
+    assert codes(drills["actor"]) == {"TCD"}, drills
