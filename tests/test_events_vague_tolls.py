@@ -48,3 +48,25 @@ def test_a_kind_of_acts_belongs_to_who_resumes_it(veille_nlp) -> None:
     drills = find(events, "MOBILIZE")
     assert drills is not None, events
     assert codes(drills["actor"]) == {"TCD"}, drills
+
+
+def test_a_demonstrative_source_is_the_source_named_before(veille_nlp) -> None:
+    events = code(veille_nlp, "Selon un responsable des rebelles tchadiens, l'armée a lancé lundi une offensive près "
+                              "d'Abéché. Les rebelles ont tué 30 soldats, a affirmé ce responsable.", "2023-04-12")
+    attack = find(events, "ASSAULT", "tué")
+    assert attack is not None, events
+    assert attack["reported_by"] and attack["reported_by"]["code"] == "TCD", attack
+
+
+def test_words_quoted_after_a_source_announce_what_it_said(veille_nlp) -> None:
+    events = code(veille_nlp, "Un porte-parole de l'armée tchadienne a indiqué mardi que des postes avaient été "
+                              "installés à la frontière. L'armée tchadienne va déployer \"des milliers de soldats\" "
+                              "près de la frontière soudanaise.", "2023-04-12")
+    deployment = find(events, "MOBILIZE")
+    assert deployment is not None and deployment["status"] == "future", events
+    assert deployment["reported_by"] and deployment["reported_by"]["code"] == "TCD", deployment
+    # no source before: the text's own announcement
+    events = code(veille_nlp, "L'armée tchadienne va déployer \"des milliers de soldats\" près de la frontière "
+                              "soudanaise.", "2023-04-12")
+    deployment = find(events, "MOBILIZE")
+    assert deployment is not None and not deployment["reported_by"], events

@@ -1152,8 +1152,12 @@ class EventCoder:
         reporter = None
         # whoever tells it, whatever the status ("a démenti avoir frappé": negated, told by its speaker)
         if status.reporter is not None and final_status != ASSERTED and ctx.speaker is not None \
-                and status.reporter.lower_ in _SPEAKER_PRONOUNS:
-            reporter = dict(ctx.speaker)  # "a annoncé le président finlandais. Selon lui, ...": the same source
+                and (status.reporter.lower_ in _SPEAKER_PRONOUNS
+                     or (status.reporter.pos_ == "NOUN" and _demonstrative(status.reporter) and ctx.speaker["code"]
+                         and not any(p.code for p in ctx.finder_parties(status.reporter)))):
+            # "a annoncé le président finlandais. Selon lui, ...", "Selon un responsable des rebelles, ... a assuré
+            # ce responsable": the same source
+            reporter = dict(ctx.speaker)
         elif status.reporter is not None and final_status != ASSERTED:
             found = ctx.finder_parties(status.reporter)
             if found and _quoted_antecedents(found, status.reporter, sent):
@@ -1178,6 +1182,11 @@ class EventCoder:
         if (reporter is None or not reporter["code"]) and event_type in _VERBAL and status.reporter is None:
             reporter = coded_actor[0].export()  # a statement's source is whoever makes it
             reporter.pop("sector")
+        if reporter is None and status.reporter is None and final_status in (FUTURE, HYPOTHETICAL) \
+                and ctx.speaker is not None and ctx.speaker.get("code") and _quotes_words(sent, ctx.shared.text):
+            # 'un porte-parole a indiqué que ... Les unités reprendront "tous les exercices"': words quoted with no
+            # speaker of their own, announcing what is to come, are the paragraph's last speaker's
+            reporter = dict(ctx.speaker)
         if confidence < _MIN_CONFIDENCE:
             return None
         if event_type in self.domestic and not size and not sent_places \
@@ -1604,6 +1613,14 @@ def _named_speaker(sent: Span, view: DocView, finder: ArgumentFinder, index: Men
                 if coded:
                     found = {"text": coded[0].text, "actor_id": coded[0].actor_id, "code": coded[0].code}
     return found
+
+
+def _quotes_words(sent: Span, text: str) -> bool:
+    """Whether the sentence quotes words inside it (an opening and a closing quote mark), not a whole quote
+    opened at its start."""
+    piece = text[sent.start_char:sent.end_char].strip()
+    marks = sum(piece.count(q) for q in QUOTE_MARKS)
+    return bool(piece) and piece[0] not in OPENING_QUOTES and marks >= 2 and marks % 2 == 0
 
 
 def _open_quote_speaker(sentences: list[Span], k: int, text: str) -> Token | None:
