@@ -1,7 +1,7 @@
 """Recall of material acts told without a number or with their parties one step away: a toll given as a vague
-quantity ("des dizaines de morts", "de nombreux blessés") is a count, a kind of acts ("tous les types de
-manœuvres") belongs to whoever resumes it, and a source met again ("a affirmé ce responsable") or words quoted
-after it are that source's."""
+quantity ("des dizaines de morts", "de nombreux blessés") is a count, a kind of acts ("toutes sortes
+d'exercices") belongs to the subject of the verb it completes, and a source met again ("a précisé cet élu") or
+words quoted after a source are that source's."""
 
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ def test_a_vague_quantity_counts_the_word_right_after_it() -> None:
 def test_a_toll_given_as_a_vague_quantity_is_an_attack(veille_nlp) -> None:
     for text in [
         "Lundi, les rebelles nigériens ont fait des dizaines de morts parmi les soldats près de Diffa.",
-        "Les rebelles ont repoussé l'armée tchadienne près d'Abéché mardi, faisant de nombreux blessés parmi les "
-        "soldats.",
+        "Mardi, les rebelles ont tendu une embuscade à une patrouille tchadienne près d'Abéché, faisant de nombreux "
+        "blessés parmi les soldats.",
     ]:
         attacks = factual(code(veille_nlp, text, "2023-04-12"), "ASSAULT")
         assert attacks, text
@@ -43,25 +43,26 @@ def test_a_vague_toll_needs_a_cause_and_a_count(veille_nlp) -> None:
 
 
 def test_a_kind_of_acts_belongs_to_who_resumes_it(veille_nlp) -> None:
-    events = code(veille_nlp, "Les artilleurs tchadiens reprendront toutes sortes d'exercices militaires le long de "
-                              "la frontière, a annoncé mardi N'Djamena.", "2023-04-12")
+    events = code(veille_nlp, "Les blindés tchadiens multiplieront toutes sortes d'exercices militaires près du lac, "
+                              "a annoncé mardi N'Djamena.", "2023-04-12")
     drills = find(events, "MOBILIZE")
     assert drills is not None, events
     assert codes(drills["actor"]) == {"TCD"}, drills
 
 
 def test_a_demonstrative_source_is_the_source_named_before(veille_nlp) -> None:
-    events = code(veille_nlp, "Selon un responsable des rebelles tchadiens, l'armée a lancé lundi une offensive près "
-                              "d'Abéché. Les rebelles ont tué 30 soldats, a affirmé ce responsable.", "2023-04-12")
-    attack = find(events, "ASSAULT", "tué")
-    assert attack is not None, events
-    assert attack["reported_by"] and attack["reported_by"]["code"] == "TCD", attack
+    events = code(veille_nlp, "Selon un élu de l'opposition tchadienne, la police a dispersé lundi une manifestation "
+                              "d'étudiants à Abéché. Les policiers ont ensuite arrêté 12 étudiants, a précisé cet "
+                              "élu.", "2023-04-12")
+    arrest = find(events, "COERCE", "arrêté")
+    assert arrest is not None, events
+    assert arrest["reported_by"] and arrest["reported_by"]["code"] == "TCD", arrest
 
 
 def test_words_quoted_after_a_source_announce_what_it_said(veille_nlp) -> None:
-    events = code(veille_nlp, "Un porte-parole de l'armée tchadienne a indiqué mardi que des postes avaient été "
-                              "installés à la frontière. L'armée tchadienne va déployer \"des milliers de soldats\" "
-                              "près de la frontière soudanaise.", "2023-04-12")
+    events = code(veille_nlp, "Le ministre tchadien de la Défense a jugé mardi que la situation restait tendue dans le "
+                              "nord. L'armée tchadienne va déployer \"des milliers de soldats\" près de la frontière "
+                              "soudanaise.", "2023-04-12")
     deployment = find(events, "MOBILIZE")
     assert deployment is not None and deployment["status"] == "future", events
     assert deployment["reported_by"] and deployment["reported_by"]["code"] == "TCD", deployment
