@@ -149,7 +149,7 @@ class Ingestor:
                     if run.error is not None:
                         return
                     if document.lang in SUPPORTED_LANGUAGES:
-                        yield _make_doc(self.nlp, document), document
+                        yield make_doc(self.nlp, document), document
                 # a marker for every batch, so that one with nothing to parse is written in turn too
                 yield self.nlp.make_doc(""), None
         except Exception as error:  # raised inside spaCy's loop, it would wait for its workers forever
@@ -292,7 +292,7 @@ def annotate(
     nlp: Language, documents: list[Document], batch_size: int = 32, n_process: int = 1
 ) -> Iterator[dict[str, list[dict[str, Any]]]]:
     """Sentences, mentions and events of each document, in order."""
-    docs = (_make_doc(nlp, d) for d in documents)
+    docs = (make_doc(nlp, d) for d in documents)
     for doc in nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
         yield annotations(doc)
 
@@ -301,7 +301,10 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _make_doc(nlp: Language, document: Document) -> Any:
+def make_doc(nlp: Language, document: Document) -> Any:
+    """The spaCy doc the ingest parses for a clean document: its text, publication date, id and home state (the
+    outlet's country) set as the components read them (`extensions.CALLER_SETS`). Whatever parses documents
+    as the ingest does (scripts/train_confidence.py) makes its docs here."""
     doc = nlp.make_doc(document.text)
     doc.user_data[TEXT_KEY] = document.text  # spaCy's doc.text would rebuild it from the tokens
     doc._.published = document.published
