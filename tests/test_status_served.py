@@ -1,5 +1,6 @@
 """An act said in order to do another (a purpose clause of a speech act) or by doing another (a gerund) takes the
-status of the act it serves when that act is planned or asked for (status._served): not done yet either."""
+status of the act it serves when that act is planned or asked for (status._served): not done yet either. And an act a
+predicate names ("ce sera une grève") takes the copula's future or conditional."""
 
 from __future__ import annotations
 
@@ -40,3 +41,14 @@ def test_a_gerund_on_an_incise_is_the_speaker_s_act_not_the_quote_s(veille_nlp) 
     events = code(veille_nlp, '"Nous serons vigilants", a ajouté le ministre polonais, en accusant la Russie de '
                               'mentir.', PUBLISHED)
     assert factual(events, "ACCUSE"), events
+
+
+def test_an_act_named_by_a_predicate_in_the_future_is_to_come(veille_nlp) -> None:
+    # "ce sera une grève": the copula's tense is the act's
+    ahead = code(veille_nlp, "Le syndicat portugais des infirmiers a prévenu que ce sera une grève très suivie contre "
+                             "le gouvernement de Lisbonne.", PUBLISHED)
+    strike = find(ahead, "PROTEST")
+    assert strike is not None and strike["status"] == "future", ahead
+    now = code(veille_nlp, "Le syndicat portugais des infirmiers a affirmé que c'est une grève très suivie contre le "
+                           "gouvernement de Lisbonne.", PUBLISHED)
+    assert factual(now, "PROTEST"), now

@@ -312,6 +312,7 @@ def _launched_operation(clause: Token) -> bool:
 ANNOUNCE_VERBS = grammar_words("announce_verbs")
 _PERFORMING_VERBS = grammar_words("performing_verbs")
 _GERUND_MARKS = grammar_words("gerund_marks")
+_ACT_SUBJECTS = grammar_words("act_subjects")  # "ce sera une grève": the pronoun stands for the act
 _GOING_VERB = next(iter(grammar_words("going_verb")))  # "va rester": the near future
 
 
@@ -378,6 +379,16 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
         # the noun is its clause's predicate, negated: "Pyongyang n'est plus une menace" (its tense is not the
         # act's: "seront complices des crimes" accuses now)
         raise_to(NEGATED, "negation")
+    if tags[t] == "NOUN" and any(deps[j] == "cop" for j in kids(t)) \
+            and any(deps[j] == "nsubj" and view.lower[j] in _ACT_SUBJECTS for j in kids(t)):
+        # the act a predicate names after a pronoun that stands for it, in the future or the conditional, is to come
+        # or supposed ("ce sera une grève massive", "ce serait une provocation"; not "ils seront complices", which
+        # says now what they are)
+        cond, fut, going = _mood_tense(trigger)
+        if cond:
+            raise_to(HYPOTHETICAL, "conditional")
+        elif fut or going:
+            raise_to(FUTURE, "future")
 
     # climb: from a noun through the phrases that hold it up to its verb, then through the clauses
     # that govern that verb
