@@ -83,3 +83,21 @@ def test_a_month_after_a_past_year_is_in_that_year_when_a_day_is_fronted_before(
             "fin novembre dans toute la France, selon les organisatrices.")
     event = find(code(every_event, text, "2019-11-23"), "PROTEST", "rassemblées")
     assert event is not None and event["date"] == "2018-11", event
+
+
+_EXCLUDED = ("La dirigeante du parti socialiste espagnol ne parlait plus à son ancien trésorier depuis 2016, "
+             "lorsqu'elle l'a exclu du parti.")
+
+
+def test_a_when_clause_after_a_start_tells_the_act_the_state_began_with(every_event) -> None:
+    # "depuis 2016, lorsqu'il l'a exclu": the exclusion is the start of the silence, done in 2016
+    assert _dated(every_event, _EXCLUDED, "REJECT", "exclu") == "2016"
+    # with no start, the clause is the narrative's ("lorsqu'il l'a exclu" today's news)
+    assert _dated(every_event, "Le Premier ministre grec a cessé de parler à son ancien ministre des Finances "
+                               "lorsqu'il l'a exclu du gouvernement.", "REJECT", "exclu") == PUBLISHED
+    assert _dated(every_event, "Le Premier ministre grec ne parle plus à son ancien ministre des Finances depuis 2015, "
+                               "lorsqu'il l'a exclu du gouvernement.", "REJECT", "exclu") == "2015"
+
+
+def test_the_act_a_long_state_began_with_is_background(veille_nlp) -> None:
+    assert not _facts(veille_nlp, _EXCLUDED, "REJECT")

@@ -32,6 +32,8 @@ TWO_SENSES = [
     # a deed claimed is no demand, a raise claimed is one
     ("L'armée française a revendiqué la neutralisation de dizaines de jihadistes au Mali.", None, "REQUEST"),
     ("Les syndicats algériens revendiquent une hausse des salaires.", "REQUEST", None),
+    # what one claims to be is no demand either
+    ("Le gouvernement portugais, qui se revendique écologiste, a présenté mardi son budget.", None, "REQUEST"),
     # a march blocked is force, a bill blocked a rejection
     ("La police biélorusse a bloqué le défilé des opposants à Minsk.", "COERCE", "REJECT"),
     ("Le Sénat américain a bloqué le projet de loi des démocrates.", "REJECT", None),

@@ -789,9 +789,21 @@ def past_episode(trigger: Token, index: DateIndex, published: str | None) -> Eve
         for span, year in index.years:
             if span.root.head == verb.head and span.end in ends:
                 return EventDate(str(year), "year", span.text, False)
+        if clause_tense(verb) in ("perfect", "pluperfect"):
+            # "elle ne lui parlait plus depuis 2015, lorsqu'elle l'a exclu": the clause "lorsque" in a compound
+            # past after a start tells the act the state began with, done in the start's year (the start hung on
+            # the clause's verb, or on its complement, where the parser may hang it: "ne parlait plus à son père
+            # depuis 2015")
+            for span, year in index.years:
+                if year < int(published[:4]) and span.start > 0 and doc[span.start - 1].lower_ in _SINCE_WORDS \
+                        and span.end <= verb.left_edge.i and (span.root.head == verb.head or (
+                            span.root.head.head == verb.head and span.root.head.dep_ in _HELD_OBJECTS)):
+                    return EventDate(str(year), "year", span.text, False)
     return None
 
 
+# the complements of a verb the parser may hang its start on ("parlait à son père depuis 2015")
+_HELD_OBJECTS = frozenset({"obj", "obl:arg", "obl:mod", "obl"})
 _AHEAD_TENSES = frozenset({"future", "conditional"})
 _PAST_TENSES = frozenset({"perfect", "pluperfect", "imperfect"})
 

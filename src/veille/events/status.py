@@ -312,6 +312,7 @@ def _launched_operation(clause: Token) -> bool:
 ANNOUNCE_VERBS = grammar_words("announce_verbs")
 _PERFORMING_VERBS = grammar_words("performing_verbs")
 _GERUND_MARKS = grammar_words("gerund_marks")
+_ACT_SUBJECTS = grammar_words("act_subjects")  # "ce sera une grève": the pronoun stands for the act
 _GOING_VERB = next(iter(grammar_words("going_verb")))  # "va rester": the near future
 
 
@@ -378,6 +379,16 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
         # the noun is its clause's predicate, negated: "Pyongyang n'est plus une menace" (its tense is not the
         # act's: "seront complices des crimes" accuses now)
         raise_to(NEGATED, "negation")
+    if tags[t] == "NOUN" and any(deps[j] == "cop" for j in kids(t)) \
+            and any(deps[j] == "nsubj" and view.lower[j] in _ACT_SUBJECTS for j in kids(t)):
+        # the act a predicate names after a pronoun that stands for it, in the future or the conditional, is to come
+        # or supposed ("ce sera une grève massive", "ce serait une provocation"; not "ils seront complices", which
+        # says now what they are)
+        cond, fut, going = _mood_tense(trigger)
+        if cond:
+            raise_to(HYPOTHETICAL, "conditional")
+        elif fut or going:
+            raise_to(FUTURE, "future")
 
     # climb: from a noun through the phrases that hold it up to its verb, then through the clauses
     # that govern that verb
@@ -474,7 +485,12 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             break  # '"La Turquie doit partir", a exigé X': the incise makes its demand, whatever the quote's mood
         if tag == "VERB" and _has_child(current, "mark", _GERUND_MARKS) and "Part" in morph(current, "VerbForm") \
                 and "Pres" in morph(current, "Tense"):  # not "dit en avoir perdu 50"
-            break  # "..., en appelant l'UE à réagir": an act of its own beside the clause, not what it says
+            # "..., en appelant l'UE à réagir": an act of its own beside the clause, not what it says; but done by
+            # doing an act still to come, it is to come too ("le feront vivre en dénonçant ...")
+            served = _served(token_at(p), sentence, lemmas)
+            if served.status == FUTURE or (served.status == HYPOTHETICAL and served.cue == "conditional"):
+                raise_to(served.status, "served")
+            break
         if not verbal and not is_noun and dep in ("advcl", "acl", "xcomp", "obl", "obl:mod") and _purpose(current) \
                 and not _launched_operation(current):
             raise_to(HYPOTHETICAL, "purpose")
@@ -514,6 +530,12 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                     raise_to(FUTURE, "future")
                 elif cond:
                     raise_to(HYPOTHETICAL, "conditional")
+                else:
+                    # "doit recevoir les chasseurs pour leur demander ...", "a appelé les communes à porter plainte
+                    # pour dénoncer ...": what is said in order to do an act planned or asked for is not said yet
+                    served = _served(token_at(p), sentence, lemmas)
+                    if served.status in (FUTURE, HYPOTHETICAL):
+                        raise_to(served.status, "served")
             break
         if dep == "acl" and tag != "VERB":
             break
@@ -555,6 +577,15 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
     if found == HYPOTHETICAL and cue == "conditional" and speech_past and not _opinion_above(trigger):
         found, cue = FUTURE, "future-in-past"
     return Status(found, reporter if found in (REPORTED, FUTURE, HYPOTHETICAL, NEGATED) else None, cue)
+
+
+def _served(verb: Token, sentence: Span | None, lemmas: frozenset[str] | None) -> Status:
+    """The status of the act a purpose clause or a gerund serves (the clause it hangs on): planned or asked for,
+    the act done for it, or by doing it, is not done yet either. An incise's verb ('"nous serons prêts ...", a
+    ajouté X, en plaidant ...') tells its own act, not the quote's it is hung on: done."""
+    if verb.dep_ == "parataxis":
+        return Status(ASSERTED)
+    return assess(verb, is_noun=False, sentence=sentence, lemmas=lemmas)
 
 
 def _yes_no_question(verb: Token) -> bool:
