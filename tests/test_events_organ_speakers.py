@@ -66,3 +66,12 @@ def test_a_request_with_a_condition_is_still_a_request(veille_nlp) -> None:
     events = factual(code(veille_nlp, "Le président colombien Iván Duque a demandé à l'Equateur de fermer sa "
                                       "frontière si les violences reprenaient."), "REQUEST")
     assert events and codes(events[0]["actor"]) == {"COL"} and codes(events[0]["recipient"]) == {"ECU"}, events
+
+
+def test_a_coordinated_verb_takes_the_date_of_an_adjunct_after_both(veille_nlp) -> None:
+    # the message's day, hung by the parser on the first verb, dates the act the second verb's object names too
+    events = code(veille_nlp, "Le 2 janvier, l'armée bolivienne a fermé la frontière. Le ministre chilien a dénoncé "
+                              "\"une provocation\" à Arica et souligné son rejet du blocus, dans un message diffusé "
+                              "samedi soir par la radio.")
+    rejections = [e for e in events if e["trigger"] == "rejet"]
+    assert rejections and rejections[0]["date"] == "2022-01-08", rejections
