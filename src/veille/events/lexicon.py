@@ -476,14 +476,17 @@ def _complement_words(token: Token, preps: frozenset[str]) -> set[str]:
 
 
 def _apposed(token: Token) -> bool:
-    """A noun set beside another between commas ("Gérard Collomb, soutien de la première heure"): an apposition,
-    also when the parser made it a conjunct with no "et"."""
+    """A noun set beside another between commas ("Gérard Collomb, soutien de la première heure", "X, fidèle
+    soutien de Y"): an apposition, also when the parser made it a conjunct with no "et"."""
     view = view_of(token.doc)
     i, head = token.i, view.head[token.i]
     if view.dep[i] == "appos":
         return True
-    return view.dep[i] == "conj" and view.pos[head] in ("NOUN", "PROPN") and i > 0 and view.lower[i - 1] == "," \
-        and not any(view.dep[j] == "cc" for j in view.kids(i))
+    start = i  # (the words the noun opens with: "fidèle soutien", "un proche soutien")
+    while start > 0 and view.head[start - 1] == i and view.dep[start - 1] in ("amod", "det", "advmod"):
+        start -= 1
+    return view.dep[i] == "conj" and view.pos[head] in ("NOUN", "PROPN") and start > 0 \
+        and view.lower[start - 1] == "," and not any(view.dep[j] == "cc" for j in view.kids(i))
 
 
 def _subject(token: Token) -> Token | None:
