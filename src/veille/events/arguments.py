@@ -113,6 +113,7 @@ class MentionIndex:
         self.codes: dict[int, str | None] = {id(m): m._.code for m in mentions}
         self._fields: dict[int, tuple[str, str | None, str | None, str | None]] = {}
         self._text: str | None = None  # doc.text, read once when needed
+        self.lent: set[int] = set()  # ids of the organs' descriptions whose state is the coder's reading (add_organs)
         coded = [m for m in mentions if self.codes[id(m)]]
         # longest first, so a token keeps the widest mention that covers it
         for mention in sorted(coded, key=lambda m: -(m.end - m.start)):
@@ -163,12 +164,39 @@ class MentionIndex:
                 for i in range(mention.start, mention.end):
                     self.by_token[i] = mention
 
+    def add_organs(self, mentions: list[Span], sectors: frozenset[str], sentence_of: Callable[[int], int],
+                   reach: int, is_state: Callable[[str | None], bool]) -> None:
+        """Singular descriptions of a state's organ the linker left without a state ("un porte-parole officiel",
+        "le juge X"): the coder reads them with the state of the nearest body of the same sector named before them, in
+        their sentence or up to ``reach`` sentences back ("Côté gouvernement, un porte-parole ...", "la justice
+        irakienne ... le juge X"), when that body is a state's (the stored mention keeps none)."""
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for k, mention in enumerate(ordered):
+            sector = mention._.sector
+            if self.codes[id(mention)] or sector not in sectors or mention._.actor_id \
+                    or any(self.by_token[i] is not None for i in range(mention.start, mention.end)) \
+                    or "Sing" not in morph(mention.root, "Number"):
+                continue  # (not a plural: "des militaires", "les députés" are people, not the body's voice)
+            here = sentence_of(mention.start)
+            for before in reversed(ordered[:k]):
+                if here - sentence_of(before.start) > reach:
+                    break
+                code = self.codes[id(before)]
+                if code and before._.sector == sector and before.end <= mention.start:
+                    if is_state(code):
+                        self.codes[id(mention)] = code
+                        self.lent.add(id(mention))
+                        for i in range(mention.start, mention.end):
+                            self.by_token[i] = mention
+                    break
+
     def at(self, token: Token) -> Span | None:
         return self.by_token[token.i]
 
     def between(self, start: int = 0, end: int | None = None) -> Iterator[Span | Demonym]:
-        """Each mention over the tokens start..end once, in order (a compound demonym's states all)."""
-        seen: set[int] = set()
+        """Each mention over the tokens start..end once, in order (a compound demonym's states all); not the
+        organs whose state the coder lent (`add_organs`): they name no state of their own."""
+        seen: set[int] = set(self.lent)
         for mention in self.by_token[start:end]:
             if mention is not None and id(mention) not in seen:
                 seen.add(id(mention))

@@ -155,6 +155,8 @@ _DE_FORMS = grammar_words("de_forms")
 _LIST_POS = frozenset({"NOUN", "ADJ", "DET", "ADP", "NUM", "CCONJ", "PUNCT"})  # the words of an enumeration
 _PASSIVE_AUX = grammar_words("passive_auxiliaries")
 _SPOKEN_OF = grammar_parameter("spoken_of_share")  # share of the mentions naming a party for a guess to make it a side
+_ORGAN_REACH = grammar_parameter("organ_reach")  # sentences back to the body an unqualified organ belongs to
+_ORGAN_SECTORS = grammar_words("state_organ_sectors")
 _LIST_REACH = grammar_parameter("list_reach")  # words back over an enumeration to its ruling
 
 
@@ -289,6 +291,10 @@ class EventCoder:
         clashes: Counter | None = None
         last_end: int | None = None
         sentences = _sentences(doc, text)
+        starts = [sent.start for sent in sentences]
+        # an organ's description with no state ("un porte-parole officiel") is of the body of its sector named before
+        index.add_organs(mentions, _ORGAN_SECTORS, lambda i: bisect_right(starts, i) - 1, int(_ORGAN_REACH),
+                         placemod.is_state)
         named = _named_in(sentences, index)
         window_read: dict[int, set[str]] = {}  # each sentence's content lemmas, read once for the topic windows
         reference = dates.now = lead_date(sentences, dates, published)  # the day the text reports from

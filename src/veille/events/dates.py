@@ -230,7 +230,13 @@ def _own(timex: Span, trigger: Token) -> bool:
     # an adjunct clause of the trigger: "Réunis à Sotchi ce 5 août, ... se sont mis d'accord"
     if head.dep_ in ("advcl", "xcomp", "acl") and head.head in (trigger, anchor):
         return True
-    return _governs(timex, trigger)
+    if _governs(timex, trigger):
+        return True
+    # "a dénoncé X et souligné son rejet de Y, dans une déclaration publiée samedi": a verb coordinated with the one
+    # before it, sharing its subject, is dated by an adjunct after both that the parser hung on the first
+    first = anchor.head
+    return anchor.dep_ == "conj" and anchor.pos_ == "VERB" and first.pos_ == "VERB" and timex.start > anchor.i \
+        and not any(c.dep_.startswith("nsubj") for c in anchor.children) and _own(timex, first)
 
 
 # the dependencies of a clause under another (relative, participial, adverbial, completive)

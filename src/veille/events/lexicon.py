@@ -64,6 +64,7 @@ class Entry:
     needs_size: bool = False
     needs_cause: bool = False  # a toll is an attack only with a cause named nearby (class toll_cause)
     not_saying: bool = False  # introducing a que-clause or a quote, the verb only says ("a soutenu que ...")
+    not_question: bool = False  # asking a question ("a demandé si ...", '"... ?", a demandé X'), no request
     # a word of obligation ("X doit réagir", "il faut que X cède"): said by a speaker of another side, a demand
     # by the speaker toward the one obliged (coder: the speaker acts, the obliged receives)
     deontic: bool = False
@@ -184,6 +185,7 @@ class Lexicon:
             needs_cause=bool(item.get("needs_cause", False)),
             needs_size=bool(item.get("needs_size", False)),
             not_saying=bool(item.get("not_saying", False)),
+            not_question=bool(item.get("not_question", False)),
             deontic=bool(item.get("deontic", False)),
             role_noun=bool(item.get("role_noun", False)),
             infinitive=item["infinitive"] if isinstance(item.get("infinitive"), bool)
@@ -257,6 +259,8 @@ class Lexicon:
         if entry.refl is not None and _is_reflexive(token) != entry.refl:
             return False
         if entry.not_saying and _says(token):
+            return False
+        if entry.not_question and _asks(token):
             return False
         if entry.role_noun and _apposed(token):
             return False
@@ -404,6 +408,23 @@ def _says(token: Token) -> bool:
     return opens_incise(token)
 
 
+def _asks(token: Token) -> bool:
+    """The verb asks a question: its clause is an indirect question ("a demandé si ...", "demande pourquoi ...")
+    or it is the incise of a quote that ends on a question mark ('"... ?", a demandé le député')."""
+    view = view_of(token.doc)
+    deps, lowers, kids = view.dep, view.lower, view.kids
+    if any(deps[j] == "ccomp" and any(deps[k] in ("mark", "advmod", "nsubj", "obj") and k < j
+                                      and lowers[k] in _INDIRECT_QUESTIONS for k in kids(j))
+           for j in kids(token.i)):
+        return True
+    if not opens_incise(token):
+        return False
+    i = token.i - 1
+    while i >= 0 and lowers[i] != ",":
+        i -= 1
+    return i >= 2 and lowers[i - 2] == "?"
+
+
 def _infinitive(token: Token) -> str | None:
     """The lemma of the infinitive complement of ``token``, bare or after "à" or "de" ("invités à se désister",
     "s'inquiète de ne pas pouvoir", "prêt à négocier"; not "pour parler", a purpose), or None."""
@@ -455,14 +476,17 @@ def _complement_words(token: Token, preps: frozenset[str]) -> set[str]:
 
 
 def _apposed(token: Token) -> bool:
-    """A noun set beside another between commas ("Gérard Collomb, soutien de la première heure"): an apposition,
-    also when the parser made it a conjunct with no "et"."""
+    """A noun set beside another between commas ("Gérard Collomb, soutien de la première heure", "X, fidèle
+    soutien de Y"): an apposition, also when the parser made it a conjunct with no "et"."""
     view = view_of(token.doc)
     i, head = token.i, view.head[token.i]
     if view.dep[i] == "appos":
         return True
-    return view.dep[i] == "conj" and view.pos[head] in ("NOUN", "PROPN") and i > 0 and view.lower[i - 1] == "," \
-        and not any(view.dep[j] == "cc" for j in view.kids(i))
+    start = i  # (the words the noun opens with: "fidèle soutien", "un proche soutien")
+    while start > 0 and view.head[start - 1] == i and view.dep[start - 1] in ("amod", "det", "advmod"):
+        start -= 1
+    return view.dep[i] == "conj" and view.pos[head] in ("NOUN", "PROPN") and start > 0 \
+        and view.lower[start - 1] == "," and not any(view.dep[j] == "cc" for j in view.kids(i))
 
 
 def _subject(token: Token) -> Token | None:
@@ -517,6 +541,7 @@ _QUANTITY_NOUNS = grammar_words("quantity_nouns")
 _QUANTITY_ADVERBS = grammar_words("quantity_adverbs")  # "beaucoup plus de sanctions"
 _INFINITIVE_MARKS = grammar_words("infinitive_marks")  # "invités à se désister"
 _APPRECIATION = grammar_words("appreciation_verbs")
+_INDIRECT_QUESTIONS = grammar_words("indirect_question_words")  # "a demandé si ...", "demande pourquoi ..."
 _NMOD_CLIMB = 3  # complements climbed from a relative's noun to the noun they complete
 _ACTOR_ENTS = frozenset({"PER", "ORG", "GPE", "LOC"})
 _PLACE_ENTS = frozenset({"GPE", "LOC"})

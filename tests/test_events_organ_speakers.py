@@ -1,0 +1,77 @@
+"""Who speaks for an organ the text gives no state: a singular description of a government, army, police, court or
+parliament member ("un porte-parole officiel", "le juge X") is of the state whose body of the same sector the text
+named in its sentence or the two before; not a plural (people, not the body's voice), not a body of another sector,
+not one named too far back. And a verb of asking that asks a question makes no request."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.events.testing import code, codes, factual
+
+SPEAKERS = [  # (why, text, type, actor, recipient)
+    ("a spokesman after his government, named the sentence before",
+     "Le gouvernement péruvien a rompu mardi ses relations avec le Venezuela. Un porte-parole officiel a dénoncé "
+     "jeudi \"une ingérence inacceptable\" de Caracas.", "ACCUSE", {"PER"}, {"VEN"}),
+    ("a judge after his country's courts, two sentences before",
+     "La justice péruvienne a ouvert une enquête sur les fonds venus du Venezuela. Les comptes du parti sont gelés. "
+     "Le juge Tomás Ferreyra a accusé vendredi Caracas de financer le parti.", "ACCUSE", {"PER"}, {"VEN"}),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "event_type", "actor", "recipient"), SPEAKERS,
+                         ids=[row[0] for row in SPEAKERS])
+def test_an_organ_speaks_for_the_state_of_its_body(veille_nlp, why, text, event_type, actor, recipient) -> None:
+    events = [e for e in factual(code(veille_nlp, text), event_type) if e["trigger"] == "accusé" or
+              e["trigger"] == "dénoncé"]
+    assert events, code(veille_nlp, text)
+    assert codes(events[0]["actor"]) == actor, events
+    assert codes(events[0]["recipient"]) == recipient, events
+
+
+SILENT = [  # (why, text): no accusation, its speaker belongs to no state the text says
+    ("no body named before", "Un porte-parole officiel a dénoncé jeudi \"une ingérence inacceptable\" de Caracas."),
+    ("a plural is people, not the body's voice",
+     "Le gouvernement péruvien a rompu mardi ses relations avec le Venezuela. Des militaires ont dénoncé jeudi "
+     "\"une ingérence inacceptable\" de Caracas."),
+    ("a court is not the government",
+     "La justice péruvienne a ouvert mardi une enquête sur les fonds du parti. Un porte-parole officiel a dénoncé "
+     "jeudi \"une ingérence inacceptable\" de Caracas."),
+    ("the government was named too far back",
+     "Le gouvernement péruvien a rompu mardi ses relations avec le Venezuela. Les vols sont suspendus. Les écoles "
+     "restent ouvertes. Le marché est calme. Un porte-parole officiel a dénoncé jeudi \"une ingérence inacceptable\" "
+     "de Caracas."),
+]
+
+
+@pytest.mark.parametrize(("why", "text"), SILENT, ids=[row[0] for row in SILENT])
+def test_an_organ_with_no_body_before_is_no_state(veille_nlp, why, text) -> None:
+    events = code(veille_nlp, text)
+    assert not [e for e in factual(events, "ACCUSE") if e["trigger"] == "dénoncé"], events
+
+
+QUESTIONS = [  # (why, text)
+    ("an indirect question", "Le président colombien Iván Duque a demandé si l'Equateur comptait fermer sa frontière."),
+    ("the incise of a quoted question",
+     "\"Combien de soldats l'Equateur a-t-il envoyés à la frontière ?\", a demandé le président colombien Iván Duque."),
+]
+
+
+@pytest.mark.parametrize(("why", "text"), QUESTIONS, ids=[row[0] for row in QUESTIONS])
+def test_a_question_asked_is_no_request(veille_nlp, why, text) -> None:
+    assert not factual(code(veille_nlp, text), "REQUEST"), code(veille_nlp, text)
+
+
+def test_a_request_with_a_condition_is_still_a_request(veille_nlp) -> None:
+    events = factual(code(veille_nlp, "Le président colombien Iván Duque a demandé à l'Equateur de fermer sa "
+                                      "frontière si les violences reprenaient."), "REQUEST")
+    assert events and codes(events[0]["actor"]) == {"COL"} and codes(events[0]["recipient"]) == {"ECU"}, events
+
+
+def test_a_coordinated_verb_takes_the_date_of_an_adjunct_after_both(veille_nlp) -> None:
+    # the message's day, hung by the parser on the first verb, dates the act the second verb's object names too
+    events = code(veille_nlp, "Le 2 janvier, l'armée bolivienne a fermé la frontière. Le ministre chilien a dénoncé "
+                              "\"une provocation\" à Arica et souligné son rejet du blocus, dans un message diffusé "
+                              "samedi soir par la radio.")
+    rejections = [e for e in events if e["trigger"] == "rejet"]
+    assert rejections and rejections[0]["date"] == "2022-01-08", rejections
