@@ -446,7 +446,17 @@ class ArgumentFinder:
         patient: list[Party] = []
         # "des ambitions que dénoncent les Etats-Unis": the subject after the verb, read as its object
         inverted, antecedent = _inverted_subject(verb, view) if not passive else (None, None)
+        quoted = None
+        if inverted is None and not passive:
+            # '"Ce budget est une faute", dénonce la sénatrice': the speaker after the incise's verb
+            inverted, quoted = _incise_subject(verb, view)
         for j in children:
+            if j == quoted:
+                # a noun of the quote the parser made the incise's subject is what is said, not who says it; what
+                # a judgement says is of whom it names ('"L'orgueil du ministre est une faute", dénonce X')
+                if entry.type in _JUDGING_TYPES and tags[j] in ("NOUN", "PROPN"):
+                    patient = [p for p in self._np(token_at(j), index, resolve) if p.code]
+                continue
             child = token_at(j)
             dep = "nsubj" if j == inverted else "obj" if j == antecedent else deps[j]
             agent = dep == "obl:agent" or (dep.startswith("obl") and _case(child) in _AGENT_PREPS and passive)
@@ -1241,6 +1251,21 @@ def _inverted_subject(verb: Token, view: DocView) -> tuple[int | None, int | Non
         return None, None
     antecedent = next((j for j in kids if j < que and deps[j] == "nsubj" and tags[j] in ("NOUN", "PROPN")), None)
     return after, antecedent
+
+
+def _incise_subject(verb: Token, view: DocView) -> tuple[int | None, int | None]:
+    """The speaker written after the verb of an incise that follows a quote ('"...", dénonce le député',
+    '"...", a accusé la ministre'), which the parser reads as the verb's object while it makes a noun of the quote
+    its subject; and that noun of the quote. French inverts the subject of such an incise: a noun after its
+    verb is the speaker, never an object."""
+    if not opens_incise(verb):
+        return None, None
+    kids = view.kids(verb.i)
+    after = next((j for j in kids if j > verb.i and view.dep[j] == "obj" and view.pos[j] in ("NOUN", "PROPN")), None)
+    quoted = next((j for j in kids if j < verb.i and view.dep[j] in ("nsubj", "nsubj:pass")), None)
+    if after is None or quoted is None:
+        return None, None
+    return after, quoted
 
 
 def _split_tense(verb: Token) -> int | None:
