@@ -37,6 +37,7 @@ _PHONE = grammar_words("phone_words")
 LOCATIVE_PREPS = grammar_words("locative_prepositions")
 _DE_FORMS = grammar_words("de_forms")  # "de", "du", "des", "d'": whose act, or of what
 _A_FORMS = grammar_words("a_forms")  # "à", "au", "aux"
+_A_RELATIVES = grammar_words("a_relatives")  # "auquel": a relative that holds a verb's "à" complement
 _GERUND_MARKS = grammar_words("gerund_marks")  # "en appelant"
 _BETWEEN = grammar_words("between_prepositions")  # "entre X et Y"
 _SOURCE_PREPS = grammar_words("source_prepositions")  # "selon", "d'après": a source, not a party
@@ -409,6 +410,21 @@ class ArgumentFinder:
             if isinstance(target, list) and target:
                 return target
         if token.pos_ == "PRON" and token.lower_ not in _RELATIVE and index.at(token) is None:  # not a name
+            members = next((c for c in _children(token) if c.dep_ == "nmod" and c.i > token.i
+                            and _case(c) in _DE_FORMS), None)
+            if members is not None:
+                # "l'un de ses conseillers", "plusieurs des ministres turcs": a pronoun with its "de" phrase picks
+                # among those the phrase names; it stands for no one named before (those of a possessive are of
+                # its owner's side, unnamed: "un de ses navires")
+                found = self._np(members, index, resolve)
+                if any(p.code for p in found):
+                    return found
+                owner = next((c for c in _children(members) if c.dep_ == "det" and morph(c, "Poss")), None)
+                target = resolve(owner) if owner is not None else None
+                sides = target if isinstance(target, list) else self.parties(target, index) if target is not None \
+                    else []
+                return [Party(text=_np_text(members), code=p.code, sector=p.sector, token=members, start=members.idx,
+                              end=members.idx + len(members.text), generic=True) for p in sides[:1] if p.code]
             target = resolve(token)
             if target is None:
                 return []
@@ -726,7 +742,7 @@ class ArgumentFinder:
         if prep in LOCATIVE_PREPS and places and len(places) == len(parties) and _locative(child):
             args.places.extend(places)
             if entry.type in ("REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "SANCTION") \
-                    and prep in _A_FORMS and child.dep_ in ("obl:arg", "iobj"):
+                    and prep in _A_FORMS and child.dep_ in ("obl:arg", "iobj") and not _a_relative(child.head):
                 args.recipient.extend(p for p in parties if not _same(p, args.recipient))
             return
         if prep in RECIPIENT_PREPS or prep is None:
@@ -1266,6 +1282,20 @@ def _incise_subject(verb: Token, view: DocView) -> tuple[int | None, int | None]
     if after is None or quoted is None:
         return None, None
     return after, quoted
+
+
+def _a_relative(verb: Token) -> bool:
+    """Whether a relative pronoun holds the verb's "à" complement ("la réforme à laquelle s'oppose X à Madrid",
+    "le plan auquel X s'oppose"): the relative's antecedent is what the act is addressed to, and another "à" phrase
+    naming a place is where the act is done."""
+    for child in _children(verb):
+        lower = child.lower_
+        if child.pos_ != "PRON" or child.i > verb.i:
+            continue
+        if lower in _A_RELATIVES or (lower in _RELATIVE and any(c.dep_ in ("case", "fixed") and c.lower_ in _A_FORMS
+                                                                for c in _children(child))):
+            return True
+    return False
 
 
 def _split_tense(verb: Token) -> int | None:
