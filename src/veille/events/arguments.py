@@ -37,6 +37,7 @@ _PHONE = grammar_words("phone_words")
 LOCATIVE_PREPS = grammar_words("locative_prepositions")
 _DE_FORMS = grammar_words("de_forms")  # "de", "du", "des", "d'": whose act, or of what
 _A_FORMS = grammar_words("a_forms")  # "à", "au", "aux"
+_A_RELATIVES = grammar_words("a_relatives")  # "auquel": a relative that holds a verb's "à" complement
 _GERUND_MARKS = grammar_words("gerund_marks")  # "en appelant"
 _BETWEEN = grammar_words("between_prepositions")  # "entre X et Y"
 _SOURCE_PREPS = grammar_words("source_prepositions")  # "selon", "d'après": a source, not a party
@@ -437,6 +438,21 @@ class ArgumentFinder:
             if isinstance(target, list) and target:
                 return target
         if token.pos_ == "PRON" and token.lower_ not in _RELATIVE and index.at(token) is None:  # not a name
+            members = next((c for c in _children(token) if c.dep_ == "nmod" and c.i > token.i
+                            and _case(c) in _DE_FORMS), None)
+            if members is not None:
+                # "l'un de ses conseillers", "plusieurs des ministres turcs": a pronoun with its "de" phrase picks
+                # among those the phrase names; it stands for no one named before (those of a possessive are of
+                # its owner's side, unnamed: "un de ses navires")
+                found = self._np(members, index, resolve)
+                if any(p.code for p in found):
+                    return found
+                owner = next((c for c in _children(members) if c.dep_ == "det" and morph(c, "Poss")), None)
+                target = resolve(owner) if owner is not None else None
+                sides = target if isinstance(target, list) else self.parties(target, index) if target is not None \
+                    else []
+                return [Party(text=_np_text(members), code=p.code, sector=p.sector, token=members, start=members.idx,
+                              end=members.idx + len(members.text), generic=True) for p in sides[:1] if p.code]
             target = resolve(token)
             if target is None:
                 return []
@@ -474,7 +490,17 @@ class ArgumentFinder:
         patient: list[Party] = []
         # "des ambitions que dénoncent les Etats-Unis": the subject after the verb, read as its object
         inverted, antecedent = _inverted_subject(verb, view) if not passive else (None, None)
+        quoted = None
+        if inverted is None and not passive:
+            # '"Ce budget est une faute", dénonce la sénatrice': the speaker after the incise's verb
+            inverted, quoted = _incise_subject(verb, view)
         for j in children:
+            if j == quoted:
+                # a noun of the quote the parser made the incise's subject is what is said, not who says it; what
+                # a judgement says is of whom it names ('"L'orgueil du ministre est une faute", dénonce X')
+                if entry.type in _JUDGING_TYPES and tags[j] in ("NOUN", "PROPN"):
+                    patient = [p for p in self._np(token_at(j), index, resolve) if p.code]
+                continue
             child = token_at(j)
             dep = "nsubj" if j == inverted else "obj" if j == antecedent else deps[j]
             agent = dep == "obl:agent" or (dep.startswith("obl") and _case(child) in _AGENT_PREPS and passive)
@@ -744,7 +770,7 @@ class ArgumentFinder:
         if prep in LOCATIVE_PREPS and places and len(places) == len(parties) and _locative(child):
             args.places.extend(places)
             if entry.type in ("REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "SANCTION") \
-                    and prep in _A_FORMS and child.dep_ in ("obl:arg", "iobj"):
+                    and prep in _A_FORMS and child.dep_ in ("obl:arg", "iobj") and not _a_relative(child.head):
                 args.recipient.extend(p for p in parties if not _same(p, args.recipient))
             return
         if prep in RECIPIENT_PREPS or prep is None:
@@ -1269,6 +1295,35 @@ def _inverted_subject(verb: Token, view: DocView) -> tuple[int | None, int | Non
         return None, None
     antecedent = next((j for j in kids if j < que and deps[j] == "nsubj" and tags[j] in ("NOUN", "PROPN")), None)
     return after, antecedent
+
+
+def _incise_subject(verb: Token, view: DocView) -> tuple[int | None, int | None]:
+    """The speaker written after the verb of an incise that follows a quote ('"...", dénonce le député',
+    '"...", a accusé la ministre'), which the parser reads as the verb's object while it makes a noun of the quote
+    its subject; and that noun of the quote. French inverts the subject of such an incise: a noun after its
+    verb is the speaker, never an object."""
+    if not opens_incise(verb):
+        return None, None
+    kids = view.kids(verb.i)
+    after = next((j for j in kids if j > verb.i and view.dep[j] == "obj" and view.pos[j] in ("NOUN", "PROPN")), None)
+    quoted = next((j for j in kids if j < verb.i and view.dep[j] in ("nsubj", "nsubj:pass")), None)
+    if after is None or quoted is None:
+        return None, None
+    return after, quoted
+
+
+def _a_relative(verb: Token) -> bool:
+    """Whether a relative pronoun holds the verb's "à" complement ("la réforme à laquelle s'oppose X à Madrid",
+    "le plan auquel X s'oppose"): the relative's antecedent is what the act is addressed to, and another "à" phrase
+    naming a place is where the act is done."""
+    for child in _children(verb):
+        lower = child.lower_
+        if child.pos_ != "PRON" or child.i > verb.i:
+            continue
+        if lower in _A_RELATIVES or (lower in _RELATIVE and any(c.dep_ in ("case", "fixed") and c.lower_ in _A_FORMS
+                                                                for c in _children(child))):
+            return True
+    return False
 
 
 def _split_tense(verb: Token) -> int | None:
