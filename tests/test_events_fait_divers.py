@@ -80,3 +80,32 @@ def test_an_arrest_in_a_document_that_opens_on_a_fait_divers_is_not_emitted(veil
 
 def test_without_the_opening_the_arrest_is_an_event(veille_nlp) -> None:
     assert _arrests(ARREST, veille_nlp)
+
+
+HIKER = ("Un randonneur de 64 ans n'a plus donné de nouvelles depuis jeudi dans le massif de la Chartreuse, où il "
+         "était parti cueillir des champignons avec son chien. Les gendarmes ont demandé aux habitants de la vallée "
+         "de signaler tout véhicule garé depuis plusieurs jours, a indiqué la gendarmerie de l'Isère. Sa famille a "
+         "lancé un appel sur les réseaux sociaux, avec une photo du retraité en tenue de montagne. {extra}La météo "
+         "annonce de la pluie et du brouillard pour le week-end sur les sommets.")
+
+
+def _requests(text: str, veille_nlp) -> list[dict]:
+    with features_kept(veille_nlp):  # every event the coder finds: only the frame decides
+        doc = veille_nlp.make_doc(text)
+        doc._.published, doc._.home = "2022-01-11", "FRA"
+        events = veille_nlp(doc)._.events or []
+    return [e for e in events if e["type"] == "REQUEST" and e["trigger"] == "demandé"]
+
+
+@pytest.mark.parametrize(("extra", "kept"), [
+    # ordinary news (a lost hiker): the gendarmes asking the valley's people is no political event
+    ("Les secours rappellent aux promeneurs de prévenir leurs proches avant une sortie en forêt. ", False),
+    # the same news with a protest in it: the police acts on the street of politics
+    ("Ses proches ont organisé une manifestation devant la mairie pour réclamer davantage de moyens. ", True),
+])
+def test_the_unnamed_police_with_ordinary_people_in_ordinary_news_is_no_event(veille_nlp, extra: str,
+                                                                               kept: bool) -> None:
+    text = HIKER.format(extra=extra)
+    doc = veille_nlp(text)
+    assert doc._.politics is not None and doc._.politics < 0.3  # the topic model reads ordinary news
+    assert bool(_requests(text, veille_nlp)) is kept

@@ -398,8 +398,13 @@ class EventCoder:
                 continue
             # a recipient the text does not name is the type's default guess ("ont manifesté" against the
             # government): no political side in ordinary news
-            if (ordinary or plain) and all(_ordinary_side(p) for p in event["actor"]) \
-                    and all(_ordinary_side(p) or (ordinary and not p["text"]) for p in event["recipient"]):
+            # in ordinary news that tells of no protest, the police no known body names is on an ordinary errand
+            # too (a search, a fugitive's arrest): its acts with ordinary people are no political event
+            police = ordinary and street
+            if (ordinary or plain) \
+                    and all(_ordinary_side(p) or (police and _unnamed_police(p)) for p in event["actor"]) \
+                    and all(_ordinary_side(p) or (ordinary and not p["text"]) or (police and _unnamed_police(p))
+                            for p in event["recipient"]):
                 continue
             features[f"crowd={crowd}"] = 1.0
             # a text too short to tell its topic (a headline, a sentence) is read as the gold articles the
@@ -2427,6 +2432,11 @@ def _private_event(event: dict, street: bool = True) -> bool:
     police = street and event["type"] in _CRIME_TYPES
     return all(_private_side(p) or (police and p["sector"] in _POLICE_SECTORS and p["actor_id"] is None)
                for p in sides)
+
+
+def _unnamed_police(party: dict) -> bool:
+    """The police or gendarmes no known body of the knowledge base names ("les gendarmes", "la police judiciaire")."""
+    return party["sector"] in _POLICE_SECTORS and party["actor_id"] is None
 
 
 def _ordinary_side(party: dict) -> bool:
