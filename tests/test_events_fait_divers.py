@@ -109,3 +109,20 @@ def test_the_unnamed_police_with_ordinary_people_in_ordinary_news_is_no_event(ve
     doc = veille_nlp(text)
     assert doc._.politics is not None and doc._.politics < 0.3  # the topic model reads ordinary news
     assert bool(_requests(text, veille_nlp)) is kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a company appealing to its own staff, accusing a competitor: business
+    ("L'entreprise française Velmont a appelé mardi ses salariés à reprendre le travail.", False),
+    ("La société américaine Zorvex a accusé mardi son concurrent Brimtek de contrefaçon.", False),
+    # a company addressing a government or an organisation of states acts on politics
+    ("L'entreprise française Velmont a appelé mardi le gouvernement français à baisser les impôts de production.",
+     True),
+    ("La société américaine Zorvex a accusé mardi la Commission européenne de protectionnisme.", True),
+    # a state's television is no company: what it denounces is the state's word
+    ("La télévision d'Etat iranienne a dénoncé mardi des manœuvres provocatrices.", True),
+])
+def test_a_company_acting_on_no_political_side_is_no_event(veille_nlp, text: str, kept: bool) -> None:
+    with features_kept(veille_nlp):  # every event the coder finds: only the sides decide
+        events = code(veille_nlp, text)
+    assert bool([e for e in events if e["type"] in ("REQUEST", "ACCUSE")]) is kept
