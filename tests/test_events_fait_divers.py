@@ -82,11 +82,11 @@ def test_without_the_opening_the_arrest_is_an_event(veille_nlp) -> None:
     assert _arrests(ARREST, veille_nlp)
 
 
-HIKER = ("Un randonneur de 64 ans n'a plus donné de nouvelles depuis jeudi dans le massif de la Chartreuse, où il "
-         "était parti cueillir des champignons avec son chien. Les gendarmes ont demandé aux habitants de la vallée "
-         "de signaler tout véhicule garé depuis plusieurs jours, a indiqué la gendarmerie de l'Isère. Sa famille a "
-         "lancé un appel sur les réseaux sociaux, avec une photo du retraité en tenue de montagne. {extra}La météo "
-         "annonce de la pluie et du brouillard pour le week-end sur les sommets.")
+THEFTS = ("Une série de vols de vélos électriques inquiète depuis l'automne les habitants de Montbrison, où une "
+          "vingtaine de garages ont été visités la nuit. Les gendarmes ont demandé aux habitants du quartier de "
+          "signaler tout véhicule suspect, a indiqué la gendarmerie de la Loire. Un voisin a installé des caméras "
+          "devant son garage et partage les images avec ses amis. {extra} Les beaux jours arrivent et les balades "
+          "reprennent sur les bords du fleuve.")
 
 
 def _requests(text: str, veille_nlp) -> list[dict]:
@@ -98,14 +98,15 @@ def _requests(text: str, veille_nlp) -> list[dict]:
 
 
 @pytest.mark.parametrize(("extra", "kept"), [
-    # ordinary news (a lost hiker): the gendarmes asking the valley's people is no political event
-    ("Les secours rappellent aux promeneurs de prévenir leurs proches avant une sortie en forêt. ", False),
+    # ordinary news (bicycle thefts): the gendarmes asking the neighbourhood's people is no political event
+    ("Les cyclistes rappellent qu'un bon antivol coûte moins cher qu'un vélo neuf.", False),
     # the same news with a protest in it: the police acts on the street of politics
-    ("Ses proches ont organisé une manifestation devant la mairie pour réclamer davantage de moyens. ", True),
+    ("Des cyclistes ont organisé une manifestation devant la gendarmerie pour réclamer davantage de patrouilles.",
+     True),
 ])
 def test_the_unnamed_police_with_ordinary_people_in_ordinary_news_is_no_event(veille_nlp, extra: str,
                                                                                kept: bool) -> None:
-    text = HIKER.format(extra=extra)
+    text = THEFTS.format(extra=extra)
     doc = veille_nlp(text)
     assert doc._.politics is not None and doc._.politics < 0.3  # the topic model reads ordinary news
     assert bool(_requests(text, veille_nlp)) is kept

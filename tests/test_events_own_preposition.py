@@ -1,7 +1,7 @@
 """A noun trigger's `with` words are its complements, not the preposition that governs it (events/lexicon.py).
 
-"le sens de son engagement" or "la nécessité d'un engagement sincère" hold a "de" that governs the noun: no
-commitment to do anything is told. Texts written for veille."""
+"a parlé de son engagement pour la région" holds a "de" that governs the noun: no commitment to do anything
+is told. Texts written for veille."""
 
 from __future__ import annotations
 
@@ -31,5 +31,6 @@ def test_an_appeal_answered_is_one_a_roll_call_is_not(veille_nlp) -> None:
     answered = "Le maire de Lyon a répondu mardi à l'appel du Premier ministre français à réduire l'éclairage public."
     assert _types(answered, veille_nlp, "appel") == {"REQUEST"}
     # "manquer à l'appel" (to be missing): its "à" governs the noun, no one appeals for anything
-    missing = "Aucun policier français ne manquait à l'appel mardi soir à la caserne de Lyon, a indiqué le ministère."
+    missing = ("Deux ministres français manquaient à l'appel mardi lors du conseil des ministres à Paris, a indiqué "
+               "l'Elysée.")
     assert not [e for e in code(veille_nlp, missing) if e["trigger"] == "appel"]

@@ -401,8 +401,8 @@ class EventCoder:
             # government): no political side in ordinary news
             # in ordinary news that tells of no protest, the police no known body names is on an ordinary errand
             # too (a search, a fugitive's arrest): its acts with ordinary people are no political event
-            # a company no known body names, acting on no political side ("la start-up a mis au point un outil",
-            # "le groupe a appelé son personnel"): business, no political event in any document
+            # a company no known body names, acting on no political side ("l'entreprise a appelé ses salariés à
+            # reprendre le travail", "a accusé son concurrent"): business, no political event in any document
             if event["actor"] and all(_trade_side(p) for p in event["actor"]) \
                     and all(_ordinary_side(p) or not p["text"] for p in event["recipient"]):
                 continue

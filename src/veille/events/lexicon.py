@@ -359,7 +359,7 @@ def _near_lemmas(token: Token) -> set[str]:
     noun = view.pos[i] == "NOUN"
     for child in kids(i):
         if noun and deps[child] == "case":
-            continue  # a noun's own preposition ("d'un engagement", "à l'appel") is what governs it, no complement
+            continue  # a noun's own preposition ("parler de son engagement") is what governs it, no complement
         out.add(lemmas[child])
         out.add(lowers[child])
         if deps[child] in _OWN_CLAUSES:
