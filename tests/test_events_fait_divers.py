@@ -80,3 +80,50 @@ def test_an_arrest_in_a_document_that_opens_on_a_fait_divers_is_not_emitted(veil
 
 def test_without_the_opening_the_arrest_is_an_event(veille_nlp) -> None:
     assert _arrests(ARREST, veille_nlp)
+
+
+THEFTS = ("Une série de vols de vélos électriques inquiète depuis l'automne les habitants de Montbrison, où une "
+          "vingtaine de garages ont été visités la nuit. Les gendarmes ont demandé aux habitants du quartier de "
+          "signaler tout véhicule suspect, a indiqué la gendarmerie de la Loire. Un voisin a installé des caméras "
+          "devant son garage et partage les images avec ses amis. {extra} Les beaux jours arrivent et les balades "
+          "reprennent sur les bords du fleuve.")
+
+
+def _requests(text: str, veille_nlp) -> list[dict]:
+    with features_kept(veille_nlp):  # every event the coder finds: only the frame decides
+        doc = veille_nlp.make_doc(text)
+        doc._.published, doc._.home = "2022-01-11", "FRA"
+        events = veille_nlp(doc)._.events or []
+    return [e for e in events if e["type"] == "REQUEST" and e["trigger"] == "demandé"]
+
+
+@pytest.mark.parametrize(("extra", "kept"), [
+    # ordinary news (bicycle thefts): the gendarmes asking the neighbourhood's people is no political event
+    ("Les cyclistes rappellent qu'un bon antivol coûte moins cher qu'un vélo neuf.", False),
+    # the same news with a protest in it: the police acts on the street of politics
+    ("Des cyclistes ont organisé une manifestation devant la gendarmerie pour réclamer davantage de patrouilles.",
+     True),
+])
+def test_the_unnamed_police_with_ordinary_people_in_ordinary_news_is_no_event(veille_nlp, extra: str,
+                                                                               kept: bool) -> None:
+    text = THEFTS.format(extra=extra)
+    doc = veille_nlp(text)
+    assert doc._.politics is not None and doc._.politics < 0.3  # the topic model reads ordinary news
+    assert bool(_requests(text, veille_nlp)) is kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a company appealing to its own staff, accusing a competitor: business
+    ("L'entreprise française Velmont a appelé mardi ses salariés à reprendre le travail.", False),
+    ("La société américaine Zorvex a accusé mardi son concurrent Brimtek de contrefaçon.", False),
+    # a company addressing a government or an organisation of states acts on politics
+    ("L'entreprise française Velmont a appelé mardi le gouvernement français à baisser les impôts de production.",
+     True),
+    ("La société américaine Zorvex a accusé mardi la Commission européenne de protectionnisme.", True),
+    # a state's television is no company: what it denounces is the state's word
+    ("La télévision d'Etat iranienne a dénoncé mardi des manœuvres provocatrices.", True),
+])
+def test_a_company_acting_on_no_political_side_is_no_event(veille_nlp, text: str, kept: bool) -> None:
+    with features_kept(veille_nlp):  # every event the coder finds: only the sides decide
+        events = code(veille_nlp, text)
+    assert bool([e for e in events if e["type"] in ("REQUEST", "ACCUSE")]) is kept

@@ -141,6 +141,7 @@ _VIOLENCE_WORDS = grammar_words("political_violence_words")  # "attentat", "coli
 _ORDINARY_WORDS = grammar_words("ordinary_crime_words") | grammar_words("ordinary_trade_words")
 _FAIT_DIVERS_WORDS = grammar_words("fait_divers_words")  # "une fusillade", "un incendie"
 _PRIVATE_SECTORS = grammar_words("private_sectors")  # civilians, criminals, companies, courts
+_TRADE_SECTORS = grammar_words("trade_sectors")  # companies
 _POLICE_SECTORS = grammar_words("police_sectors")
 # crimes and arrests: between private persons and the unnamed police, ordinary news in a fait divers
 _CRIME_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -404,8 +405,18 @@ class EventCoder:
                 continue
             # a recipient the text does not name is the type's default guess ("ont manifesté" against the
             # government): no political side in ordinary news
-            if (ordinary or plain) and all(_ordinary_side(p) for p in event["actor"]) \
-                    and all(_ordinary_side(p) or (ordinary and not p["text"]) for p in event["recipient"]):
+            # in ordinary news that tells of no protest, the police no known body names is on an ordinary errand
+            # too (a search, a fugitive's arrest): its acts with ordinary people are no political event
+            # a company no known body names, acting on no political side ("l'entreprise a appelé ses salariés à
+            # reprendre le travail", "a accusé son concurrent"): business, no political event in any document
+            if event["actor"] and all(_trade_side(p) for p in event["actor"]) \
+                    and all(_ordinary_side(p) or not p["text"] for p in event["recipient"]):
+                continue
+            police = ordinary and street
+            if (ordinary or plain) \
+                    and all(_ordinary_side(p) or (police and _unnamed_police(p)) for p in event["actor"]) \
+                    and all(_ordinary_side(p) or (ordinary and not p["text"]) or (police and _unnamed_police(p))
+                            for p in event["recipient"]):
                 continue
             features[f"crowd={crowd}"] = 1.0
             # a text too short to tell its topic (a headline, a sentence) is read as the gold articles the
@@ -2454,6 +2465,16 @@ def _private_event(event: dict, street: bool = True) -> bool:
     police = street and event["type"] in _CRIME_TYPES
     return all(_private_side(p) or (police and p["sector"] in _POLICE_SECTORS and p["actor_id"] is None)
                for p in sides)
+
+
+def _trade_side(party: dict) -> bool:
+    """A company no known body of the knowledge base names."""
+    return party["sector"] in _TRADE_SECTORS and party["actor_id"] is None
+
+
+def _unnamed_police(party: dict) -> bool:
+    """The police or gendarmes no known body of the knowledge base names ("les gendarmes", "la police judiciaire")."""
+    return party["sector"] in _POLICE_SECTORS and party["actor_id"] is None
 
 
 def _ordinary_side(party: dict) -> bool:

@@ -353,14 +353,17 @@ _OWN_CLAUSES = frozenset({"advcl", "parataxis", "conj"})
 
 def _near_lemmas(token: Token) -> set[str]:
     """Lemmas of the children and grandchildren of ``token`` and of its head (for "état d'urgence",
-    "prendre d'assaut", "levée du veto", "placé en alerte"); not the words of a clause hung on it, which has its
-    own, nor the rest of a subordinator ("alors que X fait ..., Y a appelé à": that "que" is no complement of
-    "appeler")."""
+    "prendre d'assaut", "levée du veto", "placé en alerte"); not a noun's own preposition, nor the words of a
+    clause hung on it, which has its own, nor the rest of a subordinator ("alors que X fait ..., Y a appelé à":
+    that "que" is no complement of "appeler")."""
     out: set[str] = set()
     view = view_of(token.doc)  # read as lists: no Token built
     lemmas, lowers, deps, kids = view.lemma, view.lower, view.dep, view.kids
     i = token.i
+    noun = view.pos[i] == "NOUN"
     for child in kids(i):
+        if noun and deps[child] == "case":
+            continue  # a noun's own preposition ("parler de son engagement") is what governs it, no complement
         out.add(lemmas[child])
         out.add(lowers[child])
         if deps[child] in _OWN_CLAUSES:
