@@ -51,3 +51,29 @@ def test_a_place_named_only_in_passing_yields_to_the_outlets_own_state(actors_nl
     doc = actors_nlp(doc)
     minister = next(s for s in doc.spans[MENTIONS] if "Dupraz" in s.text)
     assert minister._.code == "FRA"
+
+
+@pytest.mark.parametrize(("text", "noun", "state"), [
+    # a foreign story in a French outlet: the state is named only as the place where things happen
+    ("Des centaines d'étudiants ont manifesté à Tbilissi dimanche. Le gouvernement a promis un dialogue.",
+     "gouvernement", "GEO"),
+    ("Deux bus ont été incendiés dans la nuit à Montevideo. La police a arrêté quatre jeunes.", "police", "URY"),
+    ("Des milliers de personnes ont défilé à Oulan-Bator. L'exécutif a reporté sa réforme des retraites.",
+     "exécutif", "MNG"),
+])
+def test_an_institution_in_a_foreign_place_is_that_states_not_the_outlets(actors_nlp: Any, text: str, noun: str,
+                                                                          state: str) -> None:
+    doc = actors_nlp.make_doc(text)
+    doc._.published, doc._.home = "2022-01-10", "FRA"
+    doc = actors_nlp(doc)
+    assert _code(doc, noun) == state
+
+
+def test_a_text_naming_no_state_still_speaks_of_the_outlets_own(actors_nlp: Any) -> None:
+    doc = actors_nlp.make_doc("La police a interpellé trois hommes après le cambriolage d'une bijouterie.")
+    doc._.published, doc._.home = "2022-01-10", "FRA"
+    assert _code(actors_nlp(doc), "police") == "FRA"
+
+
+def _code(doc: Any, text: str) -> str | None:
+    return next(s for s in doc.spans[MENTIONS] if s.text == text)._.code

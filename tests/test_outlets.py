@@ -320,3 +320,50 @@ def test_ingest_stops_at_a_bad_outlets_file_with_a_message_naming_it(tmp_path, m
     assert result.returncode == 2
     assert f"error: {path}: outlet 'mon_journal': kind 'tabloid' is not one of" in result.stdout + result.stderr
     assert not (tmp_path / "s.duckdb").exists()
+
+
+# -- record identifier schemes ------------------------------------------------------------------
+SCHEMED = ("outlets:\n  gazette_du_lac: {name: La Gazette du lac, domains: [gazettedulac.example], "
+           "schemes: [gazlac], country: CHE, language: fr, kind: private}\n")
+
+
+def test_an_outlet_may_declare_the_scheme_of_its_records(tmp_path, monkeypatch):
+    _user_file(tmp_path, monkeypatch, SCHEMED)
+    outlets = load_outlets()
+    assert outlets.link("gazlac:5521").id == "gazette_du_lac"
+    assert outlets.link("GazLac:77").id == "gazette_du_lac"  # schemes are case-insensitive
+    for other in ("gazlacs:5521", "gazlac:", "https://gazlac.example/1", "gazlac://5521", "5521"):
+        assert outlets.link(other) is None, other
+    # the record's URL host or declared outlet still come first
+    assert outlets.link("gazlac:1", declared="Le Monde").id == "le_monde"
+    record = record_to_raw({"url": "gazlac:8", "text": "Le canton a voté jeudi une hausse du budget scolaire."},
+                           "records.jsonl#1")
+    document = _clean(record, outlets)
+    assert (document.outlet_id, document.outlet_country) == ("gazette_du_lac", "CHE")
+
+
+@pytest.mark.parametrize(("schemes", "message"), [
+    ("[https]", "scheme 'https' is not a lower-case record identifier scheme"),
+    ("[Gaz_Lac]", "scheme 'Gaz_Lac'"),
+    ("gazlac", "'schemes' must be a list of strings"),
+])
+def test_a_bad_scheme_is_an_error(tmp_path, monkeypatch, schemes, message):
+    _user_file(tmp_path, monkeypatch, f"outlets:\n  mon_journal: {{{GOOD}, kind: private, schemes: {schemes}}}\n")
+    with pytest.raises(OutletsError, match="outlet 'mon_journal'") as error:
+        load_outlets()
+    assert message in str(error.value)
+
+
+def test_two_outlets_of_one_file_cannot_share_a_scheme(tmp_path, monkeypatch):
+    _user_file(tmp_path, monkeypatch, f"outlets:\n  a: {{{GOOD}, kind: private, schemes: [lac]}}\n"
+               "  b: {name: B, domains: [b.example], schemes: [lac], country: FRA, language: fr, kind: private}\n")
+    with pytest.raises(OutletsError, match="'lac:' is already 'a''s"):
+        load_outlets()
+
+
+def test_the_orange_actu_portal_is_a_french_outlet_by_domain_and_by_record_scheme(outlets):
+    assert outlets.link("https://actu.orange.fr/monde/un-titre.html").id == "orange_actu"
+    assert outlets.link("orangesum:101").id == "orange_actu"
+    assert outlets.link("https://boutique.orange.fr/mobile") is None  # the operator's shop is no news outlet
+    profile = outlets.get("orange_actu")
+    assert (profile.country, profile.kind) == ("FRA", "private")

@@ -1545,8 +1545,11 @@ class _Resolver:
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if len(ranked) > 1 and ranked[0][1] < MARGIN * ranked[1][1]:
             return None
-        if self.home and passing[ranked[0][0]]:
-            return self.home  # "réfugié au Liban" in a French outlet's story: whose people are, the outlet's state
+        if self.home and passing[ranked[0][0]] and mention.kind == "person":
+            # "l'ancien ministre, réfugié au Liban" in a French outlet's story: a person is the outlet's state's
+            # though named where he is; an institution or a crowd ("la police", "le gouvernement", "des
+            # manifestants") is the state of the place where the text has it act, even in a foreign story
+            return self.home
         return ranked[0][0]
 
     def _indefinite(self, mention: Mention) -> bool:

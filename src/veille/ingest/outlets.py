@@ -6,7 +6,8 @@ when loaded: an unknown key, a bad kind or code is an `OutletsError` naming the 
 
 A document is linked to an outlet by the host of its URL (subdomains match), else by the outlet
 its container declares (record field, front matter, page site name, feed title: an id, name,
-alias or domain), else by the home page of its feed.
+alias or domain), else by the scheme of its record identifier when the outlet declares one (an
+archive whose records are `orangesum:<id>`), else by the home page of its feed.
 """
 
 from __future__ import annotations
@@ -31,11 +32,14 @@ SHIPPED = "outlets.yaml"
 KINDS = ("wire", "public_service", "private", "state_controlled", "party_government")
 AFFILIATED_KINDS = frozenset({"state_controlled", "party_government"})  # speak for a state: `state` says which
 REQUIRED = ("name", "domains", "country", "language", "kind")
-OPTIONAL = ("aliases", "state", "note")
+OPTIONAL = ("aliases", "schemes", "state", "note")
+WEB_SCHEMES = frozenset({"http", "https", "ftp", "file", "mailto", "data", "urn", "tag"})  # no outlet's own
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
 _STATE = re.compile(r"^[A-Z]{3}$")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*$")
+_URI_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(?!//)\S")
 _DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,}$")
 
 
@@ -54,6 +58,15 @@ class Outlet:
     state: str | None = None  # the controlling state of a state_controlled or party_government outlet
     aliases: tuple[str, ...] = ()
     note: str | None = None
+    schemes: tuple[str, ...] = ()  # identifier schemes of its records ("orangesum" for "orangesum:34828")
+
+
+def scheme_of(url: str | None) -> str | None:
+    """The lower-case scheme of a non-web record identifier ("orangesum:34828" → "orangesum"), else None."""
+    if not url:
+        return None
+    found = _URI_SCHEME.match(url.strip())
+    return found.group(1).lower() if found else None
 
 
 def outlets_dir() -> Path:
@@ -78,9 +91,12 @@ class Outlets:
         # later entries (user files) take a domain or name from earlier ones (shipped)
         self._domains: dict[str, Outlet] = {}
         self._names: dict[str, Outlet] = {}
+        self._schemes: dict[str, Outlet] = {}
         for outlet in self.all.values():
             for domain in outlet.domains:
                 self._domains[domain] = outlet
+            for scheme in outlet.schemes:
+                self._schemes[scheme] = outlet
             for name in (outlet.id, outlet.name, *outlet.aliases):
                 self._names[fold(name)] = outlet
 
@@ -115,9 +131,16 @@ class Outlets:
             return self.by_host(text.lower().removeprefix("www."))
         return None
 
+    def by_scheme(self, url: str | None) -> Outlet | None:
+        """The outlet whose records an identifier's scheme names ("orangesum:34828"), when one declares it."""
+        scheme = scheme_of(url)
+        return self._schemes.get(scheme) if scheme else None
+
     def link(self, url: str | None, declared: str | None = None, site: str | None = None) -> Outlet | None:
-        """The outlet of a document: by its URL's host, else by the outlet declared, else by its feed's home page."""
-        return self.by_host(host_of(url)) or self.by_name(declared) or self.by_host(host_of(site))
+        """The outlet of a document: by its URL's host, else by the outlet declared, else by its record
+        identifier's scheme, else by its feed's home page."""
+        return (self.by_host(host_of(url)) or self.by_name(declared) or self.by_scheme(url)
+                or self.by_host(host_of(site)))
 
 
 def link_document(document: Document, outlets: Outlets) -> Document:
@@ -160,7 +183,8 @@ def read_outlets(text: str, origin: str) -> list[Outlet]:
     owners: dict[str, str] = {}  # domain or folded name → the outlet that has it
     for ident, entry in data["outlets"].items():
         outlet = _outlet(str(ident), entry, f"{origin}: outlet {ident!r}")
-        keys = [*outlet.domains, *{fold(n) for n in (outlet.id, outlet.name, *outlet.aliases)}]
+        keys = [*outlet.domains, *{fold(n) for n in (outlet.id, outlet.name, *outlet.aliases)},
+                *(f"{scheme}:" for scheme in outlet.schemes)]
         for key in keys:
             if owners.get(key, outlet.id) != outlet.id:
                 raise OutletsError(f"{origin}: outlet {ident!r}: {key!r} is already {owners[key]!r}'s")
@@ -196,13 +220,19 @@ def _outlet(ident: str, entry: Any, where: str) -> Outlet:
     for domain in domains:
         if not _DOMAIN.match(domain):
             raise OutletsError(f"{where}: {domain!r} is not a lower-case domain such as 'lemonde.fr'")
+    schemes = _strings(entry.get("schemes") or [], "schemes", where)
+    for scheme in schemes:
+        if not _SCHEME.match(scheme) or scheme in WEB_SCHEMES:
+            raise OutletsError(f"{where}: scheme {scheme!r} is not a lower-case record identifier scheme "
+                               "such as 'orangesum' (web schemes are matched by domain)")
     name = entry["name"]
     if not isinstance(name, str) or not name.strip():
         raise OutletsError(f"{where}: 'name' must be a non-empty string")
     note = entry.get("note")
     return Outlet(ident, name.strip(), domains, _state(entry["country"], "country", where), language, kind,
                   _state(state, "state", where) if state is not None else None,
-                  _strings(entry.get("aliases") or [], "aliases", where), str(note) if note is not None else None)
+                  _strings(entry.get("aliases") or [], "aliases", where), str(note) if note is not None else None,
+                  schemes)
 
 
 def _state(code: Any, key: str, where: str) -> str:
