@@ -77,3 +77,24 @@ def test_a_text_naming_no_state_still_speaks_of_the_outlets_own(actors_nlp: Any)
 
 def _code(doc: Any, text: str) -> str | None:
     return next(s for s in doc.spans[MENTIONS] if s.text == text)._.code
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    # a foreign story in a French outlet that names its state only further on: its institutions are not France's
+    ("Le gouvernement a reporté jeudi le vote sur la réforme des mines. Les députés péruviens réclament un débat.",
+     "gouvernement"),
+    ("Des manifestants ont bloqué la route du port jeudi. La police a dispersé le cortège. Le ministre argentin "
+     "de la Sécurité a appelé au calme.", "police"),
+])
+def test_the_outlets_state_waits_for_the_states_the_document_names_later(actors_nlp: Any, text: str,
+                                                                         noun: str) -> None:
+    doc = actors_nlp.make_doc(text)
+    doc._.published, doc._.home = "2022-01-10", "FRA"
+    assert _code(actors_nlp(doc), noun) != "FRA"
+
+
+def test_a_french_story_naming_only_france_further_on_keeps_the_outlets_state(actors_nlp: Any) -> None:
+    doc = actors_nlp.make_doc("Le gouvernement a présenté mercredi son budget. Le chef de l'État français a salué "
+                              "un texte de responsabilité.")
+    doc._.published, doc._.home = "2022-01-10", "FRA"
+    assert _code(actors_nlp(doc), "gouvernement") == "FRA"

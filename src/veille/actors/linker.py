@@ -777,6 +777,7 @@ class _Resolver:
         self.home: str | None = doc._.home  # the outlet's state, when the ingest knows it
         self.named_codes: dict[str, int] = {}
         self.covering: dict[int, list[Mention]] = {}  # the mentions over each token (_focus_weight asks per token)
+        self._doc_states: set[str] | None = None  # _document_states, computed once
 
     def run(self, mentions: list[Mention]) -> None:
         named_ids = {i for m in mentions for hit in (m.hit, m.person_hit) if hit for i in hit.actor_ids}
@@ -1541,7 +1542,9 @@ class _Resolver:
             counts[code or ""] += weight
             passing[code or ""] = passing.get(code or "", True) and weight == PASSING_PLACE_WEIGHT
         if not counts:
-            return self.home  # a text that names no state speaks of the outlet's own
+            # a text that names no state speaks of the outlet's own; one that names another state only further
+            # on is not the outlet's story: its actors wait for the steps that code them with the document's
+            return self.home if self.home and not (self._document_states() - {self.home}) else None
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if len(ranked) > 1 and ranked[0][1] < MARGIN * ranked[1][1]:
             return None
@@ -1551,6 +1554,20 @@ class _Resolver:
             # manifestants") is the state of the place where the text has it act, even in a foreign story
             return self.home
         return ranked[0][0]
+
+    def _document_states(self) -> set[str]:
+        """The states the whole document names or gives an actor (by name, nationality or complement)."""
+        if self._doc_states is None:
+            codes: set[str] = set()
+            for m in self.all_mentions:
+                if m.kind == "name" and m.hit is not None and m.hit.code \
+                        and m.hit.kind in ("state", "place", "person", "group", "organisation"):
+                    codes.add(m.hit.code)
+                elif m.desc is not None and m.desc.code \
+                        and (m.desc.via == "demonym" or m.desc.complement_kind in ("state", "place")):
+                    codes.add(m.desc.code)
+            self._doc_states = {c for c in codes if (a := self.kb.by_code(c)) is not None and a.type == "state"}
+        return self._doc_states
 
     def _indefinite(self, mention: Mention) -> bool:
         """A singular noun phrase introduced by un/une."""
