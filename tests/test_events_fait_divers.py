@@ -127,3 +127,22 @@ def test_a_company_acting_on_no_political_side_is_no_event(veille_nlp, text: str
     with features_kept(veille_nlp):  # every event the coder finds: only the sides decide
         events = code(veille_nlp, text)
     assert bool([e for e in events if e["type"] in ("REQUEST", "ACCUSE")]) is kept
+
+
+def test_a_company_s_act_of_force_is_an_event(veille_nlp) -> None:
+    # the company rule is about business: a mining firm having villagers shot at is an assault
+    with features_kept(veille_nlp):
+        events = code(veille_nlp, "L'entreprise minière australienne Karrawong a fait tirer sur des villageois "
+                                  "dans le sud du Malawi, selon l'ONU.")
+    assert [e for e in events if e["type"] == "ASSAULT" and e["actor"][0]["sector"] == "BUS"], events
+
+
+def test_the_unnamed_police_arresting_journalists_in_ordinary_news_is_an_event(veille_nlp) -> None:
+    # the bicycle thefts again: the gendarmes' errand is about ordinary people, not the press
+    text = THEFTS.format(extra="Les gendarmes ont interpellé mardi deux journalistes du quotidien régional qui "
+                               "photographiaient les garages.")
+    with features_kept(veille_nlp):
+        doc = veille_nlp.make_doc(text)
+        doc._.published, doc._.home = "2022-01-11", "FRA"
+        events = veille_nlp(doc)._.events or []
+    assert [e for e in events if e["type"] == "COERCE" and any(p["sector"] == "MED" for p in e["recipient"])], events

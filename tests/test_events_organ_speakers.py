@@ -75,3 +75,34 @@ def test_a_coordinated_verb_takes_the_date_of_an_adjunct_after_both(veille_nlp) 
                               "samedi soir par la radio.")
     rejections = [e for e in events if e["trigger"] == "rejet"]
     assert rejections and rejections[0]["date"] == "2022-01-08", rejections
+
+
+MORE_QUESTIONS = [  # (why, text)
+    ("a question put to a side after its name", "Le ministre libanais a demandé à la France pourquoi les vivres "
+                                                "n'arrivent pas."),
+    ("a question word opening the clause after an addressee", "Le ministre libanais a demandé à Chypre quand "
+                                                             "rouvriraient les ports."),
+]
+
+
+@pytest.mark.parametrize(("why", "text"), MORE_QUESTIONS, ids=[row[0] for row in MORE_QUESTIONS])
+def test_a_question_after_its_addressee_is_no_request(veille_nlp, why, text) -> None:
+    assert not factual(code(veille_nlp, text), "REQUEST"), code(veille_nlp, text)
+
+
+DEMANDS = [  # (why, text, actor, recipient)
+    ("a que-clause holding a condition", "Le président ukrainien a demandé que, si la trêve échoue, l'Otan ferme "
+                                         "le ciel.", {"UKR"}, {"NATO"}),
+    ("a condition before the que-clause", "Le chef du gouvernement moldave a demandé, si les pourparlers échouent, "
+                                          "que l'Union européenne envoie des observateurs.", {"MDA"}, {"EU"}),
+    # a quoted question put to a side is a demand made of it; asked of no one, it stays a question (above)
+    ("a quoted question put to a side", "\"Où sont les radars promis ?\", a demandé le ministre lituanien à "
+                                        "l'Otan.", {"LTU"}, {"NATO"}),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "actor", "recipient"), DEMANDS, ids=[row[0] for row in DEMANDS])
+def test_a_demand_with_a_question_word_or_a_quoted_question_is_a_request(veille_nlp, why, text, actor,
+                                                                        recipient) -> None:
+    events = factual(code(veille_nlp, text), "REQUEST")
+    assert events and codes(events[0]["actor"]) == actor and codes(events[0]["recipient"]) == recipient, events

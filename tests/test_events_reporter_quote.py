@@ -28,3 +28,16 @@ def test_the_speaker_of_an_incise_after_a_quote_naming_another_state_is_its_subj
         event = events[0]
         assert codes(event["actor"]) == {"RUS"} and event["reported_by"]["code"] == "RUS", event
         assert codes(event["recipient"]) == {recipient}, event
+
+
+def test_quoted_words_to_come_are_the_speaker_s_only_when_they_go_on_with_his_speech(veille_nlp) -> None:
+    # the speaker's own side, right after her que-clause: her words go on
+    going_on = code(veille_nlp, "La ministre estonienne de la Défense a affirmé lundi que la frontière serait "
+                                "protégée. Les soldats estoniens déploieront \"tous les moyens\" dès demain.")
+    moves = [e for e in going_on if e["type"] == "MOBILIZE" and e["status"] == "future"]
+    assert moves and moves[0]["reported_by"] and codes([moves[0]["reported_by"]]) == {"EST"}, going_on
+    # another state's act after a mere denunciation: no one of the text said it
+    other = code(veille_nlp, "Le président grec a dénoncé lundi les provocations turques. La police iranienne "
+                             "arrêtera les \"émeutiers\" de Téhéran dès demain.")
+    arrests = [e for e in other if e["type"] == "COERCE" and e["status"] == "future"]
+    assert arrests and arrests[0]["reported_by"] is None, other

@@ -143,6 +143,7 @@ _FAIT_DIVERS_WORDS = grammar_words("fait_divers_words")  # "une fusillade", "un 
 _PRIVATE_SECTORS = grammar_words("private_sectors")  # civilians, criminals, companies, courts
 _TRADE_SECTORS = grammar_words("trade_sectors")  # companies
 _POLICE_SECTORS = grammar_words("police_sectors")
+_ERRAND_SECTORS = grammar_words("police_errand_sectors")  # civilians, criminals
 # crimes and arrests: between private persons and the unnamed police, ordinary news in a fait divers
 _CRIME_TYPES = frozenset({"ASSAULT", "COERCE"})
 _DISSENT_SECTORS = grammar_words("dissent_sectors")  # protesters, opponents
@@ -246,6 +247,10 @@ class EventCoder:
         self.domestic = self.vocabulary.with_flag("domestic")  # actor and recipient may share a code
         self.imposed = self.vocabulary.with_flag("imposed")  # measures whose imposer may go unsaid
         self.hostile = self.vocabulary.with_flag("hostile")  # acts that set one state against another
+        # acts of force: the material hostilities and the family of violence (fights, threats, deployments,
+        # repression), which no company does as business
+        self.force = self.hostile | frozenset(t for t in self.vocabulary.type_names
+                                              if self.vocabulary.family(t) == "violence")
         self.reciprocal = self.vocabulary.with_flag("reciprocal")  # partners, not a direction
         self.model = ConfidenceModel.load(model)
         self.threshold = self.model.threshold if threshold is None else threshold
@@ -323,6 +328,7 @@ class EventCoder:
                 and recurrent[last_place["code"]] < _RECURRENT_PLACE
             context.place_before = last_place is not None and last_place_at >= k - 2
             context.reference, context.speaker = reference, speaker
+            context.speech_before = k > 0 and _reports_speech(sentences[k - 1], view, text)
             context.open_quote = _open_quote_speaker(sentences, k, text)
             sent_events: list[dict] = []
             for cand in candidates:
@@ -408,15 +414,17 @@ class EventCoder:
             # in ordinary news that tells of no protest, the police no known body names is on an ordinary errand
             # too (a search, a fugitive's arrest): its acts with ordinary people are no political event
             # a company no known body names, acting on no political side ("l'entreprise a appelé ses salariés à
-            # reprendre le travail", "a accusé son concurrent"): business, no political event in any document
-            if event["actor"] and all(_trade_side(p) for p in event["actor"]) \
+            # reprendre le travail", "a accusé son concurrent"): business, no political event in any document;
+            # not an act of force (a private army's killings, a firm's guards beating strikers)
+            if event["type"] not in self.force and event["actor"] and all(_trade_side(p) for p in event["actor"]) \
                     and all(_ordinary_side(p) or not p["text"] for p in event["recipient"]):
                 continue
-            police = ordinary and street
-            if (ordinary or plain) \
-                    and all(_ordinary_side(p) or (police and _unnamed_police(p)) for p in event["actor"]) \
-                    and all(_ordinary_side(p) or (ordinary and not p["text"]) or (police and _unnamed_police(p))
-                            for p in event["recipient"]):
+            # the police's errand is on ordinary people only (civilians, criminals, someone unnamed): journalists
+            # or judges it acts on keep the event
+            police = ordinary and street and any(_unnamed_police(p) for p in (*event["actor"], *event["recipient"]))
+            side = (lambda p: _unnamed_police(p) or _errand_side(p)) if police else _ordinary_side
+            if (ordinary or plain) and all(side(p) for p in event["actor"]) \
+                    and all(side(p) or (ordinary and not p["text"]) for p in event["recipient"]):
                 continue
             features[f"crowd={crowd}"] = 1.0
             # a text too short to tell its topic (a headline, a sentence) is read as the gold articles the
@@ -1200,9 +1208,11 @@ class EventCoder:
             reporter = coded_actor[0].export()  # a statement's source is whoever makes it
             reporter.pop("sector")
         if reporter is None and status.reporter is None and final_status in (FUTURE, HYPOTHETICAL) \
-                and ctx.speaker is not None and ctx.speaker.get("code") and _quotes_words(sent, ctx.shared.text):
-            # 'un porte-parole a indiqué que ... Les unités reprendront "tous les exercices"': words quoted with no
-            # speaker of their own, announcing what is to come, are the paragraph's last speaker's
+                and ctx.speaker is not None and ctx.speaker.get("code") and _quotes_words(sent, ctx.shared.text) \
+                and ctx.speech_before and coded_actor and {p.code for p in coded_actor} == {ctx.speaker["code"]}:
+            # 'la ministre a affirmé que ... Ses troupes tiendront "chaque village"': words quoted with no speaker
+            # of their own, announcing what the speaker's own side is to do, go on with the speech of the sentence
+            # before, and are its speaker's (not another side's act after a mere denunciation)
             reporter = dict(ctx.speaker)
         if confidence < _MIN_CONFIDENCE:
             return None
@@ -1252,6 +1262,7 @@ class _Context:
         self._clashes: Counter | None = clashes
         self.reference: EventDate | None = None
         self.speaker: dict | None = None  # the last named source of the paragraph, for "selon lui"
+        self.speech_before = False  # the sentence before reports speech (a que-clause or a quote)
         self.quote_speaker: Token | None = None  # who says the sentence, for its "nous" and "je"
         self.open_quote: Token | None = None  # the speaker of a quote the sentence opens and a later one closes
         self.place_before = False  # one of the two sentences before named the last place
@@ -1630,6 +1641,16 @@ def _named_speaker(sent: Span, view: DocView, finder: ArgumentFinder, index: Men
                 if coded:
                     found = {"text": coded[0].text, "actor_id": coded[0].actor_id, "code": coded[0].code}
     return found
+
+
+def _reports_speech(sent: Span, view: DocView, text: str) -> bool:
+    """The sentence reports speech: a speech verb with a que-clause, or a quote in it."""
+    for i in range(sent.start, sent.end):
+        if view.lemma[i] in SPEECH_VERBS and view.pos[i] in ("VERB", "AUX") and any(
+                view.dep[j] == "ccomp" and any(view.dep[m] == "mark" and view.lower[m] in _QUE_FORMS
+                                               for m in view.kids(j)) for j in view.kids(i)):
+            return True
+    return any(q in text[sent.start_char:sent.end_char] for q in QUOTE_MARKS)
 
 
 def _quotes_words(sent: Span, text: str) -> bool:
@@ -2475,6 +2496,11 @@ def _trade_side(party: dict) -> bool:
 def _unnamed_police(party: dict) -> bool:
     """The police or gendarmes no known body of the knowledge base names ("les gendarmes", "la police judiciaire")."""
     return party["sector"] in _POLICE_SECTORS and party["actor_id"] is None
+
+
+def _errand_side(party: dict) -> bool:
+    """Civilians, criminals, or someone no actor is known for: those an ordinary police errand is about."""
+    return party["sector"] in _ERRAND_SECTORS or (party["sector"] is None and party["actor_id"] is None)
 
 
 def _ordinary_side(party: dict) -> bool:

@@ -412,15 +412,31 @@ def _says(token: Token) -> bool:
 
 
 def _asks(token: Token) -> bool:
-    """The verb asks a question: its clause is an indirect question ("a demandé si ...", "demande pourquoi ...")
-    or it is the incise of a quote that ends on a question mark ('"... ?", a demandé le député')."""
+    """The verb asks a question: its clausal complement opens on a question word and has no "que"
+    ("a demandé si ...", "demande pourquoi ..."; not "a demandé que, si la trêve échoue, ..."), or it is the incise,
+    addressed to no one, of a quote that ends on a question mark ('"... ?", a demandé le député'; one put to a side,
+    '"... ?", a demandé le député au ministre', is a demand made of it)."""
     view = view_of(token.doc)
     deps, lowers, kids = view.dep, view.lower, view.kids
-    if any(deps[j] == "ccomp" and any(deps[k] in ("mark", "advmod", "nsubj", "obj") and k < j
-                                      and lowers[k] in _INDIRECT_QUESTIONS for k in kids(j))
-           for j in kids(token.i)):
-        return True
+
+    def que(j: int) -> bool:  # a que-clause, or one the parser hung on the clause ("que, si X échoue, Y ...")
+        return any(deps[k] == "mark" and lowers[k] in _QUE for k in kids(j)) \
+            or any(deps[k] == "ccomp" and any(deps[m] == "mark" and lowers[m] in _QUE for m in kids(k))
+                   for k in kids(j))
+
+    # (with nothing else asked for, the parser may read the question as an adverbial clause: "a demandé à X quand
+    # cesseraient les frappes")
+    bare = not any(deps[j] in ("obj", "xcomp", "ccomp") for j in kids(token.i))
+    for j in kids(token.i):
+        if (deps[j] == "ccomp" or (bare and deps[j] == "advcl" and j > token.i)) and not que(j) \
+                and lowers[view.token(j).left_edge.i] in _INDIRECT_QUESTIONS:
+            return True
     if not opens_incise(token):
+        return False
+    # the addressee, on the verb or on its inverted subject ('a demandé le ministre à X')
+    heads = [token.i] + [j for j in kids(token.i) if deps[j] in ("obj", "nsubj") and j > token.i]
+    if any(deps[j] == "iobj" or (deps[j].startswith(("obl", "nmod")) and any(
+            deps[k] == "case" and lowers[k] in _A_FORMS for k in kids(j))) for h in heads for j in kids(h)):
         return False
     i = token.i - 1
     while i >= 0 and lowers[i] != ",":
