@@ -85,12 +85,12 @@ def test_a_month_after_a_past_year_is_in_that_year_when_a_day_is_fronted_before(
     assert event is not None and event["date"] == "2018-11", event
 
 
-_EXCLUDED = ("La dirigeante du parti socialiste espagnol ne parlait plus à son ancien trésorier depuis 2016, "
-             "lorsqu'elle l'a exclu du parti.")
+_EXCLUDED = ("Le dirigeant du syndicat polonais boudait son ancien trésorier depuis 2016, quand il l'a exclu du "
+             "syndicat.")
 
 
 def test_a_when_clause_after_a_start_tells_the_act_the_state_began_with(every_event) -> None:
-    # "depuis 2016, lorsqu'il l'a exclu": the exclusion is the start of the silence, done in 2016
+    # "depuis 2016, quand il l'a exclu": the exclusion is the start of the silence, done in 2016
     assert _dated(every_event, _EXCLUDED, "REJECT", "exclu") == "2016"
     # with no start, the clause is the narrative's ("lorsqu'il l'a exclu" today's news)
     assert _dated(every_event, "Le Premier ministre grec a cessé de parler à son ancien ministre des Finances "

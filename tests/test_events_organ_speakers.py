@@ -11,8 +11,8 @@ from veille.events.testing import code, codes, factual
 
 SPEAKERS = [  # (why, text, type, actor, recipient)
     ("a spokesman after his government, named the sentence before",
-     "Le gouvernement péruvien a rompu mardi ses relations avec le Venezuela. Un porte-parole officiel a dénoncé "
-     "jeudi \"une ingérence inacceptable\" de Caracas.", "ACCUSE", {"PER"}, {"VEN"}),
+     "Le gouvernement péruvien a fermé mardi son ambassade au Venezuela. Un porte-parole a accusé jeudi Caracas de "
+     "s'ingérer dans les élections.", "ACCUSE", {"PER"}, {"VEN"}),
     ("a judge after his country's courts, two sentences before",
      "La justice péruvienne a ouvert une enquête sur les fonds venus du Venezuela. Les comptes du parti sont gelés. "
      "Le juge Tomás Ferreyra a accusé vendredi Caracas de financer le parti.", "ACCUSE", {"PER"}, {"VEN"}),
@@ -29,25 +29,24 @@ def test_an_organ_speaks_for_the_state_of_its_body(veille_nlp, why, text, event_
     assert codes(events[0]["recipient"]) == recipient, events
 
 
-SILENT = [  # (why, text): no accusation, its speaker belongs to no state the text says
-    ("no body named before", "Un porte-parole officiel a dénoncé jeudi \"une ingérence inacceptable\" de Caracas."),
+SILENT = [  # (why, text): no accusation by the state, its speaker belongs to no state the text says
+    ("no body named before", "Un porte-parole a accusé jeudi Caracas de s'ingérer dans les élections."),
     ("a plural is people, not the body's voice",
-     "Le gouvernement péruvien a rompu mardi ses relations avec le Venezuela. Des militaires ont dénoncé jeudi "
-     "\"une ingérence inacceptable\" de Caracas."),
+     "Le gouvernement péruvien a fermé mardi son ambassade au Venezuela. Des militaires ont accusé jeudi Caracas de "
+     "s'ingérer dans les élections."),
     ("a court is not the government",
-     "La justice péruvienne a ouvert mardi une enquête sur les fonds du parti. Un porte-parole officiel a dénoncé "
-     "jeudi \"une ingérence inacceptable\" de Caracas."),
+     "La justice péruvienne a ouvert mardi une enquête sur les fonds du parti. Un porte-parole a accusé jeudi Caracas "
+     "de s'ingérer dans les élections."),
     ("the government was named too far back",
-     "Le gouvernement péruvien a rompu mardi ses relations avec le Venezuela. Les vols sont suspendus. Les écoles "
-     "restent ouvertes. Le marché est calme. Un porte-parole officiel a dénoncé jeudi \"une ingérence inacceptable\" "
-     "de Caracas."),
+     "Le gouvernement péruvien a fermé mardi son ambassade au Venezuela. Les vols sont suspendus. Les écoles restent "
+     "ouvertes. Le marché est calme. Un porte-parole a accusé jeudi Caracas de s'ingérer dans les élections."),
 ]
 
 
 @pytest.mark.parametrize(("why", "text"), SILENT, ids=[row[0] for row in SILENT])
 def test_an_organ_with_no_body_before_is_no_state(veille_nlp, why, text) -> None:
     events = code(veille_nlp, text)
-    assert not [e for e in factual(events, "ACCUSE") if e["trigger"] == "dénoncé"], events
+    assert not [e for e in factual(events, "ACCUSE") if e["trigger"] == "accusé" and "PER" in codes(e["actor"])], events
 
 
 QUESTIONS = [  # (why, text)
@@ -70,9 +69,9 @@ def test_a_request_with_a_condition_is_still_a_request(veille_nlp) -> None:
 
 def test_a_coordinated_verb_takes_the_date_of_an_adjunct_after_both(veille_nlp) -> None:
     # the message's day, hung by the parser on the first verb, dates the act the second verb's object names too
-    events = code(veille_nlp, "Le 2 janvier, l'armée bolivienne a fermé la frontière. Le ministre chilien a dénoncé "
-                              "\"une provocation\" à Arica et souligné son rejet du blocus, dans un message diffusé "
-                              "samedi soir par la radio.")
+    events = code(veille_nlp, "Le 2 janvier, l'armée bolivienne a fermé la frontière. La ministre chilienne a fustigé "
+                              "\"une provocation\" et rappelé son rejet du blocus, dans un entretien accordé samedi "
+                              "soir à la télévision.")
     rejections = [e for e in events if e["trigger"] == "rejet"]
     assert rejections and rejections[0]["date"] == "2022-01-08", rejections
 

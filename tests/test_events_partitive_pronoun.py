@@ -29,9 +29,18 @@ def test_a_plain_pronoun_still_stands_for_the_one_named_before(veille_nlp) -> No
 
 def test_one_of_its_own_craft_is_its_side(veille_nlp) -> None:
     # those a possessive owns are its owner's side, though unnamed
-    events = code(veille_nlp, "Les combats ont repris entre le Pérou et l'Équateur. Quito a indiqué qu'un de ses "
-                              "hélicoptères avait été abattu par les forces péruviennes.")
-    event = find(events, "ASSAULT", "abattu")
+    events = code(veille_nlp, "Des heurts ont éclaté entre le Pérou et l'Équateur. Quito affirme que l'un de ses "
+                              "navires a été bombardé par l'aviation péruvienne.")
+    event = find(events, "ASSAULT", "bombardé")
     assert event is not None, events
     assert codes(event["actor"]) == {"PER"}, event
     assert codes(event["recipient"]) == {"ECU"}, event
+
+
+def test_one_of_his_aides_with_no_side_named_speaks_for_his_owner(veille_nlp) -> None:
+    # the possessive's owner is named: an act of words by one of his own is his side's, named
+    events = code(veille_nlp, "Le ministre chilien a convoqué ses diplomates. L'un de ses conseillers a menacé la "
+                              "Bolivie de représailles.")
+    event = find(events, "THREATEN", "menacé")
+    assert event is not None, events
+    assert codes(event["actor"]) == {"CHL"} and codes(event["recipient"]) == {"BOL"}, event

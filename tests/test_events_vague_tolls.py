@@ -71,3 +71,9 @@ def test_words_quoted_after_a_source_announce_what_it_said(veille_nlp) -> None:
                               "soudanaise.", "2023-04-12")
     deployment = find(events, "MOBILIZE")
     assert deployment is not None and not deployment["reported_by"], events
+
+
+def test_a_kind_of_acts_undergone_is_not_the_subjects(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Honduras subit depuis deux ans toutes sortes de sanctions internationales.",
+                  "2023-04-12")
+    assert not any("HND" in codes(e["actor"]) for e in of_type(events, "SANCTION")), events

@@ -20,8 +20,8 @@ def test_a_speech_act_in_order_to_do_a_planned_act_is_planned(veille_nlp) -> Non
 
 
 def test_a_speech_act_in_order_to_do_an_act_asked_for_is_not_done(veille_nlp) -> None:
-    asked = code(veille_nlp, "Le président tunisien a exhorté les associations à porter plainte pour dénoncer les "
-                             "discriminations de la police.", PUBLISHED)
+    asked = code(veille_nlp, "La ministre marocaine a invité les syndicats à saisir la justice pour condamner les "
+                             "licenciements de l'usine.", PUBLISHED)
     assert factual(asked, "REQUEST"), asked  # the exhortation is made
     assert not factual(asked, "ACCUSE"), asked
 

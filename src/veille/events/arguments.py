@@ -169,7 +169,7 @@ class MentionIndex:
                    reach: int, is_state: Callable[[str | None], bool]) -> None:
         """Singular descriptions of a state's organ the linker left without a state ("un porte-parole officiel",
         "le juge X"): the coder reads them with the state of the nearest body of the same sector named before them, in
-        their sentence or up to ``reach`` sentences back ("Côté gouvernement, un porte-parole ...", "la justice
+        their sentence or up to ``reach`` sentences back ("Le cabinet ... Un porte-parole a ajouté ...", "la justice
         irakienne ... le juge X"), when that body is a state's (the stored mention keeps none)."""
         ordered = sorted(mentions, key=lambda m: m.start)
         for k, mention in enumerate(ordered):
@@ -451,8 +451,15 @@ class ArgumentFinder:
                 target = resolve(owner) if owner is not None else None
                 sides = target if isinstance(target, list) else self.parties(target, index) if target is not None \
                     else []
-                return [Party(text=_np_text(members), code=p.code, sector=p.sector, token=members, start=members.idx,
-                              end=members.idx + len(members.text), generic=True) for p in sides[:1] if p.code]
+                owned = [Party(text=_np_text(members), code=p.code, sector=p.sector, token=members,
+                               start=members.idx, end=members.idx + len(members.text), generic=True)
+                         for p in sides[:1] if p.code]
+                for party, side in zip(owned, sides, strict=False):
+                    # "l'un de ses conseillers a menacé ...": named by its named owner (a verbal act needs one)
+                    party.generic = side.generic
+                if owned:
+                    return owned
+                # the phrase names no coded side: the pronoun is read as any other, for the one named before
             target = resolve(token)
             if target is None:
                 return []
@@ -1205,10 +1212,14 @@ class ArgumentFinder:
     def _noun_owner_from_verb(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
         """"X a signé un accord", "X a donné son accord", "X a annoncé le retrait", "X a adopté un paquet
         de sanctions": the verb's subject."""
+        kind = False
         while noun.dep_ == "nmod" and _head(noun).pos_ == "NOUN" \
-                and _head(noun).lemma_.lower() in _COLLECTION_NOUNS | _OCCASION_NOUNS:
+                and _head(noun).lemma_.lower() in _COLLECTION_NOUNS | _OCCASION_NOUNS | _KIND_NOUNS:
             noun = _head(noun)  # "un douzième paquet de sanctions", "à la table des négociations"
+            kind = kind or noun.lemma_.lower() in _KIND_NOUNS  # "mèneront tous les types de patrouilles"
         head = _head(noun)
+        if kind and head.lemma_.lower() in _UNDERGOING_VERBS:
+            return []  # "le pays subit toutes sortes de sanctions": who undergoes the acts does not do them
         dep = noun.dep_
         if dep == "nmod" and head.i < noun.i and _time_noun(head) and head.dep_[:3] in ("obl", "obj") \
                 and _head(head).pos_ in _VERB_POS:
@@ -1453,6 +1464,8 @@ def _orphan_subject(verb: Token) -> Token | None:
 
 _QUANTITY_NOUNS = grammar_words("quantity_nouns")
 _COLLECTION_NOUNS = grammar_words("collection_nouns")
+_KIND_NOUNS = grammar_words("kind_nouns")
+_UNDERGOING_VERBS = grammar_words("undergoing_verbs")
 _OCCASION_NOUNS = grammar_words("occasion_nouns")
 _AFFILIATION_NOUNS = grammar_words("affiliation_nouns")
 _RECEIVE_VERBS = grammar_words("receive_verbs")

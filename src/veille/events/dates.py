@@ -232,7 +232,7 @@ def _own(timex: Span, trigger: Token) -> bool:
         return True
     if _governs(timex, trigger):
         return True
-    # "a dénoncé X et souligné son rejet de Y, dans une déclaration publiée samedi": a verb coordinated with the one
+    # "a fustigé X et rappelé son rejet de Y, dans un entretien accordé lundi": a verb coordinated with the one
     # before it, sharing its subject, is dated by an adjunct after both that the parser hung on the first
     first = anchor.head
     return anchor.dep_ == "conj" and anchor.pos_ == "VERB" and first.pos_ == "VERB" and timex.start > anchor.i \
@@ -796,10 +796,10 @@ def past_episode(trigger: Token, index: DateIndex, published: str | None) -> Eve
             if span.root.head == verb.head and span.end in ends:
                 return EventDate(str(year), "year", span.text, False)
         if clause_tense(verb) in ("perfect", "pluperfect"):
-            # "elle ne lui parlait plus depuis 2015, lorsqu'elle l'a exclu": the clause "lorsque" in a compound
-            # past after a start tells the act the state began with, done in the start's year (the start hung on
-            # the clause's verb, or on its complement, where the parser may hang it: "ne parlait plus à son père
-            # depuis 2015")
+            # "le club le boudait depuis 2011, quand il l'a radié": the clause "lorsque" in a compound past after
+            # a start tells the act the state began with, done in the start's year (the start hung on the clause's
+            # verb, or on its complement, where the parser may hang it: "ne répondait plus à son associé depuis
+            # 2011")
             for span, year in index.years:
                 if year < int(published[:4]) and span.start > 0 and doc[span.start - 1].lower_ in _SINCE_WORDS \
                         and span.end <= verb.left_edge.i and (span.root.head == verb.head or (

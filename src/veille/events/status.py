@@ -531,8 +531,8 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 elif cond:
                     raise_to(HYPOTHETICAL, "conditional")
                 else:
-                    # "doit recevoir les chasseurs pour leur demander ...", "a appelé les communes à porter plainte
-                    # pour dénoncer ...": what is said in order to do an act planned or asked for is not said yet
+                    # "doit recevoir les chasseurs pour leur demander ...", "a invité les syndicats à saisir la justice
+                    # pour condamner ...": what is said in order to do an act planned or asked for is not said yet
                     served = _served(token_at(p), sentence, lemmas)
                     if served.status in (FUTURE, HYPOTHETICAL):
                         raise_to(served.status, "served")
