@@ -328,7 +328,7 @@ class EventCoder:
                 and recurrent[last_place["code"]] < _RECURRENT_PLACE
             context.place_before = last_place is not None and last_place_at >= k - 2
             context.reference, context.speaker = reference, speaker
-            context.speech_before = k > 0 and _reports_speech(sentences[k - 1], view, text)
+            context.sentence_before = sentences[k - 1] if k > 0 else None
             context.open_quote = _open_quote_speaker(sentences, k, text)
             sent_events: list[dict] = []
             for cand in candidates:
@@ -1209,7 +1209,9 @@ class EventCoder:
             reporter.pop("sector")
         if reporter is None and status.reporter is None and final_status in (FUTURE, HYPOTHETICAL) \
                 and ctx.speaker is not None and ctx.speaker.get("code") and _quotes_words(sent, ctx.shared.text) \
-                and ctx.speech_before and coded_actor and {p.code for p in coded_actor} == {ctx.speaker["code"]}:
+                and coded_actor and {p.code for p in coded_actor} == {ctx.speaker["code"]} \
+                and ctx.sentence_before is not None \
+                and _reports_speech(ctx.sentence_before, ctx.shared.view, ctx.shared.text):
             # 'la ministre a affirmé que ... Ses troupes tiendront "chaque village"': words quoted with no speaker
             # of their own, announcing what the speaker's own side is to do, go on with the speech of the sentence
             # before, and are its speaker's (not another side's act after a mere denunciation)
@@ -1262,7 +1264,7 @@ class _Context:
         self._clashes: Counter | None = clashes
         self.reference: EventDate | None = None
         self.speaker: dict | None = None  # the last named source of the paragraph, for "selon lui"
-        self.speech_before = False  # the sentence before reports speech (a que-clause or a quote)
+        self.sentence_before: Span | None = None  # read for its reported speech only when an event asks
         self.quote_speaker: Token | None = None  # who says the sentence, for its "nous" and "je"
         self.open_quote: Token | None = None  # the speaker of a quote the sentence opens and a later one closes
         self.place_before = False  # one of the two sentences before named the last place
@@ -2488,24 +2490,34 @@ def _private_event(event: dict, street: bool = True) -> bool:
                for p in sides)
 
 
+def _unnamed_of(party: dict, sectors: frozenset[str]) -> bool:
+    """A side of one of these sectors that no known body of the knowledge base names."""
+    return party["sector"] in sectors and party["actor_id"] is None
+
+
+def _of_or_unknown(party: dict, sectors: frozenset[str]) -> bool:
+    """A side of one of these sectors, or someone no actor nor sector is known for."""
+    return party["sector"] in sectors or (party["sector"] is None and party["actor_id"] is None)
+
+
 def _trade_side(party: dict) -> bool:
-    """A company no known body of the knowledge base names."""
-    return party["sector"] in _TRADE_SECTORS and party["actor_id"] is None
+    """A company no known body names."""
+    return _unnamed_of(party, _TRADE_SECTORS)
 
 
 def _unnamed_police(party: dict) -> bool:
-    """The police or gendarmes no known body of the knowledge base names ("les gendarmes", "la police judiciaire")."""
-    return party["sector"] in _POLICE_SECTORS and party["actor_id"] is None
+    """The police or gendarmes no known body names ("les gendarmes", "la police judiciaire")."""
+    return _unnamed_of(party, _POLICE_SECTORS)
 
 
 def _errand_side(party: dict) -> bool:
-    """Civilians, criminals, or someone no actor is known for: those an ordinary police errand is about."""
-    return party["sector"] in _ERRAND_SECTORS or (party["sector"] is None and party["actor_id"] is None)
+    """Civilians, criminals, or someone unknown: those an ordinary police errand is about."""
+    return _of_or_unknown(party, _ERRAND_SECTORS)
 
 
 def _ordinary_side(party: dict) -> bool:
     """A court, civilians, a company, the media, criminals, or someone no actor is known for."""
-    return party["sector"] in _ORDINARY_SECTORS or (party["sector"] is None and party["actor_id"] is None)
+    return _of_or_unknown(party, _ORDINARY_SECTORS)
 
 
 def _key(event: dict) -> tuple:
