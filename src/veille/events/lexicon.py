@@ -284,7 +284,10 @@ class Lexicon:
             theme = _counted(theme)  # "des dizaines de milliers de soldats": the soldiers
             lemma = theme.lemma_.lower() if theme is not None else None
             if entry.obj and not self._of(theme, lemma, entry.obj) and not any(
-                    self._of(c, c.lemma_.lower(), entry.obj) for c in _conjuncts(theme)):
+                    self._of(c, c.lemma_.lower(), entry.obj) for c in _conjuncts(theme)) and not any(
+                    self._of(c, c.lemma_.lower(), entry.obj) for c in _introduced(token, entry.prep)):
+                # (with a preposition, the complement it introduces may be what the entry asks for: "sont partis
+                # de Lettonie", which the parser may read as a passive whose subject would be the theme)
                 return False
             if entry.target and theme is not None and theme.pos_ != "PRON" \
                     and (prep in _A_FORMS if _is_reflexive(token) else prep is None) \
@@ -538,12 +541,22 @@ def _subject(token: Token) -> Token | None:
 
 
 def _is_reflexive(token: Token) -> bool:
+    """A reflexive pronoun hangs on the verb ("se sont entendus", "nous nous retirons"). The clause's subject is
+    none, though "nous" and "vous" may be both ("nous n'avons pas entendu de réponse": no one agreed); a clitic the
+    parser reads as a second subject still counts ("la préfecture m'a appelé")."""
     view = view_of(token.doc)  # read as lists: no Token built
-    lowers, tags = view.lower, view.pos
-    return any(
-        lowers[j] in _REFLEXIVE and tags[j] == "PRON"
-        for j in view.kids(token.i)
-    )
+    lowers, tags, deps = view.lower, view.pos, view.dep
+    kids = view.kids(token.i)
+    subject = next((j for j in kids if deps[j].startswith("nsubj")), None)
+    return any(lowers[j] in _REFLEXIVE and tags[j] == "PRON" and j != subject for j in kids)
+
+
+def _introduced(token: Token, preps: frozenset[str]) -> list[Token]:
+    """The complements of ``token`` that one of ``preps`` introduces."""
+    if not preps:
+        return []
+    return [c for c in _children(token) if (c.dep_.startswith("obl") or c.dep_ in ("iobj", "nmod"))
+            and _case_of(c) in preps]
 
 
 def _case_of(token: Token) -> str | None:
