@@ -70,3 +70,11 @@ def test_an_attack_on_social_media_is_coded_as_an_accusation(veille_nlp) -> None
                               "de la Culture a répondu mardi.")
     assert not factual(events, "ASSAULT"), events
     assert of_type(events, "ACCUSE"), events
+
+
+def test_an_act_ruled_out_has_not_happened(veille_nlp) -> None:
+    # ruling out opposing is no refusal, and the opposition it rules out did not happen
+    events = code(veille_nlp, "Le cabinet estonien a exclu de s'opposer à la directive de Bruxelles.")
+    assert not factual(events, "REJECT"), events
+    kept = code(veille_nlp, "Le ministre estonien a exclu de recevoir les dirigeants biélorusses.")
+    assert factual(kept, "REJECT"), kept
