@@ -1061,10 +1061,11 @@ class ArgumentFinder:
             elif prep is not None and prep not in _BETWEEN and parties:
                 args.recipient.extend(parties)  # "à l'issue d'un entretien [...] avec le président iranien"
                 args.explicit = True
-        if entry.sym and not owners and not args.recipient and noun.dep_ in ("nsubj", "nsubj:pass"):
+        counted = _counter(noun)  # "beaucoup de discussions": the noun holds its counter's place in the clause
+        if entry.sym and not owners and not args.recipient and counted.dep_ in ("nsubj", "nsubj:pass"):
             # "les négociations se poursuivent entre Moscou et Kiev", "des discussions sont en cours entre X et Y":
             # the sides of a reciprocal act its clause's predicate names
-            parties = self._predicate_between(noun, index, resolve)
+            parties = self._predicate_between(counted, index, resolve)
             if len({p.code for p in parties if p.code}) > 1:
                 owners.append(parties[0])
                 args.recipient.extend(parties[1:])
@@ -1169,15 +1170,23 @@ class ArgumentFinder:
         view = view_of(child.doc)
         first = index.at(child)
         end = max(first.end if first is not None else child.i + 1, child.right_edge.i + 1)
-        if end >= len(view.lower) or view.lower[end] not in _AND:
-            return []
-        k = end + 1
-        while k < len(view.lower) and view.pos[k] == "DET":
-            k += 1
-        mention = index.by_token[k] if k < len(view.lower) else None
-        if mention is None or not index.code_of(mention) or view.head[k] == child.i:
-            return []
-        return [p for p in self.parties(view.token(k), index, follow_conj=False) if not _same(p, parties)]
+        found: list[Party] = []
+        # a list the parser broke ("entre les Etats-Unis, les Emirats arabes unis et Israël"): each party named right
+        # after a comma, up to the one after "et"
+        while end < len(view.lower) and (view.lower[end] in _AND or view.lower[end] == ","):
+            last = view.lower[end] in _AND
+            k = end + 1
+            while k < len(view.lower) and view.pos[k] == "DET":
+                k += 1
+            mention = index.by_token[k] if k < len(view.lower) else None
+            if mention is None or not index.code_of(mention) or view.head[k] == child.i:
+                return found if last else []
+            found.extend(p for p in self.parties(view.token(k), index, follow_conj=False)
+                         if not _same(p, parties) and not _same(p, found))
+            if last:
+                return found
+            end = mention.end
+        return []
 
     def _predicate_between(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
         """The parties of an "entre X et Y" hung on the predicate ``noun`` is the subject of (one with no object:
@@ -1467,6 +1476,8 @@ _COLLECTION_NOUNS = grammar_words("collection_nouns")
 _KIND_NOUNS = grammar_words("kind_nouns")
 _UNDERGOING_VERBS = grammar_words("undergoing_verbs")
 _OCCASION_NOUNS = grammar_words("occasion_nouns")
+# words that count acts or people: a noun they count after "de" holds their place in the clause
+_COUNTERS = _QUANTITY_NOUNS | _COLLECTION_NOUNS | grammar_words("quantity_adverbs")
 _AFFILIATION_NOUNS = grammar_words("affiliation_nouns")
 _RECEIVE_VERBS = grammar_words("receive_verbs")
 _TARGET_PREPS = grammar_words("target_prepositions")  # "contre", "envers": whom an act is aimed at
@@ -1480,6 +1491,18 @@ _SPLIT_SOURCE_PREP = next(iter(grammar_words("split_source_preposition")))  # ..
 _PREP_LEMMAS = {form: lemma for lemma, forms in grammar_table("preposition_lemmas") for form in forms}
 _ETRE_VERBS = grammar_words("etre_verbs")
 _COPULAR_VERBS = grammar_words("copular_verbs")
+
+
+def _counter(noun: Token) -> Token:
+    """The word that counts ``noun`` ("beaucoup de discussions", "une série de négociations", "des dizaines de
+    réunions"), where the clause holds them, else ``noun`` itself."""
+    for _ in range(3):
+        head = _head(noun)
+        if noun.dep_ != "nmod" or head == noun or _case(noun) not in _DE_FORMS \
+                or head.lemma_.lower() not in _COUNTERS:
+            return noun
+        noun = head
+    return noun
 
 
 def _time_noun(token: Token) -> bool:
