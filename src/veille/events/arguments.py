@@ -1033,6 +1033,11 @@ class ArgumentFinder:
                         # "l'attaque de la Russie contre l'Ukraine": the target the parser hung on the "de" phrase
                         against.extend(p for k in _children(child) if k.dep_ == "nmod" and _case(k) in _TARGET_PREPS
                                        for p in self._np(k, index, resolve))
+                        # "le limogeage de l'ambassadeur par le gouvernement": the agent the parser hung on the one
+                        # who undergoes the act
+                        owners.extend(p for k in _children(child) if k.dep_ == "nmod" and _case(k) in _AGENT_PREPS
+                                      and self._agentive(k, index)
+                                      for p in self._np(k, index, resolve) if not _same(p, owners))
                     args.explicit = True
                 elif prep in PARTNER_PREPS:
                     if prep in _BETWEEN and len(parties) == 1:
