@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.events.features import morph
 from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
 from veille.events.lexicon import Entry, Lexicon, behind_day, stranded_object
+from veille.events.recall import period_phrase
 from veille.events.status import EUPHONIC, SPEECH_VERBS
 from veille.events.timex import TIME_WORDS
 from veille.events.timex_lexicon import REL_MODS as TIME_MODIFIERS
@@ -48,6 +49,7 @@ _SE = grammar_words("se_forms")
 _AND = grammar_words("and_forms")
 _NOT_PARTY_OBLIQUES = grammar_words("not_party_obliques")  # "une réunion d'urgence"
 _AGENT_PREPS = grammar_words("agent_prepositions")  # "tué par la police"
+_MEANS_PREPS = grammar_words("means_prepositions")  # "avec le soutien de X": the help the clause's act is done with
 _AVOIR = grammar_words("avoir_auxiliaries")  # "Poutine l'avait mis en garde": no passive
 _SUBJECT_RELATIVES = grammar_words("subject_relatives")  # "X, qui a déployé ..."
 _GERUND_ADV = grammar_words("gerund_adverbs")  # "tout en appelant à ..."
@@ -350,6 +352,8 @@ class ArgumentFinder:
                     dep = deps[child]
                     if dep in _SKIP_DEPS and not (dep == "conj" and tags[child] == "ADJ"):
                         continue
+                    if dep == "nmod" and tags[child] == "NOUN" and period_phrase(view.token(child)):
+                        continue  # "l'ex-ministre sous le mandat de X": when, not who
                     mention = by_token[child]
                     if mention is not None and not (mention.label_ in PLACE_LABELS
                                                     and _locative(view.token(child))):
@@ -981,6 +985,7 @@ class ArgumentFinder:
         # "sa condamnation de l'essai nord-coréen", "son rejet de toute négociation avec Ankara": a possessive names
         # the doer, so the noun's "de" phrase is what the act is about, never a second doer
         possessed = any(c.dep_ == "det" and morph(c, "Poss") for c in _children(noun))
+        named_doer = False  # a phrase of the noun names its doer, a party or not
         for child in _noun_children(noun):
             dep = child.dep_
             prep = _case(child)
@@ -1000,6 +1005,9 @@ class ArgumentFinder:
                         args.explicit = True
                 elif prep is None or prep in _DE_FORMS:
                     if not parties:
+                        # "le soutien d'un centre médical": a doer named, who is no party
+                        named_doer = named_doer or (entry.de == "actor" and not possessed and _referential(child)
+                                                    and not self._is_material(child, entry))
                         continue
                     if entry.type in ("CONSULT", "AGREE") and all(p.place and _is_city(p) for p in parties):
                         args.places.extend(parties)  # "l'entrevue de Téhéran", "l'accord de Vienne": where, not who
@@ -1025,6 +1033,11 @@ class ArgumentFinder:
                         # "l'attaque de la Russie contre l'Ukraine": the target the parser hung on the "de" phrase
                         against.extend(p for k in _children(child) if k.dep_ == "nmod" and _case(k) in _TARGET_PREPS
                                        for p in self._np(k, index, resolve))
+                        # "le limogeage de l'ambassadeur par le gouvernement": the agent the parser hung on the one
+                        # who undergoes the act
+                        owners.extend(p for k in _children(child) if k.dep_ == "nmod" and _case(k) in _AGENT_PREPS
+                                      and self._agentive(k, index)
+                                      for p in self._np(k, index, resolve) if not _same(p, owners))
                     args.explicit = True
                 elif prep in PARTNER_PREPS:
                     if prep in _BETWEEN and len(parties) == 1:
@@ -1098,6 +1111,12 @@ class ArgumentFinder:
             getter = self._noun_owner_from_verb(noun, index, resolve)
             givers = owners or args.recipient
             owners, args.recipient = givers, [p for p in getter if not _same(p, givers)]
+        elif (owners or named_doer) and self._means_of_clause(noun, entry):
+            # "créée avec le soutien d'un centre médical", "tient grâce au soutien turc": the help or consent by which
+            # the clause's act is done; its doer is the one its own phrase names (none here when it names no party),
+            # and the clause's doer receives it
+            doer = self._noun_owner_from_verb(noun, index, resolve)
+            args.recipient.extend(p for p in doer if p.code and not _same(p, owners) and not _same(p, args.recipient))
         elif not owners:
             owners = self._noun_owner_from_verb(noun, index, resolve)
         described = self._predicate_subject(noun, index, resolve)
@@ -1117,6 +1136,14 @@ class ArgumentFinder:
                 args.recipient.extend(partners)
                 args.explicit = True
         args.actor = owners
+
+    def _means_of_clause(self, noun: Token, entry: Entry) -> bool:
+        """Whether ``noun``, an act its owner does ("de" names its doer), is an adjunct of a clause's verb under a
+        preposition of `means_prepositions`: the help or consent the clause's act is done with, not that act."""
+        if entry.de != "actor" or noun.dep_ != "obl:mod" or _case(noun) not in _MEANS_PREPS:
+            return False
+        head = _head(noun)
+        return head != noun and (head.pos_ in _VERB_POS or "Part" in morph(head, "VerbForm"))
 
     def _predicate_subject(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
         """The parties a copular verb's subject names when ``noun`` is its predicate ("X est devenu le soutien de
@@ -1540,6 +1567,12 @@ def _case(token: Token) -> str | None:
         return _SPLIT_SOURCE_PREP
     # "au" → "à", "d'" → "de"; "entre", which the lemmatizer sometimes reads as "entrer"
     return _PREP_LEMMAS.get(lower) or view.lemma[first] or lower
+
+
+def _referential(token: Token) -> bool:
+    """A noun phrase that names someone or something: a name, or a noun with a determiner ("d'un centre médical"),
+    not a bare noun that qualifies ("un accord de coopération")."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and any(c.dep_ == "det" for c in _children(token)))
 
 
 def _where_a_thing_is(token: Token) -> bool:

@@ -60,6 +60,9 @@ class Entry:
     transparent: bool = False
     victim: bool = False  # the subject is the victim ("perdre 50 soldats", "trouver la mort")
     number: str | None = None  # Sing | Plur
+    # Masc | Fem: the gender the words agreeing with the noun (its determiner, adjectives) must show when they show
+    # one ("une critique de X" is an act; "un critique de X", a critic, names a person)
+    gender: str | None = None
     verbform: str | None = None  # Part | Inf | Fin
     needs_size: bool = False
     needs_cause: bool = False  # a toll is an attack only with a cause named nearby (class toll_cause)
@@ -181,6 +184,7 @@ class Lexicon:
             transparent=bool(item.get("transparent", False)),
             victim=bool(item.get("victim", False)),
             number=item.get("number"),
+            gender=item.get("gender"),
             verbform=item.get("verbform"),
             needs_cause=bool(item.get("needs_cause", False)),
             needs_size=bool(item.get("needs_size", False)),
@@ -249,6 +253,8 @@ class Lexicon:
         if entry.number and entry.number not in morph(token, "Number") and not loose:
             return False
         if entry.verbform and entry.verbform not in morph(token, "VerbForm") and not loose:
+            return False
+        if entry.gender and not loose and _agreement(token) - {entry.gender}:
             return False
         if near is None and (entry.with_ or entry.not_with):
             near = _near_lemmas(token)
@@ -323,6 +329,7 @@ class Lexicon:
         return _place_name(theme) and self.classes.get("places", frozenset()) <= words
 
 
+_GENDERS = ("Masc", "Fem")  # the values of the parser's Gender feature
 # the mark of a class in a word list ("obj: [$troops, otage]": the words of class troops, and "otage")
 CLASS_MARK = "$"
 # the keys of a trigger entry: `Entry`'s fields, `with` for `with_`
@@ -341,6 +348,9 @@ def _check_entry(source: Located, path: tuple[str | int, ...], item: Any, vocabu
     if item.get("mode") is not None and item["mode"] not in modes:
         raise source.error((*path, "mode"), f"unknown mode {item['mode']!r} of {path[1]} (the vocabulary, "
                                             f"{vocabulary.source}, holds {', '.join(modes) or 'none'})")
+    if item.get("gender") is not None and item["gender"] not in _GENDERS:
+        raise source.error((*path, "gender"), f"unknown gender {item['gender']!r} (expected one of "
+                                              f"{', '.join(_GENDERS)})")
     if item.get("de") is not None and item["de"] not in ROLES:
         raise source.error((*path, "de"), f"unknown role {item['de']!r} (expected one of {', '.join(ROLES)})")
 
@@ -495,6 +505,14 @@ def _complement_words(token: Token, preps: frozenset[str]) -> set[str]:
             if pos[j] not in ("NOUN", "PROPN"):
                 out.update(lemmas[k] for k in kids(j) if deps[k] not in ("case", "det", "punct"))
     return out
+
+
+def _agreement(token: Token) -> set[str]:
+    """The genders the determiners and adjectives of ``token`` show ("un grand critique": Masc; "des critiques":
+    none shown), read off the words that agree with it, not the noun's own tag, a guess for a noun of both."""
+    view = view_of(token.doc)
+    return {g for j in view.kids(token.i) if view.dep[j] in ("det", "amod") and j < token.i
+            for g in morph(view.token(j), "Gender")}
 
 
 def _apposed(token: Token) -> bool:

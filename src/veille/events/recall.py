@@ -81,6 +81,13 @@ def _period(noun: Token) -> bool:
     return any(f"{lemma} {c.lemma_.lower()}" in _PERIOD_NOUNS for c in noun.children if c.dep_ in ("amod", "nmod"))
 
 
+def period_phrase(noun: Token) -> bool:
+    """The noun heads a period phrase: a noun of `period_nouns` after a preposition of `period_prepositions` ("sous
+    le mandat de X", "pendant la présidence de X"): a time, whose owner does nothing in the clause."""
+    return noun.pos_ == "NOUN" and _period(noun) \
+        and any(c.dep_ in ("case", "fixed") and c.lower_ in _PERIOD_PREPOSITIONS for c in noun.children)
+
+
 def in_past_period(trigger: Token) -> bool:
     """Whether the trigger's clause, in a past tense, is set in a past period named without a date."""
     if clause_tense(trigger) not in _PAST:

@@ -1,0 +1,62 @@
+"""Which complement of an event noun is its doer and which undergoes it, read off the parse with the role the trigger
+data declares per noun (`de`, `gender`), and complements that name no side of the act: a noun of what is done to
+someone ("le limogeage de X": X is dismissed), a noun that, in the masculine, names a person ("un critique de X"), a
+period phrase ("sous le mandat de X": when, not who), a noun of help in an adjunct of means ("grâce à l'aide de X":
+X helps the clause's doer)."""
+
+from __future__ import annotations
+
+from veille.events.testing import code, codes, of_type
+
+PUBLISHED = "2021-06-10"
+
+
+def test_who_is_dismissed_undergoes_the_dismissal(veille_nlp) -> None:
+    events = of_type(code(veille_nlp, "Le gouvernement polonais a annoncé jeudi le limogeage de l'ambassadeur "
+                                      "ukrainien.", PUBLISHED), "CONCEDE")
+    assert events and codes(events[0]["actor"]) == {"POL"}, events
+    assert codes(events[0]["recipient"]) == {"UKR"}, events
+
+
+def test_an_agent_hung_on_the_one_dismissed_is_the_doer(veille_nlp) -> None:
+    # the parser hangs "par X" on the noun's "de" complement: it still names who dismisses
+    events = of_type(code(veille_nlp, "Le limogeage de l'ambassadeur ukrainien par le gouvernement polonais a été "
+                                      "annoncé jeudi.", PUBLISHED), "CONCEDE")
+    assert events and codes(events[0]["actor"]) == {"POL"}, events
+    assert "UKR" not in codes(events[0]["actor"]), events
+
+
+def test_a_critic_named_by_a_masculine_noun_is_no_criticism(veille_nlp) -> None:
+    events = code(veille_nlp, "Un vieux critique du Kremlin, l'écrivain Ivan Sorokine, a publié jeudi un nouveau "
+                              "roman à Riga.", PUBLISHED)
+    assert not [e for e in of_type(events, "ACCUSE") if "RUS" in codes(e["actor"])], events
+
+
+def test_a_criticism_is_still_an_act(veille_nlp) -> None:
+    events = of_type(code(veille_nlp, "La vive critique de l'Allemagne contre la Pologne a surpris jeudi les "
+                                      "diplomates à Varsovie.", PUBLISHED), "ACCUSE")
+    assert events and codes(events[0]["actor"]) == {"DEU"}, events
+
+
+def test_the_owner_of_a_term_of_office_is_no_speaker(veille_nlp) -> None:
+    for text in ("L'ancienne ministre de la Culture sous le mandat de Angela Merkel a dénoncé jeudi une réforme "
+                 "injuste.",
+                 "L'ex-porte-parole du gouvernement sous le mandat du président Joe Biden a critiqué jeudi la décision "
+                 "du juge."):
+        events = code(veille_nlp, text, PUBLISHED)
+        assert not [e for e in of_type(events, "ACCUSE") if codes(e["actor"]) & {"DEU", "USA"}], (text, events)
+
+
+def test_help_in_an_adjunct_of_means_goes_to_the_clause_doer(veille_nlp) -> None:
+    events = of_type(code(veille_nlp, "L'armée tchadienne a repoussé jeudi les rebelles grâce à l'aide de la "
+                                      "Turquie.", PUBLISHED), "AID")
+    assert events and codes(events[0]["actor"]) == {"TUR"}, events
+    assert codes(events[0]["recipient"]) == {"TCD"}, events
+    assert events[0]["recipient"][0]["text"], events  # named in the clause, not lent by the document
+
+
+def test_help_by_no_party_is_not_lent_a_doer(veille_nlp) -> None:
+    # the help's "de" names its doer, who is no party: not the clause's subject, nor anyone nearby
+    events = code(veille_nlp, "Fondée avec le soutien d'une association locale, l'école a été saluée jeudi par le "
+                              "gouvernement kényan.", PUBLISHED)
+    assert not [e for e in events if e["trigger"] == "soutien"], events
