@@ -28,7 +28,7 @@ from veille.ingest.outlets import load_outlets
 from veille.ingest.readers import iter_raw
 from veille.ingest.types import Document
 from veille.nlp.pipeline import annotations, build_nlp
-from veille.pipeline import IngestReport, _make_doc, add_annotations, add_documents, clean_item, source_rows
+from veille.pipeline import IngestReport, add_annotations, add_documents, clean_item, make_doc, source_rows
 from veille.store import Store
 from veille.store.duckdb_store import INGEST_MEMORY_LIMIT
 
@@ -92,7 +92,7 @@ def main() -> None:
     # each pass: new Docs through every component in turn (the coder twice more: cold, then warm), the rows and
     # the writing
     stages: list[tuple[str, Callable[[], None]]] = [
-        ("make_doc", lambda: docs.__setitem__(slice(None), [_make_doc(nlp, d) for d in documents]))]
+        ("make_doc", lambda: docs.__setitem__(slice(None), [make_doc(nlp, d) for d in documents]))]
     stages += [(name, component(proc)) for name, proc in nlp.pipeline]
     times: dict[str, list[float]] = {}
     linker = nlp.get_pipe("veille_actors")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import SHARED, score
 
-from veille.evaluation import gold_records
+from veille.evaluation import ingested_gold
 from veille.events.evaluate import run
 
 
@@ -19,7 +19,7 @@ def _score(veille_nlp, tmp_path: Path, name: str, docs, gold: str) -> dict:
 
 @pytest.mark.slow
 def test_seeds_floor(veille_nlp, tmp_path: Path) -> None:
-    result = _score(veille_nlp, tmp_path, "seeds", gold_records(SHARED, "seeds"), "seeds.gold.jsonl")
+    result = _score(veille_nlp, tmp_path, "seeds", ingested_gold(SHARED, "seeds"), "seeds.gold.jsonl")
     assert result["forbidden_hits"] == 0
     assert result["f1"] >= 0.90
     assert result["status"] >= 0.85 and result["size"] >= 0.85
@@ -29,7 +29,7 @@ def test_seeds_floor(veille_nlp, tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_dev_floor(veille_nlp, tmp_path: Path) -> None:
-    result = _score(veille_nlp, tmp_path, "dev", gold_records(SHARED, "dev"), "dev.gold.jsonl")
+    result = _score(veille_nlp, tmp_path, "dev", ingested_gold(SHARED, "dev"), "dev.gold.jsonl")
     assert result["f1"] >= 0.85
     assert result["precision"] >= 0.88
     assert result["status"] >= 0.90 and result["size"] >= 0.90

@@ -25,8 +25,7 @@ from veille.ingest.outlets import Outlets, link_document, load_outlets
 from veille.ingest.readers import iter_raw
 from veille.ingest.types import Document, RawDocument, ReadFailure
 from veille.nlp import NerMode, ner_mode
-from veille.nlp.extensions import TEXT_KEY
-from veille.nlp.pipeline import annotations, build_nlp
+from veille.nlp.pipeline import annotations, build_nlp, make_doc
 from veille.store import Batch, Store
 
 SUPPORTED_LANGUAGES = frozenset({"fr"})
@@ -299,18 +298,6 @@ def annotate(
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def make_doc(nlp: Language, document: Document) -> Any:
-    """The spaCy doc the ingest parses for a clean document: its text, publication date, id and home state (the
-    outlet's country) set as the components read them (`extensions.CALLER_SETS`). Whatever parses documents
-    as the ingest does (scripts/train_confidence.py) makes its docs here."""
-    doc = nlp.make_doc(document.text)
-    doc.user_data[TEXT_KEY] = document.text  # spaCy's doc.text would rebuild it from the tokens
-    doc._.published = document.published
-    doc._.doc_id = document.doc_id
-    doc._.home = document.outlet_country
-    return doc
 
 
 def document_row(document: Document, status: str, now: datetime) -> dict[str, Any]:

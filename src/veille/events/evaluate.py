@@ -2,10 +2,11 @@
 
     python -m veille.events.evaluate [--shared ../shared] [--out /tmp/veille-eval] [--set seeds|dev|both]
 
-Runs veille's spaCy pipeline over the seeds and the dev corpus (as the readers and cleaning
-give them), writes events JSONL (``source`` = record url or seed file name) and runs the shared
-scorer on them: the coder measured without the store. `tests/test_gold_scores.py` measures the
-same through `veille ingest` and `veille export`.
+Runs veille's spaCy pipeline over the seeds and the dev corpus (as the readers, cleaning and
+outlet linking give them, parsed as the ingest parses them: `nlp.pipeline.make_doc`), writes
+events JSONL (``source`` = record url or seed file name) and runs the shared scorer on them:
+the coder measured without the store. `tests/test_gold_scores.py` measures the same through
+`veille ingest` and `veille export`.
 """
 
 from __future__ import annotations
@@ -15,13 +16,12 @@ import json
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from veille.evaluation import DEFAULT_SHARED, Record, gold_records
+from veille.evaluation import DEFAULT_SHARED, GoldDocuments, ingested_gold
+from veille.nlp.pipeline import make_doc
 
 
 def build() -> Language:
@@ -30,20 +30,14 @@ def build() -> Language:
     return build_nlp()
 
 
-def run(nlp: Language, docs: list[Record], out: Path) -> float:
+def run(nlp: Language, docs: GoldDocuments, out: Path) -> float:
     started = time.perf_counter()
     with out.open("w", encoding="utf-8") as handle:
-        for (source, _, _), doc in zip(docs, nlp.pipe(_with_dates(nlp, docs)), strict=True):
+        made = (make_doc(nlp, document) for _, document in docs)
+        for (source, _), doc in zip(docs, nlp.pipe(made), strict=True):
             for event in doc._.events or []:
                 handle.write(json.dumps({"source": source, **event}, ensure_ascii=False) + "\n")
     return time.perf_counter() - started
-
-
-def _with_dates(nlp: Language, docs: list[Record]) -> Iterator[Doc]:
-    for _, text, published in docs:
-        doc = nlp.make_doc(text)
-        doc._.published = published
-        yield doc
 
 
 def score(shared: Path, gold: str, events: Path) -> str:
@@ -67,7 +61,7 @@ def main(argv: list[str] | None = None) -> None:
         if args.set not in (name, "both"):
             continue
         path = args.out / f"{name}.events.jsonl"
-        seconds = run(nlp, gold_records(args.shared, name), path)
+        seconds = run(nlp, ingested_gold(args.shared, name), path)
         gold = f"{name}.gold.jsonl"
         print(f"== {name} ({seconds:.1f}s) -> {path}")
         print(score(args.shared, gold, path))

