@@ -273,7 +273,8 @@ def told_before_undated(trigger: Token) -> bool:
     """Whether the trigger is told in the pluperfect (:func:`told_in_pluperfect`) in a clause of its own: not a clause
     a verb takes as its complement ("a affirmé que les soldats avaient été tués", where the pluperfect is the past
     of the speech), nor one that a word of `then_adverbs` ties to the time the text told before ("avait alors
-    promis"), nor one whose sentence names a time ("Quelques heures plus tôt, ... avait annoncé"). Such an act with
+    promis"), nor one whose sentence names a time ("Quelques heures plus tôt, ... avait annoncé"), nor a relative clause
+    that sets a place or time of the story ("où", a pronoun not of `describing_relatives`). Such an act with
     no date, of its own or of the narrative, came before the story at a time the article does not give: recalled
     (the coder drops it when its date is a fallback, unless someone reports it)."""
     if not told_in_pluperfect(trigger):
@@ -284,6 +285,8 @@ def told_before_undated(trigger: Token) -> bool:
     verb = _clause_verb(trigger)
     if verb.dep_ in ("ccomp", "csubj"):
         return False
+    if any("Rel" in morph(c, "PronType") and c.lower_ not in _DESCRIBING for c in verb.children if c.i < verb.i):
+        return False  # "A Marseille, où les enseignants avaient manifesté, ...": a place of the story, no past
     return not any(c.lower_ in _THEN_ADVERBS for c in verb.children if c.dep_ == "advmod")
 
 
