@@ -107,6 +107,7 @@ ROWS: dict[str, Row] = {
     "undated compound past": Row(_BELGIAN.format("a accusé"), "2021-04-02", "ACCUSE", True),
     # "alors" ties the act to the time told before it; a narrative day dates it; a speech's past is news
     "pluperfect tied to the time before": Row(_BELGIAN.format("avait alors accusé"), "2021-04-02", "ACCUSE", True),
+    "pluperfect back to the past told": Row(_BELGIAN.format("avait déjà accusé"), "2021-04-02", "ACCUSE", True),
     "pluperfect on the narrative day": Row("Mardi, des milliers d'agriculteurs ont manifesté à Bruxelles. "
                                            + _BELGIAN.format("avait accusé"), "2021-04-02", "ACCUSE", True,
                                            dates=("2021-03-30",)),

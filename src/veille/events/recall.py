@@ -49,6 +49,7 @@ _TIME_LABELS = frozenset({"DATE", "TIME", "DURATION", "SET"})
 _RELATIVE_ROLES = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod"})
 _ASIDE_LENGTH = max(len(p.split()) + p.count("'") + p.count("’") for p in _ASIDES)
 _PAST = frozenset({"perfect", "pluperfect", "imperfect"})
+_EARLIER = grammar_words("earlier_marks")  # "avait déjà", "à l'époque": back to the past the text told (dates.py)
 _THEN_ADVERBS = grammar_words("then_adverbs")  # "avait alors promis", "avait ensuite nié": the time told before
 # the dependencies of a non-finite clause on the clause it belongs to ("avait promis d'exonérer", "en tendant")
 _CLIMB = frozenset({"xcomp", "advcl", "acl", "obl", "obl:arg", "obl:mod", "conj", "ccomp"})
@@ -272,11 +273,12 @@ def told_in_pluperfect(trigger: Token) -> bool:
 def told_before_undated(trigger: Token) -> bool:
     """Whether the trigger is told in the pluperfect (:func:`told_in_pluperfect`) in a clause of its own: not a clause
     a verb takes as its complement ("a affirmé que les soldats avaient été tués", where the pluperfect is the past
-    of the speech), nor one that a word of `then_adverbs` ties to the time the text told before ("avait alors
-    promis"), nor one whose sentence names a time ("Quelques heures plus tôt, ... avait annoncé"), nor a relative clause
-    that sets a place or time of the story ("où", a pronoun not of `describing_relatives`). Such an act with
-    no date, of its own or of the narrative, came before the story at a time the article does not give: recalled
-    (the coder drops it when its date is a fallback, unless someone reports it)."""
+    of the speech), nor one that a word of `then_adverbs` or `earlier_marks` ties to the time the text told before
+    ("avait alors promis", "avait déjà condamné": dates.py takes it back to the past told before it), nor one whose
+    sentence names a time ("Quelques heures plus tôt, ... avait annoncé"), nor a relative clause that sets a place
+    or time of the story ("où", a pronoun not of `describing_relatives`). Such an act with no date, of its own or
+    of the narrative, came before the story at a time the article does not give: recalled (the coder drops it when
+    its date is a fallback, unless someone reports it)."""
     if not told_in_pluperfect(trigger):
         return False
     sent = trigger.sent
@@ -287,7 +289,9 @@ def told_before_undated(trigger: Token) -> bool:
         return False
     if any("Rel" in morph(c, "PronType") and c.lower_ not in _DESCRIBING for c in verb.children if c.i < verb.i):
         return False  # "A Marseille, où les enseignants avaient manifesté, ...": a place of the story, no past
-    return not any(c.lower_ in _THEN_ADVERBS for c in verb.children if c.dep_ == "advmod")
+    ties = _THEN_ADVERBS | _EARLIER
+    return not any(c.lower_ in ties or any(g.lower_ in ties for g in c.children)
+                   for c in verb.children if c.dep_ in ("advmod", "obl:mod", "obl"))
 
 
 def told_in_simple_past(trigger: Token) -> bool:
