@@ -36,6 +36,7 @@ _WEEKS = ("Trois semaines après leur entrevue de Téhéran, le président turc 
           "Vladimir Poutine à Sotchi.")
 _DETAINED = "Le militant kurde est détenu depuis le 7 mai, jour où il a été arrêté par la police turque à Ankara."
 _HABIT_DAY = "2021-03-10"
+_BELGIAN = "Le ministre belge des Affaires étrangères {} la Hongrie de bafouer l'État de droit."
 
 ROWS: dict[str, Row] = {
     # ---- recall.py: a past period named without a date
@@ -100,6 +101,20 @@ ROWS: dict[str, Row] = {
     "participle in a pluperfect clause": Row("Les pourparlers avaient été retardés par des désaccords sur l'accord "
                                              "signé en février entre les talibans et Washington.", "2020-08-10",
                                              "AGREE", True),
+    # ---- the pluperfect with no date, of its own or of the narrative: before the story, at a time not given
+    "undated pluperfect": Row(_BELGIAN.format("avait accusé"), "2021-04-02", "ACCUSE", False),
+    "undated pluperfect, filter off": Row(_BELGIAN.format("avait accusé"), "2021-04-02", "ACCUSE", True, every=True),
+    "undated compound past": Row(_BELGIAN.format("a accusé"), "2021-04-02", "ACCUSE", True),
+    # "alors" ties the act to the time told before it; a narrative day dates it; a speech's past is news
+    "pluperfect tied to the time before": Row(_BELGIAN.format("avait alors accusé"), "2021-04-02", "ACCUSE", True),
+    "pluperfect back to the past told": Row(_BELGIAN.format("avait déjà accusé"), "2021-04-02", "ACCUSE", True),
+    "pluperfect on the narrative day": Row("Mardi, des milliers d'agriculteurs ont manifesté à Bruxelles. "
+                                           + _BELGIAN.format("avait accusé"), "2021-04-02", "ACCUSE", True,
+                                           dates=("2021-03-30",)),
+    "pluperfect of a speech": Row("Le porte-parole du gouvernement a affirmé que la police belge avait arrêté douze "
+                                  "militants à Liège.", "2021-04-02", "COERCE", True),
+    "pluperfect a time sets": Row("Quelques heures plus tôt, la police belge avait arrêté douze militants à Liège.",
+                                  "2021-04-02", "COERCE", True),
     # ---- history told in the passé simple
     "passé simple": Row("L'armée égyptienne lança une vague d'arrestations contre les opposants.", "2019-03-12",
                         "COERCE", False),
@@ -197,6 +212,9 @@ READS = [
                             "roi fut renversé.", ["renversé"]),
     ("told_in_pluperfect", "Les pourparlers avaient été retardés par des désaccords sur l'accord signé en février.",
      ["retardés"]),
+    # a clause of its own, not a speech's complement nor tied by "alors" to the time told before
+    ("told_before_undated", "Le maire avait critiqué le préfet, qui avait alors affirmé que la police avait arrêté "
+                            "les casseurs.", ["critiqué"]),
     # "jusque-là" in a compound past is a place; in the imperfect, a habit
     ("habitual", "Les colonnes russes ont progressé jusque-là.", []),
     ("habitual", "Les colonnes russes avançaient sans encombre jusque-là.", ["avançaient"]),

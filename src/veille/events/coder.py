@@ -49,7 +49,7 @@ from veille.events.grammar import grammar_numbers, grammar_parameter, grammar_ta
 from veille.events.habit import habitual
 from veille.events.lexicon import Entry, Lexicon, misread_participle
 from veille.events.recall import recalled as recalled_act
-from veille.events.recall import told_in_pluperfect
+from veille.events.recall import told_before_undated, told_in_pluperfect
 from veille.events.sizes import counted_vaguely, extract_sizes
 from veille.events.status import (
     ASSERTED,
@@ -110,6 +110,8 @@ _TEMPORAL_PREPS = grammar_words("temporal_prepositions")
 _RECALLED = "_recalled"
 # the key that marks an act told in the pluperfect (background sooner: BACKGROUND_DAYS_TOLD)
 _TOLD_BEFORE = "_told_before"
+# the key that marks an act told in the pluperfect in a clause of its own (background when the text gives it no date)
+_UNDATED_BEFORE = "_undated_before"
 _COMMEMORATIONS = grammar_words("commemoration_nouns")  # "le 30e anniversaire de la chute du Mur"
 _PURPOSE_MARKS = grammar_words("purpose_marks")  # "pour leur demander", "afin de"
 _GERUND_MARKS = grammar_words("gerund_marks")  # "en exhortant"
@@ -385,9 +387,13 @@ class EventCoder:
         recalls from a past period it names without a date (:func:`recall.in_past_period`)."""
         recalled = [e.pop(_RECALLED, False) for e in sent_events]
         before = [e.pop(_TOLD_BEFORE, False) for e in sent_events]
+        # told in the pluperfect with no date of its own nor of the narrative: before the story, when the article
+        # does not say ("Il s'était engagé à ...")
+        undated = [e.pop(_UNDATED_BEFORE, False) and e["date_fallback"] and bool(published) for e in sent_events]
         if not self.background_days:
             return sent_events
-        return [e for e, back, told in zip(sent_events, recalled, before, strict=True) if not back
+        return [e for e, back, told, loose in zip(sent_events, recalled, before, undated, strict=True)
+                if not back and not loose
                 and (not published or (age_in_days(e["date"], published) or 0)
                      < (min(self.background_days, BACKGROUND_DAYS_TOLD) if told else self.background_days))]
 
@@ -562,6 +568,7 @@ class EventCoder:
         # period the text names, or told in the passé simple, recalled
         recalled = recalled_act(token)
         told_before = told_in_pluperfect(token)
+        undated_before = told_before and told_before_undated(token)
         out = []
         for region, parties in groups:
             event = self._event(token, entry, args if parties is None else _with_recipient(args, parties),
@@ -570,6 +577,7 @@ class EventCoder:
             if event is not None:
                 event[_RECALLED] = recalled
                 event[_TOLD_BEFORE] = told_before
+                event[_UNDATED_BEFORE] = undated_before and event["status"] != REPORTED
                 out.append(event)
         return out
 

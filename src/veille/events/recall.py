@@ -14,6 +14,9 @@ que" in news too ("après que le maire eut dénoncé ...").
 ``describes_antecedent(trigger)``: a relative clause on a participant that tells, with no date of its own, what it had
 done ("l'ancienne ministre, qui avait signé l'accord avec ...", in the pluperfect; "le Portugal, qui a déjà
 expulsé ...", in the compound past with an aside) describes who it is by its past: recalled, not the article's news.
+
+``told_before_undated(trigger)``: a clause of its own in the pluperfect ("Il s'était engagé à ..."), which the coder
+holds recalled when neither the clause nor the narrative dates it: the act came before the story, at a time not given.
 """
 
 from __future__ import annotations
@@ -40,10 +43,14 @@ _CLEFT_SUBJECTS = grammar_words("cleft_subjects")  # "c'est X qui ..."
 _CLEFT_COPULAS = grammar_words("cleft_copulas")
 # the labels of the mentions of participants (persons, bodies, states, peoples)
 _PARTICIPANT_LABELS = frozenset({"PER", "ORG", "GPE", "NORP"})
+# the labels of the mentions of times: dates, times of day, durations ("quelques heures plus tôt"), sets
+_TIME_LABELS = frozenset({"DATE", "TIME", "DURATION", "SET"})
 # the roles of a relative pronoun in its clause (not "que" marking a clause: "a dit que ...")
 _RELATIVE_ROLES = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod"})
 _ASIDE_LENGTH = max(len(p.split()) + p.count("'") + p.count("’") for p in _ASIDES)
 _PAST = frozenset({"perfect", "pluperfect", "imperfect"})
+_EARLIER = grammar_words("earlier_marks")  # "avait déjà", "à l'époque": back to the past the text told (dates.py)
+_THEN_ADVERBS = grammar_words("then_adverbs")  # "avait alors promis", "avait ensuite nié": the time told before
 # the dependencies of a non-finite clause on the clause it belongs to ("avait promis d'exonérer", "en tendant")
 _CLIMB = frozenset({"xcomp", "advcl", "acl", "obl", "obl:arg", "obl:mod", "conj", "ccomp"})
 
@@ -268,6 +275,30 @@ def told_in_pluperfect(trigger: Token) -> bool:
     if trigger.pos_ != "VERB" or not any(c.dep_ in ("aux", "aux:tense", "aux:pass") for c in trigger.children):
         return False
     return clause_tense(trigger) == "pluperfect"
+
+
+def told_before_undated(trigger: Token) -> bool:
+    """Whether the trigger is told in the pluperfect (:func:`told_in_pluperfect`) in a clause of its own: not a clause
+    a verb takes as its complement ("a affirmé que les soldats avaient été tués", where the pluperfect is the past
+    of the speech), nor one that a word of `then_adverbs` or `earlier_marks` ties to the time the text told before
+    ("avait alors promis", "avait déjà condamné": dates.py takes it back to the past told before it), nor one whose
+    sentence names a time ("Quelques heures plus tôt, ... avait annoncé"), nor a relative clause that sets a place
+    or time of the story ("où", a pronoun not of `describing_relatives`). Such an act with no date, of its own or
+    of the narrative, came before the story at a time the article does not give: recalled (the coder drops it when
+    its date is a fallback, unless someone reports it)."""
+    if not told_in_pluperfect(trigger):
+        return False
+    sent = trigger.sent
+    if any(m.label_ in _TIME_LABELS and sent.start <= m.start < sent.end for m in trigger.doc.spans.get(MENTIONS, [])):
+        return False  # "Quelques heures plus tôt, ... avait annoncé": a time the text gives, though no date
+    verb = _clause_verb(trigger)
+    if verb.dep_ in ("ccomp", "csubj"):
+        return False
+    if any("Rel" in morph(c, "PronType") and c.lower_ not in _DESCRIBING for c in verb.children if c.i < verb.i):
+        return False  # "A Marseille, où les enseignants avaient manifesté, ...": a place of the story, no past
+    ties = _THEN_ADVERBS | _EARLIER
+    return not any(c.lower_ in ties or any(g.lower_ in ties for g in c.children)
+                   for c in verb.children if c.dep_ in ("advmod", "obl:mod", "obl"))
 
 
 def told_in_simple_past(trigger: Token) -> bool:
