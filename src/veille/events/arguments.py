@@ -452,6 +452,8 @@ class ArgumentFinder:
                 if any(p.code for p in found):
                     return found
                 owner = next((c for c in _children(members) if c.dep_ == "det" and morph(c, "Poss")), None)
+                if owner is None and members.pos_ in ("NOUN", "PROPN"):
+                    return found  # "l'un des voisins": one of those the phrase names, none named before
                 target = resolve(owner) if owner is not None else None
                 sides = target if isinstance(target, list) else self.parties(target, index) if target is not None \
                     else []
@@ -496,7 +498,25 @@ class ArgumentFinder:
         participle = deps[verb.i] in ("acl", "amod") and "Part" in morph(verb, "VerbForm") and split is None
         if participle and not any(deps[j] in ("nsubj", "obj") for j in children) and "Pres" not in morph(verb, "Tense"):
             passive = True  # "2 500 hommes déployé par la Russie", "18 membres ... tués" (not "appelant")
+        past_participle = "Part" in morph(verb, "VerbForm") and "Pres" not in morph(verb, "Tense")
+        if not passive and not has_avoir and past_participle \
+                and any(deps[j] == "aux:tense" and lemmas[j] in _ETRE_AUXILIARIES for j in children) \
+                and not any(lowers[j] in _SE for j in children if j < verb.i) \
+                and (any(deps[j] in ("obl:agent", "expl:subj") for j in children)
+                     or (lemmas[verb.i] in _OBJECT_CONTROL and any(deps[j] == "xcomp" for j in children))):
+            # "les électeurs sont invités à voter", "il est reproché au maire ...", "la loi est contestée par X": a
+            # participle with être that the parser read as a compound tense is a passive when it names its agent, has
+            # an impersonal subject, or asks its subject to do what its infinitive says (not "X est arrivé", not
+            # "X s'est opposé"); its subject undergoes the act
+            passive = True
+        # "Soutenue par son collègue, la ministre a ...": a participle set before the clause with its agent says what
+        # the clause's subject underwent
+        detached = not passive and past_participle and deps[verb.i] == "advcl" \
+            and any(deps[j] == "obl:agent" for j in children) \
+            and not any(deps[j].startswith(("aux", "nsubj")) for j in children)
+        passive = passive or detached
         args.passive = passive
+        own_subject = False  # the clause names its own subject or agent: the actor is no one else's
         subject: list[Party] = []
         patient: list[Party] = []
         # "des ambitions que dénoncent les Etats-Unis": the subject after the verb, read as its object
@@ -526,6 +546,19 @@ class ArgumentFinder:
                 if named is None:
                     continue
                 j, child = named, token_at(named)
+            if dep == "obl:agent" or (dep == "nsubj" and _case(child) is None and not temporal(child) and (
+                    (tags[j] in ("NOUN", "PROPN") and not any((deps[k] == "det" and morph(token_at(k), "Poss"))
+                                                             or (tags[k] == "PRON" and lowers[k] in _RELATIVE)
+                                                             for k in kids(j)))
+                    or (tags[j] == "PRON" and lowers[j] in _RELATIVE))):
+                # (not a personal pronoun nor "son pays": they stand for someone named elsewhere; not the subject the
+                # parser gave a participle coordinated without an auxiliary of its own, nor a noun beside an inverted
+                # clitic: misreadings of an object or a quote, "a jugé la loi injuste et appelé ...", '"...",
+                # déplore-t-il')
+                own_subject = own_subject or dep == "obl:agent" or not (
+                    (past_participle and any(deps[k] == "cc" for k in children)
+                     and not any(deps[k].startswith("aux") for k in children))
+                    or any(lowers[k] in _INVERTED for k in children))
             if (dep in ("nsubj", "expl:subj") and not passive) or (agent and self._agentive(child, index)) or (
                     dep == "nsubj:pass" and has_avoir):
                 if subject and dep == "nsubj" and tags[j] == "PRON" and index.at(child) is None:
@@ -537,6 +570,11 @@ class ArgumentFinder:
                     subject = subject + [p for p in found if not _same(p, subject)]
                 else:
                     subject = found
+                args.explicit = args.explicit or bool(subject)
+            elif dep == "obl:agent":
+                # "soutenue par son collègue Jean X": the name apposed to the agent's noun acts; an agent that names
+                # no coded side ("critiquée par les riverains") still says who acts, and it is no one named elsewhere
+                subject = [p for p in self._np(child, index, resolve) if p.code and not p.place] or subject
                 args.explicit = args.explicit or bool(subject)
             elif dep == "obj" and lowers[j] in _QUE and deps[verb.i] == "acl:relcl" and args.theme is None:
                 # "le ministre, qu'il a félicité": the relative stands for its antecedent
@@ -584,6 +622,8 @@ class ArgumentFinder:
         if participle and passive and args.theme is None:
             args.theme = _head(verb)
             patient = self._np(_head(verb), index, resolve)
+        if detached and not patient:
+            patient = self.clause_subject(verb, index, resolve)
         if not subject and not patient and not any(deps[j] in ("nsubj", "nsubj:pass", "expl:subj", "csubj")
                                                    for j in children):
             orphan = _orphan_subject(verb)
@@ -656,7 +696,8 @@ class ArgumentFinder:
                 args.places.extend(inner.places)
                 args.explicit = args.explicit or inner.explicit
                 return
-            subject = self._controller(verb, index, resolve)
+            if not own_subject:  # (a subject of its own that names no party is no one's: "une idée qui plaît à")
+                subject = self._controller(verb, index, resolve)
         if not subject and entry.sym and args.between:
             # "l'accord conclu en février entre les talibans et les Etats-Unis": the two sides of a reciprocal
             # act no subject names (the first acts, the other receives, as for the noun)
@@ -1300,6 +1341,24 @@ _COMPARISON_WORDS = grammar_words("comparison_words")
 _NUMBERS = frozenset(grammar_numbers("small_numbers"))
 
 
+def tells_or_labels(token: Token) -> bool:
+    """A name in a source phrase ("selon l'agence X") or the agent of a verb that presents or labels ("des militants
+    présentés comme radicaux par le ministère"): who tells or labels, never a side of what is told."""
+    if _case(token) in _SOURCE_PREPS:
+        return True
+    if _case(token) not in _AGENT_PREPS:
+        return False
+    current = token
+    for _ in range(3):
+        head = _head(current)
+        if head == current:
+            return False
+        if head.pos_ in _VERB_POS and head.lemma_.lower() in _PRESENTING_VERBS:
+            return True
+        current = head
+    return False
+
+
 def opens_clause(conjunct: Token, index: MentionIndex) -> bool:
     """A conjunct followed by a finite verb is the subject of the next clause, which the parser hung on
     the noun before the conjunction ("a évoqué des sanctions et Berlin a indiqué ...")."""
@@ -1517,6 +1576,8 @@ _ELIDED_SOURCE_PREPS = grammar_words("elided_source_prepositions")  # "d' après
 _SPLIT_SOURCE_PREP = next(iter(grammar_words("split_source_preposition")))  # ... read as "d'après"
 _PREP_LEMMAS = {form: lemma for lemma, forms in grammar_table("preposition_lemmas") for form in forms}
 _ETRE_VERBS = grammar_words("etre_verbs")
+_ETRE_AUXILIARIES = grammar_words("etre_auxiliaries")
+_PRESENTING_VERBS = grammar_words("presenting_verbs")
 _COPULAR_VERBS = grammar_words("copular_verbs")
 
 

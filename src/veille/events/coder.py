@@ -27,6 +27,7 @@ from veille.events.arguments import (
     MentionIndex,
     Party,
     opens_clause,
+    tells_or_labels,
     temporal,
 )
 from veille.events.confidence import POLITICS_EDGES, ConfidenceModel, bucket, event_features, placement_features
@@ -1525,6 +1526,8 @@ class _Context:
             if mention.label_ in ("LOC", "GPE") and isinstance(mention, Span) and placemod.is_locative(mention):
                 continue  # "À Téhéran, Poutine l'avait mis en garde": a place, not the one warned
             head = mention.root
+            if tells_or_labels(head):
+                continue  # "selon l'agence X", "présentés comme radicaux par X": who tells, not who is told of
             while head.dep_ == "conj" and head.head != head and self.index.at(head.head) is not None:
                 head = head.head
             if head.dep_ in ("nsubj", "nsubj:pass"):
