@@ -160,6 +160,8 @@ _DE_FORMS = grammar_words("de_forms")
 _LIST_POS = frozenset({"NOUN", "ADJ", "DET", "ADP", "NUM", "CCONJ", "PUNCT"})  # the words of an enumeration
 _PASSIVE_AUX = grammar_words("passive_auxiliaries")
 _SPOKEN_OF = grammar_parameter("spoken_of_share")  # share of the mentions naming a party for a guess to make it a side
+_GUESS_BACK = int(grammar_parameter("guess_reach_back"))  # sentences before an act that may name a guessed recipient
+_GUESS_AHEAD = int(grammar_parameter("guess_reach_ahead"))  # and sentences after it
 _ORGAN_REACH = grammar_parameter("organ_reach")  # sentences back to the body an unqualified organ belongs to
 _ORGAN_SECTORS = grammar_words("state_organ_sectors")
 _LIST_REACH = grammar_parameter("list_reach")  # words back over an enumeration to its ruling
@@ -1024,9 +1026,16 @@ class EventCoder:
                 confidence *= 0.7
         # a party is not its own recipient in interstate acts, unless the clause names another body of
         # the same state ("a appelé les députés britanniques", "ont refusé de libérer les rebelles")
+        # (an addressee so dropped, the verb's own object, is still the one the clause names: no other side is
+        # guessed in its place, "le ministre a demandé au gouvernement de ...")
+        own_addressee = False
         if event_type not in self.domestic:
             codes = {p.code for p in actor}
-            recipient = [p for p in recipient if p.code not in codes or _addressed_body(event_type, p, token, actor)]
+            kept = [p for p in recipient if p.code not in codes or _addressed_body(event_type, p, token, actor)]
+            own_addressee = not kept and token.pos_ == "VERB" and any(
+                p.text and not p.place and p.token is not None and p.token.head == token
+                and p.token.dep_ in ("obj", "iobj", "obl:arg") for p in recipient)
+            recipient = kept
 
         # a reaction to an act ("dénoncent l'accord", "a salué la décision"): whoever did it receives it
         if event_type in _REACTIONS and actor and not recipient:
@@ -1035,7 +1044,8 @@ class EventCoder:
                 recipient = [Party(text="", code=code) for code in acted]
         # no addressee in the clause, another state named in the sentence: that state before the document's
         # usual partner ("a qualifié de mensonges les propos de responsables américains")
-        if actor and not recipient and event_type not in ("PROTEST", "COERCE", "ASSAULT", "CONSULT") \
+        if actor and not recipient and not own_addressee \
+                and event_type not in ("PROTEST", "COERCE", "ASSAULT", "CONSULT") \
                 and not ((entry.sym or event_type in self.reciprocal) and len({p.code for p in actor}) > 1) \
                 and not _one_state(actor, _home_bodies):
             beside = [code for code in _sentence_sides(sent, ctx.index) if code not in {p.code for p in actor}
@@ -1045,9 +1055,11 @@ class EventCoder:
             if beside and ctx.spoken_of(beside[0]):
                 recipient = [Party(text="", code=beside[0])]
         # verbal conflict with no addressee, in a story about fighting: the other side
-        if event_type in ("ACCUSE", "THREATEN", "REJECT") and actor and not recipient:
+        # (one the text names in this sentence or the one before: a rival named only pages away is not
+        # whom a statement told here answers)
+        if event_type in ("ACCUSE", "THREATEN", "REJECT") and actor and not recipient and not own_addressee:
             rival = ctx.rival({p.code for p in actor}, None)
-            if rival:
+            if rival and ctx.named_near(rival, sent):
                 recipient = [Party(text="", code=rival)]
         # a parliament, a court, a party, rebels acting with no one named: their own state's affairs
         # ("les députés ont rejeté le calendrier", "les rebelles exigent un échange de prisonniers"); so
@@ -1060,12 +1072,16 @@ class EventCoder:
                 recipient = [Party(text="", code=own, generic=True)]
         # no recipient named in the clause: the party the document pairs the actor with (not when the clause
         # names its addressee, a person the text ties to no state: "a critiqué le président de la région")
-        if actor and not recipient and event_type not in ("PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONSULT") \
+        # names it in this sentence or the one before: the partner of the story's other pages, named nowhere
+        # near, is no addressee of a statement told here ("il dénonce le populisme", "la Chine est prête à
+        # coopérer" in a story that pairs them with another state)
+        if actor and not recipient and not own_addressee \
+                and event_type not in ("PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONSULT") \
                 and not ((entry.sym or event_type in self.reciprocal) and len({p.code for p in actor}) > 1) \
                 and not (args.theme is not None and args.theme.i in ctx.shared.unknown_people):
             other = ctx.counterpart({p.code for p in actor}, sent)
-            if other and ctx.spoken_of(other) and not self._goodwill_to_a_stranger(event_type, mode, status, actor,
-                                                                                    other, ctx):
+            if other and ctx.spoken_of(other) and ctx.named_near(other, sent) \
+                    and not self._goodwill_to_a_stranger(event_type, mode, status, actor, other, ctx):
                 recipient = [Party(text="", code=other)]
                 confidence *= 0.85
         # symmetric events: the partner goes to the recipient, without inventing a direction
@@ -1324,6 +1340,16 @@ class _Context:
         parcel bomb in Lyon, "le député de Guadeloupe" in a French quarrel are no addressees)."""
         counts = self.shared.mentioned
         return counts[code] >= _SPOKEN_OF * sum(counts.values())
+
+    def named_near(self, code: str, sent: Span) -> bool:
+        """Whether a mention of the sentence, of the `_GUESS_BACK` before it or of the `_GUESS_AHEAD` after it (a
+        party, a place, a nationality word) has the code: a side guessed from the document needs the text around
+        the act to name it."""
+        sents = self.shared.sents
+        here = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+        start = sents[max(0, here - _GUESS_BACK)].start
+        end = sents[min(len(sents) - 1, here + _GUESS_AHEAD)].end
+        return any(self.index.code_of(mention) == code for mention in self.index.between(start, end))
 
     def rebels_state(self) -> str | None:
         """The state of the armed groups the document names, when they all belong to one (`_DocCache.rebels`)."""
