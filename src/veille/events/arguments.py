@@ -512,7 +512,8 @@ class ArgumentFinder:
                 continue  # the "t" of "a-t-il": no one (the clitic after it is the subject)
             child = token_at(j)
             dep = "nsubj" if j == inverted else "obj" if j == antecedent else deps[j]
-            if dep in _MISREAD_CLITIC_DEPS and j > verb.i and lowers[j] in _INVERTED:
+            clitic = dep in _MISREAD_CLITIC_DEPS and j > verb.i and lowers[j] in _INVERTED
+            if clitic:
                 dep = "nsubj"  # "regrette-t-il": the inverted clitic, whatever the parser calls it
             agent = dep == "obl:agent" or (dep.startswith("obl") and _case(child) in _AGENT_PREPS and passive)
             if dep == "nsubj" and j < verb.i and tags[j] in ("PROPN", "NOUN") and _case(child) in LOCATIVE_PREPS:
@@ -537,7 +538,8 @@ class ArgumentFinder:
                     subject = subject + [p for p in found if not _same(p, subject)]
                 else:
                     subject = found
-                args.explicit = args.explicit or bool(subject)
+                # (a clitic the parser read in no subject slot is resolved, not named there)
+                args.explicit = args.explicit or (bool(subject) and not clitic)
             elif dep == "obj" and lowers[j] in _QUE and deps[verb.i] == "acl:relcl" and args.theme is None:
                 # "le ministre, qu'il a félicité": the relative stands for its antecedent
                 args.theme = _head(verb)
@@ -626,6 +628,14 @@ class ArgumentFinder:
             if behind is not None:
                 subject = self._np(token_at(behind), index, resolve)
                 args.explicit = args.explicit or bool(subject)
+        if not subject and args.theme is None and reports_quote(verb) \
+                and not any(deps[j] in ("nsubj", "nsubj:pass") for j in children):
+            # '"...", a promis samedi devant l'ONU son Premier ministre X': the incise's subject, wherever the parser
+            # hung it after the verb (the first noun after it that no preposition introduces)
+            named = _after_incise(verb, view)
+            if named is not None and self._agentive(token_at(named), index):
+                subject = self._np(token_at(named), index, resolve)
+                args.explicit = args.explicit or bool(subject)
         gerund = verb.i > 0 and lowers[verb.i - 1] in _GERUND_MARKS and "Pres" in morph(verb, "Tense")
         if not subject and gerund:
             # "(tout) en appelant à ...": the subject of the clause, whatever the parser hung it on
@@ -680,10 +690,12 @@ class ArgumentFinder:
         sides: list[list[Party]] = []
         for clause in quoted_clauses(verb):
             subject = next((k for k in kids(clause) if deps[k] in ("nsubj", "nsubj:pass") and k < verb.i), None)
-            if subject is None or tags[subject] not in ("NOUN", "PROPN"):
-                continue
+            mention = index.at(view.token(subject)) if subject is not None else None
+            if mention is None or tags[subject] not in ("NOUN", "PROPN"):
+                continue  # (a subject that names no party itself: "les centrales allemandes")
             found = [p for p in self._np(view.token(subject), index, resolve)
-                     if p.code and not p.generic and not _a_people(p)]
+                     if p.code and not p.generic and not _a_people(p) and p.token is not None
+                     and mention.start <= p.token.i < mention.end]
             if found:
                 sides.append(found)
         if not sides or len({p.code for found in sides for p in found}) > 1:
@@ -1348,6 +1360,9 @@ def _incise_subject(verb: Token, view: DocView) -> tuple[int | None, int | None]
         return None, None
     kids = view.kids(verb.i)
     after = next((j for j in kids if j > verb.i and view.dep[j] == "obj" and view.pos[j] in ("NOUN", "PROPN")), None)
+    if after is None:
+        # '"Le gouvernement nous a trahis", dénonce-t-il': the inverted clitic, whatever the parser calls it
+        after = next((j for j in kids if j > verb.i and view.lower[j] in _INVERTED), None)
     quoted = next((j for j in kids if j < verb.i and view.dep[j] in ("nsubj", "nsubj:pass")), None)
     if after is None or quoted is None:
         return None, None
@@ -1601,6 +1616,23 @@ def reports_quote(verb: Token) -> bool:
     if not opens_incise(verb):
         return False
     return "Fin" in morph(verb, "VerbForm") or any(c.dep_.startswith("aux") for c in _children(verb))
+
+
+def _after_incise(verb: Token, view: DocView) -> int | None:
+    """The first noun after an incise's verb, in its own words (up to a comma or the sentence's end), that no
+    preposition introduces and that names no time: where the incise's inverted subject is, however parsed."""
+    end = verb.sent.end
+    for k in range(verb.i + 1, end):
+        if view.lower[k] == ",":
+            return None
+        if view.pos[k] not in ("NOUN", "PROPN") or _case(view.token(k)) is not None or temporal(view.token(k)):
+            continue
+        # (hung on the verb, or on words after it: not a word of the quote the parser went on to)
+        head = k
+        while view.head[head] != head and head != verb.i and head > verb.i:
+            head = view.head[head]
+        return k if head == verb.i or head > verb.i or view.head[head] == head else None
+    return None
 
 
 def quoted_clauses(verb: Token) -> list[int]:
