@@ -512,7 +512,8 @@ class ArgumentFinder:
                 continue  # the "t" of "a-t-il": no one (the clitic after it is the subject)
             child = token_at(j)
             dep = "nsubj" if j == inverted else "obj" if j == antecedent else deps[j]
-            clitic = dep in _MISREAD_CLITIC_DEPS and j > verb.i and lowers[j] in _INVERTED
+            clitic = j > verb.i and lowers[j] in _INVERTED and (dep in _MISREAD_CLITIC_DEPS
+                                                                or (j == inverted and deps[j] != "nsubj"))
             if clitic:
                 dep = "nsubj"  # "regrette-t-il": the inverted clitic, whatever the parser calls it
             agent = dep == "obl:agent" or (dep.startswith("obl") and _case(child) in _AGENT_PREPS and passive)
