@@ -1472,7 +1472,7 @@ class _Context:
         verb = token.head
         # (an inverted clitic is the incise's subject whatever the parser calls it: "a-t-il prévenu", read as a
         # passive subject; not under a passive auxiliary, "a-t-il été informé")
-        inverted = lower in INVERTED_CLITICS and token.i > verb.i and token.dep_ not in ("nsubj", "expl:subj") \
+        inverted = lower in INVERTED_CLITICS and token.dep_ not in ("nsubj", "expl:subj") \
             and not any(c.dep_ == "aux:pass" for c in verb.children)
         # a verb of saying, or any verb that reports a quote it follows ('"...", a-t-il déploré'): its subject
         # is who speaks
