@@ -532,8 +532,14 @@ class ArgumentFinder:
                 if entry.type in _JUDGING_TYPES and tags[j] in ("NOUN", "PROPN"):
                     patient = [p for p in self._np(token_at(j), index, resolve) if p.code]
                 continue
+            if lowers[j] in EUPHONIC:
+                continue  # the "t" of "a-t-il": no one (the clitic after it is the subject)
             child = token_at(j)
             dep = "nsubj" if j == inverted else "obj" if j == antecedent else deps[j]
+            clitic = j > verb.i and lowers[j] in _INVERTED and (dep in _MISREAD_CLITIC_DEPS
+                                                                or (j == inverted and deps[j] != "nsubj"))
+            if clitic:
+                dep = "nsubj"  # "regrette-t-il": the inverted clitic, whatever the parser calls it
             agent = dep == "obl:agent" or (dep.startswith("obl") and _case(child) in _AGENT_PREPS and passive)
             if dep == "nsubj" and j < verb.i and tags[j] in ("PROPN", "NOUN") and _case(child) in LOCATIVE_PREPS:
                 # "Au Soudan, M. Pompeo est arrivé": a fronted place read as the subject, the subject as its
@@ -570,7 +576,8 @@ class ArgumentFinder:
                     subject = subject + [p for p in found if not _same(p, subject)]
                 else:
                     subject = found
-                args.explicit = args.explicit or bool(subject)
+                # (a clitic the parser read in no subject slot is resolved, not named there)
+                args.explicit = args.explicit or (bool(subject) and not clitic)
             elif dep == "obl:agent":
                 # "soutenue par son collègue Jean X": the name apposed to the agent's noun acts; an agent that names
                 # no coded side ("critiquée par les riverains") still says who acts, and it is no one named elsewhere
@@ -652,6 +659,11 @@ class ArgumentFinder:
             # where the parser reads an object (not a participle after a quote: '"...", accusant X de ...')
             subject, patient, args.theme = patient, [], None
             args.explicit = True
+        if entry.type in _JUDGING_TYPES and not patient and args.theme is None and quoted is None \
+                and not present_participle and opens_incise(verb):
+            # '"Ce gouvernement est sourd aux attentes", a-t-il déploré': what a judgement says is of the one side
+            # the quoted clause is about
+            patient = self._quoted_side(verb, index, resolve)
         if not subject and args.theme is None and opens_incise(verb) and not present_participle:
             # '"...", ont déploré la semaine dernière 22 élus': the incise's subject hung on the date before it
             day = next((j for j in children if j > verb.i and deps[j].startswith("obl") and temporal(token_at(j))),
@@ -660,6 +672,14 @@ class ArgumentFinder:
                            and self._agentive(token_at(k), index)), None) if day is not None else None
             if behind is not None:
                 subject = self._np(token_at(behind), index, resolve)
+                args.explicit = args.explicit or bool(subject)
+        if not subject and args.theme is None and reports_quote(verb) \
+                and not any(deps[j] in ("nsubj", "nsubj:pass") for j in children):
+            # '"...", a promis samedi devant l'ONU son Premier ministre X': the incise's subject, wherever the parser
+            # hung it after the verb (the first noun after it that no preposition introduces)
+            named = _after_incise(verb, view)
+            if named is not None and self._agentive(token_at(named), index):
+                subject = self._np(token_at(named), index, resolve)
                 args.explicit = args.explicit or bool(subject)
         gerund = verb.i > 0 and lowers[verb.i - 1] in _GERUND_MARKS and "Pres" in morph(verb, "Tense")
         if not subject and gerund:
@@ -705,6 +725,28 @@ class ArgumentFinder:
             args.recipient = [p for p in args.recipient if not _same(p, subject)]
         args.actor = subject + [p for p in args.actor if not _same(p, subject)]
         self._assign_patient(entry, patient, args)
+
+    def _quoted_side(self, verb: Token, index: MentionIndex, resolve) -> list[Party]:
+        """The one side the quote an incise reports is about: the coded parties of the subject of its clause
+        (the clause the incise's verb hangs on, or the clause the parser hung on the verb before it), named by a
+        noun; none when a clause set beside it ("X a proposé son aide, Y est restée muette") has a subject of
+        another side, or when the subject is a people named by its nationality ("les Français")."""
+        view = view_of(verb.doc)
+        deps, kids, tags = view.dep, view.kids, view.pos
+        sides: list[list[Party]] = []
+        for clause in quoted_clauses(verb):
+            subject = next((k for k in kids(clause) if deps[k] in ("nsubj", "nsubj:pass") and k < verb.i), None)
+            mention = index.at(view.token(subject)) if subject is not None else None
+            if mention is None or tags[subject] not in ("NOUN", "PROPN"):
+                continue  # (a subject that names no party itself: "les centrales allemandes")
+            found = [p for p in self._np(view.token(subject), index, resolve)
+                     if p.code and not p.generic and not _a_people(p) and p.token is not None
+                     and mention.start <= p.token.i < mention.end]
+            if found:
+                sides.append(found)
+        if not sides or len({p.code for found in sides for p in found}) > 1:
+            return []
+        return sides[0]
 
     def nested(self, trigger: Token, args: Arguments, index: MentionIndex, resolve) -> list[Party]:
         """Parties named inside the trigger's object phrase or infinitive complement ("ratifié un
@@ -902,6 +944,8 @@ class ArgumentFinder:
 
     def _controller(self, verb: Token, index: MentionIndex, resolve) -> list[Party]:
         """The understood subject of an infinitive, a coordinated verb, a relative clause, a gerund."""
+        if reports_quote(verb):
+            return []  # '"Ce plan est une faute", a-t-il déploré': the quote's clause says what, not who says it
         current = verb
         for _ in range(4):
             dep = current.dep_
@@ -1412,6 +1456,9 @@ def _incise_subject(verb: Token, view: DocView) -> tuple[int | None, int | None]
         return None, None
     kids = view.kids(verb.i)
     after = next((j for j in kids if j > verb.i and view.dep[j] == "obj" and view.pos[j] in ("NOUN", "PROPN")), None)
+    if after is None:
+        # '"Le gouvernement nous a trahis", dénonce-t-il': the inverted clitic, whatever the parser calls it
+        after = next((j for j in kids if j > verb.i and view.lower[j] in _INVERTED), None)
     quoted = next((j for j in kids if j < verb.i and view.dep[j] in ("nsubj", "nsubj:pass")), None)
     if after is None or quoted is None:
         return None, None
@@ -1569,6 +1616,10 @@ _RECEIVE_VERBS = grammar_words("receive_verbs")
 _TARGET_PREPS = grammar_words("target_prepositions")  # "contre", "envers": whom an act is aimed at
 # acts that judge another's act: their object names it, and its doer is the one judged
 _JUDGING_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+_MISREAD_CLITIC_DEPS = frozenset({"dep", "advmod", "obj", "iobj", "expl:comp"})  # "dénonce-t-il" read as no subject
+_INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp", "dep"})  # an incise hung on the quote's clause
+_QUOTED_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "csubj", "dep"})  # a quote hung on its incise
+_BESIDE_DEPS = frozenset({"conj", "parataxis", "advcl"})  # a clause set beside another (unless subordinate)
 _SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})  # acts two sides do together
 _AIM_VERBS = grammar_words("aim_verbs")  # "les sanctions visant Moscou": whom a measure aims at
 _PREP_ADVERBS = grammar_words("preposition_adverbs")
@@ -1675,6 +1726,56 @@ def _unquoted_incise(verb: Token) -> bool:
         return False  # "Nasrallah, engagé auprès de Damas, a accusé ...": an apposed participle, no clause
     end = verb.sent.end
     return not any(deps[k] == "conj" and view.pos[k] in ("VERB", "AUX") for k in range(verb.i + 1, end))
+
+
+def reports_quote(verb: Token) -> bool:
+    """The verb is the finite verb of an incise after a quote ('"...", a déploré X', '"...", regrette-t-il'), not a
+    participle set after it ('"...", accusant X de ...'), which acts for the clause's subject."""
+    if not opens_incise(verb):
+        return False
+    return "Fin" in morph(verb, "VerbForm") or any(c.dep_.startswith("aux") for c in _children(verb))
+
+
+def _after_incise(verb: Token, view: DocView) -> int | None:
+    """The first noun after an incise's verb, in its own words (up to a comma or the sentence's end), that no
+    preposition introduces and that names no time: where the incise's inverted subject is, however parsed."""
+    end = verb.sent.end
+    for k in range(verb.i + 1, end):
+        if view.lower[k] == ",":
+            return None
+        if view.pos[k] not in ("NOUN", "PROPN") or _case(view.token(k)) is not None or temporal(view.token(k)):
+            continue
+        # (hung on the verb, or on words after it: not a word of the quote the parser went on to)
+        head = k
+        while view.head[head] != head and head != verb.i and head > verb.i:
+            head = view.head[head]
+        return k if head == verb.i or head > verb.i or view.head[head] == head else None
+    return None
+
+
+def quoted_clauses(verb: Token) -> list[int]:
+    """The clauses of the quote a verb reports as its incise ('"X a failli, Y s'est tu", a déploré Z'): the clause
+    the verb hangs on before it, or the clause the parser hung on the verb before it, with the clauses set beside
+    that one (not those it subordinates); none when the verb opens no incise after a quote."""
+    if not reports_quote(verb):
+        return []
+    view = view_of(verb.doc)
+    deps, kids = view.dep, view.kids
+    head = view.head[verb.i]
+    if head < verb.i and deps[verb.i] in _INCISE_DEPS:
+        root = head
+    else:
+        root = next((j for j in kids(verb.i) if j < verb.i and deps[j] in _QUOTED_CLAUSE_DEPS), None)
+    if root is None:
+        return []
+    return [root] + [j for j in kids(root) if j < verb.i and deps[j] in _BESIDE_DEPS
+                     and not any(deps[k] == "mark" for k in kids(j))]
+
+
+def _a_people(party: Party) -> bool:
+    """"les Français", "les Américains": a people named by its nationality (no body of its state)."""
+    token = party.token
+    return party.sector is None and party.label == "NORP" and token is not None and token.pos_ in ("NOUN", "PROPN")
 
 
 def _locative(token: Token) -> bool:

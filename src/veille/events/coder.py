@@ -27,6 +27,8 @@ from veille.events.arguments import (
     MentionIndex,
     Party,
     opens_clause,
+    quoted_clauses,
+    reports_quote,
     tells_or_labels,
     temporal,
 )
@@ -1505,16 +1507,19 @@ class _Context:
         verb = token.head
         # (an inverted clitic is the incise's subject whatever the parser calls it: "a-t-il prévenu", read as a
         # passive subject; not under a passive auxiliary, "a-t-il été informé")
-        inverted = lower in INVERTED_CLITICS and token.dep_ == "nsubj:pass" \
+        inverted = lower in INVERTED_CLITICS and token.dep_ not in ("nsubj", "expl:subj") \
             and not any(c.dep_ == "aux:pass" for c in verb.children)
+        # a verb of saying, or any verb that reports a quote it follows ('"...", a-t-il déploré'): its subject
+        # is who speaks
+        speaks = verb.lemma_.lower() in SPEECH_VERBS or reports_quote(verb)
         if (token.dep_ in ("nsubj", "expl:subj") or inverted) and lower in _SPEAKER_PRONOUNS \
-                and verb.lemma_.lower() in SPEECH_VERBS \
+                and speaks \
                 and (verb.i < token.i or lower.startswith("-")) and self.speaker is not None \
                 and self.speaker.get("code"):
             # '"Nous demandons ...", a-t-il ajouté': the source the paragraph last named
             speaker = self.speaker
             return [Party(text=speaker["text"], code=speaker["code"], actor_id=speaker.get("actor_id"))]
-        if token.dep_ in ("nsubj", "nsubj:pass", "expl:subj") or lower in _STRESSED_PRONOUNS:
+        if token.dep_ in ("nsubj", "nsubj:pass", "expl:subj") or lower in _STRESSED_PRONOUNS or inverted:
             outer = _outer_subject(verb) if token.head == verb else None
             if outer is not None:
                 return outer  # "M. Pompeo a rencontré le ministre, qu'il a félicité": not the antecedent
@@ -1522,7 +1527,7 @@ class _Context:
             current = verb
             # ('"Les votes seront cruciaux", a-t-il ajouté': an incise's clitic is its speaker, never the quote's
             # own subject)
-            incise = lower in INVERTED_CLITICS and verb.lemma_.lower() in SPEECH_VERBS
+            incise = lower in INVERTED_CLITICS and speaks
             for _ in range(0 if incise else 4):
                 if current.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and current.head != current:
                     current = current.head
@@ -2245,6 +2250,8 @@ def _governed(party: Party, trigger: Token) -> bool:
     """The party is the trigger's own complement ("a appelé les députés", "à l'Assemblée"), not a
     word of a clause below it."""
     token = party.token
+    if token is not None and token.dep_ in ("nsubj", "nsubj:pass") and token.head.i in quoted_clauses(trigger):
+        return True  # '"Le ministre a failli", a déploré X': the subject of the quote its incise reports
     return token is not None and (token.head == trigger or (token.head.head == trigger
                                                              and token.head.pos_ not in ("VERB", "AUX")))
 
