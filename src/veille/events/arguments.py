@@ -1385,24 +1385,6 @@ _COMPARISON_WORDS = grammar_words("comparison_words")
 _NUMBERS = frozenset(grammar_numbers("small_numbers"))
 
 
-def tells_or_labels(token: Token) -> bool:
-    """A name in a source phrase ("selon l'agence X") or the agent of a verb that presents or labels ("des militants
-    présentés comme radicaux par le ministère"): who tells or labels, never a side of what is told."""
-    if _case(token) in _SOURCE_PREPS:
-        return True
-    if _case(token) not in _AGENT_PREPS:
-        return False
-    current = token
-    for _ in range(3):
-        head = _head(current)
-        if head == current:
-            return False
-        if head.pos_ in _VERB_POS and head.lemma_.lower() in _PRESENTING_VERBS:
-            return True
-        current = head
-    return False
-
-
 def opens_clause(conjunct: Token, index: MentionIndex) -> bool:
     """A conjunct followed by a finite verb is the subject of the next clause, which the parser hung on
     the noun before the conjunction ("a évoqué des sanctions et Berlin a indiqué ...")."""
@@ -1628,7 +1610,6 @@ _SPLIT_SOURCE_PREP = next(iter(grammar_words("split_source_preposition")))  # ..
 _PREP_LEMMAS = {form: lemma for lemma, forms in grammar_table("preposition_lemmas") for form in forms}
 _ETRE_VERBS = grammar_words("etre_verbs")
 _ETRE_AUXILIARIES = grammar_words("etre_auxiliaries")
-_PRESENTING_VERBS = grammar_words("presenting_verbs")
 _COPULAR_VERBS = grammar_words("copular_verbs")
 
 

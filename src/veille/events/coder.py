@@ -29,7 +29,6 @@ from veille.events.arguments import (
     opens_clause,
     quoted_clauses,
     reports_quote,
-    tells_or_labels,
     temporal,
 )
 from veille.events.confidence import POLITICS_EDGES, ConfidenceModel, bucket, event_features, placement_features
@@ -1557,8 +1556,6 @@ class _Context:
             if mention.label_ in ("LOC", "GPE") and isinstance(mention, Span) and placemod.is_locative(mention):
                 continue  # "À Téhéran, Poutine l'avait mis en garde": a place, not the one warned
             head = mention.root
-            if tells_or_labels(head):
-                continue  # "selon l'agence X", "présentés comme radicaux par X": who tells, not who is told of
             while head.dep_ == "conj" and head.head != head and self.index.at(head.head) is not None:
                 head = head.head
             if head.dep_ in ("nsubj", "nsubj:pass"):
