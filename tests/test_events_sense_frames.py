@@ -30,6 +30,7 @@ def _sense(nlp, text: str, word: str) -> str | None:
     ("Le contingent estonien a quitté la Lettonie jeudi.", "quitté", "RETREAT"),
     ("La Hongrie menace de quitter l'alliance.", "quitter", "RETREAT"),
     ("Les artilleurs estoniens sont partis de Lettonie en avril.", "partis", "RETREAT"),
+    ("La brigade arménienne a quitté la ville de Vardenis lundi.", "quitté", "RETREAT"),
     # an attack in words ('sur les réseaux sociaux', 'injustement'), one by the opposition in arms stays violence
     ("Le maire de Quimper a été violemment attaqué sur les réseaux sociaux.", "attaqué", "ACCUSE"),
     ("Selon ses amis, le bourgmestre est injustement attaqué depuis des semaines.", "attaqué", "ACCUSE"),
