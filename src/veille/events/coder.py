@@ -1074,7 +1074,7 @@ class EventCoder:
         # no recipient named in the clause: the party the document pairs the actor with (not when the clause
         # names its addressee, a person the text ties to no state: "a critiqué le président de la région")
         # names it in this sentence or the one before: the partner of the story's other pages, named nowhere
-        # near, is no addressee of a statement told here ("il dénonce le populisme", "la Chine est prête à
+        # near, is no addressee of a statement told here ("il fustige la bureaucratie", "la Chine est prête à
         # coopérer" in a story that pairs them with another state)
         if actor and not recipient and not own_addressee \
                 and event_type not in ("PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONSULT") \
