@@ -39,10 +39,9 @@ def test_a_criticism_is_still_an_act(veille_nlp) -> None:
 
 
 def test_the_owner_of_a_term_of_office_is_no_speaker(veille_nlp) -> None:
-    for text in ("L'ancienne ministre de la Culture sous le mandat de Angela Merkel a dénoncé jeudi une réforme "
-                 "injuste.",
-                 "L'ex-porte-parole du gouvernement sous le mandat du président Joe Biden a critiqué jeudi la décision "
-                 "du juge."):
+    for text in ("L'ancien entraîneur de l'équipe nationale sous le mandat de Angela Merkel a dénoncé jeudi un "
+                 "arbitrage injuste.",
+                 "L'ex-chef du protocole sous le mandat du président Joe Biden a critiqué jeudi le plan de table."):
         events = code(veille_nlp, text, PUBLISHED)
         assert not [e for e in of_type(events, "ACCUSE") if codes(e["actor"]) & {"DEU", "USA"}], (text, events)
 
@@ -57,6 +56,6 @@ def test_help_in_an_adjunct_of_means_goes_to_the_clause_doer(veille_nlp) -> None
 
 def test_help_by_no_party_is_not_lent_a_doer(veille_nlp) -> None:
     # the help's "de" names its doer, who is no party: not the clause's subject, nor anyone nearby
-    events = code(veille_nlp, "Fondée avec le soutien d'une association locale, l'école a été saluée jeudi par le "
-                              "gouvernement kényan.", PUBLISHED)
+    events = code(veille_nlp, "Montée avec le soutien d'une fondation privée, la chorale a été félicitée jeudi par "
+                              "le gouvernement kényan.", PUBLISHED)
     assert not [e for e in events if e["trigger"] == "soutien"], events

@@ -9,8 +9,8 @@ from veille.events.testing import code, codes, find
 
 def test_a_clitic_speaker_is_never_the_quotes_subject(veille_nlp) -> None:
     # no source named before the quote's clitic: no one coded, rather than the government the quote speaks of
-    events = code(veille_nlp, "La sénatrice chilienne Ana Rojas a visité lundi le port de Valparaiso. \"Le "
-                              "gouvernement péruvien est sourd aux pêcheurs\", a-t-elle déploré.")
+    events = code(veille_nlp, "La sénatrice chilienne Ana Rojas a visité lundi une mine d'Atacama. \"Le "
+                              "gouvernement péruvien est injuste envers les mineurs\", a-t-elle déploré.")
     assert not any("PER" in codes(e["actor"]) for e in events), events
 
 

@@ -24,15 +24,16 @@ def _sense(nlp, text: str, word: str) -> str | None:
      "entendu", None),
     ("Nous nous sommes entendus avec nos voisins suédois sur le calendrier.", "entendus", "AGREE"),
     # leaving a room, a guesthouse or going on holiday is no withdrawal; leaving a state or an alliance is one
-    ("Nous avons quitté l'auberge de Montfaucon très déçus par la réunion.", "quitté", None),
+    ("Ils ont quitté le gîte de Montfaucon sous la pluie après la réunion.", "quitté", None),
     ("Les douaniers sont partis en vacances samedi.", "partis", None),
     ("Le sous-préfet est parti en congé lundi.", "parti", None),
     ("Le contingent estonien a quitté la Lettonie jeudi.", "quitté", "RETREAT"),
     ("La Hongrie menace de quitter l'alliance.", "quitter", "RETREAT"),
     ("Les artilleurs estoniens sont partis de Lettonie en avril.", "partis", "RETREAT"),
+    ("La brigade arménienne a quitté la ville de Vardenis lundi.", "quitté", "RETREAT"),
     # an attack in words ('sur les réseaux sociaux', 'injustement'), one by the opposition in arms stays violence
     ("Le maire de Quimper a été violemment attaqué sur les réseaux sociaux.", "attaqué", "ACCUSE"),
-    ("Selon ses amis, le bourgmestre est injustement attaqué depuis des semaines.", "attaqué", "ACCUSE"),
+    ("Le chef de la chorale de Tulle a été injustement attaqué dans une lettre anonyme.", "attaqué", "ACCUSE"),
     ("Les attaques de l'opposition armée contre les casernes se sont multipliées.", "attaques", "ASSAULT"),
     # shooting into the air hits no one
     ("Un douanier a tiré en l'air près du poste frontière.", "tiré", None),

@@ -11,9 +11,9 @@ from veille.events.testing import code, codes, factual, features_kept
 def test_an_impersonal_passive_has_no_actor_from_the_sentence_before(veille_nlp) -> None:
     # "il est reproché à X": the "il" is no one, certainly not the minister named before
     with features_kept(veille_nlp):
-        events = code(veille_nlp, "Le ministre autrichien de l'Intérieur a visité mardi un commissariat de Graz. "
-                                  "Selon un hebdomadaire, il est reproché au sénateur Tobias Brenner d'avoir caché "
-                                  "des comptes.")
+        events = code(veille_nlp, "La ministre autrichienne des Sports a inauguré mardi une patinoire à Linz. "
+                                  "Selon un hebdomadaire, il est reproché à l'entraîneur Tobias Brenner d'avoir "
+                                  "égaré les patins du club.")
     assert not any(codes(e["actor"]) == {"AUT"} for e in events if e["type"] == "ACCUSE"), events
 
 

@@ -661,8 +661,8 @@ class ArgumentFinder:
             args.explicit = True
         if entry.type in _JUDGING_TYPES and not patient and args.theme is None and quoted is None \
                 and not present_participle and opens_incise(verb):
-            # '"Ce gouvernement est sourd aux attentes", a-t-il déploré': what a judgement says is of the one side
-            # the quoted clause is about
+            # '"Cette mairie est aveugle aux besoins des pêcheurs", a-t-il regretté': what a judgement says is of the
+            # one side the quoted clause is about
             patient = self._quoted_side(verb, index, resolve)
         if not subject and args.theme is None and opens_incise(verb) and not present_participle:
             # '"...", ont déploré la semaine dernière 22 élus': the incise's subject hung on the date before it
@@ -1090,7 +1090,7 @@ class ArgumentFinder:
                         args.explicit = True
                 elif prep is None or prep in _DE_FORMS:
                     if not parties:
-                        # "le soutien d'un centre médical": a doer named, who is no party
+                        # "le soutien d'une fondation privée": a doer named, who is no party
                         named_doer = named_doer or (entry.de == "actor" and not possessed and _referential(child)
                                                     and not self._is_material(child, entry))
                         continue
@@ -1197,9 +1197,9 @@ class ArgumentFinder:
             givers = owners or args.recipient
             owners, args.recipient = givers, [p for p in getter if not _same(p, givers)]
         elif (owners or named_doer) and self._means_of_clause(noun, entry):
-            # "créée avec le soutien d'un centre médical", "tient grâce au soutien turc": the help or consent by which
-            # the clause's act is done; its doer is the one its own phrase names (none here when it names no party),
-            # and the clause's doer receives it
+            # "montée avec le soutien d'une fondation privée", "tient grâce au soutien turc": the help or consent by
+            # which the clause's act is done; its doer is the one its own phrase names (none here when it names no
+            # party), and the clause's doer receives it
             doer = self._noun_owner_from_verb(noun, index, resolve)
             args.recipient.extend(p for p in doer if p.code and not _same(p, owners) and not _same(p, args.recipient))
         elif not owners:
@@ -1283,7 +1283,7 @@ class ArgumentFinder:
         first = index.at(child)
         end = max(first.end if first is not None else child.i + 1, child.right_edge.i + 1)
         found: list[Party] = []
-        # a list the parser broke ("entre les Etats-Unis, les Emirats arabes unis et Israël"): each party named right
+        # a list the parser broke ("entre le Chili, l'Argentine et la Bolivie"): each party named right
         # after a comma, up to the one after "et"
         while end < len(view.lower) and (view.lower[end] in _AND or view.lower[end] == ","):
             last = view.lower[end] in _AND
@@ -1383,24 +1383,6 @@ _COLLECTIVE_NOUNS = grammar_words("collective_nouns")
 _SAYING_VERBS = SPEECH_VERBS | grammar_words("opinion_verbs")
 _COMPARISON_WORDS = grammar_words("comparison_words")
 _NUMBERS = frozenset(grammar_numbers("small_numbers"))
-
-
-def tells_or_labels(token: Token) -> bool:
-    """A name in a source phrase ("selon l'agence X") or the agent of a verb that presents or labels ("des militants
-    présentés comme radicaux par le ministère"): who tells or labels, never a side of what is told."""
-    if _case(token) in _SOURCE_PREPS:
-        return True
-    if _case(token) not in _AGENT_PREPS:
-        return False
-    current = token
-    for _ in range(3):
-        head = _head(current)
-        if head == current:
-            return False
-        if head.pos_ in _VERB_POS and head.lemma_.lower() in _PRESENTING_VERBS:
-            return True
-        current = head
-    return False
 
 
 def opens_clause(conjunct: Token, index: MentionIndex) -> bool:
@@ -1628,7 +1610,6 @@ _SPLIT_SOURCE_PREP = next(iter(grammar_words("split_source_preposition")))  # ..
 _PREP_LEMMAS = {form: lemma for lemma, forms in grammar_table("preposition_lemmas") for form in forms}
 _ETRE_VERBS = grammar_words("etre_verbs")
 _ETRE_AUXILIARIES = grammar_words("etre_auxiliaries")
-_PRESENTING_VERBS = grammar_words("presenting_verbs")
 _COPULAR_VERBS = grammar_words("copular_verbs")
 
 
@@ -1682,7 +1663,7 @@ def _case(token: Token) -> str | None:
 
 
 def _referential(token: Token) -> bool:
-    """A noun phrase that names someone or something: a name, or a noun with a determiner ("d'un centre médical"),
+    """A noun phrase that names someone or something: a name, or a noun with a determiner ("d'une fondation privée"),
     not a bare noun that qualifies ("un accord de coopération")."""
     return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and any(c.dep_ == "det" for c in _children(token)))
 

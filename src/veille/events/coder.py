@@ -29,7 +29,6 @@ from veille.events.arguments import (
     opens_clause,
     quoted_clauses,
     reports_quote,
-    tells_or_labels,
     temporal,
 )
 from veille.events.confidence import POLITICS_EDGES, ConfidenceModel, bucket, event_features, placement_features
@@ -1075,7 +1074,7 @@ class EventCoder:
         # no recipient named in the clause: the party the document pairs the actor with (not when the clause
         # names its addressee, a person the text ties to no state: "a critiqué le président de la région")
         # names it in this sentence or the one before: the partner of the story's other pages, named nowhere
-        # near, is no addressee of a statement told here ("il dénonce le populisme", "la Chine est prête à
+        # near, is no addressee of a statement told here ("il fustige la bureaucratie", "la Chine est prête à
         # coopérer" in a story that pairs them with another state)
         if actor and not recipient and not own_addressee \
                 and event_type not in ("PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONSULT") \
@@ -1557,8 +1556,6 @@ class _Context:
             if mention.label_ in ("LOC", "GPE") and isinstance(mention, Span) and placemod.is_locative(mention):
                 continue  # "À Téhéran, Poutine l'avait mis en garde": a place, not the one warned
             head = mention.root
-            if tells_or_labels(head):
-                continue  # "selon l'agence X", "présentés comme radicaux par X": who tells, not who is told of
             while head.dep_ == "conj" and head.head != head and self.index.at(head.head) is not None:
                 head = head.head
             if head.dep_ in ("nsubj", "nsubj:pass"):
