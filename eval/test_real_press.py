@@ -8,7 +8,7 @@ import pytest
 from conftest import ingest, score
 
 FLOORS = {  # reached at stop 36: F1 0.757, P 0.872, R 0.669, reported_by 0.877, story pairs 0.884, date 0.943
-    # (a REQUEST newly found in a Mali article, dated by the coup named before it, moved one document to another Mali story);
+    # (a REQUEST newly found in a Mali article, dated by the coup named before it, moved a document between stories);
     # stop 35: F1 0.753, P 0.866, R 0.667, reported_by 0.875, status 0.962, date 0.947;
     # stop 27: F1 0.742, P 0.861, R 0.652, direction 0.833, reported_by 0.871, date 0.946;
     # stop 26: F1 0.738, P 0.860, R 0.646, entities 0.960, direction 0.832, reported_by 0.869,
