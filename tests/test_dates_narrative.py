@@ -95,7 +95,7 @@ _POISON = ("Lundi, la police a arrêté un opposant au port. Le même poison ava
     # "déjà": the pluperfect goes back to the past told two sentences before, across a present
     (_POISON + "Londres avait déjà expulsé des diplomates russes.", "expulsé"),
     # a relative in the pluperfect on a clause that goes back goes back with it
-    (_POISON + "Londres avait déjà expulsé des diplomates russes, qui avaient menacé des témoins.", "menacé"),
+    (_POISON + "Londres avait déjà expulsé des agents russes, qui avaient menacé des témoins.", "menacé"),
     # "à l'époque"
     (_POISON + "Londres avait expulsé à l'époque des diplomates russes.", "expulsé"),
 ])
