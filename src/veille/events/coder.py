@@ -187,6 +187,11 @@ class _DocCache:
     armed: bool | None = None  # whether the document tells of political violence (read once, when asked)
 
     @cached_property
+    def numbers(self) -> dict[int, int]:
+        """Each sentence's number (its place in `sents`), by its first token (read once per document)."""
+        return {sent.start: k for k, sent in enumerate(self.sents)}
+
+    @cached_property
     def mentioned(self) -> Counter:
         """How many times the document names each code (its mentions, and the states of its nationality words)."""
         return Counter(code for mention in self.index.between() if (code := self.index.code_of(mention)))
@@ -684,7 +689,7 @@ class EventCoder:
     def _caused(self, ctx: _Context, sent: Span, toll: str) -> bool:
         """A word of violence in the sentence (the toll's own word aside) or in the two before it."""
         sents = ctx.shared.sents
-        here = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+        here = ctx.shared.numbers.get(sent.start, 0)
         lemmas, view, doc = ctx.shared.lemmas, ctx.shared.view, sent.doc
         for k in range(max(0, here - 2), here + 1):
             for i in range(sents[k].start, sents[k].end):
@@ -1347,7 +1352,7 @@ class _Context:
         party, a place, a nationality word) has the code: a side guessed from the document needs the text around
         the act to name it."""
         sents = self.shared.sents
-        here = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+        here = self.shared.numbers.get(sent.start, 0)
         start = sents[max(0, here - _GUESS_BACK)].start
         end = sents[min(len(sents) - 1, here + _GUESS_AHEAD)].end
         return any(self.index.code_of(mention) == code for mention in self.index.between(start, end))
@@ -1373,7 +1378,7 @@ class _Context:
             return partner
         counts: Counter = Counter()
         sents = self.shared.sents
-        here = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+        here = self.shared.numbers.get(sent.start, 0)
         for k, other in enumerate(sents):
             found = self._sentence_codes(k, other)
             if not (codes & found):
