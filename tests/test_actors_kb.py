@@ -426,3 +426,6 @@ def test_compound_demonyms_name_each_state(kb: KnowledgeBase) -> None:
     assert kb.compound_demonym("médico-sociaux") is None  # no state
     assert kb.compound_demonym("franco-française") is None  # one state
     assert kb.compound_demonym("russes") is None
+    # a group whose roles all belong to one state stands for it as the last element
+    assert kb.compound_demonym("américano-talibans") == [("américano", "USA"), ("talibans", "AFG")]
+    assert kb.compound_demonym("turco-hamas") == [("turco", "TUR"), ("hamas", "PSE")]

@@ -525,6 +525,34 @@ def test_a_compound_demonym_names_both_sides_of_a_meeting(veille_nlp, text: str,
     assert codes(event["recipient"]) == {recipient}
 
 
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    # the tagger reads the compound as a number, a noun, a name: still the noun's own adjective
+    ("Le sommet russo-turc s'est tenu samedi dans une petite ville.", "CONSULT", "RUS", "TUR"),
+    ("L'accord greco-albanais signé en mars prévoit un échange de terrains.", "AGREE", "GRC", "ALB"),
+    ("Une trêve israélo-hamas est entrée en vigueur mardi à l'aube.", "AGREE", "ISR", "PSE"),
+    # hung on the verb (a conjunction, an auxiliary to the parser): it qualifies the noun right before it
+    ("L'accord sino-népalais signé en avril prévoit une nouvelle route.", "AGREE", "CHN", "NPL"),
+    ("L'accord sino-indien signé en avril prévoit une nouvelle route.", "AGREE", "CHN", "IND"),
+])
+def test_a_compound_demonym_the_tagger_misreads_still_names_the_sides(veille_nlp, text: str, event_type: str,
+                                                                       actor: str, recipient: str) -> None:
+    event = find(code(veille_nlp, text, published="2021-06-10"), event_type)
+    assert event is not None
+    assert codes(event["actor"]) == {actor}
+    assert codes(event["recipient"]) == {recipient}
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Des gardes-côtes italo-maltais ont arrêté trois passeurs lundi.", {"ITA", "MLT"}),
+    ("Des policiers germano-polonais ont arrêté deux contrebandiers jeudi.", {"DEU", "POL"}),
+])
+def test_a_compound_demonym_inside_a_phrase_names_each_of_its_states(veille_nlp, text: str,
+                                                                     actor: set[str]) -> None:
+    event = find(code(veille_nlp, text, published="2021-06-10"), "COERCE")
+    assert event is not None
+    assert codes(event["actor"]) == actor
+
+
 def test_sides_of_talks_named_on_their_predicate(veille_nlp) -> None:
     # the parser hangs "entre X et Y" on the verb the talks are the subject of, not on the noun
     events = code(veille_nlp, "Les négociations se poursuivent depuis mardi entre l'Arménie et l'Azerbaïdjan à "

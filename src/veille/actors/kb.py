@@ -285,10 +285,19 @@ class KnowledgeBase:
         parts = word.split("-")
         if len(parts) < 2:
             return None
-        codes = [self._combining.get(fold(part)) for part in parts[:-1]] + [self._demonyms.get(fold(parts[-1]))]
+        codes = [self._combining.get(fold(part)) for part in parts[:-1]] \
+            + [self._demonyms.get(fold(parts[-1])) or self._group_state(parts[-1])]
         if not all(codes) or len(set(codes)) < 2:
             return None
         return [(part, str(code)) for part, code in zip(parts, codes, strict=True)]
+
+    def _group_state(self, word: str) -> str | None:
+        """The one state an armed or political group named ``word`` belongs to in all its roles ("taliban" in
+        "l'accord américano-taliban"), else None."""
+        codes = {code for actor in self.lookup(word) if actor.type == "group"
+                 for code in (actor.code, *(role.code for role in actor.roles))}
+        codes.discard(None)
+        return next(iter(codes)) if len(codes) == 1 else None
 
     def demonym(self, word: str) -> str | None:
         return self._demonyms.get(fold(word))

@@ -130,13 +130,19 @@ class MentionIndex:
             view = view or view_of(doc)
             tags, deps, texts = view.pos, view.dep, view.text
             for i in range(len(doc)):
-                if tags[i] == "ADJ" and deps[i] in ("amod", "conj") and i not in covered:
+                if i in covered:
+                    continue
+                if tags[i] == "ADJ" and deps[i] in ("amod", "conj"):
                     code = demonyms.get(fold(texts[i]))
                     if code:
                         demonym = self.by_token[i] = Demonym(view.token(i), code)
                         self.codes[id(demonym)] = code
-                    elif "-" in texts[i]:
-                        self._compound(view.token(i), demonyms, fold)
+                        continue
+                # a compound one in lower case is an adjective whatever the tagger read ("le sommet russo-turc"
+                # tagged a number, "l'accord sino-indien" an auxiliary); a capital makes it a person's
+                # nationality ("un Franco-Algérien")
+                if "-" in texts[i] and texts[i].islower():
+                    self._compound(view.token(i), demonyms, fold)
 
     def _compound(self, token: Token, demonyms: Mapping[str, str], fold: Callable[[str], str]) -> None:
         """A compound demonym ("l'accord sino-britannique"): a mention of its first state, with the others as
@@ -149,6 +155,16 @@ class MentionIndex:
             self.codes[id(demonym)] = demonym._.code
         self.by_token[token.i] = found[0]
         self.partners[token.i] = found[1:]
+
+    def qualifier(self, noun: Token) -> Token | None:
+        """The compound demonym right after ``noun`` that the parser hung elsewhere ("l'accord sino-indien signé
+        en février", with "sino-indien" read as the verb's auxiliary): French puts it right after the noun it
+        qualifies, which is then the one it belongs to."""
+        after = noun.i + 1
+        if after >= len(self.by_token) or after not in self.partners:
+            return None
+        view = view_of(noun.doc)
+        return None if view.head[after] == noun.i else view.token(after)
 
     def all_at(self, token: Token) -> list[Span | Demonym]:
         """The mention over ``token`` and, on a compound demonym, its other states."""
@@ -262,8 +278,11 @@ class ArgumentFinder:
             if counted is not None:
                 return self.parties(counted, index, depth + 1, follow_conj)
         mention = index.at(token)
+        qualifier = index.qualifier(token) if mention is None and token.pos_ == "NOUN" else None
         if mention is not None:
             found.extend(_party(m, token, index) for m in index.all_at(token))
+        elif qualifier is not None:
+            found.extend(_party(m, qualifier, index) for m in index.all_at(qualifier))
         else:
             inner = self._inner_mention(token, index)
             if inner:
@@ -357,9 +376,10 @@ class ArgumentFinder:
                     mention = by_token[child]
                     if mention is not None and not (mention.label_ in PLACE_LABELS
                                                     and _locative(view.token(child))):
-                        party = _party(mention, view.token(child), index)
-                        if not _same(party, found):
-                            found.append(party)
+                        # (each state of a compound demonym: "les forces russo-syriennes")
+                        found.extend(party for party in (_party(m, view.token(child), index)
+                                                         for m in index.all_at(view.token(child)))
+                                     if not _same(party, found))
                         continue
                     nxt.append(child)
             if found:
@@ -1071,10 +1091,13 @@ class ArgumentFinder:
         # the doer, so the noun's "de" phrase is what the act is about, never a second doer
         possessed = any(c.dep_ == "det" and morph(c, "Poss") for c in _children(noun))
         named_doer = False  # a phrase of the noun names its doer, a party or not
-        for child in _noun_children(noun):
+        qualifier = index.qualifier(noun)
+        for child in _noun_children(noun) + ([qualifier] if qualifier is not None else []):
             dep = child.dep_
             prep = _case(child)
-            if dep == "amod" and index.at(child) is not None:
+            # (a compound demonym qualifies the noun whatever the parser read: "le sommet russo-turc", a number's
+            # modifier to the tagger)
+            if (dep == "amod" or child.i in index.partners or child is qualifier) and index.at(child) is not None:
                 owners.extend(p for p in [_party(m, child, index) for m in index.all_at(child)] if not _same(p, owners))
                 args.explicit = True
             elif dep == "det" and morph(child, "Poss"):

@@ -1010,6 +1010,10 @@ class EventCoder:
                 actor = [Party(text="", code=states[0])]
                 recipient = [Party(text="", code=states[1])]
                 confidence *= 0.7
+        if entry.sym and not actor and len({p.code for p in recipient}) > 1 and len({p.token for p in recipient}) == 1 \
+                and recipient[0].token is not None and recipient[0].token.i in ctx.index.partners:
+            # "l'accord sino-indien a été signé": the compound demonym of what is signed names both its sides
+            actor, recipient = recipient[:1], recipient[1:]
         if event_type in ("CONSULT", "AGREE") and entry.sym and not actor and recipient \
                 and all(p.text and not p.place for p in recipient):
             # "lors d'une conversation téléphonique avec Emmanuel Macron, le président russe a ...": the one
