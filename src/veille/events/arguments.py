@@ -69,6 +69,7 @@ class Party:
     generic: bool = False  # an unnamed domestic actor ("des manifestants")
     place: bool = False  # named as a place ("au Kazakhstan")
     label: str | None = None  # label of the mention it comes from
+    addressee: bool = False  # an addressee the clause names by a noun that names no side: of the act's own state
 
     def export(self) -> dict:
         return {"text": self.text, "actor_id": self.actor_id, "code": self.code, "sector": self.sector}
@@ -745,6 +746,16 @@ class ArgumentFinder:
             args.recipient = [p for p in args.recipient if not _same(p, subject)]
         args.actor = subject + [p for p in args.actor if not _same(p, subject)]
         self._assign_patient(entry, patient, args)
+        if entry.type == "REQUEST" and not passive and not args.recipient:
+            addressee = _unnamed_addressee(view, verb.i)
+            if addressee is not None:
+                # "a pressé les bailleurs de geler les loyers", "a enjoint aux recteurs de ...": the one asked to do
+                # what the infinitive says is the recipient, named by a noun the linker ties to no side
+                token = token_at(addressee)
+                text = _np_text(token)
+                text = text[text.find(token.text):]  # (not a date the parser hung before it: "a appelé mardi les ...")
+                args.recipient.append(Party(text=text, code=None, token=token, start=token.idx,
+                                            end=token.idx + len(token.text), generic=True, addressee=True))
 
     def _quoted_side(self, verb: Token, index: MentionIndex, resolve) -> list[Party]:
         """The one side the quote an incise reports is about: the coded parties of the subject of its clause
@@ -1396,6 +1407,7 @@ class ArgumentFinder:
 
 
 _OBJECT_CONTROL = grammar_words("object_control_verbs")
+_BEYOND_STATE_ADDRESSEES = grammar_words("beyond_state_addressees")  # asked to act, they are not the asker's own
 _PERCEPTION_VERBS = grammar_words("perception_verbs")
 _COMMENTARY_VERBS = grammar_words("commentary_verbs")
 _SIDE_NOUNS = grammar_words("side_nouns")
@@ -1788,6 +1800,27 @@ def _locative(token: Token) -> bool:
 
 def _same(party: Party, others: list[Party]) -> bool:
     return any(o.start == party.start and o.end == party.end and o.code == party.code for o in others)
+
+
+def _unnamed_addressee(view: DocView, verb: int) -> int | None:
+    """The noun a verb of asking names as the one who is to do what its infinitive says ("presser les bailleurs de
+    geler les loyers", "enjoindre aux recteurs de rouvrir"): its object, or its "à" phrase, before an infinitive that
+    complements the verb; None for a verb with no such infinitive, or with a pronoun, a time or a noun that stands for
+    other states there ("les nations amies")."""
+    deps, tags = view.dep, view.pos
+    if view.lemma[verb] not in _OBJECT_CONTROL:
+        return None
+    infinitive = next((k for k in view.kids(verb) if deps[k] == "xcomp" and k > verb
+                       and "Inf" in morph(view.token(k), "VerbForm")), None)
+    if infinitive is None:
+        return None
+    for k in view.kids(verb):
+        if not verb < k < infinitive or tags[k] != "NOUN" or temporal(view.token(k)) \
+                or view.lemma[k] in _BEYOND_STATE_ADDRESSEES:
+            continue
+        if deps[k] == "obj" or (deps[k] in ("iobj", "obl:arg") and _case(view.token(k)) in _A_FORMS):
+            return k
+    return None
 
 
 def _np_text(token: Token) -> str:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.actors.normalize import fold
 from veille.events import places as placemod
 from veille.events.arguments import (
+    LOCATIVE_PREPS,
     PLACE_LABELS,
     ArgumentFinder,
     Arguments,
@@ -901,6 +902,13 @@ class EventCoder:
                 not party.actor_id and party.text.islower() and " " not in party.text)  # "militaires", no nationality
             if unqualified and event_type == "ASSAULT" and placemod.is_state(reporter_code) and party.sector == "MIL":
                 party.code = reporter_code
+        asker = {p.code for p in actor if p.code}
+        for party in recipient:
+            if party.addressee and not party.code:
+                # "la rectrice a pressé les bailleurs de ...": the one asked, named by a plain noun, is of the asker's
+                # state (not of where the story is told: "l'ONU a enjoint les Etats à ...", no state asks)
+                party.code = next(iter(asker)) if len(asker) == 1 and placemod.is_state(next(iter(asker))) else None
+                party.generic = party.code is not None
         for party in actor + recipient:
             if party.generic and not party.code:
                 # "les insurgés", "les séparatistes": the armed groups the text names belong to a state,
@@ -915,7 +923,7 @@ class EventCoder:
                     and self.finder._is_material(args.theme, entry):
                 nested = [p for p in nested if p.place or not _inside(p, args.theme)]
             recipient = [p for p in recipient if p.code not in actor_codes or event_type in self.domestic
-                         or _addressed_body(event_type, p, token, actor)] + nested
+                         or _addressed_body(event_type, p, token, actor, self.lexicon)] + nested
         # soldiers sent somewhere: the destination is the recipient (AID) — "au Kazakhstan", "y"
         if event_type in ("AID", "MOBILIZE", "RETREAT") and not recipient:
             dest = [p for p in args.places if placemod.is_state(p.code)]
@@ -1041,7 +1049,8 @@ class EventCoder:
         own_addressee = False
         if event_type not in self.domestic:
             codes = {p.code for p in actor}
-            kept = [p for p in recipient if p.code not in codes or _addressed_body(event_type, p, token, actor)]
+            kept = [p for p in recipient
+                    if p.code not in codes or _addressed_body(event_type, p, token, actor, self.lexicon)]
             own_addressee = not kept and token.pos_ == "VERB" and any(
                 p.text and not p.place and p.token is not None and p.token.head == token
                 and p.token.dep_ in ("obj", "iobj", "obl:arg") for p in recipient)
@@ -2202,12 +2211,55 @@ def _bare_office(party: Party) -> bool:
         and token.lemma_.lower() in _LOCAL_OFFICES and party.text.lower() == token.text.lower()
 
 
-def _addressed_body(event_type: str, party: Party, trigger: Token, actor: list[Party]) -> bool:
+def _addressed_body(event_type: str, party: Party, trigger: Token, actor: list[Party],
+                    lexicon: Lexicon | None = None) -> bool:
     """An act addressed to another body of the actor's own state, named as the trigger's complement."""
     if _rebels_face_state(party, actor) and _governed(party, trigger):
         return True  # "des pourparlers entre les talibans et Kaboul": rebels with their own state
+    if party.addressee and _governed(party, trigger):
+        return True  # "la rectrice a pressé les bailleurs de geler les loyers": the one asked, of the asker's state
+    if event_type in _ADDRESSED and _another_person(party, actor) and _owned_complement(party, trigger, lexicon):
+        return True  # "X a raillé Y", "X a moqué le bilan de Y": two people of one state, each named
     return event_type in _ADDRESSED and _governed(party, trigger) \
         and (_another_body(party, actor) or _answering_at_home(party, actor))
+
+
+def _another_person(party: Party, actor: list[Party]) -> bool:
+    """The party is named by a proper name of its own, and every actor of its state is named too, as someone else:
+    two people or bodies of one state, one acting on the other ("Y", never "le président" nor a guessed side)."""
+    token = party.token
+    if not party.text or party.place or party.generic or token is None \
+            or not any(t.pos_ == "PROPN" and t.idx >= party.start and t.idx < party.end for t in token.sent):
+        return False
+    if party.label != "PER" and any(c.dep_ == "case" and c.lower_ in LOCATIVE_PREPS for c in token.children):
+        return False  # "Au Sénat, la ministre a fustigé ...": where the act is done, not whom it is aimed at
+    same = [a for a in actor if a.code == party.code]
+    return bool(same) and all(a.text and not a.generic and not a.place and not _one_person(a, party) for a in same)
+
+
+def _one_person(one: Party, other: Party) -> bool:
+    """The two parties name one person or body: the same known actor, or one name inside the other's."""
+    if one.actor_id and other.actor_id:
+        return one.actor_id == other.actor_id
+    first, second = one.text.lower().split(), other.text.lower().split()
+    return bool(first and second) and (first[-1] in second or second[-1] in first)
+
+
+def _owned_complement(party: Party, trigger: Token, lexicon: Lexicon | None) -> bool:
+    """The party is the trigger's own complement, or the owner of it ("a moqué le bilan de Y", "a loué la ténacité
+    de Y"): not a word of a clause below it, nor of a complement deeper down, nor the victim of an act ("a condamné
+    le meurtre de Y": who is judged is who did it)."""
+    token = party.token
+    for _ in range(2):
+        if token is None or token.head == token:
+            return False
+        token = token.head
+        if token == trigger:
+            return True
+        if token.pos_ not in ("NOUN", "PROPN") or (lexicon is not None and (token.lemma_.lower() in lexicon.entries
+                                          or lexicon.in_class(token.lemma_.lower(), "violence"))):
+            return False
+    return False
 
 
 def _answering_at_home(party: Party, actor: list[Party]) -> bool:

@@ -10,10 +10,11 @@ from spacy.language import Language
 from veille.events.status import FACTUAL
 
 
-def code(nlp: Language, text: str, published: str | None = "2022-01-11") -> list[dict]:
-    """The events the full pipeline codes in ``text``."""
+def code(nlp: Language, text: str, published: str | None = "2022-01-11", home: str | None = None) -> list[dict]:
+    """The events the full pipeline codes in ``text`` (published by an outlet of ``home``, if given)."""
     doc = nlp.make_doc(text)
     doc._.published = published
+    doc._.home = home
     return nlp(doc)._.events or []
 
 
