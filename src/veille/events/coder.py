@@ -969,6 +969,14 @@ class EventCoder:
                 recipient = [Party(text="", code=home, sector="GOV", generic=True)]
             if event_type == "COERCE" and not recipient and home:
                 recipient = [Party(text="", code=home, sector="CVL", generic=True)]
+        # an act only authorities do, told in the passive with no agent ("il a été inculpé d'espionnage", "elle est
+        # poursuivie en justice"): the authorities of where it happens did it, to the one the clause names
+        # (a finite passive: "X, inculpé en 2019 pour ...", a bare participle, describes the one charged by their past)
+        by_authority = not actor and entry.authority and args.passive and not _agent_phrase(token) \
+            and any(c.dep_ == "aux:pass" for c in token.children) and bool(home) and any(p.code for p in recipient)
+        if by_authority:
+            actor = [Party(text="", code=home, sector="JUD", generic=True)]
+            confidence *= 0.8
         if event_type == "PROTEST" and actor and not recipient \
                 and all(p.text and p.sector in _STATE_FORCES for p in actor if p.code):
             # rallies a government stages ("les autorités ont organisé des rassemblements contre ...") are
@@ -1047,7 +1055,9 @@ class EventCoder:
         # (an addressee so dropped, the verb's own object, is still the one the clause names: no other side is
         # guessed in its place, "le ministre a demandé au gouvernement de ...")
         own_addressee = False
-        if event_type not in self.domestic:
+        # (nor is it when the authorities the coder gave an act charged one of their own state's people: the one
+        # named is still charged)
+        if event_type not in self.domestic and not by_authority:
             codes = {p.code for p in actor}
             kept = [p for p in recipient
                     if p.code not in codes or _addressed_body(event_type, p, token, actor, self.lexicon)]
@@ -1128,8 +1138,9 @@ class EventCoder:
             return None  # a meeting needs two sides (PLOVER CONSULT)
         if entry.needs_args and not args.explicit:
             return None
-        if event_type in _VERBAL and not named_actor and not any(p.code and not p.generic for p in coded_actor):
-            return None
+        if event_type in _VERBAL and not named_actor and not by_authority \
+                and not any(p.code and not p.generic for p in coded_actor):
+            return None  # (an authority's charge is a deed, not words that need a speaker named)
         if not coded_actor:
             confidence *= 0.6
         elif not named_actor:

@@ -81,6 +81,9 @@ class Entry:
     # a third party's act between two others ("une médiation entre X et Y"): the pair "entre" names receives it,
     # the noun's owner or its verb's subject does it
     third_party: bool = False
+    # an act only the authorities of a state do (charging or prosecuting someone): told in the passive with no agent
+    # ("a été inculpé", "est poursuivi en justice"), it is done by the authorities of where it happens
+    authority: bool = False
 
     @property
     def specificity(self) -> int:
@@ -196,6 +199,7 @@ class Lexicon:
             else (words("infinitive") if item.get("infinitive") is not None else None),
             not_infinitive=words("not_infinitive"),
             third_party=bool(item.get("third_party", False)),
+            authority=bool(item.get("authority", False)),
         )
 
     def in_class(self, lemma: str, name: str) -> bool:
