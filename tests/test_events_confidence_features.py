@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from veille.events.confidence import placement_features
+from veille.events.confidence import (
+    DOC_EVENTS_EDGES,
+    SAME_TYPE_EDGES,
+    bucket,
+    document_features,
+    placement_features,
+)
 from veille.events.dates import age_in_days
 from veille.events.testing import code, features_kept, find
 
@@ -63,3 +69,35 @@ def test_coded_events_carry_the_tense_and_where_their_sides_come_from(veille_nlp
     assert features["sentence=2"] == 1.0 and features["sentences=0"] == 1.0
     assert denounced["recipient"], denounced
     assert features["recipient_code_document"] == 1.0  # no other side named in its sentence
+
+
+def test_document_features_count_the_events_told_and_those_of_the_same_type() -> None:
+    def event(kind: str) -> dict:
+        return {"type": kind, "actor": [], "recipient": []}
+
+    told = [event("ACCUSE"), event("ACCUSE"), event("CONSULT"), event("ACCUSE")]
+    features = document_features(told)
+    assert features[0] == {"doc_events=1": 1.0, "same_type=2": 1.0}  # 4 events, 3 accusations
+    assert features[2] == {"doc_events=1": 1.0, "same_type=0": 1.0}  # the meeting is alone of its type
+    assert document_features([event("AID")]) == [{"doc_events=0": 1.0, "same_type=0": 1.0}]
+    many = document_features([event("ASSAULT")] * 25)
+    assert many[0] == {"doc_events=3": 1.0, "same_type=3": 1.0}
+    assert document_features([]) == []
+
+
+def test_coded_events_carry_what_their_whole_document_tells(veille_nlp) -> None:
+    text = ("Le Chili a accusé la Bolivie d'avoir déplacé des bornes frontalières. Le lendemain, le gouvernement "
+            "chilien a accusé les autorités boliviennes de couvrir des passeurs. La ministre chilienne des affaires "
+            "étrangères a rencontré mercredi son homologue péruvien à Lima.")
+    with features_kept(veille_nlp):
+        events = code(veille_nlp, text, "2021-03-10")
+    accusations = [e for e in events if e["type"] == "ACCUSE"]
+    assert len(accusations) >= 2, events
+    told = len(events)
+    for event in events:
+        f = event["_features"]
+        assert f[f"doc_events={bucket(told, DOC_EVENTS_EDGES)}"] == 1.0, f
+        same = sum(e["type"] == event["type"] for e in events)
+        assert f[f"same_type={bucket(same, SAME_TYPE_EDGES)}"] == 1.0, (event["type"], f)
+    # the events of the first sentence count those the later sentences tell
+    assert accusations[0]["_features"][f"same_type={bucket(len(accusations), SAME_TYPE_EDGES)}"] == 1.0

@@ -104,3 +104,13 @@ def test_an_entrys_prior_is_its_share_right_smoothed_toward_the_average():
     assert math.isclose(priors["a"], math.log(smoothed / (1 - smoothed)))
     # learnt from some rows only: an entry none of them shows has no prior
     assert set(train.entry_priors(entries, right, weights, [0, 1, 6])) == {"a"}
+
+
+def test_each_judged_event_is_grouped_by_the_sample_it_was_judged_in():
+    samples = train.judged_samples()
+    assert samples and all(name.startswith("sample:unlabeled-sample") for name in samples.values())
+    # a coded event finds its sample by the same key, whatever the order of its sides' codes
+    source, start, end, kind, actor, recipient = next(iter(samples))
+    event = {"source": source, "start": start, "end": end, "type": kind,
+             "actor": [{"code": c} for c in reversed(actor)], "recipient": [{"code": c} for c in recipient]}
+    assert train._event_key(event) in samples

@@ -32,7 +32,14 @@ from veille.events.arguments import (
     reports_quote,
     temporal,
 )
-from veille.events.confidence import POLITICS_EDGES, ConfidenceModel, bucket, event_features, placement_features
+from veille.events.confidence import (
+    POLITICS_EDGES,
+    ConfidenceModel,
+    bucket,
+    document_features,
+    event_features,
+    placement_features,
+)
 from veille.events.dates import (
     BACKGROUND_DAYS,
     BACKGROUND_DAYS_OLD,
@@ -302,6 +309,7 @@ class EventCoder:
         text = doc_text(doc)
         skip = _skipped_tokens(doc, mentions, text, self.lexicon)
         events: list[dict] = []
+        told_news: list[tuple[list[dict], bool]] = []  # each sentence's news, and whether it reads as plain news
         history: list[list[Party]] = []  # subjects of earlier sentences, for pronouns
         last_place: dict | None = None
         last_place_at = -1  # the sentence that named it
@@ -363,7 +371,7 @@ class EventCoder:
                         all(_ordinary_side(p) for p in (*event["actor"], *event["recipient"])), k,
                         len(sentences), heading,
                         {role: _distance(named, k, event[role]) for role in ("actor", "recipient") if event[role]}))
-            events.extend(self._judge(news, doc._.politics, ordinary, plain, fait_divers, street))
+            told_news.append((news, plain))
             for event in sent_events:
                 if event["status"] in FACTUAL or event["status"] == FUTURE:
                     shared.told.append((event["type"], {p["code"] for p in event["actor"]},
@@ -390,6 +398,13 @@ class EventCoder:
             subject = context.sentence_subject()
             if subject:
                 history.append(subject)
+        # the model reads the document as a whole too (how many events it tells, how many of them share a type):
+        # each sentence's news is judged once all of them are told
+        all_news = [event for news, _ in told_news for event in news]
+        for event, extra in zip(all_news, document_features(all_news), strict=True):
+            event["_features"].update(extra)
+        for news, plain in told_news:
+            events.extend(self._judge(news, doc._.politics, ordinary, plain, fait_divers, street))
         return events
 
     def _news(self, sent_events: list[dict], published: str | None) -> list[dict]:

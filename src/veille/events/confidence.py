@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -230,6 +231,21 @@ def event_features(token: Token, entry: Entry, args: Arguments, event_type: str,
         if "Plur" in token.morph.get("Number"):
             f["noun_plural"] = 1.0
     return f
+
+
+# how many events a document tells as news, and how many of them are of an event's type (`document_features`)
+DOC_EVENTS_EDGES = (3, 8, 20)
+SAME_TYPE_EDGES = (2, 3, 5)
+
+
+def document_features(events: list[dict]) -> list[dict[str, float]]:
+    """Per event of a document's `events` (all those it tells as news, before the model judges them), what the
+    document as a whole says of it: how many events it tells (a lone event in an article about something else is
+    seldom one the article is about) and how many of them are of the event's type (an act the article tells again
+    and again is its story). Counts, never words."""
+    types = Counter(e["type"] for e in events)
+    size = f"doc_events={bucket(len(events), DOC_EVENTS_EDGES)}"
+    return [{size: 1.0, f"same_type={bucket(types[e['type']], SAME_TYPE_EDGES)}": 1.0} for e in events]
 
 
 def _past_year(sent: Span, published: str) -> bool:
