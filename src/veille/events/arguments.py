@@ -698,7 +698,7 @@ class ArgumentFinder:
                 and not any(deps[j] in ("nsubj", "nsubj:pass") for j in children):
             # '"...", a promis samedi devant l'ONU son Premier ministre X': the incise's subject, wherever the parser
             # hung it after the verb (the first noun after it that no preposition introduces)
-            named = _after_incise(verb, view)
+            named = after_incise(verb, view)
             if named is not None and self._agentive(token_at(named), index):
                 subject = self._np(token_at(named), index, resolve)
                 args.explicit = args.explicit or bool(subject)
@@ -1752,7 +1752,7 @@ def reports_quote(verb: Token) -> bool:
     return "Fin" in morph(verb, "VerbForm") or any(c.dep_.startswith("aux") for c in _children(verb))
 
 
-def _after_incise(verb: Token, view: DocView) -> int | None:
+def after_incise(verb: Token, view: DocView) -> int | None:
     """The first noun after an incise's verb, in its own words (up to a comma or the sentence's end), that no
     preposition introduces and that names no time: where the incise's inverted subject is, however parsed."""
     end = verb.sent.end

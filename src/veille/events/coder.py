@@ -27,6 +27,7 @@ from veille.events.arguments import (
     Arguments,
     MentionIndex,
     Party,
+    after_incise,
     opens_clause,
     quoted_clauses,
     reports_quote,
@@ -57,6 +58,7 @@ from veille.events.event_topic import window_features, window_politics
 from veille.events.features import morph
 from veille.events.grammar import grammar_numbers, grammar_parameter, grammar_table, grammar_words
 from veille.events.habit import habitual
+from veille.events.judgement import judgement_frame, opinion_holder, quote_incise
 from veille.events.lexicon import Entry, Lexicon, misread_participle
 from veille.events.recall import recalled as recalled_act
 from veille.events.recall import told_before_undated, told_in_pluperfect
@@ -193,6 +195,7 @@ class _DocCache:
     told_dates: dict[str, EventDate] = field(default_factory=dict)
     skip: list[bool] = field(default_factory=list)  # tokens of names and headings: no trigger, no clause
     armed: bool | None = None  # whether the document tells of political violence (read once, when asked)
+    ordinary: bool = False  # the topic model reads the document as ordinary news (crime, sport, culture)
 
     @cached_property
     def numbers(self) -> dict[int, int]:
@@ -327,6 +330,7 @@ class EventCoder:
         shared = _DocCache(text=text, view=view, lemmas=view.lemma, sents=sentences, index=index, skip=skip)
         violent = _political_violence(view.lemma, mentions)
         ordinary = not violent and self._ordinary_news(doc._.politics)
+        shared.ordinary = ordinary
         # a document of ordinary crime or ordinary news tells of no protest: its unnamed police acts on a crime
         street = not violent and not _dissent(view.lemma, mentions)
         # a document that opens on a fait divers, an accident or a disaster
@@ -550,8 +554,9 @@ class EventCoder:
         # a trigger inside another trigger's argument describes the same event
         # (a word of obligation is a demand beside the act it asks for: "X doit se retirer" tells both, and
         # neither absorbs the other)
-        keep: list[Candidate] = [cand for cand in found.values() if cand.entry.deontic]
-        found = {i: cand for i, cand in found.items() if not cand.entry.deontic}
+        # (and so is a judgement: "l'accord est une trahison" tells the agreement and the speaker's charge)
+        keep: list[Candidate] = [cand for cand in found.values() if cand.entry.deontic or cand.entry.judgement]
+        found = {i: cand for i, cand in found.items() if not (cand.entry.deontic or cand.entry.judgement)}
         for cand in found.values():
             governor = _governing_trigger(cand.token, found)
             if governor is not None:
@@ -585,6 +590,11 @@ class EventCoder:
             if obligation is None:
                 return []
             args, status = obligation
+        elif entry.judgement:
+            judged = self._judgement(token, entry, status, ctx)
+            if judged is None:
+                return []
+            args, status = judged
         else:
             args = self.finder.find(args_token, args_entry, ctx.index, ctx.resolve)
         # distributive participle: "26 criminels et 18 membres ... tués" is one event per count
@@ -680,6 +690,96 @@ class EventCoder:
         if not obliged or not speakers or {p.code for p in obliged} & {p.code for p in speakers}:
             return None
         return Arguments(actor=speakers, recipient=obliged, explicit=True), status
+
+    def _judgement(self, token: Token, entry: Entry, status: Status, ctx: _Context) -> tuple[Arguments, Status] | None:
+        """A word of judgement in its frame (events/judgement.py): whoever judges (the subject of the verb of
+        judging, else the source of the clause, else the "pour X" that fronts it) acts, toward the parties of the
+        phrase judged that are not the judge's own. None out of the frame, in ordinary news (a match, a show),
+        when the judgement is not stated as made (hypothetical, negated, asked), when no party judges, and when
+        the phrase judged names no party other than the judge (an act told before leaves the other side to the
+        coder's guess)."""
+        if ctx.shared.ordinary:
+            return None
+        frame = judgement_frame(token, self.lexicon)
+        if frame is None:
+            return None
+        holder = opinion_holder(frame.clause)
+        if frame.judge is not None:
+            status = assess(frame.judge, verbal=True, sentence=ctx.sent, lemmas=ctx.lemmas())
+            speakers = self.finder.find(frame.judge, entry, ctx.index, ctx.resolve).actor
+        elif holder is not None and status.status in FACTUAL:
+            # "Pour les Palestiniens, l'accord est une trahison": whose opinion it is, whoever relays it
+            speakers = ctx.finder_parties(holder)
+            status = Status(REPORTED, holder, "holder")
+        elif status.status == REPORTED and status.reporter is not None:
+            speakers = ctx.finder_parties(status.reporter)
+        elif status.status == ASSERTED and (incise := quote_incise(frame.clause)) is not None \
+                and (named := after_incise(incise, view_of(token.doc))) is not None:
+            # '"l'accord est une trahison", a déclaré à la presse X': the incise's speaker, however parsed
+            speaker = view_of(token.doc).token(named)
+            speakers = ctx.finder_parties(speaker)
+            status = Status(REPORTED, speaker, "quote")
+        elif status.status == ASSERTED and ctx.quote_speaker is not None:
+            # '"l'accord est une trahison", a déclaré à la presse X': the incise's speaker, however parsed
+            speakers = ctx.finder_parties(ctx.quote_speaker)
+            status = Status(REPORTED, ctx.quote_speaker, "quote")
+        else:
+            return None
+        # who judges is a party the text names as such: a known actor, an organ, a state or a people (not a person
+        # whose side is only lent by the words around, an analyst "spécialiste du Yémen")
+        speakers = [p for p in speakers if p.code and (p.actor_id or p.sector or p.label in _JUDGE_LABELS)]
+        if status.status not in FACTUAL or not speakers:
+            return None
+        own = {p.code for p in speakers}
+        judged: list[Party] = []
+        if frame.judged is not None:
+            if self.lexicon.in_class(frame.judged.lower_, "first_person"):
+                return None  # "nous", "notre pays": the speaker's own side
+            judged = self._judged_parties(frame.judged, ctx)
+        others = [p for p in judged if p.code not in own]
+        if judged and not others:
+            return None  # the speaker's own side, or its own act
+        if not others and not frame.told:
+            return None
+        return Arguments(actor=speakers, recipient=others, explicit=True), status
+
+    def _judged_parties(self, phrase: Token, ctx: _Context) -> list[Party]:
+        """The coded parties a judged phrase names: a party itself; the doer of the act it names ("l'offensive
+        russe contre X": Russia; both partners of a shared one, "l'accord entre X et Y"), else the parties its own
+        complements and possessive name ("la décision de X", "son vote"), not those of a clause hung on it."""
+        if phrase.pos_ not in ("NOUN", "PROPN") or ctx.index.at(phrase) is not None:
+            return [p for p in self.finder.phrase_parties(phrase, ctx.index, ctx.resolve) if p.code]
+        found: list[Party] = []
+        act = self.lexicon.match(phrase)
+        if act is not None and not act.judgement:
+            inner = self.finder.find(phrase, act, ctx.index, ctx.resolve)
+            shared = act.sym or act.type in self.reciprocal
+            found = [p for p in (inner.actor + inner.recipient if shared else inner.actor) if p.code]
+            if found and not shared:
+                return found  # (a shared act's partners may be named beyond the finder's slots: walked below)
+        view = view_of(phrase.doc)
+        deps, kids = view.dep, view.kids
+        stack = [phrase.i]
+        while stack:  # the phrase's own words, through its complements and modifiers
+            for k in kids(stack.pop()):
+                if deps[k] in ("nmod", "amod", "det", "conj", "appos", "flat:name"):
+                    token = view.token(k)
+                    if deps[k] == "det" and not morph(token, "Poss"):
+                        continue
+                    named = [p for p in self.finder.phrase_parties(token, ctx.index, ctx.resolve) if p.code] \
+                        if ctx.index.at(token) is not None or deps[k] == "det" else []
+                    found.extend(p for p in named if not _same_party(p, found))
+                    if not named:
+                        stack.append(k)
+                elif deps[k] == "acl" and "Part" in morph(view.token(k), "VerbForm"):
+                    # "le tracé imposé par X", "la normalisation annoncée par X": the agent of a participle that
+                    # qualifies the phrase owns what it names
+                    for agent in kids(k):
+                        if deps[agent] == "obl:agent":
+                            named = [p for p in self.finder.phrase_parties(view.token(agent), ctx.index, ctx.resolve)
+                                     if p.code]
+                            found.extend(p for p in named if not _same_party(p, found))
+        return found
 
     def _reacted_to(self, token: Token, ctx: _Context, own: set) -> list[str]:
         """The sides of the act a statement's object names: its own parties ("l'accord entre Israël et
@@ -2359,6 +2459,9 @@ def _bare_nationality(party: Party) -> bool:
     return (party.sector is None and not party.generic and token is not None and party.text[:1].isupper()
             and _mention_label(party) == "NORP" and "Plur" not in morph(token, "Number")
             and not any(c.dep_ == "det" and "Plur" in morph(c, "Number") for c in token.children))
+
+
+_JUDGE_LABELS = frozenset({"GPE", "NORP", "ORG"})  # the mentions that name a side by themselves
 
 
 def _mention_label(party: Party) -> str | None:

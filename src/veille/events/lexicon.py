@@ -48,6 +48,7 @@ class Entry:
     not_subj: frozenset[str] = frozenset()  # the subject (a passive's agent) is none of these ("le plan propose")
     target: frozenset[str] = frozenset()  # the object, when there is one, is of these ("s'attaquer à un convoi")
     prep: frozenset[str] = frozenset()
+    case: frozenset[str] = frozenset()  # a noun's own preposition is one of these ("sans fondement")
     # the complement `prep` introduces is of these (or, misparsed, one of its words): "mettre en garde X contre
     # une offensive" warns of an act, not "contre les dangers du tabac"
     against: frozenset[str] = frozenset()
@@ -84,6 +85,9 @@ class Entry:
     # an act only the authorities of a state do (charging or prosecuting someone): told in the passive with no agent
     # ("a été inculpé", "est poursuivi en justice"), it is done by the authorities of where it happens
     authority: bool = False
+    # a word by which a speaker judges another party or its act ("une trahison", "inacceptable", "sans fondement"):
+    # an event only in the frame that names who judges and who is judged (events/judgement.py), the speaker acting
+    judgement: bool = False
 
     @property
     def specificity(self) -> int:
@@ -131,10 +135,13 @@ class Lexicon:
                                                           f"{vocabulary.source}, holds {', '.join(vocabulary.types)})")
             for index, item in enumerate(items or ()):
                 _check_entry(source, ("types", event_type, index), item, vocabulary)
-                entry = self._entry(event_type, item, vocabulary, source, ("types", event_type, index))
-                bucket = self.entries.setdefault(entry.lemma, [])
-                bucket.append(entry)
-                bucket.sort(key=lambda e: -e.specificity)
+                path = ("types", event_type, index)
+                # "lemma: $blame_words": one entry for each word of the class
+                for lemma in sorted(self._words(item["lemma"], source, (*path, "lemma"))):
+                    entry = self._entry(event_type, {**item, "lemma": lemma}, vocabulary, source, path)
+                    bucket = self.entries.setdefault(entry.lemma, [])
+                    bucket.append(entry)
+                    bucket.sort(key=lambda e: -e.specificity)
 
     def _words(self, value: object, source: Located, path: tuple[str | int, ...]) -> frozenset[str]:
         """The words of a word list (or of one word): ``$name`` stands for the words of class ``name``, any other
@@ -177,6 +184,7 @@ class Lexicon:
             not_subj=words("not_subj"),
             target=words("target"),
             prep=frozenset(item.get("prep") or ()),
+            case=frozenset(item.get("case") or ()),
             against=words("against"),
             mode=item.get("mode"),
             context=tuple(item.get("context") or ()),
@@ -200,6 +208,7 @@ class Lexicon:
             not_infinitive=words("not_infinitive"),
             third_party=bool(item.get("third_party", False)),
             authority=bool(item.get("authority", False)),
+            judgement=bool(item.get("judgement", False)),
         )
 
     def in_class(self, lemma: str, name: str) -> bool:
@@ -265,6 +274,8 @@ class Lexicon:
         if entry.with_ and not (entry.with_ & near):
             return False
         if entry.not_with and entry.not_with & near:
+            return False
+        if entry.case and _case_of(token) not in entry.case:
             return False
         if entry.refl is not None and _is_reflexive(token) != entry.refl:
             return False

@@ -119,8 +119,8 @@ def _is_negated(verb: Token) -> bool:
         lower, dep = lowers[j], deps[j]
         if lower in _NE:
             has_ne = True
-        elif dep == "advmod" and lemmas[j] in NEGATORS:
-            has_neg = True
+        elif dep == "advmod" and lemmas[j] in NEGATORS and not (j > 0 and view.pos[j - 1] == "DET"):
+            has_neg = True  # (not a noun the tagger took for a negator: "un pas important", "le plus grave")
         elif lower in _RESTRICTIVE and dep in ("advmod", "mark", "fixed") and j > i:
             restrictive = True  # "n'a envoyé que 100 soldats" (not the "que" that opens the clause)
         elif dep in ("nsubj", "nsubj:pass", "obj") and (

@@ -1,0 +1,158 @@
+"""The frame of a word of judgement (triggers.yaml entries with ``judgement: true``): who judges, and what is judged.
+
+A speaker's evaluation of another party is an event even when no verb names it: the word that judges ("une
+trahison", "inacceptable", "une journée historique", "sans fondement") must be what a clause says of the judged, in
+one of two frames, read off the parse:
+
+- the predicate of a clause (a copula, or a verb that says what its subject is: "constitue une provocation",
+  "présente de graves lacunes") whose subject names the judged ('"l'accord de X est une trahison", a dit Y', "Y a
+  estimé que la décision de X était inacceptable"); who judges is whoever says the clause (its status's source, or
+  the "pour Y" that fronts it), which the coder reads;
+- the attribute of the object of a verb of judging ("Y a jugé la décision de X inacceptable", "Y a qualifié de
+  mascarade le scrutin organisé par X", "Y voit dans le vote de X une trahison", "Y y a vu une provocation", "les
+  mesures de X, jugées inacceptables par Y"): its subject (a passive's agent) judges, and its object (a passive's
+  subject, or the noun its participle qualifies; what "dans" introduces) is judged; "y" stands for an act told
+  before, whose sides the coder may guess. "C'est une trahison" names no side: no event.
+
+Nothing here decides sides: :func:`judgement_frame` names the tokens, the coder (``EventCoder._judgement``) reads
+their parties and drops a judgement of no other party. A question is no judgement ('"Est-ce une trahison ?"').
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from veille.events.arguments import reports_quote
+from veille.events.features import morph
+from veille.events.grammar import grammar_words
+from veille.events.lexicon import Lexicon
+from veille.events.status import SPEECH_VERBS
+from veille.events.view import view_of
+
+# verbs whose object the word of judgement is said of ("juge la décision inacceptable", "qualifie de trahison")
+_JUDGING_VERBS = grammar_words("judging_verbs")
+# verbs that, like the copula, say what their subject is ("constitue une provocation", "présente des lacunes")
+_PREDICATING_VERBS = grammar_words("predicating_verbs") | grammar_words("copular_verbs")
+# the clitics that stand for an act told before ("y voit une provocation", "en dit")
+_TOLD_CLITICS = grammar_words("told_clitics")
+# prepositions of what a verb of judging sees the judgement in ("voit dans ce vote une trahison")
+_SEEN_IN = grammar_words("seen_in_prepositions")
+# prepositions that front the holder of an opinion ("Pour Oslo, c'est une provocation")
+_HOLDER_PREPS = grammar_words("opinion_holder_prepositions")
+_ACT_SUBJECTS = grammar_words("act_subjects")  # "c'est une trahison": the act told before
+_QUESTION_MARKS = frozenset({"?"})
+# words of sport and the arts: what is judged in their sentence is a performance, not a party's act
+_PASTIMES = grammar_words("pastime_words")
+_INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp", "dep"})  # an incise the parser hung on the quote
+_CLIMB = 4  # words climbed from the word of judgement to its verb of judging
+
+
+@dataclass(frozen=True)
+class Frame:
+    judged: Token | None  # the phrase judged; None: an act told before ("y", "c'est")
+    judge: Token | None  # the verb of judging whose subject judges; None: whoever says the clause
+    clause: Token  # the head of the clause the judgement is the predicate of (its holder's "pour Y" hangs on it)
+    told: bool = False  # the judged may be an act told before ("y voit une proposition sinistre", "c'est")
+
+
+def judgement_frame(token: Token, lexicon: Lexicon) -> Frame | None:
+    """The frame of the word of judgement ``token`` (module docstring), or None when it is in neither; ``lexicon``
+    tells the other words of judgement."""
+    view = view_of(token.doc)
+    deps, heads, pos, lemmas, kids, lowers = view.dep, view.head, view.pos, view.lemma, view.kids, view.lower
+    sent = token.sent
+    if any(lowers[k] in _QUESTION_MARKS or lemmas[k] in _PASTIMES for k in range(sent.start, sent.end)):
+        return None  # a question, or a match, a race, a show: no judgement of a party
+    # the phrase the word heads or qualifies ("une proposition sinistre et cynique": the proposition)
+    h = token.i
+    for _ in range(3):
+        if deps[h] in ("amod", "conj") and heads[h] != h and pos[heads[h]] in ("NOUN", "ADJ", "PROPN"):
+            h = heads[h]
+        else:
+            break
+    if h != token.i and any(entry.judgement for entry in lexicon.entries.get(lemmas[h], ())):
+        return None  # "une erreur historique": the noun judges, its adjective only says how much
+    # a copular clause, or a verb that says what its subject is
+    clause = None
+    if any(deps[k] == "cop" for k in kids(h)):
+        clause = h
+    elif deps[h] in ("obj", "xcomp") and heads[h] != h and lemmas[heads[h]] in _PREDICATING_VERBS:
+        clause = heads[h]
+    if clause is not None:
+        subject = next((k for k in kids(clause) if deps[k] in ("nsubj", "nsubj:pass")), None)
+        if subject is None:
+            return None
+        if lowers[subject] in _ACT_SUBJECTS:
+            return None  # "c'est une trahison": of an act told before, whose sides the clause leaves to a guess
+        return Frame(view.token(subject), None, view.token(clause))
+    # the attribute of a verb of judging's object
+    current = h
+    for _ in range(_CLIMB):
+        head = heads[current]
+        if head == current:
+            return None
+        if pos[head] in ("VERB", "AUX"):
+            if lemmas[head] not in _JUDGING_VERBS:
+                return None
+            return _judged_by(view, head, h, token.i)
+        current = head
+    return None
+
+
+def _judged_by(view, verb: int, phrase: int, word: int) -> Frame | None:
+    """The frame of a verb of judging ``verb`` above the word of judgement ``word``, which heads or qualifies
+    ``phrase``."""
+    deps, kids, lowers, pos = view.dep, view.kids, view.lower, view.pos
+    told = any(lowers[k] in _TOLD_CLITICS and pos[k] == "PRON" for k in kids(verb))
+    obj = next((k for k in kids(verb) if deps[k] == "obj"), None)
+    if obj is None:
+        # "a jugé inacceptables les propos de X", the object read as a bare oblique after the verb
+        obj = next((k for k in kids(verb) if k > verb and deps[k].startswith("obl") and pos[k] == "NOUN"
+                    and not any(deps[c] == "case" for c in kids(k))), None)
+    if obj is not None and obj != word and (obj != phrase or pos[word] == "ADJ"):
+        # "juge la décision de X inacceptable" (the adjective said of the object, however the parser hung it),
+        # "qualifie de trahison l'accord", "y voit une proposition sinistre"
+        return Frame(view.token(obj), view.token(verb), view.token(verb), told)
+    if obj is None and "Part" in morph(view.token(verb), "VerbForm"):
+        # "les montants, jugés inacceptables par X": the participle's passive subject, or the noun it qualifies
+        passive = next((k for k in kids(verb) if deps[k] == "nsubj:pass"), None)
+        if passive is None and deps[verb] == "acl" and pos[view.head[verb]] in ("NOUN", "PROPN"):
+            passive = view.head[verb]
+        if passive is not None and passive != phrase:
+            return Frame(view.token(passive), view.token(verb), view.token(verb), told)
+    seen = next((k for k in kids(verb) if deps[k].startswith("obl") and k != phrase
+                 and any(deps[c] == "case" and lowers[c] in _SEEN_IN for c in kids(k))), None)
+    if seen is not None:  # "voit dans ce vote une trahison"
+        return Frame(view.token(seen), view.token(verb), view.token(verb), told)
+    if told:
+        return Frame(None, view.token(verb), view.token(verb), True)  # "y a vu une provocation"
+    return None
+
+
+def opinion_holder(clause: Token) -> Token | None:
+    """The holder of the opinion a clause states, fronted by "pour" and a comma ("Pour Oslo, la reprise des essais
+    est une provocation"), or None."""
+    view = view_of(clause.doc)
+    deps, kids, lowers = view.dep, view.kids, view.lower
+    for k in kids(clause.i):
+        if k < clause.i and deps[k].startswith("obl") and any(
+                deps[c] == "case" and lowers[c] in _HOLDER_PREPS for c in kids(k)) \
+                and any(lowers[j] == "," for j in range(view.token(k).right_edge.i + 1, clause.i)):
+            return view.token(k)
+    return None
+
+
+def quote_incise(clause: Token) -> Token | None:
+    """The speech verb of the incise after the quote whose clause ``clause`` heads ('"l'accord est une trahison", a
+    déclaré à la presse X'), however the parser hung the two: the verb the clause hangs on, or a verb hung on the
+    clause, after it; None when there is none."""
+    view = view_of(clause.doc)
+    heads, kids, lemmas = view.head, view.kids, view.lemma
+    candidates = [heads[clause.i]] + [k for k in kids(clause.i) if view.dep[k] in _INCISE_DEPS]
+    for j in candidates:
+        if j > clause.i and lemmas[j] in SPEECH_VERBS and reports_quote(view.token(j)):
+            return view.token(j)
+    return None
+

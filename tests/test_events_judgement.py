@@ -1,0 +1,94 @@
+"""A speaker's judgement of another party carried by a quote or a verb of opinion, with no verb that names it
+(triggers.yaml entries with `judgement`, events/judgement.py): the word that judges is the predicate of what the
+speaker says of the judged, and its polarity (blame, praise, refutation) gives the type; no event when no other party
+is judged, when the judgement is asked or supposed, or in a sentence about a match or a show."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.datafile import DataFileError
+from veille.events.lexicon import Lexicon
+from veille.events.testing import code, codes, factual
+
+
+def _judgements(nlp, text: str, event_type: str) -> list[dict]:
+    return [e for e in factual(code(nlp, text), event_type) if e["trigger"].lower() not in ("déclaré", "estimé")]
+
+
+def test_a_quoted_predicate_blames_the_owner_of_the_act(veille_nlp) -> None:
+    events = _judgements(veille_nlp, "\"Le tracé de la frontière imposé par le Chili est une humiliation\", a déclaré "
+                                     "le ministre péruvien des Affaires étrangères.", "ACCUSE")
+    assert [(codes(e["actor"]), codes(e["recipient"])) for e in events] == [({"PER"}, {"CHL"})], events
+    assert events[0]["status"] == "reported"
+
+
+def test_the_object_of_a_verb_of_judging_is_judged(veille_nlp) -> None:
+    events = _judgements(veille_nlp, "Le ministre islandais a jugé inacceptables les propos tenus par le gouvernement "
+                                     "norvégien.", "ACCUSE")
+    assert [(codes(e["actor"]), codes(e["recipient"])) for e in events] == [({"ISL"}, {"NOR"})], events
+
+
+def test_praise_in_a_que_clause_is_support(veille_nlp) -> None:
+    # ("un pas": a noun, not the negator its tag says)
+    events = _judgements(veille_nlp, "Le Premier ministre grec a estimé que le retrait des navires turcs était un pas "
+                                     "important.", "SUPPORT")
+    assert [(codes(e["actor"]), codes(e["recipient"])) for e in events] == [({"GRC"}, {"TUR"})], events
+
+
+def test_a_claim_said_groundless_is_rejected(veille_nlp) -> None:
+    events = _judgements(veille_nlp, "\"Les allégations du Canada sont sans fondement\", a répondu le porte-parole de "
+                                     "la diplomatie indienne.", "REJECT")
+    assert [(codes(e["actor"]), codes(e["recipient"])) for e in events] == [({"IND"}, {"CAN"})], events
+
+
+def test_the_holder_fronted_by_pour_judges(veille_nlp) -> None:
+    events = _judgements(veille_nlp, "Pour le gouvernement islandais, la pêche des chalutiers britanniques dans ses "
+                                     "eaux constitue une provocation.", "ACCUSE")
+    assert [(codes(e["actor"]), codes(e["recipient"])) for e in events] == [({"ISL"}, {"GBR"})], events
+
+
+def test_y_stands_for_the_act_told_before(veille_nlp) -> None:
+    events = _judgements(veille_nlp, "La ministre estonienne a reçu mardi la proposition de la Russie sur les "
+                                     "frontières. Elle y a vu une provocation.", "ACCUSE")
+    assert [(codes(e["actor"]), codes(e["recipient"])) for e in events] == [({"EST"}, {"RUS"})], events
+
+
+def test_a_noun_of_blame_is_not_praise_for_its_adjective(veille_nlp) -> None:
+    text = "Le gouvernement portugais a estimé que les mesures de l'Espagne étaient une erreur historique."
+    assert not _judgements(veille_nlp, text, "SUPPORT")
+    assert [codes(e["recipient"]) for e in _judgements(veille_nlp, text, "ACCUSE")] == [{"ESP"}]
+
+
+@pytest.mark.parametrize("text", [
+    # no other party judged
+    "Le ministre tunisien a estimé que la situation était inacceptable.",
+    # the speaker's own side
+    "\"La réponse de notre pays a été exemplaire\", a affirmé le président chilien.",
+    # asked, not stated
+    "\"L'accord avec le Mali est-il une trahison ?\", s'est interrogé le député ivoirien.",
+    # supposed
+    "\"Si le Venezuela ferme sa frontière, ce serait une provocation\", a averti le ministre colombien.",
+    # no side named ("c'est")
+    "\"C'est une trahison\", a déclaré le ministre péruvien.",
+    # "historique" praises an act or a day, not a crisis
+    "\"La crise que traverse le Liban est historique\", a déclaré le ministre français.",
+    # a performance judged at a match
+    "Le sélectionneur argentin a jugé la prestation du Brésil remarquable lors du match de samedi.",
+    # no verb of judging above the word
+    "Le maire a organisé une journée historique pour la ville de Lyon.",
+])
+def test_no_judgement_out_of_its_frame(veille_nlp, text: str) -> None:
+    assert not any(_judgements(veille_nlp, text, kind) for kind in ("ACCUSE", "SUPPORT", "REJECT")), text
+
+
+def test_a_class_as_lemma_makes_one_entry_per_word(tmp_path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("version: 1\nclasses:\n  scorn_words: [vil, abject]\ntypes:\n  ACCUSE:\n"
+                    "    - {lemma: $scorn_words, judgement: true, mode: disapprove}\n", encoding="utf-8")
+    lexicon = Lexicon.load([path])
+    for word in ("vil", "abject"):
+        assert any(e.judgement and e.type == "ACCUSE" for e in lexicon.entries[word]), word
+    path.write_text("version: 1\ntypes:\n  ACCUSE:\n    - {lemma: $no_such_words, judgement: true}\n", encoding="utf-8")
+    with pytest.raises(DataFileError):
+        Lexicon.load([path])
