@@ -40,3 +40,36 @@ def test_a_speaker_before_the_verb_keeps_the_object_as_recipient(veille_nlp) -> 
     assert event is not None
     assert codes(event["actor"]) == {"CHL"}, event
     assert codes(event["recipient"]) == {"MEX"}, event
+
+
+@pytest.mark.parametrize(("text", "verb", "reports"), [
+    ("\"Les digues ne tiendront pas l'hiver\", a averti la maire de Valmontel.", "averti", True),
+    ("\"Nous ne céderons rien sur les horaires\", répète-t-elle devant les grévistes.", "répète", True),
+    ("\"La passerelle restera fermée\", précisant que les travaux dureront un mois.", "précisant", False),
+    ("La passerelle restera fermée, a précisé le préfet de Valmontel.", "précisé", False),
+    ("\"La commune manque de tout\", déplore le maire de Valmontel, Paul Ravier.", "déplore", True),
+], ids=["compound past", "inverted clitic", "participle", "no quote", "present read as a past participle"])
+def test_one_predicate_says_a_verb_reports_the_quote_before_it(veille_nlp, text, verb, reports) -> None:
+    """`reports_quote` is the one test of an incise after a quote that the argument finder reads (the speaker
+    after the verb, the side a judgement speaks of, the subject hung on a date): a finite verb or one with its
+    auxiliary after a closing quote and a comma, not a participle set after the quote, nor a verb with no quote."""
+    from veille.events.arguments import reports_quote
+
+    doc = veille_nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert reports_quote(token) is reports, [(t.text, t.dep_, t.morph) for t in doc]
+
+
+@pytest.mark.parametrize(("text", "speaker", "judged"), [
+    ("\"Le gouvernement mexicain a trahi les pêcheurs\", déplore dans un entretien le sénateur chilien Rodrigo Paz.",
+     {"CHL"}, {"MEX"}),
+    ("\"Ottawa ne respecte pas ses engagements\", déplore dans une lettre la ministre islandaise des Pêches.",
+     {"ISL"}, {"CAN"}),
+], ids=["judged state in the quote", "speaker after an oblique"])
+def test_an_incise_the_tagger_reads_as_a_past_participle_still_reports_its_quote(veille_nlp, text, speaker,
+                                                                                   judged) -> None:
+    """The tagger reads "déplore" after a quote as a past participle: it is still the incise's verb, whose speaker
+    comes after it and whose judgement is of the side the quote names (the speaker is never the quote's noun)."""
+    event = find(code(veille_nlp, text, "2023-05-03"), "ACCUSE", "déplore")
+    assert event is not None
+    assert (codes(event["actor"]), codes(event["recipient"])) == (speaker, judged), event

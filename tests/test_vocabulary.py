@@ -75,20 +75,29 @@ def test_the_packaged_vocabulary_is_what_everyone_reads() -> None:
 
 
 @pytest.mark.parametrize(("old", "new", "at", "message"), [
-    ("    family: deploy\n    de: actor\n    sized: true\n    labels: {fr: Aide",
-     "    famly: deploy\n    de: actor\n    sized: true\n    labels: {fr: Aide", "famly: deploy",
-     "types.AID.famly: unknown key 'famly'"),
+    ("    family: deploy\n    de: actor\n    promised", "    famly: deploy\n    de: actor\n    promised",
+     "famly: deploy", "types.AID.famly: unknown key 'famly'"),
     ("    family: sanction\n", "    family: sanctions\n", "family: sanctions",
      "types.SANCTION.family: unknown value 'sanctions' (expected one of agree, consult"),
-    ("    de: recipient\n    sized: true\n    labels: {fr: Retrait", "    de: recipiant\n    sized: true\n"
-     "    labels: {fr: Retrait", "de: recipiant", "types.RETREAT.de: unknown value 'recipiant'"),
+    ("    de: recipient\n    promised: {as: CONCEDE}", "    de: recipiant\n    promised: {as: CONCEDE}",
+     "de: recipiant", "types.RETREAT.de: unknown value 'recipiant'"),
     ("score: -9\n", "score: lots\n", "score: lots", "types.ASSAULT.score: expected a number, got 'lots'"),
     ("modes: {demo: -5,", "modes: {demo: high,", "modes: {demo: high", "types.PROTEST.modes.demo: expected a number"),
     ("    domestic: true\n    labels: {fr: Protestation", "    domestic: yes please\n    labels: {fr: Protestation",
      "domestic: yes please", "types.PROTEST.domestic: expected true or false"),
     ("labels: {fr: démenti, en: negated}", "labels: {fr: démenti}", "labels: {fr: démenti}",
      "statuses.negated.labels: missing key 'en'"),
-], ids=["key", "family", "role", "score", "mode", "flag", "label"])
+    ("    judgement: true\n    addressed: true\n    labels: {fr: Accusation",
+     "    judgment: true\n    addressed: true\n    labels: {fr: Accusation", "judgment: true",
+     "types.ACCUSE.judgment: unknown key 'judgment' (expected"),
+    ("    promised: {as: CONCEDE}", "    promised: {as: CONCEED}", "{as: CONCEED}",
+     "types.RETREAT.promised.as: unknown value 'CONCEED' (expected one of AGREE, CONSULT"),
+    ("{as: THREATEN, mode: sanction}", "{as: THREATEN, mode: sanctions}", "mode: sanctions",
+     "types.SANCTION.threatened.mode: unknown value 'sanctions' (expected one of restrict"),
+    ('  sized: "its events carry counts', "  sized: # its events carry counts", "sized: # its",
+     "flags.sized: expected text, got nothing"),
+], ids=["key", "family", "role", "score", "mode", "flag", "label", "unknown flag", "recast type", "recast mode",
+        "flag doc"])
 def test_a_wrong_vocabulary_is_an_error_naming_file_and_line(tmp_path: Path, old: str, new: str, at: str,
                                                              message: str) -> None:
     text = vocabulary_text(old, new)
@@ -225,3 +234,41 @@ def test_the_acts_that_set_one_state_against_another_are_a_type_the_vocabulary_f
     hostile = load_vocabulary().with_flag("hostile")
     assert {"ASSAULT", "THREATEN", "MOBILIZE"} <= hostile and "ACCUSE" not in hostile
     assert veille_nlp.get_pipe("veille_events").hostile == hostile
+
+
+def test_the_roles_the_coder_gives_types_are_flags_the_vocabulary_declares() -> None:
+    """Which types need a named speaker, are speech acts, reactions, judgements, addressed or crimes is the
+    vocabulary's `flags`, which the coder and the argument finder read by name; every flag the file declares
+    is read by some module, and a flag it does not declare is an error naming the file."""
+    from veille.events import arguments, coder
+
+    vocabulary = load_vocabulary()
+    assert vocabulary.with_flag("speech") == {"REQUEST", "ACCUSE", "THREATEN", "REJECT"}
+    assert vocabulary.with_flag("judgement") < vocabulary.with_flag("reaction") < vocabulary.with_flag("verbal")
+    assert vocabulary.with_flag("speech") < vocabulary.with_flag("verbal")
+    assert "CONSULT" in vocabulary.with_flag("verbal") and "ASSAULT" not in vocabulary.with_flag("verbal")
+    assert vocabulary.with_flag("crime") == {"ASSAULT", "COERCE"}
+    assert {"RETREAT", "CONCEDE", "SANCTION"} <= vocabulary.with_flag("addressed")
+    assert vocabulary.with_flag("verbal") == coder._VERBAL and vocabulary.with_flag("addressed") == coder._ADDRESSED
+    assert vocabulary.with_flag("judgement") == arguments._JUDGING_TYPES
+    assert arguments._SHARED_TYPES == vocabulary.with_flag("reciprocal") == {"AGREE", "CONSULT", "COOPERATE"}
+    source = "".join(path.read_text("utf-8") for path in (Path(coder.__file__).parent.parent).rglob("*.py"))
+    read = set(re.findall(r"with_flag\(\"(\w+)\"\)", source))
+    assert set(vocabulary.flags) <= read
+    with pytest.raises(LookupError, match=r"vocabulary.yaml: no flag 'verbl' is declared"):
+        vocabulary.with_flag("verbl")
+
+
+def test_what_an_act_promised_or_threatened_is_coded_as_is_the_vocabularys() -> None:
+    """A support or an aid told as to come is an agreement, a withdrawal a concession (no mode); a sanction or an
+    attack promised on a condition is a threat of its kind, an arrest threatened keeps its mode."""
+    vocabulary = load_vocabulary()
+    assert vocabulary.recast("AID", "troops", "promised") == ("AGREE", None)
+    assert vocabulary.recast("RETREAT", "resign", "promised") == ("CONCEDE", None)
+    assert vocabulary.recast("CONSULT", "visit", "promised") is None  # a meeting to come stays a meeting
+    assert vocabulary.recast("SANCTION", "expel", "threatened") == ("THREATEN", "sanction")
+    assert vocabulary.recast("ASSAULT", "aerial", "threatened") == ("THREATEN", "violence")
+    assert vocabulary.recast("COERCE", "arrest", "threatened") == ("THREATEN", "arrest")
+    assert vocabulary.recast("COERCE", "censor", "threatened") == ("THREATEN", None)
+    assert vocabulary.recast("PROTEST", "demo", "threatened") is None
+    assert vocabulary.recast("NOPE", None, "promised") is None

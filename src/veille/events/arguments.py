@@ -15,7 +15,7 @@ from types import SimpleNamespace
 
 from spacy.tokens import Doc, Span, Token
 
-from veille.events.features import morph
+from veille.events.features import morph, present_participle
 from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
 from veille.events.lexicon import Entry, Lexicon, behind_day, stranded_object
 from veille.events.recall import period_phrase
@@ -24,9 +24,10 @@ from veille.events.timex import TIME_WORDS
 from veille.events.timex_lexicon import REL_MODS as TIME_MODIFIERS
 from veille.events.timex_lexicon import UNITS as TIME_UNITS
 from veille.events.view import DocView, opens_incise, view_of
+from veille.model import PLACE_LABELS
+from veille.model.vocabulary import load_vocabulary
 from veille.nlp.extensions import doc_text
 
-PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 _RELATIVE = grammar_words("relative_pronouns")
 _SKIP_DEPS = frozenset({"acl:relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "case",
                         "det", "mark", "conj"})
@@ -672,20 +673,18 @@ class ArgumentFinder:
                 # read as a conjunction stands for the name before its comma
                 args.theme = antecedent
                 patient = self._np(antecedent, index, resolve)
-        present_participle = "Part" in morph(verb, "VerbForm") and "Pres" in morph(verb, "Tense")
         if not subject and patient and args.theme is not None and args.theme.i > verb.i \
-                and (opens_incise(verb) or _unquoted_incise(verb)) \
-                and not present_participle:
+                and (reports_quote(verb) or _unquoted_incise(verb)):
             # '"Rien n'est plus hypocrite", a dénoncé M. Ri': an incise puts its subject after the verb,
             # where the parser reads an object (not a participle after a quote: '"...", accusant X de ...')
             subject, patient, args.theme = patient, [], None
             args.explicit = True
         if entry.type in _JUDGING_TYPES and not patient and args.theme is None and quoted is None \
-                and not present_participle and opens_incise(verb):
+                and reports_quote(verb):
             # '"Cette mairie est aveugle aux besoins des pêcheurs", a-t-il regretté': what a judgement says is of the
             # one side the quoted clause is about
             patient = self._quoted_side(verb, index, resolve)
-        if not subject and args.theme is None and opens_incise(verb) and not present_participle:
+        if not subject and args.theme is None and reports_quote(verb):
             # '"...", ont déploré la semaine dernière 22 élus': the incise's subject hung on the date before it
             day = next((j for j in children if j > verb.i and deps[j].startswith("obl") and temporal(token_at(j))),
                        None)
@@ -706,7 +705,7 @@ class ArgumentFinder:
         if not subject and gerund:
             # "(tout) en appelant à ...": the subject of the clause, whatever the parser hung it on
             subject = self.clause_subject(verb, index, resolve)
-        if not subject and present_participle and not gerund and deps[verb.i] in ("advcl", "xcomp") \
+        if not subject and present_participle(verb) and not gerund and deps[verb.i] in ("advcl", "xcomp") \
                 and lemmas[view.head[verb.i]] in SPEECH_VERBS and _incise(token_at(view.head[verb.i])):
             # '"...", a répondu le maire, accusant X de ...': a participle on an incise acts for its speaker (not
             # on a verb with its own object: "a dénoncé des policiers frappant ...", the policemen strike)
@@ -1632,12 +1631,12 @@ _AFFILIATION_NOUNS = grammar_words("affiliation_nouns")
 _RECEIVE_VERBS = grammar_words("receive_verbs")
 _TARGET_PREPS = grammar_words("target_prepositions")  # "contre", "envers": whom an act is aimed at
 # acts that judge another's act: their object names it, and its doer is the one judged
-_JUDGING_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+_JUDGING_TYPES = load_vocabulary().with_flag("judgement")  # who is judged is who did the act (model/vocabulary.yaml)
 _MISREAD_CLITIC_DEPS = frozenset({"dep", "advmod", "obj", "iobj", "expl:comp"})  # "dénonce-t-il" read as no subject
 _INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp", "dep"})  # an incise hung on the quote's clause
 _QUOTED_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "csubj", "dep"})  # a quote hung on its incise
 _BESIDE_DEPS = frozenset({"conj", "parataxis", "advcl"})  # a clause set beside another (unless subordinate)
-_SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})  # acts two sides do together
+_SHARED_TYPES = load_vocabulary().with_flag("reciprocal")  # acts two sides do together
 _AIM_VERBS = grammar_words("aim_verbs")  # "les sanctions visant Moscou": whom a measure aims at
 _PREP_ADVERBS = grammar_words("preposition_adverbs")
 _ELIDED_SOURCE_PREPS = grammar_words("elided_source_prepositions")  # "d' après" split in two ...
@@ -1745,11 +1744,10 @@ def _unquoted_incise(verb: Token) -> bool:
 
 
 def reports_quote(verb: Token) -> bool:
-    """The verb is the finite verb of an incise after a quote ('"...", a déploré X', '"...", regrette-t-il'), not a
-    participle set after it ('"...", accusant X de ...'), which acts for the clause's subject."""
-    if not opens_incise(verb):
-        return False
-    return "Fin" in morph(verb, "VerbForm") or any(c.dep_.startswith("aux") for c in _children(verb))
+    """The verb is the verb of an incise after a quote ('"...", a déploré X', '"...", regrette-t-il'), not a present
+    participle set after it ('"...", accusant X de ...'), which acts for the clause's subject. (Any other form counts:
+    the tagger reads some inverted incises as past participles, '"...", déplore-t-il'.)"""
+    return opens_incise(verb) and not present_participle(verb)
 
 
 def after_incise(verb: Token, view: DocView) -> int | None:

@@ -22,7 +22,6 @@ from veille.actors.normalize import fold
 from veille.events import places as placemod
 from veille.events.arguments import (
     LOCATIVE_PREPS,
-    PLACE_LABELS,
     ArgumentFinder,
     Arguments,
     MentionIndex,
@@ -55,11 +54,11 @@ from veille.events.dates import (
     next_reference,
 )
 from veille.events.event_topic import window_features, window_politics
-from veille.events.features import morph
+from veille.events.features import morph, present_participle
 from veille.events.grammar import grammar_numbers, grammar_parameter, grammar_table, grammar_words
 from veille.events.habit import habitual
 from veille.events.judgement import judgement_frame, opinion_holder, quote_incise
-from veille.events.lexicon import Entry, Lexicon, misread_participle
+from veille.events.lexicon import Entry, Lexicon, misread_participle, que_clause, says_that
 from veille.events.recall import recalled as recalled_act
 from veille.events.recall import told_before_undated, told_in_pluperfect
 from veille.events.sizes import counted_vaguely, extract_sizes
@@ -85,21 +84,20 @@ from veille.events.status import (
 )
 from veille.events.topic import TopicModel
 from veille.events.view import DocView, active, view_of
+from veille.model import PLACE_LABELS, TIME_LABELS
 from veille.model.vocabulary import load_vocabulary
 from veille.nlp.extensions import MENTIONS, doc_text, register
 from veille.nlp.junctions import starts_glued
 
 register()
 
-# verbal acts need someone who speaks: an unnamed or inferred actor is not enough
-_VERBAL = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONCEDE", "CONSULT",
-                     "COOPERATE", "SANCTION"})
-# cooperative acts reported in the future are intentions: AGREE (PLOVER manual, AGREE); a meeting to come stays a
-# meeting (CONSULT, future)
-_FUTURE_TO_AGREE = frozenset({"SUPPORT", "COOPERATE", "AID"})
-# hostile acts promised on a condition or as a warning are threats (PLOVER: THREATEN is ASSAULT + hypothetical),
-# with the mode THREATEN gives the content of each
-_THREAT_MODES = {"SANCTION": "sanction", "ASSAULT": "violence", "COERCE": None}
+# the types' roles, as model/vocabulary.yaml declares them (`flags`)
+_VERBAL = load_vocabulary().with_flag("verbal")  # verbal acts need someone who speaks
+_SPEECH = load_vocabulary().with_flag("speech")
+_OWN_ACTS = load_vocabulary().with_flag("announced")
+_REACTIONS = load_vocabulary().with_flag("reaction")  # statements about another's act
+_ADDRESSED = load_vocabulary().with_flag("addressed")  # acts addressed to someone, maybe of the actor's own state
+_CRIME_TYPES = load_vocabulary().with_flag("crime")  # crimes and arrests: ordinary news in a fait divers
 _CLASH = grammar_words("clash_words")
 _NOMINAL_UP = frozenset({"obj", "obl", "obl:arg", "obl:mod", "nmod", "iobj", "nsubj:pass", "appos", "xcomp",
                          "conj", "acl", "nsubj"})
@@ -134,14 +132,7 @@ _UNRESOLVED_RELATIVES = grammar_words("unresolved_relatives")
 _STRESSED_PRONOUNS = grammar_words("stressed_pronouns")
 _QUE_FORMS = grammar_words("que_forms")
 _SOURCE_WORDS = grammar_words("source_words")  # "selon un communiqué du président"
-_OWN_ACTS = frozenset({"CONCEDE", "RETREAT", "AGREE", "SANCTION", "COERCE", "THREATEN", "REJECT", "SUPPORT"})
-_SPEECH = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
-# statements about another's act: their recipient is whoever acted
-_REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 _STREET_SECTORS = grammar_words("street_sectors")  # opposition, civilians, unions, students
-# acts addressed to someone, who may be another body of the actor's own state ("a appelé les députés")
-_ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE", "SANCTION", "RETREAT",
-                        "CONCEDE"})
 _OTHER_BODIES = grammar_words("other_bodies")  # parliament, opposition, rebels, courts, civilians, parties
 # heads of the offices of a town, a region or the police: they act on their own state's affairs
 _LOCAL_OFFICES = grammar_words("local_offices")
@@ -158,8 +149,6 @@ _PRIVATE_SECTORS = grammar_words("private_sectors")  # civilians, criminals, com
 _TRADE_SECTORS = grammar_words("trade_sectors")  # companies
 _POLICE_SECTORS = grammar_words("police_sectors")
 _ERRAND_SECTORS = grammar_words("police_errand_sectors")  # civilians, criminals
-# crimes and arrests: between private persons and the unnamed police, ordinary news in a fait divers
-_CRIME_TYPES = frozenset({"ASSAULT", "COERCE"})
 _DISSENT_SECTORS = grammar_words("dissent_sectors")  # protesters, opponents
 _DISSENT_WORDS = grammar_words("dissent_words")  # "manifestation", "émeute"
 _HOLDING_VERBS = grammar_words("holding_verbs")  # "détenir": in the present, a state
@@ -304,7 +293,7 @@ class EventCoder:
         index.add_towns(mentions, placemod.town_of)
         dates = date_index(doc)  # the one index of the document, shared with recall and habit
         focus = placemod.focus_states(doc, mentions, index.code_of)
-        place_mentions = sorted((m for m in mentions if index.code_of(m) and m.label_ in ("LOC", "GPE", "FAC")),
+        place_mentions = sorted((m for m in mentions if index.code_of(m) and m.label_ in PLACE_LABELS),
                                 key=lambda m: m.start)
         place_starts = [m.start for m in place_mentions]
         recurrent = Counter(index.code_of(m) for m in place_mentions if placemod.is_locative(m))
@@ -630,7 +619,7 @@ class EventCoder:
             return False  # (an aid sent, a withdrawal: a material act goes where the story's partner is)
         if self.vocabulary.family(event_type) == "withdraw":
             return False  # a concession yields to the other side ("a annoncé le retrait de ses troupes")
-        if status.status == FUTURE and event_type in _FUTURE_TO_AGREE:
+        if status.status == FUTURE and self.vocabulary.recast(event_type, mode, "promised"):
             return False  # a support promised is an agreement (below)
         # cooperative by its type and by its mode on PLOVER's scale (not a request, even for assistance)
         if min(self.vocabulary.score(event_type, None), self.vocabulary.score(event_type, mode)) <= 0:
@@ -653,8 +642,7 @@ class EventCoder:
         act = next((j for j in kids(token.i) if deps[j] == "xcomp" and "Inf" in morph(view.token(j), "VerbForm")),
                    None)
         if subject is None:  # "il faut que X ...": the subject of the que-clause
-            act = next((j for j in kids(token.i) if deps[j] in ("ccomp", "csubj")
-                        and any(deps[m] == "mark" and view.lower[m] in _QUE_FORMS for m in kids(j))), None)
+            act = next((j for j in kids(token.i) if deps[j] in ("ccomp", "csubj") and que_clause(view, j)), None)
             if act is None:
                 # the parser hung the que-clause elsewhere ("il faut que le Maroc retire ..., a affirmé X"):
                 # the verb of the "que" that follows the word (past its adverbs)
@@ -681,7 +669,7 @@ class EventCoder:
         if scheduled is not None and scheduled.type == "CONSULT":
             return None  # "le président doit se rendre à Paris", "doit rencontrer": a visit on the agenda
         span = (act_token.left_edge.i, act_token.right_edge.i)
-        if any(m.label_ in _TIME_LABELS and (m._.value or "")[:1].isdigit()
+        if any(m.label_ in TIME_LABELS and (m._.value or "")[:1].isdigit()
                and (m.root.head.i in (token.i, act) or span[0] <= m.root.i <= span[1])
                for m in token.doc.spans[MENTIONS] if token.sent.start <= m.start < token.sent.end):
             return None  # "doit signer l'accord lundi": what is scheduled, not what is demanded
@@ -1313,7 +1301,8 @@ class EventCoder:
             # '"Le Nord en paiera le prix si ...", a-t-il dit', "a menacé de frapper si ...": a threat speaks of
             # what would follow; the threat itself is made (not "Washington menacera de sanctions si ...")
             final_status = REPORTED if status.reporter is not None else ASSERTED
-        if event_type in _THREAT_MODES and final_status in (FUTURE, HYPOTHETICAL) and status.cue != "condition" \
+        threat = self.vocabulary.recast(event_type, mode, "threatened")
+        if threat and final_status in (FUTURE, HYPOTHETICAL) and status.cue != "condition" \
                 and (_conditioned(token) or _warned(status) or (
                     final_status == FUTURE and (status.reporter is not None or status.cue == "future-in-past")
                     and any(self.lexicon.in_class(word.lemma_.lower(), "vague_measures")
@@ -1323,14 +1312,11 @@ class EventCoder:
             # prendrait de multiples actions contre le Sud": a hostile act the actor's side promises on a condition,
             # as a warning, or unspecified, is a threat made, not the act to come (not the condition itself, "si la
             # Russie attaquait", nor what another side foresees; "va couper la liaison" is a decision told)
-            mode = mode if event_type == "COERCE" and mode in self.vocabulary.types["THREATEN"].modes \
-                else _THREAT_MODES[event_type]
-            event_type = "THREATEN"
+            event_type, mode = threat
             final_status = REPORTED if status.reporter is not None else ASSERTED
-        if final_status == FUTURE and event_type in _FUTURE_TO_AGREE:
-            event_type, mode = "AGREE", None
-        elif final_status == FUTURE and event_type == "RETREAT":
-            event_type, mode = "CONCEDE", None
+        promise = self.vocabulary.recast(event_type, mode, "promised")
+        if final_status == FUTURE and promise:
+            event_type, mode = promise  # a support or an aid promised is an agreement, a withdrawal a concession
 
         lemmas = ctx.lemmas()
         mode = _refine_mode(event_type, mode, lemmas, actor, recipient)
@@ -1768,11 +1754,9 @@ class _Context:
         return []
 
 
-_TIME_LABELS = frozenset({"DATE", "TIME", "DURATION"})
 _END_PUNCT = (".", "!", "?", "»", "…", '"', ":", ";")
 
 
-_SENTENCE_END = (".", "!", "?", "…", "»", '"', ";", ":", ")")
 
 
 def _misread_name(token: Token) -> bool:
@@ -1831,9 +1815,7 @@ def _named_speaker(sent: Span, view: DocView, finder: ArgumentFinder, index: Men
 def _reports_speech(sent: Span, view: DocView, text: str) -> bool:
     """The sentence reports speech: a speech verb with a que-clause, or a quote in it."""
     for i in range(sent.start, sent.end):
-        if view.lemma[i] in SPEECH_VERBS and view.pos[i] in ("VERB", "AUX") and any(
-                view.dep[j] == "ccomp" and any(view.dep[m] == "mark" and view.lower[m] in _QUE_FORMS
-                                               for m in view.kids(j)) for j in view.kids(i)):
+        if view.lemma[i] in SPEECH_VERBS and view.pos[i] in ("VERB", "AUX") and says_that(view, i):
             return True
     return any(q in text[sent.start_char:sent.end_char] for q in QUOTE_MARKS)
 
@@ -1878,7 +1860,7 @@ def _sentences(doc: Doc, text: str) -> list[Span]:
         gap = text[sent.end_char:following.start_char] if following is not None else ""
         # (no sentence starts with a comma: '"... doit maintenant réagir", a-t-il dit' is one, quote and incise)
         incise = following is not None and text[following.start_char:following.start_char + 1] == ","
-        if following is None or (piece.rstrip().endswith(_SENTENCE_END) and not incise) or "\n" in gap \
+        if following is None or (piece.rstrip().endswith(_SENTENCE_ENDS) and not incise) or "\n" in gap \
                 or "\n" in piece[-2:] or (not gap and starts_glued(text, following.start_char)):
             out.append(doc[start:sent.end])
             start = None
@@ -1891,7 +1873,7 @@ def _skipped_tokens(doc: Doc, mentions: list[Span], text: str, lexicon: Lexicon)
     does not end like a sentence): they restate what the body says."""
     skip = [False] * len(doc)
     for mention in mentions:
-        if mention.label_ not in _TIME_LABELS and len(mention) > 1:
+        if mention.label_ not in TIME_LABELS and len(mention) > 1:
             for i in range(mention.start, mention.end):
                 skip[i] = True
     # a capitalised noun inside a sentence begins a name nobody linked: "l'Assistance publique-hôpitaux
@@ -1961,8 +1943,7 @@ def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate |
     # a present participle or an infinitive completing a noun ("un mémorandum levant son blocage", "leur
     # volonté de renforcer"); a past participle tells an event of its own ("les restrictions décidées par")
     participle = tag == "VERB" and deps[t] in ("acl", "amod") and (
-        ("Part" in morph(token, "VerbForm") and "Pres" in morph(token, "Tense"))
-        or "Inf" in morph(token, "VerbForm"))
+        present_participle(token) or "Inf" in morph(token, "VerbForm"))
     if participle and "Pres" in morph(token, "Tense") and any(
             deps[j] == "mark" and lowers[j] in _GERUND_MARKS for j in kids(t)):
         return None  # "pour l'ouverture des discussions, en exhortant les parties à ...": a gerund is an act of its own

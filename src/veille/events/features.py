@@ -26,3 +26,8 @@ def _parse(feats: str) -> dict[str, tuple[str, ...]]:
         if sep:
             out[name] = tuple(values.split(","))
     return out
+
+
+def present_participle(token: Token) -> bool:
+    """The token is a present participle ("accusant", "levant")."""
+    return "Part" in morph(token, "VerbForm") and "Pres" in morph(token, "Tense")

@@ -428,15 +428,24 @@ def _says(token: Token) -> bool:
     bare infinitive ("soutient ne pas comprendre"), or follows a quote as its incise ('"La paix est possible",
     a soutenu le négociateur')."""
     view = view_of(token.doc)
-    deps, lowers, kids = view.dep, view.lower, view.kids
-    if any(deps[j] == "ccomp" and any(deps[k] == "mark" and lowers[k] in _QUE for k in kids(j))
-           for j in kids(token.i)):
+    deps, kids = view.dep, view.kids
+    if says_that(view, token.i):
         return True
     if view.pos[token.i] == "VERB" and not any(deps[j] in ("obj", "iobj") for j in kids(token.i)) and any(
             deps[j] == "xcomp" and "Inf" in morph(view.token(j), "VerbForm")
             and not any(deps[k] == "mark" for k in kids(j)) for j in kids(token.i)):
         return True  # "soutient ne pas comprendre", "affirme avoir vu": an infinitive said, with no "à" or "de"
     return opens_incise(token)
+
+
+def que_clause(view: DocView, j: int) -> bool:
+    """The clause `j` opens on "que" (a mark of `que_forms`): "que la trêve tienne", "qu'il viendrait"."""
+    return any(view.dep[k] == "mark" and view.lower[k] in _QUE for k in view.kids(j))
+
+
+def says_that(view: DocView, i: int) -> bool:
+    """The word `i` has a que-clause as its complement: "a affirmé qu'il n'y avait aucune raison"."""
+    return any(view.dep[j] == "ccomp" and que_clause(view, j) for j in view.kids(i))
 
 
 def _asks(token: Token) -> bool:
@@ -448,9 +457,7 @@ def _asks(token: Token) -> bool:
     deps, lowers, kids = view.dep, view.lower, view.kids
 
     def que(j: int) -> bool:  # a que-clause, or one the parser hung on the clause ("que, si X échoue, Y ...")
-        return any(deps[k] == "mark" and lowers[k] in _QUE for k in kids(j)) \
-            or any(deps[k] == "ccomp" and any(deps[m] == "mark" and lowers[m] in _QUE for m in kids(k))
-                   for k in kids(j))
+        return que_clause(view, j) or says_that(view, j)
 
     # (with nothing else asked for, the parser may read the question as an adverbial clause: "a demandé à X quand
     # cesseraient les frappes")

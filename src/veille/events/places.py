@@ -13,10 +13,11 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from veille.events.arguments import PLACE_LABELS, Party
+from veille.events.arguments import Party
 from veille.events.gazetteer import _country_names, city, fold, is_state, state_names, town_state, town_states, warm
 from veille.events.grammar import grammar_words
 from veille.events.view import view_of
+from veille.model import PLACE_LABELS
 
 # the gazetteer's functions stay readable here (`places.city`, `places.warm`...)
 __all__ = ["city", "focus_states", "fold", "from_party", "from_span", "is_locative", "is_state", "places_in",

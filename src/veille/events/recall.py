@@ -27,6 +27,7 @@ from veille.events.dates import BACKGROUND_DAYS, age_in_days, clause_tense, date
 from veille.events.features import morph
 from veille.events.grammar import grammar_table, grammar_words
 from veille.events.status import _clause_verb
+from veille.model import TIME_LABELS
 from veille.nlp.extensions import MENTIONS
 
 _PERIOD_NOUNS = grammar_words("period_nouns")
@@ -43,8 +44,6 @@ _CLEFT_SUBJECTS = grammar_words("cleft_subjects")  # "c'est X qui ..."
 _CLEFT_COPULAS = grammar_words("cleft_copulas")
 # the labels of the mentions of participants (persons, bodies, states, peoples)
 _PARTICIPANT_LABELS = frozenset({"PER", "ORG", "GPE", "NORP"})
-# the labels of the mentions of times: dates, times of day, durations ("quelques heures plus tôt"), sets
-_TIME_LABELS = frozenset({"DATE", "TIME", "DURATION", "SET"})
 # the roles of a relative pronoun in its clause (not "que" marking a clause: "a dit que ...")
 _RELATIVE_ROLES = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod"})
 _ASIDE_LENGTH = max(len(p.split()) + p.count("'") + p.count("’") for p in _ASIDES)
@@ -289,7 +288,7 @@ def told_before_undated(trigger: Token) -> bool:
     if not told_in_pluperfect(trigger):
         return False
     sent = trigger.sent
-    if any(m.label_ in _TIME_LABELS and sent.start <= m.start < sent.end for m in trigger.doc.spans.get(MENTIONS, [])):
+    if any(m.label_ in TIME_LABELS and sent.start <= m.start < sent.end for m in trigger.doc.spans.get(MENTIONS, [])):
         return False  # "Quelques heures plus tôt, ... avait annoncé": a time the text gives, though no date
     verb = _clause_verb(trigger)
     if verb.dep_ in ("ccomp", "csubj"):

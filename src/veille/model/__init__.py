@@ -12,6 +12,11 @@ from importlib import resources
 import yaml
 
 VOCABULARY_VALUES = ("types", "statuses")  # what a field's `values` may name
+# the labels of the mentions of times (events/timex.py writes them; their value is a TIMEX3 value): dates, times of
+# day, durations ("quelques heures plus tôt") and sets ("chaque lundi")
+TIME_LABELS = frozenset({"DATE", "TIME", "DURATION", "SET"})
+# the labels of the mentions of places: places named as such, states and towns, buildings and sites
+PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 DUCKDB_TYPES = {
     "string": "VARCHAR",
     "integer": "BIGINT",

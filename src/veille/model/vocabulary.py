@@ -8,8 +8,12 @@ line and the key.
 - `types`: `EventType` by name, in the file's order. Each has a `doc`, a `score` (PLOVER
   conflict/cooperation score) and `modes` ({mode: score}; a mode written `~` takes the type's
   score), a `family` (a name of `families`), `de` (`actor` or `recipient`: whom a "de X"
-  complement of a noun trigger names), `sized`, `domestic`, `imposed` and `hostile` (false when absent) and `labels`,
-  one per language of `languages`.
+  complement of a noun trigger names), a true or false for each flag of `flags` (false when absent; `flags`),
+  `promised` and `threatened` (a `Recast`: the type and mode an act of it told as to come, or promised as a
+  threat, is coded as; None when absent) and `labels`, one per language of `languages`.
+- `flags`: {flag: doc}, the properties a type may have, each with the role the coder gives it;
+  `Vocabulary.with_flag(flag)` is the set of types that have it (a flag the file does not declare is a
+  `LookupError` naming the file: the code asks for a role, the file says which types play it).
 - `families`: each with `reciprocal` (false when absent): its types' events have partners, not a
   direction; `EventType.reciprocal` reads it.
 - `statuses`: `Status` by name, in order of precedence (`Vocabulary.status_order`), each with a
@@ -35,6 +39,15 @@ from veille.datafile import DataFileError, Key, Located, read_located
 
 ENV = "VEILLE_VOCABULARY"
 ROLES = ("actor", "recipient")
+OWN_MODE = "own"  # a recast's mode: the act's own, when the type it is recast as has it
+
+
+@dataclass(frozen=True)
+class Recast:
+    """The type and mode (None: none; with `own_mode`, the act's own when `type` has it) an act is coded as."""
+    type: str
+    mode: str | None = None
+    own_mode: bool = False  # the act's own mode when `type` has it, else none
 
 
 @dataclass(frozen=True)
@@ -46,10 +59,9 @@ class EventType:
     family: str
     reciprocal: bool
     de: str  # actor | recipient
-    sized: bool
-    domestic: bool
-    imposed: bool  # a measure whose imposer the text may leave unsaid
-    hostile: bool  # a material hostility, which sets one state against another
+    flags: frozenset[str]  # the flags (of `Vocabulary.flags`) it has
+    promised: Recast | None  # what an act of it told as to come is coded as
+    threatened: Recast | None  # what an act of it promised on a condition or as a warning is coded as
     labels: dict[str, str]  # language → label
 
 
@@ -65,6 +77,7 @@ class Status:
 class Vocabulary:
     source: str  # the file it was read from
     languages: tuple[str, ...]
+    flags: dict[str, str]  # flag → its role
     types: dict[str, EventType]
     statuses: dict[str, Status]
 
@@ -87,8 +100,23 @@ class Vocabulary:
         return known.family if known is not None else (event_type or "?")
 
     def with_flag(self, flag: str) -> frozenset[str]:
-        """The types whose boolean `flag` (sized, domestic, imposed, hostile, reciprocal) is true."""
-        return frozenset(name for name, t in self.types.items() if getattr(t, flag))
+        """The types that have `flag` (one of `flags`, or `reciprocal`: their family's)."""
+        if flag == "reciprocal":
+            return frozenset(name for name, t in self.types.items() if t.reciprocal)
+        if flag not in self.flags:
+            raise LookupError(f"{self.source}: no flag {flag!r} is declared (flags: {', '.join(self.flags)})")
+        return frozenset(name for name, t in self.types.items() if flag in t.flags)
+
+    def recast(self, event_type: str, mode: str | None, how: str) -> tuple[str, str | None] | None:
+        """The type and mode an act of `event_type` (`mode`) is coded as when `how` (promised, threatened) it is;
+        None when its type says nothing of it."""
+        known = self.types.get(event_type)
+        recast: Recast | None = getattr(known, how) if known is not None else None
+        if recast is None:
+            return None
+        if recast.own_mode:
+            return recast.type, mode if mode in self.types[recast.type].modes else None
+        return recast.type, recast.mode
 
     def labels(self, lang: str) -> dict[str, dict[str, str]]:
         """{"types": {name: label}, "statuses": {name: label}} in `lang`."""
@@ -172,7 +200,8 @@ class _Checker:
         return {self.name(key, (*path, key)): read(key, item, (*path, key)) for key, item in entries.items()}
 
     def vocabulary(self) -> Vocabulary:
-        raw = self.mapping(self.located.value, (), required=("version", "languages", "families", "types", "statuses"))
+        raw = self.mapping(self.located.value, (),
+                           required=("version", "languages", "flags", "families", "types", "statuses"))
         if raw["version"] != 1:
             raise self.fail(("version",), f"unknown version {raw['version']!r} (this veille reads version 1)")
         if not isinstance(raw["languages"], list) or not raw["languages"]:
@@ -186,10 +215,24 @@ class _Checker:
             return self.flag(spec.get("reciprocal", False), (*path, "reciprocal"))
 
         families = self.each(raw["families"], ("families",), family)
+        flags = self.each(raw["flags"], ("flags",), lambda name, value, path: self.text(value, path))
+        declared = self.mapping(raw["types"], ("types",))
+
+        def recast(value: Any, path: tuple[Key, ...]) -> Recast | None:
+            if value is None:
+                return None
+            spec = self.mapping(value, path, required=("as",), optional=("mode",))
+            target = self.choice(spec["as"], (*path, "as"), declared)
+            modes = self.mapping(self.mapping(declared[target], ("types", target)).get("modes") or {},
+                                 ("types", target, "modes"))
+            mode = spec.get("mode")
+            if mode is None or mode == OWN_MODE:
+                return Recast(target, None, own_mode=mode == OWN_MODE)
+            return Recast(target, self.choice(mode, (*path, "mode"), (*modes, OWN_MODE)))
 
         def event_type(name: str, value: Any, path: tuple[Key, ...]) -> EventType:
             spec = self.mapping(value, path, required=("doc", "score", "family", "de", "labels"),
-                                optional=("modes", "sized", "domestic", "imposed", "hostile"))
+                                optional=("modes", "promised", "threatened", *flags))
             score = self.number(spec["score"], (*path, "score"))
             modes = {}
             for mode, own in self.mapping(spec.get("modes") or {}, (*path, "modes")).items():
@@ -199,10 +242,9 @@ class _Checker:
             return EventType(
                 name=name, doc=self.text(spec["doc"], (*path, "doc")), score=score, modes=modes, family=kin,
                 reciprocal=families[kin], de=self.choice(spec["de"], (*path, "de"), ROLES),
-                sized=self.flag(spec.get("sized", False), (*path, "sized")),
-                domestic=self.flag(spec.get("domestic", False), (*path, "domestic")),
-                imposed=self.flag(spec.get("imposed", False), (*path, "imposed")),
-                hostile=self.flag(spec.get("hostile", False), (*path, "hostile")),
+                flags=frozenset(flag for flag in flags if self.flag(spec.get(flag, False), (*path, flag))),
+                promised=recast(spec.get("promised"), (*path, "promised")),
+                threatened=recast(spec.get("threatened"), (*path, "threatened")),
                 labels=self.labels(spec["labels"], (*path, "labels"), languages))
 
         def status(name: str, value: Any, path: tuple[Key, ...]) -> Status:
@@ -211,7 +253,7 @@ class _Checker:
                           group=self.name(spec["group"], (*path, "group")),
                           labels=self.labels(spec["labels"], (*path, "labels"), languages))
 
-        return Vocabulary(source=self.located.name, languages=languages,
+        return Vocabulary(source=self.located.name, languages=languages, flags=flags,
                           types=self.each(raw["types"], ("types",), event_type),
                           statuses=self.each(raw["statuses"], ("statuses",), status))
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-TEMPORAL = {"DATE", "TIME", "DURATION", "SET"}
+from veille.model import TIME_LABELS
 
 
 @dataclass
@@ -80,7 +80,7 @@ def runs(text: str, mentions: Sequence[dict[str, Any]], events: Sequence[dict[st
 def mention_kind(mention: dict[str, Any]) -> str:
     if mention.get("actor_id") or mention.get("code"):
         return "actor"
-    if mention.get("label") in TEMPORAL:
+    if mention.get("label") in TIME_LABELS:
         return "date"
     return "entity"
 

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from veille.model import PLACE_LABELS, TIME_LABELS
 from veille.stories.text import content_terms, fold, name_key, words
 
 KINDS = ("w", "e", "p", "c", "t", "h")
@@ -60,13 +61,8 @@ KEY_TERMS: dict[str, int] = {"w": 12, "e": 8, "p": 6, "c": 6, "t": 3, "h": 4}
 CANDIDATES = 20
 PRIOR_DOCS = 60
 
-PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
-SKIP_LABELS = frozenset(
+SKIP_LABELS = TIME_LABELS | frozenset(
     {
-        "DATE",
-        "TIME",
-        "DURATION",
-        "SET",
         "MONEY",
         "PERCENT",
         "CARDINAL",
