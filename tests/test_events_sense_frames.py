@@ -61,6 +61,47 @@ def _sense(nlp, text: str, word: str) -> str | None:
     # a protest in words, the incise of a quote, is no demonstration; a crowd protesting is one
     ('"Vous déformez mes propos", a protesté le ministre letton.', "protesté", None),
     ("Des milliers de Lettons ont protesté samedi contre la réforme des retraites à Riga.", "protesté", "PROTEST"),
+    # who arrests: an enforcer, a pronoun or a state named; a listener, a singer or a person named who 'interpelle'
+    # someone addresses them
+    ("Ivo Kalnins a été interpellé par une retraitée au marché couvert de Liepaja.", "interpellé", None),
+    ("La violoniste a aussitôt interpellé Ivo Kalnins sur la fermeture du conservatoire.", "interpellé", None),
+    ("Andris Berzins a interpellé Ivo Kalnins sur le budget des écoles.", "interpellé", None),
+    ("Ivo Kalnins a été interpellé par les douaniers au port de Liepaja.", "interpellé", "COERCE"),
+    ("Ivo Kalnins a été interpellé mardi à Liepaja pour outrage.", "interpellé", "COERCE"),
+    ("Les gendarmes ont interpellé deux hommes près du poste de Valga.", "interpellé", "COERCE"),
+    ("Ils ont interpellé trois militants devant la mairie de Valga.", "interpellé", "COERCE"),
+    ("La Lettonie a interpellé trois militants devant la mairie de Valga.", "interpellé", "COERCE"),
+    # a delay, a setback or a blow one shows is no one accused; a party accused is
+    ("Le tramway de Daugavpils accuse un retard de trois ans.", "accuse", None),
+    ("Le secteur forestier letton accuse un recul de 9 % de ses ventes.", "accuse", None),
+    ("Après sa défaite aux municipales, le parti des fermiers a accusé le coup.", "accusé", None),
+    ("Le ministre letton accuse l'opposition de saboter le budget.", "accuse", "ACCUSE"),
+    # minds struck are no one attacked; positions struck are
+    ("Cette photo du port inondé a frappé les esprits des habitants de Liepaja.", "frappé", None),
+    ("L'aviation a frappé des positions rebelles au nord de la ville.", "frappé", "ASSAULT"),
+    ("Le gouvernement letton cible la hausse des loyers dans les grandes villes.", "cible", None),
+    # a thesis upheld is a claim argued, a reform upheld a party's support
+    ("Le sénateur letton soutient la thèse d'un incendie volontaire.", "soutient", None),
+    ("Le sénateur letton soutient la réforme des retraites.", "soutient", "SUPPORT"),
+    # a state of affairs or a drought asks and threatens no one; a union demands, a minister threatens
+    ("La situation exige des moyens supplémentaires pour les hôpitaux de Tartu.", "exige", None),
+    ("La sécheresse menace les récoltes de blé dans le sud de l'Estonie.", "menace", None),
+    ("Les syndicats estoniens exigent une hausse des salaires.", "exigent", "REQUEST"),
+    ("Le ministre estonien de la Défense menace les passeurs de poursuites.", "menace", "THREATEN"),
+    # stopping doing something, a save or a career stopped are no arrest; an arrest is made by those who hold power
+    # or arms, or left unsaid
+    ("Le maire de Valga a arrêté de fumer l'an dernier.", "arrêté", None),
+    ("Le gardien estonien a arrêté le penalty à la dernière minute.", "arrêté", None),
+    ("Marc Dubois a arrêté la politique en 2019.", "arrêté", None),
+    ("Le régime a arrêté le chef de l'opposition à Minsk.", "arrêté", "COERCE"),
+    ("Les talibans ont arrêté un ancien ministre à Kaboul.", "arrêté", "COERCE"),
+    ("Le chef de l'opposition a été arrêté lundi à Minsk.", "arrêté", "COERCE"),
+    # a landlord putting tenants out deports no one; a state does
+    ("Le propriétaire a expulsé ses locataires en plein hiver.", "expulsé", None),
+    ("La Biélorussie a expulsé deux journalistes polonais.", "expulsé", "COERCE"),
+    # a moment captured is no one taken
+    ("Le photographe a capturé l'instant où la ministre quittait la salle.", "capturé", None),
+    ("Les rebelles ont capturé trois soldats près de Goma.", "capturé", "COERCE"),
 ])
 def test_the_sense_a_trigger_takes_from_its_frame(veille_nlp, text: str, word: str, expected: str | None) -> None:
     assert _sense(veille_nlp, text, word) == expected
@@ -79,3 +120,14 @@ def test_an_act_ruled_out_has_not_happened(veille_nlp) -> None:
     assert not factual(events, "REJECT"), events
     kept = code(veille_nlp, "Le ministre estonien a exclu de recevoir les dirigeants biélorusses.")
     assert factual(kept, "REJECT"), kept
+
+
+def test_an_object_past_a_clause_of_its_own_is_not_the_verbs(veille_nlp) -> None:
+    """An object excluded by an entry (`not_obj`) counts only in the verb's own clause: a noun past a finite verb
+    with its own subject, which the parser may hang on the trigger, is that clause's."""
+    from veille.events.lexicon import _beyond_clause
+
+    doc = veille_nlp("Les élus de Tartu accusent le préfet, qui promet pourtant la baisse des loyers.")
+    verb = next(t for t in doc if t.text == "accusent")
+    assert not _beyond_clause(verb, next(t for t in doc if t.text == "préfet"))
+    assert _beyond_clause(verb, next(t for t in doc if t.text == "baisse"))

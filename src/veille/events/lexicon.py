@@ -46,6 +46,10 @@ class Entry:
     obj: frozenset[str] = frozenset()
     not_obj: frozenset[str] = frozenset()
     not_subj: frozenset[str] = frozenset()  # the subject (a passive's agent) is none of these ("le plan propose")
+    # who alone does the act in this sense: the subject (a passive's agent), when the clause names one, is one of
+    # these or a state or body named, never a person named nor anyone else ("interpellé par la police" arrests;
+    # "interpellé par un auditeur", "la chanteuse a interpellé X" address someone)
+    subj: frozenset[str] = frozenset()
     target: frozenset[str] = frozenset()  # the object, when there is one, is of these ("s'attaquer à un convoi")
     prep: frozenset[str] = frozenset()
     case: frozenset[str] = frozenset()  # a noun's own preposition is one of these ("sans fondement")
@@ -182,6 +186,7 @@ class Lexicon:
             obj=words("obj"),
             not_obj=words("not_obj"),
             not_subj=words("not_subj"),
+            subj=words("subj"),
             target=words("target"),
             prep=frozenset(item.get("prep") or ()),
             case=frozenset(item.get("case") or ()),
@@ -293,9 +298,11 @@ class Lexicon:
                 return False
             if done is not None and done in entry.not_infinitive:
                 return False
-        if entry.not_subj:
+        if entry.not_subj or entry.subj:
             subject = _subject(token)
             if subject is not None and subject.lemma_.lower() in entry.not_subj:
+                return False
+            if entry.subj and subject is not None and not _may_do(subject, entry.subj):
                 return False
         if entry.against and not any(
                 lemma in entry.against for lemma in _complement_words(token, entry.prep)):
@@ -317,7 +324,7 @@ class Lexicon:
                 # one strikes: an idea, a problem, a sector ("s'attaquer à l'industrie", "affronter la
                 # tempête"); a pronoun may be anyone, "se sont affrontés le 15 juin" has no target
                 return False
-            if entry.not_obj and lemma in entry.not_obj:
+            if entry.not_obj and lemma in entry.not_obj and not _beyond_clause(token, theme):
                 return False
             if entry.prep and not entry.against and prep not in entry.prep and not any(
                     _case_of(c) in entry.prep for c in _children(token)
@@ -580,6 +587,28 @@ def _subject(token: Token) -> Token | None:
     return None
 
 
+def _beyond_clause(token: Token, theme: Token | None) -> bool:
+    """The object the parser gave ``token`` lies past a clause of its own, a finite verb with its own subject between
+    them ("accusent les autorités de ..., ce qui explique la hausse", with "hausse" hung on "accusent"): it is that
+    clause's, not what the verb is said of."""
+    if theme is None or theme.i <= token.i:
+        return False
+    view = view_of(token.doc)
+    return any(view.pos[k] in ("VERB", "AUX") and "Fin" in morph(view.token(k), "VerbForm")
+               and any(view.dep[c].startswith("nsubj") for c in view.kids(k)) for k in range(token.i + 1, theme.i))
+
+
+def _may_do(subject: Token, words: frozenset[str]) -> bool:
+    """Whether ``subject`` may be the doer an entry's `subj` asks for: one of ``words`` ("la police", "les
+    enquêteurs"), a pronoun (anyone), or a state or body named ("la Turquie a interpellé"); not a person named nor
+    any other noun ("interpellé par un auditeur", "Marie Dupont a interpellé le ministre")."""
+    if subject.lemma_.lower() in words or subject.pos_ == "PRON":
+        return True
+    labels = {subject.ent_type_} | {m.label_ for m in subject.doc.spans.get(MENTIONS, ())
+                                    if m.start <= subject.i < m.end}
+    return "PER" not in labels and not _nationality_noun(subject) and bool(labels & _BODY_ENTS)
+
+
 def _is_reflexive(token: Token) -> bool:
     """A reflexive pronoun hangs on the verb ("se sont entendus", "nous nous retirons"). The clause's subject is
     none, though "nous" and "vous" may be both ("nous n'avons pas entendu de réponse": no one agreed); a clitic the
@@ -617,6 +646,7 @@ _INDIRECT_QUESTIONS = grammar_words("indirect_question_words")  # "a demandé si
 _NMOD_CLIMB = 3  # complements climbed from a relative's noun to the noun they complete
 _ACTOR_ENTS = frozenset({"PER", "ORG", "GPE", "LOC"})
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
+_BODY_ENTS = frozenset({"ORG", "GPE", "LOC"})  # a state or a body named, not a person
 
 
 def behind_day(view: DocView, j: int) -> int:
