@@ -292,8 +292,8 @@ class KnowledgeBase:
         return [(part, str(code)) for part, code in zip(parts, codes, strict=True)]
 
     def _group_state(self, word: str) -> str | None:
-        """The one state an armed or political group named ``word`` belongs to in all its roles ("taliban" in
-        "l'accord américano-taliban"), else None."""
+        """The one state an armed or political group named ``word`` belongs to in all its roles ("houthis" in
+        "les pourparlers saoudo-houthis"), else None."""
         codes = {code for actor in self.lookup(word) if actor.type == "group"
                  for code in (actor.code, *(role.code for role in actor.roles))}
         codes.discard(None)

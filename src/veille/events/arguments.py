@@ -141,7 +141,7 @@ class MentionIndex:
                         self.codes[id(demonym)] = code
                         continue
                 # a compound one in lower case is an adjective whatever the tagger read ("le sommet russo-turc"
-                # tagged a number, "l'accord sino-indien" an auxiliary); a capital makes it a person's
+                # tagged a number, "le pacte nippo-coréen" an auxiliary); a capital makes it a person's
                 # nationality ("un Franco-Algérien")
                 if "-" in texts[i] and texts[i].islower():
                     self._compound(view.token(i), demonyms, fold)
@@ -159,8 +159,8 @@ class MentionIndex:
         self.partners[token.i] = found[1:]
 
     def qualifier(self, noun: Token) -> Token | None:
-        """The compound demonym right after ``noun`` that the parser hung elsewhere ("l'accord sino-indien signé
-        en février", with "sino-indien" read as the verb's auxiliary): French puts it right after the noun it
+        """The compound demonym right after ``noun`` that the parser hung elsewhere ("le pacte nippo-coréen conclu
+        en mai", with "nippo-coréen" read as the verb's auxiliary): French puts it right after the noun it
         qualifies, which is then the one it belongs to."""
         after = noun.i + 1
         if after >= len(self.by_token) or after not in self.partners:

@@ -526,7 +526,7 @@ class EventCoder:
             if _no_occurrence(i, view, sent):
                 del found[i]
         # "des combats qui ont tué 155 soldats": the clause tells the event its noun names (not a bare past
-        # participle, "l'accord américano-taliban signé en février": the noun keeps its parties)
+        # participle, "le pacte nippo-coréen conclu en mai": the noun keeps its parties)
         for i in list(found):
             if tags[i] == "NOUN" and any(deps[j] in ("acl:relcl", "acl") and j in found
                                          and found[j].entry.type == found[i].entry.type
@@ -543,7 +543,7 @@ class EventCoder:
         # a trigger inside another trigger's argument describes the same event
         # (a word of obligation is a demand beside the act it asks for: "X doit se retirer" tells both, and
         # neither absorbs the other)
-        # (and so is a judgement: "l'accord est une trahison" tells the agreement and the speaker's charge)
+        # (and so is a judgement: "le péage est une trahison" tells the toll and the speaker's charge)
         keep: list[Candidate] = [cand for cand in found.values() if cand.entry.deontic or cand.entry.judgement]
         found = {i: cand for i, cand in found.items() if not (cand.entry.deontic or cand.entry.judgement)}
         for cand in found.values():
@@ -696,25 +696,25 @@ class EventCoder:
             status = assess(frame.judge, verbal=True, sentence=ctx.sent, lemmas=ctx.lemmas())
             speakers = self.finder.find(frame.judge, entry, ctx.index, ctx.resolve).actor
         elif holder is not None and status.status in FACTUAL:
-            # "Pour les Palestiniens, l'accord est une trahison": whose opinion it is, whoever relays it
+            # "Pour les pêcheurs islandais, le quota est une provocation": whose opinion it is, whoever relays it
             speakers = ctx.finder_parties(holder)
             status = Status(REPORTED, holder, "holder")
         elif status.status == REPORTED and status.reporter is not None:
             speakers = ctx.finder_parties(status.reporter)
         elif status.status == ASSERTED and (incise := quote_incise(frame.clause)) is not None \
                 and (named := after_incise(incise, view_of(token.doc))) is not None:
-            # '"l'accord est une trahison", a déclaré à la presse X': the incise's speaker, however parsed
+            # '"le quota est une trahison", a lancé devant les élus X': the incise's speaker, however parsed
             speaker = view_of(token.doc).token(named)
             speakers = ctx.finder_parties(speaker)
             status = Status(REPORTED, speaker, "quote")
         elif status.status == ASSERTED and ctx.quote_speaker is not None:
-            # '"l'accord est une trahison", a déclaré à la presse X': the incise's speaker, however parsed
+            # the speaker the coder read for the sentence's quote (its incise, or a quote over several sentences)
             speakers = ctx.finder_parties(ctx.quote_speaker)
             status = Status(REPORTED, ctx.quote_speaker, "quote")
         else:
             return None
         # who judges is a party the text names as such: a known actor, an organ, a state or a people (not a person
-        # whose side is only lent by the words around, an analyst "spécialiste du Yémen")
+        # whose side is only lent by the words around, a scholar "spécialiste des Balkans")
         speakers = [p for p in speakers if p.code and (p.actor_id or p.sector or p.label in _JUDGE_LABELS)]
         if status.status not in FACTUAL or not speakers:
             return None
@@ -1009,7 +1009,7 @@ class EventCoder:
         for party in recipient:
             if party.addressee and not party.code:
                 # "la rectrice a pressé les bailleurs de ...": the one asked, named by a plain noun, is of the asker's
-                # state (not of where the story is told: "l'ONU a enjoint les Etats à ...", no state asks)
+                # state (not of where the story is told: "l'OMS a prié les pays de ...", no state asks)
                 party.code = next(iter(asker)) if len(asker) == 1 and placemod.is_state(next(iter(asker))) else None
                 party.generic = party.code is not None
         for party in actor + recipient:
@@ -1073,7 +1073,7 @@ class EventCoder:
             if event_type == "COERCE" and not recipient and home:
                 recipient = [Party(text="", code=home, sector="CVL", generic=True)]
         # an act only authorities do, told in the passive with no agent ("il a été inculpé d'espionnage", "elle est
-        # poursuivie en justice"): the authorities of where it happens did it, to the one the clause names
+        # poursuivi en justice"): the authorities of where it happens did it, to the one the clause names
         # (a finite passive: "X, inculpé en 2019 pour ...", a bare participle, describes the one charged by their past)
         by_authority = not actor and entry.authority and args.passive and not _agent_phrase(token) \
             and any(c.dep_ == "aux:pass" for c in token.children) and bool(home) and any(p.code for p in recipient)
@@ -1131,7 +1131,7 @@ class EventCoder:
                 confidence *= 0.7
         if entry.sym and not actor and len({p.code for p in recipient}) > 1 and len({p.token for p in recipient}) == 1 \
                 and recipient[0].token is not None and recipient[0].token.i in ctx.index.partners:
-            # "l'accord sino-indien a été signé": the compound demonym of what is signed names both its sides
+            # "le pacte nippo-coréen a été conclu": the compound demonym of what is signed names both its sides
             actor, recipient = recipient[:1], recipient[1:]
         if event_type in ("CONSULT", "AGREE") and entry.sym and not actor and recipient \
                 and all(p.text and not p.place for p in recipient):

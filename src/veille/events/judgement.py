@@ -1,11 +1,11 @@
 """The frame of a word of judgement (triggers.yaml entries with ``judgement: true``): who judges, and what is judged.
 
 A speaker's evaluation of another party is an event even when no verb names it: the word that judges ("une
-trahison", "inacceptable", "une journée historique", "sans fondement") must be what a clause says of the judged, in
+trahison", "inacceptable", "une avancée", "sans fondement") must be what a clause says of the judged, in
 one of two frames, read off the parse:
 
 - the predicate of a clause (a copula, or a verb that says what its subject is: "constitue une provocation",
-  "présente de graves lacunes") whose subject names the judged ('"l'accord de X est une trahison", a dit Y', "Y a
+  "présente des lacunes") whose subject names the judged ('"le quota de X est une trahison", a dit Y', "Y a
   estimé que la décision de X était inacceptable"); who judges is whoever says the clause (its status's source, or
   the "pour Y" that fronts it), which the coder reads;
 - the attribute of the object of a verb of judging ("Y a jugé la décision de X inacceptable", "Y a qualifié de
@@ -54,7 +54,7 @@ class Frame:
     judged: Token | None  # the phrase judged; None: an act told before ("y", "c'est")
     judge: Token | None  # the verb of judging whose subject judges; None: whoever says the clause
     clause: Token  # the head of the clause the judgement is the predicate of (its holder's "pour Y" hangs on it)
-    told: bool = False  # the judged may be an act told before ("y voit une proposition sinistre", "c'est")
+    told: bool = False  # the judged may be an act told before ("y voit une offre hostile", "c'est")
 
 
 def judgement_frame(token: Token, lexicon: Lexicon) -> Frame | None:
@@ -65,7 +65,7 @@ def judgement_frame(token: Token, lexicon: Lexicon) -> Frame | None:
     sent = token.sent
     if any(lowers[k] in _QUESTION_MARKS or lemmas[k] in _PASTIMES for k in range(sent.start, sent.end)):
         return None  # a question, or a match, a race, a show: no judgement of a party
-    # the phrase the word heads or qualifies ("une proposition sinistre et cynique": the proposition)
+    # the phrase the word heads or qualifies ("une offre cynique et hostile": the offer)
     h = token.i
     for _ in range(3):
         if deps[h] in ("amod", "conj") and heads[h] != h and pos[heads[h]] in ("NOUN", "ADJ", "PROPN"):
@@ -113,10 +113,10 @@ def _judged_by(view, verb: int, phrase: int, word: int) -> Frame | None:
                     and not any(deps[c] == "case" for c in kids(k))), None)
     if obj is not None and obj != word and (obj != phrase or pos[word] == "ADJ"):
         # "juge la décision de X inacceptable" (the adjective said of the object, however the parser hung it),
-        # "qualifie de trahison l'accord", "y voit une proposition sinistre"
+        # "qualifie de trahison l'accord", "y voit une offre hostile"
         return Frame(view.token(obj), view.token(verb), view.token(verb), told)
     if obj is None and "Part" in morph(view.token(verb), "VerbForm"):
-        # "les montants, jugés inacceptables par X": the participle's passive subject, or the noun it qualifies
+        # "les quotas, jugés injustifiés par X": the participle's passive subject, or the noun it qualifies
         passive = next((k for k in kids(verb) if deps[k] == "nsubj:pass"), None)
         if passive is None and deps[verb] == "acl" and pos[view.head[verb]] in ("NOUN", "PROPN"):
             passive = view.head[verb]
@@ -145,8 +145,8 @@ def opinion_holder(clause: Token) -> Token | None:
 
 
 def quote_incise(clause: Token) -> Token | None:
-    """The speech verb of the incise after the quote whose clause ``clause`` heads ('"l'accord est une trahison", a
-    déclaré à la presse X'), however the parser hung the two: the verb the clause hangs on, or a verb hung on the
+    """The speech verb of the incise after the quote whose clause ``clause`` heads ('"le quota est une trahison", a
+    lancé devant les élus X'), however the parser hung the two: the verb the clause hangs on, or a verb hung on the
     clause, after it; None when there is none."""
     view = view_of(clause.doc)
     heads, kids, lemmas = view.head, view.kids, view.lemma
