@@ -75,6 +75,9 @@ def test_a_noun_of_blame_is_not_praise_for_its_adjective(veille_nlp) -> None:
     "\"La crise que traverse le Liban est historique\", a déclaré le ministre français.",
     # a performance judged at a match
     "Le sélectionneur argentin a jugé la prestation du Brésil remarquable lors du match de samedi.",
+    # a team's games, a contest: a performance too, wherever the sentence names no match
+    "La moisson de la Norvège aux Jeux olympiques d'hiver est remarquable, a estimé le ministre suédois des Sports.",
+    "Le président hongrois a jugé la victoire de la Pologne au concours de pâtisserie honteuse.",
     # no verb of judging above the word
     "Le maire a organisé une journée historique pour la ville de Lyon.",
 ])
