@@ -1633,7 +1633,7 @@ _TARGET_PREPS = grammar_words("target_prepositions")  # "contre", "envers": whom
 # acts that judge another's act: their object names it, and its doer is the one judged
 _JUDGING_TYPES = load_vocabulary().with_flag("judgement")  # who is judged is who did the act (model/vocabulary.yaml)
 _MISREAD_CLITIC_DEPS = frozenset({"dep", "advmod", "obj", "iobj", "expl:comp"})  # "dénonce-t-il" read as no subject
-_INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp", "dep"})  # an incise hung on the quote's clause
+INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp", "dep"})  # an incise hung on the quote's clause
 _QUOTED_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "csubj", "dep"})  # a quote hung on its incise
 _BESIDE_DEPS = frozenset({"conj", "parataxis", "advcl"})  # a clause set beside another (unless subordinate)
 _SHARED_TYPES = load_vocabulary().with_flag("reciprocal")  # acts two sides do together
@@ -1776,7 +1776,7 @@ def quoted_clauses(verb: Token) -> list[int]:
     view = view_of(verb.doc)
     deps, kids = view.dep, view.kids
     head = view.head[verb.i]
-    if head < verb.i and deps[verb.i] in _INCISE_DEPS:
+    if head < verb.i and deps[verb.i] in INCISE_DEPS:
         root = head
     else:
         root = next((j for j in kids(verb.i) if j < verb.i and deps[j] in _QUOTED_CLAUSE_DEPS), None)

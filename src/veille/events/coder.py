@@ -2318,8 +2318,7 @@ def _bare_office(party: Party) -> bool:
         and token.lemma_.lower() in _LOCAL_OFFICES and party.text.lower() == token.text.lower()
 
 
-def _addressed_body(event_type: str, party: Party, trigger: Token, actor: list[Party],
-                    lexicon: Lexicon | None = None) -> bool:
+def _addressed_body(event_type: str, party: Party, trigger: Token, actor: list[Party], lexicon: Lexicon) -> bool:
     """An act addressed to another body of the actor's own state, named as the trigger's complement."""
     if _rebels_face_state(party, actor) and _governed(party, trigger):
         return True  # "des pourparlers entre les talibans et Kaboul": rebels with their own state
@@ -2352,7 +2351,7 @@ def _one_person(one: Party, other: Party) -> bool:
     return bool(first and second) and (first[-1] in second or second[-1] in first)
 
 
-def _owned_complement(party: Party, trigger: Token, lexicon: Lexicon | None) -> bool:
+def _owned_complement(party: Party, trigger: Token, lexicon: Lexicon) -> bool:
     """The party is the trigger's own complement, or the owner of it ("a moqué le bilan de Y", "a loué la ténacité
     de Y"): not a word of a clause below it, nor of a complement deeper down, nor the victim of an act ("a condamné
     le meurtre de Y": who is judged is who did it)."""
@@ -2363,8 +2362,8 @@ def _owned_complement(party: Party, trigger: Token, lexicon: Lexicon | None) -> 
         token = token.head
         if token == trigger:
             return True
-        if token.pos_ not in ("NOUN", "PROPN") or (lexicon is not None and (token.lemma_.lower() in lexicon.entries
-                                          or lexicon.in_class(token.lemma_.lower(), "violence"))):
+        if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in lexicon.entries \
+                or lexicon.in_class(token.lemma_.lower(), "violence"):
             return False
     return False
 

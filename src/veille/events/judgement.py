@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from veille.events.arguments import reports_quote
+from veille.events.arguments import INCISE_DEPS, reports_quote
 from veille.events.features import morph
 from veille.events.grammar import grammar_words
 from veille.events.lexicon import Lexicon
@@ -45,7 +45,6 @@ _ACT_SUBJECTS = grammar_words("act_subjects")  # "c'est une trahison": the act t
 _QUESTION_MARKS = frozenset({"?"})
 # words of sport and the arts: what is judged in their sentence is a performance, not a party's act
 _PASTIMES = grammar_words("pastime_words")
-_INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp", "dep"})  # an incise the parser hung on the quote
 _CLIMB = 4  # words climbed from the word of judgement to its verb of judging
 
 
@@ -150,7 +149,7 @@ def quote_incise(clause: Token) -> Token | None:
     clause, after it; None when there is none."""
     view = view_of(clause.doc)
     heads, kids, lemmas = view.head, view.kids, view.lemma
-    candidates = [heads[clause.i]] + [k for k in kids(clause.i) if view.dep[k] in _INCISE_DEPS]
+    candidates = [heads[clause.i]] + [k for k in kids(clause.i) if view.dep[k] in INCISE_DEPS]
     for j in candidates:
         if j > clause.i and lemmas[j] in SPEECH_VERBS and reports_quote(view.token(j)):
             return view.token(j)
