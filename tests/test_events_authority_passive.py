@@ -18,7 +18,7 @@ def test_an_agentless_charge_is_the_authorities_of_where_it_happens(veille_nlp) 
 
 
 def test_the_authorities_charging_one_of_their_own_keep_the_one_charged(veille_nlp) -> None:
-    events = code(veille_nlp, LEAD + "L'ancien ministre équatorien des Mines est poursuivi en justice pour corruption.")
+    events = code(veille_nlp, LEAD + "L'ancien ministre équatorien des Mines est poursuivi en justice pour fraude.")
     charges = of_type(events, "ACCUSE")
     assert charges and codes(charges[0]["actor"]) == {"ECU"}, events
     assert codes(charges[0]["recipient"]) == {"ECU"}, events
@@ -26,6 +26,11 @@ def test_the_authorities_charging_one_of_their_own_keep_the_one_charged(veille_n
 
 def test_a_charge_with_no_party_named_is_no_event(veille_nlp) -> None:
     events = code(veille_nlp, LEAD + "Trois hommes ont été inculpés mardi pour vol de câbles.")
+    assert not of_type(events, "ACCUSE"), events
+
+
+def test_the_place_of_the_charge_is_not_the_one_charged(veille_nlp) -> None:
+    events = code(veille_nlp, LEAD + "La coopérative Sumak a été inculpée mardi aux Pays-Bas pour fraude douanière.")
     assert not of_type(events, "ACCUSE"), events
 
 

@@ -1072,11 +1072,13 @@ class EventCoder:
                 recipient = [Party(text="", code=home, sector="GOV", generic=True)]
             if event_type == "COERCE" and not recipient and home:
                 recipient = [Party(text="", code=home, sector="CVL", generic=True)]
-        # an act only authorities do, told in the passive with no agent ("il a été inculpé d'espionnage", "elle est
-        # poursuivi en justice"): the authorities of where it happens did it, to the one the clause names
+        # an act only authorities do, told in the passive with no agent ("il a été inculpé d'espionnage", "le député est
+        # poursuivi en justice"): the authorities of where it happens did it, to the one the clause names (not the
+        # place it names: "a été inculpé en Bolivie")
         # (a finite passive: "X, inculpé en 2019 pour ...", a bare participle, describes the one charged by their past)
         by_authority = not actor and entry.authority and args.passive and not _agent_phrase(token) \
-            and any(c.dep_ == "aux:pass" for c in token.children) and bool(home) and any(p.code for p in recipient)
+            and any(c.dep_ == "aux:pass" for c in token.children) and bool(home) \
+            and any(p.code and not _at_place(p) for p in recipient)
         if by_authority:
             actor = [Party(text="", code=home, sector="JUD", generic=True)]
             confidence *= 0.8
@@ -2337,10 +2339,17 @@ def _another_person(party: Party, actor: list[Party]) -> bool:
     if not party.text or party.place or party.generic or token is None \
             or not any(t.pos_ == "PROPN" and t.idx >= party.start and t.idx < party.end for t in token.sent):
         return False
-    if party.label != "PER" and any(c.dep_ == "case" and c.lower_ in LOCATIVE_PREPS for c in token.children):
+    if _at_place(party):
         return False  # "Au Sénat, la ministre a fustigé ...": where the act is done, not whom it is aimed at
     same = [a for a in actor if a.code == party.code]
     return bool(same) and all(a.text and not a.generic and not a.place and not _one_person(a, party) for a in same)
+
+
+def _at_place(party: Party) -> bool:
+    """The party is named as where the act is done: a place, or a body or state after a locative preposition ("au
+    Sénat", "aux Pays-Bas"), not a person."""
+    return party.place or (party.label != "PER" and party.token is not None and any(
+        c.dep_ == "case" and c.lower_ in LOCATIVE_PREPS for c in party.token.children))
 
 
 def _one_person(one: Party, other: Party) -> bool:
