@@ -78,6 +78,10 @@ def test_a_noun_of_blame_is_not_praise_for_its_adjective(veille_nlp) -> None:
     # a team's games, a contest: a performance too, wherever the sentence names no match
     "La moisson de la Norvège aux Jeux olympiques d'hiver est remarquable, a estimé le ministre suédois des Sports.",
     "Le président hongrois a jugé la victoire de la Pologne au concours de pâtisserie honteuse.",
+    # a figure or a test's outcome is measured, not judged; a foul at a game is a performance
+    "La croissance de l'économie chilienne est encourageante, a estimé mardi le ministre argentin.",
+    "Le dépistage du chef de la diplomatie lituanienne est positif, a indiqué le ministre letton.",
+    "Le ministre norvégien a jugé scandaleuse la décision de l'arbitre suédois.",
     # no verb of judging above the word
     "Le maire a organisé une journée historique pour la ville de Lyon.",
 ])

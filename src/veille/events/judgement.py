@@ -45,6 +45,7 @@ _ACT_SUBJECTS = grammar_words("act_subjects")  # "c'est une trahison": the act t
 _QUESTION_MARKS = frozenset({"?"})
 # words of sport and the arts: what is judged in their sentence is a performance, not a party's act
 _PASTIMES = grammar_words("pastime_words")
+_MEASURED = grammar_words("measured_nouns")  # figures and tests: "positive" measures them, judges no one
 _CLIMB = 4  # words climbed from the word of judgement to its verb of judging
 
 
@@ -57,8 +58,17 @@ class Frame:
 
 
 def judgement_frame(token: Token, lexicon: Lexicon) -> Frame | None:
-    """The frame of the word of judgement ``token`` (module docstring), or None when it is in neither; ``lexicon``
-    tells the other words of judgement."""
+    """The frame of the word of judgement ``token`` (module docstring), or None when it is in neither or when what it
+    is said of is a figure or a test's outcome (grammar class `measured_nouns`); ``lexicon`` tells the other words of
+    judgement."""
+    frame = _frame(token, lexicon)
+    if frame is not None and frame.judged is not None and frame.judged.lemma_.lower() in _MEASURED:
+        return None  # "la croissance de X est positive": a figure, no party's act
+    return frame
+
+
+def _frame(token: Token, lexicon: Lexicon) -> Frame | None:
+    """The frame of the word of judgement ``token``, whatever it is said of."""
     view = view_of(token.doc)
     deps, heads, pos, lemmas, kids, lowers = view.dep, view.head, view.pos, view.lemma, view.kids, view.lower
     sent = token.sent
