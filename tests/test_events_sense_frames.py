@@ -93,9 +93,9 @@ def _sense(nlp, text: str, word: str) -> str | None:
     ("Le maire de Valga a arrêté de fumer l'an dernier.", "arrêté", None),
     ("Le gardien estonien a arrêté le penalty à la dernière minute.", "arrêté", None),
     ("Marc Dubois a arrêté la politique en 2019.", "arrêté", None),
-    ("Le régime a arrêté le chef de l'opposition à Minsk.", "arrêté", "COERCE"),
+    ("Le régime a arrêté le chef du parti agrarien à Tachkent.", "arrêté", "COERCE"),
     ("Les talibans ont arrêté un ancien ministre à Kaboul.", "arrêté", "COERCE"),
-    ("Le chef de l'opposition a été arrêté lundi à Minsk.", "arrêté", "COERCE"),
+    ("Le chef du parti agrarien a été arrêté lundi à Tachkent.", "arrêté", "COERCE"),
     # a landlord putting tenants out deports no one; a state does
     ("Le propriétaire a expulsé ses locataires en plein hiver.", "expulsé", None),
     ("La Biélorussie a expulsé deux journalistes polonais.", "expulsé", "COERCE"),
