@@ -61,6 +61,15 @@ def test_a_noun_of_blame_is_not_praise_for_its_adjective(veille_nlp) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "À ce stade, le blocus du port par la Lituanie est inacceptable, a déclaré le ministre biélorusse.",
+    "Le Chili a jugé, de concert avec l'Uruguay, la décision de la Bolivie inacceptable.",
+])
+def test_idioms_of_the_political_press_are_no_pastime(veille_nlp, text: str) -> None:
+    # ("à ce stade", "de concert": no stadium, no concert)
+    assert _judgements(veille_nlp, text, "ACCUSE"), text
+
+
+@pytest.mark.parametrize("text", [
     # no other party judged
     "Le ministre tunisien a estimé que la situation était inacceptable.",
     # the speaker's own side
@@ -75,9 +84,9 @@ def test_a_noun_of_blame_is_not_praise_for_its_adjective(veille_nlp) -> None:
     "\"La crise que traverse le Liban est historique\", a déclaré le ministre français.",
     # a performance judged at a match
     "Le sélectionneur argentin a jugé la prestation du Brésil remarquable lors du match de samedi.",
-    # a team's games, a contest: a performance too, wherever the sentence names no match
+    # the Olympics, athletes: a performance too, wherever the sentence names no match
     "La moisson de la Norvège aux Jeux olympiques d'hiver est remarquable, a estimé le ministre suédois des Sports.",
-    "Le président hongrois a jugé la victoire de la Pologne au concours de pâtisserie honteuse.",
+    "Le ministre hongrois a jugé la victoire des athlètes polonais honteuse.",
     # a figure or a test's outcome is measured, not judged; a foul at a game is a performance
     "La croissance de l'économie chilienne est encourageante, a estimé mardi le ministre argentin.",
     "Le dépistage du chef de la diplomatie lituanienne est positif, a indiqué le ministre letton.",
