@@ -638,8 +638,6 @@ class ArgumentFinder:
                     for k in kids(j):
                         if deps[k] == "nmod" and _case(token_at(k)) in PARTNER_PREPS:
                             self._oblique(token_at(k), entry, index, resolve, args)
-            elif lowers[j] == "y" and dep in ("iobj", "advmod", "expl:comp", "obl:mod"):
-                pass
         if patient and args.theme is not None and entry.type in _JUDGING_TYPES:
             # "a condamné l'offensive russe contre l'Ukraine": who is judged is who did the act, not its target
             patient = self._act_sides(args.theme, patient, index, resolve) or patient
