@@ -23,35 +23,22 @@ def test_a_quoted_predicate_blames_the_owner_of_the_act(veille_nlp) -> None:
     assert events[0]["status"] == "reported"
 
 
-def test_the_object_of_a_verb_of_judging_is_judged(veille_nlp) -> None:
-    events = _judgements(veille_nlp, "Le ministre islandais a jugé inacceptables les propos tenus par le gouvernement "
-                                     "norvégien.", "ACCUSE")
-    assert [(codes(e["actor"]), codes(e["recipient"])) for e in events] == [({"ISL"}, {"NOR"})], events
-
-
-def test_praise_in_a_que_clause_is_support(veille_nlp) -> None:
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    pytest.param("Le ministre islandais a jugé inacceptables les propos tenus par le gouvernement norvégien.",
+                 "ACCUSE", "ISL", "NOR", id="the object of a verb of judging is judged"),
     # ("un pas": a noun, not the negator its tag says)
-    events = _judgements(veille_nlp, "Le Premier ministre grec a estimé que le retrait des navires turcs était un pas "
-                                     "important.", "SUPPORT")
-    assert [(codes(e["actor"]), codes(e["recipient"])) for e in events] == [({"GRC"}, {"TUR"})], events
-
-
-def test_a_claim_said_groundless_is_rejected(veille_nlp) -> None:
-    events = _judgements(veille_nlp, "\"Les allégations du Canada sont sans fondement\", a répondu le porte-parole de "
-                                     "la diplomatie indienne.", "REJECT")
-    assert [(codes(e["actor"]), codes(e["recipient"])) for e in events] == [({"IND"}, {"CAN"})], events
-
-
-def test_the_holder_fronted_by_pour_judges(veille_nlp) -> None:
-    events = _judgements(veille_nlp, "Pour le gouvernement islandais, la pêche des chalutiers britanniques dans ses "
-                                     "eaux constitue une provocation.", "ACCUSE")
-    assert [(codes(e["actor"]), codes(e["recipient"])) for e in events] == [({"ISL"}, {"GBR"})], events
-
-
-def test_y_stands_for_the_act_told_before(veille_nlp) -> None:
-    events = _judgements(veille_nlp, "La ministre estonienne a reçu mardi la proposition de la Russie sur les "
-                                     "frontières. Elle y a vu une provocation.", "ACCUSE")
-    assert [(codes(e["actor"]), codes(e["recipient"])) for e in events] == [({"EST"}, {"RUS"})], events
+    pytest.param("Le Premier ministre grec a estimé que le retrait des navires turcs était un pas important.",
+                 "SUPPORT", "GRC", "TUR", id="praise in a que clause is support"),
+    pytest.param("\"Les allégations du Canada sont sans fondement\", a répondu le porte-parole de la diplomatie "
+                 "indienne.", "REJECT", "IND", "CAN", id="a claim said groundless is rejected"),
+    pytest.param("Pour le gouvernement islandais, la pêche des chalutiers britanniques dans ses eaux constitue une "
+                 "provocation.", "ACCUSE", "ISL", "GBR", id="the holder fronted by pour judges"),
+    pytest.param("La ministre estonienne a reçu mardi la proposition de la Russie sur les frontières. Elle y a vu une "
+                 "provocation.", "ACCUSE", "EST", "RUS", id="y stands for the act told before"),
+])
+def test_the_judge_and_the_judged_of_each_frame(veille_nlp, text, event_type, actor, recipient) -> None:
+    events = _judgements(veille_nlp, text, event_type)
+    assert [(codes(e["actor"]), codes(e["recipient"])) for e in events] == [({actor}, {recipient})], events
 
 
 def test_a_noun_of_blame_is_not_praise_for_its_adjective(veille_nlp) -> None:
