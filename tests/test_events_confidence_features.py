@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from veille.events.confidence import (
     DOC_EVENTS_EDGES,
+    DOC_MIN_SENTENCES,
     SAME_TYPE_EDGES,
     bucket,
     document_features,
@@ -83,12 +84,16 @@ def test_document_features_count_the_events_told_and_those_of_the_same_type() ->
     many = document_features([event("ASSAULT")] * 25)
     assert many[0] == {"doc_events=3": 1.0, "same_type=3": 1.0}
     assert document_features([]) == []
+    # a text too short to tell what it is about: no document feature
+    assert document_features(told, sentences=DOC_MIN_SENTENCES - 1) == [{}] * 4
 
 
 def test_coded_events_carry_what_their_whole_document_tells(veille_nlp) -> None:
     text = ("Le Chili a accusé la Bolivie d'avoir déplacé des bornes frontalières. Le lendemain, le gouvernement "
             "chilien a accusé les autorités boliviennes de couvrir des passeurs. La ministre chilienne des affaires "
-            "étrangères a rencontré mercredi son homologue péruvien à Lima.")
+            "étrangères a rencontré mercredi son homologue péruvien à Lima. La frontière court sur huit cents "
+            "kilomètres de désert. Les bornes y furent posées au siècle dernier. Le marché de la ville frontalière "
+            "ouvre chaque samedi.")
     with features_kept(veille_nlp):
         events = code(veille_nlp, text, "2021-03-10")
     accusations = [e for e in events if e["type"] == "ACCUSE"]

@@ -394,7 +394,7 @@ class EventCoder:
         # the model reads the document as a whole too (how many events it tells, how many of them share a type):
         # each sentence's news is judged once all of them are told
         all_news = [event for news, _ in told_news for event in news]
-        for event, extra in zip(all_news, document_features(all_news), strict=True):
+        for event, extra in zip(all_news, document_features(all_news, len(sentences)), strict=True):
             event["_features"].update(extra)
         for news, plain in told_news:
             events.extend(self._judge(news, doc._.politics, ordinary, plain, fait_divers, street))

@@ -236,13 +236,19 @@ def event_features(token: Token, entry: Entry, args: Arguments, event_type: str,
 # how many events a document tells as news, and how many of them are of an event's type (`document_features`)
 DOC_EVENTS_EDGES = (3, 8, 20)
 SAME_TYPE_EDGES = (2, 3, 5)
+# a text of fewer sentences (a headline, a brief, a test sentence) is too short for its count of events to say what
+# it is about: its events carry no document feature, the level the model's centred one-hot weights read as average
+DOC_MIN_SENTENCES = 6
 
 
-def document_features(events: list[dict]) -> list[dict[str, float]]:
+def document_features(events: list[dict], sentences: int = DOC_MIN_SENTENCES) -> list[dict[str, float]]:
     """Per event of a document's `events` (all those it tells as news, before the model judges them), what the
     document as a whole says of it: how many events it tells (a lone event in an article about something else is
     seldom one the article is about) and how many of them are of the event's type (an act the article tells again
-    and again is its story). Counts, never words."""
+    and again is its story). Counts, never words; none for a document of fewer than `DOC_MIN_SENTENCES`
+    `sentences`."""
+    if sentences < DOC_MIN_SENTENCES:
+        return [{} for _ in events]
     types = Counter(e["type"] for e in events)
     size = f"doc_events={bucket(len(events), DOC_EVENTS_EDGES)}"
     return [{size: 1.0, f"same_type={bucket(types[e['type']], SAME_TYPE_EDGES)}": 1.0} for e in events]
