@@ -62,6 +62,25 @@ def ingest(folder: Path, paths: list[Path], nlp, tables: tuple[str, ...] = ("doc
     return store, report, exports
 
 
+def codes(parties: list[dict]) -> list[str]:
+    """The sorted codes of an exported event's actor or recipient parties."""
+    return sorted({p["code"] for p in parties if p.get("code")})
+
+
+def ingest_unlabeled(folder: Path, sources: set[str], nlp) -> list[dict]:
+    """The articles of ../shared/corpus/real/unlabeled.jsonl whose url is in `sources`, ingested into a new store in
+    `folder` (the real pipeline): their exported events."""
+    subset = folder / "articles.jsonl"
+    with (SHARED / "corpus" / "real" / "unlabeled.jsonl").open(encoding="utf-8") as articles, \
+            subset.open("w", encoding="utf-8") as out:
+        for line in articles:
+            if json.loads(line)["url"] in sources:
+                out.write(line)
+    store, _, exports = ingest(folder, [subset], nlp, tables=("events",))
+    store.close()
+    return [json.loads(line) for line in exports["events"].read_text("utf-8").splitlines()]
+
+
 def score(gold: str, exports: dict[str, Path], tool: str = "score.py") -> dict:
     """The shared scorer's JSON on exported files (`score_dates.py` for dates)."""
     args = [sys.executable, str(SHARED / "tools" / tool), "--gold", str(SHARED / "gold" / gold)]

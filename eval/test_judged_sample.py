@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ingest
+from conftest import codes, ingest_unlabeled
 
 SAMPLES = sorted((Path(__file__).parent / "judged").glob("unlabeled-sample*.jsonl"))
 # the share of the samples' events judged right, all samples together, the replay asks (one declaration, read by the
@@ -26,29 +26,16 @@ def _key(source: str, start: int, end: int, event_type: str, actor, recipient) -
     return source, start, end, event_type, tuple(sorted(actor)), tuple(sorted(recipient))
 
 
-def _codes(parties: list[dict]) -> list[str]:
-    return sorted({p["code"] for p in parties if p.get("code")})
-
-
-def _replay(path: Path, shared: Path, veille_nlp, folder: Path) -> dict:
+def _replay(path: Path, veille_nlp, folder: Path) -> dict:
     """One sample's articles read from ../shared and ingested again: the sample, and its items still coded."""
     sample = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    sources = {item["source"] for item in sample}
-    subset = folder / "articles.jsonl"
-    with (shared / "corpus" / "real" / "unlabeled.jsonl").open(encoding="utf-8") as articles, \
-            subset.open("w", encoding="utf-8") as out:
-        for line in articles:
-            if json.loads(line)["url"] in sources:
-                out.write(line)
-    store, _, exports = ingest(folder, [subset], veille_nlp, tables=("events",))
-    store.close()
-    events = [json.loads(line) for line in exports["events"].read_text("utf-8").splitlines()]
-    coded = {_key(e["source"], e["start"], e["end"], e["type"], _codes(e["actor"]), _codes(e["recipient"]))
+    events = ingest_unlabeled(folder, {item["source"] for item in sample}, veille_nlp)
+    coded = {_key(e["source"], e["start"], e["end"], e["type"], codes(e["actor"]), codes(e["recipient"]))
              for e in events}
     # an event judged with no recipient is still the judged event when a recipient has been found for it
     # since ("a-t-il accusé" in a text on French politics, now FRA -> FRA): the verdict read its type,
     # actor and status, and said nothing of a recipient it did not have
-    open_ended = {_key(e["source"], e["start"], e["end"], e["type"], _codes(e["actor"]), []) for e in events}
+    open_ended = {_key(e["source"], e["start"], e["end"], e["type"], codes(e["actor"]), []) for e in events}
 
     def still_coded(item: dict) -> bool:
         where = item["source"], item["start"], item["end"], item["type"], item["actor"]
@@ -58,9 +45,9 @@ def _replay(path: Path, shared: Path, veille_nlp, folder: Path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def replayed(shared, veille_nlp, tmp_path_factory) -> dict[str, dict]:
+def replayed(veille_nlp, tmp_path_factory) -> dict[str, dict]:
     """Every sample replayed, by name (each on its own articles, as it was judged)."""
-    return {path.stem: _replay(path, shared, veille_nlp, tmp_path_factory.mktemp("judged")) for path in SAMPLES}
+    return {path.stem: _replay(path, veille_nlp, tmp_path_factory.mktemp("judged")) for path in SAMPLES}
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
