@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -64,6 +64,7 @@ from veille.events.recall import told_before_undated, told_in_pluperfect
 from veille.events.sizes import counted_vaguely, extract_sizes
 from veille.events.status import (
     ASSERTED,
+    CLOSING_QUOTES,
     CODED,
     FACTUAL,
     FUTURE,
@@ -302,7 +303,8 @@ class EventCoder:
         skip = _skipped_tokens(doc, mentions, text, self.lexicon)
         events: list[dict] = []
         told_news: list[tuple[list[dict], bool]] = []  # each sentence's news, and whether it reads as plain news
-        history: list[list[Party]] = []  # subjects of earlier sentences, for pronouns
+        history: list[_Subject] = []  # subjects of earlier sentences, for pronouns
+        quote_open = False  # a quote opened in an earlier sentence of the paragraph is still open
         last_place: dict | None = None
         last_place_at = -1  # the sentence that named it
         speaker: dict | None = None
@@ -328,6 +330,7 @@ class EventCoder:
             candidates = self._candidates(sent, skip, shared)
             if last_end is not None and "\n" in text[last_end:sent.start_char]:
                 last_place = speaker = None  # a new paragraph may be about somewhere else, from someone else
+                quote_open = False
             last_end = sent.end_char
             # the place mentions that start in the sentence (the others are not its places)
             inside = place_mentions[bisect_left(place_starts, sent.start):bisect_left(place_starts, sent.end)]
@@ -343,6 +346,7 @@ class EventCoder:
             context.reference, context.speaker = reference, speaker
             context.sentence_before = sentences[k - 1] if k > 0 else None
             context.open_quote = _open_quote_speaker(sentences, k, text)
+            context.quote_open = quote_open
             sent_events: list[dict] = []
             for cand in candidates:
                 for event in self._code(cand, context, dates, focus, published, sent, sent_places, last_place):
@@ -389,8 +393,14 @@ class EventCoder:
             clashes = context._clashes
             reference = next_reference(sent, dates, reference)
             subject = context.sentence_subject()
-            if subject:
+            if subject is not None:
                 history.append(subject)
+                if subject.source and not subject.parties:
+                    # '"...", a ajouté l'avocate.': a source the text names with no side is the one a later
+                    # "a-t-il dit" stands for, not a source named before
+                    speaker = None
+            quote_open = quote_open != bool(sum(text.count(q, sent.start_char, sent.end_char)
+                                                for q in QUOTE_MARKS) % 2)
         # the model reads the document as a whole too (how many events it tells, how many of them share a type):
         # each sentence's news is judged once all of them are told
         all_news = [event for news, _ in told_news for event in news]
@@ -1409,6 +1419,17 @@ class EventCoder:
         }
 
 
+@dataclass
+class _Subject:
+    """What a sentence is about, for the pronouns of the sentences after it: the subject of its main clause, or the
+    source of the quote it closes. ``parties`` are its coded parties, none for a person or body the text names with
+    no side (who still stands between a pronoun and the parties named before)."""
+
+    parties: list[Party]
+    head: Token
+    source: bool = False  # the source of a quote, read after it ('"...", a déclaré X')
+
+
 class _Context:
     """Per-sentence helpers: pronoun resolution against the sentence and earlier subjects."""
 
@@ -1425,6 +1446,7 @@ class _Context:
         self.sentence_before: Span | None = None  # read for its reported speech only when an event asks
         self.quote_speaker: Token | None = None  # who says the sentence, for its "nous" and "je"
         self.open_quote: Token | None = None  # the speaker of a quote the sentence opens and a later one closes
+        self.quote_open = False  # the sentence starts inside a quote opened before it
         self.place_before = False  # one of the two sentences before named the last place
         self.stale_place = False  # the last place was named once, more than _PLACE_HOLD sentences before
         self._lemmas: frozenset[str] | None = None
@@ -1667,7 +1689,7 @@ class _Context:
                             return child
                     continue
                 break
-            return self._previous(prefer_other=None)
+            return self._previous(token)
         # object clitics ("pour leur demander", "l'ont mise en garde"): the last party named before
         # that is not the verb's own subject
         own: set[str] = set()
@@ -1727,14 +1749,29 @@ class _Context:
             return [near[pair[0]], near[pair[1]]] if pair else recent[:size][::-1]
         return fallback
 
-    def _previous(self, prefer_other: str | None = None) -> list[Party] | None:
-        for parties in reversed(self.history[-3:]):
-            coded = [p for p in parties if p.code and not p.generic]
+    def _previous(self, pronoun: Token | None = None) -> list[Party] | None:
+        """The parties of the last subject of the sentences before that a pronoun can stand for (of its gender and
+        number, where both are marked); None when that subject names no side: a pronoun stands for the last one
+        the text spoke of, not for the last one veille could code."""
+        for subject in reversed(self.history[-3:]):
+            if pronoun is not None and not _stands_for(pronoun, subject.head):
+                continue
+            coded = [p for p in subject.parties if p.code and not p.generic]
             if coded:
                 return coded
+            if not subject.parties:
+                return None
         return None
 
-    def sentence_subject(self) -> list[Party]:
+    def quoted(self, token: Token) -> bool:
+        """Whether the word stands inside a quote: an odd count of marks before it or after it in its sentence,
+        else, in a sentence with none, a quote the paragraph left open."""
+        text, sent = self.shared.text, self.sent
+        before = sum(text.count(q, sent.start_char, token.idx) for q in QUOTE_MARKS)
+        after = sum(text.count(q, token.idx, sent.end_char) for q in QUOTE_MARKS)
+        return bool(before % 2 or after % 2) if before + after else self.quote_open
+
+    def sentence_subject(self) -> _Subject | None:
         view, skip = self.shared.view, self.shared.skip
         deps = view.dep
         # a heading glued to the sentence ("- Il va comprendre -Le président a ...") is not its main clause
@@ -1746,16 +1783,42 @@ class _Context:
                           None)
         root = self.sent.root.i if root_i is None else root_i
         tags = view.pos
+        # '"...", a déploré X', '"...", ajoute-t-il': the sentence is about who speaks, not about a noun of the quote
+        source = _incise_source(self.sent, view)
+        if source is None and reports_quote(view.token(root)):
+            named = after_incise(view.token(root), view)
+            source = view.token(named) if named is not None else None
+        if source is not None:
+            return self._subject_of(source, source=True)
         for j in view.kids(root):
-            if deps[j] in ("nsubj", "nsubj:pass") and tags[j] != "PRON":
-                return [p for p in self.finder.parties(view.token(j), self.index) if p.code]
-            if deps[j] == "nsubj" and tags[j] == "PRON":
-                target = self.resolve(view.token(j))
-                if isinstance(target, list):
-                    return target
-        return []
+            if deps[j] in ("nsubj", "nsubj:pass") and (tags[j] != "PRON" or deps[j] == "nsubj"):
+                if self.quoted(view.token(j)):
+                    # a quote's own subject is what a speaker talks of, not what the text is about: the speaker
+                    speaker = _speech_subject(self.sent, view)
+                    return self._subject_of(speaker, source=True) if speaker is not None else None
+                return self._subject_of(view.token(j))
+        return None
+
+    def _subject_of(self, token: Token, source: bool = False) -> _Subject | None:
+        """The subject a sentence leaves for the pronouns after it: its coded parties, or none for someone named
+        who has no side veille knows ("X a été entendu ... Il a accusé"); None for any other phrase with no side
+        ("la réforme", or "le milliardaire", who may be someone named before)."""
+        if token.pos_ == "PRON":
+            target = self.resolve(token)
+            if isinstance(target, list):
+                return _Subject([p for p in target if p.code], token, source)
+            if target is None:
+                return None
+            token = target
+        parties = [p for p in self.finder.phrase_parties(token, self.index, self.resolve) if p.code] \
+            or _named_parties(token, self.finder, self.index)
+        if parties or _names_someone(token):
+            return _Subject(parties, token, source)
+        return None
 
 
+_QUANTITY_NOUNS = grammar_words("quantity_nouns")
+_NAME_DEPS = frozenset({"appos", "flat:name", "flat"})  # a name beside a title: "le ministre, X", "le député X"
 _END_PUNCT = (".", "!", "?", "»", "…", '"', ":", ";")
 
 
@@ -1781,6 +1844,42 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
     return not (said and named) or bool(set(said) & set(named))
 
 
+def _stands_for(pronoun: Token, noun: Token) -> bool:
+    """A pronoun of the third person can stand for a common noun of its gender, and a singular one for a singular
+    noun ("La délégation ... Il": not her; "Les barrières ..., il": not them; a coordination is plural); a name's
+    gender and number are not read (the tagger guesses them), nor those of "nous", "on" or an inverted "-t"; a noun
+    of quantity agrees by the noun it counts ("des foules de manifestants ... ils")."""
+    if "3" not in morph(pronoun, "Person") or noun.pos_ != "NOUN":
+        return True
+    if noun.lemma_.lower() in _QUANTITY_NOUNS:
+        # "des foules de manifestants ... ils": the people counted
+        counted = next((c for c in noun.children if c.dep_ == "nmod" and c.pos_ == "NOUN"), None)
+        noun = counted if counted is not None else noun
+    named = ("Plur",) if any(c.dep_ == "conj" for c in noun.children) else morph(noun, "Number")
+    if "Sing" in morph(pronoun, "Number") and "Plur" in named:
+        return False  # (a plural pronoun may stand for one named and those met: "X a reçu Y. Ils ont discuté")
+    # the determiner tells the gender of a noun of either ("la ministre"), else the noun's own
+    article = next((morph(c, "Gender") for c in noun.children if c.dep_ == "det" and morph(c, "Gender")), None)
+    return _agrees(pronoun, noun) if article is None else not morph(pronoun, "Gender") \
+        or bool(set(morph(pronoun, "Gender")) & set(article))
+
+
+def _named_parties(token: Token, finder: ArgumentFinder, index: MentionIndex) -> list[Party]:
+    """The coded parties of the name beside a title or an honorific that names none itself ("Mme X", "le député
+    X")."""
+    for child in token.children:
+        if child.dep_ in _NAME_DEPS and child.pos_ == "PROPN":
+            coded = [p for p in finder.parties(child, index) if p.code]
+            if coded:
+                return coded
+    return []
+
+
+def _names_someone(token: Token) -> bool:
+    """The phrase names someone by name ("Marc Dupin", "le chercheur Marc Dupin"), not by a description alone."""
+    return token.pos_ == "PROPN" or any(c.dep_ in _NAME_DEPS and c.pos_ == "PROPN" for c in token.children)
+
+
 def _own_source(event: dict) -> bool:
     """Whether an event's source is its own actor's mention (a statement, or what the verbal rule gave it)."""
     reporter = event["reported_by"]
@@ -1797,20 +1896,44 @@ def _quoted_antecedents(found: list[Party], reporter: Token, sent: Span) -> bool
                for p in found)
 
 
-def _named_speaker(sent: Span, view: DocView, finder: ArgumentFinder, index: MentionIndex) -> dict | None:
-    """The last source a sentence names as the subject of a speech verb ('..., a déclaré le chef de la
-    junte'), for the pronoun of the next incise ('a-t-il ajouté')."""
-    found = None
+def _incise_source(sent: Span, view: DocView) -> Token | None:
+    """The source the incise after the last quote of the sentence names ('"...", a déclaré X', '"...", a-t-il
+    ajouté'), or None."""
+    for i in range(sent.end - 2, sent.start - 1, -1):
+        if view.text[i] in CLOSING_QUOTES and view.text[i + 1] == ",":
+            return closing_incise(sent.doc[i:sent.end])
+    return None
+
+
+def _speech_subjects(sent: Span, view: DocView) -> Iterator[Token]:
+    """The subjects of the sentence's speech verbs, in order, or the inverted subject of an incise the parser read
+    as its object ("a déclaré X"); not pronouns."""
     for i in range(sent.start, sent.end):
         if view.lemma[i] not in SPEECH_VERBS or view.pos[i] not in ("VERB", "AUX"):
             continue
         for j in view.kids(i):
-            # the subject, or the inverted subject of an incise the parser read as an object ("a déclaré X")
             inverted = view.dep[j] == "obj" and j > i and view.dep[i] == "parataxis"
             if (view.dep[j] == "nsubj" or inverted) and view.pos[j] != "PRON":
-                coded = [p for p in finder.parties(view.token(j), index) if p.code]
-                if coded:
-                    found = {"text": coded[0].text, "actor_id": coded[0].actor_id, "code": coded[0].code}
+                yield view.token(j)
+
+
+def _speech_subject(sent: Span, view: DocView) -> Token | None:
+    """The subject of the sentence's last speech verb, or None."""
+    return next(reversed(list(_speech_subjects(sent, view))), None)
+
+
+def _named_speaker(sent: Span, view: DocView, finder: ArgumentFinder, index: MentionIndex) -> dict | None:
+    """The last source a sentence names as the subject of a speech verb ('..., a déclaré le chef de la
+    junte'), for the pronoun of the next incise ('a-t-il ajouté'); with no code for a source the text names with
+    no side by name ("Marc Dupin, porte-parole du collectif, a affirmé"), whom that pronoun stands for all the
+    same."""
+    found = None
+    for subject in _speech_subjects(sent, view):
+        coded = [p for p in finder.parties(subject, index) if p.code] or _named_parties(subject, finder, index)
+        if coded:
+            found = {"text": coded[0].text, "actor_id": coded[0].actor_id, "code": coded[0].code}
+        elif _names_someone(subject):
+            found = {"text": subject.text, "actor_id": None, "code": None}
     return found
 
 

@@ -1,0 +1,62 @@
+"""Whom a pronoun of a later sentence stands for: the last subject the text spoke of that agrees with it (gender and
+number of a common noun, the determiner's for a noun of either gender), the source of a quote rather than a noun of
+the quote, and someone named with no side veille knows rather than an older party it could code."""
+
+from __future__ import annotations
+
+from veille.events.testing import code, codes, find
+
+
+def test_a_pronoun_skips_a_subject_of_another_gender(veille_nlp) -> None:
+    events = code(veille_nlp, "Le président kényan a reçu jeudi les élus de Mombasa. La ministre éthiopienne des "
+                              "Finances est arrivée le soir même. Il a demandé à l'Ouganda de rouvrir sa frontière.")
+    event = find(events, "REQUEST", "demandé")
+    assert event is not None and codes(event["actor"]) == {"KEN"}, events
+
+
+def test_a_pronoun_skips_a_noun_of_another_gender(veille_nlp) -> None:
+    events = code(veille_nlp, "Le Premier ministre polonais a reçu jeudi ses homologues baltes à Varsovie. La "
+                              "délégation lituanienne est arrivée avec deux heures de retard. Il a vivement critiqué "
+                              "la Biélorussie.")
+    event = find(events, "ACCUSE", "critiqué")
+    assert event is not None and codes(event["actor"]) == {"POL"}, events
+
+
+def test_after_a_quote_the_pronoun_is_its_source_not_its_subject(veille_nlp) -> None:
+    events = code(veille_nlp, "« Le gouvernement albanais a menti aux éleveurs », a déclaré le ministre grec de "
+                              "l'Agriculture. Il a ensuite critiqué la Turquie pour ses quotas.")
+    event = find(events, "ACCUSE", "critiqué")
+    assert event is not None and codes(event["actor"]) == {"GRC"}, events
+
+
+def test_someone_named_with_no_side_stands_between_a_pronoun_and_an_older_party(veille_nlp) -> None:
+    # the pronoun is the man just named, whose side is unknown: not the Slovene prime minister of the sentence before
+    events = code(veille_nlp, "Le Premier ministre slovène a quitté Bruxelles mardi soir. Marek Holub-Vrana a été "
+                              "libéré mercredi après deux jours de garde à vue. Il a accusé le gouvernement autrichien "
+                              "de mentir.")
+    assert not any("SVN" in codes(e["actor"]) for e in events if e["type"] == "ACCUSE"), events
+
+
+def test_an_incise_clitic_after_a_source_with_no_side_is_that_source(veille_nlp) -> None:
+    # "a-t-il ajouté" speaks for the councillor just named, not for the Italian minister of the first sentence
+    events = code(veille_nlp, "Le chef de la diplomatie italienne a condamné samedi les tirs turcs. « Nous ne pouvons "
+                              "pas l'accepter », a déclaré Giulio Ferrandini-Lasco, un conseiller municipal de Gênes. "
+                              "« Nous exigeons des excuses de la Grèce », a-t-il ajouté.")
+    assert not any("ITA" in codes(e["actor"]) for e in events if e["type"] == "REQUEST"), events
+
+
+def test_a_pronoun_still_finds_the_party_named_before(veille_nlp) -> None:
+    # what must not change: a masculine subject with a code, then "il"
+    events = code(veille_nlp, "Le ministre roumain de la Défense a visité mardi une base près de Constanta. Il a "
+                              "ensuite accusé la Russie de menacer la mer Noire.")
+    event = find(events, "ACCUSE", "accusé")
+    assert event is not None and codes(event["actor"]) == {"ROU"}, events
+
+
+def test_an_honorific_and_a_name_are_the_party_the_name_is(veille_nlp) -> None:
+    # "Mme X": the name beside the honorific is the subject a later "elle" stands for
+    events = code(veille_nlp, "Le ministre grec de la Défense a quitté Athènes lundi. Mme Ursula von der Leyen a "
+                              "visité mardi un camp près de Lesbos. Elle a ensuite critiqué la Turquie pour sa "
+                              "politique migratoire.")
+    event = find(events, "ACCUSE", "critiqué")
+    assert event is not None and codes(event["actor"]) == {"EU"}, events
