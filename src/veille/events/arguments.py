@@ -287,6 +287,8 @@ class ArgumentFinder:
             found.extend(_party(m, qualifier, index) for m in index.all_at(qualifier))
         else:
             inner = self._inner_mention(token, index)
+            if token.lemma_.lower() in _KIN_NOUNS:
+                inner = self._kin_of(token, inner)
             if inner:
                 found.extend(inner)
             else:
@@ -311,6 +313,23 @@ class ArgumentFinder:
                     if coordinated or (deps[child] == "appos" and self._listed(child, mention, found, index)):
                         found.extend(p for p in self.parties(view.token(child), index, depth + 1)
                                      if not _same(p, found))
+        return found
+
+    @staticmethod
+    def _kin_of(token: Token, inner: list[Party]) -> list[Party]:
+        """The parties of a noun of family (`kin_nouns`) whose "de" phrase names a party: "le fils du président
+        angolais" is of the president's state, unnamed, and not the president (a verbal act needs a named speaker;
+        a place's people stay its own: "les mères de Gaza"; a name apposed to the noun is its own)."""
+        relatives = [c for c in _children(token) if c.dep_ == "nmod" and _case(c) in _DE_FORMS]
+        found: list[Party] = []
+        for party in inner:
+            if party.place or party.token is None or not any(
+                    c.left_edge.i <= party.token.i <= c.right_edge.i for c in relatives):
+                found.append(party)
+            elif party.code and not any(p.code == party.code for p in found):
+                end = max(c.right_edge.i for c in relatives) + 1
+                found.append(Party(text=token.doc[token.i:end].text, code=party.code, sector=None, token=token,
+                                   start=token.idx, end=token.idx + len(token.text), generic=True))
         return found
 
     def _listed(self, child: int, mention: Span | None, found: list[Party], index: MentionIndex) -> bool:
@@ -1175,6 +1194,13 @@ class ArgumentFinder:
                     args.explicit = True
                     if prep in _TARGET_PREPS:
                         against.extend(parties)
+        if not owners:
+            # "les sanctions prises par X", "une attaque menée par X": the doer the noun's own participle names
+            doers = self._participle_agent(noun, index, resolve)
+            if doers:
+                owners = doers
+                args.recipient = [p for p in args.recipient if not _same(p, owners)]
+                args.explicit = True
         if targeted and against and not owners and not any(_same(p, against) for p in targeted):
             # "les frappes d'Israël contre le Liban": with the target named by "contre", "de" names the doer
             owners = list(targeted)
@@ -1252,6 +1278,32 @@ class ArgumentFinder:
                 args.recipient.extend(partners)
                 args.explicit = True
         args.actor = owners
+
+    def _participle_agent(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
+        """The parties the agent of a past participle of doing (`doing_verbs`) hung on an act's noun names ("les
+        sanctions prises par X", "l'offensive lancée par X"), or the subject of such a verb in a relative whose "que"
+        stands for the noun ("les sanctions que X a imposées", "l'attaque qu'ont menée X"): who did the act, whoever
+        the clause's subject is."""
+        for child in _children(noun):
+            if child.lemma_.lower() not in _DOING_VERBS:
+                continue
+            kids = _children(child)
+            if child.dep_ == "acl:relcl" and any(k.lower_ in _QUE and k.dep_ == "obj" and k.i < child.i for k in kids):
+                doer = next((k for k in kids if k.dep_ == "nsubj" and k.lower_ not in _QUE), None) or next(
+                    (k for k in kids if k.dep_ == "obj" and k.i > child.i and k.pos_ in ("NOUN", "PROPN")), None)
+                found = self._np(doer, index, resolve) if doer is not None and self._agentive(doer, index) else []
+                if found:
+                    return found
+                continue
+            if child.dep_ not in ("acl", "amod") or "Part" not in morph(child, "VerbForm"):
+                continue
+            for agent in kids:
+                if (agent.dep_ == "obl:agent" or (agent.dep_.startswith("obl") and _case(agent) in _AGENT_PREPS)) \
+                        and self._agentive(agent, index):
+                    found = self._np(agent, index, resolve)
+                    if found:
+                        return found
+        return []
 
     def _means_of_clause(self, noun: Token, entry: Entry) -> bool:
         """Whether ``noun``, an act its owner does ("de" names its doer), is an adjunct of a clause's verb under a
@@ -1619,6 +1671,7 @@ def _orphan_subject(verb: Token) -> Token | None:
 
 
 _QUANTITY_NOUNS = grammar_words("quantity_nouns")
+_KIN_NOUNS = grammar_words("kin_nouns")  # "le fils du président" is not the president
 _COLLECTION_NOUNS = grammar_words("collection_nouns")
 _KIND_NOUNS = grammar_words("kind_nouns")
 _UNDERGOING_VERBS = grammar_words("undergoing_verbs")
@@ -1627,6 +1680,7 @@ _OCCASION_NOUNS = grammar_words("occasion_nouns")
 _COUNTERS = _QUANTITY_NOUNS | _COLLECTION_NOUNS | grammar_words("quantity_adverbs")
 _AFFILIATION_NOUNS = grammar_words("affiliation_nouns")
 _RECEIVE_VERBS = grammar_words("receive_verbs")
+_DOING_VERBS = grammar_words("doing_verbs")  # "l'attaque menée par X": the participle's agent did the act
 _TARGET_PREPS = grammar_words("target_prepositions")  # "contre", "envers": whom an act is aimed at
 # acts that judge another's act: their object names it, and its doer is the one judged
 _JUDGING_TYPES = load_vocabulary().with_flag("judgement")  # who is judged is who did the act (model/vocabulary.yaml)
@@ -1822,7 +1876,7 @@ def _unnamed_addressee(view: DocView, verb: int) -> int | None:
 def _np_text(token: Token) -> str:
     left = token.left_edge.i
     for t in token.doc[left:token.i]:
-        if t.pos_ == "DET":
+        if t.pos_ == "DET" or (t.dep_ == "case" and t.head == token):  # (not its preposition: "par les rebelles")
             left = t.i + 1
         else:
             break
