@@ -173,7 +173,8 @@ def test_demonyms_in_all_forms(kb: KnowledgeBase) -> None:
                        "russe": "RUS", "russes": "RUS", "turc": "TUR", "turque": "TUR", "turcs": "TUR",
                        "turques": "TUR", "américain": "USA", "américaines": "USA", "ouzbek": "UZB",
                        "ouzbèkes": "UZB", "kirghize": "KGZ", "azerbaïdjanais": "AZE", "soviétique": "SUN",
-                       "Français": "FRA", "malienne": "MLI", "burkinabè": "BFA"}.items():
+                       "Français": "FRA", "malienne": "MLI", "burkinabè": "BFA", "lettonne": "LVA",
+                       "lettone": "LVA", "lettones": "LVA"}.items():
         assert kb.demonym(word) == code, word
     assert kb.demonym("européen") is None
     assert len({code for _, code in kb.demonyms()}) >= 60
