@@ -57,7 +57,7 @@ from veille.events.event_topic import window_features, window_politics
 from veille.events.features import morph, present_participle
 from veille.events.grammar import grammar_numbers, grammar_parameter, grammar_table, grammar_words
 from veille.events.habit import habitual
-from veille.events.judgement import judgement_frame, opinion_holder, quote_incise
+from veille.events.judgement import feeling_frame, judgement_frame, opinion_holder, quote_incise
 from veille.events.lexicon import Entry, Lexicon, misread_participle, que_clause, says_that
 from veille.events.recall import recalled as recalled_act
 from veille.events.recall import told_before_undated, told_in_pluperfect
@@ -115,6 +115,7 @@ _PERSON_NOUNS = grammar_words("person_nouns")
 _SETTING_WORDS = grammar_words("setting_words")  # "à l'issue de", "en marge de"
 _SETTING_PREPS = _SETTING_WORDS | grammar_words("setting_prepositions")
 _SPEAKER_PRONOUNS = grammar_words("speaker_pronouns")
+_WE_PRONOUNS = grammar_words("we_pronouns")  # '"on est déçus", a dit X': the speaker's side, as a first person
 _SETTING_NOUNS = _SETTING_WORDS | grammar_words("setting_nouns")
 _TEMPORAL_PREPS = grammar_words("temporal_prepositions")
 # the key that marks, on an event being coded, an act recalled from a past period (not emitted)
@@ -690,19 +691,26 @@ class EventCoder:
         return Arguments(actor=speakers, recipient=obliged, explicit=True), status
 
     def _judgement(self, token: Token, entry: Entry, status: Status, ctx: _Context) -> tuple[Arguments, Status] | None:
-        """A word of judgement in its frame (events/judgement.py): whoever judges (the subject of the verb of
-        judging, else the source of the clause, else the "pour X" that fronts it) acts, toward the parties of the
+        """A word of judgement in its frame (events/judgement.py): whoever judges (the one who feels a word of
+        feeling, unless a first person; the subject of the verb of judging, else the source of the clause, else the
+        "pour X" that fronts it) acts, toward the parties of the
         phrase judged that are not the judge's own. None out of the frame, in ordinary news (a match, a show),
         when the judgement is not stated as made (hypothetical, negated, asked), when no party judges, and when
         the phrase judged names no party other than the judge (an act told before leaves the other side to the
         coder's guess)."""
         if ctx.shared.ordinary:
             return None
-        frame = judgement_frame(token, self.lexicon)
+        frame = feeling_frame(token) if entry.feeling else judgement_frame(token, self.lexicon)
         if frame is None:
             return None
         holder = opinion_holder(frame.clause)
-        if frame.judge is not None:
+        if frame.feeler is not None and not self.lexicon.in_class(frame.feeler.lower_, "first_person") \
+                and frame.feeler.lower_ not in _WE_PRONOUNS:
+            # "X s'est dit déçu par ...", "X a exprimé sa préoccupation": the subject feels it (a first person is
+            # whoever says the clause, below)
+            status = assess(frame.clause, verbal=True, sentence=ctx.sent, lemmas=ctx.lemmas())
+            speakers = ctx.finder_parties(frame.feeler)
+        elif frame.judge is not None:
             status = assess(frame.judge, verbal=True, sentence=ctx.sent, lemmas=ctx.lemmas())
             speakers = self.finder.find(frame.judge, entry, ctx.index, ctx.resolve).actor
         elif holder is not None and status.status in FACTUAL:
@@ -733,7 +741,7 @@ class EventCoder:
         if frame.judged is not None:
             if self.lexicon.in_class(frame.judged.lower_, "first_person"):
                 return None  # "nous", "notre pays": the speaker's own side
-            judged = self._judged_parties(frame.judged, ctx)
+            judged = self._judged_parties(frame.judged, ctx, places=not entry.feeling)
         others = [p for p in judged if p.code not in own]
         if judged and not others:
             return None  # the speaker's own side, or its own act
@@ -741,10 +749,12 @@ class EventCoder:
             return None
         return Arguments(actor=speakers, recipient=others, explicit=True), status
 
-    def _judged_parties(self, phrase: Token, ctx: _Context) -> list[Party]:
+    def _judged_parties(self, phrase: Token, ctx: _Context, places: bool = True) -> list[Party]:
         """The coded parties a judged phrase names: a party itself; the doer of the act it names ("l'offensive
         russe contre X": Russia; both partners of a shared one, "l'accord entre X et Y"), else the parties its own
-        complements and possessive name ("la décision de X", "son vote"), not those of a clause hung on it."""
+        complements and possessive name ("la décision de X", "son vote"), not those of a clause hung on it; with
+        ``places`` False, not a place where the phrase is ("la situation en Syrie": what a feeling is about, no party's
+        act)."""
         if phrase.pos_ not in ("NOUN", "PROPN") or ctx.index.at(phrase) is not None:
             return [p for p in self.finder.phrase_parties(phrase, ctx.index, ctx.resolve) if p.code]
         found: list[Party] = []
@@ -761,6 +771,9 @@ class EventCoder:
         while stack:  # the phrase's own words, through its complements and modifiers
             for k in kids(stack.pop()):
                 if deps[k] in ("nmod", "amod", "det", "conj", "appos", "flat:name"):
+                    if not places and deps[k] == "nmod" and any(
+                            deps[c] == "case" and view.lower[c] in LOCATIVE_PREPS for c in kids(k)):
+                        continue
                     token = view.token(k)
                     if deps[k] == "det" and not morph(token, "Poss"):
                         continue

@@ -14,6 +14,12 @@ one of two frames, read off the parse:
   subject, or the noun its participle qualifies; what "dans" introduces) is judged; "y" stands for an act told
   before, whose sides the coder may guess. "C'est une trahison" names no side: no event.
 
+A word of a party's own feeling (entries with `feeling`: "déçu", "préoccupé", "ses félicitations") has a frame of
+its own, :func:`feeling_frame`: who feels it (the subject of "se dire", "se montrer", "être" + the word, or of the verb
+that voices the noun, "a exprimé sa préoccupation", "a adressé ses félicitations") and what it is about (the word's
+complement after a preposition of `feeling_prepositions`, "déçu par la décision de X", "ses félicitations au président
+X", or the subject of its que-clause, "déçu que X ait refusé").
+
 Nothing here decides sides: :func:`judgement_frame` names the tokens, the coder (``EventCoder._judgement``) reads
 their parties and drops a judgement of no other party. A question is no judgement ('"Est-ce une trahison ?"').
 """
@@ -27,7 +33,7 @@ from spacy.tokens import Token
 from veille.events.arguments import INCISE_DEPS, reports_quote
 from veille.events.features import morph
 from veille.events.grammar import grammar_words
-from veille.events.lexicon import Lexicon
+from veille.events.lexicon import Lexicon, que_clause
 from veille.events.status import SPEECH_VERBS
 from veille.events.view import view_of
 
@@ -47,6 +53,14 @@ _QUESTION_MARKS = frozenset({"?"})
 _PASTIMES = grammar_words("pastime_words")
 _MEASURED = grammar_words("measured_nouns")  # figures and tests: "positive" measures them, judges no one
 _CLIMB = 4  # words climbed from the word of judgement to its verb of judging
+# verbs through which a subject says a feeling of its own ("s'est dit déçu", "s'est montré satisfait")
+_FEELING_VERBS = grammar_words("feeling_verbs")
+# verbs by which a subject voices a feeling noun ("a exprimé sa préoccupation", "a adressé ses félicitations")
+_EXPRESSING_VERBS = grammar_words("expressing_verbs")
+_FEELING_PREPS = grammar_words("feeling_prepositions")  # what a feeling is about ("déçu par", "inquiet face à")
+_DE_FORMS = grammar_words("de_forms")  # a feeling noun's "de X" is whose feeling it is ("la colère de X")
+_SUBJECTS = ("nsubj", "nsubj:pass")
+_QUALIFYING = ("acl", "amod", "appos")  # a word qualifying a noun ("le ministre, déçu par ...")
 
 
 @dataclass(frozen=True)
@@ -55,6 +69,7 @@ class Frame:
     judge: Token | None  # the verb of judging whose subject judges; None: whoever says the clause
     clause: Token  # the head of the clause the judgement is the predicate of (its holder's "pour Y" hangs on it)
     told: bool = False  # the judged may be an act told before ("y voit une offre hostile", "c'est")
+    feeler: Token | None = None  # a word of feeling: the subject who feels it (its clause's own, not the speaker)
 
 
 def judgement_frame(token: Token, lexicon: Lexicon) -> Frame | None:
@@ -71,8 +86,7 @@ def _frame(token: Token, lexicon: Lexicon) -> Frame | None:
     """The frame of the word of judgement ``token``, whatever it is said of."""
     view = view_of(token.doc)
     deps, heads, pos, lemmas, kids, lowers = view.dep, view.head, view.pos, view.lemma, view.kids, view.lower
-    sent = token.sent
-    if any(lowers[k] in _QUESTION_MARKS or lemmas[k] in _PASTIMES for k in range(sent.start, sent.end)):
+    if _no_party_judged(view, token):
         return None  # a question, or a match, a race, a show: no judgement of a party
     # the phrase the word heads or qualifies ("une offre cynique et hostile": the offer)
     h = token.i
@@ -108,6 +122,93 @@ def _frame(token: Token, lexicon: Lexicon) -> Frame | None:
             return _judged_by(view, head, h, token.i)
         current = head
     return None
+
+
+def _no_party_judged(view, token: Token) -> bool:
+    """Whether the sentence of ``token`` asks a question or tells of a match, a race or a show."""
+    sent = token.sent
+    return any(view.lower[k] in _QUESTION_MARKS or view.lemma[k] in _PASTIMES for k in range(sent.start, sent.end))
+
+
+def feeling_frame(token: Token) -> Frame | None:
+    """The frame of the word of feeling ``token`` (module docstring): ``feeler`` the subject who feels it, ``judged``
+    what it is about, ``clause`` the verb (or the word) whose clause states it; the one who feels it may also be the
+    noun the word qualifies ("le ministre, déçu par ..."); None out of the frame (a finite verb, no one who feels it),
+    with nothing it is about, in a question or a sentence of sport and the arts."""
+    view = view_of(token.doc)
+    deps, heads, pos, lemmas, kids = view.dep, view.head, view.pos, view.lemma, view.kids
+    if _no_party_judged(view, token):
+        return None
+    i = token.i
+    if pos[i] == "NOUN":
+        # "a exprimé sa préoccupation", "a fait part de sa déception": the noun voiced by the verb's subject
+        clause = heads[i]
+        if clause == i or lemmas[clause] not in _EXPRESSING_VERBS \
+                or not (deps[i] == "obj" or deps[i].startswith("obl")):
+            return None
+    elif pos[i] in ("ADJ", "VERB"):
+        # "X est déçu par", "X est atterré par" (read as a passive), "X s'est dit déçu", "X s'est montré satisfait"
+        # (a participle, whatever form the tagger reads: the frame tells it from a finite verb, "a déçu X")
+        if any(deps[k] in ("cop", "aux:pass") for k in kids(i)):
+            clause = i
+        elif deps[i] == "xcomp" and heads[i] != i and lemmas[heads[i]] in _FEELING_VERBS:
+            clause = heads[i]
+        elif deps[i] in _QUALIFYING and pos[heads[i]] in ("NOUN", "PROPN"):
+            # "le ministre, (se disant) déçu par ..., a quitté la réunion": the noun it qualifies feels it
+            return _about(view, i, i, view.token(heads[i]), word_de=True)
+        elif _set_off_subject(view, i) is not None:
+            # the same apposition read as the clause's head: "X, déçu par la décision de Y, a exhorté ..."
+            return _about(view, i, i, view.token(_set_off_subject(view, i)), word_de=True)
+        else:
+            return None
+    else:
+        return None
+    feeler = next((k for k in kids(clause) if deps[k] in _SUBJECTS and k != i), None)
+    if feeler is None:
+        return None
+    return _about(view, i, clause, view.token(feeler), word_de=pos[i] != "NOUN")
+
+
+def _set_off_subject(view, i: int) -> int | None:
+    """The subject of the word ``i`` when the parser made an apposition the clause's head: a subject of its own, set
+    off by a comma, with no auxiliary nor object ("X, déçu par Y, a ..."), or None."""
+    deps, kids, lowers = view.dep, view.kids, view.lower
+    if any(deps[k].startswith("aux") or deps[k] in ("obj", "cop") for k in kids(i)):
+        return None
+    subject = next((k for k in kids(i) if deps[k] == "nsubj" and k < i), None)
+    if subject is None or not any(lowers[j] == "," for j in range(view.token(subject).right_edge.i + 1, i)):
+        return None
+    return subject
+
+
+def _about(view, i: int, clause: int, feeler: Token, word_de: bool) -> Frame | None:
+    """The frame of the word of feeling ``i`` felt by ``feeler`` in the clause of ``clause``: what it is about, the
+    first complement of the word (or of the clause's verb, where the parser hangs it) after a preposition of
+    `feeling_prepositions` (a noun's "de X" only when ``word_de``: "la déception de X" is whose it is), else the
+    subject of its que-clause; None when it is about nothing named or about a figure (`measured_nouns`)."""
+    deps, pos, kids, lowers = view.dep, view.pos, view.kids, view.lower
+    about = None
+    for holder in dict.fromkeys((i, clause)):  # the word's complement, or the verb's where the parser hung it
+        for k in kids(holder):
+            if k in (i, feeler.i) or pos[k] not in ("NOUN", "PROPN", "PRON") \
+                    or not (deps[k].startswith("obl") or deps[k] == "nmod"):
+                continue
+            case = next((c for c in kids(k) if deps[c] == "case"), None)
+            if case is None or lowers[case] not in _FEELING_PREPS:
+                continue
+            if not word_de and holder == i and lowers[case] in _DE_FORMS:
+                continue  # "la déception de X": whose feeling it is
+            about = k
+            break
+        if about is None:  # "déçu que X ait refusé": the subject of its que-clause
+            clause_kid = next((k for k in kids(holder) if deps[k] == "ccomp" and que_clause(view, k)), None)
+            if clause_kid is not None:
+                about = next((k for k in kids(clause_kid) if deps[k] in _SUBJECTS), None)
+        if about is not None:
+            break
+    if about is None or view.lemma[about] in _MEASURED:
+        return None  # (a figure: "satisfait de la croissance de X" judges no one)
+    return Frame(view.token(about), None, view.token(clause), feeler=feeler)
 
 
 def _judged_by(view, verb: int, phrase: int, word: int) -> Frame | None:

@@ -92,6 +92,9 @@ class Entry:
     # a word by which a speaker judges another party or its act ("une trahison", "inacceptable", "sans fondement"):
     # an event only in the frame that names who judges and who is judged (events/judgement.py), the speaker acting
     judgement: bool = False
+    # (with judgement) a word of a party's own feeling about another party or its act ("déçu", "ses félicitations"):
+    # its frame names who feels it, who acts, and what it is about, whose party receives (events/judgement.py)
+    feeling: bool = False
 
     @property
     def specificity(self) -> int:
@@ -214,6 +217,7 @@ class Lexicon:
             third_party=bool(item.get("third_party", False)),
             authority=bool(item.get("authority", False)),
             judgement=bool(item.get("judgement", False)),
+            feeling=bool(item.get("feeling", False)),
         )
 
     def in_class(self, lemma: str, name: str) -> bool:
@@ -373,6 +377,8 @@ def _check_entry(source: Located, path: tuple[str | int, ...], item: Any, vocabu
     if item.get("gender") is not None and item["gender"] not in _GENDERS:
         raise source.error((*path, "gender"), f"unknown gender {item['gender']!r} (expected one of "
                                               f"{', '.join(_GENDERS)})")
+    if item.get("feeling") and not item.get("judgement"):
+        raise source.error((*path, "feeling"), "a word of feeling is a word of judgement: add judgement: true")
     if item.get("de") is not None and item["de"] not in ROLES:
         raise source.error((*path, "de"), f"unknown role {item['de']!r} (expected one of {', '.join(ROLES)})")
 
