@@ -49,3 +49,16 @@ def test_a_charge_with_its_agent_is_the_agent_s(veille_nlp) -> None:
 def test_a_bare_participle_describing_the_one_charged_is_no_charge_told(veille_nlp) -> None:
     events = code(veille_nlp, LEAD + "L'ancien ministre équatorien des Mines, inculpé pour corruption, a fui le pays.")
     assert not of_type(events, "ACCUSE"), events
+
+
+def test_a_private_person_charged_with_an_ordinary_crime_is_a_fait_divers(veille_nlp) -> None:
+    # the authorities of where it happens charge a foreigner: the sides would be right, but no political event
+    events = code(veille_nlp, "Un cuisinier portugais a été inculpé de viol à Lyon.")
+    assert not of_type(events, "ACCUSE"), events
+
+
+def test_the_place_of_the_charge_is_not_among_the_charged(veille_nlp) -> None:
+    events = code(veille_nlp, "Un élu bolivien a été inculpé pour fraude à La Paz.")
+    charges = of_type(events, "ACCUSE")
+    assert charges and codes(charges[0]["actor"]) == {"BOL"}, events
+    assert [p["text"] for p in charges[0]["recipient"]] == ["élu bolivien"], events

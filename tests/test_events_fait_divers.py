@@ -10,6 +10,7 @@ import pytest
 
 from veille.events.coder import _private_event
 from veille.events.testing import code, features_kept
+from veille.model.vocabulary import load_vocabulary
 
 
 def _side(code: str, sector: str | None = None, text: str = "", actor_id: str | None = None) -> dict:
@@ -21,6 +22,7 @@ def _event(event_type: str, actor: list[dict], recipient: list[dict]) -> dict:
 
 
 POLICE = _side("FRA", "COP", "police")
+CRIMES = load_vocabulary().with_flag("crime")  # the types the coder reads as crimes and arrests
 
 
 @pytest.mark.parametrize(("event", "private"), [
@@ -43,13 +45,13 @@ POLICE = _side("FRA", "COP", "police")
 ])
 def test_an_act_between_private_persons_or_an_arrest_by_the_unnamed_police_is_private(event: dict,
                                                                                         private: bool) -> None:
-    assert _private_event(event) is private
+    assert _private_event(event, CRIMES) is private
 
 
 def test_in_a_document_of_protest_the_police_acts_for_the_state() -> None:
     arrest = _event("COERCE", [POLICE], [_side("FRA", "CVL", "deux hommes")])
-    assert not _private_event(arrest, street=False)
-    assert _private_event(_event("REQUEST", [_side("FRA", "CVL", "habitants")], [_side("FRA")]), street=False)
+    assert not _private_event(arrest, CRIMES, street=False)
+    assert _private_event(_event("REQUEST", [_side("FRA", "CVL", "habitants")], [_side("FRA")]), CRIMES, street=False)
 
 
 ARREST = "Deux hommes ont été interpellés dimanche par la police à Montauban, a indiqué le parquet."

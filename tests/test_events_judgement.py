@@ -78,6 +78,9 @@ def test_idioms_of_the_political_press_are_no_pastime(veille_nlp, text: str) -> 
     "La croissance de l'économie chilienne est encourageante, a estimé mardi le ministre argentin.",
     "Le dépistage du chef de la diplomatie lituanienne est positif, a indiqué le ministre letton.",
     "Le ministre norvégien a jugé scandaleuse la décision de l'arbitre suédois.",
+    # a thing that is no party's act, with the place it is in: where it is is not whose it is
+    "La saison des vendanges au Chili est encourageante, a estimé le ministre argentin de l'Agriculture.",
+    "Le climat des affaires en Slovénie est prometteur, a déclaré le ministre croate.",
     # no verb of judging above the word
     "Le maire a organisé une journée historique pour la ville de Lyon.",
 ])

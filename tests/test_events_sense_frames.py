@@ -96,6 +96,9 @@ def _sense(nlp, text: str, word: str) -> str | None:
     ("Le régime a arrêté le chef du parti agrarien à Tachkent.", "arrêté", "COERCE"),
     ("Les talibans ont arrêté un ancien ministre à Kaboul.", "arrêté", "COERCE"),
     ("Le chef du parti agrarien a été arrêté lundi à Tachkent.", "arrêté", "COERCE"),
+    # a team or a group arrests only as a group of enforcers (`group_nouns`): not a candidate's team stopping an ad
+    ("L'équipe du président colombien a arrêté la campagne publicitaire.", "arrêté", None),
+    ("Les équipes de la gendarmerie ont arrêté deux militants à Rennes.", "arrêté", "COERCE"),
     # a landlord putting tenants out deports no one; a state does
     ("Le propriétaire a expulsé ses locataires en plein hiver.", "expulsé", None),
     ("La Biélorussie a expulsé deux journalistes polonais.", "expulsé", "COERCE"),

@@ -54,6 +54,7 @@ _MEANS_PREPS = grammar_words("means_prepositions")  # "avec le soutien de X": th
 _AVOIR = grammar_words("avoir_auxiliaries")  # "Poutine l'avait mis en garde": no passive
 _SUBJECT_RELATIVES = grammar_words("subject_relatives")  # "X, qui a déployé ..."
 _GERUND_ADV = grammar_words("gerund_adverbs")  # "tout en appelant à ..."
+_COMPANY_NOUNS = grammar_words("company_nouns")  # "le groupe franco-italien": a firm, not the two states
 _INVERTED = grammar_words("inverted_clitics")  # "a-t-il estimé": the subject after its verb
 _VERB_POS = frozenset({"VERB", "AUX"})
 
@@ -143,8 +144,15 @@ class MentionIndex:
                 # a compound one in lower case is an adjective whatever the tagger read ("le sommet russo-turc"
                 # tagged a number, "le pacte nippo-coréen" an auxiliary); a capital makes it a person's
                 # nationality ("un Franco-Algérien")
-                if "-" in texts[i] and texts[i].islower():
+                if "-" in texts[i] and texts[i].islower() and not self._of_company(view, i):
                     self._compound(view.token(i), demonyms, fold)
+
+    @staticmethod
+    def _of_company(view: DocView, i: int) -> bool:
+        """The compound demonym at ``i`` qualifies a company ("le groupe franco-italien", "la compagnie
+        franco-néerlandaise"): it tells where the firm is from, and names no state as a party of what it does."""
+        noun = view.head[i] if view.dep[i] in ("amod", "conj") and view.head[i] != i else i - 1
+        return noun >= 0 and view.pos[noun] == "NOUN" and view.lemma[noun] in _COMPANY_NOUNS
 
     def _compound(self, token: Token, demonyms: Mapping[str, str], fold: Callable[[str], str]) -> None:
         """A compound demonym ("l'accord sino-britannique"): a mention of its first state, with the others as

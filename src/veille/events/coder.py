@@ -44,6 +44,7 @@ from veille.events.dates import (
     BACKGROUND_DAYS,
     BACKGROUND_DAYS_OLD,
     BACKGROUND_DAYS_TOLD,
+    SENTENCE_ENDS,
     DateIndex,
     EventDate,
     age_in_days,
@@ -92,13 +93,6 @@ from veille.nlp.junctions import starts_glued
 
 register()
 
-# the types' roles, as model/vocabulary.yaml declares them (`flags`)
-_VERBAL = load_vocabulary().with_flag("verbal")  # verbal acts need someone who speaks
-_SPEECH = load_vocabulary().with_flag("speech")
-_OWN_ACTS = load_vocabulary().with_flag("announced")
-_REACTIONS = load_vocabulary().with_flag("reaction")  # statements about another's act
-_ADDRESSED = load_vocabulary().with_flag("addressed")  # acts addressed to someone, maybe of the actor's own state
-_CRIME_TYPES = load_vocabulary().with_flag("crime")  # crimes and arrests: ordinary news in a fait divers
 _CLASH = grammar_words("clash_words")
 _NOMINAL_UP = frozenset({"obj", "obl", "obl:arg", "obl:mod", "nmod", "iobj", "nsubj:pass", "appos", "xcomp",
                          "conj", "acl", "nsubj"})
@@ -138,7 +132,8 @@ _STREET_SECTORS = grammar_words("street_sectors")  # opposition, civilians, unio
 _OTHER_BODIES = grammar_words("other_bodies")  # parliament, opposition, rebels, courts, civilians, parties
 # heads of the offices of a town, a region or the police: they act on their own state's affairs
 _LOCAL_OFFICES = grammar_words("local_offices")
-_SENTENCE_ENDS = (".", "!", "?", "…", "»", '"', ")", ":", ";")  # a sentence ending otherwise is a heading
+# how a sentence or a clause read as one ends: a sentence ending otherwise is a heading, or runs on in the next
+_SENTENCE_ENDS = (*SENTENCE_ENDS, *sorted(grammar_words("clause_end_marks")))
 _STATE_FORCES = grammar_words("state_forces")  # the side of a state its rebels fight
 # sides that make no political event alone in ordinary news (courts, civilians, companies, media, criminals)
 _ORDINARY_SECTORS = grammar_words("ordinary_sectors")
@@ -264,7 +259,14 @@ class EventCoder:
         # repression), which no company does as business
         self.force = self.hostile | frozenset(t for t in self.vocabulary.type_names
                                               if self.vocabulary.family(t) == "violence")
+        # the types' roles, as model/vocabulary.yaml declares them (`flags`): read here once, by name
         self.reciprocal = self.vocabulary.with_flag("reciprocal")  # partners, not a direction
+        self.verbal = self.vocabulary.with_flag("verbal")  # verbal acts need someone who speaks
+        self.speech = self.vocabulary.with_flag("speech")
+        self.own_acts = self.vocabulary.with_flag("announced")
+        self.reactions = self.vocabulary.with_flag("reaction")  # statements about another's act
+        self.addressed = self.vocabulary.with_flag("addressed")  # acts addressed to someone, maybe of the actor's state
+        self.crimes = self.vocabulary.with_flag("crime")  # crimes and arrests: ordinary news in a fait divers
         self.model = ConfidenceModel.load(model)
         self.threshold = self.model.threshold if threshold is None else threshold
         # a planned, hypothetical or negated event claims nothing happened: the model's lower threshold for them
@@ -442,7 +444,7 @@ class EventCoder:
         crowd = bucket(len(sent_events), (2, 3, 5))
         for event in sent_events:
             features = event.pop("_features")
-            if (ordinary or plain or fait_divers) and _private_event(event, street):
+            if (ordinary or plain or fait_divers) and _private_event(event, self.crimes, street):
                 continue
             # a recipient the text does not name is the type's default guess ("ont manifesté" against the
             # government): no political side in ordinary news
@@ -558,7 +560,7 @@ class EventCoder:
         keep: list[Candidate] = [cand for cand in found.values() if cand.entry.deontic or cand.entry.judgement]
         found = {i: cand for i, cand in found.items() if not (cand.entry.deontic or cand.entry.judgement)}
         for cand in found.values():
-            governor = _governing_trigger(cand.token, found)
+            governor = _governing_trigger(cand.token, found, self.speech)
             if governor is not None:
                 continue
             keep.append(cand)
@@ -576,8 +578,8 @@ class EventCoder:
             inner = _transparent_noun(token, self.lexicon)
             if inner is not None:
                 args_entry, args_token = inner  # "a annoncé le retrait du Mali": the noun's parties
-        status = assess(token, is_noun=token.pos_ in ("NOUN", "PROPN"), verbal=entry.type in _SPEECH,
-                        own_act=entry.type in _OWN_ACTS, sentence=sent, lemmas=ctx.lemmas())
+        status = assess(token, is_noun=token.pos_ in ("NOUN", "PROPN"), verbal=entry.type in self.speech,
+                        own_act=entry.type in self.own_acts, sentence=sent, lemmas=ctx.lemmas())
         if status.reporter is None and ctx.open_quote is not None:
             # '"La Russie doit réagir. Nous attendons", a dit X': the quote's first sentence is X's too
             status = Status(REPORTED if status.status == ASSERTED else status.status, ctx.open_quote,
@@ -626,7 +628,7 @@ class EventCoder:
         the text pairs the actor with through a detention, an aid or a dispute: only a partner it has met or
         struck an agreement with (a reciprocal event told before) receives it."""
         own = {p.code for p in actor}
-        if other in own or event_type in self.reciprocal or event_type not in _VERBAL:
+        if other in own or event_type in self.reciprocal or event_type not in self.verbal:
             return False  # (an aid sent, a withdrawal: a material act goes where the story's partner is)
         if self.vocabulary.family(event_type) == "withdraw":
             return False  # a concession yields to the other side ("a annoncé le retrait de ses troupes")
@@ -741,7 +743,7 @@ class EventCoder:
         if frame.judged is not None:
             if self.lexicon.in_class(frame.judged.lower_, "first_person"):
                 return None  # "nous", "notre pays": the speaker's own side
-            judged = self._judged_parties(frame.judged, ctx, places=not entry.feeling)
+            judged = self._judged_parties(frame.judged, ctx)
         others = [p for p in judged if p.code not in own]
         if judged and not others:
             return None  # the speaker's own side, or its own act
@@ -749,12 +751,11 @@ class EventCoder:
             return None
         return Arguments(actor=speakers, recipient=others, explicit=True), status
 
-    def _judged_parties(self, phrase: Token, ctx: _Context, places: bool = True) -> list[Party]:
+    def _judged_parties(self, phrase: Token, ctx: _Context) -> list[Party]:
         """The coded parties a judged phrase names: a party itself; the doer of the act it names ("l'offensive
         russe contre X": Russia; both partners of a shared one, "l'accord entre X et Y"), else the parties its own
-        complements and possessive name ("la décision de X", "son vote"), not those of a clause hung on it; with
-        ``places`` False, not a place where the phrase is ("la situation en Syrie": what a feeling is about, no party's
-        act)."""
+        complements and possessive name ("la décision de X", "son vote"), not those of a clause hung on it, nor a
+        place a locative names: where a thing is is not whose it is ("le bilan de la saison en Grèce")."""
         if phrase.pos_ not in ("NOUN", "PROPN") or ctx.index.at(phrase) is not None:
             return [p for p in self.finder.phrase_parties(phrase, ctx.index, ctx.resolve) if p.code]
         found: list[Party] = []
@@ -766,14 +767,13 @@ class EventCoder:
             if found and not shared:
                 return found  # (a shared act's partners may be named beyond the finder's slots: walked below)
         view = view_of(phrase.doc)
-        deps, kids = view.dep, view.kids
+        deps, kids, lowers = view.dep, view.kids, view.lower
         stack = [phrase.i]
         while stack:  # the phrase's own words, through its complements and modifiers
             for k in kids(stack.pop()):
+                if deps[k] == "nmod" and any(deps[c] == "case" and lowers[c] in LOCATIVE_PREPS for c in kids(k)):
+                    continue
                 if deps[k] in ("nmod", "amod", "det", "conj", "appos", "flat:name"):
-                    if not places and deps[k] == "nmod" and any(
-                            deps[c] == "case" and view.lower[c] in LOCATIVE_PREPS for c in kids(k)):
-                        continue
                     token = view.token(k)
                     if deps[k] == "det" and not morph(token, "Poss"):
                         continue
@@ -799,7 +799,7 @@ class EventCoder:
             return []
         obj = next((c for c in token.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
         entry = self.lexicon.match(obj) if obj is not None else None
-        if entry is None or entry.type in _REACTIONS:
+        if entry is None or entry.type in self.reactions:
             return []  # a statement about a statement: no act to take sides from
         inner = self.finder.find(obj, entry, ctx.index, ctx.resolve)
         sides = [p.code for p in inner.actor + inner.recipient if p.code and p.code not in own]
@@ -998,9 +998,9 @@ class EventCoder:
         # victims named as the subject: "l'Azerbaïdjan dit en avoir perdu 50", "105 militaires ont trouvé la mort"
         # ('"Quiconque commercera avec Damas s'expose à des sanctions", a déclaré X': the threatened is no party,
         # the speaker still threatens)
-        if entry.victim and (actor or (event_type in _VERBAL and status.reporter is not None)):
+        if entry.victim and (actor or (event_type in self.verbal and status.reporter is not None)):
             recipient, actor = actor + [p for p in recipient if not _same_party(p, actor)], []
-            if event_type in _VERBAL and status.reporter is not None:
+            if event_type in self.verbal and status.reporter is not None:
                 # '"Le Nord en paiera le prix", a-t-il dit': who says what the other will suffer speaks
                 actor = _threatener(ctx, status.reporter, {p.code for p in recipient})
         # unnamed parties belong to where it happens; unnamed victims of a reported attack are
@@ -1049,7 +1049,7 @@ class EventCoder:
                     and self.finder._is_material(args.theme, entry):
                 nested = [p for p in nested if p.place or not _inside(p, args.theme)]
             recipient = [p for p in recipient if p.code not in actor_codes or event_type in self.domestic
-                         or _addressed_body(event_type, p, token, actor, self.lexicon)] + nested
+                         or _addressed_body(event_type, p, token, actor, self.lexicon, self.addressed)] + nested
         # soldiers sent somewhere: the destination is the recipient (AID) — "au Kazakhstan", "y"
         if event_type in ("AID", "MOBILIZE", "RETREAT") and not recipient:
             dest = [p for p in args.places if placemod.is_state(p.code)]
@@ -1104,6 +1104,7 @@ class EventCoder:
             and any(p.code and not _at_place(p) for p in recipient)
         if by_authority:
             actor = [Party(text="", code=home, sector="JUD", generic=True)]
+            recipient = [p for p in recipient if not _at_place(p)]  # the one charged, with their own state
             confidence *= 0.8
         if event_type == "PROTEST" and actor and not recipient \
                 and all(p.text and p.sector in _STATE_FORCES for p in actor if p.code):
@@ -1187,15 +1188,15 @@ class EventCoder:
         # named is still charged)
         if event_type not in self.domestic and not by_authority:
             codes = {p.code for p in actor}
-            kept = [p for p in recipient
-                    if p.code not in codes or _addressed_body(event_type, p, token, actor, self.lexicon)]
+            kept = [p for p in recipient if p.code not in codes
+                    or _addressed_body(event_type, p, token, actor, self.lexicon, self.addressed)]
             own_addressee = not kept and token.pos_ == "VERB" and any(
                 p.text and not p.place and p.token is not None and p.token.head == token
                 and p.token.dep_ in ("obj", "iobj", "obl:arg") for p in recipient)
             recipient = kept
 
         # a reaction to an act ("dénoncent l'accord", "a salué la décision"): whoever did it receives it
-        if event_type in _REACTIONS and actor and not recipient:
+        if event_type in self.reactions and actor and not recipient:
             acted = self._reacted_to(token, ctx, {p.code for p in actor})
             if acted:
                 recipient = [Party(text="", code=code) for code in acted]
@@ -1266,7 +1267,7 @@ class EventCoder:
             return None  # a meeting needs two sides (PLOVER CONSULT)
         if entry.needs_args and not args.explicit:
             return None
-        if event_type in _VERBAL and not named_actor and not by_authority \
+        if event_type in self.verbal and not named_actor and not by_authority \
                 and not any(p.code and not p.generic for p in coded_actor):
             return None  # (an authority's charge is a deed, not words that need a speaker named)
         if not coded_actor:
@@ -1385,7 +1386,7 @@ class EventCoder:
             owned = any(c.dep_ == "det" and c.lower_ in _THIRD_POSSESSIVES for c in status.reporter.children)
             reporter = {"text": status.reporter.text, "actor_id": None,
                         "code": coded_actor[0].code if owned else None}
-        if (reporter is None or not reporter["code"]) and event_type in _VERBAL and status.reporter is None:
+        if (reporter is None or not reporter["code"]) and event_type in self.verbal and status.reporter is None:
             reporter = coded_actor[0].export()  # a statement's source is whoever makes it
             reporter.pop("sector")
         if reporter is None and status.reporter is None and final_status in (FUTURE, HYPOTHETICAL) \
@@ -1832,9 +1833,6 @@ class _Context:
 
 _QUANTITY_NOUNS = grammar_words("quantity_nouns")
 _NAME_DEPS = frozenset({"appos", "flat:name", "flat"})  # a name beside a title: "le ministre, X", "le député X"
-_END_PUNCT = (".", "!", "?", "»", "…", '"', ":", ";")
-
-
 
 
 def _misread_name(token: Token) -> bool:
@@ -2061,7 +2059,7 @@ _GLUED_HEADING = re.compile(r'(?:^|(?<=[.!?"»…)]))\s*(-\s?[^\s.!?\-][^.!?\n]{
 
 
 def _is_heading(block: str, span: Span) -> bool:
-    if not block.rstrip("*_ ").endswith(_END_PUNCT):
+    if not block.rstrip("*_ ").endswith(_SENTENCE_ENDS):
         # a long block is body text with something after its last sentence (an agency's signature,
         # "...en 1953.bur-sh/slb/elm"), not a heading
         return len(span) <= _HEADING_MAX_TOKENS
@@ -2070,9 +2068,10 @@ def _is_heading(block: str, span: Span) -> bool:
     return not any("Fin" in morph(t, "VerbForm") for t in span)
 
 
-def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate | None:
+def _governing_trigger(token: Token, found: dict[int, Candidate], speech: frozenset[str]) -> Candidate | None:
     """The trigger whose argument ``token`` is part of, if any (within a few nominal hops): "a signé
-    un accord", "un mémorandum levant son blocage", "leur volonté de renforcer", "a accepté de soutenir"."""
+    un accord", "un mémorandum levant son blocage", "leur volonté de renforcer", "a accepté de soutenir"
+    (``speech``: the types of speech acts, whose purpose clause is no argument of theirs)."""
     view = view_of(token.doc)  # the climb read as lists: no Token built
     deps, lowers, head_of, kids = view.dep, view.lower, view.head, view.kids
     t = token.i
@@ -2104,7 +2103,7 @@ def _governing_trigger(token: Token, found: dict[int, Candidate]) -> Candidate |
             # "pour leur demander": a speech act of its own; "se sont entendus pour renforcer": one event;
             # the demands of a protest are its topic
             if head in found and (found[head].entry.type == "PROTEST" or (
-                    own is not None and own.entry.type not in _SPEECH
+                    own is not None and own.entry.type not in speech
                     and any(lowers[j] in _PURPOSE_MARKS for j in kids(current)))):
                 return found[head]
             return None
@@ -2456,15 +2455,17 @@ def _bare_office(party: Party) -> bool:
         and token.lemma_.lower() in _LOCAL_OFFICES and party.text.lower() == token.text.lower()
 
 
-def _addressed_body(event_type: str, party: Party, trigger: Token, actor: list[Party], lexicon: Lexicon) -> bool:
-    """An act addressed to another body of the actor's own state, named as the trigger's complement."""
+def _addressed_body(event_type: str, party: Party, trigger: Token, actor: list[Party], lexicon: Lexicon,
+                    addressed: frozenset[str]) -> bool:
+    """An act addressed to another body of the actor's own state, named as the trigger's complement (``addressed``:
+    the types of acts addressed to someone, which may be of the actor's own state)."""
     if _rebels_face_state(party, actor) and _governed(party, trigger):
         return True  # "des pourparlers entre les talibans et Kaboul": rebels with their own state
     if party.addressee and _governed(party, trigger):
         return True  # "la rectrice a pressé les bailleurs de geler les loyers": the one asked, of the asker's state
-    if event_type in _ADDRESSED and _another_person(party, actor) and _owned_complement(party, trigger, lexicon):
+    if event_type in addressed and _another_person(party, actor) and _owned_complement(party, trigger, lexicon):
         return True  # "X a raillé Y", "X a moqué le bilan de Y": two people of one state, each named
-    return event_type in _ADDRESSED and _governed(party, trigger) \
+    return event_type in addressed and _governed(party, trigger) \
         and (_another_body(party, actor) or _answering_at_home(party, actor))
 
 
@@ -2835,13 +2836,14 @@ def _private_side(party: dict) -> bool:
         or (not party["text"] and party["sector"] is None and party["actor_id"] is None)
 
 
-def _private_event(event: dict, street: bool = True) -> bool:
-    """An act whose sides, all of one state, are private persons, or a crime or an arrest between them and
-    the unnamed police ("deux hommes ont été interpellés", "des tirs visant les forces de l'ordre")."""
+def _private_event(event: dict, crimes: frozenset[str], street: bool = True) -> bool:
+    """An act whose sides, all of one state, are private persons, or a crime or an arrest (a type of ``crimes``)
+    between them and the unnamed police ("deux hommes ont été interpellés", "des tirs visant les forces de
+    l'ordre")."""
     sides = [*event["actor"], *event["recipient"]]
     if not sides or len({p["code"] for p in sides}) > 1:
         return False
-    police = street and event["type"] in _CRIME_TYPES
+    police = street and event["type"] in crimes
     return all(_private_side(p) or (police and p["sector"] in _POLICE_SECTORS and p["actor_id"] is None)
                for p in sides)
 

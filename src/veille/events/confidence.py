@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from veille.events.dates import age_in_days
+from veille.events.status import QUESTION_MARKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -211,7 +212,7 @@ def event_features(token: Token, entry: Entry, args: Arguments, event_type: str,
         f["sized"] = 1.0
     if (before.count('"') + before.count("«") - before.count("»")) % 2 == 1:
         f["quoted"] = 1.0
-    if text.rstrip().endswith("?"):
+    if text.rstrip().endswith(tuple(QUESTION_MARKS)):
         f["question"] = 1.0
     f[f"tense={_tense(token)}"] = 1.0
     f[f"clause={clause(token)}"] = 1.0

@@ -43,8 +43,8 @@ _YEAR_RE = re.compile(r"^(\d{4}|\d{3})(?:X|-\d{2}(?:-\d{2})?)?$")  # "1983", "19
 _DATE_LABELS = frozenset({"DATE", "TIME"})
 _DURATION_RE = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([HDWM])$")
 _YEARS_RE = re.compile(r"^P(\d+)Y$")
-# how a typographic sentence ends (the coder also cuts at ";" and ":")
-_FULL_STOP = (".", "!", "?", "…", "»", '"', ")")
+# how a typographic sentence ends (the coder also cuts at the clause ends, ";" and ":")
+SENTENCE_ENDS = tuple(sorted(grammar_words("sentence_end_marks")))
 
 
 @dataclass(frozen=True)
@@ -921,7 +921,7 @@ def lead_date(sentences: list[Span], index: DateIndex, published: str | None) ->
     count, end = 0, pieces[-1].end
     text = doc_text(pieces[0].doc)  # a Span would build its text from its tokens
     for sent in pieces:
-        if text[sent.start_char:sent.end_char].rstrip().endswith(_FULL_STOP):
+        if text[sent.start_char:sent.end_char].rstrip().endswith(SENTENCE_ENDS):
             count += 1
             if count == LEAD_SENTENCES:
                 end = sent.end

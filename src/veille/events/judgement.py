@@ -34,7 +34,7 @@ from veille.events.arguments import INCISE_DEPS, reports_quote
 from veille.events.features import morph
 from veille.events.grammar import grammar_words
 from veille.events.lexicon import Lexicon, que_clause
-from veille.events.status import SPEECH_VERBS
+from veille.events.status import QUESTION_MARKS, SPEECH_VERBS
 from veille.events.view import view_of
 
 # verbs whose object the word of judgement is said of ("juge la décision inacceptable", "qualifie de trahison")
@@ -48,7 +48,6 @@ _SEEN_IN = grammar_words("seen_in_prepositions")
 # prepositions that front the holder of an opinion ("Pour Oslo, c'est une provocation")
 _HOLDER_PREPS = grammar_words("opinion_holder_prepositions")
 _ACT_SUBJECTS = grammar_words("act_subjects")  # "c'est une trahison": the act told before
-_QUESTION_MARKS = frozenset({"?"})
 # words of sport and the arts: what is judged in their sentence is a performance, not a party's act
 _PASTIMES = grammar_words("pastime_words")
 _MEASURED = grammar_words("measured_nouns")  # figures and tests: "positive" measures them, judges no one
@@ -127,7 +126,7 @@ def _frame(token: Token, lexicon: Lexicon) -> Frame | None:
 def _no_party_judged(view, token: Token) -> bool:
     """Whether the sentence of ``token`` asks a question or tells of a match, a race or a show."""
     sent = token.sent
-    return any(view.lower[k] in _QUESTION_MARKS or view.lemma[k] in _PASTIMES for k in range(sent.start, sent.end))
+    return any(view.lower[k] in QUESTION_MARKS or view.lemma[k] in _PASTIMES for k in range(sent.start, sent.end))
 
 
 def feeling_frame(token: Token) -> Frame | None:

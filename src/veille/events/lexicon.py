@@ -23,6 +23,7 @@ from veille.datafile import Located, read_located
 from veille.events.features import morph
 from veille.events.gazetteer import city, fold
 from veille.events.grammar import grammar_table, grammar_words
+from veille.events.status import QUESTION_MARKS
 from veille.events.timex_lexicon import REL_MODS, TIME_WORDS, UNITS
 from veille.events.view import DocView, opens_incise, view_of
 from veille.model.vocabulary import ROLES, Vocabulary, load_vocabulary
@@ -306,7 +307,8 @@ class Lexicon:
             subject = _subject(token)
             if subject is not None and subject.lemma_.lower() in entry.not_subj:
                 return False
-            if entry.subj and subject is not None and not _may_do(subject, entry.subj):
+            if entry.subj and subject is not None \
+                    and not _may_do(subject, entry.subj, self.classes.get("group_nouns", frozenset())):
                 return False
         if entry.against and not any(
                 lemma in entry.against for lemma in _complement_words(token, entry.prep)):
@@ -489,7 +491,7 @@ def _asks(token: Token) -> bool:
     i = token.i - 1
     while i >= 0 and lowers[i] != ",":
         i -= 1
-    return i >= 2 and lowers[i - 2] == "?"
+    return i >= 2 and lowers[i - 2] in QUESTION_MARKS
 
 
 def _infinitive(token: Token) -> str | None:
@@ -604,11 +606,16 @@ def _beyond_clause(token: Token, theme: Token | None) -> bool:
                and any(view.dep[c].startswith("nsubj") for c in view.kids(k)) for k in range(token.i + 1, theme.i))
 
 
-def _may_do(subject: Token, words: frozenset[str]) -> bool:
+def _may_do(subject: Token, words: frozenset[str], groups: frozenset[str] = frozenset()) -> bool:
     """Whether ``subject`` may be the doer an entry's `subj` asks for: one of ``words`` ("la police", "les
     enquêteurs"), a pronoun (anyone), or a state or body named ("la Turquie a interpellé"); not a person named nor
-    any other noun ("interpellé par un auditeur", "Marie Dupont a interpellé le ministre")."""
-    if subject.lemma_.lower() in words or subject.pos_ == "PRON":
+    any other noun ("interpellé par un auditeur", "Marie Dupont a interpellé le ministre"). A noun of ``groups``
+    does it when its own complement or adjective does ("les équipes de la police", "le groupe jihadiste"), not
+    alone nor as a person's ("l'équipe du candidat")."""
+    lemma = subject.lemma_.lower()
+    if lemma in groups:
+        return any(_may_do(c, words, groups) for c in subject.children if c.dep_ in _GROUP_OF_DEPS)
+    if lemma in words or subject.pos_ == "PRON":
         return True
     labels = {subject.ent_type_} | {m.label_ for m in subject.doc.spans.get(MENTIONS, ())
                                     if m.start <= subject.i < m.end}
@@ -653,6 +660,7 @@ _NMOD_CLIMB = 3  # complements climbed from a relative's noun to the noun they c
 _ACTOR_ENTS = frozenset({"PER", "ORG", "GPE", "LOC"})
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
 _BODY_ENTS = frozenset({"ORG", "GPE", "LOC"})  # a state or a body named, not a person
+_GROUP_OF_DEPS = frozenset({"nmod", "amod", "appos", "flat:name"})  # what names whom a group is made of
 
 
 def behind_day(view: DocView, j: int) -> int:

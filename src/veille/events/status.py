@@ -70,6 +70,8 @@ QUOTE_MARKS = tuple(dict.fromkeys(OPENING_QUOTES + CLOSING_QUOTES))
 EUPHONIC = grammar_words("euphonic_marks")  # the "t" of "a-t-il": no subject (arguments.py reads it too)
 INVERTED_CLITICS = grammar_words("inverted_clitics") | EUPHONIC
 _QUESTION_WORDS = grammar_words("question_words")  # "pourquoi", "qui": a question that takes the act as known
+QUESTION_MARKS = grammar_words("question_marks")  # "?": what it ends is asked, not told
+_FRAME_STOPS = grammar_words("speech_frame_stops")  # where a speech verb read along the words stops being the clause's
 _PLANNED_PASSIVES = grammar_words("planned_passive_verbs")  # "un tête-à-tête est prévu"
 # verbs whose negation affirms what hangs on them ("ne manque jamais de dénoncer", "n'a cessé de bombarder"): a habit
 # (habit.py), not a negated act
@@ -596,7 +598,8 @@ def _yes_no_question(verb: Token) -> bool:
     head = view.head[verb.i]
     if view.lower[head] in INVERTED_CLITICS:  # the parser hung the verb on its clitic ("a-t-elle attaqué")
         kids += [head, *view.kids(head)]
-    if not any(view.lower[j] == "?" for j in kids) or not any(view.lower[j] in INVERTED_CLITICS for j in kids):
+    if not any(view.lower[j] in QUESTION_MARKS for j in kids) \
+            or not any(view.lower[j] in INVERTED_CLITICS for j in kids):
         return False
     start = verb.sent.start if verb.doc.has_annotation("SENT_START") else 0
     return not any(view.lower[j] in _QUESTION_WORDS for j in range(start, verb.i))
@@ -614,7 +617,7 @@ def _linear_speech_frame(trigger: Token, sentence: Span) -> Token | None:
     texts, lowers, lemmas, tags = view.text, view.lower, view.lemma, view.pos
     que = None
     for i in range(trigger.i - 1, sentence.start - 1, -1):
-        if texts[i] in (".", ";", "!", "?"):
+        if texts[i] in _FRAME_STOPS:
             break
         if lowers[i] in _QUE and tags[i] in ("SCONJ", "PRON"):
             que = i
@@ -625,7 +628,7 @@ def _linear_speech_frame(trigger: Token, sentence: Span) -> Token | None:
                 subject = _subject(view.token(i))
                 return subject if subject is not None else None
     for i in range(trigger.i + 1, sentence.end):
-        if texts[i] in (".", ";", "!", "?"):
+        if texts[i] in _FRAME_STOPS:
             break
         if lemmas[i] in SPEECH_VERBS and tags[i] == "VERB" and _speech_use(view.token(i)):
             k = i - 1  # ", a-t-il dit": back over the inverted subject's clitics and the auxiliary
