@@ -1043,8 +1043,12 @@ class EventCoder:
         # nested parties: "un document axé sur la coopération avec la Russie", "de remettre à Erevan"
         actor_codes = {p.code for p in actor}
         if not recipient or event_type in ("RETREAT",) and all(p.code in actor_codes for p in recipient):
+            # (one of the actor's own state only when addressed as another body: not the words after an incise's
+            # verb, its speaker and the titles the parser may read as a second object)
             nested = [p for p in self.finder.nested(token, args, ctx.index, ctx.resolve)
-                      if p.code not in actor_codes]
+                      if p.code not in actor_codes
+                      or (_addressed_body(event_type, p, token, actor, self.lexicon, self.addressed)
+                          and not (reports_quote(token) and p.start > token.idx))]
             if event_type in ("AID", "MOBILIZE", "RETREAT", "COOPERATE") and args.theme is not None \
                     and self.finder._is_material(args.theme, entry):
                 nested = [p for p in nested if p.place or not _inside(p, args.theme)]
@@ -2562,6 +2566,12 @@ def _governed(party: Party, trigger: Token) -> bool:
     token = party.token
     if token is not None and token.dep_ in ("nsubj", "nsubj:pass") and token.head.i in quoted_clauses(trigger):
         return True  # '"Le ministre a failli", a déploré X': the subject of the quote its incise reports
+    if token is not None and token.dep_ in ("nsubj", "nsubj:pass") and token.head.dep_ == "ccomp" \
+            and token.head.head == trigger and que_clause(view_of(trigger.doc), token.head.i):
+        return True  # 'X a déploré que "le ministre a failli"': the subject of the que-clause it reports
+    if token is not None and token.dep_ == "obl:agent" and token.head.dep_ == "acl" \
+            and token.head.head.head == trigger and token.head.head.dep_ == "obj":
+        return True  # "a dénoncé les violences commises par la police": who did what its object names
     return token is not None and (token.head == trigger or (token.head.head == trigger
                                                              and token.head.pos_ not in ("VERB", "AUX")))
 
