@@ -1,8 +1,9 @@
 """Words of events that name no occurrence (events/coder.py `_no_occurrence`).
 
 The kind of act a ruling bans, allows or bounds ("l'interdiction des rassemblements"), what a noun of lack says is
-missing ("le manque de coopération"), and a standing relation something harms ("un coup au dialogue") are no act that
-happened: the coder finds no event in them, and still finds the acts told beside them. Texts written for veille."""
+missing ("le manque de coopération"), a kind of act a noun of kind qualifies with it bare ("les méthodes
+d'arrestation"), and a standing relation something harms ("un coup au dialogue") are no act that happened: the coder
+finds no event in them, and still finds the acts told beside them. Texts written for veille."""
 
 from __future__ import annotations
 
@@ -47,4 +48,33 @@ def test_no_event_in_what_a_ruling_or_a_lack_names(veille_nlp, text: str, trigge
 ])
 def test_the_acts_beside_a_ruling_or_a_relation_are_still_events(veille_nlp, text: str, event_type: str,
                                                                  trigger: str) -> None:
+    assert (event_type, trigger) in _types(veille_nlp, text)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # a way of doing the act
+    ("Les méthodes d'arrestation de la police biélorusse contre les opposants ont choqué l'Union européenne.",
+     "arrestation"),
+    # a cry of a kind, not a demonstration
+    ("Les cris de protestation de l'opposition géorgienne contre le gouvernement géorgien se multiplient à "
+     "Tbilissi.", "protestation"),
+    # a theme of talks, not talks held
+    ("Le sujet de négociation entre Moscou et Kiev reste la frontière.", "négociation"),
+])
+def test_no_event_in_a_kind_of_act(veille_nlp, text: str, trigger: str) -> None:
+    assert not any(found == trigger for _, found in _types(veille_nlp, text))
+
+
+@pytest.mark.parametrize(("text", "event_type", "trigger"), [
+    # a wave and a series of acts are acts
+    ("La police biélorusse a mené lundi une vague d'arrestations contre les opposants à Minsk.",
+     "COERCE", "arrestations"),
+    ("Une série de manifestations contre le gouvernement slovaque a eu lieu samedi à Bratislava.",
+     "PROTEST", "manifestations"),
+    # with its determiner, the complement of a noun of kind is one act
+    ("La méthode de l'arrestation de l'opposant par la police biélorusse a choqué l'Union européenne.",
+     "COERCE", "arrestation"),
+])
+def test_the_acts_a_noun_of_number_or_a_determiner_names_are_still_events(veille_nlp, text: str, event_type: str,
+                                                                          trigger: str) -> None:
     assert (event_type, trigger) in _types(veille_nlp, text)

@@ -192,3 +192,29 @@ def test_a_measure_that_strikes_is_a_figure_of_speech(veille_nlp, text: str) -> 
 def test_an_army_that_strikes_still_attacks(veille_nlp) -> None:
     events = code(veille_nlp, "L'armée israélienne a frappé des positions du Hezbollah au Liban sud.")
     assert of_type(events, "ASSAULT"), events
+
+
+@pytest.mark.parametrize("text", [
+    # means, efforts and everything spent on a task, by a government or a diplomacy
+    "Les moyens déployés par le gouvernement péruvien contre les incendies sont insuffisants, estime l'opposition.",
+    "Le gouvernement péruvien a déployé des moyens considérables pour reconstruire la ville.",
+    "Malgré les efforts déployés par la diplomatie suédoise, le journaliste reste détenu en Erythrée.",
+    "Le ministre a promis que tout serait déployé par l'Etat bolivien pour retrouver les disparus.",
+    # a banner unfurled
+    "Les manifestants ont déployé une immense banderole devant le parlement hongrois.",
+])
+def test_means_and_efforts_deployed_are_no_mobilisation(veille_nlp, text: str) -> None:
+    with features_kept(veille_nlp):  # every event the grammar finds, whatever its confidence
+        events = code(veille_nlp, text)
+    assert not [e for e in events if e["trigger"].startswith("déploy")], events
+
+
+@pytest.mark.parametrize("text", [
+    "La Turquie a déployé mercredi 2 000 soldats à la frontière syrienne.",
+    # means the police or troops deploy, and means of war, are forces
+    "La police kényane a déployé d'importants moyens à Nairobi avant la manifestation de l'opposition.",
+    "D'importants moyens militaires ont été déployés mardi à la frontière par l'armée péruvienne.",
+])
+def test_forces_deployed_are_a_mobilisation(veille_nlp, text: str) -> None:
+    with features_kept(veille_nlp):
+        assert of_type(code(veille_nlp, text), "MOBILIZE")

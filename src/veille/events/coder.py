@@ -151,6 +151,8 @@ _DISSENT_WORDS = grammar_words("dissent_words")  # "manifestation", "émeute"
 _HOLDING_VERBS = grammar_words("holding_verbs")  # "détenir": in the present, a state
 _RULINGS = grammar_words("ruling_words")  # "interdiction", "autoriser": its complement is a kind of act
 _LACKS = grammar_words("lack_nouns")  # "absence", "faute": its complement does not exist
+_KINDS = grammar_words("kind_of_act_nouns")  # "commission", "méthode": its bare complement is a kind of act
+_BARE_DE = grammar_words("bare_de_forms")  # "de", "d'": no article in them
 _RELATIONS = grammar_words("relation_nouns")  # "dialogue", "coopération": a standing relation
 _RELATION_HARMS = grammar_words("relation_harms")  # "porter un coup à", "fragiliser": a relation acted on
 _DE_FORMS = grammar_words("de_forms")
@@ -2773,7 +2775,8 @@ def _ends_commemoration(token: Token, sent: Span) -> bool:
 def _no_occurrence(i: int, view: DocView, sent: Span) -> bool:
     """The trigger names the kind of act a ruling bans, allows or bounds ("l'interdiction des rassemblements",
     "les réunions étaient interdites", "a interdit de manifester"), what a noun of lack says is missing
-    ("l'absence de dialogue"), or a standing relation something harms ("un coup dur au dialogue")."""
+    ("l'absence de dialogue"), a kind of act a noun of kind qualifies with it bare ("une commission d'enquête",
+    "les méthodes d'interpellation"), or a standing relation something harms ("un coup dur au dialogue")."""
     deps, tags, heads, lemmas = view.dep, view.pos, view.head, view.lemma
     j = i
     while deps[j] == "conj" and heads[j] != j:  # "des fêtes, des sorties ou des rassemblements": the first
@@ -2790,6 +2793,10 @@ def _no_occurrence(i: int, view: DocView, sent: Span) -> bool:
         return True
     if lemmas[h] in _LACKS and dep == "nmod" and tags[h] == "NOUN":
         return True
+    if lemmas[h] in _KINDS and dep == "nmod" and tags[h] == "NOUN" and tags[i] == "NOUN" and h < i \
+            and not any(deps[k] in ("det", "nummod") for k in view.kids(i)) \
+            and any(view.lower[k] in _BARE_DE for k in view.kids(i)):
+        return True  # "une commission d'enquête", "les méthodes d'interpellation": the bare noun names a kind
     if lemmas[i] in _RELATIONS and lemmas[h] in _RELATION_HARMS and dep in ("nmod", "obj", "obl:arg"):
         return True
     if dep not in ("nmod", "appos", "obl", "obl:mod", "obl:arg"):

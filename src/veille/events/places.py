@@ -59,7 +59,7 @@ def focus_states(doc: Doc, mentions: list[Span], code_of: Callable[[Span], str |
 
 _LOCATIVE = grammar_words("place_prepositions")
 _UNACCENTED_LOCATIVE = grammar_words("unaccented_place_prepositions")  # "A Berlin"
-_VENUE_DE = grammar_words("venue_de_forms")  # "le sommet de Téhéran"
+_VENUE_DE = grammar_words("bare_de_forms")  # "le sommet de Téhéran"
 _PLACE_NOUNS = grammar_words("place_nouns")  # "la ville d'Ashdod", "une rue d'Asnières"
 _INSIDE = grammar_words("inside_prepositions")  # "dans la base de Tindouf"
 
