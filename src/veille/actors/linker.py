@@ -969,7 +969,20 @@ class _Resolver:
                 if holder is not None:
                     self._link(mention, holder)
             return
-        if desc.plural or desc.ambiguous:
+        if desc.ambiguous:
+            return
+        if desc.plural:
+            # "les députés", "deux ministres": holders of the title in the state the text is about (its focus, when
+            # one leads), as a crowd or a police is; a plural is no one person to look for (a bare plural, "en cas
+            # de démission de députés", names a kind, no one)
+            # (nor when a complement that names no state says whose they are, "les ministres des deux pays", "les
+            # présidents de groupes"; nor of a state named only as the place where something happens, "réunis à
+            # Londres")
+            root = self.doc[mention.start:mention.end].root
+            complement = len(desc.chain) > 1 or (
+                mention.end < len(self.tokens) and self.tokens[mention.end].key in CONNECTORS_OF_STATE)
+            if any(c.dep_ in ("det", "nummod") for c in root.children) and not complement:
+                mention.code = self._focus(mention, settled=True)
             return
         apposed = self._apposed_person(mention)
         if apposed is not None:
@@ -1525,9 +1538,10 @@ class _Resolver:
                 return earlier
         return None
 
-    def _focus(self, mention: Mention) -> str | None:
+    def _focus(self, mention: Mention, settled: bool = False) -> str | None:
         """The state most mentioned so far (weighed by _focus_weight), when it
-        leads the next one by MARGIN; the whole document when nothing precedes."""
+        leads the next one by MARGIN; the whole document when nothing precedes. `settled`: not a state the text
+        names only as places where something happens."""
         pool = [(m, m.code) for m in self.history if m.direct and m.code]
         if not pool:  # nothing precedes: the states the whole document names
             pool = [(m, m.hit.code) for m in self.all_mentions if m.kind == "name" and m.hit is not None
@@ -1547,6 +1561,8 @@ class _Resolver:
             return self.home if self.home and not (self._document_states() - {self.home}) else None
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if len(ranked) > 1 and ranked[0][1] < MARGIN * ranked[1][1]:
+            return None
+        if settled and passing[ranked[0][0]]:
             return None
         if self.home and passing[ranked[0][0]] and mention.kind == "person":
             # "l'ancien ministre, réfugié au Liban" in a French outlet's story: a person is the outlet's state's
