@@ -42,3 +42,22 @@ def test_no_key_is_written_twice(path: Path) -> None:
 def test_the_loader_refuses_a_duplicate() -> None:
     with pytest.raises(yaml.constructor.ConstructorError, match="duplicate key 'IRN'"):
         yaml.load("cities:\n  IRN: [Qom]\n  IRN: [Ispahan]\n", Loader=_StrictLoader)  # noqa: S506
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "words: [a]\nwords: [b]\n",  # the top level
+        "classes:\n  words: [a]\n  other: [c]\n  words: [b]\n",  # a class of grammar.yaml
+        "classes:\n  table:\n    key: [a]\n    key: [b]\n",  # a named list inside a class
+        "a:\n  b:\n    c:\n      words: [a]\n      words: [b]\n",  # deeper still
+        "entries:\n  - words: [a]\n    words: [b]\n",  # a mapping inside a list
+        "classes: {words: [a], words: [b]}\n",  # a flow mapping
+    ],
+    ids=["top", "class", "table", "deep", "in-list", "flow"],
+)
+def test_a_duplicate_is_refused_at_every_level(text: str) -> None:
+    """Not only the top level: a class written twice under ``classes:`` (grammar.yaml) or a key twice in a nested
+    table is refused too."""
+    with pytest.raises(yaml.constructor.ConstructorError, match="duplicate key 'words'|duplicate key 'key'"):
+        yaml.load(text, Loader=_StrictLoader)  # noqa: S506

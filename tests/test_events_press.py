@@ -402,6 +402,15 @@ def test_a_dispatch_signed_after_its_last_sentence_is_still_read(veille_nlp) -> 
     assert not code(veille_nlp, "- La Russie condamne les frappes -"), "a short unterminated line is a heading"
 
 
+def test_a_short_line_closed_by_a_bracket_is_still_a_heading(veille_nlp) -> None:
+    # the heading's act is the body's, told again: one event, not two
+    text = ("Le Chili accuse l'Argentine de vols de drones au-dessus de Punta Arenas (vidéo)\n"
+            "Le gouvernement chilien a accusé jeudi l'Argentine d'avoir fait voler des drones au-dessus de Punta "
+            "Arenas.")
+    accusations = of_type(code(veille_nlp, text), "ACCUSE")
+    assert [e["trigger"] for e in accusations] == ["accusé"], accusations
+
+
 def test_a_clause_opened_by_alors_que_states_a_fact_of_its_own(veille_nlp) -> None:
     events = code(veille_nlp, '"Il est possible" que les rebelles acceptent cette offre, a estimé le ministre malien, '
                               "alors que 300 prisonniers ont déjà été libérés par Bamako.")

@@ -134,6 +134,8 @@ _OTHER_BODIES = grammar_words("other_bodies")  # parliament, opposition, rebels,
 _LOCAL_OFFICES = grammar_words("local_offices")
 # how a sentence or a clause read as one ends: a sentence ending otherwise is a heading, or runs on in the next
 _SENTENCE_ENDS = (*SENTENCE_ENDS, *sorted(grammar_words("clause_end_marks")))
+# how a block of text that is no heading ends: a short line closed by a bracket may still be one ("... (vidéo)")
+_BODY_ENDS = tuple(mark for mark in _SENTENCE_ENDS if mark not in grammar_words("heading_end_marks"))
 _STATE_FORCES = grammar_words("state_forces")  # the side of a state its rebels fight
 # sides that make no political event alone in ordinary news (courts, civilians, companies, media, criminals)
 _ORDINARY_SECTORS = grammar_words("ordinary_sectors")
@@ -2065,7 +2067,7 @@ _GLUED_HEADING = re.compile(r'(?:^|(?<=[.!?"»…)]))\s*(-\s?[^\s.!?\-][^.!?\n]{
 
 
 def _is_heading(block: str, span: Span) -> bool:
-    if not block.rstrip("*_ ").endswith(_SENTENCE_ENDS):
+    if not block.rstrip("*_ ").endswith(_BODY_ENDS):
         # a long block is body text with something after its last sentence (an agency's signature,
         # "...en 1953.bur-sh/slb/elm"), not a heading
         return len(span) <= _HEADING_MAX_TOKENS
