@@ -4,29 +4,34 @@ the quote, and someone named with no side veille knows rather than an older part
 
 from __future__ import annotations
 
+import pytest
+
 from veille.events.testing import code, codes, find
 
 
-def test_a_pronoun_skips_a_subject_of_another_gender(veille_nlp) -> None:
-    events = code(veille_nlp, "Le président kényan a reçu jeudi les élus de Mombasa. La ministre éthiopienne des "
-                              "Finances est arrivée le soir même. Il a demandé à l'Ouganda de rouvrir sa frontière.")
-    event = find(events, "REQUEST", "demandé")
-    assert event is not None and codes(event["actor"]) == {"KEN"}, events
-
-
-def test_a_pronoun_skips_a_noun_of_another_gender(veille_nlp) -> None:
-    events = code(veille_nlp, "Le Premier ministre polonais a reçu jeudi ses homologues baltes à Varsovie. La "
-                              "délégation lituanienne est arrivée avec deux heures de retard. Il a vivement critiqué "
-                              "la Biélorussie.")
-    event = find(events, "ACCUSE", "critiqué")
-    assert event is not None and codes(event["actor"]) == {"POL"}, events
-
-
-def test_after_a_quote_the_pronoun_is_its_source_not_its_subject(veille_nlp) -> None:
-    events = code(veille_nlp, "« Le gouvernement albanais a menti aux éleveurs », a déclaré le ministre grec de "
-                              "l'Agriculture. Il a ensuite critiqué la Turquie pour ses quotas.")
-    event = find(events, "ACCUSE", "critiqué")
-    assert event is not None and codes(event["actor"]) == {"GRC"}, events
+@pytest.mark.parametrize(("text", "event_type", "trigger", "actor"), [
+    pytest.param("Le président kényan a reçu jeudi les élus de Mombasa. La ministre éthiopienne des Finances est "
+                 "arrivée le soir même. Il a demandé à l'Ouganda de rouvrir sa frontière.", "REQUEST", "demandé",
+                 "KEN", id="a pronoun skips a subject of another gender"),
+    pytest.param("Le Premier ministre polonais a reçu jeudi ses homologues baltes à Varsovie. La délégation "
+                 "lituanienne est arrivée avec deux heures de retard. Il a vivement critiqué la Biélorussie.",
+                 "ACCUSE", "critiqué", "POL", id="a pronoun skips a noun of another gender"),
+    pytest.param("« Le gouvernement albanais a menti aux éleveurs », a déclaré le ministre grec de l'Agriculture. "
+                 "Il a ensuite critiqué la Turquie pour ses quotas.", "ACCUSE", "critiqué", "GRC",
+                 id="after a quote the pronoun is its source, not its subject"),
+    # what must not change: a masculine subject with a code, then "il"
+    pytest.param("Le ministre roumain de la Défense a visité mardi une base près de Constanta. Il a ensuite accusé "
+                 "la Russie de menacer la mer Noire.", "ACCUSE", "accusé", "ROU",
+                 id="a pronoun still finds the party named before"),
+    # "Mme X": the name beside the honorific is the subject a later "elle" stands for
+    pytest.param("Le ministre grec de la Défense a quitté Athènes lundi. Mme Ursula von der Leyen a visité mardi un "
+                 "camp près de Lesbos. Elle a ensuite critiqué la Turquie pour sa politique migratoire.", "ACCUSE",
+                 "critiqué", "EU", id="an honorific and a name are the party the name is"),
+])
+def test_the_pronoun_stands_for_the_subject_that_agrees(veille_nlp, text, event_type, trigger, actor) -> None:
+    events = code(veille_nlp, text)
+    event = find(events, event_type, trigger)
+    assert event is not None and codes(event["actor"]) == {actor}, events
 
 
 def test_someone_named_with_no_side_stands_between_a_pronoun_and_an_older_party(veille_nlp) -> None:
@@ -43,20 +48,3 @@ def test_an_incise_clitic_after_a_source_with_no_side_is_that_source(veille_nlp)
                               "pas l'accepter », a déclaré Giulio Ferrandini-Lasco, un conseiller municipal de Gênes. "
                               "« Nous exigeons des excuses de la Grèce », a-t-il ajouté.")
     assert not any("ITA" in codes(e["actor"]) for e in events if e["type"] == "REQUEST"), events
-
-
-def test_a_pronoun_still_finds_the_party_named_before(veille_nlp) -> None:
-    # what must not change: a masculine subject with a code, then "il"
-    events = code(veille_nlp, "Le ministre roumain de la Défense a visité mardi une base près de Constanta. Il a "
-                              "ensuite accusé la Russie de menacer la mer Noire.")
-    event = find(events, "ACCUSE", "accusé")
-    assert event is not None and codes(event["actor"]) == {"ROU"}, events
-
-
-def test_an_honorific_and_a_name_are_the_party_the_name_is(veille_nlp) -> None:
-    # "Mme X": the name beside the honorific is the subject a later "elle" stands for
-    events = code(veille_nlp, "Le ministre grec de la Défense a quitté Athènes lundi. Mme Ursula von der Leyen a "
-                              "visité mardi un camp près de Lesbos. Elle a ensuite critiqué la Turquie pour sa "
-                              "politique migratoire.")
-    event = find(events, "ACCUSE", "critiqué")
-    assert event is not None and codes(event["actor"]) == {"EU"}, events
