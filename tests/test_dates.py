@@ -408,3 +408,20 @@ def test_the_document_has_one_date_index_the_coder_and_the_clause_readers_share(
         index = dates.date_index(doc)
         assert dates.date_index(doc) is index and [s.text for s, _, _ in index.spans] == ["le 3 mars"]
     assert dates.date_index(doc) is not index and dates.date_index(doc) is not dates.date_index(doc)
+
+
+# --- an act to come dated by a month without its year that the tagger set in the past (no tense cue near the month)
+
+@pytest.mark.parametrize(("text", "trigger", "date"), [
+    # the visit is told as to come, in the present: the December to come, not last year's
+    ("Le Premier ministre estonien doit se rendre en visite officielle en Lettonie en décembre.", "rendre", "2021-12"),
+    # a plan told in a past tense, or in a clause whose fronted year sets the month's, and an act done, stay where
+    # the tagger set them
+    ("Le Premier ministre estonien devait se rendre en visite officielle en Lettonie en décembre.", "rendre",
+     "2020-12"),
+    ("L'an passé, le Premier ministre estonien devait se rendre en visite officielle en Lettonie en décembre.",
+     "rendre", "2020-12"),
+    ("Le Premier ministre estonien s'est rendu en visite officielle en Lettonie en décembre.", "rendu", "2020-12"),
+])
+def test_an_act_to_come_is_dated_at_the_next_month_of_that_name(veille_nlp, text, trigger, date):
+    assert _event(veille_nlp, text, "2021-03-10", trigger)["date"] == date

@@ -53,6 +53,7 @@ from veille.events.dates import (
     event_date,
     lead_date,
     next_reference,
+    to_come,
 )
 from veille.events.event_topic import window_features, window_politics
 from veille.events.features import morph, present_participle
@@ -1364,6 +1365,8 @@ class EventCoder:
             confidence *= 0.9
         elif final_status in FACTUAL and dated_ahead(when, sent, published):
             final_status = FUTURE  # dated ahead of the article: announced, not done
+        elif final_status == FUTURE:
+            when = to_come(when, token, dates, sent, published)  # "doit s'y rendre en décembre", in March
         reporter = None
         # whoever tells it, whatever the status ("a démenti avoir frappé": negated, told by its speaker)
         if status.reporter is not None and final_status != ASSERTED and ctx.speaker is not None \

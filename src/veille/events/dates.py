@@ -1072,6 +1072,35 @@ def dated_ahead(when: EventDate, sent: Span, published: str | None) -> bool:
     return not any(c.dep_ in ("case", "mark") and c.lower_ in _NOT_MAIN_MARKS for h in heads for c in h.children)
 
 
+def to_come(when: EventDate, trigger: Token, index: DateIndex, sent: Span, published: str | None) -> EventDate:
+    """The date of an act the coder tells as to come, when the tagger set the month or day that dates it, written
+    without a year, in the past: with no tense cue near it ("doit se rendre en visite officielle à Riga en décembre",
+    written in March) a bare month is the last one gone by. An act to come is dated at the next one, a year later.
+    Only for a date the sentence holds, the only one of the trigger's clause (a year the clause names, "l'an passé,
+    il devait s'y rendre en décembre", sets the month's), more than BACKGROUND_DAYS before the publication (a date of
+    the weeks before is a future told of the past, "il devait signer le 3 mars"), and in a clause in the present or
+    the future (a plan told in a past tense is of the past, "il devait s'y rendre en décembre")."""
+    if when.fallback or not when.text or when.date is None or when.precision not in ("month", "day") \
+            or _WRITTEN_YEAR.search(when.text) or not _DATE_RE.match(when.date):
+        return when
+    age = age_in_days(when.date, published, since="end")
+    if age is None or age <= BACKGROUND_DAYS or clause_tense(trigger) in _PAST_TENSES:
+        return when
+    dates = index.in_range(sent.start, sent.end)
+    if not any(c[0].text == when.text for c in dates) \
+            or any(c[0].text != when.text and (_own(c[0], trigger) or _fronted(c[0], trigger, sent)
+                                               or _incise(c[0], trigger, sent)) for c in dates):
+        return when
+    year = int(when.date[:4]) + 1
+    moved = f"{year}{when.date[4:]}"
+    if when.precision == "day":
+        try:
+            dt.date.fromisoformat(moved[:10])
+        except ValueError:
+            return when  # the 29th of February
+    return replace(when, date=moved)
+
+
 def age_in_days(value: str | None, published: str | None, since: str = "middle") -> int | None:
     """The days from a date to the publication; None when either is not a calendar date. ``since="middle"``: from the
     middle of the date's period ("2019": 2 July 2019; "2019-07": 16 July) to the middle of the publication's, how old
