@@ -699,18 +699,19 @@ class ArgumentFinder:
                 args.theme = antecedent
                 patient = self._np(antecedent, index, resolve)
         if not subject and patient and args.theme is not None and args.theme.i > verb.i \
-                and (reports_quote(verb) or _unquoted_incise(verb)):
+                and reports_clause(verb):
             # '"Rien n'est plus hypocrite", a dénoncé M. Ri': an incise puts its subject after the verb,
             # where the parser reads an object (not a participle after a quote: '"...", accusant X de ...')
             subject, patient, args.theme = patient, [], None
             args.explicit = True
         if entry.type in _JUDGING_TYPES and not patient and args.theme is None and quoted is None \
-                and reports_quote(verb):
+                and reports_clause(verb):
             # '"Cette mairie est aveugle aux besoins des pêcheurs", a-t-il regretté': what a judgement says is of the
             # one side the quoted clause is about
             patient = self._quoted_side(verb, index, resolve)
-        if not subject and args.theme is None and reports_quote(verb):
-            # '"...", ont déploré la semaine dernière 22 élus': the incise's subject hung on the date before it
+        if not subject and args.theme is None and reports_clause(verb):
+            # '"...", ont déploré la semaine dernière 22 élus': the incise's subject hung on the date before it (after
+            # a quote, or after the clause it reports: "X a menti, ont dénoncé jeudi des élus")
             day = next((j for j in children if j > verb.i and deps[j].startswith("obl") and temporal(token_at(j))),
                        None)
             behind = next((k for k in kids(day) if k > day and deps[k] == "nmod" and tags[k] in ("NOUN", "PROPN")
@@ -718,7 +719,7 @@ class ArgumentFinder:
             if behind is not None:
                 subject = self._np(token_at(behind), index, resolve)
                 args.explicit = args.explicit or bool(subject)
-        if not subject and args.theme is None and reports_quote(verb) \
+        if not subject and args.theme is None and reports_clause(verb) \
                 and not any(deps[j] in ("nsubj", "nsubj:pass") for j in children):
             # '"...", a promis samedi devant l'ONU son Premier ministre X': the incise's subject, wherever the parser
             # hung it after the verb (the first noun after it that no preposition introduces)
@@ -782,14 +783,16 @@ class ArgumentFinder:
                                             end=token.idx + len(token.text), generic=True, addressee=True))
 
     def _quoted_side(self, verb: Token, index: MentionIndex, resolve) -> list[Party]:
-        """The one side the quote an incise reports is about: the coded parties of the subject of its clause
-        (the clause the incise's verb hangs on, or the clause the parser hung on the verb before it), named by a
+        """The one side the quote (or the clause) an incise reports is about: the coded parties of the subject of its
+        clause (the clause the incise's verb hangs on, or the clause the parser hung on the verb before it), named by a
         noun; none when a clause set beside it ("X a proposé son aide, Y est restée muette") has a subject of
         another side, or when the subject is a people named by its nationality ("les Français")."""
         view = view_of(verb.doc)
         deps, kids, tags = view.dep, view.kids, view.pos
         sides: list[list[Party]] = []
-        for clause in quoted_clauses(verb):
+        # (an incise after a clause with no quote reports the clause it hangs on: "X viole le droit, dénonce Y")
+        clauses = quoted_clauses(verb) or ([view.head[verb.i]] if _unquoted_incise(verb) else [])
+        for clause in clauses:
             subject = next((k for k in kids(clause) if deps[k] in ("nsubj", "nsubj:pass") and k < verb.i), None)
             mention = index.at(view.token(subject)) if subject is not None else None
             if mention is None or tags[subject] not in ("NOUN", "PROPN"):
@@ -1789,7 +1792,11 @@ def _unquoted_incise(verb: Token) -> bool:
     while i >= 0 and deps[i] in ("aux", "aux:tense", "advmod"):
         i -= 1
     head = view.head[verb.i]
-    if i < 1 or view.lower[i] != "," or head >= verb.i or deps[verb.i] not in ("parataxis", "advcl", "conj", "ccomp"):
+    # (a finite verb the parser read as an infinitive complement, "xcomp", is such a verb misread: "X bafoue le
+    # droit, dénoncent mardi des députés")
+    misread = deps[verb.i] == "xcomp" and "Fin" in morph(verb, "VerbForm")
+    if i < 1 or view.lower[i] != "," or head >= verb.i or (
+            deps[verb.i] not in ("parataxis", "advcl", "conj", "ccomp") and not misread):
         return False
     if "Part" in morph(verb, "VerbForm") and not any(deps[k].startswith("aux") for k in kids(verb.i)):
         return False  # "..., accusant X de ...": a participle of its own
@@ -1810,13 +1817,28 @@ def reports_quote(verb: Token) -> bool:
     return opens_incise(verb) and not present_participle(verb)
 
 
+def reports_clause(verb: Token) -> bool:
+    """The verb is the verb of an incise after what it reports, a quote or a clause ('"...", a déploré X', "X viole
+    le droit, dénonce Y"): the noun after it is its speaker."""
+    return reports_quote(verb) or _unquoted_incise(verb)
+
+
 def after_incise(verb: Token, view: DocView) -> int | None:
-    """The first noun after an incise's verb, in its own words (up to a comma or the sentence's end), that no
-    preposition introduces and that names no time: where the incise's inverted subject is, however parsed."""
+    """The first noun after an incise's verb, in its own words (up to a comma or the sentence's end, past an adverbial
+    set between commas), that no preposition introduces and that names no time: where the incise's inverted subject
+    is, however parsed."""
     end = verb.sent.end
-    for k in range(verb.i + 1, end):
+    k = verb.i
+    while k + 1 < end:
+        k += 1
         if view.lower[k] == ",":
-            return None
+            # (past an adverbial the incise sets between commas: '", a exigé, mardi, le ministre', '", a exigé mardi,
+            # depuis Ankara, le ministre')
+            close = next((m for m in range(k + 1, end) if view.lower[m] == ","), None)
+            if close is None or close == k + 1 or any(_names_no_time(view, m) for m in range(k + 1, close)):
+                return None
+            k = close
+            continue
         if view.pos[k] not in ("NOUN", "PROPN") or _case(view.token(k)) is not None or temporal(view.token(k)):
             continue
         # (hung on the verb, or on words after it: not a word of the quote the parser went on to)
@@ -1825,6 +1847,13 @@ def after_incise(verb: Token, view: DocView) -> int | None:
             head = view.head[head]
         return k if head == verb.i or head > verb.i or view.head[head] == head else None
     return None
+
+
+def _names_no_time(view: DocView, k: int) -> bool:
+    """The word is a verb, or a noun that no preposition introduces and that names no time: no word of an adverbial
+    phrase."""
+    return view.pos[k] in ("VERB", "AUX") or (view.pos[k] in ("NOUN", "PROPN") and _case(view.token(k)) is None
+                                              and not temporal(view.token(k)))
 
 
 def quoted_clauses(verb: Token) -> list[int]:

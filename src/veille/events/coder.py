@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from spacy.language import Language
@@ -29,6 +29,7 @@ from veille.events.arguments import (
     after_incise,
     opens_clause,
     quoted_clauses,
+    reports_clause,
     reports_quote,
     temporal,
 )
@@ -596,7 +597,9 @@ class EventCoder:
             obligation = self._obligation(token, status, ctx)
             if obligation is None:
                 return []
-            args, status = obligation
+            args, status = obligation[:2]
+            if len(obligation) > 2:  # a threat of the speaker's own side
+                entry = replace(entry, type=obligation[2], mode=None)
         elif entry.judgement:
             judged = self._judgement(token, entry, status, ctx)
             if judged is None:
@@ -646,19 +649,26 @@ class EventCoder:
                                                     or (other in actors and own & recipients))
                        for kind, actors, recipients in ctx.shared.told)
 
-    def _obligation(self, token: Token, status: Status, ctx: _Context) -> tuple[Arguments, Status] | None:
+    def _obligation(self, token: Token, status: Status,
+                    ctx: _Context) -> tuple[Arguments, Status] | tuple[Arguments, Status, str] | None:
         """A word of obligation in what a speaker says of another side ('"la partie russe doit maintenant
         réagir", a dit le ministre allemand', 'il faut que Moscou retire ses troupes, a déclaré X'): the
         speaker demands (actor) of the one obliged (recipient), the subject of the word or of its que-clause.
         None in the text's own voice, for an obligation with no act ("doit 50 millions"), or of the
         speaker's own side ("nous devons", "notre pays doit")."""
-        if status.status != REPORTED or status.reporter is None:
-            return None
         view = view_of(token.doc)
         deps, kids = view.dep, view.kids
         subject = next((j for j in kids(token.i) if deps[j] == "nsubj"), None)
         act = next((j for j in kids(token.i) if deps[j] == "xcomp" and "Inf" in morph(view.token(j), "VerbForm")),
                    None)
+        if subject is None and act is not None and deps[token.i] == "xcomp" and view.pos[view.head[token.i]] in (
+                "VERB", "AUX"):
+            # "nous allons devoir réagir", "X va devoir céder": the subject of the verb the infinitive completes
+            subject = next((j for j in kids(view.head[token.i]) if deps[j] == "nsubj"), None)
+        if status.status == ASSERTED and status.reporter is None and (holder := opinion_holder(token)) is not None:
+            status = Status(REPORTED, holder, "holder")  # "Pour X, Y doit ...": whose opinion it is
+        if status.status not in (REPORTED, FUTURE) or status.reporter is None:
+            return None
         if subject is None:  # "il faut que X ...": the subject of the que-clause
             act = next((j for j in kids(token.i) if deps[j] in ("ccomp", "csubj") and que_clause(view, j)), None)
             if act is None:
@@ -682,6 +692,9 @@ class EventCoder:
             status = Status(REPORTED, speaker, status.cue)
         subject_token = view.token(subject)
         if self.finder.lexicon.in_class(subject_token.lower_, "first_person"):
+            # ("nous allons devoir ...": told in the future, what the speaker says its side will have to do)
+            return self._own_obligation(token, act_token, Status(REPORTED, status.reporter, status.cue), ctx)
+        if status.status != REPORTED:
             return None
         scheduled = self.lexicon.match(act_token)
         if scheduled is not None and scheduled.type == "CONSULT":
@@ -696,6 +709,47 @@ class EventCoder:
         if not obliged or not speakers or {p.code for p in obliged} & {p.code for p in speakers}:
             return None
         return Arguments(actor=speakers, recipient=obliged, explicit=True), status
+
+    def _own_obligation(self, token: Token, act: Token, status: Status,
+                        ctx: _Context) -> tuple[Arguments, Status, str] | None:
+        """What the speaker's own side says it must do, on a condition set on another side, when what it must do is
+        a hostile measure ('"si X ne libère pas les otages, nous allons devoir envisager une riposte", a averti Y'): a
+        threat by the speaker toward the subject of the condition. None otherwise (an obligation of one's own with no
+        condition, or to do no hostile measure, is no act toward anyone)."""
+        if not self._hostile_measure(act):
+            return None
+        condition = _condition_clause(token)
+        if condition is None:
+            return None
+        view = view_of(token.doc)
+        subject = next((j for j in view.kids(condition) if view.dep[j] in ("nsubj", "nsubj:pass")), None)
+        if subject is None:
+            return None
+        threatened = [p for p in self.finder.phrase_parties(view.token(subject), ctx.index, ctx.resolve) if p.code]
+        speakers = [p for p in ctx.finder_parties(status.reporter) if p.code]
+        if not threatened or not speakers or {p.code for p in threatened} & {p.code for p in speakers}:
+            return None
+        return Arguments(actor=speakers, recipient=threatened, explicit=True), status, "THREATEN"
+
+    def _hostile_measure(self, act: Token) -> bool:
+        """The act, or a noun it governs, is a hostile measure: an unspecified one ("une riposte", "des mesures", class
+        `vague_measures`, not against an ill) or a word of a type whose act promised on a condition is a threat ("des
+        sanctions")."""
+        view = view_of(act.doc)
+        words = [act.i] + [j for j in view.kids(act.i) if view.pos[j] == "NOUN"
+                           and (view.dep[j] == "obj" or view.dep[j].startswith("obl"))]
+        for j in words:
+            word = view.token(j)
+            if self.lexicon.in_class(view.lemma[j], "vague_measures"):
+                # (not measures against an ill, "des mesures contre l'épidémie", class `measured_ills`)
+                if not any(self.lexicon.in_class(view.lemma[k], "measured_ills")
+                           for k in range(word.left_edge.i, word.right_edge.i + 1)):
+                    return True
+                continue
+            entry = self.lexicon.match(word)
+            if entry is not None and self.vocabulary.recast(entry.type, entry.mode, "threatened"):
+                return True
+        return False
 
     def _judgement(self, token: Token, entry: Entry, status: Status, ctx: _Context) -> tuple[Arguments, Status] | None:
         """A word of judgement in its frame (events/judgement.py): whoever judges (the one who feels a word of
@@ -1053,7 +1107,7 @@ class EventCoder:
             nested = [p for p in self.finder.nested(token, args, ctx.index, ctx.resolve)
                       if p.code not in actor_codes
                       or (_addressed_body(event_type, p, token, actor, self.lexicon, self.addressed)
-                          and not (reports_quote(token) and p.start > token.idx))]
+                          and not (reports_clause(token) and p.start > token.idx))]
             if event_type in ("AID", "MOBILIZE", "RETREAT", "COOPERATE") and args.theme is not None \
                     and self.finder._is_material(args.theme, entry):
                 nested = [p for p in nested if p.place or not _inside(p, args.theme)]
@@ -2176,6 +2230,35 @@ def _conditioned(token: Token) -> bool:
         i = head[i]
     return any(deps[j] == "advcl" and any(deps[k] == "mark" and lowers[k] in _CONDITION_MARKS for k in kids(j))
                for j in kids(i))
+
+
+def _condition_clause(token: Token) -> int | None:
+    """The clause that sets the condition of the clause of ``token`` (a verb, or an infinitive of the verbs it
+    completes: "nous allons devoir ..."): a clause beside it with a mark of `threat_condition_marks` ("si X ne ...
+    pas, nous devrons ..."), the one the parser made its head when it hung the main clause on the condition
+    before it, else the last condition of the sentence that ends before the clause."""
+    view = view_of(token.doc)
+    deps, lowers, kids, head = view.dep, view.lower, view.kids, view.head
+    chain = [token.i]
+    while deps[chain[-1]] == "xcomp" and head[chain[-1]] != chain[-1] and len(chain) < 4:
+        chain.append(head[chain[-1]])
+
+    def marked(j: int) -> bool:
+        return any(deps[k] == "mark" and lowers[k] in _CONDITION_MARKS for k in kids(j))
+
+    for i in chain:
+        found = next((j for j in kids(i) if deps[j] == "advcl" and marked(j)), None)
+        if found is not None:
+            return found
+    top = chain[-1]
+    if deps[top] == "advcl" and head[top] < top and marked(head[top]):
+        return head[top]
+    # the parser linked neither ("si X ne ... pas, alors nous allons devoir ..." read as two clauses of a third): the
+    # last condition of the sentence that ends before the clause begins
+    start = min(view.token(i).left_edge.i for i in chain)
+    sent = token.sent
+    return next((j for j in range(start - 1, sent.start - 1, -1)
+                 if view.pos[j] in ("VERB", "AUX") and marked(j) and view.token(j).right_edge.i < start), None)
 
 
 def _warned(status: Status) -> bool:
