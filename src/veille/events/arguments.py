@@ -1246,13 +1246,26 @@ class ArgumentFinder:
             if not args.recipient:
                 args.recipient.extend(p for p in self._clause_partners(verb, noun, index, resolve)
                                       if not _same(p, owners))
-        elif entry.type == "CONSULT" and noun.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") \
-                and _head(noun).pos_ in _VERB_POS:
-            # "a déclaré au sommet de l'OET": the speaker took part, the organisation hosted
-            participants = self._noun_owner_from_verb(noun, index, resolve)
+        elif entry.type == "CONSULT" and (
+                (noun.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and _head(noun).pos_ in _VERB_POS)
+                or (noun.dep_ == "nmod" and _head(noun).lemma_.lower() in _FRAME_NOUNS
+                    and _head(noun).dep_ in ("obl", "obl:mod", "obl:arg") and _head(_head(noun)).pos_ in _VERB_POS)):
+            # "a déclaré au sommet de l'OET": the speaker took part, the organisation hosted; so at a moment of it,
+            # "a déclaré X à l'issue d'un entretien avec Y"
+            moment = _head(noun) if _head(noun).pos_ not in _VERB_POS else noun
+            participants = self._noun_owner_from_verb(moment, index, resolve, speaker=True)
             if participants:
                 args.recipient.extend(p for p in owners if not _same(p, args.recipient))
                 owners = participants
+        if entry.sym and not args.recipient and any(c.dep_ == "det" and c.lower_ in _PLURAL_POSSESSIVES
+                                                     for c in _children(noun)):
+            # "a assuré au président péruvien ... lors de leur rencontre": "leur" stands for the clause's subject and
+            # the one it addresses or meets
+            pair = self._possessors(noun, index, resolve)
+            if pair and not (owners and not _same(pair[0], owners)):
+                owners = pair[:1]
+                args.recipient.extend(pair[1:])
+                args.explicit = True
         if not args.recipient and entry.type == "SANCTION":
             # "les sanctions visant la Russie", "les membres concernés par ces sanctions": whom a measure aims at
             # (not an act's: "l'attentat qui a frappé Beyrouth en 2005" is told by its own clause, with its date)
@@ -1289,6 +1302,32 @@ class ArgumentFinder:
                 args.recipient.extend(partners)
                 args.explicit = True
         args.actor = owners
+
+    def _possessors(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
+        """The parties a plural possessive on a reciprocal act's noun stands for ("lors de leur rencontre"): the
+        subject of the nearest verb above it that names a party, then the one that verb addresses ("à", an indirect
+        object) or names as partner (`meeting_partner_prepositions`); none unless both are named."""
+        view = view_of(noun.doc)
+        current = noun.i
+        for _ in range(6):
+            head = view.head[current]
+            if head == current:
+                return []
+            current = head
+            subject = _subject_child(view, current) if view.pos[current] in _VERB_POS else None
+            sides = [p for p in self._np(view.token(subject), index, resolve) if p.code] \
+                if subject is not None else []
+            if not sides:
+                continue
+            partners: list[Party] = []
+            for j in view.kids(current):
+                child = view.token(j)
+                if j != subject and (view.dep[j] == "iobj" or (view.dep[j].startswith("obl") and (
+                        _case(child) in _A_FORMS or _case(child) in _MEETING_PARTNER_PREPS))):
+                    partners.extend(p for p in self._np(child, index, resolve)
+                                    if p.code and not _same(p, sides) and not _same(p, partners))
+            return sides + partners if partners else []
+        return []
 
     def _participle_agent(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
         """The parties the agent of a past participle of doing (`doing_verbs`) hung on an act's noun names ("les
@@ -1424,9 +1463,10 @@ class ArgumentFinder:
             current = head
         return None, []
 
-    def _noun_owner_from_verb(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
+    def _noun_owner_from_verb(self, noun: Token, index: MentionIndex, resolve, speaker: bool = False) -> list[Party]:
         """"X a signé un accord", "X a donné son accord", "X a annoncé le retrait", "X a adopté un paquet
-        de sanctions": the verb's subject."""
+        de sanctions": the verb's subject (``speaker``: a verb of saying's inverted subject after a quote, '"...",
+        a déclaré X au sommet')."""
         kind = False
         while noun.dep_ == "nmod" and _head(noun).pos_ == "NOUN" \
                 and _head(noun).lemma_.lower() in _COLLECTION_NOUNS | _OCCASION_NOUNS | _KIND_NOUNS:
@@ -1450,9 +1490,20 @@ class ArgumentFinder:
                 and (head.pos_ in _VERB_POS or (_has_auxiliary(head) and head.pos_ in ("ADV", "ADJ")
                                                 and not _has_copula(head))):  # "a proféré" tagged an adverb
             # (not "l'Iran est revenu à la table des négociations": a verb of motion with être)
+            view = view_of(head.doc)
+            inverted, _quoted = _incise_subject(head, view) if speaker and head.lemma_.lower() in _SAYING_VERBS \
+                else (None, None)
+            if inverted is not None:
+                # '"...", a lancé X à l'issue d'un entretien avec Y': the incise's inverted subject, not the quote
+                return self._np(view.token(inverted), index, resolve)
+            clitic = next((c for c in _children(head) if c.lower_ in _INVERTED and c.dep_.startswith("nsubj")), None)
+            if clitic is not None:
+                return self._np(clitic, index, resolve)  # "a-t-il lancé", whatever voice the parser read
             passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in _children(head)) \
                 and head.lemma_.lower() not in _ETRE_VERBS
             for sibling in _children(head):
+                if sibling.lower_ in EUPHONIC:
+                    continue  # the "t" of "a-t-il"
                 if sibling.dep_ in (("obl:agent",) if passive else ("nsubj", "nsubj:pass")) \
                         or sibling.dep_ == "obl:agent":
                     return self._np(sibling, index, resolve)
@@ -1687,6 +1738,8 @@ _COLLECTION_NOUNS = grammar_words("collection_nouns")
 _KIND_NOUNS = grammar_words("kind_nouns")
 _UNDERGOING_VERBS = grammar_words("undergoing_verbs")
 _OCCASION_NOUNS = grammar_words("occasion_nouns")
+_PLURAL_POSSESSIVES = grammar_words("plural_possessives")  # "leur rencontre": of two parties or more
+_FRAME_NOUNS = grammar_words("event_moment_nouns")  # "à l'issue d'un entretien": a moment of the event
 # words that count acts or people: a noun they count after "de" holds their place in the clause
 _COUNTERS = _QUANTITY_NOUNS | _COLLECTION_NOUNS | grammar_words("quantity_adverbs")
 _AFFILIATION_NOUNS = grammar_words("affiliation_nouns")

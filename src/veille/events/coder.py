@@ -157,6 +157,7 @@ _RULINGS = grammar_words("ruling_words")  # "interdiction", "autoriser": its com
 _LACKS = grammar_words("lack_nouns")  # "absence", "faute": its complement does not exist
 _KINDS = grammar_words("kind_of_act_nouns")  # "commission", "méthode": its bare complement is a kind of act
 _BARE_DE = grammar_words("bare_de_forms")  # "de", "d'": no article in them
+_COMPLIANCE = grammar_words("compliance_words")  # "respecter la trêve": a pact kept, not made
 _RELATIONS = grammar_words("relation_nouns")  # "dialogue", "coopération": a standing relation
 _RELATION_HARMS = grammar_words("relation_harms")  # "porter un coup à", "fragiliser": a relation acted on
 _DE_FORMS = grammar_words("de_forms")
@@ -542,7 +543,7 @@ class EventCoder:
         # "l'interdiction des rassemblements", "l'absence de dialogue", "un coup dur au dialogue franco-russe":
         # the kind of act a rule bans or allows, what lacks, a relation acted on: no act that happened
         for i in list(found):
-            if _no_occurrence(i, view, sent):
+            if _no_occurrence(i, view, sent) or self._kept_pact(i, view):
                 del found[i]
         # "des combats qui ont tué 155 soldats": the clause tells the event its noun names (not a bare past
         # participle, "le pacte nippo-coréen conclu en mai": the noun keeps its parties)
@@ -571,6 +572,21 @@ class EventCoder:
                 continue
             keep.append(cand)
         return keep
+
+    def _kept_pact(self, i: int, view: DocView) -> bool:
+        """The trigger names an agreement (triggers.yaml class `agreement`) that a word of keeping or breaking it
+        (`compliance_words`) acts on ("a respecté la trêve", "applique l'accord", "la violation du cessez-le-feu"):
+        a pact already made, not the act of making it; nor is the participle that describes it ("a violé le
+        cessez-le-feu conclu avec X")."""
+        if view.pos[i] == "VERB" and view.dep[i] == "acl":
+            i = view.head[i]
+        h = view.head[i]
+        if h == i or view.pos[i] != "NOUN" or not self.lexicon.in_class(view.lemma[i], "agreement"):
+            return False
+        dep = view.dep[i]
+        if dep == "nmod" and view.head[h] != h and temporal(view.token(h)):
+            dep, h = "obj", view.head[h]  # "a respecté jeudi la trêve": the object the parser hung on the day
+        return view.lemma[h] in _COMPLIANCE and dep in ("obj", "nsubj:pass", "nmod", "obl:arg")
 
     def _code(self, cand: Candidate, ctx: _Context, dates: DateIndex, focus: list[str], published: str | None,
               sent: Span, sent_places: list[dict], last_place: dict | None) -> list[dict]:

@@ -62,6 +62,8 @@ _POSSIBLE_ADJ = grammar_words("possible_adjectives")
 _HYPO_NOUNS = grammar_words("hypothetical_nouns")
 _CAPACITY_NOUNS = grammar_words("capacity_nouns")  # "le droit de manifester": an infinitive that may be done
 _HALT_NOUNS = grammar_words("halting_nouns")
+_HAPPENING = grammar_words("happening_words")  # "la réunion n'a pas eu lieu": the event itself did not happen
+_CANCELLING = grammar_words("cancelling_verbs")  # "la rencontre a été annulée", "a reporté le sommet"
 _ENDING_OBJECTS = _HALT_NOUNS | grammar_words("ending_objects")
 OPENING_QUOTES = ('"', "«", "“")
 CLOSING_QUOTES = ('"', "»", "”")
@@ -399,6 +401,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
     speech_past = False  # a past speech verb turns a conditional into a future-in-the-past
     via_adjunct = False
     via_subject = False
+    via_object = False
     via_agent = False
     via_conj = False
     via_complement = False  # reached as the complement clause of a verb that neither says nor thinks it
@@ -422,6 +425,12 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 raise_to(FUTURE, "future")  # (not "nous serons prêts à discuter": the offer is made)
             if via_subject and lemma in _PLANNED_PASSIVES and tag == "VERB":
                 raise_to(FUTURE, lemma)  # "un tête-à-tête est prévu"
+            if via_subject and c == head_of[t] and is_noun and _is_negated(current) and (
+                    lemma in _HAPPENING or any(deps[j] in ("obj", "obl", "obl:mod") and lowered[j] in _HAPPENING
+                                               for j in kids(c))):
+                raise_to(NEGATED, "negation")  # "la réunion n'a pas eu lieu", "le sommet ne s'est pas tenu"
+            if (via_subject or via_object) and c == head_of[t] and is_noun and lemma in _CANCELLING and tag == "VERB":
+                raise_to(NEGATED, lemma)  # "la rencontre a été annulée", "a reporté le sommet": called off
             if _has_child(current, "mark", _SI):
                 raise_to(HYPOTHETICAL, "condition")
             if not via_adjunct and _yes_no_question(current):  # not "y a-t-il eu des failles le soir de l'attentat ?"
@@ -467,6 +476,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             raise_to(HYPOTHETICAL, "possible")  # "composantes possibles de la force ..."
         if tag in ("NOUN", "PROPN", "PRON", "NUM") and dep in _NOMINAL_DEPS:
             via_subject = dep in ("nsubj", "nsubj:pass") and tags[p] in ("VERB", "AUX", "ADJ")
+            via_object = dep == "obj" and tags[p] == "VERB"
             # "l'échange prévu par l'accord conclu en février": the agent of a plan plans, it is not planned
             via_agent = dep == "obl:agent" and tags[p] == "VERB"
             # an adjunct ("devant une session", "dans un mémorandum") sets the scene of the verb: it is
@@ -480,11 +490,13 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             via_conj = False
             current = token_at(p)
             continue
-        via_subject = via_adjunct = via_agent = False
+        via_subject = via_object = via_adjunct = via_agent = False
         if dep not in _CLAUSE_UP:
             break
         if c == t and verbal and p < c and dep == "parataxis" and _inverted_subject(current) is not None:
             break  # '"La Turquie doit partir", a exigé X': the incise makes its demand, whatever the quote's mood
+        if c != t and is_noun and _adjunct_of_incise(current, trigger, p, dep):
+            break  # '"...", a déclaré X à l'issue d'un entretien': the incise's own adjunct, not the quote's mood
         if tag == "VERB" and _has_child(current, "mark", _GERUND_MARKS) and "Part" in morph(current, "VerbForm") \
                 and "Pres" in morph(current, "Tense"):  # not "dit en avoir perdu 50"
             # "..., en appelant l'UE à réagir": an act of its own beside the clause, not what it says; but done by
@@ -579,6 +591,16 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
     if found == HYPOTHETICAL and cue == "conditional" and speech_past and not _opinion_above(trigger):
         found, cue = FUTURE, "future-in-past"
     return Status(found, reporter if found in (REPORTED, FUTURE, HYPOTHETICAL, NEGATED) else None, cue)
+
+
+def _adjunct_of_incise(verb: Token, trigger: Token, head: int, dep: str) -> bool:
+    """Whether ``verb``, a verb of saying the parser hung on the quote before it with its subject after it ('"...",
+    a déclaré X'), holds ``trigger`` below it (in its adjuncts, or in its subject's phrase where the parser hung them):
+    what the incise's own words tell is not what the quote says."""
+    if dep != "parataxis" or head > verb.i or verb.lemma_.lower() not in SPEECH_VERBS \
+            or _inverted_subject(verb) is None:
+        return False
+    return _child_towards(view_of(verb.doc), verb.i, trigger.i) is not None
 
 
 def _served(verb: Token, sentence: Span | None, lemmas: frozenset[str] | None) -> Status:
