@@ -6,16 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from veille.events.testing import code, factual, of_type
-
-
-def _sense(nlp, text: str, word: str) -> str | None:
-    """The PLOVER type the lexicon gives the first token written ``word`` in ``text`` (None: no trigger)."""
-    lexicon = nlp.get_pipe("veille_events").lexicon
-    doc = nlp(text)
-    token = next(t for t in doc if t.text == word)
-    entry = lexicon.match(token)
-    return entry.type if entry is not None else None
+from veille.events.testing import code, factual, of_type, trigger_type
 
 
 @pytest.mark.parametrize("text, word, expected", [
@@ -107,7 +98,7 @@ def _sense(nlp, text: str, word: str) -> str | None:
     ("Les rebelles ont capturé trois soldats près de Goma.", "capturé", "COERCE"),
 ])
 def test_the_sense_a_trigger_takes_from_its_frame(veille_nlp, text: str, word: str, expected: str | None) -> None:
-    assert _sense(veille_nlp, text, word) == expected
+    assert trigger_type(veille_nlp, text, word) == expected
 
 
 def test_an_attack_on_social_media_is_coded_as_an_accusation(veille_nlp) -> None:
