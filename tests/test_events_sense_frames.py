@@ -125,3 +125,37 @@ def test_an_object_past_a_clause_of_its_own_is_not_the_verbs(veille_nlp) -> None
     verb = next(t for t in doc if t.text == "accusent")
     assert not _beyond_clause(verb, next(t for t in doc if t.text == "préfet"))
     assert _beyond_clause(verb, next(t for t in doc if t.text == "baisse"))
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # a plea for a course of action is an appeal (REQUEST), not an endorsement; court pleading and the verb of a
+    # quote's incise are no plea of the kind
+    ("La ministre chilienne a plaidé pour une reprise des pourparlers avec la Bolivie.", "plaidé", "REQUEST"),
+    ("Le sénateur uruguayen plaide en faveur d'une trêve commerciale avec l'Argentine.", "plaide", "REQUEST"),
+    ("La gouverneure de Salta plaide pour abaisser les droits de douane avec la Bolivie.", "plaide", "REQUEST"),
+    ("La gouverneure de Salta plaide pour que la Bolivie rouvre le col.", "plaide", "REQUEST"),
+    ("Le maire de Tarija a plaidé la cause des transporteurs auprès du gouvernement.", "plaidé", "REQUEST"),
+    ('"Nos pêcheurs ne sont pas responsables", a plaidé le gouverneur de Valparaiso.', "plaidé", None),
+    ("Le docker de Valparaiso a plaidé coupable devant le tribunal.", "plaidé", None),
+    # what one reaffirms is support only when it supports a party or a cause; one's innocence is none, and a stance a
+    # trigger names is that trigger's (the verb takes no type of its own)
+    ("Le président péruvien a réaffirmé son soutien à l'Équateur.", "réaffirmé", "SUPPORT"),
+    ("Le Chili a réaffirmé l'intégrité territoriale de la Bolivie.", "réaffirmé", "SUPPORT"),
+    ("L'ancien gouverneur de Cusco a réaffirmé son innocence devant les enquêteurs.", "réaffirmé", None),
+    ("Le ministre péruvien a réaffirmé son opposition au projet de barrage bolivien.", "réaffirmé", None),
+    # signing a petition, a motion or an op-ed is taking a side, not an agreement; signing a treaty is one
+    ("Trente conseillers municipaux de Rosario ont signé la pétition contre le péage.", "signé", None),
+    ("Le député de Mendoza a signé la motion de censure.", "signé", None),
+    ("Le Paraguay et l'Uruguay ont signé un traité sur le fleuve.", "signé", "AGREE"),
+    # a person, a state or a title called with nothing asked of them, or on the phone, is a call (CONSULT); called to
+    # something ("à rouvrir", "au calme", wherever the parser hangs it), a demand
+    ("La présidente chilienne a appelé Tomás Aguirre au téléphone mardi.", "appelé", "CONSULT"),
+    ("La présidente chilienne a appelé son homologue argentin mardi soir.", "appelé", "CONSULT"),
+    ("La sénatrice Lucía Ferreyra a appelé Tomás Aguirre pour évoquer la sécheresse.", "appelé", "CONSULT"),
+    ("La présidente chilienne a appelé son homologue argentin au calme.", "appelé", "REQUEST"),
+    ("Santiago a publié un communiqué appelant le gouvernement argentin à rouvrir le col.", "appelant", "REQUEST"),
+    ("La présidente chilienne a appelé son homologue argentin à rouvrir le col.", "appelé", "REQUEST"),
+    ("La présidente chilienne a appelé l'Argentine à rouvrir le col.", "appelé", "REQUEST"),
+])
+def test_the_frame_of_the_verb_decides_its_type(veille_nlp, text: str, word: str, expected: str | None) -> None:
+    assert _sense(veille_nlp, text, word) == expected

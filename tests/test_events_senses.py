@@ -60,8 +60,8 @@ def test_blame_laid_on_another_is_an_accusation(veille_nlp) -> None:
     ("Le chef du gouvernement britannique a conclu son discours par un appel au calme.", "AGREE"),
     ("Le ministre allemand a conclu sa visite à Paris.", "AGREE"),
     # court work
-    ("Le terroriste australien a plaidé coupable devant la justice néo-zélandaise.", "SUPPORT"),
-    ("L'avocat du sénateur américain a plaidé que son client avait joué le jeu.", "SUPPORT"),
+    ("Le terroriste australien a plaidé coupable devant la justice néo-zélandaise.", "REQUEST"),
+    ("L'avocat du sénateur américain a plaidé que son client avait joué le jeu.", "REQUEST"),
     # calls for tenders and emergency calls
     ("Selon le syndicat, les policiers français ne répondront plus qu'aux appels d'urgence.", "REQUEST"),
     # a police roadblock, a hypothesis ruled out, a square left, a step back, care sent
@@ -82,7 +82,7 @@ def test_other_senses_are_no_event_of_the_type(veille_nlp, text: str, event_type
 
 @pytest.mark.parametrize("text, event_type", [
     ("La Russie et la Turquie ont conclu un accord sur la Syrie.", "AGREE"),
-    ("Le ministre français a plaidé pour un rapprochement avec l'Allemagne.", "SUPPORT"),
+    ("Le ministre français a plaidé pour un rapprochement avec l'Allemagne.", "REQUEST"),
     ("Le gouvernement britannique a exclu toute renégociation de l'accord.", "REJECT"),
     ("Le calme n'est revenu qu'après l'arrivée de renforts de police allemands.", "MOBILIZE"),
 ])

@@ -84,6 +84,13 @@ class Entry:
     # False, it must not; lemmas, it must have one of them
     infinitive: bool | frozenset[str] | None = None
     not_infinitive: frozenset[str] = frozenset()  # the infinitive complement, if any, is none of these
+    # a clause or an infinitive complement introduced by one of these words ("plaider pour rehausser le seuil",
+    # "plaider pour que X cède": what is pleaded for), which `with` does not see (a clause has its own words)
+    clause_mark: frozenset[str] = frozenset()
+    # words none of which may introduce a complement of the object, inside its phrase or right after it, wherever the
+    # parser hung that complement ("appelant le gouvernement à rouvrir", "à rouvrir" hung on another verb; "a appelé
+    # son homologue au calme", "au calme" on the object): what is asked of the one called
+    not_after_obj: frozenset[str] = frozenset()
     # a third party's act between two others ("une médiation entre X et Y"): the pair "entre" names receives it,
     # the noun's owner or its verb's subject does it
     third_party: bool = False
@@ -215,6 +222,8 @@ class Lexicon:
             infinitive=item["infinitive"] if isinstance(item.get("infinitive"), bool)
             else (words("infinitive") if item.get("infinitive") is not None else None),
             not_infinitive=words("not_infinitive"),
+            clause_mark=words("clause_mark"),
+            not_after_obj=words("not_after_obj"),
             third_party=bool(item.get("third_party", False)),
             authority=bool(item.get("authority", False)),
             judgement=bool(item.get("judgement", False)),
@@ -303,6 +312,8 @@ class Lexicon:
                 return False
             if done is not None and done in entry.not_infinitive:
                 return False
+        if entry.clause_mark and not entry.clause_mark & _clause_marks(token):
+            return False
         if entry.not_subj or entry.subj:
             subject = _subject(token)
             if subject is not None and subject.lemma_.lower() in entry.not_subj:
@@ -331,6 +342,8 @@ class Lexicon:
                 # tempête"); a pronoun may be anyone, "se sont affrontés le 15 juin" has no target
                 return False
             if entry.not_obj and lemma in entry.not_obj and not _beyond_clause(token, theme):
+                return False
+            if entry.not_after_obj and theme is not None and _object_followed(theme, entry.not_after_obj):
                 return False
             if entry.prep and not entry.against and prep not in entry.prep and not any(
                     _case_of(c) in entry.prep for c in _children(token)
@@ -509,6 +522,44 @@ def _infinitive(token: Token) -> str | None:
                 if all(mark in _INFINITIVE_MARKS for mark in marks) and (marks or head == token.i):
                     return view.lemma[j]
     return None
+
+
+def _clause_marks(token: Token) -> set[str]:
+    """The words that introduce the clauses and infinitives hung on ``token`` ("pour" of "plaide pour rehausser",
+    "pour que" of "plaide pour que X cède")."""
+    view = view_of(token.doc)
+    deps, kids = view.dep, view.kids
+    return {view.lower[k] for j in kids(token.i) if deps[j] in _CLAUSE_COMPLEMENTS and view.pos[j] in ("VERB", "AUX")
+            for k in kids(j) if deps[k] == "mark"}
+
+
+_CLAUSE_COMPLEMENTS = frozenset({"advcl", "xcomp", "ccomp"})
+
+
+def _object_followed(theme: Token, words: frozenset[str]) -> bool:
+    """Whether one of ``words`` introduces a complement of the object ``theme``, wherever the parser hung it: the
+    first preposition or subordinator after the object that is no part of a relative clause or of an incise between
+    commas ("son homologue au calme", "le gouvernement slovaque à rouvrir", "le gouvernement, qui a ..., à coopérer";
+    not "son homologue pour évoquer la situation à Gaza", whose "pour" comes first).
+    """
+    view = view_of(theme.doc)
+    end = theme.sent.end
+    relative = {t.i for j in range(theme.i + 1, end) if view.dep[j] == "acl:relcl" for t in view.token(j).subtree}
+    k = theme.i + 1
+    while k < end:
+        if view.lower[k] == "," and k + 1 < end and view.pos[k + 1] not in ("ADP", "SCONJ"):
+            close = next((j for j in range(k + 1, end) if view.lower[j] == ","), None)
+            k = close + 1 if close is not None else k + 1  # an incise ("selon la présidence"), passed over
+            continue
+        if k in relative:
+            k += 1
+            continue
+        if view.lower[k] in words and view.dep[k] in ("case", "mark"):
+            return True
+        if view.dep[k] == "mark" or view.pos[k] in ("VERB", "AUX") or view.lower[k] in (".", ";", ":"):
+            return False
+        k += 1
+    return False
 
 
 def _complement_words(token: Token, preps: frozenset[str]) -> set[str]:
