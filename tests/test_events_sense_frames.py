@@ -142,7 +142,7 @@ def test_an_object_past_a_clause_of_its_own_is_not_the_verbs(veille_nlp) -> None
     ("Le président péruvien a réaffirmé son soutien à l'Équateur.", "réaffirmé", "SUPPORT"),
     ("Le Chili a réaffirmé l'intégrité territoriale de la Bolivie.", "réaffirmé", "SUPPORT"),
     ("L'ancien gouverneur de Cusco a réaffirmé son innocence devant les enquêteurs.", "réaffirmé", None),
-    ("Le ministre péruvien a réaffirmé son opposition au projet de barrage bolivien.", "réaffirmé", None),
+    ("Le ministre péruvien a réaffirmé son opposition au projet de barrage bolivien.", "réaffirmé", "REJECT"),
     # signing a petition, a motion or an op-ed is taking a side, not an agreement; signing a treaty is one
     ("Trente conseillers municipaux de Rosario ont signé la pétition contre le péage.", "signé", None),
     ("Le député de Mendoza a signé la motion de censure.", "signé", None),
@@ -158,4 +158,4 @@ def test_an_object_past_a_clause_of_its_own_is_not_the_verbs(veille_nlp) -> None
     ("La présidente chilienne a appelé l'Argentine à rouvrir le col.", "appelé", "REQUEST"),
 ])
 def test_the_frame_of_the_verb_decides_its_type(veille_nlp, text: str, word: str, expected: str | None) -> None:
-    assert _sense(veille_nlp, text, word) == expected
+    assert trigger_type(veille_nlp, text, word) == expected
