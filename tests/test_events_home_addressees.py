@@ -50,3 +50,47 @@ def test_an_addressee_that_stands_for_other_states_is_not_the_askers(veille_nlp)
     events = code(veille_nlp, "Le Chili a appelé mardi les pays voisins à fermer leurs frontières.", home="FRA")
     event = find(events, "REQUEST")
     assert event is None or "CHL" not in codes(event["recipient"]), events
+
+
+def test_an_addressee_named_by_an_uncoded_name_is_the_askers(veille_nlp) -> None:
+    # "demander à + name of a firm + de": the firm asked to act, a name the linker ties to no state, is the asker's
+    for text in ("Le ministre Bastien Roullier a demandé mardi à la Sopremex de suspendre ses livraisons de granulés.",
+                 "La ministre Agnès Morvan a demandé à la Société des eaux Bréval de revoir ses tarifs."):
+        event = find(code(veille_nlp, text, home="FRA"), "REQUEST")
+        assert event is not None, text
+        assert codes(event["recipient"]) == {"FRA"}, event
+
+
+def test_an_addressee_whose_infinitive_the_parser_hung_on_it_is_the_recipient(veille_nlp) -> None:
+    # the infinitive read as the noun's own complement ("les meuniers ... de livrer") still says what they are asked
+    # ("les meuniers dans leur ensemble de livrer": hung on the phrase after the noun)
+    for text in ("Le ministre Bastien Roullier a demandé au maire de rouvrir la piscine municipale.",
+                 "La ministre Agnès Morvan a sommé les meuniers dans leur ensemble de livrer les boulangeries."):
+        event = find(code(veille_nlp, text, home="FRA"), "REQUEST")
+        assert event is not None, text
+        assert codes(event["recipient"]) == {"FRA"}, event
+
+
+def test_what_is_asked_is_no_addressee(veille_nlp) -> None:
+    # "demander la permission de": the object of "demander" is what is asked, never the one asked
+    for text in ("Le ministre Bastien Roullier a demandé la permission de quitter la séance plus tôt.",
+                 "Le ministre Bastien Roullier a demandé des garanties de pouvoir garder les ateliers."):
+        events = code(veille_nlp, text, home="FRA")
+        event = find(events, "REQUEST")
+        assert event is None or not any(p["text"] for p in event["recipient"]), events
+
+
+def test_a_region_named_as_addressee_is_not_the_askers(veille_nlp) -> None:
+    # a place's name, not a body's ("l'Occident"), asked to act is no one of the asker's state
+    events = code(veille_nlp, "Le chef de la diplomatie hongroise, Levente Sipos, a appelé l'Occident à cesser ses "
+                              "leçons de morale.")
+    event = find(events, "REQUEST")
+    assert event is None or "HUN" not in codes(event["recipient"]), events
+
+
+def test_an_addressee_asked_abroad_is_of_where_the_act_is_set(veille_nlp) -> None:
+    # asked where the act is set abroad, those a plain noun names are of that state, not the asker's own people
+    event = find(code(veille_nlp, "Au Niger, la ministre française Agnès Morvan a appelé les parties à reprendre le "
+                                  "dialogue.", home="FRA"), "REQUEST")
+    assert event is not None
+    assert _sides(event) == ({"FRA"}, ["parties"]) and codes(event["recipient"]) == {"NER"}, event

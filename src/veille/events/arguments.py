@@ -771,8 +771,8 @@ class ArgumentFinder:
             args.recipient = [p for p in args.recipient if not _same(p, subject)]
         args.actor = subject + [p for p in args.actor if not _same(p, subject)]
         self._assign_patient(entry, patient, args)
-        if entry.type == "REQUEST" and not passive and not args.recipient:
-            addressee = _unnamed_addressee(view, verb.i)
+        if entry.type == "REQUEST" and not passive and not any(p.code for p in args.recipient):
+            addressee = _unnamed_addressee(view, verb.i, index)
             if addressee is not None:
                 # "a pressé les bailleurs de geler les loyers", "a enjoint aux recteurs de ...": the one asked to do
                 # what the infinitive says is the recipient, named by a noun the linker ties to no side
@@ -1519,6 +1519,8 @@ class ArgumentFinder:
 
 _OBJECT_CONTROL = grammar_words("object_control_verbs")
 _BEYOND_STATE_ADDRESSEES = grammar_words("beyond_state_addressees")  # asked to act, they are not the asker's own
+_BODY_LABELS = frozenset({"ORG", "PER"})  # mentions of a body or a person, not of a place
+_DATIVE_CONTROL = grammar_words("dative_control_verbs")  # "demander à X de": the "à" phrase is asked, not the object
 _PERCEPTION_VERBS = grammar_words("perception_verbs")
 _COMMENTARY_VERBS = grammar_words("commentary_verbs")
 _SIDE_NOUNS = grammar_words("side_nouns")
@@ -1942,25 +1944,51 @@ def _same(party: Party, others: list[Party]) -> bool:
     return any(o.start == party.start and o.end == party.end and o.code == party.code for o in others)
 
 
-def _unnamed_addressee(view: DocView, verb: int) -> int | None:
+def _unnamed_addressee(view: DocView, verb: int, index: MentionIndex) -> int | None:
     """The noun a verb of asking names as the one who is to do what its infinitive says ("presser les bailleurs de
-    geler les loyers", "enjoindre aux recteurs de rouvrir"): its object, or its "à" phrase, before an infinitive that
-    complements the verb; None for a verb with no such infinitive, or with a pronoun, a time or a noun that stands for
-    other states there ("les nations amies")."""
+    geler les loyers", "enjoindre aux recteurs de rouvrir", "a demandé à la RATP de ..."): its object (never for the
+    `dative_control_verbs`, whose object is what is asked), or its "à" phrase, a common noun or the name of a body or a
+    person (not of a place or a region: "l'Occident"), before an infinitive that complements the verb, or that the
+    parser hung on that noun or on a phrase of the verb after it ("a appelé les soignants à tenir", "a sommé les maires
+    dans leur ensemble d'agir"); None for a verb with no such infinitive, or with a pronoun, a time or a noun that
+    stands for other states there ("les nations amies")."""
     deps, tags = view.dep, view.pos
     if view.lemma[verb] not in _OBJECT_CONTROL:
         return None
+    dative = view.lemma[verb] in _DATIVE_CONTROL
     infinitive = next((k for k in view.kids(verb) if deps[k] == "xcomp" and k > verb
                        and "Inf" in morph(view.token(k), "VerbForm")), None)
-    if infinitive is None:
-        return None
     for k in view.kids(verb):
-        if not verb < k < infinitive or tags[k] != "NOUN" or temporal(view.token(k)) \
+        if k <= verb or tags[k] not in ("NOUN", "PROPN") or temporal(view.token(k)) \
                 or view.lemma[k] in _BEYOND_STATE_ADDRESSEES:
             continue
-        if deps[k] == "obj" or (deps[k] in ("iobj", "obl:arg") and _case(view.token(k)) in _A_FORMS):
+        if tags[k] == "PROPN" and _mention_label_at(view.token(k), index) not in _BODY_LABELS:
+            continue
+        if not ((deps[k] == "obj" and not dative)
+                or (deps[k] in ("iobj", "obl:arg") and _case(view.token(k)) in _A_FORMS)):
+            continue
+        if infinitive is not None:
+            if k < infinitive:
+                return k
+            continue
+        hosts = [k] + [h for h in view.kids(verb) if h > k and tags[h] == "NOUN" and deps[h].startswith("obl")]
+        if any(_marked_infinitive(view, c) for h in hosts for c in view.kids(h) if deps[c] == "acl" and c > k):
             return k
     return None
+
+
+def _mention_label_at(token: Token, index: MentionIndex) -> str | None:
+    """The label of the mention that covers the token, coded or not (the index holds only the coded ones)."""
+    named = index.at(token)
+    if named is not None:
+        return named.label_
+    return next((m.label_ for m in token.doc.spans.get("mentions", []) if m.start <= token.i < m.end), None)
+
+
+def _marked_infinitive(view: DocView, k: int) -> bool:
+    """An infinitive introduced by "de" or "à" ("de rouvrir", "à voter")."""
+    return "Inf" in morph(view.token(k), "VerbForm") and any(
+        view.dep[c] == "mark" and view.lower[c] in _DE_FORMS | _A_FORMS for c in view.kids(k) if c < k)
 
 
 def _np_text(token: Token) -> str:

@@ -1108,7 +1108,10 @@ class EventCoder:
             if party.addressee and not party.code:
                 # "la rectrice a pressé les bailleurs de ...": the one asked, named by a plain noun, is of the asker's
                 # state (not of where the story is told: "l'OMS a prié les pays de ...", no state asks)
-                party.code = next(iter(asker)) if len(asker) == 1 and placemod.is_state(next(iter(asker))) else None
+                # (asked where the act is set abroad, of that state: "au Niger, la ministre a appelé les parties à ...")
+                one = next(iter(asker)) if len(asker) == 1 and placemod.is_state(next(iter(asker))) else None
+                party.code = one if one is None or home is None or one == home \
+                    else (home if placemod.is_state(home) else None)
                 party.generic = party.code is not None
         for party in actor + recipient:
             if party.generic and not party.code:
