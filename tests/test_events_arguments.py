@@ -627,3 +627,34 @@ def test_a_subject_the_parser_cut_off_as_a_sentence_still_controls_the_participl
                                   "Géorgie."), "SANCTION")
     assert event is not None
     assert codes(event["actor"]) == {"RUS"} and codes(event["recipient"]) == {"GEO"}
+
+
+@pytest.mark.parametrize(("text", "kind", "actor", "recipient"), [
+    # people the text ties to no state but by whoever appointed or sent them
+    ("Des juristes désignés par la junte guinéenne ont accusé jeudi le Sénégal d'ingérence.", "ACCUSE", "GIN", "SEN"),
+    ("Des médiateurs dépêchés par l'Union africaine ont rencontré lundi le président tchadien.", "CONSULT", "AU",
+     "TCD"),
+    ("Ousmane Diabira, nommé par la junte guinéenne, a accusé jeudi le Sénégal d'ingérence.", "ACCUSE", "GIN", "SEN"),
+])
+def test_people_appointed_or_sent_by_a_party_are_its_own(veille_nlp, text, kind, actor, recipient) -> None:
+    event = find(code(veille_nlp, text), kind)
+    assert event is not None
+    assert codes(event["actor"]) == {actor}
+    assert codes(event["recipient"]) == {recipient}
+
+
+def test_the_agent_of_another_participle_does_not_give_its_state(veille_nlp) -> None:
+    # villagers wounded by an army are not the army's: they accuse it
+    events = code(veille_nlp, "Des villageois blessés par l'armée érythréenne ont accusé jeudi le Soudan d'inaction.")
+    event = find(events, "ACCUSE")
+    assert event is None or "ERI" not in codes(event["actor"])
+
+
+def test_a_description_of_the_pair_named_again_is_the_pairs(veille_nlp) -> None:
+    # the title names no state of its own; its complement's complement is the pair the sentence before named
+    events = code(veille_nlp, "La Mongolie et le Kazakhstan négocient un couloir ferroviaire depuis l'automne. Les "
+                              "chefs de la diplomatie des deux pays ont critiqué vendredi la Russie.")
+    event = find(events, "ACCUSE")
+    assert event is not None
+    assert codes(event["actor"]) == {"MNG", "KAZ"}
+    assert codes(event["recipient"]) == {"RUS"}

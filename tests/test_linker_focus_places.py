@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from test_linker_rules import code_of
+from test_linker_rules import code_of, link
 from veille.nlp.extensions import MENTIONS
 
 
@@ -98,3 +98,26 @@ def test_a_french_story_naming_only_france_further_on_keeps_the_outlets_state(ac
                               "un texte de responsabilité.")
     doc._.published, doc._.home = "2022-01-10", "FRA"
     assert _code(actors_nlp(doc), "gouvernement") == "FRA"
+
+
+@pytest.mark.parametrize(("text", "noun", "state"), [
+    # a bare organ right after the place that opens its sentence, as its subject, is that place's state's
+    ("Au Malawi, le régime a expulsé lundi deux diplomates zambiens.", "régime", "MWI"),
+    ("En Équateur, le pouvoir a fermé mardi la frontière avec la Colombie.", "pouvoir", "ECU"),
+    ("Au Malawi, dès l'aube, le régime a expulsé deux diplomates zambiens.", "régime", "MWI"),
+])
+def test_a_place_opening_the_sentence_says_whose_a_bare_organ_is(actors_nlp: Any, text: str, noun: str,
+                                                                  state: str) -> None:
+    assert code_of(actors_nlp, text, noun, "2024-04-02") == state
+
+
+@pytest.mark.parametrize("text", [
+    # the place is not the sentence's frame, or the organ is not its clause's subject right after it
+    "Selon le Malawi, le régime a expulsé lundi deux diplomates zambiens.",
+    "Des observateurs au Malawi affirment que le régime a expulsé deux diplomates zambiens.",
+    "Au Malawi, la chute du régime a été saluée lundi par la Zambie.",
+    "Au Malawi, d'après la Zambie, le régime a expulsé deux diplomates tanzaniens.",
+])
+def test_a_bare_organ_takes_no_state_from_a_place_that_does_not_frame_it(actors_nlp: Any, text: str) -> None:
+    start = text.index("régime")
+    assert not [m for m in link(actors_nlp, text, "2024-04-02") if m.start <= start < m.end and m.code]

@@ -73,6 +73,7 @@ TYPE_LABELS = {"state": "GPE", "igo": "ORG", "organisation": "ORG", "group": "OR
                "place": "LOC"}
 LOCATIVE = lexicon_words("locative_prepositions")  # the words: data/sectors.yaml, `words`
 SKIP_ARTICLES = lexicon_words("definite_articles")
+FRAMED_HEADS = lexicon_words("framed_heads")  # "Au Kenya, le régime a ...": the opening place says whose
 REPEATED_KINDS = frozenset({"organisation", "igo"})  # named bodies a bare noun may repeat ("le Trésor")
 CONNECTORS_OF_STATE = lexicon_words("state_connectors")
 NAME_PLACE_CONNECTORS = lexicon_words("name_place_connectors")  # "Hamad de Bahreïn"
@@ -1033,6 +1034,10 @@ class _Resolver:
         if not article:
             return  # "un changement de régime", "un groupe agile": not the body named before
         key = self._first_word(mention)
+        framed = self._framing_state(mention) if key in FRAMED_HEADS and mention.subject else None
+        if framed is not None:
+            mention.code, mention.sector = framed, mention.desc.sector if mention.desc is not None else None
+            return
         earlier = [m for m in self.history if m.code and len(m) > 1 and self._first_word(m) == key and (
             m.kind == "description" or (m.kind == "name" and m.hit is not None
                                         and m.hit.kind in REPEATED_KINDS))]
@@ -1041,6 +1046,32 @@ class _Resolver:
         last = earlier[-1]
         mention.actor_id, mention.code, mention.sector = last.actor_id, last.code, last.sector
         mention.label = last.label
+
+    def _framing_state(self, mention: Mention) -> str | None:
+        """The state a place opening the sentence names when the mention's clause follows it at once, as its subject:
+        "Au Kenya, le régime a ...", "En Bolivie, le pouvoir a ...", or after another fronted adjunct that names no
+        one, "Au Kenya, mardi, le régime a ..." (the sentence's own frame says whose the bare organ is; a place named
+        anywhere else in the sentence, or in the text before, does not)."""
+        frame = next((m for m in self.history if m.sent == mention.sent), None)
+        if frame is None or frame.end >= mention.start or frame.hit is None or not frame.hit.code \
+                or frame.hit.kind not in ("state", "place") or frame.label == "ORG":
+            return None
+        preposition = self._locative_at(frame)
+        first = preposition
+        while first > 0 and self.tokens[first - 1].text in OPENING_MARKS:
+            first -= 1
+        if preposition < 0 or (first > 0 and self.sent_of[first - 1] == self.sent_of[first]):
+            return None
+        if frame.end >= len(self.tokens) or self.tokens[frame.end].text != ",":
+            return None
+        between = range(frame.end + 1, mention.start)
+        last_comma = max((i for i in between if self.tokens[i].text == ","), default=frame.end)
+        if any(self.tokens[i].key not in SKIP_ARTICLES for i in range(last_comma + 1, mention.start)):
+            return None
+        # "Au Kenya, mardi, le régime a ...": another fronted adjunct may stand between, with no clause nor party
+        if any(self.doc[i].pos_ in ("VERB", "AUX") or self.covering.get(i) for i in range(frame.end + 1, last_comma)):
+            return None
+        return frame.hit.code
 
     def _first_word(self, mention: Mention) -> str:
         i = mention.start

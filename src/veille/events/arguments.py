@@ -304,6 +304,10 @@ class ArgumentFinder:
                 if sector is not None and token.pos_ in ("NOUN", "PROPN"):
                     found.append(Party(text=_np_text(token), code=None, sector=sector, token=token,
                                        start=token.idx, end=token.idx + len(token.text), generic=True))
+        if token.pos_ in ("NOUN", "PROPN") and not any(p.code or p.place for p in found):
+            commissioned = self._commissioned(token, index)
+            if commissioned:
+                found = commissioned
         if follow_conj and depth < 4:
             # coordinated parties; the parser may hang them on any word of a multi-word name
             view = view_of(token.doc)
@@ -375,6 +379,26 @@ class ArgumentFinder:
             current = view.head[current]
             if current == antecedent.i:
                 return [p for p in self.parties(view.token(at), index, follow_conj=False) if p.code]
+        return []
+
+    def _commissioned(self, noun: Token, index: MentionIndex) -> list[Party]:
+        """The parties of people the phrase ties to no state but by the agent of a participle of appointing or
+        sending (`commissioning_verbs`) hung on their noun or name: "des experts désignés par la junte malienne" are
+        the junta's state's, "des émissaires mandatés par l'ONU" the UN's, a person named with no state, "X, nommé par
+        la junte", the junta's (not any other participle's agent: "des civils tués par l'armée" are not the army's)."""
+        for child in _children(noun):
+            if child.dep_ != "acl" or child.lemma_.lower() not in _COMMISSIONING_VERBS \
+                    or "Part" not in morph(child, "VerbForm"):
+                continue
+            for agent in _children(child):
+                if agent.dep_ != "obl:agent" and not (agent.dep_.startswith("obl") and _case(agent) in _AGENT_PREPS):
+                    continue
+                senders = [p for p in self.parties(agent, index, depth=1) if p.code and not p.place]
+                end = agent.right_edge.i + 1
+                start = next((t.i for t in noun.doc[noun.left_edge.i:noun.i + 1] if t.pos_ != "DET"), noun.i)
+                text = noun.doc[start:end].text
+                return [Party(text=text, code=p.code, sector=p.sector, token=noun, start=noun.idx,
+                              end=noun.doc[end - 1].idx + len(noun.doc[end - 1].text)) for p in senders]
         return []
 
     def _agentive(self, token: Token, index: MentionIndex) -> bool:
@@ -483,10 +507,17 @@ class ArgumentFinder:
             target = resolve(token)
             if isinstance(target, list) and target:
                 return target
-        if token.pos_ == "NOUN" and index.at(token) is None:
-            # "les armées des deux pays", "les ministres des deux voisins": the pair's own
+        mention = index.at(token)
+        if token.pos_ == "NOUN" and (mention is None or not index.code_of(mention)):
+            # "les armées des deux pays", "les ministres des deux voisins": the pair's own; so is a description that
+            # names no state of its own, "les chefs de la diplomatie des deux pays"
             pair = next((c for c in _children(token) if c.dep_ == "nmod" and _case(c) in _DE_FORMS and _collective(c)),
                         None)
+            if pair is None:
+                pair = next((g for c in _children(token) if c.dep_ == "nmod" and _case(c) in _DE_FORMS
+                             and c.pos_ == "NOUN" and not (index.at(c) is not None and index.code_of(index.at(c)))
+                             for g in _children(c) if g.dep_ == "nmod" and _case(g) in _DE_FORMS and _collective(g)),
+                            None)
             target = resolve(pair) if pair is not None else None
             if isinstance(target, list) and target:
                 return target
@@ -1746,6 +1777,7 @@ _FRAME_NOUNS = grammar_words("event_moment_nouns")  # "à l'issue d'un entretien
 _COUNTERS = _QUANTITY_NOUNS | _COLLECTION_NOUNS | grammar_words("quantity_adverbs")
 _AFFILIATION_NOUNS = grammar_words("affiliation_nouns")
 _RECEIVE_VERBS = grammar_words("receive_verbs")
+_COMMISSIONING_VERBS = grammar_words("commissioning_verbs")  # "des experts désignés par X": X's people
 _DOING_VERBS = grammar_words("doing_verbs")  # "l'attaque menée par X": the participle's agent did the act
 _TARGET_PREPS = grammar_words("target_prepositions")  # "contre", "envers": whom an act is aimed at
 # acts that judge another's act: their object names it, and its doer is the one judged
