@@ -114,6 +114,7 @@ class Description:
     scope_end: int = -1  # end of a "pour <place>" after a title ("envoyé spécial pour le Yémen")
     qualified: bool = False  # a modifier gave its sector ("forces séparatistes"): specific enough alone
     area: bool = False  # the title has an area ("secrétaire d'État aux Affaires européennes"): not the usual holder
+    portfolio: bool = False  # a minister's title with its portfolio ("le ministre de la Santé")
 
 
 @dataclass
@@ -217,6 +218,7 @@ class Grammar:
             elif entry.concept == "minister":
                 found.concept = None
             title_words.append(p_entry.lemma)
+            found.portfolio = True
             j = end
             if found.code is None and j < n and j in ann.demonyms:
                 found.code, found.via, found.demonym = ann.demonyms[j], "demonym", True

@@ -994,9 +994,10 @@ class _Resolver:
             if person is not None:
                 mention.actor_id, mention.code, mention.sector = person.actor_id, person.code, person.sector
                 return
-        if len(desc.chain) > 1 and not desc.anaphor:
+        if (len(desc.chain) > 1 or desc.portfolio) and not desc.anaphor:
             # "le porte-parole du Conseil de sécurité nationale": the title of an institution the text
-            # does not qualify is the institution's state (same noun earlier, or the focus)
+            # does not qualify is the institution's state (same noun earlier, or the focus); so is a
+            # portfolio's, "le ministre de la Santé", a member of the government of the state the text is about
             same = self._same_noun(mention)
             mention.code = same.code if same is not None else self._title_focus(mention, desc)
             if mention.code:
@@ -1573,10 +1574,11 @@ class _Resolver:
         """The state most mentioned so far (weighed by _focus_weight), when it
         leads the next one by MARGIN; the whole document when nothing precedes. `settled`: not a state the text
         names only as places where something happens."""
-        pool = [(m, m.code) for m in self.history if m.direct and m.code]
+        pool = [(m, m.code) for m in self.history if m.direct and m.code and not self._in_its_act(m, mention)]
         if not pool:  # nothing precedes: the states the whole document names
             pool = [(m, m.hit.code) for m in self.all_mentions if m.kind == "name" and m.hit is not None
-                    and m.hit.code and m.hit.kind in ("state", "place", "person", "group", "organisation")]
+                    and m.hit.code and m.hit.kind in ("state", "place", "person", "group", "organisation")
+                    and not self._in_its_act(m, mention)]
         counts: dict[str, float] = defaultdict(float)
         passing: dict[str, bool] = {}  # the state is named only as a place where something happens
         for m, code in pool:
@@ -1601,6 +1603,19 @@ class _Resolver:
             # manifestants") is the state of the place where the text has it act, even in a foreign story
             return self.home
         return ranked[0][0]
+
+    def _in_its_act(self, other: Mention, mention: Mention) -> bool:
+        """Whether ``other`` is named in the predicate of the clause ``mention`` is the subject of, after it and not as
+        a place where something happens: a state the actor's act is about or aimed at ("le ministre X a dénoncé la
+        politique de la Pologne") says nothing of whose the actor is; where he acts ("à Varsovie") does."""
+        if not mention.subject or other.start < mention.end or self._locative_at(other) >= 0 \
+                or self.sent_of[other.start] != self.sent_of[mention.start]:
+            return False
+        subject = self.doc[mention.start:mention.end].root
+        while subject.dep_ == "conj" and subject.head.i != subject.i:
+            subject = subject.head  # "X et Y ont dénoncé": the first subject hangs on the verb
+        verb = subject.head
+        return verb.i != subject.i and verb.is_ancestor(self.doc[other.start:other.end].root)
 
     def _document_states(self) -> set[str]:
         """The states the whole document names or gives an actor (by name, nationality or complement)."""
