@@ -88,3 +88,10 @@ def test_their_meeting_is_the_clause_subject_s_and_the_one_it_addresses(veille_n
 def test_their_meeting_needs_both_sides_named(veille_nlp) -> None:
     events = code(veille_nlp, "Les ministres ont évoqué la pêche lors de leur rencontre jeudi.", PUBLISHED)
     assert find(events, "CONSULT", "rencontre") is None, events
+
+
+def test_an_attack_repelled_took_place(veille_nlp) -> None:
+    # "repousser" an act of force is to repel it, not to put it off: the attack happened
+    events = code(veille_nlp, "Les gardes-frontières géorgiens ont repoussé mardi une attaque des milices abkhazes "
+                              "près de Zougdidi.", PUBLISHED)
+    assert factual(events, "ASSAULT"), events

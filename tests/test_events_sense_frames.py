@@ -159,3 +159,25 @@ def test_an_object_past_a_clause_of_its_own_is_not_the_verbs(veille_nlp) -> None
 ])
 def test_the_frame_of_the_verb_decides_its_type(veille_nlp, text: str, word: str, expected: str | None) -> None:
     assert trigger_type(veille_nlp, text, word) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "La ministre norvégienne a réitéré son opposition au tracé du gazoduc danois.",
+    "Le premier ministre slovène a réaffirmé son opposition à la réforme croate des quotas.",
+])
+def test_a_stance_restated_is_no_party_of_its_own(veille_nlp, text: str) -> None:
+    """A verb whose type is its object noun's ("réitérer son opposition à"): that noun is the act, not the opposition
+    of the speaker's state addressed."""
+    events = factual(code(veille_nlp, text), "REJECT")
+    assert events, events
+    assert all("opposition" not in (p.get("text") or "") for e in events for p in e["recipient"]), events
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a party's attribute reaffirmed is support of that party; one's own ("sa souveraineté sur ...") is a claim
+    ("Le gouvernement islandais a réaffirmé sa souveraineté sur les eaux de pêche contestées.", None),
+    ("Le Portugal a réaffirmé son unité face aux séparatistes.", None),
+    ("Le gouvernement islandais a réaffirmé l'indépendance de la Norvège.", "SUPPORT"),
+])
+def test_an_attribute_reaffirmed_is_support_of_its_owner_only(veille_nlp, text: str, expected: str | None) -> None:
+    assert trigger_type(veille_nlp, text, "réaffirmé") == expected

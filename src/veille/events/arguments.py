@@ -26,7 +26,7 @@ from veille.events.timex_lexicon import UNITS as TIME_UNITS
 from veille.events.view import DocView, opens_incise, view_of
 from veille.model import PLACE_LABELS
 from veille.model.vocabulary import load_vocabulary
-from veille.nlp.extensions import doc_text
+from veille.nlp.extensions import MENTIONS, doc_text
 
 _RELATIVE = grammar_words("relative_pronouns")
 _SKIP_DEPS = frozenset({"acl:relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "case",
@@ -2014,7 +2014,7 @@ def _mention_label_at(token: Token, index: MentionIndex) -> str | None:
     named = index.at(token)
     if named is not None:
         return named.label_
-    return next((m.label_ for m in token.doc.spans.get("mentions", []) if m.start <= token.i < m.end), None)
+    return next((m.label_ for m in token.doc.spans.get(MENTIONS, []) if m.start <= token.i < m.end), None)
 
 
 def _marked_infinitive(view: DocView, k: int) -> bool:

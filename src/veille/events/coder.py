@@ -1123,10 +1123,14 @@ class EventCoder:
         if not recipient or event_type in ("RETREAT",) and all(p.code in actor_codes for p in recipient):
             # (one of the actor's own state only when addressed as another body: not the words after an incise's
             # verb, its speaker and the titles the parser may read as a second object)
+            # (nor, for a verb whose type is its object's, the event's own noun: "a réitéré son opposition à ...",
+            # a stance, not the opposition)
+            inner = _transparent_noun(token, self.lexicon) if entry.transparent else None
             nested = [p for p in self.finder.nested(token, args, ctx.index, ctx.resolve)
-                      if p.code not in actor_codes
-                      or (_addressed_body(event_type, p, token, actor, self.lexicon, self.addressed)
-                          and not (reports_clause(token) and p.start > token.idx))]
+                      if not (inner is not None and p.token is inner[1])
+                      and (p.code not in actor_codes
+                           or (_addressed_body(event_type, p, token, actor, self.lexicon, self.addressed)
+                               and not (reports_clause(token) and p.start > token.idx)))]
             if event_type in ("AID", "MOBILIZE", "RETREAT", "COOPERATE") and args.theme is not None \
                     and self.finder._is_material(args.theme, entry):
                 nested = [p for p in nested if p.place or not _inside(p, args.theme)]

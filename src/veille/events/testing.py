@@ -43,13 +43,13 @@ def find(events: list[dict], event_type: str | None = None, trigger: str | None 
     return None
 
 
-
 def trigger_type(nlp: Language, text: str, word: str) -> str | None:
     """The PLOVER type the lexicon gives the first token written ``word`` in ``text`` (None: no trigger)."""
     lexicon = nlp.get_pipe("veille_events").lexicon
     token = next(t for t in nlp(text) if t.text == word)
     entry = lexicon.match(token)
     return entry.type if entry is not None else None
+
 
 @contextmanager
 def features_kept(nlp: Language) -> Iterator[None]:
