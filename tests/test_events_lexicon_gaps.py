@@ -59,3 +59,12 @@ def test_the_added_triggers_code_their_sides(veille_nlp, text: str, event_type: 
     events = factual(code(veille_nlp, text), event_type)
     assert any(actor in codes(e["actor"]) and recipient in codes(e["recipient"]) for e in events), events
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le président turc a étrillé l'Union européenne lors d'une rencontre avec la presse.", "ACCUSE"),
+    ("La France a étrillé l'Italie en finale de la Coupe du monde de rugby.", None),
+    ("Le Chili a étrillé la Bolivie lors du match amical de samedi.", None),
+])
+def test_a_side_thrashed_in_a_game_is_not_accused(veille_nlp, text: str, expected: str | None) -> None:
+    assert trigger_type(veille_nlp, text, "étrillé") == expected
