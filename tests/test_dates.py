@@ -425,3 +425,59 @@ def test_the_document_has_one_date_index_the_coder_and_the_clause_readers_share(
 ])
 def test_an_act_to_come_is_dated_at_the_next_month_of_that_name(veille_nlp, text, trigger, date):
     assert _event(veille_nlp, text, "2021-03-10", trigger)["date"] == date
+
+
+# --- a date that closes the act's clause, hung by the parser on a complement of the verb
+
+@pytest.mark.parametrize(("text", "trigger", "date"), [
+    ("Le ministre norvégien de l'Agriculture doit signer avec son homologue islandais un accord sur les quotas de "
+     "saumon en novembre.", "signer", "2026-11"),
+    ("Le gouvernement estonien a signé un accord de coopération avec la Lettonie en janvier.", "signé", "2026-01"),
+])
+def test_a_date_closing_the_clause_dates_its_act(veille_nlp, text, trigger, date):
+    event = _event(veille_nlp, text, "2026-09-15", trigger)
+    assert (event["date"], event["date_fallback"]) == (date, False)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # past a participle that qualifies the complement: the date is the participle's
+    ("Le maire de Lyon a dénoncé l'absence de réforme promise par le gouvernement en 2017.", "dénoncé"),
+    # past a colon: the dates of a list of sums
+    ("Le gouvernement estonien propose de verser à la Lettonie 25 millions d'euros: 10 millions en 2027, 15 en 2028.",
+     "propose"),
+    # the act a verb of opinion reproaches, in the perfect infinitive, is not the reproach's
+    ("Le maire de Lyon a reproché au député centriste d'avoir voté pour le candidat socialiste au second tour en 2012.",
+     "reproché"),
+])
+def test_a_date_of_another_phrase_does_not_date_the_act(veille_nlp, text, trigger):
+    event = _event(veille_nlp, text, "2026-09-15", trigger)
+    assert (event["date"], event["date_fallback"]) == ("2026-09-15", True)
+
+
+@pytest.mark.parametrize("text", [
+    "« Le gouvernement péruvien nous a trahis en 2019 », dénonce le ministre bolivien des Affaires étrangères.",
+    "« Le Pérou a violé la frontière en 2019 et rien n'a changé », déplorent les autorités boliviennes.",
+])
+def test_a_year_inside_a_quote_does_not_date_the_verb_that_reports_it(veille_nlp, text):
+    event = _events(veille_nlp, text, "2026-09-15")[0]
+    assert event["trigger"] in ("dénonce", "déplorent")
+    assert (event["date"], event["date_fallback"]) == ("2026-09-15", True)
+
+
+def test_a_current_statement_quoting_a_past_year_is_not_background(veille_nlp):
+    coder = veille_nlp.get_pipe("veille_events")
+    kept, coder.background_days = coder.background_days, 300
+    try:
+        events = _events(veille_nlp, "« Le gouvernement péruvien nous a trahis en 2019 », dénonce le ministre "
+                         "bolivien des Affaires étrangères.", "2026-09-15")
+    finally:
+        coder.background_days = kept
+    assert [e["trigger"] for e in events] == ["dénonce"]
+
+
+def test_the_date_of_a_clause_set_after_the_act_does_not_date_it(veille_nlp):
+    text = ("Trois militants ont été arrêtés au Mali par l'armée avant d'être expulsés vers le Niger avec deux "
+            "journalistes en mars.")
+    assert _event(veille_nlp, text, "2026-09-15", "expulsés")["date"] == "2026-03"
+    event = _event(veille_nlp, text, "2026-09-15", "arrêtés")
+    assert (event["date"], event["date_fallback"]) == ("2026-09-15", True)

@@ -198,6 +198,13 @@ def date_head(timex: Span) -> Token:
     root = timex.root
     head = root.head
     doc = timex.doc
+    if root.dep_ == "nmod" and head.pos_ in ("NOUN", "PROPN") and head.i < timex.start and timex.start > 0 \
+            and doc[timex.start - 1].lower_ in _CLAUSE_DATE_PREPOSITIONS:
+        verb = _complemented_verb(head)
+        if verb is not None and verb.i < timex.start and not any(
+                doc[i].pos_ in ("VERB", "AUX") or doc[i].text in _CLAUSE_BREAKS
+                for i in range(verb.i + 1, timex.start)):
+            return verb  # (not past a participle, a clause or a punctuation that opens another phrase)
     if (root.dep_ != "nmod" or head.pos_ not in ("NOUN", "PROPN") or head.i >= timex.start
             or _nominal_date(timex) or any(t.pos_ == "ADP" for t in timex)
             or doc[timex.start - 1].pos_ == "ADP"):
@@ -206,6 +213,28 @@ def date_head(timex: Span) -> Token:
         if doc[i].pos_ == "VERB" and head.is_ancestor(doc[i]):
             return doc[i]
     return _clause_verb(head)
+
+
+def _reported_act(clause: Token) -> bool:
+    """An infinitive a verb of saying governs, or one in the perfect a verb of opinion governs ("a annoncé
+    vouloir signer", "lui reproche d'avoir voté"): an act the verb tells of, at a time of its own."""
+    verb = clause.head
+    if clause.dep_ != "xcomp" or verb.lemma_.lower() not in _REPORTING_VERBS:
+        return False
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "aux:tense", "aux:pass")]
+    if not any("Inf" in t.morph.get("VerbForm") for t in [clause, *auxiliaries]):
+        return False
+    return verb.lemma_.lower() in SPEECH_VERBS or bool(auxiliaries)
+
+
+def _complemented_verb(noun: Token) -> Token | None:
+    """The verb a noun complements, through the nouns it complements ("a signé un accord sur les
+    quotas", "a rompu avec son allié"): the verb whose object or oblique the phrase is, else None."""
+    while noun.dep_ == "nmod" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head != noun:
+        noun = noun.head
+    if noun.dep_ in _HELD_OBJECTS and noun.head.pos_ == "VERB" and noun.head.i < noun.i:
+        return noun.head
+    return None
 
 
 def _own(timex: Span, trigger: Token) -> bool:
@@ -227,8 +256,11 @@ def _own(timex: Span, trigger: Token) -> bool:
             anchor = anchor.head
         if head == anchor:
             return True
-    # an adjunct clause of the trigger: "Réunis à Sotchi ce 5 août, ... se sont mis d'accord"
-    if head.dep_ in ("advcl", "xcomp", "acl") and head.head in (trigger, anchor):
+    # an adjunct clause of the trigger: "Réunis à Sotchi ce 5 août, ... se sont mis d'accord"; not the act a verb of
+    # saying reports ("lui reprochait d'avoir voté contre en 2012")
+    # nor a clause set before or after it ("arrêtés ... avant d'être transférés en février")
+    if head.dep_ in ("advcl", "xcomp", "acl") and head.head in (trigger, anchor) and not _reported_act(head) \
+            and not any(c.dep_ in ("mark", "case") and c.lower_ in _TEMPORAL_PREPOSITIONS for c in head.children):
         return True
     if _governs(timex, trigger):
         return True
@@ -265,6 +297,12 @@ _TEMPORAL_CLAUSE_MARKS = grammar_words("temporal_clause_marks")  # "lorsqu'il d�
 _RELATIVES = grammar_words("relative_pronouns")  # "qui", "que", "dont"
 _EARLIER_MARKS = grammar_words("earlier_marks")  # "avait déjà", "à l'époque"
 _CLAUSE_YEAR_PREPOSITIONS = grammar_words("clause_year_prepositions")  # "en 2005"
+# "a signé un accord sur les quotas en octobre": a date after this preposition, hung on a complement of the
+# verb, dates the verb's clause
+_CLAUSE_DATE_PREPOSITIONS = grammar_words("clause_date_prepositions")
+_CLAUSE_BREAKS = frozenset(SENTENCE_ENDS) | grammar_words("clause_end_marks") | grammar_words("incise_openers")
+_REPORTING_VERBS = SPEECH_VERBS | grammar_words("opinion_verbs")
+_TEMPORAL_PREPOSITIONS = grammar_words("temporal_prepositions")  # "avant de", "après"
 
 
 def _day_after(timex: Span, trigger: Token) -> int:
@@ -410,6 +448,12 @@ def _quoted(token: Token, sent: Span) -> bool:
     return opened > 0 or closed > 0 or before.count('"') % 2 == 1 or after.count('"') % 2 == 1
 
 
+def _quoted_apart(timex: Span, trigger: Token, sent: Span) -> bool:
+    """The expression stands inside a quotation the trigger stands outside of ("« ils nous ont trahis en
+    2019 », dénonce le ministre"): it dates the acts the quotation tells, not the verb that reports it."""
+    return _quoted(timex.root, sent) and not _quoted(trigger, sent)
+
+
 def _at_occasion(timex: Span, trigger: Token) -> bool:
     """The expression dates an occasion at which the trigger's clause takes place: "au sommet de
     Téhéran à la mi-juillet, Poutine avait rejeté ces plans", "lors de la réunion du 19 juillet, ils
@@ -546,7 +590,8 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
     if candidates:
         own = [c for c in candidates if (_own(c[0], trigger) or _fronted(c[0], trigger, sent)
                                          or _incise(c[0], trigger, sent))
-               and not (_bound(c[0], c[2]) and c[0].root.head != trigger) and not _compared(c[0])]
+               and not (_bound(c[0], c[2]) and c[0].root.head != trigger) and not _compared(c[0])
+               and not _quoted_apart(c[0], trigger, sent)]
         if tense in _PAST_TENSES and not _quoted(trigger, sent):
             # what a past tense tells was done by the time of writing: a day after it is no date of
             # the clause ("Le lendemain, Téhéran a menacé" in a text with no day told before)
