@@ -51,7 +51,7 @@ def story_ids(page: dict[str, Any]) -> list[str]:
     return [row["story_id"] for row in page["items"]]
 
 
-@pytest.mark.parametrize("query", [None, "rus", "vallee du rhone", "Vallée", "«vallée du Rhône»", "kaz support"])
+@pytest.mark.parametrize("query", [None, "rus", "vallee du rhone", "Vallée", "«vallée du Rhône»", "kaz request"])
 def test_stories_are_the_same_rows_in_the_same_order(db: Path, api: TestClient, query: str | None) -> None:
     args = ["stories", *([query] if query else []), "--min-documents", "1", "--limit", "100"]
     on_the_command_line = command(db, *args)
