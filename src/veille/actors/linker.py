@@ -1607,10 +1607,13 @@ class _Resolver:
     def _in_its_act(self, other: Mention, mention: Mention) -> bool:
         """Whether ``other`` is named in the predicate of the clause ``mention`` is the subject of, after it and not as
         a place where something happens: a state the actor's act is about or aimed at ("le ministre X a dénoncé la
-        politique de la Pologne") says nothing of whose the actor is; where he acts ("à Varsovie") does."""
+        politique de la Pologne") says nothing of whose the actor is; where he acts ("à Varsovie", "ont pillé des
+        magasins dans le centre de Lyon", "se sont emparés de Tombouctou") does."""
         if not mention.subject or other.start < mention.end or self._locative_at(other) >= 0 \
                 or self.sent_of[other.start] != self.sent_of[mention.start]:
             return False
+        if other.hit is not None and other.hit.kind == "place":
+            return False  # a town or region, even as the act's object ("se sont emparés de Tombouctou"), is where
         subject = self.doc[mention.start:mention.end].root
         while subject.dep_ == "conj" and subject.head.i != subject.i:
             subject = subject.head  # "X et Y ont dénoncé": the first subject hangs on the verb
