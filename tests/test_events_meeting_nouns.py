@@ -4,23 +4,20 @@ adjunct (at a moment of it, after an incise, behind a plural possessive) are the
 
 from __future__ import annotations
 
+import pytest
+
 from veille.events.testing import code, codes, factual, find, of_type
 
 PUBLISHED = "2023-04-14"
 
 
-def test_a_truce_kept_is_no_agreement(veille_nlp) -> None:
-    events = code(veille_nlp, "L'Estonie a respecté jeudi le cessez-le-feu avec la Lettonie.", PUBLISHED)
-    assert not of_type(events, "AGREE"), events
-
-
-def test_a_truce_broken_and_its_participle_are_no_agreement(veille_nlp) -> None:
-    events = code(veille_nlp, "La Lettonie a violé jeudi la trêve conclue avec l'Estonie.", PUBLISHED)
-    assert not of_type(events, "AGREE"), events
-
-
-def test_the_keeping_of_a_pact_is_no_agreement(veille_nlp) -> None:
-    events = code(veille_nlp, "Le respect de l'accord entre l'Estonie et la Lettonie reste fragile.", PUBLISHED)
+@pytest.mark.parametrize("text", [
+    "L'Estonie a respecté jeudi le cessez-le-feu avec la Lettonie.",  # a truce kept
+    "La Lettonie a violé jeudi la trêve conclue avec l'Estonie.",  # a truce broken, and its participle
+    "Le respect de l'accord entre l'Estonie et la Lettonie reste fragile.",  # the keeping of a pact
+])
+def test_a_pact_kept_or_broken_is_no_agreement(veille_nlp, text: str) -> None:
+    events = code(veille_nlp, text, PUBLISHED)
     assert not of_type(events, "AGREE"), events
 
 
@@ -30,20 +27,14 @@ def test_a_truce_made_is_still_an_agreement(veille_nlp) -> None:
     assert agreed and codes(agreed[0]["actor"]) | codes(agreed[0]["recipient"]) == {"EST", "LVA"}, events
 
 
-def test_a_meeting_that_did_not_take_place_is_negated(veille_nlp) -> None:
-    events = code(veille_nlp, "La rencontre entre le Ghana et le Togo n'a pas eu lieu jeudi.", PUBLISHED)
-    assert not factual(events, "CONSULT"), events
-
-
-def test_a_summit_that_did_not_convene_is_negated(veille_nlp) -> None:
-    events = code(veille_nlp, "Le sommet entre le Ghana et le Togo ne s'est pas tenu jeudi.", PUBLISHED)
-    assert not factual(events, "CONSULT"), events
-
-
-def test_a_meeting_called_off_is_negated(veille_nlp) -> None:
-    events = code(veille_nlp, "La rencontre entre le Ghana et le Togo a été annulée jeudi.", PUBLISHED)
-    assert not factual(events, "CONSULT"), events
-    events = code(veille_nlp, "Le Ghana a reporté jeudi sa rencontre avec le Togo.", PUBLISHED)
+@pytest.mark.parametrize("text", [
+    "La rencontre entre le Ghana et le Togo n'a pas eu lieu jeudi.",  # did not take place
+    "Le sommet entre le Ghana et le Togo ne s'est pas tenu jeudi.",  # did not convene
+    "La rencontre entre le Ghana et le Togo a été annulée jeudi.",  # called off
+    "Le Ghana a reporté jeudi sa rencontre avec le Togo.",  # put off
+])
+def test_a_meeting_that_did_not_happen_is_negated(veille_nlp, text: str) -> None:
+    events = code(veille_nlp, text, PUBLISHED)
     assert not factual(events, "CONSULT"), events
 
 
