@@ -67,9 +67,10 @@ def codes(parties: list[dict]) -> list[str]:
     return sorted({p["code"] for p in parties if p.get("code")})
 
 
-def ingest_unlabeled(folder: Path, sources: set[str], nlp) -> list[dict]:
+def ingest_unlabeled(folder: Path, sources: set[str], nlp) -> tuple[list[dict], dict[str, str]]:
     """The articles of ../shared/corpus/real/unlabeled.jsonl whose url is in `sources`, ingested into a new store in
-    `folder` (the real pipeline): their exported events."""
+    `folder` (the real pipeline): their exported events, and the document each source was stored as (an exact copy of
+    an article under another url is stored once, its events under the first url: the document is what is compared)."""
     subset = folder / "articles.jsonl"
     with (SHARED / "corpus" / "real" / "unlabeled.jsonl").open(encoding="utf-8") as articles, \
             subset.open("w", encoding="utf-8") as out:
@@ -77,8 +78,18 @@ def ingest_unlabeled(folder: Path, sources: set[str], nlp) -> list[dict]:
             if json.loads(line)["url"] in sources:
                 out.write(line)
     store, _, exports = ingest(folder, [subset], nlp, tables=("events",))
+    stored = dict(store.con.execute("SELECT source, doc_id FROM sources").fetchall())
     store.close()
-    return [json.loads(line) for line in exports["events"].read_text("utf-8").splitlines()]
+    return [json.loads(line) for line in exports["events"].read_text("utf-8").splitlines()], stored
+
+
+@pytest.fixture(scope="session")
+def judged_press(veille_nlp, tmp_path_factory) -> tuple[list[dict], dict[str, str]]:
+    """The articles of every judged sample of eval/judged/ coded again in one store (the samples and the side labels
+    share it): their events, and each source's document."""
+    sources = {json.loads(line)["source"] for path in (ROOT / "eval" / "judged").glob("unlabeled-sample*.jsonl")
+               for line in path.read_text("utf-8").splitlines() if line.strip()}
+    return ingest_unlabeled(tmp_path_factory.mktemp("judged"), sources, veille_nlp)
 
 
 def score(gold: str, exports: dict[str, Path], tool: str = "score.py") -> dict:

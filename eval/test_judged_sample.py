@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import codes, ingest_unlabeled
+from conftest import codes
 
 SAMPLES = sorted((Path(__file__).parent / "judged").glob("unlabeled-sample*.jsonl"))
 # the share of the samples' events judged right, all samples together, the replay asks (one declaration, read by the
@@ -22,32 +22,33 @@ SAMPLES = sorted((Path(__file__).parent / "judged").glob("unlabeled-sample*.json
 RIGHT_KEPT = json.loads((Path(__file__).parent / "judged" / "replay.json").read_text("utf-8"))["right_kept"]
 
 
-def _key(source: str, start: int, end: int, event_type: str, actor, recipient) -> tuple:
-    return source, start, end, event_type, tuple(sorted(actor)), tuple(sorted(recipient))
+def _key(doc_id: str | None, start: int, end: int, event_type: str, actor, recipient) -> tuple:
+    return doc_id, start, end, event_type, tuple(sorted(actor)), tuple(sorted(recipient))
 
 
-def _replay(path: Path, veille_nlp, folder: Path) -> dict:
-    """One sample's articles read from ../shared and ingested again: the sample, and its items still coded."""
+def _replay(path: Path, events: list[dict], stored: dict[str, str]) -> dict:
+    """One sample, and its items still coded among the judged articles coded again (`stored`: each source's
+    document, an exact copy under another url being its first url's document)."""
     sample = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    events = ingest_unlabeled(folder, {item["source"] for item in sample}, veille_nlp)
-    coded = {_key(e["source"], e["start"], e["end"], e["type"], codes(e["actor"]), codes(e["recipient"]))
+    coded = {_key(e["doc_id"], e["start"], e["end"], e["type"], codes(e["actor"]), codes(e["recipient"]))
              for e in events}
     # an event judged with no recipient is still the judged event when a recipient has been found for it
     # since ("a-t-il accusé" in a text on French politics, now FRA -> FRA): the verdict read its type,
     # actor and status, and said nothing of a recipient it did not have
-    open_ended = {_key(e["source"], e["start"], e["end"], e["type"], codes(e["actor"]), []) for e in events}
+    open_ended = {_key(e["doc_id"], e["start"], e["end"], e["type"], codes(e["actor"]), []) for e in events}
 
     def still_coded(item: dict) -> bool:
-        where = item["source"], item["start"], item["end"], item["type"], item["actor"]
+        where = stored.get(item["source"]), item["start"], item["end"], item["type"], item["actor"]
         return _key(*where, item["recipient"]) in coded or (not item["recipient"] and _key(*where, []) in open_ended)
 
     return {"sample": sample, "still": [item for item in sample if still_coded(item)]}
 
 
 @pytest.fixture(scope="module")
-def replayed(veille_nlp, tmp_path_factory) -> dict[str, dict]:
-    """Every sample replayed, by name (each on its own articles, as it was judged)."""
-    return {path.stem: _replay(path, veille_nlp, tmp_path_factory.mktemp("judged")) for path in SAMPLES}
+def replayed(judged_press) -> dict[str, dict]:
+    """Every sample replayed, by name (all samples' articles coded again in one store)."""
+    events, stored = judged_press
+    return {path.stem: _replay(path, events, stored) for path in SAMPLES}
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])

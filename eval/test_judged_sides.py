@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import codes, ingest_unlabeled
+from conftest import codes
 
 JUDGED = Path(__file__).parent / "judged"
 LABELS = [json.loads(line) for line in (JUDGED / "sides-labels.jsonl").read_text("utf-8").splitlines() if line.strip()]
@@ -69,13 +69,18 @@ def test_each_label_is_an_event_judged_wrong_for_its_sides() -> None:
 
 
 @pytest.fixture(scope="module")
-def coded(veille_nlp, tmp_path_factory) -> dict[tuple, list[tuple]]:
-    """The labelled events' articles coded again: for each sentence span and type, the codes of its events."""
-    events = ingest_unlabeled(tmp_path_factory.mktemp("sides"), {label["source"] for label in LABELS}, veille_nlp)
-    by_span: dict[tuple, list[tuple]] = {}
+def coded(judged_press) -> dict[tuple, list[tuple]]:
+    """The labelled events' articles coded again (with all the judged samples' articles): for each sentence span and
+    type, the codes of its events."""
+    events, stored = judged_press
+    by_doc: dict[str, list[dict]] = {}
     for e in events:
-        by_span.setdefault((e["source"], e["start"], e["end"], e["type"]), []).append(
-            (codes(e["actor"]), codes(e["recipient"])))
+        by_doc.setdefault(e["doc_id"], []).append(e)
+    by_span: dict[tuple, list[tuple]] = {}
+    for source, doc_id in stored.items():
+        for e in by_doc.get(doc_id, []):
+            by_span.setdefault((source, e["start"], e["end"], e["type"]), []).append(
+                (codes(e["actor"]), codes(e["recipient"])))
     return by_span
 
 
