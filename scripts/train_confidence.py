@@ -18,18 +18,20 @@ is within F1_SLACK of the best, while seeds and dev keep their F1 at their targe
 among the hand-judged events kept (out of fold) is within SHARE_SLACK of the best, and of those the highest (without
 --judged: the highest), provided that the hand-judged samples learnt from, taken together, keep KEEP_JUDGED of their
 events judged right that the coder still codes (out of fold) and the replay's floor (eval/judged/replay.json) of all
-their events judged right with the fitted model (eval/test_judged_sample.py replays them). The held-out samples
-(HELD_OUT) choose nothing: with --held-out, the fitted model is measured on them at the end. Planned, hypothetical and
-negated events, which count in no precision, get the highest threshold at which no set loses a gold event. Prints a
-reliability table and the per-set scores with and without the model; needs ../shared (and scikit-learn, a dev
-dependency). With ``--judged``, the hand-judged events of eval/judged/ are learnt from too, and their out-of-fold
-share right is printed beside each threshold, with the samples' pooled shares of their events judged right kept and
-the sample keeping the lowest share of its own.
+their events judged right with the fitted model (eval/test_judged_sample.py replays them), and that the fitted model
+keeps the eval tests' floors of F1, precision and recall on the seeds, dev and real-dev (KEEP_FITTED). The held-out
+samples (HELD_OUT) choose nothing: with --held-out, the fitted model is measured on them at the end. Planned,
+hypothetical and negated events, which count in no precision, get the highest threshold at which no set loses a gold
+event. Prints a reliability table and the per-set scores with and without the model; needs ../shared (and
+scikit-learn, a dev dependency). With ``--judged``, the hand-judged events of eval/judged/ are learnt from too, and
+their out-of-fold share right is printed beside each threshold, with the samples' pooled shares of their events judged
+right kept and the sample keeping the lowest share of its own.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import importlib.util
 import json
 import sys
@@ -46,7 +48,12 @@ SETS = ("seeds", "dev", "real-dev")
 # a hand-judged event weighs 1.5 since stop 30 (1.0 before); with CROSSES and C 0.03 (0.1 before), out of fold, the AUC
 # on the judged press 0.675 -> 0.688 and on real-dev 0.747 -> 0.755, real-dev F1 flat; judged weights of 2.0 and 3.0
 # pull real-dev's AUC down (0.740, 0.727) for no more on the press
-SET_WEIGHT = {"seeds": 1.0, "dev": 0.5, "real-dev": 2.0, "judged": 1.5}
+# dev weighs as the seeds since stop 40 (0.5 before): its ~200 events, six stories of short rewritten texts, weighed
+# 100 against the judged press's 1,300 and real-dev's 1,000, so the model hardly learnt their genre and a handful of
+# their right events sat at the threshold, crossing it at any retrain (stop 39's: dev R 0.931 -> 0.908). At 1.0 the
+# fitted model keeps the dev floors (KEEP_FITTED) at the threshold the press chooses, for AUCs out of fold within the
+# folds' noise (real-dev 0.760 -> 0.757, judged 0.749 -> 0.745)
+SET_WEIGHT = {"seeds": 1.0, "dev": 1.0, "real-dev": 2.0, "judged": 1.5}
 F1_SLACK = 0.005  # real-dev F1 this close to the best counts as flat
 # F1 seeds and dev must keep out of fold (the issue's target for them). Real-dev stands for the press: where its F1
 # is flat, the rewritten dev texts do not hold the threshold down.
@@ -60,6 +67,27 @@ REPLAY_FLOOR = json.loads((ROOT / "eval" / "judged" / "replay.json").read_text("
 # event is 0.03) and forced the threshold from 0.40 to 0.375 once sample 11 was learnt, which kept more wrong
 # events on the press
 KEEP_JUDGED = round(REPLAY_FLOOR + 0.02, 3)
+
+
+def eval_floors(test: str, key=lambda k: k) -> dict:
+    """The ``FLOORS`` an eval test file asks of the exported scores (read, not imported: they import pytest's
+    conftest), keyed by (set, measure) through `key`."""
+    tree = ast.parse((ROOT / "eval" / test).read_text("utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "FLOORS" for t in node.targets):
+            return {key(k): v for k, v in ast.literal_eval(node.value).items()}
+    raise ValueError(f"eval/{test}: no FLOORS")
+
+
+# what the eval tests ask of the shipped model's events, per (set, measure): dev's and the seeds' F1, precision and
+# recall (eval/test_gold_scores.py), real-dev's (eval/test_real_press.py). The threshold is chosen among those at which
+# the fitted model keeps them all (checked on the coded events, with the model as the component applies it): out of
+# fold, dev's few stories (six) are each scored by a model that never read their genre, so its out-of-fold F1 (KEEP_F1)
+# says little of what the shipped model does there. Stop 39's retrain, chosen on out of fold figures alone, shipped dev
+# at F1 0.944, R 0.908, under the floors.
+KEEP_FITTED = {k: v for k, v in (eval_floors("test_gold_scores.py")
+                                 | eval_floors("test_real_press.py", lambda k: ("real-dev", k))).items()
+               if k[1] in ("f1", "precision", "recall")}
 # share right among the hand-judged events kept (out of fold) this close to the best counts as flat: then the highest
 SHARE_SLACK = 0.005
 # hand-judged samples the model does not learn from (since stop 31 they bound no threshold either:
@@ -67,8 +95,8 @@ SHARE_SLACK = 0.005
 # the code a session starts from measures that session's work on the press. Held out by event, not by article: their
 # articles' other judged events are learnt from (holding those out too cost 0.001 real-dev F1 and let 18 more events,
 # mostly wrong, over the lower threshold it chose on 400 unlabeled articles)
-# The shipped model (stop 38) learnt samples 1-14 with sample 15 held out; sample 16 (judged at the end of stop 38 on
-# its final code) is held out from the next retrain, which may learn sample 15
+# Stop 38's model learnt samples 1-14 with sample 15 held out; stop 40's learns samples 1-15, sample 16 (judged at the
+# end of stop 38 on its final code) held out
 HELD_OUT = frozenset({"unlabeled-sample-16"})
 # events of the average's weight a lexicon entry's own share right is smoothed with (its prior, events/confidence.py)
 PRIOR_WEIGHT = 10.0
@@ -101,6 +129,21 @@ CROSSES: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
 # sentence texts had read as lone events; the dev texts lost 3 events): threshold 0.400; on held-out sample 15 (75
 # events coded) AUC 0.717 against the former model's 0.624, keeping 18 of its 20 events judged right and dropping 21 of
 # its 55 wrong; real-dev out of fold AUC 0.745
+# Trained at stop 40 (samples 1-15 learnt, dev weighing 1.0, the threshold held to the eval floors by the fitted model):
+# threshold 0.425, every floor kept; out of fold AUC real-dev 0.757, judged 0.745. Not shipped: a one-sentence test
+# (tests/test_events_vague_tolls.py) lost its event (0.43 -> 0.392), for no gain on held-out sample 16. Features
+# measured there and left out (AUC out of fold, real-dev / judged, against 0.760 / 0.749; the judged events' right ones
+# against those judged wrong for their sides: 0.695, the weakest class, against 0.78-0.82 for background and not
+# political): a side named only as a place 0.763 / 0.749 (on the press its events are right 0.57 of the time as an
+# actor, 0.59 as a recipient, against 0.52 for all); a person the knowledge base does not know 0.765 / 0.749 (0.53); a
+# trigger's object slot holding a noun or pronoun while no recipient is named 0.766 / 0.750 (0.53); a side's code that
+# is the outlet's country 0.762 / 0.747, only when lent by the document 0.760 / 0.749; all sides of the outlet's country
+# 0.768 / 0.748; no document length (sentences=) 0.761 / 0.751 but dev's fitted recall unchanged; C 0.1 or judged
+# weights 1.0 and 2.0 within +-0.005. None tells the press's wrong sides apart: what the coder sees of a side is the
+# same whether it chose right or wrong. Nor does labelling the gold's events as the press is judged (right only with
+# their sides right, the scorer's direction; 116 of real-dev's and dev's matched events then wrong): judged 0.745 ->
+# 0.751, real-dev (its own labels) 0.757 -> 0.749, and the gold's wrong sides are no easier to rank (AUC 0.687). Sample
+# 16, held out, ranks at 0.584 (stop 39's retrain 0.593): the press's wrong sides are not in these features
 
 
 def load_scorer(shared: Path):
@@ -323,9 +366,11 @@ class Candidate:
     judged_share: float | None = None
     judged_kept: float | None = None
     replay_kept: float | None = None
+    fitted: dict[tuple[str, str], float] = field(default_factory=dict)  # (set, measure): the fitted model's scores
 
     def allowed(self) -> bool:
         return (all(self.f1[name] >= floor for name, floor in KEEP_F1.items())
+                and all(self.fitted.get(key, floor) >= floor for key, floor in KEEP_FITTED.items())
                 and (self.judged_kept is None or self.judged_kept >= KEEP_JUDGED)
                 and (self.replay_kept is None or self.replay_kept >= REPLAY_FLOOR))
 
@@ -385,6 +430,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--C", type=float, default=0.03)
     parser.add_argument("--judged-weight", type=float, default=SET_WEIGHT["judged"],
                         help=f"weight of a hand-judged event against a seed's (real-dev: {SET_WEIGHT['real-dev']})")
+    parser.add_argument("--dev-weight", type=float, default=SET_WEIGHT["dev"],
+                        help="weight of a dev event against a seed's")
     parser.add_argument("--no-crosses", action="store_true", help="leave out the crossed features (CROSSES)")
     parser.add_argument("--cross", action="append", default=[], metavar="A,B:C,D",
                         help="cross the features named by prefixes A or B with those named by C or D (replaces "
@@ -423,7 +470,7 @@ def main(argv: list[str] | None = None) -> None:
     scorer, rows, gold_docs, found = cached_collect(args.shared, args.judged, args.cache)
     crosses = [] if args.no_crosses else [
         tuple(tuple(side.split(",")) for side in pair.split(":", 1)) for pair in args.cross] or CROSSES
-    set_weight = dict(SET_WEIGHT, judged=args.judged_weight)
+    set_weight = dict(SET_WEIGHT, judged=args.judged_weight, dev=args.dev_weight)
 
     def features(event: dict) -> dict:
         kept = crossed(event["_features"], crosses)
@@ -506,8 +553,12 @@ def main(argv: list[str] | None = None) -> None:
         nonfactual_threshold = float(t)
     print(f"threshold of the other events chosen on out-of-fold predictions: {nonfactual_threshold:.3f}")
 
-    def keep(t: float) -> np.ndarray:
-        return np.where(factual, oof >= t, oof >= min(t, nonfactual_threshold))
+    # the fitted model's confidence of every coded event, as the component computes it (the entries' priors learnt
+    # from all the events): what the eval tests' floors (KEEP_FITTED) see
+    shipped_conf = model.predict_proba(matrix([r[3] for r in rows]))[:, 1]
+
+    def keep(t: float, conf=oof) -> np.ndarray:
+        return np.where(factual, conf >= t, conf >= min(t, nonfactual_threshold))
 
     def judged_keep(t: float, conf=judged_conf) -> list[bool]:
         return list(np.where(judged_factual, conf >= t, conf >= min(t, nonfactual_threshold)))
@@ -530,16 +581,21 @@ def main(argv: list[str] | None = None) -> None:
         kept = judged & keep(t)
         share = (f"judged {y[kept].mean():.3f} ({int(kept.sum())}, F1 {judged_f1(y[judged] == 1, keep(t)[judged]):.3f})"
                  if kept.any() else "judged -")
+        applied = set_scores(scorer, gold_docs, rows, list(keep(t, shipped_conf)))
         candidate = Candidate(float(t), {n: s["f1"] for n, s in scores.items()},
                               float(y[kept].mean()) if kept.any() else None,
                               pooled_kept(bound, judged_keep(t), coded_only=True) if bound else None,
-                              pooled_kept(bound, judged_keep(t, fitted)) if bound else None)
+                              pooled_kept(bound, judged_keep(t, fitted)) if bound else None,
+                              {(n, m): s[m] for n, s in applied.items() for m in ("f1", "precision", "recall")})
         candidates.append(candidate)
         lowest = min(samples_kept(bound, judged_keep(t)).items(), key=lambda item: item[1], default=None)
         print(f"{t:9.3f}  " + "  ".join(f"F1 {s['f1']:.3f} P {s['precision']:.3f} R {s['recall']:.3f}"
                                          for s in scores.values()) + "  " + share
               + (f"  kept {candidate.judged_kept:.3f} replay {candidate.replay_kept:.3f}"
-                 f"  lowest {lowest[1]:.3f} ({lowest[0]})" if lowest else ""))
+                 f"  lowest {lowest[1]:.3f} ({lowest[0]})" if lowest else "")
+              + "  fitted: " + "  ".join(f"{n} {applied[n]['f1']:.3f}/{applied[n]['precision']:.3f}/"
+                                         f"{applied[n]['recall']:.3f}" for n in SETS if n != "seeds")
+              + ("" if all(candidate.fitted.get(k, f) >= f for k, f in KEEP_FITTED.items()) else " (under a floor)"))
     chosen = choose_threshold(candidates)
     threshold = chosen.threshold if chosen is not None else 0.0
     real_f1 = chosen.f1["real-dev"] if chosen is not None else -1.0

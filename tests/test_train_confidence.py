@@ -61,6 +61,20 @@ def test_the_other_floors_still_hold_and_nothing_allowed_is_none():
     assert train.choose_threshold([_candidate(0.30, 0.70, 0.5, TOO_FEW, REPLAYED)]) is None
 
 
+def test_the_fitted_model_must_keep_the_eval_floors():
+    # the floors are those the eval tests ask of the exported scores, read from their files
+    assert train.KEEP_FITTED[("dev", "recall")] == train.eval_floors("test_gold_scores.py")[("dev", "recall")]
+    assert ("real-dev", "precision") in train.KEEP_FITTED and ("dev", "date") not in train.KEEP_FITTED
+    passing = {key: floor + 0.01 for key, floor in train.KEEP_FITTED.items()}
+    dev_short = {**passing, ("dev", "recall"): train.KEEP_FITTED[("dev", "recall")] - 0.01}
+    candidates = [_candidate(0.35, 0.701, 0.55, ENOUGH, REPLAYED), _candidate(0.40, 0.701, 0.58, ENOUGH, REPLAYED)]
+    candidates[0].fitted, candidates[1].fitted = passing, dev_short
+    # righter on the press out of fold, but the shipped model would lose dev's recall: the lower one
+    assert train.choose_threshold(candidates).threshold == 0.35
+    candidates[1].fitted = passing
+    assert train.choose_threshold(candidates).threshold == 0.40
+
+
 def test_a_samples_share_counts_its_right_events_coded_and_kept():
     # sample a: three events judged right, coded as events 0, 1 and 2 (two codings of one of them) and 4;
     # sample b: one coded as event 3, one no longer coded at all (lost at any threshold: not counted)
