@@ -156,6 +156,29 @@ def test_an_object_past_a_clause_of_its_own_is_not_the_verbs(veille_nlp) -> None
     ("Santiago a publié un communiqué appelant le gouvernement argentin à rouvrir le col.", "appelant", "REQUEST"),
     ("La présidente chilienne a appelé son homologue argentin à rouvrir le col.", "appelé", "REQUEST"),
     ("La présidente chilienne a appelé l'Argentine à rouvrir le col.", "appelé", "REQUEST"),
+    # 'faire' lays the blame on another only with the infinitive of bearing it, not showing or choosing it
+    ("La doyenne du conseil a fait preuve de responsabilité pendant la crise du port.", "fait", None),
+    ("Le trésorier a fait un choix en responsabilité pour la coopérative.", "fait", None),
+    ("Le maire de Dinan a fait appel à la responsabilité des riverains.", "fait", None),
+    # a single 'combat' that a training or a skill governs is no fighting; the plural and a battle told stay fighting
+    ("Les recrues togolaises réclament une formation au combat.", "combat", None),
+    ("Le capitaine vante son expérience du combat en montagne.", "combat", None),
+    ("Un entraînement au combat a réuni deux cents cadets à Tarbes.", "combat", None),
+    ("Les combats ont repris à l'aube près de la frontière.", "combats", "ASSAULT"),
+    ("Le combat a duré toute la nuit entre les miliciens et l'armée.", "combat", "ASSAULT"),
+    # a text of one side signed, also as its draft or through its participle, is no agreement; a treaty's draft is one
+    ("La sénatrice Nadia Ferrand a signé le projet de motion contre le budget.", "signé", None),
+    ("Une motion signée par trente conseillers vise le maire de Brest.", "signée", None),
+    ("Le Chili et la Bolivie ont signé le projet d'accord sur le fleuve.", "signé", "AGREE"),
+    # a vote of no confidence is no censorship; gagging the press is
+    ("Les centristes ont déposé une motion de censure contre le cabinet.", "censure", None),
+    ("Les frondeurs voulaient censurer le gouvernement estonien.", "censurer", None),
+    ("Le régime birman a renforcé la censure des journaux.", "censure", "COERCE"),
+    ("La junte a censuré trois radios de l'opposition.", "censuré", "COERCE"),
+    # words or a line-up handed over are no delivery; goods are
+    ("Le directeur de cabinet a livré un gouvernement resserré jeudi soir.", "livré", None),
+    ("La maire de Rodez a livré des commentaires amers sur le scrutin.", "livré", None),
+    ("Le Paraguay a livré du maïs à l'Uruguay.", "livré", "COOPERATE"),
 ])
 def test_the_frame_of_the_verb_decides_its_type(veille_nlp, text: str, word: str, expected: str | None) -> None:
     assert trigger_type(veille_nlp, text, word) == expected
@@ -181,3 +204,23 @@ def test_a_stance_restated_is_no_party_of_its_own(veille_nlp, text: str) -> None
 ])
 def test_an_attribute_reaffirmed_is_support_of_its_owner_only(veille_nlp, text: str, expected: str | None) -> None:
     assert trigger_type(veille_nlp, text, "réaffirmé") == expected
+
+
+def test_blame_laid_on_another_by_faire_porter_stays_an_accusation(veille_nlp) -> None:
+    laid = code(veille_nlp, "Le gouvernement slovaque a fait porter la responsabilité du naufrage à la Hongrie.")
+    assert of_type(laid, "ACCUSE"), laid
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hostile act promised is a threat made (PLOVER's AGREE promises cooperation)
+    ("La ministre estonienne a promis d'expulser les diplomates biélorusses.", "THREATEN"),
+    ("L'Union africaine s'est engagée à sanctionner le Burundi.", "THREATEN"),
+    # cooperation promised stays an agreement
+    ("Le Sénégal s'est engagé à soutenir la Gambie.", "AGREE"),
+    ("Le Portugal a promis de recevoir le chef de la diplomatie angolaise.", "AGREE"),
+    # a promise not to do the hostile act is no threat
+    ("La ministre estonienne a promis de ne pas expulser les diplomates biélorusses.", "AGREE"),
+])
+def test_what_is_promised_decides_between_threat_and_agreement(veille_nlp, text: str, expected: str) -> None:
+    promised = code(veille_nlp, text)
+    assert [event["type"] for event in factual(promised)] == [expected], promised

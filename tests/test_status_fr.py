@@ -72,6 +72,10 @@ def _status(nlp, text: str, trigger: str):
          REPORTED),
         ("Le gouvernement a voté une loi pour arrêter les opposants.", "arrêter", HYPOTHETICAL),
         ("L'armée a massé des troupes pour attaquer la ville.", "attaquer", HYPOTHETICAL),
+        # "aller" + a bare infinitive is the near future; "aller jusqu'à" + infinitive tells how far the act went
+        ("Le Honduras s'est indigné, allant même jusqu'à rompre les relations avec le Salvador.", "rompre", ASSERTED),
+        ("Le Honduras va rompre les relations avec le Salvador.", "rompre", FUTURE),
+        ("Le Honduras allait rompre les relations avec le Salvador.", "rompre", FUTURE),
         # "avant de" + infinitive tells what happened
         ("Le coureur a porté le maillot avant de le céder au Chilien.", "céder", ASSERTED),
     ],

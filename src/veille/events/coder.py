@@ -82,6 +82,7 @@ from veille.events.status import (
     assess,
     closing_incise,
     incise_speaker,
+    is_negated,
     is_past,
     is_prospective,
     reporter_from_prep,
@@ -102,6 +103,7 @@ _DEPLOY = grammar_words("deploy_words")
 _MIN_CONFIDENCE = 0.3
 _YIELD_VERBS = grammar_words("yield_verbs")
 _RULE_OUT_VERBS = grammar_words("rule_out_verbs")
+_PROMISE_VERBS = grammar_words("promise_verbs")  # "a promis d'expulser": a hostile act promised is a threat
 _RULE_OUT_MEASURES = grammar_words("rule_out_measures")
 _WARNING_VERBS = grammar_words("warning_verbs")
 _THIRD_POSSESSIVES = grammar_words("third_person_possessives")  # "ses services", "son entourage"
@@ -569,9 +571,23 @@ class EventCoder:
         for cand in found.values():
             governor = _governing_trigger(cand.token, found, self.speech)
             if governor is not None:
+                self._promised_threat(governor, cand)
                 continue
             keep.append(cand)
         return keep
+
+    def _promised_threat(self, governor: Candidate, inner: Candidate) -> None:
+        """A verb of promising (grammar class `promise_verbs`) whose infinitive is a hostile act, one its type says is
+        a threat when promised (the vocabulary's `threatened`: "a promis d'expulser les diplomates", "s'est engagé à
+        sanctionner X"), makes a threat, not an agreement (PLOVER's AGREE promises cooperation): the governor takes the
+        threat's type and mode."""
+        token = governor.token
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _PROMISE_VERBS \
+                or inner.token.head != token or "Inf" not in morph(inner.token, "VerbForm") or is_negated(inner.token):
+            return  # (not "a promis de ne pas expulser": a reassurance)
+        threat = self.vocabulary.recast(inner.entry.type, inner.entry.mode, "threatened")
+        if threat is not None and threat[0] != governor.entry.type:
+            governor.entry = replace(governor.entry, type=threat[0], mode=threat[1])
 
     def _kept_pact(self, i: int, view: DocView) -> bool:
         """The trigger names an agreement (triggers.yaml class `agreement`) that a word of keeping or breaking it

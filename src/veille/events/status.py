@@ -112,6 +112,11 @@ def _affirms_below(verb: Token, trigger: Token) -> bool:
                for c in verb.children)
 
 
+def is_negated(verb: Token) -> bool:
+    """Whether the verb itself is negated ("ne pas expulser", "n'a jamais signé"; not "n'a envoyé que 100 soldats")."""
+    return _is_negated(verb)
+
+
 def _is_negated(verb: Token) -> bool:
     has_ne = False
     has_neg = False
@@ -444,7 +449,10 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
         if c != t and is_verbal and tag != "ADJ" and not via_adjunct and not via_conj:
             if lemma in _IMPERSONAL_OBLIGATION_VERBS:
                 raise_to(FUTURE, lemma)  # "il faut que Moscou retire ses troupes": asked, not done
-            elif lemma in PLANNING_VERBS and not (lemma in _TOLD_PLANNING_VERBS and _past(current)) and not via_agent:
+            elif lemma in PLANNING_VERBS and not (lemma in _TOLD_PLANNING_VERBS and _past(current)) and not via_agent \
+                    and not (lemma == _GOING_VERB and any(deps[j] == "mark" for j in kids(top.i))):
+                # (not "est allé jusqu'à couper les liens": the near future takes a bare infinitive; one a preposition
+                # introduces tells how far the act went)
                 if lemma in _OBLIGATION_VERBS and _mood_tense(current)[0]:
                     raise_to(HYPOTHETICAL, lemma)
                 else:
