@@ -561,6 +561,8 @@ class ArgumentFinder:
         for j in list(children):
             if deps[j] == "advmod" and lowers[j] in _PREP_ADVERBS:
                 children.extend(c for c in kids(j) if deps[c].startswith("obl") or deps[c] == "nmod")
+        # "s'est entretenu par téléphone avec X": the means of a call, which the parser may read as an agent, is none
+        means = {j for j in children if deps[j] == "obl:agent" and lemmas[j] in _PHONE}
         if not any(deps[j] in ("nsubj", "nsubj:pass", "expl:subj") for j in children):
             # "le président a quelques heures plus tard démenti": the subject hung on the auxiliary
             children.extend(k for j in list(children) if deps[j].startswith("aux") and j < verb.i
@@ -582,7 +584,7 @@ class ArgumentFinder:
         if not passive and not has_avoir and past_participle \
                 and any(deps[j] == "aux:tense" and lemmas[j] in _ETRE_AUXILIARIES for j in children) \
                 and not any(lowers[j] in _SE for j in children if j < verb.i) \
-                and (any(deps[j] in ("obl:agent", "expl:subj") for j in children)
+                and (any(deps[j] in ("obl:agent", "expl:subj") and j not in means for j in children)
                      or (lemmas[verb.i] in _OBJECT_CONTROL and any(deps[j] == "xcomp" for j in children))):
             # "les électeurs sont invités à voter", "il est reproché au maire ...", "la loi est contestée par X": a
             # participle with être that the parser read as a compound tense is a passive when it names its agent, has
@@ -592,10 +594,20 @@ class ArgumentFinder:
         # "Soutenue par son collègue, la ministre a ...": a participle set before the clause with its agent says what
         # the clause's subject underwent
         detached = not passive and past_participle and deps[verb.i] == "advcl" \
-            and any(deps[j] == "obl:agent" for j in children) \
+            and any(deps[j] == "obl:agent" and j not in means for j in children) \
             and not any(deps[j].startswith(("aux", "nsubj")) for j in children)
         passive = passive or detached
         args.passive = passive
+        hung = set()
+        if passive and not any(deps[j] == "obl:agent" and j not in means for j in children):
+            # "sont sanctionnés pour la première fois par Washington", "arrêtés à Lyon par la police": the agent the
+            # parser hung on an adjunct of the verb that names no act (an act's noun has its own "par" agent; an act
+            # so hung is a cause, "frappées à leur tour par des sanctions", not an agent)
+            hung = {k for j in children if deps[j] in ("obl", "obl:mod") and j > verb.i and tags[j] in ("NOUN", "PROPN")
+                    and self.lexicon.match(token_at(j)) is None
+                    for k in kids(j) if deps[k] == "nmod" and k > j and _case(token_at(k)) in _AGENT_PREPS
+                    and self.lexicon.match(token_at(k)) is None}
+            children.extend(sorted(hung))
         own_subject = False  # the clause names its own subject or agent: the actor is no one else's
         subject: list[Party] = []
         patient: list[Party] = []
@@ -615,7 +627,8 @@ class ArgumentFinder:
             if lowers[j] in EUPHONIC:
                 continue  # the "t" of "a-t-il": no one (the clitic after it is the subject)
             child = token_at(j)
-            dep = "nsubj" if j == inverted else "obj" if j == antecedent else deps[j]
+            dep = "nsubj" if j == inverted else "obj" if j == antecedent else "obl:mod" if j in means \
+                else "obl:agent" if j in hung else deps[j]
             clitic = j > verb.i and lowers[j] in _INVERTED and (dep in _MISREAD_CLITIC_DEPS
                                                                 or (j == inverted and deps[j] != "nsubj"))
             if clitic:
@@ -770,6 +783,12 @@ class ArgumentFinder:
         if not subject and participle and not passive and not gerund:
             # "les attaques contre Séoul, critiquant ...": a participle on an act speaks for its doer
             subject = self._act_doer(_head(verb), index, resolve)
+        if not subject and present_participle(verb) and not gerund and deps[verb.i] in ("acl", "advcl") \
+                and verb.left_edge.i > 0 and lowers[verb.left_edge.i - 1] == ",":
+            # "le Kenya a exhorté l'Ouganda à se retirer, dénonçant ...", "a convoqué l'ambassadeur, accusant X de ...":
+            # a present participle set off by a comma is said of the subject of the verb it is set off from, not of
+            # the object before it (nor of the one that verb asks to act)
+            subject = self._detached_subject(verb, index, resolve)
         if not subject and participle and not passive and not gerund and verb.i > 0 and tags[verb.i - 1] == "PUNCT" \
                 and _case(_head(verb)) is not None:
             # "a adopté une position ferme vis-à-vis du Kremlin, exigeant ...": a participle set off after a
@@ -1012,6 +1031,28 @@ class ArgumentFinder:
                         or (view.dep[j] == "obj" and j > incise)), None)
         return self._np(view.token(subject), index, resolve) if subject is not None else []
 
+    def _detached_subject(self, participle: Token, index: MentionIndex, resolve) -> list[Party]:
+        """The subject of the clause a participle set off by a comma is said of: of the verb it hangs on, or of the
+        verb of the object or oblique it hangs on ("a convoqué l'ambassadeur du Chili, accusant ..."); for a verb
+        with no subject of its own (an infinitive, a coordinated verb), of the verb it completes or is coordinated
+        with ("a exhorté Y à juger les auteurs, dénonçant ...": not Y, asked to act). None when no such verb is
+        found."""
+        view = view_of(participle.doc)
+        host = view.head[participle.i]
+        for _ in range(6):
+            if view.pos[host] in _VERB_POS:
+                subject = _subject_child(view, host)
+                if subject is not None:
+                    return self._np(view.token(subject), index, resolve)
+                if view.dep[host] not in ("xcomp", "conj"):
+                    return []
+            elif view.dep[host] not in ("obj", "iobj", "nmod") and not view.dep[host].startswith("obl"):
+                return []
+            if view.head[host] == host:
+                return []
+            host = view.head[host]
+        return []
+
     def _act_sides(self, noun: Token, named: list[Party], index: MentionIndex, resolve) -> list[Party]:
         """Who did the act a judged noun names, when the parties ``named`` in its phrase include its target: the
         doer as the noun's own phrase says ("l'offensive russe contre l'Ukraine", "les frappes d'Israël contre le
@@ -1041,6 +1082,11 @@ class ArgumentFinder:
             head = _head(current)
             if head == current:
                 return []
+            if dep == "conj" and head.pos_ in ("NOUN", "PROPN") and temporal(head) and head.i < current.i \
+                    and head.dep_.startswith("obl") and _head(head).pos_ in _VERB_POS:
+                # "a défendu dimanche la réforme et demandé au Chili de ...": the verb coordinated with the day the
+                # parser hung it on is coordinated with the day's verb
+                head = _head(head)
             if dep == "acl:relcl" or (dep == "acl" and any(c.lower_ in _RELATIVE for c in _children(current))):
                 return self.parties(head, index)
             if (dep in ("acl", "advcl") and head.pos_ == "ADV") or (dep == "advmod" and current.lower_ in _GERUND_ADV):
@@ -1593,13 +1639,15 @@ def _opens_sentence(verb: int, view: DocView) -> bool:
 
 def _inverted_subject(verb: Token, view: DocView) -> tuple[int | None, int | None]:
     """The subject written after a verb whose relative "que" opens its clause ("des ambitions que dénoncent
-    aussi les Etats-Unis"), which the parser reads as the verb's object (the relative pronoun holds the object
-    slot), and the antecedent the parser made the verb's subject when it read no relative clause."""
+    aussi les Etats-Unis", in a compound tense "l'accord qu'a signé la Bolivie": the verb's own auxiliaries
+    between), which the parser reads as the verb's object (the relative pronoun holds the object slot), and the
+    antecedent the parser made the verb's subject when it read no relative clause."""
     deps, tags, lowers = view.dep, view.pos, view.lower
     kids = view.kids(verb.i)
     que = next((j for j in kids if j < verb.i and lowers[j] in _QUE and deps[j] == "obj"
                 and "Rel" in morph(view.token(j), "PronType")), None)
-    if que is None or any(tags[k] not in ("ADV", "PART") for k in range(que + 1, verb.i)):
+    if que is None or any(tags[k] not in ("ADV", "PART") and not (deps[k].startswith("aux") and view.head[k] == verb.i)
+                          for k in range(que + 1, verb.i)):
         return None, None
     after = next((j for j in kids if j > verb.i and deps[j] == "obj" and tags[j] in ("NOUN", "PROPN")), None)
     if after is None or any(deps[j] in ("nsubj", "nsubj:pass") and j > que for j in kids):
