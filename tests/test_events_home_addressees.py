@@ -94,3 +94,80 @@ def test_an_addressee_asked_abroad_is_of_where_the_act_is_set(veille_nlp) -> Non
                                   "dialogue.", home="FRA"), "REQUEST")
     assert event is not None
     assert _sides(event) == ({"FRA"}, ["parties"]) and codes(event["recipient"]) == {"NER"}, event
+
+
+def test_a_body_of_the_askers_own_kind_asked_to_act_is_the_recipient(veille_nlp) -> None:
+    # a minister asking another minister or an office of government (the same sector as the asker) still names the one
+    # asked, of the asker's state; the infinitive may hang on the addressee's own "de" phrase ("de l'Économie de ...")
+    for text, asked in (("La ministre Julie Caradec a demandé jeudi aux autorités sanitaires de publier un rapport sur "
+                         "les salles de concert.", "autorités sanitaires"),
+                        ("La ministre Julie Caradec a demandé au ministre de l'Économie de débloquer des crédits.",
+                         "ministre de l'Économie")):
+        event = find(code(veille_nlp, text, home="FRA"), "REQUEST")
+        assert event is not None, text
+        assert _sides(event) == ({"FRA"}, [asked]) and codes(event["recipient"]) == {"FRA"}, event
+
+
+def test_an_office_holder_whose_conduct_is_judged_is_the_recipient(veille_nlp) -> None:
+    # "la gestion du ministre de X": a person named by an office and the phrase that says which, owner of what is
+    # judged, is someone else of the judge's state (the parser may hang the owner on the object's adjective)
+    for text, judged in (("La sénatrice Anne Royer a dénoncé la gestion catastrophique du ministre de la Santé.",
+                          "ministre de la Santé"),
+                         ("Le ministre Paul Gervais a salué le travail de la ministre de la Santé.",
+                          "ministre de la Santé"),
+                         ("Le député Hugo Lemaire a critiqué publiquement la ligne conservatrice du ministre de la "
+                          "Santé.", "ministre de la Santé")):
+        events = code(veille_nlp, text, home="FRA")
+        event = next((e for e in events if e["type"] in ("ACCUSE", "SUPPORT")), None)
+        assert event is not None, text
+        assert _sides(event) == ({"FRA"}, [judged]), event
+
+
+def test_an_office_holder_judging_the_same_office_is_not_its_own_recipient(veille_nlp) -> None:
+    # the same office on both sides, or the head of state by their title, is one person: no recipient of theirs
+    for text in ("Le ministre de l'Agriculture a défendu la ligne libérale du ministre de l'Agriculture.",
+                 "Emmanuel Macron a salué le travail du président de la République."):
+        events = code(veille_nlp, text, home="FRA")
+        event = next((e for e in events if e["type"] == "SUPPORT"), None)
+        assert event is None or not any(p["text"] for p in event["recipient"]), events
+
+
+def test_the_speakers_own_title_after_a_comma_is_no_recipient(veille_nlp) -> None:
+    # "s'est réjoui X, un vice-ministre de Y": the title after the speaker's name and a comma, which the parser may read
+    # as the verb's object, is the speaker described, not another person of the state
+    for text, title in (('"Les travaux avancent bien", s\'est réjoui Wang Lifeng, un vice-ministre des Transports.',
+                         "vice-ministre des Transports"),
+                        ('"Le pont sera livré en mai", s\'est félicité Wang Lifeng, le secrétaire général du ministère '
+                         'des Transports.', "secrétaire général du ministère des Transports")):
+        events = code(veille_nlp, text, home="FRA")
+        assert not any(p["text"] == title for e in events for p in e["recipient"]), events
+
+
+def test_the_asker_named_again_is_not_its_own_addressee(veille_nlp) -> None:
+    # an addressee of the asker's state is kept as another body of it, never as the asker itself named again (a "nous"
+    # read as the people it then asks: "nous appelons les Français à ...")
+    from veille.events.arguments import Party
+    from veille.events.coder import _addressed_body
+
+    coder = veille_nlp.get_pipe("veille_events")
+    doc = veille_nlp("La ministre Julie Caradec a demandé aux Bretons de limiter leurs trajets.")
+    verb = next(t for t in doc if t.text == "demandé")
+    asked = next(t for t in doc if t.text == "Bretons")
+
+    def addressee() -> Party:
+        return Party(text="Bretons", code="FRA", token=asked, start=asked.idx, end=asked.idx + len(asked.text),
+                     addressee=True)
+
+    minister = Party(text="ministre Julie Caradec", code="FRA", token=doc[1], start=doc[1].idx, end=doc[3].idx + 7)
+    same = Party(text="Bretons", code="FRA", token=doc[0], start=0, end=2)
+    assert _addressed_body("REQUEST", addressee(), verb, [minister], coder.lexicon, coder.addressed)
+    assert not _addressed_body("REQUEST", addressee(), verb, [same], coder.lexicon, coder.addressed)
+
+
+def test_the_one_accused_of_a_compound_infinitive_is_the_recipient(veille_nlp) -> None:
+    # "accuser X d'avoir fait": the one a verb of accusing names as the doer of its infinitive (a compound one: "avoir"
+    # and a participle), a body of the accuser's own kind and state, is the one accused
+    event = find(code(veille_nlp, "La ministre Julie Caradec a accusé le gouvernement précédent d'avoir vidé les "
+                                  "caisses de l'État.", home="FRA"), "ACCUSE")
+    assert event is not None
+    assert _sides(event) == ({"FRA"}, ["gouvernement précédent"]) and codes(event["recipient"]) == {"FRA"}, event

@@ -71,7 +71,7 @@ class Party:
     generic: bool = False  # an unnamed domestic actor ("des manifestants")
     place: bool = False  # named as a place ("au Kazakhstan")
     label: str | None = None  # label of the mention it comes from
-    addressee: bool = False  # an addressee the clause names by a noun that names no side: of the act's own state
+    addressee: bool = False  # the one asked to act (named by a noun that names no side: of the act's own state)
 
     def export(self) -> dict:
         return {"text": self.text, "actor_id": self.actor_id, "code": self.code, "sector": self.sector}
@@ -821,16 +821,21 @@ class ArgumentFinder:
             args.recipient = [p for p in args.recipient if not _same(p, subject)]
         args.actor = subject + [p for p in args.actor if not _same(p, subject)]
         self._assign_patient(entry, patient, args)
-        if entry.type == "REQUEST" and not passive and not any(p.code for p in args.recipient):
-            addressee = _unnamed_addressee(view, verb.i, index)
-            if addressee is not None:
-                # "a pressé les bailleurs de geler les loyers", "a enjoint aux recteurs de ...": the one asked to do
-                # what the infinitive says is the recipient, named by a noun the linker ties to no side
-                token = token_at(addressee)
-                text = _np_text(token)
-                text = text[text.find(token.text):]  # (not a date the parser hung before it: "a appelé mardi les ...")
-                args.recipient.append(Party(text=text, code=None, token=token, start=token.idx,
-                                            end=token.idx + len(token.text), generic=True, addressee=True))
+        addressee = _unnamed_addressee(view, verb.i, index) if not passive else None
+        for party in args.recipient:
+            if party.code and addressee is not None and party.token is not None and party.token.i == addressee:
+                # "la ministre a demandé aux autorités sanitaires de ...", "a accusé le préfet de ...": the one a verb
+                # of asking, accusing or thanking names as the doer of its infinitive, though a side of its own, is
+                # still the act's addressee (of the actor's own state, it stays the recipient)
+                party.addressee = True
+        if entry.type == "REQUEST" and addressee is not None and not any(p.code for p in args.recipient):
+            # "a pressé les bailleurs de geler les loyers", "a enjoint aux recteurs de ...": the one asked to do
+            # what the infinitive says is the recipient, named by a noun the linker ties to no side
+            token = token_at(addressee)
+            text = _np_text(token)
+            text = text[text.find(token.text):]  # (not a date the parser hung before it: "a appelé mardi les ...")
+            args.recipient.append(Party(text=text, code=None, token=token, start=token.idx,
+                                        end=token.idx + len(token.text), generic=True, addressee=True))
 
     def _quoted_side(self, verb: Token, index: MentionIndex, resolve) -> list[Party]:
         """The one side the quote (or the clause) an incise reports is about: the coded parties of the subject of its
@@ -2036,8 +2041,7 @@ def _unnamed_addressee(view: DocView, verb: int, index: MentionIndex) -> int | N
     if view.lemma[verb] not in _OBJECT_CONTROL:
         return None
     dative = view.lemma[verb] in _DATIVE_CONTROL
-    infinitive = next((k for k in view.kids(verb) if deps[k] == "xcomp" and k > verb
-                       and "Inf" in morph(view.token(k), "VerbForm")), None)
+    infinitive = next((k for k in view.kids(verb) if deps[k] == "xcomp" and k > verb and _infinitive(view, k)), None)
     for k in view.kids(verb):
         if k <= verb or tags[k] not in ("NOUN", "PROPN") or temporal(view.token(k)) \
                 or view.lemma[k] in _BEYOND_STATE_ADDRESSEES:
@@ -2051,10 +2055,21 @@ def _unnamed_addressee(view: DocView, verb: int, index: MentionIndex) -> int | N
             if k < infinitive:
                 return k
             continue
-        hosts = [k] + [h for h in view.kids(verb) if h > k and tags[h] == "NOUN" and deps[h].startswith("obl")]
+        # (or on the noun's own "de" phrase: "a demandé au maire de la ville de fermer ...")
+        hosts = _with_complements(view, k) + [h for h in view.kids(verb) if h > k and tags[h] == "NOUN"
+                                              and deps[h].startswith("obl")]
         if any(_marked_infinitive(view, c) for h in hosts for c in view.kids(h) if deps[c] == "acl" and c > k):
             return k
     return None
+
+
+def _with_complements(view: DocView, k: int) -> list[int]:
+    """The noun at `k` and the nouns of its "de" phrases, down the chain ("le ministre de l'Économie de la zone")."""
+    found = [k]
+    for j in found:
+        found.extend(c for c in view.kids(j) if view.dep[c] == "nmod" and view.pos[c] in ("NOUN", "PROPN")
+                     and any(view.dep[g] == "case" and view.lower[g] in _DE_FORMS for g in view.kids(c)))
+    return found
 
 
 def _mention_label_at(token: Token, index: MentionIndex) -> str | None:
@@ -2065,9 +2080,15 @@ def _mention_label_at(token: Token, index: MentionIndex) -> str | None:
     return next((m.label_ for m in token.doc.spans.get(MENTIONS, []) if m.start <= token.i < m.end), None)
 
 
+def _infinitive(view: DocView, k: int) -> bool:
+    """An infinitive, simple or compound ("rouvrir", "avoir menti": a participle with an infinitive auxiliary)."""
+    return "Inf" in morph(view.token(k), "VerbForm") or ("Part" in morph(view.token(k), "VerbForm") and any(
+        view.dep[c].startswith("aux") and "Inf" in morph(view.token(c), "VerbForm") for c in view.kids(k) if c < k))
+
+
 def _marked_infinitive(view: DocView, k: int) -> bool:
-    """An infinitive introduced by "de" or "à" ("de rouvrir", "à voter")."""
-    return "Inf" in morph(view.token(k), "VerbForm") and any(
+    """An infinitive introduced by "de" or "à" ("de rouvrir", "à voter", "d'avoir menti")."""
+    return _infinitive(view, k) and any(
         view.dep[c] == "mark" and view.lower[c] in _DE_FORMS | _A_FORMS for c in view.kids(k) if c < k)
 
 

@@ -2594,8 +2594,10 @@ def _addressed_body(event_type: str, party: Party, trigger: Token, actor: list[P
     the types of acts addressed to someone, which may be of the actor's own state)."""
     if _rebels_face_state(party, actor) and _governed(party, trigger):
         return True  # "des pourparlers entre les talibans et Kaboul": rebels with their own state
-    if party.addressee and _governed(party, trigger):
-        return True  # "la rectrice a pressé les bailleurs de geler les loyers": the one asked, of the asker's state
+    if party.addressee and _governed(party, trigger) and not any(_one_person(a, party) for a in actor if a.text):
+        # "la rectrice a pressé les bailleurs de geler les loyers": the one asked, of the asker's state (not the
+        # asker named again: "nous appelons les Français à ..." read as the French asking the French)
+        return True
     if event_type in addressed and _another_person(party, actor) and _owned_complement(party, trigger, lexicon):
         return True  # "X a raillé Y", "X a moqué le bilan de Y": two people of one state, each named
     return event_type in addressed and _governed(party, trigger) \
@@ -2603,16 +2605,41 @@ def _addressed_body(event_type: str, party: Party, trigger: Token, actor: list[P
 
 
 def _another_person(party: Party, actor: list[Party]) -> bool:
-    """The party is named by a proper name of its own, and every actor of its state is named too, as someone else:
-    two people or bodies of one state, one acting on the other ("Y", never "le président" nor a guessed side)."""
+    """The party is named by a proper name of its own, or is a person named by an office and the complement that says
+    which ("le maire de Y"), and every actor of its state is named too, as someone else: two people or bodies of one
+    state, one acting on the other ("Y", never a bare "le président" nor a guessed side)."""
     token = party.token
-    if not party.text or party.place or party.generic or token is None \
-            or not any(t.pos_ == "PROPN" and t.idx >= party.start and t.idx < party.end for t in token.sent):
+    if not party.text or party.place or party.generic or token is None:
+        return False
+    if not any(t.pos_ == "PROPN" and t.idx >= party.start and t.idx < party.end for t in token.sent) \
+            and not _titled_person(party):
         return False
     if _at_place(party):
         return False  # "Au Sénat, la ministre a fustigé ...": where the act is done, not whom it is aimed at
     same = [a for a in actor if a.code == party.code]
-    return bool(same) and all(a.text and not a.generic and not a.place and not _one_person(a, party) for a in same)
+    return bool(same) and all(a.text and not a.generic and not a.place and not _one_person(a, party)
+                              and not _apposed(a, party) for a in same)
+
+
+def _apposed(one: Party, other: Party) -> bool:
+    """The other is named beside the one, its apposition, the name its title goes with, or a phrase right after it
+    and a comma that the parser hung elsewhere ("s'est félicité X, un vice-ministre de la Santé"): one person."""
+    if one.token is None or other.token is None:
+        return False
+    left = other.token.left_edge.i
+    doc = other.token.doc
+    beside = left >= 2 and doc[left - 1].text == "," and doc[left - 2].idx + len(doc[left - 2].text) == one.end
+    return beside or (other.token.dep_ in _NAME_DEPS and other.token.head == one.token) \
+        or (one.token.dep_ in _NAME_DEPS and one.token.head == other.token)
+
+
+def _titled_person(party: Party) -> bool:
+    """A person named by the noun of an office with its "de" complement ("la présidente de la région", "le maire
+    de Y"): the office says which one."""
+    token = party.token
+    return party.label == "PER" and token is not None and token.pos_ == "NOUN" and any(
+        c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in _DE_FORMS for g in c.children)
+        for c in token.children)
 
 
 def _at_place(party: Party) -> bool:
@@ -2639,6 +2666,8 @@ def _owned_complement(party: Party, trigger: Token, lexicon: Lexicon) -> bool:
         if token is None or token.head == token:
             return False
         token = token.head
+        if token.dep_ == "amod" and token.pos_ == "ADJ" and token.head != token:
+            token = token.head  # "a critiqué la ligne dure de Y": the parser may hang the owner on the adjective
         if token == trigger:
             return True
         if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in lexicon.entries \
