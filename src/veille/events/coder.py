@@ -168,6 +168,9 @@ _PASSIVE_AUX = grammar_words("passive_auxiliaries")
 _SPOKEN_OF = grammar_parameter("spoken_of_share")  # share of the mentions naming a party for a guess to make it a side
 _GUESS_BACK = int(grammar_parameter("guess_reach_back"))  # sentences before an act that may name a guessed recipient
 _GUESS_AHEAD = int(grammar_parameter("guess_reach_ahead"))  # and sentences after it
+_TOLD_AGAIN_REACH = int(grammar_parameter("told_again_reach"))  # sentences back to the act a definite noun names again
+_TOLD_AGAIN_NOUN_REACH = int(grammar_parameter("told_again_noun_reach"))  # and to one told with the same noun
+_ANAPHORIC_DETS = grammar_words("anaphoric_determiners")  # "la trêve", "cette rencontre": an act told before
 _ORGAN_REACH = grammar_parameter("organ_reach")  # sentences back to the body an unqualified organ belongs to
 _ORGAN_SECTORS = grammar_words("state_organ_sectors")
 _LIST_REACH = grammar_parameter("list_reach")  # words back over an enumeration to its ruling
@@ -186,6 +189,8 @@ class _DocCache:
     codes: dict[int, set] = field(default_factory=dict)  # sentence number → codes named
     partners: Counter = field(default_factory=Counter)  # (code, code) → events coded between them so far
     told: list[tuple[str, set, set]] = field(default_factory=list)  # (type, actor codes, recipient codes) so far
+    # (sentence number, type, trigger lemma, actor, recipient) of the acts told so far between sides, one named
+    sides_told: list[tuple[int, str, str, list[dict], list[dict]]] = field(default_factory=list)
     # type → the date of the last act of that type the text told a date of, for "ces nouvelles sanctions"
     told_dates: dict[str, EventDate] = field(default_factory=dict)
     skip: list[bool] = field(default_factory=list)  # tokens of names and headings: no trigger, no clause
@@ -381,6 +386,10 @@ class EventCoder:
                         len(sentences), heading,
                         {role: _distance(named, k, event[role]) for role in ("actor", "recipient") if event[role]}))
             told_news.append((news, plain))
+            for lemma, event in context.coded:
+                if event["status"] != NEGATED and event["actor"] and event["recipient"] \
+                        and any(p["text"] for p in (*event["actor"], *event["recipient"])):
+                    shared.sides_told.append((k, event["type"], lemma, event["actor"], event["recipient"]))
             for event in sent_events:
                 if event["status"] in FACTUAL or event["status"] == FUTURE:
                     shared.told.append((event["type"], {p["code"] for p in event["actor"]},
@@ -656,7 +665,40 @@ class EventCoder:
                 event[_TOLD_BEFORE] = told_before
                 event[_UNDATED_BEFORE] = undated_before and event["status"] != REPORTED
                 out.append(event)
+                ctx.coded.append((entry.lemma, event))
         return out
+
+    def _told_again(self, token: Token, entry: Entry, event_type: str, ctx: _Context,
+                    sent: Span) -> tuple[list[Party], list[Party]] | None:
+        """The sides of the act a definite or demonstrative meeting or agreement noun (triggers.yaml class
+        `told_again`) names again as the subject of a clause in the past ("la trêve a débuté", "la rencontre a été
+        positive", "les pourparlers se sont tenus"): the latest act of its type the text told
+        between sides it names, within `_TOLD_AGAIN_REACH` sentences before, else the latest one it told with the
+        same noun, within `_TOLD_AGAIN_NOUN_REACH`. An indefinite noun ("un accord") is a new act and has none; a
+        noun a name completes ("l'accord de Vienne") is that named act; one the present describes ("les
+        négociations restent au point mort", "l'accord est un pas") is no act told again."""
+        if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubj:pass") \
+                or not self.lexicon.in_class(entry.lemma, "told_again") \
+                or not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in token.children):
+            return None
+        if any(c.dep_ in ("nmod", "appos", "flat:name") and (c.pos_ == "PROPN" or ctx.index.at(c) is not None)
+               for c in token.children):
+            return None  # "l'accord de Vienne", "le traité de Lisbonne": a named act, not the one just told
+        if not is_past(token.head):
+            # "les négociations restent au point mort", "l'accord reste fragile": what the act is, not the
+            # act told
+            return None
+        if any(c.dep_ in ("nsubj", "nsubj:pass") and c != token for c in token.head.children):
+            # the parser hung the noun on a verb with a subject of its own ("les pourparlers, que X se tient prêt à
+            # soutenir, doivent ..."): not the noun's clause
+            return None
+        here = ctx.shared.numbers.get(sent.start, 0)
+        for k, kind, lemma, actor, recipient in reversed(ctx.shared.sides_told):
+            if k < here and kind == event_type and (here - k <= _TOLD_AGAIN_REACH
+                                                    or (lemma == entry.lemma and here - k <= _TOLD_AGAIN_NOUN_REACH)):
+                return ([Party(text="", code=p["code"]) for p in actor],
+                        [Party(text="", code=p["code"]) for p in recipient])
+        return None
 
     def _goodwill_to_a_stranger(self, event_type: str, mode: str | None, status: Status, actor: list[Party],
                                 other: str, ctx: _Context) -> bool:
@@ -1152,6 +1194,16 @@ class EventCoder:
                 nested = [p for p in nested if p.place or not _inside(p, args.theme)]
             recipient = [p for p in recipient if p.code not in actor_codes or event_type in self.domestic
                          or _addressed_body(event_type, p, token, actor, self.lexicon, self.addressed)] + nested
+        lent: list[Party] = []  # the recipient of the act a definite noun names again, as that act had it
+        if not any(p.code for p in actor + recipient):
+            # "la trêve a débuté vendredi", "cette rencontre a duré deux heures": a meeting or an agreement a definite
+            # noun names with no party of its own is the one of its type the text has just told between named sides
+            # (or named with the same noun before: "un accord entre X et Y ... L'accord prévoit ...")
+            told = self._told_again(token, entry, event_type, ctx, sent)
+            if told is not None:
+                actor, recipient = told
+                lent = recipient
+                confidence *= 0.8
         # soldiers sent somewhere: the destination is the recipient (AID) — "au Kazakhstan", "y"
         if event_type in ("AID", "MOBILIZE", "RETREAT") and not recipient:
             dest = [p for p in args.places if placemod.is_state(p.code)]
@@ -1290,7 +1342,7 @@ class EventCoder:
         # named is still charged)
         if event_type not in self.domestic and not by_authority:
             codes = {p.code for p in actor}
-            kept = [p for p in recipient if p.code not in codes
+            kept = [p for p in recipient if p.code not in codes or any(p is q for q in lent)
                     or _addressed_body(event_type, p, token, actor, self.lexicon, self.addressed)]
             own_addressee = not kept and token.pos_ == "VERB" and any(
                 p.text and not p.place and p.token is not None and p.token.head == token
@@ -1567,6 +1619,7 @@ class _Context:
         self.quote_open = False  # the sentence starts inside a quote opened before it
         self.place_before = False  # one of the two sentences before named the last place
         self.stale_place = False  # the last place was named once, more than _PLACE_HOLD sentences before
+        self.coded: list[tuple[str, dict]] = []  # the sentence's events so far, with their trigger's lemma
         self._lemmas: frozenset[str] | None = None
         self._states = shared.states
         self._codes = shared.codes
