@@ -658,3 +658,51 @@ def test_a_description_of_the_pair_named_again_is_the_pairs(veille_nlp) -> None:
     assert event is not None
     assert codes(event["actor"]) == {"MNG", "KAZ"}
     assert codes(event["recipient"]) == {"RUS"}
+
+
+def test_a_party_noun_a_first_person_possessive_owns_is_the_speakers_side(veille_nlp) -> None:
+    # "notre gouvernement", "notre pays", "nos soldats": of whoever says the quote, named in its incise
+    events = code(veille_nlp, "\"Notre gouvernement a condamné l'incursion du Mozambique\", a déclaré le "
+                              "porte-parole malawite.")
+    event = find(events, "ACCUSE", "condamné")
+    assert event is not None and codes(event["actor"]) == {"MWI"} and codes(event["recipient"]) == {"MOZ"}
+    events = code(veille_nlp, "\"La Bolivie a bombardé nos soldats près de la frontière\", a affirmé le ministre "
+                              "paraguayen de la Défense.")
+    event = find(events, "ASSAULT")
+    assert event is not None and codes(event["actor"]) == {"BOL"} and codes(event["recipient"]) == {"PRY"}
+
+
+def test_a_first_person_possessive_outside_a_party_noun_names_no_side(veille_nlp) -> None:
+    # "notre position" is no party: the clause's act has no recipient from it
+    events = code(veille_nlp, "\"Nous avons défendu notre position avec fermeté\", a déclaré le ministre "
+                              "malawite.")
+    assert not any(codes(e["recipient"]) == {"MWI"} and codes(e["actor"]) == {"MWI"} for e in events)
+    # "nos alliés": others, by their tie to the speaker, not the speaker's side
+    events = code(veille_nlp, "\"Nos alliés ont condamné l'incursion du Mozambique\", a déclaré le porte-parole "
+                              "malawite.")
+    assert not any("MWI" in codes(e["actor"]) for e in events if e["trigger"] == "condamné")
+
+
+def test_the_speaker_of_an_incise_of_any_verb_after_the_quote(veille_nlp) -> None:
+    # ", accuse X" (no verb of saying): X is who says "nous", and the quote's "ils" is someone else, named before
+    events = code(veille_nlp, "Le Soudan a lancé une offensive lundi. \"Ils nous ont bombardés toute la nuit\", "
+                              "accuse le porte-parole de l'armée tchadienne.")
+    event = find(events, "ASSAULT", "bombardés")
+    assert event is not None
+    assert codes(event["recipient"]) == {"TCD"} and codes(event["actor"]) == {"SDN"}
+
+
+def test_an_indefinite_reader_of_the_quote_is_no_speaker(veille_nlp) -> None:
+    # ", lit-on": whoever reads the message does not say its "je"; the author named before does
+    events = code(veille_nlp, "La gouverneure de Tombouctou a diffusé un message. \"J'ai demandé au ministre "
+                              "malien de la Défense d'envoyer des renforts\", peut-on lire.")
+    event = find(events, "REQUEST")
+    assert event is not None and codes(event["actor"]) == {"MLI"}
+
+
+def test_the_subject_of_a_progressive_is_the_infinitives_actor(veille_nlp) -> None:
+    # "sommes en train de négocier": the parser hangs the infinitive on "train"; "nous" of the quote is its doer
+    events = code(veille_nlp, "\"Nous sommes en train de négocier avec les Paraguayens\", a expliqué le ministre "
+                              "uruguayen de l'Economie.")
+    event = find(events, trigger="négocier")
+    assert event is not None and codes(event["actor"]) == {"URY"} and codes(event["recipient"]) == {"PRY"}

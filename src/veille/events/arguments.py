@@ -552,7 +552,30 @@ class ArgumentFinder:
             if isinstance(target, list):
                 return target
             return self.parties(target, index)
-        return self.parties(token, index)
+        found = self.parties(token, index)
+        if token.pos_ == "NOUN" and not any(p.code for p in found) and (
+                self._agentive(token, index) or self.lexicon.in_class(token.lemma_.lower(), "people")):
+            # '"Notre gouvernement a condamné ...", a dit X', '"X a expulsé nos diplomates"': a party noun a possessive
+            # of the first person owns is of the side of whoever says the clause
+            return self._first_person_owned(token, index, resolve) or found
+        return found
+
+    def _first_person_owned(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
+        """The side of the speaker a party noun with a possessive of the first person stands for ("notre pays", "nos
+        soldats"), with the noun's own sector when it names one; none when the possessive resolves to no one, or for
+        a noun of others by their tie to the owner ("nos alliés")."""
+        if self.lexicon.in_class(noun.lemma_.lower(), "counterpart_nouns"):
+            return []  # "nos voisins": others, by their tie to the speaker
+        owner = next((c for c in _children(noun) if c.dep_ == "det"
+                      and self.lexicon.in_class(c.lower_, "first_person_possessives")), None)
+        target = resolve(owner) if owner is not None else None
+        if target is None:
+            return []
+        sides = target if isinstance(target, list) else self.parties(target, index)
+        sector = self.lexicon.generic_actors.get(noun.lemma_.lower())
+        return [Party(text=_np_text(noun), code=p.code, actor_id=p.actor_id if sector is None else None,
+                      sector=sector or p.sector, token=noun, start=noun.idx, end=noun.idx + len(noun.text),
+                      generic=p.generic) for p in sides if p.code and not p.place]
 
     def _verb_slots(self, verb: Token, entry: Entry, index: MentionIndex, resolve, args: Arguments) -> None:
         view = view_of(verb.doc)  # the slots read as lists; Tokens (built once per document) for the calls
@@ -1092,6 +1115,8 @@ class ArgumentFinder:
                 # "a défendu dimanche la réforme et demandé au Chili de ...": the verb coordinated with the day the
                 # parser hung it on is coordinated with the day's verb
                 head = _head(head)
+            if head.i > current.i and reports_quote(head):
+                return []  # '"Ils nous visent", accuse X': the incise's subject says the quote, does not act in it
             if dep == "acl:relcl" or (dep == "acl" and any(c.lower_ in _RELATIVE for c in _children(current))):
                 return self.parties(head, index)
             if (dep in ("acl", "advcl") and head.pos_ == "ADV") or (dep == "advmod" and current.lower_ in _GERUND_ADV):
@@ -1104,7 +1129,10 @@ class ArgumentFinder:
             attribute = dep == "advmod" and current.pos_ == "ADJ"  # "s'est dit favorable à"
             if (dep in ("xcomp", "conj", "advcl", "acl", "ccomp") or beside or attribute) \
                     and (head.pos_ in _VERB_POS | {"ADJ"} or _has_auxiliary(head)
-                         or (dep == "advcl" and _has_copula(head))):
+                         or (dep == "advcl" and _has_copula(head))
+                         # "nous sommes en train de négocier": the infinitive the parser hung on the noun of the
+                         # progressive "être en train de" is its subject's act, going on
+                         or (dep == "acl" and head.lemma_.lower() in _PROGRESSIVE_NOUNS and _has_copula(head))):
                 # "a demandé à l'alliance d'intervenir": the object/iobj controls when there is one
                 if dep in ("xcomp", "acl", "advcl") and head.lemma_.lower() in _OBJECT_CONTROL:
                     passive = any(c.dep_ == "aux:pass" for c in _children(head))
@@ -1606,6 +1634,7 @@ _DATIVE_CONTROL = grammar_words("dative_control_verbs")  # "demander à X de": t
 _PERCEPTION_VERBS = grammar_words("perception_verbs")
 _COMMENTARY_VERBS = grammar_words("commentary_verbs")
 _SIDE_NOUNS = grammar_words("side_nouns")
+_PROGRESSIVE_NOUNS = grammar_words("progressive_nouns")  # "être en train de": doing it now
 _INCISE_OPENERS = grammar_words("incise_openers")
 
 

@@ -1799,7 +1799,9 @@ class _Context:
         if _misread_name(token):
             return None  # "Il y a quelques jours, TikTok s'était engagé": a name, no one named before
         speaker = self.quote_speaker
-        if speaker is not None and speaker.i != token.i and self.finder.lexicon.in_class(lower, "first_person"):
+        if speaker is not None and speaker.i != token.i and (
+                self.finder.lexicon.in_class(lower, "first_person")
+                or (token.dep_ == "det" and self.finder.lexicon.in_class(lower, "first_person_possessives"))):
             return self.resolve(speaker) if speaker.pos_ == "PRON" else speaker
         if token.pos_ == "NOUN":
             return self._compound(token)
@@ -1854,6 +1856,8 @@ class _Context:
             incise = lower in INVERTED_CLITICS and speaks
             for _ in range(0 if incise else 4):
                 if current.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and current.head != current:
+                    if current.head.i > current.i and reports_quote(current.head):
+                        break  # '"Ils nous visent", accuse X': a third person of the quote is not who says it
                     current = current.head
                     for child in current.children:
                         if child.dep_ in ("nsubj",) and child.pos_ != "PRON" and _agrees(token, child):

@@ -15,10 +15,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from veille.events.features import morph
+from veille.events.features import morph, present_participle
 from veille.events.grammar import grammar_sequence, grammar_table, grammar_words
 from veille.events.timex import TIME_WORDS
-from veille.events.view import DocView, view_of
+from veille.events.view import DocView, opens_incise, view_of
 from veille.nlp.extensions import MENTIONS
 
 ASSERTED, REPORTED, FUTURE, HYPOTHETICAL, NEGATED = "asserted", "reported", "future", "hypothetical", "negated"
@@ -27,6 +27,7 @@ FACTUAL = frozenset({ASSERTED, REPORTED})
 _RANK = {ASSERTED: 0, REPORTED: 1, FUTURE: 2, HYPOTHETICAL: 3, NEGATED: 4}
 
 SPEECH_VERBS = grammar_words("speech_verbs")
+_INDEFINITE_INCISE_SUBJECTS = grammar_words("indefinite_incise_subjects")  # '"...", peut-on lire': no speaker
 # verbs after which the embedded event is an opinion, a wish or a possibility
 OPINION_VERBS = grammar_words("opinion_verbs")
 _AIM_VERBS = grammar_words("aim_verbs")  # "visés par des sanctions": the agent of aiming is no wish
@@ -691,13 +692,33 @@ def closing_incise(sentence: Span) -> Token | None:
 
 def incise_speaker(trigger: Token) -> Token | None:
     """Who speaks the clause of ``trigger`` in the incise after it, whatever the clause says ('"Nous ne
-    céderons pas", a déclaré X': X), or None."""
+    céderons pas", a déclaré X': X), or None. Any verb that opens an incise after the quote names its speaker
+    ('"Ils nous visent", accuse X', '"...", a dénoncé X'), not only a verb of saying."""
     incise = _incise(trigger, trigger)
-    return _inverted_subject(incise) if incise is not None else None
+    if incise is not None:
+        return _inverted_subject(incise)
+    incise = _incise(trigger, trigger, any_verb=True) or _quoting_incise(trigger)
+    speaker = _inverted_subject(incise) if incise is not None else None
+    return None if speaker is None or speaker.lower_ in _INDEFINITE_INCISE_SUBJECTS else speaker
 
 
-def _incise(top: Token, trigger: Token) -> Token | None:
-    """A speech verb with its subject after it, following the clause: ", a annoncé jeudi X"."""
+def _quoting_incise(trigger: Token) -> Token | None:
+    """The verb of an incise after the quote that the parser hung the quote's clause on ('"Ils nous visent",
+    accuse X': the quote's verb under "accuse"), a verb of saying or not, never a present participle."""
+    current = trigger
+    for _ in range(4):
+        head = current.head
+        if head == current:
+            return None
+        if head.i > trigger.i and head.pos_ in ("VERB", "AUX") and opens_incise(head) and not present_participle(head):
+            return head
+        current = head
+    return None
+
+
+def _incise(top: Token, trigger: Token, any_verb: bool = False) -> Token | None:
+    """A speech verb with its subject after it, following the clause: ", a annoncé jeudi X" (``any_verb``: any verb
+    that opens an incise just after a closing quote, ', accuse X', not a present participle, ', accusant X')."""
     view = view_of(top.doc)  # read as lists: Tokens built only for speech verbs
     head_of, lemmas, deps = view.head, view.lemma, view.dep
     heads = [top.i]
@@ -708,14 +729,15 @@ def _incise(top: Token, trigger: Token) -> Token | None:
         heads.append(root)
     for head in heads:
         for j in view.kids(head):
-            if j > trigger.i and lemmas[j] in SPEECH_VERBS and deps[j] in (
-                    "parataxis", "conj", "advcl", "ccomp", "dep", "acl") \
+            said = lemmas[j] in SPEECH_VERBS or (
+                any_verb and opens_incise(view.token(j)) and not present_participle(view.token(j)))
+            if j > trigger.i and said and deps[j] in ("parataxis", "conj", "advcl", "ccomp", "dep", "acl") \
                     and not any(deps[m] == "mark" for m in view.kids(j)) \
                     and not (deps[j] == "conj" and any(deps[m] == "cc" for m in view.kids(j))):
                 # ("il faut que X explique": no incise; nor a verb coordinated by a conjunction, "a dénoncé un
                 # complot et souligné son rejet": the subject's second act, whose object is no speaker)
                 child = view.token(j)
-                if _speech_use(child) and _inverted_subject(child) is not None:
+                if (any_verb or _speech_use(child)) and _inverted_subject(child) is not None:
                     return child
     return None
 
