@@ -706,3 +706,17 @@ def test_the_subject_of_a_progressive_is_the_infinitives_actor(veille_nlp) -> No
                               "uruguayen de l'Economie.")
     event = find(events, trigger="négocier")
     assert event is not None and codes(event["actor"]) == {"URY"} and codes(event["recipient"]) == {"PRY"}
+
+
+def test_a_party_noun_owned_by_the_speaker_is_not_the_speaker_in_person(veille_nlp) -> None:
+    # "notre pays" said by a minister is the minister's state: not the minister's office nor the minister's own id
+    events = code(veille_nlp, "\"Notre pays a condamné l'incursion du Mozambique\", a déclaré le ministre malawite "
+                              "des Affaires étrangères.")
+    event = find(events, "ACCUSE", "condamné")
+    assert event is not None and codes(event["actor"]) == {"MWI"}
+    assert [(p["sector"], p["actor_id"]) for p in event["actor"]] == [(None, None)], event
+    # a noun of its own sector keeps it ("notre gouvernement": GOV)
+    events = code(veille_nlp, "\"Notre gouvernement a condamné l'incursion du Mozambique\", a déclaré le chef de "
+                              "l'armée malawite.")
+    event = find(events, "ACCUSE", "condamné")
+    assert event is not None and [(p["code"], p["sector"]) for p in event["actor"]] == [("MWI", "GOV")], event

@@ -572,9 +572,10 @@ class ArgumentFinder:
         if target is None:
             return []
         sides = target if isinstance(target, list) else self.parties(target, index)
+        # the noun's own sector, else the state ("notre pays"): never the speaker's person or office
         sector = self.lexicon.generic_actors.get(noun.lemma_.lower())
-        return [Party(text=_np_text(noun), code=p.code, actor_id=p.actor_id if sector is None else None,
-                      sector=sector or p.sector, token=noun, start=noun.idx, end=noun.idx + len(noun.text),
+        return [Party(text=_np_text(noun), code=p.code, actor_id=p.actor_id if sector is None and p.actor_id == p.code
+                      else None, sector=sector, token=noun, start=noun.idx, end=noun.idx + len(noun.text),
                       generic=p.generic) for p in sides if p.code and not p.place]
 
     def _verb_slots(self, verb: Token, entry: Entry, index: MentionIndex, resolve, args: Arguments) -> None:
