@@ -690,6 +690,12 @@ def test_the_speaker_of_an_incise_of_any_verb_after_the_quote(veille_nlp) -> Non
     event = find(events, "ASSAULT", "bombardés")
     assert event is not None
     assert codes(event["recipient"]) == {"TCD"} and codes(event["actor"]) == {"SDN"}
+    # the quote's "nous" is that speaker, named (not a side guessed from the document)
+    events = code(veille_nlp, "\"Nous avons bombardé les positions soudanaises\", accuse le porte-parole de l'armée "
+                              "tchadienne.")
+    event = find(events, "ASSAULT", "bombardé")
+    assert event is not None and codes(event["actor"]) == {"TCD"}, events
+    assert [p["text"] for p in event["actor"]] == ["porte-parole de l'armée tchadienne"], events
 
 
 def test_an_indefinite_reader_of_the_quote_is_no_speaker(veille_nlp) -> None:
