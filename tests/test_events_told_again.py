@@ -41,3 +41,15 @@ def test_a_definite_noun_takes_the_sides_of_the_act_just_told(veille_nlp, text: 
 def test_no_sides_are_lent_beyond_a_definite_noun_of_the_act_just_told(veille_nlp, text: str, event_type: str,
                                                                        trigger: str) -> None:
     assert not _by(code(veille_nlp, text, PUBLISHED), event_type, trigger)
+
+
+@pytest.mark.parametrize("text", [
+    "Le Chili a rompu la trêve avec la Bolivie.",  # the parser reads the object as an adjunct
+    "La Bolivie a violé le cessez-le-feu avec le Chili.",
+])
+def test_a_pact_broken_is_no_agreement(veille_nlp, text: str) -> None:
+    assert not of_type(code(veille_nlp, text, PUBLISHED), "AGREE")
+
+
+def test_a_pact_made_stays_an_agreement(veille_nlp) -> None:
+    assert of_type(code(veille_nlp, "Le Chili a conclu une trêve avec la Bolivie.", PUBLISHED), "AGREE")

@@ -611,7 +611,9 @@ class EventCoder:
         dep = view.dep[i]
         if dep == "nmod" and view.head[h] != h and temporal(view.token(h)):
             dep, h = "obj", view.head[h]  # "a respecté jeudi la trêve": the object the parser hung on the day
-        return view.lemma[h] in _COMPLIANCE and dep in ("obj", "nsubj:pass", "nmod", "obl:arg")
+        # ("a rompu la trêve": an object the parser read as an adjunct, with no preposition of its own)
+        bare = dep.startswith("obl") and h < i and not any(view.dep[c] == "case" for c in view.kids(i))
+        return view.lemma[h] in _COMPLIANCE and (dep in ("obj", "nsubj:pass", "nmod", "obl:arg") or bare)
 
     def _code(self, cand: Candidate, ctx: _Context, dates: DateIndex, focus: list[str], published: str | None,
               sent: Span, sent_places: list[dict], last_place: dict | None) -> list[dict]:
