@@ -31,9 +31,11 @@ LABELS = [json.loads(line) for line in (JUDGED / "sides-labels.jsonl").read_text
 # Sample 15's 27 labels added (HEAD f3b5f9e): of the 249 whose codes differ, 41 coded with the right sides (156 still
 # coded; sample 15: 1 of 24, 15 still coded); of the 23 no_event, 17 no longer coded (sample 15: 1 of 2). Stop 39, the
 # noun a verb of asking names as the one to act taken as addressee where the parser hangs its infinitive on it, or named
-# by an uncoded body's name: 45 (verb object or complement missed: 8 → 12 of 29)
-SIDES_RIGHT_FLOOR = 45
-NO_EVENT_GONE_FLOOR = 17
+# by an uncoded body's name: 45 (verb object or complement missed: 8 → 12 of 29). Stop 40, a body of the asker's own
+# state named as the one to act, an office's holder owning what is judged: 47; a first-person request the speaker made
+# of a private person no longer coded: no_event 18
+SIDES_RIGHT_FLOOR = 47
+NO_EVENT_GONE_FLOOR = 18
 CODE = re.compile(r"^[A-Z]{2,5}$")
 
 
