@@ -4,6 +4,8 @@ of asking names by a plain noun before its infinitive ("a pressé les bailleurs 
 
 from __future__ import annotations
 
+import pytest
+
 from veille.events.testing import code, codes, find
 
 
@@ -52,23 +54,19 @@ def test_an_addressee_that_stands_for_other_states_is_not_the_askers(veille_nlp)
     assert event is None or "CHL" not in codes(event["recipient"]), events
 
 
-def test_an_addressee_named_by_an_uncoded_name_is_the_askers(veille_nlp) -> None:
+@pytest.mark.parametrize("text", [
     # "demander à + name of a firm + de": the firm asked to act, a name the linker ties to no state, is the asker's
-    for text in ("Le ministre Bastien Roullier a demandé mardi à la Sopremex de suspendre ses livraisons de granulés.",
-                 "La ministre Agnès Morvan a demandé à la Société des eaux Bréval de revoir ses tarifs."):
-        event = find(code(veille_nlp, text, home="FRA"), "REQUEST")
-        assert event is not None, text
-        assert codes(event["recipient"]) == {"FRA"}, event
-
-
-def test_an_addressee_whose_infinitive_the_parser_hung_on_it_is_the_recipient(veille_nlp) -> None:
+    "Le ministre Bastien Roullier a demandé mardi à la Sopremex de suspendre ses livraisons de granulés.",
+    "La ministre Agnès Morvan a demandé à la Société des eaux Bréval de revoir ses tarifs.",
     # the infinitive read as the noun's own complement ("les meuniers ... de livrer") still says what they are asked
     # ("les meuniers dans leur ensemble de livrer": hung on the phrase after the noun)
-    for text in ("Le ministre Bastien Roullier a demandé au maire de rouvrir la piscine municipale.",
-                 "La ministre Agnès Morvan a sommé les meuniers dans leur ensemble de livrer les boulangeries."):
-        event = find(code(veille_nlp, text, home="FRA"), "REQUEST")
-        assert event is not None, text
-        assert codes(event["recipient"]) == {"FRA"}, event
+    "Le ministre Bastien Roullier a demandé au maire de rouvrir la piscine municipale.",
+    "La ministre Agnès Morvan a sommé les meuniers dans leur ensemble de livrer les boulangeries.",
+])
+def test_an_addressee_uncoded_or_with_its_infinitive_hung_on_it_is_the_askers(veille_nlp, text: str) -> None:
+    event = find(code(veille_nlp, text, home="FRA"), "REQUEST")
+    assert event is not None, text
+    assert codes(event["recipient"]) == {"FRA"}, event
 
 
 def test_what_is_asked_is_no_addressee(veille_nlp) -> None:

@@ -5,25 +5,24 @@ threat by the speaker toward the one the condition is set on."""
 
 from __future__ import annotations
 
+import pytest
+
 from veille.events.testing import code, codes, find
 
 
-def test_an_unquoted_incise_reports_the_clause_it_follows(veille_nlp) -> None:
+@pytest.mark.parametrize("text, actor, recipient", [
     # the deputies speak; what they denounce is of the subject of the clause before the comma, not their own state
-    event = find(code(veille_nlp, "La Slovaquie bafoue les règles européennes, dénoncent mardi une trentaine de "
-                                  "députés autrichiens dans une lettre commune."), "ACCUSE", "dénoncent")
-    assert event is not None
-    assert codes(event["actor"]) == {"AUT"}, event
-    assert codes(event["recipient"]) == {"SVK"}, event
-
-
-def test_a_finite_verb_misread_as_a_complement_is_an_incise(veille_nlp) -> None:
+    ("La Slovaquie bafoue les règles européennes, dénoncent mardi une trentaine de députés autrichiens dans une lettre "
+     "commune.", "AUT", "SVK"),
     # the parser hangs "dénoncent" on "bafoue" as an infinitive complement: its subject is the noun after the date
-    event = find(code(veille_nlp, "La Pologne bafoue les règles européennes, dénoncent mardi une trentaine de "
-                                  "députés allemands dans une lettre ouverte."), "ACCUSE", "dénoncent")
+    ("La Pologne bafoue les règles européennes, dénoncent mardi une trentaine de députés allemands dans une lettre "
+     "ouverte.", "DEU", "POL"),
+], ids=["unquoted-incise", "finite-verb-misread-as-complement"])
+def test_an_unquoted_incise_reports_the_clause_it_follows(veille_nlp, text: str, actor: str, recipient: str) -> None:
+    event = find(code(veille_nlp, text), "ACCUSE", "dénoncent")
     assert event is not None
-    assert codes(event["actor"]) == {"DEU"}, event
-    assert codes(event["recipient"]) == {"POL"}, event
+    assert codes(event["actor"]) == {actor}, event
+    assert codes(event["recipient"]) == {recipient}, event
 
 
 def test_an_own_obligation_on_a_condition_is_a_threat(veille_nlp) -> None:
