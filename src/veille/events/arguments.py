@@ -50,6 +50,7 @@ _SE = grammar_words("se_forms")
 _AND = grammar_words("and_forms")
 _NOT_PARTY_OBLIQUES = grammar_words("not_party_obliques")  # "une réunion d'urgence"
 _AGENT_PREPS = grammar_words("agent_prepositions")  # "tué par la police"
+GIVER_NOUNS = grammar_words("giver_nouns")  # "de la part de X": whom a thing comes from
 _MEANS_PREPS = grammar_words("means_prepositions")  # "avec le soutien de X": the help the clause's act is done with
 _AVOIR = grammar_words("avoir_auxiliaries")  # "Poutine l'avait mis en garde": no passive
 _SUBJECT_RELATIVES = grammar_words("subject_relatives")  # "X, qui a déployé ..."
@@ -72,6 +73,7 @@ class Party:
     place: bool = False  # named as a place ("au Kazakhstan")
     label: str | None = None  # label of the mention it comes from
     addressee: bool = False  # the one asked to act (named by a noun that names no side: of the act's own state)
+    aimed_at_only: bool = False  # a generic body that is a side only as the act's target (class `aimed_at_only`)
 
     def export(self) -> dict:
         return {"text": self.text, "actor_id": self.actor_id, "code": self.code, "sector": self.sector}
@@ -303,7 +305,8 @@ class ArgumentFinder:
                 sector = self.lexicon.generic_actors.get(token.lemma_.lower())
                 if sector is not None and token.pos_ in ("NOUN", "PROPN"):
                     found.append(Party(text=_np_text(token), code=None, sector=sector, token=token,
-                                       start=token.idx, end=token.idx + len(token.text), generic=True))
+                                       start=token.idx, end=token.idx + len(token.text), generic=True,
+                                       aimed_at_only=self.lexicon.in_class(token.lemma_.lower(), "aimed_at_only")))
         if token.pos_ in ("NOUN", "PROPN") and not any(p.code or p.place for p in found):
             commissioned = self._commissioned(token, index)
             if commissioned:
@@ -326,6 +329,24 @@ class ArgumentFinder:
                         found.extend(p for p in self.parties(view.token(child), index, depth + 1)
                                      if not _same(p, found))
         return found
+
+    def _generic_owner(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
+        """The unnamed actor a thing judged belongs to, named by a plain noun of `generic_actors`: in the thing's "de"
+        phrase ("la démagogie de certains élus", "le travail des magistrats"), or as the agent of a participle of
+        doing hung on it ("les dégradations commises par des casseurs"); not an act's (its own phrase has its sides:
+        "l'arrestation de militants"), nor a thing's that can act itself ("les familles des élus")."""
+        lemma = noun.lemma_.lower()
+        if lemma in self.lexicon.entries or self.lexicon.in_class(lemma, "violence") or self._agentive(noun, index) \
+                or self.lexicon.in_class(lemma, "people") or lemma in _KIN_NOUNS:
+            return []
+        for child in _children(noun):
+            sector = self.lexicon.generic_actors.get(child.lemma_.lower())
+            if sector is not None and child.dep_ == "nmod" and child.pos_ == "NOUN" and _case(child) in _DE_FORMS \
+                    and index.at(child) is None:
+                return [Party(text=_np_text(child), code=None, sector=sector, token=child, start=child.idx,
+                              end=child.idx + len(child.text), generic=True,
+                              aimed_at_only=self.lexicon.in_class(child.lemma_.lower(), "aimed_at_only"))]
+        return [p for p in self._participle_agent(noun, index, resolve) if p.generic and not p.code]
 
     @staticmethod
     def _kin_of(token: Token, inner: list[Party]) -> list[Party]:
@@ -733,6 +754,9 @@ class ArgumentFinder:
                     for k in kids(j):
                         if deps[k] == "nmod" and _case(token_at(k)) in PARTNER_PREPS:
                             self._oblique(token_at(k), entry, index, resolve, args)
+        if not patient and args.theme is not None and entry.type in _JUDGING_TYPES:
+            # "a dénoncé la démagogie de certains élus": who is judged is whom the thing judged belongs to
+            patient = self._generic_owner(args.theme, index, resolve)
         if patient and args.theme is not None and entry.type in _JUDGING_TYPES:
             # "a condamné l'offensive russe contre l'Ukraine": who is judged is who did the act, not its target
             patient = self._act_sides(args.theme, patient, index, resolve) or patient
@@ -845,6 +869,12 @@ class ArgumentFinder:
             args.recipient = [p for p in args.recipient if not _same(p, subject)]
         args.actor = subject + [p for p in args.actor if not _same(p, subject)]
         self._assign_patient(entry, patient, args)
+        if entry.type == "REQUEST":
+            # "a réclamé des garanties de la part des syndicats": the one asked to give what is demanded
+            for party in self._giver(verb, args.theme, index, resolve):
+                party.addressee = True
+                if not _same(party, args.recipient):
+                    args.recipient.append(party)
         addressee = _unnamed_addressee(view, verb.i, index) if not passive else None
         for party in args.recipient:
             if party.code and addressee is not None and party.token is not None and party.token.i == addressee:
@@ -860,6 +890,19 @@ class ArgumentFinder:
             text = text[text.find(token.text):]  # (not a date the parser hung before it: "a appelé mardi les ...")
             args.recipient.append(Party(text=text, code=None, token=token, start=token.idx,
                                         end=token.idx + len(token.text), generic=True, addressee=True))
+
+    def _giver(self, verb: Token, theme: Token | None, index: MentionIndex, resolve) -> list[Party]:
+        """The parties a "de la part de X" phrase (`giver_nouns`) on the verb or its object names: whom the thing
+        comes from."""
+        for holder in (verb, theme):
+            for giver in _children(holder) if holder is not None else ():
+                if giver.lemma_.lower() not in GIVER_NOUNS or _case(giver) not in _DE_FORMS \
+                        or not (giver.dep_ == "nmod" or giver.dep_.startswith("obl")):
+                    continue
+                named = next((c for c in _children(giver) if c.dep_ == "nmod" and _case(c) in _DE_FORMS), None)
+                if named is not None:
+                    return self._np(named, index, resolve)
+        return []
 
     def _quoted_side(self, verb: Token, index: MentionIndex, resolve) -> list[Party]:
         """The one side the quote (or the clause) an incise reports is about: the coded parties of the subject of its

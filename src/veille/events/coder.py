@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.actors.normalize import fold
 from veille.events import places as placemod
 from veille.events.arguments import (
+    GIVER_NOUNS,
     LOCATIVE_PREPS,
     ArgumentFinder,
     Arguments,
@@ -1088,7 +1089,8 @@ class EventCoder:
         confidence = entry.weight
         # a nationality used as a noun ("l'Allemand Simon Geschke", "les Argentins") names people, not a
         # political actor
-        actor = [p for p in args.actor if (p.code or p.generic) and not _bare_nationality(p)]
+        # (a body that is a side only as whom an act is aimed at does not act unnamed: "des élus ont démissionné")
+        actor = [p for p in args.actor if (p.code or p.generic) and not _bare_nationality(p) and not p.aimed_at_only]
         recipient = [p for p in args.recipient if (p.code or p.generic) and not _same_party(p, actor)]
 
         # location: the clause's locatives, else the sentence's places, else the previous place
@@ -2789,6 +2791,9 @@ def _governed(party: Party, trigger: Token) -> bool:
     if token is not None and token.dep_ == "obl:agent" and token.head.dep_ == "acl" \
             and token.head.head.head == trigger and token.head.head.dep_ == "obj":
         return True  # "a dénoncé les violences commises par la police": who did what its object names
+    if token is not None and token.head.lemma_.lower() in GIVER_NOUNS and trigger in (token.head.head,
+                                                                                      token.head.head.head):
+        return True  # "a réclamé des garanties de la part des syndicats": the one asked to give
     return token is not None and (token.head == trigger or (token.head.head == trigger
                                                              and token.head.pos_ not in ("VERB", "AUX")))
 
