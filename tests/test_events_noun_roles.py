@@ -6,7 +6,9 @@ X helps the clause's doer)."""
 
 from __future__ import annotations
 
-from veille.events.testing import code, codes, of_type
+import pytest
+
+from veille.events.testing import code, codes, features_kept, of_type
 
 PUBLISHED = "2021-06-10"
 
@@ -59,3 +61,69 @@ def test_help_by_no_party_is_not_lent_a_doer(veille_nlp) -> None:
     events = code(veille_nlp, "Montée avec le soutien d'une fondation privée, la chorale a été félicitée jeudi par "
                               "le gouvernement kényan.", PUBLISHED)
     assert not [e for e in events if e["trigger"] == "soutien"], events
+
+
+# a "par" agent of the noun names its doer: the noun's "de" phrase and its possessive then name what the act is done
+# to, whatever role the trigger data gives them alone
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    ("La critique du gouvernement estonien par la Commission européenne a été très vive jeudi.", "ACCUSE", {"EU"},
+     {"EST"}),
+    ("Le rejet de la proposition islandaise par la Norvège a surpris jeudi à Oslo.", "REJECT", {"NOR"}, {"ISL"}),
+    ("Le poète biélorusse a été relâché vendredi, trois jours après son arrestation par la police lituanienne.",
+     "COERCE", {"LTU"}, {"BLR"}),
+])
+def test_a_par_agent_makes_the_de_phrase_and_the_possessive_undergo_the_act(veille_nlp, text: str, event_type: str,
+                                                                          actor: set, recipient: set) -> None:
+    with features_kept(veille_nlp):
+        events = of_type(code(veille_nlp, text, PUBLISHED), event_type)
+    assert events and codes(events[0]["actor"]) == actor, (text, events)
+    assert codes(events[0]["recipient"]) == recipient, (text, events)
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    # "de" and "par" read alone keep their roles: the doer named by "de", the agent by "par"
+    ("La critique de la Commission européenne contre le gouvernement estonien a été très vive jeudi.", "ACCUSE",
+     {"EU"}, {"EST"}),
+    # a means, not an agent: "de" still names the doer
+    ("La critique du gouvernement estonien par téléphone a surpris jeudi la Commission européenne.", "ACCUSE",
+     {"EST"}, None),
+    # a possessive of a noun of what one does names its doer
+    ("Le ministre islandais a commencé jeudi sa visite à Oslo.", "CONSULT", {"ISL"}, {"NOR"}),
+])
+def test_without_an_agent_the_de_phrase_and_the_possessive_keep_their_roles(veille_nlp, text: str, event_type: str,
+                                                                          actor: set, recipient: set | None) -> None:
+    with features_kept(veille_nlp):
+        events = of_type(code(veille_nlp, text, PUBLISHED), event_type)
+    assert events and codes(events[0]["actor"]) == actor, (text, events)
+    if recipient is not None:
+        assert codes(events[0]["recipient"]) == recipient, (text, events)
+
+
+def test_a_possessive_of_a_noun_of_what_is_undergone_names_who_undergoes_it(veille_nlp) -> None:
+    # (`poss: recipient`): the arrested is the owner of "son arrestation", not its doer
+    text = "Le syndicaliste slovaque a été relâché vendredi à Prague, trois jours après son arrestation."
+    with features_kept(veille_nlp):
+        events = [e for e in code(veille_nlp, text, PUBLISHED) if e["trigger"] == "arrestation"]
+    assert events and "SVK" not in codes(events[0]["actor"]), events
+    assert "SVK" in codes(events[0]["recipient"]), events
+
+
+def test_who_undergoes_the_act_is_not_its_doer_whatever_verb_the_noun_complements(veille_nlp) -> None:
+    # the subject of the verb the noun complements owns "son": the one arrested, not the one arresting
+    with features_kept(veille_nlp):
+        events = of_type(code(veille_nlp, "Le poète biélorusse raconte son interpellation par la police lituanienne "
+                              "lundi à Vilnius.", PUBLISHED), "COERCE")
+    assert events and "BLR" not in codes(events[0]["actor"]), events
+    assert "BLR" in codes(events[0]["recipient"]), events
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor"), [
+    # who undergoes the act gets it, and who gets it does not give it: no giver is named
+    ("Le Togo a obtenu jeudi la libération de deux otages danois.", "RETREAT", {"DNK"}),
+    ("La Moldavie a obtenu jeudi l'expulsion de trois diplomates biélorusses.", "SANCTION", {"BLR"}),
+])
+def test_who_undergoes_an_act_another_obtains_does_not_give_it(veille_nlp, text: str, event_type: str,
+                                                              actor: set) -> None:
+    with features_kept(veille_nlp):
+        events = of_type(code(veille_nlp, text, PUBLISHED), event_type)
+    assert not [e for e in events if codes(e["actor"]) & actor], (text, events)

@@ -74,6 +74,7 @@ def test_user_lexicon_extends_the_packaged_one(tmp_path) -> None:
     ("{lemma: charivari, pos: NOUN, mdoe: demo}", 4, "types.PROTEST.1.mdoe: unknown key 'mdoe'"),
     ("{lemma: charivari, pos: NOUN, mode: dmeo}", 4, "types.PROTEST.1.mode: unknown mode 'dmeo' of PROTEST"),
     ("{lemma: charivari, de: actr}", 4, "types.PROTEST.1.de: unknown role 'actr'"),
+    ("{lemma: charivari, poss: patient}", 4, "types.PROTEST.1.poss: unknown role 'patient'"),
     ("{lemma: charivari, gender: Neut}", 4, "types.PROTEST.1.gender: unknown gender 'Neut'"),
     ("{pos: NOUN}", 4, "types.PROTEST.1: missing key 'lemma'"),
 ])

@@ -1281,7 +1281,13 @@ class ArgumentFinder:
         against: list[Party] = []  # named by "contre" ("l'attaque contre Kiev")
         # "sa condamnation de l'essai nord-coréen", "son rejet de toute négociation avec Ankara": a possessive names
         # the doer, so the noun's "de" phrase is what the act is about, never a second doer
-        possessed = any(c.dep_ == "det" and morph(c, "Poss") for c in _children(noun))
+        # "la critique du gouvernement par Bruxelles", "son arrestation par la police": a "par" agent of the noun
+        # names its doer, so its "de" phrase and its possessive name what the act is done to, as the passive's
+        # subject would
+        by_agent = self._noun_agent(noun, index)
+        undergone = by_agent or entry.poss == "recipient"  # the possessive names who undergoes the act
+        possessed = not undergone and any(c.dep_ == "det" and morph(c, "Poss") for c in _children(noun))
+        patients: list[Party] = []  # named by the possessive as who undergoes the act
         named_doer = False  # a phrase of the noun names its doer, a party or not
         qualifier = index.qualifier(noun)
         for child in _noun_children(noun) + ([qualifier] if qualifier is not None else []):
@@ -1296,7 +1302,11 @@ class ArgumentFinder:
                 target = resolve(child)
                 if target is not None:
                     found = target if isinstance(target, list) else self.parties(target, index)
-                    owners.extend(p for p in found if not _same(p, owners))
+                    if undergone:
+                        patients.extend(found)
+                        args.recipient.extend(p for p in found if not _same(p, args.recipient))
+                    else:
+                        owners.extend(p for p in found if not _same(p, owners))
             elif dep == "nmod" or dep.startswith("obl"):
                 parties = self._np(child, index, resolve)
                 if prep in _AGENT_PREPS:
@@ -1306,13 +1316,14 @@ class ArgumentFinder:
                 elif prep is None or prep in _DE_FORMS:
                     if not parties:
                         # "le soutien d'une fondation privée": a doer named, who is no party
-                        named_doer = named_doer or (entry.de == "actor" and not possessed and _referential(child)
+                        named_doer = named_doer or (entry.de == "actor" and not possessed and not by_agent
+                                                    and _referential(child)
                                                     and not self._is_material(child, entry))
                         continue
                     if entry.type in ("CONSULT", "AGREE") and all(p.place and _is_city(p) for p in parties):
                         args.places.extend(parties)  # "l'entrevue de Téhéran", "l'accord de Vienne": where, not who
                         continue
-                    role_actor = entry.de == "actor" and not possessed
+                    role_actor = entry.de == "actor" and not possessed and not by_agent
                     # troops are the means of who sends or pulls them ("le retrait des troupes américaines"),
                     # not of who expels, arrests or frees them ("l'expulsion des troupes américaines")
                     material = self._is_material(child, entry) or (
@@ -1426,11 +1437,15 @@ class ArgumentFinder:
             args.recipient.extend(p for p in self._aimed_at(noun, index, resolve) if not _same(p, owners))
         head = _head(noun)
         if noun.dep_ == "obj" and head.lemma_.lower() in _RECEIVE_VERBS \
-                and (owners or args.recipient):
+                and (owners or (args.recipient and not targeted and not against)):
             # "Erdogan a obtenu la coopération de la Finlande": the giver acts, the getter receives
             getter = self._noun_owner_from_verb(noun, index, resolve)
             givers = owners or args.recipient
             owners, args.recipient = givers, [p for p in getter if not _same(p, givers)]
+        elif noun.dep_ == "obj" and head.lemma_.lower() in _RECEIVE_VERBS and not owners:
+            # "X a obtenu la libération de deux otages", "X a obtenu des sanctions contre Y": who undergoes the act
+            # does not give it, and who gets it does not do it; the noun's phrase names no doer
+            pass
         elif (owners or named_doer) and self._means_of_clause(noun, entry):
             # "montée avec le soutien d'une fondation privée", "tient grâce au soutien turc": the help or consent by
             # which the clause's act is done; its doer is the one its own phrase names (none here when it names no
@@ -1455,7 +1470,16 @@ class ArgumentFinder:
             if partners:
                 args.recipient.extend(partners)
                 args.explicit = True
-        args.actor = owners
+        # "X raconte son arrestation", "X a été relâché après son arrestation": who undergoes the act is not its doer,
+        # whatever verb the noun complements
+        args.actor = [p for p in owners if not _same(p, patients)]
+
+    def _noun_agent(self, noun: Token, index: MentionIndex) -> bool:
+        """Whether a "par" phrase that can act completes ``noun``, on the noun or on its "de" phrase where the parser
+        hangs it ("la critique du gouvernement par Bruxelles")."""
+        phrases = [noun] + [c for c in _noun_children(noun) if c.dep_ == "nmod" and _case(c) in _DE_FORMS]
+        return any(k.dep_ == "nmod" or k.dep_.startswith("obl") for phrase in phrases for k in _children(phrase)
+                   if k.i > noun.i and _case(k) in _AGENT_PREPS and self._agentive(k, index))
 
     def _possessors(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
         """The parties a plural possessive on a reciprocal act's noun stands for ("lors de leur rencontre"): the

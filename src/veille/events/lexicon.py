@@ -61,6 +61,9 @@ class Entry:
     context: tuple[str, ...] = ()
     sym: bool = False
     de: str = "actor"
+    # whom a possessive determiner of the noun names: its doer ("sa visite", "son attaque"), or, for a noun of what is
+    # done to someone, the one who undergoes it ("son arrestation", "sa libération")
+    poss: str = "actor"
     weight: float = 0.8
     needs_args: bool = False
     transparent: bool = False
@@ -206,6 +209,7 @@ class Lexicon:
             context=tuple(item.get("context") or ()),
             sym=bool(item.get("sym", False)),
             de=item.get("de") or vocabulary.types[event_type].de,
+            poss=item.get("poss") or "actor",
             weight=float(item.get("weight", 0.8)),
             needs_args=bool(item.get("needs_args", False)),
             transparent=bool(item.get("transparent", False)),
@@ -394,8 +398,9 @@ def _check_entry(source: Located, path: tuple[str | int, ...], item: Any, vocabu
                                               f"{', '.join(_GENDERS)})")
     if item.get("feeling") and not item.get("judgement"):
         raise source.error((*path, "feeling"), "a word of feeling is a word of judgement: add judgement: true")
-    if item.get("de") is not None and item["de"] not in ROLES:
-        raise source.error((*path, "de"), f"unknown role {item['de']!r} (expected one of {', '.join(ROLES)})")
+    for key in ("de", "poss"):
+        if item.get(key) is not None and item[key] not in ROLES:
+            raise source.error((*path, key), f"unknown role {item[key]!r} (expected one of {', '.join(ROLES)})")
 
 
 def _children(token: Token) -> list[Token]:
