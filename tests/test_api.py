@@ -58,7 +58,7 @@ def test_openapi_lists_every_route_and_derives_models_from_model_yaml(server: Se
     paths = set(spec["paths"])
     for path in ("/api/stats", "/api/documents", "/api/documents/{doc_id}", "/api/events", "/api/events/{event_id}",
                  "/api/actors", "/api/actors/{key}", "/api/stories", "/api/stories/{story_id}", "/api/dyads/{a}/{b}",
-                 "/api/graph"):
+                 "/api/graph", "/api/explain"):
         assert path in paths, path
     assert not any(p.startswith("/static") or not p.startswith("/api") for p in paths)
     schemas = spec["components"]["schemas"]

@@ -15,6 +15,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -158,13 +159,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def server(served_store: Path) -> Iterator[Served]:
+@contextmanager
+def running(app: Any) -> Iterator[str]:
+    """The app served by a real uvicorn on a free 127.0.0.1 port, in a thread: its base URL; its store closed after."""
     import uvicorn
 
-    from veille.serve import create_app
-
-    app = create_app(served_store)
     port = free_port()
     uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=uv.run, name="veille-serve-test", daemon=True)
@@ -174,15 +173,25 @@ def server(served_store: Path) -> Iterator[Served]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.05)
-    base = f"http://127.0.0.1:{port}"
-    con = app.state.serve.store.con
-    xss_doc = con.execute("SELECT doc_id FROM documents WHERE text LIKE '%<script>alert(1)</script>%'").fetchone()
-    seed = con.execute("SELECT doc_id FROM documents WHERE source LIKE '%/articles/01_%'").fetchone()
-    assert xss_doc and seed
-    yield Served(base=base, db=served_store, app=app, xss_doc_id=xss_doc[0], article_doc_id=seed[0])
-    uv.should_exit = True
-    thread.join(10)
-    app.state.serve.store.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        uv.should_exit = True
+        thread.join(10)
+        app.state.serve.store.close()
+
+
+@pytest.fixture(scope="session")
+def server(served_store: Path) -> Iterator[Served]:
+    from veille.serve import create_app
+
+    app = create_app(served_store)
+    with running(app) as base:
+        con = app.state.serve.store.con
+        xss_doc = con.execute("SELECT doc_id FROM documents WHERE text LIKE '%<script>alert(1)</script>%'").fetchone()
+        seed = con.execute("SELECT doc_id FROM documents WHERE source LIKE '%/articles/01_%'").fetchone()
+        assert xss_doc and seed
+        yield Served(base=base, db=served_store, app=app, xss_doc_id=xss_doc[0], article_doc_id=seed[0])
 
 
 @pytest.fixture(scope="session")

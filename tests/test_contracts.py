@@ -88,6 +88,6 @@ def test_architecture_names_every_contract() -> None:
         assert f"doc._.{name}" in ARCHITECTURE, name
     for name in extensions._SPAN_ATTRS:
         assert f"_.{name}" in ARCHITECTURE, name
-    for key in (extensions.TEXT_KEY, extensions.TIMEX_KEY):
+    for key in (extensions.TEXT_KEY, extensions.TIMEX_KEY, extensions.EXPLAIN_KEY):
         assert f'doc.user_data["{key}"]' in ARCHITECTURE, key
     assert f'doc.spans["{extensions.MENTIONS}"]' in ARCHITECTURE

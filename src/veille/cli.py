@@ -405,6 +405,112 @@ def events(
     _screen().print(table)
 
 
+class Lang(StrEnum):
+    en = "en"
+    fr = "fr"
+
+
+@app.command()
+def explain(
+    text: Annotated[str | None, typer.Argument(help="The text to code ('-' reads it from stdin).")] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="Read the text from this file.")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="Code again this stored document (with --db).")] = None,
+    db: DbOption = Path("veille.duckdb"),
+    published: Annotated[str | None, typer.Option(help="The text's publication date (ISO), to date its events.")]
+    = None,
+    home: Annotated[str | None, typer.Option(help="The state its outlet publishes from (ISO alpha-3), e.g. FRA.")]
+    = None,
+    lang: Annotated[Lang, typer.Option(help="Language of the explanations.")] = Lang.en,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON, as the web API serves it.")]
+    = False,
+) -> None:
+    """Why each trigger word of a text became an event or did not: per sentence, every candidate with the events it
+    gave (confidence and the threshold it passed, or why it was cut), or the reason it was dropped or set aside."""
+    from veille.explain import UnknownDocument, explain_document
+    from veille.explain import explain as explain_text
+
+    given = [x for x in (text, file, doc) if x is not None]
+    if len(given) != 1:
+        console.print("[red]error:[/] give one of TEXT, --file or --doc")
+        raise typer.Exit(2)
+    if doc is not None:
+        store = _open_store(db, read_only=True)
+        try:
+            report = explain_document(store, doc, lang=lang.value)
+        except UnknownDocument as error:
+            console.print(f"[red]error:[/] no document {doc} in {db}")
+            raise typer.Exit(2) from error
+        finally:
+            store.close()
+    else:
+        if file is not None:
+            try:
+                text = file.read_text("utf-8")
+            except OSError as error:
+                console.print(f"[red]error:[/] {error}")
+                raise typer.Exit(2) from error
+        elif text == "-":
+            text = sys.stdin.read()
+        report = explain_text(text or "", published=published, home=home, lang=lang.value)
+    if as_json:
+        _print_json(report)
+        return
+    screen = _screen()
+    for sent in report["sentences"]:
+        if not sent["candidates"]:
+            continue
+        table = _table(_oneline(sent["text"]))
+        _key_column(table, "word", max_width=18)
+        _key_column(table, "type", max_width=13)
+        _key_column(table, "outcome", max_width=10)
+        table.add_column("why")
+        for cand in sent["candidates"]:
+            what = Text(cand["type"], style="bold")
+            if cand.get("mode"):
+                what.append(f"\n{cand['mode']}")
+            outcome = {"event": "green", "cut": "yellow"}.get(cand["outcome"], "red")
+            table.add_row(cand["word"], what, Text(cand["outcome"], style=outcome), _why(cand))
+        screen.print(table)
+    kept = len(report["events"])
+    screen.print(f"{kept} event{'s' * (kept != 1)} (threshold {report['threshold']}, "
+                 f"{report['threshold_nonfactual']} for events not told as done)")
+
+
+def _sides_line(parties: list[dict]) -> str:
+    """Parties on one line: each code, with the words naming it in the text."""
+    return ", ".join(" ".join(x for x in (p.get("code") or "?", p.get("text")) if x) for p in parties) or "—"
+
+
+def _why(cand: dict) -> Text:
+    """A candidate's events (sides, status, confidence against the threshold) or the reason it went."""
+    text = Text()
+    if cand["outcome"] in ("set_aside", "dropped"):
+        text.append(cand["reason"] or "?", style="bold")
+        text.append(f" {cand['explanation']}")
+        if cand.get("by"):
+            text.append(f" (by '{cand['by']}')", style="dim")
+        sides = [(role, cand.get(role)) for role in ("actor", "recipient") if cand.get(role)]
+        for role, parties in sides:
+            text.append(f"\n{role}: {_sides_line(parties)}", style="dim")
+        return text
+    for index, event in enumerate(cand["events"]):
+        if index:
+            text.append("\n")
+        text.append(event["type"], style="bold")
+        text.append(f" {_sides_line(event['actor'])} → {_sides_line(event['recipient'])}")
+        limit = event["threshold"]
+        passed = f" {event['status']}, confidence {event['confidence']}"
+        if event["kept"]:
+            text.append(passed + (f" ≥ {limit}" if limit is not None else ""), style="green")
+        else:
+            text.append(passed, style="dim")
+            text.append(f"\n{event['reason']}", style="bold yellow")
+            text.append(f" {event['explanation']}")
+            if event.get("age_days") is not None:
+                text.append(f" ({event['age_days']} days old, background from {event['background_days']})", style="dim")
+    return text
+
+
 @app.command()
 def serve(
     db: DbOption = Path("veille.duckdb"),

@@ -58,6 +58,7 @@ from veille.events.dates import (
     to_come,
 )
 from veille.events.event_topic import window_features, window_politics
+from veille.events.explain import Trace
 from veille.events.features import morph, present_participle
 from veille.events.grammar import grammar_numbers, grammar_parameter, grammar_table, grammar_words
 from veille.events.habit import habitual
@@ -92,7 +93,7 @@ from veille.events.topic import TopicModel
 from veille.events.view import DocView, active, view_of
 from veille.model import PLACE_LABELS, TIME_LABELS
 from veille.model.vocabulary import load_vocabulary
-from veille.nlp.extensions import MENTIONS, doc_text, register
+from veille.nlp.extensions import EXPLAIN_KEY, MENTIONS, doc_text, register
 from veille.nlp.junctions import starts_glued
 
 register()
@@ -197,6 +198,7 @@ class _DocCache:
     skip: list[bool] = field(default_factory=list)  # tokens of names and headings: no trigger, no clause
     armed: bool | None = None  # whether the document tells of political violence (read once, when asked)
     ordinary: bool = False  # the topic model reads the document as ordinary news (crime, sport, culture)
+    trace: Trace | None = None  # what `veille explain` records (None: nothing is recorded)
 
     @cached_property
     def numbers(self) -> dict[int, int]:
@@ -319,6 +321,7 @@ class EventCoder:
         published = doc._.published
         text = doc_text(doc)
         skip = _skipped_tokens(doc, mentions, text, self.lexicon)
+        trace = doc.user_data.get(EXPLAIN_KEY)  # a Trace when the caller asks why (events/explain.py)
         events: list[dict] = []
         told_news: list[tuple[list[dict], bool]] = []  # each sentence's news, and whether it reads as plain news
         history: list[_Subject] = []  # subjects of earlier sentences, for pronouns
@@ -336,7 +339,8 @@ class EventCoder:
         named = _named_in(sentences, index)
         window_read: dict[int, set[str]] = {}  # each sentence's content lemmas, read once for the topic windows
         reference = dates.now = lead_date(sentences, dates, published)  # the day the text reports from
-        shared = _DocCache(text=text, view=view, lemmas=view.lemma, sents=sentences, index=index, skip=skip)
+        shared = _DocCache(text=text, view=view, lemmas=view.lemma, sents=sentences, index=index, skip=skip,
+                           trace=trace)
         violent = _political_violence(view.lemma, mentions)
         ordinary = not violent and self._ordinary_news(doc._.politics)
         shared.ordinary = ordinary
@@ -345,6 +349,8 @@ class EventCoder:
         # a document that opens on a fait divers, an accident or a disaster
         fait_divers = street and bool(sentences) and _tells_of_fait_divers(sentences[0], view)
         for k, sent in enumerate(sentences):
+            if trace is not None:
+                trace.sentence(sent.start_char, sent.end_char)
             candidates = self._candidates(sent, skip, shared)
             if last_end is not None and "\n" in text[last_end:sent.start_char]:
                 last_place = speaker = None  # a new paragraph may be about somewhere else, from someone else
@@ -367,14 +373,18 @@ class EventCoder:
             context.quote_open = quote_open
             sent_events: list[dict] = []
             for cand in candidates:
-                for event in self._code(cand, context, dates, focus, published, sent, sent_places, last_place):
-                    sent_events.append(event)
+                if trace is not None:
+                    trace.begin(cand.token, cand.entry)
+                coded = self._code(cand, context, dates, focus, published, sent, sent_places, last_place)
+                if trace is not None:
+                    trace.coded(coded)
+                sent_events.extend(coded)
             # a sentence on ordinary crime or trade ("une fusillade sur fond de trafic de drogue", "les clients du
             # magasin") is ordinary news in any document that tells of no political violence
             # (never a verb: "marque" is also what the tagger makes of "marquer")
             plain = not violent and any(view.lemma[i] in _ORDINARY_WORDS and view.pos[i] != "VERB"
                                         for i in range(sent.start, sent.end))
-            news = self._news(_dedupe(sent_events), published)
+            news = self._news(_dedupe(sent_events, trace), published, trace)
             if news:
                 codes, anchored = _sentence_codes(sent, index, doc._.demonyms or {}, view)
                 heading = not text[sent.start_char:sent.end_char].rstrip().endswith(_SENTENCE_ENDS)
@@ -429,10 +439,10 @@ class EventCoder:
         for event, extra in zip(all_news, document_features(all_news, len(sentences)), strict=True):
             event["_features"].update(extra)
         for news, plain in told_news:
-            events.extend(self._judge(news, doc._.politics, ordinary, plain, fait_divers, street))
+            events.extend(self._judge(news, doc._.politics, ordinary, plain, fait_divers, street, trace))
         return events
 
-    def _news(self, sent_events: list[dict], published: str | None) -> list[dict]:
+    def _news(self, sent_events: list[dict], published: str | None, trace: Trace | None = None) -> list[dict]:
         """The events the article reports as news: not the acts it recalls from many months before, nor those it
         recalls from a past period it names without a date (:func:`recall.in_past_period`)."""
         recalled = [e.pop(_RECALLED, False) for e in sent_events]
@@ -442,17 +452,27 @@ class EventCoder:
         undated = [e.pop(_UNDATED_BEFORE, False) and e["date_fallback"] and bool(published) for e in sent_events]
         if not self.background_days:
             return sent_events
-        return [e for e, back, told, loose in zip(sent_events, recalled, before, undated, strict=True)
-                if not back and not loose
-                and (not published or (age_in_days(e["date"], published) or 0)
-                     < (min(self.background_days, BACKGROUND_DAYS_TOLD) if told else self.background_days))]
+        news = []
+        for e, back, told, loose in zip(sent_events, recalled, before, undated, strict=True):
+            if back or loose:
+                _cut(trace, e, "recalled" if back else "undated_before")
+                continue
+            if published:
+                age = age_in_days(e["date"], published) or 0
+                limit = min(self.background_days, BACKGROUND_DAYS_TOLD) if told else self.background_days
+                if age >= limit:
+                    _cut(trace, e, "background", age_days=age, background_days=limit)
+                    continue
+            news.append(e)
+        return news
 
     def _ordinary_news(self, politics: float | None) -> bool:
         """Whether the topic model calls the document ordinary news (crime, courts, companies, health, sport)."""
         return politics is not None and self.ordinary_below is not None and politics < self.ordinary_below
 
     def _judge(self, sent_events: list[dict], politics: float | None, ordinary: bool = False,
-               plain: bool = False, fait_divers: bool = False, street: bool = False) -> list[dict]:
+               plain: bool = False, fait_divers: bool = False, street: bool = False,
+               trace: Trace | None = None) -> list[dict]:
         """Confidence from the trained model; events under the threshold are not emitted, nor, in ordinary news
         (by the document's topic) or in a sentence of crime or trade (``plain``), the events whose sides are all
         ordinary people and bodies (a court and the accused); in ordinary news, a recipient only guessed is one.
@@ -464,6 +484,7 @@ class EventCoder:
         for event in sent_events:
             features = event.pop("_features")
             if (ordinary or plain or fait_divers) and _private_event(event, self.crimes, street):
+                _cut(trace, event, "private_event")
                 continue
             # a recipient the text does not name is the type's default guess ("ont manifesté" against the
             # government): no political side in ordinary news
@@ -474,6 +495,7 @@ class EventCoder:
             # not an act of force (a private army's killings, a firm's guards beating strikers)
             if event["type"] not in self.force and event["actor"] and all(_trade_side(p) for p in event["actor"]) \
                     and all(_ordinary_side(p) or not p["text"] for p in event["recipient"]):
+                _cut(trace, event, "trade")
                 continue
             # the police's errand is on ordinary people only (civilians, criminals, someone unnamed): journalists
             # or judges it acts on keep the event
@@ -481,6 +503,7 @@ class EventCoder:
             side = (lambda p: _unnamed_police(p) or _errand_side(p)) if police else _ordinary_side
             if (ordinary or plain) and all(side(p) for p in event["actor"]) \
                     and all(side(p) or (ordinary and not p["text"]) for p in event["recipient"]):
+                _cut(trace, event, "ordinary_sides")
                 continue
             features[f"crowd={crowd}"] = 1.0
             # a text too short to tell its topic (a headline, a sentence) is read as the gold articles the
@@ -490,7 +513,10 @@ class EventCoder:
             if self.model.trained:
                 event["confidence"] = round(self.model.probability(features), 3)
                 limit = self.threshold if event["status"] in FACTUAL else self.threshold_nonfactual
+                if trace is not None:
+                    trace.judged(event, limit)
                 if event["confidence"] < limit:
+                    _cut(trace, event, "below_threshold")
                     continue
             if self.keep_features:
                 event["_features"] = features
@@ -520,7 +546,7 @@ class EventCoder:
                 deps[j] == "det" and "Dem" in morph(token_at(j), "PronType") for j in kids(i))
             if demonstrative and not any(deps[j] in ("acl", "acl:relcl") and tags[j] in ("VERB", "AUX")
                                          for j in kids(i)):
-                del found[i]
+                _set_aside(shared, found.pop(i), "demonstrative")
         # "avant la rencontre", "depuis le retrait de Washington", "après l'assassinat du général", "trois mois
         # après son départ du gouvernement", "depuis son élection": a time reference to an event told elsewhere or
         # long before (a definite or possessive determiner: an event known)
@@ -531,7 +557,7 @@ class EventCoder:
                 continue
             dets = [morph(token_at(j), "Definite") + morph(token_at(j), "Poss") for j in kids(i) if deps[j] == "det"]
             if any("Def" in d for d in dets) or (any("Yes" in d for d in dets) and not _recent_gap(sent, case)):
-                del found[i]
+                _set_aside(shared, found.pop(i), "time_reference")
         # "le 80e anniversaire de l'appel à combattre l'Allemagne nazie": what a commemoration recalls is
         # the past (a trigger below a commemoration noun, through the words its noun governs)
         heads = view.head
@@ -539,24 +565,27 @@ class EventCoder:
             # the noun right after it, whatever the parser hung it on ("a présidé le centenaire de l'attaque")
             edge = view.token(i).left_edge.i - 1 if tags[i] == "NOUN" else -1
             if edge >= sent.start and lemmas[edge] in _COMMEMORATIONS:
-                del found[i]
+                _set_aside(shared, found.pop(i), "commemoration")
                 continue
             if _ends_commemoration(view.token(i), sent):
-                del found[i]  # "l'appel du général de Gaulle à combattre ...", the parser hung elsewhere
+                # "l'appel du général de Gaulle à combattre ...", the parser hung elsewhere
+                _set_aside(shared, found.pop(i), "commemoration")
                 continue
             j, steps = i, 0
             while heads[j] != j and steps < 8 and sent.start <= heads[j] < sent.end:
                 j, steps = heads[j], steps + 1
                 if tags[j] == "NOUN" and lemmas[j] in _COMMEMORATIONS:
-                    del found[i]
+                    _set_aside(shared, found.pop(i), "commemoration")
                     break
                 if tags[j] in ("VERB", "AUX"):
                     break
         # "l'interdiction des rassemblements", "l'absence de dialogue", "un coup dur au dialogue franco-russe":
         # the kind of act a rule bans or allows, what lacks, a relation acted on: no act that happened
         for i in list(found):
-            if _no_occurrence(i, view, sent) or self._kept_pact(i, view):
-                del found[i]
+            if _no_occurrence(i, view, sent):
+                _set_aside(shared, found.pop(i), "no_occurrence")
+            elif self._kept_pact(i, view):
+                _set_aside(shared, found.pop(i), "kept_pact")
         # "des combats qui ont tué 155 soldats": the clause tells the event its noun names (not a bare past
         # participle, "le pacte nippo-coréen conclu en mai": the noun keeps its parties)
         for i in list(found):
@@ -565,12 +594,13 @@ class EventCoder:
                                          and found[j].entry.weight >= found[i].entry.weight
                                          and not _bare_participle(j, view)
                                          for j in kids(i)):
-                del found[i]
+                _set_aside(shared, found.pop(i), "told_by_clause")
         # "les frappes de X contre Y ont fait dix morts": the toll is the outcome of the act that makes it, one
         # event (its count goes to the act)
         for i in list(found):
             cause = _toll_cause(i, found, view)
             if cause is not None:
+                _set_aside(shared, found[i], "toll_of_act", cause)
                 cause.tolls.append(found.pop(i).token)
         # a trigger inside another trigger's argument describes the same event
         # (a word of obligation is a demand beside the act it asks for: "X doit se retirer" tells both, and
@@ -581,6 +611,7 @@ class EventCoder:
         for cand in found.values():
             governor = _governing_trigger(cand.token, found, self.speech)
             if governor is not None:
+                _set_aside(shared, cand, "governed", governor)
                 self._promised_threat(governor, cand)
                 continue
             keep.append(cand)
@@ -620,9 +651,9 @@ class EventCoder:
               sent: Span, sent_places: list[dict], last_place: dict | None) -> list[dict]:
         token, entry = cand.token, cand.entry
         if habitual(token, sent):
-            return []  # "a plaidé pendant des années pour ...": a habit or a career, no occurrence
+            return _drop(ctx, "habitual") or []  # "a plaidé pendant des années pour ...": a habit or a career
         if _held_now(token):
-            return []  # "l'Iran détient trois Américains": a state, not an arrest
+            return _drop(ctx, "held_now") or []  # "l'Iran détient trois Américains": a state, not an arrest
         args_token, args_entry = token, entry
         if entry.transparent:
             inner = _transparent_noun(token, self.lexicon)
@@ -745,7 +776,7 @@ class EventCoder:
         if status.status == ASSERTED and status.reporter is None and (holder := opinion_holder(token)) is not None:
             status = Status(REPORTED, holder, "holder")  # "Pour X, Y doit ...": whose opinion it is
         if status.status not in (REPORTED, FUTURE) or status.reporter is None:
-            return None
+            return _drop(ctx, "obligation_own_voice")
         if subject is None:  # "il faut que X ...": the subject of the que-clause
             act = next((j for j in kids(token.i) if deps[j] in ("ccomp", "csubj") and que_clause(view, j)), None)
             if act is None:
@@ -759,32 +790,35 @@ class EventCoder:
                     act = view.head[j]
             subject = next((j for j in kids(act) if deps[j] == "nsubj"), None) if act is not None else None
         if subject is None or act is None:
-            return None
+            return _drop(ctx, "obligation_no_act")
         act_token = view.token(act)
         if act_token.left_edge.i <= status.reporter.i <= act_token.right_edge.i:
             # "il faut que la Russie explique les faits, a déclaré X": the speech verb asked for is no source
             speaker = incise_speaker(token)
             if speaker is None:
-                return None
+                return _drop(ctx, "obligation_no_speaker")
             status = Status(REPORTED, speaker, status.cue)
         subject_token = view.token(subject)
         if self.finder.lexicon.in_class(subject_token.lower_, "first_person"):
             # ("nous allons devoir ...": told in the future, what the speaker says its side will have to do)
             return self._own_obligation(token, act_token, Status(REPORTED, status.reporter, status.cue), ctx)
         if status.status != REPORTED:
-            return None
+            return _drop(ctx, "obligation_to_come")
         scheduled = self.lexicon.match(act_token)
         if scheduled is not None and scheduled.type == "CONSULT":
-            return None  # "le président doit se rendre à Paris", "doit rencontrer": a visit on the agenda
+            # "le président doit se rendre à Paris", "doit rencontrer": a visit on the agenda
+            return _drop(ctx, "obligation_scheduled")
         span = (act_token.left_edge.i, act_token.right_edge.i)
         if any(m.label_ in TIME_LABELS and (m._.value or "")[:1].isdigit()
                and (m.root.head.i in (token.i, act) or span[0] <= m.root.i <= span[1])
                for m in token.doc.spans[MENTIONS] if token.sent.start <= m.start < token.sent.end):
-            return None  # "doit signer l'accord lundi": what is scheduled, not what is demanded
+            # "doit signer l'accord lundi": what is scheduled, not what is demanded
+            return _drop(ctx, "obligation_scheduled")
         obliged = [p for p in self.finder.phrase_parties(subject_token, ctx.index, ctx.resolve) if p.code]
         speakers = [p for p in ctx.finder_parties(status.reporter) if p.code]
         if not obliged or not speakers or {p.code for p in obliged} & {p.code for p in speakers}:
-            return None
+            return _drop(ctx, "obligation_own_side" if obliged and speakers else "obligation_no_sides",
+                         speakers, obliged)
         return Arguments(actor=speakers, recipient=obliged, explicit=True), status
 
     def _own_obligation(self, token: Token, act: Token, status: Status,
@@ -794,18 +828,18 @@ class EventCoder:
         threat by the speaker toward the subject of the condition. None otherwise (an obligation of one's own with no
         condition, or to do no hostile measure, is no act toward anyone)."""
         if not self._hostile_measure(act):
-            return None
+            return _drop(ctx, "own_obligation_not_hostile")
         condition = _condition_clause(token)
         if condition is None:
-            return None
+            return _drop(ctx, "own_obligation_no_condition")
         view = view_of(token.doc)
         subject = next((j for j in view.kids(condition) if view.dep[j] in ("nsubj", "nsubj:pass")), None)
         if subject is None:
-            return None
+            return _drop(ctx, "own_obligation_no_condition")
         threatened = [p for p in self.finder.phrase_parties(view.token(subject), ctx.index, ctx.resolve) if p.code]
         speakers = [p for p in ctx.finder_parties(status.reporter) if p.code]
         if not threatened or not speakers or {p.code for p in threatened} & {p.code for p in speakers}:
-            return None
+            return _drop(ctx, "own_obligation_no_sides", speakers, threatened)
         return Arguments(actor=speakers, recipient=threatened, explicit=True), status, "THREATEN"
 
     def _hostile_measure(self, act: Token) -> bool:
@@ -837,10 +871,10 @@ class EventCoder:
         the phrase judged names no party other than the judge (an act told before leaves the other side to the
         coder's guess)."""
         if ctx.shared.ordinary:
-            return None
+            return _drop(ctx, "judgement_ordinary_news")
         frame = feeling_frame(token) if entry.feeling else judgement_frame(token, self.lexicon)
         if frame is None:
-            return None
+            return _drop(ctx, "no_judgement_frame")
         holder = opinion_holder(frame.clause)
         if frame.feeler is not None and not self.lexicon.in_class(frame.feeler.lower_, "first_person") \
                 and frame.feeler.lower_ not in _WE_PRONOUNS:
@@ -868,23 +902,23 @@ class EventCoder:
             speakers = ctx.finder_parties(ctx.quote_speaker)
             status = Status(REPORTED, ctx.quote_speaker, "quote")
         else:
-            return None
+            return _drop(ctx, "judgement_no_judge")
         # who judges is a party the text names as such: a known actor, an organ, a state or a people (not a person
         # whose side is only lent by the words around, a scholar "spécialiste des Balkans")
         speakers = [p for p in speakers if p.code and (p.actor_id or p.sector or p.label in _JUDGE_LABELS)]
         if status.status not in FACTUAL or not speakers:
-            return None
+            return _drop(ctx, "judgement_no_judge" if status.status in FACTUAL else "judgement_not_stated", speakers)
         own = {p.code for p in speakers}
         judged: list[Party] = []
         if frame.judged is not None:
             if self.lexicon.in_class(frame.judged.lower_, "first_person"):
-                return None  # "nous", "notre pays": the speaker's own side
+                return _drop(ctx, "judgement_own_side", speakers)  # "nous", "notre pays": the speaker's own side
             judged = self._judged_parties(frame.judged, ctx)
         others = [p for p in judged if p.code not in own]
         if judged and not others:
-            return None  # the speaker's own side, or its own act
+            return _drop(ctx, "judgement_own_side", speakers, judged)  # the speaker's own side, or its own act
         if not others and not frame.told:
-            return None
+            return _drop(ctx, "judgement_no_other_side", speakers)
         return Arguments(actor=speakers, recipient=others, explicit=True), status
 
     def _judged_parties(self, phrase: Token, ctx: _Context) -> list[Party]:
@@ -1084,7 +1118,8 @@ class EventCoder:
                tolls: Sequence[Token] = ()) -> dict | None:
         event_type, mode = entry.type, entry.mode
         if entry.lemma in _DEPLOY and self._standing_forces(token):
-            return None  # "les 5 000 soldats américains déployés en Irak": where forces are, not an act
+            # "les 5 000 soldats américains déployés en Irak": where forces are, not an act
+            return _drop(ctx, "standing_forces")
         context = list(entry.context)
         confidence = entry.weight
         # a nationality used as a noun ("l'Allemand Simon Geschke", "les Argentins") names people, not a
@@ -1418,16 +1453,19 @@ class EventCoder:
                 actor = coded_actor = [Party(text="", code=other)]
                 confidence *= 0.85
         if not coded_actor and not coded_recipient:
-            return None
+            return _drop(ctx, "no_side", actor or args.actor, recipient or args.recipient)
         if not coded_actor:
-            return None  # PLOVER events have an actor; a recipient alone is not enough
+            # PLOVER events have an actor; a recipient alone is not enough
+            return _drop(ctx, "no_actor", actor or args.actor, recipient)
         if event_type == "CONSULT" and not coded_recipient:
-            return None  # a meeting needs two sides (PLOVER CONSULT)
+            # a meeting needs two sides (PLOVER CONSULT)
+            return _drop(ctx, "meeting_one_side", coded_actor, coded_recipient)
         if entry.needs_args and not args.explicit:
-            return None
+            return _drop(ctx, "needs_own_sides", coded_actor, coded_recipient)
         if event_type in self.verbal and not named_actor and not by_authority \
                 and not any(p.code and not p.generic for p in coded_actor):
-            return None  # (an authority's charge is a deed, not words that need a speaker named)
+            # (an authority's charge is a deed, not words that need a speaker named)
+            return _drop(ctx, "verbal_no_speaker", coded_actor, coded_recipient)
         if not coded_actor:
             confidence *= 0.6
         elif not named_actor:
@@ -1439,30 +1477,37 @@ class EventCoder:
             for key, value in self._size(toll, event_type, None, sent, ctx.shared.text).items():
                 size.setdefault(key, value)
         if not size and token.pos_ == "NOUN" and self.lexicon.in_class(entry.lemma, "condition"):
-            return None  # "le conflit afghan", "la guerre": a state of affairs, not an event, unless it has a toll
+            # "le conflit afghan", "la guerre": a state of affairs, not an event, unless it has a toll
+            return _drop(ctx, "state_of_affairs", coded_actor, coded_recipient)
         if event_type == "ASSAULT" and not any(p.text for p in coded_actor) \
                 and not any(self.lexicon.in_class(lemma, "violence") for lemma in ctx.lemmas()):
-            return None  # a toll nobody caused: a disease's, a storm's, an accident's
+            # a toll nobody caused: a disease's, a storm's, an accident's
+            return _drop(ctx, "no_violence", coded_actor, coded_recipient)
         if event_type == "ASSAULT" and (entry.needs_cause or (not any(p.text for p in coded_actor)
                                                              and _agentless(token))) \
                 and not any(p.sector in _STATE_FORCES for p in coded_recipient) and not self._armed_frame(ctx):
-            return None  # "1 900 homicides en 2019", "une personne blessée par arme blanche": crime, not war
+            # "1 900 homicides en 2019", "une personne blessée par arme blanche": crime, not war
+            return _drop(ctx, "crime_not_war", coded_actor, coded_recipient)
         if entry.needs_size and not any(k in size for k in ("dead", "injured", "arrested", "troops")) \
                 and not (any(p.text for p in coded_actor)
                          and counted_vaguely(ctx.shared.text[max(sent.start_char, token.idx - 40):token.idx])):
             # a toll is counted ("164 morts", not "la mort"); counted with no number ("des dizaines de morts", "de
             # nombreux blessés"), only with the side that made it named in the clause
-            return None
+            return _drop(ctx, "toll_not_counted", coded_actor, coded_recipient)
         if entry.needs_cause and not any(p.text and p.code not in {r.code for r in coded_recipient}
                                          for p in coded_actor) \
                 and not self._caused(ctx, sent, entry.lemma):
-            return None  # "l'Espagne compte 300 morts", "le bilan s'élève à 20 morts": nobody attacked
+            # "l'Espagne compte 300 morts", "le bilan s'élève à 20 morts": nobody attacked
+            return _drop(ctx, "toll_no_cause", coded_actor, coded_recipient)
         if entry.needs_cause and self._toll_of_non_agent(token):
-            return None  # "le bilan de l'épidémie", "300 morts du Covid-19": the toll names its cause, no one
+            # "le bilan de l'épidémie", "300 morts du Covid-19": the toll names its cause, no one
+            return _drop(ctx, "toll_of_non_agent", coded_actor, coded_recipient)
         if event_type == "ASSAULT" and self._agent_is_not_a_party(token):
-            return None  # "la Syrie est frappée par une crise", "le conflit a tué des milliers de personnes"
+            # "la Syrie est frappée par une crise", "le conflit a tué des milliers de personnes"
+            return _drop(ctx, "agent_not_party", coded_actor, coded_recipient)
         if event_type == "ACCUSE" and not any(p.text for p in coded_recipient) and self._about_affliction(token):
-            return None  # "les soignants s'inquiètent d'une résurgence de l'épidémie": no one is blamed
+            # "les soignants s'inquiètent d'une résurgence de l'épidémie": no one is blamed
+            return _drop(ctx, "affliction_no_blame", coded_actor, coded_recipient)
 
         # auxiliary modes that change the category (PLOVER manual: AGREE, CONCEDE)
         final_status = status.status
@@ -1559,11 +1604,12 @@ class EventCoder:
             # before, and are its speaker's (not another side's act after a mere denunciation)
             reporter = dict(ctx.speaker)
         if confidence < _MIN_CONFIDENCE:
-            return None
+            return _drop(ctx, "low_prior", coded_actor, coded_recipient)
         if event_type in self.domestic and not size and not sent_places \
                 and {p.code for p in coded_actor} >= {p.code for p in coded_recipient} \
                 and not any(p.text for p in coded_actor + coded_recipient):
-            return None  # one state against itself, no side, place or toll named: a guess from the document
+            # one state against itself, no side, place or toll named: a guess from the document
+            return _drop(ctx, "one_state_guessed", coded_actor, coded_recipient)
         # (the confidence model learnt the reporters of reported and future events only)
         features = event_features(token, entry, args, event_type, final_status, actor, coded_recipient,
                                   reporter if final_status in (REPORTED, FUTURE) or status.reporter is None else None,
@@ -3032,7 +3078,26 @@ def _no_occurrence(i: int, view: DocView, sent: Span) -> bool:
     return k >= sent.start and tags[k] == "VERB" and lemmas[k] in _RULINGS
 
 
-def _dedupe(events: list[dict]) -> list[dict]:
+def _drop(ctx: _Context, reason: str, actor: Sequence[Party] = (), recipient: Sequence[Party] = ()) -> None:
+    """Where coding a candidate finds no event: the reason (an id of data/reasons.yaml) and the sides found so far go
+    to the document's trace when `veille explain` asked for one; None, which the caller returns."""
+    if ctx.shared.trace is not None:
+        ctx.shared.trace.drop(reason, actor, recipient)
+
+
+def _set_aside(shared: _DocCache, cand: Candidate, reason: str, by: Candidate | None = None) -> None:
+    """A trigger candidate set aside before it is coded (`by`: the trigger that tells its act), for the trace."""
+    if shared.trace is not None:
+        shared.trace.set_aside(cand.token, cand.entry, reason, by.token if by is not None else None)
+
+
+def _cut(trace: Trace | None, event: dict, reason: str, **info: object) -> None:
+    """An event coded and not emitted (background, ordinary news, under the threshold), for the trace."""
+    if trace is not None:
+        trace.cut(event, reason, **info)
+
+
+def _dedupe(events: list[dict], trace: Trace | None = None) -> list[dict]:
     """One event per (type, actor, recipient, status) in a sentence, unless their counts or their own dates differ
     ("les talibans, qui combattent le gouvernement depuis 2001, ont attaqué mardi une base": the state's start and
     the day's attack are two acts)."""
@@ -3049,6 +3114,7 @@ def _dedupe(events: list[dict]) -> list[dict]:
                 event["size"].get(k) not in (None, twin["size"].get(k)) for k in event["size"]):
             kept.append(event)
             continue
+        _cut(trace, event, "duplicate")
         for k, v in event["size"].items():
             twin["size"].setdefault(k, v)
         if len(_recipients(event)) > len(_recipients(twin)):

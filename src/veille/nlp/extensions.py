@@ -14,6 +14,9 @@ from spacy.tokens import Doc, Span
 MENTIONS = "mentions"  # name of the span group holding every stored mention
 TEXT_KEY = "veille.text"  # Doc.user_data key holding the document's text
 TIMEX_KEY = "veille_timex"  # Doc.user_data key: veille_timex's Timex records, read by events/dates.py
+# Doc.user_data key: the events.explain.Trace a caller asking why (`veille explain`) sets; veille_events records
+# in it why each trigger candidate became an event or did not (absent: nothing is recorded)
+EXPLAIN_KEY = "veille.explain"
 
 # published: ISO date of the document (partial allowed); doc_id: its id in the store
 # home: code of the state the outlet publishes from (who "le gouvernement" is when the text names none)
@@ -28,7 +31,8 @@ _DOC_ATTRS: dict[str, object] = {"published": None, "events": None, "doc_id": No
 _SPAN_ATTRS: dict[str, object] = {"actor_id": None, "code": None, "sector": None, "value": None, "discovered": None}
 
 # set on the Doc by the caller before the pipeline runs (all optional: None when unknown)
-CALLER_SETS = ("doc._.published", "doc._.home", "doc._.doc_id", f"doc.user_data[{TEXT_KEY!r}]")
+CALLER_SETS = ("doc._.published", "doc._.home", "doc._.doc_id", f"doc.user_data[{TEXT_KEY!r}]",
+               f"doc.user_data[{EXPLAIN_KEY!r}]")
 
 
 def doc_text(doc: Doc) -> str:

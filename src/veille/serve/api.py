@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse
 
 from veille.serve import schemas
@@ -137,6 +137,26 @@ def actor(db: Reader, state: State, key: Annotated[str, Path(max_length=200)], s
     if found is None:
         raise HTTPException(404, f"no actor {key!r} in this store")
     return found
+
+
+@router.post("/explain", response_model=schemas.Explanation, summary="Why a text's trigger words became events or not",
+             description="Codes the `text` (or the stored document `doc_id` again) with the ingest's pipeline and "
+                         "thresholds, and gives per sentence each trigger candidate with its outcome: the events it "
+                         "gave (confidence, threshold, or why it was cut), or why it was dropped or set aside. Nothing "
+                         "is stored. The first call loads the French model.")
+def explain(db: Reader, state: State, body: Annotated[schemas.ExplainRequest, Body()]) -> dict[str, Any]:
+    if (body.text is None) == (body.doc_id is None):
+        raise HTTPException(422, "give one of text or doc_id")
+    from veille.explain import UnknownDocument, explain_document
+    from veille.explain import explain as explain_text
+
+    with state.parsing() as nlp:
+        if body.doc_id is not None:
+            try:
+                return explain_document(db, body.doc_id, lang=body.lang, nlp=nlp)
+            except UnknownDocument as error:
+                raise HTTPException(404, f"no document {body.doc_id!r}") from error
+        return explain_text(body.text or "", published=body.published, home=body.home, lang=body.lang, nlp=nlp)
 
 
 @router.get("/stories", response_model=schemas.StoryPage, summary="Search stories")

@@ -40,6 +40,8 @@ from veille.serve.rendering import page_context, wants_json
 from veille.store import Store
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from veille.ingest.watch import Watcher
 
 log = logging.getLogger(__name__)
@@ -54,10 +56,11 @@ SECURITY_HEADERS = {
 
 
 def create_app(store: Store | str | Path, *, directory: ActorDirectory | None = None,
-               token: str | None = None, watcher: Watcher | None = None) -> FastAPI:
+               token: str | None = None, watcher: Watcher | None = None, nlp: Language | None = None) -> FastAPI:
     """The FastAPI app over a store (a path is opened read-only). With a `token`, every route but
     the login page and the static files requires it (serve/login.py). With a `watcher` (writing to
-    `store.connection()` of a read-write store), the app runs it in a thread for its lifetime."""
+    `store.connection()` of a read-write store), the app runs it in a thread for its lifetime. `nlp`: the pipeline
+    `POST /api/explain` parses with (by default the French model, loaded on the first such request)."""
     if not isinstance(store, Store):
         store = Store(store, read_only=True)
     app = FastAPI(
@@ -75,7 +78,7 @@ def create_app(store: Store | str | Path, *, directory: ActorDirectory | None = 
         redoc_url=None,
         openapi_url="/openapi.json",
     )
-    app.state.serve = ServeState(store, directory or ActorDirectory.load())
+    app.state.serve = ServeState(store, directory or ActorDirectory.load(), nlp)
     if watcher is not None:
         watcher.listeners.append(lambda result: app.state.serve.changed() if result.new else None)
 

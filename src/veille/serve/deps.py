@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 from fastapi import Request
@@ -23,6 +25,9 @@ from fastapi import Request
 from veille.serve.actors import ActorDirectory
 from veille.store import Store
 from veille.store.queries import ActorEntry, Cursor, actor_catalogue
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 PACKAGE = resources.files("veille.serve")
 STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml",
@@ -34,11 +39,13 @@ class ServeState:
     static files, and the actor catalogue (computed once: a read-only store does not change;
     again after `changed()`, when a watcher stored new documents)."""
 
-    def __init__(self, store: Store, directory: ActorDirectory) -> None:
+    def __init__(self, store: Store, directory: ActorDirectory, nlp: Language | None = None) -> None:
         self.store = store
         self.actors = directory
         self._catalogue: list[ActorEntry] | None = None
         self._lock = threading.Lock()
+        self._nlp = nlp  # the pipeline `POST /api/explain` parses with, loaded on its first call
+        self._parsing = threading.Lock()
         folder = Path(str(PACKAGE.joinpath("templates")))
         self.templates = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True,
                                             trim_blocks=True, lstrip_blocks=True)
@@ -51,6 +58,16 @@ class ServeState:
             if self._catalogue is None:
                 self._catalogue = actor_catalogue(reader)
             return self._catalogue
+
+    @contextmanager
+    def parsing(self) -> Iterator[Language]:
+        """The French pipeline, one request at a time (a pipeline is not made for threads), loaded when first
+        asked for."""
+        with self._parsing:
+            if self._nlp is None:
+                from veille.nlp.pipeline import build_nlp
+                self._nlp = build_nlp()
+            yield self._nlp
 
     def changed(self) -> None:
         """New documents were stored (serve --watch): the catalogue is computed again when next asked for."""

@@ -158,6 +158,25 @@ def document_page(request: Request, doc_id: str, db: Reader, state: State, t: T)
                   story=story)
 
 
+@router.get("/documents/{doc_id}/explain", response_class=HTMLResponse)
+def explain_page(request: Request, doc_id: str, db: Reader, state: State, t: T) -> HTMLResponse:
+    """Why these events: the document coded again, each trigger word with what became of it (POST /api/explain's
+    answer for the document, as a page)."""
+    from veille.explain import UnknownDocument, explain_document
+
+    doc = queries.get_document(db, doc_id)
+    if doc is None:
+        raise HTTPException(404, f"no document {doc_id!r}")
+    with state.parsing() as nlp:
+        try:
+            report = explain_document(db, doc_id, lang=t.lang, nlp=nlp)
+        except UnknownDocument as error:
+            raise HTTPException(404, f"no document {doc_id!r}") from error
+    heading = doc.get("title") or queries.lead(doc.get("text") or "") or t("untitled")
+    sentences = [s for s in report["sentences"] if s["candidates"]]
+    return render(state, request, t, "explain.html", doc=doc, heading=heading, report=report, sentences=sentences)
+
+
 def floor(name: str, value: str | None, default: float | None = None) -> float | None:
     """A form's probability floor: a number from 0 to 1 (a decimal comma taken), `default` when empty."""
     value = blank(value)

@@ -166,6 +166,93 @@ class Thresholds(BaseModel):
                                        "even odds, 0.5)")
 
 
+class ExplainRequest(BaseModel):
+    """A text to code with its candidates explained, or a stored document to code again (`doc_id`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(default=None, max_length=200_000, description="the French text to code")
+    doc_id: str | None = Field(default=None, max_length=200, description="a stored document to code again (instead "
+                               "of `text`), with its publication date and home state")
+    published: str | None = Field(default=None, max_length=10, description="the text's publication date (ISO), to "
+                                  "date its events")
+    home: str | None = Field(default=None, max_length=3, description="the state its outlet publishes from (ISO "
+                             "alpha-3): who \"le gouvernement\" is when the text names none")
+    lang: Literal["en", "fr"] = Field(default="en", description="language of the explanations")
+
+
+class ExplainedSide(BaseModel):
+    text: str | None = Field(description="the words naming the party (empty when guessed from the document)")
+    code: str | None = Field(description="its code (state ISO alpha-3, IGO)")
+
+
+class ExplainedEvent(BaseModel):
+    """An event a candidate gave: kept (its confidence passed `threshold`) or cut (`reason`)."""
+
+    type: str
+    mode: str | None = None
+    actor: list[ExplainedSide]
+    recipient: list[ExplainedSide]
+    status: str
+    date: str | None = None
+    confidence: float
+    threshold: float | None = Field(default=None, description="the threshold its status is held to (null: the "
+                                    "event was cut before the confidence model judged it)")
+    kept: bool = Field(description="whether the coder emits it")
+    reason: str | None = Field(default=None, description="why it was cut (an id of events/data/reasons.yaml)")
+    stage: str | None = None
+    explanation: str | None = Field(default=None, description="the reason in words")
+    age_days: int | None = Field(default=None, description="for an event cut as background: the days from its date "
+                                 "to the article's")
+    background_days: int | None = Field(default=None, description="for an event cut as background: the age from "
+                                        "which an act is background")
+
+
+class ExplainedCandidate(BaseModel):
+    """A trigger word and what the coder made of it."""
+
+    word: str
+    start: int = Field(description="offset of the word in the text")
+    end: int
+    lemma: str
+    type: str = Field(description="the PLOVER type its lexicon entry gives")
+    mode: str | None = None
+    outcome: Literal["event", "cut", "dropped", "set_aside"] = Field(
+        description="event: it gave an emitted event; cut: its events were not emitted; dropped: coding it found no "
+                    "event; set_aside: not coded (another trigger tells its act, or no act happened)")
+    events: list[ExplainedEvent] = Field(default_factory=list)
+    reason: str | None = Field(default=None, description="why it was dropped or set aside (an id of "
+                               "events/data/reasons.yaml)")
+    stage: str | None = Field(default=None, description="candidate, code or event")
+    explanation: str | None = None
+    by: str | None = Field(default=None, description="the trigger that took its place")
+    actor: list[ExplainedSide] = Field(default_factory=list, description="the actor found before it was dropped")
+    recipient: list[ExplainedSide] = Field(default_factory=list, description="the recipient found before it was "
+                                           "dropped")
+    drops: list[dict[str, Any]] = Field(default_factory=list, description="for a candidate that gave events, the "
+                                        "counts or sides it gave none for, and why")
+
+
+class ExplainedSentence(BaseModel):
+    start: int
+    end: int
+    text: str
+    candidates: list[ExplainedCandidate]
+
+
+class Explanation(BaseModel):
+    """Why each trigger word of a text became an event or did not."""
+
+    doc_id: str | None = None
+    published: str | None = None
+    home: str | None = None
+    threshold: float | None = Field(description="the confidence threshold of asserted and reported events")
+    threshold_nonfactual: float | None = Field(description="the threshold of planned, hypothetical, negated events")
+    sentences: list[ExplainedSentence]
+    events: list[dict[str, Any]] = Field(description="the events the text gives, as an ingest codes them (without "
+                                         "ids)")
+
+
 class SeriesPoint(BaseModel):
     """Events of one period and their summed PLOVER score."""
 

@@ -1,0 +1,87 @@
+"""Why a text's trigger words became events, or did not: the one API that `veille explain` and
+`POST /api/explain` are thin layers over.
+
+`explain(text)` parses the text as the ingest does (`nlp.pipeline.make_doc`, the default pipeline and
+thresholds) with a trace on the Doc (`events.explain.Trace`), and returns, per sentence the coder read, each
+trigger candidate (the word, its offsets, lemma, PLOVER type and mode) with its outcome: the events it gave (codes,
+status, confidence and the threshold each passed, or the reason it was cut), or the reason it was dropped or set
+aside (an id of `events/data/reasons.yaml`, its line in French or English, the sides found so far).
+`explain_document(store, doc_id)` codes a stored document again, with its publication date and home state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+
+from veille.events.explain import LANGUAGES, Trace
+from veille.nlp.extensions import EXPLAIN_KEY
+from veille.nlp.pipeline import annotations, build_nlp, make_doc
+from veille.store import queries
+
+
+class UnknownDocument(LookupError):
+    """No document of that id in the store."""
+
+
+@dataclass(frozen=True)
+class _Text:
+    text: str
+    published: str | None
+    doc_id: str
+    outlet_country: str | None
+
+
+@cache
+def _default_nlp() -> Language:
+    return build_nlp()
+
+
+def explain(text: str, *, published: str | None = None, home: str | None = None, lang: str = "en",
+            nlp: Language | None = None, doc_id: str = "") -> dict[str, Any]:
+    """The text's sentences with their trigger candidates and outcomes, and the events the text gives (the same as
+    an ingest of it codes). `published`: the document's ISO date; `home`: the state its outlet publishes from."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang: one of {', '.join(LANGUAGES)}")
+    nlp = nlp or _default_nlp()
+    doc = make_doc(nlp, _Text(text, published, doc_id, home))
+    trace = Trace()
+    doc.user_data[EXPLAIN_KEY] = trace
+    doc = nlp(doc)
+    coder = nlp.get_pipe("veille_events")
+    return {
+        "doc_id": doc_id or None,
+        "published": published,
+        "home": home,
+        "threshold": coder.threshold,
+        "threshold_nonfactual": coder.threshold_nonfactual,
+        "sentences": trace.report(text, lang),
+        "events": annotations(doc)["events"],
+    }
+
+
+def explain_document(store: queries.Reader, doc_id: str, *, lang: str = "en",
+                     nlp: Language | None = None) -> dict[str, Any]:
+    """A stored document coded again, with the publication date and home state the ingest gave it."""
+    document = queries.get_document(store, doc_id)
+    if document is None:
+        raise UnknownDocument(doc_id)
+    return explain(document["text"], published=document.get("published"), home=document.get("outlet_country"),
+                   lang=lang, nlp=nlp, doc_id=doc_id)
+
+
+def drop_counts(report: dict[str, Any]) -> dict[str, int]:
+    """How many candidates each reason let go (set aside, dropped, or an event cut), for a tally over documents."""
+    counts: dict[str, int] = {}
+    for sent in report["sentences"]:
+        for cand in sent["candidates"]:
+            if cand["outcome"] in ("set_aside", "dropped"):
+                reasons = [cand["reason"]]
+            else:
+                reasons = [e["reason"] for e in cand["events"] if not e["kept"]]
+            for reason in reasons:
+                counts[str(reason)] = counts.get(str(reason), 0) + 1
+    return counts
