@@ -37,6 +37,9 @@ _WEEKS = ("Trois semaines après leur entrevue de Téhéran, le président turc 
 _DETAINED = "Le militant kurde est détenu depuis le 7 mai, jour où il a été arrêté par la police turque à Ankara."
 _HABIT_DAY = "2021-03-10"
 _BELGIAN = "Le ministre belge des Affaires étrangères {} la Hongrie de bafouer l'État de droit."
+_OFFER = "Le plan {} le ministre grec de l'Économie prévoit de relancer les ports du pays."
+_FLOODS = ("Mardi, des milliers d'agriculteurs ont manifesté à Bruxelles. Après les inondations {}, la police belge "
+           "avait arrêté douze militants à Liège.")
 
 ROWS: dict[str, Row] = {
     # ---- recall.py: a past period named without a date
@@ -115,6 +118,16 @@ ROWS: dict[str, Row] = {
                                   "militants à Liège.", "2021-04-02", "COERCE", True),
     "pluperfect a time sets": Row("Quelques heures plus tôt, la police belge avait arrêté douze militants à Liège.",
                                   "2021-04-02", "COERCE", True),
+    # a sentence whose times are all long before the story: the pluperfect tells of that past, whatever day the
+    # narrative lends it; a recent time is the story's
+    "pluperfect of a past long before": Row(_FLOODS.format("du 4 mai 2017"), "2021-04-02", "COERCE", False),
+    "pluperfect of a recent past": Row(_FLOODS.format("de lundi"), "2021-04-02", "COERCE", True),
+    # ---- a past participle of an offer qualifying a noun names the thing by its origin; with a date, an act
+    "offer naming a thing": Row(_OFFER.format("proposé par"), "2022-06-15", "AGREE", False),
+    "offer naming a thing, dated": Row(_OFFER.format("proposé lundi par"), "2022-06-15", "AGREE",
+                                         True),
+    "offer as a finite verb": Row("Le gouvernement portugais a pour sa part promis des aides aux pêcheurs.",
+                                  "2022-06-15", "AGREE", True),
     # ---- history told in the passé simple
     "passé simple": Row("L'armée égyptienne lança une vague d'arrestations contre les opposants.", "2019-03-12",
                         "COERCE", False),
@@ -215,6 +228,9 @@ READS = [
     # a clause of its own, not a speech's complement nor tied by "alors" to the time told before
     ("told_before_undated", "Le maire avait critiqué le préfet, qui avait alors affirmé que la police avait arrêté "
                             "les casseurs.", ["critiqué"]),
+    # an offer's past participle on the noun before it; not a present participle
+    ("names_by_origin", "Le traité ratifié par le Parlement danois et le plan proposant des aides divisent.",
+     ["ratifié"]),
     # "jusque-là" in a compound past is a place; in the imperfect, a habit
     ("habitual", "Les colonnes russes ont progressé jusque-là.", []),
     ("habitual", "Les colonnes russes avançaient sans encombre jusque-là.", ["avançaient"]),

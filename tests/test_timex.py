@@ -316,6 +316,21 @@ def test_a_day_alone_at_the_head_of_a_sentence_takes_the_month_of_the_last_day()
         "Le 10 décembre"]
 
 
+# --- a bare month in a sentence a year opens is of that year
+
+def test_a_bare_month_takes_the_year_that_opens_its_sentence():
+    text = ("L'an dernier, les vignerons avaient bloqué le port fin septembre. En 2018, le conseil avait voté en "
+            "avril une taxe. En avril, il l'a supprimée.")
+    found = tag(text, "2021-02-14")
+    assert find(found, "fin septembre").value == "2020-09"
+    assert [t.value for t in found if t.text == "avril"] == ["2018-04", "2020-04"]  # the next sentence: the usual
+    # a year not at the head of its sentence, or a point of another year after it, leaves the month to the usual
+    assert find(tag("Nommée en 2016, la préfète a interdit en juin le défilé.", "2021-02-14"), "juin").value == \
+        "2020-06"
+    assert find(tag("En 2016 et en mai 2018, puis en juin, la digue a cédé.", "2021-02-14"), "juin").value == \
+        "2020-06"
+
+
 # --- false positives
 
 NOT_DATES = [

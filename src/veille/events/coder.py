@@ -65,7 +65,7 @@ from veille.events.habit import habitual
 from veille.events.judgement import feeling_frame, judgement_frame, opinion_holder, quote_incise
 from veille.events.lexicon import Entry, Lexicon, misread_participle, que_clause, says_that
 from veille.events.recall import recalled as recalled_act
-from veille.events.recall import told_before_undated, told_in_pluperfect
+from veille.events.recall import told_before_long_ago, told_before_undated, told_in_pluperfect
 from veille.events.sizes import counted_vaguely, extract_sizes
 from veille.events.status import (
     ASSERTED,
@@ -124,6 +124,9 @@ _RECALLED = "_recalled"
 _TOLD_BEFORE = "_told_before"
 # the key that marks an act told in the pluperfect in a clause of its own (background when the text gives it no date)
 _UNDATED_BEFORE = "_undated_before"
+# the key that marks an act told in the pluperfect in a clause of its own, in a sentence whose times are all long before
+# the story (background whatever date the narrative lends it)
+_LONG_AGO = "_long_ago"
 _COMMEMORATIONS = grammar_words("commemoration_nouns")  # "le 30e anniversaire de la chute du Mur"
 _PURPOSE_MARKS = grammar_words("purpose_marks")  # "pour leur demander", "afin de"
 _GERUND_MARKS = grammar_words("gerund_marks")  # "en exhortant"
@@ -450,6 +453,9 @@ class EventCoder:
         # told in the pluperfect with no date of its own nor of the narrative: before the story, when the article
         # does not say ("Il s'était engagé à ...")
         undated = [e.pop(_UNDATED_BEFORE, False) and e["date_fallback"] and bool(published) for e in sent_events]
+        # told in the pluperfect in a sentence whose times are all long before the story ("Dans son discours de mars
+        # 2011, il avait réclamé ..."): of that past, whatever day the narrative lends it
+        undated = [e.pop(_LONG_AGO, False) or loose for e, loose in zip(sent_events, undated, strict=True)]
         if not self.background_days:
             return sent_events
         news = []
@@ -689,6 +695,7 @@ class EventCoder:
         recalled = recalled_act(token)
         told_before = told_in_pluperfect(token)
         undated_before = told_before and told_before_undated(token)
+        long_ago = told_before and not undated_before and told_before_long_ago(token)
         out = []
         for region, parties in groups:
             event = self._event(token, entry, args if parties is None else _with_recipient(args, parties),
@@ -698,6 +705,7 @@ class EventCoder:
                 event[_RECALLED] = recalled
                 event[_TOLD_BEFORE] = told_before
                 event[_UNDATED_BEFORE] = undated_before and event["status"] != REPORTED
+                event[_LONG_AGO] = long_ago and event["status"] != REPORTED
                 out.append(event)
                 ctx.coded.append((entry.lemma, event))
         return out

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from veille.events.dates import BACKGROUND_DAYS, age_in_days, clause_tense, date_index
+from veille.events.dates import BACKGROUND_DAYS, BACKGROUND_DAYS_TOLD, age_in_days, clause_tense, date_index
 from veille.events.features import morph
 from veille.events.grammar import grammar_table, grammar_words
 from veille.events.status import _clause_verb
@@ -42,6 +42,7 @@ _DESCRIBING = grammar_words("describing_relatives")  # "X, qui avait signé ..."
 _ASIDES = grammar_words("recalled_aside_marks")  # "qui a déjà expulsé", "qui a d'ailleurs présidé"
 _CLEFT_SUBJECTS = grammar_words("cleft_subjects")  # "c'est X qui ..."
 _CLEFT_COPULAS = grammar_words("cleft_copulas")
+_ORIGIN_PARTICIPLES = grammar_words("origin_participles")  # "le projet proposé par X"
 # the labels of the mentions of participants (persons, bodies, states, peoples)
 _PARTICIPANT_LABELS = frozenset({"PER", "ORG", "GPE", "NORP"})
 # the roles of a relative pronoun in its clause (not "que" marking a clause: "a dit que ...")
@@ -137,9 +138,29 @@ def _of_subject(phrase: Token) -> bool:
 
 def recalled(trigger: Token) -> bool:
     """Whether the trigger's clause recalls the past rather than tells news (:func:`in_past_period`,
-    :func:`told_in_simple_past`, :func:`start_of_state`, :func:`describes_antecedent`)."""
+    :func:`told_in_simple_past`, :func:`start_of_state`, :func:`describes_antecedent`,
+    :func:`names_by_origin`)."""
     return in_past_period(trigger) or told_in_simple_past(trigger) or start_of_state(trigger) \
-        or describes_antecedent(trigger)
+        or describes_antecedent(trigger) or names_by_origin(trigger)
+
+
+def names_by_origin(trigger: Token) -> bool:
+    """Whether the trigger is the past participle of a verb of `origin_participles` that qualifies the noun before it
+    ("le projet proposé par X", "celles promises par Y"), with no auxiliary and no date of its own: the noun named by
+    the offer it came from, not an act told. Not where an auxiliary of the sentence before it has no verb of its own
+    ("X a pour sa part proposé ...": the parser took the finite verb for a participle on the noun "part")."""
+    if trigger.pos_ != "VERB" or trigger.dep_ != "acl" or trigger.lemma_.lower() not in _ORIGIN_PARTICIPLES \
+            or "Part" not in morph(trigger, "VerbForm") or "Pres" in morph(trigger, "Tense"):
+        return False
+    noun = trigger.head
+    if noun.pos_ not in ("NOUN", "PRON", "PROPN") or noun.i > trigger.i \
+            or any(c.dep_ in ("aux", "aux:tense", "aux:pass") for c in trigger.children):
+        return False
+    doc = trigger.doc
+    if any(t.pos_ == "AUX" and t.dep_ != "cop" and not (t.dep_.startswith("aux") and t.head.pos_ in ("VERB", "AUX"))
+           for t in doc[trigger.sent.start:trigger.i]):
+        return False
+    return not date_index(doc).in_range(trigger.left_edge.i, trigger.right_edge.i + 1)
 
 
 def describes_antecedent(trigger: Token) -> bool:
@@ -285,11 +306,37 @@ def told_before_undated(trigger: Token) -> bool:
     or time of the story ("où", a pronoun not of `describing_relatives`). Such an act with no date, of its own or
     of the narrative, came before the story at a time the article does not give: recalled (the coder drops it when
     its date is a fallback, unless someone reports it)."""
-    if not told_in_pluperfect(trigger):
+    if not _pluperfect_of_its_own(trigger):
         return False
     sent = trigger.sent
-    if any(m.label_ in TIME_LABELS and sent.start <= m.start < sent.end for m in trigger.doc.spans.get(MENTIONS, [])):
-        return False  # "Quelques heures plus tôt, ... avait annoncé": a time the text gives, though no date
+    return not any(m.label_ in TIME_LABELS and sent.start <= m.start < sent.end
+                   for m in trigger.doc.spans.get(MENTIONS, []))  # "Quelques heures plus tôt, ... avait annoncé"
+
+
+def told_before_long_ago(trigger: Token) -> bool:
+    """Whether the trigger is told in the pluperfect in a clause of its own (as :func:`told_before_undated` reads it)
+    in a sentence whose times are all of a past long before the story: each a calendar date whose period ended
+    ``BACKGROUND_DAYS_TOLD`` days or more before the publication, wherever the parser hung it ("Dans son discours
+    de mars 2011, le député avait réclamé ...", "Après l'incendie du 3 mai 2016, la ville s'était mobilisée"). The
+    pluperfect tells of that past, before the story: recalled, whatever date the narrative lends the act. A time
+    the sentence gives that is recent, or that is no calendar date ("quelques heures plus tôt", "pendant deux ans"),
+    decides nothing; nor does an unknown publication date."""
+    if not _pluperfect_of_its_own(trigger):
+        return False
+    sent = trigger.sent
+    times = [m for m in trigger.doc.spans.get(MENTIONS, [])
+             if m.label_ in TIME_LABELS and sent.start <= m.start < sent.end]
+    published = date_index(trigger.doc).published
+    return bool(times) and all((age_in_days(m._.value, published, since="end") or 0) >= BACKGROUND_DAYS_TOLD
+                               for m in times)
+
+
+def _pluperfect_of_its_own(trigger: Token) -> bool:
+    """The trigger is told in the pluperfect (:func:`told_in_pluperfect`) in a clause of its own: not one a verb takes
+    as its complement, nor a relative that sets a place or time of the story, nor one tied to the time told before
+    (:func:`told_before_undated`)."""
+    if not told_in_pluperfect(trigger):
+        return False
     verb = _clause_verb(trigger)
     if verb.dep_ in ("ccomp", "csubj"):
         return False

@@ -186,6 +186,7 @@ def tag(text: str, anchor: str | date | None = None, tense: Tense = "past") -> l
             )  # fmt: skip
         )
         ctx.note(res.point, res.calendar_expr, res.value, told=not _aside(text, it))
+        ctx.note_fronted(it.start, it.end, res.point)
         if res.point is not None and res.point.day:
             ctx.last_day_end = it.end
     return sorted(out, key=lambda t: t.start)

@@ -49,6 +49,9 @@ class _Context:
         self.last_day_end = 0  # where the expression of last_day ends
         self.last_time: str | None = None  # the last clock time resolved on a day ("2022-01-05T15:30")
         self.told_days: list[date] = []  # the days the narrative was on, in text order
+        # (end, year) of the last year that opens a sentence ("En 2019, ...", "L'an passé, ..."): the year of the
+        # bare months the sentence names after it (:meth:`fronted_year_of`)
+        self.fronted_year: tuple[int, int] | None = None
 
     # references ----------------------------------------------------------
     def day_ref(self) -> tuple[date, str] | None:
@@ -108,6 +111,27 @@ class _Context:
             if p > pos:
                 return y
         return None
+
+    def fronted_year_of(self, start: int) -> int | None:
+        """The year that opens the sentence of the expression at ``start``, before it: a bare month after it
+        is of that year ("L'an passé, ils s'étaient rassemblés fin novembre", "En 2019, la ville avait voté en
+        mars"), not the month's last occurrence before the anchor."""
+        if self.fronted_year is None:
+            return None
+        end, year = self.fronted_year
+        return year if end <= start and not _SENTENCE_END.search(self.text, end, start) else None
+
+    def note_fronted(self, start: int, end: int, point: _Point | None) -> None:
+        """Keep a year (a point with no month) that opens its sentence: nothing before it since the sentence's
+        start but one word ("En 2019", "Dès 2018", "L'an dernier"). A point of another year after it ("En 2019 et
+        en mars 2020, puis en juin") leaves the months after it to the usual reading."""
+        if point is None:
+            return
+        opening = max(self.text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1
+        if point.m is None and _OPENING.fullmatch(self.text, opening, start):
+            self.fronted_year = (end, point.y)
+        elif self.fronted_year is not None and point.y != self.fronted_year[1]:
+            self.fronted_year = None
 
     # bookkeeping ---------------------------------------------------------
     def note(self, point: _Point | None, calendar_expr: bool, value: str | None = None, told: bool = True) -> None:
@@ -223,6 +247,10 @@ def _complete_year(ctx: _Context, m: int, d: int, wd: int | None, pos: int, rel:
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DAY_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+# where a sentence ends (a mark, then a space), and what may come before a year that opens one: one word at most
+_SENTENCE_MARKS = (".", "!", "?", "\n")
+_SENTENCE_END = re.compile(r"[.!?\n][\"»”)]*\s")
+_OPENING = re.compile(r"[\W_]*(?:\w+[\s'’]+)?", re.UNICODE)
 _APPOSITION = re.compile(rf"{WS0},{WS0}(?:{APPOSITION_PREPOSITIONS}{WS})?(?:{APPOSITION_ARTICLES}{WS})?", re.IGNORECASE)
 
 
@@ -297,6 +325,10 @@ def _resolve_value(item: _Item, ctx: _Context) -> _Res | None:
         if k == "season" and x["y"]:
             p = _Point(x["y"], month)
             return _Res("DATE", f"{x['y']}-{x['season_code']}", "season", False, None, p, True)
+        rel = x.get("rel")
+        fronted = ctx.fronted_year_of(item.start) if k == "month" and rel is None else None
+        if fronted is not None:
+            return _Res("DATE", f"{fronted}-{month:02d}", "month", True, None, _Point(fronted, month), True)
         ref = ctx.interval_ref()
         fallback = f"XXXX-{month:02d}" if k == "month" else f"XXXX-{x['season_code']}"
         if ref is None:
