@@ -31,8 +31,9 @@ ATTACK = "Les rebelles du Front de l'Aube ont attaqué lundi une caserne de l'ar
 DEMONSTRATIVE = "Ces affrontements inquiètent les habitants de la vallée."
 OWN_VOICE = "Le Chili doit encore trois millions d'euros à ses fournisseurs."
 HABIT = "Le Chili a toujours soutenu le Pérou pendant des années."
-OLD_PACT = "En 1987, la Bolivie avait signé un accord avec le Paraguay."
-STORY = " ".join((ATTACK, DEMONSTRATIVE, OWN_VOICE, HABIT, OLD_PACT,
+OLD_PACT = "En 1987, la Bolivie a signé un accord avec le Paraguay."
+OLD_TREATY = "En 1992, le Chili avait ratifié un traité avec l'Argentine."
+STORY = " ".join((ATTACK, DEMONSTRATIVE, OWN_VOICE, HABIT, OLD_PACT, OLD_TREATY,
                   "Selon la ministre chilienne, le Pérou doit retirer ses navires de la baie."))
 PUBLISHED = "2025-06-10"
 
@@ -99,6 +100,11 @@ def test_an_event_cut_as_background_says_so(story: dict[str, Any]) -> None:
     assert event["age_days"] > 30 * 365 and event["background_days"] < event["age_days"]
     assert _candidate(story, OLD_PACT, "accord")["by"] == "signé"  # the noun is the verb's object: one act
     assert not any(e["sentence"] == OLD_PACT for e in story["events"])
+
+
+def test_a_pluperfect_in_a_sentence_of_long_ago_is_cut_as_such(story: dict[str, Any]) -> None:
+    [event] = _candidate(story, OLD_TREATY, "ratifié")["events"]
+    assert not event["kept"] and event["reason"] == "long_ago" and event["explanation"] == reasons()["long_ago"].en
 
 
 def test_explanations_come_in_french_too(veille_nlp: Any) -> None:

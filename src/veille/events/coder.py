@@ -455,13 +455,13 @@ class EventCoder:
         undated = [e.pop(_UNDATED_BEFORE, False) and e["date_fallback"] and bool(published) for e in sent_events]
         # told in the pluperfect in a sentence whose times are all long before the story ("Dans son discours de mars
         # 2011, il avait réclamé ..."): of that past, whatever day the narrative lends it
-        undated = [e.pop(_LONG_AGO, False) or loose for e, loose in zip(sent_events, undated, strict=True)]
+        long_ago = [e.pop(_LONG_AGO, False) for e in sent_events]
         if not self.background_days:
             return sent_events
         news = []
-        for e, back, told, loose in zip(sent_events, recalled, before, undated, strict=True):
-            if back or loose:
-                _cut(trace, e, "recalled" if back else "undated_before")
+        for e, back, told, loose, old in zip(sent_events, recalled, before, undated, long_ago, strict=True):
+            if back or loose or old:
+                _cut(trace, e, "recalled" if back else "undated_before" if loose else "long_ago")
                 continue
             if published:
                 age = age_in_days(e["date"], published) or 0
