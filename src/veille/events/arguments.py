@@ -10,7 +10,7 @@ head token to the linked actor mention that covers it (``doc.spans["mentions"]``
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 
 from spacy.tokens import Doc, Span, Token
@@ -58,6 +58,7 @@ _GERUND_ADV = grammar_words("gerund_adverbs")  # "tout en appelant à ..."
 _COMPANY_NOUNS = grammar_words("company_nouns")  # "le groupe franco-italien": a firm, not the two states
 _INVERTED = grammar_words("inverted_clitics")  # "a-t-il estimé": the subject after its verb
 _VERB_POS = frozenset({"VERB", "AUX"})
+_OBJECT_DEPS = frozenset({"obj", "iobj"})  # a verb's objects: what a clitic of the third person there stands for
 
 
 @dataclass
@@ -74,6 +75,7 @@ class Party:
     label: str | None = None  # label of the mention it comes from
     addressee: bool = False  # the one asked to act (named by a noun that names no side: of the act's own state)
     aimed_at_only: bool = False  # a generic body that is a side only as the act's target (class `aimed_at_only`)
+    via: Token | None = None  # the object clitic that names it in its clause ("lui a rendu hommage"): its slot there
 
     def export(self) -> dict:
         return {"text": self.text, "actor_id": self.actor_id, "code": self.code, "sector": self.sector}
@@ -88,6 +90,18 @@ class Arguments:
     explicit: bool = False  # a party was named at a syntactic slot (not inferred)
     passive: bool = False
     between: list[Party] = field(default_factory=list)  # the sides of an "entre X et Y" on a verb
+
+
+def object_clitic(token: Token) -> bool:
+    """An object clitic of the third person, not reflexive, before its verb and the verb's auxiliaries ("l'a
+    félicité", "il lui a promis"); not a stressed form after them or after a preposition ("a lui aussi appelé",
+    "quant à lui")."""
+    verb = token.head
+    if token.pos_ != "PRON" or token.dep_ not in _OBJECT_DEPS or "3" not in morph(token, "Person") \
+            or morph(token, "Reflex"):
+        return False
+    first = min([c.i for c in verb.children if c.dep_.startswith("aux")] + [verb.i])
+    return token.i < first and not (token.i and token.nbor(-1).pos_ == "ADP")
 
 
 class Demonym:
@@ -570,9 +584,11 @@ class ArgumentFinder:
             target = resolve(token)
             if target is None:
                 return []
-            if isinstance(target, list):
-                return target
-            return self.parties(target, index)
+            found = target if isinstance(target, list) else self.parties(target, index)
+            if object_clitic(token):
+                # "l'a félicité", "leur a demandé": the one named before stands in the clitic's slot
+                found = [replace(p, via=token) for p in found]
+            return found
         found = self.parties(token, index)
         if token.pos_ == "NOUN" and not any(p.code for p in found) and (
                 self._agentive(token, index) or self.lexicon.in_class(token.lemma_.lower(), "people")):
@@ -1454,6 +1470,13 @@ class ArgumentFinder:
             args.recipient.extend(p for p in doer if p.code and not _same(p, owners) and not _same(p, args.recipient))
         elif not owners:
             owners = self._noun_owner_from_verb(noun, index, resolve)
+        if not args.recipient and noun.dep_ == "obj" and head.pos_ in _VERB_POS:
+            # "lui a rendu hommage", "leur a apporté son soutien": the act is addressed to whom the clitic before the
+            # verb the noun is the object of stands for
+            # (the parser may read it as a second object: the noun is the verb's direct one)
+            dative = next((c for c in _children(head) if object_clitic(c)), None)
+            if dative is not None:
+                args.recipient.extend(p for p in self._np(dative, index, resolve) if not _same(p, owners))
         described = self._predicate_subject(noun, index, resolve)
         if described and not any(_same(p, owners) for p in described):
             # "la Russie est devenue le principal soutien du régime": the subject acts, the noun's owner receives

@@ -28,6 +28,7 @@ from veille.events.arguments import (
     MentionIndex,
     Party,
     after_incise,
+    object_clitic,
     opens_clause,
     quoted_clauses,
     reports_clause,
@@ -1903,7 +1904,9 @@ class _Context:
             # '"Nous demandons ...", a-t-il ajouté': the source the paragraph last named
             speaker = self.speaker
             return [Party(text=speaker["text"], code=speaker["code"], actor_id=speaker.get("actor_id"))]
-        if token.dep_ in ("nsubj", "nsubj:pass", "expl:subj") or lower in _STRESSED_PRONOUNS or inverted:
+        # (a stressed form that is its verb's object clitic is one: "il lui a promis", "elle leur a écrit")
+        stressed = lower in _STRESSED_PRONOUNS and not object_clitic(token)
+        if token.dep_ in ("nsubj", "nsubj:pass", "expl:subj") or stressed or inverted:
             outer = _outer_subject(verb) if token.head == verb else None
             if outer is not None:
                 return outer  # "M. Pompeo a rencontré le ministre, qu'il a félicité": not the antecedent
@@ -1925,30 +1928,50 @@ class _Context:
             return self._previous(token)
         # object clitics ("pour leur demander", "l'ont mise en garde"): the last party named before
         # that is not the verb's own subject
-        own: set[str] = set()
+        # (the subject is never what its own clitic stands for, nor is its state when either names the state
+        # itself; another person or body of that state may be: "le ministre l'a félicité", the prefect named before)
+        own: list[Party] = []
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubj:pass") and child != token:
-                own |= {p.code for p in self.finder_parties(child) if p.code} if child.pos_ != "PRON" else set()
+            if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and child != token:
+                own += [p for p in self.finder_parties(child) if p.code]
         current = verb
         while current.dep_ in ("xcomp", "advcl", "conj", "acl") and current.head != current:
             current = current.head
             for child in current.children:
                 if child.dep_ == "nsubj" and child.pos_ != "PRON":
-                    own |= {p.code for p in self.finder.parties(child, self.index) if p.code}
+                    own += [p for p in self.finder.parties(child, self.index) if p.code]
         fallback = None
         for i in range(token.i - 1, self.sent.start - 1, -1):
             mention = self.index.by_token[i]
-            if mention is None or not self.index.code_of(mention) or self.index.code_of(mention) in own:
+            if mention is None or not self.index.code_of(mention) \
+                    or _own_side(self.finder.parties(mention.root, self.index), own):
                 continue
             if mention.label_ in ("LOC", "GPE") and isinstance(mention, Span) and placemod.is_locative(mention):
                 continue  # "À Téhéran, Poutine l'avait mis en garde": a place, not the one warned
             head = mention.root
             while head.dep_ == "conj" and head.head != head and self.index.at(head.head) is not None:
                 head = head.head
+            if not _stands_for(token, head):
+                continue  # "X a déposé une proposition ..., que le gouvernement a rejetée": not X
             if head.dep_ in ("nsubj", "nsubj:pass"):
                 return head  # "Ankara annonce une offensive, contre laquelle la Russie l'a mise en garde"
             fallback = fallback or head
-        return fallback or self._previous()
+        if fallback is not None:
+            return fallback
+        previous = self._previous(token)
+        if previous and not _own_side(previous, own):
+            return previous
+        # "X a reçu Y. Il l'a félicité": the subject before is the actor; the latest other party its sentence named
+        # (a phrase's head, not a word inside it: "le maire de Brest", not Brest)
+        if self.sent.start > 0:
+            before = self.sent.doc[self.sent.start - 1].sent
+            for word in reversed(before):
+                if word.pos_ not in ("NOUN", "PROPN") or word.dep_ not in _CLAUSE_PARTY_DEPS:
+                    continue
+                found = [p for p in self.finder_parties(word) if p.code and not p.place]
+                if found and not _own_side(found, own) and _stands_for(token, word):
+                    return found
+        return None
 
     def _compound(self, token: Token) -> list[Party] | None:
         """The last group of parties named, of the size the phrase says ("les deux dirigeants")."""
@@ -2090,8 +2113,19 @@ def _stands_for(pronoun: Token, noun: Token) -> bool:
         return False  # (a plural pronoun may stand for one named and those met: "X a reçu Y. Ils ont discuté")
     # the determiner tells the gender of a noun of either ("la ministre"), else the noun's own
     article = next((morph(c, "Gender") for c in noun.children if c.dep_ == "det" and morph(c, "Gender")), None)
-    return _agrees(pronoun, noun) if article is None else not morph(pronoun, "Gender") \
-        or bool(set(morph(pronoun, "Gender")) & set(article))
+    said = _said_gender(pronoun)
+    return not said or bool(set(said) & set(article or morph(noun, "Gender") or said))
+
+
+def _said_gender(pronoun: Token) -> tuple[str, ...]:
+    """The gender a pronoun marks: its own, or, for an object clitic that marks none ("l'"), that of the past
+    participle after "avoir" agreeing with it ("l'a rejetée": a feminine one)."""
+    own = tuple(morph(pronoun, "Gender"))
+    verb = pronoun.head
+    if own or pronoun.dep_ != "obj" or "Part" not in morph(verb, "VerbForm") \
+            or not any(c.dep_.startswith("aux") and c.dep_ != "aux:pass" for c in verb.children):
+        return own
+    return tuple(morph(verb, "Gender"))
 
 
 def _named_parties(token: Token, finder: ArgumentFinder, index: MentionIndex) -> list[Party]:
@@ -2713,6 +2747,9 @@ def _addressed_body(event_type: str, party: Party, trigger: Token, actor: list[P
         # "la rectrice a pressé les bailleurs de geler les loyers": the one asked, of the asker's state (not the
         # asker named again: "nous appelons les Français à ..." read as the French asking the French)
         return True
+    if party.via is not None and event_type in addressed and _governed(party, trigger) and party.text \
+            and not party.place and not any(_one_person(a, party) for a in actor if a.text):
+        return True  # "le ministre l'a félicité": someone named before, the trigger's clitic object, not the actor
     if event_type in addressed and _another_person(party, actor) and _owned_complement(party, trigger, lexicon):
         return True  # "X a raillé Y", "X a moqué le bilan de Y": two people of one state, each named
     return event_type in addressed and _governed(party, trigger) \
@@ -2762,6 +2799,17 @@ def _at_place(party: Party) -> bool:
     Sénat", "aux Pays-Bas"), not a person."""
     return party.place or (party.label != "PER" and party.token is not None and any(
         c.dep_ == "case" and c.lower_ in LOCATIVE_PREPS for c in party.token.children))
+
+
+_CLAUSE_PARTY_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:arg"})  # a clause's parties
+
+
+def _own_side(parties: list[Party], own: list[Party]) -> bool:
+    """The parties a mention names are the subject's own: the same person or body, or its state where either names
+    the state itself (a place, or the state's own actor)."""
+    def state(p: Party) -> bool:
+        return p.place or p.label in PLACE_LABELS or p.actor_id == p.code
+    return any(p.code == o.code and (_one_person(p, o) or state(p) or state(o)) for p in parties if p.code for o in own)
 
 
 def _one_person(one: Party, other: Party) -> bool:
@@ -2836,6 +2884,10 @@ def _rebels_face_state(party: Party, actor: list[Party]) -> bool:
 def _governed(party: Party, trigger: Token) -> bool:
     """The party is the trigger's own complement ("a appelé les députés", "à l'Assemblée"), not a
     word of a clause below it."""
+    if party.via is not None:
+        # "l'a félicité", "lui a rendu hommage": named before, its clitic the trigger's complement (or that of the verb
+        # an event noun is the object of)
+        return party.via.head == trigger or (trigger.pos_ == "NOUN" and party.via.head == trigger.head)
     token = party.token
     if token is not None and token.dep_ in ("nsubj", "nsubj:pass") and token.head.i in quoted_clauses(trigger):
         return True  # '"Le ministre a failli", a déploré X': the subject of the quote its incise reports
