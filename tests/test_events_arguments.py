@@ -672,6 +672,15 @@ def test_a_party_noun_a_first_person_possessive_owns_is_the_speakers_side(veille
     assert event is not None and codes(event["actor"]) == {"BOL"} and codes(event["recipient"]) == {"PRY"}
 
 
+def test_what_is_struck_of_the_speakers_side_is_the_speakers_side(veille_nlp) -> None:
+    # "nos villages", "notre territoire": a target a first-person possessive owns is the speaker's state, named
+    for text in ("\"Le Paraguay a pilonné nos villages\", a affirmé le ministre bolivien de la Défense.",
+                 "\"Le Paraguay a attaqué notre territoire\", a affirmé le président bolivien."):
+        event = find(code(veille_nlp, text), "ASSAULT")
+        assert event is not None and codes(event["actor"]) == {"PRY"}, (text, event)
+        assert codes(event["recipient"]) == {"BOL"} and event["recipient"][0]["text"], (text, event)
+
+
 def test_a_first_person_possessive_outside_a_party_noun_names_no_side(veille_nlp) -> None:
     # "notre position" is no party: the clause's act has no recipient from it
     events = code(veille_nlp, "\"Nous avons défendu notre position avec fermeté\", a déclaré le ministre "
@@ -726,3 +735,14 @@ def test_a_party_noun_owned_by_the_speaker_is_not_the_speaker_in_person(veille_n
                               "l'armée malawite.")
     event = find(events, "ACCUSE", "condamné")
     assert event is not None and [(p["code"], p["sector"]) for p in event["actor"]] == [("MWI", "GOV")], event
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("La Colombie et l'Équateur sont convenues de rouvrir leurs consulats.", {"COL"}, {"ECU"}),
+    ("Le président colombien et son homologue équatorien sont convenus jeudi de relancer le dialogue.",
+     {"COL"}, {"ECU"}),
+])
+def test_agreed_with_etre_is_active_not_a_passive(veille_nlp, text: str, actor: set, recipient: set) -> None:
+    # "être convenu de": the subject agreed (an active verb conjugated with être), it underwent nothing
+    event = find(code(veille_nlp, text), "AGREE")
+    assert event is not None and codes(event["actor"]) == actor and codes(event["recipient"]) == recipient, event

@@ -183,6 +183,21 @@ def test_a_mayor_with_no_one_named_acts_at_home_not_towards_the_documents_partne
     assert requests and codes(requests[0]["recipient"]) == {"KOR"}, events
 
 
+def test_a_mayors_purchase_with_no_seller_named_is_no_event(veille_nlp) -> None:
+    # an exchange by a state's own body with no partner is its commerce, not its state's affairs
+    for text in ("Le maire de Grenoble a acheté douze vélos électriques pour la police municipale.",
+                 "Le maire de Brest a vendu du gaz aux communes voisines en novembre."):
+        events = code(veille_nlp, text)
+        assert not of_type(events, "COOPERATE"), (text, events)
+    # with a foreign partner named, the exchange is still coded
+    events = code(veille_nlp, "Le maire de Grenoble a acheté des masques à la Corée du Sud.")
+    bought = of_type(events, "COOPERATE")
+    assert bought and codes(bought[0]["recipient"]) == {"KOR"}, events
+    # and another act of the same mayor, no one named, is still of its state's affairs
+    events = code(veille_nlp, "Le maire de Grenoble a dénoncé mardi un rassemblement sans masque.")
+    assert of_type(events, "ACCUSE") and codes(of_type(events, "ACCUSE")[0]["recipient"]) == {"FRA"}, events
+
+
 def test_rallies_a_government_stages_are_against_the_other_side(veille_nlp) -> None:
     events = code(veille_nlp, "La Corée du Nord a menacé la Corée du Sud de représailles. Les autorités nord-coréennes "
                               "ont organisé des rassemblements dans tout le pays. Des milliers de personnes ont "

@@ -73,3 +73,15 @@ def test_an_incise_the_tagger_reads_as_a_past_participle_still_reports_its_quote
     event = find(code(veille_nlp, text, "2023-05-03"), "ACCUSE", "déplore")
     assert event is not None
     assert (codes(event["actor"]), codes(event["recipient"])) == (speaker, judged), event
+
+
+@pytest.mark.parametrize("text", [
+    "« Ils nous ont attaqués avant l'aube », accuse le porte-parole de l'armée géorgienne, Levan Abashidze.",
+    "« Ils ont attaqué nos soldats sur la route du col », déplore le ministre géorgien de l'Intérieur.",
+    "« Nos soldats ont été attaqués à l'aube près du col », a déclaré le ministre géorgien de l'Intérieur.",
+])
+def test_others_who_struck_the_speakers_side_are_not_guessed_to_be_the_speakers_state(veille_nlp, text) -> None:
+    # "ils" with no antecedent struck "nous": the speaker's own state is not who did it (no self-attack)
+    events = code(veille_nlp, text)
+    assert not any(e["type"] == "ASSAULT" and codes(e["actor"]) == {"GEO"} and codes(e["recipient"]) == {"GEO"}
+                   for e in events), events

@@ -224,3 +224,17 @@ def test_blame_laid_on_another_by_faire_porter_stays_an_accusation(veille_nlp) -
 def test_what_is_promised_decides_between_threat_and_agreement(veille_nlp, text: str, expected: str) -> None:
     promised = code(veille_nlp, text)
     assert [event["type"] for event in factual(promised)] == [expected], promised
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministre chilien a été pris pour cible par le ministère argentin de l'Économie.",
+    "Le ministre chilien a été pris pour cible par les critiques de l'opposition argentine.",
+    "Les tweets de l'opposition argentine ont ciblé le ministre chilien.",
+])
+def test_a_target_taken_by_words_a_policy_or_a_ministry_is_no_violence(veille_nlp, text: str) -> None:
+    assert not [e for e in code(veille_nlp, text) if e["type"] == "ASSAULT"], text
+
+
+def test_a_target_taken_by_armed_men_is_still_violence(veille_nlp) -> None:
+    events = code(veille_nlp, "Des soldats chiliens ont été pris pour cible par des rebelles argentins.")
+    assert [e for e in events if e["type"] == "ASSAULT"], events

@@ -100,3 +100,14 @@ def test_a_source_told_as_the_actors_own_speaks_for_its_side(veille_nlp) -> None
     release = find(events, "RETREAT")
     assert release is not None and release["status"] == "reported", events
     assert release["reported_by"]["code"] == "AFG"
+
+
+def test_a_hostile_act_promised_not_to_be_done_is_no_threat(veille_nlp) -> None:
+    # the negation inside the promised infinitive: a reassurance, not a threat (nor a threat taken from its words)
+    for text in ("Le chancelier autrichien a promis de ne jamais sanctionner la Slovénie.",
+                 "Le président péruvien a promis de ne pas attaquer la Bolivie.",
+                 "La présidente chilienne a juré de ne plus bombarder les positions argentines."):
+        events = code(veille_nlp, text)
+        assert find(events, "THREATEN") is None, (text, events)
+    events = code(veille_nlp, "Le président péruvien a promis d'attaquer la Bolivie.")
+    assert find(events, "THREATEN", "promis") is not None, events

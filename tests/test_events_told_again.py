@@ -37,6 +37,8 @@ def test_a_definite_noun_takes_the_sides_of_the_act_just_told(veille_nlp, text: 
     (TALKED + "Les entretiens restent difficiles.", "CONSULT", "entretiens"),  # described in the present
     (TALKED + "L'entretien de Cusco s'est tenu à huis clos.", "CONSULT", "entretien"),  # a named meeting
     (AGREED + "La trêve a été rompue mardi.", "AGREE", "trêve"),  # broken: a pact already made, no agreeing
+    (MET + "La prochaine rencontre a été reportée à juin.", "CONSULT", "rencontre"),  # the next one: still to come
+    (TALKED + "L'éventuel entretien a été annulé mercredi.", "CONSULT", "entretien"),  # a possible one
 ])
 def test_no_sides_are_lent_beyond_a_definite_noun_of_the_act_just_told(veille_nlp, text: str, event_type: str,
                                                                        trigger: str) -> None:

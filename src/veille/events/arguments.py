@@ -591,9 +591,11 @@ class ArgumentFinder:
             return found
         found = self.parties(token, index)
         if token.pos_ == "NOUN" and not any(p.code for p in found) and (
-                self._agentive(token, index) or self.lexicon.in_class(token.lemma_.lower(), "people")):
+                self._agentive(token, index) or any(self.lexicon.in_class(token.lemma_.lower(), name)
+                                                    for name in ("people", "struck", "places"))):
             # '"Notre gouvernement a condamné ...", a dit X', '"X a expulsé nos diplomates"': a party noun a possessive
-            # of the first person owns is of the side of whoever says the clause
+            # of the first person owns is of the side of whoever says the clause; so is what one strikes of that
+            # side, its positions, towns or territory ('"ils ont bombardé nos positions", a dit X')
             return self._first_person_owned(token, index, resolve) or found
         return found
 

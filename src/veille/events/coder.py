@@ -107,6 +107,7 @@ _MIN_CONFIDENCE = 0.3
 _YIELD_VERBS = grammar_words("yield_verbs")
 _RULE_OUT_VERBS = grammar_words("rule_out_verbs")
 _PROMISE_VERBS = grammar_words("promise_verbs")  # "a promis d'expulser": a hostile act promised is a threat
+_EXCHANGE_CONTEXTS = grammar_words("exchange_contexts")  # buying, selling: commerce, no own affairs
 _RULE_OUT_MEASURES = grammar_words("rule_out_measures")
 _WARNING_VERBS = grammar_words("warning_verbs")
 _THIRD_POSSESSIVES = grammar_words("third_person_possessives")  # "ses services", "son entourage"
@@ -177,6 +178,8 @@ _GUESS_AHEAD = int(grammar_parameter("guess_reach_ahead"))  # and sentences afte
 _TOLD_AGAIN_REACH = int(grammar_parameter("told_again_reach"))  # sentences back to the act a definite noun names again
 _TOLD_AGAIN_NOUN_REACH = int(grammar_parameter("told_again_noun_reach"))  # and to one told with the same noun
 _ANAPHORIC_DETS = grammar_words("anaphoric_determiners")  # "la trêve", "cette rencontre": an act told before
+# "la prochaine rencontre", "un éventuel accord": an act planned or possible, not the one told before
+_NOT_TOLD_ADJECTIVES = grammar_words("planned_adjectives") | grammar_words("possible_adjectives")
 _ORGAN_REACH = grammar_parameter("organ_reach")  # sentences back to the body an unqualified organ belongs to
 _ORGAN_SECTORS = grammar_words("state_organ_sectors")
 _LIST_REACH = grammar_parameter("list_reach")  # words back over an enumeration to its ruling
@@ -637,6 +640,21 @@ class EventCoder:
         if threat is not None and threat[0] != governor.entry.type:
             governor.entry = replace(governor.entry, type=threat[0], mode=threat[1])
 
+    def _done_to_speaker(self, token: Token) -> bool:
+        """The verb's object or complement, or its passive subject, is of the first person ("ils nous ont attaqués",
+        "ils ont frappé nos soldats", "notre convoi a été attaqué"), its subject, if any, not: what others did to the
+        speaker's side."""
+        if token.pos_ != "VERB":
+            return False
+        first = self.lexicon.in_class
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (first(subject.lower_, "first_person") or subject.lower_ in _WE_PRONOUNS):
+            return False
+        return any(c.dep_ in ("obj", "iobj", "obl:arg", "nsubj:pass") and (
+            first(c.lower_, "first_person")
+            or any(d.dep_ == "det" and first(d.lower_, "first_person_possessives") for d in c.children))
+            for c in token.children)
+
     def _kept_pact(self, i: int, view: DocView) -> bool:
         """The trigger names an agreement (triggers.yaml class `agreement`) that a word of keeping or breaking it
         (`compliance_words`) acts on ("a respecté la trêve", "applique l'accord", "la violation du cessez-le-feu"):
@@ -727,6 +745,9 @@ class EventCoder:
         if any(c.dep_ in ("nmod", "appos", "flat:name") and (c.pos_ == "PROPN" or ctx.index.at(c) is not None)
                for c in token.children):
             return None  # "l'accord de Vienne", "le traité de Lisbonne": a named act, not the one just told
+        if any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.lemma_.lower() in _NOT_TOLD_ADJECTIVES
+               for c in token.children):
+            return None  # "la prochaine rencontre a été reportée": an act still to come, not the one just told
         if not is_past(token.head):
             # "les négociations restent au point mort", "l'accord reste fragile": what the act is, not the
             # act told
@@ -1287,9 +1308,15 @@ class EventCoder:
             abroad = set(ctx.states(sent)) | set(focus[:1]) | set(ctx.main_pair() or ())
             foreigners = event_type == "COERCE" and not placed and {p.code for p in recipient} == {home} \
                 and any(_mention_label(p) == "NORP" for p in recipient) and bool(abroad - {home})
+            # (violence a speaker says was done to the speaker's own side, a first person, by others with no side the
+            # text gives them, is not guessed to be the speaker's state's: '"Ils nous ont attaqués", accuse le
+            # porte-parole de l'armée', '"notre convoi a été attaqué"': a guess equal to the other side is none;
+            # victims of no first person, "des manifestants ont été tués", "ceux qui les ont agressés", may be)
+            own_victims = event_type == "ASSAULT" and bool(recipient) and {p.code for p in recipient} == {home} \
+                and self._done_to_speaker(token)
             if rival:
                 actor = [Party(text="", code=rival)]
-            elif home and not foreigners:
+            elif home and not foreigners and not own_victims:
                 sector = "COP" if event_type == "COERCE" else ("CVL" if event_type == "PROTEST" else None)
                 actor = [Party(text="", code=home, sector=sector, generic=True)]
             confidence *= 0.8
@@ -1425,9 +1452,13 @@ class EventCoder:
         # ("les députés ont rejeté le calendrier", "les rebelles exigent un échange de prisonniers"); so
         # too a town's mayor, a governor, the police ("le maire de Lyon a dénoncé ce rassemblement"), not
         # the foreign state the document pairs their state with; and a government acting together with its
-        # own rebels or opposition ("le gouvernement et les rebelles ont salué l'accord")
+        # own rebels or opposition ("le gouvernement et les rebelles ont salué l'accord"); but such a body's exchange
+        # with no partner named (an entry of the `exchange_contexts`: "le maire a acheté des bus") is its commerce, no
+        # political act between a state's own bodies: no event
         if actor and not recipient and event_type != "CONSULT":
             own = _one_state(actor, _home_bodies, _local_offices, _government_and_body)
+            if own and _EXCHANGE_CONTEXTS & set(entry.context):
+                return _drop(ctx, "own_exchange", actor)
             if own:
                 recipient = [Party(text="", code=own, generic=True)]
         # no recipient named in the clause: the party the document pairs the actor with (not when the clause

@@ -23,7 +23,7 @@ from veille.datafile import Located, read_located
 from veille.events.features import morph
 from veille.events.gazetteer import city, fold
 from veille.events.grammar import grammar_table, grammar_words
-from veille.events.status import QUESTION_MARKS
+from veille.events.status import QUESTION_MARKS, is_negated
 from veille.events.timex_lexicon import REL_MODS, TIME_WORDS, UNITS
 from veille.events.view import DocView, opens_incise, view_of
 from veille.model.vocabulary import ROLES, Vocabulary, load_vocabulary
@@ -416,7 +416,8 @@ def _near_lemmas(token: Token) -> set[str]:
     """Lemmas of the children and grandchildren of ``token`` and of its head (for "état d'urgence",
     "prendre d'assaut", "levée du veto", "placé en alerte"); not a noun's own preposition, nor the words of a
     clause hung on it, which has its own, nor the rest of a subordinator ("alors que X fait ..., Y a appelé à":
-    that "que" is no complement of "appeler")."""
+    that "que" is no complement of "appeler"), nor an infinitive negated and its words ("a promis de ne jamais
+    frapper", "a juré de ne pas lancer d'offensive": an act said not to be done is not the act around)."""
     out: set[str] = set()
     view = view_of(token.doc)  # read as lists: no Token built
     lemmas, lowers, deps, kids = view.lemma, view.lower, view.dep, view.kids
@@ -425,6 +426,9 @@ def _near_lemmas(token: Token) -> set[str]:
     for child in kids(i):
         if noun and deps[child] == "case":
             continue  # a noun's own preposition ("parler de son engagement") is what governs it, no complement
+        if view.pos[child] == "VERB" and "Inf" in morph(token.doc[child], "VerbForm") \
+                and is_negated(token.doc[child]):
+            continue
         out.add(lemmas[child])
         out.add(lowers[child])
         if deps[child] in _OWN_CLAUSES:
