@@ -61,3 +61,23 @@ def test_a_stressed_dative_before_the_auxiliary_is_the_clitic(veille_nlp) -> Non
                               "promis une réforme de la pêche.")
     event = find(events, "AGREE", "promis")
     assert event is not None and any("Lund" in (p.get("text") or "") for p in event["recipient"]), events
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    pytest.param("Le maire de Copenhague a présenté un nouveau budget. Le gouvernement danois l'a salué.", "salué",
+                 id="the thing the one named before presented"),
+    pytest.param("La ministre danoise Karen Holst a présenté jeudi une réforme. Le gouvernement danois l'a saluée.",
+                 "saluée", id="the reform the minister presented, of her gender"),
+])
+def test_a_clitic_that_agrees_with_a_thing_named_after_the_party_stands_for_the_thing(veille_nlp, text,
+                                                                                      trigger) -> None:
+    events = code(veille_nlp, text)
+    event = find(events, trigger=trigger)
+    assert event is not None and not event["recipient"], events
+
+
+def test_a_clitic_that_agrees_only_with_the_party_stands_for_it(veille_nlp) -> None:
+    # "salué" is masculine: the mayor, not the school
+    events = code(veille_nlp, "Le maire de Copenhague a visité une école mardi. Le gouvernement danois l'a salué.")
+    event = find(events, "SUPPORT", "salué")
+    assert event is not None and codes(event["recipient"]) == {"DNK"}, events

@@ -107,6 +107,15 @@ def test_a_pluperfect_in_a_sentence_of_long_ago_is_cut_as_such(story: dict[str, 
     assert not event["kept"] and event["reason"] == "long_ago" and event["explanation"] == reasons()["long_ago"].en
 
 
+def test_a_participle_naming_a_thing_by_its_origin_is_cut_as_such(veille_nlp: Any) -> None:
+    sentence = "Le Pérou a rejeté mardi le plan de paix proposé par le Chili."
+    report = veille.explain.explain(sentence, published=PUBLISHED, nlp=veille_nlp)
+    [event] = _candidate(report, sentence, "proposé")["events"]
+    assert not event["kept"] and event["reason"] == "named_by_origin"
+    [event] = _candidate(report, sentence, "rejeté")["events"]
+    assert event["kept"]
+
+
 def test_explanations_come_in_french_too(veille_nlp: Any) -> None:
     report = veille.explain.explain(DEMONSTRATIVE, lang="fr", nlp=veille_nlp)
     assert _candidate(report, DEMONSTRATIVE, "affrontements")["explanation"] == reasons()["demonstrative"].fr
@@ -181,11 +190,21 @@ def test_the_command_codes_a_stored_document_again(cli: Any, stored: tuple[Path,
     assert sorted(e["type"] for e in report["events"]) == stored_types
     unknown = cli("--doc", "no-such-doc", "--db", str(db))
     assert unknown.exit_code == 2 and "no document" in unknown.output
+    dated = cli("--doc", doc_id, "--db", str(db), "--published", PUBLISHED)  # a stored document has its own date
+    assert dated.exit_code == 2 and "--published" in dated.output
 
 
 def test_the_command_wants_one_text(cli: Any) -> None:
     assert cli().exit_code == 2
     assert cli(ATTACK, "--doc", "x").exit_code == 2
+
+
+def test_the_command_refuses_a_date_or_a_home_it_cannot_read(cli: Any) -> None:
+    for option, value in (("--published", "mardi dernier"), ("--published", "2025-13-40"), ("--home", "QQQ"),
+                          ("--home", "fr")):
+        shown = cli(HABIT, option, value)
+        assert shown.exit_code == 2 and "error" in shown.output and value in shown.output, (option, value)
+    assert cli(HABIT, "--published", "10 juin 2025", "--home", "CHL").exit_code == 0
 
 
 # -- web API ---------------------------------------------------------------------------
@@ -215,7 +234,9 @@ def test_the_route_codes_a_stored_document_again(served: str, stored: tuple[Path
     assert answer.status_code == 200, answer.text
     assert answer.json()["doc_id"] == stored[1]
     assert _post(served, {"doc_id": "no-such-doc"}).status_code == 404
-    for body in ({}, {"text": ATTACK, "doc_id": stored[1]}, {"text": ATTACK, "lang": "de"}, {"text": ATTACK, "x": 1}):
+    for body in ({}, {"text": ATTACK, "doc_id": stored[1]}, {"text": ATTACK, "lang": "de"}, {"text": ATTACK, "x": 1},
+                 {"text": ATTACK, "published": "hier"}, {"text": ATTACK, "home": "XYZ"},
+                 {"doc_id": stored[1], "home": "CHL"}):
         refused = _post(served, body)
         assert refused.status_code == 422 and set(refused.json()) == {"error", "message", "details"}, body
 

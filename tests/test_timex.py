@@ -331,6 +331,14 @@ def test_a_bare_month_takes_the_year_that_opens_its_sentence():
         "2020-06"
 
 
+
+@pytest.mark.parametrize("bound", ["Depuis", "Avant", "Après"])
+def test_a_year_that_bounds_a_period_gives_no_year_to_the_months_after_it(bound):
+    # "Depuis 2017, ... en juin": the June just past, not June 2017
+    found = tag(f"{bound} 2017, les éleveurs manifestent souvent, et en juin le préfet a fermé la route.",
+                "2021-09-14")
+    assert find(found, "juin").value == "2021-06"
+
 # --- false positives
 
 NOT_DATES = [

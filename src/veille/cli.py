@@ -433,6 +433,9 @@ def explain(
     if len(given) != 1:
         console.print("[red]error:[/] give one of TEXT, --file or --doc")
         raise typer.Exit(2)
+    if doc is not None and (published is not None or home is not None):
+        console.print("[red]error:[/] --published and --home go with a text: a stored document has its own")
+        raise typer.Exit(2)
     if doc is not None:
         store = _open_store(db, read_only=True)
         try:
@@ -451,7 +454,11 @@ def explain(
                 raise typer.Exit(2) from error
         elif text == "-":
             text = sys.stdin.read()
-        report = explain_text(text or "", published=published, home=home, lang=lang.value)
+        try:
+            report = explain_text(text or "", published=published, home=home, lang=lang.value)
+        except ValueError as error:
+            console.print(f"[red]error:[/] {error}")
+            raise typer.Exit(2) from error
     if as_json:
         _print_json(report)
         return

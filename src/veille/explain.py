@@ -18,6 +18,8 @@ from typing import Any
 from spacy.language import Language
 
 from veille.events.explain import LANGUAGES, Trace
+from veille.ingest.dates import normalize_date
+from veille.ingest.outlets import is_state_code
 from veille.nlp.extensions import EXPLAIN_KEY
 from veille.nlp.pipeline import annotations, build_nlp, make_doc
 from veille.store import queries
@@ -43,9 +45,16 @@ def _default_nlp() -> Language:
 def explain(text: str, *, published: str | None = None, home: str | None = None, lang: str = "en",
             nlp: Language | None = None, doc_id: str = "") -> dict[str, Any]:
     """The text's sentences with their trigger candidates and outcomes, and the events the text gives (the same as
-    an ingest of it codes). `published`: the document's ISO date; `home`: the state its outlet publishes from."""
+    an ingest of it codes). `published`: the document's ISO date; `home`: the state its outlet publishes from.
+    ValueError on a `lang`, `published` or `home` it cannot take."""
     if lang not in LANGUAGES:
         raise ValueError(f"lang: one of {', '.join(LANGUAGES)}")
+    if published is not None:  # as the ingest reads a document's date: a date it cannot read is no date at all
+        given, published = published, normalize_date(published)
+        if published is None:
+            raise ValueError(f"published: {given!r} is not a date such as 2025-06-10")
+    if home is not None and not is_state_code(home):  # as an outlet profile's country is checked
+        raise ValueError(f"home: {home!r} is not an ISO 3166-1 alpha-3 state code such as 'FRA'")
     nlp = nlp or _default_nlp()
     doc = make_doc(nlp, _Text(text, published, doc_id, home))
     trace = Trace()

@@ -65,8 +65,8 @@ from veille.events.grammar import grammar_numbers, grammar_parameter, grammar_ta
 from veille.events.habit import habitual
 from veille.events.judgement import feeling_frame, judgement_frame, opinion_holder, quote_incise
 from veille.events.lexicon import Entry, Lexicon, misread_participle, que_clause, says_that
+from veille.events.recall import names_by_origin, told_before_long_ago, told_before_undated, told_in_pluperfect
 from veille.events.recall import recalled as recalled_act
-from veille.events.recall import told_before_long_ago, told_before_undated, told_in_pluperfect
 from veille.events.sizes import counted_vaguely, extract_sizes
 from veille.events.status import (
     ASSERTED,
@@ -122,6 +122,7 @@ _SETTING_NOUNS = _SETTING_WORDS | grammar_words("setting_nouns")
 _TEMPORAL_PREPS = grammar_words("temporal_prepositions")
 # the key that marks, on an event being coded, an act recalled from a past period (not emitted)
 _RECALLED = "_recalled"
+_BY_ORIGIN = "by_origin"  # its value for a participle that names a thing by the offer it came from (recall.py)
 # the key that marks an act told in the pluperfect (background sooner: BACKGROUND_DAYS_TOLD)
 _TOLD_BEFORE = "_told_before"
 # the key that marks an act told in the pluperfect in a clause of its own (background when the text gives it no date)
@@ -465,7 +466,8 @@ class EventCoder:
         news = []
         for e, back, told, loose, old in zip(sent_events, recalled, before, undated, long_ago, strict=True):
             if back or loose or old:
-                _cut(trace, e, "recalled" if back else "undated_before" if loose else "long_ago")
+                _cut(trace, e, ("named_by_origin" if back == _BY_ORIGIN else "recalled") if back
+                     else "undated_before" if loose else "long_ago")
                 continue
             if published:
                 age = age_in_days(e["date"], published) or 0
@@ -712,6 +714,8 @@ class EventCoder:
         # "Durant la campagne présidentielle, il avait promis ...", "la Belgique annexa le Congo": an act of a past
         # period the text names, or told in the passé simple, recalled
         recalled = recalled_act(token)
+        if recalled and names_by_origin(token):  # "le plan proposé par X": the thing named by its origin, no act
+            recalled = _BY_ORIGIN
         told_before = told_in_pluperfect(token)
         undated_before = told_before and told_before_undated(token)
         long_ago = told_before and not undated_before and told_before_long_ago(token)
@@ -1989,6 +1993,8 @@ class _Context:
             fallback = fallback or head
         if fallback is not None:
             return fallback
+        if self._thing_before(token):
+            return None  # "Le maire a présenté un budget. Le gouvernement l'a salué": the budget, not the mayor
         previous = self._previous(token)
         if previous and not _own_side(previous, own):
             return previous
@@ -2003,6 +2009,19 @@ class _Context:
                 if found and not _own_side(found, own) and _stands_for(token, word):
                     return found
         return None
+
+    def _thing_before(self, clitic: Token) -> bool:
+        """Whether the latest noun before an object clitic, in its sentence or the one before, that is a clause's
+        party (subject, object) and agrees with the clitic, names no party: a thing, which the clitic stands for."""
+        doc = clitic.doc
+        start = doc[self.sent.start - 1].sent.start if self.sent.start > 0 else self.sent.start
+        for i in range(clitic.i - 1, start - 1, -1):
+            word = doc[i]
+            if word.pos_ != "NOUN" or word.dep_ not in _CLAUSE_PARTY_DEPS or word.head == clitic.head \
+                    or temporal(word) or not _stands_for(clitic, word):  # (not "mardi", read as an object)
+                continue
+            return self.index.at(word) is None and not self.finder_parties(word)
+        return False
 
     def _compound(self, token: Token) -> list[Party] | None:
         """The last group of parties named, of the size the phrase says ("les deux dirigeants")."""

@@ -25,6 +25,7 @@ from veille.events.timex_lexicon import (
     ASIDE_SINCE,
     ASIDE_SINCE_ARTICLES,
     OF_FORMS,
+    PERIOD_BOUNDS,
     REL_MODS,
     WS,
     WS0,
@@ -128,8 +129,9 @@ class _Context:
         if point is None:
             return
         opening = max(self.text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1
-        if point.m is None and _OPENING.fullmatch(self.text, opening, start):
-            self.fronted_year = (end, point.y)
+        if point.m is None and _OPENING.fullmatch(self.text, opening, start) \
+                and not PERIOD_BOUNDS & set(re.findall(r"\w+", self.text[opening:start].lower())):
+            self.fronted_year = (end, point.y)  # (not "Depuis 2019", "Avant 2019": a period's bound)
         elif self.fronted_year is not None and point.y != self.fronted_year[1]:
             self.fronted_year = None
 

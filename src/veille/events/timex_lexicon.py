@@ -227,6 +227,7 @@ APPOSITION_PREPOSITIONS = _alt(_LEX["apposition"]["prepositions"])
 APPOSITION_ARTICLES = _alt(_LEX["apposition"]["articles"])
 ASIDE_SINCE = _alt(_LEX["aside"]["since"])
 ASIDE_SINCE_ARTICLES = _alt(_LEX["aside"]["since_articles"])
+PERIOD_BOUNDS = frozenset(_LEX["period_bounds"])  # "depuis 2019, ...": no year the sentence is in
 OF_FORMS = _alt(_LEX["of_forms"])
 
 # the prepositions an expression may open with, left out of its span ("en mai", "dès lundi"): timex.yaml

@@ -235,8 +235,13 @@ def _outlet(ident: str, entry: Any, where: str) -> Outlet:
                   schemes)
 
 
+def is_state_code(code: Any) -> bool:
+    """Whether `code` is an ISO 3166-1 alpha-3 state code ('FRA'), as an outlet's country must be."""
+    return isinstance(code, str) and bool(_STATE.match(code)) and pycountry.countries.get(alpha_3=code) is not None
+
+
 def _state(code: Any, key: str, where: str) -> str:
-    if not isinstance(code, str) or not _STATE.match(code) or pycountry.countries.get(alpha_3=code) is None:
+    if not is_state_code(code):
         raise OutletsError(f"{where}: {key} {code!r} is not an ISO 3166-1 alpha-3 state code such as 'FRA'")
     return code
 

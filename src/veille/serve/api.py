@@ -147,6 +147,8 @@ def actor(db: Reader, state: State, key: Annotated[str, Path(max_length=200)], s
 def explain(db: Reader, state: State, body: Annotated[schemas.ExplainRequest, Body()]) -> dict[str, Any]:
     if (body.text is None) == (body.doc_id is None):
         raise HTTPException(422, "give one of text or doc_id")
+    if body.doc_id is not None and (body.published is not None or body.home is not None):
+        raise HTTPException(422, "published and home go with a text: a stored document has its own")
     from veille.explain import UnknownDocument, explain_document
     from veille.explain import explain as explain_text
 
@@ -156,7 +158,10 @@ def explain(db: Reader, state: State, body: Annotated[schemas.ExplainRequest, Bo
                 return explain_document(db, body.doc_id, lang=body.lang, nlp=nlp)
             except UnknownDocument as error:
                 raise HTTPException(404, f"no document {body.doc_id!r}") from error
-        return explain_text(body.text or "", published=body.published, home=body.home, lang=body.lang, nlp=nlp)
+        try:
+            return explain_text(body.text or "", published=body.published, home=body.home, lang=body.lang, nlp=nlp)
+        except ValueError as error:  # a date or a state code it cannot read
+            raise HTTPException(422, str(error)) from error
 
 
 @router.get("/stories", response_model=schemas.StoryPage, summary="Search stories")
