@@ -19,6 +19,9 @@ from veille.events.testing import code, codes, find
     pytest.param("Le ministre chilien Pedro Rojas est arrivé mardi à Lima. Le président péruvien l'a félicité pour son "
                  "travail.", "SUPPORT", "félicité", {"CHL"},
                  id="a clitic stands for the party of another state named before"),
+    pytest.param("Le président chilien Pedro Rojas est arrivé mardi à Lima, pour un pays qui exporte l'essentiel de "
+                 "son cuivre. Le président péruvien l'a félicité pour son élection.", "SUPPORT", "félicité", {"CHL"},
+                 id="a thing of a relative clause before is not what the clitic takes up"),
 ])
 def test_an_object_clitic_names_the_recipient(veille_nlp, text, event_type, trigger, recipient) -> None:
     events = code(veille_nlp, text)

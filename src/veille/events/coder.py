@@ -2011,14 +2011,21 @@ class _Context:
         return None
 
     def _thing_before(self, clitic: Token) -> bool:
-        """Whether the latest noun before an object clitic, in its sentence or the one before, that is a clause's
-        party (subject, object) and agrees with the clitic, names no party: a thing, which the clitic stands for."""
+        """Whether the latest noun before an object clitic, in its sentence or the one before, that is a main
+        clause's party (subject, object) and agrees with the clitic, names no party: a thing, which the clitic stands
+        for (a noun of a relative or subordinate clause, "une Turquie qui importe l'essentiel de son énergie", is
+        not what the next sentence's clitic takes up)."""
         doc = clitic.doc
         start = doc[self.sent.start - 1].sent.start if self.sent.start > 0 else self.sent.start
         for i in range(clitic.i - 1, start - 1, -1):
             word = doc[i]
             if word.pos_ != "NOUN" or word.dep_ not in _CLAUSE_PARTY_DEPS or word.head == clitic.head \
                     or temporal(word) or not _stands_for(clitic, word):  # (not "mardi", read as an object)
+                continue
+            clause = word.head
+            if clause.dep_ == "conj":
+                clause = clause.head
+            if clause.dep_ != "ROOT":
                 continue
             return self.index.at(word) is None and not self.finder_parties(word)
         return False
