@@ -81,16 +81,3 @@ def explain_document(store: queries.Reader, doc_id: str, *, lang: str = "en",
     return explain(document["text"], published=document.get("published"), home=document.get("outlet_country"),
                    lang=lang, nlp=nlp, doc_id=doc_id)
 
-
-def drop_counts(report: dict[str, Any]) -> dict[str, int]:
-    """How many candidates each reason let go (set aside, dropped, or an event cut), for a tally over documents."""
-    counts: dict[str, int] = {}
-    for sent in report["sentences"]:
-        for cand in sent["candidates"]:
-            if cand["outcome"] in ("set_aside", "dropped"):
-                reasons = [cand["reason"]]
-            else:
-                reasons = [e["reason"] for e in cand["events"] if not e["kept"]]
-            for reason in reasons:
-                counts[str(reason)] = counts.get(str(reason), 0) + 1
-    return counts
