@@ -42,7 +42,7 @@ def test_the_victims_of_an_act_judged_are_no_recipient(veille_nlp) -> None:
     # who is judged is who did the act, not the elected it struck
     event = find(code(veille_nlp, "Le ministre Bastien Roullier a condamné l'agression de plusieurs élus à "
                                   "Villebourg.", home="FRA"), "ACCUSE")
-    assert event is None or not any(p["text"] for p in event["recipient"]), event
+    assert event is not None and not any(p["text"] for p in event["recipient"]), event
 
 
 def test_such_a_body_unnamed_does_not_act(veille_nlp) -> None:
@@ -54,3 +54,7 @@ def test_a_thing_received_from_someone_does_not_make_them_asked(veille_nlp) -> N
     # "de la part de" names the one asked only in a demand: threats received come from them
     events = code(veille_nlp, "La ministre Agnès Morvan a reçu des menaces de la part des syndicats.", home="FRA")
     assert not any(p["text"] == "syndicats" for e in events for p in e["recipient"]), events
+    # from a party that may act, the threat received is coded: made by them
+    event = find(code(veille_nlp, "La ministre Agnès Morvan a reçu des menaces de la part du gouvernement russe.",
+                      home="FRA"), "THREATEN")
+    assert event is not None and codes(event["actor"]) == {"RUS"}, event

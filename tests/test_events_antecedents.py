@@ -40,6 +40,10 @@ def test_someone_named_with_no_side_stands_between_a_pronoun_and_an_older_party(
                               "libéré mercredi après deux jours de garde à vue. Il a accusé le gouvernement autrichien "
                               "de mentir.")
     assert not any("SVN" in codes(e["actor"]) for e in events if e["type"] == "ACCUSE"), events
+    # with no one named between, the pronoun is the prime minister
+    event = find(code(veille_nlp, "Le Premier ministre slovène a quitté Bruxelles mardi soir. Il a accusé le "
+                                  "gouvernement autrichien de mentir."), "ACCUSE")
+    assert event is not None and codes(event["actor"]) == {"SVN"}, event
 
 
 def test_an_incise_clitic_after_a_source_with_no_side_is_that_source(veille_nlp) -> None:
@@ -48,3 +52,7 @@ def test_an_incise_clitic_after_a_source_with_no_side_is_that_source(veille_nlp)
                               "pas l'accepter », a déclaré Giulio Ferrandini-Lasco, un conseiller municipal de Gênes. "
                               "« Nous exigeons des excuses de la Grèce », a-t-il ajouté.")
     assert not any("ITA" in codes(e["actor"]) for e in events if e["type"] == "REQUEST"), events
+    # with no one named between, the clitic is the Italian minister
+    event = find(code(veille_nlp, "Le chef de la diplomatie italienne a condamné samedi les tirs turcs. « Nous "
+                                  "exigeons des excuses de la Grèce », a-t-il ajouté."), "REQUEST")
+    assert event is not None and codes(event["actor"]) == {"ITA"}, event

@@ -30,7 +30,7 @@ def test_the_victim_of_an_act_judged_is_no_recipient(veille_nlp) -> None:
 def test_one_person_named_twice_is_not_its_own_recipient(veille_nlp) -> None:
     event = find(code(veille_nlp, "La sénatrice Odile Ferrand a salué jeudi la sénatrice Odile Ferrand.", home="FRA"),
                  "SUPPORT")
-    assert event is None or not any(p["text"] for p in event["recipient"]), event
+    assert event is not None and not any(p["text"] for p in event["recipient"]), event
 
 
 def test_the_noun_asked_to_act_is_the_recipient(veille_nlp) -> None:
@@ -45,13 +45,13 @@ def test_an_appeal_to_do_something_names_no_addressee(veille_nlp) -> None:
     # "appeler à + infinitive" with no object: no one is named as asked
     events = code(veille_nlp, "La ministre Agnès Morvan a appelé lundi à geler les loyers des étudiants.", home="FRA")
     event = find(events, "REQUEST")
-    assert event is None or not any(p["text"] for p in event["recipient"]), events
+    assert event is not None and not any(p["text"] for p in event["recipient"]), events
 
 
 def test_an_addressee_that_stands_for_other_states_is_not_the_askers(veille_nlp) -> None:
     events = code(veille_nlp, "Le Chili a appelé mardi les pays voisins à fermer leurs frontières.", home="FRA")
     event = find(events, "REQUEST")
-    assert event is None or "CHL" not in codes(event["recipient"]), events
+    assert event is not None and "CHL" not in codes(event["recipient"]), events
 
 
 @pytest.mark.parametrize("text", [
@@ -75,7 +75,7 @@ def test_what_is_asked_is_no_addressee(veille_nlp) -> None:
                  "Le ministre Bastien Roullier a demandé des garanties de pouvoir garder les ateliers."):
         events = code(veille_nlp, text, home="FRA")
         event = find(events, "REQUEST")
-        assert event is None or not any(p["text"] for p in event["recipient"]), events
+        assert event is not None and not any(p["text"] for p in event["recipient"]), events
 
 
 def test_a_region_named_as_addressee_is_not_the_askers(veille_nlp) -> None:
@@ -83,7 +83,7 @@ def test_a_region_named_as_addressee_is_not_the_askers(veille_nlp) -> None:
     events = code(veille_nlp, "Le chef de la diplomatie hongroise, Levente Sipos, a appelé l'Occident à cesser ses "
                               "leçons de morale.")
     event = find(events, "REQUEST")
-    assert event is None or "HUN" not in codes(event["recipient"]), events
+    assert event is not None and "HUN" not in codes(event["recipient"]), events
 
 
 def test_an_addressee_asked_abroad_is_of_where_the_act_is_set(veille_nlp) -> None:
@@ -127,7 +127,7 @@ def test_an_office_holder_judging_the_same_office_is_not_its_own_recipient(veill
                  "Emmanuel Macron a salué le travail du président de la République."):
         events = code(veille_nlp, text, home="FRA")
         event = next((e for e in events if e["type"] == "SUPPORT"), None)
-        assert event is None or not any(p["text"] for p in event["recipient"]), events
+        assert event is not None and not any(p["text"] for p in event["recipient"]), events
 
 
 def test_the_speakers_own_title_after_a_comma_is_no_recipient(veille_nlp) -> None:
@@ -138,7 +138,7 @@ def test_the_speakers_own_title_after_a_comma_is_no_recipient(veille_nlp) -> Non
                         ('"Le pont sera livré en mai", s\'est félicité Wang Lifeng, le secrétaire général du ministère '
                          'des Transports.', "secrétaire général du ministère des Transports")):
         events = code(veille_nlp, text, home="FRA")
-        assert not any(p["text"] == title for e in events for p in e["recipient"]), events
+        assert events and not any(p["text"] == title for e in events for p in e["recipient"]), events
 
 
 def test_the_asker_named_again_is_not_its_own_addressee(veille_nlp) -> None:

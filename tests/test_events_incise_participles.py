@@ -39,6 +39,10 @@ def test_sanctions_are_not_imposed_by_the_target_s_partner(veille_nlp) -> None:
     events = code(veille_nlp, "La Chine a signé lundi un accord gazier avec la Russie. Les nouvelles sanctions contre "
                               "la Russie pèsent sur son économie.")
     assert not any("CHN" in codes(e["actor"]) for e in events if e["type"] == "SANCTION"), events
+    # a party the text told accusing the target is its adversary: the one guessed to punish it
+    events = code(veille_nlp, "La Chine a accusé lundi la Russie d'ingérence. Les nouvelles sanctions contre la "
+                              "Russie pèsent sur son économie.")
+    assert any("CHN" in codes(e["actor"]) for e in events if e["type"] == "SANCTION"), events
 
 
 def test_sanctions_with_no_imposer_named_come_from_the_target_s_counterpart(veille_nlp) -> None:

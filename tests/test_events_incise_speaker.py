@@ -32,6 +32,10 @@ def test_a_noun_of_the_quote_is_never_the_speaker(veille_nlp) -> None:
     events = code(veille_nlp, "\"L'entêtement du gouverneur mexicain, son mépris, sa froideur sont une insulte aux "
                               "pêcheurs\", dénonce le sénateur.")
     assert not any("MEX" in codes(e["actor"]) for e in events), events
+    # a speaker of a state named judges the quote's noun
+    event = find(code(veille_nlp, "\"L'entêtement du gouverneur mexicain, son mépris, sa froideur sont une insulte "
+                                  "aux pêcheurs\", dénonce le sénateur chilien."), "ACCUSE")
+    assert event is not None and (codes(event["actor"]), codes(event["recipient"])) == ({"CHL"}, {"MEX"}), event
 
 
 def test_a_speaker_before_the_verb_keeps_the_object_as_recipient(veille_nlp) -> None:
@@ -85,3 +89,10 @@ def test_others_who_struck_the_speakers_side_are_not_guessed_to_be_the_speakers_
     events = code(veille_nlp, text)
     assert not any(e["type"] == "ASSAULT" and codes(e["actor"]) == {"GEO"} and codes(e["recipient"]) == {"GEO"}
                    for e in events), events
+
+
+def test_others_named_who_struck_the_speakers_side_are_the_attackers(veille_nlp) -> None:
+    events = code(veille_nlp, "« Les Russes nous ont attaqués avant l'aube », accuse le porte-parole de l'armée "
+                              "géorgienne, Levan Abashidze.")
+    assert [(codes(e["actor"]), codes(e["recipient"])) for e in events if e["type"] == "ASSAULT"] \
+        == [({"RUS"}, {"GEO"})], events

@@ -66,6 +66,11 @@ def test_an_adjunct_moment_of_another_act_gives_it_no_doer(veille_nlp) -> None:
                   PUBLISHED)
     protest = find(events, "PROTEST", "manifestation")
     assert protest is None or "Tartu" not in " ".join(p.get("text") or "" for p in protest["actor"]), events
+    # the protest of a side named is coded, still not the mayor's
+    events = code(veille_nlp, "Le maire de Tartu a été bousculé jeudi en marge d'une manifestation d'agriculteurs "
+                              "estoniens.", PUBLISHED)
+    protest = find(events, "PROTEST", "manifestation")
+    assert protest is not None and "Tartu" not in " ".join(p.get("text") or "" for p in protest["actor"]), events
 
 
 def test_their_meeting_is_the_clause_subject_s_and_the_one_it_addresses(veille_nlp) -> None:
@@ -79,6 +84,9 @@ def test_their_meeting_is_the_clause_subject_s_and_the_one_it_addresses(veille_n
 def test_their_meeting_needs_both_sides_named(veille_nlp) -> None:
     events = code(veille_nlp, "Les ministres ont évoqué la pêche lors de leur rencontre jeudi.", PUBLISHED)
     assert find(events, "CONSULT", "rencontre") is None, events
+    events = code(veille_nlp, "Le président chilien et son homologue péruvien ont évoqué la pêche lors de leur "
+                              "rencontre jeudi.", PUBLISHED)
+    assert find(events, "CONSULT", "rencontre") is not None, events
 
 
 def test_an_attack_repelled_took_place(veille_nlp) -> None:

@@ -39,11 +39,17 @@ def test_the_agent_of_a_participle_of_judging_does_not_do_the_act(veille_nlp) ->
     events = code(veille_nlp, "Les sanctions critiquées par la Corée du Sud pèsent sur les exportateurs japonais.",
                   PUBLISHED)
     assert not any("KOR" in codes(e["actor"]) for e in of_type(events, "SANCTION")), events
+    # who imposed it did
+    events = code(veille_nlp, "Les sanctions imposées par la Corée du Sud pèsent sur les exportateurs japonais.",
+                  PUBLISHED)
+    assert [codes(e["actor"]) for e in of_type(events, "SANCTION")] == [{"KOR"}], events
 
 
 def test_a_relative_of_the_minister_is_not_the_minister(veille_nlp) -> None:
     events = code(veille_nlp, "Le neveu du Premier ministre estonien a critiqué la justice finlandaise.", PUBLISHED)
     assert not any(p["text"].startswith("Premier ministre") for e in events for p in e["actor"]), events
+    events = code(veille_nlp, "Le Premier ministre estonien a critiqué la justice finlandaise.", PUBLISHED)
+    assert any(p["text"].startswith("Premier ministre") for e in events for p in e["actor"]), events
 
 
 def test_a_relative_arrested_keeps_the_state_of_the_one_named(veille_nlp) -> None:

@@ -32,6 +32,9 @@ def test_a_critic_named_by_a_masculine_noun_is_no_criticism(veille_nlp) -> None:
     events = code(veille_nlp, "Un vieux critique du Kremlin, l'écrivain Ivan Sorokine, a publié jeudi un nouveau "
                               "roman à Riga.", PUBLISHED)
     assert not [e for e in of_type(events, "ACCUSE") if "RUS" in codes(e["actor"])], events
+    # the act of criticising, of the feminine noun, is one
+    events = code(veille_nlp, "La critique du Kremlin par la Lettonie a surpris jeudi.", PUBLISHED)
+    assert [codes(e["actor"]) for e in of_type(events, "ACCUSE")] == [{"LVA"}], events
 
 
 def test_a_criticism_is_still_an_act(veille_nlp) -> None:
@@ -46,6 +49,9 @@ def test_the_owner_of_a_term_of_office_is_no_speaker(veille_nlp) -> None:
                  "L'ex-chef du protocole sous le mandat du président Joe Biden a critiqué jeudi le plan de table."):
         events = code(veille_nlp, text, PUBLISHED)
         assert not [e for e in of_type(events, "ACCUSE") if codes(e["actor"]) & {"DEU", "USA"}], (text, events)
+    # the one in office speaking is the speaker
+    events = code(veille_nlp, "Le président Joe Biden a critiqué jeudi le plan de table.", PUBLISHED)
+    assert [codes(e["actor"]) for e in of_type(events, "ACCUSE")] == [{"USA"}], events
 
 
 def test_help_in_an_adjunct_of_means_goes_to_the_clause_doer(veille_nlp) -> None:
@@ -61,6 +67,10 @@ def test_help_by_no_party_is_not_lent_a_doer(veille_nlp) -> None:
     events = code(veille_nlp, "Montée avec le soutien d'une fondation privée, la chorale a été félicitée jeudi par "
                               "le gouvernement kényan.", PUBLISHED)
     assert not [e for e in events if e["trigger"] == "soutien"], events
+    # help by a party is that party's
+    events = code(veille_nlp, "Montée avec le soutien du gouvernement suédois, la chorale a été félicitée jeudi par "
+                              "le gouvernement kényan.", PUBLISHED)
+    assert [codes(e["actor"]) for e in events if e["trigger"] == "soutien"] == [{"SWE"}], events
 
 
 # a "par" agent of the noun names its doer: the noun's "de" phrase and its possessive then name what the act is done
@@ -117,13 +127,15 @@ def test_who_undergoes_the_act_is_not_its_doer_whatever_verb_the_noun_complement
     assert "BLR" in codes(events[0]["recipient"]), events
 
 
-@pytest.mark.parametrize(("text", "event_type", "actor"), [
-    # who undergoes the act gets it, and who gets it does not give it: no giver is named
-    ("Le Togo a obtenu jeudi la libération de deux otages danois.", "RETREAT", {"DNK"}),
-    ("La Moldavie a obtenu jeudi l'expulsion de trois diplomates biélorusses.", "SANCTION", {"BLR"}),
+@pytest.mark.parametrize(("text", "event_type", "actor", "coded"), [
+    # who undergoes the act gets it, and who gets it does not give it: no giver is named (the one who gets it is
+    # not the doer either: no event; a measure's imposer may still be guessed from the text)
+    ("Le Togo a obtenu jeudi la libération de deux otages danois.", "RETREAT", {"DNK", "TGO"}, False),
+    ("La Moldavie a obtenu jeudi l'expulsion de trois diplomates biélorusses.", "SANCTION", {"BLR"}, True),
 ])
 def test_who_undergoes_an_act_another_obtains_does_not_give_it(veille_nlp, text: str, event_type: str,
-                                                              actor: set) -> None:
+                                                              actor: set, coded: bool) -> None:
     with features_kept(veille_nlp):
         events = of_type(code(veille_nlp, text, PUBLISHED), event_type)
+    assert bool(events) is coded, (text, events)
     assert not [e for e in events if codes(e["actor"]) & actor], (text, events)

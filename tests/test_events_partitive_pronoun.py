@@ -18,6 +18,10 @@ def test_one_of_her_aides_is_not_the_senator(veille_nlp) -> None:
     events = code(veille_nlp, "La sénatrice Ana Rojas a été mise en examen mardi. L'un de ses anciens "
                               "collaborateurs dénonce une cabale contre les élus.")
     assert not any(p["text"] and "Rojas" in p["text"] for e in events for p in e["actor"]), events
+    # "elle" is the senator
+    events = code(veille_nlp, "La sénatrice chilienne Ana Rojas a été mise en examen mardi. Elle dénonce une cabale "
+                              "contre les élus.")
+    assert any(p["text"] and "Rojas" in p["text"] for e in events for p in e["actor"]), events
 
 
 def test_a_plain_pronoun_still_stands_for_the_one_named_before(veille_nlp) -> None:

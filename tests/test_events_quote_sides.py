@@ -12,6 +12,10 @@ def test_a_clitic_speaker_is_never_the_quotes_subject(veille_nlp) -> None:
     events = code(veille_nlp, "La sénatrice chilienne Ana Rojas a visité lundi une mine d'Atacama. \"Le "
                               "gouvernement péruvien est injuste envers les mineurs\", a-t-elle déploré.")
     assert not any("PER" in codes(e["actor"]) for e in events), events
+    # the speaker named after the quote judges the government
+    event = find(code(veille_nlp, "\"Le gouvernement péruvien est injuste envers les mineurs\", a déploré la "
+                                  "sénatrice chilienne Ana Rojas."), "ACCUSE")
+    assert event is not None and (codes(event["actor"]), codes(event["recipient"])) == ({"CHL"}, {"PER"}), event
 
 
 def test_the_clitic_speaks_and_the_quoted_government_is_judged(veille_nlp) -> None:

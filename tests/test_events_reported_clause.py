@@ -32,7 +32,7 @@ def test_a_deeper_clause_names_no_recipient(veille_nlp) -> None:
     # the government is the subject of a clause below the object, not of the clause the speaker reports
     event = find(code(veille_nlp, _CONTEXT + "L'avocate Rita Nogueira a déploré la colère des familles depuis que le "
                                              "gouvernement sacrifie les villages."), "ACCUSE", "déploré")
-    assert event is None or ("gouvernement", "PRT") not in _recipients(event), event
+    assert event is not None and ("gouvernement", "PRT") not in _recipients(event), event
 
 
 def test_the_doer_of_the_act_its_object_names_is_judged(veille_nlp) -> None:

@@ -25,6 +25,7 @@ def test_a_decision_announced_stays_the_act_to_come(veille_nlp) -> None:
 def test_the_condition_itself_is_no_threat(veille_nlp) -> None:
     events = code(veille_nlp, "Si la Chine attaquait Taïwan, le Japon imposerait des sanctions, a prévenu le "
                               "Premier ministre japonais.")
+    assert find(events, "THREATEN") is not None, events
     assert not any(e["type"] == "THREATEN" and codes(e["actor"]) == {"CHN"} for e in events), events
 
 
@@ -66,6 +67,7 @@ def test_invited_to_act_is_a_request_invited_to_come_an_offer(veille_nlp) -> Non
 def test_a_broadcast_guest_is_no_invitation(veille_nlp) -> None:
     events = code(veille_nlp, "Invité de BFMTV dimanche, le ministre français de l'Intérieur a défendu la "
                               "réforme.")
+    assert find(events, "SUPPORT") is not None, events
     assert find(events, "AGREE") is None and find(events, "REQUEST") is None, events
 
 

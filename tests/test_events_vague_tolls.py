@@ -77,3 +77,6 @@ def test_a_kind_of_acts_undergone_is_not_the_subjects(veille_nlp) -> None:
     events = code(veille_nlp, "Le Honduras subit depuis deux ans toutes sortes de sanctions internationales.",
                   "2023-04-12")
     assert not any("HND" in codes(e["actor"]) for e in of_type(events, "SANCTION")), events
+    events = code(veille_nlp, "Le Honduras subit des sanctions américaines.", "2023-04-12")
+    assert [(codes(e["actor"]), codes(e["recipient"])) for e in of_type(events, "SANCTION")] == [({"USA"}, {"HND"})], \
+        events

@@ -15,6 +15,11 @@ def test_an_impersonal_passive_has_no_actor_from_the_sentence_before(veille_nlp)
                                   "Selon un hebdomadaire, il est reproché à l'entraîneur Tobias Brenner d'avoir "
                                   "égaré les patins du club.")
     assert not any(codes(e["actor"]) == {"AUT"} for e in events if e["type"] == "ACCUSE"), events
+    # "elle" is the minister
+    with features_kept(veille_nlp):
+        events = code(veille_nlp, "La ministre autrichienne des Sports a inauguré mardi une patinoire à Linz. Elle a "
+                                  "reproché à l'entraîneur Tobias Brenner d'avoir égaré les patins du club.")
+    assert any(codes(e["actor"]) == {"AUT"} for e in events if e["type"] == "ACCUSE"), events
 
 
 def test_a_participle_before_its_clause_with_its_agent_tells_what_the_subject_underwent(veille_nlp) -> None:

@@ -45,6 +45,10 @@ def test_an_act_hung_on_an_adjunct_of_a_passive_verb_is_no_agent(veille_nlp) -> 
     with features_kept(veille_nlp):
         events = code(veille_nlp, "Ces banques libyennes ont été frappées à leur tour par des sanctions américaines.")
     assert not any(e["type"] == "ASSAULT" and codes(e["actor"]) == {"USA"} for e in events), events
+    # the agent of a strike is the attacker
+    with features_kept(veille_nlp):
+        events = code(veille_nlp, "Ces bases libyennes ont été frappées à leur tour par des avions américains.")
+    assert any(e["type"] == "ASSAULT" and codes(e["actor"]) == {"USA"} for e in events), events
 
 
 def test_a_participle_set_off_after_the_object_is_said_of_the_subject(veille_nlp) -> None:
@@ -59,3 +63,7 @@ def test_a_participle_not_set_off_is_said_of_the_noun_it_qualifies(veille_nlp) -
     with features_kept(veille_nlp):
         events = code(veille_nlp, "Des militants ont distribué des tracts dénonçant le régime cubain.")
     assert not any(e["type"] == "ACCUSE" for e in events), events
+    # set off by commas, it is said of the subject
+    with features_kept(veille_nlp):
+        events = code(veille_nlp, "Des militants vénézuéliens, dénonçant le régime cubain, ont distribué des tracts.")
+    assert [codes(e["actor"]) for e in events if e["type"] == "ACCUSE"] == [{"VEN"}], events

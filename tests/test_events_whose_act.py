@@ -64,6 +64,9 @@ def test_a_clause_after_the_comma_names_no_incise_speaker(veille_nlp) -> None:
     events = code(veille_nlp, "\"Le Monténégro doit rouvrir le port\", a exigé jeudi, alors que la Serbie appelait "
                               "au calme.")
     assert not [e for e in events if e["trigger"] == "exigé" and "SRB" in codes(e["actor"])], events
+    events = code(veille_nlp, "\"Le Monténégro doit rouvrir le port\", a exigé jeudi le ministre serbe, alors que la "
+                              "Serbie appelait au calme.")
+    assert [e for e in events if e["trigger"] == "exigé" and "SRB" in codes(e["actor"])], events
 
 
 def test_an_obligation_fronted_by_pour_is_the_holders_demand(veille_nlp) -> None:

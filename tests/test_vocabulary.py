@@ -260,6 +260,26 @@ def test_the_roles_the_coder_gives_types_are_flags_the_vocabulary_declares(veill
         vocabulary.with_flag("verbl")
 
 
+def test_the_argument_roles_of_types_are_flags_the_vocabulary_declares(veille_nlp) -> None:
+    """Which types carry material means, go somewhere, take their recipient from the verb's "à X" or "de X", are
+    meetings, may leave their doer unnamed or answer a rival is the vocabulary's `flags`, not type names in code."""
+    from veille.events import arguments
+
+    vocabulary = load_vocabulary()
+    assert vocabulary.with_flag("destination") < vocabulary.with_flag("material") == {"AID", "MOBILIZE", "RETREAT",
+                                                                                      "COOPERATE"}
+    assert vocabulary.with_flag("dative") == {"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "SANCTION"}
+    assert vocabulary.with_flag("from_whom") == {"RETREAT", "SANCTION", "REQUEST", "AID"}
+    assert vocabulary.with_flag("meeting") == {"CONSULT", "AGREE"}
+    assert vocabulary.with_flag("unnamed_doer") == {"ASSAULT", "COERCE", "PROTEST"}
+    assert vocabulary.with_flag("retort") < vocabulary.with_flag("speech")
+    pipe = veille_nlp.get_pipe("veille_events")
+    assert (pipe.material, pipe.destination, pipe.meetings, pipe.unnamed_doer, pipe.retorts) == tuple(
+        vocabulary.with_flag(f) for f in ("material", "destination", "meeting", "unnamed_doer", "retort"))
+    read = (arguments._MATERIAL_TYPES, arguments._DATIVE_TYPES, arguments._FROM_WHOM_TYPES, arguments._MEETING_TYPES)
+    assert read == tuple(vocabulary.with_flag(f) for f in ("material", "dative", "from_whom", "meeting"))
+
+
 def test_what_an_act_promised_or_threatened_is_coded_as_is_the_vocabularys() -> None:
     """A support or an aid told as to come is an agreement, a withdrawal a concession (no mode); a sanction or an
     attack promised on a condition is a threat of its kind, an arrest threatened keeps its mode."""

@@ -51,16 +51,18 @@ class Lexicon:
     surname_particles: frozenset[str] = frozenset()  # folded words opening or joining a surname ("Le Pen")
     body_nouns: frozenset[str] = frozenset()  # folded nouns of bodies whose name follows them ("parti")
     royal_titles: frozenset[str] = frozenset()  # folded titles only a monarchy has ("roi", "princesse")
+    monarchies: frozenset[str] = frozenset()  # the states of state_kinds.yaml's monarchy noun (`monarchy_kind`)
     against: frozenset[str] = frozenset()  # folded prefixes that make a name the opponent ("anti-")
     # folded nouns and adjectives of state anaphors -> the states they fit (data/state_kinds.yaml)
     state_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
-    ordinal: re.Pattern[str] = re.compile(r"^\d+(e|è|ème|eme|er|re|ère)$")
+    ordinal: re.Pattern[str] = re.compile(r"(?!)")  # a number written as an ordinal ("45e"): the data's pattern
 
     @classmethod
     def load(cls, path: Path | None = None) -> Lexicon:
         data: dict[str, Any] = yaml.safe_load((path or DATA_DIR / "sectors.yaml").read_text(encoding="utf-8"))
         lexicon = cls()
-        lexicon.ordinal = re.compile(data.get("ordinal_pattern") or lexicon.ordinal.pattern)
+        if data.get("ordinal_pattern"):
+            lexicon.ordinal = re.compile(data["ordinal_pattern"])
         for kind, key in ((CONNECTOR, "connectors"), (HONORIFIC, "honorifics"), (FORMER, "former"),
                           (SCOPE, "scopes"), (AREA, "areas")):
             for form in data.get(key) or []:
@@ -105,6 +107,8 @@ class Lexicon:
                 lexicon.state_kinds[fold(str(word))] = frozenset(str(c) for c in codes)
                 if section == "nouns":
                     lexicon.phrases.append((str(word), LexEntry(STATE_ANAPHOR, fold(str(word)))))
+        if data.get("monarchy_kind"):
+            lexicon.monarchies = lexicon.state_kinds.get(fold(str(data["monarchy_kind"])), frozenset())
         for word in anaphors.get("igo") or []:
             folded = fold(str(word))
             lexicon.phrases.append((str(word), LexEntry(IGO_ANAPHOR, folded, tag=tags.get(folded))))

@@ -1015,8 +1015,7 @@ class _Resolver:
         focus is no monarchy ("le roi Albert" in a text about France)."""
         code = self._focus(mention)
         if code is not None and desc.title in self.kb.lexicon.royal_titles:
-            monarchies = self.kb.lexicon.state_kinds.get(fold("monarchie"), frozenset())
-            return code if code in monarchies else None
+            return code if code in self.kb.lexicon.monarchies else None
         return code
 
     def _anaphor(self, mention: Mention, named_ids: set[str]) -> None:

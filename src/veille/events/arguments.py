@@ -887,7 +887,7 @@ class ArgumentFinder:
             args.recipient = [p for p in args.recipient if not _same(p, subject)]
         args.actor = subject + [p for p in args.actor if not _same(p, subject)]
         self._assign_patient(entry, patient, args)
-        if entry.type == "REQUEST":
+        if entry.type == "REQUEST":  # (a demand's own: whom it asks to give)
             # "a réclamé des garanties de la part des syndicats": the one asked to give what is demanded
             for party in self._giver(verb, args.theme, index, resolve):
                 party.addressee = True
@@ -1036,7 +1036,7 @@ class ArgumentFinder:
 
     def _is_material(self, theme: Token, entry: Entry) -> bool:
         lemma = theme.lemma_.lower()
-        if entry.type in ("AID", "MOBILIZE", "RETREAT", "COOPERATE"):
+        if entry.type in _MATERIAL_TYPES:
             return (self.lexicon.in_class(lemma, "troops") or self.lexicon.in_class(lemma, "weapons")
                     or self.lexicon.in_class(lemma, "aid_goods"))
         return False
@@ -1061,15 +1061,15 @@ class ArgumentFinder:
             return
         if prep in LOCATIVE_PREPS and places and len(places) == len(parties) and _locative(child):
             args.places.extend(places)
-            if entry.type in ("REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "SANCTION") \
+            if entry.type in _DATIVE_TYPES \
                     and prep in _A_FORMS and child.dep_ in ("obl:arg", "iobj") and not _a_relative(child.head):
                 args.recipient.extend(p for p in parties if not _same(p, args.recipient))
             return
         if prep in RECIPIENT_PREPS or prep is None:
             args.recipient.extend(p for p in parties if not _same(p, args.recipient))
             args.explicit = True
-        elif prep in _DE_FORMS and entry.type in ("RETREAT", "SANCTION", "REQUEST", "AID"):
-            if entry.type == "RETREAT":
+        elif prep in _DE_FORMS and entry.type in _FROM_WHOM_TYPES:
+            if entry.type == "RETREAT":  # (what one withdraws from may be a place: "s'est retiré de Kherson")
                 args.places.extend(p for p in parties if p.place)
             args.recipient.extend(p for p in parties if not _same(p, args.recipient))
 
@@ -1338,7 +1338,7 @@ class ArgumentFinder:
                                                     and _referential(child)
                                                     and not self._is_material(child, entry))
                         continue
-                    if entry.type in ("CONSULT", "AGREE") and all(p.place and _is_city(p) for p in parties):
+                    if entry.type in _MEETING_TYPES and all(p.place and _is_city(p) for p in parties):
                         args.places.extend(parties)  # "l'entrevue de Téhéran", "l'accord de Vienne": where, not who
                         continue
                     role_actor = entry.de == "actor" and not possessed and not by_agent
@@ -1352,6 +1352,7 @@ class ArgumentFinder:
                         owners.extend(p for p in parties if not _same(p, owners))
                     elif role_actor and not (parties[0].place and entry.type in ("RETREAT",)) \
                             and not (entry.type == "SANCTION" and child.pos_ == "PRON"):
+                        # (a withdrawal "de" a place is from where, not by whom: "le retrait de Kherson")
                         # (a penalty's "(de cinq à dix ans)" misread as a pronoun names no imposer)
                         owners.extend(p for p in parties if not _same(p, owners))
                     else:
@@ -1382,6 +1383,8 @@ class ArgumentFinder:
                 elif prep in LOCATIVE_PREPS and parties and all(p.place for p in parties) and _locative(child):
                     args.places.extend(parties)
                     if entry.type in ("REQUEST", "SUPPORT") and prep in _A_FORMS:
+                        # (an appeal or a support "à" a place is addressed to it: "l'appel à Kiev", "son soutien à
+                        # l'Ukraine"; the nouns of other types take "à" a place as where)
                         args.recipient.extend(parties)
                 elif prep in RECIPIENT_PREPS:
                     args.recipient.extend(p for p in parties if not _same(p, args.recipient))
@@ -1449,21 +1452,20 @@ class ArgumentFinder:
                 owners = pair[:1]
                 args.recipient.extend(pair[1:])
                 args.explicit = True
-        if not args.recipient and entry.type == "SANCTION":
+        if not args.recipient and entry.type in _IMPOSED_TYPES:
             # "les sanctions visant la Russie", "les membres concernés par ces sanctions": whom a measure aims at
             # (not an act's: "l'attentat qui a frappé Beyrouth en 2005" is told by its own clause, with its date)
             args.recipient.extend(p for p in self._aimed_at(noun, index, resolve) if not _same(p, owners))
         head = _head(noun)
-        if noun.dep_ == "obj" and head.lemma_.lower() in _RECEIVE_VERBS \
-                and (owners or (args.recipient and not targeted and not against)):
-            # "Erdogan a obtenu la coopération de la Finlande": the giver acts, the getter receives
-            getter = self._noun_owner_from_verb(noun, index, resolve)
-            givers = owners or args.recipient
-            owners, args.recipient = givers, [p for p in getter if not _same(p, givers)]
-        elif noun.dep_ == "obj" and head.lemma_.lower() in _RECEIVE_VERBS and not owners:
-            # "X a obtenu la libération de deux otages", "X a obtenu des sanctions contre Y": who undergoes the act
-            # does not give it, and who gets it does not do it; the noun's phrase names no doer
-            pass
+        if noun.dep_ == "obj" and head.lemma_.lower() in _RECEIVE_VERBS:
+            # the act is what the clause's subject gets: the subject never does it
+            if owners or (args.recipient and not targeted and not against):
+                # "Erdogan a obtenu la coopération de la Finlande": the giver acts, the getter receives
+                getter = self._noun_owner_from_verb(noun, index, resolve)
+                givers = owners or args.recipient
+                owners, args.recipient = givers, [p for p in getter if not _same(p, givers)]
+            # otherwise ("X a obtenu la libération de deux otages", "X a obtenu des sanctions contre Y") the noun's
+            # phrase names no doer (who undergoes the act does not give it), and none is sought in the clause
         elif (owners or named_doer) and self._means_of_clause(noun, entry):
             # "montée avec le soutien d'une fondation privée", "tient grâce au soutien turc": the help or consent by
             # which the clause's act is done; its doer is the one its own phrase names (none here when it names no
@@ -1962,6 +1964,12 @@ INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp", "dep"})  # an in
 _QUOTED_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "csubj", "dep"})  # a quote hung on its incise
 _BESIDE_DEPS = frozenset({"conj", "parataxis", "advcl"})  # a clause set beside another (unless subordinate)
 _SHARED_TYPES = load_vocabulary().with_flag("reciprocal")  # acts two sides do together
+# the types' roles the argument finder gives them (model/vocabulary.yaml, `flags`)
+_MATERIAL_TYPES = load_vocabulary().with_flag("material")  # its theme may be troops, weapons, goods
+_DATIVE_TYPES = load_vocabulary().with_flag("dative")  # the verb's "à X" is the recipient
+_FROM_WHOM_TYPES = load_vocabulary().with_flag("from_whom")  # the verb's "de X" is the recipient
+_MEETING_TYPES = load_vocabulary().with_flag("meeting")  # meetings and pacts, maybe named after a city
+_IMPOSED_TYPES = load_vocabulary().with_flag("imposed")  # measures aimed at someone
 _AIM_VERBS = grammar_words("aim_verbs")  # "les sanctions visant Moscou": whom a measure aims at
 _PREP_ADVERBS = grammar_words("preposition_adverbs")
 _ELIDED_SOURCE_PREPS = grammar_words("elided_source_prepositions")  # "d' après" split in two ...

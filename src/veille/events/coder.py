@@ -292,6 +292,11 @@ class EventCoder:
         self.reactions = self.vocabulary.with_flag("reaction")  # statements about another's act
         self.addressed = self.vocabulary.with_flag("addressed")  # acts addressed to someone, maybe of the actor's state
         self.crimes = self.vocabulary.with_flag("crime")  # crimes and arrests: ordinary news in a fait divers
+        self.material = self.vocabulary.with_flag("material")  # its theme may be troops, weapons, goods
+        self.destination = self.vocabulary.with_flag("destination")  # where it goes to is the recipient
+        self.meetings = self.vocabulary.with_flag("meeting")  # meetings and pacts made together
+        self.unnamed_doer = self.vocabulary.with_flag("unnamed_doer")  # violence whose doer may go unnamed
+        self.retorts = self.vocabulary.with_flag("retort")  # hostile statements answering a rival
         self.model = ConfidenceModel.load(model)
         self.threshold = self.model.threshold if threshold is None else threshold
         # a planned, hypothetical or negated event claims nothing happened: the model's lower threshold for them
@@ -1262,7 +1267,7 @@ class EventCoder:
                       and (p.code not in actor_codes
                            or (_addressed_body(event_type, p, token, actor, self.lexicon, self.addressed)
                                and not (reports_clause(token) and p.start > token.idx)))]
-            if event_type in ("AID", "MOBILIZE", "RETREAT", "COOPERATE") and args.theme is not None \
+            if event_type in self.material and args.theme is not None \
                     and self.finder._is_material(args.theme, entry):
                 nested = [p for p in nested if p.place or not _inside(p, args.theme)]
             recipient = [p for p in recipient if p.code not in actor_codes or event_type in self.domestic
@@ -1278,7 +1283,7 @@ class EventCoder:
                 lent = recipient
                 confidence *= 0.8
         # soldiers sent somewhere: the destination is the recipient (AID) — "au Kazakhstan", "y"
-        if event_type in ("AID", "MOBILIZE", "RETREAT") and not recipient:
+        if event_type in self.destination and not recipient:
             dest = [p for p in args.places if placemod.is_state(p.code)]
             if not dest and guess and guess.get("code") and entry.lemma in _DEPLOY:
                 dest_code = guess["code"]
@@ -1300,7 +1305,7 @@ class EventCoder:
             recipient = [p for p in actor if p.code != first]
             actor = [p for p in actor if p.code == first]
         # one-sided violence or repression with no named perpetrator
-        if not actor and event_type in ("ASSAULT", "COERCE", "PROTEST"):
+        if not actor and event_type in self.unnamed_doer:
             victims = {p.code for p in recipient}
             rival = ctx.rival(victims, sent) if event_type == "ASSAULT" and recipient else None
             # people held whom the text calls by their nationality ("des Péruviens retenus", "le renvoi de
@@ -1392,7 +1397,7 @@ class EventCoder:
                 and recipient[0].token is not None and recipient[0].token.i in ctx.index.partners:
             # "le pacte nippo-coréen a été conclu": the compound demonym of what is signed names both its sides
             actor, recipient = recipient[:1], recipient[1:]
-        if event_type in ("CONSULT", "AGREE") and entry.sym and not actor and recipient \
+        if event_type in self.meetings and entry.sym and not actor and recipient \
                 and all(p.text and not p.place for p in recipient):
             # "lors d'une conversation téléphonique avec Emmanuel Macron, le président russe a ...": the one
             # the clause is about met the partner named
@@ -1401,7 +1406,7 @@ class EventCoder:
             recipient = [p for p in recipient if not (_same_party(p, subject) and _inside(p, token))]
             own = {p.code for p in recipient}
             actor = [p for p in subject if p.code and p.code not in own][:1]
-        if event_type in ("CONSULT", "AGREE") and entry.sym and token.pos_ == "NOUN" and not actor \
+        if event_type in self.meetings and entry.sym and token.pos_ == "NOUN" and not actor \
                 and not recipient and not args.explicit and token.dep_ in ("nsubj", "nsubj:pass") \
                 and is_past(token.head):
             # "Des pourparlers ont eu lieu lundi", "La rencontre a été positive": talks and agreements the clause
@@ -1436,9 +1441,10 @@ class EventCoder:
         # no addressee in the clause, another state named in the sentence: that state before the document's
         # usual partner ("a qualifié de mensonges les propos de responsables américains")
         if actor and not recipient and not own_addressee \
-                and event_type not in ("PROTEST", "COERCE", "ASSAULT", "CONSULT") \
+                and event_type not in self.unnamed_doer and event_type != "CONSULT" \
                 and not ((entry.sym or event_type in self.reciprocal) and len({p.code for p in actor}) > 1) \
                 and not _one_state(actor, _home_bodies):
+            # (violence has its own guesses above; a meeting with one side named is dropped below, PLOVER CONSULT)
             beside = [code for code in _sentence_sides(sent, ctx.index) if code not in {p.code for p in actor}
                       and not _acts_elsewhere(code, sent, ctx.index)]
             if all(_private_person(p) for p in actor):
@@ -1448,7 +1454,7 @@ class EventCoder:
         # verbal conflict with no addressee, in a story about fighting: the other side
         # (one the text names in this sentence or the one before: a rival named only pages away is not
         # whom a statement told here answers)
-        if event_type in ("ACCUSE", "THREATEN", "REJECT") and actor and not recipient and not own_addressee:
+        if event_type in self.retorts and actor and not recipient and not own_addressee:
             rival = ctx.rival({p.code for p in actor}, None)
             if rival and ctx.named_near(rival, sent):
                 recipient = [Party(text="", code=rival)]
@@ -1471,9 +1477,10 @@ class EventCoder:
         # near, is no addressee of a statement told here ("il fustige la bureaucratie", "la Chine est prête à
         # coopérer" in a story that pairs them with another state)
         if actor and not recipient and not own_addressee \
-                and event_type not in ("PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONSULT") \
+                and event_type not in self.unnamed_doer and event_type not in ("MOBILIZE", "CONSULT") \
                 and not ((entry.sym or event_type in self.reciprocal) and len({p.code for p in actor}) > 1) \
                 and not (args.theme is not None and args.theme.i in ctx.shared.unknown_people):
+            # (as above; and a deployment's other side is the rival guessed above, not the document's partner)
             other = ctx.counterpart({p.code for p in actor}, sent)
             if other and ctx.spoken_of(other) and ctx.named_near(other, sent) \
                     and not self._goodwill_to_a_stranger(event_type, mode, status, actor, other, ctx):
