@@ -282,7 +282,7 @@ class ActorLinker:
         chosen = _select(candidates)
         _Resolver(self, doc, item.ann, item.day).run(chosen)
         chosen = [m for m in chosen if m.code or m.kind != "repeat"]  # a bare noun that repeats no body
-        chosen = sorted(chosen + self._halves(doc, chosen), key=lambda m: m.start)
+        chosen = sorted(chosen + self._halves(doc, chosen, item.words), key=lambda m: m.start)
         group = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
         for mention in chosen:
             span = Span(doc, mention.start, mention.end, label=mention.label)
@@ -315,7 +315,7 @@ class ActorLinker:
             del ann.names[hit.start]
         return [h for h in hits if h not in dropped]
 
-    def _halves(self, doc: Doc, chosen: list[Mention]) -> list[Mention]:
+    def _halves(self, doc: Doc, chosen: list[Mention], words: list[_Word]) -> list[Mention]:
         """"le Nord", "contre le Sud" in a text that names both halves of a divided nation: the state that
         half is (states.yaml `half`); not "le Nord du pays", "au Nord", nor a word a linked mention covers.
         An unlinked mention of the word (the NER's "Nord") is linked; an uncovered word becomes one."""
@@ -324,9 +324,8 @@ class ActorLinker:
             return []
         cover = {i: m for m in chosen for i in range(m.start, m.end)}
         found = []
-        for token in doc:
-            i = token.i
-            halves = self.kb.halves(token.text) if i > 0 else []
+        for i, word in enumerate(words):  # the document's words (no Token built for each)
+            halves = self.kb.halves(word.text) if i > 0 else []
             if not halves or doc[i - 1].lower_ not in SKIP_ARTICLES | CONNECTORS_OF_STATE:
                 continue  # "au Nord" is where
             if i + 1 < len(doc) and doc[i + 1].lower_ in CONNECTORS_OF_STATE:

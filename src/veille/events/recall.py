@@ -27,6 +27,7 @@ from veille.events.dates import BACKGROUND_DAYS, BACKGROUND_DAYS_TOLD, age_in_da
 from veille.events.features import morph
 from veille.events.grammar import grammar_table, grammar_words
 from veille.events.status import _clause_verb
+from veille.events.view import DocView, view_of
 from veille.model import TIME_LABELS
 from veille.nlp.extensions import MENTIONS
 
@@ -82,10 +83,15 @@ def _climb(trigger: Token) -> tuple[set[Token], Token]:
 
 def _period(noun: Token) -> bool:
     """The noun names a period of `period_nouns`: its lemma, or its lemma with its modifiers' ("guerre mondiale")."""
-    lemma = noun.lemma_.lower()
+    return _period_at(view_of(noun.doc), noun.i)
+
+
+def _period_at(view: DocView, i: int) -> bool:
+    """:func:`_period` of the view's token `i` (read as lists: no Token built)."""
+    lemma, lemmas, deps = view.lemma[i], view.lemma, view.dep
     if lemma in _PERIOD_NOUNS:
         return True
-    return any(f"{lemma} {c.lemma_.lower()}" in _PERIOD_NOUNS for c in noun.children if c.dep_ in ("amod", "nmod"))
+    return any(f"{lemma} {lemmas[c]}" in _PERIOD_NOUNS for c in view.kids(i) if deps[c] in ("amod", "nmod"))
 
 
 def period_phrase(noun: Token) -> bool:
@@ -101,9 +107,11 @@ def in_past_period(trigger: Token) -> bool:
         return False
     anchors = _anchors(trigger)
     sent = trigger.sent
-    for noun in sent:
-        if noun.pos_ != "NOUN" or not _period(noun):
+    view = view_of(trigger.doc)  # the sentence's nouns read as lists: a Token built only for a period's
+    for i in range(sent.start, sent.end):
+        if view.pos[i] != "NOUN" or not _period_at(view, i):
             continue
+        noun = view.token(i)
         # up through the frame of the period ("au cours de son mandat", "durant leurs cinq ans de règne")
         # (the phrase the preposition or frame marks is the adjunct: no further up, into a noun it may complete)
         phrase, marked = noun, False

@@ -52,8 +52,7 @@ class DocView:
         self.head = (array[:, 5].astype(numpy.int64) + numpy.arange(n)).tolist()
         self.is_punct = [bool(p) for p in array[:, 6].tolist()]
         self._tokens: list[Token | None] = [None] * n
-        self._order: list[int] = []  # children of every token, grouped by head (see kids)
-        self._starts: list[int] | None = None
+        self._kids: list[tuple[int, ...]] | None = None  # the children of each token (see kids)
         self.memo: dict[tuple, Any] = {}  # what a reader keeps of the document while it is active (by its key)
 
     @cached_property
@@ -61,17 +60,18 @@ class DocView:
         """The whitespace after each token (``token.whitespace_``: one space or nothing)."""
         return [" " if s else "" for s in self.doc.to_array(attrs.SPACY).tolist()] if self.n else []
 
-    def kids(self, i: int) -> list[int]:
-        """Indices of the children of token ``i``, in order (as ``token.children``)."""
-        if self._starts is None:
+    def kids(self, i: int) -> tuple[int, ...]:
+        """Indices of the children of token ``i``, in order (as ``token.children``); read over and over, so
+        every token's are grouped once, on the first call."""
+        if self._kids is None:
             # tokens sorted by head (stably: in order among siblings), roots left out
             heads = numpy.array(self.head, dtype=numpy.int64)
             children = numpy.flatnonzero(heads != numpy.arange(self.n))
             order = numpy.argsort(heads[children], kind="stable")
-            self._order = children[order].tolist()
-            self._starts = numpy.searchsorted(heads[children][order], numpy.arange(self.n + 1)).tolist()
-        starts = self._starts
-        return self._order[starts[i]:starts[i + 1]]
+            grouped = tuple(children[order].tolist())
+            starts = numpy.searchsorted(heads[children][order], numpy.arange(self.n + 1)).tolist()
+            self._kids = [grouped[a:b] for a, b in zip(starts, starts[1:], strict=False)]
+        return self._kids[i]
 
     def token(self, i: int) -> Token:
         """``doc[i]``, built once."""

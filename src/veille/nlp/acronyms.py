@@ -17,7 +17,7 @@ _LONGER_WORD = 4
 def is_acronym(token: Token) -> bool:
     """A word of two capitals or more, with no lower-case letter ("CRS", "AP-HP", "G7")."""
     text = token.text
-    return sum(c.isalpha() for c in text) >= _MIN_LETTERS and text.isupper() and text[0].isalpha()
+    return text.isupper() and text[0].isalpha() and sum(c.isalpha() for c in text) >= _MIN_LETTERS
 
 
 def _shouted(sent: Span) -> bool:
@@ -27,11 +27,10 @@ def _shouted(sent: Span) -> bool:
 
 @Language.component("veille_acronyms", assigns=["token.lemma"], requires=["token.lemma", "token.is_sent_start"])
 def keep_acronyms(doc: Doc) -> Doc:
-    """Set each acronym's lemma to its form, outside shouted sentences."""
+    """Set each acronym's lemma to its form, outside shouted sentences (read only where one has an acronym)."""
     for sent in doc.sents:
-        if _shouted(sent):
-            continue
-        for token in sent:
-            if is_acronym(token) and token.lemma_ != token.text:
+        acronyms = [token for token in sent if is_acronym(token) and token.lemma_ != token.text]
+        if acronyms and not _shouted(sent):
+            for token in acronyms:
                 token.lemma_ = token.text
     return doc

@@ -50,7 +50,9 @@ def starts_glued(text: str, offset: int) -> bool:
     return offset in _junctions(text)
 
 
-@lru_cache(maxsize=4)
+# the coder asks again (starts_glued) after the rest of the pipeline ran: by then nlp.pipe has split a batch's
+# other documents (32 by default, each stage a batch at a time), so the cache holds a few batches' texts
+@lru_cache(maxsize=128)
 def _junctions(text: str) -> tuple[int, ...]:
     found = []
     for match in JUNCTION.finditer(text):
