@@ -50,6 +50,7 @@ _SE = grammar_words("se_forms")
 _AND = grammar_words("and_forms")
 _NOT_PARTY_OBLIQUES = grammar_words("not_party_obliques")  # "une réunion d'urgence"
 _AGENT_PREPS = grammar_words("agent_prepositions")  # "tué par la police"
+_DOING_PREPS = grammar_words("doing_prepositions")  # "le ministre, en visite à Rome": what the party is doing
 GIVER_NOUNS = grammar_words("giver_nouns")  # "de la part de X": whom a thing comes from
 _MEANS_PREPS = grammar_words("means_prepositions")  # "avec le soutien de X": the help the clause's act is done with
 _AVOIR = grammar_words("avoir_auxiliaries")  # "Poutine l'avait mis en garde": no passive
@@ -497,6 +498,9 @@ class ArgumentFinder:
             # the parser lost the clause's noun: "X, qui a déployé ..." (the word before the comma)
             view = view_of(token.doc)
             before = token.i - 1 if token.i > 0 and view.lower[token.i - 1] != "," else token.i - 2
+            if before >= 0 and view.pos[before] == "ADJ" and view.dep[before] == "amod" \
+                    and view.head[before] < before:
+                before = view.head[before]  # "les autorités britanniques, qui ...": the noun the adjective follows
             if lower in _SUBJECT_RELATIVES and before >= 0 and view.pos[before] in ("PROPN", "NOUN"):
                 return view.token(before)
             return None
@@ -666,9 +670,13 @@ class ArgumentFinder:
             # "sont sanctionnés pour la première fois par Washington", "arrêtés à Lyon par la police": the agent the
             # parser hung on an adjunct of the verb that names no act (an act's noun has its own "par" agent; an act
             # so hung is a cause, "frappées à leur tour par des sanctions", not an agent)
-            hung = {k for j in children if deps[j] in ("obl", "obl:mod") and j > verb.i and tags[j] in ("NOUN", "PROPN")
+            # (or on the day after the verb, whatever the parser calls the day and the agent: "a été reçu lundi par
+            # X", the day read as a complement and X as its agent)
+            hung = {k for j in children if j > verb.i and tags[j] in ("NOUN", "PROPN")
+                    and (deps[j] in ("obl", "obl:mod") or (deps[j] == "xcomp" and temporal(token_at(j))))
                     and self.lexicon.match(token_at(j)) is None
-                    for k in kids(j) if deps[k] == "nmod" and k > j and _case(token_at(k)) in _AGENT_PREPS
+                    for k in kids(j) if k > j and _case(token_at(k)) in _AGENT_PREPS
+                    and (deps[k] == "nmod" or (deps[k] == "obl:agent" and temporal(token_at(j))))
                     and self.lexicon.match(token_at(k)) is None}
             children.extend(sorted(hung))
         own_subject = False  # the clause names its own subject or agent: the actor is no one else's
@@ -1219,6 +1227,15 @@ class ArgumentFinder:
                                                 for c in _children(head)):
                     return self._np(view_of(head.doc).token(inverted), index, resolve) \
                         or self._described(current, head, index)
+                # the subject the parser read as passive is still the grammatical subject a verb coordinated with
+                # its own tense or mood shares ("X a été reçu par Y et a signé ...": X signs, not the agent Y), and
+                # the subject of a verb of motion with être ("X est arrivé à Rome et doit rencontrer ...")
+                shared = next((c for c in _children(head) if c.dep_ == "nsubj:pass"), None) \
+                    if (dep == "conj" and _own_tense(current)) or head.lemma_.lower() in _ETRE_VERBS else None
+                if shared is not None:
+                    found = self._np(shared, index, resolve)
+                    if found:
+                        return found
                 for sibling in _children(head):
                     if sibling.dep_ in ("nsubj", "expl:subj") and sibling.lower_ not in EUPHONIC:
                         return self._np(sibling, index, resolve) or self._described(current, head, index)
@@ -1474,6 +1491,11 @@ class ArgumentFinder:
             args.recipient.extend(p for p in doer if p.code and not _same(p, owners) and not _same(p, args.recipient))
         elif not owners:
             owners = self._noun_owner_from_verb(noun, index, resolve)
+        if not owners and noun.dep_ == "nmod" and _case(noun) in _DOING_PREPS and head.pos_ in ("NOUN", "PROPN") \
+                and head.i < noun.i and index.at(head) is not None and self.lexicon.match(head) is None:
+            # "le ministre, en visite à Rome, a ...": the party the act's noun is set beside is doing it (a party
+            # named: not a thing, "un arbre en hommage à X")
+            owners = [p for p in self._np(head, index, resolve) if p.code and not p.place]
         if not args.recipient and noun.dep_ == "obj" and head.pos_ in _VERB_POS:
             # "lui a rendu hommage", "leur a apporté son soutien": the act is addressed to whom the clitic before the
             # verb the noun is the object of stands for
@@ -1853,6 +1875,14 @@ def _has_auxiliary(token: Token) -> bool:
     return any(c.dep_ == "aux:tense" for c in _children(token))
 
 
+def _own_tense(verb: Token) -> bool:
+    """A verb that carries its own tense (finite, or a participle with its auxiliary): not a bare participle sharing
+    its conjunct's auxiliary ("a été adoptée par X et promulguée"), nor an infinitive, which the parser coordinates
+    with the main verb when it is a purpose's second infinitive ("sont déployés pour protéger ... et épauler")."""
+    return "Fin" in morph(verb, "VerbForm") or (
+        "Part" in morph(verb, "VerbForm") and any(c.dep_.startswith("aux") for c in _children(verb)))
+
+
 def _collective(token: Token) -> bool:
     """"les deux pays", and as a clause's subject "les délégations" (a side noun, plural, definite, with nothing
     of its own): the parties named before."""
@@ -1882,6 +1912,8 @@ def _subject_child(view: DocView, verb: int) -> int | None:
     """The verb's subject: the clitic inverted after its auxiliary when there is one ('"L'avenir se joue", a-t-il
     estimé': not the quote's noun the parser also made its subject), else its first; never the euphonic "t"."""
     subjects = [j for j in view.kids(verb) if view.dep[j] in ("nsubj", "expl:subj") and view.lower[j] not in EUPHONIC]
+    # ("Le 12, Lisbonne a ...": a day of the month the parser also made a subject is none)
+    subjects = [j for j in subjects if view.pos[j] != "NUM"] or subjects
     return next((j for j in subjects if view.lower[j] in _INVERTED), subjects[0] if subjects else None)
 
 

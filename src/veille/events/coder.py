@@ -1961,9 +1961,13 @@ class _Context:
                 if current.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and current.head != current:
                     if current.head.i > current.i and reports_quote(current.head):
                         break  # '"Ils nous visent", accuse X': a third person of the quote is not who says it
+                    # (a subject the parser read as passive is the subject of the clause a subordinate or coordinated
+                    # clause hangs on too: "X a été reçu à Y, où il doit ...", "X est arrivé à Y, où il ..."; not the
+                    # one of a quote an incise reports)
+                    subjects = ("nsubj",) if current.dep_ == "parataxis" else ("nsubj", "nsubj:pass")
                     current = current.head
                     for child in current.children:
-                        if child.dep_ in ("nsubj",) and child.pos_ != "PRON" and _agrees(token, child):
+                        if child.dep_ in subjects and child.pos_ != "PRON" and _agrees(token, child):
                             return child
                     continue
                 break
