@@ -5,7 +5,7 @@
 hung on that clause (grammar.yaml `habit_phrases`), a repetition counted from a start long past ("à plusieurs
 reprises depuis son élection"), "toujours" in a compound past, a negated "cesser" ("n'a cessé de
 dénoncer"), a "manquer" negated by "jamais" ("ne manque jamais de dénoncer", not "n'a pas manqué de"), a career
-("se faire un nom en ...") or what one is known for ("connu pour ...").
+("se faire un nom en ...") or what one is known for ("connu pour ...") or wont to do ("prompt à ...").
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ _UNFAILING = grammar_words("unfailing_verbs")  # a habit only under a habitual n
 _HABITUAL_NEGATORS = grammar_words("habitual_negators")
 _CAREER_OBJECTS = grammar_words("career_objects")
 _CAREER_ADJ = grammar_words("career_adjectives")
+_DISPOSITION_ADJ = grammar_words("disposition_adjectives")  # "prompt à défendre": what one is wont to do
 _COMPARISON = grammar_words("comparison_marks")  # "comme chaque année": this year's instance
 _NE = grammar_words("ne_forms")
 _NEGATORS = grammar_words("negators")
@@ -122,8 +123,8 @@ def _marked(clause: Token, markers: tuple[tuple[str, Span], ...], below: Token |
     if lemma in _UNCEASING and any(c.lower_ in _NE for c in clause.children) and (
             lemma not in _UNFAILING or any(c.lower_ in _HABITUAL_NEGATORS for c in clause.children)):
         return True  # "n'a cessé de dénoncer", "n'a jamais cessé de critiquer", "ne manque jamais de critiquer"
-    if lemma in _CAREER_ADJ:
-        return True  # "connu pour avoir dénoncé"
+    if lemma in _CAREER_ADJ or lemma in _DISPOSITION_ADJ:
+        return True  # "connu pour avoir dénoncé", "toujours prompt à défendre"
     return any(c.dep_ == "obj" and c.lemma_.lower() in _CAREER_OBJECTS for c in clause.children)
 
 

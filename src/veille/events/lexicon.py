@@ -54,6 +54,7 @@ class Entry:
     target: frozenset[str] = frozenset()  # the object, when there is one, is of these ("s'attaquer à un convoi")
     prep: frozenset[str] = frozenset()
     case: frozenset[str] = frozenset()  # a noun's own preposition is one of these ("sans fondement")
+    not_case: frozenset[str] = frozenset()  # a noun's own preposition is none of these ("en accord avec": in line with)
     # the complement `prep` introduces is of these (or, misparsed, one of its words): "mettre en garde X contre
     # une offensive" warns of an act, not "contre les dangers du tabac"
     against: frozenset[str] = frozenset()
@@ -106,6 +107,11 @@ class Entry:
     # (with judgement) a word of a party's own feeling about another party or its act ("déçu", "ses félicitations"):
     # its frame names who feels it, who acts, and what it is about, whose party receives (events/judgement.py)
     feeling: bool = False
+    # a word of violence in its sense of political life ("multiplie les attaques contre le Premier ministre", "mène
+    # l'offensive contre le gouvernement"): fits only where the document names no word of war, terror or protest
+    # (class `armed_frame`) and the sentence no word of `violence` but the words of violence said of politics
+    # (class `attack_words`) themselves
+    unarmed: bool = False
 
     @property
     def specificity(self) -> int:
@@ -204,6 +210,7 @@ class Lexicon:
             target=words("target"),
             prep=frozenset(item.get("prep") or ()),
             case=frozenset(item.get("case") or ()),
+            not_case=frozenset(item.get("not_case") or ()),
             against=words("against"),
             mode=item.get("mode"),
             context=tuple(item.get("context") or ()),
@@ -232,6 +239,7 @@ class Lexicon:
             authority=bool(item.get("authority", False)),
             judgement=bool(item.get("judgement", False)),
             feeling=bool(item.get("feeling", False)),
+            unarmed=bool(item.get("unarmed", False)),
         )
 
     def in_class(self, lemma: str, name: str) -> bool:
@@ -300,6 +308,8 @@ class Lexicon:
             return False
         if entry.case and _case_of(token) not in entry.case:
             return False
+        if entry.not_case and _case_of(token) in entry.not_case:
+            return False
         if entry.refl is not None and _is_reflexive(token) != entry.refl:
             return False
         if entry.not_saying and _says(token):
@@ -307,6 +317,8 @@ class Lexicon:
         if entry.not_question and _asks(token):
             return False
         if entry.role_noun and _apposed(token):
+            return False
+        if entry.unarmed and self._armed(token):
             return False
         if entry.infinitive is not None or entry.not_infinitive:
             done = _infinitive(token)
@@ -357,6 +369,21 @@ class Lexicon:
                 return False
         return True
 
+    def _armed(self, token: Token) -> bool:
+        """The document of ``token`` names a word of war, terror or protest (class `armed_frame`), or its sentence a
+        word of violence (class `violence`), other than those political life also says of words (`attack_words`)."""
+        view = view_of(token.doc)
+        said = self.classes.get("attack_words", frozenset())
+        armed = view.memo.get(_ARMED_KEY)
+        if armed is None:
+            armed = view.memo[_ARMED_KEY] = not (self.classes.get("armed_frame", frozenset()) - said).isdisjoint(
+                view.lemma)
+        if armed:
+            return True
+        violence = self.classes.get("violence", frozenset()) - said
+        sent = token.sent
+        return any(view.lemma[i] in violence for i in range(sent.start, sent.end))
+
     def _of(self, theme: Token | None, lemma: str | None, words: frozenset[str]) -> bool:
         """Whether the object ``theme`` (of lower-cased lemma ``lemma``) is one of ``words``: a person named
         is one of the `people` ("a libéré Zia Ahmad"); a named person, state or body one of the `state_like`
@@ -374,6 +401,7 @@ class Lexicon:
         return _place_name(theme) and self.classes.get("places", frozenset()) <= words
 
 
+_ARMED_KEY = ("lexicon.armed",)  # the memo of the document's view: whether it names a word of `armed_frame`
 _GENDERS = ("Masc", "Fem")  # the values of the parser's Gender feature
 # the mark of a class in a word list ("obj: [$troops, otage]": the words of class troops, and "otage")
 CLASS_MARK = "$"
