@@ -16,7 +16,7 @@ from types import SimpleNamespace
 from spacy.tokens import Doc, Span, Token
 
 from veille.events.features import morph, present_participle
-from veille.events.grammar import grammar_numbers, grammar_table, grammar_words
+from veille.events.grammar import grammar_numbers, grammar_sequence, grammar_table, grammar_words
 from veille.events.lexicon import Entry, Lexicon, behind_day, stranded_object
 from veille.events.recall import period_phrase
 from veille.events.status import EUPHONIC, SPEECH_VERBS
@@ -57,6 +57,7 @@ _AVOIR = grammar_words("avoir_auxiliaries")  # "Poutine l'avait mis en garde": n
 _SUBJECT_RELATIVES = grammar_words("subject_relatives")  # "X, qui a déployé ..."
 _GERUND_ADV = grammar_words("gerund_adverbs")  # "tout en appelant à ..."
 _COMPANY_NOUNS = grammar_words("company_nouns")  # "le groupe franco-italien": a firm, not the two states
+_COMPANY_SECTOR = grammar_sequence("trade_sectors")[0]  # the sector of a firm no known body names
 _INVERTED = grammar_words("inverted_clitics")  # "a-t-il estimé": the subject after its verb
 _VERB_POS = frozenset({"VERB", "AUX"})
 _OBJECT_DEPS = frozenset({"obj", "iobj"})  # a verb's objects: what a clitic of the third person there stands for
@@ -91,6 +92,38 @@ class Arguments:
     explicit: bool = False  # a party was named at a syntactic slot (not inferred)
     passive: bool = False
     between: list[Party] = field(default_factory=list)  # the sides of an "entre X et Y" on a verb
+
+
+def asked_party(pronoun: Token) -> Token | None:
+    """The one a verb of getting or asking (`asking_verbs`) names by its "de" or "à" phrase, when ``pronoun`` is the
+    subject of the "que" clause that tells the deed asked: "Le Togo a obtenu du Mali qu'il libère ...", "a exigé de
+    l'Algérie qu'elle ..." (the parser may hang the clause on that phrase as a relative); None otherwise."""
+    view = view_of(pronoun.doc)
+    clause = view.head[pronoun.i]
+    if view.dep[pronoun.i] not in ("nsubj", "nsubj:pass") or view.pos[pronoun.i] != "PRON" or clause == pronoun.i:
+        return None
+    opener = next((k for k in view.kids(clause) if k < pronoun.i and view.lower[k] in _QUE
+                   and view.dep[k] in ("mark", "obj")), None)
+    if opener is None:
+        return None
+    if view.dep[clause] == "ccomp":
+        verb = view.head[clause]
+        phrases = [k for k in view.kids(verb) if k < clause and view.dep[k] in ("obl:arg", "obl", "iobj")]
+    elif view.dep[clause] == "acl:relcl" and view.dep[opener] == "obj":
+        # "a exigé de l'Algérie qu'elle expulse ...": the clause read as a relative of the phrase asked
+        phrases = [view.head[clause]]
+        verb = view.head[phrases[0]]
+        if view.dep[phrases[0]] not in ("obl:arg", "obl", "iobj"):
+            return None
+    else:
+        return None
+    if view.lemma[verb] not in _ASKING_VERBS:
+        return None
+    for k in phrases:
+        token = view.token(k)
+        if _case(token) in _DE_FORMS or _case(token) in _A_FORMS:
+            return token
+    return None
 
 
 def object_clitic(token: Token) -> bool:
@@ -322,6 +355,11 @@ class ArgumentFinder:
                     found.append(Party(text=_np_text(token), code=None, sector=sector, token=token,
                                        start=token.idx, end=token.idx + len(token.text), generic=True,
                                        aimed_at_only=self.lexicon.in_class(token.lemma_.lower(), "aimed_at_only")))
+        if token.pos_ == "NOUN" and token.lemma_.lower() in _COMPANY_NOUNS:
+            # "le groupe français", "le constructeur allemand": a firm of that state, not the state (a sector its
+            # description left unsaid is a company's; a named body keeps its own)
+            found = [replace(p, sector=_COMPANY_SECTOR) if p.sector is None and not p.place and p.actor_id in (
+                None, p.code) else p for p in found]
         if token.pos_ in ("NOUN", "PROPN") and not any(p.code or p.place for p in found):
             commissioned = self._commissioned(token, index)
             if commissioned:
@@ -437,6 +475,19 @@ class ArgumentFinder:
                               end=noun.doc[end - 1].idx + len(noun.doc[end - 1].text)) for p in senders]
         return []
 
+    def _named_after_town(self, token: Token, index: MentionIndex) -> bool:
+        """A town in the "de" phrase of a meeting or pact noun names it, "l'accord de Vienne", "le sommet de Riga":
+        wherever the noun stands (a verb's object, a subject), the town is no side of it (a state's name or a
+        capital that is its state's name stays one: "l'accord de la Russie")."""
+        head = _head(token)
+        if token.dep_ != "nmod" or _case(token) not in _DE_FORMS or head is None or head.pos_ != "NOUN":
+            return False
+        entry = self.lexicon.match(head)
+        if entry is None or entry.type not in _MEETING_TYPES:
+            return False
+        parties = [_party(m, token, index) for m in index.all_at(token)]
+        return bool(parties) and all(p.place and _is_city(p) for p in parties)
+
     def _agentive(self, token: Token, index: MentionIndex) -> bool:
         """Can this phrase act? A name, a pronoun, or a noun for people, forces or institutions —
         not "la crainte russe"."""
@@ -463,6 +514,8 @@ class ArgumentFinder:
                     if dep == "nmod" and tags[child] == "NOUN" and period_phrase(view.token(child)):
                         continue  # "l'ex-ministre sous le mandat de X": when, not who
                     mention = by_token[child]
+                    if mention is not None and self._named_after_town(view.token(child), index):
+                        continue  # "a dénoncé l'accord de Vienne": the pact's name, not a side
                     if mention is not None and not (mention.label_ in PLACE_LABELS
                                                     and _locative(view.token(child))):
                         # (each state of a compound demonym: "les forces russo-syriennes")
@@ -696,7 +749,12 @@ class ArgumentFinder:
                     patient = [p for p in self._np(token_at(j), index, resolve) if p.code]
                 continue
             if lowers[j] in EUPHONIC:
-                continue  # the "t" of "a-t-il": no one (the clitic after it is the subject)
+                # the "t" of "a-t-il": no one (the clitic after it is the subject, which the parser may hang on it:
+                # "a-t-elle déploré")
+                j = next((k for k in kids(j) if k > j and lowers[k] in _INVERTED and lowers[k] not in EUPHONIC), None)
+                if j is None or j > verb.i + 3:
+                    continue
+                inverted = j
             child = token_at(j)
             dep = "nsubj" if j == inverted else "obj" if j == antecedent else "obl:mod" if j in means \
                 else "obl:agent" if j in hung else deps[j]
@@ -987,6 +1045,9 @@ class ArgumentFinder:
                 party = _party(mention, token, index)
                 if party.place and _is_city(party) and _where_a_thing_is(token):
                     continue  # "un accord de paix à Doha": where it was signed, not a party
+                if party.place and self._named_after_town(
+                        view.token(mention.root.i) if isinstance(mention, Span) else token, index):
+                    continue  # "a rejeté le traité de Lisbonne": the pact's name, not a party
                 if party.place and _case(view.token(mention.root.i if isinstance(mention, Span) else i)) \
                         in _ORIGIN_PREPS:
                     continue  # "arrivé à bord d'un vol depuis Israël": where it came from, not a party
@@ -1748,6 +1809,7 @@ _OBJECT_CONTROL = grammar_words("object_control_verbs")
 _BEYOND_STATE_ADDRESSEES = grammar_words("beyond_state_addressees")  # asked to act, they are not the asker's own
 _BODY_LABELS = frozenset({"ORG", "PER"})  # mentions of a body or a person, not of a place
 _DATIVE_CONTROL = grammar_words("dative_control_verbs")  # "demander à X de": the "à" phrase is asked, not the object
+_ASKING_VERBS = grammar_words("asking_verbs")  # "a obtenu du Mali qu'il ...": the clause's pronoun is the one asked
 _PERCEPTION_VERBS = grammar_words("perception_verbs")
 _COMMENTARY_VERBS = grammar_words("commentary_verbs")
 _SIDE_NOUNS = grammar_words("side_nouns")

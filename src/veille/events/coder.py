@@ -28,6 +28,7 @@ from veille.events.arguments import (
     MentionIndex,
     Party,
     after_incise,
+    asked_party,
     object_clitic,
     opens_clause,
     quoted_clauses,
@@ -1949,6 +1950,9 @@ class _Context:
         # (a stressed form that is its verb's object clitic is one: "il lui a promis", "elle leur a écrit")
         stressed = lower in _STRESSED_PRONOUNS and not object_clitic(token)
         if token.dep_ in ("nsubj", "nsubj:pass", "expl:subj") or stressed or inverted:
+            asked = asked_party(token)
+            if asked is not None and _agrees(token, asked):
+                return self.resolve(asked) if asked.pos_ == "PRON" else asked  # "a obtenu du Mali qu'il libère"
             outer = _outer_subject(verb) if token.head == verb else None
             if outer is not None:
                 return outer  # "M. Pompeo a rencontré le ministre, qu'il a félicité": not the antecedent
@@ -1957,6 +1961,10 @@ class _Context:
             # ('"Les votes seront cruciaux", a-t-il ajouté': an incise's clitic is its speaker, never the quote's
             # own subject)
             incise = lower in INVERTED_CLITICS and speaks
+            if incise:
+                before = self._subject_before_quote(token)
+                if before is not None:
+                    return before  # 'La sénatrice chilienne a répondu : « ... », a-t-elle déploré': who spoke
             for _ in range(0 if incise else 4):
                 if current.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and current.head != current:
                     if current.head.i > current.i and reports_quote(current.head):
@@ -2072,6 +2080,19 @@ class _Context:
                          if a != b and a in near and b in near), None) if size == 2 else None
             return [near[pair[0]], near[pair[1]]] if pair else recent[:size][::-1]
         return fallback
+
+    def _subject_before_quote(self, clitic: Token) -> Token | None:
+        """The last subject, named by a noun outside any quote, that the sentence sets before the quote an incise's
+        inverted clitic follows and that the clitic can stand for ("La sénatrice chilienne a répondu : « ... »,
+        a-t-elle déploré"); None when the sentence names none there."""
+        view = self.shared.view
+        for i in range(clitic.i - 1, self.sent.start - 1, -1):
+            if view.dep[i] != "nsubj" or view.pos[i] not in ("NOUN", "PROPN"):
+                continue
+            subject = view.token(i)
+            if not self.quoted(subject) and _stands_for(clitic, subject) and _agrees(clitic, subject):
+                return subject
+        return None
 
     def _previous(self, pronoun: Token | None = None) -> list[Party] | None:
         """The parties of the last subject of the sentences before that a pronoun can stand for (of its gender and

@@ -1,0 +1,66 @@
+"""Sides the sentence names by its grammar, not by the nearest name (events/arguments.py, events/coder.py):
+- a town in the "de" phrase of a meeting or pact noun names it wherever the noun stands, a verb's object included
+  ("a rejeté le traité de Lisbonne": no act against Portugal);
+- a company noun with a demonym ("le constructeur allemand") is a firm of that state, not the state: its sector is a
+  company's, and its dealings with another firm are business;
+- the subject pronoun of the "que" clause a verb of getting or asking tells (grammar class `asking_verbs`) stands for
+  the one its "de" or "à" phrase names ("a obtenu du Mali qu'il libère ...");
+- an incise's inverted clitic stands for the subject set before the quote in its sentence ("La juge argentine a
+  répondu : « ... », a-t-elle regretté"), the clitic the parser hung on the euphonic "t" included.
+Sentences written for veille."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.events.testing import code, codes, find, of_type
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Le Danemark a rejeté le traité de Lisbonne.", "REJECT"),
+    ("Le gouvernement islandais a critiqué le sommet de Riga.", "ACCUSE"),
+])
+def test_a_pact_named_after_a_town_is_no_side_as_an_object(veille_nlp, text: str, verb: str) -> None:
+    event = find(code(veille_nlp, text), verb)
+    assert event is not None and not codes(event["recipient"]), event
+
+
+def test_a_pact_object_keeps_the_state_it_names(veille_nlp) -> None:
+    # the pair: a state (not a town) in the object's phrase is still the one judged
+    event = find(code(veille_nlp, "Le Danemark a critiqué la position de la Pologne."), "ACCUSE")
+    assert event is not None and codes(event["recipient"]) == {"POL"}, event
+
+
+def test_a_company_with_a_demonym_is_a_firm(veille_nlp) -> None:
+    event = find(code(veille_nlp, "Le constructeur suédois a signé jeudi un contrat avec la Norvège."), "AGREE")
+    assert event is not None and event["actor"][0]["sector"] == "BUS" and codes(event["recipient"]) == {"NOR"}, event
+
+
+def test_two_firms_dealing_is_business(veille_nlp) -> None:
+    text = "Le groupe suédois a signé jeudi un contrat avec la société finlandaise."
+    assert not of_type(code(veille_nlp, text), "AGREE")
+    # the pair: the state itself signing with the firm is an event
+    assert of_type(code(veille_nlp, "La Suède a signé jeudi un contrat avec la société finlandaise."), "AGREE")
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("Le Bénin a arraché au Tchad qu'il libère six marins.", {"TCD"}),
+])
+def test_the_one_asked_does_the_deed(veille_nlp, text: str, doer: set[str]) -> None:
+    freed = of_type(code(veille_nlp, text), "RETREAT")
+    assert freed and codes(freed[0]["actor"]) == doer, freed
+
+
+def test_a_promise_to_someone_is_still_the_speakers(veille_nlp) -> None:
+    # the pair: a verb of saying is no asking; its clause's pronoun is the speaker
+    events = code(veille_nlp, "Le Chili a assuré au Pérou qu'il retirerait ses troupes.")
+    assert events and all(codes(e["actor"]) == {"CHL"} for e in events), events
+
+
+@pytest.mark.parametrize("text", [
+    "La juge argentine a répondu lundi : « Le Paraguay méprise nos tribunaux », a-t-elle regretté.",
+    "Le sénateur argentin a répondu lundi : « Le Paraguay méprise nos tribunaux », a-t-il regretté.",
+])
+def test_the_inverted_clitic_is_the_subject_before_the_quote(veille_nlp, text: str) -> None:
+    event = find(code(veille_nlp, text), "ACCUSE")
+    assert event is not None and codes(event["actor"]) == {"ARG"}, event
