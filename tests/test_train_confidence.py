@@ -8,7 +8,10 @@ from __future__ import annotations
 import importlib.util
 import sys
 
+import numpy as np
 from conftest import ROOT
+
+from veille.events.confidence import ConfidenceModel
 
 _SPEC = importlib.util.spec_from_file_location("train_confidence", ROOT / "scripts" / "train_confidence.py")
 train = importlib.util.module_from_spec(_SPEC)
@@ -75,6 +78,21 @@ def test_the_fitted_model_must_keep_the_eval_floors():
     assert train.choose_threshold(candidates).threshold == 0.40
 
 
+def test_the_fitted_model_must_keep_the_events_labelled_with_their_right_sides():
+    # the floor is the one eval/test_judged_sides.py declares
+    assert train.SIDES_FLOOR == train.eval_constant("test_judged_sides.py", "SIDES_RIGHT_FLOOR") > 0
+    candidates = [_candidate(0.45, 0.701, 0.55, ENOUGH, REPLAYED), _candidate(0.50, 0.701, 0.58, ENOUGH, REPLAYED)]
+    candidates[0].sides_kept, candidates[1].sides_kept = train.SIDES_FLOOR, train.SIDES_FLOOR - 3
+    for candidate in candidates:
+        candidate.sides_floor = train.SIDES_FLOOR
+    # righter on the press, but it would cut events now coded with their right sides under the floor
+    assert train.choose_threshold(candidates).threshold == 0.45
+    # when the coder itself codes fewer of them, the floor is those it codes
+    for candidate in candidates:
+        candidate.sides_floor = train.SIDES_FLOOR - 3
+    assert train.choose_threshold(candidates).threshold == 0.50
+
+
 def test_a_samples_share_counts_its_right_events_coded_and_kept():
     # sample a: three events judged right, coded as events 0, 1 and 2 (two codings of one of them) and 4;
     # sample b: one coded as event 3, one no longer coded at all (lost at any threshold: not counted)
@@ -128,3 +146,43 @@ def test_each_judged_event_is_grouped_by_the_sample_it_was_judged_in():
     event = {"source": source, "start": start, "end": end, "type": kind,
              "actor": [{"code": c} for c in reversed(actor)], "recipient": [{"code": c} for c in recipient]}
     assert train._event_key(event) in samples
+
+
+def _vector_events(count: int, dims: int = 8, seed: int = 3) -> list[dict]:
+    rng = np.random.default_rng(seed)
+    events = []
+    for i in range(count):
+        vector = rng.normal(size=dims)
+        meaning = {"theme": vector / np.linalg.norm(vector)}
+        if i % 3:  # a slot some events leave empty
+            other = rng.normal(size=dims)
+            meaning["trigger"] = other / np.linalg.norm(other)
+        events.append({"_meaning": meaning})
+    return events
+
+
+def test_the_vectors_axes_shipped_as_one_give_the_fitted_models_sum():
+    events = _vector_events(60)
+    fitted = train.fit_meaning(events, ["theme", "trigger", "recipient"], "pca:3", 2.0)
+    assert set(fitted) == {"theme", "trigger"}  # no event names a recipient: the slot is not read
+    block = train.meaning_block(events, fitted)
+    assert block.shape == (60, 6) and not block[0, 3:].any()  # the first event has no trigger vector
+    assert train.meaning_names(fitted)[:2] == ["meaning_theme_0", "meaning_theme_1"]
+    coefs = np.array([0.5, -1.0, 0.25, 2.0, 0.0, -0.5])
+    shipped = train.ship_meaning(fitted, coefs)
+    path_free = ConfidenceModel(weights={"meaning_theme": 1.0, "meaning_trigger": 1.0}, meaning={
+        slot: {"axis": np.asarray(p["axis"], dtype=np.float32), "offset": p["offset"]} for slot, p in shipped.items()})
+    for row, event in zip(block, events, strict=True):
+        read = path_free.meaning_features(event["_meaning"])
+        assert np.isclose(sum(read.values()), float(row @ coefs), atol=1e-4)
+
+
+def test_the_vectors_centroids_are_one_hot():
+    events = _vector_events(40)
+    fitted = train.fit_meaning(events, ["theme"], "kmeans:4", 1.0)
+    block = train.meaning_block(events, fitted)
+    assert block.shape == (40, 4) and (block.sum(axis=1) == 1).all()
+    shipped = train.ship_meaning(fitted, np.zeros(4))
+    model = ConfidenceModel(meaning={"theme": {"centroids": np.asarray(shipped["theme"]["centroids"])}})
+    for row, event in zip(block, events, strict=True):
+        assert model.meaning_features(event["_meaning"]) == {f"meaning_theme={int(row.argmax())}": 1.0}

@@ -41,7 +41,9 @@ from veille.events.confidence import (
     ConfidenceModel,
     bucket,
     document_features,
+    document_vector,
     event_features,
+    meaning_vectors,
     placement_features,
 )
 from veille.events.dates import (
@@ -315,6 +317,11 @@ class EventCoder:
         self.finder = ArgumentFinder(self.lexicon)
         placemod.warm()
 
+    @property
+    def reads_meaning(self) -> bool:
+        """Whether the events carry their words' vectors (`_meaning`): the model reads them, or training keeps them."""
+        return self.keep_features or bool(self.model.meaning)
+
     # ------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         with active(DocView(doc)) as view:
@@ -452,6 +459,10 @@ class EventCoder:
         all_news = [event for news, _ in told_news for event in news]
         for event, extra in zip(all_news, document_features(all_news, len(sentences)), strict=True):
             event["_features"].update(extra)
+        whole = document_vector(doc) if self.reads_meaning and all_news else None
+        if whole is not None:
+            for event in all_news:
+                event["_meaning"]["document"] = whole
         for news, plain in told_news:
             events.extend(self._judge(news, doc._.politics, ordinary, plain, fait_divers, street, trace))
         return events
@@ -501,6 +512,7 @@ class EventCoder:
         crowd = bucket(len(sent_events), (2, 3, 5))
         for event in sent_events:
             features = event.pop("_features")
+            meaning = event.pop("_meaning", None)
             if (ordinary or plain or fait_divers) and _private_event(event, self.crimes, street):
                 _cut(trace, event, "private_event")
                 continue
@@ -528,6 +540,8 @@ class EventCoder:
             # model learnt from, all of them politics: the topic only lowers the events of articles it can read
             level = bucket(politics, POLITICS_EDGES) if politics is not None else len(POLITICS_EDGES)
             features[f"politics={level}"] = 1.0
+            if meaning:
+                features.update(self.model.meaning_features(meaning))
             if self.model.trained:
                 event["confidence"] = round(self.model.probability(features), 3)
                 limit = self.threshold if event["status"] in FACTUAL else self.threshold_nonfactual
@@ -537,7 +551,7 @@ class EventCoder:
                     _cut(trace, event, "below_threshold")
                     continue
             if self.keep_features:
-                event["_features"] = features
+                event["_features"], event["_meaning"] = features, meaning
             kept.append(event)
         return kept
 
@@ -1668,6 +1682,8 @@ class EventCoder:
                                   when, published, sent, size, confidence)
         return {
             "_features": features,
+            # what its words are about, when the model reads it (or training keeps it)
+            "_meaning": meaning_vectors(token, args, actor, coded_recipient, sent) if self.reads_meaning else None,
             "type": event_type,
             "mode": mode,
             "context": context,

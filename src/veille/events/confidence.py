@@ -85,6 +85,8 @@ class ConfidenceModel:
     # pairs of feature-name prefixes whose products are features too (`crossed`): how a side was found weighs
     # differently by genre
     crosses: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    # per slot of `meaning_vectors` (MEANING_SLOTS), what the model reads of its vector (`meaning_features`)
+    meaning: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ConfidenceModel:
@@ -92,12 +94,29 @@ class ConfidenceModel:
                             optional=("threshold_nonfactual",), tables={"entry_priors": "priors"})
         if not data:
             return cls(source="none")  # not trained yet: the coder's own weights stand
-        return cls(**data, crosses=read_crosses(Path(data["source"]) if path else
-                                                resources.files("veille.events") / "data" / DEFAULT_MODEL))
+        source = Path(data["source"]) if path else resources.files("veille.events") / "data" / DEFAULT_MODEL
+        return cls(**data, crosses=read_crosses(source), meaning=read_meaning(source))
 
     @property
     def trained(self) -> bool:
         return bool(self.weights)
+
+    def meaning_features(self, vectors: dict[str, Any]) -> dict[str, float]:
+        """What the model reads of an event's word vectors (`meaning_vectors`), per slot of its `meaning`: the
+        vector's projection on the slot's learnt axis (plus its offset), "meaning_<slot>", or which of the slot's
+        centroids it is nearest to, "meaning_<slot>=<k>". A slot the event leaves empty gives nothing."""
+        import numpy as np
+
+        f: dict[str, float] = {}
+        for slot, params in self.meaning.items():
+            vector = vectors.get(slot)
+            if vector is None:
+                continue
+            if "centroids" in params:
+                f[f"meaning_{slot}={int(np.argmax(params['centroids'] @ vector))}"] = 1.0
+            else:
+                f[f"meaning_{slot}"] = float(params["axis"] @ vector) + params["offset"]
+        return f
 
     def probability(self, features: dict[str, float]) -> float:
         return logistic(self.bias, self.weights, crossed(with_prior(features, self.priors), self.crosses))
@@ -112,6 +131,20 @@ def read_crosses(source: Any) -> tuple[Cross, ...]:
         raw = json.loads(source.read_text("utf-8")).get("crosses") or []
         return tuple((tuple(str(p) for p in a), tuple(str(p) for p in b)) for a, b in raw)
     except (ValueError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{source}: not a confidence model ({exc})") from exc
+
+
+def read_meaning(source: Any) -> dict[str, dict[str, Any]]:
+    """The model file's ``meaning``: per slot of `meaning_vectors`, an axis and offset, or centroids, as arrays
+    (none when absent)."""
+    import numpy as np
+
+    try:
+        raw = json.loads(source.read_text("utf-8")).get("meaning") or {}
+        return {str(slot): {"centroids": np.asarray(p["centroids"], dtype=np.float32)} if "centroids" in p
+                else {"axis": np.asarray(p["axis"], dtype=np.float32), "offset": float(p.get("offset", 0.0))}
+                for slot, p in raw.items()}
+    except (ValueError, TypeError, AttributeError, KeyError) as exc:
         raise ValueError(f"{source}: not a confidence model ({exc})") from exc
 
 
@@ -232,6 +265,56 @@ def event_features(token: Token, entry: Entry, args: Arguments, event_type: str,
         if "Plur" in token.morph.get("Number"):
             f["noun_plural"] = 1.0
     return f
+
+
+# the words whose vectors tell what a text is about (`meaning_vectors`): content words, not the tool words
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+# the words of an event whose meaning the model may read (`meaning_vectors`), and the document's (`document_vector`)
+MEANING_SLOTS = ("trigger", "theme", "subject", "recipient", "sentence", "document")
+
+
+def _unit(vector) -> Any:
+    """`vector` scaled to length 1 (float32), or None when it is none or null (a word the model has no vector of)."""
+    import numpy as np
+
+    if vector is None:
+        return None
+    vector = np.asarray(vector, dtype=np.float32)
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else None
+
+
+def _mean_vector(tokens) -> Any:
+    """The unit mean of the unit vectors of the content words among `tokens` (None when they have none)."""
+    import numpy as np
+
+    found = [v for v in (_unit(t.vector) for t in tokens if t.pos_ in _CONTENT_POS and not t.is_stop
+                         and t.has_vector) if v is not None]
+    return _unit(np.mean(found, axis=0)) if found else None
+
+
+def meaning_vectors(token: Token, args: Arguments, actor: list[Party], recipient: list[Party],
+                    sent: Span) -> dict[str, Any]:
+    """What an event's words are about, as the model's word vectors (unit length; a slot the event leaves empty is
+    absent): its trigger, the thing its clause acts on (`args.theme`), the word naming its subject (the actor the
+    sentence names, else the trigger's subject), the recipient the sentence names, and the sentence's content
+    words."""
+    found: dict[str, Any] = {"trigger": _unit(token.vector), "sentence": _mean_vector(sent)}
+    if args.theme is not None:
+        found["theme"] = _unit(args.theme.vector)
+    subject = next((p.token for p in actor if _named(p, sent)), None) or next(
+        (c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subject is not None:
+        found["subject"] = _unit(subject.vector)
+    named = next((p.token for p in recipient if _named(p, sent)), None)
+    if named is not None:
+        found["recipient"] = _unit(named.vector)
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def document_vector(doc) -> Any:
+    """The document's content words' mean vector (`meaning_vectors`'s "document"): what the article is about."""
+    return _mean_vector(doc)
 
 
 # how many events a document tells as news, and how many of them are of an event's type (`document_features`)
