@@ -256,3 +256,19 @@ def test_an_act_dated_after_the_article_is_future(every_event, text: str, trigge
     assert (event["status"] in (ASSERTED, REPORTED)) is factual, event["status"]
     if not factual:
         assert event["status"] == FUTURE
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the deed a verb of asking asks of the one its "de" phrase names, though the parser hangs the "que" clause
+        # on that phrase as a relative: asked, not done
+        ("Le Portugal a exigé de l'Angola qu'il ferme ses camps.", "ferme", HYPOTHETICAL),
+        # a true relative of a party that no verb of asking governs tells a fact
+        ("Le Portugal a félicité l'Angola qu'il soutient depuis longtemps.", "soutient", ASSERTED),
+    ],
+)
+def test_a_deed_asked_in_a_clause_read_as_a_relative(veille_nlp, text: str, trigger: str, expected: str) -> None:
+    token = next(t for t in veille_nlp(text) if t.text == trigger)
+    assert token.dep_ == "acl:relcl"  # the parse this test is about
+    assert assess(token).status == expected

@@ -19,7 +19,7 @@ from veille.events.features import morph, present_participle
 from veille.events.grammar import grammar_numbers, grammar_sequence, grammar_table, grammar_words
 from veille.events.lexicon import Entry, Lexicon, behind_day, stranded_object
 from veille.events.recall import period_phrase
-from veille.events.status import EUPHONIC, SPEECH_VERBS
+from veille.events.status import EUPHONIC, SPEECH_VERBS, asked_clause
 from veille.events.timex import TIME_WORDS
 from veille.events.timex_lexicon import REL_MODS as TIME_MODIFIERS
 from veille.events.timex_lexicon import UNITS as TIME_UNITS
@@ -102,23 +102,10 @@ def asked_party(pronoun: Token) -> Token | None:
     clause = view.head[pronoun.i]
     if view.dep[pronoun.i] not in ("nsubj", "nsubj:pass") or view.pos[pronoun.i] != "PRON" or clause == pronoun.i:
         return None
-    opener = next((k for k in view.kids(clause) if k < pronoun.i and view.lower[k] in _QUE
-                   and view.dep[k] in ("mark", "obj")), None)
-    if opener is None:
+    asked = asked_clause(view, clause)
+    if asked is None or not any(k < pronoun.i for k in view.kids(clause) if view.lower[k] in _QUE):
         return None
-    if view.dep[clause] == "ccomp":
-        verb = view.head[clause]
-        phrases = [k for k in view.kids(verb) if k < clause and view.dep[k] in ("obl:arg", "obl", "iobj")]
-    elif view.dep[clause] == "acl:relcl" and view.dep[opener] == "obj":
-        # "a exigé de l'Algérie qu'elle expulse ...": the clause read as a relative of the phrase asked
-        phrases = [view.head[clause]]
-        verb = view.head[phrases[0]]
-        if view.dep[phrases[0]] not in ("obl:arg", "obl", "iobj"):
-            return None
-    else:
-        return None
-    if view.lemma[verb] not in _ASKING_VERBS:
-        return None
+    _verb, phrases = asked
     for k in phrases:
         token = view.token(k)
         if _case(token) in _DE_FORMS or _case(token) in _A_FORMS:
@@ -1809,7 +1796,6 @@ _OBJECT_CONTROL = grammar_words("object_control_verbs")
 _BEYOND_STATE_ADDRESSEES = grammar_words("beyond_state_addressees")  # asked to act, they are not the asker's own
 _BODY_LABELS = frozenset({"ORG", "PER"})  # mentions of a body or a person, not of a place
 _DATIVE_CONTROL = grammar_words("dative_control_verbs")  # "demander à X de": the "à" phrase is asked, not the object
-_ASKING_VERBS = grammar_words("asking_verbs")  # "a obtenu du Mali qu'il ...": the clause's pronoun is the one asked
 _PERCEPTION_VERBS = grammar_words("perception_verbs")
 _COMMENTARY_VERBS = grammar_words("commentary_verbs")
 _SIDE_NOUNS = grammar_words("side_nouns")

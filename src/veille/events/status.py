@@ -250,6 +250,26 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def asked_clause(view: DocView, clause: int) -> tuple[int, list[int]] | None:
+    """The verb of getting or asking (`asking_verbs`) whose "que" clause `clause` tells the deed asked, with the
+    phrases before that clause that may name whom it asks ("a obtenu du Mali qu'il libère ...", "a exigé de
+    l'Algérie qu'elle expulse ...": the parser may hang the clause on that phrase as a relative);
+    None otherwise."""
+    opener = next((k for k in view.kids(clause) if k < clause and view.lower[k] in _QUE
+                   and view.dep[k] in ("mark", "obj")), None)
+    if opener is None:
+        return None
+    if view.dep[clause] == "ccomp":
+        verb = view.head[clause]
+        phrases = [k for k in view.kids(verb) if k < clause and view.dep[k] in _ASKED_DEPS]
+    elif view.dep[clause] == "acl:relcl" and view.dep[view.head[clause]] in _ASKED_DEPS:
+        phrases = [view.head[clause]]
+        verb = view.head[phrases[0]]
+    else:
+        return None
+    return (verb, phrases) if view.lemma[verb] in _ASKING_VERBS else None
+
+
 def _clause_verb(token: Token) -> Token:
     """The verb whose clause a noun trigger belongs to (a verb trigger is its own)."""
     current = token
@@ -322,6 +342,9 @@ def _launched_operation(clause: Token) -> bool:
 ANNOUNCE_VERBS = grammar_words("announce_verbs")
 _PERFORMING_VERBS = grammar_words("performing_verbs")
 _GERUND_MARKS = grammar_words("gerund_marks")
+# verbs of getting or asking whose "de"/"à" phrase names the one asked and whose "que" clause the deed asked
+_ASKING_VERBS = grammar_words("asking_verbs")
+_ASKED_DEPS = ("obl:arg", "obl", "iobj")
 _ACT_SUBJECTS = grammar_words("act_subjects")  # "ce sera une grève": the pronoun stands for the act
 _GOING_VERB = next(iter(grammar_words("going_verb")))  # "va rester": the near future
 
@@ -500,6 +523,8 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             current = token_at(p)
             continue
         via_subject = via_object = via_adjunct = via_agent = False
+        if dep == "acl:relcl" and (asked := asked_clause(view, c)) is not None:
+            dep, p = "ccomp", asked[0]  # "a exigé de l'Algérie qu'elle expulse ...": the deed asked, not done
         if dep not in _CLAUSE_UP:
             break
         if c == t and verbal and p < c and dep == "parataxis" and _inverted_subject(current) is not None:
