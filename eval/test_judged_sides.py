@@ -34,8 +34,9 @@ LABELS = [json.loads(line) for line in (JUDGED / "sides-labels.jsonl").read_text
 # by an uncoded body's name: 45 (verb object or complement missed: 8 → 12 of 29). Stop 40, a body of the asker's own
 # state named as the one to act, an office's holder owning what is judged: 47; a first-person request the speaker made
 # of a private person no longer coded: no_event 18; stop 41 (state bodies named by a plain noun as the ones aimed at, an
-# act noun's owner or agent, object clitics): 49, no_event 19
-SIDES_RIGHT_FLOOR = 49
+# act noun's owner or agent, object clitics): 49, no_event 19; stop 42 (the one a clause says gets or undergoes an act,
+# "X a reçu le soutien de Y", "Appuyé par Y, X ..."): 50
+SIDES_RIGHT_FLOOR = 50
 NO_EVENT_GONE_FLOOR = 19
 CODE = re.compile(r"^[A-Z]{2,5}$")
 

@@ -169,3 +169,40 @@ def test_the_one_accused_of_a_compound_infinitive_is_the_recipient(veille_nlp) -
                                   "caisses de l'État.", home="FRA"), "ACCUSE")
     assert event is not None
     assert _sides(event) == ({"FRA"}, ["gouvernement précédent"]) and codes(event["recipient"]) == {"FRA"}, event
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    # the subject of a verb of receiving or undergoing whose object names the act gets it
+    ("Le sénateur Gaël Tissier a reçu mardi le soutien de la sénatrice Odile Ferrand.", "SUPPORT"),
+    ("Le sénateur Gaël Tissier a essuyé mardi les critiques de la sénatrice Odile Ferrand.", "ACCUSE"),
+    # the subject of the clause a past participle with its agent is set before undergoes it
+    ("Critiqué par la sénatrice Odile Ferrand, le sénateur Gaël Tissier a maintenu son amendement.", "ACCUSE"),
+])
+def test_the_one_the_clause_says_gets_the_act_is_the_recipient(veille_nlp, text: str, event_type: str) -> None:
+    event = find(code(veille_nlp, text, home="FRA"), event_type)
+    assert event is not None
+    assert _sides(event) == ({"FRA"}, ["sénateur Gaël Tissier"]), event
+    assert [p["text"] for p in event["actor"]] == ["sénatrice Odile Ferrand"], event
+
+
+def test_a_present_participle_before_the_clause_is_said_by_its_subject(veille_nlp) -> None:
+    # (no agent: the clause's subject does the act the participle names, it does not undergo it)
+    event = find(code(veille_nlp, "Critiquant la sénatrice Odile Ferrand, le sénateur Gaël Tissier a maintenu son "
+                                  "amendement.", home="FRA"), "ACCUSE")
+    assert event is not None
+    assert [p["text"] for p in event["actor"]] == ["sénateur Gaël Tissier"], event
+    assert [p["text"] for p in event["recipient"]] == ["sénatrice Odile Ferrand"], event
+
+
+def test_whom_a_support_verbs_act_is_aimed_at_is_the_recipient(veille_nlp) -> None:
+    event = find(code(veille_nlp, "Le sénateur Gaël Tissier a apporté mardi son soutien à la sénatrice Odile Ferrand.",
+                      home="FRA"), "SUPPORT")
+    assert event is not None
+    assert _sides(event) == ({"FRA"}, ["sénatrice Odile Ferrand"]), event
+
+
+def test_the_victim_of_another_act_a_support_verb_takes_is_no_recipient(veille_nlp) -> None:
+    event = find(code(veille_nlp, "Le sénateur Gaël Tissier a condamné mardi l'agression contre la sénatrice Odile "
+                                  "Ferrand.", home="FRA"), "ACCUSE")
+    assert event is not None
+    assert "sénatrice Odile Ferrand" not in _sides(event)[1], event

@@ -1531,6 +1531,11 @@ class ArgumentFinder:
                 owners, args.recipient = givers, [p for p in getter if not _same(p, givers)]
             # otherwise ("X a obtenu la libération de deux otages", "X a obtenu des sanctions contre Y") the noun's
             # phrase names no doer (who undergoes the act does not give it), and none is sought in the clause
+        elif noun.dep_ == "obj" and head.lemma_.lower() in _UNDERGOING_VERBS and owners:
+            # "le ministre a essuyé les critiques de l'opposition": the doer its phrase names acts, the subject
+            # undergoes the act
+            undergoer = self._noun_owner_from_verb(noun, index, resolve)
+            args.recipient.extend(p for p in undergoer if not _same(p, owners) and not _same(p, args.recipient))
         elif (owners or named_doer) and self._means_of_clause(noun, entry):
             # "montée avec le soutien d'une fondation privée", "tient grâce au soutien turc": the help or consent by
             # which the clause's act is done; its doer is the one its own phrase names (none here when it names no

@@ -145,6 +145,9 @@ _QUE_FORMS = grammar_words("que_forms")
 _SOURCE_WORDS = grammar_words("source_words")  # "selon un communiqué du président"
 _STREET_SECTORS = grammar_words("street_sectors")  # opposition, civilians, unions, students
 _OTHER_BODIES = grammar_words("other_bodies")  # parliament, opposition, rebels, courts, civilians, parties
+# "X a reçu le soutien de Y", "X a essuyé les critiques de Y": the subject gets or undergoes the act the object names
+_GETTING_VERBS = grammar_words("receive_verbs") | grammar_words("undergoing_verbs")
+_RECIPIENT_PREPS = grammar_words("recipient_prepositions")  # "a apporté son soutien à Y"
 # heads of the offices of a town, a region or the police: they act on their own state's affairs
 _LOCAL_OFFICES = grammar_words("local_offices")
 # how a sentence or a clause read as one ends: a sentence ending otherwise is a heading, or runs on in the next
@@ -2857,8 +2860,32 @@ def _addressed_body(event_type: str, party: Party, trigger: Token, actor: list[P
         return True  # "le ministre l'a félicité": someone named before, the trigger's clitic object, not the actor
     if event_type in addressed and _another_person(party, actor) and _owned_complement(party, trigger, lexicon):
         return True  # "X a raillé Y", "X a moqué le bilan de Y": two people of one state, each named
+    if event_type in addressed and _another_person(party, actor) and _undergoer(party, trigger):
+        return True  # "X a reçu le soutien de Y", "Soutenu par Y, X a ...": the one the clause says gets the act
     return event_type in addressed and _governed(party, trigger) \
         and (_another_body(party, actor) or _answering_at_home(party, actor))
+
+
+def _undergoer(party: Party, trigger: Token) -> bool:
+    """The party is the subject of the clause that says it gets or undergoes the act: of a verb of receiving or
+    undergoing whose object is the act's noun ("X a reçu le soutien de Y", "X a essuyé les critiques de Y"), or of
+    the clause a past participle with its agent is set before ("Soutenu par Y, X a ..."); named there, or by the
+    personal pronoun that stands there for it ("il a reçu le soutien de Y")."""
+    clause = trigger.head
+    if clause == trigger or party.token is None:
+        return False
+    if trigger.pos_ == "NOUN":
+        if trigger.dep_ != "obj" or clause.lemma_.lower() not in _GETTING_VERBS:
+            return False
+    elif not (trigger.dep_ == "advcl" and trigger.i < clause.i and "Part" in morph(trigger, "VerbForm")
+              and "Pres" not in morph(trigger, "Tense") and any(c.dep_ == "obl:agent" for c in trigger.children)):
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subject is None:
+        return False
+    return party.token == subject or subject.is_ancestor(party.token) or (
+        subject.pos_ == "PRON" and not (trigger.is_ancestor(party.token) or party.token == trigger)
+        and party.token.sent.start <= subject.i and party.token.i < subject.i)
 
 
 def _another_person(party: Party, actor: list[Party]) -> bool:
@@ -2885,7 +2912,9 @@ def _apposed(one: Party, other: Party) -> bool:
         return False
     left = other.token.left_edge.i
     doc = other.token.doc
-    beside = left >= 2 and doc[left - 1].text == "," and doc[left - 2].idx + len(doc[left - 2].text) == one.end
+    # (not the subject of a clause after the comma: "Critiqué par X, Y a ...")
+    beside = left >= 2 and doc[left - 1].text == "," and doc[left - 2].idx + len(doc[left - 2].text) == one.end \
+        and not (other.token.dep_ in ("nsubj", "nsubj:pass") and other.token.head.i > other.token.i)
     return beside or (other.token.dep_ in _NAME_DEPS and other.token.head == one.token) \
         or (one.token.dep_ in _NAME_DEPS and one.token.head == other.token)
 
@@ -2928,20 +2957,32 @@ def _one_person(one: Party, other: Party) -> bool:
 def _owned_complement(party: Party, trigger: Token, lexicon: Lexicon) -> bool:
     """The party is the trigger's own complement, or the owner of it ("a moqué le bilan de Y", "a loué la ténacité
     de Y"): not a word of a clause below it, nor of a complement deeper down, nor the victim of an act ("a condamné
-    le meurtre de Y": who is judged is who did it)."""
+    le meurtre de Y": who is judged is who did it); or the complement that says whom the act is aimed at of the noun
+    of the very act the trigger, a support verb, takes as its object ("a apporté son soutien à Y", "a réitéré ses
+    critiques envers Y")."""
     token = party.token
     for _ in range(2):
         if token is None or token.head == token:
             return False
-        token = token.head
+        below, token = token, token.head
         if token.dep_ == "amod" and token.pos_ == "ADJ" and token.head != token:
             token = token.head  # "a critiqué la ligne dure de Y": the parser may hang the owner on the adjective
         if token == trigger:
+            return True
+        if token.dep_ == "obj" and token.head == trigger and below.dep_ == "nmod" \
+                and any(c.dep_ == "case" and c.lower_ in _RECIPIENT_PREPS for c in below.children) \
+                and _same_act(token, trigger, lexicon):
             return True
         if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in lexicon.entries \
                 or lexicon.in_class(token.lemma_.lower(), "violence"):
             return False
     return False
+
+
+def _same_act(noun: Token, trigger: Token, lexicon: Lexicon) -> bool:
+    """The noun names an act of the trigger's own type: the trigger is only the verb that does it."""
+    act, verb = lexicon.match(noun), lexicon.match(trigger)
+    return act is not None and verb is not None and act.type == verb.type
 
 
 def _answering_at_home(party: Party, actor: list[Party]) -> bool:
