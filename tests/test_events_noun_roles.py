@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from veille.events.testing import code, codes, features_kept, of_type
+from veille.events.testing import code, codes, features_kept, find, of_type
 
 PUBLISHED = "2021-06-10"
 
@@ -139,3 +139,28 @@ def test_who_undergoes_an_act_another_obtains_does_not_give_it(veille_nlp, text:
         events = of_type(code(veille_nlp, text, PUBLISHED), event_type)
     assert bool(events) is coded, (text, events)
     assert not [e for e in events if codes(e["actor"]) & actor], (text, events)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        # the subject of a verb of undergoing never does the act its object names: the noun's "de" phrase does
+        ("Le Venezuela a subi une attaque de la Colombie.", {"COL"}, {"VEN"}),
+        ("Le Venezuela subit les sanctions de l'Union européenne.", {"EU"}, {"VEN"}),
+    ],
+)
+def test_the_subject_of_a_verb_of_undergoing_is_whom_the_act_aims_at(veille_nlp, text: str, actor: set[str],
+                                                                     recipient: set[str]) -> None:
+    event = find(code(veille_nlp, text), trigger="attaque" if "attaque" in text else "sanctions")
+    assert event is not None
+    assert codes(event["actor"]) == actor
+    assert codes(event["recipient"]) == recipient
+
+
+def test_the_subject_of_a_verb_of_undergoing_is_never_the_doer_a_noun_leaves_unsaid(veille_nlp) -> None:
+    # "le convoi a essuyé des tirs": whoever shot, it was not the convoy
+    events = code(veille_nlp, "Un convoi chilien a essuyé des tirs dans le nord du pays.")
+    assert not any("CHL" in codes(e["actor"]) and e["trigger"] == "tirs" for e in events)
+    # the pair: the same convoy shooting does the act
+    events = code(veille_nlp, "Un convoi chilien a ouvert le feu dans le nord du pays.")
+    assert any("CHL" in codes(e["actor"]) for e in events)

@@ -1531,10 +1531,15 @@ class ArgumentFinder:
                 owners, args.recipient = givers, [p for p in getter if not _same(p, givers)]
             # otherwise ("X a obtenu la libération de deux otages", "X a obtenu des sanctions contre Y") the noun's
             # phrase names no doer (who undergoes the act does not give it), and none is sought in the clause
-        elif noun.dep_ == "obj" and head.lemma_.lower() in _UNDERGOING_VERBS and owners:
-            # "le ministre a essuyé les critiques de l'opposition": the doer its phrase names acts, the subject
-            # undergoes the act
+        elif noun.dep_ == "obj" and head.lemma_.lower() in _UNDERGOING_VERBS:
+            # the act is what the clause's subject undergoes: the subject never does it
             undergoer = self._noun_owner_from_verb(noun, index, resolve)
+            if not owners and not against and (targeted or args.recipient):
+                # "l'armée a subi une attaque des rebelles": the noun's "de" phrase names its doer, not its target
+                owners = list(targeted) or list(args.recipient)
+                args.recipient = [p for p in args.recipient if not _same(p, owners)]
+            # "le ministre a essuyé les critiques de l'opposition", "le convoi a essuyé des tirs": the subject is
+            # whom the act aims at, whether or not the noun names its doer
             args.recipient.extend(p for p in undergoer if not _same(p, owners) and not _same(p, args.recipient))
         elif (owners or named_doer) and self._means_of_clause(noun, entry):
             # "montée avec le soutien d'une fondation privée", "tient grâce au soutien turc": the help or consent by
