@@ -31,6 +31,15 @@ def test_attack_where_someone_fights_stays_violence(veille_nlp, text: str, word:
     assert trigger_type(veille_nlp, text, word) == "ASSAULT"
 
 
+@pytest.mark.parametrize("text, word", [
+    # an ordinal or a camp is no party of political life
+    ("Il s'agit de la première attaque contre une pharmacie de Tarbes depuis le printemps.", "attaque"),
+    ("Des inconnus ont attaqué un camp de saisonniers près de Cavaillon dans la nuit.", "attaqué"),
+])
+def test_attack_on_no_party_of_political_life_stays_violence(veille_nlp, text: str, word: str) -> None:
+    assert trigger_type(veille_nlp, text, word) == "ASSAULT"
+
+
 def test_verbal_attack_is_coded_as_an_accusation(veille_nlp) -> None:
     events = code(veille_nlp, "Le député Lucien Ferrandi a vivement attaqué mardi la réforme des retraites du "
                               "gouvernement.", home="FRA")
@@ -41,8 +50,8 @@ def test_verbal_attack_is_coded_as_an_accusation(veille_nlp) -> None:
 
 @pytest.mark.parametrize("text, word", [
     ("Le pilote a appuyé fermement son pouce contre le bouton rouge.", "appuyé"),
-    ("Le secouriste soutenait la tête du cycliste en attendant l'ambulance.", "soutenait"),
-    ("Le garde forestier a pressé la détente de son fusil.", "pressé"),
+    ("Le secouriste soutenait le cou du cycliste en attendant l'ambulance.", "soutenait"),
+    ("Le garde forestier a pressé la gâchette de son fusil.", "pressé"),
 ])
 def test_the_body_or_a_thing_pressed_gives_the_physical_sense(veille_nlp, text: str, word: str) -> None:
     assert trigger_type(veille_nlp, text, word) is None
@@ -52,6 +61,10 @@ def test_the_body_or_a_thing_pressed_gives_the_physical_sense(veille_nlp, text: 
     ("La Norvège a appuyé la candidature de la Suède au Conseil de l'Europe.", "appuyé", "SUPPORT"),
     ("Le gouvernement danois soutient le plan de paix de l'Union africaine.", "soutient", "SUPPORT"),
     ("Le chancelier autrichien a pressé le gouvernement slovène de rouvrir la frontière.", "pressé", "REQUEST"),
+    # words of the body or of devices also said of politics
+    ("Pékin soutient la détente entre les deux rives du détroit.", "soutient", "SUPPORT"),
+    ("Le parti centriste soutient la tête de liste écologiste aux municipales de Vannes.", "soutient", "SUPPORT"),
+    ("Lisbonne appuie la main tendue de Madrid aux pêcheurs andalous.", "appuie", "SUPPORT"),
 ])
 def test_a_party_or_a_plan_keeps_the_political_sense(veille_nlp, text: str, word: str, event_type: str) -> None:
     assert trigger_type(veille_nlp, text, word) == event_type
@@ -63,6 +76,17 @@ def test_a_party_or_a_plan_keeps_the_political_sense(veille_nlp, text: str, word
 ])
 def test_request_verb_with_se_is_another_verb(veille_nlp, text: str, word: str) -> None:
     assert trigger_type(veille_nlp, text, word) is None
+
+
+@pytest.mark.parametrize("text, word", [
+    # the "se" of the infinitive asked for is not the request verb's own
+    ("Le Danemark a demandé à l'Islande de se retirer des négociations sur la pêche.", "demandé"),
+    ("L'Autriche a pressé la Slovénie de se conformer à l'arrêt de la Cour.", "pressé"),
+    ("Le Luxembourg a réclamé à la Belgique de s'expliquer sur la fermeture du pont.", "réclamé"),
+])
+def test_request_of_a_reflexive_act_is_a_request(veille_nlp, text: str, word: str) -> None:
+    assert trigger_type(veille_nlp, text, word) == "REQUEST"
+    assert [e for e in factual(code(veille_nlp, text), "REQUEST") if e["trigger"] == word]
 
 
 def test_request_verb_with_an_object_clitic_is_a_request(veille_nlp) -> None:
@@ -93,6 +117,14 @@ def test_act_told_as_usual_is_a_habit(veille_nlp, text: str, word: str) -> None:
     assert not [e for e in factual(events) if e["trigger"] == word], events
 
 
+@pytest.mark.parametrize("text", [
+    "Plus tôt que d'habitude, la Slovaquie a critiqué lundi la Croatie.",
+    "Moins prudemment que d'ordinaire, l'Estonie a dénoncé mardi la Lettonie.",
+])
+def test_act_compared_with_the_habit_stays_an_event(veille_nlp, text: str) -> None:
+    assert factual(code(veille_nlp, text, home="FRA"), "ACCUSE")
+
+
 def test_act_told_as_usual_this_time_stays_an_event(veille_nlp) -> None:
     events = code(veille_nlp, "Comme d'habitude, des milliers d'enseignants ont défilé jeudi à Lille contre la "
                               "réforme.", home="FRA")
@@ -104,6 +136,9 @@ def test_act_told_as_usual_this_time_stays_an_event(veille_nlp) -> None:
     # a state's or a government's effort, no protest
     ("L'ancienne otage a regretté la faible mobilisation du gouvernement autour du sort des marins retenus.", None),
     ("La mobilisation des autorités portugaises contre les incendies a été saluée.", None),
+    # a power the protest is aimed at, or one its target belongs to, leaves it a protest
+    ("La mobilisation des infirmières contre le gouvernement se poursuit à Valence.", "PROTEST"),
+    ("La mobilisation des routiers contre la taxe du ministre a bloqué trois péages.", "PROTEST"),
 ])
 def test_mobilisation_of_a_power_is_no_protest(veille_nlp, text: str, event_type: str | None) -> None:
     assert trigger_type(veille_nlp, text, "mobilisation") == event_type

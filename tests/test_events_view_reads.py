@@ -43,3 +43,31 @@ def test_clause_tenses_read_once_per_document_are_those_read_alone(veille_nlp) -
         assert [dates.clause_tense(token) for token in doc] == alone  # the second time from the memo
     assert active_view(doc) is None
     assert {"pluperfect", "perfect", "future", "conditional"} <= set(alone)
+
+
+def test_each_thread_reads_its_own_active_view(veille_nlp) -> None:
+    """Two threads coding at once (a watcher's ingest, a request's explain): each finds its own document's view,
+    and leaving one's leaves the other's in place."""
+    import threading
+
+    docs = [veille_nlp("Le maire de Vierzon a inauguré la passerelle."), veille_nlp("La chorale de Mende a chanté.")]
+    both_in, first_out = threading.Barrier(2), threading.Barrier(2)
+    seen: dict[int, list[bool]] = {0: [], 1: []}
+
+    def work(k: int) -> None:
+        view = DocView(docs[k])
+        with active(view):
+            both_in.wait()  # both views active at once
+            seen[k].append(active_view(docs[k]) is view)
+            if k == 1:
+                first_out.wait()
+                seen[k].append(active_view(docs[k]) is view)
+        if k == 0:
+            first_out.wait()  # the other thread's view still active after this one left its own
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen == {0: [True], 1: [True, True]}

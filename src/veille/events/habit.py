@@ -34,6 +34,8 @@ _CAREER_OBJECTS = grammar_words("career_objects")
 _CAREER_ADJ = grammar_words("career_adjectives")
 _DISPOSITION_ADJ = grammar_words("disposition_adjectives")  # "prompt à défendre": what one is wont to do
 _COMPARISON = grammar_words("comparison_marks")  # "comme chaque année": this year's instance
+_COMPARATIVES = grammar_words("comparative_words")  # "plus tôt que d'habitude": this time's, compared
+_QUE = grammar_words("que_forms")
 _NE = grammar_words("ne_forms")
 _NEGATORS = grammar_words("negators")
 # every beginning of a marker phrase, spaces included: a scan stops as soon as its words begin none
@@ -102,6 +104,9 @@ def _marked(clause: Token, markers: tuple[tuple[str, Span], ...], below: Token |
     for text, span in markers:
         if span.start > 0 and doc[span.start - 1].lower_ in _COMPARISON:
             continue
+        if span.start > 0 and doc[span.start - 1].lower_ in _QUE \
+                and any(t.lower_ in _COMPARATIVES for t in doc[span.sent.start:span.start - 1]):
+            continue  # "plus fermement que d'habitude"
         if not _attached(text, span, clause):
             continue
         if text in _PHRASES:

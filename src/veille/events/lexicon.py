@@ -32,6 +32,7 @@ from veille.nlp.extensions import MENTIONS
 FILE_KEYS = ("version", "classes", "generic_actors", "types")
 _REFLEXIVE = grammar_words("reflexive_pronouns")
 _A_FORMS = grammar_words("a_forms")  # "à", "au", "aux": a reflexive verb's target ("s'attaquer à")
+_DE_FORMS = grammar_words("de_forms")  # a noun's "de" complement ("la mobilisation du gouvernement")
 # "signer" → "signé", "signées"; "réunir" → "réunis"
 _PARTICIPLE_ENDINGS = grammar_table("past_participle_endings")
 
@@ -43,6 +44,9 @@ class Entry:
     pos: frozenset[str] = frozenset()
     with_: frozenset[str] = frozenset()
     not_with: frozenset[str] = frozenset()
+    # words that hang on the trigger itself are none of these ("se demander": its own "se"; "de se retirer", an
+    # infinitive's, is no matter)
+    not_child: frozenset[str] = frozenset()
     refl: bool | None = None
     obj: frozenset[str] = frozenset()
     not_obj: frozenset[str] = frozenset()
@@ -58,6 +62,9 @@ class Entry:
     # the complement `prep` introduces is of these (or, misparsed, one of its words): "mettre en garde X contre
     # une offensive" warns of an act, not "contre les dangers du tabac"
     against: frozenset[str] = frozenset()
+    # a noun's "de" complement, whose act it is, is none of these ("la mobilisation du gouvernement": no protest); its
+    # other complements may be ("la mobilisation contre le gouvernement")
+    not_of: frozenset[str] = frozenset()
     mode: str | None = None
     context: tuple[str, ...] = ()
     sym: bool = False
@@ -202,6 +209,7 @@ class Lexicon:
             pos=pos_set,
             with_=words("with"),
             not_with=words("not_with"),
+            not_child=words("not_child"),
             refl=item.get("refl"),
             obj=words("obj"),
             not_obj=words("not_obj"),
@@ -212,6 +220,7 @@ class Lexicon:
             case=frozenset(item.get("case") or ()),
             not_case=frozenset(item.get("not_case") or ()),
             against=words("against"),
+            not_of=words("not_of"),
             mode=item.get("mode"),
             context=tuple(item.get("context") or ()),
             sym=bool(item.get("sym", False)),
@@ -306,6 +315,10 @@ class Lexicon:
             return False
         if entry.not_with and entry.not_with & near:
             return False
+        if entry.not_child:
+            view = view_of(token.doc)
+            if any(view.lower[j] in entry.not_child for j in view.kids(token.i)):
+                return False
         if entry.case and _case_of(token) not in entry.case:
             return False
         if entry.not_case and _case_of(token) in entry.not_case:
@@ -339,6 +352,8 @@ class Lexicon:
                 return False
         if entry.against and not any(
                 lemma in entry.against for lemma in _complement_words(token, entry.prep)):
+            return False
+        if entry.not_of and _of_whom(token) & entry.not_of:
             return False
         if entry.obj or entry.not_obj or entry.prep or entry.target:
             theme, prep = _theme(token)
@@ -597,6 +612,15 @@ def _object_followed(theme: Token, words: frozenset[str]) -> bool:
             return False
         k += 1
     return False
+
+
+def _of_whom(token: Token) -> set[str]:
+    """Lemmas of a noun's own "de" complements ("la mobilisation du gouvernement"), not of its complements' ("la
+    mobilisation contre la réforme du ministre")."""
+    view = view_of(token.doc)
+    deps, kids = view.dep, view.kids
+    return {view.lemma[j] for j in kids(token.i) if deps[j] == "nmod"
+            and any(deps[k] == "case" and view.lower[k] in _DE_FORMS for k in kids(j))}
 
 
 def _complement_words(token: Token, preps: frozenset[str]) -> set[str]:

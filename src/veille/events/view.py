@@ -7,6 +7,7 @@ sentence read these lists instead, and build Tokens only for the words they keep
 
 from __future__ import annotations
 
+import threading
 from functools import cached_property
 from typing import Any
 
@@ -95,18 +96,28 @@ def _lower(key: int, strings: StringStore) -> str:
     return found
 
 
-_ACTIVE: list[DocView] = []  # the view of the document the event coder is working on
+class _Active(threading.local):
+    """The views of the documents the event coder is working on, each thread its own (`serve --watch` ingests in a
+    thread of its own while a request's thread explains a sentence)."""
+
+    def __init__(self) -> None:
+        self.views: list[DocView] = []
+
+
+_ACTIVE = _Active()
 
 
 def active_view(doc: Doc) -> DocView | None:
     """The event coder's view of ``doc`` while it codes ``doc``, else None."""
-    return _ACTIVE[-1] if _ACTIVE and _ACTIVE[-1].doc is doc else None
+    views = _ACTIVE.views
+    return views[-1] if views and views[-1].doc is doc else None
 
 
 def view_of(doc: Doc) -> DocView:
     """The view of ``doc``: the event coder's while it codes ``doc``, else a new one."""
-    if _ACTIVE and _ACTIVE[-1].doc is doc:
-        return _ACTIVE[-1]
+    views = _ACTIVE.views
+    if views and views[-1].doc is doc:
+        return views[-1]
     return DocView(doc)
 
 
@@ -117,11 +128,11 @@ class active:
         self.view = view
 
     def __enter__(self) -> DocView:
-        _ACTIVE.append(self.view)
+        _ACTIVE.views.append(self.view)
         return self.view
 
     def __exit__(self, *exc: object) -> None:
-        _ACTIVE.pop()
+        _ACTIVE.views.pop()
 
 
 def opens_incise(verb: Token) -> bool:
