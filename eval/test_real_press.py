@@ -8,7 +8,8 @@ import pytest
 from conftest import ingest, score
 
 FLOORS = {  # reached at stop 42: F1 0.781, P 0.880, R 0.702, direction 0.849 (who acts when the parser reads a
-    # subject as passive), reported_by 0.886, story pairs 0.884; stop 41: F1 0.781, P 0.880, R 0.702, direction 0.845, reported_by 0.886, story pairs 0.884;
+    # subject as passive), reported_by 0.886, story pairs 0.884;
+    # stop 41: F1 0.781, P 0.880, R 0.702, direction 0.845, reported_by 0.886, story pairs 0.884;
     # stop 40: F1 0.779, P 0.880, R 0.699, direction 0.845, reported_by 0.886, story pairs 0.884;
     # stop 39: F1 0.776, P 0.879, R 0.694, direction 0.844, reported_by 0.884, story pairs 0.884
     # (0.892 at stop 38: an event found from a description's own words moves one half-B document to another story);
