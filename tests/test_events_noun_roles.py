@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from veille.events.testing import code, codes, features_kept, find, of_type
+from veille.explain import explain
 
 PUBLISHED = "2021-06-10"
 
@@ -158,9 +159,8 @@ def test_the_subject_of_a_verb_of_undergoing_is_whom_the_act_aims_at(veille_nlp,
 
 
 def test_the_subject_of_a_verb_of_undergoing_is_never_the_doer_a_noun_leaves_unsaid(veille_nlp) -> None:
-    # "le convoi a essuyé des tirs": whoever shot, it was not the convoy
-    events = code(veille_nlp, "Un convoi chilien a essuyé des tirs dans le nord du pays.")
-    assert not any("CHL" in codes(e["actor"]) and e["trigger"] == "tirs" for e in events)
-    # the pair: the same convoy shooting does the act
-    events = code(veille_nlp, "Un convoi chilien a ouvert le feu dans le nord du pays.")
-    assert any("CHL" in codes(e["actor"]) for e in events)
+    # "le convoi a essuyé des tirs": whoever shot, it was not the convoy; the convoy is whom the shots aimed at
+    text = "Un convoi chilien a essuyé des tirs dans le nord du pays."
+    assert not any("CHL" in codes(e["actor"]) for e in code(veille_nlp, text))
+    [shots] = [c for s in explain(text, nlp=veille_nlp)["sentences"] for c in s["candidates"] if c["word"] == "tirs"]
+    assert codes(shots["actor"]) == set() and codes(shots["recipient"]) == {"CHL"}, shots
