@@ -113,3 +113,19 @@ def test_a_hostile_act_promised_not_to_be_done_is_no_threat(veille_nlp) -> None:
         assert find(events, "THREATEN") is None, (text, events)
     events = code(veille_nlp, "Le président péruvien a promis d'attaquer la Bolivie.")
     assert find(events, "THREATEN", "promis") is not None, events
+
+
+def test_a_threat_hinted_in_an_incise_is_its_speakers_at_the_target_of_the_act_hinted(veille_nlp) -> None:
+    # the speaker inverted after the quote hints; the hinted sanctions' imposer ("du Conseil") is no target
+    events = code(veille_nlp, "\"Nous attendons des explications de Pékin\", a déclaré mardi le ministre japonais des "
+                              "Affaires étrangères, dans une allusion à de possibles sanctions du Conseil.")
+    threat = find(events, "THREATEN")
+    assert threat is not None and codes(threat["actor"]) == {"JPN"}, events
+    assert "UN" not in codes(threat["recipient"]), threat
+
+
+def test_a_threat_hinted_aims_at_the_target_the_act_hinted_names(veille_nlp) -> None:
+    events = code(veille_nlp, "Le ministre japonais a évoqué mardi, dans une allusion à des sanctions de l'ONU "
+                              "contre la Chine, une réponse ferme.")
+    threat = find(events, "THREATEN")
+    assert threat is not None and codes(threat["actor"]) == {"JPN"} and codes(threat["recipient"]) == {"CHN"}, events

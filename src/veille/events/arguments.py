@@ -51,6 +51,7 @@ _AND = grammar_words("and_forms")
 _NOT_PARTY_OBLIQUES = grammar_words("not_party_obliques")  # "une réunion d'urgence"
 _AGENT_PREPS = grammar_words("agent_prepositions")  # "tué par la police"
 _DOING_PREPS = grammar_words("doing_prepositions")  # "le ministre, en visite à Rome": what the party is doing
+_UTTERANCE_PREPS = grammar_words("utterance_prepositions")  # "a dit X, dans une allusion à": what the words are
 GIVER_NOUNS = grammar_words("giver_nouns")  # "de la part de X": whom a thing comes from
 _MEANS_PREPS = grammar_words("means_prepositions")  # "avec le soutien de X": the help the clause's act is done with
 _AVOIR = grammar_words("avoir_auxiliaries")  # "Poutine l'avait mis en garde": no passive
@@ -1452,8 +1453,14 @@ class ArgumentFinder:
                         # l'Ukraine"; the nouns of other types take "à" a place as where)
                         args.recipient.extend(parties)
                 elif prep in RECIPIENT_PREPS:
+                    threatened = self.lexicon.match(child) if entry.type in _THREAT_TYPES and prep in _A_FORMS \
+                        and child.pos_ == "NOUN" and index.at(child) is None else None
+                    if threatened is not None:
+                        # "une allusion à des sanctions de l'UE contre Moscou": the threat aims at whom the act
+                        # threatened would aim at, not at the one that would do it
+                        parties = self.find(child, threatened, index, resolve).recipient
                     args.recipient.extend(p for p in parties if not _same(p, args.recipient))
-                    args.explicit = True
+                    args.explicit = args.explicit or bool(parties) or threatened is None
                     if prep in _TARGET_PREPS:
                         against.extend(parties)
         if not owners:
@@ -1548,7 +1555,12 @@ class ArgumentFinder:
             doer = self._noun_owner_from_verb(noun, index, resolve)
             args.recipient.extend(p for p in doer if p.code and not _same(p, owners) and not _same(p, args.recipient))
         elif not owners:
-            owners = self._noun_owner_from_verb(noun, index, resolve)
+            # ('"...", a martelé le ministre, dans une allusion à des sanctions': the words the speaker of an incise
+            # says are the speaker's act, whatever the parser made of the inverted subject)
+            said = noun.dep_ in ("obl", "obl:mod") and _case(noun) in _UTTERANCE_PREPS \
+                and head.lemma_.lower() in _SAYING_VERBS
+            owners = (self._incise_speaker(head, index, resolve) if said else []) \
+                or self._noun_owner_from_verb(noun, index, resolve, speaker=said)
         if not owners and noun.dep_ == "nmod" and _case(noun) in _DOING_PREPS and head.pos_ in ("NOUN", "PROPN") \
                 and head.i < noun.i and index.at(head) is not None and self.lexicon.match(head) is None:
             # "le ministre, en visite à Rome, a ...": the party the act's noun is set beside is doing it (a party
@@ -1580,6 +1592,16 @@ class ArgumentFinder:
         # "X raconte son arrestation", "X a été relâché après son arrestation": who undergoes the act is not its doer,
         # whatever verb the noun complements
         args.actor = [p for p in owners if not _same(p, patients)]
+
+    def _incise_speaker(self, verb: Token, index: MentionIndex, resolve) -> list[Party]:
+        """The inverted subject of a verb of saying set after what it reports ('"...", a martelé vendredi le
+        ministre'), wherever the parser hung it; none for a verb with a subject of its own."""
+        if not reports_clause(verb) or any(c.dep_ in ("nsubj", "nsubj:pass") for c in _children(verb)):
+            return []
+        named = after_incise(verb, view_of(verb.doc))
+        if named is None or not self._agentive(verb.doc[named], index):
+            return []
+        return self._np(verb.doc[named], index, resolve)
 
     def _noun_agent(self, noun: Token, index: MentionIndex) -> bool:
         """Whether a "par" phrase that can act completes ``noun``, on the noun or on its "de" phrase where the parser
@@ -2060,6 +2082,7 @@ _DATIVE_TYPES = load_vocabulary().with_flag("dative")  # the verb's "à X" is th
 _FROM_WHOM_TYPES = load_vocabulary().with_flag("from_whom")  # the verb's "de X" is the recipient
 _MEETING_TYPES = load_vocabulary().with_flag("meeting")  # meetings and pacts, maybe named after a city
 _IMPOSED_TYPES = load_vocabulary().with_flag("imposed")  # measures aimed at someone
+_THREAT_TYPES = load_vocabulary().with_flag("threat")  # "une allusion à des sanctions contre X": aimed at X
 _AIM_VERBS = grammar_words("aim_verbs")  # "les sanctions visant Moscou": whom a measure aims at
 _PREP_ADVERBS = grammar_words("preposition_adverbs")
 _ELIDED_SOURCE_PREPS = grammar_words("elided_source_prepositions")  # "d' après" split in two ...
