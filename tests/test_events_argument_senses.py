@@ -152,3 +152,33 @@ def test_mobilisation_of_a_power_is_no_protest(veille_nlp, text: str, event_type
 ])
 def test_in_accord_with_is_no_agreement(veille_nlp, text: str, event_type: str | None) -> None:
     assert trigger_type(veille_nlp, text, "accord") == event_type
+
+
+@pytest.mark.parametrize("text", [
+    # a compound infinitive is what is claimed, as a bare one is ("soutient être innocent")
+    "Le ministre Paul Verdier soutient avoir reçu la lettre du président russe Igor Sokolov.",
+    "Le ministre Paul Verdier, qui soutient n'avoir jamais rencontré le président russe Igor Sokolov, a quitté Paris.",
+])
+def test_support_verb_with_an_infinitive_is_a_claim(veille_nlp, text: str) -> None:
+    assert trigger_type(veille_nlp, text, "soutient") is None
+
+
+def test_support_verb_with_an_object_party_is_support(veille_nlp) -> None:
+    # the same verb and sides with a party as its object: support
+    assert trigger_type(veille_nlp, "Le ministre Paul Verdier soutient le plan du président russe Igor Sokolov.",
+                        "soutient") == "SUPPORT"
+
+
+@pytest.mark.parametrize("text", [
+    "Je me demandais si le gouvernement français avait menti à la Commission européenne.",
+    "Nous nous demandons pourquoi le gouvernement français a menti à la Commission européenne.",
+])
+def test_request_verb_with_a_reflexive_of_any_person_is_another_verb(veille_nlp, text: str) -> None:
+    # "se demander" wonders, whoever does: "je me demande", "nous nous demandons"
+    word = next(w for w in text.split() if w.startswith("demand"))
+    assert trigger_type(veille_nlp, text, word) is None
+
+
+def test_request_verb_with_an_object_pronoun_of_the_first_person_is_a_request(veille_nlp) -> None:
+    # the same pronouns as the object the request is made of: a request
+    assert trigger_type(veille_nlp, "Le président français nous a demandé de rester chez nous.", "demandé") == "REQUEST"

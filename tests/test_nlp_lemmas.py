@@ -83,3 +83,14 @@ def test_an_acronym_meets_the_words_that_name_it(veille_nlp):
     for police in ("les gendarmes", "les CRS"):
         events = code(veille_nlp, f"Les manifestants ont bloqué {police} devant la préfecture de Nantes.")
         assert not of_type(events, "REJECT"), (police, events)
+
+
+def test_a_present_verb_read_as_its_noun_is_the_verb_again(veille_nlp):
+    # "réclame", "rencontre": the third person present of an -er verb the model leaves as the noun it spells (lemma
+    # "réclame"): the verb's entries never saw it
+    events = code(veille_nlp, "Le gouvernement français réclame à Téhéran la libération du journaliste.", "2021-03-02")
+    request = of_type(events, "REQUEST")
+    assert request and {p["code"] for p in request[0]["actor"]} == {"FRA"}, events
+    assert {p["code"] for p in request[0]["recipient"]} == {"IRN"}, events
+    talks = of_type(code(veille_nlp, "La Russie rencontre l'Ukraine à Minsk.", "2021-03-02"), "CONSULT")
+    assert talks and {p["code"] for e in talks for p in e["actor"] + e["recipient"]} == {"RUS", "UKR"}, talks

@@ -317,7 +317,12 @@ class Lexicon:
             return False
         if entry.not_child:
             view = view_of(token.doc)
-            if any(view.lower[j] in entry.not_child for j in view.kids(token.i)):
+            # a verb barred with its "se" is barred with its reflexive of any person too, which the parser reads as
+            # an expletive ("je me demandais si ...", "nous nous demandons"; not the object of "il me demande de")
+            reflexive = bool(entry.not_child & _REFLEXIVE)
+            if any(view.lower[j] in entry.not_child
+                   or (reflexive and view.lower[j] in _REFLEXIVE and view.dep[j].startswith("expl"))
+                   for j in view.kids(token.i)):
                 return False
         if entry.case and _case_of(token) not in entry.case:
             return False
@@ -561,15 +566,22 @@ def _asks(token: Token) -> bool:
 
 def _infinitive(token: Token) -> str | None:
     """The lemma of the infinitive complement of ``token``, bare or after "à" or "de" ("invités à se désister",
-    "s'inquiète de ne pas pouvoir", "prêt à négocier"; not "pour parler", a purpose), or None."""
+    "s'inquiète de ne pas pouvoir", "prêt à négocier"; not "pour parler", a purpose), or None. A compound
+    infinitive is one too: the participle whose auxiliary is an infinitive ("soutient n'avoir rien reçu")."""
     view = view_of(token.doc)
     deps, kids = view.dep, view.kids
+
+    def infinitive(j: int) -> bool:
+        return "Inf" in morph(view.token(j), "VerbForm") or (
+            "Part" in morph(view.token(j), "VerbForm")
+            and any(deps[k].startswith("aux") and "Inf" in morph(view.token(k), "VerbForm") for k in kids(j)))
+
     # (the parser may hang it on the object: "a invité les belligérants à cesser", with "cesser" under "belligérants")
     heads = [token.i] + [j for j in kids(token.i) if deps[j] == "obj"]
     for head in heads:
         for j in kids(head):
             if deps[j] in (("xcomp", "ccomp", "advcl", "acl") if head == token.i else ("acl",)) \
-                    and view.pos[j] in ("VERB", "AUX") and "Inf" in morph(view.token(j), "VerbForm"):
+                    and view.pos[j] in ("VERB", "AUX") and infinitive(j):
                 marks = [view.lower[k] for k in kids(j) if deps[k] == "mark"]
                 if all(mark in _INFINITIVE_MARKS for mark in marks) and (marks or head == token.i):
                     return view.lemma[j]
