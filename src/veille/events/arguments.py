@@ -972,8 +972,16 @@ class ArgumentFinder:
                         or not (giver.dep_ == "nmod" or giver.dep_.startswith("obl")):
                     continue
                 named = next((c for c in _children(giver) if c.dep_ == "nmod" and _case(c) in _DE_FORMS), None)
-                if named is not None:
-                    return self._np(named, index, resolve)
+                if named is None:
+                    continue
+                parties = self._np(named, index, resolve)
+                if parties or named.pos_ not in ("NOUN", "PROPN") or temporal(named):
+                    return parties
+                # "de la part des chasseurs": named by a noun that names no side, still the one asked to give (of the
+                # asker's own state, as the one a verb of asking presses to act)
+                text = _np_text(named)
+                return [Party(text=text, code=None, token=named, start=named.idx, end=named.idx + len(named.text),
+                              generic=True)]
         return []
 
     def _quoted_side(self, verb: Token, index: MentionIndex, resolve) -> list[Party]:
@@ -2301,7 +2309,9 @@ def _unnamed_addressee(view: DocView, verb: int, index: MentionIndex) -> int | N
         # (or on the noun's own "de" phrase: "a demandé au maire de la ville de fermer ...")
         hosts = _with_complements(view, k) + [h for h in view.kids(verb) if h > k and tags[h] == "NOUN"
                                               and deps[h].startswith("obl")]
-        if any(_marked_infinitive(view, c) for h in hosts for c in view.kids(h) if deps[c] == "acl" and c > k):
+        # (hung as its modifier, or as its "de" phrase: "a proposé hier aux services de l'Etat d'interdire ...")
+        if any(_marked_infinitive(view, c) for h in hosts for c in view.kids(h)
+               if deps[c] in ("acl", "nmod") and c > k):
             return k
     return None
 

@@ -147,6 +147,7 @@ _STREET_SECTORS = grammar_words("street_sectors")  # opposition, civilians, unio
 _OTHER_BODIES = grammar_words("other_bodies")  # parliament, opposition, rebels, courts, civilians, parties
 # "X a reçu le soutien de Y", "X a essuyé les critiques de Y": the subject gets or undergoes the act the object names
 _GETTING_VERBS = grammar_words("receive_verbs") | grammar_words("undergoing_verbs")
+_INFINITIVE_TARGET_TYPES = grammar_words("infinitive_target_types")  # "a promis de ruiner X": X is aimed at
 _RECIPIENT_PREPS = grammar_words("recipient_prepositions")  # "a apporté son soutien à Y"
 # heads of the offices of a town, a region or the police: they act on their own state's affairs
 _LOCAL_OFFICES = grammar_words("local_offices")
@@ -2862,8 +2863,21 @@ def _addressed_body(event_type: str, party: Party, trigger: Token, actor: list[P
         return True  # "X a raillé Y", "X a moqué le bilan de Y": two people of one state, each named
     if event_type in addressed and _another_person(party, actor) and _undergoer(party, trigger):
         return True  # "X a reçu le soutien de Y", "Soutenu par Y, X a ...": the one the clause says gets the act
+    if event_type in _INFINITIVE_TARGET_TYPES and _announced_act_object(party, trigger) \
+            and (_another_person(party, actor) or _another_body(party, actor)):
+        return True  # "X a promis de ruiner Y": whom the act the threat announces aims at
     return event_type in addressed and _governed(party, trigger) \
         and (_another_body(party, actor) or _answering_at_home(party, actor))
+
+
+def _announced_act_object(party: Party, trigger: Token) -> bool:
+    """The party is the object of the infinitive the trigger takes as its complement ("a promis de ruiner Y",
+    "menace de poursuivre Y"), named there (not a clitic nor a word of a clause further down)."""
+    token = party.token
+    if token is None or party.via is not None or token.dep_ not in ("obj", "obl:arg"):
+        return False
+    act = token.head
+    return act.dep_ == "xcomp" and act.head == trigger and act.pos_ == "VERB" and "Inf" in morph(act, "VerbForm")
 
 
 def _undergoer(party: Party, trigger: Token) -> bool:

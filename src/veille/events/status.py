@@ -349,6 +349,11 @@ _ACT_SUBJECTS = grammar_words("act_subjects")  # "ce sera une grève": the prono
 _GOING_VERB = next(iter(grammar_words("going_verb")))  # "va rester": the near future
 
 
+def _possessed(view: DocView, t: int) -> bool:
+    """The noun at `t` has a possessive determiner ("sa démission", "leur démission")."""
+    return any(view.dep[k] == "det" and "Yes" in morph(view.token(k), "Poss") for k in view.kids(t))
+
+
 def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, own_act: bool = False,
            sentence: Span | None = None, lemmas: frozenset[str] | None = None) -> Status:
     """The status of the event whose trigger is ``trigger``.
@@ -482,10 +487,12 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 else:
                     raise_to(FUTURE, lemma)
             elif lemma in OPINION_VERBS and lemma not in SPEECH_VERBS and not (
-                    verbal and is_noun and head_of[t] == c and deps[t] == "obj" and lemma in _PERFORMING_VERBS) \
+                    is_noun and head_of[t] == c and deps[t] == "obj" and lemma in _PERFORMING_VERBS
+                    and (verbal or _possessed(view, t))) \
                     and not (via_agent and lemma in _AIM_VERBS):
                 # (not "ils sont visés par des sanctions": the measure aims at them, no one imagines it)
-                # not "a présenté la requête de Kaboul": a statement the verb makes, not one it imagines
+                # not "a présenté la requête de Kaboul", "ont présenté leur démission": a speech act or the subject's
+                # own act (a possessive) the verb performs, not one it imagines ("a présenté l'attaque comme ...")
                 raise_to(HYPOTHETICAL, lemma)
             announces_it = own_act and is_noun and deps[t] == "obj" and head_of[t] == c \
                 and lemma in ANNOUNCE_VERBS

@@ -50,6 +50,8 @@ GLUED_PREFIXES = (
 JUNCTIONS = ("veille_junctions", "veille.nlp.junctions")
 # Acronyms' lemmas restored right after the model's lemmatizer (factory name, module).
 ACRONYMS = ("veille_acronyms", "veille.nlp.acronyms")
+# What the parser hangs on a day named after a verb hung back on the verb, once lemmas are set (factory name, module).
+ATTACHMENTS = ("veille_attachments", "veille.nlp.attachments")
 # (factory name, module that registers it), in pipeline order.
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("veille_actors", "veille.actors.linker"),
@@ -76,6 +78,9 @@ def build_nlp(model: str = MODEL, components: Sequence[str] | None = None, *,
     if "lemmatizer" in nlp.pipe_names:
         importlib.import_module(ACRONYMS[1])
         nlp.add_pipe(ACRONYMS[0], after="lemmatizer")
+        if "parser" in nlp.pipe_names:
+            importlib.import_module(ATTACHMENTS[1])
+            nlp.add_pipe(ATTACHMENTS[0], after=ACRONYMS[0])
     if ner == "unknown":
         nlp.disable_pipe("ner")  # kept: veille_actors runs it on the sentences that need it
     wanted = [name for name, _ in COMPONENTS] if components is None else list(components)
