@@ -182,3 +182,31 @@ def test_request_verb_with_a_reflexive_of_any_person_is_another_verb(veille_nlp,
 def test_request_verb_with_an_object_pronoun_of_the_first_person_is_a_request(veille_nlp) -> None:
     # the same pronouns as the object the request is made of: a request
     assert trigger_type(veille_nlp, "Le président français nous a demandé de rester chez nous.", "demandé") == "REQUEST"
+
+
+def test_a_blow_on_a_candidate_is_no_words(veille_nlp) -> None:
+    # (and no attack on someone the violence sense knows: 'candidat' is none of its targets, words said of one being
+    # the usual sense, 's'est attaqué au député')
+    text = "Un forcené a attaqué le candidat avec une barre de fer devant la mairie de Quimperlé."
+    assert trigger_type(veille_nlp, text, "attaqué") is None
+
+
+@pytest.mark.parametrize("text, word", [
+    # a blow with a thing one strikes with (class `instruments`, after grammar instrument_prepositions) is no words
+    ("Un inconnu a attaqué le ministre à coups de couteau à la sortie du marché.", "attaqué"),
+    ("Un forcené a attaqué le ministre avec une barre de fer devant la mairie de Quimperlé.", "attaqué"),
+    # a president of a body outside political life (class `private_life`) is no party of it
+    ("Des supporters ont attaqué le président du club à la fin du match.", "attaqué"),
+])
+def test_a_blow_or_a_person_outside_political_life_stays_violence(veille_nlp, text: str, word: str) -> None:
+    assert trigger_type(veille_nlp, text, word) == "ASSAULT"
+
+
+@pytest.mark.parametrize("text, word", [
+    # the same constructions said of words, or of a party's president: verbal
+    ("Le sénateur a attaqué le ministre à coups de tweets rageurs.", "attaqué"),
+    ("Le sénateur a attaqué le candidat avec une ironie mordante.", "attaqué"),
+    ("Le député a attaqué le président du parti dans une tribune.", "attaqué"),
+])
+def test_words_and_presidents_of_parties_stay_verbal(veille_nlp, text: str, word: str) -> None:
+    assert trigger_type(veille_nlp, text, word) == "ACCUSE"

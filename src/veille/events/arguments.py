@@ -181,20 +181,23 @@ class MentionIndex:
                         continue
                 # a compound one in lower case is an adjective whatever the tagger read ("le sommet russo-turc"
                 # tagged a number, "le pacte nippo-coréen" an auxiliary); a capital makes it a person's
-                # nationality ("un Franco-Algérien")
-                if "-" in texts[i] and texts[i].islower() and not self._of_company(view, i):
-                    self._compound(view.token(i), demonyms, fold)
+                # nationality ("un Franco-Algérien"); on a company, its first state alone, as a single one is
+                # ("le groupe franco-belge" is one firm, of France as "le groupe français" is)
+                if "-" in texts[i] and texts[i].islower():
+                    self._compound(view.token(i), demonyms, fold, alone=self._of_company(view, i))
 
     @staticmethod
     def _of_company(view: DocView, i: int) -> bool:
         """The compound demonym at ``i`` qualifies a company ("le groupe franco-italien", "la compagnie
-        franco-néerlandaise"): it tells where the firm is from, and names no state as a party of what it does."""
+        franco-néerlandaise"): it tells where the firm is from; the firm is one party, no state nor pair of states,
+        and it is of its first state as a firm a single demonym qualifies is of that state ("le groupe français")."""
         noun = view.head[i] if view.dep[i] in ("amod", "conj") and view.head[i] != i else i - 1
         return noun >= 0 and view.pos[noun] == "NOUN" and view.lemma[noun] in _COMPANY_NOUNS
 
-    def _compound(self, token: Token, demonyms: Mapping[str, str], fold: Callable[[str], str]) -> None:
+    def _compound(self, token: Token, demonyms: Mapping[str, str], fold: Callable[[str], str],
+                  alone: bool = False) -> None:
         """A compound demonym ("l'accord sino-britannique"): a mention of its first state, with the others as
-        its partners (the linker put each element in ``doc._.demonyms``)."""
+        its partners (the linker put each element in ``doc._.demonyms``); ``alone``, with none (a company's)."""
         codes = [demonyms.get(fold(part)) for part in token.text.split("-")]
         if not all(codes) or len(set(codes)) < 2:
             return
@@ -202,7 +205,8 @@ class MentionIndex:
         for demonym in found:
             self.codes[id(demonym)] = demonym._.code
         self.by_token[token.i] = found[0]
-        self.partners[token.i] = found[1:]
+        if not alone:
+            self.partners[token.i] = found[1:]
 
     def qualifier(self, noun: Token) -> Token | None:
         """The compound demonym right after ``noun`` that the parser hung elsewhere ("le pacte nippo-coréen conclu
@@ -892,6 +896,9 @@ class ArgumentFinder:
                 subject = self._np(token_at(named), index, resolve)
                 args.explicit = args.explicit or bool(subject)
         gerund = verb.i > 0 and lowers[verb.i - 1] in _GERUND_MARKS and "Pres" in morph(verb, "Tense")
+        # "des tracts dénonçant X": a writing says it, and whoever bears it (or no one), whatever else the clause names
+        borne = self._writing_bearer(verb, index, resolve) if not subject and present_participle(verb) \
+            and not gerund else None
         if not subject and gerund:
             # "(tout) en appelant à ...": the subject of the clause, whatever the parser hung it on
             subject = self.clause_subject(verb, index, resolve)
@@ -939,6 +946,8 @@ class ArgumentFinder:
             # act no subject names (the first acts, the other receives, as for the noun)
             subject = args.between[:1]
             args.recipient = [p for p in args.recipient if not _same(p, subject)]
+        if borne is not None:
+            subject = borne
         args.actor = subject + [p for p in args.actor if not _same(p, subject)]
         self._assign_patient(entry, patient, args)
         if entry.type == "REQUEST":  # (a demand's own: whom it asks to give)
@@ -962,6 +971,37 @@ class ArgumentFinder:
             text = text[text.find(token.text):]  # (not a date the parser hung before it: "a appelé mardi les ...")
             args.recipient.append(Party(text=text, code=None, token=token, start=token.idx,
                                         end=token.idx + len(token.text), generic=True, addressee=True))
+
+    def _writing_bearer(self, participle: Token, index: MentionIndex, resolve) -> list[Party] | None:
+        """Who says what a present participle on a writing says ("des tracts dénonçant X", class `carried_writings`;
+        or the participle the parser hung on the verb right after its object, "a saisi des tracts dénonçant X"):
+        the writing's owner ("les tracts du parti"), else whoever bears it as the subject (a passive's agent) of a
+        verb of bearing (class `bearing_verbs`: "X distribuait des tracts dénonçant Y"), else no one ("la police a
+        saisi des tracts dénonçant Y": the police do not denounce). None when the participle is on no writing."""
+        view = view_of(participle.doc)
+        deps, kids, lemmas = view.dep, view.kids, view.lemma
+        writings = self.lexicon.classes.get("carried_writings", frozenset())
+        i, head = participle.i, view.head[participle.i]
+        if deps[i] == "acl" and lemmas[head] in writings:
+            noun = head
+        elif deps[i] == "advcl" and view.pos[head] in _VERB_POS:
+            noun = next((k for k in kids(head) if deps[k] in ("obj", "obl:arg") and k < i and lemmas[k] in writings
+                         and max(_phrase(view.token(k))) == i - 1), None)
+            if noun is None:
+                return None
+        else:
+            return None
+        owner = self._noun_owner(view.token(noun), index, resolve, own=True)
+        if owner:
+            return owner
+        verb = view.head[noun]
+        if verb == noun or lemmas[verb] not in self.lexicon.classes.get("bearing_verbs", frozenset()):
+            return []
+        slot = "nsubj" if deps[noun] in ("obj", "obl:arg") else "obl:agent" if deps[noun] == "nsubj:pass" else None
+        bearer = next((k for k in kids(verb) if deps[k] == slot), None) if slot is not None else None
+        if bearer is not None:
+            return [p for p in self._np(view.token(bearer), index, resolve) if not p.place]
+        return self._controller(view.token(verb), index, resolve) if slot == "nsubj" else []
 
     def _giver(self, verb: Token, theme: Token | None, index: MentionIndex, resolve) -> list[Party]:
         """The parties a "de la part de X" phrase (`giver_nouns`) on the verb or its object names: whom the thing
@@ -1343,7 +1383,9 @@ class ArgumentFinder:
             return []
         return [p for p in self.parties(noun, index, follow_conj=False) if p.code]
 
-    def _noun_owner(self, noun: Token, index: MentionIndex, resolve) -> list[Party]:
+    def _noun_owner(self, noun: Token, index: MentionIndex, resolve, own: bool = False) -> list[Party]:
+        """Whose the noun is: its adjective of a side, its "de" complement, its possessive; else (unless ``own``)
+        the subject of the verb it is a complement of."""
         for child in _children(noun):
             if child.dep_ == "amod":
                 mention = index.at(child)
@@ -1360,6 +1402,8 @@ class ArgumentFinder:
                 if target is not None:
                     return target if isinstance(target, list) else self.parties(target, index)
         head = _head(noun)
+        if own:
+            return []
         if noun.dep_ in ("obj", "obl:arg", "obl", "nmod") and head.pos_ in _VERB_POS and noun != head:
             for sibling in _children(head):
                 if sibling.dep_ in ("nsubj", "expl:subj", "obl:agent"):
@@ -2074,6 +2118,9 @@ _FRAME_NOUNS = grammar_words("event_moment_nouns")  # "à l'issue d'un entretien
 _COUNTERS = _QUANTITY_NOUNS | _COLLECTION_NOUNS | grammar_words("quantity_adverbs")
 _AFFILIATION_NOUNS = grammar_words("affiliation_nouns")
 _RECEIVE_VERBS = grammar_words("receive_verbs")
+# "X a reçu le soutien de Y", "X a essuyé les critiques de Y": the verbs whose subject gets or undergoes the act their
+# object names, and never does it (the coder's too: such a subject is the act's undergoer)
+GETTING_VERBS = _RECEIVE_VERBS | _UNDERGOING_VERBS
 _COMMISSIONING_VERBS = grammar_words("commissioning_verbs")  # "des experts désignés par X": X's people
 _DOING_VERBS = grammar_words("doing_verbs")  # "l'attaque menée par X": the participle's agent did the act
 _TARGET_PREPS = grammar_words("target_prepositions")  # "contre", "envers": whom an act is aimed at

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.actors.normalize import fold
 from veille.events import places as placemod
 from veille.events.arguments import (
+    GETTING_VERBS,
     GIVER_NOUNS,
     LOCATIVE_PREPS,
     ArgumentFinder,
@@ -145,8 +146,6 @@ _QUE_FORMS = grammar_words("que_forms")
 _SOURCE_WORDS = grammar_words("source_words")  # "selon un communiqué du président"
 _STREET_SECTORS = grammar_words("street_sectors")  # opposition, civilians, unions, students
 _OTHER_BODIES = grammar_words("other_bodies")  # parliament, opposition, rebels, courts, civilians, parties
-# "X a reçu le soutien de Y", "X a essuyé les critiques de Y": the subject gets or undergoes the act the object names
-_GETTING_VERBS = grammar_words("receive_verbs") | grammar_words("undergoing_verbs")
 _INFINITIVE_TARGET_TYPES = grammar_words("infinitive_target_types")  # "a promis de ruiner X": X is aimed at
 _RECIPIENT_PREPS = grammar_words("recipient_prepositions")  # "a apporté son soutien à Y"
 # heads of the offices of a town, a region or the police: they act on their own state's affairs
@@ -2889,7 +2888,7 @@ def _undergoer(party: Party, trigger: Token) -> bool:
     if clause == trigger or party.token is None:
         return False
     if trigger.pos_ == "NOUN":
-        if trigger.dep_ != "obj" or clause.lemma_.lower() not in _GETTING_VERBS:
+        if trigger.dep_ != "obj" or clause.lemma_.lower() not in GETTING_VERBS:
             return False
     elif not (trigger.dep_ == "advcl" and trigger.i < clause.i and "Part" in morph(trigger, "VerbForm")
               and "Pres" not in morph(trigger, "Tense") and any(c.dep_ == "obl:agent" for c in trigger.children)):

@@ -43,7 +43,11 @@ class Entry:
     type: str
     pos: frozenset[str] = frozenset()
     with_: frozenset[str] = frozenset()
+    # words none of which is with the trigger: hangs on it (or introduces what does: "pour"), or is its head
     not_with: frozenset[str] = frozenset()
+    # words none of which is near the trigger: with it, or inside its complements ("la fin du moratoire", "la quatrième
+    # place de la liste": what the complement is of), as `with` reads
+    not_near: frozenset[str] = frozenset()
     # words that hang on the trigger itself are none of these ("se demander": its own "se"; "de se retirer", an
     # infinitive's, is no matter)
     not_child: frozenset[str] = frozenset()
@@ -117,7 +121,8 @@ class Entry:
     # a word of violence in its sense of political life ("multiplie les attaques contre le Premier ministre", "mène
     # l'offensive contre le gouvernement"): fits only where the document names no word of war, terror or protest
     # (class `armed_frame`) and the sentence no word of `violence` but the words of violence said of politics
-    # (class `attack_words`) themselves
+    # (class `attack_words`) themselves; no blow struck with a thing (class `instruments`), nor of a body outside
+    # political life (class `private_life`: "le président du club")
     unarmed: bool = False
 
     @property
@@ -209,6 +214,7 @@ class Lexicon:
             pos=pos_set,
             with_=words("with"),
             not_with=words("not_with"),
+            not_near=words("not_near"),
             not_child=words("not_child"),
             refl=item.get("refl"),
             obj=words("obj"),
@@ -296,7 +302,7 @@ class Lexicon:
                 continue
             if by_form and entry.pos and "VERB" not in entry.pos:
                 continue
-            if near is None and (entry.with_ or entry.not_with):
+            if near is None and (entry.with_ or entry.not_near):
                 near = _near_lemmas(token)
             if self._fits(token, entry, loose=by_form, near=near):
                 return entry
@@ -309,11 +315,13 @@ class Lexicon:
             return False
         if entry.gender and not loose and _agreement(token) - {entry.gender}:
             return False
-        if near is None and (entry.with_ or entry.not_with):
+        if near is None and (entry.with_ or entry.not_near):
             near = _near_lemmas(token)
         if entry.with_ and not (entry.with_ & near):
             return False
-        if entry.not_with and entry.not_with & near:
+        if entry.not_near and entry.not_near & near:
+            return False
+        if entry.not_with and entry.not_with & _near_lemmas(token, deep=False):
             return False
         if entry.not_child:
             view = view_of(token.doc)
@@ -336,7 +344,7 @@ class Lexicon:
             return False
         if entry.role_noun and _apposed(token):
             return False
-        if entry.unarmed and self._armed(token):
+        if entry.unarmed and (self._armed(token) or self._struck_with(token) or self._outside_politics(token)):
             return False
         if entry.infinitive is not None or entry.not_infinitive:
             done = _infinitive(token)
@@ -404,6 +412,32 @@ class Lexicon:
         sent = token.sent
         return any(view.lemma[i] in violence for i in range(sent.start, sent.end))
 
+    def _struck_with(self, token: Token) -> bool:
+        """The act names a thing one strikes with (class `instruments`) as its complement or its complement's
+        ("avec une barre de fer", "à coups de couteau"): a blow, not words ("à coups de tweets")."""
+        view = view_of(token.doc)
+        tools = self.classes.get("instruments", frozenset())
+        # (the parser may hang the phrase on the object: "a attaqué le candidat avec une barre de fer")
+        heads = [token.i, *(j for j in view.kids(token.i) if view.dep[j] in ("obj", "nsubj:pass"))]
+        for j in (j for h in heads for j in view.kids(h) if view.dep[j].startswith("obl") or view.dep[j] == "nmod"):
+            if _case_of(view.token(j)) not in _INSTRUMENT_PREPS:
+                continue
+            if view.lemma[j] in tools or any(view.dep[k] == "nmod" and view.lemma[k] in tools for k in view.kids(j)):
+                return True
+        return False
+
+    def _outside_politics(self, token: Token) -> bool:
+        """A word of political life the act is aimed at or done by belongs to a body outside it (class
+        `private_life`: "le président du club", "la gestion de l'entreprise"): no political life, no verbal attack."""
+        view = view_of(token.doc)
+        life = self.classes.get("political_life", frozenset())
+        private = self.classes.get("private_life", frozenset())
+        for j in view.kids(token.i):
+            for k in (j, *view.kids(j)):
+                if view.lemma[k] in life and _of_whom(view.token(k)) & private:
+                    return True
+        return False
+
     def _of(self, theme: Token | None, lemma: str | None, words: frozenset[str]) -> bool:
         """Whether the object ``theme`` (of lower-cased lemma ``lemma``) is one of ``words``: a person named
         is one of the `people` ("a libéré Zia Ahmad"); a named person, state or body one of the `state_like`
@@ -460,12 +494,14 @@ def _children(token: Token) -> list[Token]:
 _OWN_CLAUSES = frozenset({"advcl", "parataxis", "conj"})
 
 
-def _near_lemmas(token: Token) -> set[str]:
+def _near_lemmas(token: Token, deep: bool = True) -> set[str]:
     """Lemmas of the children and grandchildren of ``token`` and of its head (for "état d'urgence",
     "prendre d'assaut", "levée du veto", "placé en alerte"); not a noun's own preposition, nor the words of a
     clause hung on it, which has its own, nor the rest of a subordinator ("alors que X fait ..., Y a appelé à":
     that "que" is no complement of "appeler"), nor an infinitive negated and its words ("a promis de ne jamais
-    frapper", "a juré de ne pas lancer d'offensive": an act said not to be done is not the act around)."""
+    frapper", "a juré de ne pas lancer d'offensive": an act said not to be done is not the act around). Not
+    ``deep``: of the grandchildren, only the little words that introduce a child (`not_with`: "s'inquiéter pour"),
+    not a complement's own complements ("une base militaire", "la fin du moratoire")."""
     out: set[str] = set()
     view = view_of(token.doc)  # read as lists: no Token built
     lemmas, lowers, deps, kids = view.lemma, view.lower, view.dep, view.kids
@@ -484,11 +520,15 @@ def _near_lemmas(token: Token) -> set[str]:
         for grandchild in kids(child):
             if deps[child] == "mark" and deps[grandchild] == "fixed":
                 continue  # the rest of a subordinator ("alors que", "pour que"), no complement
-            if deps[grandchild] not in ("acl:relcl", "advcl", "ccomp", "conj"):
+            if deps[grandchild] not in ("acl:relcl", "advcl", "ccomp", "conj") \
+                    and (deep or deps[grandchild] in _FUNCTION_DEPS):
                 out.add(lemmas[grandchild])
     if view.head[i] != i:
         out.add(lemmas[view.head[i]])
     return out
+
+
+_FUNCTION_DEPS = frozenset({"case", "mark", "fixed", "det"})  # the little words that introduce a child
 
 
 def _place_name(token: Token) -> bool:
@@ -681,13 +721,47 @@ def _apposed(token: Token) -> bool:
     soutien de Y"): an apposition, also when the parser made it a conjunct with no "et"."""
     view = view_of(token.doc)
     i, head = token.i, view.head[token.i]
+    if any(view.dep[j] == "nsubj" for j in view.kids(i)):
+        return False  # a verb the tagger read as a noun ("X, président de Y, critique la mention ...")
     if view.dep[i] == "appos":
         return True
     start = i  # (the words the noun opens with: "fidèle soutien", "un proche soutien")
     while start > 0 and view.head[start - 1] == i and view.dep[start - 1] in ("amod", "det", "advmod"):
         start -= 1
-    return view.dep[i] == "conj" and view.pos[head] in ("NOUN", "PROPN") and start > 0 \
-        and view.lower[start - 1] == "," and not any(view.dep[j] == "cc" for j in view.kids(i))
+    if view.dep[i] == "conj" and view.pos[head] in ("NOUN", "PROPN") and start > 0 \
+            and view.lower[start - 1] == "," and not any(view.dep[j] == "cc" for j in view.kids(i)):
+        return True
+    return _person_beside(view, token, start)
+
+
+_BESIDE_REACH = 6  # how many words after its comma a noun's apposition names the person in
+
+
+def _person_beside(view: DocView, token: Token, start: int) -> bool:
+    """A noun with no definite article opening a phrase set off, at the sentence's start or after a comma, before a
+    comma and a person named ("Une vive critique du Kremlin, l'écrivain X, a ...", "Critique du président, la
+    journaliste X a ..."): the person's role, however the parser hung the two (an apposition, two subjects, a
+    fragment)."""
+    i = token.i
+    if not (start == token.sent.start or view.lower[start - 1] == ","):
+        return False
+    if any(view.dep[j] == "det" and "Def" in morph(view.token(j), "Definite") for j in view.kids(i)):
+        return False  # "Le soutien de Paris, le ministre l'a réaffirmé": the act, set before the clause
+    end = i  # the noun's own words: its complements and modifiers up to the comma
+    for j in view.kids(i):
+        if j > i and view.dep[j] in ("nmod", "amod", "acl"):
+            end = max(end, view.token(j).right_edge.i)
+    comma = end + 1
+    size = len(token.doc)  # (not the sentence's end: the parser may cut a fragment there)
+    if comma >= size or view.lower[comma] != "," or any(view.lower[k] == "," for k in range(i, comma)):
+        return False
+    persons = {k for m in token.doc.spans.get(MENTIONS, ()) if m.label_ == "PER" for k in range(m.start, m.end)}
+    for k in range(comma + 1, min(comma + 1 + _BESIDE_REACH, size)):
+        if view.pos[k] in ("PUNCT", "VERB", "AUX"):
+            return False
+        if k in persons:
+            return True
+    return False
 
 
 def _subject(token: Token) -> Token | None:
@@ -775,6 +849,7 @@ def _case_of(token: Token) -> str | None:
 
 
 _QUE = grammar_words("que_forms")
+_INSTRUMENT_PREPS = grammar_words("instrument_prepositions")  # "avec une barre de fer", "à coups de couteau"
 _QUANTITY_NOUNS = grammar_words("quantity_nouns")
 _QUANTITY_ADVERBS = grammar_words("quantity_adverbs")  # "beaucoup plus de sanctions"
 _INFINITIVE_MARKS = grammar_words("infinitive_marks")  # "invités à se désister"
