@@ -129,3 +129,17 @@ def test_a_threat_hinted_aims_at_the_target_the_act_hinted_names(veille_nlp) -> 
                               "contre la Chine, une réponse ferme.")
     threat = find(events, "THREATEN")
     assert threat is not None and codes(threat["actor"]) == {"JPN"} and codes(threat["recipient"]) == {"CHN"}, events
+
+
+def test_a_measure_the_sentence_fronts_as_its_topic_is_what_is_not_ruled_out(veille_nlp) -> None:
+    events = code(veille_nlp, "A propos des éventuelles sanctions que pourraient adopter les Européens, le ministre "
+                              "autrichien n'a pas exclu le projet d'oléoduc russe.")
+    threat = find(events, "THREATEN")
+    assert threat is not None, events
+    assert codes(threat["actor"]) == {"AUT"} and threat["status"] == "asserted"
+
+
+def test_without_a_measure_fronted_not_ruling_out_a_project_stays_a_refusal_denied(veille_nlp) -> None:
+    # (paired: the same clause with no topic fronted is no threat)
+    events = code(veille_nlp, "Le ministre autrichien n'a pas exclu le projet d'oléoduc russe.")
+    assert find(events, "THREATEN") is None, events

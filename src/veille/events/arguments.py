@@ -1289,6 +1289,15 @@ class ArgumentFinder:
             if (dep in ("acl", "advcl") and head.pos_ == "ADV") or (dep == "advmod" and current.lower_ in _GERUND_ADV):
                 current = head  # "tout en appelant à ...": the gerund hangs on "tout", "tout" on the verb
                 continue
+            if dep in ("parataxis", "conj", "advcl") and head.i < current.i and "Fin" in morph(current, "VerbForm"):
+                # "a réaffirmé que Washington et ses alliés voulaient ...": the clause said, whose verb the parser
+                # hung on the verb that says it, leaving it its subject alone, a bare noun after "que"
+                said = next((c for c in _children(head) if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "PROPN")
+                             and c.i < current.i and any(m.dep_ == "mark" and m.lower_ in _QUE
+                                                         for m in _children(c))), None)
+                found = self._np(said, index, resolve) if said is not None else []
+                if found:
+                    return found
             # "Le département d'Etat, "déçu" par ..., a exhorté": a finite verb the parser set beside the
             # participle that took its subject
             beside = dep == "parataxis" and head.i < current.i \

@@ -113,6 +113,7 @@ _RULE_OUT_VERBS = grammar_words("rule_out_verbs")
 _PROMISE_VERBS = grammar_words("promise_verbs")  # "a promis d'expulser": a hostile act promised is a threat
 _EXCHANGE_CONTEXTS = grammar_words("exchange_contexts")  # buying, selling: commerce, no own affairs
 _RULE_OUT_MEASURES = grammar_words("rule_out_measures")
+_TOPIC_OPENERS = grammar_words("topic_openers")  # "A propos des sanctions, ..."
 _WARNING_VERBS = grammar_words("warning_verbs")
 _THIRD_POSSESSIVES = grammar_words("third_person_possessives")  # "ses services", "son entourage"
 _CONDITION_MARKS = grammar_words("threat_condition_marks")  # "si", "à moins que", "tant que"
@@ -1531,6 +1532,18 @@ class EventCoder:
             return _drop(ctx, "meeting_one_side", coded_actor, coded_recipient)
         if entry.needs_args and not args.explicit:
             return _drop(ctx, "needs_own_sides", coded_actor, coded_recipient)
+        if entry.needs_recipient:
+            # a will that another party act: the one its complement names as the doer receives it, no one else
+            doer = _wanted_doer(token)
+            wanted = self.finder.phrase_parties(doer, ctx.index, ctx.resolve) if doer is not None else []
+            # (the doer itself, or a state's: "la classe politique libanaise", "les autorités de Moscou"; not "la
+            # réponse des électeurs britanniques", a thing wished for)
+            coded_recipient = recipient = [
+                p for p in wanted if p.code and p.code not in {a.code for a in coded_actor} and doer is not None
+                and p.token is not None and (p.token.i == doer.i or (p.token.head.i == doer.i and (
+                    p.token.dep_ != "nmod" or self.lexicon.in_class(doer.lemma_.lower(), "state_like"))))]
+            if not coded_recipient:
+                return _drop(ctx, "no_recipient", coded_actor, coded_recipient)
         if event_type in self.verbal and not named_actor and not by_authority \
                 and not any(p.code and not p.generic for p in coded_actor):
             # (an authority's charge is a deed, not words that need a speaker named)
@@ -1587,7 +1600,8 @@ class EventCoder:
             event_type, mode = "REJECT", None
             final_status = ASSERTED
         elif final_status == NEGATED and status.cue == "negation" and entry.lemma in _RULE_OUT_VERBS \
-                and args.theme is not None and args.theme.lemma_.lower() in _RULE_OUT_MEASURES:
+                and ((args.theme is not None and args.theme.lemma_.lower() in _RULE_OUT_MEASURES)
+                     or _fronted_topic(sent) in _RULE_OUT_MEASURES):
             # "n'a pas exclu le gel du projet": a measure kept in reserve, a threat (the speaker's own)
             event_type, mode = "THREATEN", None
             final_status = ASSERTED
@@ -2633,6 +2647,37 @@ def _transparent_noun(token: Token, lexicon: Lexicon) -> tuple[Entry, Token] | N
             inner = lexicon.match(child)
             if inner is not None:
                 return inner, child
+    return None
+
+
+def _fronted_topic(sent: Span) -> str | None:
+    """The lemma of the noun a topic the sentence fronts names ("A propos des éventuelles sanctions ..., X n'a pas
+    exclu ...": sanction), before its first comma; else None."""
+    words = list(sent)
+    comma = next((k for k, t in enumerate(words) if t.text == ","), None)
+    opener = next((k for k, t in enumerate(words[:2]) if t.lower_ in _TOPIC_OPENERS), None)
+    if comma is None or opener is None:
+        return None
+    return next((t.lemma_.lower() for t in words[opener + 1:comma] if t.pos_ == "NOUN"), None)
+
+
+def _wanted_doer(token: Token) -> Token | None:
+    """The one a word of will wants to see act: the object of its infinitive ("veut voir la Russie rendre des comptes",
+    "sa volonté de voir Kaboul céder") or the subject of its que-clause ("souhaite que Moscou libère ..."), a noun or a
+    name; else None."""
+    view = view_of(token.doc)
+    deps, kids = view.dep, view.kids
+    for j in kids(token.i):
+        if view.pos[j] not in ("VERB", "AUX"):
+            continue
+        if deps[j] in ("xcomp", "acl") and "Inf" in morph(view.token(j), "VerbForm"):
+            doer = next((k for k in kids(j) if deps[k] == "obj"), None)
+        elif deps[j] in ("ccomp", "acl") and que_clause(view, j):
+            doer = next((k for k in kids(j) if deps[k] in ("nsubj", "nsubj:pass")), None)
+        else:
+            continue
+        if doer is not None and view.pos[doer] in ("NOUN", "PROPN"):
+            return view.token(doer)
     return None
 
 

@@ -212,7 +212,25 @@ def date_head(timex: Span) -> Token:
     for i in range(timex.start - 1, head.i, -1):
         if doc[i].pos_ == "VERB" and head.is_ancestor(doc[i]):
             return doc[i]
-    return _clause_verb(head)
+    verb = _clause_verb(head)
+    if _second_subject(head, verb):
+        # "Tranchant avec les déclarations la semaine dernière de X, Y a réaffirmé ...": a fronted phrase the parser
+        # read as a second subject of the verb; its date is its noun's, not the verb's
+        return head
+    return verb
+
+
+def _second_subject(noun: Token, verb: Token) -> bool:
+    """The noun ``noun`` lies in a subject phrase of ``verb`` set off by a comma before another subject of it: a
+    fronted phrase the parser misread as a subject."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if len(subjects) < 2:
+        return False
+    first = next((s for s in subjects if s.is_ancestor(noun) or s == noun), None)
+    if first is None:
+        return False
+    later = [s for s in subjects if s.i > first.right_edge.i]
+    return bool(later) and any(noun.doc[k].text == "," for k in range(first.right_edge.i, later[0].left_edge.i))
 
 
 def _reported_act(clause: Token) -> bool:

@@ -78,6 +78,9 @@ class Entry:
     poss: str = "actor"
     weight: float = 0.8
     needs_args: bool = False
+    # the recipient is the party the trigger's complement names as the doer, of another side (the coder's
+    # `_wanted_doer`): "veut voir X céder", "souhaite que X cède"; with none named, a will is no demand
+    needs_recipient: bool = False
     transparent: bool = False
     victim: bool = False  # the subject is the victim ("perdre 50 soldats", "trouver la mort")
     number: str | None = None  # Sing | Plur
@@ -234,6 +237,7 @@ class Lexicon:
             poss=item.get("poss") or "actor",
             weight=float(item.get("weight", 0.8)),
             needs_args=bool(item.get("needs_args", False)),
+            needs_recipient=bool(item.get("needs_recipient", False)),
             transparent=bool(item.get("transparent", False)),
             victim=bool(item.get("victim", False)),
             number=item.get("number"),
