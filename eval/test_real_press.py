@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 from conftest import ingest, score
 
-FLOORS = {  # reached at stop 42: F1 0.781, P 0.880, R 0.702, direction 0.849 (who acts when the parser reads a
+FLOORS = {  # reached at stop 43: F1 0.790, P 0.887, R 0.712, direction 0.851, status 0.968, reported_by 0.886,
+    # story pairs 0.884 (present verbs the model read as nouns, wishes as requests, the confidence retrained at 0.475);
+    # stop 42: F1 0.781, P 0.880, R 0.702, direction 0.849 (who acts when the parser reads a
     # subject as passive), reported_by 0.886, story pairs 0.884;
     # stop 41: F1 0.781, P 0.880, R 0.702, direction 0.845, reported_by 0.886, story pairs 0.884;
     # stop 40: F1 0.779, P 0.880, R 0.699, direction 0.845, reported_by 0.886, story pairs 0.884;
@@ -29,13 +31,13 @@ FLOORS = {  # reached at stop 42: F1 0.781, P 0.880, R 0.702, direction 0.849 (w
     # 0.836, date 0.945; stop 19: F1 0.659, P 0.767, R 0.578, direction 0.799,
     # reported_by 0.830, status 0.952; stop 18: F1 0.618, P 0.725, R 0.538, direction 0.770; stop 17: F1 0.605,
     # P 0.713, R 0.525; stop 16: F1 0.586, P 0.693, R 0.508, direction 0.642; stop 15: F1 0.507, P 0.623, R 0.427)
-    "f1": 0.779,
-    "precision": 0.878,
-    "recall": 0.699,
+    "f1": 0.788,
+    "precision": 0.885,
+    "recall": 0.709,
     "entity_accuracy": 0.955,
-    "direction": 0.847,
+    "direction": 0.849,
     "reported_by": 0.884,
-    "status": 0.958,
+    "status": 0.962,
     "story_pairs_f1": 0.880,
     # issue 17: 0.889 → 0.944 on stop 15's matched events (the narrative date: announced days, "N jours après
     # X du ...", comparisons, relatives on the dated object, flashbacks; parts of the day on the narrative day);
