@@ -30,6 +30,24 @@ os.environ["VEILLE_OUTLETS_DIR"] = tempfile.mkdtemp(prefix="veille-test-outlets-
 
 
 @pytest.fixture(scope="session")
+def bare_nlp():
+    """The model as shipped, without veille's fixes (what the parser and lemmatizer read on their own)."""
+    import spacy
+
+    from veille.nlp.pipeline import MODEL
+
+    return spacy.load(MODEL, exclude=["ner"])
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The model with veille's language fixes (lemmas, junctions, acronyms, attachments), none of its components."""
+    from veille.nlp.pipeline import build_nlp
+
+    return build_nlp(components=[])
+
+
+@pytest.fixture(scope="session")
 def veille_nlp():
     from veille.nlp.pipeline import build_nlp
 

@@ -206,7 +206,13 @@ def test_a_blow_or_a_person_outside_political_life_stays_violence(veille_nlp, te
     # the same constructions said of words, or of a party's president: verbal
     ("Le sénateur a attaqué le ministre à coups de tweets rageurs.", "attaqué"),
     ("Le sénateur a attaqué le candidat avec une ironie mordante.", "attaqué"),
+    # a thing one strikes with is a blow's only as the complement itself or the blows' own ("à coups de"), not as a
+    # complement's complement
+    ("Le sénateur Lucien Ferrandi a attaqué le ministre au sujet de la pierre tombale du général.", "attaqué"),
     ("Le député a attaqué le président du parti dans une tribune.", "attaqué"),
+    # a body the linker names with the office is a party's or a state's, not one outside political life
+    ("La députée Odile Marchand a attaqué le président du groupe Renaissance à l'Assemblée.", "attaqué"),
+    ("Le sénateur Lucien Ferrandi a attaqué le président de la Fédération de Russie.", "attaqué"),
 ])
 def test_words_and_presidents_of_parties_stay_verbal(veille_nlp, text: str, word: str) -> None:
     assert trigger_type(veille_nlp, text, word) == "ACCUSE"

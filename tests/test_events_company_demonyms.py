@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from veille.events.testing import code, codes, of_type
+from veille.explain import explain
 
 
 def _sides(events: list[dict]) -> list[tuple]:
@@ -31,10 +32,14 @@ def test_a_company_of_two_states_is_a_company_of_the_first(veille_nlp, compound:
 
 
 def test_a_company_acting_on_no_side_is_still_business(veille_nlp) -> None:
-    assert not code(veille_nlp, "Le groupe franco-belge a signé un accord mardi.")
+    # the firm is a side now (of its first state), and its deal with no one is cut as business, not left sideless
+    text = "Le groupe franco-belge a signé un accord mardi."
+    assert not code(veille_nlp, text)
+    [signed] = [c for s in explain(text, nlp=veille_nlp)["sentences"] for c in s["candidates"] if c["word"] == "signé"]
+    [event] = signed["events"]
+    assert event["reason"] == "trade" and codes(event["actor"]) == {"FRA"}, signed
 
 
 def test_a_treaty_of_two_states_is_still_theirs(veille_nlp) -> None:
     agreements = of_type(code(veille_nlp, "Le traité germano-suédois a été signé mardi."), "AGREE")
     assert agreements and codes(agreements[0]["actor"]) | codes(agreements[0]["recipient"]) == {"DEU", "SWE"}
-

@@ -5,21 +5,7 @@ a verb of presenting performs."""
 
 from __future__ import annotations
 
-import pytest
-import spacy
-
 from veille.events.testing import code, codes, find
-from veille.nlp.pipeline import MODEL, build_nlp
-
-
-@pytest.fixture(scope="module")
-def bare_nlp():
-    return spacy.load(MODEL, exclude=["ner"])
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp(components=[])
 
 
 def _word(doc, text: str):

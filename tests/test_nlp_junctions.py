@@ -3,15 +3,7 @@ and becomes a sentence of its own before the parser runs; names with an internal
 
 from __future__ import annotations
 
-import pytest
-
 from veille.nlp.junctions import junctions, name_shapes
-from veille.nlp.pipeline import build_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp(components=[])
 
 
 def _sentences(nlp, text: str) -> list[str]:

@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from veille.events.testing import code, of_type
-from veille.nlp.pipeline import MODEL, build_nlp, lemma_corrections
+from veille.nlp.pipeline import lemma_corrections
 
 CORRECTIONS = [(pos, form, lemma) for pos, forms in lemma_corrections().items() for form, lemma in forms.items()]
 FRAMES = {"noun": "Les deux {} sont là.", "verb": "Ils {} demain.", "adj": "Des gens {}."}
 
-
-@pytest.fixture(scope="module")
-def bare_nlp():
-    return spacy.load(MODEL, exclude=["ner"])
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp(components=[])
 
 
 @pytest.mark.parametrize(("pos", "form", "lemma"), CORRECTIONS)

@@ -43,7 +43,8 @@ class Entry:
     type: str
     pos: frozenset[str] = frozenset()
     with_: frozenset[str] = frozenset()
-    # words none of which is with the trigger: hangs on it (or introduces what does: "pour"), or is its head
+    # words none of which is with the trigger: hangs on it (or introduces what does: "pour"; or is what a quantity
+    # hung on it counts: "de centaines de questions"), or is its head
     not_with: frozenset[str] = frozenset()
     # words none of which is near the trigger: with it, or inside its complements ("la fin du moratoire", "la quatrième
     # place de la liste": what the complement is of), as `with` reads
@@ -417,28 +418,38 @@ class Lexicon:
         return any(view.lemma[i] in violence for i in range(sent.start, sent.end))
 
     def _struck_with(self, token: Token) -> bool:
-        """The act names a thing one strikes with (class `instruments`) as its complement or its complement's
-        ("avec une barre de fer", "à coups de couteau"): a blow, not words ("à coups de tweets")."""
+        """The act names a thing one strikes with (class `instruments`) as its complement, or as the "de" phrase of
+        its complement of blows (class `blows`): "avec une barre de fer", "à coups de couteau": a blow, not words ("à
+        coups de tweets", "au sujet de la pierre tombale")."""
         view = view_of(token.doc)
         tools = self.classes.get("instruments", frozenset())
+        blows = self.classes.get("blows", frozenset())  # "à coups de couteau": the instrument is the blows' own
         # (the parser may hang the phrase on the object: "a attaqué le candidat avec une barre de fer")
         heads = [token.i, *(j for j in view.kids(token.i) if view.dep[j] in ("obj", "nsubj:pass"))]
         for j in (j for h in heads for j in view.kids(h) if view.dep[j].startswith("obl") or view.dep[j] == "nmod"):
             if _case_of(view.token(j)) not in _INSTRUMENT_PREPS:
                 continue
-            if view.lemma[j] in tools or any(view.dep[k] == "nmod" and view.lemma[k] in tools for k in view.kids(j)):
+            if view.lemma[j] in tools or view.lemma[j] in blows and any(
+                    view.dep[k] == "nmod" and view.lemma[k] in tools for k in view.kids(j)):
                 return True
         return False
 
     def _outside_politics(self, token: Token) -> bool:
         """A word of political life the act is aimed at or done by belongs to a body outside it (class
-        `private_life`: "le président du club", "la gestion de l'entreprise"): no political life, no verbal attack."""
+        `private_life`: "le président du club", "la gestion de l'entreprise"): no political life, no verbal attack.
+        Not a body the actor linker names with the word, as one office ("le président du groupe Renaissance", "le
+        président de la Fédération de Russie"): a party or a state's."""
         view = view_of(token.doc)
         life = self.classes.get("political_life", frozenset())
         private = self.classes.get("private_life", frozenset())
+        named = [(m.start, m.end) for m in token.doc.spans.get(MENTIONS, ())]
         for j in view.kids(token.i):
             for k in (j, *view.kids(j)):
-                if view.lemma[k] in life and _of_whom(view.token(k)) & private:
+                if view.lemma[k] not in life:
+                    continue
+                bodies = [b for b in view.kids(k) if view.lemma[b] in private and view.lemma[b] in
+                          _of_whom(view.token(k))]
+                if any(not any(start <= min(k, b) and max(k, b) < end for start, end in named) for b in bodies):
                     return True
         return False
 
@@ -504,8 +515,10 @@ def _near_lemmas(token: Token, deep: bool = True) -> set[str]:
     clause hung on it, which has its own, nor the rest of a subordinator ("alors que X fait ..., Y a appelé à":
     that "que" is no complement of "appeler"), nor an infinitive negated and its words ("a promis de ne jamais
     frapper", "a juré de ne pas lancer d'offensive": an act said not to be done is not the act around). Not
-    ``deep``: of the grandchildren, only the little words that introduce a child (`not_with`: "s'inquiéter pour"),
-    not a complement's own complements ("une base militaire", "la fin du moratoire")."""
+    ``deep``: of the grandchildren, only the little words that introduce a child (`not_with`: "s'inquiéter pour")
+    and what a child of quantity counts ("bombardé de centaines de questions", "un barrage de centaines de
+    policiers": the questions, the policemen are with the trigger), not a complement's own complements ("une base
+    militaire", "la fin du moratoire")."""
     out: set[str] = set()
     view = view_of(token.doc)  # read as lists: no Token built
     lemmas, lowers, deps, kids = view.lemma, view.lower, view.dep, view.kids
@@ -525,7 +538,8 @@ def _near_lemmas(token: Token, deep: bool = True) -> set[str]:
             if deps[child] == "mark" and deps[grandchild] == "fixed":
                 continue  # the rest of a subordinator ("alors que", "pour que"), no complement
             if deps[grandchild] not in ("acl:relcl", "advcl", "ccomp", "conj") \
-                    and (deep or deps[grandchild] in _FUNCTION_DEPS):
+                    and (deep or deps[grandchild] in _FUNCTION_DEPS
+                         or (deps[grandchild] == "nmod" and lemmas[child] in _COUNTED_THROUGH)):
                 out.add(lemmas[grandchild])
     if view.head[i] != i:
         out.add(lemmas[view.head[i]])
@@ -533,6 +547,8 @@ def _near_lemmas(token: Token, deep: bool = True) -> set[str]:
 
 
 _FUNCTION_DEPS = frozenset({"case", "mark", "fixed", "det"})  # the little words that introduce a child
+# nouns of a quantity or a batch: their "de" phrase is what is with the trigger ("des centaines de questions")
+_COUNTED_THROUGH = grammar_words("quantity_nouns") | grammar_words("collection_nouns")
 
 
 def _place_name(token: Token) -> bool:
