@@ -48,9 +48,10 @@ def lemmatize(texts: list[str]) -> list[set[str]]:
     from veille.events.topic import doc_terms
     from veille.nlp.pipeline import build_nlp
 
+    # the parse stays on: the components after it read its sentences (veille_acronyms) and its tree
+    # (veille_attachments), and the lemmas learnt are then those the ingest computes
     nlp = build_nlp(components=[], ner="off")
-    with nlp.select_pipes(disable=[name for name in ("parser",) if name in nlp.pipe_names]):
-        return [doc_terms(doc) for doc in nlp.pipe(texts, batch_size=32)]
+    return [doc_terms(doc) for doc in nlp.pipe(texts, batch_size=32)]
 
 
 def gold_documents(shared: Path) -> list[tuple[str, str, str, str]]:
