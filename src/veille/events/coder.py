@@ -1536,10 +1536,11 @@ class EventCoder:
             # a will that another party act: the one its complement names as the doer receives it, no one else
             doer = _wanted_doer(token)
             wanted = self.finder.phrase_parties(doer, ctx.index, ctx.resolve) if doer is not None else []
+            actor_codes = {a.code for a in coded_actor}
             # (the doer itself, or a state's: "la classe politique libanaise", "les autorités de Moscou"; not "la
             # réponse des électeurs britanniques", a thing wished for)
             coded_recipient = recipient = [
-                p for p in wanted if p.code and p.code not in {a.code for a in coded_actor} and doer is not None
+                p for p in wanted if p.code and p.code not in actor_codes
                 and p.token is not None and (p.token.i == doer.i or (p.token.head.i == doer.i and (
                     p.token.dep_ != "nmod" or self.lexicon.in_class(doer.lemma_.lower(), "state_like"))))]
             if not coded_recipient:
