@@ -37,6 +37,8 @@ _WEEKS = ("Trois semaines après leur entrevue de Téhéran, le président turc 
 _DETAINED = "Le militant kurde est détenu depuis le 7 mai, jour où il a été arrêté par la police turque à Ankara."
 _HABIT_DAY = "2021-03-10"
 _BELGIAN = "Le ministre belge des Affaires étrangères {} la Hongrie de bafouer l'État de droit."
+_CUT = ("Le policier français avait été tué en pleine rue par l'un des frères Abdeslam quelques minutes après "
+        "l'attaque de la rédaction de Libération, le {}.")
 _OFFER = "Le plan {} le ministre grec de l'Économie prévoit de relancer les ports du pays."
 _FLOODS = ("Mardi, des milliers d'agriculteurs ont manifesté à Bruxelles. Après les inondations {}, la police belge "
            "avait arrêté douze militants à Liège.")
@@ -122,6 +124,19 @@ ROWS: dict[str, Row] = {
     # narrative lends it; a recent time is the story's
     "pluperfect of a past long before": Row(_FLOODS.format("du 4 mai 2017"), "2021-04-02", "COERCE", False),
     "pluperfect of a recent past": Row(_FLOODS.format("de lundi"), "2021-04-02", "COERCE", True),
+    # a time with no calendar date counted from another act is that act's: the date of long ago still dates the
+    # sentence; one counted from the story ("quelques heures plus tôt") keeps the act in it
+    # the sentence the coder reads, where the parser cut it in two before its times ("... par l'un des frères |
+    # Abdeslam quelques minutes après ..."): its times are the pluperfect's
+    "pluperfect of a past long before, a sentence cut": Row(_CUT.format("7 janvier 2015"), "2020-07-17", "ASSAULT",
+                                                            False),
+    "pluperfect of a recent past, a sentence cut": Row(_CUT.format("7 juillet 2020"), "2020-07-17", "ASSAULT", True),
+    "pluperfect of a past long before, a time from an act": Row(
+        _FLOODS.format("du 4 mai 2017, peu avant le départ du ministre"), "2021-04-02", "COERCE", False),
+    "pluperfect of a past long before, a time from the story": Row(
+        _FLOODS.format("du 4 mai 2017, quelques heures plus tôt").replace("Après les inondations",
+                                                                          "Pendant les inondations"),
+        "2021-04-02", "COERCE", True),
     # ---- a past participle of an offer qualifying a noun names the thing by its origin; with a date, an act
     "offer naming a thing": Row(_OFFER.format("proposé par"), "2022-06-15", "AGREE", False),
     "offer naming a thing, dated": Row(_OFFER.format("proposé lundi par"), "2022-06-15", "AGREE",
@@ -151,6 +166,10 @@ ROWS: dict[str, Row] = {
     "always: once": Row("Le Kremlin a nié toute implication dans l'empoisonnement.", _HABIT_DAY, None, True),
     "unceasing": Row("Le président iranien n'a cessé de critiquer les sanctions américaines.", _HABIT_DAY, None,
                      False),
+    "never ceased": Row("Les syndicats français n'ont eu de cesse de dénoncer la politique du gouvernement.",
+                        _HABIT_DAY, None, False),
+    "never ceased: once": Row("Les syndicats français ont dénoncé mardi la politique du gouvernement.", _HABIT_DAY,
+                              None, True),
     "unceasing: once": Row("Le président iranien a critiqué les sanctions américaines.", _HABIT_DAY, None, True),
     "fights regularly": Row("Des combats opposent régulièrement séparatistes et Azerbaïdjanais.", _HABIT_DAY, None,
                             False),

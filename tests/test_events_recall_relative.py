@@ -58,3 +58,13 @@ def test_a_cleft_tells_its_act_no_description(veille_nlp) -> None:
     events = code(veille_nlp, "D'après Bogota, c'est l'armée vénézuélienne qui avait bombardé le village.",
                   "2021-04-15")
     assert factual(events, "ASSAULT"), events
+
+
+def test_a_demonstrative_the_relative_clause_describes_is_someone_described(veille_nlp) -> None:
+    # "celui qui avait ...": someone named by his past, reported or not; with its own date the clause tells news
+    text = ("Celui qui avait été arrêté{} par la police française pour trafic de drogue a rejoint les jihadistes en "
+            "Syrie, selon un document du groupe.")
+    described = code(veille_nlp, text.format(""), "2020-07-17")
+    assert not factual(described, "COERCE"), described
+    dated = code(veille_nlp, text.format(" lundi"), "2020-07-17")
+    assert factual(dated, "COERCE"), dated

@@ -34,6 +34,18 @@ def _status(nlp, text: str, trigger: str):
         ("L'alliance prévoit de déployer une force de réaction rapide.", "déployer", FUTURE),
         ("Le retrait complet doit prendre dix jours.", "retrait", FUTURE),
         ("Stoltenberg a annoncé que les pays membres inviteraient les deux candidats.", "inviteraient", FUTURE),
+        # a conjunct opened by its own "que" is a second complement of the verb above: asked too; one with no "que"
+        # is a clause of its own
+        ("Il faut adopter un plan de relance et que le gouvernement accepte de taxer les banques.", "accepte",
+         FUTURE),
+        ("Il faut adopter un plan de relance et le gouvernement a accepté de taxer les banques.", "accepté",
+         ASSERTED),
+        # an event noun its own relative clause tells to come is planned; told past, it was held
+        ("Ces rassemblements, dont le principal se tiendra place Bellecour à Lyon, sont la suite d'un appel des "
+         "syndicats.", "rassemblements", FUTURE),
+        ("Le ministre évoque une coopération qui normalisera les relations avec Israël.", "coopération", FUTURE),
+        ("Ces rassemblements, dont le principal s'est tenu place Bellecour à Lyon à 18H00, sont la suite d'un appel "
+         "signé par les syndicats.", "rassemblements", ASSERTED),
         # hypothetical
         ("Erdogan pourrait quitter le pouvoir en 2023.", "quitter", HYPOTHETICAL),
         ("Si la Russie attaquait, l'OTAN réagirait.", "attaquait", HYPOTHETICAL),

@@ -741,8 +741,8 @@ class EventCoder:
         if recalled and names_by_origin(token):  # "le plan proposé par X": the thing named by its origin, no act
             recalled = _BY_ORIGIN
         told_before = told_in_pluperfect(token)
-        undated_before = told_before and told_before_undated(token)
-        long_ago = told_before and not undated_before and told_before_long_ago(token)
+        undated_before = told_before and told_before_undated(token, sent)
+        long_ago = told_before and not undated_before and told_before_long_ago(token, sent)
         out = []
         for region, parties in groups:
             event = self._event(token, entry, args if parties is None else _with_recipient(args, parties),

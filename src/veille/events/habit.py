@@ -3,9 +3,10 @@
 ``habitual(trigger)`` reads the clause of the trigger, and the clauses an infinitive or a gerund of it hangs on
 ("a toujours été prompt à dénoncer", "s'est fait un nom en dénonçant"), for a word of frequency or long duration
 hung on that clause (grammar.yaml `habit_phrases`), a repetition counted from a start long past ("à plusieurs
-reprises depuis son élection"), "toujours" in a compound past, a negated "cesser" ("n'a cessé de
-dénoncer"), a "manquer" negated by "jamais" ("ne manque jamais de dénoncer", not "n'a pas manqué de"), a career
-("se faire un nom en ...") or what one is known for ("connu pour ...") or wont to do ("prompt à ...").
+reprises depuis son élection"), "toujours" in a compound past, a negated "cesser" ("n'a cessé de dénoncer") or a
+negated verb whose object is "cesse" ("n'ont eu de cesse de dénoncer"), a "manquer" negated by "jamais" ("ne manque
+jamais de dénoncer", not "n'a pas manqué de"), a career ("se faire un nom en ...") or what one is known for
+("connu pour ...") or wont to do ("prompt à ...").
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ _ITERATIVE = grammar_words("iterative_phrases")  # "à plusieurs reprises": a ha
 _SINCE = grammar_words("since_words")
 _STARTS = grammar_words("since_start_nouns")  # "depuis son élection"
 _UNCEASING = grammar_words("unceasing_verbs")
+_UNCEASING_OBJECTS = grammar_words("unceasing_objects")  # "n'a eu de cesse de dénoncer"
 _UNFAILING = grammar_words("unfailing_verbs")  # a habit only under a habitual negator ("ne manque jamais de")
 _HABITUAL_NEGATORS = grammar_words("habitual_negators")
 _CAREER_OBJECTS = grammar_words("career_objects")
@@ -128,6 +130,9 @@ def _marked(clause: Token, markers: tuple[tuple[str, Span], ...], below: Token |
     if lemma in _UNCEASING and any(c.lower_ in _NE for c in clause.children) and (
             lemma not in _UNFAILING or any(c.lower_ in _HABITUAL_NEGATORS for c in clause.children)):
         return True  # "n'a cessé de dénoncer", "n'a jamais cessé de critiquer", "ne manque jamais de critiquer"
+    if any(c.lower_ in _NE for c in clause.children) \
+            and any(c.dep_ == "obj" and c.lemma_.lower() in _UNCEASING_OBJECTS for c in clause.children):
+        return True  # "n'ont eu de cesse de dénoncer"
     if lemma in _CAREER_ADJ or lemma in _DISPOSITION_ADJ:
         return True  # "connu pour avoir dénoncé", "toujours prompt à défendre"
     return any(c.dep_ == "obj" and c.lemma_.lower() in _CAREER_OBJECTS for c in clause.children)

@@ -21,7 +21,7 @@ holds recalled when neither the clause nor the narrative dates it: the act came 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from veille.events.dates import BACKGROUND_DAYS, BACKGROUND_DAYS_TOLD, age_in_days, clause_tense, date_index
 from veille.events.features import morph
@@ -40,6 +40,7 @@ _SIMPLE_PAST_FORMS = grammar_words("simple_past_forms")
 _MOMENT_NOUNS = grammar_words("moment_nouns")  # "date à laquelle", "le jour où"
 _SINCE_WORDS = grammar_words("since_words")
 _DESCRIBING = grammar_words("describing_relatives")  # "X, qui avait signé ...": the antecedent's past
+_DESCRIBED_PRONOUNS = grammar_words("describing_pronouns")  # "celui qui avait été emprisonné ..."
 _ASIDES = grammar_words("recalled_aside_marks")  # "qui a déjà expulsé", "qui a d'ailleurs présidé"
 _CLEFT_SUBJECTS = grammar_words("cleft_subjects")  # "c'est X qui ..."
 _CLEFT_COPULAS = grammar_words("cleft_copulas")
@@ -214,7 +215,8 @@ def _on_noun(verb: Token, relative: Token) -> bool:
     the one right before the comma before the pronoun ("l'ancienne ministre, qui ..."); a noun or a name that does
     the clause's act ("les syndicats qui avaient défilé"), else a word of a mention of a person, a body, a state
     or a people ("le texte que le ministre avait signé" is no description of a participant, nor "un débat
-    qu'avait quitté X": what happened at it)."""
+    qu'avait quitté X": what happened at it). A demonstrative pronoun of `describing_pronouns` that the clause's
+    subject stands for is someone described too ("celui qui avait été emprisonné ...")."""
     doc = verb.doc
     if verb.dep_ == "acl:relcl":
         antecedent = verb.head
@@ -222,6 +224,8 @@ def _on_noun(verb: Token, relative: Token) -> bool:
         antecedent = doc[relative.i - 2]
     else:
         return False
+    if antecedent.pos_ == "PRON" and antecedent.lemma_.lower() in _DESCRIBED_PRONOUNS:
+        return relative.dep_ in ("nsubj", "nsubj:pass")  # "celui qui avait été emprisonné": someone, by his past
     if antecedent.pos_ not in ("NOUN", "PROPN") or _cleft(antecedent):
         return False
     if relative.dep_ in ("nsubj", "nsubj:pass"):
@@ -305,7 +309,7 @@ def told_in_pluperfect(trigger: Token) -> bool:
     return clause_tense(trigger) == "pluperfect"
 
 
-def told_before_undated(trigger: Token) -> bool:
+def told_before_undated(trigger: Token, sentence: Span | None = None) -> bool:
     """Whether the trigger is told in the pluperfect (:func:`told_in_pluperfect`) in a clause of its own: not a clause
     a verb takes as its complement ("a affirmé que les soldats avaient été tués", where the pluperfect is the past
     of the speech), nor one that a word of `then_adverbs` or `earlier_marks` ties to the time the text told before
@@ -313,30 +317,49 @@ def told_before_undated(trigger: Token) -> bool:
     sentence names a time ("Quelques heures plus tôt, ... avait annoncé"), nor a relative clause that sets a place
     or time of the story ("où", a pronoun not of `describing_relatives`). Such an act with no date, of its own or
     of the narrative, came before the story at a time the article does not give: recalled (the coder drops it when
-    its date is a fallback, unless someone reports it)."""
+    its date is a fallback, unless someone reports it). ``sentence``: the sentence the coder reads (the parser's pieces
+    re-joined), else the parser's."""
     if not _pluperfect_of_its_own(trigger):
         return False
-    sent = trigger.sent
+    sent = sentence if sentence is not None else trigger.sent
     return not any(m.label_ in TIME_LABELS and sent.start <= m.start < sent.end
                    for m in trigger.doc.spans.get(MENTIONS, []))  # "Quelques heures plus tôt, ... avait annoncé"
 
 
-def told_before_long_ago(trigger: Token) -> bool:
+def told_before_long_ago(trigger: Token, sentence: Span | None = None) -> bool:
     """Whether the trigger is told in the pluperfect in a clause of its own (as :func:`told_before_undated` reads it)
     in a sentence whose times are all of a past long before the story: each a calendar date whose period ended
     ``BACKGROUND_DAYS_TOLD`` days or more before the publication, wherever the parser hung it ("Dans son discours
     de mars 2011, le député avait réclamé ...", "Après l'incendie du 3 mai 2016, la ville s'était mobilisée"). The
     pluperfect tells of that past, before the story: recalled, whatever date the narrative lends the act. A time
     the sentence gives that is recent, or that is no calendar date ("quelques heures plus tôt", "pendant deux ans"),
-    decides nothing; nor does an unknown publication date."""
+    keeps the act in the story, as an unknown publication date does; but a time with no calendar date that counts from
+    another act ("peu avant son départ", :func:`_relative_to_act`) is that act's, and is passed over. ``sentence``: as
+    :func:`told_before_undated` reads it."""
     if not _pluperfect_of_its_own(trigger):
         return False
-    sent = trigger.sent
+    sent = sentence if sentence is not None else trigger.sent
     times = [m for m in trigger.doc.spans.get(MENTIONS, [])
              if m.label_ in TIME_LABELS and sent.start <= m.start < sent.end]
     published = date_index(trigger.doc).published
-    return bool(times) and all((age_in_days(m._.value, published, since="end") or 0) >= BACKGROUND_DAYS_TOLD
-                               for m in times)
+    if published is None:
+        return False
+    ages = [age_in_days(m._.value, published, since="end") for m in times]
+    # a time with no calendar value that counts from another act ("peu avant son départ", "quelques minutes après
+    # l'attaque") is that act's, not the story's: it decides nothing
+    ages = [age for age, m in zip(ages, times, strict=True) if age is not None or not _relative_to_act(m)]
+    return bool(ages) and all((age or 0) >= BACKGROUND_DAYS_TOLD for age in ages)
+
+
+def _relative_to_act(time: Span) -> bool:
+    """The time counts from a noun after it: its last word, or the word right after it, is the preposition of a noun
+    phrase that follows ("peu avant son départ", "quelques minutes après l'attaque")."""
+    doc = time.doc
+    for word in (doc[time.end - 1], doc[time.end] if time.end < len(doc) else None):
+        if word is not None and word.dep_ == "case" and word.head.i >= time.end \
+                and word.head.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
 
 
 def _pluperfect_of_its_own(trigger: Token) -> bool:

@@ -398,6 +398,11 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 raise_to(HYPOTHETICAL, lemma)
             elif child_dep == "det" and lemma in _NEGATIVE_DETERMINERS:
                 raise_to(NEGATED, lemma)
+            elif child_dep == "acl:relcl" and tags[j] in ("VERB", "AUX") and not grounded \
+                    and any(_mood_tense(token_at(j))[1:]):
+                # its own relative clause tells it to come ("ces rassemblements, dont le principal se tiendra place de
+                # la République", "une coopération qui normalisera les relations"): planned, not held yet
+                raise_to(FUTURE, "future")
             elif child_dep == "acl" and lemma in _PLANNED_PASSIVES and tags[j] == "VERB" \
                     and "Part" in morph(token_at(j), "VerbForm") and not any(deps[k] == "obl:agent" for k in kids(j)):
                 # "la visite programmée dans les prochaines semaines" (not "les sanctions prévues par la loi")
@@ -552,7 +557,11 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             break
         if dep == "conj":
             local = False  # "n'ont accepté aucune ... et appliquent un embargo": own negation, mood, tense
-            if tag in ("VERB", "AUX") and _finite(current) and "Inf" in morph(token_at(p), "VerbForm"):
+            # a conjunct that opens on "que" of its own is a second complement of the verb above its first conjunct
+            # ("il faut adopter un plan et que le gouvernement accepte de taxer ...": asked as well)
+            second_complement = any(deps[j] == "mark" and lowered[j] in _QUE and j < c for j in kids(c))
+            if tag in ("VERB", "AUX") and _finite(current) and "Inf" in morph(token_at(p), "VerbForm") \
+                    and not second_complement:
                 # "a soutenu qu'il n'y avait aucune raison de blâmer X et a appelé Y": a finite verb the
                 # parser hung on an infinitive is a clause of its own, not part of what the infinitive says
                 break
@@ -562,9 +571,10 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             # rejet") or a finite verb that is the act itself, sharing the subject ("dénoncent une mesure et
             # réclament son retrait": the demand is made, not imagined by the denunciation), unlike an infinitive,
             # which shares what its first conjunct's verb does to it
-            via_conj = any(deps[j] in ("nsubj", "nsubj:pass") for j in kids(c)) or (
-                tags[c] == "VERB" and ("Part" in morph(current, "VerbForm")
-                                       or (c == t and "Fin" in morph(current, "VerbForm"))))
+            via_conj = not second_complement and (
+                any(deps[j] in ("nsubj", "nsubj:pass") for j in kids(c)) or (
+                    tags[c] == "VERB" and ("Part" in morph(current, "VerbForm")
+                                           or (c == t and "Fin" in morph(current, "VerbForm")))))
             current = token_at(p)
             continue  # a coordinated verb shares its first conjunct's governors
         via_conj = False
