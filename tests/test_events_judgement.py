@@ -98,3 +98,12 @@ def test_a_class_as_lemma_makes_one_entry_per_word(tmp_path) -> None:
     path.write_text("version: 1\ntypes:\n  ACCUSE:\n    - {lemma: $no_such_words, judgement: true}\n", encoding="utf-8")
     with pytest.raises(DataFileError):
         Lexicon.load([path])
+
+
+def test_a_sentences_events_come_out_in_the_order_of_their_words(veille_nlp) -> None:
+    # the judgement is coded beside the act it judges, after it as the sentence tells them
+    events = code(veille_nlp, "L'accord de paix entre l'Arménie et l'Azerbaïdjan est une \"avancée remarquable\", "
+                              "a estimé le ministre français.")
+    assert [e["type"] for e in events] == ["AGREE", "SUPPORT"], events
+    assert codes(events[1]["actor"]) == {"FRA"} and codes(events[0]["actor"]) | codes(events[0]["recipient"]) \
+        == {"ARM", "AZE"}

@@ -50,3 +50,22 @@ def test_a_state_named_elsewhere_in_the_sentence_is_not_the_one_wanted_to_act(ve
     candidates = explain(text, nlp=veille_nlp)["sentences"][0]["candidates"]
     wanted = next(c for c in candidates if c["word"] == "veut")
     assert wanted["outcome"] == "dropped" and wanted["reason"] == "no_recipient", candidates
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Les rebelles syriens veulent voir la Syrie gouvernée par un conseil de transition.", "SYR"),
+    ("Les rebelles maliens veulent voir le Mali dirigé par un conseil religieux.", "MLI"),
+])
+def test_rebels_wanting_their_own_state_to_act_make_a_demand_of_it(veille_nlp, text: str, state: str) -> None:
+    # rebels and the state they fight are the two sides of a civil war: the state is another party to act
+    request = find(code(veille_nlp, text), "REQUEST")
+    assert request is not None
+    assert codes(request["actor"]) == {state} and codes(request["recipient"]) == {state}
+
+
+def test_a_government_wanting_its_own_state_to_act_is_no_demand(veille_nlp) -> None:
+    text = "Le gouvernement syrien veut voir la Syrie gouvernée par un conseil de transition."
+    assert find(code(veille_nlp, text), "REQUEST") is None
+    candidates = explain(text, nlp=veille_nlp)["sentences"][0]["candidates"]
+    wanted = next(c for c in candidates if c["word"] == "veut")
+    assert wanted["outcome"] == "dropped" and wanted["reason"] == "no_recipient", candidates

@@ -651,7 +651,8 @@ class EventCoder:
                 self._promised_threat(governor, cand)
                 continue
             keep.append(cand)
-        return keep
+        # coded in the order of their words: a sentence's events come out as it tells them
+        return sorted(keep, key=lambda cand: cand.token.i)
 
     def _promised_threat(self, governor: Candidate, inner: Candidate) -> None:
         """A verb of promising (grammar class `promise_verbs`) whose infinitive is a hostile act, one its type says is
@@ -1538,9 +1539,10 @@ class EventCoder:
             wanted = self.finder.phrase_parties(doer, ctx.index, ctx.resolve) if doer is not None else []
             actor_codes = {a.code for a in coded_actor}
             # (the doer itself, or a state's: "la classe politique libanaise", "les autorités de Moscou"; not "la
-            # réponse des électeurs britanniques", a thing wished for)
+            # réponse des électeurs britanniques", a thing wished for; of the actor's own state only when the actor
+            # is its rebels: "la volonté des insurgés de voir le pays régi par ...")
             coded_recipient = recipient = [
-                p for p in wanted if p.code and p.code not in actor_codes
+                p for p in wanted if p.code and (p.code not in actor_codes or _rebels_face_state(p, coded_actor))
                 and p.token is not None and (p.token.i == doer.i or (p.token.head.i == doer.i and (
                     p.token.dep_ != "nmod" or self.lexicon.in_class(doer.lemma_.lower(), "state_like"))))]
             if not coded_recipient:
