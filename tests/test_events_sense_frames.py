@@ -96,6 +96,34 @@ from veille.events.testing import code, factual, of_type, trigger_type
     # a moment captured is no one taken
     ("Le photographe a capturé l'instant où la ministre quittait la salle.", "capturé", None),
     ("Les rebelles ont capturé trois soldats près de Goma.", "capturé", "COERCE"),
+    # with or without one's consent is no deal made; a deal between two parties is one
+    ("Le sous-préfet a fermé la route de Valga avec l'accord du ministre letton.", "accord", None),
+    ("Le ministère letton a agi sans l'accord du Parlement.", "accord", None),
+    ("Le chantier a franchi une étape avec un accord entre la Lettonie et la Commission européenne.", "accord",
+     "AGREE"),
+    ("La Lettonie et l'Estonie ont annoncé un accord sur la frontière.", "accord", "AGREE"),
+    # the signatures a petition gathers are no treaty signed
+    ("La motion a recueilli la signature de trente députés lettons.", "signature", None),
+    ("Riga et Vilnius ont annoncé la signature d'un traité.", "signature", "AGREE"),
+    # a post taken or bargained for is no deal between parties; a proposal accepted, a deal negotiated are
+    ("Le maire de Valga a accepté le ministère de l'Agriculture.", "accepté", None),
+    ("Le maire de Valga a âprement négocié son portefeuille.", "négocié", None),
+    ("La Lettonie a accepté la proposition de la Lituanie.", "accepté", "AGREE"),
+    ("Le gouvernement letton a négocié un accord avec les syndicats.", "négocié", "AGREE"),
+    # a party's own law described as a shield blames no one; an operation described as a provocation is blamed
+    ("Cette loi, décrite par Riga comme un bouclier au-dessus de ses voisins, a été votée en juin.", "décrite", None),
+    ("Le ministre letton a décrit l'opération comme une provocation.", "décrit", "ACCUSE"),
+    # a vote's outcome feared is a danger, no threat made; a party's threats are
+    ("La campagne démocrate est tournée vers la menace d'une réélection du président letton.", "menace", None),
+    ("Les menaces du président letton interviennent dans un contexte de vives tensions avec Moscou.", "menaces",
+     "THREATEN"),
+    # refusing to say who a suspect is, is keeping silent; refusing to receive an envoy is a rejection
+    ("Interrogé sur le suspect, le ministre letton a refusé de communiquer sur son identité.", "refusé", None),
+    ("Le ministre letton a refusé de recevoir l'ambassadeur russe.", "refusé", "REJECT"),
+    # sides that face each other in a debate fight no one; soldiers who face each other with stones do
+    ("Les partisans et les adversaires du traité se sont affrontés dans un débat houleux à Riga.", "affrontés", None),
+    ("Des soldats lettons et russes se sont affrontés à coups de pierres près de la frontière.", "affrontés",
+     "ASSAULT"),
 ])
 def test_the_sense_a_trigger_takes_from_its_frame(veille_nlp, text: str, word: str, expected: str | None) -> None:
     assert trigger_type(veille_nlp, text, word) == expected
