@@ -27,6 +27,20 @@ from veille.events.testing import code, codes, find
     pytest.param("Le ministre grec de la Défense a quitté Athènes lundi. Mme Ursula von der Leyen a visité mardi un "
                  "camp près de Lesbos. Elle a ensuite critiqué la Turquie pour sa politique migratoire.", "ACCUSE",
                  "critiqué", "EU", id="an honorific and a name are the party the name is"),
+    # a verb after a quote whose subject, named before it, holds the quote in a relative clause: no incise, the
+    # sentence is about that subject (and the quoted conjunct the parser hung on it is no second party)
+    pytest.param("Le président Joe Biden, qui avait signé un décret avec son ministre pour célébrer "
+                 "\"Memorial Day\" et \"la fierté que suscite le drapeau\", a qualifié sur Twitter la décision de "
+                 "\"faute grave\". Il a accusé la police de Chicago de ne pas protéger les manifestants.",
+                 "ACCUSE", "accusé", "USA", id="a subject before a quote its own relative clause holds"),
+    pytest.param("Le sénateur Bernie Sanders, qui avait publié une lettre avec ses collègues pour saluer "
+                 "\"le travail\" et \"la ténacité des infirmières\", a qualifié la réforme de \"scandale\". Il a "
+                 "accusé la police de Chicago de brutalité.", "ACCUSE", "accusé", "USA",
+                 id="a quoted conjunct is no second party"),
+    # a title whose elided article tells no gender, beside the name of a woman: "elle" is her
+    pytest.param("\"Ce recours est un acharnement ridicule\", a commenté l'avocat de Nicolas Sarkozy, Sophie Martin. "
+                 "Elle a accusé le parquet national financier de harcèlement.", "ACCUSE", "accusé", "FRA",
+                 id="a title beside a name has the name's gender"),
 ])
 def test_the_pronoun_stands_for_the_subject_that_agrees(veille_nlp, text, event_type, trigger, actor) -> None:
     events = code(veille_nlp, text)

@@ -64,3 +64,14 @@ def test_a_promise_to_someone_is_still_the_speakers(veille_nlp) -> None:
 def test_the_inverted_clitic_is_the_subject_before_the_quote(veille_nlp, text: str) -> None:
     event = find(code(veille_nlp, text), "ACCUSE")
     assert event is not None and codes(event["actor"]) == {"ARG"}, event
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    # a nation of the United Kingdom is the United Kingdom's, not Ireland's (actors/data/places.yaml, subdivisions)
+    ("Le gouvernement de l'Irlande du Nord a accusé Dublin de bloquer les contrôles douaniers.", "ACCUSE", {"GBR"},
+     {"IRL"}),
+    ("L'Écosse a demandé à l'Union européenne de prolonger les négociations.", "REQUEST", {"GBR"}, {"EU"}),
+])
+def test_a_nation_of_the_united_kingdom_is_the_kingdom(veille_nlp, text, event_type, actor, recipient) -> None:
+    event = find(code(veille_nlp, text), event_type)
+    assert event is not None and codes(event["actor"]) == actor and codes(event["recipient"]) == recipient, event

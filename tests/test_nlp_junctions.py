@@ -68,3 +68,15 @@ def test_an_elision_glued_to_a_quote_is_split_from_it(nlp):
     words = [t.text for t in doc]
     assert words[3:7] == ["qu'", '"', "aucun", "accord"]
     assert words[11:14] == ["d'", "«", "ici"]
+
+
+def test_a_hyphenated_word_glued_to_the_next_sentence_stays_whole(nlp):
+    # the tokenizer keeps "sud-coréenne" whole, but cut it at its hyphen when a period, a quote and the next sentence
+    # were glued to it; a word it splits anyway ("centre-ville") and an inverted subject ("a-t-il") stay split
+    text = ("Le porte-parole de la présidence sud-coréenne.\"Laisser faire est une erreur\", a-t-il ajouté au "
+            "centre-ville.")
+    words = [t.text for t in nlp(text)]
+    assert words[4:8] == ["présidence", "sud-coréenne", ".", '"']
+    assert "-t" in words and "-il" in words and "centre" in words
+    words = [t.text for t in nlp("Le président a quitté les Etats-Unis.Le voyage a duré deux jours.")]
+    assert "Etats-Unis" in words and words[words.index("Etats-Unis") + 1] == "."

@@ -2166,7 +2166,9 @@ class _Context:
         tags = view.pos
         # '"...", a déploré X', '"...", ajoute-t-il': the sentence is about who speaks, not about a noun of the quote
         source = _incise_source(self.sent, view)
-        if source is None and reports_quote(view.token(root)):
+        # (not a verb after a quote its own subject, named before it, holds in a clause of its own: 'Le président,
+        # qui avait salué "la joie ...", a qualifié X de ...' is about the president, not about X)
+        if source is None and reports_quote(view.token(root)) and not self._named_subject_before(root):
             named = after_incise(view.token(root), view)
             source = view.token(named) if named is not None else None
         if source is not None:
@@ -2179,6 +2181,13 @@ class _Context:
                     return self._subject_of(speaker, source=True) if speaker is not None else None
                 return self._subject_of(view.token(j))
         return None
+
+    def _named_subject_before(self, verb: int) -> bool:
+        """Whether the verb has a subject named by a noun before it, outside any quote: the verb's clause is its
+        subject's own, not an incise whose speaker follows it."""
+        view = self.shared.view
+        return any(view.dep[j] in ("nsubj", "nsubj:pass") and view.pos[j] in ("NOUN", "PROPN") and j < verb
+                   and not self.quoted(view.token(j)) for j in view.kids(verb))
 
     def _subject_of(self, token: Token, source: bool = False) -> _Subject | None:
         """The subject a sentence leaves for the pronouns after it: its coded parties, or none for someone named
@@ -2233,13 +2242,39 @@ def _stands_for(pronoun: Token, noun: Token) -> bool:
         # "des foules de manifestants ... ils": the people counted
         counted = next((c for c in noun.children if c.dep_ == "nmod" and c.pos_ == "NOUN"), None)
         noun = counted if counted is not None else noun
-    named = ("Plur",) if any(c.dep_ == "conj" for c in noun.children) else morph(noun, "Number")
+    # (a quoted conjunct is words a text quotes, no second party: 'le président, qui a salué "X" et "la joie de Y", a';
+    # nor is the name the parser coordinated after a comma with the title it goes with: "l'avocat de X, Sabrina Y")
+    beside = [c for c in noun.children if _name_beside(c)]
+    named = ("Plur",) if any(c.dep_ == "conj" and not _opens_quote(c) and c not in beside for c in noun.children) \
+        else morph(noun, "Number")
     if "Sing" in morph(pronoun, "Number") and "Plur" in named:
         return False  # (a plural pronoun may stand for one named and those met: "X a reçu Y. Ils ont discuté")
     # the determiner tells the gender of a noun of either ("la ministre"), else the noun's own
     article = next((morph(c, "Gender") for c in noun.children if c.dep_ == "det" and morph(c, "Gender")), None)
+    if article is None and beside:
+        # "l'avocat de X, Sabrina Y ... Elle": a title whose article tells no gender, beside the name of the one who
+        # holds it, is the person's, of either gender
+        return True
     said = _said_gender(pronoun)
     return not said or bool(set(said) & set(article or morph(noun, "Gender") or said))
+
+
+def _name_beside(word: Token) -> bool:
+    """The word is the name set beside a title: its apposition, or a name after a comma the parser coordinated with
+    it, no conjunction before it ("l'avocat de X, Sabrina Y")."""
+    if word.pos_ != "PROPN":
+        return False
+    if word.dep_ in _NAME_DEPS:
+        return True
+    return word.dep_ == "conj" and word.i > 0 and word.doc[word.i - 1].text == "," \
+        and not any(c.dep_ == "cc" for c in word.children) and not any(c.dep_ == "conj" for c in word.children)
+
+
+def _opens_quote(phrase: Token) -> bool:
+    """The phrase opens with a quotation mark, or right after one."""
+    first = phrase.left_edge.i
+    doc = phrase.doc
+    return doc[first].text in QUOTE_MARKS or (first > 0 and doc[first - 1].text in QUOTE_MARKS)
 
 
 def _said_gender(pronoun: Token) -> tuple[str, ...]:

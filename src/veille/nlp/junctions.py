@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
+from spacy.lang.fr.tokenizer_exceptions import TOKEN_MATCH as _FRENCH_WORD
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -83,6 +84,7 @@ def _in_name(text: str, at: int) -> bool:
 @Language.component("veille_junctions", assigns=["token.is_sent_start"])
 def split_junctions(doc: Doc) -> Doc:
     """Split the tokens at each junction and make the glued sentence's first token a sentence start."""
+    _rejoin_hyphenated(doc)
     text = doc_text(doc)
     starts = junctions(text)
     if not starts:
@@ -105,6 +107,30 @@ def split_junctions(doc: Doc) -> Doc:
     for at in starts:
         doc[_token_at(doc, at)].is_sent_start = True
     return doc
+
+
+def _rejoin_hyphenated(doc: Doc) -> None:
+    """Make one token again of a French hyphenated word ("sud-coréenne", "porte-parole") the tokenizer cut at its
+    hyphens because punctuation and the next sentence were glued to it ('sud-coréenne."Laisser', "Etats-Unis.Le"):
+    it keeps such a word whole when it stands alone (the parser and the demonyms read the word, not its pieces)."""
+    spans = []
+    i = 0
+    while i < len(doc):
+        j = i
+        # word, hyphen, word ..., each piece glued to the next
+        while j + 2 < len(doc) and not doc[j].whitespace_ and not doc[j + 1].whitespace_ and doc[j + 1].text == "-" \
+                and doc[j].is_alpha and doc[j + 2].is_alpha:
+            j += 2
+        if j > i and not doc[j].whitespace_ and j + 1 < len(doc) and doc[j + 1].is_punct \
+                and _FRENCH_WORD(doc[i:j + 1].text) and _FRENCH_WORD(doc[i:j + 1].text).end() == len(doc[i:j + 1].text):
+            spans.append(doc[i:j + 1])
+            i = j + 1
+        else:
+            i += 1
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
 
 
 def _token_at(doc: Doc, offset: int) -> int:
