@@ -654,6 +654,14 @@ class EventCoder:
         # coded in the order of their words: a sentence's events come out as it tells them
         return sorted(keep, key=lambda cand: cand.token.i)
 
+    def _told_act(self, ctx: _Context) -> Callable[[Token], EventDate | None]:
+        """The date the text gave, in a sentence before, to an act of the kind a noun names ("au lendemain de la
+        condamnation": the day a condemnation was told), for :func:`dates.event_date`."""
+        def told(noun: Token) -> EventDate | None:
+            entry = self.lexicon.match(noun)
+            return ctx.shared.told_dates.get(entry.type) if entry is not None else None
+        return told
+
     def _promised_threat(self, governor: Candidate, inner: Candidate) -> None:
         """A verb of promising (grammar class `promise_verbs`) whose infinitive is a hostile act, one its type says is
         a threat when promised (the vocabulary's `threatened`: "a promis d'expulser les diplomates", "s'est engagé à
@@ -1640,7 +1648,7 @@ class EventCoder:
         # "ces nouvelles sanctions": a demonstrative names an act the text told, at that act's date
         antecedent = ctx.shared.told_dates.get(event_type) \
             if token.pos_ == "NOUN" and _demonstrative(token) else None
-        when = event_date(token, dates, published, ctx.reference, sent, antecedent)
+        when = event_date(token, dates, published, ctx.reference, sent, antecedent, self._told_act(ctx))
         if when.fallback:
             confidence *= 0.9
         elif final_status in FACTUAL and dated_ahead(when, sent, published):

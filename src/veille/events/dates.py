@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -335,6 +336,27 @@ def _day_after(timex: Span, trigger: Token) -> int:
     return _DAYS_AFTER[word]
 
 
+def _after_act(timex: Span, index: DateIndex, acts: Callable[[Token], EventDate | None] | None) -> str | None:
+    """The day of an expression counted from an act ("au lendemain de la condamnation", "à la veille du sommet"), from
+    the day of that act: a day its own phrase gives ("au lendemain de l'attaque du 5 mars"), else the day the text
+    gave an act of its kind (``acts``). The tagger counts it from the last day the text named, which need not be the
+    act's. None when neither is known."""
+    word = timex.root.lower_
+    doc = timex.doc
+    if word not in _DAYS_AFTER or timex.end >= len(doc) or doc[timex.end].lower_ not in _DE_FORMS:
+        return None
+    noun = doc[timex.end].head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i <= timex.end:
+        return None
+    own = next((value for span, value, precision in index.in_range(noun.i, noun.right_edge.i + 1)
+                if precision == "day" and noun.is_ancestor(span.root)), None)
+    told = acts(noun) if own is None and acts is not None else None
+    day = own or (told.date if told is not None and told.precision == "day" and told.date else None)
+    if day is None:
+        return None
+    return (dt.date.fromisoformat(day[:10]) + dt.timedelta(days=_DAYS_AFTER[word])).isoformat()
+
+
 def _fronted(timex: Span, trigger: Token, sent: Span) -> bool:
     """An adjunct that opens the sentence before its first verb ("Mardi, ...", "Un peu plus tôt, en
     octobre, ..."): it dates the clause that follows, whatever the parser hung it on."""
@@ -364,6 +386,47 @@ def _incise(timex: Span, trigger: Token, sent: Span) -> bool:
     verb = _clause_verb(trigger)
     first = next((doc[i] for i in range(close + 1, sent.end) if doc[i].pos_ == "VERB"), None)
     return first is not None and first in (trigger, verb)
+
+
+def _across_cut(timex: Span, trigger: Token, sent: Span) -> bool:
+    """The expression dates the trigger's clause across a cut the parser made inside the sentence the coder reads
+    (``sent``, the parser's pieces re-joined), where the parse tree, cut in two, cannot tell. A piece with no verb
+    continues the clause the piece before it ends on: a date hung on the root of such a piece after the trigger's
+    ("ont été inculpés et placés en détention | vendredi par un juge") dates the main clause of the trigger's piece
+    (its root, or a verb coordinated with it), and a noun right before the cut ("à la suite de l'agression, | le 10
+    juin, d'un jeune homme"); a trigger in such a piece after the date's, with no verb before it, is dated as the last
+    verb of the piece before it would be ("a signé mardi | l'accord de cessez-le-feu", "le recours déposé le 14 mai
+    par X, | conseillère municipale, pour protester")."""
+    piece = trigger.sent
+    if piece.start <= timex.start < piece.end or not (sent.start <= piece.start and piece.end <= sent.end):
+        return False
+    doc = timex.doc
+    if timex.start >= piece.end:
+        head = timex.root
+        while head.head != head and head.dep_ != "ROOT":
+            head = head.head
+            if head.pos_ in ("VERB", "AUX"):
+                return False  # the date hangs on a verb of its own piece
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+        if any(doc[i].pos_ in ("VERB", "AUX") for i in range(piece.end, timex.start)):
+            return False  # another clause opens before the date
+        if trigger.pos_ in ("NOUN", "PROPN") and all(doc[i].is_punct for i in range(trigger.i + 1, timex.start)):
+            return True  # the date set beside the noun it follows
+        if _nominal_date(timex):
+            return False  # "| du 5 mars": a complement of the noun before it
+        top = piece.root
+        verb = _clause_verb(trigger)
+        return top.pos_ in ("VERB", "AUX") and (verb == top or (verb.dep_ == "conj" and verb.head == top)
+                                                 or (top.dep_ == "conj" and top.head == verb))
+    if piece.start <= sent.start or any(doc[i].pos_ in ("VERB", "AUX") for i in range(piece.start, trigger.i)) \
+            or (piece.root.pos_ in ("VERB", "AUX") and piece.root != trigger):
+        return False
+    before = doc[piece.start - 1].sent
+    verb = next((doc[i] for i in range(before.end - 1, before.start - 1, -1) if doc[i].pos_ == "VERB"), None)
+    if verb is None or not before.start <= timex.start < before.end:
+        return False
+    return _own(timex, verb) or _fronted(timex, verb, sent)
 
 
 def _bound(timex: Span, precision: str | None = None) -> bool:
@@ -591,13 +654,15 @@ def _same_occasion(relative: Token, dated: Token) -> bool:
 
 def event_date(trigger: Token, index: DateIndex, published: str | None,
                reference: EventDate | None = None, sentence: Span | None = None,
-               antecedent: EventDate | None = None) -> EventDate:
+               antecedent: EventDate | None = None,
+               acts: Callable[[Token], EventDate | None] | None = None) -> EventDate:
     """The date of the event whose trigger is ``trigger``.
 
     ``reference`` is the narrative time so far (the last date the text set in an earlier
     sentence): a sentence without its own date continues the story told before it. ``antecedent``: the date of
     the act an anaphoric noun names ("ces nouvelles sanctions"), which its sentence, naming no date of its own,
-    refers to rather than to the narrative day.
+    refers to rather than to the narrative day. ``acts``: the date the text gave the act a noun names, if it told
+    one of its kind (for "au lendemain de la condamnation", :func:`_after_act`).
     """
     sent = sentence if sentence is not None else trigger.sent
     since = held_since(trigger, index, published, sent)
@@ -607,7 +672,7 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
     tense = clause_tense(trigger)
     if candidates:
         own = [c for c in candidates if (_own(c[0], trigger) or _fronted(c[0], trigger, sent)
-                                         or _incise(c[0], trigger, sent))
+                                         or _incise(c[0], trigger, sent) or _across_cut(c[0], trigger, sent))
                and not (_bound(c[0], c[2]) and c[0].root.head != trigger) and not _compared(c[0])
                and not _quoted_apart(c[0], trigger, sent)]
         if tense in _PAST_TENSES and not _quoted(trigger, sent):
@@ -643,6 +708,8 @@ def event_date(trigger: Token, index: DateIndex, published: str | None,
             if back and precision == "day":
                 # "au lendemain de nouvelles condamnations": they were the day before it
                 value = (dt.date.fromisoformat(value[:10]) - dt.timedelta(days=back)).isoformat()
+            elif precision == "day":
+                value = _after_act(span, index, acts) or value
             return EventDate(value, precision, span.text, False)
     if antecedent is not None and antecedent.date:
         return replace(antecedent, background=None, told=None, earlier=None, historical=False)
@@ -1152,7 +1219,8 @@ def to_come(when: EventDate, trigger: Token, index: DateIndex, sent: Span, publi
     dates = index.in_range(sent.start, sent.end)
     if not any(c[0].text == when.text for c in dates) \
             or any(c[0].text != when.text and (_own(c[0], trigger) or _fronted(c[0], trigger, sent)
-                                               or _incise(c[0], trigger, sent)) for c in dates):
+                                               or _incise(c[0], trigger, sent) or _across_cut(c[0], trigger, sent))
+                   for c in dates):
         return when
     year = int(when.date[:4]) + 1
     moved = f"{year}{when.date[4:]}"
