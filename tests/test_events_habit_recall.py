@@ -39,6 +39,8 @@ _HABIT_DAY = "2021-03-10"
 _BELGIAN = "Le ministre belge des Affaires étrangères {} la Hongrie de bafouer l'État de droit."
 _CUT = ("Le policier français avait été tué en pleine rue par l'un des frères Abdeslam quelques minutes après "
         "l'attaque de la rédaction de Libération, le {}.")
+_SUMMIT = ("Mardi, les dirigeants européens se sont réunis à Bruxelles. {}, le ministre français des Affaires "
+           "étrangères avait accusé la Russie de violer l'accord de 2015.")
 _OFFER = "Le plan {} le ministre grec de l'Économie prévoit de relancer les ports du pays."
 _FLOODS = ("Mardi, des milliers d'agriculteurs ont manifesté à Bruxelles. Après les inondations {}, la police belge "
            "avait arrêté douze militants à Liège.")
@@ -137,6 +139,12 @@ ROWS: dict[str, Row] = {
         _FLOODS.format("du 4 mai 2017, quelques heures plus tôt").replace("Après les inondations",
                                                                           "Pendant les inondations"),
         "2021-04-02", "COERCE", True),
+    # ... but one that frames the act, counted from an act of the story, dates it: a date of long ago on a noun of
+    # the clause (the pact of 2015) is no time of the act
+    "pluperfect framed by a time from an act of the story": Row(
+        _SUMMIT.format("Quelques heures avant le vote"), "2021-04-02", "ACCUSE", True),
+    "pluperfect framed by a time from an act of long ago": Row(
+        _SUMMIT.format("Le 2 mai 2016, quelques heures avant le vote"), "2021-04-02", "ACCUSE", False),
     # ---- a past participle of an offer qualifying a noun names the thing by its origin; with a date, an act
     "offer naming a thing": Row(_OFFER.format("proposé par"), "2022-06-15", "AGREE", False),
     "offer naming a thing, dated": Row(_OFFER.format("proposé lundi par"), "2022-06-15", "AGREE",
@@ -170,6 +178,13 @@ ROWS: dict[str, Row] = {
                         _HABIT_DAY, None, False),
     "never ceased: once": Row("Les syndicats français ont dénoncé mardi la politique du gouvernement.", _HABIT_DAY,
                               None, True),
+    # ... a time of the story on the clause makes it this time's run of acts: news; one long past, a habit still
+    "unceasing since a recent day": Row("Depuis lundi, l'armée russe n'a cessé de bombarder Kharkiv.", _HABIT_DAY,
+                                        "ASSAULT", True),
+    "never ceased on a recent day": Row("L'armée russe n'a eu de cesse de bombarder Kharkiv mardi.", _HABIT_DAY,
+                                        "ASSAULT", True),
+    "unceasing since a year long past": Row("Depuis 2014, l'armée russe n'a cessé de bombarder Kharkiv.", _HABIT_DAY,
+                                            "ASSAULT", False),
     "unceasing: once": Row("Le président iranien a critiqué les sanctions américaines.", _HABIT_DAY, None, True),
     "without end": Row("L'opposition lettone n'a eu de cesse de critiquer le gouvernement de Riga.", _HABIT_DAY, None,
                        False),

@@ -46,6 +46,13 @@ def _status(nlp, text: str, trigger: str):
         ("Le ministre évoque une coopération qui normalisera les relations avec Israël.", "coopération", FUTURE),
         ("Ces rassemblements, dont le principal s'est tenu place Bellecour à Lyon à 18H00, sont la suite d'un appel "
          "signé par les syndicats.", "rassemblements", ASSERTED),
+        # ... but one its own clause tells done or under way goes on: the relative clause tells what is still to come
+        ("Les manifestations contre le gouvernement serbe, qui continueront ce week-end, ont rassemblé des milliers "
+         "de personnes lundi.", "manifestations", ASSERTED),
+        ("Les sanctions européennes, qui viseront douze oligarques, ont été adoptées lundi.", "sanctions", ASSERTED),
+        ("Le président français a entamé une visite en Algérie qui durera trois jours.", "visite", ASSERTED),
+        ("Les manifestations, qui se tiendront samedi, ont été programmées par les syndicats.", "manifestations",
+         FUTURE),
         # hypothetical
         ("Erdogan pourrait quitter le pouvoir en 2023.", "quitter", HYPOTHETICAL),
         ("Si la Russie attaquait, l'OTAN réagirait.", "attaquait", HYPOTHETICAL),
@@ -284,3 +291,13 @@ def test_a_deed_asked_in_a_clause_read_as_a_relative(veille_nlp, text: str, trig
     token = next(t for t in veille_nlp(text) if t.text == trigger)
     assert token.dep_ == "acl:relcl"  # the parse this test is about
     assert assess(token).status == expected
+
+
+@pytest.mark.parametrize(("verb", "status"), [("annoncées", FUTURE), ("adoptées", ASSERTED)])
+def test_a_noun_with_a_future_relative_clause_is_under_way_as_its_clause_tells(veille_nlp, verb: str,
+                                                                               status: str) -> None:
+    # subject of a past verb, it is done or under way; of a past announce verb, still to come
+    text = (f"Les manifestations contre la réforme, qui auront lieu samedi à Paris, ont été {verb} mardi par les "
+            "syndicats français.")
+    event = find(code(veille_nlp, text, "2024-03-06"), "PROTEST", "manifestations")
+    assert event is not None and event["status"] == status, event

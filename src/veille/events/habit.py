@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from veille.events.dates import clause_tense, date_index
+from veille.events.dates import BACKGROUND_DAYS, age_in_days, clause_tense, date_index
 from veille.events.features import morph
 from veille.events.grammar import grammar_words
 from veille.events.recall import old_start, over_adverbs
@@ -97,6 +97,21 @@ def _counted_from_start(clause: Token) -> bool:
     return False
 
 
+def _dated_recently(clause: Token, below: Token) -> bool:
+    """A calendar date less than ``BACKGROUND_DAYS`` before the publication hangs on the clause or on the act below it
+    ("Depuis lundi, l'armée n'a cessé de bombarder ...", "n'a pas cessé de bombarder la ville mardi"): the acts it
+    tells are the story's. A date long past ("depuis 2014") or none ("depuis des années") decides nothing."""
+    index = date_index(clause.doc)
+    for verb in (clause, below):
+        for child in verb.children:
+            if child.dep_.startswith("obl") or child.dep_ == "advmod":
+                for _span, value, _precision in index.in_range(child.left_edge.i, child.right_edge.i + 1):
+                    age = age_in_days(value, index.published, since="end")
+                    if age is not None and age < BACKGROUND_DAYS:
+                        return True
+    return False
+
+
 def _compound(clause: Token) -> bool:
     return any(c.dep_ == "aux:tense" for c in clause.children)
 
@@ -127,12 +142,15 @@ def _marked(clause: Token, markers: tuple[tuple[str, Span], ...], below: Token |
     if below is None:
         return False
     lemma = clause.lemma_.lower()
-    if lemma in _UNCEASING and any(c.lower_ in _NE for c in clause.children) and (
-            lemma not in _UNFAILING or any(c.lower_ in _HABITUAL_NEGATORS for c in clause.children)):
-        return True  # "n'a cessé de dénoncer", "n'a jamais cessé de critiquer", "ne manque jamais de critiquer"
-    if any(c.lower_ in _NE for c in clause.children) \
-            and any(c.dep_ == "obj" and c.lemma_.lower() in _UNCEASING_OBJECTS for c in clause.children):
-        return True  # "n'ont eu de cesse de dénoncer"
+    negated = any(c.lower_ in _NE for c in clause.children)
+    unceasing = negated and (
+        (lemma in _UNCEASING
+         and (lemma not in _UNFAILING or any(c.lower_ in _HABITUAL_NEGATORS for c in clause.children)))
+        or any(c.dep_ == "obj" and c.lemma_.lower() in _UNCEASING_OBJECTS for c in clause.children))
+    # "n'a cessé de dénoncer", "n'a jamais cessé de critiquer", "ne manque jamais de critiquer", "n'ont eu de cesse de
+    # dénoncer"; not with a time of the story ("depuis lundi, n'a cessé de bombarder": this week's acts)
+    if unceasing and not _dated_recently(clause, below):
+        return True
     if lemma in _CAREER_ADJ or lemma in _DISPOSITION_ADJ:
         return True  # "connu pour avoir dénoncé", "toujours prompt à défendre"
     return any(c.dep_ == "obj" and c.lemma_.lower() in _CAREER_OBJECTS for c in clause.children)

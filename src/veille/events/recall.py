@@ -321,9 +321,7 @@ def told_before_undated(trigger: Token, sentence: Span | None = None) -> bool:
     re-joined), else the parser's."""
     if not _pluperfect_of_its_own(trigger):
         return False
-    sent = sentence if sentence is not None else trigger.sent
-    return not any(m.label_ in TIME_LABELS and sent.start <= m.start < sent.end
-                   for m in trigger.doc.spans.get(MENTIONS, []))  # "Quelques heures plus tôt, ... avait annoncé"
+    return not _times_of(trigger, sentence)  # "Quelques heures plus tôt, ... avait annoncé"
 
 
 def told_before_long_ago(trigger: Token, sentence: Span | None = None) -> bool:
@@ -338,27 +336,42 @@ def told_before_long_ago(trigger: Token, sentence: Span | None = None) -> bool:
     :func:`told_before_undated` reads it."""
     if not _pluperfect_of_its_own(trigger):
         return False
-    sent = sentence if sentence is not None else trigger.sent
-    times = [m for m in trigger.doc.spans.get(MENTIONS, [])
-             if m.label_ in TIME_LABELS and sent.start <= m.start < sent.end]
+    times = _times_of(trigger, sentence)
     published = date_index(trigger.doc).published
     if published is None:
         return False
     ages = [age_in_days(m._.value, published, since="end") for m in times]
+    verb = _clause_verb(trigger)
     # a time with no calendar value that counts from another act ("peu avant son départ", "quelques minutes après
-    # l'attaque") is that act's, not the story's: it decides nothing
-    ages = [age for age, m in zip(ages, times, strict=True) if age is not None or not _relative_to_act(m)]
+    # l'attaque") is that act's, not the story's, when a date of long ago before the act frames it ("Dans son
+    # discours d'août 2014, prononcé peu avant son départ, ...") or its act is no time of the trigger's clause
+    # ("... par l'un des frères, quelques minutes après l'attaque, le 7 janvier 2015"): it decides nothing. One
+    # that frames the clause alone ("Quelques heures avant le vote, X avait accusé Y de violer l'accord de 2015")
+    # is the story's
+    framed = any(age is not None and age >= BACKGROUND_DAYS_TOLD and m.start < min(verb.i, trigger.i)
+                 for age, m in zip(ages, times, strict=True))
+    ages = [age for age, m in zip(ages, times, strict=True)
+            if age is not None or not _relative_to_act(m, None if framed else verb)]
     return bool(ages) and all((age or 0) >= BACKGROUND_DAYS_TOLD for age in ages)
 
 
-def _relative_to_act(time: Span) -> bool:
+def _times_of(trigger: Token, sentence: Span | None) -> list[Span]:
+    """The time mentions of ``sentence`` (the coder's), else of the parser's sentence of ``trigger``."""
+    sent = sentence if sentence is not None else trigger.sent
+    return [m for m in trigger.doc.spans.get(MENTIONS, [])
+            if m.label_ in TIME_LABELS and sent.start <= m.start < sent.end]
+
+
+def _relative_to_act(time: Span, clause: Token | None = None) -> bool:
     """The time counts from a noun after it: its last word, or the word right after it, is the preposition of a noun
-    phrase that follows ("peu avant son départ", "quelques minutes après l'attaque")."""
+    phrase that follows ("peu avant son départ", "quelques minutes après l'attaque"). With ``clause``, a noun that
+    is a complement of that clause's verb does not count: the time is the clause's ("Peu avant le vote, X avait
+    ...")."""
     doc = time.doc
     for word in (doc[time.end - 1], doc[time.end] if time.end < len(doc) else None):
         if word is not None and word.dep_ == "case" and word.head.i >= time.end \
                 and word.head.pos_ in ("NOUN", "PROPN"):
-            return True
+            return clause is None or _clause_verb(word.head) != clause
     return False
 
 

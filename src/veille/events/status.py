@@ -354,6 +354,23 @@ def _possessed(view: DocView, t: int) -> bool:
     return any(view.dep[k] == "det" and "Yes" in morph(view.token(k), "Poss") for k in view.kids(t))
 
 
+def _told_under_way(view: DocView, t: int) -> bool:
+    """The noun at `t` is told done or under way by the clause it is an argument of: the subject of a verb in the
+    past, not one of `planned_passive_verbs` or `announce_verbs` ("les manifestations, qui continueront, ont
+    rassemblé ...", "les sanctions, qui viseront ..., ont été adoptées"; not "les manifestations, qui se tiendront
+    samedi, ont été programmées", "... ont été annoncées"), or the object of a verb of `launch_verbs` in the past
+    ("a entamé une visite qui durera trois jours"). What a relative clause tells of its future is then what is still
+    to come of an act that is there."""
+    h = view.head[t]
+    if h == t or view.pos[h] not in ("VERB", "AUX") or view.lemma[h] in _PLANNED_PASSIVES \
+            or view.lemma[h] in ANNOUNCE_VERBS:
+        return False  # "les manifestations, qui auront lieu samedi, ont été annoncées": planned
+    dep = view.dep[t]
+    if dep not in ("nsubj", "nsubj:pass") and not (dep == "obj" and view.lemma[h] in _LAUNCH_VERBS):
+        return False
+    return is_past(view.token(h))
+
+
 def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, own_act: bool = False,
            sentence: Span | None = None, lemmas: frozenset[str] | None = None) -> Status:
     """The status of the event whose trigger is ``trigger``.
@@ -399,7 +416,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
             elif child_dep == "det" and lemma in _NEGATIVE_DETERMINERS:
                 raise_to(NEGATED, lemma)
             elif child_dep == "acl:relcl" and tags[j] in ("VERB", "AUX") and not grounded \
-                    and any(_mood_tense(token_at(j))[1:]):
+                    and any(_mood_tense(token_at(j))[1:]) and not _told_under_way(view, t):
                 # its own relative clause tells it to come ("ces rassemblements, dont le principal se tiendra place de
                 # la République", "une coopération qui normalisera les relations"): planned, not held yet
                 raise_to(FUTURE, "future")
