@@ -75,3 +75,36 @@ def test_the_inverted_clitic_is_the_subject_before_the_quote(veille_nlp, text: s
 def test_a_nation_of_the_united_kingdom_is_the_kingdom(veille_nlp, text, event_type, actor, recipient) -> None:
     event = find(code(veille_nlp, text), event_type)
     assert event is not None and codes(event["actor"]) == actor and codes(event["recipient"]) == recipient, event
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    # a nation of the United Kingdom named by its adjective is the United Kingdom's too, as "anglais" is
+    ("Le gouvernement écossais a demandé à l'Union européenne de prolonger les négociations.", "REQUEST", {"GBR"},
+     {"EU"}),
+    ("Le Premier ministre nord-irlandais a accusé Dublin de bloquer les contrôles douaniers.", "ACCUSE", {"GBR"},
+     {"IRL"}),
+    # (the kingdom's own adjective keeps all its forms: a list of four or more is read as every form spelled)
+    ("Les autorités britanniques ont accusé la Russie d'espionnage.", "ACCUSE", {"GBR"}, {"RUS"}),
+])
+def test_a_nation_of_the_united_kingdom_named_by_its_adjective_is_the_kingdom(veille_nlp, text, event_type, actor,
+                                                                             recipient) -> None:
+    event = find(code(veille_nlp, text), event_type)
+    assert event is not None and codes(event["actor"]) == actor and codes(event["recipient"]) == recipient, event
+
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "helper"), [
+    # the help or consent an act is done with names its giver, no one the act is aimed at
+    # (an act with no party named as its target still gets one guessed from the story: the other state most named)
+    ("L'armée russe a bombardé Kharkiv avec l'aide des forces biélorusses.", "ASSAULT", {"RUS"}, "BLR"),
+    ("L'armée turque a bombardé Damas avec l'accord de la Russie.", "ASSAULT", {"TUR"}, "RUS"),
+    ("L'armée syrienne a bombardé Idleb avec le soutien de l'aviation russe.", "ASSAULT", {"SYR"}, "RUS"),
+])
+def test_the_help_an_act_is_done_with_is_not_its_target(veille_nlp, text, event_type, actor, helper) -> None:
+    event = find(code(veille_nlp, text), event_type)
+    assert event is not None and codes(event["actor"]) == actor and helper not in codes(event["recipient"]), event
+
+
+def test_a_partner_named_with_avec_is_the_recipient(veille_nlp) -> None:
+    event = find(code(veille_nlp, "La Lettonie a signé un accord avec l'Estonie."), "AGREE")
+    assert event is not None and codes(event["actor"]) == {"LVA"} and codes(event["recipient"]) == {"EST"}, event

@@ -117,13 +117,21 @@ from veille.events.testing import code, factual, of_type, trigger_type
     ("La campagne démocrate est tournée vers la menace d'une réélection du président letton.", "menace", None),
     ("Les menaces du président letton interviennent dans un contexte de vives tensions avec Moscou.", "menaces",
      "THREATEN"),
-    # refusing to say who a suspect is, is keeping silent; refusing to receive an envoy is a rejection
-    ("Interrogé sur le suspect, le ministre letton a refusé de communiquer sur son identité.", "refusé", None),
+    # refusing to comment is keeping silent; refusing to hand a list over or to receive an envoy is a rejection
+    ("Interrogé sur le suspect, le ministre letton a refusé de commenter son identité.", "refusé", None),
+    ("Le ministre letton a refusé de communiquer la liste des détenus à Moscou.", "refusé", "REJECT"),
     ("Le ministre letton a refusé de recevoir l'ambassadeur russe.", "refusé", "REJECT"),
     # sides that face each other in a debate fight no one; soldiers who face each other with stones do
     ("Les partisans et les adversaires du traité se sont affrontés dans un débat houleux à Riga.", "affrontés", None),
     ("Des soldats lettons et russes se sont affrontés à coups de pierres près de la frontière.", "affrontés",
      "ASSAULT"),
+    # a contest that only dates the clash ("au lendemain du scrutin", "en marge du match") is not what they face
+    # each other in: a fight
+    ("Des manifestants se sont affrontés à la police lettone au lendemain du scrutin à Riga.", "affrontés",
+     "ASSAULT"),
+    ("Des militants lettons et russes se sont affrontés en marge du débat à Riga.", "affrontés", "ASSAULT"),
+    # ('lors d'un débat': the adverb the parser reads in place of a preposition is no noun of its own)
+    ("Le président letton et son rival se sont affrontés lors d'un débat télévisé à Riga.", "affrontés", None),
 ])
 def test_the_sense_a_trigger_takes_from_its_frame(veille_nlp, text: str, word: str, expected: str | None) -> None:
     assert trigger_type(veille_nlp, text, word) == expected

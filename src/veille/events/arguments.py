@@ -54,6 +54,7 @@ _DOING_PREPS = grammar_words("doing_prepositions")  # "le ministre, en visite à
 _UTTERANCE_PREPS = grammar_words("utterance_prepositions")  # "a dit X, dans une allusion à": what the words are
 GIVER_NOUNS = grammar_words("giver_nouns")  # "de la part de X": whom a thing comes from
 _MEANS_PREPS = grammar_words("means_prepositions")  # "avec le soutien de X": the help the clause's act is done with
+_MEANS_NOUNS = grammar_words("means_nouns")  # "avec le soutien de X": X helps the actor, is no recipient
 _AVOIR = grammar_words("avoir_auxiliaries")  # "Poutine l'avait mis en garde": no passive
 _SUBJECT_RELATIVES = grammar_words("subject_relatives")  # "X, qui a déployé ..."
 _GERUND_ADV = grammar_words("gerund_adverbs")  # "tout en appelant à ..."
@@ -1154,6 +1155,8 @@ class ArgumentFinder:
             return
         if prep in _SOURCE_PREPS or child.lemma_.lower() in _NOT_PARTY_OBLIQUES:
             return
+        if prep in _MEANS_PREPS and child.lemma_.lower() in _MEANS_NOUNS:
+            return  # "a frappé X avec l'aide des Etats-Unis": the help the act is done with, its giver no recipient
         parties = self._np(child, index, resolve)
         if not parties:
             return

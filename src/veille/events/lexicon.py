@@ -517,8 +517,9 @@ def _near_lemmas(token: Token, deep: bool = True) -> set[str]:
     frapper", "a juré de ne pas lancer d'offensive": an act said not to be done is not the act around). Not
     ``deep``: of the grandchildren, only the little words that introduce a child (`not_with`: "s'inquiéter pour")
     and what a child of quantity counts ("bombardé de centaines de questions", "un barrage de centaines de
-    policiers": the questions, the policemen are with the trigger), not a complement's own complements ("une base
-    militaire", "la fin du moratoire")."""
+    policiers": the questions, the policemen are with the trigger), and the complement of an adverb the parser reads
+    in place of a preposition ("se sont affrontés lors d'un débat": the debate is with the trigger), not a
+    complement's own complements ("une base militaire", "la fin du moratoire")."""
     out: set[str] = set()
     view = view_of(token.doc)  # read as lists: no Token built
     lemmas, lowers, deps, kids = view.lemma, view.lower, view.dep, view.kids
@@ -539,7 +540,8 @@ def _near_lemmas(token: Token, deep: bool = True) -> set[str]:
                 continue  # the rest of a subordinator ("alors que", "pour que"), no complement
             if deps[grandchild] not in ("acl:relcl", "advcl", "ccomp", "conj") \
                     and (deep or deps[grandchild] in _FUNCTION_DEPS
-                         or (deps[grandchild] == "nmod" and lemmas[child] in _COUNTED_THROUGH)):
+                         or (deps[grandchild] == "nmod" and lemmas[child] in _COUNTED_THROUGH)
+                         or (deps[child] == "advmod" and deps[grandchild] == "obl:arg")):
                 out.add(lemmas[grandchild])
     if view.head[i] != i:
         out.add(lemmas[view.head[i]])
