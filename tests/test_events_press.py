@@ -574,9 +574,10 @@ def test_senses_that_are_no_event(veille_nlp, text: str, event_type: str) -> Non
 
 
 def test_a_glued_heading_is_not_the_clause_a_pronoun_refers_back_to(veille_nlp) -> None:
-    events = code(veille_nlp, 'Jean Dupont est désormais la bête noire du pouvoir.- "Il va comprendre" -Le président '
-                              "Emmanuel Macron, au pouvoir depuis 2017, a tendu la main ces derniers jours à ses "
-                              "adversaires. Il a aussi fait des concessions aux enseignants en grève.")
+    with features_kept(veille_nlp):  # who concedes, whatever the confidence
+        events = code(veille_nlp, 'Jean Dupont est désormais la bête noire du pouvoir.- "Il va comprendre" -Le '
+                                  "président Emmanuel Macron, au pouvoir depuis 2017, a tendu la main ces derniers "
+                                  "jours à ses adversaires. Il a aussi fait des concessions aux enseignants en grève.")
     concessions = of_type(events, "CONCEDE")
     assert concessions and codes(concessions[0]["actor"]) == {"FRA"}, events
 
@@ -1005,8 +1006,9 @@ def test_a_state_held_since_years_is_dated_by_its_start(every_event) -> None:
     assert [e["date"] for e in of_type(attacked, "ASSAULT")] == ["2020-06-08"], attacked
     # the start of another word's state ("le tireur de l'attentat était surveillé depuis 2016"), or a state of the
     # past, is no start of the act
-    watched = code(every_event, "Le tireur présumé de l'attentat de Strasbourg était fiché S depuis 2016 par la "
-                                "police française.", "2018-12-12")
+    with features_kept(every_event):  # the attack's date, whatever the confidence
+        watched = code(every_event, "Le tireur présumé de l'attentat de Strasbourg était fiché S depuis 2016 par la "
+                                    "police française.", "2018-12-12")
     assert [e["date"] for e in of_type(watched, "ASSAULT")] == ["2018-12-12"], watched
     # a start that closes a record is the record's span, not the start of the clause's state
     record = code(every_event, "L'Inde et la Chine se rejettent mutuellement la responsabilité de cet accrochage, leur "
