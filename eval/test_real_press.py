@@ -7,7 +7,10 @@ from __future__ import annotations
 import pytest
 from conftest import ingest, score
 
-FLOORS = {  # reached at stop 43: F1 0.790, P 0.887, R 0.712, direction 0.851, status 0.968, reported_by 0.886,
+FLOORS = {  # reached at stop 44: F1 0.800, P 0.900, R 0.720, direction 0.856, status 0.968, reported_by 0.900,
+    # entities 0.962, story pairs 0.884 (topic and confidence models retrained together on the ingest's lemmas, with
+    # the word vectors, threshold 0.500; sentence pieces re-joined for hyphenated words; events in word order);
+    # stop 43: F1 0.790, P 0.887, R 0.712, direction 0.851, status 0.968, reported_by 0.886,
     # story pairs 0.884 (present verbs the model read as nouns, wishes as requests, the confidence retrained at 0.475);
     # stop 42: F1 0.781, P 0.880, R 0.702, direction 0.849 (who acts when the parser reads a
     # subject as passive), reported_by 0.886, story pairs 0.884;
@@ -31,19 +34,20 @@ FLOORS = {  # reached at stop 43: F1 0.790, P 0.887, R 0.712, direction 0.851, s
     # 0.836, date 0.945; stop 19: F1 0.659, P 0.767, R 0.578, direction 0.799,
     # reported_by 0.830, status 0.952; stop 18: F1 0.618, P 0.725, R 0.538, direction 0.770; stop 17: F1 0.605,
     # P 0.713, R 0.525; stop 16: F1 0.586, P 0.693, R 0.508, direction 0.642; stop 15: F1 0.507, P 0.623, R 0.427)
-    "f1": 0.788,
-    "precision": 0.885,
-    "recall": 0.709,
-    "entity_accuracy": 0.955,
-    "direction": 0.849,
-    "reported_by": 0.884,
-    "status": 0.962,
+    "f1": 0.798,
+    "precision": 0.898,
+    "recall": 0.717,
+    "entity_accuracy": 0.958,
+    "direction": 0.853,
+    "reported_by": 0.897,
+    "status": 0.965,
     "story_pairs_f1": 0.880,
     # issue 17: 0.889 → 0.944 on stop 15's matched events (the narrative date: announced days, "N jours après
     # X du ...", comparisons, relatives on the dated object, flashbacks; parts of the day on the narrative day);
     # 0.935 on the larger set matched at stop 16, 0.938 at stop 17, 0.939 at stop 18, 0.943 at stop 19, 0.945 at
     # stop 20, 0.941 at stop 21 (future meetings coded CONSULT now match, some with a wrong date), 0.943 at stop 22,
-    # 0.947 at stop 23, 0.948 at stop 24, 0.950 at stop 25, 0.946 at stop 27, 0.943 at stop 36, 0.940 at stop 39
+    # 0.947 at stop 23, 0.948 at stop 24, 0.950 at stop 25, 0.946 at stop 27, 0.943 at stop 36, 0.940 at stop 39,
+    # 0.943 at stop 44
     "date": 0.940,
 }
 CEILINGS = {"forbidden_hits": 0, "factuality_errors": 1}
