@@ -122,7 +122,7 @@ def _rejoin_hyphenated(doc: Doc) -> None:
                 and doc[j].is_alpha and doc[j + 2].is_alpha:
             j += 2
         if j > i and not doc[j].whitespace_ and j + 1 < len(doc) and doc[j + 1].is_punct \
-                and _FRENCH_WORD(doc[i:j + 1].text) and _FRENCH_WORD(doc[i:j + 1].text).end() == len(doc[i:j + 1].text):
+                and _whole_word(doc[i:j + 1].text):
             spans.append(doc[i:j + 1])
             i = j + 1
         else:
@@ -131,6 +131,12 @@ def _rejoin_hyphenated(doc: Doc) -> None:
         with doc.retokenize() as retokenizer:
             for span in spans:
                 retokenizer.merge(span)
+
+
+def _whole_word(text: str) -> bool:
+    """spaCy's French tokenizer keeps ``text`` as one word (its hyphenated-words pattern matches all of it)."""
+    match = _FRENCH_WORD(text)
+    return match is not None and match.end() == len(text)
 
 
 def _token_at(doc: Doc, offset: int) -> int:
