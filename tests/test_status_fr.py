@@ -53,6 +53,21 @@ def _status(nlp, text: str, trigger: str):
         ("Le président français a entamé une visite en Algérie qui durera trois jours.", "visite", ASSERTED),
         ("Les manifestations, qui se tiendront samedi, ont été programmées par les syndicats.", "manifestations",
          FUTURE),
+        # the main clause the parser hung on the relative clause of a root noun still tells the noun done, and keeps
+        # its own tense; one in the future or of announcing keeps it to come
+        ("Le blocus de la ville, qui durera jusqu'à dimanche, a affamé des milliers d'habitants.", "blocus", ASSERTED),
+        ("Le blocus de la ville, qui durera jusqu'à dimanche, a affamé des milliers d'habitants.", "affamé", ASSERTED),
+        ("La grève, qui durera jusqu'à vendredi, a été annoncée mardi par les syndicats.", "grève", FUTURE),
+        ("Les bombardements russes, qui se poursuivront, détruiront d'autres hôpitaux.", "bombardements", FUTURE),
+        # an obligation over a verb of recalling bears on saying: the clause keeps its own tense; one over the act
+        # itself asks for it
+        ("Il faut rappeler que l'armée turque a bombardé des villages kurdes en mars.", "bombardé", ASSERTED),
+        ("Nous devons souligner que le régime a arrêté des centaines d'opposants.", "arrêté", ASSERTED),
+        ("Il ne faut pas oublier que Moscou a annexé la péninsule.", "annexé", ASSERTED),
+        ("Il faut dire que le gouvernement a expulsé deux diplomates russes et que Moscou a riposté.", "riposté",
+         ASSERTED),
+        ("Il faut que l'Iran libère les otages.", "libère", FUTURE),
+        ("Il faut expulser les diplomates russes.", "expulser", FUTURE),
         # hypothetical
         ("Erdogan pourrait quitter le pouvoir en 2023.", "quitter", HYPOTHETICAL),
         ("Si la Russie attaquait, l'OTAN réagirait.", "attaquait", HYPOTHETICAL),

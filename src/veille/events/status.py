@@ -36,6 +36,7 @@ _REPORTING_VERBS = SPEECH_VERBS | OPINION_VERBS  # verbs that say or think their
 # verbs after which the embedded event is planned or announced for later
 PLANNING_VERBS = grammar_words("planning_verbs")
 _IMPERSONAL_OBLIGATION_VERBS = grammar_words("impersonal_obligation_verbs")  # "il faut que X ..."
+_RECALLING_VERBS = grammar_words("recalling_verbs")  # "il faut rappeler que X a fait": told, not asked
 # adjectives of readiness over an infinitive: the event is offered or intended
 _WILLING_ADJ = grammar_words("willing_adjectives")
 _WILLING_VERBS = grammar_words("willing_verbs")  # "est déterminée à lancer"
@@ -354,13 +355,39 @@ def _possessed(view: DocView, t: int) -> bool:
     return any(view.dep[k] == "det" and "Yes" in morph(view.token(k), "Poss") for k in view.kids(t))
 
 
+def _recalls_under_obligation(view: DocView, c: int) -> bool:
+    """The verb at `c` is the infinitive of a verb of `recalling_verbs` an obligation governs ("il faut rappeler que",
+    "nous devons souligner que"): the obligation bears on saying its clause, not on what the clause tells."""
+    h = view.head[c]
+    return view.lemma[c] in _RECALLING_VERBS and view.dep[c] == "xcomp" and h != c \
+        and view.lemma[h] in _IMPERSONAL_OBLIGATION_VERBS | _OBLIGATION_VERBS \
+        and "Inf" in morph(view.token(c), "VerbForm")
+
+
+def _hung_main_clause(view: DocView, rel: int) -> int | None:
+    """The main clause the parser hung on the relative clause at `rel`: a verb under it with neither a subject nor a
+    mark of its own ("La grève, qui durera jusqu'à vendredi, a paralysé le pays": "paralysé" under "durera"). A
+    clause with no "que" or other mark is no complement of the relative; its subject is the relative's antecedent."""
+    for k in view.kids(rel):
+        if k > rel and view.dep[k] in ("ccomp", "advcl", "parataxis") and view.pos[k] == "VERB" \
+                and _finite(view.token(k)) and not any(
+                    view.dep[j] in ("nsubj", "nsubj:pass", "mark", "expl:subj") for j in view.kids(k)):
+            return k
+    return None
+
+
 def _told_under_way(view: DocView, t: int) -> bool:
     """The noun at `t` is told done or under way by the clause it is an argument of: the subject of a verb in the
     past, not one of `planned_passive_verbs` or `announce_verbs` ("les manifestations, qui continueront, ont
     rassemblé ...", "les sanctions, qui viseront ..., ont été adoptées"; not "les manifestations, qui se tiendront
     samedi, ont été programmées", "... ont été annoncées"), or the object of a verb of `launch_verbs` in the past
-    ("a entamé une visite qui durera trois jours"). What a relative clause tells of its future is then what is still
-    to come of an act that is there."""
+    ("a entamé une visite qui durera trois jours"), or that past verb the parser hung on the noun's relative clause
+    ("Les frappes, qui se poursuivront, ont tué vingt civils": `_hung_main_clause`). What a relative clause tells of
+    its future is then what is still to come of an act that is there."""
+    for j in view.kids(t):
+        if view.dep[j] == "acl:relcl" and (k := _hung_main_clause(view, j)) is not None:
+            return view.lemma[k] not in _PLANNED_PASSIVES and view.lemma[k] not in ANNOUNCE_VERBS \
+                and is_past(view.token(k))
     h = view.head[t]
     if h == t or view.pos[h] not in ("VERB", "AUX") or view.lemma[h] in _PLANNED_PASSIVES \
             or view.lemma[h] in ANNOUNCE_VERBS:
@@ -462,6 +489,8 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
     via_conj = False
     via_complement = False  # reached as the complement clause of a verb that neither says nor thinks it
     top = trigger
+    came_by: str | None = None  # the dependency the climb came up by to `current`
+    told_frame: tuple[int, ...] = ()  # "il faut rappeler": an obligation to say, not what is said
     for _depth in range(10):
         c = current.i
         lemma, tag = lowered[c], tags[c]
@@ -469,6 +498,17 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
         if is_verbal and _finite(current) and _bound(current):
             found, cue = HYPOTHETICAL, "bound"  # "tant que le régime n'aura pas accepté", "avant que X n'attaque"
             break
+        if c != t and came_by == "ccomp" and _recalls_under_obligation(view, c):
+            # "il faut rappeler que la Russie a annexé la Crimée": the text recalls what the clause tells; neither
+            # the obligation (nor its mood or negation: "il ne faut pas oublier que") nor the saying is the clause's
+            told_frame = (c, head_of[c])
+        if c in told_frame:
+            top = current
+            if head_of[c] == c or (c != told_frame[0] and deps[c] not in _CLAUSE_UP):
+                break
+            came_by, local = deps[c], True
+            current = token_at(head_of[c])
+            continue
         if local and is_verbal:
             cond, fut, going = _mood_tense(current)
             # a noun subject does not share its verb's negation ("Ni le geste ... n'ont ramené le calme")
@@ -549,11 +589,14 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                         for j in kids(c))))
             local = True
             via_conj = False
+            came_by = dep
             current = token_at(p)
             continue
         via_subject = via_object = via_adjunct = via_agent = False
         if dep == "acl:relcl" and (asked := asked_clause(view, c)) is not None:
             dep, p = "ccomp", asked[0]  # "a exigé de l'Algérie qu'elle expulse ...": the deed asked, not done
+        if dep in ("ccomp", "parataxis") and deps[p] == "acl:relcl" and _hung_main_clause(view, p) == c:
+            break  # "La grève, qui durera jusqu'à vendredi, a paralysé le pays": the main clause, not the relative's
         if dep not in _CLAUSE_UP:
             break
         if c == t and verbal and p < c and dep == "parataxis" and _inverted_subject(current) is not None:
@@ -592,6 +635,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 any(deps[j] in ("nsubj", "nsubj:pass") for j in kids(c)) or (
                     tags[c] == "VERB" and ("Part" in morph(current, "VerbForm")
                                            or (c == t and "Fin" in morph(current, "VerbForm")))))
+            came_by = dep
             current = token_at(p)
             continue  # a coordinated verb shares its first conjunct's governors
         via_conj = False
@@ -633,6 +677,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
         # "que la France n'oubliait aucun soldat, qu'elle garderait ...": a clause the parser hung on a verb
         # that does not report it does not take that verb's negation
         via_complement = dep == "ccomp" and lowered[p] not in _REPORTING_VERBS
+        came_by = dep
         current = token_at(p)
     # an incise after the clause: "..., a annoncé jeudi Armen Grigoryan", "..., a-t-il déclaré"
     if reporter is None and found in (ASSERTED, FUTURE, HYPOTHETICAL) and attributable:
