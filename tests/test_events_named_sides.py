@@ -105,6 +105,28 @@ def test_the_help_an_act_is_done_with_is_not_its_target(veille_nlp, text, event_
     assert event is not None and codes(event["actor"]) == actor and helper not in codes(event["recipient"]), event
 
 
+@pytest.mark.parametrize(("text", "event_type", "actor", "helper"), [
+    # no target named: the other side guessed from the sentence's states is not the helper either
+    ("L'armée ukrainienne a frappé des dépôts avec l'aide des Etats-Unis.", "ASSAULT", {"UKR"}, "USA"),
+    ("La Turquie a bombardé des positions grâce au soutien de l'Azerbaïdjan.", "ASSAULT", {"TUR"}, "AZE"),
+    ("Les forces arméniennes ont attaqué des villages avec l'appui de la France.", "ASSAULT", {"ARM"}, "FRA"),
+])
+def test_the_helper_of_an_act_with_no_target_is_not_guessed_as_its_target(veille_nlp, text, event_type, actor,
+                                                                           helper) -> None:
+    event = find(code(veille_nlp, text), event_type)
+    assert event is not None and codes(event["actor"]) == actor and helper not in codes(event["recipient"]), event
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    # the pairs: a target named beside the helper, or a state the sentence names otherwise, is still the other side
+    ("L'armée ukrainienne a frappé des dépôts russes avec l'aide des Etats-Unis.", {"RUS"}),
+    ("L'Ukraine a frappé des dépôts, a dénoncé la Russie.", {"RUS"}),
+])
+def test_the_other_side_is_still_guessed_beside_a_helper(veille_nlp, text, recipient) -> None:
+    event = find(code(veille_nlp, text), "ASSAULT")
+    assert event is not None and codes(event["recipient"]) == recipient, event
+
+
 def test_a_partner_named_with_avec_is_the_recipient(veille_nlp) -> None:
     event = find(code(veille_nlp, "La Lettonie a signé un accord avec l'Estonie."), "AGREE")
     assert event is not None and codes(event["actor"]) == {"LVA"} and codes(event["recipient"]) == {"EST"}, event

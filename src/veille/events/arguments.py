@@ -55,6 +55,8 @@ _UTTERANCE_PREPS = grammar_words("utterance_prepositions")  # "a dit X, dans une
 GIVER_NOUNS = grammar_words("giver_nouns")  # "de la part de X": whom a thing comes from
 _MEANS_PREPS = grammar_words("means_prepositions")  # "avec le soutien de X": the help the clause's act is done with
 _MEANS_NOUNS = grammar_words("means_nouns")  # "avec le soutien de X": X helps the actor, is no recipient
+# the links from a helper's name up to the noun of help ("l'aide des Etats-Unis", "le soutien militaire américain")
+_HELPER_LINKS = ("nmod", "amod", "appos", "flat:name", "conj")
 _AVOIR = grammar_words("avoir_auxiliaries")  # "Poutine l'avait mis en garde": no passive
 _SUBJECT_RELATIVES = grammar_words("subject_relatives")  # "X, qui a déployé ..."
 _GERUND_ADV = grammar_words("gerund_adverbs")  # "tout en appelant à ..."
@@ -2189,6 +2191,21 @@ def temporal(token: Token) -> bool:
     """A date, a year or a day named as an oblique ("en 2022", "lundi", "en octobre")."""
     lemma = token.lemma_.lower()
     return (token.like_num and len(token.text) == 4) or lemma in TIME_WORDS
+
+
+def means_helper(token: Token) -> bool:
+    """Whether ``token``, a mention's root, names the one whose help or consent an adjunct of `means_prepositions`
+    says an act is done with ("a frappé des dépôts avec l'aide des Etats-Unis", "grâce au soutien américain"): a
+    helper of the actor, never a side the act is aimed at."""
+    view = view_of(token.doc)
+    i = token.i
+    for _step in range(4):
+        if view.dep[i] not in _HELPER_LINKS or view.head[i] == i:
+            return False
+        i = view.head[i]
+        if view.lemma[i] in _MEANS_NOUNS and _case(view.token(i)) in _MEANS_PREPS:
+            return True
+    return False
 
 
 def _case(token: Token) -> str | None:

@@ -30,6 +30,7 @@ from veille.events.arguments import (
     Party,
     after_incise,
     asked_party,
+    means_helper,
     object_clitic,
     opens_clause,
     quoted_clauses,
@@ -1865,6 +1866,8 @@ class _Context:
             for mention in self.index.between(sent.start, sent.end):
                 if isinstance(mention, Span) and mention.label_ in ("LOC", "GPE") and placemod.is_locative(mention):
                     continue  # "la guerre en Ukraine": a place, not a party
+                if means_helper(mention.root):
+                    continue  # "avec l'aide des Etats-Unis": a helper of the act, not its counterpart
                 code = self.index.code_of(mention)
                 if code and mention.label_ not in ("DATE", "TIME") and (placemod.is_state(code) or code.isupper()):
                     cached.add(code)
@@ -3242,6 +3245,8 @@ def _sentence_states(sent: Span, index: MentionIndex) -> list[str]:
         if isinstance(mention, Span) and mention.label_ in ("LOC", "GPE") and placemod.is_locative(mention) \
                 and placemod.city(mention.text) is not None:
             continue  # "à Téhéran", "le sommet de Téhéran": where, not a side
+        if means_helper(mention.root):
+            continue  # "a frappé des dépôts avec l'aide des Etats-Unis": the actor's helper, not the other side
         out.append(index.code_of(mention))
     return out
 
