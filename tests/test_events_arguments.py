@@ -756,3 +756,31 @@ def test_agreed_with_etre_is_active_not_a_passive(veille_nlp, text: str, actor: 
     # "être convenu de": the subject agreed (an active verb conjugated with être), it underwent nothing
     event = find(code(veille_nlp, text), "AGREE")
     assert event is not None and codes(event["actor"]) == actor and codes(event["recipient"]) == recipient, event
+
+
+def _toll_sides(nlp, text: str) -> tuple[set[str], set[str], str | None]:
+    from veille.explain import explain
+
+    sentence = explain(text, nlp=nlp)["sentences"][-1]
+    candidate = next(c for c in sentence["candidates"] if c["lemma"] == "victime")
+    event = candidate["events"][0]
+    return codes(event["actor"]), codes(event["recipient"]), event["status"]
+
+
+@pytest.mark.parametrize("text", [
+    "Après des accrochages avec l'armée chinoise, l'Inde a annoncé 20 victimes parmi ses soldats.",
+    "L'Inde a fait état de 20 victimes dans ses rangs lors d'accrochages avec l'armée chinoise.",
+])
+def test_a_side_that_reports_a_toll_of_its_own_is_its_victim(veille_nlp, text: str) -> None:
+    # the teller of a toll is its source, not its doer: the victims "dans ses rangs" are the teller's own, the doer
+    # is the other side of the fighting
+    actor, recipient, status = _toll_sides(veille_nlp, text)
+    assert (actor, recipient, status) == ({"CHN"}, {"IND"}, "reported")
+
+
+def test_a_side_that_makes_victims_among_others_is_their_attacker(veille_nlp) -> None:
+    # "faire" reports only in "faire état de": "l'armée a fait 20 victimes" names the doer
+    actor, recipient, _status = _toll_sides(
+        veille_nlp, "Lors d'accrochages avec l'armée chinoise, l'armée indienne a fait 20 victimes parmi les soldats "
+                    "chinois.")
+    assert (actor, recipient) == ({"IND"}, {"CHN"})

@@ -19,7 +19,7 @@ from veille.events.features import morph, present_participle
 from veille.events.grammar import grammar_numbers, grammar_sequence, grammar_table, grammar_words
 from veille.events.lexicon import Entry, Lexicon, behind_day, stranded_object
 from veille.events.recall import period_phrase
-from veille.events.status import EUPHONIC, SPEECH_VERBS, asked_clause
+from veille.events.status import ANNOUNCE_VERBS, EUPHONIC, SPEECH_VERBS, asked_clause, speech_use
 from veille.events.timex import TIME_WORDS
 from veille.events.timex_lexicon import REL_MODS as TIME_MODIFIERS
 from veille.events.timex_lexicon import UNITS as TIME_UNITS
@@ -1627,6 +1627,13 @@ class ArgumentFinder:
                 and head.lemma_.lower() in _SAYING_VERBS
             owners = (self._incise_speaker(head, index, resolve) if said else []) \
                 or self._noun_owner_from_verb(noun, index, resolve, speaker=said)
+        if not owners and _reported_toll(noun) and any(
+                t.dep_ == "det" and t.lower_ in _THIRD_POSSESSIVES for t in noun.subtree if t.head is not noun):
+            # "X a annoncé 20 victimes dans ses rangs", "X a fait état de pertes parmi ses soldats": the toll the
+            # teller gives of its own side; the victims are the teller's (whoever did it stays to be guessed)
+            teller = [p for p in self.clause_subject(noun, index, resolve) if p.code]
+            if teller:
+                args.recipient = teller[:1] + [p for p in args.recipient if p.code != teller[0].code]
         if not owners and noun.dep_ == "nmod" and _case(noun) in _DOING_PREPS and head.pos_ in ("NOUN", "PROPN") \
                 and head.i < noun.i and index.at(head) is not None and self.lexicon.match(head) is None:
             # "le ministre, en visite à Rome, a ...": the party the act's noun is set beside is doing it (a party
@@ -1859,6 +1866,10 @@ class ArgumentFinder:
             return []  # "le Japon y a vu des essais de missiles": who sees an act does not do it
         if dep in ("obj", "obl:arg", "obl") and head.lemma_.lower() in _COMMENTARY_VERBS:
             return []  # "l'émissaire a alerté sur des combats": who tells of or judges an act does not do it
+        if _reported_toll(noun):
+            # "X a annoncé 20 victimes", "X a fait état de pertes": who tells a toll is its source, not who inflicted
+            # it (not "l'armée a fait 20 victimes": "faire" reports only in "faire état de")
+            return []
         if dep in ("obj", "obl:arg", "obl", "obl:mod", "nmod", "xcomp") \
                 and (head.pos_ in _VERB_POS or (_has_auxiliary(head) and head.pos_ in ("ADV", "ADJ")
                                                 and not _has_copula(head))):  # "a proféré" tagged an adverb
@@ -1896,6 +1907,18 @@ _BODY_LABELS = frozenset({"ORG", "PER"})  # mentions of a body or a person, not 
 _DATIVE_CONTROL = grammar_words("dative_control_verbs")  # "demander à X de": the "à" phrase is asked, not the object
 _PERCEPTION_VERBS = grammar_words("perception_verbs")
 _COMMENTARY_VERBS = grammar_words("commentary_verbs")
+_TOLL_NOUNS = grammar_words("count_triggers")  # "victimes", "pertes", "bilan": a toll told
+_REPORTING_VERBS = SPEECH_VERBS | ANNOUNCE_VERBS
+_THIRD_POSSESSIVES = grammar_words("third_person_possessives")
+
+
+def _reported_toll(noun: Token) -> bool:
+    """A toll's noun a verb of saying or announcing has for object ("X a annoncé 20 victimes", "X a fait état de
+    pertes"): its subject tells it (not "l'armée a fait 20 victimes": "faire" reports only in "faire état de")."""
+    head = _head(noun)
+    return noun.lemma_.lower() in _TOLL_NOUNS and noun.pos_ == "NOUN" and noun.dep_ in ("obj", "obl:arg", "obl") \
+        and head is not noun and head.pos_ in _VERB_POS and head.lemma_.lower() in _REPORTING_VERBS \
+        and speech_use(head)
 _SIDE_NOUNS = grammar_words("side_nouns")
 _PROGRESSIVE_NOUNS = grammar_words("progressive_nouns")  # "être en train de": doing it now
 _INCISE_OPENERS = grammar_words("incise_openers")

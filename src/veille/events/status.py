@@ -558,7 +558,7 @@ def assess(trigger: Token, is_noun: bool | None = None, verbal: bool = False, ow
                 raise_to(HYPOTHETICAL, lemma)
             announces_it = own_act and is_noun and deps[t] == "obj" and head_of[t] == c \
                 and lemma in ANNOUNCE_VERBS
-            says = (lemma in SPEECH_VERBS and _speech_use(current)) \
+            says = (lemma in SPEECH_VERBS and speech_use(current)) \
                 or (lemma in _CLAUSE_SPEECH_VERBS and tag == "VERB" and _says_below(view, c, t))
             if says and reporter is None and not announces_it and not via_subject:
                 reporter = _subject(current) or _inverted_subject(current, trigger)
@@ -759,13 +759,13 @@ def _linear_speech_frame(trigger: Token, sentence: Span) -> Token | None:
             break
     if que is not None:
         for i in range(que - 1, max(sentence.start - 1, que - 12), -1):
-            if lemmas[i] in SPEECH_VERBS and tags[i] == "VERB" and _speech_use(view.token(i)):
+            if lemmas[i] in SPEECH_VERBS and tags[i] == "VERB" and speech_use(view.token(i)):
                 subject = _subject(view.token(i))
                 return subject if subject is not None else None
     for i in range(trigger.i + 1, sentence.end):
         if texts[i] in _FRAME_STOPS:
             break
-        if lemmas[i] in SPEECH_VERBS and tags[i] == "VERB" and _speech_use(view.token(i)):
+        if lemmas[i] in SPEECH_VERBS and tags[i] == "VERB" and speech_use(view.token(i)):
             k = i - 1  # ", a-t-il dit": back over the inverted subject's clitics and the auxiliary
             while k > trigger.i and lowers[k] in INVERTED_CLITICS:
                 k -= 1
@@ -788,7 +788,7 @@ def closing_incise(sentence: Span) -> Token | None:
     for i in range(close + 2, min(close + 6, sentence.end)):
         if lemmas[i] in SPEECH_VERBS and tags[i] == "VERB":
             verb = view.token(i)
-            return _inverted_subject(verb) if _speech_use(verb) else None
+            return _inverted_subject(verb) if speech_use(verb) else None
         if tags[i] not in ("AUX", "PRON") and lowers[i] not in INVERTED_CLITICS:
             return None
     return None
@@ -841,7 +841,7 @@ def _incise(top: Token, trigger: Token, any_verb: bool = False) -> Token | None:
                 # ("il faut que X explique": no incise; nor a verb coordinated by a conjunction, "a dénoncé un
                 # complot et souligné son rejet": the subject's second act, whose object is no speaker)
                 child = view.token(j)
-                if (any_verb or _speech_use(child)) and _inverted_subject(child) is not None:
+                if (any_verb or speech_use(child)) and _inverted_subject(child) is not None:
                     return child
     return None
 
@@ -913,13 +913,14 @@ def _says_below(view: DocView, verb: int, t: int) -> bool:
         view.dep[j] == "mark" and view.lemma[j] in _QUE for j in view.kids(k))
 
 
-def _speech_use(verb: Token) -> bool:
+def speech_use(verb: Token) -> bool:
     """``faire`` is a speech verb only in "faire état de", "faire savoir"."""
     view = view_of(verb.doc)
     lemmas = view.lemma
     if lemmas[verb.i] not in _LIGHT_SPEECH_VERBS:
         return True
     return any(lemmas[j] in _SPEECH_FAIRE for j in view.kids(verb.i))
+
 
 
 def _opinion_above(trigger: Token) -> bool:
