@@ -8,18 +8,10 @@ import pytest
 
 from veille.events.coder import _sentences
 from veille.events.dates import date_index, event_date
+from veille.events.testing import code, find
 
 # these tests date acts long before the article too: the background filter is off
 pytestmark = pytest.mark.usefixtures("every_event")
-
-
-def _event(nlp, text: str, published: str, trigger: str) -> dict:
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    events = nlp(doc)._.events
-    hits = [e for e in events if e["trigger"] == trigger]
-    assert hits, f"no event on {trigger!r}: {[(e['trigger'], e['type']) for e in events]}"
-    return hits[0]
 
 
 def _dated(nlp, text: str, published: str, trigger: str, date_word: str) -> tuple[str | None, str | None]:
@@ -42,10 +34,12 @@ def test_a_date_in_a_piece_without_verb_dates_the_clause_it_continues(veille_nlp
             "détention provisoire vendredi par un juge d'instruction pour \"association de malfaiteurs\".")
     doc = veille_nlp(text)
     assert next(t for t in doc if t.text == "inculpés").sent != next(t for t in doc if t.text == "vendredi").sent
-    event = _event(veille_nlp, text, "2020-01-25", "inculpés")
-    assert (event["date"], event["date_text"]) == ("2020-01-24", "vendredi")
+    events = code(veille_nlp, text, "2020-01-25")
+    charged, arrested = find(events, trigger="inculpés"), find(events, trigger="arrêtés")
+    assert charged is not None and arrested is not None, events
+    assert (charged["date"], charged["date_text"]) == ("2020-01-24", "vendredi")
     # the participle of the subject keeps its own day
-    assert _event(veille_nlp, text, "2020-01-25", "arrêtés")["date"] == "2020-01-21"
+    assert arrested["date"] == "2020-01-21"
 
 
 def test_a_date_set_beside_a_noun_across_a_cut(veille_nlp):

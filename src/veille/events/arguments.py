@@ -1157,7 +1157,7 @@ class ArgumentFinder:
             return
         if prep in _SOURCE_PREPS or child.lemma_.lower() in _NOT_PARTY_OBLIQUES:
             return
-        if prep in _MEANS_PREPS and child.lemma_.lower() in _MEANS_NOUNS:
+        if _means_adjunct(child):
             return  # "a frappé X avec l'aide des Etats-Unis": the help the act is done with, its giver no recipient
         parties = self._np(child, index, resolve)
         if not parties:
@@ -2226,9 +2226,15 @@ def means_helper(token: Token) -> bool:
         if view.dep[i] not in _HELPER_LINKS or view.head[i] == i:
             return False
         i = view.head[i]
-        if view.lemma[i] in _MEANS_NOUNS and _case(view.token(i)) in _MEANS_PREPS:
+        if _means_adjunct(view.token(i)):
             return True
     return False
+
+
+def _means_adjunct(noun: Token) -> bool:
+    """A noun of help or consent (`means_nouns`) under a preposition of `means_prepositions`: "avec l'aide de",
+    "grâce au soutien de"."""
+    return noun.lemma_.lower() in _MEANS_NOUNS and _case(noun) in _MEANS_PREPS
 
 
 def _case(token: Token) -> str | None:
